@@ -1,0 +1,179 @@
+import { formatChain, parseGoproxy, type Chain, type ProxyEntry } from './chain.js'
+import { ErrorCollector, InputError, quote } from './errors.js'
+import { formatPatterns, matchesEverything, matchesPrefixPatterns } from './patterns.js'
+import { findPreset, GO_DEFAULT_GOPROXY, GO_DEFAULT_GOSUMDB, REGION_PRESETS } from './presets.js'
+import type { Settings } from './settings.js'
+import { parseGosumdb, type SumdbConfig } from './sumdb.js'
+
+/** The six variables this action manages, in the order they are reported. */
+export const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'] as const
+export type GoVariable = (typeof GO_VARIABLES)[number]
+
+/**
+ * What the job already has before this action runs: values from the environment
+ * (empty counts as unset, as in Go) and, for GOPROXY, `go env` when go is present.
+ */
+export interface Ambient {
+  readonly env: Partial<Record<GoVariable, string>>
+  /** `go env GOPROXY` when go is on PATH (covers `go env -w` and GOROOT/go.env). */
+  readonly goEnvGoproxy?: string
+}
+
+export type ChainSource = 'inputs' | 'environment' | 'go env' | 'go default'
+
+/** The composed module environment, before probing. Pure data. */
+export interface ModulePlan {
+  readonly chain: Chain
+  readonly chainSource: ChainSource
+  readonly sumdb: SumdbConfig
+  /** Whether the user chose GOSUMDB (input or job environment): the probe may then not switch it. */
+  readonly sumdbChosen: boolean
+  /** Effective comma-separated pattern lists after Go's defaulting (GONOPROXY/GONOSUMDB fall back to GOPRIVATE). */
+  readonly goprivate: string
+  readonly gonoproxy: string
+  readonly gonosumdb: string
+  readonly goinsecure: string
+  /** Variables this action sets because an input or preset asked for them (GOPROXY always). */
+  readonly exported: ReadonlySet<GoVariable>
+  /** Notes for the log: ignored entries, verification turned off by the user's own choice. */
+  readonly warnings: readonly string[]
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value
+}
+
+/**
+ * `proxies` entries first, then the region's; a URL already listed is not repeated;
+ * one terminal keyword last (the user's, else the region's). The separators the
+ * user wrote stay, so a `,` gate after a corporate proxy still guards what follows.
+ */
+function mergeChains(first: Chain | undefined, second: Chain | undefined): Chain {
+  const proxies: ProxyEntry[] = []
+  const seen = new Set<string>()
+  const add = (entries: readonly ProxyEntry[]) => {
+    for (const entry of entries) {
+      const key = entry.url.replace(/\/+$/, '').toLowerCase()
+      if (!seen.has(key)) {
+        seen.add(key)
+        proxies.push(entry)
+      }
+    }
+  }
+  add(first?.proxies ?? [])
+  add(second?.proxies ?? [])
+  const terminal = first?.terminal ?? second?.terminal
+  return { proxies, ...(terminal ? { terminal } : {}) }
+}
+
+function regionChain(settings: Settings): Chain | undefined {
+  if (!settings.region) return undefined
+  const preset = REGION_PRESETS[settings.region]
+  const proxies = preset.proxies.map((name, i): ProxyEntry => {
+    const url = findPreset(name)!.url
+    const last = i === preset.proxies.length - 1
+    return { url, separator: last ? ',' : '|', origin: 'region', preset: name }
+  })
+  return { proxies, terminal: preset.terminal }
+}
+
+/**
+ * Composes the Go module environment from validated settings and what the job
+ * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
+ * for problems that only show once inputs meet each other or the job's environment
+ * (a private probe module, an invalid GOPROXY inherited from the job).
+ */
+export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
+  const errors = new ErrorCollector()
+  const warnings: string[] = [...(settings.proxies?.ignored ?? []).map(e => `proxies: ${quote(e)} comes after direct/off; Go ignores it.`)]
+  const exported = new Set<GoVariable>(['GOPROXY'])
+
+  let chain: Chain
+  let chainSource: ChainSource
+  if (settings.proxies || settings.region) {
+    chain = mergeChains(settings.proxies?.chain, regionChain(settings))
+    chainSource = 'inputs'
+  } else {
+    const fromEnv = nonEmpty(ambient.env.GOPROXY)
+    const fromGo = nonEmpty(ambient.goEnvGoproxy)
+    const [value, source, input]: [string, ChainSource, string] = fromEnv
+      ? [fromEnv, 'environment', 'GOPROXY (job environment)']
+      : fromGo
+        ? [fromGo, 'go env', 'GOPROXY (go env)']
+        : [GO_DEFAULT_GOPROXY, 'go default', 'GOPROXY']
+    const parsed = errors.attempt(() => parseGoproxy(input, value), undefined)
+    chain = parsed?.chain ?? { proxies: [] }
+    chainSource = source
+    for (const entry of parsed?.ignored ?? []) warnings.push(`${input}: ${quote(entry)} comes after direct/off; Go ignores it.`)
+  }
+
+  const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined
+  let sumdb: SumdbConfig
+  let sumdbChosen = true
+  if (settings.sumdb) {
+    sumdb = settings.sumdb
+    exported.add('GOSUMDB')
+  } else if (nonEmpty(ambient.env.GOSUMDB)) {
+    sumdb = errors.attempt(() => parseGosumdb('GOSUMDB (job environment)', ambient.env.GOSUMDB!), parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB))
+  } else if (regionSumdb) {
+    sumdb = parseGosumdb('region', regionSumdb)
+    exported.add('GOSUMDB')
+  } else {
+    sumdb = parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB)
+    sumdbChosen = false
+  }
+  if (settings.sumdb?.kind === 'off') {
+    warnings.push('sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.')
+  }
+
+  const pick = (input: readonly string[] | undefined, variable: GoVariable): string | undefined => {
+    if (input) {
+      exported.add(variable)
+      return formatPatterns(input)
+    }
+    return nonEmpty(ambient.env[variable])
+  }
+  const goprivate = pick(settings.private, 'GOPRIVATE') ?? ''
+  const gonoproxy = pick(settings.noProxy, 'GONOPROXY') ?? goprivate
+  const gonosumdb = pick(settings.noSumdb, 'GONOSUMDB') ?? goprivate
+  const goinsecure = pick(settings.insecure, 'GOINSECURE') ?? ''
+  const everything = (name: string, patterns: readonly string[] | undefined, what: string) => {
+    for (const glob of patterns ?? []) {
+      if (matchesEverything(glob)) warnings.push(`${name}: ${quote(glob)} matches every module path: ${what}`)
+    }
+  }
+  everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.')
+  everything('no-sumdb', settings.noSumdb, 'no module is verified against the checksum database.')
+  everything('insecure', settings.insecure, 'every direct fetch may use plain HTTP or skip certificate checks.')
+
+  if (settings.probe && (matchesPrefixPatterns(gonoproxy, settings.probeModule) || matchesPrefixPatterns(gonosumdb, settings.probeModule))) {
+    errors.attempt(() => {
+      throw new InputError(
+        'probe-module',
+        `${quote(settings.probeModule)} matches the private patterns (GONOPROXY ${quote(gonoproxy)}, GONOSUMDB ${quote(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`
+      )
+    }, undefined)
+  }
+  errors.throwIfAny()
+  return { chain, chainSource, sumdb, sumdbChosen, goprivate, gonoproxy, gonosumdb, goinsecure, exported, warnings }
+}
+
+/**
+ * The values to export and the effective values (after Go's defaulting) for the
+ * outputs, for a plan and the chain finally chosen (the probe may have reordered it).
+ */
+export function environmentFor(plan: ModulePlan, chain: Chain = plan.chain, sumdb: SumdbConfig = plan.sumdb) {
+  const effective: Record<GoVariable, string> = {
+    GOPROXY: formatChain(chain),
+    GOSUMDB: sumdb.value,
+    GOPRIVATE: plan.goprivate,
+    GONOPROXY: plan.gonoproxy,
+    GONOSUMDB: plan.gonosumdb,
+    GOINSECURE: plan.goinsecure
+  }
+  const exports: Partial<Record<GoVariable, string>> = {}
+  for (const name of GO_VARIABLES) {
+    if (plan.exported.has(name) || (name === 'GOSUMDB' && sumdb !== plan.sumdb)) exports[name] = effective[name]
+  }
+  return { exports, effective }
+}
