@@ -1,0 +1,187 @@
+/** Running the real go command from tests: finding it, an isolated environment, async runs with a hard timeout. */
+import { spawn } from 'node:child_process'
+import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import os from 'node:os'
+import { delimiter, dirname, join } from 'node:path'
+
+/** Where Debian's golang-1.23-go package installs go (not on PATH by default). */
+export const DEBIAN_GO = '/usr/lib/go-1.23/bin/go'
+
+/** One GOCACHE for all tests in all workers: an empty build cache costs seconds per build. */
+export const SHARED_GOCACHE = join(os.tmpdir(), 'setup-goproxy-test-gocache')
+
+/** The go binary: the first `go` on PATH, else `DEBIAN_GO`; undefined when neither exists (use `describe.skip`). */
+export function findGo(): string | undefined {
+  const exe = process.platform === 'win32' ? 'go.exe' : 'go'
+  const candidates = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map(d => join(d, exe))
+  candidates.push(DEBIAN_GO)
+  return candidates.find(isExecutableFile)
+}
+
+/**
+ * An environment for go that shares nothing with the machine: the inherited variables minus every GO* (and CGO_*,
+ * proxy) variable, then its own HOME, GOPATH and GOMODCACHE under `tmpRoot`, `SHARED_GOCACHE`, GOFLAGS=-modcacherw
+ * (so temp dirs can be deleted), GOTOOLCHAIN=local, GOENV=off, CGO_ENABLED=0, GOSUMDB=off and GOPROXY=off. `extra`
+ * is applied last: set GOPROXY/GOSUMDB/... there; an `undefined` value removes the variable. The go binary's directory
+ * is put first on PATH, so code under test that runs plain `go` finds the same one.
+ */
+export function goTestEnv(tmpRoot: string, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || /^(GO|CGO_)/.test(k) || /^(https?|all|no)_proxy$/i.test(k)) continue
+    env[k] = v
+  }
+  const home = join(tmpRoot, 'home')
+  mkdirSync(home, { recursive: true })
+  const go = findGo()
+  if (go) env.PATH = [dirname(go), env.PATH].filter(Boolean).join(delimiter)
+  Object.assign(env, {
+    HOME: home,
+    GOPATH: join(tmpRoot, 'gopath'),
+    GOMODCACHE: join(tmpRoot, 'gopath', 'pkg', 'mod'),
+    GOCACHE: SHARED_GOCACHE,
+    GOFLAGS: '-modcacherw',
+    GOTOOLCHAIN: 'local',
+    GOENV: 'off',
+    CGO_ENABLED: '0',
+    GOSUMDB: 'off',
+    GOPROXY: 'off'
+  })
+  if (process.platform === 'win32') env.USERPROFILE = home
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k]
+    else env[k] = v
+  }
+  return env
+}
+
+/** Result of `runGo`. */
+export interface GoRun {
+  /** Exit code; null when killed by a signal (always so when timedOut). */
+  code: number | null
+  stdout: string
+  stderr: string
+  /** True when runGo killed the process at `timeoutMs`. */
+  timedOut: boolean
+  /** Wall time in milliseconds. */
+  ms: number
+}
+
+/** Options for `runGo`. */
+export interface RunGoOptions {
+  cwd: string
+  /** Usually from `goTestEnv`; used as the complete environment. */
+  env: Record<string, string>
+  /** Hard limit; the process group is killed with SIGKILL when it passes. Defaults to 120 s. */
+  timeoutMs?: number
+  /** go binary; defaults to `findGo()`. */
+  go?: string
+}
+
+/**
+ * Runs go asynchronously (a synchronous spawn would block test servers in this process). On POSIX go runs in its own
+ * process group, so the timeout kills its children (compilers, git) too. Never rejects for a non-zero exit.
+ */
+export function runGo(args: readonly string[], options: RunGoOptions): Promise<GoRun> {
+  const go = options.go ?? findGo()
+  if (!go) return Promise.reject(new Error('go not found on PATH or at ' + DEBIAN_GO))
+  const posix = process.platform !== 'win32'
+  const start = performance.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(go, args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: posix,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (b: Buffer) => out.push(b))
+    child.stderr.on('data', (b: Buffer) => err.push(b))
+    let timedOut = false
+    let settled = false
+    const finish = (code: number | null) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      clearTimeout(grace)
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        timedOut,
+        ms: Math.round(performance.now() - start)
+      })
+    }
+    let grace: NodeJS.Timeout | undefined
+    const timer = setTimeout(() => {
+      timedOut = true
+      try {
+        if (posix && child.pid) process.kill(-child.pid, 'SIGKILL')
+        else child.kill('SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }, options.timeoutMs ?? 120_000)
+    child.on('error', e => {
+      clearTimeout(timer)
+      settled = true
+      reject(e)
+    })
+    // 'close' waits for stdio to end; if an orphan still holds the pipes, settle shortly after 'exit' anyway.
+    child.on('exit', code => {
+      grace = setTimeout(() => {
+        child.stdout.destroy()
+        child.stderr.destroy()
+        finish(code)
+      }, 2000)
+    })
+    child.on('close', code => finish(code))
+  })
+}
+
+const tempDirs: string[] = []
+
+/** A fresh directory under os.tmpdir(), registered for `cleanupTempDirs()`. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(os.tmpdir(), `setup-goproxy-${prefix}-`))
+  tempDirs.push(dir)
+  return dir
+}
+
+/** Removes every directory made by `tempDir` (call it in afterAll), even read-only module cache trees. */
+export async function cleanupTempDirs(): Promise<void> {
+  const dirs = tempDirs.splice(0)
+  await Promise.all(
+    dirs.map(async dir => {
+      try {
+        await rm(dir, { recursive: true, force: true, maxRetries: 3 })
+      } catch {
+        makeWritable(dir)
+        await rm(dir, { recursive: true, force: true, maxRetries: 3 })
+      }
+    })
+  )
+}
+
+function makeWritable(dir: string): void {
+  try {
+    chmodSync(dir, 0o755)
+    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) makeWritable(join(dir, e.name))
+  } catch {
+    // Best effort: rm reports what is left.
+  }
+}
+
+function isExecutableFile(p: string): boolean {
+  try {
+    accessSync(p, constants.X_OK)
+    return statSync(p).isFile()
+  } catch {
+    return false
+  }
+}
