@@ -96,7 +96,10 @@ function parseTokens(input: string, tokens: readonly Token[], options: ParseOpti
           : options.presets
             ? ` Presets: ${PROXY_PRESETS.map(p => p.name).join(', ')}.`
             : ''
-      throw new InputError(input, `${quote(redactUrl(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`)
+      throw new InputError(
+        input,
+        `${quote(redactUrl(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`
+      )
     }
     parseProxyUrl(input, url, redactUrl(text))
     const key = proxyKey(url)
@@ -106,7 +109,10 @@ function parseTokens(input: string, tokens: readonly Token[], options: ParseOpti
     proxies.push({ url, separator: token.separator, origin: options.origin, ...(known ? { preset: known.name } : {}) })
   }
   if (proxies.length === 0 && !terminal) {
-    throw new InputError(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").')
+    throw new InputError(
+      input,
+      'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").'
+    )
   }
   return { chain: { proxies, ...(terminal ? { terminal } : {}) }, ignored }
 }

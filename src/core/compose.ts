@@ -33,6 +33,9 @@ export interface ModulePlan {
   readonly gonoproxy: string
   readonly gonosumdb: string
   readonly goinsecure: string
+  /** True where GONOPROXY / GONOSUMDB were not set and so follow GOPRIVATE, as Go does. */
+  readonly noProxyFollowsPrivate: boolean
+  readonly noSumdbFollowsPrivate: boolean
   /** Variables this action sets because an input or preset asked for them (GOPROXY always). */
   readonly exported: ReadonlySet<GoVariable>
   /** Notes for the log: ignored entries, verification turned off by the user's own choice. */
@@ -70,7 +73,7 @@ function regionChain(settings: Settings): Chain | undefined {
   if (!settings.region) return undefined
   const preset = REGION_PRESETS[settings.region]
   const proxies = preset.proxies.map((name, i): ProxyEntry => {
-    const url = findPreset(name)!.url
+    const url = findPreset(name)?.url ?? name
     const last = i === preset.proxies.length - 1
     return { url, separator: last ? ',' : '|', origin: 'region', preset: name }
   })
@@ -85,7 +88,9 @@ function regionChain(settings: Settings): Chain | undefined {
  */
 export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
   const errors = new ErrorCollector()
-  const warnings: string[] = [...(settings.proxies?.ignored ?? []).map(e => `proxies: ${quote(e)} comes after direct/off; Go ignores it.`)]
+  const warnings: string[] = [
+    ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${quote(e)} comes after direct/off; Go ignores it.`)
+  ]
   const exported = new Set<GoVariable>(['GOPROXY'])
 
   let chain: Chain
@@ -104,17 +109,22 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
     const parsed = errors.attempt(() => parseGoproxy(input, value), undefined)
     chain = parsed?.chain ?? { proxies: [] }
     chainSource = source
-    for (const entry of parsed?.ignored ?? []) warnings.push(`${input}: ${quote(entry)} comes after direct/off; Go ignores it.`)
+    for (const entry of parsed?.ignored ?? [])
+      warnings.push(`${input}: ${quote(entry)} comes after direct/off; Go ignores it.`)
   }
 
   const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined
+  const ambientSumdb = nonEmpty(ambient.env.GOSUMDB)
   let sumdb: SumdbConfig
   let sumdbChosen = true
   if (settings.sumdb) {
     sumdb = settings.sumdb
     exported.add('GOSUMDB')
-  } else if (nonEmpty(ambient.env.GOSUMDB)) {
-    sumdb = errors.attempt(() => parseGosumdb('GOSUMDB (job environment)', ambient.env.GOSUMDB!), parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB))
+  } else if (ambientSumdb) {
+    sumdb = errors.attempt(
+      () => parseGosumdb('GOSUMDB (job environment)', ambientSumdb),
+      parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB)
+    )
   } else if (regionSumdb) {
     sumdb = parseGosumdb('region', regionSumdb)
     exported.add('GOSUMDB')
@@ -123,7 +133,9 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
     sumdbChosen = false
   }
   if (settings.sumdb?.kind === 'off') {
-    warnings.push('sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.')
+    warnings.push(
+      'sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.'
+    )
   }
 
   const pick = (input: readonly string[] | undefined, variable: GoVariable): string | undefined => {
@@ -134,19 +146,28 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
     return nonEmpty(ambient.env[variable])
   }
   const goprivate = pick(settings.private, 'GOPRIVATE') ?? ''
-  const gonoproxy = pick(settings.noProxy, 'GONOPROXY') ?? goprivate
-  const gonosumdb = pick(settings.noSumdb, 'GONOSUMDB') ?? goprivate
+  const ownNoProxy = pick(settings.noProxy, 'GONOPROXY')
+  const ownNoSumdb = pick(settings.noSumdb, 'GONOSUMDB')
+  const gonoproxy = ownNoProxy ?? goprivate
+  const gonosumdb = ownNoSumdb ?? goprivate
   const goinsecure = pick(settings.insecure, 'GOINSECURE') ?? ''
   const everything = (name: string, patterns: readonly string[] | undefined, what: string) => {
     for (const glob of patterns ?? []) {
       if (matchesEverything(glob)) warnings.push(`${name}: ${quote(glob)} matches every module path: ${what}`)
     }
   }
-  everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.')
+  everything(
+    'private',
+    settings.private,
+    'no module is verified against the checksum database or fetched through a proxy.'
+  )
   everything('no-sumdb', settings.noSumdb, 'no module is verified against the checksum database.')
   everything('insecure', settings.insecure, 'every direct fetch may use plain HTTP or skip certificate checks.')
 
-  if (settings.probe && (matchesPrefixPatterns(gonoproxy, settings.probeModule) || matchesPrefixPatterns(gonosumdb, settings.probeModule))) {
+  if (
+    settings.probe &&
+    (matchesPrefixPatterns(gonoproxy, settings.probeModule) || matchesPrefixPatterns(gonosumdb, settings.probeModule))
+  ) {
     errors.attempt(() => {
       throw new InputError(
         'probe-module',
@@ -155,7 +176,41 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
     }, undefined)
   }
   errors.throwIfAny()
-  return { chain, chainSource, sumdb, sumdbChosen, goprivate, gonoproxy, gonosumdb, goinsecure, exported, warnings }
+  return {
+    chain,
+    chainSource,
+    sumdb,
+    sumdbChosen,
+    goprivate,
+    gonoproxy,
+    gonosumdb,
+    goinsecure,
+    noProxyFollowsPrivate: ownNoProxy === undefined,
+    noSumdbFollowsPrivate: ownNoSumdb === undefined,
+    exported,
+    warnings
+  }
+}
+
+/**
+ * Adds patterns to GOPRIVATE (private module hosts named by `auth` lines) and
+ * re-applies Go's defaulting: GONOPROXY / GONOSUMDB follow unless the user set them.
+ */
+export function addPrivatePatterns(plan: ModulePlan, patterns: readonly string[]): ModulePlan {
+  if (patterns.length === 0) return plan
+  const goprivate = [plan.goprivate, ...patterns].filter(p => p !== '').join(',')
+  return {
+    ...plan,
+    goprivate,
+    gonoproxy: plan.noProxyFollowsPrivate ? goprivate : plan.gonoproxy,
+    gonosumdb: plan.noSumdbFollowsPrivate ? goprivate : plan.gonosumdb,
+    exported: new Set([...plan.exported, 'GOPRIVATE'])
+  }
+}
+
+/** The same plan with another chain (credentials moved out of URLs, or the probe's rebuilt chain). */
+export function withChain(plan: ModulePlan, chain: Chain): ModulePlan {
+  return { ...plan, chain }
 }
 
 /**

@@ -35,8 +35,10 @@ export function checkModulePath(input: string, path: string): void {
   if (!/^[a-z0-9.-]+$/.test(first)) fail('its first element may hold only lower-case letters, digits, dots and dashes')
   for (const element of elements) {
     if (element === '') fail('it has an empty path element (double slash)')
-    if (!/^[A-Za-z0-9._~-]+$/.test(element)) fail(`element ${quote(element)} has a character other than A-Z a-z 0-9 - . _ ~`)
+    if (!/^[A-Za-z0-9._~-]+$/.test(element))
+      fail(`element ${quote(element)} has a character other than A-Z a-z 0-9 - . _ ~`)
     if (element.startsWith('.') || element.endsWith('.')) fail(`element ${quote(element)} starts or ends with a dot`)
-    if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase())) fail(`element ${quote(element)} is reserved on Windows`)
+    if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase()))
+      fail(`element ${quote(element)} is reserved on Windows`)
   }
 }

@@ -52,7 +52,10 @@ export function parsePatternInput(input: string, raw: string): string[] {
   for (const entry of entries) {
     assertNoControlCharacters(input, entry)
     if (/\s/.test(entry)) {
-      throw new InputError(input, `pattern ${quote(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`)
+      throw new InputError(
+        input,
+        `pattern ${quote(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`
+      )
     }
     if (isMalformedGlob(entry)) {
       throw new InputError(

@@ -77,7 +77,12 @@ export interface RegionPreset {
 export const REGION_PRESETS: Readonly<Record<Region, RegionPreset>> = {
   global: { region: 'global', proxies: ['proxy.golang.org'], terminal: 'direct' },
   // sum.golang.google.cn is sum.golang.org (same key) served where mainland runners reach it.
-  cn: { region: 'cn', proxies: ['goproxy.cn', 'aliyun', 'goproxy.io'], terminal: 'direct', sumdb: 'sum.golang.google.cn' },
+  cn: {
+    region: 'cn',
+    proxies: ['goproxy.cn', 'aliyun', 'goproxy.io'],
+    terminal: 'direct',
+    sumdb: 'sum.golang.google.cn'
+  },
   // Every public mirror of both regions: the probe keeps the ones this runner reaches, fastest first.
   auto: { region: 'auto', proxies: ['proxy.golang.org', 'goproxy.cn', 'aliyun', 'goproxy.io'], terminal: 'direct' }
 }

@@ -36,14 +36,24 @@ export function parseProxyUrl(input: string, url: string, shown: string): ProxyU
   const afterScheme = match[2]
   if (scheme === 'file') {
     // Go: a file proxy URL may hold a path and nothing else (no host, not even localhost).
-    const path = afterScheme.startsWith('///') ? afterScheme.slice(2) : afterScheme.startsWith('//') ? null : afterScheme
+    const path = afterScheme.startsWith('///')
+      ? afterScheme.slice(2)
+      : afterScheme.startsWith('//')
+        ? null
+        : afterScheme
     if (path === null || !path.startsWith('/') || /[?#]/.test(path)) {
-      throw new InputError(input, `proxy ${quote(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`)
+      throw new InputError(
+        input,
+        `proxy ${quote(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`
+      )
     }
     return { scheme: 'file', host: '', hostname: '', port: '', username: '', password: '', rest: path }
   }
   if (scheme !== 'http' && scheme !== 'https') {
-    throw new InputError(input, `proxy ${quote(shown)} uses the scheme ${quote(scheme)}; Go accepts only https, http and file.`)
+    throw new InputError(
+      input,
+      `proxy ${quote(shown)} uses the scheme ${quote(scheme)}; Go accepts only https, http and file.`
+    )
   }
   if (!afterScheme.startsWith('//')) {
     throw new InputError(input, `proxy ${quote(shown)} must be written ${scheme}://host/path.`)

@@ -105,7 +105,10 @@ export function readSettings(read: InputReader): Settings {
     sumdb: sumdbValue === '' ? undefined : errors.attempt(() => parseGosumdb('sumdb', sumdbValue), undefined),
     fallback: separator,
     probe: errors.attempt(() => boolean('probe', get('probe')), true),
-    probeTimeoutMs: errors.attempt(() => integer('probe-timeout', get('probe-timeout'), 100, 120000, 'milliseconds'), 3000),
+    probeTimeoutMs: errors.attempt(
+      () => integer('probe-timeout', get('probe-timeout'), 100, 120000, 'milliseconds'),
+      3000
+    ),
     probeModule,
     order: errors.attempt(() => choice('order', get('order'), ['latency', 'given']), 'latency'),
     onUnreachable: errors.attempt(() => choice('on-unreachable', get('on-unreachable'), ['fail', 'warn']), 'fail'),

@@ -50,13 +50,22 @@ export function checkVerifierKey(input: string, verifier: string): string {
     )
   }
   if (parseInt(hash16, 16) !== keyHash(name, key)) {
-    throw new InputError(input, `the verifier key for ${quote(name)} has a hash that does not match its key (Go: "invalid verifier hash").`)
+    throw new InputError(
+      input,
+      `the verifier key for ${quote(name)} has a hash that does not match its key (Go: "invalid verifier hash").`
+    )
   }
   if (key[0] !== 1 || key.length !== 33) {
-    throw new InputError(input, `the verifier key for ${quote(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`)
+    throw new InputError(
+      input,
+      `the verifier key for ${quote(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`
+    )
   }
   if (name.endsWith('/') || !/^[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
-    throw new InputError(input, `the checksum database name ${quote(name)} must be host[/path] (Go: "invalid sumdb name").`)
+    throw new InputError(
+      input,
+      `the checksum database name ${quote(name)} must be host[/path] (Go: "invalid sumdb name").`
+    )
   }
   return name
 }
@@ -78,12 +87,22 @@ export function parseGosumdb(input: string, raw: string): SumdbConfig {
   const value = raw.trim()
   if (value === 'off') return { kind: 'off', value: 'off' }
   if (value === CHINA_SUMDB_ALIAS) {
-    return { kind: 'db', value, name: 'sum.golang.org', key: KNOWN_SUMDB_KEYS['sum.golang.org'], url: CHINA_SUMDB_URL, explicitUrl: true }
+    return {
+      kind: 'db',
+      value,
+      name: 'sum.golang.org',
+      key: KNOWN_SUMDB_KEYS['sum.golang.org'],
+      url: CHINA_SUMDB_URL,
+      explicitUrl: true
+    }
   }
   const fields = value.split(/\s+/).filter(f => f !== '')
   if (fields.length === 0) throw new InputError(input, 'is empty after trimming.')
   if (fields.length > 2) {
-    throw new InputError(input, `${quote(redactUrl(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`)
+    throw new InputError(
+      input,
+      `${quote(redactUrl(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`
+    )
   }
   const [first, url] = fields
   if (first === 'off' || first.toLowerCase() === 'off') {

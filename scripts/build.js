@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * Bundles the action and the CLI into dist/ with ncc.
+ *
+ *   node scripts/build.js            rebuild dist/ from src/
+ *   node scripts/build.js --check    rebuild, then fail if dist/ differs from what git has committed
+ *   node scripts/build.js --out DIR  bundle into DIR instead of dist/ (to try the build without touching dist/)
+ *
+ * The runner executes the committed dist/index.js as is (main and post), so dist/ must be exactly what src/ builds to;
+ * --check is how CI proves it.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+const SHEBANG = '#!/usr/bin/env node'
+
+/** What goes into dist/: the action bundle (main and post share it) and the CLI bundle. */
+const bundles = [
+  { name: 'action', entry: 'src/index.ts', dir: '.', required: true, license: 'licenses.txt' },
+  { name: 'cli', entry: 'src/cli/index.ts', dir: 'cli', required: false, shebang: true }
+]
+
+function fail(message) {
+  console.error(`build: ${message}`)
+  process.exit(1)
+}
+
+function parseArgs(argv) {
+  const options = { check: false, out: path.join(root, 'dist') }
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--check') options.check = true
+    else if (argv[i] === '--out' && argv[i + 1]) options.out = path.resolve(argv[++i])
+    else fail(`unknown argument ${argv[i]} (usage: node scripts/build.js [--check] [--out DIR])`)
+  }
+  if (options.check && options.out !== path.join(root, 'dist')) fail('--check compares dist/ itself; drop --out')
+  return options
+}
+
+/** Runs ncc for one entry. Not minified: the committed bundle should stay readable in diffs. */
+function runNcc(entry, outDir, license) {
+  const args = [ncc, 'build', entry, '--out', outDir, '--target', 'es2022', '--quiet', '--no-source-map-register']
+  if (license) args.push('--license', license)
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' })
+  if (result.error) fail(`could not start ncc: ${result.error.message}`)
+  if (result.status !== 0) fail(`ncc failed for ${entry} (exit ${result.status ?? result.signal})`)
+}
+
+/** Lists every file under dir, recursively, as absolute paths. */
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? walk(full) : [full]
+  })
+}
+
+/** Removes what ncc may emit but the runner never needs: declarations and source maps. */
+function pruneExtras(outDir) {
+  for (const file of walk(outDir)) {
+    if (/\.d\.[cm]?ts$/.test(file) || /\.map$/.test(file)) fs.rmSync(file)
+  }
+}
+
+/**
+ * Without a {"type":"module"} package.json next to the bundle, a package.json higher up could make Node read the
+ * ESM bundle as CommonJS.
+ */
+function ensureModulePackageJson(outDir) {
+  const file = path.join(outDir, 'package.json')
+  let type
+  try {
+    type = JSON.parse(fs.readFileSync(file, 'utf8')).type
+  } catch {
+    type = undefined
+  }
+  if (type !== 'module') fs.writeFileSync(file, '{"type":"module"}\n')
+}
+
+/** The CLI is run as `setup-goproxy` through npm's bin link, which needs the shebang and (on POSIX) the x bit. */
+function ensureShebang(file) {
+  const code = fs.readFileSync(file, 'utf8')
+  if (!code.startsWith('#!')) fs.writeFileSync(file, `${SHEBANG}\n${code}`)
+  fs.chmodSync(file, 0o755)
+}
+
+function build(outDir) {
+  // webpack derives module ids from paths: through a symlinked node_modules the bundle differs from a clean checkout's.
+  if (fs.lstatSync(path.join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) {
+    fail('node_modules is a symlink, which changes the bundle: run `npm ci` to get a real node_modules')
+  }
+  fs.rmSync(outDir, { recursive: true, force: true })
+  for (const bundle of bundles) {
+    const entry = path.join(root, bundle.entry)
+    if (!fs.existsSync(entry)) {
+      if (bundle.required) fail(`${bundle.entry} does not exist`)
+      console.log(`build: ${bundle.entry} does not exist yet, skipping the ${bundle.name} bundle`)
+      continue
+    }
+    const bundleDir = path.join(outDir, bundle.dir)
+    const started = Date.now()
+    runNcc(bundle.entry, bundleDir, bundle.license)
+    const output = path.join(bundleDir, 'index.js')
+    if (!fs.existsSync(output)) fail(`ncc did not write ${path.relative(root, output)}`)
+    if (bundle.shebang) ensureShebang(output)
+    console.log(`build: ${bundle.entry} -> ${path.relative(root, output)} (${Date.now() - started} ms)`)
+  }
+  pruneExtras(outDir)
+  ensureModulePackageJson(outDir)
+}
+
+function git(args) {
+  const result = spawnSync('git', args, { cwd: root, encoding: 'utf8' })
+  if (result.error) fail(`could not run git: ${result.error.message}`)
+  return result
+}
+
+/** Fails when the rebuilt dist/ differs from the committed one: changed, deleted or new files. */
+function checkCommitted() {
+  const diff = git(['diff', '--exit-code', '--stat', '--', 'dist'])
+  if (diff.status !== 0 && diff.status !== 1) fail(`git diff failed: ${diff.stderr.trim()}`)
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '--', 'dist']).stdout.trim()
+  if (diff.status === 0 && untracked === '') {
+    console.log('check:dist: dist/ matches what src/ builds to')
+    return
+  }
+  if (diff.status !== 0) {
+    console.error(diff.stdout)
+    const full = git(['diff', '--', 'dist']).stdout
+    console.error(full.length > 20000 ? `${full.slice(0, 20000)}\n[... diff cut at 20000 characters]` : full)
+  }
+  if (untracked) console.error(`files in dist/ that git does not track:\n${untracked}`)
+  fail('dist/ is out of date with src/: run `npm run build` and commit dist/')
+}
+
+const options = parseArgs(process.argv.slice(2))
+build(options.out)
+if (options.check) checkCommitted()

@@ -1,0 +1,87 @@
+import type { ProbeReport, ProxyResult, SumdbVerdict } from './probe-report.js'
+
+/** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
+
+const HEADERS = ['proxy', 'result', 'median', 'checksum DB', 'position'] as const
+
+function resultText(proxy: ProxyResult): string {
+  if (proxy.status !== 'ok') return proxy.message
+  const failed = proxy.attempts - proxy.samplesMs.length
+  const samples = `${proxy.samplesMs.length} sample${proxy.samplesMs.length === 1 ? '' : 's'}`
+  return failed > 0 ? `${proxy.message} (${samples}; ${failed} more failed)` : `${proxy.message} (${samples})`
+}
+
+function medianText(proxy: ProxyResult): string {
+  return proxy.medianMs === null ? '-' : `${proxy.medianMs} ms`
+}
+
+function sumdbText(proxy: ProxyResult): string {
+  switch (proxy.sumdbSupport) {
+    case 'yes':
+      return 'proxied'
+    case 'no':
+      return 'not proxied'
+    case 'error':
+      return `error: ${proxy.sumdbMessage ?? 'unknown'}`
+    case 'not asked':
+      return '-'
+  }
+}
+
+function positionText(proxy: ProxyResult): string {
+  return proxy.position === null ? 'dropped' : String(proxy.position)
+}
+
+function rows(report: ProbeReport): string[][] {
+  return report.proxies.map(p => [p.url, resultText(p), medianText(p), sumdbText(p), positionText(p)])
+}
+
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
+}
+
+/** The checksum-database verdict as one sentence. */
+export function sumdbVerdictText(verdict: SumdbVerdict): string {
+  if (verdict.status === 'off') return `Checksum database: ${verdict.message}`
+  const timing = verdict.ms === undefined ? '' : ` (${verdict.ms} ms)`
+  const state = verdict.status === 'failed' ? 'FAILED' : verdict.status === 'switched' ? 'switched' : 'ok'
+  return `Checksum database ${verdict.name}: ${state}: ${verdict.message}${timing}`
+}
+
+/** The probe table as GitHub markdown, for the job summary (every URL already redacted). */
+export function probeTableMarkdown(report: ProbeReport): string {
+  const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`]
+  for (const row of rows(report)) lines.push(`| ${row.map(cell).join(' | ')} |`)
+  lines.push(
+    '',
+    `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`
+  )
+  return lines.join('\n')
+}
+
+/** The checksum-database verdict as markdown, for the job summary. */
+export function sumdbVerdictMarkdown(report: ProbeReport): string {
+  return cell(sumdbVerdictText(report.sumdb))
+}
+
+/**
+ * The probe table as aligned text for the log. The result comes last (it is the
+ * longest column), so the short columns line up.
+ */
+export function probeTableText(report: ProbeReport): string {
+  const order = [0, 4, 2, 3, 1]
+  const table = [[...HEADERS], ...rows(report)].map(row => order.map(i => row[i]))
+  const widths = order.map((_, c) => Math.max(...table.map(row => row[c].length)))
+  const lines = table.map(row =>
+    row
+      .map((text, c) => (c === row.length - 1 ? text : text.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd()
+  )
+  lines.push(
+    `probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`,
+    `chain: ${report.chain || '(none)'}`,
+    sumdbVerdictText(report.sumdb)
+  )
+  return lines.join('\n')
+}
