@@ -207,6 +207,11 @@ function sameHost(credential: AuthCredential, proxy: ProxyUrl): boolean {
   )
 }
 
+/** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
+function hideUserinfo(url: string): string {
+  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1xxxxx@')
+}
+
 function basicHeader(username: string, secret: string): string {
   return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64')
 }
@@ -233,7 +238,7 @@ function decodeUserinfo(input: string, shown: string, value: string): string {
 function userinfoCredentials(entry: ProxyEntry, proxy: ProxyUrl): RequestCredentials | undefined {
   if (proxy.username === '' && proxy.password === '' && !/^[^/]*\/\/[^/?#]*@/.test(entry.url)) return undefined
   const input = inputOf(entry)
-  const shown = redactUrl(entry.url)
+  const shown = hideUserinfo(entry.url)
   const username = decodeUserinfo(input, shown, proxy.username)
   const password = decodeUserinfo(input, shown, proxy.password)
   if (username === '' || password === '') {
@@ -326,8 +331,12 @@ export function planCredentials(
 
   for (const credential of credentials) {
     for (const s of secretForms(credential.username, credential.secret)) secrets.add(s)
-    const onHost = proxies.filter(p => p.parsed.scheme !== 'file' && sameHost(credential, p.parsed))
-    const matched = onHost.filter(p => pathCovers(credential.path, proxyPath(p.parsed)))
+    const onHost = proxies.filter(
+      p => p.parsed.scheme !== 'file' && p.parsed.hostname.toLowerCase() === credential.host
+    )
+    const matched = onHost.filter(
+      p => sameHost(credential, p.parsed) && pathCovers(credential.path, proxyPath(p.parsed))
+    )
     if (matched.length > 0) {
       const plain = matched.find(p => p.parsed.scheme === 'http')
       if (plain) {

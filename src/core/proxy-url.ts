@@ -93,7 +93,8 @@ export function parseProxyUrl(input: string, url: string, shown: string): ProxyU
 export function redactUrl(url: string): string {
   return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#@]*)@/, (_all, scheme: string, userinfo: string) => {
     const colon = userinfo.indexOf(':')
-    return colon < 0 ? `${scheme}xxxxx@` : `${scheme}${userinfo.slice(0, colon)}:xxxxx@`
+    // With no password the user field is the token (https://TOKEN@host, https://TOKEN:@host): hide it all.
+    return colon < 0 || colon === userinfo.length - 1 ? `${scheme}xxxxx@` : `${scheme}${userinfo.slice(0, colon)}:xxxxx@`
   })
 }
 
