@@ -147,11 +147,6 @@ describe('credentials inside a proxy URL move to netrc; the exported chain carri
       /carries credentials without both a user and a password/
     ],
     [
-      'a malformed %-escape',
-      `https://bob:%zz${SECRET}@corp.example.com`,
-      /has a malformed %-escape in its credentials/
-    ],
-    [
       'two URLs on one host with different credentials',
       `https://a:${SECRET}@corp.example.com/a|https://a:${OTHER}@corp.example.com/b`,
       /credentials that differ/

@@ -1,6 +1,6 @@
 import { assertNoControlCharacters, InputError, quote } from './errors.js'
 import { findPreset, PROXY_PRESETS } from './presets.js'
-import { parseProxyUrl, proxyKey, redactUrl } from './proxy-url.js'
+import { parseProxyUrl, proxyKey, redactEntry, redactText, redactUrl } from './proxy-url.js'
 
 /**
  * The separator after a proxy decides when Go moves on to the next entry:
@@ -70,14 +70,14 @@ function parseTokens(input: string, tokens: readonly Token[], options: ParseOpti
     const text = token.text.trim()
     if (text === '') continue
     if (terminal) {
-      ignored.push(redactUrl(text))
+      ignored.push(redactEntry(text))
       continue
     }
     if (text === 'direct' || text === 'off') {
       terminal = text
       continue
     }
-    assertNoControlCharacters(input, redactUrl(text))
+    assertNoControlCharacters(input, redactEntry(text))
     const preset = findPreset(text)
     let url: string
     if (preset && options.presets) {
@@ -98,10 +98,10 @@ function parseTokens(input: string, tokens: readonly Token[], options: ParseOpti
             : ''
       throw new InputError(
         input,
-        `${quote(redactUrl(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`
+        `${quote(redactEntry(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`
       )
     }
-    parseProxyUrl(input, url, redactUrl(text))
+    parseProxyUrl(input, url, redactEntry(text))
     const key = proxyKey(url)
     if (seen.has(key)) continue
     seen.add(key)
@@ -127,7 +127,7 @@ function presetByUrl(url: string) {
  * https://). Throws an InputError for every value Go would reject, up front.
  */
 export function parseGoproxy(input: string, value: string): ParsedChain {
-  assertNoControlCharacters(input, redactUrl(value))
+  assertNoControlCharacters(input, redactText(value))
   return parseTokens(input, tokenize(value), { origin: 'environment', presets: false })
 }
 

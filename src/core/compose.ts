@@ -66,6 +66,12 @@ function mergeChains(first: Chain | undefined, second: Chain | undefined): Chain
   add(first?.proxies ?? [])
   add(second?.proxies ?? [])
   const terminal = first?.terminal ?? second?.terminal
+  // The proxy before the keyword keeps the gate its chain put there (`goproxy.io,direct`), even when that
+  // proxy was dropped as a duplicate: otherwise `aliyun|direct` would send every error direct.
+  if (terminal && proxies.length > 0) {
+    const gate = (first?.terminal ? first : second)?.proxies.at(-1)?.separator ?? ','
+    proxies[proxies.length - 1] = { ...proxies[proxies.length - 1], separator: gate }
+  }
   return { proxies, ...(terminal ? { terminal } : {}) }
 }
 

@@ -11,7 +11,10 @@ export function escapeModulePath(path: string): string {
 
 /** The wire form of a proxy request path for a module: case-encoded, then percent-encoded per element. */
 export function moduleRequestPath(path: string): string {
-  return escapeModulePath(path).split('/').map(encodeURIComponent).join('/')
+  return escapeModulePath(path)
+    .split('/')
+    .map(element => encodeURIComponent(element).replace(/!/g, '%21'))
+    .join('/')
 }
 
 const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1'])

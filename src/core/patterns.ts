@@ -57,7 +57,8 @@ export function parsePatternInput(input: string, raw: string): string[] {
         `pattern ${quote(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`
       )
     }
-    if (isMalformedGlob(entry)) {
+    // Go drops one trailing slash before matching: `a\/` is matched as `a\`, which is malformed.
+    if (isMalformedGlob(entry.endsWith('/') ? entry.slice(0, -1) : entry)) {
       throw new InputError(
         input,
         `pattern ${quote(entry)} is not a valid glob (Go would silently ignore it). Use * ? [a-z] [^a-z] and \\ escapes as in Go's path.Match.`

@@ -34,13 +34,15 @@ export function parseProxyUrl(input: string, url: string, shown: string): ProxyU
   }
   const scheme = match[1].toLowerCase()
   const afterScheme = match[2]
+  // Go's url.Parse rejects a % that does not start a %XX escape (the query is not checked).
+  const beforeQuery = afterScheme.split('?')[0]
+  if (/%(?![0-9A-Fa-f]{2})/.test(beforeQuery)) {
+    throw new InputError(input, `proxy ${quote(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`)
+  }
   if (scheme === 'file') {
     // Go: a file proxy URL may hold a path and nothing else (no host, not even localhost).
-    const path = afterScheme.startsWith('///')
-      ? afterScheme.slice(2)
-      : afterScheme.startsWith('//')
-        ? null
-        : afterScheme
+    // file:/path (no //) is a URL with OmitHost set, which newProxyRepo rejects as a non-path element.
+    const path = afterScheme.startsWith('///') ? afterScheme.slice(2) : null
     if (path === null || !path.startsWith('/') || /[?#]/.test(path)) {
       throw new InputError(
         input,
@@ -68,7 +70,14 @@ export function parseProxyUrl(input: string, url: string, shown: string): ProxyU
   const colon = userinfo.indexOf(':')
   const username = colon < 0 ? userinfo : userinfo.slice(0, colon)
   const password = colon < 0 ? '' : userinfo.slice(colon + 1)
-  const hostMatch = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~%!$&'()*+;=-]+)(?::(\d*))?$/.exec(host)
+  // Go's url.Parse: userinfo of RFC 3986 characters only; no escape of an ASCII byte in a host (so no % at all here).
+  if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) {
+    throw new InputError(
+      input,
+      `proxy ${quote(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`
+    )
+  }
+  const hostMatch = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+;=-]+)(?::(\d*))?$/.exec(host)
   if (!hostMatch || hostMatch[1] === '') {
     throw new InputError(input, `proxy ${quote(shown)} has no valid host name.`)
   }
@@ -91,21 +100,37 @@ export function parseProxyUrl(input: string, url: string, shown: string): ProxyU
  * (Go would print that token; a token in the user field is still a secret).
  */
 export function redactUrl(url: string): string {
-  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#@]*)@/, (_all, scheme: string, userinfo: string) => {
+  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/, (_all, scheme: string, userinfo: string) => {
     const colon = userinfo.indexOf(':')
     // With no password the user field is the token (https://TOKEN@host, https://TOKEN:@host): hide it all.
-    return colon < 0 || colon === userinfo.length - 1 ? `${scheme}xxxxx@` : `${scheme}${userinfo.slice(0, colon)}:xxxxx@`
+    return colon < 0 || colon === userinfo.length - 1
+      ? `${scheme}xxxxx@`
+      : `${scheme}${userinfo.slice(0, colon)}:xxxxx@`
   })
+}
+
+/**
+ * For messages about an entry that may not parse: hides everything between `://` and the
+ * last `@` (a mistyped password may hold `/`, `?` or `#`), keeping a user name before `:`.
+ */
+export function redactEntry(text: string): string {
+  const start = text.indexOf('://')
+  const at = text.lastIndexOf('@')
+  if (start < 0 || at < start) return text
+  const userinfo = text.slice(start + 3, at)
+  const stop = userinfo.search(/[:/?#]/)
+  const user = stop >= 0 && userinfo[stop] === ':' && stop > 0 ? `${userinfo.slice(0, stop)}:` : ''
+  return `${text.slice(0, start + 3)}${user}xxxxx${text.slice(at)}`
 }
 
 /** Redacts every URL with credentials inside a longer text (a GOPROXY list, a go error message). */
 export function redactText(text: string): string {
-  return text.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@\s,|]*@/g, match => redactUrl(match))
+  return text.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s,|"]*@/g, match => redactUrl(match))
 }
 
 /** The secret parts of a URL (password, or a user-only token, and the whole userinfo), for masking. */
 export function secretsOfUrl(url: string): string[] {
-  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#@]*)@/.exec(url)
+  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(url)
   if (!match || match[1] === '') return []
   const userinfo = match[1]
   const colon = userinfo.indexOf(':')
@@ -115,7 +140,7 @@ export function secretsOfUrl(url: string): string[] {
 
 /** The URL without its userinfo: what the exported GOPROXY shows once credentials moved to netrc. */
 export function stripCredentials(url: string): string {
-  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1')
+  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1')
 }
 
 /** A key to recognise the same proxy written twice (`https://goproxy.cn` and `https://goproxy.cn/`). */

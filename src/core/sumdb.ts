@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { assertNoControlCharacters, InputError, quote } from './errors.js'
-import { redactUrl } from './proxy-url.js'
+import { redactText, redactUrl } from './proxy-url.js'
 
 /** The go command's built-in verifier keys (cmd/go/internal/modfetch/key.go). */
 export const KNOWN_SUMDB_KEYS: Readonly<Record<string, string>> = {
@@ -61,7 +61,7 @@ export function checkVerifierKey(input: string, verifier: string): string {
       `the verifier key for ${quote(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`
     )
   }
-  if (name.endsWith('/') || !/^[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
+  if (name.endsWith('/') || !/^[A-Za-z0-9._~-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
     throw new InputError(
       input,
       `the checksum database name ${quote(name)} must be host[/path] (Go: "invalid sumdb name").`
@@ -83,8 +83,9 @@ function splitTwice(s: string, sep: string): [string, string?, string?] {
  * (which bypasses the proxies). Rejects what Go would reject, with its words.
  */
 export function parseGosumdb(input: string, raw: string): SumdbConfig {
-  assertNoControlCharacters(input, redactUrl(raw))
-  const value = raw.trim()
+  assertNoControlCharacters(input, redactText(raw))
+  // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
+  const value = raw
   if (value === 'off') return { kind: 'off', value: 'off' }
   if (value === CHINA_SUMDB_ALIAS) {
     return {
@@ -101,12 +102,15 @@ export function parseGosumdb(input: string, raw: string): SumdbConfig {
   if (fields.length > 2) {
     throw new InputError(
       input,
-      `${quote(redactUrl(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`
+      `${quote(redactText(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`
     )
   }
   const [first, url] = fields
   if (first === 'off' || first.toLowerCase() === 'off') {
-    throw new InputError(input, `${quote(value)}: write exactly off to disable verification (not recommended).`)
+    throw new InputError(
+      input,
+      `${quote(redactText(value))}: write exactly off to disable verification (not recommended).`
+    )
   }
   const key = KNOWN_SUMDB_KEYS[first] ?? first
   const name = checkVerifierKey(input, key)
