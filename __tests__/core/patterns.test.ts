@@ -145,6 +145,8 @@ describe('matchesEverything: globs that switch verification off for every module
     ['**', true],
     ['*/', true],
     ['*/*', true],
+    ['?*', true],
+    ['*/*/*', false],
     ['*.com', false],
     ['example.com', false],
     ['github.com/*', false],

@@ -3,6 +3,7 @@ import { ErrorCollector, InputError, quote } from './errors.js'
 import { formatPatterns, matchesEverything, matchesPrefixPatterns } from './patterns.js'
 import { findPreset, GO_DEFAULT_GOPROXY, GO_DEFAULT_GOSUMDB, REGION_PRESETS } from './presets.js'
 import type { Settings } from './settings.js'
+import { proxyKey } from './proxy-url.js'
 import { parseGosumdb, type SumdbConfig } from './sumdb.js'
 
 /** The six variables this action manages, in the order they are reported. */
@@ -56,7 +57,7 @@ function mergeChains(first: Chain | undefined, second: Chain | undefined): Chain
   const seen = new Set<string>()
   const add = (entries: readonly ProxyEntry[]) => {
     for (const entry of entries) {
-      const key = entry.url.replace(/\/+$/, '').toLowerCase()
+      const key = proxyKey(entry.url)
       if (!seen.has(key)) {
         seen.add(key)
         proxies.push(entry)

@@ -75,9 +75,22 @@ export function parsePatternInput(input: string, raw: string): string[] {
  * only when the user wrote it, and then with a warning.
  */
 export function matchesEverything(glob: string): boolean {
-  const trimmed = glob.endsWith('/') ? glob.slice(0, -1) : glob
-  return trimmed.split('/')[0].replace(/\*/g, '') === '' && trimmed.split('/').every(el => /^\*+$/.test(el))
+  // Judged by behaviour, not spelling: `*`, `?*`, `[^/]*` all cover every first path element.
+  return EVERYTHING_PROBES.every(path => matchesPrefixPatterns(glob, path))
 }
+
+/**
+ * Module paths unlike each other in every way a glob could tell apart: length, characters, case, depth. Depth
+ * starts at two elements; one-element module paths are too rare to let a two-star glob pass as harmless.
+ */
+const EVERYTHING_PROBES = [
+  'a.b/c',
+  'github.com/acme/x',
+  'golang.org/x/mod',
+  'x-y.z/Upper_case~/v2',
+  '0.9/ü/é/a/b/c/d/e',
+  'very-long-host-name.example.internal/one/two/three/four/five/six/seven'
+]
 
 /** Joins patterns into the comma-separated form Go reads. */
 export function formatPatterns(patterns: readonly string[]): string {
