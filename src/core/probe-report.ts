@@ -38,8 +38,8 @@ export function isWorking(status: ProbeStatus): boolean {
   return status === 'ok' || status === 'not-found'
 }
 
-/** What a proxy said to `/sumdb/<name>/supported`; 'not asked' when the route never consults proxies. */
-export type SumdbSupport = 'yes' | 'no' | 'error' | 'not asked'
+/** What a proxy said to `/sumdb/<name>/supported`: 'unknown' when it had not answered once the route was known (its answer did not matter); 'not asked' when GOSUMDB is off or names a URL. */
+export type SumdbSupport = 'yes' | 'no' | 'error' | 'unknown' | 'not asked'
 
 /** One proxy in the probe report (the `probe-report` output): every URL is redacted. */
 export interface ProxyResult {
@@ -249,8 +249,11 @@ function statusLine(answer: HttpAnswer): string {
   return `HTTP ${answer.status}${text ? ` ${oneLine(text)}` : ''}`
 }
 
-/** The words for an answer that is neither a success nor a 404/410: the status, then what the body says. */
-function failedAnswer(answer: HttpAnswer): Classification {
+/**
+ * The words for an answer that is not a success: the status, then what a text/plain
+ * body says; 401/403 name the host that wants credentials.
+ */
+export function describeFailedAnswer(answer: HttpAnswer): Classification {
   if (answer.status === 401 || answer.status === 403) {
     const host = answer.host
     return {
@@ -278,7 +281,7 @@ export function classifyListAnswer(answer: HttpAnswer, module: string): Classifi
       message: `reachable, but ${statusLine(answer)} for ${module}: it does not serve that module (normal for a proxy that serves only private modules); kept`
     }
   }
-  if (answer.status !== 200) return failedAnswer(answer)
+  if (answer.status !== 200) return describeFailedAnswer(answer)
   if (looksLikeHtml(answer.contentType, answer.body)) {
     return {
       status: 'not-proxy',
@@ -286,7 +289,7 @@ export function classifyListAnswer(answer: HttpAnswer, module: string): Classifi
     }
   }
   if (!isVersionList(answer.body, answer.truncated)) {
-    const first = oneLine(answer.body.split('\n')[0] ?? '').slice(0, 60)
+    const first = redactText(oneLine(answer.body.split('\n')[0] ?? '')).slice(0, 60)
     return {
       status: 'not-proxy',
       message: `not a module proxy: HTTP 200 but not a version list (starts with ${JSON.stringify(first)})`
@@ -306,7 +309,7 @@ export function classifySupportedAnswer(answer: HttpAnswer): SupportedAnswer {
   if (answer.status === 200) return { support: 'yes', message: 'serves the checksum database' }
   if (answer.status === 404 || answer.status === 410)
     return { support: 'no', message: `${statusLine(answer)}: does not serve it` }
-  return { support: 'error', message: failedAnswer(answer).message }
+  return { support: 'error', message: describeFailedAnswer(answer).message }
 }
 
 /** The middle of the measurements (mean of the two middle ones for an even count), to 0.1 ms; null for none. */

@@ -23,6 +23,7 @@ function sumdbText(proxy: ProxyResult): string {
       return 'not proxied'
     case 'error':
       return `error: ${proxy.sumdbMessage ?? 'unknown'}`
+    case 'unknown':
     case 'not asked':
       return '-'
   }

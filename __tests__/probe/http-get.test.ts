@@ -1,0 +1,232 @@
+/**
+ * httpGet, the probe's one network primitive: every request ends by the deadline whatever the peer does, and says in
+ * which phase it was (connect, TLS, waiting for the answer, reading the body); sockets and timers never outlive it;
+ * credentials stay with their origin across redirects.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
+import https from 'node:https'
+import net from 'node:net'
+import { classifyFailure } from '../../src/core/probe-report.js'
+import { httpGet, type GetResult } from '../../src/probe/http-get.js'
+import { startBlackhole, startProxy, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
+import { testTls } from '../support/tls.js'
+
+const CA = [testTls().ca.toString('utf8')]
+const BUDGET = 400
+
+interface Server {
+  url: string
+  requests: Array<{ path: string; auth: boolean }>
+  close(): Promise<void>
+}
+
+/** A loopback server (http, or https with the test certificate) whose handler the test writes. */
+async function serve(handler: http.RequestListener, secure = false): Promise<Server> {
+  const requests: Server['requests'] = []
+  const sockets = new Set<net.Socket>()
+  const listener: http.RequestListener = (req, res) => {
+    requests.push({ path: req.url ?? '', auth: req.headers.authorization !== undefined })
+    handler(req, res)
+  }
+  const server = secure ? https.createServer(testTls(), listener) : http.createServer(listener)
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as net.AddressInfo).port
+  return {
+    url: `${secure ? 'https' : 'http'}://127.0.0.1:${port}`,
+    requests,
+    close: () => {
+      const closed = new Promise<void>(resolve => server.close(() => resolve()))
+      for (const socket of sockets) socket.destroy()
+      return closed
+    }
+  }
+}
+
+/**
+ * A port whose accept queue is full, so the kernel drops further SYNs: the loopback equivalent of a firewalled host.
+ * A child node listens with backlog 1 and blocks its event loop (never accepts); two connections fill the queue.
+ */
+async function startSynDrop(): Promise<{ url: string; close(): void }> {
+  const script = `const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{process.stdout.write(s.address().port+'\\n');Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,30000)})`
+  const child: ChildProcess = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
+  const port = await new Promise<number>(resolve =>
+    child.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim())))
+  )
+  const fillers: net.Socket[] = []
+  for (let i = 0; i < 2; i++) {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.on('error', () => undefined)
+    fillers.push(socket)
+    await new Promise(resolve => socket.once('connect', resolve))
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      fillers.forEach(s => s.destroy())
+      child.kill('SIGKILL')
+    }
+  }
+}
+
+function failureOf(result: GetResult) {
+  if (result.kind !== 'failure') throw new Error(`expected a failure, got ${result.kind}`)
+  return result.failure
+}
+
+const closers: Array<() => unknown> = []
+let silent: TestProxy
+let blackhole: Blackhole
+let loris: Server
+beforeAll(async () => {
+  silent = await startProxy({ neverAnswer: true })
+  blackhole = await startBlackhole()
+  loris = await serve((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/plain' })
+    res.write('v1.0.0\n')
+    const timer = setInterval(() => res.write('v'), 50)
+    res.on('close', () => clearInterval(timer))
+  })
+  closers.push(
+    () => silent.close(),
+    () => blackhole.close(),
+    () => loris.close()
+  )
+})
+afterAll(async () => {
+  await Promise.all(closers.map(close => close()))
+})
+
+describe('the deadline ends every request and names its phase', () => {
+  const linux = process.platform === 'linux' ? it : it.skip
+  linux('SYNs dropped (full accept queue): connect phase → connect timeout', async () => {
+    const dropping = await startSynDrop()
+    closers.push(() => dropping.close())
+    const start = performance.now()
+    const failure = failureOf(await httpGet(`${dropping.url}/x`, { deadline: start + BUDGET }))
+    expect(performance.now() - start).toBeLessThan(BUDGET + 300)
+    expect(failure).toMatchObject({ phase: 'connect', code: 'DEADLINE' })
+    expect(classifyFailure(failure).status).toBe('connect-timeout')
+  })
+
+  it.each([
+    ['accepts and never answers (http)', () => `${silent.url}/x`, 'response', 'no-response'],
+    ['accepts and never starts TLS', () => `${blackhole.url.replace('http:', 'https:')}/x`, 'tls', 'no-response'],
+    ['sends headers, then trickles the body (slow-loris)', () => `${loris.url}/x`, 'body', 'slow']
+  ] as const)('%s: %s phase → %s', async (_name, url, phase, status) => {
+    const start = performance.now()
+    const failure = failureOf(await httpGet(url(), { deadline: start + BUDGET, ca: CA }))
+    expect(performance.now() - start).toBeLessThan(BUDGET + 300)
+    expect(performance.now() - start).toBeGreaterThanOrEqual(BUDGET - 5)
+    expect(failure).toMatchObject({ phase, code: 'DEADLINE' })
+    expect(classifyFailure(failure).status).toBe(status)
+  })
+
+  it('a deadline already past ends the request at once', async () => {
+    const start = performance.now()
+    const failure = failureOf(await httpGet(`${silent.url}/x`, { deadline: start - 1 }))
+    expect(failure.code).toBe('DEADLINE')
+    expect(performance.now() - start).toBeLessThan(300)
+  })
+
+  it('an abort signal ends a stalled request early, as "aborted"', async () => {
+    const controller = new AbortController()
+    const start = performance.now()
+    setTimeout(() => controller.abort(), 50)
+    const result = await httpGet(`${silent.url}/x`, { deadline: start + 5000, signal: controller.signal })
+    expect(result.kind).toBe('aborted')
+    expect(performance.now() - start).toBeLessThan(1000)
+  })
+
+  it('leaves no socket open and nothing that keeps the process alive', async () => {
+    const count = () => process.getActiveResourcesInfo().filter(r => r === 'Timeout' || r === 'TCPSocketWrap').length
+    const before = count()
+    const accepted = blackhole.accepted
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 100)
+    // Long deadlines ended early by an abort: a deadline timer not cleared would still be pending.
+    const far = { deadline: performance.now() + 10_000, signal: controller.signal, ca: CA }
+    await Promise.all([
+      httpGet(`${silent.url}/x`, far),
+      httpGet(`${loris.url}/x`, far),
+      httpGet(`${blackhole.url.replace('http:', 'https:')}/x`, far),
+      httpGet(`${loris.url}/x`, { deadline: performance.now() + 100 })
+    ])
+    // The servers see the client's close a moment later; the blackhole never reads, so its side stays until close().
+    await new Promise(resolve => setTimeout(resolve, 100))
+    expect(count()).toBeLessThanOrEqual(before + blackhole.accepted - accepted)
+  })
+})
+
+describe('answers', () => {
+  it('keeps at most maxBytes of a body and says it was cut', async () => {
+    const big = await serve((_req, res) => res.end('v1.0.0\n'.repeat(1000)))
+    closers.push(() => big.close())
+    const result = await httpGet(`${big.url}/x`, { deadline: performance.now() + 2000, maxBytes: 100 })
+    expect(result.kind === 'answer' && [result.answer.body.length, result.answer.truncated]).toEqual([100, true])
+  })
+
+  it('returns the status, status text, content type and body of an error answer', async () => {
+    const failing = await serve((_req, res) => {
+      res.writeHead(503, { 'Content-Type': 'text/plain' })
+      res.end('maintenance\n')
+    })
+    closers.push(() => failing.close())
+    const result = await httpGet(`${failing.url}/x?token=1`, { deadline: performance.now() + 2000 })
+    expect(result.kind === 'answer' && result.answer).toMatchObject({
+      status: 503,
+      statusText: 'Service Unavailable',
+      contentType: 'text/plain',
+      body: 'maintenance\n',
+      host: failing.url.replace('http://', '')
+    })
+    expect(failing.requests[0].path).toBe('/x?token=1')
+  })
+})
+
+describe('redirects, followed like the go command does', () => {
+  it('credentials go to the first origin only, also across redirects', async () => {
+    const other = await serve((_req, res) => res.end('v1.0.0\n'))
+    const first = await serve((req, res) => {
+      const target = req.url === '/start' ? '/same-origin' : `${other.url}/elsewhere`
+      res.writeHead(302, { Location: target })
+      res.end()
+    })
+    closers.push(
+      () => other.close(),
+      () => first.close()
+    )
+    const result = await httpGet(`${first.url}/start`, {
+      deadline: performance.now() + 2000,
+      credentials: { username: 'bot', password: 's3cret' }
+    })
+    expect(result.kind === 'answer' && result.answer.status).toBe(200)
+    expect(first.requests).toEqual([
+      { path: '/start', auth: true },
+      { path: '/same-origin', auth: true }
+    ])
+    expect(other.requests).toEqual([{ path: '/elsewhere', auth: false }])
+  })
+
+  it('refuses a redirect from https to http and returns the 3xx with the reason', async () => {
+    const plain = await serve((_req, res) => res.end('v1.0.0\n'))
+    const secure = await serve((_req, res) => {
+      res.writeHead(301, { Location: `${plain.url}/x` })
+      res.end()
+    }, true)
+    closers.push(
+      () => plain.close(),
+      () => secure.close()
+    )
+    const result = await httpGet(`${secure.url}/x`, { deadline: performance.now() + 2000, ca: CA })
+    expect(result.kind === 'answer' && result.answer).toMatchObject({
+      status: 301,
+      redirectRefused: 'redirect from https to http refused'
+    })
+    expect(plain.requests).toEqual([])
+  })
+})

@@ -1,0 +1,178 @@
+/**
+ * Benchmark (not a timed test): wall time of the whole probe phase against probe-timeout, for a chain of 8 proxies on
+ * 127.0.0.1: 4 good ones with small latencies, 1 slow one, 2 that accept and never answer, and 1 that drops SYNs (a
+ * port whose accept queue is full), plus a checksum database that never answers. Several repetitions per timeout;
+ * prints and returns markdown with the median and the spread of the wall time and of the overshoot past the timeout.
+ *
+ * Environment: BENCH_TIMEOUTS (comma-separated ms, default 500,1000,3000), BENCH_REPS (default 5).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
+import net from 'node:net'
+import { composePlan } from '../src/core/compose.js'
+import { readSettings } from '../src/core/settings.js'
+import { probeChain, type ProbeOutcome } from '../src/probe/index.js'
+
+interface Running {
+  url: string
+  close(): Promise<void> | void
+}
+
+function track(server: net.Server): () => Promise<void> {
+  const sockets = new Set<net.Socket>()
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket)
+    socket.on('error', () => undefined)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  return () => {
+    const closed = new Promise<void>(resolve => server.close(() => resolve()))
+    for (const socket of sockets) socket.destroy()
+    return closed
+  }
+}
+
+function listen(server: net.Server): Promise<number> {
+  return new Promise(resolve =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))
+  )
+}
+
+/** A module proxy that answers every @v/list with one version after `latencyMs`. */
+async function goodProxy(latencyMs: number): Promise<Running> {
+  const timers = new Set<NodeJS.Timeout>()
+  const server = http.createServer((req, res) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      const list = req.url?.endsWith('/@v/list') ?? false
+      res.writeHead(list ? 200 : 404, { 'Content-Type': 'text/plain' })
+      res.end(list ? 'v0.1.0\nv0.2.0\n' : 'not found\n')
+    }, latencyMs)
+    timers.add(timer)
+  })
+  const close = track(server)
+  const port = await listen(server)
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      timers.forEach(clearTimeout)
+      return close()
+    }
+  }
+}
+
+/** Accepts connections and never reads or writes. */
+async function silentServer(): Promise<Running> {
+  const server = net.createServer({ pauseOnConnect: true }, () => undefined)
+  const close = track(server)
+  return { url: `http://127.0.0.1:${await listen(server)}`, close }
+}
+
+/** A port that drops SYNs: a child node listens with backlog 1 and never accepts; two connections fill the queue. */
+async function synDropper(): Promise<Running> {
+  const script = `const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{process.stdout.write(s.address().port+'\\n');Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,600000)})`
+  const child: ChildProcess = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
+  const port = await new Promise<number>(resolve =>
+    child.stdout?.once('data', (d: Buffer) => resolve(Number(String(d).trim())))
+  )
+  const fillers: net.Socket[] = []
+  for (let i = 0; i < 2; i++) {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.on('error', () => undefined)
+    fillers.push(socket)
+    await new Promise(resolve => socket.once('connect', resolve))
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      fillers.forEach(s => s.destroy())
+      child.kill('SIGKILL')
+    }
+  }
+}
+
+function stats(values: readonly number[]) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] }
+}
+
+/** Runs the benchmark; prints the markdown and returns it. */
+export async function main(): Promise<string> {
+  const timeouts = (process.env.BENCH_TIMEOUTS ?? '500,1000,3000').split(',').map(Number)
+  const reps = Number(process.env.BENCH_REPS ?? '5')
+  const servers: Running[] = [
+    await goodProxy(0),
+    await goodProxy(5),
+    await goodProxy(10),
+    await goodProxy(20),
+    await goodProxy(250),
+    await silentServer(),
+    await silentServer(),
+    await synDropper()
+  ]
+  const sumdb = await silentServer()
+  const names = [
+    'good 0 ms',
+    'good 5 ms',
+    'good 10 ms',
+    'good 20 ms',
+    'slow 250 ms',
+    'never answers',
+    'never answers',
+    'drops SYNs'
+  ]
+  // Interleave the dead ones so no "|" run is all good.
+  const order = [5, 0, 7, 1, 4, 2, 6, 3]
+  const plan = composePlan(
+    readSettings(name => (name === 'proxies' ? `${order.map(i => servers[i].url).join('|')},direct` : '')),
+    { env: {} }
+  )
+  const lines = [
+    '## Probe wall time vs probe-timeout',
+    '',
+    `8 proxies on 127.0.0.1 (4 good, 1 slow at 250 ms per request, 2 that never answer, 1 that drops SYNs) and a checksum database that never answers; ${reps} runs per timeout, Node ${process.version}.`,
+    '',
+    '| probe-timeout | median wall | min | max | spread | median overshoot | max overshoot |',
+    '|---|---|---|---|---|---|---|'
+  ]
+  let last: ProbeOutcome | undefined
+  try {
+    for (const timeoutMs of timeouts) {
+      const walls: number[] = []
+      for (let rep = 0; rep < reps; rep++) {
+        const start = performance.now()
+        last = await probeChain(plan, {
+          timeoutMs,
+          probeModule: 'golang.org/x/mod',
+          order: 'latency',
+          // Every address the probe derives for the checksum database goes to the silent server.
+          sumdbBaseOverride: () => sumdb.url
+        })
+        walls.push(performance.now() - start)
+      }
+      const wall = stats(walls)
+      const over = stats(walls.map(w => w - timeoutMs))
+      const ms = (n: number) => `${n.toFixed(1)} ms`
+      lines.push(
+        `| ${timeoutMs} ms | ${ms(wall.median)} | ${ms(wall.min)} | ${ms(wall.max)} | ${ms(wall.max - wall.min)} | ${ms(over.median)} | ${ms(over.max)} |`
+      )
+    }
+  } finally {
+    await Promise.all([...servers, sumdb].map(s => s.close()))
+  }
+  if (last) {
+    lines.push('', 'Last run, per proxy:', '', '| proxy | result | median | position |', '|---|---|---|---|')
+    for (const p of last.report.proxies) {
+      const name = names[servers.findIndex(s => s.url === p.url)]
+      lines.push(
+        `| ${name} | ${p.status} | ${p.medianMs === null ? '-' : `${p.medianMs} ms`} | ${p.position ?? 'dropped'} |`
+      )
+    }
+    lines.push('', `Checksum database: ${last.report.sumdb.status} (${last.report.sumdb.route}).`)
+  }
+  const markdown = lines.join('\n')
+  console.log(markdown)
+  return markdown
+}

@@ -1,0 +1,44 @@
+import { stripCredentials } from '../core/proxy-url.js'
+
+/** Basic-auth credentials for one host. */
+export interface Credentials {
+  readonly username: string
+  readonly password: string
+}
+
+/**
+ * `base` + `/` + `path`, keeping the query string of `base`: how the go command
+ * builds every request URL from a proxy URL (a query on GOPROXY goes with every request).
+ */
+export function joinUrlPath(base: string, path: string): string {
+  const q = base.indexOf('?')
+  const head = q < 0 ? base : base.slice(0, q)
+  const query = q < 0 ? '' : base.slice(q)
+  return `${head.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}${query}`
+}
+
+/**
+ * The credentials to send to a URL, as the go command picks them: what `lookup` (its
+ * netrc model, given the URL without userinfo) has for the host first, else the URL's
+ * own userinfo (net/http uses userinfo only when no Authorization header is set).
+ */
+export function credentialsForUrl(
+  url: string,
+  lookup: ((url: string) => Credentials | undefined) | undefined
+): Credentials | undefined {
+  const fromLookup = lookup?.(stripCredentials(url))
+  if (fromLookup) return fromLookup
+  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#@]*)@/.exec(url)
+  if (!match || match[1] === '') return undefined
+  const decode = (s: string): string => {
+    try {
+      return decodeURIComponent(s)
+    } catch {
+      return s
+    }
+  }
+  const colon = match[1].indexOf(':')
+  return colon < 0
+    ? { username: decode(match[1]), password: '' }
+    : { username: decode(match[1].slice(0, colon)), password: decode(match[1].slice(colon + 1)) }
+}
