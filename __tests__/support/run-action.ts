@@ -1,0 +1,132 @@
+/**
+ * Runs the bundled action (dist/index.js) exactly as the GitHub runner does: a node
+ * process with INPUT_* variables and GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STATE /
+ * GITHUB_STEP_SUMMARY / GITHUB_PATH files, then reads those files back the way the
+ * runner would. `runPost` runs the post step with the saved state as STATE_*.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { tempDir } from './go.js'
+
+export const DIST_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+
+export interface ActionRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+  /** Variables written to GITHUB_ENV. */
+  readonly env: Record<string, string>
+  readonly outputs: Record<string, string>
+  readonly state: Record<string, string>
+  readonly summary: string
+  /** The files the runner gave the step, to search them for secrets. */
+  readonly files: { env: string; output: string; state: string; summary: string; path: string }
+  readonly runnerTemp: string
+  readonly ms: number
+}
+
+export interface RunActionOptions {
+  /** Inputs by their action.yml names (`probe-timeout`), as a workflow's `with:` gives them. */
+  readonly inputs?: Record<string, string>
+  /** The process environment (go's isolated env from goTestEnv, usually). */
+  readonly env: Record<string, string>
+  readonly cwd?: string
+  readonly timeoutMs?: number
+  /** Reuse the runner's temp dir (post step after main). */
+  readonly runnerTemp?: string
+  readonly state?: Record<string, string>
+}
+
+/** Parses the runner's file-command format: `NAME<<delimiter\nvalue\ndelimiter` or `NAME=value` lines. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc
+      const body: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) body.push(lines[i])
+      values[name] = body.join('\n')
+    } else if (line.includes('=')) {
+      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return values
+}
+
+function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])
+  )
+}
+
+/** Runs one step (main, or post when `state` holds isPost) of dist/index.js and collects what it wrote. */
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const runnerTemp = options.runnerTemp ?? tempDir('runner-temp-')
+  const commands = join(runnerTemp, '_runner_file_commands')
+  mkdirSync(commands, { recursive: true })
+  const stamp = `${Date.now()}-${Math.random().toString(16).slice(2)}`
+  const files = {
+    env: join(commands, `set_env_${stamp}`),
+    output: join(commands, `set_output_${stamp}`),
+    state: join(commands, `save_state_${stamp}`),
+    summary: join(commands, `step_summary_${stamp}`),
+    path: join(commands, `add_path_${stamp}`)
+  }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]))
+  const env: Record<string, string> = {
+    ...options.env,
+    ...inputEnv(options.inputs ?? {}),
+    ...stateEnv,
+    GITHUB_ENV: files.env,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_PATH: files.path,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_ACTION: 'goproxy',
+    GITHUB_WORKSPACE: options.cwd ?? process.cwd(),
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: options.env.RUNNER_TOOL_CACHE ?? join(runnerTemp, 'toolcache')
+  }
+  const started = Date.now()
+  const child = spawn(process.execPath, [DIST_ENTRY], {
+    cwd: options.cwd ?? process.cwd(),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+  const code = await new Promise<number | null>(done => child.on('close', status => done(status)))
+  clearTimeout(timer)
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '')
+  return {
+    code,
+    stdout,
+    stderr,
+    env: parseFileCommands(read(files.env)),
+    outputs: parseFileCommands(read(files.output)),
+    state: parseFileCommands(read(files.state)),
+    summary: read(files.summary),
+    files,
+    runnerTemp,
+    ms: Date.now() - started
+  }
+}
+
+/** Runs the post step the way the runner does after the job: same RUNNER_TEMP, the main step's state as STATE_*. */
+export function runPost(main: ActionRun, env: Record<string, string>): Promise<ActionRun> {
+  return runAction({ env, runnerTemp: main.runnerTemp, state: main.state })
+}
+
+/** Whether the bundle exists (tests of dist/ are skipped with a message until `npm run build`). */
+export const distBuilt = existsSync(DIST_ENTRY)

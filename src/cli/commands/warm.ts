@@ -1,0 +1,63 @@
+import { environmentFor } from '../../core/compose.js'
+import { warmModules } from '../../warm/index.js'
+import type { ParsedArgs } from '../args.js'
+import { decide, prepare } from '../configure.js'
+import type { CliIo } from '../io.js'
+import { terminalLogger } from '../logger.js'
+import { progressDisplay } from '../progress.js'
+
+/**
+ * `warm [dir...]`: the action's warm phase on this machine, through the chain the probe verified. The chain holds
+ * for this run only; nothing is written. Everything goes to stderr, progress as a live line on a terminal; the exit
+ * code says whether every module was downloaded.
+ */
+export async function warmCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const directories = [args.inputs['working-directory'] ?? '', ...args.positionals].filter(d => d !== '').join('\n')
+  const inputs = { ...args.inputs, 'working-directory': directories }
+  const progress = progressDisplay(io.stderr)
+  const log = terminalLogger(io, args.verbose, progress.guard)
+  const prepared = await prepare(inputs, io, log)
+  const decision = await decide(prepared, log)
+  if (decision.failure) {
+    log.error(decision.failure)
+    return 1
+  }
+  if (!prepared.go) {
+    log.error('go was not found on PATH: warm runs `go mod download`. Install Go (https://go.dev/dl/) and try again.')
+    return 1
+  }
+  const { settings, plan, credentials } = prepared
+  let report
+  try {
+    report = await warmModules({
+      go: prepared.go,
+      directories: [...settings.workingDirectories],
+      cwd: io.cwd,
+      // What go would see after `eval "$(setup-goproxy env)"`: this environment plus the exported variables.
+      env: { ...definedOnly(io.env), ...definedOnly(decision.environment.exports) },
+      chain: decision.chain,
+      plan,
+      sumdb: decision.sumdb,
+      timeoutSeconds: settings.warmTimeoutSeconds,
+      retries: settings.retries,
+      credentialsFor: credentials.credentialsFor,
+      log,
+      onProgress: p => progress.update(p)
+    })
+  } finally {
+    progress.finish()
+  }
+  if (report.chainChanged) {
+    const goproxy = environmentFor(plan, report.chain, decision.sumdb).effective.GOPROXY
+    log.warning(`A proxy failed during warming; the rest of the run used GOPROXY=${goproxy}`)
+  }
+  if (!report.ok) {
+    log.error(`Warming the module cache failed: ${report.failed.length} module(s); see the diagnoses above.`)
+    return 1
+  }
+  return 0
+}
+
+function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))
+}

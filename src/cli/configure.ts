@@ -1,0 +1,96 @@
+import { parseAuth, planCredentials, type CredentialPlan } from '../core/auth.js'
+import { formatChain, type Chain } from '../core/chain.js'
+import { addPrivatePatterns, composePlan, environmentFor, withChain, type ModulePlan } from '../core/compose.js'
+import type { Logger } from '../core/logger.js'
+import { readSettings, type Settings } from '../core/settings.js'
+import type { SumdbConfig } from '../core/sumdb.js'
+import { probeChain, type ProbeOutcome } from '../probe/index.js'
+import { findGo } from '../warm/index.js'
+import { readAmbient } from './go.js'
+import type { CliIo } from './io.js'
+
+/** Everything decided before the network is touched: the same steps 1 and 2 as the action's main.ts. */
+export interface Prepared {
+  readonly settings: Settings
+  /** The go binary, when there is one (for `go env GOPROXY`, apply and warm). */
+  readonly go?: string
+  readonly plan: ModulePlan
+  readonly credentials: CredentialPlan
+}
+
+/**
+ * Validates the inputs and composes the plan, exactly as the action does: readSettings over the flags (defaults
+ * from INPUT_DEFAULTS), the machine's GO* variables and `go env GOPROXY` as the ambient values, credentials moved
+ * out of URLs and module hosts added to GOPRIVATE. Throws InputErrors for bad values.
+ */
+export async function prepare(inputs: Readonly<Record<string, string>>, io: CliIo, log: Logger): Promise<Prepared> {
+  const settings = readSettings(name => inputs[name] ?? '')
+  // The PATH of the environment the CLI was given, not the process's: the caller decides which go answers.
+  const go = await findGo(undefined, io.env)
+  const ambient = await readAmbient(go, io.env, io.cwd)
+  let plan = composePlan(settings, ambient)
+  const credentials = planCredentials(parseAuth(settings.auth), plan.chain, plan.goprivate)
+  plan = addPrivatePatterns(withChain(plan, credentials.chain), credentials.privateAdditions)
+  credentials.notes.forEach(note => log.info(note))
+  if (credentials.netrc.length > 0 || credentials.git.length > 0) {
+    const hosts = [...new Set([...credentials.netrc.map(e => e.machine), ...credentials.git.map(g => g.urlPrefix)])]
+    log.warning(
+      `Credentials are used for the probe and warm only: the CLI writes no netrc or git configuration. For go to use them later, put them in ~/.netrc (machine HOST login USER password SECRET) or git's credential helper for: ${hosts.join(', ')}.`
+    )
+  }
+  plan.warnings.forEach(warning => log.warning(warning))
+  log.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain, true)}`)
+  return { settings, ...(go ? { go } : {}), plan, credentials }
+}
+
+/** The chain and checksum DB to use, after the probe (or without it), as the action decides them. */
+export interface Decision {
+  readonly outcome?: ProbeOutcome
+  readonly chain: Chain
+  readonly sumdb: SumdbConfig
+  /** The probe's problems with on-unreachable fail: the command fails with this message and exports nothing. */
+  readonly failure?: string
+  /** What to export and the effective values (as the action's outputs). */
+  readonly environment: ReturnType<typeof environmentFor>
+}
+
+/**
+ * Step 3 of the action: probe (when `probe` is on) and keep the rebuilt chain when it has no problem; with
+ * problems, `on-unreachable: warn` keeps the chain as composed and `fail` fails.
+ */
+export async function decide(
+  prepared: Prepared,
+  log: Logger,
+  probe: boolean = prepared.settings.probe
+): Promise<Decision> {
+  const { settings, plan, credentials } = prepared
+  if (!probe) return { chain: plan.chain, sumdb: plan.sumdb, environment: environmentFor(plan) }
+  const outcome = await probeChain(plan, {
+    timeoutMs: settings.probeTimeoutMs,
+    probeModule: settings.probeModule,
+    order: settings.order,
+    credentialsFor: credentials.credentialsFor,
+    log
+  })
+  // As the action words it: every proxy left out of the chain, with the probe's reason.
+  for (const proxy of outcome.report.proxies) {
+    if (proxy.position === null) log.warning(`Dropped ${proxy.url}: ${proxy.message}`)
+  }
+  // Notes are not failures: a switched checksum database, a "," gate that was dropped.
+  outcome.report.notes.forEach(note => log.info(`note: ${note}`))
+  if (outcome.problems.length === 0) {
+    return {
+      outcome,
+      chain: outcome.chain,
+      sumdb: outcome.sumdb,
+      environment: environmentFor(plan, outcome.chain, outcome.sumdb)
+    }
+  }
+  const problems = outcome.problems.join('\n')
+  const asGiven = { outcome, chain: plan.chain, sumdb: plan.sumdb, environment: environmentFor(plan) }
+  if (settings.onUnreachable === 'warn') {
+    log.warning(`${problems}\non-unreachable is warn: using the chain as given.`)
+    return asGiven
+  }
+  return { ...asGiven, failure: `${problems}\nSet --on-unreachable warn to use the chain anyway.` }
+}

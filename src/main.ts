@@ -1,0 +1,224 @@
+import * as core from '@actions/core'
+import * as path from 'node:path'
+import { readAmbient } from './action/ambient.js'
+import { exportVariables, setEnvironmentOutputs, showGoEnv } from './action/export.js'
+import { actionLogger as log } from './action/logger.js'
+import { maskInputSecrets, maskSecrets } from './action/secrets.js'
+import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
+import { parseAuth, planCredentials } from './core/auth.js'
+import { formatChain } from './core/chain.js'
+import { addPrivatePatterns, composePlan, environmentFor, withChain, type ModulePlan } from './core/compose.js'
+import { InputErrors } from './core/errors.js'
+import { redactText } from './core/proxy-url.js'
+import { readSettings, type Settings } from './core/settings.js'
+import { probeTableMarkdown, probeTableText, sumdbVerdictMarkdown } from './core/probe-table.js'
+import { probeChain, type ProbeOutcome } from './probe/index.js'
+import { renderSummary } from './report/summary.js'
+import { renderWarmSection } from './report/warm-section.js'
+import { findGo, warmModules, type WarmReport } from './warm/index.js'
+import { findGoInToolCache } from './warm/find-go-toolcache.js'
+
+const STATE_IS_POST = 'isPost'
+const STATE_FILES = 'credentialFiles'
+
+/**
+ * The action's entry: the main step configures the Go module environment, the post
+ * step (same bundle, run again by the runner with the saved state) removes the
+ * credential files. Whatever is thrown ends in core.setFailed.
+ */
+export async function run(): Promise<void> {
+  try {
+    if (core.getState(STATE_IS_POST) === 'true') {
+      await cleanUp()
+    } else {
+      core.saveState(STATE_IS_POST, 'true')
+      await configure()
+    }
+  } catch (error) {
+    core.setFailed(failureMessage(error))
+  }
+}
+
+/** What the README calls "what it does", in order. */
+async function configure(): Promise<void> {
+  const read = (name: string): string => core.getInput(name)
+  maskInputSecrets(read)
+
+  // 1. Validate every input; a bad one fails the step before anything is exported.
+  const settings = readSettings(read)
+  const go = await findGo(findGoInToolCache)
+  const ambient = await readAmbient(go)
+  let plan = composePlan(settings, ambient)
+
+  // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
+  const credentials = planCredentials(parseAuth(settings.auth), plan.chain, plan)
+  maskSecrets(credentials.secrets)
+  plan = addPrivatePatterns(withChain(plan, credentials.chain), credentials.privateAdditions)
+  credentials.notes.forEach(note => log.info(note))
+  plan.warnings.forEach(warning => log.warning(warning))
+  log.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain)}`)
+
+  // 3. Probe: keep only what works from this runner, fastest first inside `|` runs.
+  const probe = settings.probe ? await probeAndDecide(plan, settings, credentials.credentialsFor) : undefined
+  const chain = probe?.accepted ? probe.outcome.chain : plan.chain
+  const sumdb = probe?.accepted ? probe.outcome.sumdb : plan.sumdb
+  if (probe?.failure) {
+    await writeSummary(plan, settings, environmentFor(plan), probe.outcome, undefined, probe.failure)
+    throw new Error(probe.failure)
+  }
+
+  // 4. Export: later steps and this process's own go calls see the same environment.
+  const installed = await installCredentials(credentials, credentialDir())
+  core.saveState(STATE_FILES, JSON.stringify(installed.files))
+  let environment = environmentFor(plan, chain, sumdb)
+  exportVariables({ ...environment.exports, ...installed.env })
+  setEnvironmentOutputs(environment.effective)
+  log.info(`Exported GOPROXY=${environment.effective.GOPROXY}`)
+  if (go) await showGoEnv(go)
+
+  // 5. Warm the module cache through the verified chain.
+  const warm = settings.warm ? await warmCache(go, settings, plan, chain, sumdb, credentials.credentialsFor) : undefined
+  if (warm?.chainChanged) {
+    environment = environmentFor(plan, warm.chain, sumdb)
+    exportVariables({ GOPROXY: environment.effective.GOPROXY })
+    setEnvironmentOutputs(environment.effective)
+    log.warning(`A proxy failed during warming; GOPROXY is now ${environment.effective.GOPROXY}`)
+  }
+  const warmFailure =
+    warm && !warm.ok
+      ? `Warming the module cache failed: ${warm.failed.length} module(s); see the diagnoses above.`
+      : undefined
+  await writeSummary(plan, settings, environment, probe?.outcome, warm, warmFailure)
+  if (warmFailure) throw new Error(warmFailure)
+}
+
+interface ProbeDecision {
+  readonly outcome: ProbeOutcome
+  /** The rebuilt chain is used (no problem, or problems with on-unreachable: warn keeps the chain as given). */
+  readonly accepted: boolean
+  readonly failure?: string
+}
+
+async function probeAndDecide(
+  plan: ModulePlan,
+  settings: Settings,
+  credentialsFor: (url: string) => { username: string; password: string } | undefined
+): Promise<ProbeDecision> {
+  const outcome = await probeChain(plan, {
+    timeoutMs: settings.probeTimeoutMs,
+    probeModule: settings.probeModule,
+    order: settings.order,
+    credentialsFor,
+    log
+  })
+  core.setOutput('fastest', outcome.fastest ?? '')
+  core.setOutput('unreachable', outcome.unreachable.join(','))
+  core.setOutput('probe-report', JSON.stringify(outcome.report))
+  log.info(probeTableText(outcome.report))
+  for (const proxy of outcome.report.proxies) {
+    if (proxy.position === null) log.warning(`Dropped ${proxy.url}: ${proxy.message}`)
+  }
+  outcome.report.notes.forEach(note => core.notice(note))
+  if (outcome.problems.length === 0) return { outcome, accepted: true }
+  const problems = outcome.problems.join('\n')
+  if (settings.onUnreachable === 'warn') {
+    log.warning(`${problems}\non-unreachable is warn: exporting the chain as given.`)
+    return { outcome, accepted: false }
+  }
+  return { outcome, accepted: false, failure: `${problems}\nSet on-unreachable: warn to export the chain anyway.` }
+}
+
+async function warmCache(
+  go: string | undefined,
+  settings: Settings,
+  plan: ModulePlan,
+  chain: ModulePlan['chain'],
+  sumdb: ModulePlan['sumdb'],
+  credentialsFor: (url: string) => { username: string; password: string } | undefined
+): Promise<WarmReport | undefined> {
+  if (!go) {
+    core.notice(
+      'Go was not found on PATH or in the tool cache, so the module cache was not warmed. The environment is exported; add actions/setup-go (before or after this action) to warm the cache too.'
+    )
+    return undefined
+  }
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  return core
+    .group('Warm the module cache', () =>
+      warmModules({
+        go,
+        directories: [...settings.workingDirectories],
+        cwd: workspace,
+        env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+        chain,
+        plan,
+        sumdb,
+        timeoutSeconds: settings.warmTimeoutSeconds,
+        retries: settings.retries,
+        credentialsFor,
+        log
+      })
+    )
+    .then(report => {
+      core.setOutput('modules', String(report.downloaded))
+      core.setOutput('cached', String(report.cached))
+      core.setOutput('warm-seconds', report.seconds.toFixed(1))
+      return report
+    })
+}
+
+async function writeSummary(
+  plan: ModulePlan,
+  settings: Settings,
+  environment: ReturnType<typeof environmentFor>,
+  probe: ProbeOutcome | undefined,
+  warm: WarmReport | undefined,
+  failure: string | undefined
+): Promise<void> {
+  const markdown = renderSummary({
+    effective: environment.effective,
+    exported: new Set(Object.keys(environment.exports)),
+    chainSource: plan.chainSource,
+    probeTable: probe
+      ? probeTableMarkdown(probe.report)
+      : settings.probe
+        ? undefined
+        : 'Probe turned off (`probe: false`): the chain is exported as composed.',
+    sumdbVerdict: probe ? sumdbVerdictMarkdown(probe.report) : undefined,
+    warmSection: warm ? renderWarmSection(warm) : undefined,
+    notes: plan.warnings,
+    failure
+  })
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
+}
+
+/** The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. */
+function credentialDir(): string {
+  const base = process.env.RUNNER_TEMP || process.env.TMPDIR || process.env.TEMP || '/tmp'
+  return path.join(
+    base,
+    `setup-goproxy-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? process.pid}`
+  )
+}
+
+async function cleanUp(): Promise<void> {
+  const files = JSON.parse(core.getState(STATE_FILES) || '[]') as string[]
+  let removed: string[]
+  try {
+    removed = await removeCredentials(files, { dir: credentialDir() })
+  } catch (error) {
+    if (!(error instanceof CredentialRemovalError)) throw error
+    removed = error.removed
+    error.problems.forEach(problem => core.warning(problem))
+  }
+  core.info(
+    removed.length > 0
+      ? `Removed ${removed.length} credential file(s): ${removed.join(', ')}`
+      : 'No credential files to remove.'
+  )
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof InputErrors) return `Invalid input — nothing was exported.\n${error.message}`
+  return redactText(error instanceof Error ? error.message : String(error))
+}

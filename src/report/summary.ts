@@ -1,0 +1,38 @@
+import type { GoVariable } from '../core/compose.js'
+import { GO_VARIABLES } from '../core/compose.js'
+
+/** The parts of the job summary; each section is optional markdown made by its own module. */
+export interface SummaryParts {
+  readonly effective: Readonly<Record<GoVariable, string>>
+  readonly exported: ReadonlySet<string>
+  readonly chainSource: string
+  readonly probeTable?: string
+  readonly sumdbVerdict?: string
+  readonly warmSection?: string
+  readonly notes: readonly string[]
+  readonly failure?: string
+}
+
+function cell(value: string): string {
+  return value === '' ? '_(empty)_' : `\`${value.replace(/\|/g, '\\|').replace(/`/g, "'")}\``
+}
+
+/**
+ * Renders the job summary as markdown. Pure: every value in it is already redacted;
+ * the shell only writes it. Order follows what the action did: env, probe, warm.
+ */
+export function renderSummary(parts: SummaryParts): string {
+  const lines: string[] = ['## setup-goproxy', '']
+  if (parts.failure) lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '')
+  lines.push('### Go module environment', '', '| variable | value | |', '|---|---|---|')
+  for (const name of GO_VARIABLES) {
+    const how = parts.exported.has(name) ? 'exported' : 'unchanged (Go default or job environment)'
+    lines.push(`| ${name} | ${cell(parts.effective[name])} | ${how} |`)
+  }
+  lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '')
+  if (parts.probeTable) lines.push('### Probe', '', parts.probeTable, '')
+  if (parts.sumdbVerdict) lines.push(parts.sumdbVerdict, '')
+  if (parts.warmSection) lines.push('### Module cache', '', parts.warmSection, '')
+  if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '')
+  return lines.join('\n')
+}

@@ -1,0 +1,30 @@
+import type { WarmReport } from '../warm/index.js'
+
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
+}
+
+/**
+ * The warm phase for the job summary: the figures, then one row per failed module
+ * with its diagnosis in plain words. Pure; every text in the report is already redacted.
+ */
+export function renderWarmSection(warm: WarmReport): string {
+  const lines = [
+    `| downloaded | already cached | failed | attempts | seconds |`,
+    `|---|---|---|---|---|`,
+    `| ${warm.downloaded} | ${warm.cached} | ${warm.failed.length} | ${warm.attempts} | ${warm.seconds.toFixed(1)} |`,
+    '',
+    `Directories: ${warm.directories.map(dir => `\`${dir}\``).join(', ') || '_(none)_'}.`
+  ]
+  if (warm.chainChanged) lines.push('', 'A proxy failed during warming and was dropped from the exported GOPROXY.')
+  if (warm.failed.length > 0) {
+    lines.push('', '| module | what went wrong | what to change |', '|---|---|---|')
+    for (const failure of warm.failed) {
+      const module = failure.version ? `${failure.path}@${failure.version}` : failure.path
+      lines.push(
+        `| \`${cell(module)}\` | ${cell(failure.diagnosis.message)} | ${cell(failure.diagnosis.suggestion ?? '')} |`
+      )
+    }
+  }
+  return lines.join('\n')
+}
