@@ -7,6 +7,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // No name lookup leaves the machine: every test talks only to loopback servers it started.
+  setupFiles: ['<rootDir>/__tests__/support/no-outside-dns.mjs'],
   testTimeout: 60000,
   maxWorkers: 2
 }

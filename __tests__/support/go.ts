@@ -4,6 +4,10 @@ import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, 
 import { rm } from 'node:fs/promises'
 import os from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+/** Preloaded into every node process a test spawns: no name lookup leaves the machine. */
+const DNS_GUARD = fileURLToPath(new URL('./no-outside-dns.mjs', import.meta.url))
 
 /** Where Debian's golang-1.23-go package installs go (not on PATH by default). */
 export const DEBIAN_GO = '/usr/lib/go-1.23/bin/go'
@@ -52,6 +56,10 @@ export function goTestEnv(tmpRoot: string, extra: Record<string, string | undefi
     GOPROXY: 'off'
   })
   if (process.platform === 'win32') env.USERPROFILE = home
+  // Nothing a test starts may reach outside the machine: node processes get the lookup guard, and go's own HTTP
+  // client (which resolves names itself) is pointed at a dead loopback proxy for any non-loopback host.
+  env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import=${pathToFileURL(DNS_GUARD).href}`].filter(Boolean).join(' ')
+  env.HTTPS_PROXY = env.HTTP_PROXY = 'http://127.0.0.1:9'
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k]
     else env[k] = v

@@ -1,0 +1,198 @@
+/**
+ * The bundled action (dist/index.js), run exactly as the GitHub runner runs it: INPUT_*
+ * variables and GITHUB_* files. What later steps see is what GITHUB_ENV holds, so these
+ * tests read it back and hand it to the real go command.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
+import { startProxy, type TestProxy } from '../support/goproxy-server.js'
+import { defineModule, writeProject } from '../support/modules.js'
+import { distBuilt, runAction, runPost } from '../support/run-action.js'
+import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
+
+const go = findGo()
+const describeBundle = distBuilt && go ? describe : describe.skip
+
+const publicModule = defineModule({ path: 'example.com/pub/greet', version: 'v1.2.0' })
+const privateModule = defineModule({ path: 'corp.example/team/secret', version: 'v0.3.1' })
+
+/** A base environment for the action's process: isolated go, no GO* variables from this machine. */
+function jobEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  return goTestEnv(tempDir('action-job-'), { GOPROXY: undefined, GOSUMDB: undefined, ...extra })
+}
+
+describeBundle('bad input fails the step, names the input and exports nothing', () => {
+  test.each<[input: string, value: string, named: RegExp]>([
+    ['proxies', 'ftp://mirror.example', /Input 'proxies': proxy "ftp:\/\/mirror.example" uses the scheme "ftp"/],
+    ['proxies', 'DIRECT', /Input 'proxies': "DIRECT" is not a proxy URL, preset or keyword.*lower case: direct/],
+    ['proxies', 'http://user:pw@corp.example', /Input 'proxies': .*over plain http/],
+    ['region', 'mars', /Input 'region': "mars" is not one of: global, cn, auto/],
+    ['private', 'corp.example/[a-', /Input 'private': pattern "corp.example\/\[a-" is not a valid glob/],
+    ['no-sumdb', 'a.example, b c', /Input 'no-sumdb': pattern "b c" contains a blank/],
+    ['sumdb', 'sum.example.com', /Input 'sumdb': "sum.example.com" is neither a known checksum database/],
+    ['sumdb', 'sum.golang.org https://a https://b', /Input 'sumdb': .*has 3 fields/],
+    ['fallback', 'sometimes', /Input 'fallback': "sometimes" is not one of: on-error, not-found/],
+    ['probe-timeout', '2s', /Input 'probe-timeout': "2s" is not a whole number of milliseconds/],
+    ['probe-module', 'Golang.org/x/mod', /Input 'probe-module': "Golang.org\/x\/mod" is not a valid module path/],
+    ['warm', 'yes', /Input 'warm': "yes" is not a boolean/],
+    ['retries', '0', /Input 'retries': "0" is not a whole number of attempts from 1 to 10/],
+    ['auth', 'corp.example', /Input 'auth': line 1/]
+  ])('%s: %j', async (input, value, named) => {
+    const run = await runAction({ inputs: { probe: 'false', warm: 'false', [input]: value }, env: jobEnv() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::Invalid input — nothing was exported\./)
+    expect(run.stdout).toMatch(named)
+    expect(run.env).toEqual({})
+    expect(run.outputs).toEqual({})
+  })
+
+  test('several bad inputs are reported together, one run', async () => {
+    const run = await runAction({
+      inputs: { region: 'mars', 'probe-timeout': 'soon', private: '[', probe: 'false', warm: 'false' },
+      env: jobEnv()
+    })
+    expect(run.code).toBe(1)
+    for (const name of ['region', 'probe-timeout', 'private']) expect(run.stdout).toContain(`Input '${name}'`)
+    expect(run.env).toEqual({})
+  })
+
+  test('a private probe-module is refused: the probe would send it to every proxy', async () => {
+    const run = await runAction({ inputs: { private: 'golang.org/x', warm: 'false' }, env: jobEnv() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/Input 'probe-module': "golang.org\/x\/mod" matches the private patterns/)
+    expect(run.env).toEqual({})
+  })
+})
+
+describeBundle('region presets export what the go command accepts', () => {
+  test('region cn: the China mirrors then direct, and the China checksum-DB alias', async () => {
+    const run = await runAction({ inputs: { region: 'cn', probe: 'false', warm: 'false' }, env: jobEnv() })
+    expect(run.code).toBe(0)
+    expect(run.env).toEqual({
+      GOPROXY: 'https://goproxy.cn|https://mirrors.aliyun.com/goproxy/|https://goproxy.io,direct',
+      GOSUMDB: 'sum.golang.google.cn'
+    })
+    expect(run.outputs.gosumdb).toBe('sum.golang.google.cn')
+    const seen = await runGo(['env', '-json', 'GOPROXY', 'GOSUMDB'], { cwd: tempDir('go-env-'), env: jobEnv(run.env) })
+    expect(seen.code).toBe(0)
+    expect(JSON.parse(seen.stdout)).toEqual(run.env)
+  })
+
+  test('a user sumdb wins over the region default, and sumdb: off is exported with a warning saying what it disables', async () => {
+    const run = await runAction({
+      inputs: { region: 'cn', sumdb: 'off', probe: 'false', warm: 'false' },
+      env: jobEnv()
+    })
+    expect(run.code).toBe(0)
+    expect(run.env.GOSUMDB).toBe('off')
+    expect(run.stdout).toMatch(/::warning::sumdb: off turns checksum verification off/)
+  })
+})
+
+describeBundle('probe and warm through loopback proxies, then an offline build', () => {
+  let corp: TestProxy
+  let pub: TestProxy
+  let stalled: TestProxy
+  let sumdb: SumdbServer
+
+  beforeAll(async () => {
+    sumdb = await startSumdb({
+      records: [
+        { path: publicModule.path, version: publicModule.version, h1: publicModule.sum, goModH1: publicModule.goModSum }
+      ]
+    })
+    corp = await startProxy({ modules: [privateModule] })
+    pub = await startProxy({ modules: [publicModule] })
+    stalled = await startProxy({ modules: [publicModule], neverAnswer: true })
+  })
+  afterAll(async () => {
+    await Promise.all([corp, pub, stalled, sumdb].map(server => server?.close()))
+    await cleanupTempDirs()
+  })
+
+  test('a corporate proxy as a "," gate plus private: private modules stay on it, public ones verified against the checksum DB', async () => {
+    const project = tempDir('corp-project-')
+    writeProject(project, { module: 'corp.example/app', requires: [privateModule, publicModule] })
+    const env = jobEnv()
+    const run = await runAction({
+      inputs: {
+        proxies: `${corp.url},\n${pub.url}`,
+        private: 'corp.example',
+        'no-proxy': 'none',
+        sumdb: sumdb.gosumdb,
+        'working-directory': project,
+        'probe-timeout': '2000'
+      },
+      env,
+      cwd: project
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.env.GOPROXY).toBe(`${corp.url},${pub.url}`)
+    expect(run.env.GOPRIVATE).toBe('corp.example')
+    expect(run.env.GONOPROXY).toBe('none')
+    expect(run.outputs.gonosumdb).toBe('corp.example')
+    expect(Number(run.outputs.modules)).toBe(2)
+    // The private path never reached the public proxy or the checksum database.
+    expect(pub.requests.map(r => r.path).join('\n')).not.toContain('corp.example')
+    expect(sumdb.requests.map(r => r.path).join('\n')).not.toContain('corp.example')
+    // Later steps build offline from the warmed cache with the exported environment.
+    const build = await runGo(['build', './...'], {
+      cwd: project,
+      env: { ...env, ...run.env, GOPROXY: 'off', GOFLAGS: '-mod=mod' }
+    })
+    expect(build.stderr).toBe('')
+    expect(build.code).toBe(0)
+    expect(run.summary).toContain('### Probe')
+    expect(run.summary).toContain('### Module cache')
+  })
+
+  test('a bare uses: keeps the job GOPROXY, probes it and drops the stalled proxy', async () => {
+    const project = tempDir('bare-project-')
+    writeProject(project, { module: 'example.com/app', requires: [publicModule] })
+    const env = jobEnv({ GOPROXY: `${stalled.url}|${pub.url}`, GOSUMDB: sumdb.gosumdb })
+    const run = await runAction({
+      inputs: { 'working-directory': project, 'probe-timeout': '800', 'probe-module': publicModule.path },
+      env,
+      cwd: project
+    })
+    expect(run.stdout).not.toContain('::error::')
+    expect(run.code).toBe(0)
+    expect(run.env.GOPROXY).toBe(pub.url)
+    expect(run.outputs.unreachable).toBe(stalled.url)
+    expect(run.stdout).toMatch(new RegExp(`::warning::Dropped ${stalled.url.replace(/[.:/]/g, '\\$&')}: no response`))
+    expect(JSON.parse(run.outputs['probe-report']).proxies).toHaveLength(2)
+    expect(run.outputs.fastest).toBe(pub.url)
+    expect(run.env.GOSUMDB).toBeUndefined() // the job's own GOSUMDB stays; nothing to export
+    expect(Number(run.outputs.modules)).toBe(1)
+  })
+
+  test('the post step removes the credential files main wrote, and the summary holds no secret', async () => {
+    const project = tempDir('auth-project-')
+    writeProject(project, { module: 'example.com/app', requires: [] })
+    const env = jobEnv()
+    const secret = 'ghp_' + 'S3cr3tT0k3nValue42'
+    const main = await runAction({
+      inputs: { proxies: pub.url, auth: `github.com/acme ${secret}`, probe: 'false', warm: 'false' },
+      env
+    })
+    expect(main.code).toBe(0)
+    expect(main.env.GOPRIVATE).toBe('github.com/acme')
+    const gitConfig = main.env.GIT_CONFIG_VALUE_0
+    expect(readFileSync(gitConfig, 'utf8')).toContain('extraHeader')
+    // ::add-mask:: lines are how the runner learns what to mask; it never shows them.
+    const shown = main.stdout
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::'))
+      .join('\n')
+    for (const text of [shown, main.summary, JSON.stringify(main.env), JSON.stringify(main.outputs)]) {
+      expect(text).not.toContain(secret)
+    }
+    const post = await runPost(main, env)
+    expect(post.code).toBe(0)
+    expect(post.stdout).toMatch(/Removed 1 credential file/)
+    expect(() => readFileSync(gitConfig)).toThrow()
+    expect(join(gitConfig)).toContain(main.runnerTemp)
+  })
+})
