@@ -34874,7 +34874,8 @@ class ErrorCollector {
 }
 /** Shows a value in a message: quoted, with control characters made visible, and cut when very long. */
 function quote(value) {
-    const visible = JSON.stringify(value);
+    // JSON.stringify escapes C0 controls only: DEL, C1 controls and U+2028/U+2029 would stay raw.
+    const visible = JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return visible.length > 120 ? `${visible.slice(0, 117)}…"` : visible;
 }
 // eslint-disable-next-line no-control-regex
@@ -35488,7 +35489,7 @@ function parsePatternInput(input, raw) {
  * only when the user wrote it, and then with a warning.
  */
 function matchesEverything(glob) {
-    // Judged by behaviour, not spelling: `*`, `?*`, `[^/]*` all cover every first path element.
+    // Judged by behaviour, not spelling: `*`, `**` and `?*` all cover every first path element.
     return EVERYTHING_PROBES.every(path => matchesPrefixPatterns(glob, path));
 }
 /**
@@ -35713,7 +35714,12 @@ function composePlan(settings, ambient) {
             exported.add(variable);
             return formatPatterns(input);
         }
-        return nonEmpty(ambient.env[variable]);
+        const inherited = nonEmpty(ambient.env[variable]);
+        // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
+        if (inherited !== undefined) {
+            errors.attempt(() => assertNoControlCharacters(`${variable} (job environment)`, inherited), undefined);
+        }
+        return inherited;
     };
     const goprivate = pick(settings.private, 'GOPRIVATE') ?? '';
     const ownNoProxy = pick(settings.noProxy, 'GONOPROXY');
@@ -35757,9 +35763,11 @@ function composePlan(settings, ambient) {
  * re-applies Go's defaulting: GONOPROXY / GONOSUMDB follow unless the user set them.
  */
 function addPrivatePatterns(plan, patterns) {
-    if (patterns.length === 0)
+    const present = new Set(plan.goprivate.split(','));
+    const added = patterns.filter(pattern => !present.has(pattern));
+    if (added.length === 0)
         return plan;
-    const goprivate = [plan.goprivate, ...patterns].filter(p => p !== '').join(',');
+    const goprivate = [plan.goprivate, ...added].filter(p => p !== '').join(',');
     return {
         ...plan,
         goprivate,
@@ -36444,6 +36452,45 @@ function credentialsFor(netrc, url) {
     if (!entry)
         return undefined;
     return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
+}
+/**
+ * Moves credentials written in a GOSUMDB URL to the netrc plan, as planCredentials does for proxy URLs: the go
+ * command's web client sends netrc credentials to the checksum database's host like to any other, so the exported
+ * GOSUMDB (and the gosumdb output, the summary and `go env`) carry no secret. Refuses what Go or a netrc file cannot
+ * carry (credentials over http, a missing user or password, blanks) and a host that already has other credentials.
+ * Throws InputErrors.
+ */
+function planSumdbCredentials(plan, sumdb) {
+    if (sumdb.kind !== 'db' || !sumdb.explicitUrl)
+        return { plan, sumdb };
+    const url = stripCredentials(sumdb.url);
+    if (url === sumdb.url)
+        return { plan, sumdb };
+    const shown = hideUserinfo(sumdb.url);
+    const errors = new ErrorCollector();
+    const planned = errors.attempt(() => {
+        // An http URL with userinfo is refused here, as Go refuses to send credentials over http.
+        const parsed = parseProxyUrl('sumdb', sumdb.url, shown);
+        const login = decodeUserinfo('sumdb', shown, parsed.username);
+        const password = decodeUserinfo('sumdb', shown, parsed.password);
+        if (login === '' || password === '' || BAD_CHARACTER.test(login) || BAD_CHARACTER.test(password)) {
+            throw new InputError('sumdb', `the checksum database URL ${quote(shown)} carries credentials a netrc file cannot hold: write https://USER:TOKEN@host/path.`);
+        }
+        const existing = plan.netrc.find(e => e.machine === parsed.host);
+        if (existing && (existing.login !== login || existing.password !== password)) {
+            throw new InputError('sumdb', `the checksum database URL ${quote(shown)} carries credentials that differ from those for the same host in proxies or auth; Go's netrc holds one per host and port.`);
+        }
+        const netrc = existing ? plan.netrc : [...plan.netrc, { machine: parsed.host, login, password }];
+        return {
+            ...plan,
+            netrc,
+            secrets: [...new Set([...plan.secrets, ...secretsOfUrl(sumdb.url), ...secretForms(login, password)])],
+            credentialsFor: (target) => credentialsFor(netrc, target),
+            notes: [...plan.notes, `sumdb: credentials moved from the URL to netrc (machine ${parsed.host}).`]
+        };
+    }, undefined);
+    errors.throwIfAny();
+    return { plan: planned ?? plan, sumdb: { ...sumdb, url, value: `${sumdb.value.split(' ')[0]} ${url}` } };
 }
 
 ;// CONCATENATED MODULE: ./src/core/module-path.ts
@@ -37706,7 +37753,11 @@ function renderSummary(parts) {
         lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '');
     lines.push('### Go module environment', '', '| variable | value | |', '|---|---|---|');
     for (const name of GO_VARIABLES) {
-        const how = parts.exported.has(name) ? 'exported' : 'unchanged (Go default or job environment)';
+        const how = parts.exported.has(name)
+            ? 'exported'
+            : parts.failure && parts.exported.size === 0
+                ? 'not exported (the step failed)'
+                : 'unchanged (Go default or job environment)';
         lines.push(`| ${name} | ${summary_cell(parts.effective[name])} | ${how} |`);
     }
     lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '');
@@ -37837,7 +37888,7 @@ function transportKind(text) {
         return 'dns';
     if (/x509:|certificate (?:signed by unknown authority|is not valid|has expired)|tls: |UNABLE_TO_VERIFY|SELF_SIGNED_CERT/i.test(text))
         return 'tls';
-    if (/connection reset|broken pipe|unexpected EOF|: EOF\b|stream error|INTERNAL_ERROR|http2: |zip: not a valid zip file|ECONNRESET|socket hang up|cut off/i.test(text))
+    if (/connection reset|broken pipe|unexpected EOF|: EOF\b|stream error|INTERNAL_ERROR|http2: |zip: not a valid zip file|ECONNRESET|socket hang up|cut off|broke off/i.test(text))
         return 'reset';
     return undefined;
 }
@@ -40602,9 +40653,10 @@ async function configure() {
     const ambient = await readAmbient(go);
     let plan = composePlan(settings, ambient);
     // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
-    const credentials = planCredentials(parseAuth(settings.auth), plan.chain, plan);
+    const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), plan.chain, plan), plan.sumdb);
+    const credentials = planned.plan;
     maskSecrets(credentials.secrets);
-    plan = addPrivatePatterns(withChain(plan, credentials.chain), credentials.privateAdditions);
+    plan = addPrivatePatterns(withChain({ ...plan, sumdb: planned.sumdb }, credentials.chain), credentials.privateAdditions);
     credentials.notes.forEach(note => actionLogger.info(note));
     plan.warnings.forEach(warning => actionLogger.warning(warning));
     actionLogger.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain)}`);
@@ -40613,7 +40665,8 @@ async function configure() {
     const chain = probe?.accepted ? probe.outcome.chain : plan.chain;
     const sumdb = probe?.accepted ? probe.outcome.sumdb : plan.sumdb;
     if (probe?.failure) {
-        await writeSummary(plan, settings, environmentFor(plan), probe.outcome, undefined, probe.failure);
+        // Nothing is exported by a failed probe: the summary shows the composed values as not exported.
+        await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, probe.outcome, undefined, probe.failure);
         throw new Error(probe.failure);
     }
     // 4. Export: later steps and this process's own go calls see the same environment.
@@ -40704,7 +40757,7 @@ async function writeSummary(plan, settings, environment, probe, warm, failure) {
                 : 'Probe turned off (`probe: false`): the chain is exported as composed.',
         sumdbVerdict: probe ? sumdbVerdictMarkdown(probe.report) : undefined,
         warmSection: warm ? renderWarmSection(warm) : undefined,
-        notes: plan.warnings,
+        notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
         failure
     });
     if (process.env.GITHUB_STEP_SUMMARY)

@@ -5,7 +5,7 @@ import { exportVariables, setEnvironmentOutputs, showGoEnv } from './action/expo
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
 import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
-import { parseAuth, planCredentials } from './core/auth.js'
+import { parseAuth, planCredentials, planSumdbCredentials } from './core/auth.js'
 import { formatChain } from './core/chain.js'
 import { addPrivatePatterns, composePlan, environmentFor, withChain, type ModulePlan } from './core/compose.js'
 import { InputErrors } from './core/errors.js'
@@ -51,9 +51,13 @@ async function configure(): Promise<void> {
   let plan = composePlan(settings, ambient)
 
   // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
-  const credentials = planCredentials(parseAuth(settings.auth), plan.chain, plan)
+  const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), plan.chain, plan), plan.sumdb)
+  const credentials = planned.plan
   maskSecrets(credentials.secrets)
-  plan = addPrivatePatterns(withChain(plan, credentials.chain), credentials.privateAdditions)
+  plan = addPrivatePatterns(
+    withChain({ ...plan, sumdb: planned.sumdb }, credentials.chain),
+    credentials.privateAdditions
+  )
   credentials.notes.forEach(note => log.info(note))
   plan.warnings.forEach(warning => log.warning(warning))
   log.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain)}`)
@@ -63,7 +67,15 @@ async function configure(): Promise<void> {
   const chain = probe?.accepted ? probe.outcome.chain : plan.chain
   const sumdb = probe?.accepted ? probe.outcome.sumdb : plan.sumdb
   if (probe?.failure) {
-    await writeSummary(plan, settings, environmentFor(plan), probe.outcome, undefined, probe.failure)
+    // Nothing is exported by a failed probe: the summary shows the composed values as not exported.
+    await writeSummary(
+      plan,
+      settings,
+      { ...environmentFor(plan), exports: {} },
+      probe.outcome,
+      undefined,
+      probe.failure
+    )
     throw new Error(probe.failure)
   }
 
@@ -186,7 +198,7 @@ async function writeSummary(
         : 'Probe turned off (`probe: false`): the chain is exported as composed.',
     sumdbVerdict: probe ? sumdbVerdictMarkdown(probe.report) : undefined,
     warmSection: warm ? renderWarmSection(warm) : undefined,
-    notes: plan.warnings,
+    notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
     failure
   })
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()

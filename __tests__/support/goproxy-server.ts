@@ -7,6 +7,7 @@ import https from 'node:https'
 import net from 'node:net'
 import type { TestModule } from './modules.js'
 import { unescapeModulePath } from './modules.js'
+import { auditServer, type ServerRole } from './audit-log.js'
 import { testTls } from './tls.js'
 
 /** How an injected failure shows up: an HTTP 502 with a text/plain body, or a connection destroyed without a reply. */
@@ -62,6 +63,11 @@ export interface StartProxyOptions extends ProxyBehaviour {
   sumdbSupported?: readonly string[]
   /** Base URL that other `/sumdb/<name>/...` requests of a supported name are forwarded to; otherwise 404. */
   sumdbTarget?: string
+  /**
+   * The server plays a public proxy: on close its request log is checked against `private` (the test's
+   * GOPRIVATE/GONOPROXY/GONOSUMDB patterns) and recorded for the suite-wide privacy audit (audit-log.ts).
+   */
+  audit?: { role: ServerRole; private: string }
 }
 
 /** What a request asked for, as the GOPROXY protocol names it. */
@@ -260,13 +266,15 @@ export async function startProxy(options: StartProxyOptions = {}): Promise<TestP
     socket.on('close', () => sockets.delete(socket))
   })
   const port = await listen(server)
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`
 
   return {
-    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`,
+    url,
     port,
     requests,
     setBehaviour,
     close: () => {
+      if (!closed && options.audit) auditServer(options.audit.role, url, options.audit.private, requests)
       closed = true
       for (const t of timers) clearTimeout(t)
       timers.clear()

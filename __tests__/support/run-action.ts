@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { auditRun } from './audit-log.js'
 import { tempDir } from './go.js'
 
 export const DIST_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
@@ -25,6 +26,8 @@ export interface ActionRun {
   readonly files: { env: string; output: string; state: string; summary: string; path: string }
   readonly runnerTemp: string
   readonly ms: number
+  /** Verification audit of GITHUB_ENV against the inputs (audit-log.ts), recorded suite-wide: expected empty. */
+  readonly verification: string[]
 }
 
 export interface RunActionOptions {
@@ -109,11 +112,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const code = await new Promise<number | null>(done => child.on('close', status => done(status)))
   clearTimeout(timer)
   const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '')
+  const exported = parseFileCommands(read(files.env))
   return {
     code,
     stdout,
     stderr,
-    env: parseFileCommands(read(files.env)),
+    env: exported,
+    // A post step exports nothing; its state is not an input.
+    verification: options.state ? [] : auditRun(options.inputs ?? {}, exported),
     outputs: parseFileCommands(read(files.output)),
     state: parseFileCommands(read(files.state)),
     summary: read(files.summary),

@@ -10,6 +10,7 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { auditServer } from './audit-log.js'
 
 /** The go.sum lines of one module version, as the database stores them. */
 export interface SumdbRecord {
@@ -39,6 +40,11 @@ export interface SumdbOptions {
   hang?: boolean
   /** Answer every request with this HTTP status and a text/plain body. */
   status?: number
+  /**
+   * The database plays the public checksum database: on close its request log is checked against `private` (the
+   * test's GONOSUMDB/GOPRIVATE patterns) and recorded for the suite-wide privacy audit (audit-log.ts).
+   */
+  audit?: { private: string }
 }
 
 /** One request the database saw. `status` stays undefined while a request is left hanging. */
@@ -408,6 +414,7 @@ export async function startSumdb(options: SumdbOptions = {}): Promise<SumdbServe
     gosumdb: { value: `${db.verifierKey} ${url}`, enumerable: true },
     close: {
       value: (): Promise<void> => {
+        if (!closing && options.audit) auditServer('public checksum database', url, options.audit.private, db.requests)
         closing ??= new Promise<void>(resolve => {
           server.close(() => resolve())
           for (const socket of sockets) socket.destroy()

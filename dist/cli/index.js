@@ -42,7 +42,7 @@ var __webpack_exports__ = {};
  * variable it came from, e.g. `GOPROXY (job environment)`), so every message
  * tells the user exactly what to edit.
  */
-class InputError extends Error {
+class errors_InputError extends Error {
     input;
     detail;
     constructor(input, detail) {
@@ -62,7 +62,7 @@ class InputErrors extends Error {
     }
 }
 /** Collects InputErrors while validation goes on, so one run reports every bad input. */
-class ErrorCollector {
+class errors_ErrorCollector {
     errors = [];
     /** Runs `fn`; an InputError it throws is recorded and `fallback` returned instead. */
     attempt(fn, fallback) {
@@ -70,7 +70,7 @@ class ErrorCollector {
             return fn();
         }
         catch (error) {
-            if (error instanceof InputError) {
+            if (error instanceof errors_InputError) {
                 this.errors.push(error);
                 return fallback;
             }
@@ -88,8 +88,9 @@ class ErrorCollector {
     }
 }
 /** Shows a value in a message: quoted, with control characters made visible, and cut when very long. */
-function quote(value) {
-    const visible = JSON.stringify(value);
+function errors_quote(value) {
+    // JSON.stringify escapes C0 controls only: DEL, C1 controls and U+2028/U+2029 would stay raw.
+    const visible = JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return visible.length > 120 ? `${visible.slice(0, 117)}…"` : visible;
 }
 // eslint-disable-next-line no-control-regex
@@ -99,7 +100,7 @@ function assertNoControlCharacters(input, value) {
     const match = CONTROL.exec(value);
     if (match) {
         const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
-        throw new InputError(input, `${quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
+        throw new errors_InputError(input, `${errors_quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
     }
 }
 
@@ -112,40 +113,40 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s;
  * file: URLs with a path only; http(s) URLs with a host; no blank anywhere.
  * `entry` is the text to name in messages (already redacted by the caller).
  */
-function parseProxyUrl(input, url, shown) {
+function proxy_url_parseProxyUrl(input, url, shown) {
     if (/\s/.test(url))
-        throw new InputError(input, `proxy ${quote(shown)} contains a blank; URLs cannot.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} contains a blank; URLs cannot.`);
     const match = SCHEME.exec(url);
     if (!match) {
-        throw new InputError(input, `proxy ${quote(shown)} has no scheme. Write https://host/path, http://host/path or file:///path, a preset name, direct or off (keywords are lower case).`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has no scheme. Write https://host/path, http://host/path or file:///path, a preset name, direct or off (keywords are lower case).`);
     }
     const scheme = match[1].toLowerCase();
     const afterScheme = match[2];
     // Go's url.Parse rejects a % that does not start a %XX escape (the query is not checked).
     const beforeQuery = afterScheme.split('?')[0];
     if (/%(?![0-9A-Fa-f]{2})/.test(beforeQuery)) {
-        throw new InputError(input, `proxy ${quote(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`);
     }
     if (scheme === 'file') {
         // Go: a file proxy URL may hold a path and nothing else (no host, not even localhost).
         // file:/path (no //) is a URL with OmitHost set, which newProxyRepo rejects as a non-path element.
         const path = afterScheme.startsWith('///') ? afterScheme.slice(2) : null;
         if (path === null || !path.startsWith('/') || /[?#]/.test(path)) {
-            throw new InputError(input, `proxy ${quote(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`);
+            throw new errors_InputError(input, `proxy ${errors_quote(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`);
         }
         return { scheme: 'file', host: '', hostname: '', port: '', username: '', password: '', rest: path };
     }
     if (scheme !== 'http' && scheme !== 'https') {
-        throw new InputError(input, `proxy ${quote(shown)} uses the scheme ${quote(scheme)}; Go accepts only https, http and file.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} uses the scheme ${errors_quote(scheme)}; Go accepts only https, http and file.`);
     }
     if (!afterScheme.startsWith('//')) {
-        throw new InputError(input, `proxy ${quote(shown)} must be written ${scheme}://host/path.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} must be written ${scheme}://host/path.`);
     }
     const authorityEnd = afterScheme.slice(2).search(/[/?#]/);
     const authority = authorityEnd < 0 ? afterScheme.slice(2) : afterScheme.slice(2, 2 + authorityEnd);
     const rest = authorityEnd < 0 ? '' : afterScheme.slice(2 + authorityEnd);
     if (rest.includes('#'))
-        throw new InputError(input, `proxy ${quote(shown)} has a #fragment; remove it.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a #fragment; remove it.`);
     const at = authority.lastIndexOf('@');
     const userinfo = at < 0 ? '' : authority.slice(0, at);
     const host = at < 0 ? authority : authority.slice(at + 1);
@@ -154,18 +155,18 @@ function parseProxyUrl(input, url, shown) {
     const password = colon < 0 ? '' : userinfo.slice(colon + 1);
     // Go's url.Parse: userinfo of RFC 3986 characters only; no escape of an ASCII byte in a host (so no % at all here).
     if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) {
-        throw new InputError(input, `proxy ${quote(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`);
     }
     const hostMatch = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+;=-]+)(?::(\d*))?$/.exec(host);
     if (!hostMatch || hostMatch[1] === '') {
-        throw new InputError(input, `proxy ${quote(shown)} has no valid host name.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has no valid host name.`);
     }
     const port = hostMatch[2] ?? '';
     if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) {
-        throw new InputError(input, `proxy ${quote(shown)} has the port ${quote(port)}, outside 1-65535.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has the port ${errors_quote(port)}, outside 1-65535.`);
     }
     if (scheme === 'http' && userinfo !== '') {
-        throw new InputError(input, `proxy ${quote(shown)} carries credentials over plain http; the go command refuses to send them. Use https, or no credentials.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} carries credentials over plain http; the go command refuses to send them. Use https, or no credentials.`);
     }
     return { scheme, host, hostname: hostMatch[1], port, username, password, rest };
 }
@@ -202,7 +203,7 @@ function redactText(text) {
     return text.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s,|"]*@/g, match => redactUrl(match));
 }
 /** The secret parts of a URL (password, or a user-only token, and the whole userinfo), for masking. */
-function secretsOfUrl(url) {
+function proxy_url_secretsOfUrl(url) {
     const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(url);
     if (!match || match[1] === '')
         return [];
@@ -212,7 +213,7 @@ function secretsOfUrl(url) {
     return [...new Set([userinfo, secret, url].filter(s => s !== ''))];
 }
 /** The URL without its userinfo: what the exported GOPROXY shows once credentials moved to netrc. */
-function stripCredentials(url) {
+function proxy_url_stripCredentials(url) {
     return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
 }
 /** A key to recognise the same proxy written twice (`https://goproxy.cn` and `https://goproxy.cn/`). */
@@ -717,17 +718,17 @@ function parsePatternInput(input, raw) {
         .map(entry => entry.replace(/\r$/, '').trim())
         .filter(entry => entry !== '');
     if (entries.length === 0 && raw.trim() !== '') {
-        throw new InputError(input, `${quote(raw)} contains separators but no pattern; leave it empty or list patterns.`);
+        throw new errors_InputError(input, `${errors_quote(raw)} contains separators but no pattern; leave it empty or list patterns.`);
     }
     const patterns = [];
     for (const entry of entries) {
         assertNoControlCharacters(input, entry);
         if (/\s/.test(entry)) {
-            throw new InputError(input, `pattern ${quote(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`);
+            throw new errors_InputError(input, `pattern ${errors_quote(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`);
         }
         // Go drops one trailing slash before matching: `a\/` is matched as `a\`, which is malformed.
         if (isMalformedGlob(entry.endsWith('/') ? entry.slice(0, -1) : entry)) {
-            throw new InputError(input, `pattern ${quote(entry)} is not a valid glob (Go would silently ignore it). Use * ? [a-z] [^a-z] and \\ escapes as in Go's path.Match.`);
+            throw new errors_InputError(input, `pattern ${errors_quote(entry)} is not a valid glob (Go would silently ignore it). Use * ? [a-z] [^a-z] and \\ escapes as in Go's path.Match.`);
         }
         if (!patterns.includes(entry))
             patterns.push(entry);
@@ -740,7 +741,7 @@ function parsePatternInput(input, raw) {
  * only when the user wrote it, and then with a warning.
  */
 function matchesEverything(glob) {
-    // Judged by behaviour, not spelling: `*`, `?*`, `[^/]*` all cover every first path element.
+    // Judged by behaviour, not spelling: `*`, `**` and `?*` all cover every first path element.
     return EVERYTHING_PROBES.every(path => matchesPrefixPatterns(glob, path));
 }
 /**
@@ -774,7 +775,7 @@ const PATH_ELEMENT = /^[A-Za-z0-9._~-]+$/;
 // eslint-disable-next-line no-control-regex
 const BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 function problem(line, detail) {
-    return new InputError(INPUT, `line ${line}: ${detail}`);
+    return new errors_InputError(INPUT, `line ${line}: ${detail}`);
 }
 /** Names a character by code point only: the field around it may be a secret. */
 function badCharacter(line, field, value) {
@@ -826,7 +827,7 @@ function parseSecretField(line, field) {
  * and a host/path given twice. Throws InputErrors listing every bad line.
  */
 function parseAuth(raw) {
-    const errors = new ErrorCollector();
+    const errors = new errors_ErrorCollector();
     const credentials = [];
     const seen = new Map();
     raw.split('\n').forEach((text, index) => {
@@ -898,7 +899,7 @@ function decodeUserinfo(input, shown, value) {
         return decodeURIComponent(value);
     }
     catch {
-        throw new InputError(input, `proxy ${quote(shown)} has a malformed %-escape in its credentials.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a malformed %-escape in its credentials.`);
     }
 }
 /** A proxy URL's userinfo as netrc credentials, refusing what netrc cannot carry. */
@@ -911,10 +912,10 @@ function userinfoCredentials(entry, proxy) {
     const password = decodeUserinfo(input, shown, proxy.password);
     if (username === '' || password === '') {
         // Go's netrc parser drops an entry without both, so the URL form could not be kept working.
-        throw new InputError(input, `proxy ${quote(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
     }
     if (BAD_CHARACTER.test(username) || BAD_CHARACTER.test(password)) {
-        throw new InputError(input, `proxy ${quote(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
     }
     return { username, password };
 }
@@ -937,7 +938,7 @@ function userinfoCredentials(entry, proxy) {
  */
 function planCredentials(credentials, chain, goprivate) {
     const patterns = typeof goprivate === 'string' ? { gonoproxy: goprivate, gonosumdb: goprivate } : goprivate;
-    const errors = new ErrorCollector();
+    const errors = new errors_ErrorCollector();
     const notes = [];
     const secrets = new Set();
     const netrc = [];
@@ -946,7 +947,7 @@ function planCredentials(credentials, chain, goprivate) {
     const proxies = [];
     for (const entry of chain.proxies) {
         // The chain was validated already; a URL that still fails is reported, not thrown past the collector.
-        const parsed = errors.attempt(() => parseProxyUrl(inputOf(entry), entry.url, redactUrl(entry.url)), undefined);
+        const parsed = errors.attempt(() => proxy_url_parseProxyUrl(inputOf(entry), entry.url, redactUrl(entry.url)), undefined);
         if (parsed)
             proxies.push({ entry, parsed });
     }
@@ -972,11 +973,11 @@ function planCredentials(credentials, chain, goprivate) {
         const fromUrl = errors.attempt(() => userinfoCredentials(entry, parsed), undefined);
         if (!fromUrl)
             continue;
-        for (const s of secretsOfUrl(entry.url))
+        for (const s of proxy_url_secretsOfUrl(entry.url))
             secrets.add(s);
         for (const s of secretForms(fromUrl.username, fromUrl.password))
             secrets.add(s);
-        const added = addNetrc({ machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new InputError(inputOf(entry), `proxy ${quote(redactUrl(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
+        const added = addNetrc({ machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new errors_InputError(inputOf(entry), `proxy ${errors_quote(redactUrl(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
         if (added)
             notes.push(`proxy ${redactUrl(entry.url)}: credentials moved from the URL to netrc (machine ${parsed.host}).`);
     }
@@ -989,7 +990,7 @@ function planCredentials(credentials, chain, goprivate) {
             const plain = matched.find(p => p.parsed.scheme === 'http');
             if (plain) {
                 errors.attempt(() => {
-                    throw problem(credential.line, `the proxy ${quote(redactUrl(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
+                    throw problem(credential.line, `the proxy ${errors_quote(redactUrl(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
                 }, undefined);
                 continue;
             }
@@ -998,7 +999,7 @@ function planCredentials(credentials, chain, goprivate) {
                 if (entryFromUrl &&
                     (entryFromUrl.login !== credential.username || entryFromUrl.password !== credential.secret)) {
                     errors.attempt(() => {
-                        throw problem(credential.line, `the proxy ${quote(redactUrl(entry.url))} already carries other credentials in its URL; keep one of the two.`);
+                        throw problem(credential.line, `the proxy ${errors_quote(redactUrl(entry.url))} already carries other credentials in its URL; keep one of the two.`);
                     }, undefined);
                     continue;
                 }
@@ -1009,14 +1010,14 @@ function planCredentials(credentials, chain, goprivate) {
                     line: credential.line
                 };
                 const added = entryFromUrl !== undefined ||
-                    addNetrc(entryForLine, first => problem(credential.line, `the proxy host ${quote(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
+                    addNetrc(entryForLine, first => problem(credential.line, `the proxy host ${errors_quote(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
                 if (added) {
-                    notes.push(`auth line ${credential.line}: credentials for the proxy ${redactUrl(stripCredentials(entry.url))} (netrc machine ${parsed.host}).`);
+                    notes.push(`auth line ${credential.line}: credentials for the proxy ${redactUrl(proxy_url_stripCredentials(entry.url))} (netrc machine ${parsed.host}).`);
                 }
             }
             continue;
         }
-        planModuleHost(credential, onHost.map(p => redactUrl(stripCredentials(p.entry.url))));
+        planModuleHost(credential, onHost.map(p => redactUrl(proxy_url_stripCredentials(p.entry.url))));
     }
     function planModuleHost(credential, proxiesOnHost) {
         const { line, host, port, path } = credential;
@@ -1068,7 +1069,7 @@ function planCredentials(credentials, chain, goprivate) {
     }
     errors.throwIfAny();
     const stripped = {
-        proxies: chain.proxies.map(entry => ({ ...entry, url: stripCredentials(entry.url) })),
+        proxies: chain.proxies.map(entry => ({ ...entry, url: proxy_url_stripCredentials(entry.url) })),
         ...(chain.terminal ? { terminal: chain.terminal } : {})
     };
     return {
@@ -1098,6 +1099,45 @@ function credentialsFor(netrc, url) {
     if (!entry)
         return undefined;
     return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
+}
+/**
+ * Moves credentials written in a GOSUMDB URL to the netrc plan, as planCredentials does for proxy URLs: the go
+ * command's web client sends netrc credentials to the checksum database's host like to any other, so the exported
+ * GOSUMDB (and the gosumdb output, the summary and `go env`) carry no secret. Refuses what Go or a netrc file cannot
+ * carry (credentials over http, a missing user or password, blanks) and a host that already has other credentials.
+ * Throws InputErrors.
+ */
+function planSumdbCredentials(plan, sumdb) {
+    if (sumdb.kind !== 'db' || !sumdb.explicitUrl)
+        return { plan, sumdb };
+    const url = stripCredentials(sumdb.url);
+    if (url === sumdb.url)
+        return { plan, sumdb };
+    const shown = hideUserinfo(sumdb.url);
+    const errors = new ErrorCollector();
+    const planned = errors.attempt(() => {
+        // An http URL with userinfo is refused here, as Go refuses to send credentials over http.
+        const parsed = parseProxyUrl('sumdb', sumdb.url, shown);
+        const login = decodeUserinfo('sumdb', shown, parsed.username);
+        const password = decodeUserinfo('sumdb', shown, parsed.password);
+        if (login === '' || password === '' || BAD_CHARACTER.test(login) || BAD_CHARACTER.test(password)) {
+            throw new InputError('sumdb', `the checksum database URL ${quote(shown)} carries credentials a netrc file cannot hold: write https://USER:TOKEN@host/path.`);
+        }
+        const existing = plan.netrc.find(e => e.machine === parsed.host);
+        if (existing && (existing.login !== login || existing.password !== password)) {
+            throw new InputError('sumdb', `the checksum database URL ${quote(shown)} carries credentials that differ from those for the same host in proxies or auth; Go's netrc holds one per host and port.`);
+        }
+        const netrc = existing ? plan.netrc : [...plan.netrc, { machine: parsed.host, login, password }];
+        return {
+            ...plan,
+            netrc,
+            secrets: [...new Set([...plan.secrets, ...secretsOfUrl(sumdb.url), ...secretForms(login, password)])],
+            credentialsFor: (target) => credentialsFor(netrc, target),
+            notes: [...plan.notes, `sumdb: credentials moved from the URL to netrc (machine ${parsed.host}).`]
+        };
+    }, undefined);
+    errors.throwIfAny();
+    return { plan: planned ?? plan, sumdb: { ...sumdb, url, value: `${sumdb.value.split(' ')[0]} ${url}` } };
 }
 
 ;// CONCATENATED MODULE: ./src/core/presets.ts
@@ -1225,9 +1265,9 @@ function parseTokens(input, tokens, options) {
                 : options.presets
                     ? ` Presets: ${PROXY_PRESETS.map(p => p.name).join(', ')}.`
                     : '';
-            throw new InputError(input, `${quote(redactEntry(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`);
+            throw new errors_InputError(input, `${errors_quote(redactEntry(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`);
         }
-        parseProxyUrl(input, url, redactEntry(text));
+        proxy_url_parseProxyUrl(input, url, redactEntry(text));
         const key = proxyKey(url);
         if (seen.has(key))
             continue;
@@ -1236,7 +1276,7 @@ function parseTokens(input, tokens, options) {
         proxies.push({ url, separator: token.separator, origin: options.origin, ...(known ? { preset: known.name } : {}) });
     }
     if (proxies.length === 0 && !terminal) {
-        throw new InputError(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").');
+        throw new errors_InputError(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").');
     }
     return { chain: { proxies, ...(terminal ? { terminal } : {}) }, ignored };
 }
@@ -1329,16 +1369,16 @@ function checkVerifierKey(input, verifier) {
     const [name, hash16 = '', key64 = ''] = splitTwice(verifier, '+');
     const key = /^[A-Za-z0-9+/]*={0,2}$/.test(key64) && key64.length % 4 === 0 ? Buffer.from(key64, 'base64') : undefined;
     if (name === '' || /\s/.test(name) || !/^[0-9a-fA-F]{8}$/.test(hash16) || !key || key.length === 0) {
-        throw new InputError(input, `${quote(verifier)} is neither a known checksum database (sum.golang.org, sum.golang.google.cn, off) nor a verifier key name+hash+key (Go: "malformed verifier id").`);
+        throw new errors_InputError(input, `${errors_quote(verifier)} is neither a known checksum database (sum.golang.org, sum.golang.google.cn, off) nor a verifier key name+hash+key (Go: "malformed verifier id").`);
     }
     if (parseInt(hash16, 16) !== keyHash(name, key)) {
-        throw new InputError(input, `the verifier key for ${quote(name)} has a hash that does not match its key (Go: "invalid verifier hash").`);
+        throw new errors_InputError(input, `the verifier key for ${errors_quote(name)} has a hash that does not match its key (Go: "invalid verifier hash").`);
     }
     if (key[0] !== 1 || key.length !== 33) {
-        throw new InputError(input, `the verifier key for ${quote(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`);
+        throw new errors_InputError(input, `the verifier key for ${errors_quote(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`);
     }
     if (name.endsWith('/') || !/^[A-Za-z0-9._~-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
-        throw new InputError(input, `the checksum database name ${quote(name)} must be host[/path] (Go: "invalid sumdb name").`);
+        throw new errors_InputError(input, `the checksum database name ${errors_quote(name)} must be host[/path] (Go: "invalid sumdb name").`);
     }
     return name;
 }
@@ -1372,18 +1412,18 @@ function parseGosumdb(input, raw) {
     }
     const fields = value.split(/\s+/).filter(f => f !== '');
     if (fields.length === 0)
-        throw new InputError(input, 'is empty after trimming.');
+        throw new errors_InputError(input, 'is empty after trimming.');
     if (fields.length > 2) {
-        throw new InputError(input, `${quote(redactText(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`);
+        throw new errors_InputError(input, `${errors_quote(redactText(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`);
     }
     const [first, url] = fields;
     if (first === 'off' || first.toLowerCase() === 'off') {
-        throw new InputError(input, `${quote(redactText(value))}: write exactly off to disable verification (not recommended).`);
+        throw new errors_InputError(input, `${errors_quote(redactText(value))}: write exactly off to disable verification (not recommended).`);
     }
     const key = KNOWN_SUMDB_KEYS[first] ?? first;
     const name = checkVerifierKey(input, key);
     if (url !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(url)) {
-        throw new InputError(input, `the checksum database URL ${quote(redactUrl(url))} must be an http(s) URL.`);
+        throw new errors_InputError(input, `the checksum database URL ${errors_quote(redactUrl(url))} must be an http(s) URL.`);
     }
     return {
         kind: 'db',
@@ -1453,9 +1493,9 @@ function regionChain(settings) {
  * (a private probe module, an invalid GOPROXY inherited from the job).
  */
 function composePlan(settings, ambient) {
-    const errors = new ErrorCollector();
+    const errors = new errors_ErrorCollector();
     const warnings = [
-        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${quote(e)} comes after direct/off; Go ignores it.`)
+        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${errors_quote(e)} comes after direct/off; Go ignores it.`)
     ];
     const exported = new Set(['GOPROXY']);
     let chain;
@@ -1476,7 +1516,7 @@ function composePlan(settings, ambient) {
         chain = parsed?.chain ?? { proxies: [] };
         chainSource = source;
         for (const entry of parsed?.ignored ?? [])
-            warnings.push(`${input}: ${quote(entry)} comes after direct/off; Go ignores it.`);
+            warnings.push(`${input}: ${errors_quote(entry)} comes after direct/off; Go ignores it.`);
     }
     const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined;
     const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
@@ -1505,7 +1545,12 @@ function composePlan(settings, ambient) {
             exported.add(variable);
             return formatPatterns(input);
         }
-        return nonEmpty(ambient.env[variable]);
+        const inherited = nonEmpty(ambient.env[variable]);
+        // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
+        if (inherited !== undefined) {
+            errors.attempt(() => assertNoControlCharacters(`${variable} (job environment)`, inherited), undefined);
+        }
+        return inherited;
     };
     const goprivate = pick(settings.private, 'GOPRIVATE') ?? '';
     const ownNoProxy = pick(settings.noProxy, 'GONOPROXY');
@@ -1516,7 +1561,7 @@ function composePlan(settings, ambient) {
     const everything = (name, patterns, what) => {
         for (const glob of patterns ?? []) {
             if (matchesEverything(glob))
-                warnings.push(`${name}: ${quote(glob)} matches every module path: ${what}`);
+                warnings.push(`${name}: ${errors_quote(glob)} matches every module path: ${what}`);
         }
     };
     everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.');
@@ -1525,7 +1570,7 @@ function composePlan(settings, ambient) {
     if (settings.probe &&
         (matchesPrefixPatterns(gonoproxy, settings.probeModule) || matchesPrefixPatterns(gonosumdb, settings.probeModule))) {
         errors.attempt(() => {
-            throw new InputError('probe-module', `${quote(settings.probeModule)} matches the private patterns (GONOPROXY ${quote(gonoproxy)}, GONOSUMDB ${quote(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`);
+            throw new errors_InputError('probe-module', `${errors_quote(settings.probeModule)} matches the private patterns (GONOPROXY ${errors_quote(gonoproxy)}, GONOSUMDB ${errors_quote(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`);
         }, undefined);
     }
     errors.throwIfAny();
@@ -1549,9 +1594,11 @@ function composePlan(settings, ambient) {
  * re-applies Go's defaulting: GONOPROXY / GONOSUMDB follow unless the user set them.
  */
 function addPrivatePatterns(plan, patterns) {
-    if (patterns.length === 0)
+    const present = new Set(plan.goprivate.split(','));
+    const added = patterns.filter(pattern => !present.has(pattern));
+    if (added.length === 0)
         return plan;
-    const goprivate = [plan.goprivate, ...patterns].filter(p => p !== '').join(',');
+    const goprivate = [plan.goprivate, ...added].filter(p => p !== '').join(',');
     return {
         ...plan,
         goprivate,
@@ -1611,7 +1658,7 @@ const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
  */
 function checkModulePath(input, path) {
     const fail = (why) => {
-        throw new InputError(input, `${quote(path)} is not a valid module path: ${why}.`);
+        throw new errors_InputError(input, `${errors_quote(path)} is not a valid module path: ${why}.`);
     };
     if (path === '')
         fail('it is empty');
@@ -1620,7 +1667,7 @@ function checkModulePath(input, path) {
     const elements = path.split('/');
     const first = elements[0];
     if (!first.includes('.'))
-        fail(`its first element ${quote(first)} has no dot (it must be a host name)`);
+        fail(`its first element ${errors_quote(first)} has no dot (it must be a host name)`);
     if (first.startsWith('-') || first.startsWith('.'))
         fail('its first element starts with a dash or a dot');
     if (!/^[a-z0-9.-]+$/.test(first))
@@ -1629,11 +1676,11 @@ function checkModulePath(input, path) {
         if (element === '')
             fail('it has an empty path element (double slash)');
         if (!/^[A-Za-z0-9._~-]+$/.test(element))
-            fail(`element ${quote(element)} has a character other than A-Z a-z 0-9 - . _ ~`);
+            fail(`element ${errors_quote(element)} has a character other than A-Z a-z 0-9 - . _ ~`);
         if (element.startsWith('.') || element.endsWith('.'))
-            fail(`element ${quote(element)} starts or ends with a dot`);
+            fail(`element ${errors_quote(element)} starts or ends with a dot`);
         if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase()))
-            fail(`element ${quote(element)} is reserved on Windows`);
+            fail(`element ${errors_quote(element)} is reserved on Windows`);
     }
 }
 
@@ -1660,18 +1707,18 @@ const INPUT_DEFAULTS = {
 function choice(input, value, allowed) {
     if (allowed.includes(value))
         return value;
-    throw new InputError(input, `${quote(value)} is not one of: ${allowed.join(', ')}.`);
+    throw new errors_InputError(input, `${errors_quote(value)} is not one of: ${allowed.join(', ')}.`);
 }
 function settings_boolean(input, value) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new InputError(input, `${quote(value)} is not a boolean; write true or false.`);
+    throw new errors_InputError(input, `${errors_quote(value)} is not a boolean; write true or false.`);
 }
 function integer(input, value, min, max, unit) {
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new InputError(input, `${quote(value)} is not a whole number of ${unit} from ${min} to ${max}.`);
+        throw new errors_InputError(input, `${errors_quote(value)} is not a whole number of ${unit} from ${min} to ${max}.`);
     }
     return Number(value);
 }
@@ -1691,7 +1738,7 @@ function readSettings(read) {
         const value = read(name).trim();
         return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
     };
-    const errors = new ErrorCollector();
+    const errors = new errors_ErrorCollector();
     const fallback = errors.attempt(() => choice('fallback', get('fallback'), ['on-error', 'not-found']), 'on-error');
     const separator = fallback === 'not-found' ? ',' : '|';
     const patterns = (name) => errors.attempt(() => optionalPatterns(name, read(name)), undefined);
@@ -2300,7 +2347,7 @@ function joinUrlPath(base, path) {
  * own userinfo (net/http uses userinfo only when no Authorization header is set).
  */
 function credentialsForUrl(url, lookup) {
-    const fromLookup = lookup?.(stripCredentials(url));
+    const fromLookup = lookup?.(proxy_url_stripCredentials(url));
     if (fromLookup)
         return fromLookup;
     const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#@]*)@/.exec(url);
@@ -2537,7 +2584,7 @@ function trustedCertificates(extra, env = process.env) {
 /** Defensive: the composition already rejects a private probe module; nothing private may leave the runner. */
 function assertPublicModule(plan, module) {
     if (matchesPrefixPatterns(plan.gonoproxy, module) || matchesPrefixPatterns(plan.gonosumdb, module)) {
-        throw new InputError('probe-module', `${quote(module)} matches the private patterns (GONOPROXY ${quote(plan.gonoproxy)}, GONOSUMDB ${quote(plan.gonosumdb)}); the probe would send it to every proxy.`);
+        throw new errors_InputError('probe-module', `${errors_quote(module)} matches the private patterns (GONOPROXY ${errors_quote(plan.gonoproxy)}, GONOSUMDB ${errors_quote(plan.gonosumdb)}); the probe would send it to every proxy.`);
     }
 }
 function supportOf(probe) {
@@ -2852,7 +2899,7 @@ function transportKind(text) {
         return 'dns';
     if (/x509:|certificate (?:signed by unknown authority|is not valid|has expired)|tls: |UNABLE_TO_VERIFY|SELF_SIGNED_CERT/i.test(text))
         return 'tls';
-    if (/connection reset|broken pipe|unexpected EOF|: EOF\b|stream error|INTERNAL_ERROR|http2: |zip: not a valid zip file|ECONNRESET|socket hang up|cut off/i.test(text))
+    if (/connection reset|broken pipe|unexpected EOF|: EOF\b|stream error|INTERNAL_ERROR|http2: |zip: not a valid zip file|ECONNRESET|socket hang up|cut off|broke off/i.test(text))
         return 'reset';
     return undefined;
 }

@@ -1,5 +1,5 @@
 import { formatChain, parseGoproxy, type Chain, type ProxyEntry } from './chain.js'
-import { ErrorCollector, InputError, quote } from './errors.js'
+import { assertNoControlCharacters, ErrorCollector, InputError, quote } from './errors.js'
 import { formatPatterns, matchesEverything, matchesPrefixPatterns } from './patterns.js'
 import { findPreset, GO_DEFAULT_GOPROXY, GO_DEFAULT_GOSUMDB, REGION_PRESETS } from './presets.js'
 import type { Settings } from './settings.js'
@@ -150,7 +150,12 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
       exported.add(variable)
       return formatPatterns(input)
     }
-    return nonEmpty(ambient.env[variable])
+    const inherited = nonEmpty(ambient.env[variable])
+    // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
+    if (inherited !== undefined) {
+      errors.attempt(() => assertNoControlCharacters(`${variable} (job environment)`, inherited), undefined)
+    }
+    return inherited
   }
   const goprivate = pick(settings.private, 'GOPRIVATE') ?? ''
   const ownNoProxy = pick(settings.noProxy, 'GONOPROXY')
@@ -204,8 +209,10 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
  * re-applies Go's defaulting: GONOPROXY / GONOSUMDB follow unless the user set them.
  */
 export function addPrivatePatterns(plan: ModulePlan, patterns: readonly string[]): ModulePlan {
-  if (patterns.length === 0) return plan
-  const goprivate = [plan.goprivate, ...patterns].filter(p => p !== '').join(',')
+  const present = new Set(plan.goprivate.split(','))
+  const added = patterns.filter(pattern => !present.has(pattern))
+  if (added.length === 0) return plan
+  const goprivate = [plan.goprivate, ...added].filter(p => p !== '').join(',')
   return {
     ...plan,
     goprivate,

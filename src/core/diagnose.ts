@@ -162,7 +162,7 @@ function transportKind(text: string): TransportKind | undefined {
   )
     return 'tls'
   if (
-    /connection reset|broken pipe|unexpected EOF|: EOF\b|stream error|INTERNAL_ERROR|http2: |zip: not a valid zip file|ECONNRESET|socket hang up|cut off/i.test(
+    /connection reset|broken pipe|unexpected EOF|: EOF\b|stream error|INTERNAL_ERROR|http2: |zip: not a valid zip file|ECONNRESET|socket hang up|cut off|broke off/i.test(
       text
     )
   )

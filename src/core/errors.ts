@@ -50,7 +50,11 @@ export class ErrorCollector {
 
 /** Shows a value in a message: quoted, with control characters made visible, and cut when very long. */
 export function quote(value: string): string {
-  const visible = JSON.stringify(value)
+  // JSON.stringify escapes C0 controls only: DEL, C1 controls and U+2028/U+2029 would stay raw.
+  const visible = JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
   return visible.length > 120 ? `${visible.slice(0, 117)}…"` : visible
 }
 

@@ -75,7 +75,7 @@ export function parsePatternInput(input: string, raw: string): string[] {
  * only when the user wrote it, and then with a warning.
  */
 export function matchesEverything(glob: string): boolean {
-  // Judged by behaviour, not spelling: `*`, `?*`, `[^/]*` all cover every first path element.
+  // Judged by behaviour, not spelling: `*`, `**` and `?*` all cover every first path element.
   return EVERYTHING_PROBES.every(path => matchesPrefixPatterns(glob, path))
 }
 

@@ -26,7 +26,11 @@ export function renderSummary(parts: SummaryParts): string {
   if (parts.failure) lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '')
   lines.push('### Go module environment', '', '| variable | value | |', '|---|---|---|')
   for (const name of GO_VARIABLES) {
-    const how = parts.exported.has(name) ? 'exported' : 'unchanged (Go default or job environment)'
+    const how = parts.exported.has(name)
+      ? 'exported'
+      : parts.failure && parts.exported.size === 0
+        ? 'not exported (the step failed)'
+        : 'unchanged (Go default or job environment)'
     lines.push(`| ${name} | ${cell(parts.effective[name])} | ${how} |`)
   }
   lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '')
