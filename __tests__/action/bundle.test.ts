@@ -100,10 +100,11 @@ describeBundle('probe and warm through loopback proxies, then an offline build',
     sumdb = await startSumdb({
       records: [
         { path: publicModule.path, version: publicModule.version, h1: publicModule.sum, goModH1: publicModule.goModSum }
-      ]
+      ],
+      audit: { private: 'corp.example' }
     })
     corp = await startProxy({ modules: [privateModule] })
-    pub = await startProxy({ modules: [publicModule] })
+    pub = await startProxy({ modules: [publicModule], audit: { role: 'public proxy', private: 'corp.example' } })
     stalled = await startProxy({ modules: [publicModule], neverAnswer: true })
   })
   afterAll(async () => {
