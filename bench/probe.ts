@@ -6,12 +6,12 @@
  *
  * Environment: BENCH_TIMEOUTS (comma-separated ms, default 500,1000,3000), BENCH_REPS (default 5).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import net from 'node:net'
 import { composePlan } from '../src/core/compose.js'
 import { readSettings } from '../src/core/settings.js'
 import { probeChain, type ProbeOutcome } from '../src/probe/index.js'
+import { startSynDrop } from '../__tests__/support/goproxy-server.js'
 
 interface Running {
   url: string
@@ -68,27 +68,8 @@ async function silentServer(): Promise<Running> {
   return { url: `http://127.0.0.1:${await listen(server)}`, close }
 }
 
-/** A port that drops SYNs: a child node listens with backlog 1 and never accepts; two connections fill the queue. */
-async function synDropper(): Promise<Running> {
-  const script = `const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{process.stdout.write(s.address().port+'\\n');Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,600000)})`
-  const child: ChildProcess = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
-  const port = await new Promise<number>(resolve =>
-    child.stdout?.once('data', (d: Buffer) => resolve(Number(String(d).trim())))
-  )
-  const fillers: net.Socket[] = []
-  for (let i = 0; i < 2; i++) {
-    const socket = net.connect(port, '127.0.0.1')
-    socket.on('error', () => undefined)
-    fillers.push(socket)
-    await new Promise(resolve => socket.once('connect', resolve))
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => {
-      fillers.forEach(s => s.destroy())
-      child.kill('SIGKILL')
-    }
-  }
+function synDropper(): Promise<Running> {
+  return startSynDrop(600_000)
 }
 
 function stats(values: readonly number[]) {

@@ -2,39 +2,14 @@
  * The two faults the shared proxy server cannot play: a host whose SYNs are dropped, and a host name that does not
  * resolve. Both stay on this machine.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import dns from 'node:dns'
 import net from 'node:net'
 
 /** A proxy URL that dies before any connection: its host name does not resolve (see `fakeDns`). */
 export const UNRESOLVABLE_HOST = 'no-such-proxy.invalid'
 
-/**
- * A port whose accept queue is full, so the kernel drops further SYNs: the loopback equivalent of a firewalled
- * host (as in __tests__/probe/http-get.test.ts). A child node listens with backlog 1 and blocks its event loop (it
- * never accepts); two connections fill the queue. Linux only: elsewhere the kernel may refuse instead.
- */
-export async function startSynDrop(): Promise<{ url: string; close(): void }> {
-  const script = `const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{process.stdout.write(s.address().port+'\\n');Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,60000)})`
-  const child: ChildProcess = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
-  const port = await new Promise<number>(resolve =>
-    child.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim())))
-  )
-  const fillers: net.Socket[] = []
-  for (let i = 0; i < 2; i++) {
-    const socket = net.connect(port, '127.0.0.1')
-    socket.on('error', () => undefined)
-    fillers.push(socket)
-    await new Promise(resolve => socket.once('connect', resolve))
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => {
-      fillers.forEach(s => s.destroy())
-      child.kill('SIGKILL')
-    }
-  }
-}
+/** The SYN-dropping host lives with the other test servers. */
+export { startSynDrop } from '../support/goproxy-server.js'
 
 type Lookup = typeof dns.lookup
 

@@ -3,13 +3,12 @@
  * which phase it was (connect, TLS, waiting for the answer, reading the body); sockets and timers never outlive it;
  * credentials stay with their origin across redirects.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
 import { classifyFailure } from '../../src/core/probe-report.js'
 import { httpGet, type GetResult } from '../../src/probe/http-get.js'
-import { startBlackhole, startProxy, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
+import { startBlackhole, startProxy, startSynDrop, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
 import { testTls } from '../support/tls.js'
 
 const CA = [testTls().ca.toString('utf8')]
@@ -43,32 +42,6 @@ async function serve(handler: http.RequestListener, secure = false): Promise<Ser
       const closed = new Promise<void>(resolve => server.close(() => resolve()))
       for (const socket of sockets) socket.destroy()
       return closed
-    }
-  }
-}
-
-/**
- * A port whose accept queue is full, so the kernel drops further SYNs: the loopback equivalent of a firewalled host.
- * A child node listens with backlog 1 and blocks its event loop (never accepts); two connections fill the queue.
- */
-async function startSynDrop(): Promise<{ url: string; close(): void }> {
-  const script = `const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{process.stdout.write(s.address().port+'\\n');Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,30000)})`
-  const child: ChildProcess = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
-  const port = await new Promise<number>(resolve =>
-    child.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim())))
-  )
-  const fillers: net.Socket[] = []
-  for (let i = 0; i < 2; i++) {
-    const socket = net.connect(port, '127.0.0.1')
-    socket.on('error', () => undefined)
-    fillers.push(socket)
-    await new Promise(resolve => socket.once('connect', resolve))
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => {
-      fillers.forEach(s => s.destroy())
-      child.kill('SIGKILL')
     }
   }
 }

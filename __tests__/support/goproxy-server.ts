@@ -4,6 +4,7 @@
  */
 import http from 'node:http'
 import https from 'node:https'
+import { spawn } from 'node:child_process'
 import net from 'node:net'
 import type { TestModule } from './modules.js'
 import { unescapeModulePath } from './modules.js'
@@ -400,5 +401,33 @@ function mulberry32(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * A port whose accept queue is full, so the kernel drops further SYNs: the loopback equivalent of a firewalled
+ * host. A child node listens with backlog 1 and blocks its event loop (it never accepts, for at most `holdMs`);
+ * two connections fill the queue. Linux only: elsewhere the kernel may refuse instead.
+ */
+export async function startSynDrop(holdMs = 60_000): Promise<{ url: string; port: number; close(): void }> {
+  const script = `const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{process.stdout.write(s.address().port+'\\n');Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,${holdMs})})`
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
+  const port = await new Promise<number>(resolve =>
+    child.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim())))
+  )
+  const fillers: net.Socket[] = []
+  for (let i = 0; i < 2; i++) {
+    const socket = net.connect(port, '127.0.0.1')
+    socket.on('error', () => undefined)
+    fillers.push(socket)
+    await new Promise(resolve => socket.once('connect', resolve))
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => {
+      fillers.forEach(s => s.destroy())
+      child.kill('SIGKILL')
+    }
   }
 }
