@@ -1444,6 +1444,16 @@ function parseGosumdb(input, raw) {
 
 /** The six variables this action manages, in the order they are reported. */
 const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
+/** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
+function goVariablesFrom(env) {
+    const values = {};
+    for (const name of GO_VARIABLES) {
+        const value = env[name];
+        if (value !== undefined && value !== '')
+            values[name] = value;
+    }
+    return values;
+}
 function nonEmpty(value) {
     return value === undefined || value === '' ? undefined : value;
 }
@@ -4811,12 +4821,7 @@ function definedOnly(env) {
  * `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env).
  */
 async function readAmbient(go, env, cwd) {
-    const values = {};
-    for (const name of GO_VARIABLES) {
-        const value = env[name];
-        if (value !== undefined && value !== '')
-            values[name] = value;
-    }
+    const values = goVariablesFrom(env);
     if (!go || values.GOPROXY)
         return { env: values };
     try {

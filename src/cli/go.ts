@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { GO_VARIABLES, type Ambient, type GoVariable } from '../core/compose.js'
+import { goVariablesFrom, type Ambient } from '../core/compose.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -63,11 +63,7 @@ function definedOnly(env: Env): Record<string, string> {
  * `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env).
  */
 export async function readAmbient(go: string | undefined, env: Env, cwd: string): Promise<Ambient> {
-  const values: Partial<Record<GoVariable, string>> = {}
-  for (const name of GO_VARIABLES) {
-    const value = env[name]
-    if (value !== undefined && value !== '') values[name] = value
-  }
+  const values = goVariablesFrom(env)
   if (!go || values.GOPROXY) return { env: values }
   try {
     const result = await runCommand(go, ['env', 'GOPROXY'], { env, cwd, timeoutMs: 15_000 })

@@ -20,6 +20,18 @@ export interface Ambient {
   readonly goEnvGoproxy?: string
 }
 
+/** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
+export function goVariablesFrom(
+  env: Readonly<Record<string, string | undefined>>
+): Partial<Record<GoVariable, string>> {
+  const values: Partial<Record<GoVariable, string>> = {}
+  for (const name of GO_VARIABLES) {
+    const value = env[name]
+    if (value !== undefined && value !== '') values[name] = value
+  }
+  return values
+}
+
 export type ChainSource = 'inputs' | 'environment' | 'go env' | 'go default'
 
 /** The composed module environment, before probing. Pure data. */
