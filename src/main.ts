@@ -116,13 +116,16 @@ async function probeAndDecide(
   settings: Settings,
   credentialsFor: (url: string) => { username: string; password: string } | undefined
 ): Promise<ProbeDecision> {
-  const outcome = await probeChain(plan, {
-    timeoutMs: settings.probeTimeoutMs,
-    probeModule: settings.probeModule,
-    order: settings.order,
-    credentialsFor,
-    log
-  })
+  // Per-request details in a collapsed group; the table that sums them up follows in the open log.
+  const outcome = await core.group(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () =>
+    probeChain(plan, {
+      timeoutMs: settings.probeTimeoutMs,
+      probeModule: settings.probeModule,
+      order: settings.order,
+      credentialsFor,
+      log
+    })
+  )
   core.setOutput('fastest', outcome.fastest ?? '')
   core.setOutput('unreachable', outcome.unreachable.join(','))
   core.setOutput('probe-report', JSON.stringify(outcome.report))

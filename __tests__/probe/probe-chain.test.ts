@@ -155,7 +155,7 @@ describe('probeChain: one run over every kind of proxy', () => {
     ['refused', 'refused', /^connection refused by 127\.0\.0\.1:\d+$/],
     ['notFound', 'not-found', /^reachable, but HTTP 404 Not Found for example\.com\/Probe: .*; kept$/],
     ['gone', 'not-found', /^reachable, but HTTP 410 Gone/],
-    ['unavailable', 'http-status', /^HTTP 503 Service Unavailable: 503 \(injected by test proxy\)$/],
+    ['unavailable', 'http-status', /^HTTP 503 Service Unavailable: 503 \(injected by test proxy\) \(4 attempts\)$/],
     [
       'auth',
       'unauthorized',
@@ -291,6 +291,18 @@ describe('probeChain: when nothing works', () => {
     expect(outcome.problems).toHaveLength(1)
     expect(outcome.report.chain).toBe(`${html.url}|http://127.0.0.1:${refusedPort}`)
   })
+
+  it.each(['502', 'reset'] as const)(
+    'a proxy whose first requests fail transiently (%s) is asked again and kept: one unlucky request drops nothing',
+    async failMode => {
+      const flaky = await proxy({ modules, failFirst: 2, failMode })
+      const outcome = await probeChain(planFor({ proxies: `${flaky.url},off`, sumdb: 'off' }), options())
+      expect(outcome.problems).toEqual([])
+      expect(outcome.report.chain).toBe(`${flaky.url},off`)
+      expect(outcome.report.proxies[0]).toMatchObject({ status: 'ok', attempts: expect.any(Number) })
+      expect(outcome.report.proxies[0].attempts).toBeGreaterThanOrEqual(3)
+    }
+  )
 
   it('a chain of not-found proxies only is working (a private-only corporate proxy) but has no fastest', async () => {
     const corp = await proxy({})

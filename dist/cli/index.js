@@ -2389,13 +2389,28 @@ function round(ms) {
 function isFileUrl(url) {
     return /^file:/i.test(url);
 }
+/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
+const RETRY_PAUSE_MS = 50;
+/** Transient answers are asked again this many times at most (while the deadline allows). */
+const TRANSIENT_RETRIES = 3;
+/**
+ * A failure that says nothing lasting about the proxy: a 5xx or 429, or a connection
+ * dropped mid-answer. The go command would fail that one request; a proxy that fails
+ * one request in three still serves a build once retried, and the warm phase retries.
+ */
+function isTransient(verdict) {
+    return (verdict.status === 'connection-closed' ||
+        (verdict.status === 'http-status' && /\b(5\d\d|429)\b/.test(verdict.message)));
+}
 /**
  * Probes `GET <proxy>/<module>/@v/list` up to `samples` times, one request after the
- * other on fresh connections. The first answer decides the class; only a proxy that
- * served the list is sampled again, for its latency, while there is time left (a
- * further sample starts only if one as long as the last still fits before the
- * deadline, so a slow-but-working proxy does not hold the phase open for nothing). A later sample that fails
- * ends the sampling without changing the class. file:// proxies are read on disk.
+ * other on fresh connections. The first lasting answer decides the class: a transient
+ * failure (5xx, 429, a dropped connection) is asked again a few times while the deadline
+ * allows, so one unlucky request does not drop a flaky but working proxy. Only a proxy
+ * that served the list is sampled again, for its latency, while there is time left (a
+ * further sample starts only if one as long as the last still fits before the deadline,
+ * so a slow-but-working proxy does not hold the phase open for nothing). A later sample
+ * that fails ends the sampling without changing the class. file:// proxies are read on disk.
  */
 async function probeList(url, module, samples, context) {
     if (isFileUrl(url))
@@ -2403,8 +2418,10 @@ async function probeList(url, module, samples, context) {
     const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`);
     const samplesMs = [];
     let attempts = 0;
+    let retries = 0;
     let first;
-    while (attempts < Math.max(1, samples)) {
+    let lastTransient;
+    while (attempts < Math.max(1, samples) + retries) {
         if (first && performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline)
             break;
         attempts++;
@@ -2414,14 +2431,27 @@ async function probeList(url, module, samples, context) {
             break;
         }
         const verdict = result.kind === 'answer' ? classifyListAnswer(result.answer, module) : classifyFailure(result.failure);
+        if (!first && isTransient(verdict) && retries < TRANSIENT_RETRIES) {
+            retries++;
+            lastTransient = verdict;
+            if (performance.now() + RETRY_PAUSE_MS >= context.deadline)
+                break;
+            await new Promise(resolve => setTimeout(resolve, RETRY_PAUSE_MS).unref());
+            continue;
+        }
         if (!first)
             first = verdict;
         if (verdict.status !== 'ok')
             break;
         samplesMs.push(round(result.ms));
     }
+    const decided = first ?? lastTransient;
     return {
-        ...(first ?? { status: 'no-response', message: 'no answer before the probe ended' }),
+        ...(decided
+            ? retries > 0 && decided.status !== 'ok'
+                ? { ...decided, message: `${decided.message} (${retries + 1} attempts)` }
+                : decided
+            : { status: 'no-response', message: 'no answer before the probe ended' }),
         samplesMs,
         attempts
     };
