@@ -65,6 +65,17 @@ describeBundle('bad input fails the step, names the input and exports nothing', 
   })
 })
 
+describeBundle('without go', () => {
+  test('no go on PATH or in the tool cache: a notice says how to get one, the environment is still exported', async () => {
+    const env = { ...jobEnv(), PATH: '/usr/bin:/bin', RUNNER_TOOL_CACHE: tempDir('empty-tool-cache-') }
+    const run = await runAction({ inputs: { region: 'global', probe: 'false' }, env })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/::notice::Go was not found on PATH or in the tool cache.*actions\/setup-go/)
+    expect(run.env.GOPROXY).toBe('https://proxy.golang.org,direct')
+    expect(run.outputs.modules).toBeUndefined()
+  })
+})
+
 describeBundle('region presets export what the go command accepts', () => {
   test('region cn: the China mirrors then direct, and the China checksum-DB alias', async () => {
     const run = await runAction({ inputs: { region: 'cn', probe: 'false', warm: 'false' }, env: jobEnv() })
