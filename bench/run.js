@@ -52,7 +52,7 @@ const header = [
   ''
 ]
 if (names.join() === ALL.join()) {
-  writeFileSync(new URL('./RESULTS.md', import.meta.url), [...header, ...sections].join('\n') + '\n')
+  writeFileSync(new URL('./RESULTS.md', import.meta.url), [...header, ...sections].join('\n\n') + '\n')
   console.error('bench: wrote bench/RESULTS.md')
 } else {
   console.log([...header, ...sections].join('\n'))
