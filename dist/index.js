@@ -35879,7 +35879,7 @@ const actionLogger = {
  */
 function maskInputSecrets(read) {
     for (const name of ['proxies', 'sumdb']) {
-        for (const match of read(name).matchAll(/[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#@\s,|]*)@/g)) {
+        for (const match of read(name).matchAll(/[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#\s,|]*)@/g)) {
             maskUserinfo(match[1]);
         }
     }

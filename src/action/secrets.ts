@@ -7,7 +7,7 @@ import * as core from '@actions/core'
  */
 export function maskInputSecrets(read: (name: string) => string): void {
   for (const name of ['proxies', 'sumdb']) {
-    for (const match of read(name).matchAll(/[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#@\s,|]*)@/g)) {
+    for (const match of read(name).matchAll(/[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#\s,|]*)@/g)) {
       maskUserinfo(match[1])
     }
   }
