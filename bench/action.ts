@@ -22,14 +22,14 @@
  * 20); BENCH_ACTION_COLD_STARTS (default 20).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../__tests__/support/go.js'
 import { startBlackhole, startProxy, type FailMode } from '../__tests__/support/goproxy-server.js'
 import { moduleSet, writeProject, type TestModule } from '../__tests__/support/modules.js'
-import { parseFileCommands } from '../__tests__/support/run-action.js'
+import { runAction } from '../__tests__/support/run-action.js'
 import { startSumdb } from '../__tests__/support/sumdb-server.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -79,71 +79,16 @@ interface ActionOptions {
   timeoutMs: number
 }
 
-/**
- * Spawns the bundle as the runner does (INPUT_* variables, GITHUB_* file commands in a temp dir), in its own process
- * group so that a kill at the cap also ends the go command it started. Wall time is spawn to exit.
- */
+/** Spawns the bundle as the runner does (runAction); stderr is folded into stdout for the failure reports. */
 async function runBundle(options: ActionOptions): Promise<ActionRun> {
-  const runnerTemp = tempDir('bench-runner')
-  const commands = join(runnerTemp, '_runner_file_commands')
-  mkdirSync(commands, { recursive: true })
-  const files = Object.fromEntries(
-    ['env', 'output', 'state', 'summary', 'path'].map(name => [name, join(commands, name)])
-  ) as Record<'env' | 'output' | 'state' | 'summary' | 'path', string>
-  for (const file of Object.values(files)) writeFileSync(file, '')
-  const inputs = Object.fromEntries(
-    Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])
-  )
-  const env = {
-    ...options.env,
-    ...inputs,
-    GITHUB_ENV: files.env,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_PATH: files.path,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_ACTION: 'goproxy',
-    GITHUB_WORKSPACE: options.cwd,
-    RUNNER_TEMP: runnerTemp,
-    RUNNER_TOOL_CACHE: join(runnerTemp, 'toolcache')
-  }
-  const posix = process.platform !== 'win32'
-  const started = performance.now()
-  const child = spawn(options.node, [options.entry], {
-    cwd: options.cwd,
-    env,
-    detached: posix,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  let killed = false
-  const timer = setTimeout(() => {
-    killed = true
-    try {
-      if (posix && child.pid) process.kill(-child.pid, 'SIGKILL')
-      else child.kill('SIGKILL')
-    } catch {
-      // Already gone.
-    }
-  }, options.timeoutMs)
-  const code = await new Promise<number | null>(resolve => {
-    child.on('error', () => resolve(null))
-    child.on('exit', status => resolve(status))
-  })
-  const ms = performance.now() - started
-  clearTimeout(timer)
-  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '')
+  const run = await runAction(options)
   return {
-    code,
-    killed,
-    ms,
-    stdout,
-    outputs: parseFileCommands(read(files.output)),
-    env: parseFileCommands(read(files.env))
+    code: run.code,
+    killed: run.killed,
+    ms: run.ms,
+    stdout: run.stdout + run.stderr,
+    outputs: run.outputs,
+    env: run.env
   }
 }
 

@@ -22,6 +22,8 @@ export interface ActionRun {
   readonly outputs: Record<string, string>
   readonly state: Record<string, string>
   readonly summary: string
+  /** True when the run was killed at `timeoutMs`. */
+  readonly killed: boolean
   /** The files the runner gave the step, to search them for secrets. */
   readonly files: { env: string; output: string; state: string; summary: string; path: string }
   readonly runnerTemp: string
@@ -40,6 +42,9 @@ export interface RunActionOptions {
   /** Reuse the runner's temp dir (post step after main). */
   readonly runnerTemp?: string
   readonly state?: Record<string, string>
+  /** The node binary and bundle to run; default: this node and dist/index.js. */
+  readonly node?: string
+  readonly entry?: string
 }
 
 /** Parses the runner's file-command format: `NAME<<delimiter\nvalue\ndelimiter` or `NAME=value` lines. */
@@ -98,18 +103,34 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     RUNNER_TEMP: runnerTemp,
     RUNNER_TOOL_CACHE: options.env.RUNNER_TOOL_CACHE ?? join(runnerTemp, 'toolcache')
   }
-  const started = Date.now()
-  const child = spawn(process.execPath, [DIST_ENTRY], {
+  // Its own process group, so a kill at the timeout also ends the go command the action started.
+  const posix = process.platform !== 'win32'
+  const started = performance.now()
+  const child = spawn(options.node ?? process.execPath, [options.entry ?? DIST_ENTRY], {
     cwd: options.cwd ?? process.cwd(),
     env,
+    detached: posix,
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
-  const code = await new Promise<number | null>(done => child.on('close', status => done(status)))
+  let killed = false
+  const timer = setTimeout(() => {
+    killed = true
+    try {
+      if (posix && child.pid) process.kill(-child.pid, 'SIGKILL')
+      else child.kill('SIGKILL')
+    } catch {
+      // Already gone.
+    }
+  }, options.timeoutMs ?? 60_000)
+  const code = await new Promise<number | null>(done => {
+    child.on('error', () => done(null))
+    child.on('close', status => done(status))
+  })
+  const ms = performance.now() - started
   clearTimeout(timer)
   const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '')
   const exported = parseFileCommands(read(files.env))
@@ -125,7 +146,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     summary: read(files.summary),
     files,
     runnerTemp,
-    ms: Date.now() - started
+    killed,
+    ms
   }
 }
 
