@@ -460,6 +460,176 @@ function distance(a, b) {
     return row[b.length];
 }
 
+;// CONCATENATED MODULE: ./src/core/auth-secrets.ts
+/**
+ * Handling secret text safely, shared by the `auth` parser and the credential planners: what a netrc file
+ * cannot hold, how to show a URL whose userinfo may be a token, every form in which a secret could reach
+ * a log (so all of them are masked), and Go's own netrc lookup (so the probe sends what go would send).
+ *
+ * Kept together because each rule must be applied the same way to `auth` lines, proxy URLs and the
+ * GOSUMDB URL; a second copy that drifted would leak a secret or plan a credential Go never sends.
+ */
+
+/**
+ * Blanks and control characters: they would split a netrc token or an `auth` line's fields, so a
+ * credential containing one is refused rather than written.
+ */
+// eslint-disable-next-line no-control-regex
+const auth_secrets_BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
+function auth_secrets_hideUserinfo(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1xxxxx@');
+}
+/**
+ * Percent-decodes one userinfo part, as Go does before writing netrc. Throws an InputError for `input`
+ * naming the URL as `shown` (already hidden), never the undecodable text, which may be the secret.
+ */
+function auth_secrets_decodeUserinfo(input, shown, value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a malformed %-escape in its credentials.`);
+    }
+}
+function basicHeader(username, secret) {
+    return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
+}
+/**
+ * Every form in which a credential could show up in a log: raw, URL-encoded, as userinfo, and as the
+ * base64 Basic header an HTTP trace would print.
+ */
+function auth_secrets_secretForms(username, secret) {
+    const base64 = basicHeader(username, secret);
+    return [secret, encodeURIComponent(secret), `${username}:${secret}`, base64, `Basic ${base64}`];
+}
+/** Go's auth.AddCredentials: https only, the first netrc machine equal to the request's host (port included). */
+function auth_secrets_credentialsFor(netrc, url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:')
+        return undefined;
+    // WHATWG URLs lower-case the host and drop :443; normalise the machine the same way.
+    const host = parsed.host;
+    const entry = netrc.find(e => e.machine.toLowerCase().replace(/:443$/, '') === host);
+    if (!entry)
+        return undefined;
+    return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/core/auth-types.ts
+/** The user GitHub (and GitLab, Gitea) accept alongside a bare token. */
+const DEFAULT_AUTH_USER = 'x-access-token';
+
+;// CONCATENATED MODULE: ./src/core/auth-parse.ts
+/**
+ * Parsing the `auth` input into AuthCredentials, one per line: `HOST[:PORT][/PATH] [USER:]SECRET`.
+ *
+ * Secrets never appear in a message: errors name the line number and what is wrong, never a field's
+ * text (a user who swapped the fields would otherwise see the token echoed before anything could mask
+ * it). The planners reuse lineProblem so their messages point at the same line in the same words.
+ */
+
+
+
+const INPUT = 'auth';
+const FORMAT = 'write HOST[:PORT][/PATH] [USER:]SECRET';
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const HOST_FIELD = new RegExp(`^(\\[[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::(\\d*))?(/.*)?$`);
+const PATH_ELEMENT = /^[A-Za-z0-9._~-]+$/;
+/** An InputError on the `auth` input naming `line`; `detail` must never quote a field, which may be a secret. */
+function lineProblem(line, detail) {
+    return new errors_InputError(INPUT, `line ${line}: ${detail}`);
+}
+/** Names a character by code point only: the field around it may be a secret. */
+function badCharacter(line, field, value) {
+    const match = auth_secrets_BAD_CHARACTER.exec(value);
+    if (!match)
+        return undefined;
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return lineProblem(line, `the ${field} contains the blank or control character U+${code}; remove it (${FORMAT}).`);
+}
+function parseHostField(line, field) {
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(field)) {
+        throw lineProblem(line, `the host is written with a scheme; ${FORMAT} (https:// is implied).`);
+    }
+    const match = HOST_FIELD.exec(field);
+    if (!match) {
+        throw lineProblem(line, `the first field is not a host name (letters, digits, dots and dashes) or IP address; ${FORMAT}.`);
+    }
+    const port = match[2] ?? '';
+    if (match[2] !== undefined && (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
+        throw lineProblem(line, 'the port is not a number from 1 to 65535.');
+    }
+    let path = (match[3] ?? '').slice(1);
+    if (path.endsWith('/'))
+        path = path.slice(0, -1);
+    if (path !== '') {
+        for (const element of path.split('/')) {
+            if (!PATH_ELEMENT.test(element) || element === '.' || element === '..') {
+                throw lineProblem(line, 'the path has an empty element or a character other than A-Z a-z 0-9 - . _ ~ (as in module paths).');
+            }
+        }
+    }
+    return { host: match[1].toLowerCase(), port, path };
+}
+function parseSecretField(line, field) {
+    const colon = field.indexOf(':');
+    if (colon === 0)
+        throw lineProblem(line, `the user before ':' is empty; write USER:SECRET, or the secret alone for ${DEFAULT_AUTH_USER}.`);
+    const username = colon < 0 ? DEFAULT_AUTH_USER : field.slice(0, colon);
+    const secret = colon < 0 ? field : field.slice(colon + 1);
+    if (secret === '')
+        throw lineProblem(line, 'the secret after the user is empty.');
+    return { username, secret };
+}
+/**
+ * Parses the `auth` input: one credential per line, `HOST[:PORT][/PATH] [USER:]SECRET`,
+ * fields separated by spaces or tabs; blank lines and lines starting with `#` are skipped.
+ * Refuses, naming the line and never the text: a field with a blank or control character,
+ * more or fewer than two fields, an invalid host, port or path, an empty user or secret,
+ * and a host/path given twice. Throws InputErrors listing every bad line.
+ */
+function parseAuth(raw) {
+    const errors = new errors_ErrorCollector();
+    const credentials = [];
+    const seen = new Map();
+    raw.split('\n').forEach((text, index) => {
+        const line = index + 1;
+        const trimmed = text.replace(/\r$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        errors.attempt(() => {
+            const fields = trimmed.split(/[ \t]+/);
+            if (fields.length !== 2) {
+                const count = fields.length === 1 ? 'one field' : `${fields.length} fields`;
+                throw lineProblem(line, `has ${count} where two are needed; ${FORMAT} (no field can contain a blank).`);
+            }
+            const bad = badCharacter(line, 'host', fields[0]) ?? badCharacter(line, 'secret field', fields[1]);
+            if (bad)
+                throw bad;
+            const credential = {
+                line,
+                ...parseHostField(line, fields[0]),
+                ...parseSecretField(line, fields[1])
+            };
+            const key = `${credential.host}:${credential.port}/${credential.path}`;
+            const earlier = seen.get(key);
+            if (earlier !== undefined)
+                throw lineProblem(line, `names the same host, port and path as line ${earlier}; keep one.`);
+            seen.set(key, line);
+            credentials.push(credential);
+        }, undefined);
+    });
+    errors.throwIfAny();
+    return credentials;
+}
+
 ;// CONCATENATED MODULE: ./src/core/glob.ts
 /**
  * A faithful port of Go's path.Match (Go 1.23), byte for byte, so that the action
@@ -761,111 +931,92 @@ function formatPatterns(patterns) {
     return patterns.join(',');
 }
 
-;// CONCATENATED MODULE: ./src/core/auth.ts
-
-
-
-/** The user GitHub (and GitLab, Gitea) accept alongside a bare token. */
-const DEFAULT_AUTH_USER = 'x-access-token';
-const INPUT = 'auth';
-const FORMAT = 'write HOST[:PORT][/PATH] [USER:]SECRET';
-const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
-const HOST_FIELD = new RegExp(`^(\\[[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::(\\d*))?(/.*)?$`);
-const PATH_ELEMENT = /^[A-Za-z0-9._~-]+$/;
-// eslint-disable-next-line no-control-regex
-const BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-function problem(line, detail) {
-    return new errors_InputError(INPUT, `line ${line}: ${detail}`);
-}
-/** Names a character by code point only: the field around it may be a secret. */
-function badCharacter(line, field, value) {
-    const match = BAD_CHARACTER.exec(value);
-    if (!match)
-        return undefined;
-    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return problem(line, `the ${field} contains the blank or control character U+${code}; remove it (${FORMAT}).`);
-}
-function parseHostField(line, field) {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(field)) {
-        throw problem(line, `the host is written with a scheme; ${FORMAT} (https:// is implied).`);
-    }
-    const match = HOST_FIELD.exec(field);
-    if (!match) {
-        throw problem(line, `the first field is not a host name (letters, digits, dots and dashes) or IP address; ${FORMAT}.`);
-    }
-    const port = match[2] ?? '';
-    if (match[2] !== undefined && (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
-        throw problem(line, 'the port is not a number from 1 to 65535.');
-    }
-    let path = (match[3] ?? '').slice(1);
-    if (path.endsWith('/'))
-        path = path.slice(0, -1);
-    if (path !== '') {
-        for (const element of path.split('/')) {
-            if (!PATH_ELEMENT.test(element) || element === '.' || element === '..') {
-                throw problem(line, 'the path has an empty element or a character other than A-Z a-z 0-9 - . _ ~ (as in module paths).');
-            }
-        }
-    }
-    return { host: match[1].toLowerCase(), port, path };
-}
-function parseSecretField(line, field) {
-    const colon = field.indexOf(':');
-    if (colon === 0)
-        throw problem(line, `the user before ':' is empty; write USER:SECRET, or the secret alone for ${DEFAULT_AUTH_USER}.`);
-    const username = colon < 0 ? DEFAULT_AUTH_USER : field.slice(0, colon);
-    const secret = colon < 0 ? field : field.slice(colon + 1);
-    if (secret === '')
-        throw problem(line, 'the secret after the user is empty.');
-    return { username, secret };
-}
+;// CONCATENATED MODULE: ./src/core/auth-module-hosts.ts
 /**
- * Parses the `auth` input: one credential per line, `HOST[:PORT][/PATH] [USER:]SECRET`,
- * fields separated by spaces or tabs; blank lines and lines starting with `#` are skipped.
- * Refuses, naming the line and never the text: a field with a blank or control character,
- * more or fewer than two fields, an invalid host, port or path, an empty user or secret,
- * and a host/path given twice. Throws InputErrors listing every bad line.
+ * Planning credentials for module hosts: `auth` lines that name no proxy in the chain. Each becomes a
+ * git credential scoped to its URL prefix, a GOPRIVATE addition unless the private patterns already
+ * cover it (noted in the log, so the user sees why nothing was added), and, where go itself talks to
+ * the host, a host-wide netrc entry.
+ *
+ * The netrc entry is the one place a module credential reaches more than its path: go's `?go-get=1`
+ * lookup on a private GitLab or company server needs it, and netrc has no path. The notes say so.
  */
-function parseAuth(raw) {
-    const errors = new errors_ErrorCollector();
-    const credentials = [];
-    const seen = new Map();
-    raw.split('\n').forEach((text, index) => {
-        const line = index + 1;
-        const trimmed = text.replace(/\r$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        errors.attempt(() => {
-            const fields = trimmed.split(/[ \t]+/);
-            if (fields.length !== 2) {
-                const count = fields.length === 1 ? 'one field' : `${fields.length} fields`;
-                throw problem(line, `has ${count} where two are needed; ${FORMAT} (no field can contain a blank).`);
-            }
-            const bad = badCharacter(line, 'host', fields[0]) ?? badCharacter(line, 'secret field', fields[1]);
-            if (bad)
-                throw bad;
-            const credential = {
-                line,
-                ...parseHostField(line, fields[0]),
-                ...parseSecretField(line, fields[1])
-            };
-            const key = `${credential.host}:${credential.port}/${credential.path}`;
-            const earlier = seen.get(key);
-            if (earlier !== undefined)
-                throw problem(line, `names the same host, port and path as line ${earlier}; keep one.`);
-            seen.set(key, line);
-            credentials.push(credential);
-        }, undefined);
-    });
-    errors.throwIfAny();
-    return credentials;
-}
+
+
 /**
  * Hosts the go command resolves without an HTTPS `?go-get=1` lookup (vcsPaths in
  * cmd/go/internal/vcs): only git talks to them, so git's path-scoped header is enough
  * and no host-wide netrc entry is written.
  */
 const STATIC_VCS_HOSTS = new Set(['github.com', 'bitbucket.org']);
+/**
+ * Plans one module-host `auth` line into `draft`: a git credential for `https://host[:port]/path/`,
+ * a GOPRIVATE addition or a note naming the pattern that already covers it, and a netrc entry unless
+ * git alone talks to the host, the line has a port (module paths carry none), or the host already has
+ * a netrc entry (netrc holds one per host; the note names whose is used). `proxiesOnHost` lists the
+ * proxies on the same host name, redacted, for a note that the line did not match them.
+ * Records an InputError for a host that cannot start a module path.
+ */
+function planModuleHost(draft, patterns, credential, proxiesOnHost) {
+    const { errors, notes, git, privateAdditions, netrc } = draft;
+    const { line, host, port, path } = credential;
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) {
+        errors.attempt(() => {
+            throw lineProblem(line, 'the host names no proxy in the chain, and it cannot be a module host: a module path starts with a domain name that has a dot.');
+        }, undefined);
+        return;
+    }
+    const target = path === '' ? host : `${host}/${path}`;
+    if (proxiesOnHost.length > 0) {
+        notes.push(`auth line ${line}: ${target} is on the host of the proxy ${proxiesOnHost.join(', ')} but not its port or path, so it is treated as a module host; give the proxy's port and path to apply it to the proxy.`);
+    }
+    const hostPort = port === '' ? host : `${host}:${port}`;
+    git.push({
+        urlPrefix: `https://${hostPort}/${path === '' ? '' : `${path}/`}`,
+        username: credential.username,
+        secret: credential.secret,
+        line
+    });
+    // Private only if both GONOPROXY and GONOSUMDB cover it: either alone would still leak the path to a public service.
+    const covering = (list) => list.split(',').find(glob => glob !== '' && matchesPrefixPatterns(glob, target));
+    const byAddition = privateAdditions.find(glob => matchesPrefixPatterns(glob, target));
+    const byNoProxy = covering(patterns.gonoproxy);
+    const byNoSumdb = covering(patterns.gonosumdb);
+    if (byAddition) {
+        notes.push(`auth line ${line}: ${target} already covered by the GOPRIVATE addition ${byAddition}.`);
+    }
+    else if (byNoProxy && byNoSumdb) {
+        const how = byNoProxy === byNoSumdb
+            ? `GOPRIVATE pattern ${byNoProxy}`
+            : `GONOPROXY pattern ${byNoProxy} and GONOSUMDB pattern ${byNoSumdb}`;
+        notes.push(`auth line ${line}: ${target} already covered by ${how}.`);
+    }
+    else {
+        privateAdditions.push(target);
+        notes.push(`auth line ${line}: ${target} added to GOPRIVATE, so it skips public proxies and the public checksum database.`);
+    }
+    // Module paths carry no port, so go's own lookups never use a netrc entry with one.
+    if (STATIC_VCS_HOSTS.has(host) || port !== '')
+        return;
+    const existing = netrc.find(e => e.machine === host);
+    if (existing) {
+        const owner = existing.line ? `auth line ${existing.line}` : 'a proxy URL';
+        notes.push(`auth line ${line}: go's ?go-get=1 lookups on ${host} use the credentials of ${owner} (netrc holds one per host); git uses this line's under ${target}.`);
+        return;
+    }
+    netrc.push({ machine: host, login: credential.username, password: credential.secret, line });
+    notes.push(`auth line ${line}: go's ?go-get=1 lookups send this credential to every path on ${host} (netrc is per host); git sends it only under ${target}.`);
+}
+
+;// CONCATENATED MODULE: ./src/core/auth-proxy-hosts.ts
+
+
+
+
+/** The input a proxy URL came from, for messages: the user fixes it there. */
+function inputOf(entry) {
+    return entry.origin === 'environment' ? 'GOPROXY (job environment)' : 'proxies';
+}
 function defaultPort(scheme) {
     return scheme === 'https' ? '443' : scheme === 'http' ? '80' : '';
 }
@@ -875,50 +1026,121 @@ function proxyPath(proxy) {
 function pathCovers(prefix, path) {
     return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
 }
+/** Host and effective port, since an `auth` line without a port means the scheme's default as Go does. */
 function sameHost(credential, proxy) {
     return (proxy.hostname.toLowerCase() === credential.host &&
         (credential.port || defaultPort(proxy.scheme)) === (proxy.port || defaultPort(proxy.scheme)));
-}
-/** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
-function hideUserinfo(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1xxxxx@');
-}
-function basicHeader(username, secret) {
-    return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
-}
-/** Every form in which a credential could show up in a log. */
-function secretForms(username, secret) {
-    const base64 = basicHeader(username, secret);
-    return [secret, encodeURIComponent(secret), `${username}:${secret}`, base64, `Basic ${base64}`];
-}
-function inputOf(entry) {
-    return entry.origin === 'environment' ? 'GOPROXY (job environment)' : 'proxies';
-}
-function decodeUserinfo(input, shown, value) {
-    try {
-        return decodeURIComponent(value);
-    }
-    catch {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a malformed %-escape in its credentials.`);
-    }
 }
 /** A proxy URL's userinfo as netrc credentials, refusing what netrc cannot carry. */
 function userinfoCredentials(entry, proxy) {
     if (proxy.username === '' && proxy.password === '' && !/^[^/]*\/\/[^/?#]*@/.test(entry.url))
         return undefined;
     const input = inputOf(entry);
-    const shown = hideUserinfo(entry.url);
-    const username = decodeUserinfo(input, shown, proxy.username);
-    const password = decodeUserinfo(input, shown, proxy.password);
+    const shown = auth_secrets_hideUserinfo(entry.url);
+    const username = auth_secrets_decodeUserinfo(input, shown, proxy.username);
+    const password = auth_secrets_decodeUserinfo(input, shown, proxy.password);
     if (username === '' || password === '') {
         // Go's netrc parser drops an entry without both, so the URL form could not be kept working.
         throw new errors_InputError(input, `proxy ${errors_quote(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
     }
-    if (BAD_CHARACTER.test(username) || BAD_CHARACTER.test(password)) {
+    if (auth_secrets_BAD_CHARACTER.test(username) || auth_secrets_BAD_CHARACTER.test(password)) {
         throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
     }
     return { username, password };
 }
+/** Adds a netrc entry; false (and an error) when the machine already has different credentials. */
+function addNetrc(draft, entry, conflict) {
+    const existing = draft.netrc.find(e => e.machine === entry.machine);
+    if (!existing) {
+        draft.netrc.push(entry);
+        return true;
+    }
+    if (existing.login === entry.login && existing.password === entry.password)
+        return true;
+    draft.errors.attempt(() => {
+        throw conflict(existing);
+    }, undefined);
+    return false;
+}
+/** Where an existing netrc entry came from, for a conflict message: the user must know which to remove. */
+function source(entry) {
+    return entry.line ? `auth line ${entry.line}` : 'the credentials in another proxy URL';
+}
+/**
+ * Moves credentials written inside https proxy URLs to netrc entries for the proxy's host. Run before
+ * the `auth` lines: a URL's credentials belong to exactly one proxy, so a line that disagrees with them
+ * is the one reported.
+ */
+function planProxyUserinfo(draft, proxies) {
+    for (const { entry, parsed } of proxies) {
+        if (parsed.scheme !== 'https')
+            continue;
+        const fromUrl = draft.errors.attempt(() => userinfoCredentials(entry, parsed), undefined);
+        if (!fromUrl)
+            continue;
+        for (const s of proxy_url_secretsOfUrl(entry.url))
+            draft.secrets.add(s);
+        for (const s of auth_secrets_secretForms(fromUrl.username, fromUrl.password))
+            draft.secrets.add(s);
+        const added = addNetrc(draft, { machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new errors_InputError(inputOf(entry), `proxy ${errors_quote(redactUrl(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
+        if (added)
+            draft.notes.push(`proxy ${redactUrl(entry.url)}: credentials moved from the URL to netrc (machine ${parsed.host}).`);
+    }
+}
+/**
+ * The proxies (not file://) on the credential's host name, whatever their port or path: the module-host
+ * planner names them when a line is on a proxy's host but does not match it.
+ */
+function proxiesOnHost(credential, proxies) {
+    return proxies.filter(p => p.parsed.scheme !== 'file' && p.parsed.hostname.toLowerCase() === credential.host);
+}
+/**
+ * Plans an `auth` line as proxy credentials when its host, port and path prefix name proxies in
+ * `onHost` (from proxiesOnHost): a netrc entry per matching proxy host, or an error for an http://
+ * proxy, a proxy whose URL carries other credentials, or a host with other credentials already.
+ * Returns false, planning nothing, when the line names no proxy: it is then a module host.
+ */
+function planProxyCredential(draft, credential, onHost) {
+    const matched = onHost.filter(p => sameHost(credential, p.parsed) && pathCovers(credential.path, proxyPath(p.parsed)));
+    if (matched.length === 0)
+        return false;
+    const plain = matched.find(p => p.parsed.scheme === 'http');
+    if (plain) {
+        draft.errors.attempt(() => {
+            throw lineProblem(credential.line, `the proxy ${errors_quote(redactUrl(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
+        }, undefined);
+        return true;
+    }
+    for (const { entry, parsed } of matched) {
+        const entryFromUrl = draft.netrc.find(e => e.machine === parsed.host && e.line === undefined);
+        if (entryFromUrl && (entryFromUrl.login !== credential.username || entryFromUrl.password !== credential.secret)) {
+            draft.errors.attempt(() => {
+                throw lineProblem(credential.line, `the proxy ${errors_quote(redactUrl(entry.url))} already carries other credentials in its URL; keep one of the two.`);
+            }, undefined);
+            continue;
+        }
+        const entryForLine = {
+            machine: parsed.host,
+            login: credential.username,
+            password: credential.secret,
+            line: credential.line
+        };
+        // Same credentials as the URL's: that entry already serves the line, and a second machine line would be a duplicate.
+        const added = entryFromUrl !== undefined ||
+            addNetrc(draft, entryForLine, first => lineProblem(credential.line, `the proxy host ${errors_quote(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
+        if (added) {
+            draft.notes.push(`auth line ${credential.line}: credentials for the proxy ${redactUrl(proxy_url_stripCredentials(entry.url))} (netrc machine ${parsed.host}).`);
+        }
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/core/auth-plan.ts
+
+
+
+
+
 /**
  * Decides where every credential goes, given the chain (credentials for a proxy in it)
  * and the effective private patterns (module hosts not already private are added).
@@ -938,168 +1160,57 @@ function userinfoCredentials(entry, proxy) {
  */
 function planCredentials(credentials, chain, goprivate) {
     const patterns = typeof goprivate === 'string' ? { gonoproxy: goprivate, gonosumdb: goprivate } : goprivate;
-    const errors = new errors_ErrorCollector();
-    const notes = [];
-    const secrets = new Set();
-    const netrc = [];
-    const git = [];
-    const privateAdditions = [];
+    const draft = {
+        errors: new errors_ErrorCollector(),
+        notes: [],
+        secrets: new Set(),
+        netrc: [],
+        git: [],
+        privateAdditions: []
+    };
     const proxies = [];
     for (const entry of chain.proxies) {
         // The chain was validated already; a URL that still fails is reported, not thrown past the collector.
-        const parsed = errors.attempt(() => proxy_url_parseProxyUrl(inputOf(entry), entry.url, redactUrl(entry.url)), undefined);
+        const parsed = draft.errors.attempt(() => proxy_url_parseProxyUrl(inputOf(entry), entry.url, redactUrl(entry.url)), undefined);
         if (parsed)
             proxies.push({ entry, parsed });
     }
-    /** Adds a netrc entry; false (and an error) when the machine already has different credentials. */
-    const addNetrc = (entry, conflict) => {
-        const existing = netrc.find(e => e.machine === entry.machine);
-        if (!existing) {
-            netrc.push(entry);
-            return true;
-        }
-        if (existing.login === entry.login && existing.password === entry.password)
-            return true;
-        errors.attempt(() => {
-            throw conflict(existing);
-        }, undefined);
-        return false;
-    };
-    const source = (entry) => entry.line ? `auth line ${entry.line}` : 'the credentials in another proxy URL';
     // Credentials written inside proxy URLs first: they belong to exactly one proxy.
-    for (const { entry, parsed } of proxies) {
-        if (parsed.scheme !== 'https')
-            continue;
-        const fromUrl = errors.attempt(() => userinfoCredentials(entry, parsed), undefined);
-        if (!fromUrl)
-            continue;
-        for (const s of proxy_url_secretsOfUrl(entry.url))
-            secrets.add(s);
-        for (const s of secretForms(fromUrl.username, fromUrl.password))
-            secrets.add(s);
-        const added = addNetrc({ machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new errors_InputError(inputOf(entry), `proxy ${errors_quote(redactUrl(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
-        if (added)
-            notes.push(`proxy ${redactUrl(entry.url)}: credentials moved from the URL to netrc (machine ${parsed.host}).`);
-    }
+    planProxyUserinfo(draft, proxies);
     for (const credential of credentials) {
-        for (const s of secretForms(credential.username, credential.secret))
-            secrets.add(s);
-        const onHost = proxies.filter(p => p.parsed.scheme !== 'file' && p.parsed.hostname.toLowerCase() === credential.host);
-        const matched = onHost.filter(p => sameHost(credential, p.parsed) && pathCovers(credential.path, proxyPath(p.parsed)));
-        if (matched.length > 0) {
-            const plain = matched.find(p => p.parsed.scheme === 'http');
-            if (plain) {
-                errors.attempt(() => {
-                    throw problem(credential.line, `the proxy ${errors_quote(redactUrl(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
-                }, undefined);
-                continue;
-            }
-            for (const { entry, parsed } of matched) {
-                const entryFromUrl = netrc.find(e => e.machine === parsed.host && e.line === undefined);
-                if (entryFromUrl &&
-                    (entryFromUrl.login !== credential.username || entryFromUrl.password !== credential.secret)) {
-                    errors.attempt(() => {
-                        throw problem(credential.line, `the proxy ${errors_quote(redactUrl(entry.url))} already carries other credentials in its URL; keep one of the two.`);
-                    }, undefined);
-                    continue;
-                }
-                const entryForLine = {
-                    machine: parsed.host,
-                    login: credential.username,
-                    password: credential.secret,
-                    line: credential.line
-                };
-                const added = entryFromUrl !== undefined ||
-                    addNetrc(entryForLine, first => problem(credential.line, `the proxy host ${errors_quote(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
-                if (added) {
-                    notes.push(`auth line ${credential.line}: credentials for the proxy ${redactUrl(proxy_url_stripCredentials(entry.url))} (netrc machine ${parsed.host}).`);
-                }
-            }
+        for (const s of auth_secrets_secretForms(credential.username, credential.secret))
+            draft.secrets.add(s);
+        const onHost = proxiesOnHost(credential, proxies);
+        if (planProxyCredential(draft, credential, onHost))
             continue;
-        }
-        planModuleHost(credential, onHost.map(p => redactUrl(proxy_url_stripCredentials(p.entry.url))));
+        planModuleHost(draft, patterns, credential, onHost.map(p => redactUrl(proxy_url_stripCredentials(p.entry.url))));
     }
-    function planModuleHost(credential, proxiesOnHost) {
-        const { line, host, port, path } = credential;
-        if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) {
-            errors.attempt(() => {
-                throw problem(line, 'the host names no proxy in the chain, and it cannot be a module host: a module path starts with a domain name that has a dot.');
-            }, undefined);
-            return;
-        }
-        const target = path === '' ? host : `${host}/${path}`;
-        if (proxiesOnHost.length > 0) {
-            notes.push(`auth line ${line}: ${target} is on the host of the proxy ${proxiesOnHost.join(', ')} but not its port or path, so it is treated as a module host; give the proxy's port and path to apply it to the proxy.`);
-        }
-        const hostPort = port === '' ? host : `${host}:${port}`;
-        git.push({
-            urlPrefix: `https://${hostPort}/${path === '' ? '' : `${path}/`}`,
-            username: credential.username,
-            secret: credential.secret,
-            line
-        });
-        const covering = (list) => list.split(',').find(glob => glob !== '' && matchesPrefixPatterns(glob, target));
-        const byAddition = privateAdditions.find(glob => matchesPrefixPatterns(glob, target));
-        const byNoProxy = covering(patterns.gonoproxy);
-        const byNoSumdb = covering(patterns.gonosumdb);
-        if (byAddition) {
-            notes.push(`auth line ${line}: ${target} already covered by the GOPRIVATE addition ${byAddition}.`);
-        }
-        else if (byNoProxy && byNoSumdb) {
-            const how = byNoProxy === byNoSumdb
-                ? `GOPRIVATE pattern ${byNoProxy}`
-                : `GONOPROXY pattern ${byNoProxy} and GONOSUMDB pattern ${byNoSumdb}`;
-            notes.push(`auth line ${line}: ${target} already covered by ${how}.`);
-        }
-        else {
-            privateAdditions.push(target);
-            notes.push(`auth line ${line}: ${target} added to GOPRIVATE, so it skips public proxies and the public checksum database.`);
-        }
-        // Module paths carry no port, so go's own lookups never use a netrc entry with one.
-        if (STATIC_VCS_HOSTS.has(host) || port !== '')
-            return;
-        const existing = netrc.find(e => e.machine === host);
-        if (existing) {
-            const owner = existing.line ? `auth line ${existing.line}` : 'a proxy URL';
-            notes.push(`auth line ${line}: go's ?go-get=1 lookups on ${host} use the credentials of ${owner} (netrc holds one per host); git uses this line's under ${target}.`);
-            return;
-        }
-        netrc.push({ machine: host, login: credential.username, password: credential.secret, line });
-        notes.push(`auth line ${line}: go's ?go-get=1 lookups send this credential to every path on ${host} (netrc is per host); git sends it only under ${target}.`);
-    }
-    errors.throwIfAny();
+    draft.errors.throwIfAny();
     const stripped = {
         proxies: chain.proxies.map(entry => ({ ...entry, url: proxy_url_stripCredentials(entry.url) })),
         ...(chain.terminal ? { terminal: chain.terminal } : {})
     };
+    const { netrc } = draft;
     return {
         chain: stripped,
         netrc,
-        git,
-        privateAdditions,
-        secrets: [...secrets].filter(s => s !== ''),
-        credentialsFor: url => credentialsFor(netrc, url),
-        notes
+        git: draft.git,
+        privateAdditions: draft.privateAdditions,
+        secrets: [...draft.secrets].filter(s => s !== ''),
+        credentialsFor: url => auth_secrets_credentialsFor(netrc, url),
+        notes: draft.notes
     };
 }
-/** Go's auth.AddCredentials: https only, the first netrc machine equal to the request's host (port included). */
-function credentialsFor(netrc, url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:')
-        return undefined;
-    // WHATWG URLs lower-case the host and drop :443; normalise the machine the same way.
-    const host = parsed.host;
-    const entry = netrc.find(e => e.machine.toLowerCase().replace(/:443$/, '') === host);
-    if (!entry)
-        return undefined;
-    return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
-}
+
+;// CONCATENATED MODULE: ./src/core/auth-sumdb.ts
+/**
+ * Credentials written in the GOSUMDB URL: moved into the netrc plan like a proxy URL's, so the exported
+ * GOSUMDB carries no secret. A separate step from planCredentials because the checksum database is
+ * configured (and validated) after the chain, and a plan without a sumdb URL must pass through unchanged.
+ */
+
+
+
 /**
  * Moves credentials written in a GOSUMDB URL to the netrc plan, as planCredentials does for proxy URLs: the go
  * command's web client sends netrc credentials to the checksum database's host like to any other, so the exported
@@ -1127,6 +1238,7 @@ function planSumdbCredentials(plan, sumdb) {
         if (existing && (existing.login !== login || existing.password !== password)) {
             throw new InputError('sumdb', `the checksum database URL ${quote(shown)} carries credentials that differ from those for the same host in proxies or auth; Go's netrc holds one per host and port.`);
         }
+        // A new array (not a push): the plan passed in stays as it was, and credentialsFor must see the new entry.
         const netrc = existing ? plan.netrc : [...plan.netrc, { machine: parsed.host, login, password }];
         return {
             ...plan,
@@ -1139,6 +1251,31 @@ function planSumdbCredentials(plan, sumdb) {
     errors.throwIfAny();
     return { plan: planned ?? plan, sumdb: { ...sumdb, url, value: `${sumdb.value.split(' ')[0]} ${url}` } };
 }
+
+;// CONCATENATED MODULE: ./src/core/auth.ts
+/**
+ * The `auth` input: credentials for private module hosts and authenticated proxies,
+ * parsed and planned without touching the file system. The shell (src/auth/) writes
+ * the plan's netrc and git configuration files.
+ *
+ * This module is the one the rest of the action imports; the code lives by concern in
+ * auth-*.ts and is re-exported here so those files can be reorganised without touching
+ * any importer:
+ * - auth-types.ts: the shared shapes (AuthCredential, CredentialPlan, netrc and git entries);
+ * - auth-parse.ts: parsing the `auth` lines (parseAuth);
+ * - auth-plan.ts: planCredentials, which runs the two planners below in order;
+ * - auth-proxy-hosts.ts: credentials for proxies (netrc, userinfo moved out of proxy URLs);
+ * - auth-module-hosts.ts: credentials for module hosts (git prefixes, GOPRIVATE additions);
+ * - auth-sumdb.ts: credentials in the GOSUMDB URL (planSumdbCredentials);
+ * - auth-secrets.ts: masking, hiding and Go's netrc lookup, shared by all of them.
+ *
+ * Secrets never appear in a message: errors name the line number and what is wrong,
+ * never a field's text.
+ */
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/core/presets.ts
 const PROXY_PRESETS = [
@@ -3382,74 +3519,366 @@ function ipv4(text) {
     return parts.reduce((n, p) => ((n << 8) >>> 0) + Number(p), 0) >>> 0;
 }
 
-;// CONCATENATED MODULE: ./src/warm/netrc.ts
+;// CONCATENATED MODULE: ./src/warm/forwarder-health.ts
+
+/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
+const DROP_AFTER_TIMEOUTS = 2;
+const DROP_AFTER_CONSECUTIVE = 4;
 /**
- * The go command sends credentials from $NETRC (else ~/.netrc, %USERPROFILE%\_netrc on
- * Windows) to every https URL whose host[:port] is a `machine` there
- * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
- * so it must do the same, with the same parser, or a proxy that works for go would
- * answer 401 during the warm phase.
+ * The Upstream for entry `index` of `chain`. Credentials come from `credentialsFor`, else
+ * from the URL's userinfo, which is stripped from the base so it never reaches a log or a
+ * redirect target.
+ */
+function makeUpstream(entry, index, chain, credentialsFor) {
+    const base = new URL(entry.url);
+    const userinfo = base.username || base.password
+        ? { username: decodeURIComponent(base.username), password: decodeURIComponent(base.password) }
+        : undefined;
+    base.username = '';
+    base.password = '';
+    const authorization = basic(credentialsFor?.(entry.url) ?? userinfo);
+    const hasNext = index < chain.proxies.length - 1 || chain.terminal === 'direct';
+    const shown = redactUrl(entry.url);
+    return {
+        entry,
+        base,
+        ...(authorization ? { authorization } : {}),
+        shown,
+        droppable: entry.separator === '|' && hasNext,
+        health: { url: shown, requests: 0, successes: 0, failures: 0, timeouts: 0, consecutiveFailures: 0, dropped: false }
+    };
+}
+/** An HTTP Basic `Authorization` value, or undefined without credentials. */
+function basic(credentials) {
+    return credentials
+        ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
+        : undefined;
+}
+/**
+ * Records one try against `u` and drops it when it keeps stalling or failing. A not-found
+ * counts as a success (the proxy answered). Permanent failures do not count towards a drop:
+ * they are answers, not signs of a sick proxy.
+ */
+function recordTry(u, result, timeout, requestTimeoutMs, log) {
+    const h = u.health;
+    h.requests++;
+    if (result === 'success') {
+        h.successes++;
+        h.consecutiveFailures = 0;
+        return;
+    }
+    h.failures++;
+    if (result === 'permanent')
+        return;
+    h.consecutiveFailures++;
+    if (timeout)
+        h.timeouts++;
+    if (!h.dropped &&
+        u.droppable &&
+        (h.timeouts >= DROP_AFTER_TIMEOUTS || h.consecutiveFailures >= DROP_AFTER_CONSECUTIVE)) {
+        h.dropped = true;
+        h.reason =
+            h.timeouts >= DROP_AFTER_TIMEOUTS
+                ? `it stalled ${h.timeouts} times (no data for ${requestTimeoutMs} ms)`
+                : `${h.consecutiveFailures} requests in a row failed`;
+        log.warning(`Warm phase: dropping ${u.shown} from the chain: ${h.reason}; the next proxy after "|" takes over.`);
+    }
+}
+/**
+ * A circuit breaker: once a whole request's worth of tries failed in a row, later requests
+ * try that proxy once until it succeeds again, so a dead "," proxy costs seconds, not
+ * retries × requests.
+ */
+function isFailing(u, attempts) {
+    return u.health.consecutiveFailures >= attempts;
+}
+
+;// CONCATENATED MODULE: ./src/warm/forwarder-paths.ts
+/**
+ * Wire paths of the module proxy protocol, as the forwarder sees them: joining a request
+ * path onto a proxy's base URL, rejecting paths that could escape a file:// proxy, and
+ * decoding Go's case-escaped module paths (so GONOPROXY / GONOSUMDB patterns and progress
+ * lines see the real module path). Pure functions, shared by the server and the sumdb routing.
+ */
+/** The proxy's base URL joined with a request path, keeping the base's query (Go sends it with every request). */
+function joinUrl(base, path) {
+    const url = new URL(base.href);
+    url.pathname = `${base.pathname.replace(/\/+$/, '')}/${path}`;
+    return url;
+}
+/** Rejects paths that could leave a file:// proxy's directory or confuse an upstream. */
+function safePath(path) {
+    if (path === '' || /[\\\0]/.test(path))
+        return false;
+    return path.split('/').every(segment => {
+        let decoded;
+        try {
+            decoded = decodeURIComponent(segment);
+        }
+        catch {
+            return false;
+        }
+        return decoded !== '.' && decoded !== '..' && !decoded.includes('/') && !decoded.includes('\\');
+    });
+}
+/** The module path of a wire path (`github.com/!burnt!sushi/toml` → `github.com/BurntSushi/toml`); undefined if malformed. */
+function decodeModule(escaped) {
+    try {
+        return decodeURIComponent(escaped).replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The version of a `.../@v/<version>.zip` path, decoded like a module path; '' for any other path. */
+function decodeVersion(path) {
+    const m = /\/@v\/(.+)\.zip$/.exec(path);
+    return m ? (decodeModule(m[1]) ?? m[1]) : '';
+}
+
+;// CONCATENATED MODULE: ./src/warm/forwarder-server.ts
+/**
+ * The forwarder's HTTP side: the loopback server, routing each request from the go command
+ * (path token, method, path safety, GONOPROXY, module request vs checksum database), and
+ * writing the answer back — buffered when possible, streamed for large zips. The decisions
+ * about upstreams live in forwarder-walk.ts and forwarder-sumdb.ts; this file only turns
+ * their results into HTTP.
  */
 
 
-/** Go's parseNetrc: machine/login/password triples; `macdef` bodies skipped; nothing after `default`. */
-function parseNetrc(data) {
-    const entries = [];
-    let current = { machine: '', login: '', password: '' };
-    let inMacro = false;
-    for (const line of data.split('\n')) {
-        if (inMacro) {
-            if (line === '')
-                inMacro = false;
-            continue;
-        }
-        const f = line.split(/\s+/).filter(Boolean);
-        let i = 0;
-        for (; i < f.length - 1; i += 2) {
-            switch (f[i]) {
-                case 'machine':
-                    current = { machine: f[i + 1], login: '', password: '' };
-                    break;
-                case 'login':
-                    current.login = f[i + 1];
-                    break;
-                case 'password':
-                    current.password = f[i + 1];
-                    break;
-                case 'macdef':
-                    inMacro = true;
-                    break;
-            }
-            if (current.machine && current.login && current.password) {
-                entries.push(current);
-                current = { machine: '', login: '', password: '' };
-            }
-        }
-        if (i < f.length && f[i] === 'default')
-            break;
-    }
-    return entries;
-}
-/** The netrc entries the go command would read with this environment ([] when there is no file). */
-function readNetrc(env) {
-    const windows = process.platform === 'win32';
-    const home = windows ? (env.USERPROFILE ?? env.HOME) : env.HOME;
-    const path = env.NETRC || (home ? (0,external_node_path_namespaceObject.join)(home, windows ? '_netrc' : '.netrc') : undefined);
-    if (!path)
-        return [];
+
+/** Handles one request from the go command; a request it abandons (closed early) aborts its upstream tries. */
+async function handleRequest(ctx, req, res) {
+    const { activity, touch } = ctx;
+    const raw = (req.url ?? '/').split('?')[0];
+    const prefix = `/${ctx.token}/`;
+    if (!raw.startsWith(prefix))
+        return sendText(res, 404, 'not found');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendText(res, 405, 'method not allowed');
+    const path = raw.slice(prefix.length);
+    if (!safePath(path))
+        return sendText(res, 400, 'setup-goproxy forwarder: malformed request path');
+    const controller = new AbortController();
+    ctx.controllers.add(controller);
+    res.on('close', () => {
+        if (!res.writableFinished)
+            controller.abort();
+        ctx.controllers.delete(controller);
+    });
+    activity.inFlight++;
+    touch();
     try {
-        return parseNetrc((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        let answer;
+        if (path.startsWith('sumdb/')) {
+            answer = await ctx.handleSumdb(path.slice('sumdb/'.length), controller.signal);
+        }
+        else {
+            const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''));
+            if (module !== undefined && matchesPrefixPatterns(ctx.gonoproxy, module)) {
+                ctx.log.warning(`Warm phase: the go command asked for ${module}, which GONOPROXY keeps off the proxies; refused.`);
+                return sendText(res, 403, `setup-goproxy forwarder: ${module} matches GONOPROXY; not sent to any proxy`);
+            }
+            const kind = path.endsWith('.zip') ? 'zip' : 'small';
+            if (kind === 'zip')
+                activity.current = module !== undefined ? `${module}@${decodeVersion(path)}` : undefined;
+            answer = await ctx.walkChain(path, kind, controller.signal);
+            if (kind === 'zip' && 'type' in answer && answer.type !== 'network')
+                activity.zips++;
+        }
+        if (controller.signal.aborted)
+            return;
+        respond(res, answer, req.method === 'HEAD', touch);
     }
-    catch {
-        return [];
+    finally {
+        activity.inFlight--;
+        touch();
     }
 }
-/** Basic credentials for an https URL, matched on host[:port] exactly as the go command does. */
-function netrcCredentials(entries, url) {
-    if (url.protocol !== 'https:')
-        return undefined;
-    const entry = entries.find(e => e.machine === url.host);
-    return entry ? { username: entry.login, password: entry.password } : undefined;
+/**
+ * Starts an HTTP server on 127.0.0.1 (random port) that hands every request to `handle`.
+ * A handler error becomes a 502 for the go command (or a cut connection, once the answer
+ * has started), never an unhandled rejection.
+ */
+async function listenLoopback(handle, log) {
+    const sockets = new Set();
+    const server = external_node_http_default().createServer((req, res) => {
+        handle(req, res).catch((error) => {
+            log.debug(`Warm phase forwarder: ${String(error)}`);
+            if (!res.headersSent)
+                sendText(res, 502, `setup-goproxy forwarder: ${String(error)}`);
+            else
+                res.destroy();
+        });
+    });
+    server.on('connection', socket => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+    });
+    const port = await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve(server.address().port));
+    });
+    return {
+        port,
+        close: () => {
+            const closed = new Promise(resolve => server.close(() => resolve()));
+            // server.close() waits for idle keep-alive connections; the go command may hold some open.
+            for (const s of sockets)
+                s.destroy();
+            return closed;
+        }
+    };
+}
+/** A plain-text answer, which the go command quotes after `server response:` (blank lines squeezed out). */
+function sendText(res, status, text) {
+    const body = `${text.replace(/\n\s*\n/g, '\n')}\n`;
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+}
+/** Sends an upstream answer (or the walk's verdict) to the go command. */
+function respond(res, answer, head, touch) {
+    if (!('type' in answer))
+        return sendText(res, answer.status, answer.text);
+    if (answer.type === 'network')
+        return sendText(res, answer.fault === 'timeout' ? 504 : 502, answer.message);
+    if (answer.type === 'complete') {
+        res.writeHead(answer.status, {
+            'Content-Type': answer.contentType || 'application/octet-stream',
+            'Content-Length': answer.body.length
+        });
+        res.end(head ? undefined : answer.body);
+        return;
+    }
+    // Streaming a large body: once bytes went out nothing can be retried, so a failure cuts the connection.
+    res.writeHead(200, {
+        'Content-Type': answer.contentType || 'application/octet-stream',
+        ...(answer.contentLength !== undefined ? { 'Content-Length': answer.contentLength } : {})
+    });
+    for (const chunk of answer.head)
+        res.write(chunk);
+    const rest = answer.rest;
+    rest.on('data', (chunk) => {
+        answer.idle.touch();
+        touch();
+        if (!res.write(chunk))
+            rest.pause();
+    });
+    res.on('drain', () => rest.resume());
+    rest.on('end', () => {
+        answer.idle.done();
+        const complete = rest.complete !== false;
+        if (complete)
+            res.end();
+        else
+            res.destroy();
+    });
+    rest.on('error', () => {
+        answer.idle.done();
+        res.destroy();
+    });
+    rest.on('close', () => {
+        answer.idle.done();
+        if (!res.writableEnded)
+            res.destroy();
+    });
+    res.on('close', () => {
+        if (!rest.readableEnded)
+            rest.destroy();
+    });
+    rest.resume();
+}
+
+;// CONCATENATED MODULE: ./src/warm/forwarder-verdict.ts
+/**
+ * How the forwarder judges one upstream answer (served, not found, retry, final) and how it
+ * words a failure for the go command, which prints the body of an error answer after
+ * `server response:`. Pure functions: the walk decides what to do, this file only says
+ * what an answer means and how to tell it.
+ */
+
+
+/** What `result` means for the walk: Go's rules for 404/410, plus which faults are worth another try. */
+function judge(result, kind) {
+    if (result.type === 'stream')
+        return 'ok';
+    if (result.type === 'network') {
+        return ['timeout', 'refused', 'reset', 'dns'].includes(result.fault) ? 'transient' : 'permanent';
+    }
+    const { status } = result;
+    if (status === 200) {
+        // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
+        if (kind !== 'sumdb' &&
+            /text\/html/i.test(result.contentType) &&
+            /^\s*</.test(result.body.subarray(0, 512).toString('utf8')))
+            return 'permanent';
+        return 'ok';
+    }
+    if (status === 404 || status === 410)
+        return 'not-found';
+    if (status === 429 || status >= 500)
+        return 'transient';
+    return 'permanent';
+}
+/** One line for the debug log about a try. */
+function summary(result) {
+    if (result.type === 'network')
+        return result.message;
+    if (result.type === 'stream')
+        return '200 OK';
+    return `${result.status} ${(external_node_http_default()).STATUS_CODES[result.status] ?? ''}`.trim();
+}
+/** The name to show for whoever answered: the proxy, or (for the checksum database itself) the URL's origin. */
+function describeUpstream(u, url) {
+    return u ? u.shown : redactUrl(url.origin);
+}
+/** The first lines of an upstream's text body, for the go command's `server response:`. */
+function bodyText(result, shown, after = '') {
+    const plain = /text\/plain/i.test(result.contentType);
+    const body = plain
+        ? redactText(result.body.subarray(0, 2048).toString('utf8'))
+            .split('\n')
+            .map(line => line.trimEnd())
+            .filter(line => line.trim() !== '')
+            .slice(0, 6)
+            .join('\n')
+        : '';
+    const head = `${shown}: ${result.status} ${(external_node_http_default()).STATUS_CODES[result.status] ?? ''}`.trim() + after;
+    return body ? `${head}: ${body}` : head;
+}
+/**
+ * A failed answer as the go command will see it: the upstream's status (504 for a timeout,
+ * 502 for other network faults and HTML pages) and a text naming the proxy and the tries.
+ */
+function toOutcome(u, result, verdict, tries, url) {
+    const shown = u ? u.shown : url ? redactUrl(url.origin) : 'upstream';
+    const after = tries > 1 ? ` (${tries} tries by setup-goproxy)` : '';
+    if (result.type === 'complete') {
+        if (result.status === 200) {
+            return {
+                upstream: u,
+                status: 502,
+                notFound: false,
+                text: `${shown}: answered an HTML page, not a Go module proxy response${after}`
+            };
+        }
+        return {
+            upstream: u,
+            status: result.status,
+            notFound: verdict === 'not-found',
+            text: bodyText(result, shown, after),
+            contentType: result.contentType
+        };
+    }
+    if (result.type === 'network') {
+        return {
+            upstream: u,
+            status: result.fault === 'timeout' ? 504 : 502,
+            notFound: false,
+            text: `${shown}: ${result.message}${after}`
+        };
+    }
+    return { upstream: u, status: 502, notFound: false, text: `${shown}: unexpected stream` };
 }
 
 ;// CONCATENATED MODULE: ./src/warm/upstream.ts
@@ -3686,6 +4115,261 @@ async function readFileProxy(url) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/warm/forwarder-walk.ts
+
+
+
+
+
+const BACKOFF_CAP_MS = 4000;
+const RETRY_AFTER_CAP_MS = 10_000;
+/** Non-zip answers are small (lists, .info, .mod, database tiles): no reason to buffer more before streaming. */
+const SMALL_BUFFER_LIMIT = 16 * 1024 * 1024;
+/**
+ * Tries one upstream URL up to `tries` times, recording each try in `u`'s health (none for
+ * the checksum database itself). Returns the final result and whether it was a success
+ * (200), a not-found (404/410), or a failure. Stops early when the request is aborted or
+ * `u` is dropped meanwhile (the next proxy after its `|` takes over).
+ */
+async function tryUpstream(ctx, u, url, authorization, tries, kind, signal) {
+    let last;
+    for (let n = 1; n <= tries; n++) {
+        if (n > 1) {
+            const retryAfter = last?.result.type === 'complete' ? (last.result.retryAfterMs ?? 0) : 0;
+            await sleep(Math.max(backoffDelay(n - 1, ctx.backoffMs, BACKOFF_CAP_MS), Math.min(retryAfter, RETRY_AFTER_CAP_MS)), signal);
+            if (signal.aborted || u?.health.dropped)
+                break;
+        }
+        const result = await attempt({
+            url,
+            ...(authorization ? { authorization } : {}),
+            authorizationFor: ctx.authorizationFor,
+            timeoutMs: ctx.requestTimeoutMs,
+            bufferLimit: kind === 'zip' ? ctx.bufferLimit : Math.min(ctx.bufferLimit, SMALL_BUFFER_LIMIT),
+            agents: ctx.agents,
+            signal,
+            onData: ctx.touch
+        });
+        ctx.touch();
+        const verdict = judge(result, kind);
+        if (u)
+            recordTry(u, verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict, result.type === 'network' && result.fault === 'timeout', ctx.requestTimeoutMs, ctx.log);
+        last = { result, verdict, tries: n };
+        if (verdict !== 'transient' || signal.aborted)
+            break;
+        if (n < tries)
+            ctx.log.debug(`Warm phase: ${describeUpstream(u, url)} ${summary(result)}; retrying (${n}/${tries})`);
+    }
+    // `last` is always set: the loop runs at least once unless aborted before the first try.
+    return last ?? { result: { type: 'network', fault: 'other', message: 'aborted' }, verdict: 'permanent', tries: 0 };
+}
+/**
+ * How many tries `u` gets for one request. A "|" proxy with more after it gets one try:
+ * the next proxy is as good, and Go would move on too. So does a proxy the circuit breaker
+ * holds open.
+ */
+function triesFor(ctx, u, isLast) {
+    return (u.entry.separator === '|' && !isLast) || isFailing(u, ctx.attempts) ? 1 : ctx.attempts;
+}
+/** Walks the live chain for a module request, as Go walks GOPROXY. */
+async function walkChain(ctx, path, kind, signal) {
+    const live = ctx.upstreams.filter(u => !u.health.dropped);
+    const outcomes = [];
+    for (let i = 0; i < live.length; i++) {
+        const u = live[i];
+        const isLast = i === live.length - 1;
+        const tries = triesFor(ctx, u, isLast);
+        const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, path), u.authorization, tries, kind, signal);
+        if (verdict === 'ok')
+            return result;
+        const outcome = toOutcome(u, result, verdict, used);
+        outcomes.push(outcome);
+        if (signal.aborted)
+            return outcome;
+        if (verdict === 'not-found' || u.entry.separator === '|')
+            continue;
+        return outcome;
+    }
+    return fallOff(ctx.chain, outcomes);
+}
+/** The answer when every proxy was tried: Go's ranking (a proxy error beats "not found"), but a 404 stays a 404 when only it lets Go fall through to direct. */
+function fallOff(chain, outcomes) {
+    if (outcomes.length === 0) {
+        return {
+            status: 502,
+            notFound: false,
+            text: 'setup-goproxy forwarder: every proxy of the chain was dropped during the warm phase'
+        };
+    }
+    const last = outcomes[outcomes.length - 1];
+    const best = [...outcomes].reverse().find(o => !o.notFound) ?? last;
+    const lastSeparator = chain.proxies[chain.proxies.length - 1]?.separator;
+    const status = last.notFound && chain.terminal === 'direct' && lastSeparator === ',' ? last.status : best.status;
+    const lines = [best, ...outcomes.filter(o => o !== best)].map(o => o.text.split('\n')[0]);
+    return {
+        status,
+        notFound: status === 404 || status === 410,
+        text: lines.join('\n'),
+        contentType: 'text/plain; charset=utf-8'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/warm/forwarder-sumdb.ts
+
+
+
+
+
+/**
+ * A handler for checksum database requests: `rest` is the path after `sumdb/`. The route
+ * per database is decided once (by the first request) and shared by concurrent requests.
+ */
+function createSumdbHandler(ctx, routing) {
+    const { sumdb, gonosumdb, log } = routing;
+    /** Where checksum database traffic goes once `supported` was answered: a proxy, or the database itself. */
+    const routes = new Map();
+    const route = (name, signal) => {
+        const known = routes.get(name);
+        if (known)
+            return known;
+        const walk = (async () => {
+            const { upstreams } = ctx;
+            for (let i = 0; i < upstreams.length; i++) {
+                const u = upstreams[i];
+                if (u.health.dropped)
+                    continue;
+                const isLast = !upstreams.slice(i + 1).some(v => !v.health.dropped);
+                const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, `sumdb/${name}/supported`), u.authorization, triesFor(ctx, u, isLast), 'sumdb', signal);
+                if (verdict === 'ok')
+                    return u;
+                if (verdict === 'not-found' || u.entry.separator === '|')
+                    continue;
+                return toOutcome(u, result, verdict, used);
+            }
+            return 'database';
+        })();
+        routes.set(name, walk);
+        // A failed walk is not remembered: the next attempt of the go command asks again.
+        void walk.then(r => {
+            if (typeof r === 'object' && 'status' in r)
+                routes.delete(name);
+        });
+        return walk;
+    };
+    return async (rest, signal) => {
+        const [name, ...tail] = rest.split('/');
+        const sub = tail.join('/');
+        if (sumdb.kind !== 'db' || name !== sumdb.name) {
+            return {
+                status: 404,
+                notFound: true,
+                text: `setup-goproxy forwarder: checksum database ${name} is not the configured one`
+            };
+        }
+        if (sub.startsWith('lookup/')) {
+            const module = decodeModule(sub.slice('lookup/'.length).replace(/@[^@]*$/, ''));
+            if (module !== undefined && matchesPrefixPatterns(gonosumdb, module)) {
+                log.warning(`Warm phase: the go command asked the checksum database about ${module}, which GONOSUMDB exempts; refused.`);
+                return {
+                    status: 403,
+                    notFound: false,
+                    text: `setup-goproxy forwarder: ${module} matches GONOSUMDB; not sent to the checksum database`
+                };
+            }
+        }
+        const chosen = await route(name, signal);
+        if (typeof chosen === 'object' && 'status' in chosen)
+            return chosen;
+        if (sub === 'supported')
+            return { type: 'complete', status: 200, contentType: 'text/plain; charset=utf-8', body: Buffer.alloc(0) };
+        const url = chosen === 'database' ? joinUrl(new URL(sumdb.url), sub) : joinUrl(chosen.base, `sumdb/${name}/${sub}`);
+        const upstream = chosen === 'database' ? undefined : chosen;
+        const authorization = chosen === 'database' ? ctx.authorizationFor(url) : chosen.authorization;
+        // Go never falls back once a proxy serves the database: neither does the forwarder.
+        const { result, verdict, tries } = await tryUpstream(ctx, upstream, url, authorization, upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts, 'sumdb', signal);
+        if (verdict === 'ok' || result.type === 'stream')
+            return result;
+        if (result.type === 'complete' && verdict !== 'transient')
+            return {
+                status: result.status,
+                notFound: verdict === 'not-found',
+                text: bodyText(result, describeUpstream(upstream, url)),
+                contentType: result.contentType
+            };
+        return toOutcome(upstream, result, verdict, tries, url);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/warm/netrc.ts
+/**
+ * The go command sends credentials from $NETRC (else ~/.netrc, %USERPROFILE%\_netrc on
+ * Windows) to every https URL whose host[:port] is a `machine` there
+ * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
+ * so it must do the same, with the same parser, or a proxy that works for go would
+ * answer 401 during the warm phase.
+ */
+
+
+/** Go's parseNetrc: machine/login/password triples; `macdef` bodies skipped; nothing after `default`. */
+function parseNetrc(data) {
+    const entries = [];
+    let current = { machine: '', login: '', password: '' };
+    let inMacro = false;
+    for (const line of data.split('\n')) {
+        if (inMacro) {
+            if (line === '')
+                inMacro = false;
+            continue;
+        }
+        const f = line.split(/\s+/).filter(Boolean);
+        let i = 0;
+        for (; i < f.length - 1; i += 2) {
+            switch (f[i]) {
+                case 'machine':
+                    current = { machine: f[i + 1], login: '', password: '' };
+                    break;
+                case 'login':
+                    current.login = f[i + 1];
+                    break;
+                case 'password':
+                    current.password = f[i + 1];
+                    break;
+                case 'macdef':
+                    inMacro = true;
+                    break;
+            }
+            if (current.machine && current.login && current.password) {
+                entries.push(current);
+                current = { machine: '', login: '', password: '' };
+            }
+        }
+        if (i < f.length && f[i] === 'default')
+            break;
+    }
+    return entries;
+}
+/** The netrc entries the go command would read with this environment ([] when there is no file). */
+function readNetrc(env) {
+    const windows = process.platform === 'win32';
+    const home = windows ? (env.USERPROFILE ?? env.HOME) : env.HOME;
+    const path = env.NETRC || (home ? (0,external_node_path_namespaceObject.join)(home, windows ? '_netrc' : '.netrc') : undefined);
+    if (!path)
+        return [];
+    try {
+        return parseNetrc((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return [];
+    }
+}
+/** Basic credentials for an https URL, matched on host[:port] exactly as the go command does. */
+function netrcCredentials(entries, url) {
+    if (url.protocol !== 'https:')
+        return undefined;
+    const entry = entries.find(e => e.machine === url.host);
+    return entry ? { username: entry.login, password: entry.password } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/warm/forwarder.ts
 /**
  * The warm phase's loopback forwarder. The go command has no response timeout and retries
@@ -3706,6 +4390,15 @@ async function readFileProxy(url) {
  * the first proxy answering 200 serves every later request for that database, and when
  * none does the forwarder forwards to the database itself (`sumdb.url`, where Go would have
  * gone) with the same timeouts and retries. Go verifies the signed tree either way.
+ *
+ * This module is the forwarder's public face and wires its parts together:
+ *   forwarder-types.ts   options, the running forwarder, per-proxy health, internal shapes
+ *   forwarder-server.ts  the loopback HTTP server, request routing, writing answers
+ *   forwarder-walk.ts    walking the chain with Go's `,`/`|` semantics, tries and backoff
+ *   forwarder-sumdb.ts   checksum database routing
+ *   forwarder-health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
+ *   forwarder-verdict.ts judging one answer and wording failures for the go command
+ *   forwarder-paths.ts   wire paths: joining, safety, module path decoding
  */
 
 
@@ -3717,17 +4410,9 @@ async function readFileProxy(url) {
 
 
 const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024;
-const BACKOFF_CAP_MS = 4000;
-const RETRY_AFTER_CAP_MS = 10_000;
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-const DROP_AFTER_TIMEOUTS = 2;
-const DROP_AFTER_CONSECUTIVE = 4;
 /** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
 async function startForwarder(options) {
     const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
-    const attempts = Math.max(1, options.attemptsPerRequest ?? 5);
-    const backoffMs = options.backoffMs ?? 50;
-    const bufferLimit = options.bufferLimit ?? DEFAULT_BUFFER_LIMIT;
     const { chain, log } = options;
     const agents = {
         http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 32 }),
@@ -3738,272 +4423,44 @@ async function startForwarder(options) {
         })
     };
     const netrc = options.netrc ?? [];
-    const authorizationFor = (url) => basic(netrcCredentials(netrc, url));
     const upstreams = chain.proxies.map((entry, i) => makeUpstream(entry, i, chain, url => options.credentialsFor?.(url) ?? netrcCredentials(netrc, new URL(url))));
-    const sockets = new Set();
     const controllers = new Set();
-    let inFlight = 0;
-    let lastActivity = Date.now();
-    let zips = 0;
-    let current;
+    const activity = { inFlight: 0, lastActivity: Date.now(), zips: 0, current: undefined };
     const touch = () => {
-        lastActivity = Date.now();
+        activity.lastActivity = Date.now();
     };
-    /** Where checksum database traffic goes once `supported` was answered: a proxy, or the database itself. */
-    const sumdbRoutes = new Map();
-    const record = (u, result, timeout = false) => {
-        const h = u.health;
-        h.requests++;
-        if (result === 'success') {
-            h.successes++;
-            h.consecutiveFailures = 0;
-            return;
-        }
-        h.failures++;
-        if (result === 'permanent')
-            return;
-        h.consecutiveFailures++;
-        if (timeout)
-            h.timeouts++;
-        if (!h.dropped &&
-            u.droppable &&
-            (h.timeouts >= DROP_AFTER_TIMEOUTS || h.consecutiveFailures >= DROP_AFTER_CONSECUTIVE)) {
-            h.dropped = true;
-            h.reason =
-                h.timeouts >= DROP_AFTER_TIMEOUTS
-                    ? `it stalled ${h.timeouts} times (no data for ${options.requestTimeoutMs} ms)`
-                    : `${h.consecutiveFailures} requests in a row failed`;
-            log.warning(`Warm phase: dropping ${u.shown} from the chain: ${h.reason}; the next proxy after "|" takes over.`);
-        }
+    const walk = {
+        chain,
+        upstreams,
+        attempts: Math.max(1, options.attemptsPerRequest ?? 5),
+        backoffMs: options.backoffMs ?? 50,
+        bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
+        requestTimeoutMs: options.requestTimeoutMs,
+        agents,
+        authorizationFor: url => basic(netrcCredentials(netrc, url)),
+        touch,
+        log
     };
-    /**
-     * Tries one upstream URL up to `tries` times. Returns the final result and whether it
-     * was a success (200), a not-found (404/410), or a failure.
-     */
-    const tryUpstream = async (u, url, authorization, tries, kind, signal) => {
-        let last;
-        for (let n = 1; n <= tries; n++) {
-            if (n > 1) {
-                const retryAfter = last?.result.type === 'complete' ? (last.result.retryAfterMs ?? 0) : 0;
-                await sleep(Math.max(backoffDelay(n - 1, backoffMs, BACKOFF_CAP_MS), Math.min(retryAfter, RETRY_AFTER_CAP_MS)), signal);
-                if (signal.aborted || u?.health.dropped)
-                    break;
-            }
-            const result = await attempt({
-                url,
-                ...(authorization ? { authorization } : {}),
-                authorizationFor,
-                timeoutMs: options.requestTimeoutMs,
-                bufferLimit: kind === 'zip' ? bufferLimit : Math.min(bufferLimit, 16 * 1024 * 1024),
-                agents,
-                signal,
-                onData: touch
-            });
-            touch();
-            const verdict = judge(result, kind);
-            if (u)
-                record(u, verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict, result.type === 'network' && result.fault === 'timeout');
-            last = { result, verdict, tries: n };
-            if (verdict !== 'transient' || signal.aborted)
-                break;
-            if (n < tries)
-                log.debug(`Warm phase: ${describe(u, url)} ${summary(result)}; retrying (${n}/${tries})`);
-        }
-        // `last` is always set: the loop runs at least once unless aborted before the first try.
-        return last ?? { result: { type: 'network', fault: 'other', message: 'aborted' }, verdict: 'permanent', tries: 0 };
+    const requests = {
+        token,
+        gonoproxy: options.gonoproxy,
+        log,
+        activity,
+        touch,
+        controllers,
+        walkChain: (path, kind, signal) => walkChain(walk, path, kind, signal),
+        handleSumdb: createSumdbHandler(walk, { sumdb: options.sumdb, gonosumdb: options.gonosumdb, log })
     };
-    /**
-     * A circuit breaker: once a whole request's worth of tries failed in a row, later requests
-     * try that proxy once until it succeeds again, so a dead "," proxy costs seconds, not
-     * retries × requests.
-     */
-    const failing = (u) => u.health.consecutiveFailures >= attempts;
-    const describe = (u, url) => (u ? u.shown : redactUrl(url.origin));
-    /** Walks the live chain for a module request, as Go walks GOPROXY. */
-    const walkChain = async (path, kind, signal) => {
-        const live = upstreams.filter(u => !u.health.dropped);
-        const outcomes = [];
-        for (let i = 0; i < live.length; i++) {
-            const u = live[i];
-            const isLast = i === live.length - 1;
-            // A "|" proxy with more after it gets one try: the next proxy is as good, and Go would move on too.
-            const tries = (u.entry.separator === '|' && !isLast) || failing(u) ? 1 : attempts;
-            const { result, verdict, tries: used } = await tryUpstream(u, joinUrl(u.base, path), u.authorization, tries, kind, signal);
-            if (verdict === 'ok')
-                return result;
-            const outcome = toOutcome(u, result, verdict, used);
-            outcomes.push(outcome);
-            if (signal.aborted)
-                return outcome;
-            if (verdict === 'not-found' || u.entry.separator === '|')
-                continue;
-            return outcome;
-        }
-        return fallOff(outcomes);
-    };
-    /** The answer when every proxy was tried: Go's ranking (a proxy error beats "not found"), but a 404 stays a 404 when only it lets Go fall through to direct. */
-    const fallOff = (outcomes) => {
-        if (outcomes.length === 0) {
-            return {
-                status: 502,
-                notFound: false,
-                text: 'setup-goproxy forwarder: every proxy of the chain was dropped during the warm phase'
-            };
-        }
-        const last = outcomes[outcomes.length - 1];
-        const best = [...outcomes].reverse().find(o => !o.notFound) ?? last;
-        const lastSeparator = chain.proxies[chain.proxies.length - 1]?.separator;
-        const status = last.notFound && chain.terminal === 'direct' && lastSeparator === ',' ? last.status : best.status;
-        const lines = [best, ...outcomes.filter(o => o !== best)].map(o => o.text.split('\n')[0]);
-        return {
-            status,
-            notFound: status === 404 || status === 410,
-            text: lines.join('\n'),
-            contentType: 'text/plain; charset=utf-8'
-        };
-    };
-    const sumdbRoute = (name, signal) => {
-        const known = sumdbRoutes.get(name);
-        if (known)
-            return known;
-        const walk = (async () => {
-            for (let i = 0; i < upstreams.length; i++) {
-                const u = upstreams[i];
-                if (u.health.dropped)
-                    continue;
-                const isLast = !upstreams.slice(i + 1).some(v => !v.health.dropped);
-                const tries = (u.entry.separator === '|' && !isLast) || failing(u) ? 1 : attempts;
-                const { result, verdict, tries: used } = await tryUpstream(u, joinUrl(u.base, `sumdb/${name}/supported`), u.authorization, tries, 'sumdb', signal);
-                if (verdict === 'ok')
-                    return u;
-                if (verdict === 'not-found' || u.entry.separator === '|')
-                    continue;
-                return toOutcome(u, result, verdict, used);
-            }
-            return 'database';
-        })();
-        sumdbRoutes.set(name, walk);
-        // A failed walk is not remembered: the next attempt of the go command asks again.
-        void walk.then(route => {
-            if (typeof route === 'object' && 'status' in route)
-                sumdbRoutes.delete(name);
-        });
-        return walk;
-    };
-    const handleSumdb = async (rest, signal) => {
-        const [name, ...tail] = rest.split('/');
-        const sub = tail.join('/');
-        if (options.sumdb.kind !== 'db' || name !== options.sumdb.name) {
-            return {
-                status: 404,
-                notFound: true,
-                text: `setup-goproxy forwarder: checksum database ${name} is not the configured one`
-            };
-        }
-        if (sub.startsWith('lookup/')) {
-            const module = decodeModule(sub.slice('lookup/'.length).replace(/@[^@]*$/, ''));
-            if (module !== undefined && matchesPrefixPatterns(options.gonosumdb, module)) {
-                log.warning(`Warm phase: the go command asked the checksum database about ${module}, which GONOSUMDB exempts; refused.`);
-                return {
-                    status: 403,
-                    notFound: false,
-                    text: `setup-goproxy forwarder: ${module} matches GONOSUMDB; not sent to the checksum database`
-                };
-            }
-        }
-        const route = await sumdbRoute(name, signal);
-        if (typeof route === 'object' && 'status' in route)
-            return route;
-        if (sub === 'supported')
-            return { type: 'complete', status: 200, contentType: 'text/plain; charset=utf-8', body: Buffer.alloc(0) };
-        const url = route === 'database' ? joinUrl(new URL(options.sumdb.url), sub) : joinUrl(route.base, `sumdb/${name}/${sub}`);
-        const upstream = route === 'database' ? undefined : route;
-        const authorization = route === 'database' ? authorizationFor(url) : route.authorization;
-        // Go never falls back once a proxy serves the database: neither does the forwarder.
-        const { result, verdict, tries } = await tryUpstream(upstream, url, authorization, upstream && failing(upstream) ? 1 : attempts, 'sumdb', signal);
-        if (verdict === 'ok' || result.type === 'stream')
-            return result;
-        if (result.type === 'complete' && verdict !== 'transient')
-            return {
-                status: result.status,
-                notFound: verdict === 'not-found',
-                text: bodyText(result, describe(upstream, url)),
-                contentType: result.contentType
-            };
-        return toOutcome(upstream, result, verdict, tries, url);
-    };
-    const handle = async (req, res) => {
-        const raw = (req.url ?? '/').split('?')[0];
-        const prefix = `/${token}/`;
-        if (!raw.startsWith(prefix))
-            return sendText(res, 404, 'not found');
-        if (req.method !== 'GET' && req.method !== 'HEAD')
-            return sendText(res, 405, 'method not allowed');
-        const path = raw.slice(prefix.length);
-        if (!safePath(path))
-            return sendText(res, 400, 'setup-goproxy forwarder: malformed request path');
-        const controller = new AbortController();
-        controllers.add(controller);
-        res.on('close', () => {
-            if (!res.writableFinished)
-                controller.abort();
-            controllers.delete(controller);
-        });
-        inFlight++;
-        touch();
-        try {
-            let answer;
-            if (path.startsWith('sumdb/')) {
-                answer = await handleSumdb(path.slice('sumdb/'.length), controller.signal);
-            }
-            else {
-                const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''));
-                if (module !== undefined && matchesPrefixPatterns(options.gonoproxy, module)) {
-                    log.warning(`Warm phase: the go command asked for ${module}, which GONOPROXY keeps off the proxies; refused.`);
-                    return sendText(res, 403, `setup-goproxy forwarder: ${module} matches GONOPROXY; not sent to any proxy`);
-                }
-                const kind = path.endsWith('.zip') ? 'zip' : 'small';
-                if (kind === 'zip')
-                    current = module !== undefined ? `${module}@${decodeVersion(path)}` : undefined;
-                answer = await walkChain(path, kind, controller.signal);
-                if (kind === 'zip' && 'type' in answer && answer.type !== 'network')
-                    zips++;
-            }
-            if (controller.signal.aborted)
-                return;
-            respond(res, answer, req.method === 'HEAD', touch);
-        }
-        finally {
-            inFlight--;
-            touch();
-        }
-    };
-    const server = external_node_http_default().createServer((req, res) => {
-        handle(req, res).catch((error) => {
-            log.debug(`Warm phase forwarder: ${String(error)}`);
-            if (!res.headersSent)
-                sendText(res, 502, `setup-goproxy forwarder: ${String(error)}`);
-            else
-                res.destroy();
-        });
-    });
-    server.on('connection', socket => {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-    });
-    const port = await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve(server.address().port));
-    });
-    const url = `http://127.0.0.1:${port}/${token}`;
+    const server = await listenLoopback((req, res) => handleRequest(requests, req, res), log);
+    const url = `http://127.0.0.1:${server.port}/${token}`;
     const lastEntry = chain.proxies[chain.proxies.length - 1];
     const goproxy = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url;
     return {
         url,
         goproxy,
-        inFlight: () => inFlight,
-        lastActivity: () => lastActivity,
-        progress: () => ({ zips, ...(current ? { current } : {}) }),
+        inFlight: () => activity.inFlight,
+        lastActivity: () => activity.lastActivity,
+        progress: () => ({ zips: activity.zips, ...(activity.current ? { current: activity.current } : {}) }),
         health: () => upstreams.map(u => u.health),
         chain: () => ({
             proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
@@ -4012,201 +4469,12 @@ async function startForwarder(options) {
         close: async () => {
             for (const c of controllers)
                 c.abort();
-            const closed = new Promise(resolve => server.close(() => resolve()));
-            for (const s of sockets)
-                s.destroy();
+            const closed = server.close();
             agents.http.destroy();
             agents.https.destroy();
             await closed;
         }
     };
-}
-function makeUpstream(entry, index, chain, credentialsFor) {
-    const base = new URL(entry.url);
-    const userinfo = base.username || base.password
-        ? { username: decodeURIComponent(base.username), password: decodeURIComponent(base.password) }
-        : undefined;
-    base.username = '';
-    base.password = '';
-    const authorization = basic(credentialsFor?.(entry.url) ?? userinfo);
-    const hasNext = index < chain.proxies.length - 1 || chain.terminal === 'direct';
-    const shown = redactUrl(entry.url);
-    return {
-        entry,
-        base,
-        ...(authorization ? { authorization } : {}),
-        shown,
-        droppable: entry.separator === '|' && hasNext,
-        health: { url: shown, requests: 0, successes: 0, failures: 0, timeouts: 0, consecutiveFailures: 0, dropped: false }
-    };
-}
-function basic(credentials) {
-    return credentials
-        ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
-        : undefined;
-}
-/** The proxy's base URL joined with a request path, keeping the base's query (Go sends it with every request). */
-function joinUrl(base, path) {
-    const url = new URL(base.href);
-    url.pathname = `${base.pathname.replace(/\/+$/, '')}/${path}`;
-    return url;
-}
-/** Rejects paths that could leave a file:// proxy's directory or confuse an upstream. */
-function safePath(path) {
-    if (path === '' || /[\\\0]/.test(path))
-        return false;
-    return path.split('/').every(segment => {
-        let decoded;
-        try {
-            decoded = decodeURIComponent(segment);
-        }
-        catch {
-            return false;
-        }
-        return decoded !== '.' && decoded !== '..' && !decoded.includes('/') && !decoded.includes('\\');
-    });
-}
-/** The module path of a wire path (`github.com/!burnt!sushi/toml` → `github.com/BurntSushi/toml`). */
-function decodeModule(escaped) {
-    try {
-        return decodeURIComponent(escaped).replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
-    }
-    catch {
-        return undefined;
-    }
-}
-function decodeVersion(path) {
-    const m = /\/@v\/(.+)\.zip$/.exec(path);
-    return m ? (decodeModule(m[1]) ?? m[1]) : '';
-}
-function judge(result, kind) {
-    if (result.type === 'stream')
-        return 'ok';
-    if (result.type === 'network') {
-        return ['timeout', 'refused', 'reset', 'dns'].includes(result.fault) ? 'transient' : 'permanent';
-    }
-    const { status } = result;
-    if (status === 200) {
-        // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
-        if (kind !== 'sumdb' &&
-            /text\/html/i.test(result.contentType) &&
-            /^\s*</.test(result.body.subarray(0, 512).toString('utf8')))
-            return 'permanent';
-        return 'ok';
-    }
-    if (status === 404 || status === 410)
-        return 'not-found';
-    if (status === 429 || status >= 500)
-        return 'transient';
-    return 'permanent';
-}
-function summary(result) {
-    if (result.type === 'network')
-        return result.message;
-    if (result.type === 'stream')
-        return '200 OK';
-    return `${result.status} ${(external_node_http_default()).STATUS_CODES[result.status] ?? ''}`.trim();
-}
-/** The first lines of an upstream's text body, for the go command's `server response:`. */
-function bodyText(result, shown, after = '') {
-    const plain = /text\/plain/i.test(result.contentType);
-    const body = plain
-        ? redactText(result.body.subarray(0, 2048).toString('utf8'))
-            .split('\n')
-            .map(line => line.trimEnd())
-            .filter(line => line.trim() !== '')
-            .slice(0, 6)
-            .join('\n')
-        : '';
-    const head = `${shown}: ${result.status} ${(external_node_http_default()).STATUS_CODES[result.status] ?? ''}`.trim() + after;
-    return body ? `${head}: ${body}` : head;
-}
-function toOutcome(u, result, verdict, tries, url) {
-    const shown = u ? u.shown : url ? redactUrl(url.origin) : 'upstream';
-    const after = tries > 1 ? ` (${tries} tries by setup-goproxy)` : '';
-    if (result.type === 'complete') {
-        if (result.status === 200) {
-            return {
-                upstream: u,
-                status: 502,
-                notFound: false,
-                text: `${shown}: answered an HTML page, not a Go module proxy response${after}`
-            };
-        }
-        return {
-            upstream: u,
-            status: result.status,
-            notFound: verdict === 'not-found',
-            text: bodyText(result, shown, after),
-            contentType: result.contentType
-        };
-    }
-    if (result.type === 'network') {
-        return {
-            upstream: u,
-            status: result.fault === 'timeout' ? 504 : 502,
-            notFound: false,
-            text: `${shown}: ${result.message}${after}`
-        };
-    }
-    return { upstream: u, status: 502, notFound: false, text: `${shown}: unexpected stream` };
-}
-function sendText(res, status, text) {
-    const body = `${text.replace(/\n\s*\n/g, '\n')}\n`;
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
-    res.end(body);
-}
-/** Sends an upstream answer (or the walk's verdict) to the go command. */
-function respond(res, answer, head, touch) {
-    if (!('type' in answer))
-        return sendText(res, answer.status, answer.text);
-    if (answer.type === 'network')
-        return sendText(res, answer.fault === 'timeout' ? 504 : 502, answer.message);
-    if (answer.type === 'complete') {
-        res.writeHead(answer.status, {
-            'Content-Type': answer.contentType || 'application/octet-stream',
-            'Content-Length': answer.body.length
-        });
-        res.end(head ? undefined : answer.body);
-        return;
-    }
-    // Streaming a large body: once bytes went out nothing can be retried, so a failure cuts the connection.
-    res.writeHead(200, {
-        'Content-Type': answer.contentType || 'application/octet-stream',
-        ...(answer.contentLength !== undefined ? { 'Content-Length': answer.contentLength } : {})
-    });
-    for (const chunk of answer.head)
-        res.write(chunk);
-    const rest = answer.rest;
-    rest.on('data', (chunk) => {
-        answer.idle.touch();
-        touch();
-        if (!res.write(chunk))
-            rest.pause();
-    });
-    res.on('drain', () => rest.resume());
-    rest.on('end', () => {
-        answer.idle.done();
-        const complete = rest.complete !== false;
-        if (complete)
-            res.end();
-        else
-            res.destroy();
-    });
-    rest.on('error', () => {
-        answer.idle.done();
-        res.destroy();
-    });
-    rest.on('close', () => {
-        answer.idle.done();
-        if (!res.writableEnded)
-            res.destroy();
-    });
-    res.on('close', () => {
-        if (!rest.readableEnded)
-            rest.destroy();
-    });
-    rest.resume();
 }
 
 ;// CONCATENATED MODULE: ./src/core/download-json.ts

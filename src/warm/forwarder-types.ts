@@ -1,0 +1,105 @@
+/**
+ * Types shared by the forwarder's parts (see forwarder.ts). The public ones — options, the
+ * running forwarder and its per-proxy health — are re-exported by forwarder.ts, the module
+ * the rest of the action imports; the internal ones live here so the server, the chain walk,
+ * the checksum-database routing and the health bookkeeping can share them without importing
+ * each other in a circle.
+ */
+import type { Chain, ProxyEntry } from '../core/chain.js'
+import type { Logger } from '../core/logger.js'
+import type { SumdbConfig } from '../core/sumdb.js'
+import type { NetrcEntry } from './netrc.js'
+
+export interface ForwarderOptions {
+  readonly chain: Chain
+  readonly sumdb: SumdbConfig
+  /** Effective GONOPROXY / GONOSUMDB: such paths are never sent upstream (the go command does not ask; asserted). */
+  readonly gonoproxy: string
+  readonly gonosumdb: string
+  readonly credentialsFor?: (url: string) => { username: string; password: string } | undefined
+  /** .netrc entries, used as the go command uses them (https only, host[:port] match), after credentialsFor. */
+  readonly netrc?: readonly NetrcEntry[]
+  /** Extra trusted CA certificates (PEM), added to Node's roots. */
+  readonly ca?: string
+  /** Milliseconds for the first byte and for each gap between chunks of one upstream request. */
+  readonly requestTimeoutMs: number
+  /** Tries per proxy and request for transient faults (the last proxy, or one after a ","). Default 5. */
+  readonly attemptsPerRequest?: number
+  /** Base of the exponential backoff between tries. Default 50 ms (a Retry-After is honoured up to 10 s). */
+  readonly backoffMs?: number
+  /** Larger 200 bodies are streamed instead of buffered. Default 128 MiB. */
+  readonly bufferLimit?: number
+  readonly log: Logger
+}
+
+/** What the forwarder learned about one proxy of the chain. */
+export interface ProxyHealth {
+  /** Redacted URL. */
+  readonly url: string
+  requests: number
+  successes: number
+  failures: number
+  timeouts: number
+  consecutiveFailures: number
+  /** Dropped for the rest of the phase (only `|` entries, whose errors Go would fall through anyway). */
+  dropped: boolean
+  reason?: string
+}
+
+export interface Forwarder {
+  /** Base URL the go command is pointed at (holds a random path token). */
+  readonly url: string
+  /** The GOPROXY value for the go command: the forwarder, then the chain's terminal keyword. */
+  readonly goproxy: string
+  /** Requests from the go command being handled right now (each bounded by timeouts and retries). */
+  inFlight(): number
+  /** Date.now() of the last request, chunk or answer. */
+  lastActivity(): number
+  /** Zips answered so far, and the module of the latest zip request, for a progress line. */
+  progress(): { zips: number; current?: string }
+  health(): readonly ProxyHealth[]
+  /** The chain without the dropped proxies. */
+  chain(): Chain
+  close(): Promise<void>
+}
+
+/** One proxy of the chain as the forwarder uses it: credentials resolved once, health kept per phase. */
+export interface Upstream {
+  readonly entry: ProxyEntry
+  /** The proxy's URL without userinfo (credentials travel in `authorization`). */
+  readonly base: URL
+  readonly authorization?: string
+  /** Redacted URL, for messages. */
+  readonly shown: string
+  /** A `|` entry with something after it: dropping it keeps Go's semantics (its errors fall through anyway). */
+  readonly droppable: boolean
+  readonly health: ProxyHealth
+}
+
+/** One proxy's last word on a request. */
+export interface Outcome {
+  readonly upstream?: Upstream
+  readonly status: number
+  readonly notFound: boolean
+  /** Text for the go command's `server response:` (first line decisive). */
+  readonly text: string
+  readonly contentType?: string
+}
+
+/** What a request fetches: zips may be large (streamed past `bufferLimit`), database answers are never HTML-checked. */
+export type Kind = 'zip' | 'small' | 'sumdb'
+
+/** How one upstream answer counts: served, a not-found Go falls through on, worth a retry, or final. */
+export type Verdict = 'ok' | 'not-found' | 'transient' | 'permanent'
+
+/** The forwarder's mutable counters, read by the warm phase's watchdog and progress line. */
+export interface Activity {
+  /** Requests from the go command being handled right now. */
+  inFlight: number
+  /** Date.now() of the last request, chunk or answer. */
+  lastActivity: number
+  /** Zips answered so far. */
+  zips: number
+  /** The module@version of the latest zip request. */
+  current: string | undefined
+}

@@ -1,0 +1,100 @@
+/**
+ * How the forwarder judges one upstream answer (served, not found, retry, final) and how it
+ * words a failure for the go command, which prints the body of an error answer after
+ * `server response:`. Pure functions: the walk decides what to do, this file only says
+ * what an answer means and how to tell it.
+ */
+import http from 'node:http'
+import { redactText, redactUrl } from '../core/proxy-url.js'
+import type { Kind, Outcome, Upstream, Verdict } from './forwarder-types.js'
+import type { AttemptResult } from './upstream.js'
+
+/** What `result` means for the walk: Go's rules for 404/410, plus which faults are worth another try. */
+export function judge(result: AttemptResult, kind: Kind): Verdict {
+  if (result.type === 'stream') return 'ok'
+  if (result.type === 'network') {
+    return ['timeout', 'refused', 'reset', 'dns'].includes(result.fault) ? 'transient' : 'permanent'
+  }
+  const { status } = result
+  if (status === 200) {
+    // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
+    if (
+      kind !== 'sumdb' &&
+      /text\/html/i.test(result.contentType) &&
+      /^\s*</.test(result.body.subarray(0, 512).toString('utf8'))
+    )
+      return 'permanent'
+    return 'ok'
+  }
+  if (status === 404 || status === 410) return 'not-found'
+  if (status === 429 || status >= 500) return 'transient'
+  return 'permanent'
+}
+
+/** One line for the debug log about a try. */
+export function summary(result: AttemptResult): string {
+  if (result.type === 'network') return result.message
+  if (result.type === 'stream') return '200 OK'
+  return `${result.status} ${http.STATUS_CODES[result.status] ?? ''}`.trim()
+}
+
+/** The name to show for whoever answered: the proxy, or (for the checksum database itself) the URL's origin. */
+export function describeUpstream(u: Upstream | undefined, url: URL): string {
+  return u ? u.shown : redactUrl(url.origin)
+}
+
+/** The first lines of an upstream's text body, for the go command's `server response:`. */
+export function bodyText(result: Extract<AttemptResult, { type: 'complete' }>, shown: string, after = ''): string {
+  const plain = /text\/plain/i.test(result.contentType)
+  const body = plain
+    ? redactText(result.body.subarray(0, 2048).toString('utf8'))
+        .split('\n')
+        .map(line => line.trimEnd())
+        .filter(line => line.trim() !== '')
+        .slice(0, 6)
+        .join('\n')
+    : ''
+  const head = `${shown}: ${result.status} ${http.STATUS_CODES[result.status] ?? ''}`.trim() + after
+  return body ? `${head}: ${body}` : head
+}
+
+/**
+ * A failed answer as the go command will see it: the upstream's status (504 for a timeout,
+ * 502 for other network faults and HTML pages) and a text naming the proxy and the tries.
+ */
+export function toOutcome(
+  u: Upstream | undefined,
+  result: AttemptResult,
+  verdict: string,
+  tries: number,
+  url?: URL
+): Outcome {
+  const shown = u ? u.shown : url ? redactUrl(url.origin) : 'upstream'
+  const after = tries > 1 ? ` (${tries} tries by setup-goproxy)` : ''
+  if (result.type === 'complete') {
+    if (result.status === 200) {
+      return {
+        upstream: u,
+        status: 502,
+        notFound: false,
+        text: `${shown}: answered an HTML page, not a Go module proxy response${after}`
+      }
+    }
+    return {
+      upstream: u,
+      status: result.status,
+      notFound: verdict === 'not-found',
+      text: bodyText(result, shown, after),
+      contentType: result.contentType
+    }
+  }
+  if (result.type === 'network') {
+    return {
+      upstream: u,
+      status: result.fault === 'timeout' ? 504 : 502,
+      notFound: false,
+      text: `${shown}: ${result.message}${after}`
+    }
+  }
+  return { upstream: u, status: 502, notFound: false, text: `${shown}: unexpected stream` }
+}
