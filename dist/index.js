@@ -35816,11 +35816,13 @@ function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
 
 /**
  * What the job already has: the six variables from the environment and, when go is
- * present, `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env).
+ * present and the chain is not given by inputs (`needGoproxy`), `go env GOPROXY`
+ * (which sees `go env -w` and $GOROOT/go.env). Skipping it when inputs decide saves a
+ * go start on every run.
  */
-async function readAmbient(go, env = process.env) {
+async function readAmbient(go, needGoproxy, env = process.env) {
     const values = goVariablesFrom(env);
-    if (!go || values.GOPROXY)
+    if (!go || !needGoproxy || values.GOPROXY)
         return { env: values };
     try {
         const { exitCode, stdout } = await getExecOutput(go, ['env', 'GOPROXY'], {
@@ -40953,7 +40955,7 @@ async function configure() {
     // 1. Validate every input; a bad one fails the step before anything is exported.
     const settings = readSettings(read);
     const go = await findGo(findGoInToolCache);
-    const ambient = await readAmbient(go);
+    const ambient = await readAmbient(go, !settings.proxies && !settings.region);
     let plan = composePlan(settings, ambient);
     // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
     const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), plan.chain, plan), plan.sumdb);

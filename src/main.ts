@@ -47,7 +47,7 @@ async function configure(): Promise<void> {
   // 1. Validate every input; a bad one fails the step before anything is exported.
   const settings = readSettings(read)
   const go = await findGo(findGoInToolCache)
-  const ambient = await readAmbient(go)
+  const ambient = await readAmbient(go, !settings.proxies && !settings.region)
   let plan = composePlan(settings, ambient)
 
   // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.

@@ -3,7 +3,7 @@
  * variables and GITHUB_* files. What later steps see is what GITHUB_ENV holds, so these
  * tests read it back and hand it to the real go command.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
@@ -73,6 +73,35 @@ describeBundle('without go', () => {
     expect(run.stdout).toMatch(/::notice::Go was not found on PATH or in the tool cache.*actions\/setup-go/)
     expect(run.env.GOPROXY).toBe('https://proxy.golang.org,direct')
     expect(run.outputs.modules).toBeUndefined()
+  })
+})
+
+describeBundle('a bare uses: keeps what the job already has', () => {
+  test('no GOPROXY in the environment: the value `go env -w` wrote is kept (go env sees it), validated and exported', async () => {
+    const goenv = join(tempDir('goenv-'), 'env')
+    writeFileSync(goenv, 'GOPROXY=https://corp.example/goproxy|https://proxy.golang.org,direct\n')
+    const run = await runAction({ inputs: { probe: 'false', warm: 'false' }, env: jobEnv({ GOENV: goenv }) })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(
+      'Composed GOPROXY (go env): https://corp.example/goproxy|https://proxy.golang.org,direct'
+    )
+    expect(run.env.GOPROXY).toBe('https://corp.example/goproxy|https://proxy.golang.org,direct')
+  })
+
+  test("neither environment nor go env: Go's own default", async () => {
+    const run = await runAction({ inputs: { probe: 'false', warm: 'false' }, env: jobEnv() })
+    expect(run.code).toBe(0)
+    expect(run.env.GOPROXY).toBe('https://proxy.golang.org,direct')
+  })
+
+  test('an invalid GOPROXY in the job environment fails the step by name, before anything is exported', async () => {
+    const run = await runAction({
+      inputs: { probe: 'false', warm: 'false' },
+      env: jobEnv({ GOPROXY: 'ftp://old-mirror' })
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/Input 'GOPROXY \(job environment\)': proxy "ftp:\/\/old-mirror" uses the scheme "ftp"/)
+    expect(run.env).toEqual({})
   })
 })
 

@@ -3,11 +3,17 @@ import { goVariablesFrom, type Ambient } from '../core/compose.js'
 
 /**
  * What the job already has: the six variables from the environment and, when go is
- * present, `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env).
+ * present and the chain is not given by inputs (`needGoproxy`), `go env GOPROXY`
+ * (which sees `go env -w` and $GOROOT/go.env). Skipping it when inputs decide saves a
+ * go start on every run.
  */
-export async function readAmbient(go: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Ambient> {
+export async function readAmbient(
+  go: string | undefined,
+  needGoproxy: boolean,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Ambient> {
   const values = goVariablesFrom(env)
-  if (!go || values.GOPROXY) return { env: values }
+  if (!go || !needGoproxy || values.GOPROXY) return { env: values }
   try {
     const { exitCode, stdout } = await exec.getExecOutput(go, ['env', 'GOPROXY'], {
       silent: true,
