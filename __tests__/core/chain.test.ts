@@ -24,21 +24,12 @@ import {
   secretsOfUrl,
   stripCredentials
 } from '../../src/core/proxy-url.js'
+import { inputError } from '../support/input-error.js'
 
 /** The chain in Go's own notation, e.g. `https://a,https://b|direct`, plus the ignored entries. */
 function summary(parsed: ParsedChain): string {
   const ignored = parsed.ignored.length > 0 ? ` (ignored: ${parsed.ignored.join(' ')})` : ''
   return formatChain(parsed.chain) + ignored
-}
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
 }
 
 describe('parseGoproxy reads a GOPROXY value as the go command does', () => {

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../src/core/errors.js'
 import { formatPatterns, matchesEverything, matchesPrefixPatterns, parsePatternInput } from '../../src/core/patterns.js'
+import { inputError } from '../support/input-error.js'
 
 describe('matchesPrefixPatterns (Go module.MatchPrefixPatterns)', () => {
   test.each<[globs: string, target: string, expected: boolean, rule: string]>([
@@ -101,7 +102,7 @@ describe('parsePatternInput (the private, no-proxy, no-sumdb and insecure inputs
       .split(/[\n,]/)
       .map(s => s.trim())
       .find(s => s !== 'ok.com')!
-    const error = catchInputError(() => parsePatternInput('no-sumdb', raw))
+    const error = inputError(() => parsePatternInput('no-sumdb', raw))
     expect(error.input).toBe('no-sumdb')
     expect(error.message).toContain("Input 'no-sumdb'")
     expect(error.message).toContain(JSON.stringify(bad))
@@ -118,7 +119,7 @@ describe('parsePatternInput (the private, no-proxy, no-sumdb and insecure inputs
     ['a.com\tb.com', 'a tab between two patterns'],
     ['example .com', 'a blank inside a host']
   ])('rejects %j (%s): a blank never belongs to a module path', raw => {
-    const error = catchInputError(() => parsePatternInput('private', raw))
+    const error = inputError(() => parsePatternInput('private', raw))
     expect(error.input).toBe('private')
     expect(error.message).toContain("Input 'private'")
     expect(error.message).toContain(JSON.stringify(raw))
@@ -164,13 +165,3 @@ describe('matchesEverything: globs that switch verification off for every module
     }
   })
 })
-
-function catchInputError(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
-}

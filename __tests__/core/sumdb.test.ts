@@ -7,6 +7,7 @@
 import { createHash, generateKeyPairSync } from 'node:crypto'
 import { InputError } from '../../src/core/errors.js'
 import { CHINA_SUMDB_ALIAS, checkVerifierKey, KNOWN_SUMDB_KEYS, parseGosumdb } from '../../src/core/sumdb.js'
+import { inputError } from '../support/input-error.js'
 
 const SUM_GOLANG_ORG_KEY = 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8'
 
@@ -28,16 +29,6 @@ function fieldsOf(key: string): [name: string, hash: string, key64: string] {
   const first = key.indexOf('+')
   const second = key.indexOf('+', first + 1)
   return [key.slice(0, first), key.slice(first + 1, second), key.slice(second + 1)]
-}
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
 }
 
 describe('parseGosumdb accepts every form Go accepts', () => {
