@@ -98,7 +98,7 @@ async function configure(): Promise<void> {
   }
   const warmFailure =
     warm && !warm.ok
-      ? `Warming the module cache failed: ${warm.failed.length} module(s); see the diagnoses above.`
+      ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
       : undefined
   await writeSummary(plan, settings, environment, probe?.outcome, warm, warmFailure)
   if (warmFailure) throw new Error(warmFailure)
