@@ -36637,6 +36637,40 @@ function planSumdbCredentials(plan, sumdb) {
 
 
 
+;// CONCATENATED MODULE: ./src/core/configure.ts
+/**
+ * The decisions the action and the CLI share, so that a laptop gets the same answer as
+ * a runner: compose the plan and move credentials out of it (steps 1–2), then decide
+ * what the probe's outcome means for the chain to export (step 3). Pure: the callers
+ * gather the inputs and do the I/O.
+ */
+
+
+/**
+ * Composes the Go module environment and plans the credentials for it. Throws
+ * InputErrors for any bad input, before anything is written or exported.
+ */
+function planEnvironment(settings, ambient) {
+    const composed = composePlan(settings, ambient);
+    const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), composed.chain, composed), composed.sumdb);
+    const plan = addPrivatePatterns(withChain({ ...composed, sumdb: planned.sumdb }, planned.plan.chain), planned.plan.privateAdditions);
+    return { plan, credentials: planned.plan };
+}
+/**
+ * Applies `on-unreachable` to the probe's outcome: no problem → the rebuilt chain; a
+ * problem → the chain as composed with a warning (`warn`) or a failure (`fail`).
+ * `howToWarn` names the switch in the caller's words (an input or a flag).
+ */
+function decideAfterProbe(plan, proposal, onUnreachable, howToWarn) {
+    if (proposal.problems.length === 0)
+        return { chain: proposal.chain, sumdb: proposal.sumdb };
+    const problems = proposal.problems.join('\n');
+    const asComposed = { chain: plan.chain, sumdb: plan.sumdb };
+    return onUnreachable === 'warn'
+        ? { ...asComposed, warning: `${problems}\non-unreachable is warn: using the chain as composed.` }
+        : { ...asComposed, failure: `${problems}\n${howToWarn} to use the chain anyway.` };
+}
+
 ;// CONCATENATED MODULE: ./src/core/module-path.ts
 
 /**
@@ -40956,23 +40990,24 @@ async function configure() {
     const settings = readSettings(read);
     const go = await findGo(findGoInToolCache);
     const ambient = await readAmbient(go, !settings.proxies && !settings.region);
-    let plan = composePlan(settings, ambient);
     // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
-    const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), plan.chain, plan), plan.sumdb);
-    const credentials = planned.plan;
+    const { plan, credentials } = planEnvironment(settings, ambient);
     maskSecrets(credentials.secrets);
-    plan = addPrivatePatterns(withChain({ ...plan, sumdb: planned.sumdb }, credentials.chain), credentials.privateAdditions);
     credentials.notes.forEach(note => actionLogger.info(note));
     plan.warnings.forEach(warning => actionLogger.warning(warning));
     actionLogger.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain)}`);
     // 3. Probe: keep only what works from this runner, fastest first inside `|` runs.
-    const probe = settings.probe ? await probeAndDecide(plan, settings, credentials.credentialsFor) : undefined;
-    const chain = probe?.accepted ? probe.outcome.chain : plan.chain;
-    const sumdb = probe?.accepted ? probe.outcome.sumdb : plan.sumdb;
-    if (probe?.failure) {
+    const outcome = settings.probe ? await probe(plan, settings, credentials.credentialsFor) : undefined;
+    const verdict = outcome
+        ? decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set on-unreachable: warn')
+        : { chain: plan.chain, sumdb: plan.sumdb };
+    const { chain, sumdb } = verdict;
+    if (verdict.warning)
+        actionLogger.warning(verdict.warning);
+    if (verdict.failure) {
         // Nothing is exported by a failed probe: the summary shows the composed values as not exported.
-        await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, probe.outcome, undefined, probe.failure);
-        throw new Error(probe.failure);
+        await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, outcome, undefined, verdict.failure);
+        throw new Error(verdict.failure);
     }
     // 4. Export: later steps and this process's own go calls see the same environment.
     const installed = await installCredentials(credentials, credentialDir());
@@ -40994,11 +41029,12 @@ async function configure() {
     const warmFailure = warm && !warm.ok
         ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
         : undefined;
-    await writeSummary(plan, settings, environment, probe?.outcome, warm, warmFailure);
+    await writeSummary(plan, settings, environment, outcome, warm, warmFailure);
     if (warmFailure)
         throw new Error(warmFailure);
 }
-async function probeAndDecide(plan, settings, credentialsFor) {
+/** Runs the probe with its details in a collapsed group, then sets the probe outputs and reports what was dropped. */
+async function probe(plan, settings, credentialsFor) {
     // Per-request details in a collapsed group; the table that sums them up follows in the open log.
     const outcome = await group(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () => probeChain(plan, {
         timeoutMs: settings.probeTimeoutMs,
@@ -41016,14 +41052,7 @@ async function probeAndDecide(plan, settings, credentialsFor) {
             actionLogger.warning(`Dropped ${proxy.url}: ${proxy.message}`);
     }
     outcome.report.notes.forEach(note => notice(note));
-    if (outcome.problems.length === 0)
-        return { outcome, accepted: true };
-    const problems = outcome.problems.join('\n');
-    if (settings.onUnreachable === 'warn') {
-        actionLogger.warning(`${problems}\non-unreachable is warn: exporting the chain as given.`);
-        return { outcome, accepted: false };
-    }
-    return { outcome, accepted: false, failure: `${problems}\nSet on-unreachable: warn to export the chain anyway.` };
+    return outcome;
 }
 async function warmCache(go, settings, plan, chain, sumdb, credentialsFor) {
     if (!go) {

@@ -5,9 +5,9 @@ import { exportVariables, setEnvironmentOutputs, showGoEnv } from './action/expo
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
 import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
-import { parseAuth, planCredentials, planSumdbCredentials } from './core/auth.js'
+import { decideAfterProbe, planEnvironment, type ProbeVerdict } from './core/configure.js'
 import { formatChain } from './core/chain.js'
-import { addPrivatePatterns, composePlan, environmentFor, withChain, type ModulePlan } from './core/compose.js'
+import { environmentFor, type ModulePlan } from './core/compose.js'
 import { InputErrors } from './core/errors.js'
 import { redactText } from './core/proxy-url.js'
 import { readSettings, type Settings } from './core/settings.js'
@@ -48,35 +48,25 @@ async function configure(): Promise<void> {
   const settings = readSettings(read)
   const go = await findGo(findGoInToolCache)
   const ambient = await readAmbient(go, !settings.proxies && !settings.region)
-  let plan = composePlan(settings, ambient)
 
   // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
-  const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), plan.chain, plan), plan.sumdb)
-  const credentials = planned.plan
+  const { plan, credentials } = planEnvironment(settings, ambient)
   maskSecrets(credentials.secrets)
-  plan = addPrivatePatterns(
-    withChain({ ...plan, sumdb: planned.sumdb }, credentials.chain),
-    credentials.privateAdditions
-  )
   credentials.notes.forEach(note => log.info(note))
   plan.warnings.forEach(warning => log.warning(warning))
   log.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain)}`)
 
   // 3. Probe: keep only what works from this runner, fastest first inside `|` runs.
-  const probe = settings.probe ? await probeAndDecide(plan, settings, credentials.credentialsFor) : undefined
-  const chain = probe?.accepted ? probe.outcome.chain : plan.chain
-  const sumdb = probe?.accepted ? probe.outcome.sumdb : plan.sumdb
-  if (probe?.failure) {
+  const outcome = settings.probe ? await probe(plan, settings, credentials.credentialsFor) : undefined
+  const verdict: ProbeVerdict = outcome
+    ? decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set on-unreachable: warn')
+    : { chain: plan.chain, sumdb: plan.sumdb }
+  const { chain, sumdb } = verdict
+  if (verdict.warning) log.warning(verdict.warning)
+  if (verdict.failure) {
     // Nothing is exported by a failed probe: the summary shows the composed values as not exported.
-    await writeSummary(
-      plan,
-      settings,
-      { ...environmentFor(plan), exports: {} },
-      probe.outcome,
-      undefined,
-      probe.failure
-    )
-    throw new Error(probe.failure)
+    await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, outcome, undefined, verdict.failure)
+    throw new Error(verdict.failure)
   }
 
   // 4. Export: later steps and this process's own go calls see the same environment.
@@ -100,22 +90,16 @@ async function configure(): Promise<void> {
     warm && !warm.ok
       ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
       : undefined
-  await writeSummary(plan, settings, environment, probe?.outcome, warm, warmFailure)
+  await writeSummary(plan, settings, environment, outcome, warm, warmFailure)
   if (warmFailure) throw new Error(warmFailure)
 }
 
-interface ProbeDecision {
-  readonly outcome: ProbeOutcome
-  /** The rebuilt chain is used (no problem, or problems with on-unreachable: warn keeps the chain as given). */
-  readonly accepted: boolean
-  readonly failure?: string
-}
-
-async function probeAndDecide(
+/** Runs the probe with its details in a collapsed group, then sets the probe outputs and reports what was dropped. */
+async function probe(
   plan: ModulePlan,
   settings: Settings,
   credentialsFor: (url: string) => { username: string; password: string } | undefined
-): Promise<ProbeDecision> {
+): Promise<ProbeOutcome> {
   // Per-request details in a collapsed group; the table that sums them up follows in the open log.
   const outcome = await core.group(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () =>
     probeChain(plan, {
@@ -134,13 +118,7 @@ async function probeAndDecide(
     if (proxy.position === null) log.warning(`Dropped ${proxy.url}: ${proxy.message}`)
   }
   outcome.report.notes.forEach(note => core.notice(note))
-  if (outcome.problems.length === 0) return { outcome, accepted: true }
-  const problems = outcome.problems.join('\n')
-  if (settings.onUnreachable === 'warn') {
-    log.warning(`${problems}\non-unreachable is warn: exporting the chain as given.`)
-    return { outcome, accepted: false }
-  }
-  return { outcome, accepted: false, failure: `${problems}\nSet on-unreachable: warn to export the chain anyway.` }
+  return outcome
 }
 
 async function warmCache(

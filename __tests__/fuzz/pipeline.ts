@@ -2,9 +2,9 @@
  * The pure part of the action's main step, in main.ts's order, for property tests: inputs and the job's environment
  * in, the variables to export (and the effective values for the outputs) out, or InputErrors.
  */
-import { parseAuth, planCredentials, planSumdbCredentials } from '../../src/core/auth.js'
 import { parseGoproxy, type Chain } from '../../src/core/chain.js'
-import { addPrivatePatterns, composePlan, environmentFor, withChain, type Ambient } from '../../src/core/compose.js'
+import { environmentFor, type Ambient } from '../../src/core/compose.js'
+import { planEnvironment } from '../../src/core/configure.js'
 import { InputError, InputErrors } from '../../src/core/errors.js'
 import { readSettings } from '../../src/core/settings.js'
 
@@ -23,19 +23,10 @@ export const JOB_VARIABLE_NAMES = [
 // eslint-disable-next-line no-control-regex
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
-/** Validate, compose and plan credentials exactly as main.ts does before the probe; probe off. */
+/** Validate, compose and plan credentials with the same functions main.ts calls before the probe; probe off. */
 export function configure(inputs: Readonly<Record<string, string>>, ambient: Ambient = { env: {} }) {
   const settings = readSettings(name => inputs[name] ?? '')
-  const composed = composePlan(settings, ambient)
-  const planned = planSumdbCredentials(
-    planCredentials(parseAuth(settings.auth), composed.chain, composed),
-    composed.sumdb
-  )
-  const credentials = planned.plan
-  const plan = addPrivatePatterns(
-    withChain({ ...composed, sumdb: planned.sumdb }, credentials.chain),
-    credentials.privateAdditions
-  )
+  const { plan, credentials } = planEnvironment(settings, ambient)
   return { settings, plan, credentials, environment: environmentFor(plan) }
 }
 

@@ -42,7 +42,7 @@ var __webpack_exports__ = {};
  * variable it came from, e.g. `GOPROXY (job environment)`), so every message
  * tells the user exactly what to edit.
  */
-class errors_InputError extends Error {
+class InputError extends Error {
     input;
     detail;
     constructor(input, detail) {
@@ -62,7 +62,7 @@ class InputErrors extends Error {
     }
 }
 /** Collects InputErrors while validation goes on, so one run reports every bad input. */
-class errors_ErrorCollector {
+class ErrorCollector {
     errors = [];
     /** Runs `fn`; an InputError it throws is recorded and `fallback` returned instead. */
     attempt(fn, fallback) {
@@ -70,7 +70,7 @@ class errors_ErrorCollector {
             return fn();
         }
         catch (error) {
-            if (error instanceof errors_InputError) {
+            if (error instanceof InputError) {
                 this.errors.push(error);
                 return fallback;
             }
@@ -88,7 +88,7 @@ class errors_ErrorCollector {
     }
 }
 /** Shows a value in a message: quoted, with control characters made visible, and cut when very long. */
-function errors_quote(value) {
+function quote(value) {
     // JSON.stringify escapes C0 controls only: DEL, C1 controls and U+2028/U+2029 would stay raw.
     const visible = JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return visible.length > 120 ? `${visible.slice(0, 117)}…"` : visible;
@@ -100,7 +100,7 @@ function assertNoControlCharacters(input, value) {
     const match = CONTROL.exec(value);
     if (match) {
         const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
-        throw new errors_InputError(input, `${errors_quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
+        throw new InputError(input, `${quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
     }
 }
 
@@ -113,40 +113,40 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s;
  * file: URLs with a path only; http(s) URLs with a host; no blank anywhere.
  * `entry` is the text to name in messages (already redacted by the caller).
  */
-function proxy_url_parseProxyUrl(input, url, shown) {
+function parseProxyUrl(input, url, shown) {
     if (/\s/.test(url))
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} contains a blank; URLs cannot.`);
+        throw new InputError(input, `proxy ${quote(shown)} contains a blank; URLs cannot.`);
     const match = SCHEME.exec(url);
     if (!match) {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has no scheme. Write https://host/path, http://host/path or file:///path, a preset name, direct or off (keywords are lower case).`);
+        throw new InputError(input, `proxy ${quote(shown)} has no scheme. Write https://host/path, http://host/path or file:///path, a preset name, direct or off (keywords are lower case).`);
     }
     const scheme = match[1].toLowerCase();
     const afterScheme = match[2];
     // Go's url.Parse rejects a % that does not start a %XX escape (the query is not checked).
     const beforeQuery = afterScheme.split('?')[0];
     if (/%(?![0-9A-Fa-f]{2})/.test(beforeQuery)) {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`);
+        throw new InputError(input, `proxy ${quote(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`);
     }
     if (scheme === 'file') {
         // Go: a file proxy URL may hold a path and nothing else (no host, not even localhost).
         // file:/path (no //) is a URL with OmitHost set, which newProxyRepo rejects as a non-path element.
         const path = afterScheme.startsWith('///') ? afterScheme.slice(2) : null;
         if (path === null || !path.startsWith('/') || /[?#]/.test(path)) {
-            throw new errors_InputError(input, `proxy ${errors_quote(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`);
+            throw new InputError(input, `proxy ${quote(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`);
         }
         return { scheme: 'file', host: '', hostname: '', port: '', username: '', password: '', rest: path };
     }
     if (scheme !== 'http' && scheme !== 'https') {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} uses the scheme ${errors_quote(scheme)}; Go accepts only https, http and file.`);
+        throw new InputError(input, `proxy ${quote(shown)} uses the scheme ${quote(scheme)}; Go accepts only https, http and file.`);
     }
     if (!afterScheme.startsWith('//')) {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} must be written ${scheme}://host/path.`);
+        throw new InputError(input, `proxy ${quote(shown)} must be written ${scheme}://host/path.`);
     }
     const authorityEnd = afterScheme.slice(2).search(/[/?#]/);
     const authority = authorityEnd < 0 ? afterScheme.slice(2) : afterScheme.slice(2, 2 + authorityEnd);
     const rest = authorityEnd < 0 ? '' : afterScheme.slice(2 + authorityEnd);
     if (rest.includes('#'))
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a #fragment; remove it.`);
+        throw new InputError(input, `proxy ${quote(shown)} has a #fragment; remove it.`);
     const at = authority.lastIndexOf('@');
     const userinfo = at < 0 ? '' : authority.slice(0, at);
     const host = at < 0 ? authority : authority.slice(at + 1);
@@ -155,18 +155,18 @@ function proxy_url_parseProxyUrl(input, url, shown) {
     const password = colon < 0 ? '' : userinfo.slice(colon + 1);
     // Go's url.Parse: userinfo of RFC 3986 characters only; no escape of an ASCII byte in a host (so no % at all here).
     if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`);
+        throw new InputError(input, `proxy ${quote(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`);
     }
     const hostMatch = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+;=-]+)(?::(\d*))?$/.exec(host);
     if (!hostMatch || hostMatch[1] === '') {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has no valid host name.`);
+        throw new InputError(input, `proxy ${quote(shown)} has no valid host name.`);
     }
     const port = hostMatch[2] ?? '';
     if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has the port ${errors_quote(port)}, outside 1-65535.`);
+        throw new InputError(input, `proxy ${quote(shown)} has the port ${quote(port)}, outside 1-65535.`);
     }
     if (scheme === 'http' && userinfo !== '') {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} carries credentials over plain http; the go command refuses to send them. Use https, or no credentials.`);
+        throw new InputError(input, `proxy ${quote(shown)} carries credentials over plain http; the go command refuses to send them. Use https, or no credentials.`);
     }
     return { scheme, host, hostname: hostMatch[1], port, username, password, rest };
 }
@@ -203,7 +203,7 @@ function redactText(text) {
     return text.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s,|"]*@/g, match => redactUrl(match));
 }
 /** The secret parts of a URL (password, or a user-only token, and the whole userinfo), for masking. */
-function proxy_url_secretsOfUrl(url) {
+function secretsOfUrl(url) {
     const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(url);
     if (!match || match[1] === '')
         return [];
@@ -213,7 +213,7 @@ function proxy_url_secretsOfUrl(url) {
     return [...new Set([userinfo, secret, url].filter(s => s !== ''))];
 }
 /** The URL without its userinfo: what the exported GOPROXY shows once credentials moved to netrc. */
-function proxy_url_stripCredentials(url) {
+function stripCredentials(url) {
     return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
 }
 /** A key to recognise the same proxy written twice (`https://goproxy.cn` and `https://goproxy.cn/`). */
@@ -460,174 +460,204 @@ function distance(a, b) {
     return row[b.length];
 }
 
-;// CONCATENATED MODULE: ./src/core/auth-secrets.ts
-/**
- * Handling secret text safely, shared by the `auth` parser and the credential planners: what a netrc file
- * cannot hold, how to show a URL whose userinfo may be a token, every form in which a secret could reach
- * a log (so all of them are masked), and Go's own netrc lookup (so the probe sends what go would send).
- *
- * Kept together because each rule must be applied the same way to `auth` lines, proxy URLs and the
- * GOSUMDB URL; a second copy that drifted would leak a secret or plan a credential Go never sends.
- */
-
-/**
- * Blanks and control characters: they would split a netrc token or an `auth` line's fields, so a
- * credential containing one is refused rather than written.
- */
-// eslint-disable-next-line no-control-regex
-const auth_secrets_BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
-function auth_secrets_hideUserinfo(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1xxxxx@');
-}
-/**
- * Percent-decodes one userinfo part, as Go does before writing netrc. Throws an InputError for `input`
- * naming the URL as `shown` (already hidden), never the undecodable text, which may be the secret.
- */
-function auth_secrets_decodeUserinfo(input, shown, value) {
-    try {
-        return decodeURIComponent(value);
+;// CONCATENATED MODULE: ./src/core/presets.ts
+const PROXY_PRESETS = [
+    {
+        name: 'proxy.golang.org',
+        url: 'https://proxy.golang.org',
+        operator: 'Google (Go team)',
+        proxiesSumdb: false,
+        note: 'unreachable from mainland China',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'goproxy.cn',
+        url: 'https://goproxy.cn',
+        operator: 'Goproxy.cn project, sponsored by Qiniu Cloud',
+        proxiesSumdb: true,
+        verified: '2026-11-23'
+    },
+    {
+        name: 'goproxy.io',
+        url: 'https://goproxy.io',
+        operator: 'goproxy.io community team',
+        proxiesSumdb: true,
+        verified: '2026-11-23'
+    },
+    {
+        name: 'aliyun',
+        url: 'https://mirrors.aliyun.com/goproxy/',
+        operator: 'Alibaba Cloud',
+        proxiesSumdb: 'unknown',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'tencent',
+        url: 'https://mirrors.tencent.com/go/',
+        operator: 'Tencent Cloud',
+        proxiesSumdb: 'unknown',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'huawei',
+        url: 'https://mirrors.huaweicloud.com/repository/goproxy/',
+        operator: 'Huawei Cloud',
+        proxiesSumdb: false,
+        verified: '2026-11-23'
     }
-    catch {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a malformed %-escape in its credentials.`);
-    }
+];
+const REGION_PRESETS = {
+    global: { region: 'global', proxies: ['proxy.golang.org'], terminal: 'direct' },
+    // sum.golang.google.cn is sum.golang.org (same key) served where mainland runners reach it.
+    cn: {
+        region: 'cn',
+        proxies: ['goproxy.cn', 'aliyun', 'goproxy.io'],
+        terminal: 'direct',
+        sumdb: 'sum.golang.google.cn'
+    },
+    // Every public mirror of both regions: the probe keeps the ones this runner reaches, fastest first.
+    auto: { region: 'auto', proxies: ['proxy.golang.org', 'goproxy.cn', 'aliyun', 'goproxy.io'], terminal: 'direct' }
+};
+const REGIONS = Object.keys(REGION_PRESETS);
+/** Go's built-in defaults (from $GOROOT/go.env). */
+const GO_DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
+const GO_DEFAULT_GOSUMDB = 'sum.golang.org';
+/** Looks a preset up by its name (exact, lower case). */
+function findPreset(name) {
+    return PROXY_PRESETS.find(preset => preset.name === name);
 }
-function basicHeader(username, secret) {
-    return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
-}
-/**
- * Every form in which a credential could show up in a log: raw, URL-encoded, as userinfo, and as the
- * base64 Basic header an HTTP trace would print.
- */
-function auth_secrets_secretForms(username, secret) {
-    const base64 = basicHeader(username, secret);
-    return [secret, encodeURIComponent(secret), `${username}:${secret}`, base64, `Basic ${base64}`];
-}
-/** Go's auth.AddCredentials: https only, the first netrc machine equal to the request's host (port included). */
-function auth_secrets_credentialsFor(netrc, url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:')
-        return undefined;
-    // WHATWG URLs lower-case the host and drop :443; normalise the machine the same way.
-    const host = parsed.host;
-    const entry = netrc.find(e => e.machine.toLowerCase().replace(/:443$/, '') === host);
-    if (!entry)
-        return undefined;
-    return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
+/** Looks a preset up by URL, ignoring one trailing slash, to name its operator in reports. */
+function presetForUrl(url) {
+    const strip = (u) => u.replace(/\/$/, '');
+    return PROXY_PRESETS.find(preset => strip(preset.url) === strip(url));
 }
 
-;// CONCATENATED MODULE: ./src/core/auth-types.ts
-/** The user GitHub (and GitLab, Gitea) accept alongside a bare token. */
-const DEFAULT_AUTH_USER = 'x-access-token';
-
-;// CONCATENATED MODULE: ./src/core/auth-parse.ts
-/**
- * Parsing the `auth` input into AuthCredentials, one per line: `HOST[:PORT][/PATH] [USER:]SECRET`.
- *
- * Secrets never appear in a message: errors name the line number and what is wrong, never a field's
- * text (a user who swapped the fields would otherwise see the token echoed before anything could mask
- * it). The planners reuse lineProblem so their messages point at the same line in the same words.
- */
-
+;// CONCATENATED MODULE: ./src/core/chain.ts
 
 
-const INPUT = 'auth';
-const FORMAT = 'write HOST[:PORT][/PATH] [USER:]SECRET';
-const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
-const HOST_FIELD = new RegExp(`^(\\[[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::(\\d*))?(/.*)?$`);
-const PATH_ELEMENT = /^[A-Za-z0-9._~-]+$/;
-/** An InputError on the `auth` input naming `line`; `detail` must never quote a field, which may be a secret. */
-function lineProblem(line, detail) {
-    return new errors_InputError(INPUT, `line ${line}: ${detail}`);
-}
-/** Names a character by code point only: the field around it may be a secret. */
-function badCharacter(line, field, value) {
-    const match = auth_secrets_BAD_CHARACTER.exec(value);
-    if (!match)
-        return undefined;
-    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return lineProblem(line, `the ${field} contains the blank or control character U+${code}; remove it (${FORMAT}).`);
-}
-function parseHostField(line, field) {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(field)) {
-        throw lineProblem(line, `the host is written with a scheme; ${FORMAT} (https:// is implied).`);
-    }
-    const match = HOST_FIELD.exec(field);
-    if (!match) {
-        throw lineProblem(line, `the first field is not a host name (letters, digits, dots and dashes) or IP address; ${FORMAT}.`);
-    }
-    const port = match[2] ?? '';
-    if (match[2] !== undefined && (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
-        throw lineProblem(line, 'the port is not a number from 1 to 65535.');
-    }
-    let path = (match[3] ?? '').slice(1);
-    if (path.endsWith('/'))
-        path = path.slice(0, -1);
-    if (path !== '') {
-        for (const element of path.split('/')) {
-            if (!PATH_ELEMENT.test(element) || element === '.' || element === '..') {
-                throw lineProblem(line, 'the path has an empty element or a character other than A-Z a-z 0-9 - . _ ~ (as in module paths).');
-            }
+
+/** Splits at `,` and `|` like Go: each entry keeps the separator that follows it. */
+function tokenize(list) {
+    const tokens = [];
+    let start = 0;
+    for (let i = 0; i <= list.length; i++) {
+        if (i === list.length || list[i] === ',' || list[i] === '|') {
+            tokens.push({ text: list.slice(start, i), separator: i < list.length ? list[i] : ',' });
+            start = i + 1;
         }
     }
-    return { host: match[1].toLowerCase(), port, path };
+    return tokens;
 }
-function parseSecretField(line, field) {
-    const colon = field.indexOf(':');
-    if (colon === 0)
-        throw lineProblem(line, `the user before ':' is empty; write USER:SECRET, or the secret alone for ${DEFAULT_AUTH_USER}.`);
-    const username = colon < 0 ? DEFAULT_AUTH_USER : field.slice(0, colon);
-    const secret = colon < 0 ? field : field.slice(colon + 1);
-    if (secret === '')
-        throw lineProblem(line, 'the secret after the user is empty.');
-    return { username, secret };
+function parseTokens(input, tokens, options) {
+    const proxies = [];
+    const seen = new Set();
+    const ignored = [];
+    let terminal;
+    for (const token of tokens) {
+        const text = token.text.trim();
+        if (text === '')
+            continue;
+        if (terminal) {
+            ignored.push(redactEntry(text));
+            continue;
+        }
+        if (text === 'direct' || text === 'off') {
+            terminal = text;
+            continue;
+        }
+        assertNoControlCharacters(input, redactEntry(text));
+        const preset = findPreset(text);
+        let url;
+        if (preset && options.presets) {
+            url = preset.url;
+        }
+        else if (/[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(text)) {
+            // Go's rule: a bare host (anything with . : or / but no :/) gets https:// prepended.
+            url = `https://${text}`;
+        }
+        else {
+            url = text;
+        }
+        if (!/[.:/]/.test(text) && !(preset && options.presets)) {
+            const lower = text.toLowerCase();
+            const hint = lower === 'direct' || lower === 'off'
+                ? ` The keywords are lower case: ${lower}.`
+                : options.presets
+                    ? ` Presets: ${PROXY_PRESETS.map(p => p.name).join(', ')}.`
+                    : '';
+            throw new InputError(input, `${quote(redactEntry(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`);
+        }
+        parseProxyUrl(input, url, redactEntry(text));
+        const key = proxyKey(url);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const known = presetByUrl(url);
+        proxies.push({ url, separator: token.separator, origin: options.origin, ...(known ? { preset: known.name } : {}) });
+    }
+    if (proxies.length === 0 && !terminal) {
+        throw new InputError(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").');
+    }
+    return { chain: { proxies, ...(terminal ? { terminal } : {}) }, ignored };
+}
+function presetByUrl(url) {
+    return PROXY_PRESETS.find(p => proxyKey(p.url) === proxyKey(url));
 }
 /**
- * Parses the `auth` input: one credential per line, `HOST[:PORT][/PATH] [USER:]SECRET`,
- * fields separated by spaces or tabs; blank lines and lines starting with `#` are skipped.
- * Refuses, naming the line and never the text: a field with a blank or control character,
- * more or fewer than two fields, an invalid host, port or path, an empty user or secret,
- * and a host/path given twice. Throws InputErrors listing every bad line.
+ * Parses a GOPROXY value exactly as the go command reads it (split on `,`/`|`,
+ * entries trimmed, empty ones skipped, `direct`/`off` end the list, bare hosts get
+ * https://). Throws an InputError for every value Go would reject, up front.
  */
-function parseAuth(raw) {
-    const errors = new errors_ErrorCollector();
-    const credentials = [];
-    const seen = new Map();
-    raw.split('\n').forEach((text, index) => {
-        const line = index + 1;
-        const trimmed = text.replace(/\r$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        errors.attempt(() => {
-            const fields = trimmed.split(/[ \t]+/);
-            if (fields.length !== 2) {
-                const count = fields.length === 1 ? 'one field' : `${fields.length} fields`;
-                throw lineProblem(line, `has ${count} where two are needed; ${FORMAT} (no field can contain a blank).`);
+function parseGoproxy(input, value) {
+    assertNoControlCharacters(input, redactText(value));
+    return parseTokens(input, tokenize(value), { origin: 'environment', presets: false });
+}
+/**
+ * Parses the action's `proxies` input: Go's list grammar plus line breaks and preset
+ * names. A `,` or `|` the user wrote keeps Go's meaning; a line break between two
+ * proxies becomes `lineSeparator` (the `fallback` input); a line break before
+ * `direct`/`off` becomes `,`. Returns undefined for an empty input.
+ */
+function parseProxiesInput(input, raw, lineSeparator) {
+    const lines = raw
+        .split('\n')
+        .map(line => line.replace(/\r$/, '').trim())
+        .filter(line => line !== '');
+    if (lines.length === 0)
+        return undefined;
+    const tokens = [];
+    lines.forEach((line, index) => {
+        assertNoControlCharacters(input, redactUrl(line));
+        const lineTokens = tokenize(line);
+        const endsWithSeparator = /[,|]$/.test(line);
+        if (endsWithSeparator)
+            lineTokens.pop(); // the empty entry after a trailing separator
+        const last = lineTokens.length - 1;
+        lineTokens.forEach((token, i) => {
+            if (i === last && !endsWithSeparator) {
+                // A line break joins this proxy to the next line's entry, or to the region's first proxy.
+                const next = index < lines.length - 1 ? tokenize(lines[index + 1])[0].text.trim() : '';
+                const separator = next === 'direct' || next === 'off' ? ',' : lineSeparator;
+                tokens.push({ text: token.text, separator, fromNewline: true });
             }
-            const bad = badCharacter(line, 'host', fields[0]) ?? badCharacter(line, 'secret field', fields[1]);
-            if (bad)
-                throw bad;
-            const credential = {
-                line,
-                ...parseHostField(line, fields[0]),
-                ...parseSecretField(line, fields[1])
-            };
-            const key = `${credential.host}:${credential.port}/${credential.path}`;
-            const earlier = seen.get(key);
-            if (earlier !== undefined)
-                throw lineProblem(line, `names the same host, port and path as line ${earlier}; keep one.`);
-            seen.set(key, line);
-            credentials.push(credential);
-        }, undefined);
+            else {
+                tokens.push(token);
+            }
+        });
     });
-    errors.throwIfAny();
-    return credentials;
+    return parseTokens(input, tokens, { origin: 'proxies', presets: true });
+}
+/** Renders a chain as the GOPROXY value Go reads. `redact` hides credentials for display. */
+function formatChain(chain, redact = false) {
+    const parts = [];
+    chain.proxies.forEach((entry, i) => {
+        parts.push(redact ? redactUrl(entry.url) : entry.url);
+        if (i < chain.proxies.length - 1 || chain.terminal)
+            parts.push(entry.separator);
+    });
+    if (chain.terminal)
+        parts.push(chain.terminal);
+    return parts.join('');
 }
 
 ;// CONCATENATED MODULE: ./src/core/glob.ts
@@ -888,17 +918,17 @@ function parsePatternInput(input, raw) {
         .map(entry => entry.replace(/\r$/, '').trim())
         .filter(entry => entry !== '');
     if (entries.length === 0 && raw.trim() !== '') {
-        throw new errors_InputError(input, `${errors_quote(raw)} contains separators but no pattern; leave it empty or list patterns.`);
+        throw new InputError(input, `${quote(raw)} contains separators but no pattern; leave it empty or list patterns.`);
     }
     const patterns = [];
     for (const entry of entries) {
         assertNoControlCharacters(input, entry);
         if (/\s/.test(entry)) {
-            throw new errors_InputError(input, `pattern ${errors_quote(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`);
+            throw new InputError(input, `pattern ${quote(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`);
         }
         // Go drops one trailing slash before matching: `a\/` is matched as `a\`, which is malformed.
         if (isMalformedGlob(entry.endsWith('/') ? entry.slice(0, -1) : entry)) {
-            throw new errors_InputError(input, `pattern ${errors_quote(entry)} is not a valid glob (Go would silently ignore it). Use * ? [a-z] [^a-z] and \\ escapes as in Go's path.Match.`);
+            throw new InputError(input, `pattern ${quote(entry)} is not a valid glob (Go would silently ignore it). Use * ? [a-z] [^a-z] and \\ escapes as in Go's path.Match.`);
         }
         if (!patterns.includes(entry))
             patterns.push(entry);
@@ -929,6 +959,478 @@ const EVERYTHING_PROBES = [
 /** Joins patterns into the comma-separated form Go reads. */
 function formatPatterns(patterns) {
     return patterns.join(',');
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/core/sumdb.ts
+
+
+
+/** The go command's built-in verifier keys (cmd/go/internal/modfetch/key.go). */
+const KNOWN_SUMDB_KEYS = {
+    'sum.golang.org': 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8'
+};
+/** The one alias Go knows: sum.golang.org, served where mainland China reaches it. */
+const CHINA_SUMDB_ALIAS = 'sum.golang.google.cn';
+const CHINA_SUMDB_URL = 'https://sum.golang.google.cn';
+function keyHash(name, key) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), key]))
+        .digest()
+        .readUInt32BE(0);
+}
+/**
+ * Checks a verifier key `name+hash+base64key` as golang.org/x/mod/sumdb/note.NewVerifier
+ * does: 8 hex digits that equal the first 4 bytes of SHA-256(name + "\n" + key), a
+ * base64 Ed25519 key (algorithm byte 1 and 32 bytes), and a name without blanks or `+`.
+ * Returns the name.
+ */
+function checkVerifierKey(input, verifier) {
+    const [name, hash16 = '', key64 = ''] = splitTwice(verifier, '+');
+    const key = /^[A-Za-z0-9+/]*={0,2}$/.test(key64) && key64.length % 4 === 0 ? Buffer.from(key64, 'base64') : undefined;
+    if (name === '' || /\s/.test(name) || !/^[0-9a-fA-F]{8}$/.test(hash16) || !key || key.length === 0) {
+        throw new InputError(input, `${quote(verifier)} is neither a known checksum database (sum.golang.org, sum.golang.google.cn, off) nor a verifier key name+hash+key (Go: "malformed verifier id").`);
+    }
+    if (parseInt(hash16, 16) !== keyHash(name, key)) {
+        throw new InputError(input, `the verifier key for ${quote(name)} has a hash that does not match its key (Go: "invalid verifier hash").`);
+    }
+    if (key[0] !== 1 || key.length !== 33) {
+        throw new InputError(input, `the verifier key for ${quote(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`);
+    }
+    if (name.endsWith('/') || !/^[A-Za-z0-9._~-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
+        throw new InputError(input, `the checksum database name ${quote(name)} must be host[/path] (Go: "invalid sumdb name").`);
+    }
+    return name;
+}
+function splitTwice(s, sep) {
+    const i = s.indexOf(sep);
+    if (i < 0)
+        return [s];
+    const j = s.indexOf(sep, i + 1);
+    return j < 0 ? [s.slice(0, i), s.slice(i + 1)] : [s.slice(0, i), s.slice(i + 1, j), s.slice(j + 1)];
+}
+/**
+ * Parses GOSUMDB in every form Go accepts: `off`, a known name, the alias
+ * `sum.golang.google.cn`, a verifier key, each optionally followed by one URL
+ * (which bypasses the proxies). Rejects what Go would reject, with its words.
+ */
+function parseGosumdb(input, raw) {
+    assertNoControlCharacters(input, redactText(raw));
+    // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
+    const value = raw;
+    if (value === 'off')
+        return { kind: 'off', value: 'off' };
+    if (value === CHINA_SUMDB_ALIAS) {
+        return {
+            kind: 'db',
+            value,
+            name: 'sum.golang.org',
+            key: KNOWN_SUMDB_KEYS['sum.golang.org'],
+            url: CHINA_SUMDB_URL,
+            explicitUrl: true
+        };
+    }
+    const fields = value.split(/\s+/).filter(f => f !== '');
+    if (fields.length === 0)
+        throw new InputError(input, 'is empty after trimming.');
+    if (fields.length > 2) {
+        throw new InputError(input, `${quote(redactText(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`);
+    }
+    const [first, url] = fields;
+    if (first === 'off' || first.toLowerCase() === 'off') {
+        throw new InputError(input, `${quote(redactText(value))}: write exactly off to disable verification (not recommended).`);
+    }
+    const key = KNOWN_SUMDB_KEYS[first] ?? first;
+    const name = checkVerifierKey(input, key);
+    if (url !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(url)) {
+        throw new InputError(input, `the checksum database URL ${quote(redactUrl(url))} must be an http(s) URL.`);
+    }
+    return {
+        kind: 'db',
+        value: fields.join(' '),
+        name,
+        key,
+        url: url ?? `https://${name}`,
+        explicitUrl: url !== undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/compose.ts
+
+
+
+
+
+
+/** The six variables this action manages, in the order they are reported. */
+const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
+/** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
+function goVariablesFrom(env) {
+    const values = {};
+    for (const name of GO_VARIABLES) {
+        const value = env[name];
+        if (value !== undefined && value !== '')
+            values[name] = value;
+    }
+    return values;
+}
+function nonEmpty(value) {
+    return value === undefined || value === '' ? undefined : value;
+}
+/**
+ * `proxies` entries first, then the region's; a URL already listed is not repeated;
+ * one terminal keyword last (the user's, else the region's). The separators the
+ * user wrote stay, so a `,` gate after a corporate proxy still guards what follows.
+ */
+function mergeChains(first, second) {
+    const proxies = [];
+    const seen = new Set();
+    const add = (entries) => {
+        for (const entry of entries) {
+            const key = proxyKey(entry.url);
+            if (!seen.has(key)) {
+                seen.add(key);
+                proxies.push(entry);
+            }
+        }
+    };
+    add(first?.proxies ?? []);
+    add(second?.proxies ?? []);
+    const terminal = first?.terminal ?? second?.terminal;
+    // The proxy before the keyword keeps the gate its chain put there (`goproxy.io,direct`), even when that
+    // proxy was dropped as a duplicate: otherwise `aliyun|direct` would send every error direct.
+    if (terminal && proxies.length > 0) {
+        const gate = (first?.terminal ? first : second)?.proxies.at(-1)?.separator ?? ',';
+        proxies[proxies.length - 1] = { ...proxies[proxies.length - 1], separator: gate };
+    }
+    return { proxies, ...(terminal ? { terminal } : {}) };
+}
+function regionChain(settings) {
+    if (!settings.region)
+        return undefined;
+    const preset = REGION_PRESETS[settings.region];
+    const proxies = preset.proxies.map((name, i) => {
+        const url = findPreset(name)?.url ?? name;
+        const last = i === preset.proxies.length - 1;
+        return { url, separator: last ? ',' : '|', origin: 'region', preset: name };
+    });
+    return { proxies, terminal: preset.terminal };
+}
+/**
+ * Composes the Go module environment from validated settings and what the job
+ * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
+ * for problems that only show once inputs meet each other or the job's environment
+ * (a private probe module, an invalid GOPROXY inherited from the job).
+ */
+function composePlan(settings, ambient) {
+    const errors = new ErrorCollector();
+    const warnings = [
+        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${quote(e)} comes after direct/off; Go ignores it.`)
+    ];
+    const exported = new Set(['GOPROXY']);
+    let chain;
+    let chainSource;
+    if (settings.proxies || settings.region) {
+        chain = mergeChains(settings.proxies?.chain, regionChain(settings));
+        chainSource = 'inputs';
+    }
+    else {
+        const fromEnv = nonEmpty(ambient.env.GOPROXY);
+        const fromGo = nonEmpty(ambient.goEnvGoproxy);
+        const [value, source, input] = fromEnv
+            ? [fromEnv, 'environment', 'GOPROXY (job environment)']
+            : fromGo
+                ? [fromGo, 'go env', 'GOPROXY (go env)']
+                : [GO_DEFAULT_GOPROXY, 'go default', 'GOPROXY'];
+        const parsed = errors.attempt(() => parseGoproxy(input, value), undefined);
+        chain = parsed?.chain ?? { proxies: [] };
+        chainSource = source;
+        for (const entry of parsed?.ignored ?? [])
+            warnings.push(`${input}: ${quote(entry)} comes after direct/off; Go ignores it.`);
+    }
+    const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined;
+    const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
+    let sumdb;
+    let sumdbChosen = true;
+    if (settings.sumdb) {
+        sumdb = settings.sumdb;
+        exported.add('GOSUMDB');
+    }
+    else if (ambientSumdb) {
+        sumdb = errors.attempt(() => parseGosumdb('GOSUMDB (job environment)', ambientSumdb), parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB));
+    }
+    else if (regionSumdb) {
+        sumdb = parseGosumdb('region', regionSumdb);
+        exported.add('GOSUMDB');
+    }
+    else {
+        sumdb = parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB);
+        sumdbChosen = false;
+    }
+    if (settings.sumdb?.kind === 'off') {
+        warnings.push('sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.');
+    }
+    const pick = (input, variable) => {
+        if (input) {
+            exported.add(variable);
+            return formatPatterns(input);
+        }
+        const inherited = nonEmpty(ambient.env[variable]);
+        // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
+        if (inherited !== undefined) {
+            errors.attempt(() => assertNoControlCharacters(`${variable} (job environment)`, inherited), undefined);
+        }
+        return inherited;
+    };
+    const goprivate = pick(settings.private, 'GOPRIVATE') ?? '';
+    const ownNoProxy = pick(settings.noProxy, 'GONOPROXY');
+    const ownNoSumdb = pick(settings.noSumdb, 'GONOSUMDB');
+    const gonoproxy = ownNoProxy ?? goprivate;
+    const gonosumdb = ownNoSumdb ?? goprivate;
+    const goinsecure = pick(settings.insecure, 'GOINSECURE') ?? '';
+    const everything = (name, patterns, what) => {
+        for (const glob of patterns ?? []) {
+            if (matchesEverything(glob))
+                warnings.push(`${name}: ${quote(glob)} matches every module path: ${what}`);
+        }
+    };
+    everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.');
+    everything('no-sumdb', settings.noSumdb, 'no module is verified against the checksum database.');
+    everything('insecure', settings.insecure, 'every direct fetch may use plain HTTP or skip certificate checks.');
+    if (settings.probe &&
+        (matchesPrefixPatterns(gonoproxy, settings.probeModule) || matchesPrefixPatterns(gonosumdb, settings.probeModule))) {
+        errors.attempt(() => {
+            throw new InputError('probe-module', `${quote(settings.probeModule)} matches the private patterns (GONOPROXY ${quote(gonoproxy)}, GONOSUMDB ${quote(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`);
+        }, undefined);
+    }
+    errors.throwIfAny();
+    return {
+        chain,
+        chainSource,
+        sumdb,
+        sumdbChosen,
+        goprivate,
+        gonoproxy,
+        gonosumdb,
+        goinsecure,
+        noProxyFollowsPrivate: ownNoProxy === undefined,
+        noSumdbFollowsPrivate: ownNoSumdb === undefined,
+        exported,
+        warnings
+    };
+}
+/**
+ * Adds patterns to GOPRIVATE (private module hosts named by `auth` lines) and
+ * re-applies Go's defaulting: GONOPROXY / GONOSUMDB follow unless the user set them.
+ */
+function addPrivatePatterns(plan, patterns) {
+    const present = new Set(plan.goprivate.split(','));
+    const added = patterns.filter(pattern => !present.has(pattern));
+    if (added.length === 0)
+        return plan;
+    const goprivate = [plan.goprivate, ...added].filter(p => p !== '').join(',');
+    return {
+        ...plan,
+        goprivate,
+        gonoproxy: plan.noProxyFollowsPrivate ? goprivate : plan.gonoproxy,
+        gonosumdb: plan.noSumdbFollowsPrivate ? goprivate : plan.gonosumdb,
+        exported: new Set([...plan.exported, 'GOPRIVATE'])
+    };
+}
+/** The same plan with another chain (credentials moved out of URLs, or the probe's rebuilt chain). */
+function withChain(plan, chain) {
+    return { ...plan, chain };
+}
+/**
+ * The values to export and the effective values (after Go's defaulting) for the
+ * outputs, for a plan and the chain finally chosen (the probe may have reordered it).
+ */
+function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
+    const effective = {
+        GOPROXY: formatChain(chain),
+        GOSUMDB: sumdb.value,
+        GOPRIVATE: plan.goprivate,
+        GONOPROXY: plan.gonoproxy,
+        GONOSUMDB: plan.gonosumdb,
+        GOINSECURE: plan.goinsecure
+    };
+    const exports = {};
+    for (const name of GO_VARIABLES) {
+        if (plan.exported.has(name) || (name === 'GOSUMDB' && sumdb !== plan.sumdb))
+            exports[name] = effective[name];
+    }
+    return { exports, effective };
+}
+
+;// CONCATENATED MODULE: ./src/core/auth-secrets.ts
+/**
+ * Handling secret text safely, shared by the `auth` parser and the credential planners: what a netrc file
+ * cannot hold, how to show a URL whose userinfo may be a token, every form in which a secret could reach
+ * a log (so all of them are masked), and Go's own netrc lookup (so the probe sends what go would send).
+ *
+ * Kept together because each rule must be applied the same way to `auth` lines, proxy URLs and the
+ * GOSUMDB URL; a second copy that drifted would leak a secret or plan a credential Go never sends.
+ */
+
+/**
+ * Blanks and control characters: they would split a netrc token or an `auth` line's fields, so a
+ * credential containing one is refused rather than written.
+ */
+// eslint-disable-next-line no-control-regex
+const BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
+function hideUserinfo(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1xxxxx@');
+}
+/**
+ * Percent-decodes one userinfo part, as Go does before writing netrc. Throws an InputError for `input`
+ * naming the URL as `shown` (already hidden), never the undecodable text, which may be the secret.
+ */
+function decodeUserinfo(input, shown, value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        throw new InputError(input, `proxy ${quote(shown)} has a malformed %-escape in its credentials.`);
+    }
+}
+function basicHeader(username, secret) {
+    return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
+}
+/**
+ * Every form in which a credential could show up in a log: raw, URL-encoded, as userinfo, and as the
+ * base64 Basic header an HTTP trace would print.
+ */
+function secretForms(username, secret) {
+    const base64 = basicHeader(username, secret);
+    return [secret, encodeURIComponent(secret), `${username}:${secret}`, base64, `Basic ${base64}`];
+}
+/** Go's auth.AddCredentials: https only, the first netrc machine equal to the request's host (port included). */
+function credentialsFor(netrc, url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:')
+        return undefined;
+    // WHATWG URLs lower-case the host and drop :443; normalise the machine the same way.
+    const host = parsed.host;
+    const entry = netrc.find(e => e.machine.toLowerCase().replace(/:443$/, '') === host);
+    if (!entry)
+        return undefined;
+    return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/core/auth-types.ts
+/** The user GitHub (and GitLab, Gitea) accept alongside a bare token. */
+const DEFAULT_AUTH_USER = 'x-access-token';
+
+;// CONCATENATED MODULE: ./src/core/auth-parse.ts
+/**
+ * Parsing the `auth` input into AuthCredentials, one per line: `HOST[:PORT][/PATH] [USER:]SECRET`.
+ *
+ * Secrets never appear in a message: errors name the line number and what is wrong, never a field's
+ * text (a user who swapped the fields would otherwise see the token echoed before anything could mask
+ * it). The planners reuse lineProblem so their messages point at the same line in the same words.
+ */
+
+
+
+const INPUT = 'auth';
+const FORMAT = 'write HOST[:PORT][/PATH] [USER:]SECRET';
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const HOST_FIELD = new RegExp(`^(\\[[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::(\\d*))?(/.*)?$`);
+const PATH_ELEMENT = /^[A-Za-z0-9._~-]+$/;
+/** An InputError on the `auth` input naming `line`; `detail` must never quote a field, which may be a secret. */
+function lineProblem(line, detail) {
+    return new InputError(INPUT, `line ${line}: ${detail}`);
+}
+/** Names a character by code point only: the field around it may be a secret. */
+function badCharacter(line, field, value) {
+    const match = BAD_CHARACTER.exec(value);
+    if (!match)
+        return undefined;
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return lineProblem(line, `the ${field} contains the blank or control character U+${code}; remove it (${FORMAT}).`);
+}
+function parseHostField(line, field) {
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(field)) {
+        throw lineProblem(line, `the host is written with a scheme; ${FORMAT} (https:// is implied).`);
+    }
+    const match = HOST_FIELD.exec(field);
+    if (!match) {
+        throw lineProblem(line, `the first field is not a host name (letters, digits, dots and dashes) or IP address; ${FORMAT}.`);
+    }
+    const port = match[2] ?? '';
+    if (match[2] !== undefined && (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
+        throw lineProblem(line, 'the port is not a number from 1 to 65535.');
+    }
+    let path = (match[3] ?? '').slice(1);
+    if (path.endsWith('/'))
+        path = path.slice(0, -1);
+    if (path !== '') {
+        for (const element of path.split('/')) {
+            if (!PATH_ELEMENT.test(element) || element === '.' || element === '..') {
+                throw lineProblem(line, 'the path has an empty element or a character other than A-Z a-z 0-9 - . _ ~ (as in module paths).');
+            }
+        }
+    }
+    return { host: match[1].toLowerCase(), port, path };
+}
+function parseSecretField(line, field) {
+    const colon = field.indexOf(':');
+    if (colon === 0)
+        throw lineProblem(line, `the user before ':' is empty; write USER:SECRET, or the secret alone for ${DEFAULT_AUTH_USER}.`);
+    const username = colon < 0 ? DEFAULT_AUTH_USER : field.slice(0, colon);
+    const secret = colon < 0 ? field : field.slice(colon + 1);
+    if (secret === '')
+        throw lineProblem(line, 'the secret after the user is empty.');
+    return { username, secret };
+}
+/**
+ * Parses the `auth` input: one credential per line, `HOST[:PORT][/PATH] [USER:]SECRET`,
+ * fields separated by spaces or tabs; blank lines and lines starting with `#` are skipped.
+ * Refuses, naming the line and never the text: a field with a blank or control character,
+ * more or fewer than two fields, an invalid host, port or path, an empty user or secret,
+ * and a host/path given twice. Throws InputErrors listing every bad line.
+ */
+function parseAuth(raw) {
+    const errors = new ErrorCollector();
+    const credentials = [];
+    const seen = new Map();
+    raw.split('\n').forEach((text, index) => {
+        const line = index + 1;
+        const trimmed = text.replace(/\r$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        errors.attempt(() => {
+            const fields = trimmed.split(/[ \t]+/);
+            if (fields.length !== 2) {
+                const count = fields.length === 1 ? 'one field' : `${fields.length} fields`;
+                throw lineProblem(line, `has ${count} where two are needed; ${FORMAT} (no field can contain a blank).`);
+            }
+            const bad = badCharacter(line, 'host', fields[0]) ?? badCharacter(line, 'secret field', fields[1]);
+            if (bad)
+                throw bad;
+            const credential = {
+                line,
+                ...parseHostField(line, fields[0]),
+                ...parseSecretField(line, fields[1])
+            };
+            const key = `${credential.host}:${credential.port}/${credential.path}`;
+            const earlier = seen.get(key);
+            if (earlier !== undefined)
+                throw lineProblem(line, `names the same host, port and path as line ${earlier}; keep one.`);
+            seen.set(key, line);
+            credentials.push(credential);
+        }, undefined);
+    });
+    errors.throwIfAny();
+    return credentials;
 }
 
 ;// CONCATENATED MODULE: ./src/core/auth-module-hosts.ts
@@ -1036,15 +1538,15 @@ function userinfoCredentials(entry, proxy) {
     if (proxy.username === '' && proxy.password === '' && !/^[^/]*\/\/[^/?#]*@/.test(entry.url))
         return undefined;
     const input = inputOf(entry);
-    const shown = auth_secrets_hideUserinfo(entry.url);
-    const username = auth_secrets_decodeUserinfo(input, shown, proxy.username);
-    const password = auth_secrets_decodeUserinfo(input, shown, proxy.password);
+    const shown = hideUserinfo(entry.url);
+    const username = decodeUserinfo(input, shown, proxy.username);
+    const password = decodeUserinfo(input, shown, proxy.password);
     if (username === '' || password === '') {
         // Go's netrc parser drops an entry without both, so the URL form could not be kept working.
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
+        throw new InputError(input, `proxy ${quote(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
     }
-    if (auth_secrets_BAD_CHARACTER.test(username) || auth_secrets_BAD_CHARACTER.test(password)) {
-        throw new errors_InputError(input, `proxy ${errors_quote(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
+    if (BAD_CHARACTER.test(username) || BAD_CHARACTER.test(password)) {
+        throw new InputError(input, `proxy ${quote(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
     }
     return { username, password };
 }
@@ -1078,11 +1580,11 @@ function planProxyUserinfo(draft, proxies) {
         const fromUrl = draft.errors.attempt(() => userinfoCredentials(entry, parsed), undefined);
         if (!fromUrl)
             continue;
-        for (const s of proxy_url_secretsOfUrl(entry.url))
+        for (const s of secretsOfUrl(entry.url))
             draft.secrets.add(s);
-        for (const s of auth_secrets_secretForms(fromUrl.username, fromUrl.password))
+        for (const s of secretForms(fromUrl.username, fromUrl.password))
             draft.secrets.add(s);
-        const added = addNetrc(draft, { machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new errors_InputError(inputOf(entry), `proxy ${errors_quote(redactUrl(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
+        const added = addNetrc(draft, { machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new InputError(inputOf(entry), `proxy ${quote(redactUrl(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
         if (added)
             draft.notes.push(`proxy ${redactUrl(entry.url)}: credentials moved from the URL to netrc (machine ${parsed.host}).`);
     }
@@ -1107,7 +1609,7 @@ function planProxyCredential(draft, credential, onHost) {
     const plain = matched.find(p => p.parsed.scheme === 'http');
     if (plain) {
         draft.errors.attempt(() => {
-            throw lineProblem(credential.line, `the proxy ${errors_quote(redactUrl(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
+            throw lineProblem(credential.line, `the proxy ${quote(redactUrl(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
         }, undefined);
         return true;
     }
@@ -1115,7 +1617,7 @@ function planProxyCredential(draft, credential, onHost) {
         const entryFromUrl = draft.netrc.find(e => e.machine === parsed.host && e.line === undefined);
         if (entryFromUrl && (entryFromUrl.login !== credential.username || entryFromUrl.password !== credential.secret)) {
             draft.errors.attempt(() => {
-                throw lineProblem(credential.line, `the proxy ${errors_quote(redactUrl(entry.url))} already carries other credentials in its URL; keep one of the two.`);
+                throw lineProblem(credential.line, `the proxy ${quote(redactUrl(entry.url))} already carries other credentials in its URL; keep one of the two.`);
             }, undefined);
             continue;
         }
@@ -1127,9 +1629,9 @@ function planProxyCredential(draft, credential, onHost) {
         };
         // Same credentials as the URL's: that entry already serves the line, and a second machine line would be a duplicate.
         const added = entryFromUrl !== undefined ||
-            addNetrc(draft, entryForLine, first => lineProblem(credential.line, `the proxy host ${errors_quote(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
+            addNetrc(draft, entryForLine, first => lineProblem(credential.line, `the proxy host ${quote(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
         if (added) {
-            draft.notes.push(`auth line ${credential.line}: credentials for the proxy ${redactUrl(proxy_url_stripCredentials(entry.url))} (netrc machine ${parsed.host}).`);
+            draft.notes.push(`auth line ${credential.line}: credentials for the proxy ${redactUrl(stripCredentials(entry.url))} (netrc machine ${parsed.host}).`);
         }
     }
     return true;
@@ -1161,7 +1663,7 @@ function planProxyCredential(draft, credential, onHost) {
 function planCredentials(credentials, chain, goprivate) {
     const patterns = typeof goprivate === 'string' ? { gonoproxy: goprivate, gonosumdb: goprivate } : goprivate;
     const draft = {
-        errors: new errors_ErrorCollector(),
+        errors: new ErrorCollector(),
         notes: [],
         secrets: new Set(),
         netrc: [],
@@ -1171,23 +1673,23 @@ function planCredentials(credentials, chain, goprivate) {
     const proxies = [];
     for (const entry of chain.proxies) {
         // The chain was validated already; a URL that still fails is reported, not thrown past the collector.
-        const parsed = draft.errors.attempt(() => proxy_url_parseProxyUrl(inputOf(entry), entry.url, redactUrl(entry.url)), undefined);
+        const parsed = draft.errors.attempt(() => parseProxyUrl(inputOf(entry), entry.url, redactUrl(entry.url)), undefined);
         if (parsed)
             proxies.push({ entry, parsed });
     }
     // Credentials written inside proxy URLs first: they belong to exactly one proxy.
     planProxyUserinfo(draft, proxies);
     for (const credential of credentials) {
-        for (const s of auth_secrets_secretForms(credential.username, credential.secret))
+        for (const s of secretForms(credential.username, credential.secret))
             draft.secrets.add(s);
         const onHost = proxiesOnHost(credential, proxies);
         if (planProxyCredential(draft, credential, onHost))
             continue;
-        planModuleHost(draft, patterns, credential, onHost.map(p => redactUrl(proxy_url_stripCredentials(p.entry.url))));
+        planModuleHost(draft, patterns, credential, onHost.map(p => redactUrl(stripCredentials(p.entry.url))));
     }
     draft.errors.throwIfAny();
     const stripped = {
-        proxies: chain.proxies.map(entry => ({ ...entry, url: proxy_url_stripCredentials(entry.url) })),
+        proxies: chain.proxies.map(entry => ({ ...entry, url: stripCredentials(entry.url) })),
         ...(chain.terminal ? { terminal: chain.terminal } : {})
     };
     const { netrc } = draft;
@@ -1197,7 +1699,7 @@ function planCredentials(credentials, chain, goprivate) {
         git: draft.git,
         privateAdditions: draft.privateAdditions,
         secrets: [...draft.secrets].filter(s => s !== ''),
-        credentialsFor: url => auth_secrets_credentialsFor(netrc, url),
+        credentialsFor: url => credentialsFor(netrc, url),
         notes: draft.notes
     };
 }
@@ -1277,506 +1779,38 @@ function planSumdbCredentials(plan, sumdb) {
 
 
 
-;// CONCATENATED MODULE: ./src/core/presets.ts
-const PROXY_PRESETS = [
-    {
-        name: 'proxy.golang.org',
-        url: 'https://proxy.golang.org',
-        operator: 'Google (Go team)',
-        proxiesSumdb: false,
-        note: 'unreachable from mainland China',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'goproxy.cn',
-        url: 'https://goproxy.cn',
-        operator: 'Goproxy.cn project, sponsored by Qiniu Cloud',
-        proxiesSumdb: true,
-        verified: '2026-11-23'
-    },
-    {
-        name: 'goproxy.io',
-        url: 'https://goproxy.io',
-        operator: 'goproxy.io community team',
-        proxiesSumdb: true,
-        verified: '2026-11-23'
-    },
-    {
-        name: 'aliyun',
-        url: 'https://mirrors.aliyun.com/goproxy/',
-        operator: 'Alibaba Cloud',
-        proxiesSumdb: 'unknown',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'tencent',
-        url: 'https://mirrors.tencent.com/go/',
-        operator: 'Tencent Cloud',
-        proxiesSumdb: 'unknown',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'huawei',
-        url: 'https://mirrors.huaweicloud.com/repository/goproxy/',
-        operator: 'Huawei Cloud',
-        proxiesSumdb: false,
-        verified: '2026-11-23'
-    }
-];
-const REGION_PRESETS = {
-    global: { region: 'global', proxies: ['proxy.golang.org'], terminal: 'direct' },
-    // sum.golang.google.cn is sum.golang.org (same key) served where mainland runners reach it.
-    cn: {
-        region: 'cn',
-        proxies: ['goproxy.cn', 'aliyun', 'goproxy.io'],
-        terminal: 'direct',
-        sumdb: 'sum.golang.google.cn'
-    },
-    // Every public mirror of both regions: the probe keeps the ones this runner reaches, fastest first.
-    auto: { region: 'auto', proxies: ['proxy.golang.org', 'goproxy.cn', 'aliyun', 'goproxy.io'], terminal: 'direct' }
-};
-const REGIONS = Object.keys(REGION_PRESETS);
-/** Go's built-in defaults (from $GOROOT/go.env). */
-const GO_DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
-const GO_DEFAULT_GOSUMDB = 'sum.golang.org';
-/** Looks a preset up by its name (exact, lower case). */
-function findPreset(name) {
-    return PROXY_PRESETS.find(preset => preset.name === name);
-}
-/** Looks a preset up by URL, ignoring one trailing slash, to name its operator in reports. */
-function presetForUrl(url) {
-    const strip = (u) => u.replace(/\/$/, '');
-    return PROXY_PRESETS.find(preset => strip(preset.url) === strip(url));
-}
-
-;// CONCATENATED MODULE: ./src/core/chain.ts
+;// CONCATENATED MODULE: ./src/core/configure.ts
+/**
+ * The decisions the action and the CLI share, so that a laptop gets the same answer as
+ * a runner: compose the plan and move credentials out of it (steps 1–2), then decide
+ * what the probe's outcome means for the chain to export (step 3). Pure: the callers
+ * gather the inputs and do the I/O.
+ */
 
 
-
-/** Splits at `,` and `|` like Go: each entry keeps the separator that follows it. */
-function tokenize(list) {
-    const tokens = [];
-    let start = 0;
-    for (let i = 0; i <= list.length; i++) {
-        if (i === list.length || list[i] === ',' || list[i] === '|') {
-            tokens.push({ text: list.slice(start, i), separator: i < list.length ? list[i] : ',' });
-            start = i + 1;
-        }
-    }
-    return tokens;
-}
-function parseTokens(input, tokens, options) {
-    const proxies = [];
-    const seen = new Set();
-    const ignored = [];
-    let terminal;
-    for (const token of tokens) {
-        const text = token.text.trim();
-        if (text === '')
-            continue;
-        if (terminal) {
-            ignored.push(redactEntry(text));
-            continue;
-        }
-        if (text === 'direct' || text === 'off') {
-            terminal = text;
-            continue;
-        }
-        assertNoControlCharacters(input, redactEntry(text));
-        const preset = findPreset(text);
-        let url;
-        if (preset && options.presets) {
-            url = preset.url;
-        }
-        else if (/[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(text)) {
-            // Go's rule: a bare host (anything with . : or / but no :/) gets https:// prepended.
-            url = `https://${text}`;
-        }
-        else {
-            url = text;
-        }
-        if (!/[.:/]/.test(text) && !(preset && options.presets)) {
-            const lower = text.toLowerCase();
-            const hint = lower === 'direct' || lower === 'off'
-                ? ` The keywords are lower case: ${lower}.`
-                : options.presets
-                    ? ` Presets: ${PROXY_PRESETS.map(p => p.name).join(', ')}.`
-                    : '';
-            throw new errors_InputError(input, `${errors_quote(redactEntry(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`);
-        }
-        proxy_url_parseProxyUrl(input, url, redactEntry(text));
-        const key = proxyKey(url);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const known = presetByUrl(url);
-        proxies.push({ url, separator: token.separator, origin: options.origin, ...(known ? { preset: known.name } : {}) });
-    }
-    if (proxies.length === 0 && !terminal) {
-        throw new errors_InputError(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").');
-    }
-    return { chain: { proxies, ...(terminal ? { terminal } : {}) }, ignored };
-}
-function presetByUrl(url) {
-    return PROXY_PRESETS.find(p => proxyKey(p.url) === proxyKey(url));
+/**
+ * Composes the Go module environment and plans the credentials for it. Throws
+ * InputErrors for any bad input, before anything is written or exported.
+ */
+function planEnvironment(settings, ambient) {
+    const composed = composePlan(settings, ambient);
+    const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), composed.chain, composed), composed.sumdb);
+    const plan = addPrivatePatterns(withChain({ ...composed, sumdb: planned.sumdb }, planned.plan.chain), planned.plan.privateAdditions);
+    return { plan, credentials: planned.plan };
 }
 /**
- * Parses a GOPROXY value exactly as the go command reads it (split on `,`/`|`,
- * entries trimmed, empty ones skipped, `direct`/`off` end the list, bare hosts get
- * https://). Throws an InputError for every value Go would reject, up front.
+ * Applies `on-unreachable` to the probe's outcome: no problem → the rebuilt chain; a
+ * problem → the chain as composed with a warning (`warn`) or a failure (`fail`).
+ * `howToWarn` names the switch in the caller's words (an input or a flag).
  */
-function parseGoproxy(input, value) {
-    assertNoControlCharacters(input, redactText(value));
-    return parseTokens(input, tokenize(value), { origin: 'environment', presets: false });
-}
-/**
- * Parses the action's `proxies` input: Go's list grammar plus line breaks and preset
- * names. A `,` or `|` the user wrote keeps Go's meaning; a line break between two
- * proxies becomes `lineSeparator` (the `fallback` input); a line break before
- * `direct`/`off` becomes `,`. Returns undefined for an empty input.
- */
-function parseProxiesInput(input, raw, lineSeparator) {
-    const lines = raw
-        .split('\n')
-        .map(line => line.replace(/\r$/, '').trim())
-        .filter(line => line !== '');
-    if (lines.length === 0)
-        return undefined;
-    const tokens = [];
-    lines.forEach((line, index) => {
-        assertNoControlCharacters(input, redactUrl(line));
-        const lineTokens = tokenize(line);
-        const endsWithSeparator = /[,|]$/.test(line);
-        if (endsWithSeparator)
-            lineTokens.pop(); // the empty entry after a trailing separator
-        const last = lineTokens.length - 1;
-        lineTokens.forEach((token, i) => {
-            if (i === last && !endsWithSeparator) {
-                // A line break joins this proxy to the next line's entry, or to the region's first proxy.
-                const next = index < lines.length - 1 ? tokenize(lines[index + 1])[0].text.trim() : '';
-                const separator = next === 'direct' || next === 'off' ? ',' : lineSeparator;
-                tokens.push({ text: token.text, separator, fromNewline: true });
-            }
-            else {
-                tokens.push(token);
-            }
-        });
-    });
-    return parseTokens(input, tokens, { origin: 'proxies', presets: true });
-}
-/** Renders a chain as the GOPROXY value Go reads. `redact` hides credentials for display. */
-function formatChain(chain, redact = false) {
-    const parts = [];
-    chain.proxies.forEach((entry, i) => {
-        parts.push(redact ? redactUrl(entry.url) : entry.url);
-        if (i < chain.proxies.length - 1 || chain.terminal)
-            parts.push(entry.separator);
-    });
-    if (chain.terminal)
-        parts.push(chain.terminal);
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/core/sumdb.ts
-
-
-
-/** The go command's built-in verifier keys (cmd/go/internal/modfetch/key.go). */
-const KNOWN_SUMDB_KEYS = {
-    'sum.golang.org': 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8'
-};
-/** The one alias Go knows: sum.golang.org, served where mainland China reaches it. */
-const CHINA_SUMDB_ALIAS = 'sum.golang.google.cn';
-const CHINA_SUMDB_URL = 'https://sum.golang.google.cn';
-function keyHash(name, key) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), key]))
-        .digest()
-        .readUInt32BE(0);
-}
-/**
- * Checks a verifier key `name+hash+base64key` as golang.org/x/mod/sumdb/note.NewVerifier
- * does: 8 hex digits that equal the first 4 bytes of SHA-256(name + "\n" + key), a
- * base64 Ed25519 key (algorithm byte 1 and 32 bytes), and a name without blanks or `+`.
- * Returns the name.
- */
-function checkVerifierKey(input, verifier) {
-    const [name, hash16 = '', key64 = ''] = splitTwice(verifier, '+');
-    const key = /^[A-Za-z0-9+/]*={0,2}$/.test(key64) && key64.length % 4 === 0 ? Buffer.from(key64, 'base64') : undefined;
-    if (name === '' || /\s/.test(name) || !/^[0-9a-fA-F]{8}$/.test(hash16) || !key || key.length === 0) {
-        throw new errors_InputError(input, `${errors_quote(verifier)} is neither a known checksum database (sum.golang.org, sum.golang.google.cn, off) nor a verifier key name+hash+key (Go: "malformed verifier id").`);
-    }
-    if (parseInt(hash16, 16) !== keyHash(name, key)) {
-        throw new errors_InputError(input, `the verifier key for ${errors_quote(name)} has a hash that does not match its key (Go: "invalid verifier hash").`);
-    }
-    if (key[0] !== 1 || key.length !== 33) {
-        throw new errors_InputError(input, `the verifier key for ${errors_quote(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`);
-    }
-    if (name.endsWith('/') || !/^[A-Za-z0-9._~-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
-        throw new errors_InputError(input, `the checksum database name ${errors_quote(name)} must be host[/path] (Go: "invalid sumdb name").`);
-    }
-    return name;
-}
-function splitTwice(s, sep) {
-    const i = s.indexOf(sep);
-    if (i < 0)
-        return [s];
-    const j = s.indexOf(sep, i + 1);
-    return j < 0 ? [s.slice(0, i), s.slice(i + 1)] : [s.slice(0, i), s.slice(i + 1, j), s.slice(j + 1)];
-}
-/**
- * Parses GOSUMDB in every form Go accepts: `off`, a known name, the alias
- * `sum.golang.google.cn`, a verifier key, each optionally followed by one URL
- * (which bypasses the proxies). Rejects what Go would reject, with its words.
- */
-function parseGosumdb(input, raw) {
-    assertNoControlCharacters(input, redactText(raw));
-    // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
-    const value = raw;
-    if (value === 'off')
-        return { kind: 'off', value: 'off' };
-    if (value === CHINA_SUMDB_ALIAS) {
-        return {
-            kind: 'db',
-            value,
-            name: 'sum.golang.org',
-            key: KNOWN_SUMDB_KEYS['sum.golang.org'],
-            url: CHINA_SUMDB_URL,
-            explicitUrl: true
-        };
-    }
-    const fields = value.split(/\s+/).filter(f => f !== '');
-    if (fields.length === 0)
-        throw new errors_InputError(input, 'is empty after trimming.');
-    if (fields.length > 2) {
-        throw new errors_InputError(input, `${errors_quote(redactText(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`);
-    }
-    const [first, url] = fields;
-    if (first === 'off' || first.toLowerCase() === 'off') {
-        throw new errors_InputError(input, `${errors_quote(redactText(value))}: write exactly off to disable verification (not recommended).`);
-    }
-    const key = KNOWN_SUMDB_KEYS[first] ?? first;
-    const name = checkVerifierKey(input, key);
-    if (url !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(url)) {
-        throw new errors_InputError(input, `the checksum database URL ${errors_quote(redactUrl(url))} must be an http(s) URL.`);
-    }
-    return {
-        kind: 'db',
-        value: fields.join(' '),
-        name,
-        key,
-        url: url ?? `https://${name}`,
-        explicitUrl: url !== undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/compose.ts
-
-
-
-
-
-
-/** The six variables this action manages, in the order they are reported. */
-const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
-/** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
-function goVariablesFrom(env) {
-    const values = {};
-    for (const name of GO_VARIABLES) {
-        const value = env[name];
-        if (value !== undefined && value !== '')
-            values[name] = value;
-    }
-    return values;
-}
-function nonEmpty(value) {
-    return value === undefined || value === '' ? undefined : value;
-}
-/**
- * `proxies` entries first, then the region's; a URL already listed is not repeated;
- * one terminal keyword last (the user's, else the region's). The separators the
- * user wrote stay, so a `,` gate after a corporate proxy still guards what follows.
- */
-function mergeChains(first, second) {
-    const proxies = [];
-    const seen = new Set();
-    const add = (entries) => {
-        for (const entry of entries) {
-            const key = proxyKey(entry.url);
-            if (!seen.has(key)) {
-                seen.add(key);
-                proxies.push(entry);
-            }
-        }
-    };
-    add(first?.proxies ?? []);
-    add(second?.proxies ?? []);
-    const terminal = first?.terminal ?? second?.terminal;
-    // The proxy before the keyword keeps the gate its chain put there (`goproxy.io,direct`), even when that
-    // proxy was dropped as a duplicate: otherwise `aliyun|direct` would send every error direct.
-    if (terminal && proxies.length > 0) {
-        const gate = (first?.terminal ? first : second)?.proxies.at(-1)?.separator ?? ',';
-        proxies[proxies.length - 1] = { ...proxies[proxies.length - 1], separator: gate };
-    }
-    return { proxies, ...(terminal ? { terminal } : {}) };
-}
-function regionChain(settings) {
-    if (!settings.region)
-        return undefined;
-    const preset = REGION_PRESETS[settings.region];
-    const proxies = preset.proxies.map((name, i) => {
-        const url = findPreset(name)?.url ?? name;
-        const last = i === preset.proxies.length - 1;
-        return { url, separator: last ? ',' : '|', origin: 'region', preset: name };
-    });
-    return { proxies, terminal: preset.terminal };
-}
-/**
- * Composes the Go module environment from validated settings and what the job
- * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
- * for problems that only show once inputs meet each other or the job's environment
- * (a private probe module, an invalid GOPROXY inherited from the job).
- */
-function composePlan(settings, ambient) {
-    const errors = new errors_ErrorCollector();
-    const warnings = [
-        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${errors_quote(e)} comes after direct/off; Go ignores it.`)
-    ];
-    const exported = new Set(['GOPROXY']);
-    let chain;
-    let chainSource;
-    if (settings.proxies || settings.region) {
-        chain = mergeChains(settings.proxies?.chain, regionChain(settings));
-        chainSource = 'inputs';
-    }
-    else {
-        const fromEnv = nonEmpty(ambient.env.GOPROXY);
-        const fromGo = nonEmpty(ambient.goEnvGoproxy);
-        const [value, source, input] = fromEnv
-            ? [fromEnv, 'environment', 'GOPROXY (job environment)']
-            : fromGo
-                ? [fromGo, 'go env', 'GOPROXY (go env)']
-                : [GO_DEFAULT_GOPROXY, 'go default', 'GOPROXY'];
-        const parsed = errors.attempt(() => parseGoproxy(input, value), undefined);
-        chain = parsed?.chain ?? { proxies: [] };
-        chainSource = source;
-        for (const entry of parsed?.ignored ?? [])
-            warnings.push(`${input}: ${errors_quote(entry)} comes after direct/off; Go ignores it.`);
-    }
-    const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined;
-    const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
-    let sumdb;
-    let sumdbChosen = true;
-    if (settings.sumdb) {
-        sumdb = settings.sumdb;
-        exported.add('GOSUMDB');
-    }
-    else if (ambientSumdb) {
-        sumdb = errors.attempt(() => parseGosumdb('GOSUMDB (job environment)', ambientSumdb), parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB));
-    }
-    else if (regionSumdb) {
-        sumdb = parseGosumdb('region', regionSumdb);
-        exported.add('GOSUMDB');
-    }
-    else {
-        sumdb = parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB);
-        sumdbChosen = false;
-    }
-    if (settings.sumdb?.kind === 'off') {
-        warnings.push('sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.');
-    }
-    const pick = (input, variable) => {
-        if (input) {
-            exported.add(variable);
-            return formatPatterns(input);
-        }
-        const inherited = nonEmpty(ambient.env[variable]);
-        // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
-        if (inherited !== undefined) {
-            errors.attempt(() => assertNoControlCharacters(`${variable} (job environment)`, inherited), undefined);
-        }
-        return inherited;
-    };
-    const goprivate = pick(settings.private, 'GOPRIVATE') ?? '';
-    const ownNoProxy = pick(settings.noProxy, 'GONOPROXY');
-    const ownNoSumdb = pick(settings.noSumdb, 'GONOSUMDB');
-    const gonoproxy = ownNoProxy ?? goprivate;
-    const gonosumdb = ownNoSumdb ?? goprivate;
-    const goinsecure = pick(settings.insecure, 'GOINSECURE') ?? '';
-    const everything = (name, patterns, what) => {
-        for (const glob of patterns ?? []) {
-            if (matchesEverything(glob))
-                warnings.push(`${name}: ${errors_quote(glob)} matches every module path: ${what}`);
-        }
-    };
-    everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.');
-    everything('no-sumdb', settings.noSumdb, 'no module is verified against the checksum database.');
-    everything('insecure', settings.insecure, 'every direct fetch may use plain HTTP or skip certificate checks.');
-    if (settings.probe &&
-        (matchesPrefixPatterns(gonoproxy, settings.probeModule) || matchesPrefixPatterns(gonosumdb, settings.probeModule))) {
-        errors.attempt(() => {
-            throw new errors_InputError('probe-module', `${errors_quote(settings.probeModule)} matches the private patterns (GONOPROXY ${errors_quote(gonoproxy)}, GONOSUMDB ${errors_quote(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`);
-        }, undefined);
-    }
-    errors.throwIfAny();
-    return {
-        chain,
-        chainSource,
-        sumdb,
-        sumdbChosen,
-        goprivate,
-        gonoproxy,
-        gonosumdb,
-        goinsecure,
-        noProxyFollowsPrivate: ownNoProxy === undefined,
-        noSumdbFollowsPrivate: ownNoSumdb === undefined,
-        exported,
-        warnings
-    };
-}
-/**
- * Adds patterns to GOPRIVATE (private module hosts named by `auth` lines) and
- * re-applies Go's defaulting: GONOPROXY / GONOSUMDB follow unless the user set them.
- */
-function addPrivatePatterns(plan, patterns) {
-    const present = new Set(plan.goprivate.split(','));
-    const added = patterns.filter(pattern => !present.has(pattern));
-    if (added.length === 0)
-        return plan;
-    const goprivate = [plan.goprivate, ...added].filter(p => p !== '').join(',');
-    return {
-        ...plan,
-        goprivate,
-        gonoproxy: plan.noProxyFollowsPrivate ? goprivate : plan.gonoproxy,
-        gonosumdb: plan.noSumdbFollowsPrivate ? goprivate : plan.gonosumdb,
-        exported: new Set([...plan.exported, 'GOPRIVATE'])
-    };
-}
-/** The same plan with another chain (credentials moved out of URLs, or the probe's rebuilt chain). */
-function withChain(plan, chain) {
-    return { ...plan, chain };
-}
-/**
- * The values to export and the effective values (after Go's defaulting) for the
- * outputs, for a plan and the chain finally chosen (the probe may have reordered it).
- */
-function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
-    const effective = {
-        GOPROXY: formatChain(chain),
-        GOSUMDB: sumdb.value,
-        GOPRIVATE: plan.goprivate,
-        GONOPROXY: plan.gonoproxy,
-        GONOSUMDB: plan.gonosumdb,
-        GOINSECURE: plan.goinsecure
-    };
-    const exports = {};
-    for (const name of GO_VARIABLES) {
-        if (plan.exported.has(name) || (name === 'GOSUMDB' && sumdb !== plan.sumdb))
-            exports[name] = effective[name];
-    }
-    return { exports, effective };
+function decideAfterProbe(plan, proposal, onUnreachable, howToWarn) {
+    if (proposal.problems.length === 0)
+        return { chain: proposal.chain, sumdb: proposal.sumdb };
+    const problems = proposal.problems.join('\n');
+    const asComposed = { chain: plan.chain, sumdb: plan.sumdb };
+    return onUnreachable === 'warn'
+        ? { ...asComposed, warning: `${problems}\non-unreachable is warn: using the chain as composed.` }
+        : { ...asComposed, failure: `${problems}\n${howToWarn} to use the chain anyway.` };
 }
 
 ;// CONCATENATED MODULE: ./src/core/module-path.ts
@@ -1805,7 +1839,7 @@ const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
  */
 function checkModulePath(input, path) {
     const fail = (why) => {
-        throw new errors_InputError(input, `${errors_quote(path)} is not a valid module path: ${why}.`);
+        throw new InputError(input, `${quote(path)} is not a valid module path: ${why}.`);
     };
     if (path === '')
         fail('it is empty');
@@ -1814,7 +1848,7 @@ function checkModulePath(input, path) {
     const elements = path.split('/');
     const first = elements[0];
     if (!first.includes('.'))
-        fail(`its first element ${errors_quote(first)} has no dot (it must be a host name)`);
+        fail(`its first element ${quote(first)} has no dot (it must be a host name)`);
     if (first.startsWith('-') || first.startsWith('.'))
         fail('its first element starts with a dash or a dot');
     if (!/^[a-z0-9.-]+$/.test(first))
@@ -1823,11 +1857,11 @@ function checkModulePath(input, path) {
         if (element === '')
             fail('it has an empty path element (double slash)');
         if (!/^[A-Za-z0-9._~-]+$/.test(element))
-            fail(`element ${errors_quote(element)} has a character other than A-Z a-z 0-9 - . _ ~`);
+            fail(`element ${quote(element)} has a character other than A-Z a-z 0-9 - . _ ~`);
         if (element.startsWith('.') || element.endsWith('.'))
-            fail(`element ${errors_quote(element)} starts or ends with a dot`);
+            fail(`element ${quote(element)} starts or ends with a dot`);
         if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase()))
-            fail(`element ${errors_quote(element)} is reserved on Windows`);
+            fail(`element ${quote(element)} is reserved on Windows`);
     }
 }
 
@@ -1854,18 +1888,18 @@ const INPUT_DEFAULTS = {
 function choice(input, value, allowed) {
     if (allowed.includes(value))
         return value;
-    throw new errors_InputError(input, `${errors_quote(value)} is not one of: ${allowed.join(', ')}.`);
+    throw new InputError(input, `${quote(value)} is not one of: ${allowed.join(', ')}.`);
 }
 function settings_boolean(input, value) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new errors_InputError(input, `${errors_quote(value)} is not a boolean; write true or false.`);
+    throw new InputError(input, `${quote(value)} is not a boolean; write true or false.`);
 }
 function integer(input, value, min, max, unit) {
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new errors_InputError(input, `${errors_quote(value)} is not a whole number of ${unit} from ${min} to ${max}.`);
+        throw new InputError(input, `${quote(value)} is not a whole number of ${unit} from ${min} to ${max}.`);
     }
     return Number(value);
 }
@@ -1885,7 +1919,7 @@ function readSettings(read) {
         const value = read(name).trim();
         return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
     };
-    const errors = new errors_ErrorCollector();
+    const errors = new ErrorCollector();
     const fallback = errors.attempt(() => choice('fallback', get('fallback'), ['on-error', 'not-found']), 'on-error');
     const separator = fallback === 'not-found' ? ',' : '|';
     const patterns = (name) => errors.attempt(() => optionalPatterns(name, read(name)), undefined);
@@ -2494,7 +2528,7 @@ function joinUrlPath(base, path) {
  * own userinfo (net/http uses userinfo only when no Authorization header is set).
  */
 function credentialsForUrl(url, lookup) {
-    const fromLookup = lookup?.(proxy_url_stripCredentials(url));
+    const fromLookup = lookup?.(stripCredentials(url));
     if (fromLookup)
         return fromLookup;
     const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#@]*)@/.exec(url);
@@ -2761,7 +2795,7 @@ function trustedCertificates(extra, env = process.env) {
 /** Defensive: the composition already rejects a private probe module; nothing private may leave the runner. */
 function assertPublicModule(plan, module) {
     if (matchesPrefixPatterns(plan.gonoproxy, module) || matchesPrefixPatterns(plan.gonosumdb, module)) {
-        throw new errors_InputError('probe-module', `${errors_quote(module)} matches the private patterns (GONOPROXY ${errors_quote(plan.gonoproxy)}, GONOSUMDB ${errors_quote(plan.gonosumdb)}); the probe would send it to every proxy.`);
+        throw new InputError('probe-module', `${quote(module)} matches the private patterns (GONOPROXY ${quote(plan.gonoproxy)}, GONOSUMDB ${quote(plan.gonosumdb)}); the probe would send it to every proxy.`);
     }
 }
 function supportOf(probe) {
@@ -5149,9 +5183,7 @@ async function prepare(inputs, io, log) {
     // The PATH of the environment the CLI was given, not the process's: the caller decides which go answers.
     const go = await findGo(undefined, io.env);
     const ambient = await readAmbient(go, io.env, io.cwd);
-    let plan = composePlan(settings, ambient);
-    const credentials = planCredentials(parseAuth(settings.auth), plan.chain, plan.goprivate);
-    plan = addPrivatePatterns(withChain(plan, credentials.chain), credentials.privateAdditions);
+    const { plan, credentials } = planEnvironment(settings, ambient);
     credentials.notes.forEach(note => log.info(note));
     if (credentials.netrc.length > 0 || credentials.git.length > 0) {
         const hosts = [...new Set([...credentials.netrc.map(e => e.machine), ...credentials.git.map(g => g.urlPrefix)])];
@@ -5183,21 +5215,16 @@ async function decide(prepared, log, probe = prepared.settings.probe) {
     }
     // Notes are not failures: a switched checksum database, a "," gate that was dropped.
     outcome.report.notes.forEach(note => log.info(`note: ${note}`));
-    if (outcome.problems.length === 0) {
-        return {
-            outcome,
-            chain: outcome.chain,
-            sumdb: outcome.sumdb,
-            environment: environmentFor(plan, outcome.chain, outcome.sumdb)
-        };
-    }
-    const problems = outcome.problems.join('\n');
-    const asGiven = { outcome, chain: plan.chain, sumdb: plan.sumdb, environment: environmentFor(plan) };
-    if (settings.onUnreachable === 'warn') {
-        log.warning(`${problems}\non-unreachable is warn: using the chain as given.`);
-        return asGiven;
-    }
-    return { ...asGiven, failure: `${problems}\nSet --on-unreachable warn to use the chain anyway.` };
+    const verdict = decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set --on-unreachable warn');
+    if (verdict.warning)
+        log.warning(verdict.warning);
+    return {
+        outcome,
+        chain: verdict.chain,
+        sumdb: verdict.sumdb,
+        environment: environmentFor(plan, verdict.chain, verdict.sumdb),
+        ...(verdict.failure ? { failure: verdict.failure } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/io.ts

@@ -1,6 +1,7 @@
-import { parseAuth, planCredentials, type CredentialPlan } from '../core/auth.js'
+import type { CredentialPlan } from '../core/auth.js'
 import { formatChain, type Chain } from '../core/chain.js'
-import { addPrivatePatterns, composePlan, environmentFor, withChain, type ModulePlan } from '../core/compose.js'
+import { environmentFor, type ModulePlan } from '../core/compose.js'
+import { decideAfterProbe, planEnvironment } from '../core/configure.js'
 import type { Logger } from '../core/logger.js'
 import { readSettings, type Settings } from '../core/settings.js'
 import type { SumdbConfig } from '../core/sumdb.js'
@@ -28,9 +29,7 @@ export async function prepare(inputs: Readonly<Record<string, string>>, io: CliI
   // The PATH of the environment the CLI was given, not the process's: the caller decides which go answers.
   const go = await findGo(undefined, io.env)
   const ambient = await readAmbient(go, io.env, io.cwd)
-  let plan = composePlan(settings, ambient)
-  const credentials = planCredentials(parseAuth(settings.auth), plan.chain, plan.goprivate)
-  plan = addPrivatePatterns(withChain(plan, credentials.chain), credentials.privateAdditions)
+  const { plan, credentials } = planEnvironment(settings, ambient)
   credentials.notes.forEach(note => log.info(note))
   if (credentials.netrc.length > 0 || credentials.git.length > 0) {
     const hosts = [...new Set([...credentials.netrc.map(e => e.machine), ...credentials.git.map(g => g.urlPrefix)])]
@@ -78,19 +77,13 @@ export async function decide(
   }
   // Notes are not failures: a switched checksum database, a "," gate that was dropped.
   outcome.report.notes.forEach(note => log.info(`note: ${note}`))
-  if (outcome.problems.length === 0) {
-    return {
-      outcome,
-      chain: outcome.chain,
-      sumdb: outcome.sumdb,
-      environment: environmentFor(plan, outcome.chain, outcome.sumdb)
-    }
+  const verdict = decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set --on-unreachable warn')
+  if (verdict.warning) log.warning(verdict.warning)
+  return {
+    outcome,
+    chain: verdict.chain,
+    sumdb: verdict.sumdb,
+    environment: environmentFor(plan, verdict.chain, verdict.sumdb),
+    ...(verdict.failure ? { failure: verdict.failure } : {})
   }
-  const problems = outcome.problems.join('\n')
-  const asGiven = { outcome, chain: plan.chain, sumdb: plan.sumdb, environment: environmentFor(plan) }
-  if (settings.onUnreachable === 'warn') {
-    log.warning(`${problems}\non-unreachable is warn: using the chain as given.`)
-    return asGiven
-  }
-  return { ...asGiven, failure: `${problems}\nSet --on-unreachable warn to use the chain anyway.` }
 }
