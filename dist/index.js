@@ -35613,6 +35613,10 @@ function parseGosumdb(input, raw) {
 
 /** The six variables this action manages, in the order they are reported. */
 const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
+/** True when `proxies` or `region` decides the chain; otherwise the job's own GOPROXY is kept. */
+function chainFromInputs(settings) {
+    return settings.proxies !== undefined || settings.region !== undefined;
+}
 /** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
 function goVariablesFrom(env) {
     const values = {};
@@ -35679,7 +35683,7 @@ function composePlan(settings, ambient) {
     const exported = new Set(['GOPROXY']);
     let chain;
     let chainSource;
-    if (settings.proxies || settings.region) {
+    if (chainFromInputs(settings)) {
         chain = mergeChains(settings.proxies?.chain, regionChain(settings));
         chainSource = 'inputs';
     }
@@ -36139,7 +36143,8 @@ async function removeCredentials(files, options = {}) {
 const BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
 function hideUserinfo(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1xxxxx@');
+    // Up to the LAST @ of the authority, as the URL parser splits it: a password may hold an @.
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1xxxxx@');
 }
 /**
  * Percent-decodes one userinfo part, as Go does before writing netrc. Throws an InputError for `input`
@@ -36853,8 +36858,13 @@ function positionText(proxy) {
 function rows(report) {
     return report.proxies.map(p => [p.url, resultText(p), medianText(p), sumdbText(p), positionText(p)]);
 }
-function cell(text) {
+/** Text made safe for one markdown table cell: no line break, no column separator. */
+function markdownCell(text) {
     return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+/** One warning per proxy the probe left out of the chain, with its reason (the action and the CLI say the same). */
+function droppedWarnings(report) {
+    return report.proxies.filter(proxy => proxy.position === null).map(proxy => `Dropped ${proxy.url}: ${proxy.message}`);
 }
 /** The checksum-database verdict as one sentence. */
 function sumdbVerdictText(verdict) {
@@ -36868,13 +36878,13 @@ function sumdbVerdictText(verdict) {
 function probeTableMarkdown(report) {
     const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`];
     for (const row of rows(report))
-        lines.push(`| ${row.map(cell).join(' | ')} |`);
+        lines.push(`| ${row.map(markdownCell).join(' | ')} |`);
     lines.push('', `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`);
     return lines.join('\n');
 }
 /** The checksum-database verdict as markdown, for the job summary. */
 function sumdbVerdictMarkdown(report) {
-    return cell(sumdbVerdictText(report.sumdb));
+    return markdownCell(sumdbVerdictText(report.sumdb));
 }
 /**
  * The probe table as aligned text for the log. The result comes last (it is the
@@ -37129,24 +37139,15 @@ function stricter(a, b) {
  */
 function dropEntries(chain, keep) {
     const kept = [];
-    // The separator owed to the last kept entry by the entries removed after it.
-    let pending;
     for (const entry of chain.proxies) {
         if (keep(entry)) {
-            if (pending !== undefined && kept.length > 0) {
-                const previous = kept[kept.length - 1];
-                kept[kept.length - 1] = { ...previous, separator: stricter(previous.separator, pending) };
-            }
-            pending = undefined;
             kept.push(entry);
         }
-        else {
-            pending = pending === undefined ? entry.separator : stricter(pending, entry.separator);
+        else if (kept.length > 0) {
+            // The removed entry's separator now sits after the last kept one: keep the stricter of the two.
+            const last = kept.length - 1;
+            kept[last] = { ...kept[last], separator: stricter(kept[last].separator, entry.separator) };
         }
-    }
-    if (pending !== undefined && kept.length > 0) {
-        const previous = kept[kept.length - 1];
-        kept[kept.length - 1] = { ...previous, separator: stricter(previous.separator, pending) };
     }
     return { proxies: kept, ...(chain.terminal ? { terminal: chain.terminal } : {}) };
 }
@@ -37493,9 +37494,10 @@ const TRANSIENT_RETRIES = 3;
  * dropped mid-answer. The go command would fail that one request; a proxy that fails
  * one request in three still serves a build once retried, and the warm phase retries.
  */
-function isTransient(verdict) {
-    return (verdict.status === 'connection-closed' ||
-        (verdict.status === 'http-status' && /\b(5\d\d|429)\b/.test(verdict.message)));
+function isTransient(result, verdict) {
+    if (verdict.status === 'connection-closed')
+        return true;
+    return result.kind === 'answer' && (result.answer.status >= 500 || result.answer.status === 429);
 }
 /**
  * Probes `GET <proxy>/<module>/@v/list` up to `samples` times, one request after the
@@ -37526,7 +37528,7 @@ async function probeList(url, module, samples, context) {
             break;
         }
         const verdict = result.kind === 'answer' ? classifyListAnswer(result.answer, module) : classifyFailure(result.failure);
-        if (!first && isTransient(verdict) && retries < TRANSIENT_RETRIES) {
+        if (!first && isTransient(result, verdict) && retries < TRANSIENT_RETRIES) {
             retries++;
             lastTransient = verdict;
             if (performance.now() + RETRY_PAUSE_MS >= context.deadline)
@@ -37948,7 +37950,7 @@ async function routeVerdict(route, sumdb, tools) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
-function summary_cell(value) {
+function cell(value) {
     return value === '' ? '_(empty)_' : `\`${value.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 }
 /**
@@ -37966,7 +37968,7 @@ function renderSummary(parts) {
             : parts.failure && parts.exported.size === 0
                 ? 'not exported (the step failed)'
                 : 'unchanged (Go default or job environment)';
-        lines.push(`| ${name} | ${summary_cell(parts.effective[name])} | ${how} |`);
+        lines.push(`| ${name} | ${cell(parts.effective[name])} | ${how} |`);
     }
     lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '');
     if (parts.probeTable)
@@ -37981,9 +37983,7 @@ function renderSummary(parts) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/warm-section.ts
-function warm_section_cell(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-}
+
 /**
  * The warm phase for the job summary: the figures, then one row per failed module
  * with its diagnosis in plain words. Pure; every text in the report is already redacted.
@@ -38002,7 +38002,7 @@ function renderWarmSection(warm) {
         lines.push('', '| module | what went wrong | what to change |', '|---|---|---|');
         for (const failure of warm.failed) {
             const module = failure.version ? `${failure.path}@${failure.version}` : failure.path;
-            lines.push(`| \`${warm_section_cell(module)}\` | ${warm_section_cell(failure.diagnosis.message)} | ${warm_section_cell(failure.diagnosis.suggestion ?? '')} |`);
+            lines.push(`| \`${markdownCell(module)}\` | ${markdownCell(failure.diagnosis.message)} | ${markdownCell(failure.diagnosis.suggestion ?? '')} |`);
         }
     }
     return lines.join('\n');
@@ -40989,7 +40989,7 @@ async function configure() {
     // 1. Validate every input; a bad one fails the step before anything is exported.
     const settings = readSettings(read);
     const go = await findGo(findGoInToolCache);
-    const ambient = await readAmbient(go, !settings.proxies && !settings.region);
+    const ambient = await readAmbient(go, !chainFromInputs(settings));
     // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
     const { plan, credentials } = planEnvironment(settings, ambient);
     maskSecrets(credentials.secrets);
@@ -41047,10 +41047,7 @@ async function probe(plan, settings, credentialsFor) {
     setOutput('unreachable', outcome.unreachable.join(','));
     setOutput('probe-report', JSON.stringify(outcome.report));
     actionLogger.info(probeTableText(outcome.report));
-    for (const proxy of outcome.report.proxies) {
-        if (proxy.position === null)
-            actionLogger.warning(`Dropped ${proxy.url}: ${proxy.message}`);
-    }
+    droppedWarnings(outcome.report).forEach(warning => actionLogger.warning(warning));
     outcome.report.notes.forEach(note => notice(note));
     return outcome;
 }

@@ -66,6 +66,9 @@ export function checkActionText(text, exists) {
       if (!isText(runs[key])) problems.push(`"runs.${key}" must name the bundle (dist/index.js)`)
       else if (!exists(runs[key])) problems.push(`"runs.${key}" is ${runs[key]}, which does not exist: npm run build`)
     }
+    // The post step removes credential files: it must run even when the job failed.
+    if (runs['post-if'] !== 'always()')
+      problems.push(`"runs.post-if" must be always(), not ${JSON.stringify(runs['post-if'])}`)
     if (runs.pre !== undefined && !(isText(runs.pre) && exists(runs.pre))) {
       problems.push(`"runs.pre" is ${JSON.stringify(runs.pre)}, which does not exist`)
     }

@@ -7,11 +7,11 @@ import { maskInputSecrets, maskSecrets } from './action/secrets.js'
 import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
 import { decideAfterProbe, planEnvironment, type ProbeVerdict } from './core/configure.js'
 import { formatChain } from './core/chain.js'
-import { environmentFor, type ModulePlan } from './core/compose.js'
+import { chainFromInputs, environmentFor, type ModulePlan } from './core/compose.js'
 import { InputErrors } from './core/errors.js'
 import { redactText } from './core/proxy-url.js'
 import { readSettings, type Settings } from './core/settings.js'
-import { probeTableMarkdown, probeTableText, sumdbVerdictMarkdown } from './core/probe-table.js'
+import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbVerdictMarkdown } from './core/probe-table.js'
 import { probeChain, type ProbeOutcome } from './probe/index.js'
 import { renderSummary } from './report/summary.js'
 import { renderWarmSection } from './report/warm-section.js'
@@ -47,7 +47,7 @@ async function configure(): Promise<void> {
   // 1. Validate every input; a bad one fails the step before anything is exported.
   const settings = readSettings(read)
   const go = await findGo(findGoInToolCache)
-  const ambient = await readAmbient(go, !settings.proxies && !settings.region)
+  const ambient = await readAmbient(go, !chainFromInputs(settings))
 
   // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
   const { plan, credentials } = planEnvironment(settings, ambient)
@@ -114,9 +114,7 @@ async function probe(
   core.setOutput('unreachable', outcome.unreachable.join(','))
   core.setOutput('probe-report', JSON.stringify(outcome.report))
   log.info(probeTableText(outcome.report))
-  for (const proxy of outcome.report.proxies) {
-    if (proxy.position === null) log.warning(`Dropped ${proxy.url}: ${proxy.message}`)
-  }
+  droppedWarnings(outcome.report).forEach(warning => log.warning(warning))
   outcome.report.notes.forEach(note => core.notice(note))
   return outcome
 }

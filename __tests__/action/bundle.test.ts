@@ -209,6 +209,30 @@ describeBundle('probe and warm through loopback proxies, then an offline build',
     expect(Number(run.outputs.modules)).toBe(1)
   })
 
+  test('a failed main step still leaves the post step its files to remove', async () => {
+    const project = tempDir('failing-project-')
+    const missing = defineModule({ path: 'example.com/pub/missing', version: 'v9.9.9' })
+    writeProject(project, { module: 'example.com/app', requires: [missing] })
+    const env = jobEnv({ GOSUMDB: sumdb.gosumdb })
+    const main = await runAction({
+      inputs: {
+        proxies: pub.url,
+        auth: 'github.com/acme ghp_FailingRunToken7',
+        'probe-module': publicModule.path,
+        'working-directory': project
+      },
+      env,
+      cwd: project
+    })
+    expect(main.code).toBe(1)
+    expect(main.stdout).toMatch(/::error::Warming the module cache failed/)
+    const gitConfig = main.env.GIT_CONFIG_VALUE_0
+    expect(readFileSync(gitConfig, 'utf8')).toContain('extraHeader')
+    const post = await runPost(main, env)
+    expect(post.code).toBe(0)
+    expect(() => readFileSync(gitConfig)).toThrow()
+  })
+
   test('the post step removes the credential files main wrote, and the summary holds no secret', async () => {
     const project = tempDir('auth-project-')
     writeProject(project, { module: 'example.com/app', requires: [] })

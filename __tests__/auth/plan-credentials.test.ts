@@ -147,6 +147,11 @@ describe('credentials inside a proxy URL move to netrc; the exported chain carri
       /carries credentials without both a user and a password/
     ],
     [
+      'no user, and a password holding an @ (the message hides everything up to the last @)',
+      `https://:p@${SECRET}@corp.example.com`,
+      /carries credentials without both a user and a password/
+    ],
+    [
       'two URLs on one host with different credentials',
       `https://a:${SECRET}@corp.example.com/a|https://a:${OTHER}@corp.example.com/b`,
       /credentials that differ/

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const BIN = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))
@@ -15,7 +15,10 @@ const built = existsSync(BIN)
       expect(help.status).toBe(0)
       expect(help.stdout).toContain('Usage: setup-goproxy <command> [flags]')
       const version = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', timeout: 20_000 })
-      expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/)
+      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+        version: string
+      }
+      expect(version.stdout).toBe(`${pkg.version}\n`)
       const usage = spawnSync(process.execPath, [BIN, 'env', '--bogus'], { encoding: 'utf8', timeout: 20_000 })
       expect(usage.status).toBe(2)
     })

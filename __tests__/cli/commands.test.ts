@@ -302,6 +302,7 @@ describe('env', () => {
       expect(run.code).toBe(0)
       expect(run.stdout).toBe('')
       expect(run.stderr).not.toContain('\r')
+      expect(run.stderr).toMatch(/^warm: \d+(\/\d+)? modules/m)
       expect(
         existsSync(join(env.GOMODCACHE, 'cache', 'download', 'example.test', 'cli', 'dep', '@v', 'v1.0.0.zip'))
       ).toBe(true)

@@ -1065,6 +1065,10 @@ function parseGosumdb(input, raw) {
 
 /** The six variables this action manages, in the order they are reported. */
 const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
+/** True when `proxies` or `region` decides the chain; otherwise the job's own GOPROXY is kept. */
+function chainFromInputs(settings) {
+    return settings.proxies !== undefined || settings.region !== undefined;
+}
 /** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
 function goVariablesFrom(env) {
     const values = {};
@@ -1131,7 +1135,7 @@ function composePlan(settings, ambient) {
     const exported = new Set(['GOPROXY']);
     let chain;
     let chainSource;
-    if (settings.proxies || settings.region) {
+    if (chainFromInputs(settings)) {
         chain = mergeChains(settings.proxies?.chain, regionChain(settings));
         chainSource = 'inputs';
     }
@@ -1281,7 +1285,8 @@ function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
 const BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
 function hideUserinfo(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1xxxxx@');
+    // Up to the LAST @ of the authority, as the URL parser splits it: a password may hold an @.
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1xxxxx@');
 }
 /**
  * Percent-decodes one userinfo part, as Go does before writing netrc. Throws an InputError for `input`
@@ -1963,6 +1968,82 @@ function optionalPatterns(name, raw) {
     return raw.trim() === '' ? undefined : parsePatternInput(name, raw);
 }
 
+;// CONCATENATED MODULE: ./src/core/probe-table.ts
+/** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
+const HEADERS = ['proxy', 'result', 'median', 'checksum DB', 'position'];
+function resultText(proxy) {
+    if (proxy.status !== 'ok')
+        return proxy.message;
+    const failed = proxy.attempts - proxy.samplesMs.length;
+    const samples = `${proxy.samplesMs.length} sample${proxy.samplesMs.length === 1 ? '' : 's'}`;
+    return failed > 0 ? `${proxy.message} (${samples}; ${failed} more failed)` : `${proxy.message} (${samples})`;
+}
+function medianText(proxy) {
+    return proxy.medianMs === null ? '-' : `${proxy.medianMs} ms`;
+}
+function sumdbText(proxy) {
+    switch (proxy.sumdbSupport) {
+        case 'yes':
+            return 'proxied';
+        case 'no':
+            return 'not proxied';
+        case 'error':
+            return `error: ${proxy.sumdbMessage ?? 'unknown'}`;
+        case 'unknown':
+        case 'not asked':
+            return '-';
+    }
+}
+function positionText(proxy) {
+    return proxy.position === null ? 'dropped' : String(proxy.position);
+}
+function rows(report) {
+    return report.proxies.map(p => [p.url, resultText(p), medianText(p), sumdbText(p), positionText(p)]);
+}
+/** Text made safe for one markdown table cell: no line break, no column separator. */
+function markdownCell(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+/** One warning per proxy the probe left out of the chain, with its reason (the action and the CLI say the same). */
+function droppedWarnings(report) {
+    return report.proxies.filter(proxy => proxy.position === null).map(proxy => `Dropped ${proxy.url}: ${proxy.message}`);
+}
+/** The checksum-database verdict as one sentence. */
+function sumdbVerdictText(verdict) {
+    if (verdict.status === 'off')
+        return `Checksum database: ${verdict.message}`;
+    const timing = verdict.ms === undefined ? '' : ` (${verdict.ms} ms)`;
+    const state = verdict.status === 'failed' ? 'FAILED' : verdict.status === 'switched' ? 'switched' : 'ok';
+    return `Checksum database ${verdict.name}: ${state}: ${verdict.message}${timing}`;
+}
+/** The probe table as GitHub markdown, for the job summary (every URL already redacted). */
+function probeTableMarkdown(report) {
+    const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`];
+    for (const row of rows(report))
+        lines.push(`| ${row.map(markdownCell).join(' | ')} |`);
+    lines.push('', `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`);
+    return lines.join('\n');
+}
+/** The checksum-database verdict as markdown, for the job summary. */
+function sumdbVerdictMarkdown(report) {
+    return markdownCell(sumdbVerdictText(report.sumdb));
+}
+/**
+ * The probe table as aligned text for the log. The result comes last (it is the
+ * longest column), so the short columns line up.
+ */
+function probeTableText(report) {
+    const order = [0, 4, 2, 3, 1];
+    const table = [[...HEADERS], ...rows(report)].map(row => order.map(i => row[i]));
+    const widths = order.map((_, c) => Math.max(...table.map(row => row[c].length)));
+    const lines = table.map(row => row
+        .map((text, c) => (c === row.length - 1 ? text : text.padEnd(widths[c])))
+        .join('  ')
+        .trimEnd());
+    lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${report.chain || '(none)'}`, sumdbVerdictText(report.sumdb));
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/core/logger.ts
 /** A logger that drops everything, for tests and quiet callers. */
 const silentLogger = {
@@ -2200,24 +2281,15 @@ function stricter(a, b) {
  */
 function dropEntries(chain, keep) {
     const kept = [];
-    // The separator owed to the last kept entry by the entries removed after it.
-    let pending;
     for (const entry of chain.proxies) {
         if (keep(entry)) {
-            if (pending !== undefined && kept.length > 0) {
-                const previous = kept[kept.length - 1];
-                kept[kept.length - 1] = { ...previous, separator: stricter(previous.separator, pending) };
-            }
-            pending = undefined;
             kept.push(entry);
         }
-        else {
-            pending = pending === undefined ? entry.separator : stricter(pending, entry.separator);
+        else if (kept.length > 0) {
+            // The removed entry's separator now sits after the last kept one: keep the stricter of the two.
+            const last = kept.length - 1;
+            kept[last] = { ...kept[last], separator: stricter(kept[last].separator, entry.separator) };
         }
-    }
-    if (pending !== undefined && kept.length > 0) {
-        const previous = kept[kept.length - 1];
-        kept[kept.length - 1] = { ...previous, separator: stricter(previous.separator, pending) };
     }
     return { proxies: kept, ...(chain.terminal ? { terminal: chain.terminal } : {}) };
 }
@@ -2569,9 +2641,10 @@ const TRANSIENT_RETRIES = 3;
  * dropped mid-answer. The go command would fail that one request; a proxy that fails
  * one request in three still serves a build once retried, and the warm phase retries.
  */
-function isTransient(verdict) {
-    return (verdict.status === 'connection-closed' ||
-        (verdict.status === 'http-status' && /\b(5\d\d|429)\b/.test(verdict.message)));
+function isTransient(result, verdict) {
+    if (verdict.status === 'connection-closed')
+        return true;
+    return result.kind === 'answer' && (result.answer.status >= 500 || result.answer.status === 429);
 }
 /**
  * Probes `GET <proxy>/<module>/@v/list` up to `samples` times, one request after the
@@ -2602,7 +2675,7 @@ async function probeList(url, module, samples, context) {
             break;
         }
         const verdict = result.kind === 'answer' ? classifyListAnswer(result.answer, module) : classifyFailure(result.failure);
-        if (!first && isTransient(verdict) && retries < TRANSIENT_RETRIES) {
+        if (!first && isTransient(result, verdict) && retries < TRANSIENT_RETRIES) {
             retries++;
             lastTransient = verdict;
             if (performance.now() + RETRY_PAUSE_MS >= context.deadline)
@@ -5149,12 +5222,12 @@ function definedOnly(env) {
 }
 /**
  * What the machine already has, as the action's readAmbient reads it on a runner: the six variables from the
- * environment (empty counts as unset, as in Go) and, when go is present and GOPROXY is not in the environment,
- * `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env).
+ * environment (empty counts as unset, as in Go) and, when go is present, no flag decides the chain (`needGoproxy`)
+ * and GOPROXY is not in the environment, `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env).
  */
-async function readAmbient(go, env, cwd) {
+async function readAmbient(go, needGoproxy, env, cwd) {
     const values = goVariablesFrom(env);
-    if (!go || values.GOPROXY)
+    if (!go || !needGoproxy || values.GOPROXY)
         return { env: values };
     try {
         const result = await runCommand(go, ['env', 'GOPROXY'], { env, cwd, timeoutMs: 15_000 });
@@ -5173,6 +5246,7 @@ async function readAmbient(go, env, cwd) {
 
 
 
+
 /**
  * Validates the inputs and composes the plan, exactly as the action does: readSettings over the flags (defaults
  * from INPUT_DEFAULTS), the machine's GO* variables and `go env GOPROXY` as the ambient values, credentials moved
@@ -5182,7 +5256,7 @@ async function prepare(inputs, io, log) {
     const settings = readSettings(name => inputs[name] ?? '');
     // The PATH of the environment the CLI was given, not the process's: the caller decides which go answers.
     const go = await findGo(undefined, io.env);
-    const ambient = await readAmbient(go, io.env, io.cwd);
+    const ambient = await readAmbient(go, !chainFromInputs(settings), io.env, io.cwd);
     const { plan, credentials } = planEnvironment(settings, ambient);
     credentials.notes.forEach(note => log.info(note));
     if (credentials.netrc.length > 0 || credentials.git.length > 0) {
@@ -5209,10 +5283,7 @@ async function decide(prepared, log, probe = prepared.settings.probe) {
         log
     });
     // As the action words it: every proxy left out of the chain, with the probe's reason.
-    for (const proxy of outcome.report.proxies) {
-        if (proxy.position === null)
-            log.warning(`Dropped ${proxy.url}: ${proxy.message}`);
-    }
+    droppedWarnings(outcome.report).forEach(warning => log.warning(warning));
     // Notes are not failures: a switched checksum database, a "," gate that was dropped.
     outcome.report.notes.forEach(note => log.info(`note: ${note}`));
     const verdict = decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set --on-unreachable warn');
@@ -5418,77 +5489,6 @@ async function applyCommand(args, io) {
     const where = file.code === 0 && file.stdout.trim() !== '' ? ` to ${file.stdout.trim()}` : '';
     log.info(`Written${where}: ${Object.keys(variables).join(', ')}.`);
     return 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/probe-table.ts
-/** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
-const HEADERS = ['proxy', 'result', 'median', 'checksum DB', 'position'];
-function resultText(proxy) {
-    if (proxy.status !== 'ok')
-        return proxy.message;
-    const failed = proxy.attempts - proxy.samplesMs.length;
-    const samples = `${proxy.samplesMs.length} sample${proxy.samplesMs.length === 1 ? '' : 's'}`;
-    return failed > 0 ? `${proxy.message} (${samples}; ${failed} more failed)` : `${proxy.message} (${samples})`;
-}
-function medianText(proxy) {
-    return proxy.medianMs === null ? '-' : `${proxy.medianMs} ms`;
-}
-function sumdbText(proxy) {
-    switch (proxy.sumdbSupport) {
-        case 'yes':
-            return 'proxied';
-        case 'no':
-            return 'not proxied';
-        case 'error':
-            return `error: ${proxy.sumdbMessage ?? 'unknown'}`;
-        case 'unknown':
-        case 'not asked':
-            return '-';
-    }
-}
-function positionText(proxy) {
-    return proxy.position === null ? 'dropped' : String(proxy.position);
-}
-function rows(report) {
-    return report.proxies.map(p => [p.url, resultText(p), medianText(p), sumdbText(p), positionText(p)]);
-}
-function cell(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-}
-/** The checksum-database verdict as one sentence. */
-function sumdbVerdictText(verdict) {
-    if (verdict.status === 'off')
-        return `Checksum database: ${verdict.message}`;
-    const timing = verdict.ms === undefined ? '' : ` (${verdict.ms} ms)`;
-    const state = verdict.status === 'failed' ? 'FAILED' : verdict.status === 'switched' ? 'switched' : 'ok';
-    return `Checksum database ${verdict.name}: ${state}: ${verdict.message}${timing}`;
-}
-/** The probe table as GitHub markdown, for the job summary (every URL already redacted). */
-function probeTableMarkdown(report) {
-    const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`];
-    for (const row of rows(report))
-        lines.push(`| ${row.map(cell).join(' | ')} |`);
-    lines.push('', `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`);
-    return lines.join('\n');
-}
-/** The checksum-database verdict as markdown, for the job summary. */
-function sumdbVerdictMarkdown(report) {
-    return cell(sumdbVerdictText(report.sumdb));
-}
-/**
- * The probe table as aligned text for the log. The result comes last (it is the
- * longest column), so the short columns line up.
- */
-function probeTableText(report) {
-    const order = [0, 4, 2, 3, 1];
-    const table = [[...HEADERS], ...rows(report)].map(row => order.map(i => row[i]));
-    const widths = order.map((_, c) => Math.max(...table.map(row => row[c].length)));
-    const lines = table.map(row => row
-        .map((text, c) => (c === row.length - 1 ? text : text.padEnd(widths[c])))
-        .join('  ')
-        .trimEnd());
-    lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${report.chain || '(none)'}`, sumdbVerdictText(report.sumdb));
-    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/probe.ts

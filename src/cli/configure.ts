@@ -1,10 +1,11 @@
 import type { CredentialPlan } from '../core/auth.js'
 import { formatChain, type Chain } from '../core/chain.js'
-import { environmentFor, type ModulePlan } from '../core/compose.js'
+import { chainFromInputs, environmentFor, type ModulePlan } from '../core/compose.js'
 import { decideAfterProbe, planEnvironment } from '../core/configure.js'
 import type { Logger } from '../core/logger.js'
 import { readSettings, type Settings } from '../core/settings.js'
 import type { SumdbConfig } from '../core/sumdb.js'
+import { droppedWarnings } from '../core/probe-table.js'
 import { probeChain, type ProbeOutcome } from '../probe/index.js'
 import { findGo } from '../warm/index.js'
 import { readAmbient } from './go.js'
@@ -28,7 +29,7 @@ export async function prepare(inputs: Readonly<Record<string, string>>, io: CliI
   const settings = readSettings(name => inputs[name] ?? '')
   // The PATH of the environment the CLI was given, not the process's: the caller decides which go answers.
   const go = await findGo(undefined, io.env)
-  const ambient = await readAmbient(go, io.env, io.cwd)
+  const ambient = await readAmbient(go, !chainFromInputs(settings), io.env, io.cwd)
   const { plan, credentials } = planEnvironment(settings, ambient)
   credentials.notes.forEach(note => log.info(note))
   if (credentials.netrc.length > 0 || credentials.git.length > 0) {
@@ -72,9 +73,7 @@ export async function decide(
     log
   })
   // As the action words it: every proxy left out of the chain, with the probe's reason.
-  for (const proxy of outcome.report.proxies) {
-    if (proxy.position === null) log.warning(`Dropped ${proxy.url}: ${proxy.message}`)
-  }
+  droppedWarnings(outcome.report).forEach(warning => log.warning(warning))
   // Notes are not failures: a switched checksum database, a "," gate that was dropped.
   outcome.report.notes.forEach(note => log.info(`note: ${note}`))
   const verdict = decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set --on-unreachable warn')

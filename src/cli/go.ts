@@ -59,12 +59,17 @@ function definedOnly(env: Env): Record<string, string> {
 
 /**
  * What the machine already has, as the action's readAmbient reads it on a runner: the six variables from the
- * environment (empty counts as unset, as in Go) and, when go is present and GOPROXY is not in the environment,
- * `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env).
+ * environment (empty counts as unset, as in Go) and, when go is present, no flag decides the chain (`needGoproxy`)
+ * and GOPROXY is not in the environment, `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env).
  */
-export async function readAmbient(go: string | undefined, env: Env, cwd: string): Promise<Ambient> {
+export async function readAmbient(
+  go: string | undefined,
+  needGoproxy: boolean,
+  env: Env,
+  cwd: string
+): Promise<Ambient> {
   const values = goVariablesFrom(env)
-  if (!go || values.GOPROXY) return { env: values }
+  if (!go || !needGoproxy || values.GOPROXY) return { env: values }
   try {
     const result = await runCommand(go, ['env', 'GOPROXY'], { env, cwd, timeoutMs: 15_000 })
     return result.code === 0 ? { env: values, goEnvGoproxy: result.stdout.trim() } : { env: values }

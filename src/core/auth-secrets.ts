@@ -18,7 +18,8 @@ export const BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
 /** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
 export function hideUserinfo(url: string): string {
-  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1xxxxx@')
+  // Up to the LAST @ of the authority, as the URL parser splits it: a password may hold an @.
+  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1xxxxx@')
 }
 
 /**

@@ -20,6 +20,11 @@ export interface Ambient {
   readonly goEnvGoproxy?: string
 }
 
+/** True when `proxies` or `region` decides the chain; otherwise the job's own GOPROXY is kept. */
+export function chainFromInputs(settings: Pick<Settings, 'proxies' | 'region'>): boolean {
+  return settings.proxies !== undefined || settings.region !== undefined
+}
+
 /** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
 export function goVariablesFrom(
   env: Readonly<Record<string, string | undefined>>
@@ -114,7 +119,7 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
 
   let chain: Chain
   let chainSource: ChainSource
-  if (settings.proxies || settings.region) {
+  if (chainFromInputs(settings)) {
     chain = mergeChains(settings.proxies?.chain, regionChain(settings))
     chainSource = 'inputs'
   } else {

@@ -37,8 +37,14 @@ function rows(report: ProbeReport): string[][] {
   return report.proxies.map(p => [p.url, resultText(p), medianText(p), sumdbText(p), positionText(p)])
 }
 
-function cell(text: string): string {
+/** Text made safe for one markdown table cell: no line break, no column separator. */
+export function markdownCell(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
+}
+
+/** One warning per proxy the probe left out of the chain, with its reason (the action and the CLI say the same). */
+export function droppedWarnings(report: ProbeReport): string[] {
+  return report.proxies.filter(proxy => proxy.position === null).map(proxy => `Dropped ${proxy.url}: ${proxy.message}`)
 }
 
 /** The checksum-database verdict as one sentence. */
@@ -52,7 +58,7 @@ export function sumdbVerdictText(verdict: SumdbVerdict): string {
 /** The probe table as GitHub markdown, for the job summary (every URL already redacted). */
 export function probeTableMarkdown(report: ProbeReport): string {
   const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`]
-  for (const row of rows(report)) lines.push(`| ${row.map(cell).join(' | ')} |`)
+  for (const row of rows(report)) lines.push(`| ${row.map(markdownCell).join(' | ')} |`)
   lines.push(
     '',
     `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`
@@ -62,7 +68,7 @@ export function probeTableMarkdown(report: ProbeReport): string {
 
 /** The checksum-database verdict as markdown, for the job summary. */
 export function sumdbVerdictMarkdown(report: ProbeReport): string {
-  return cell(sumdbVerdictText(report.sumdb))
+  return markdownCell(sumdbVerdictText(report.sumdb))
 }
 
 /**

@@ -24,23 +24,14 @@ function stricter(a: Separator, b: Separator): Separator {
  */
 export function dropEntries(chain: Chain, keep: (entry: ProxyEntry) => boolean): Chain {
   const kept: ProxyEntry[] = []
-  // The separator owed to the last kept entry by the entries removed after it.
-  let pending: Separator | undefined
   for (const entry of chain.proxies) {
     if (keep(entry)) {
-      if (pending !== undefined && kept.length > 0) {
-        const previous = kept[kept.length - 1]
-        kept[kept.length - 1] = { ...previous, separator: stricter(previous.separator, pending) }
-      }
-      pending = undefined
       kept.push(entry)
-    } else {
-      pending = pending === undefined ? entry.separator : stricter(pending, entry.separator)
+    } else if (kept.length > 0) {
+      // The removed entry's separator now sits after the last kept one: keep the stricter of the two.
+      const last = kept.length - 1
+      kept[last] = { ...kept[last], separator: stricter(kept[last].separator, entry.separator) }
     }
-  }
-  if (pending !== undefined && kept.length > 0) {
-    const previous = kept[kept.length - 1]
-    kept[kept.length - 1] = { ...previous, separator: stricter(previous.separator, pending) }
   }
   return { proxies: kept, ...(chain.terminal ? { terminal: chain.terminal } : {}) }
 }

@@ -46,11 +46,9 @@ const TRANSIENT_RETRIES = 3
  * dropped mid-answer. The go command would fail that one request; a proxy that fails
  * one request in three still serves a build once retried, and the warm phase retries.
  */
-function isTransient(verdict: { status: ProbeStatus; message: string }): boolean {
-  return (
-    verdict.status === 'connection-closed' ||
-    (verdict.status === 'http-status' && /\b(5\d\d|429)\b/.test(verdict.message))
-  )
+function isTransient(result: GetResult, verdict: { status: ProbeStatus }): boolean {
+  if (verdict.status === 'connection-closed') return true
+  return result.kind === 'answer' && (result.answer.status >= 500 || result.answer.status === 429)
 }
 
 /**
@@ -86,7 +84,7 @@ export async function probeList(
     }
     const verdict =
       result.kind === 'answer' ? classifyListAnswer(result.answer, module) : classifyFailure(result.failure)
-    if (!first && isTransient(verdict) && retries < TRANSIENT_RETRIES) {
+    if (!first && isTransient(result, verdict) && retries < TRANSIENT_RETRIES) {
       retries++
       lastTransient = verdict
       if (performance.now() + RETRY_PAUSE_MS >= context.deadline) break

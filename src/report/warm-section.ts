@@ -1,8 +1,5 @@
+import { markdownCell as cell } from '../core/probe-table.js'
 import type { WarmReport } from '../warm/index.js'
-
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
-}
 
 /**
  * The warm phase for the job summary: the figures, then one row per failed module
