@@ -2067,6 +2067,14 @@ const CLOSED_CODES = new Set([
     'ERR_STREAM_PREMATURE_CLOSE',
     'HPE_INVALID_EOF_STATE'
 ]);
+/** True for Node's name-resolution failure codes (ENOTFOUND, EAI_*): the host name did not resolve. */
+function isDnsCode(code) {
+    return DNS_CODES.has(code);
+}
+/** True for codes meaning the peer closed or reset the connection before a complete answer. */
+function isClosedCode(code) {
+    return CLOSED_CODES.has(code);
+}
 /** Node's certificate and handshake codes, as reasons a user recognises. */
 const TLS_REASONS = {
     DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
@@ -2085,7 +2093,9 @@ const TLS_REASONS = {
 };
 /** The reason for a TLS failure code, or undefined when the code is not about TLS. */
 function tlsReason(code) {
-    return TLS_REASONS[code] ?? (/^(ERR_SSL_|ERR_TLS_|CERT_)/.test(code) ? `handshake failed (${code})` : undefined);
+    // OpenSSL's verification codes (UNABLE_TO_*, HOSTNAME_MISMATCH, INVALID_CA, ...) without a wording of their own.
+    const tlsCode = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_)|^(HOSTNAME_MISMATCH|INVALID_CA|INVALID_PURPOSE)$/;
+    return TLS_REASONS[code] ?? (tlsCode.test(code) ? `handshake failed (${code})` : undefined);
 }
 /** Classifies a request that never produced an HTTP answer. */
 function classifyFailure(failure) {
@@ -3999,6 +4009,7 @@ function toOutcome(u, result, verdict, tries, url) {
 
 
 
+
 const upstream_MAX_REDIRECTS = 10;
 /** Error bodies are only quoted, never served in full. */
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -4154,33 +4165,33 @@ function once(options) {
         request.end();
     });
 }
-/** Maps a Node socket/TLS error to a fault class. */
+/**
+ * Maps a Node socket/TLS error to a fault class, with the probe's code tables (src/core/probe-report.ts)
+ * so that a failure the probe called transient is retried here too.
+ */
 function classifyError(error) {
     const code = error.code ?? '';
     if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
         return 'refused';
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    if (isDnsCode(code))
         return 'dns';
     if (code === 'ETIMEDOUT')
         return 'timeout';
-    if (code === 'ECONNRESET' ||
-        code === 'EPIPE' ||
-        code === 'ECONNABORTED' ||
-        code === 'ERR_STREAM_PREMATURE_CLOSE' ||
-        code === 'HPE_INVALID_CONSTANT')
+    // HPE_INVALID_CONSTANT: garbage where a status line belongs, as when a reused keep-alive socket was half closed.
+    if (isClosedCode(code) || code === 'HPE_INVALID_CONSTANT')
         return 'reset';
-    if (/CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH/.test(code))
+    if (tlsReason(code) !== undefined)
         return 'tls';
     if (/socket hang up/.test(error.message))
         return 'reset';
     return 'other';
 }
+/** The words for a failure, in the go command's own terms where diagnose.ts matches them ("no such host", "tls: "). */
 function describeError(error) {
     const code = error.code ?? '';
     const words = {
         ECONNREFUSED: 'connection refused',
         ECONNRESET: 'connection reset',
-        ENOTFOUND: 'no such host',
         EAI_AGAIN: 'temporary failure in name resolution',
         ETIMEDOUT: 'connection timed out',
         EHOSTUNREACH: 'no route to host',
@@ -4188,8 +4199,11 @@ function describeError(error) {
     };
     if (words[code])
         return words[code];
-    if (classifyError(error) === 'tls')
-        return `tls: ${error.message}`;
+    if (isDnsCode(code))
+        return 'no such host';
+    const reason = tlsReason(code);
+    if (reason !== undefined)
+        return `tls: ${reason.includes(code) ? reason : `${reason} (${code})`}`;
     return error.message;
 }
 function parseRetryAfter(value) {
@@ -4407,13 +4421,122 @@ function createSumdbHandler(ctx, routing) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/warm/forwarder.ts
+/**
+ * The warm phase's loopback forwarder. The go command has no response timeout and retries
+ * nothing, so during the warm phase it talks to this server (GOPROXY=http://127.0.0.1:PORT/TOKEN
+ * plus the chain's terminal keyword) and the forwarder walks the verified chain for every
+ * request the way Go would — `,` falls through on 404/410 only, `|` on any error — adding
+ * what Go lacks: a deadline for the first byte and for every gap between chunks, retries
+ * with backoff and jitter for transient faults, and a health record per proxy that drops a
+ * stalling or failing `|` proxy for the rest of the phase.
+ *
+ * Bodies pass through unchanged and are never cached: the go command still checks every
+ * byte against go.sum and the checksum database. A body is buffered before it is answered
+ * (so a transfer that breaks off can be retried), except a 200 answer larger than
+ * `bufferLimit`, which is streamed and, if it breaks off, cut off cleanly (go reports an
+ * unexpected EOF, which the warm phase retries).
+ *
+ * Checksum database traffic (`/sumdb/<name>/...`): `supported` walks the chain like Go;
+ * the first proxy answering 200 serves every later request for that database, and when
+ * none does the forwarder forwards to the database itself (`sumdb.url`, where Go would have
+ * gone) with the same timeouts and retries. Go verifies the signed tree either way.
+ *
+ * This module is the forwarder's public face and wires its parts together:
+ *   forwarder-types.ts   options, the running forwarder, per-proxy health, internal shapes
+ *   forwarder-server.ts  the loopback HTTP server, request routing, writing answers
+ *   forwarder-walk.ts    walking the chain with Go's `,`/`|` semantics, tries and backoff
+ *   forwarder-sumdb.ts   checksum database routing
+ *   forwarder-health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
+ *   forwarder-verdict.ts judging one answer and wording failures for the go command
+ *   forwarder-paths.ts   wire paths: joining, safety, module path decoding
+ */
+
+
+
+
+
+
+
+
+
+const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024;
+/** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
+async function startForwarder(options) {
+    const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
+    const { chain, log } = options;
+    // The same trust as the probe (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS): behind a TLS-inspecting proxy the probe
+    // would pass and every warm request fail otherwise.
+    const ca = trustedCertificates(options.ca);
+    const agents = {
+        http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 32 }),
+        https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 32, ...(ca ? { ca } : {}) })
+    };
+    const netrc = options.netrc ?? [];
+    // One lookup for the first request and for redirects, as the go command looks every URL up the same way.
+    const lookup = (url) => options.credentialsFor?.(url) ?? credentialsFor(netrc, url);
+    const upstreams = chain.proxies.map((entry, i) => makeUpstream(entry, i, chain, lookup));
+    const controllers = new Set();
+    const activity = { inFlight: 0, lastActivity: Date.now(), zips: 0, current: undefined };
+    const touch = () => {
+        activity.lastActivity = Date.now();
+    };
+    const walk = {
+        chain,
+        upstreams,
+        attempts: Math.max(1, options.attemptsPerRequest ?? 5),
+        backoffMs: options.backoffMs ?? 50,
+        bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
+        requestTimeoutMs: options.requestTimeoutMs,
+        agents,
+        authorizationFor: url => basic(lookup(url.href)),
+        touch,
+        log
+    };
+    const requests = {
+        token,
+        gonoproxy: options.gonoproxy,
+        log,
+        activity,
+        touch,
+        controllers,
+        walkChain: (path, kind, signal) => walkChain(walk, path, kind, signal),
+        handleSumdb: createSumdbHandler(walk, { sumdb: options.sumdb, gonosumdb: options.gonosumdb, log })
+    };
+    const server = await listenLoopback((req, res) => handleRequest(requests, req, res), log);
+    const url = `http://127.0.0.1:${server.port}/${token}`;
+    const lastEntry = chain.proxies[chain.proxies.length - 1];
+    const goproxy = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url;
+    return {
+        url,
+        goproxy,
+        inFlight: () => activity.inFlight,
+        lastActivity: () => activity.lastActivity,
+        progress: () => ({ zips: activity.zips, ...(activity.current ? { current: activity.current } : {}) }),
+        health: () => upstreams.map(u => u.health),
+        chain: () => ({
+            proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
+            ...(chain.terminal ? { terminal: chain.terminal } : {})
+        }),
+        close: async () => {
+            for (const c of controllers)
+                c.abort();
+            const closed = server.close();
+            agents.http.destroy();
+            agents.https.destroy();
+            await closed;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/warm/netrc.ts
 /**
  * The go command sends credentials from $NETRC (else ~/.netrc, %USERPROFILE%\_netrc on
  * Windows) to every https URL whose host[:port] is a `machine` there
  * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
  * so it must do the same, with the same parser, or a proxy that works for go would
- * answer 401 during the warm phase.
+ * answer 401 during the warm phase. The lookup itself is credentialsFor in
+ * src/core/auth-secrets.ts, the one the probe uses.
  */
 
 
@@ -4468,120 +4591,6 @@ function readNetrc(env) {
     catch {
         return [];
     }
-}
-/** Basic credentials for an https URL, matched on host[:port] exactly as the go command does. */
-function netrcCredentials(entries, url) {
-    if (url.protocol !== 'https:')
-        return undefined;
-    const entry = entries.find(e => e.machine === url.host);
-    return entry ? { username: entry.login, password: entry.password } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/warm/forwarder.ts
-/**
- * The warm phase's loopback forwarder. The go command has no response timeout and retries
- * nothing, so during the warm phase it talks to this server (GOPROXY=http://127.0.0.1:PORT/TOKEN
- * plus the chain's terminal keyword) and the forwarder walks the verified chain for every
- * request the way Go would — `,` falls through on 404/410 only, `|` on any error — adding
- * what Go lacks: a deadline for the first byte and for every gap between chunks, retries
- * with backoff and jitter for transient faults, and a health record per proxy that drops a
- * stalling or failing `|` proxy for the rest of the phase.
- *
- * Bodies pass through unchanged and are never cached: the go command still checks every
- * byte against go.sum and the checksum database. A body is buffered before it is answered
- * (so a transfer that breaks off can be retried), except a 200 answer larger than
- * `bufferLimit`, which is streamed and, if it breaks off, cut off cleanly (go reports an
- * unexpected EOF, which the warm phase retries).
- *
- * Checksum database traffic (`/sumdb/<name>/...`): `supported` walks the chain like Go;
- * the first proxy answering 200 serves every later request for that database, and when
- * none does the forwarder forwards to the database itself (`sumdb.url`, where Go would have
- * gone) with the same timeouts and retries. Go verifies the signed tree either way.
- *
- * This module is the forwarder's public face and wires its parts together:
- *   forwarder-types.ts   options, the running forwarder, per-proxy health, internal shapes
- *   forwarder-server.ts  the loopback HTTP server, request routing, writing answers
- *   forwarder-walk.ts    walking the chain with Go's `,`/`|` semantics, tries and backoff
- *   forwarder-sumdb.ts   checksum database routing
- *   forwarder-health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
- *   forwarder-verdict.ts judging one answer and wording failures for the go command
- *   forwarder-paths.ts   wire paths: joining, safety, module path decoding
- */
-
-
-
-
-
-
-
-
-
-const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024;
-/** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
-async function startForwarder(options) {
-    const token = (0,external_node_crypto_namespaceObject.randomBytes)(12).toString('hex');
-    const { chain, log } = options;
-    const agents = {
-        http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 32 }),
-        https: new (external_node_https_default()).Agent({
-            keepAlive: true,
-            maxSockets: 32,
-            ...(options.ca ? { ca: [...external_node_tls_namespaceObject.rootCertificates, options.ca] } : {})
-        })
-    };
-    const netrc = options.netrc ?? [];
-    const upstreams = chain.proxies.map((entry, i) => makeUpstream(entry, i, chain, url => options.credentialsFor?.(url) ?? netrcCredentials(netrc, new URL(url))));
-    const controllers = new Set();
-    const activity = { inFlight: 0, lastActivity: Date.now(), zips: 0, current: undefined };
-    const touch = () => {
-        activity.lastActivity = Date.now();
-    };
-    const walk = {
-        chain,
-        upstreams,
-        attempts: Math.max(1, options.attemptsPerRequest ?? 5),
-        backoffMs: options.backoffMs ?? 50,
-        bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
-        requestTimeoutMs: options.requestTimeoutMs,
-        agents,
-        authorizationFor: url => basic(netrcCredentials(netrc, url)),
-        touch,
-        log
-    };
-    const requests = {
-        token,
-        gonoproxy: options.gonoproxy,
-        log,
-        activity,
-        touch,
-        controllers,
-        walkChain: (path, kind, signal) => walkChain(walk, path, kind, signal),
-        handleSumdb: createSumdbHandler(walk, { sumdb: options.sumdb, gonosumdb: options.gonosumdb, log })
-    };
-    const server = await listenLoopback((req, res) => handleRequest(requests, req, res), log);
-    const url = `http://127.0.0.1:${server.port}/${token}`;
-    const lastEntry = chain.proxies[chain.proxies.length - 1];
-    const goproxy = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url;
-    return {
-        url,
-        goproxy,
-        inFlight: () => activity.inFlight,
-        lastActivity: () => activity.lastActivity,
-        progress: () => ({ zips: activity.zips, ...(activity.current ? { current: activity.current } : {}) }),
-        health: () => upstreams.map(u => u.health),
-        chain: () => ({
-            proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
-            ...(chain.terminal ? { terminal: chain.terminal } : {})
-        }),
-        close: async () => {
-            for (const c of controllers)
-                c.abort();
-            const closed = server.close();
-            agents.http.destroy();
-            agents.https.destroy();
-            await closed;
-        }
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/download-json.ts
@@ -4717,6 +4726,8 @@ function runWatched(options) {
         let settled = false;
         let probing = false;
         let signature;
+        let lastWalkEnd = 0;
+        let lastWalkMs = 0;
         const child = (0,external_node_child_process_namespaceObject.spawn)(options.go, [...options.args], {
             cwd: options.cwd,
             env: options.env,
@@ -4726,10 +4737,7 @@ function runWatched(options) {
             windowsHide: true
         });
         const take = (list) => {
-            for (const object of list) {
-                objects.push(object);
-                options.onObject?.(object);
-            }
+            objects.push(...list);
         };
         child.stdout.on('data', (chunk) => {
             lastProgress = Date.now();
@@ -4755,12 +4763,17 @@ function runWatched(options) {
                 lastProgress = now;
             lastProgress = Math.max(lastProgress, options.lastActivity?.() ?? 0);
             const idle = now - lastProgress;
-            // Walking the cache is not free: only when everything else has been quiet for half the window. The first
-            // walk is the baseline; any later change counts as progress.
-            if (idle >= options.stallMs / 2 && !probing) {
+            // Walking the cache is not free: only when everything else has been quiet for half the window, and never
+            // back to back (a slow walk on a huge cache would otherwise take a core). The first walk is the baseline;
+            // any later change counts as progress.
+            const walkDue = now >= lastWalkEnd + Math.max(options.stallMs / 4, 2 * lastWalkMs);
+            if (idle >= options.stallMs / 2 && !probing && walkDue) {
                 probing = true;
+                const walkStart = Date.now();
                 void cacheSignature(options.watchDirs).then(next => {
                     probing = false;
+                    lastWalkEnd = Date.now();
+                    lastWalkMs = lastWalkEnd - walkStart;
                     if (signature !== undefined && next !== signature)
                         lastProgress = Date.now();
                     signature = next;
@@ -4781,7 +4794,6 @@ function runWatched(options) {
                 code: killed ? null : code,
                 objects,
                 stderr,
-                stray: parser.stray,
                 ...(killed ? { killed } : {}),
                 ms: Date.now() - started,
                 ...(spawnError ? { spawnError } : {})
@@ -4818,12 +4830,14 @@ function killTree(pid, posix = process.platform !== 'win32') {
         }
     }
 }
+/** Entries looked at below each watched directory: a huge cache/download must not starve cache/vcs of its walk. */
+const ENTRY_BUDGET_PER_DIR = 200_000;
 /** Files, bytes and newest mtime below the directories: changes when anything is written there. */
 async function cacheSignature(dirs) {
     let files = 0;
     let bytes = 0;
     let newest = 0;
-    let budget = 200_000;
+    let budget = 0;
     const walk = async (dir) => {
         let entries;
         try {
@@ -4852,8 +4866,10 @@ async function cacheSignature(dirs) {
             }
         }
     };
-    for (const dir of dirs)
+    for (const dir of dirs) {
+        budget = ENTRY_BUDGET_PER_DIR;
         await walk(dir);
+    }
     return `${files}/${bytes}/${newest}`;
 }
 

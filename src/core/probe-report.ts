@@ -132,6 +132,16 @@ const CLOSED_CODES = new Set([
   'HPE_INVALID_EOF_STATE'
 ])
 
+/** True for Node's name-resolution failure codes (ENOTFOUND, EAI_*): the host name did not resolve. */
+export function isDnsCode(code: string): boolean {
+  return DNS_CODES.has(code)
+}
+
+/** True for codes meaning the peer closed or reset the connection before a complete answer. */
+export function isClosedCode(code: string): boolean {
+  return CLOSED_CODES.has(code)
+}
+
 /** Node's certificate and handshake codes, as reasons a user recognises. */
 const TLS_REASONS: Readonly<Record<string, string>> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
@@ -152,7 +162,9 @@ const TLS_REASONS: Readonly<Record<string, string>> = {
 
 /** The reason for a TLS failure code, or undefined when the code is not about TLS. */
 export function tlsReason(code: string): string | undefined {
-  return TLS_REASONS[code] ?? (/^(ERR_SSL_|ERR_TLS_|CERT_)/.test(code) ? `handshake failed (${code})` : undefined)
+  // OpenSSL's verification codes (UNABLE_TO_*, HOSTNAME_MISMATCH, INVALID_CA, ...) without a wording of their own.
+  const tlsCode = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_)|^(HOSTNAME_MISMATCH|INVALID_CA|INVALID_PURPOSE)$/
+  return TLS_REASONS[code] ?? (tlsCode.test(code) ? `handshake failed (${code})` : undefined)
 }
 
 /** Classifies a request that never produced an HTTP answer. */

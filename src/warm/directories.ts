@@ -90,7 +90,7 @@ async function moduleSetFor(dir: string, gowork: string | undefined, cwd: string
 }
 
 /** The go.mod of every `use` directory of a go.work. */
-export async function workspaceGoMods(goWork: string): Promise<string[]> {
+async function workspaceGoMods(goWork: string): Promise<string[]> {
   let text: string
   try {
     text = await readFile(goWork, 'utf8')

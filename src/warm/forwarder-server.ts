@@ -117,19 +117,14 @@ export async function listenLoopback(
 }
 
 /** A plain-text answer, which the go command quotes after `server response:` (blank lines squeezed out). */
-export function sendText(res: http.ServerResponse, status: number, text: string): void {
+function sendText(res: http.ServerResponse, status: number, text: string): void {
   const body = `${text.replace(/\n\s*\n/g, '\n')}\n`
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) })
   res.end(body)
 }
 
 /** Sends an upstream answer (or the walk's verdict) to the go command. */
-export function respond(
-  res: http.ServerResponse,
-  answer: AttemptResult | Outcome,
-  head: boolean,
-  touch: () => void
-): void {
+function respond(res: http.ServerResponse, answer: AttemptResult | Outcome, head: boolean, touch: () => void): void {
   if (!('type' in answer)) return sendText(res, answer.status, answer.text)
   if (answer.type === 'network') return sendText(res, answer.fault === 'timeout' ? 504 : 502, answer.message)
   if (answer.type === 'complete') {

@@ -8,7 +8,7 @@
 import type { Chain, ProxyEntry } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
 import type { SumdbConfig } from '../core/sumdb.js'
-import type { NetrcEntry } from './netrc.js'
+import type { NetrcEntry } from '../core/auth.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
@@ -19,7 +19,7 @@ export interface ForwarderOptions {
   readonly credentialsFor?: (url: string) => { username: string; password: string } | undefined
   /** .netrc entries, used as the go command uses them (https only, host[:port] match), after credentialsFor. */
   readonly netrc?: readonly NetrcEntry[]
-  /** Extra trusted CA certificates (PEM), added to Node's roots. */
+  /** Extra CA certificates (PEM), trusted as the probe does: with Node's roots, SSL_CERT_FILE, NODE_EXTRA_CA_CERTS. */
   readonly ca?: string
   /** Milliseconds for the first byte and for each gap between chunks of one upstream request. */
   readonly requestTimeoutMs: number

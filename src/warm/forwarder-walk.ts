@@ -137,7 +137,7 @@ export async function walkChain(
 }
 
 /** The answer when every proxy was tried: Go's ranking (a proxy error beats "not found"), but a 404 stays a 404 when only it lets Go fall through to direct. */
-export function fallOff(chain: Chain, outcomes: Outcome[]): Outcome {
+function fallOff(chain: Chain, outcomes: Outcome[]): Outcome {
   if (outcomes.length === 0) {
     return {
       status: 502,

@@ -30,13 +30,13 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
-import { rootCertificates } from 'node:tls'
+import { credentialsFor } from '../core/auth-secrets.js'
+import { trustedCertificates } from '../probe/trust.js'
 import { basic, makeUpstream } from './forwarder-health.js'
 import { handleRequest, listenLoopback, type RequestContext } from './forwarder-server.js'
 import { createSumdbHandler } from './forwarder-sumdb.js'
 import type { Activity, Forwarder, ForwarderOptions, Upstream } from './forwarder-types.js'
 import { walkChain, type WalkContext } from './forwarder-walk.js'
-import { netrcCredentials } from './netrc.js'
 
 export type { Forwarder, ForwarderOptions, ProxyHealth } from './forwarder-types.js'
 
@@ -46,18 +46,17 @@ const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024
 export async function startForwarder(options: ForwarderOptions): Promise<Forwarder> {
   const token = randomBytes(12).toString('hex')
   const { chain, log } = options
+  // The same trust as the probe (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS): behind a TLS-inspecting proxy the probe
+  // would pass and every warm request fail otherwise.
+  const ca = trustedCertificates(options.ca)
   const agents = {
     http: new http.Agent({ keepAlive: true, maxSockets: 32 }),
-    https: new https.Agent({
-      keepAlive: true,
-      maxSockets: 32,
-      ...(options.ca ? { ca: [...rootCertificates, options.ca] } : {})
-    })
+    https: new https.Agent({ keepAlive: true, maxSockets: 32, ...(ca ? { ca } : {}) })
   }
   const netrc = options.netrc ?? []
-  const upstreams: Upstream[] = chain.proxies.map((entry, i) =>
-    makeUpstream(entry, i, chain, url => options.credentialsFor?.(url) ?? netrcCredentials(netrc, new URL(url)))
-  )
+  // One lookup for the first request and for redirects, as the go command looks every URL up the same way.
+  const lookup = (url: string) => options.credentialsFor?.(url) ?? credentialsFor(netrc, url)
+  const upstreams: Upstream[] = chain.proxies.map((entry, i) => makeUpstream(entry, i, chain, lookup))
   const controllers = new Set<AbortController>()
   const activity: Activity = { inFlight: 0, lastActivity: Date.now(), zips: 0, current: undefined }
   const touch = () => {
@@ -72,7 +71,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
     requestTimeoutMs: options.requestTimeoutMs,
     agents,
-    authorizationFor: url => basic(netrcCredentials(netrc, url)),
+    authorizationFor: url => basic(lookup(url.href)),
     touch,
     log
   }

@@ -3,16 +3,12 @@
  * Windows) to every https URL whose host[:port] is a `machine` there
  * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
  * so it must do the same, with the same parser, or a proxy that works for go would
- * answer 401 during the warm phase.
+ * answer 401 during the warm phase. The lookup itself is credentialsFor in
+ * src/core/auth-secrets.ts, the one the probe uses.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-
-export interface NetrcEntry {
-  readonly machine: string
-  readonly login: string
-  readonly password: string
-}
+import type { NetrcEntry } from '../core/auth.js'
 
 /** Go's parseNetrc: machine/login/password triples; `macdef` bodies skipped; nothing after `default`. */
 export function parseNetrc(data: string): NetrcEntry[] {
@@ -62,14 +58,4 @@ export function readNetrc(env: Readonly<Record<string, string | undefined>>): Ne
   } catch {
     return []
   }
-}
-
-/** Basic credentials for an https URL, matched on host[:port] exactly as the go command does. */
-export function netrcCredentials(
-  entries: readonly NetrcEntry[],
-  url: URL
-): { username: string; password: string } | undefined {
-  if (url.protocol !== 'https:') return undefined
-  const entry = entries.find(e => e.machine === url.host)
-  return entry ? { username: entry.login, password: entry.password } : undefined
 }

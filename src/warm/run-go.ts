@@ -23,7 +23,6 @@ export interface RunOptions {
   /** Extra progress signals: the forwarder's last activity, and whether it is busy (its own timeouts bound it). */
   readonly lastActivity?: () => number
   readonly busy?: () => boolean
-  readonly onObject?: (object: ModuleDownload) => void
   readonly onTick?: () => void
 }
 
@@ -32,8 +31,6 @@ export interface RunResult {
   readonly code: number | null
   readonly objects: ModuleDownload[]
   readonly stderr: string
-  /** Text on stdout that was not a JSON object. */
-  readonly stray: string
   readonly killed?: 'stall' | 'deadline'
   readonly ms: number
   /** The process could not be started (ENOENT, EACCES). */
@@ -55,6 +52,8 @@ export function runWatched(options: RunOptions): Promise<RunResult> {
     let settled = false
     let probing = false
     let signature: string | undefined
+    let lastWalkEnd = 0
+    let lastWalkMs = 0
     const child = spawn(options.go, [...options.args], {
       cwd: options.cwd,
       env: options.env,
@@ -64,10 +63,7 @@ export function runWatched(options: RunOptions): Promise<RunResult> {
       windowsHide: true
     })
     const take = (list: ModuleDownload[]) => {
-      for (const object of list) {
-        objects.push(object)
-        options.onObject?.(object)
-      }
+      objects.push(...list)
     }
     child.stdout.on('data', (chunk: Buffer) => {
       lastProgress = Date.now()
@@ -90,12 +86,17 @@ export function runWatched(options: RunOptions): Promise<RunResult> {
         if (options.busy?.()) lastProgress = now
         lastProgress = Math.max(lastProgress, options.lastActivity?.() ?? 0)
         const idle = now - lastProgress
-        // Walking the cache is not free: only when everything else has been quiet for half the window. The first
-        // walk is the baseline; any later change counts as progress.
-        if (idle >= options.stallMs / 2 && !probing) {
+        // Walking the cache is not free: only when everything else has been quiet for half the window, and never
+        // back to back (a slow walk on a huge cache would otherwise take a core). The first walk is the baseline;
+        // any later change counts as progress.
+        const walkDue = now >= lastWalkEnd + Math.max(options.stallMs / 4, 2 * lastWalkMs)
+        if (idle >= options.stallMs / 2 && !probing && walkDue) {
           probing = true
+          const walkStart = Date.now()
           void cacheSignature(options.watchDirs).then(next => {
             probing = false
+            lastWalkEnd = Date.now()
+            lastWalkMs = lastWalkEnd - walkStart
             if (signature !== undefined && next !== signature) lastProgress = Date.now()
             signature = next
           })
@@ -115,7 +116,6 @@ export function runWatched(options: RunOptions): Promise<RunResult> {
         code: killed ? null : code,
         objects,
         stderr,
-        stray: parser.stray,
         ...(killed ? { killed } : {}),
         ms: Date.now() - started,
         ...(spawnError ? { spawnError } : {})
@@ -135,7 +135,7 @@ export function runWatched(options: RunOptions): Promise<RunResult> {
 }
 
 /** Kills a process and everything it started. */
-export function killTree(pid: number | undefined, posix = process.platform !== 'win32'): void {
+function killTree(pid: number | undefined, posix = process.platform !== 'win32'): void {
   if (!pid) return
   try {
     if (posix) process.kill(-pid, 'SIGKILL')
@@ -153,12 +153,15 @@ export function killTree(pid: number | undefined, posix = process.platform !== '
   }
 }
 
+/** Entries looked at below each watched directory: a huge cache/download must not starve cache/vcs of its walk. */
+const ENTRY_BUDGET_PER_DIR = 200_000
+
 /** Files, bytes and newest mtime below the directories: changes when anything is written there. */
 async function cacheSignature(dirs: readonly string[]): Promise<string> {
   let files = 0
   let bytes = 0
   let newest = 0
-  let budget = 200_000
+  let budget = 0
   const walk = async (dir: string): Promise<void> => {
     let entries
     try {
@@ -183,6 +186,9 @@ async function cacheSignature(dirs: readonly string[]): Promise<string> {
       }
     }
   }
-  for (const dir of dirs) await walk(dir)
+  for (const dir of dirs) {
+    budget = ENTRY_BUDGET_PER_DIR
+    await walk(dir)
+  }
   return `${files}/${bytes}/${newest}`
 }

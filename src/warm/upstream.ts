@@ -9,6 +9,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { isClosedCode, isDnsCode, tlsReason } from '../core/probe-report.js'
 
 /** How an attempt failed on the network, before or during the answer. */
 export type NetworkFault = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'redirect' | 'other'
@@ -205,39 +206,38 @@ function once(options: AttemptOptions): Promise<OnceResult> {
   })
 }
 
-/** Maps a Node socket/TLS error to a fault class. */
+/**
+ * Maps a Node socket/TLS error to a fault class, with the probe's code tables (src/core/probe-report.ts)
+ * so that a failure the probe called transient is retried here too.
+ */
 export function classifyError(error: NodeJS.ErrnoException): NetworkFault {
   const code = error.code ?? ''
   if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
     return 'refused'
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns'
+  if (isDnsCode(code)) return 'dns'
   if (code === 'ETIMEDOUT') return 'timeout'
-  if (
-    code === 'ECONNRESET' ||
-    code === 'EPIPE' ||
-    code === 'ECONNABORTED' ||
-    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
-    code === 'HPE_INVALID_CONSTANT'
-  )
-    return 'reset'
-  if (/CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH/.test(code)) return 'tls'
+  // HPE_INVALID_CONSTANT: garbage where a status line belongs, as when a reused keep-alive socket was half closed.
+  if (isClosedCode(code) || code === 'HPE_INVALID_CONSTANT') return 'reset'
+  if (tlsReason(code) !== undefined) return 'tls'
   if (/socket hang up/.test(error.message)) return 'reset'
   return 'other'
 }
 
+/** The words for a failure, in the go command's own terms where diagnose.ts matches them ("no such host", "tls: "). */
 function describeError(error: NodeJS.ErrnoException): string {
   const code = error.code ?? ''
   const words: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
     ECONNRESET: 'connection reset',
-    ENOTFOUND: 'no such host',
     EAI_AGAIN: 'temporary failure in name resolution',
     ETIMEDOUT: 'connection timed out',
     EHOSTUNREACH: 'no route to host',
     ENETUNREACH: 'network is unreachable'
   }
   if (words[code]) return words[code]
-  if (classifyError(error) === 'tls') return `tls: ${error.message}`
+  if (isDnsCode(code)) return 'no such host'
+  const reason = tlsReason(code)
+  if (reason !== undefined) return `tls: ${reason.includes(code) ? reason : `${reason} (${code})`}`
   return error.message
 }
 
