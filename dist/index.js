@@ -36158,8 +36158,13 @@ function decodeUserinfo(input, shown, value) {
         throw new InputError(input, `proxy ${quote(shown)} has a malformed %-escape in its credentials.`);
     }
 }
+/** The base64 credentials of a Basic Authorization header. */
 function basicHeader(username, secret) {
     return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
+}
+/** The Authorization header value for basic auth, as the go command sends netrc credentials. */
+function basicAuthorization(username, secret) {
+    return `Basic ${basicHeader(username, secret)}`;
 }
 /**
  * Every form in which a credential could show up in a log: raw, URL-encoded, as userinfo, and as the
@@ -37293,6 +37298,7 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 
 
 
+
 const USER_AGENT = 'setup-goproxy-probe';
 const MAX_REDIRECTS = 10;
 function originOf(url) {
@@ -37370,7 +37376,7 @@ function getOnce(target, credentials, options, start) {
         options.signal?.addEventListener('abort', onAbort, { once: true });
         const headers = { 'User-Agent': USER_AGENT };
         if (credentials) {
-            headers.Authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+            headers.Authorization = basicAuthorization(credentials.username, credentials.password);
         }
         const request = (secure ? (external_node_https_default()) : (external_node_http_default())).request({
             protocol: target.protocol,
@@ -38551,6 +38557,7 @@ function ipv4(text) {
 
 ;// CONCATENATED MODULE: ./src/warm/forwarder-health.ts
 
+
 /** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
 const DROP_AFTER_TIMEOUTS = 2;
 const DROP_AFTER_CONSECUTIVE = 4;
@@ -38580,9 +38587,7 @@ function makeUpstream(entry, index, chain, credentialsFor) {
 }
 /** An HTTP Basic `Authorization` value, or undefined without credentials. */
 function basic(credentials) {
-    return credentials
-        ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
-        : undefined;
+    return credentials ? basicAuthorization(credentials.username, credentials.password) : undefined;
 }
 /**
  * Records one try against `u` and drops it when it keeps stalling or failing. A not-found

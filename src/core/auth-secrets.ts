@@ -34,8 +34,14 @@ export function decodeUserinfo(input: string, shown: string, value: string): str
   }
 }
 
+/** The base64 credentials of a Basic Authorization header. */
 function basicHeader(username: string, secret: string): string {
   return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64')
+}
+
+/** The Authorization header value for basic auth, as the go command sends netrc credentials. */
+export function basicAuthorization(username: string, secret: string): string {
+  return `Basic ${basicHeader(username, secret)}`
 }
 
 /**

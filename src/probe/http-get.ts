@@ -3,6 +3,7 @@ import https from 'node:https'
 import net from 'node:net'
 import type { HttpAnswer, RequestPhase, TransportFailure } from '../core/probe-report.js'
 import type { Credentials } from './url.js'
+import { basicAuthorization } from '../core/auth-secrets.js'
 
 /** Options for one probe GET. */
 export interface GetOptions {
@@ -115,7 +116,7 @@ function getOnce(
 
     const headers: Record<string, string> = { 'User-Agent': USER_AGENT }
     if (credentials) {
-      headers.Authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
+      headers.Authorization = basicAuthorization(credentials.username, credentials.password)
     }
     const request = (secure ? https : http).request(
       {

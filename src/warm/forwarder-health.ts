@@ -9,6 +9,7 @@ import type { Chain, ProxyEntry } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
 import { redactUrl } from '../core/proxy-url.js'
 import type { ForwarderOptions, Upstream } from './forwarder-types.js'
+import { basicAuthorization } from '../core/auth-secrets.js'
 
 /** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
 const DROP_AFTER_TIMEOUTS = 2
@@ -47,9 +48,7 @@ export function makeUpstream(
 
 /** An HTTP Basic `Authorization` value, or undefined without credentials. */
 export function basic(credentials: { username: string; password: string } | undefined): string | undefined {
-  return credentials
-    ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
-    : undefined
+  return credentials ? basicAuthorization(credentials.username, credentials.password) : undefined
 }
 
 /**
