@@ -35511,7 +35511,7 @@ function formatPatterns(patterns) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/sumdb.ts
+;// CONCATENATED MODULE: ./src/core/sumdb/config.ts
 
 
 
@@ -36125,7 +36125,7 @@ async function removeCredentials(files, options = {}) {
     return removed;
 }
 
-;// CONCATENATED MODULE: ./src/core/auth-secrets.ts
+;// CONCATENATED MODULE: ./src/core/auth/secrets.ts
 /**
  * Handling secret text safely, shared by the `auth` parser and the credential planners: what a netrc file
  * cannot hold, how to show a URL whose userinfo may be a token, every form in which a secret could reach
@@ -36193,11 +36193,11 @@ function credentialsFor(netrc, url) {
     return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/core/auth-types.ts
+;// CONCATENATED MODULE: ./src/core/auth/types.ts
 /** The user GitHub (and GitLab, Gitea) accept alongside a bare token. */
 const DEFAULT_AUTH_USER = 'x-access-token';
 
-;// CONCATENATED MODULE: ./src/core/auth-parse.ts
+;// CONCATENATED MODULE: ./src/core/auth/parse.ts
 /**
  * Parsing the `auth` input into AuthCredentials, one per line: `HOST[:PORT][/PATH] [USER:]SECRET`.
  *
@@ -36301,7 +36301,7 @@ function parseAuth(raw) {
     return credentials;
 }
 
-;// CONCATENATED MODULE: ./src/core/auth-module-hosts.ts
+;// CONCATENATED MODULE: ./src/core/auth/module-hosts.ts
 /**
  * Planning credentials for module hosts: `auth` lines that name no proxy in the chain. Each becomes a
  * git credential scoped to its URL prefix, a GOPRIVATE addition unless the private patterns already
@@ -36378,7 +36378,7 @@ function planModuleHost(draft, patterns, credential, proxiesOnHost) {
     notes.push(`auth line ${line}: go's ?go-get=1 lookups send this credential to every path on ${host} (netrc is per host); git sends it only under ${target}.`);
 }
 
-;// CONCATENATED MODULE: ./src/core/auth-proxy-hosts.ts
+;// CONCATENATED MODULE: ./src/core/auth/proxy-hosts.ts
 
 
 
@@ -36505,7 +36505,7 @@ function planProxyCredential(draft, credential, onHost) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/core/auth-plan.ts
+;// CONCATENATED MODULE: ./src/core/auth/plan.ts
 
 
 
@@ -36572,7 +36572,7 @@ function planCredentials(credentials, chain, goprivate) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/auth-sumdb.ts
+;// CONCATENATED MODULE: ./src/core/auth/sumdb.ts
 /**
  * Credentials written in the GOSUMDB URL: moved into the netrc plan like a proxy URL's, so the exported
  * GOSUMDB carries no secret. A separate step from planCredentials because the checksum database is
@@ -36622,7 +36622,7 @@ function planSumdbCredentials(plan, sumdb) {
     return { plan: planned ?? plan, sumdb: { ...sumdb, url, value: `${sumdb.value.split(' ')[0]} ${url}` } };
 }
 
-;// CONCATENATED MODULE: ./src/core/auth.ts
+;// CONCATENATED MODULE: ./src/core/auth/index.ts
 /**
  * The `auth` input: credentials for private module hosts and authenticated proxies,
  * parsed and planned without touching the file system. The shell (src/auth/) writes
@@ -36631,13 +36631,13 @@ function planSumdbCredentials(plan, sumdb) {
  * This module is the one the rest of the action imports; the code lives by concern in
  * auth-*.ts and is re-exported here so those files can be reorganised without touching
  * any importer:
- * - auth-types.ts: the shared shapes (AuthCredential, CredentialPlan, netrc and git entries);
- * - auth-parse.ts: parsing the `auth` lines (parseAuth);
- * - auth-plan.ts: planCredentials, which runs the two planners below in order;
- * - auth-proxy-hosts.ts: credentials for proxies (netrc, userinfo moved out of proxy URLs);
- * - auth-module-hosts.ts: credentials for module hosts (git prefixes, GOPRIVATE additions);
- * - auth-sumdb.ts: credentials in the GOSUMDB URL (planSumdbCredentials);
- * - auth-secrets.ts: masking, hiding and Go's netrc lookup, shared by all of them.
+ * - types.ts: the shared shapes (AuthCredential, CredentialPlan, netrc and git entries);
+ * - parse.ts: parsing the `auth` lines (parseAuth);
+ * - plan.ts: planCredentials, which runs the two planners below in order;
+ * - proxy-hosts.ts: credentials for proxies (netrc, userinfo moved out of proxy URLs);
+ * - module-hosts.ts: credentials for module hosts (git prefixes, GOPRIVATE additions);
+ * - sumdb.ts: credentials in the GOSUMDB URL (planSumdbCredentials);
+ * - secrets.ts: masking, hiding and Go's netrc lookup, shared by all of them.
  *
  * Secrets never appear in a message: errors name the line number and what is wrong,
  * never a field's text.
@@ -37206,7 +37206,7 @@ function rebuildChain(chain, verdictOf, order) {
     return order === 'latency' ? sortRuns(kept, entry => verdictOf(entry)?.medianMs) : kept;
 }
 
-;// CONCATENATED MODULE: ./src/core/sumdb-route.ts
+;// CONCATENATED MODULE: ./src/core/sumdb/route.ts
 /**
  * Decides which path the go command takes to the checksum database, exactly as its
  * dbClient.initBase walks TryProxies: each proxy in order is asked `/sumdb/<name>/supported`;
@@ -39454,7 +39454,7 @@ async function startForwarder(options) {
  * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
  * so it must do the same, with the same parser, or a proxy that works for go would
  * answer 401 during the warm phase. The lookup itself is credentialsFor in
- * src/core/auth-secrets.ts, the one the probe uses.
+ * src/core/auth/secrets.ts, the one the probe uses.
  */
 
 

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { installCredentials, removeCredentials } from '../../src/auth/install.js'
-import { parseAuth, planCredentials } from '../../src/core/auth.js'
+import { parseAuth, planCredentials } from '../../src/core/auth/index.js'
 import { formatChain, parseGoproxy } from '../../src/core/chain.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'

@@ -1,4 +1,4 @@
-import { DEFAULT_AUTH_USER, parseAuth, type AuthCredential } from '../../src/core/auth.js'
+import { DEFAULT_AUTH_USER, parseAuth, type AuthCredential } from '../../src/core/auth/index.js'
 import { InputErrors } from '../../src/core/errors.js'
 
 const SECRET = 'ghp_S3cretT0ken42'

@@ -1,4 +1,4 @@
-import { parseAuth, planCredentials, type CredentialPlan, type PrivatePatterns } from '../../src/core/auth.js'
+import { parseAuth, planCredentials, type CredentialPlan, type PrivatePatterns } from '../../src/core/auth/index.js'
 import { formatChain, parseGoproxy, parseProxiesInput } from '../../src/core/chain.js'
 import { InputErrors } from '../../src/core/errors.js'
 

@@ -10,7 +10,7 @@ import { composePlan, environmentFor, GO_VARIABLES, type Ambient, type GoVariabl
 import { InputError, InputErrors } from '../../src/core/errors.js'
 import { GO_DEFAULT_GOPROXY, REGION_PRESETS, REGIONS } from '../../src/core/presets.js'
 import { INPUT_DEFAULTS, readSettings, type Settings } from '../../src/core/settings.js'
-import { parseGosumdb } from '../../src/core/sumdb.js'
+import { parseGosumdb } from '../../src/core/sumdb/config.js'
 
 const CN_CHAIN = 'https://goproxy.cn|https://mirrors.aliyun.com/goproxy/|https://goproxy.io,direct'
 const AUTO_CHAIN =

@@ -22,7 +22,7 @@ import { composePlan, environmentFor, GO_VARIABLES, type Ambient, type GoVariabl
 import { InputError } from '../../src/core/errors.js'
 import { parseProxyUrl } from '../../src/core/proxy-url.js'
 import { readSettings } from '../../src/core/settings.js'
-import { parseGosumdb } from '../../src/core/sumdb.js'
+import { parseGosumdb } from '../../src/core/sumdb/config.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, startRefusingPort, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, writeProject } from '../support/modules.js'

@@ -14,7 +14,7 @@ import {
   REGION_PRESETS,
   REGIONS
 } from '../../src/core/presets.js'
-import { parseGosumdb } from '../../src/core/sumdb.js'
+import { parseGosumdb } from '../../src/core/sumdb/config.js'
 
 describe('proxy presets', () => {
   test.each<[name: string, url: string]>([

@@ -6,7 +6,7 @@
  */
 import { createHash, generateKeyPairSync } from 'node:crypto'
 import { InputError } from '../../src/core/errors.js'
-import { CHINA_SUMDB_ALIAS, checkVerifierKey, KNOWN_SUMDB_KEYS, parseGosumdb } from '../../src/core/sumdb.js'
+import { CHINA_SUMDB_ALIAS, checkVerifierKey, KNOWN_SUMDB_KEYS, parseGosumdb } from '../../src/core/sumdb/config.js'
 import { inputError } from '../support/input-error.js'
 
 const SUM_GOLANG_ORG_KEY = 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8'

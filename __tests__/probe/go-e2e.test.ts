@@ -5,7 +5,7 @@
 import { formatChain } from '../../src/core/chain.js'
 import { composePlan, type ModulePlan } from '../../src/core/compose.js'
 import { readSettings } from '../../src/core/settings.js'
-import { sumdbRoute } from '../../src/core/sumdb-route.js'
+import { sumdbRoute } from '../../src/core/sumdb/route.js'
 import { probeChain } from '../../src/probe/index.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, startRefusingPort, type TestProxy } from '../support/goproxy-server.js'

@@ -1,7 +1,7 @@
 import { parseGoproxy } from '../../src/core/chain.js'
 import type { SupportedAnswer } from '../../src/core/probe-report.js'
-import { parseGosumdb } from '../../src/core/sumdb.js'
-import { sumdbRoute } from '../../src/core/sumdb-route.js'
+import { parseGosumdb } from '../../src/core/sumdb/config.js'
+import { sumdbRoute } from '../../src/core/sumdb/route.js'
 
 const sumGolang = parseGosumdb('GOSUMDB', 'sum.golang.org')
 const answers: Record<string, SupportedAnswer> = {

@@ -2,7 +2,7 @@
 import type { Chain, ProxyEntry, Separator } from '../../src/core/chain.js'
 import type { ModulePlan } from '../../src/core/compose.js'
 import type { Logger } from '../../src/core/logger.js'
-import type { SumdbConfig } from '../../src/core/sumdb.js'
+import type { SumdbConfig } from '../../src/core/sumdb/config.js'
 
 /** A chain from `[url, separator]` pairs and an optional terminal keyword. */
 export function chainOf(entries: Array<[string, Separator?]>, terminal?: 'direct' | 'off'): Chain {

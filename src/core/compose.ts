@@ -4,7 +4,7 @@ import { formatPatterns, matchesEverything, matchesPrefixPatterns } from './patt
 import { findPreset, GO_DEFAULT_GOPROXY, GO_DEFAULT_GOSUMDB, REGION_PRESETS } from './presets.js'
 import type { Settings } from './settings.js'
 import { proxyKey } from './proxy-url.js'
-import { parseGosumdb, type SumdbConfig } from './sumdb.js'
+import { parseGosumdb, type SumdbConfig } from './sumdb/config.js'
 
 /** The six variables this action manages, in the order they are reported. */
 export const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'] as const

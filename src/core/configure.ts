@@ -4,11 +4,11 @@
  * what the probe's outcome means for the chain to export (step 3). Pure: the callers
  * gather the inputs and do the I/O.
  */
-import { parseAuth, planCredentials, planSumdbCredentials, type CredentialPlan } from './auth.js'
+import { parseAuth, planCredentials, planSumdbCredentials, type CredentialPlan } from './auth/index.js'
 import type { Chain } from './chain.js'
 import { addPrivatePatterns, composePlan, withChain, type Ambient, type ModulePlan } from './compose.js'
 import type { Settings } from './settings.js'
-import type { SumdbConfig } from './sumdb.js'
+import type { SumdbConfig } from './sumdb/config.js'
 
 export interface PlannedEnvironment {
   /** The plan with credentials moved out of proxy and checksum-DB URLs and private module hosts in GOPRIVATE. */

@@ -3,7 +3,7 @@ import { parseProxiesInput, type ParsedChain, type Separator } from './chain.js'
 import { checkModulePath } from './module-path.js'
 import { parsePatternInput } from './patterns.js'
 import { REGIONS, type Region } from './presets.js'
-import { parseGosumdb, type SumdbConfig } from './sumdb.js'
+import { parseGosumdb, type SumdbConfig } from './sumdb/config.js'
 
 /** Reads one input by its public name; '' when unset. The action passes core.getInput, the CLI its flags. */
 export type InputReader = (name: string) => string

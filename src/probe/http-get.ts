@@ -3,7 +3,7 @@ import https from 'node:https'
 import net from 'node:net'
 import type { HttpAnswer, RequestPhase, TransportFailure } from '../core/probe-report.js'
 import type { Credentials } from './url.js'
-import { basicAuthorization } from '../core/auth-secrets.js'
+import { basicAuthorization } from '../core/auth/secrets.js'
 
 /** Options for one probe GET. */
 export interface GetOptions {

@@ -9,7 +9,7 @@ import type { Chain, ProxyEntry } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
 import { redactUrl } from '../core/proxy-url.js'
 import type { ForwarderOptions, Upstream } from './forwarder-types.js'
-import { basicAuthorization } from '../core/auth-secrets.js'
+import { basicAuthorization } from '../core/auth/secrets.js'
 
 /** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
 const DROP_AFTER_TIMEOUTS = 2

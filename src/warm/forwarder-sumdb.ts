@@ -7,7 +7,7 @@
  */
 import type { Logger } from '../core/logger.js'
 import { matchesPrefixPatterns } from '../core/patterns.js'
-import type { SumdbConfig } from '../core/sumdb.js'
+import type { SumdbConfig } from '../core/sumdb/config.js'
 import { decodeModule, joinUrl } from './forwarder-paths.js'
 import type { Outcome, Upstream } from './forwarder-types.js'
 import { isFailing } from './forwarder-health.js'

@@ -7,8 +7,8 @@
  */
 import type { Chain, ProxyEntry } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
-import type { SumdbConfig } from '../core/sumdb.js'
-import type { NetrcEntry } from '../core/auth.js'
+import type { SumdbConfig } from '../core/sumdb/config.js'
+import type { NetrcEntry } from '../core/auth/index.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain

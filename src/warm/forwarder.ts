@@ -30,7 +30,7 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
-import { credentialsFor } from '../core/auth-secrets.js'
+import { credentialsFor } from '../core/auth/secrets.js'
 import { trustedCertificates } from '../probe/trust.js'
 import { basic, makeUpstream } from './forwarder-health.js'
 import { handleRequest, listenLoopback, type RequestContext } from './forwarder-server.js'

@@ -18,7 +18,7 @@ import { deadlineMarker, diagnose, stallMarker, type Diagnosis } from '../core/d
 import type { ModuleDownload } from '../core/download-json.js'
 import type { Logger } from '../core/logger.js'
 import { redactText, redactUrl } from '../core/proxy-url.js'
-import type { SumdbConfig } from '../core/sumdb.js'
+import type { SumdbConfig } from '../core/sumdb/config.js'
 import { backoffDelay, sleep } from './backoff.js'
 import { display, resolveDirectories, type ModuleSet } from './directories.js'
 import { environmentProxyFor } from './env-proxy.js'

@@ -4,11 +4,11 @@
  * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
  * so it must do the same, with the same parser, or a proxy that works for go would
  * answer 401 during the warm phase. The lookup itself is credentialsFor in
- * src/core/auth-secrets.ts, the one the probe uses.
+ * src/core/auth/secrets.ts, the one the probe uses.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { NetrcEntry } from '../core/auth.js'
+import type { NetrcEntry } from '../core/auth/index.js'
 
 /** Go's parseNetrc: machine/login/password triples; `macdef` bodies skipped; nothing after `default`. */
 export function parseNetrc(data: string): NetrcEntry[] {

@@ -5,8 +5,8 @@
  * They live apart from the code so the parser, the proxy-host and module-host planners and the
  * checksum-DB step can each import them without importing one another.
  */
-import type { Chain } from './chain.js'
-import type { ErrorCollector } from './errors.js'
+import type { Chain } from '../chain.js'
+import type { ErrorCollector } from '../errors.js'
 
 /** One validated `auth` line: `HOST[:PORT][/PATH] [USER:]SECRET`. */
 export interface AuthCredential {

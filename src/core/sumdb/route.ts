@@ -1,6 +1,6 @@
-import type { Chain } from './chain.js'
-import type { SupportedAnswer } from './probe-report.js'
-import type { SumdbConfig } from './sumdb.js'
+import type { Chain } from '../chain.js'
+import type { SupportedAnswer } from '../probe-report.js'
+import type { SumdbConfig } from './config.js'
 
 /** The path the go command takes to the checksum database for a chain (cmd/go/internal/modfetch/sumdb.go). */
 export type SumdbRoute =

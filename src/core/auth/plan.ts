@@ -2,15 +2,15 @@
  * planCredentials: the entry point that decides where every `auth` credential (and every credential
  * written inside a proxy URL) goes. It owns the order of the steps, which is part of the result:
  * proxy URL userinfo first, then each line in input order, proxy or module host, then the chain
- * stripped of userinfo. The per-concern rules live in auth-proxy-hosts.ts and auth-module-hosts.ts.
+ * stripped of userinfo. The per-concern rules live in proxy-hosts.ts and module-hosts.ts.
  */
-import type { Chain } from './chain.js'
-import { ErrorCollector } from './errors.js'
-import { parseProxyUrl, redactUrl, stripCredentials } from './proxy-url.js'
-import { planModuleHost } from './auth-module-hosts.js'
-import { inputOf, planProxyCredential, planProxyUserinfo, proxiesOnHost, type ChainProxy } from './auth-proxy-hosts.js'
-import { credentialsFor, secretForms } from './auth-secrets.js'
-import type { AuthCredential, CredentialDraft, CredentialPlan, PrivatePatterns } from './auth-types.js'
+import type { Chain } from '../chain.js'
+import { ErrorCollector } from '../errors.js'
+import { parseProxyUrl, redactUrl, stripCredentials } from '../proxy-url.js'
+import { planModuleHost } from './module-hosts.js'
+import { inputOf, planProxyCredential, planProxyUserinfo, proxiesOnHost, type ChainProxy } from './proxy-hosts.js'
+import { credentialsFor, secretForms } from './secrets.js'
+import type { AuthCredential, CredentialDraft, CredentialPlan, PrivatePatterns } from './types.js'
 
 /**
  * Decides where every credential goes, given the chain (credentials for a proxy in it)

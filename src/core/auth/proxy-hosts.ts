@@ -7,12 +7,12 @@
  * this is where those two limits are enforced: conflicting credentials for one proxy host and
  * credentials aimed at an http:// proxy are refused instead of silently not sent.
  */
-import type { ProxyEntry } from './chain.js'
-import { InputError, quote } from './errors.js'
-import { redactUrl, secretsOfUrl, stripCredentials, type ProxyUrl } from './proxy-url.js'
-import { lineProblem } from './auth-parse.js'
-import { BAD_CHARACTER, decodeUserinfo, hideUserinfo, secretForms } from './auth-secrets.js'
-import type { AuthCredential, CredentialDraft, NetrcEntry, RequestCredentials } from './auth-types.js'
+import type { ProxyEntry } from '../chain.js'
+import { InputError, quote } from '../errors.js'
+import { redactUrl, secretsOfUrl, stripCredentials, type ProxyUrl } from '../proxy-url.js'
+import { lineProblem } from './parse.js'
+import { BAD_CHARACTER, decodeUserinfo, hideUserinfo, secretForms } from './secrets.js'
+import type { AuthCredential, CredentialDraft, NetrcEntry, RequestCredentials } from './types.js'
 
 /** A chain entry with its URL parsed once, so every credential line is compared with the same fields. */
 export interface ChainProxy {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { assertNoControlCharacters, InputError, quote } from './errors.js'
-import { redactText, redactUrl } from './proxy-url.js'
+import { assertNoControlCharacters, InputError, quote } from '../errors.js'
+import { redactText, redactUrl } from '../proxy-url.js'
 
 /** The go command's built-in verifier keys (cmd/go/internal/modfetch/key.go). */
 export const KNOWN_SUMDB_KEYS: Readonly<Record<string, string>> = {

@@ -3,11 +3,11 @@
  * GOSUMDB carries no secret. A separate step from planCredentials because the checksum database is
  * configured (and validated) after the chain, and a plan without a sumdb URL must pass through unchanged.
  */
-import { ErrorCollector, InputError, quote } from './errors.js'
-import { parseProxyUrl, secretsOfUrl, stripCredentials } from './proxy-url.js'
-import type { SumdbConfig } from './sumdb.js'
-import { BAD_CHARACTER, credentialsFor, decodeUserinfo, hideUserinfo, secretForms } from './auth-secrets.js'
-import type { CredentialPlan } from './auth-types.js'
+import { ErrorCollector, InputError, quote } from '../errors.js'
+import { parseProxyUrl, secretsOfUrl, stripCredentials } from '../proxy-url.js'
+import type { SumdbConfig } from '../sumdb/config.js'
+import { BAD_CHARACTER, credentialsFor, decodeUserinfo, hideUserinfo, secretForms } from './secrets.js'
+import type { CredentialPlan } from './types.js'
 
 /**
  * Moves credentials written in a GOSUMDB URL to the netrc plan, as planCredentials does for proxy URLs: the go

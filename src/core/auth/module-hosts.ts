@@ -7,9 +7,9 @@
  * The netrc entry is the one place a module credential reaches more than its path: go's `?go-get=1`
  * lookup on a private GitLab or company server needs it, and netrc has no path. The notes say so.
  */
-import { matchesPrefixPatterns } from './patterns.js'
-import { lineProblem } from './auth-parse.js'
-import type { AuthCredential, CredentialDraft, PrivatePatterns } from './auth-types.js'
+import { matchesPrefixPatterns } from '../patterns.js'
+import { lineProblem } from './parse.js'
+import type { AuthCredential, CredentialDraft, PrivatePatterns } from './types.js'
 
 /**
  * Hosts the go command resolves without an HTTPS `?go-get=1` lookup (vcsPaths in

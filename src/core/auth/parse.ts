@@ -5,9 +5,9 @@
  * text (a user who swapped the fields would otherwise see the token echoed before anything could mask
  * it). The planners reuse lineProblem so their messages point at the same line in the same words.
  */
-import { ErrorCollector, InputError } from './errors.js'
-import { BAD_CHARACTER } from './auth-secrets.js'
-import { DEFAULT_AUTH_USER, type AuthCredential } from './auth-types.js'
+import { ErrorCollector, InputError } from '../errors.js'
+import { BAD_CHARACTER } from './secrets.js'
+import { DEFAULT_AUTH_USER, type AuthCredential } from './types.js'
 
 const INPUT = 'auth'
 const FORMAT = 'write HOST[:PORT][/PATH] [USER:]SECRET'

@@ -6,8 +6,8 @@
  * Kept together because each rule must be applied the same way to `auth` lines, proxy URLs and the
  * GOSUMDB URL; a second copy that drifted would leak a secret or plan a credential Go never sends.
  */
-import { InputError, quote } from './errors.js'
-import type { NetrcEntry, RequestCredentials } from './auth-types.js'
+import { InputError, quote } from '../errors.js'
+import type { NetrcEntry, RequestCredentials } from './types.js'
 
 /**
  * Blanks and control characters: they would split a netrc token or an `auth` line's fields, so a
