@@ -227,8 +227,14 @@ function tileFetcher(
         return second.body.subarray(0, tile.W * HASH_SIZE)
       }
     }
-    const reason = first.status === 404 || first.status === 410 ? 'tile' : 'network'
-    throw new Failure(reason, `${where}: GET ${path} answered ${first.status}${snippet(first.body)}`)
+    if (first.status === 404 || first.status === 410) {
+      // An honest database serves every tile of every tree it signs: the signed size claims records it lacks.
+      throw new Failure(
+        'tree',
+        `${where}: the database has no ${tilePath(tile)} (${first.status}), which its signed tree head needs`
+      )
+    }
+    throw new Failure('network', `${where}: GET ${path} answered ${first.status}${snippet(first.body)}`)
   }
   return async tiles =>
     Promise.all(
