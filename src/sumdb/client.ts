@@ -26,7 +26,19 @@ import {
 /** An HTTP GET below the database root (`/lookup/...`, `/tile/...`), provided by the caller's HTTP client. */
 export type SumdbFetch = (pathUnderDb: string) => Promise<{ status: number; body: Uint8Array } | { error: string }>
 
-/** Why a verification failed. */
+/**
+ * Why a verification failed:
+ * - `signature`: the verifier key is malformed, or the tree head note is malformed, signed only by unknown keys
+ *   (another key, or the right name with another key hash) or its signature does not verify;
+ * - `tree`: the signed tree head is malformed, does not hold the record's id, claims records the database serves no
+ *   tiles for, or is not consistent with `knownTree`;
+ * - `tile`: a tile has the wrong length, does not match its parent tile, or the tiles do not rebuild the signed root;
+ * - `record`: the lookup answer is malformed, its record text is not the one the tree holds, or the proven text lacks
+ *   exactly one h1 line and one go.mod h1 line for the requested path and version (or names anything else);
+ * - `not-found`: the database answered 404/410 to the lookup;
+ * - `mismatch`: the proven hashes differ from `zipH1` / `goModH1`;
+ * - `network`: a transport error, another HTTP status, or the request cap was reached.
+ */
 export type SumdbFailure = 'signature' | 'tree' | 'tile' | 'record' | 'not-found' | 'mismatch' | 'network'
 
 /** The outcome of {@link verifyModule}. */
@@ -87,7 +99,9 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<SumdbV
     return await verify(options)
   } catch (error) {
     if (error instanceof Failure) return { ok: false, reason: error.reason, message: error.message }
-    if (error instanceof TlogError) return { ok: false, reason: error.kind, message: error.message }
+    if (error instanceof TlogError) {
+      return { ok: false, reason: error.kind, message: `${options.path}@${options.version}: ${error.message}` }
+    }
     return { ok: false, reason: 'network', message: error instanceof Error ? error.message : String(error) }
   }
 }
