@@ -133,6 +133,17 @@ describe('honest databases of several sizes', () => {
     expect(log[0]).toBe('/lookup/example.test/%21hello@v1.0.0-%21r%21c')
   })
 
+  test('a +incompatible version keeps its plus sign on the wire', async () => {
+    const record = { ...filler(7), path: 'example.test/old', version: 'v2.0.0+incompatible' }
+    const db = await sumdb([...fillers(0, 3), record])
+    const log: string[] = []
+    expect(await verifyModule({ fetch: httpFetch(db, log), key: db.verifierKey, ...record })).toMatchObject({
+      ok: true,
+      h1: record.h1
+    })
+    expect(log[0]).toBe('/lookup/example.test/old@v2.0.0+incompatible')
+  })
+
   test('a partial tile the server no longer has falls back to the full tile', async () => {
     const records = fillers(0, 300)
     const db = await sumdb(records)

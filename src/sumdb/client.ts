@@ -130,7 +130,7 @@ async function verify(options: VerifyModuleOptions): Promise<SumdbVerification> 
     return answer
   }
 
-  const lookupPath = `/lookup/${moduleRequestPath(path)}@${encodeURIComponent(escapeModulePath(version)).replace(/!/g, '%21')}`
+  const lookupPath = `/lookup/${moduleRequestPath(path)}@${versionRequestPath(version)}`
   const lookup = await get(lookupPath)
   if (lookup.status === 404 || lookup.status === 410) {
     throw new Failure('not-found', `${where}: the database does not know it (${lookup.status}${snippet(lookup.body)})`)
@@ -262,6 +262,11 @@ function tileFetcher(
         return pending
       })
     )
+}
+
+/** A version on the wire: case-encoded, percent-encoded, `!` as `%21`, but `+` literal as the go command sends it. */
+function versionRequestPath(version: string): string {
+  return encodeURIComponent(escapeModulePath(version)).replace(/!/g, '%21').replace(/%2B/g, '+')
 }
 
 /** A short, printable quote of an error body. */
