@@ -102,7 +102,9 @@ export async function verifyModule(options: VerifyModuleOptions): Promise<SumdbV
     if (error instanceof TlogError) {
       return { ok: false, reason: error.kind, message: `${options.path}@${options.version}: ${error.message}` }
     }
-    return { ok: false, reason: 'network', message: error instanceof Error ? error.message : String(error) }
+    // Not a verdict about the database: still a failure (never a pass), said as unexpected.
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, reason: 'network', message: `${options.path}@${options.version}: unexpected error: ${message}` }
   }
 }
 

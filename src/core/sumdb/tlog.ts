@@ -321,7 +321,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export function decodeBase64(text: string): Uint8Array | undefined {
   if (!BASE64.test(text)) return undefined
   const bytes = new Uint8Array(Buffer.from(text, 'base64'))
-  // Go rejects nothing more, but a canonical round trip guards against non-zero padding bits being read two ways.
+  // Stricter than Go on one point: non-zero padding bits (Go's non-strict decoder accepts them) are refused, so
+  // that one value has one spelling. Databases and note signers emit canonical base64.
   return Buffer.from(bytes).toString('base64') === text ? bytes : undefined
 }
 
