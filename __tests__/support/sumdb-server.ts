@@ -69,6 +69,11 @@ export interface SumdbDatabase {
   /** Appends a record to the log and returns its id (the existing id if the same record is already there). */
   add(record: SumdbRecord): number
   /**
+   * Signs `text` (which must end in "\n") with the database's key, as a note: text, blank line, signature line.
+   * For tests that forge answers only a holder of the key could make (a tree head with a wrong size).
+   */
+  signNote(text: string): string
+  /**
    * Serves one request. `subpath` is the path below the database root, such as `/latest` or `/lookup/x@v1.0.0`,
    * so a GOPROXY test server can mount the database at `/sumdb/<name>/` by passing what follows that prefix.
    * `/supported` answers 200 for that reason. With `hang` on, `res` is left open: the caller must destroy its sockets.
@@ -293,12 +298,15 @@ export function createSumdb(options: SumdbOptions = {}): SumdbDatabase {
     return id
   }
 
-  /** The signed tree head: "go.sum database tree\nN\nhash\n", a blank line, then "— name base64(keyhash || sig)". */
-  const signedTree = (): string => {
-    const text = `go.sum database tree\n${log.records.length}\n${log.treeHash().toString('base64')}\n`
+  const signNote = (text: string): string => {
+    if (!text.endsWith('\n')) throw new Error('a note text must end in a newline')
     const signature = sign(null, Buffer.from(text), privateKey)
     return `${text}\n— ${name} ${Buffer.concat([signatureKeyHash, signature]).toString('base64')}\n`
   }
+
+  /** The signed tree head: "go.sum database tree\nN\nhash\n", a blank line, then "— name base64(keyhash || sig)". */
+  const signedTree = (): string =>
+    signNote(`go.sum database tree\n${log.records.length}\n${log.treeHash().toString('base64')}\n`)
 
   const lookup = async (path: string, version: string): Promise<number | undefined> => {
     const key = `${path}@${version}`
@@ -326,6 +334,7 @@ export function createSumdb(options: SumdbOptions = {}): SumdbDatabase {
     hang: options.hang ?? false,
     status: options.status,
     add,
+    signNote,
     async handle(subpath, res, method = 'GET') {
       const entry: SumdbRequestLog = { method, path: subpath }
       requests.push(entry)
