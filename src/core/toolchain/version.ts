@@ -165,7 +165,9 @@ export function versionMatches(request: VersionRequest, version: string): boolea
     case 'line':
       return isReleaseVersion(version) && goVersionLine(version) === goVersionLine(request.line)
     case 'range': {
-      if (!isGoVersion(version)) return false
+      // A language version (`1.22`) is no toolchain: makeSemver would make it 1.22.0, which it is not.
+      const v = parseGoVersion(version)
+      if (!v || (v.patch === '' && v.kind === '')) return false
       return semver.satisfies(makeSemver(version), request.range)
     }
     case 'stable':
