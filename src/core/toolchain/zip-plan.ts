@@ -64,17 +64,17 @@ export function planToolchainExtraction(entries: readonly ZipEntryInfo[], module
     }
     if (!name.startsWith(prefix)) refuse(`does not start with the module prefix ${quote(prefix)}`)
     const path = name.slice(prefix.length)
-    const isDir = path.endsWith('/')
     const type = entry.unixMode & S_IFMT
+    if (path === '' && type === S_IFREG) refuse('has an empty file name')
+    // The prefix itself ('golang.org/toolchain@v.../') is the root directory entry.
+    const isDir = path === '' || path.endsWith('/')
     if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
       refuse(type === 0o120000 ? 'is a symbolic link' : 'is not a regular file')
     }
     if (type === S_IFDIR && !isDir) refuse('is a directory without a trailing slash')
+    if (path === '') return
     const bare = isDir ? path.slice(0, -1) : path
-    if (bare === '') {
-      if (isDir) return
-      refuse('has an empty file name')
-    }
+    if (bare === '') refuse('has an empty file name')
     if (bare.includes('\\')) refuse('contains a backslash')
     if (bare.startsWith('/') || /^[A-Za-z]:/.test(bare)) refuse('is an absolute path')
     // eslint-disable-next-line no-control-regex
