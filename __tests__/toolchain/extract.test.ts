@@ -234,4 +234,21 @@ describe('small toolchains for other platforms', () => {
     await expect(installToolchainZip({ zipFile, moduleVersion: v, goroot })).rejects.toThrow(/already exists/)
     expect(existsSync(installed.goBinary)).toBe(true)
   })
+
+  test('two installs racing for one GOROOT: one wins, the other fails cleanly, nothing is left behind', async () => {
+    const v = 'v0.0.1-go1.23.5.linux-amd64'
+    const dir = tempDir('toolchain-race')
+    const zipFile = join(dir, 'tc.zip')
+    fakeToolchainZip(zipFile, v)
+    const goroot = join(dir, 'cache', 'go')
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => installToolchainZip({ zipFile, moduleVersion: v, goroot }))
+    )
+    expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1)
+    for (const r of results) {
+      if (r.status === 'rejected') expect(String(r.reason)).toMatch(/already exists|another install created it/)
+    }
+    expect(readdirSync(join(dir, 'cache'))).toEqual(['go'])
+    expect(readFileSync(join(goroot, 'src', 'go.mod'), 'utf8')).toContain('module std')
+  })
 })

@@ -116,7 +116,18 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       )
     }
 
-    await rename(staging, goroot)
+    try {
+      await rename(staging, goroot)
+    } catch (error) {
+      // Another install of the same toolchain finished first (rename onto a non-empty directory fails): theirs is
+      // as complete as ours would be, but the caller asked for a fresh install and must know it did not happen.
+      if (await exists(goroot)) {
+        throw new Error(`cannot install ${expectedVersion} at ${goroot}: another install created it meanwhile`, {
+          cause: error
+        })
+      }
+      throw error
+    }
     staging = undefined
     return {
       goroot,
