@@ -37,6 +37,8 @@ export interface ZipSourceEntry {
   data?: string | Uint8Array
   /** Unix mode including the type bits; defaults to a regular file 0644 (a directory when the name ends in '/'). */
   mode?: number
+  /** An uncompressed size to declare instead of the real one (a lying zip). */
+  declaredSize?: number
 }
 
 /** The real toolchain zip built from `HOST_GOROOT`. */
@@ -148,6 +150,7 @@ export function writeZip(file: string, entries: readonly ZipSourceEntry[]): stri
     entries.map(e => ({
       name: e.name,
       mode: e.mode ?? (e.name.endsWith('/') ? 0o040755 : 0o100644),
+      declaredSize: e.declaredSize,
       read: () => (typeof e.data === 'string' ? Buffer.from(e.data) : Buffer.from(e.data ?? []))
     }))
   ).h1
@@ -182,13 +185,14 @@ export function fakeToolchainZip(file: string, moduleVersion: string, extra: rea
 interface StreamedEntry {
   name: string
   mode: number
+  declaredSize?: number
   read: () => Buffer
 }
 
 /**
  * A minimal zip writer (deflate, Unix "version made by" so modes survive, no zip64: fine below 4 GiB and 65535
  * entries). Entries are read and compressed one at a time and written straight to the file. Also computes h1:
- * (dirhash Hash1 over the file entries' names as stored and contents, sorted by name bytes).
+ * (dirhash HashZip: every entry's name as stored and content, sorted by name bytes).
  */
 function writeZipStreaming(file: string, entries: readonly StreamedEntry[]): { h1: string } {
   const fd = openSync(file, 'w')
@@ -203,9 +207,8 @@ function writeZipStreaming(file: string, entries: readonly StreamedEntry[]): { h
       const name = Buffer.from(entry.name, 'utf8')
       const isDir = entry.name.endsWith('/') || (entry.mode & 0o170000) === 0o040000
       const data = isDir ? Buffer.alloc(0) : entry.read()
-      if (!isDir) {
-        sums.push({ name, line: `${createHash('sha256').update(data).digest('hex')}  ${entry.name}\n` })
-      }
+      // Go's dirhash.HashZip hashes every entry, directories too (with no content).
+      sums.push({ name, line: `${createHash('sha256').update(data).digest('hex')}  ${entry.name}\n` })
       const compressed = data.length > 0 ? deflateRawSync(data, { level: 6 }) : data
       const method = data.length > 0 ? 8 : 0
       const crc = crc32(data)
@@ -218,7 +221,7 @@ function writeZipStreaming(file: string, entries: readonly StreamedEntry[]): { h
       local.writeUInt16LE(dosDate, 12)
       local.writeUInt32LE(crc, 14)
       local.writeUInt32LE(compressed.length, 18)
-      local.writeUInt32LE(data.length, 22)
+      local.writeUInt32LE(entry.declaredSize ?? data.length, 22)
       local.writeUInt16LE(name.length, 26)
       local.writeUInt16LE(0, 28)
       const header = Buffer.alloc(46)
@@ -231,7 +234,7 @@ function writeZipStreaming(file: string, entries: readonly StreamedEntry[]): { h
       header.writeUInt16LE(dosDate, 14)
       header.writeUInt32LE(crc, 16)
       header.writeUInt32LE(compressed.length, 20)
-      header.writeUInt32LE(data.length, 24)
+      header.writeUInt32LE(entry.declaredSize ?? data.length, 24)
       header.writeUInt16LE(name.length, 28)
       header.writeUInt32LE(((entry.mode & 0xffff) << 16) >>> 0, 38)
       header.writeUInt32LE(offset, 42)

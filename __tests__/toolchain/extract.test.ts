@@ -48,7 +48,16 @@ describe('the real toolchain zip built from the installed Go', () => {
     )
     work = tempDir('toolchain-extract')
     goroot = join(work, 'toolcache', 'go', fixture.goVersion, 'x64')
-    await installToolchainZip({ zipFile: fixture.file, moduleVersion: fixture.moduleVersion, goroot })
+    const started = performance.now()
+    const installed = await installToolchainZip({
+      zipFile: fixture.file,
+      moduleVersion: fixture.moduleVersion,
+      goroot,
+      expectedH1: fixture.h1
+    })
+    console.log(`installed ${installed.files} files in ${Math.round(performance.now() - started)} ms`)
+    expect(installed.h1).toBe(fixture.h1)
+    expect(installed.goVersion).toBe('go1.23.5')
   }, 300_000)
 
   test('has the real distribution layout and no excluded directories', () => {
@@ -185,6 +194,52 @@ describe('malformed toolchain zips install nothing', () => {
       /holds "go1\.21\.0", expected go1\.22\.0/
     )
     expect(existsSync(goroot)).toBe(false)
+    expect(readdirSync(join(dir, 'cache'))).toEqual([])
+  })
+
+  test('a zip whose files do not hash to the expected h1: installs nothing', async () => {
+    const dir = tempDir('toolchain-bad')
+    const good = join(dir, 'good.zip')
+    const goodH1 = fakeToolchainZip(good, v)
+    const tampered = join(dir, 'tampered.zip')
+    const tamperedH1 = fakeToolchainZip(tampered, v, [{ name: 'src/fmt/evil.go', data: 'package fmt\n' }])
+    const goroot = join(dir, 'cache', 'go')
+    const error = await installToolchainZip({ zipFile: tampered, moduleVersion: v, goroot, expectedH1: goodH1 }).catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(ToolchainZipError)
+    expect((error as Error).message).toBe(
+      `golang.org/toolchain@${v} zip: checksum mismatch: its files hash to ${tamperedH1}, expected ${goodH1}`
+    )
+    expect(readdirSync(join(dir, 'cache'))).toEqual([])
+    const installed = await installToolchainZip({ zipFile: good, moduleVersion: v, goroot, expectedH1: goodH1 })
+    expect(installed.h1).toBe(goodH1)
+  })
+
+  test('directory entries count in the h1:, as in Go', async () => {
+    const dir = tempDir('toolchain-dirs')
+    const zipFile = join(dir, 'tc.zip')
+    const h1 = fakeToolchainZip(zipFile, v, [{ name: 'src/', mode: 0o040755 }])
+    const installed = await installToolchainZip({ zipFile, moduleVersion: v, goroot: join(dir, 'go'), expectedH1: h1 })
+    expect(installed.h1).toBe(h1)
+  })
+
+  test.each([
+    ['more bytes than declared', 3],
+    ['fewer bytes than declared', 5000]
+  ])('an entry with %s fails mid-extraction and leaves no staging directory', async (_what, declaredSize) => {
+    const dir = tempDir('toolchain-bad')
+    const zipFile = join(dir, 'tc.zip')
+    const fillers = Array.from({ length: 40 }, (_, i) => ({ name: `src/f${i}.go`, data: 'package f\n'.repeat(50) }))
+    fakeToolchainZip(zipFile, v, [
+      ...fillers.slice(0, 20),
+      { name: 'src/liar.go', data: 'package liar\n'.repeat(100), declaredSize },
+      ...fillers.slice(20)
+    ])
+    const goroot = join(dir, 'cache', 'go')
+    const error = await installToolchainZip({ zipFile, moduleVersion: v, goroot }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ToolchainZipError)
+    expect((error as Error).message).toMatch(/zip entry ".*\/src\/liar\.go": .*bytes/)
     expect(readdirSync(join(dir, 'cache'))).toEqual([])
   })
 

@@ -5,8 +5,11 @@ import {
   MAX_TOOLCHAIN_UNCOMPRESSED_BYTES,
   planToolchainExtraction,
   ToolchainZipError,
+  zipHash1,
   type ZipEntryInfo
 } from '../../src/core/toolchain/zip-plan.js'
+import { createHash } from 'node:crypto'
+import { hash1 } from '../support/modules.js'
 
 const v = 'v0.0.1-go1.23.5.linux-amd64'
 const p = `golang.org/toolchain@${v}/`
@@ -107,4 +110,50 @@ test.each([
   ['binary/x', false]
 ])('isExecutablePath(%j) = %j', (path, want) => {
   expect(isExecutablePath(path)).toBe(want)
+})
+
+describe('zipHash1 (dirhash Hash1)', () => {
+  const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest()
+  const hex = (data: string) => createHash('sha256').update(data).digest('hex')
+  test.each<[string, Array<[string, string]>]>([
+    ['no entries', []],
+    ['one go.mod', [['go.mod', 'module m\n']]],
+    [
+      'unsorted ASCII names',
+      [
+        [p + 'b', 'B'],
+        [p + 'a/z', 'Z'],
+        [p + 'a', '']
+      ]
+    ],
+    // UTF-16 order puts U+1F600 (a surrogate pair) before U+FFFD; Go's byte order puts it after.
+    [
+      'names sorted by UTF-8 bytes',
+      [
+        [p + 'a\u{1F600}', '1'],
+        [p + 'a\uFFFD', '2'],
+        [p + 'a~', '3']
+      ]
+    ]
+  ])('%s: as the independent test helper computes it', (_what, files) => {
+    const want = hash1(files)
+    expect(
+      zipHash1(
+        files.map(([name, content]) => ({ name, sha256: hex(content) })),
+        sha256
+      )
+    ).toBe(want)
+  })
+
+  test('a known value: the h1 of a go.mod holding "module m\\n" as Go writes it in go.sum', () => {
+    // Hash1 over the single name go.mod: this is what `go mod download -json` reports as GoModSum.
+    const line = `${hex('module m\n')}  go.mod\n`
+    expect(zipHash1([{ name: 'go.mod', sha256: hex('module m\n') }], sha256)).toBe(
+      `h1:${createHash('sha256').update(line).digest('base64')}`
+    )
+  })
+
+  test('a name with a newline is refused', () => {
+    expect(() => zipHash1([{ name: 'a\nb', sha256: hex('') }], sha256)).toThrow(ToolchainZipError)
+  })
 })

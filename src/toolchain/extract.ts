@@ -8,8 +8,10 @@
  *   never held in memory), sets the exec bits and restores the go.mod files as the go command does, checks VERSION,
  *   then renames the staging directory to `goroot`, so a half-extracted tree is never found at `goroot`.
  *
- * The caller verifies the zip (its h1: against the checksum database) before calling this.
+ * The caller looks the module's h1: up in the checksum database and passes it as `expectedH1`: the installer hashes
+ * the bytes it writes and installs nothing on a mismatch.
  */
+import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -20,18 +22,29 @@ import {
   isExecutablePath,
   planToolchainExtraction,
   ToolchainZipError,
+  zipHash1,
+  type PlannedFile,
   type ZipEntryInfo
 } from '../core/toolchain/zip-plan.js'
 import { TOOLCHAIN_MODULE } from '../core/toolchain/list.js'
 
+/** How many zip entries are extracted at once. */
+const WRITE_CONCURRENCY = 8
+
 /** Options for `installToolchainZip`. */
 export interface InstallToolchainZipOptions {
-  /** The module zip on disk (already verified). */
+  /** The module zip on disk. */
   zipFile: string
   /** The golang.org/toolchain version the zip holds: `v0.0.1-go1.23.5.linux-amd64`. */
   moduleVersion: string
   /** The directory to create; it must not exist yet. Its parent is created when missing. */
   goroot: string
+  /**
+   * The module's `h1:` as the checksum database (or go.sum) holds it. When given, the installer hashes every entry's
+   * bytes as it writes them and installs nothing unless they hash to this: what lands on disk is exactly what was
+   * verified, whatever a zip parser might disagree about.
+   */
+  expectedH1?: string
   /** Defaults to `process.platform`; exec bits are set everywhere but on win32. */
   hostPlatform?: NodeJS.Platform
 }
@@ -46,6 +59,8 @@ export interface InstalledToolchain {
   goVersion: string
   /** Number of files written (go.mod restorations not counted). */
   files: number
+  /** The `h1:` of the entries as written (equal to `expectedH1` when that was given). */
+  h1: string
 }
 
 /**
@@ -85,10 +100,12 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
     const plan = planToolchainExtraction(entries.map(entryInfo), moduleVersion)
 
     await mkdir(dirname(goroot), { recursive: true })
-    staging = await mkdtemp(join(dirname(goroot), `.${basename(goroot)}.partial-`))
+    const stagingDir = await mkdtemp(join(dirname(goroot), `.${basename(goroot)}.partial-`))
+    staging = stagingDir
     const made = new Set<string>()
-    for (const file of plan) {
-      const target = join(staging, ...file.path.split('/'))
+    const digests = new Map<number, string>()
+    const writeFile = async (file: PlannedFile): Promise<void> => {
+      const target = join(stagingDir, ...file.path.split('/'))
       const parent = dirname(target)
       if (!made.has(parent)) {
         await mkdir(parent, { recursive: true })
@@ -96,8 +113,52 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       }
       const entry = entries[file.entryIndex]
       const source = await zip.openReadStreamPromise(entry)
+      const hash = createHash('sha256')
       // Modes from the zip are not trusted (as in the go command): 0644, exec bits below for bin and pkg/tool.
-      await pipeline(source, createWriteStream(target, { flags: 'wx', mode: 0o644 }))
+      await pipeline(
+        source,
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            hash.update(chunk)
+            yield chunk
+          }
+        },
+        createWriteStream(target, { flags: 'wx', mode: 0o644 })
+      ).catch((error: unknown) => {
+        // File system errors carry a code (ENOSPC, EACCES); the zip reader's (bad sizes, bad deflate data) do not.
+        if ((error as NodeJS.ErrnoException).code !== undefined) throw error
+        throw new ToolchainZipError(
+          `${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${JSON.stringify(entry.fileName)}: ${(error as Error).message}`,
+          entry.fileName
+        )
+      })
+      digests.set(file.entryIndex, hash.digest('hex'))
+    }
+    // A few files at a time: most are small, and one at a time leaves the disk idle between them.
+    // On a failure the other writers stop taking files and are waited for, so that nothing writes into the staging
+    // directory while it is being removed.
+    let next = 0
+    let failed = false
+    const writers = await Promise.allSettled(
+      Array.from({ length: Math.min(WRITE_CONCURRENCY, plan.length) }, async () => {
+        try {
+          while (!failed && next < plan.length) await writeFile(plan[next++])
+        } catch (error) {
+          failed = true
+          throw error
+        }
+      })
+    )
+    for (const writer of writers) if (writer.status === 'rejected') throw writer.reason
+    const emptyDigest = createHash('sha256').digest('hex')
+    const h1 = zipHash1(
+      entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })),
+      text => createHash('sha256').update(text).digest()
+    )
+    if (options.expectedH1 !== undefined && h1 !== options.expectedH1) {
+      throw new ToolchainZipError(
+        `${TOOLCHAIN_MODULE}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`
+      )
     }
 
     if ((options.hostPlatform ?? process.platform) !== 'win32') {
@@ -133,7 +194,8 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       goroot,
       goBinary: join(goroot, 'bin', windowsToolchain ? 'go.exe' : 'go'),
       goVersion,
-      files: plan.length
+      files: plan.length,
+      h1
     }
   } finally {
     zip.close()
