@@ -7,8 +7,11 @@
  * to a temporary name and renamed, so parallel test workers never see a half-written zip.
  */
 import { createHash, randomBytes } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import {
   closeSync,
+  createReadStream,
   existsSync,
   mkdirSync,
   openSync,
@@ -263,4 +266,66 @@ function writeZipStreaming(file: string, entries: readonly StreamedEntry[]): { h
 function writeAll(fd: number, data: Buffer): number {
   for (let done = 0; done < data.length;) done += writeSync(fd, data, done, data.length - done)
   return data.length
+}
+
+/** A golang.org/toolchain version a `ToolchainProxy` serves: its zip on disk. */
+export interface ServedToolchain {
+  moduleVersion: string
+  file: string
+}
+
+/** A loopback GOPROXY serving only golang.org/toolchain, zips streamed from disk. */
+export interface ToolchainProxy {
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  /** Request paths in arrival order. */
+  requests: string[]
+  close(): Promise<void>
+}
+
+/** The go.mod of every golang.org/toolchain version (what `.mod` serves; its h1: goes into the checksum DB). */
+export const TOOLCHAIN_GO_MOD = 'module golang.org/toolchain\n'
+
+/**
+ * Starts a GOPROXY on 127.0.0.1 for golang.org/toolchain: `@v/list` lists `listed` (default: the served versions),
+ * `.info`/`.mod`/`.zip` answer for served versions (the zip streamed from its file), everything else is 404.
+ * Close it in afterAll.
+ */
+export async function startToolchainProxy(
+  served: readonly ServedToolchain[],
+  listed: readonly string[] = served.map(s => s.moduleVersion)
+): Promise<ToolchainProxy> {
+  const requests: string[] = []
+  const base = '/golang.org/toolchain/@v/'
+  const server = http.createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '').split('?')[0])
+    requests.push(path)
+    const notFound = () => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n')
+    if (req.method !== 'GET' || !path.startsWith(base)) return notFound()
+    const rest = path.slice(base.length)
+    if (rest === 'list')
+      return res.writeHead(200, { 'Content-Type': 'text/plain' }).end(listed.map(v => `${v}\n`).join(''))
+    const m = /^(.+)\.(info|mod|zip)$/.exec(rest)
+    const found = m && served.find(s => s.moduleVersion === m[1])
+    if (!m || !found) return notFound()
+    if (m[2] === 'info') {
+      return res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ Version: found.moduleVersion, Time: '2025-01-10T16:44:59Z' }))
+    }
+    if (m[2] === 'mod') return res.writeHead(200, { 'Content-Type': 'text/plain' }).end(TOOLCHAIN_GO_MOD)
+    res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': statSync(found.file).size })
+    createReadStream(found.file).pipe(res)
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
 }
