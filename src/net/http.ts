@@ -462,7 +462,8 @@ class Client implements HttpClient {
           const ok = statusCode >= 200 && statusCode < 300
           const mode = options.body
           if (mode.mode === 'buffer') {
-            limit = mode.maxBytes
+            // An error answer is only quoted: past 64 KiB it is cut rather than handed over as a stream.
+            limit = mode.overflow === 'stream' && !ok ? Math.min(mode.maxBytes, ERROR_BODY_LIMIT) : mode.maxBytes
             if (mode.overflow === 'stream' && ok && total !== undefined && total > limit) {
               bodyMode = 'stream'
               handOver(Buffer.alloc(0))
