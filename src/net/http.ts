@@ -31,6 +31,7 @@
 import { createReadStream, createWriteStream } from 'node:fs'
 import { readFile, rm, stat } from 'node:fs/promises'
 import net from 'node:net'
+import tls from 'node:tls'
 import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
@@ -194,7 +195,7 @@ class Client implements HttpClient {
     if (!this.direct) {
       const base: Connector = buildConnector({
         timeout: this.connectTimeoutMs,
-        ...(this.ca ? { ca: this.ca } : {})
+        ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {})
       })
       const connecting = this.connecting
       const connect: Connector = (opts, callback) => {
@@ -231,7 +232,7 @@ class Client implements HttpClient {
       bare.password = ''
       const user = safeDecode(proxy.username)
       const pass = safeDecode(proxy.password)
-      const tls = { timeout: this.connectTimeoutMs, ...(this.ca ? { ca: this.ca } : {}) }
+      const tls = { timeout: this.connectTimeoutMs, ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {}) }
       agent = new ProxyAgent({
         uri: bare.href,
         // Plain http goes to the proxy in absolute form; https is tunnelled through CONNECT (net/http does the same).
@@ -343,10 +344,11 @@ class Client implements HttpClient {
         cleanup()
         const error = new Error(result.kind === 'failure' ? result.message : 'aborted')
         abortRequest?.(error)
-        if (file) void discardFile(file, (options.body as { path: string }).path)
         if (settled && stream)
           stream.destroy(Object.assign(error, { code: result.kind === 'failure' ? result.code : 'ABORTED' }))
-        settle(result)
+        // A failed download leaves no partial file: the caller may retry into the same path at once.
+        if (file) void discardFile(file, (options.body as { path: string }).path).then(() => settle(result))
+        else settle(result)
       }
       const fail = (fault: NetworkFault, code: string, message: string, at = phase()) =>
         end({ ...failure(at, fault, code, message, host, elapsed()), authSent })
@@ -595,6 +597,18 @@ class Client implements HttpClient {
     this.proxies.clear()
     await Promise.all(agents.map(a => a.destroy().catch(() => undefined)))
   }
+}
+
+let cachedContext: { readonly key: string; readonly context: tls.SecureContext } | undefined
+
+/**
+ * One TLS context per trust list, shared by clients: parsing Node's ~150 roots plus the extra
+ * certificates costs tens of milliseconds, too much to pay on every probe call's first connection.
+ */
+function secureContextFor(ca: readonly string[]): tls.SecureContext {
+  const key = ca.join('\n')
+  if (cachedContext?.key !== key) cachedContext = { key, context: tls.createSecureContext({ ca: [...ca] }) }
+  return cachedContext.context
 }
 
 function failure(

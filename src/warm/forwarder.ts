@@ -30,7 +30,7 @@
 import { randomBytes } from 'node:crypto'
 import { credentialsFor } from '../core/auth/secrets.js'
 import { createHttpClient } from '../net/http.js'
-import { trustedCertificates } from '../probe/trust.js'
+import { trustedCertificates } from '../net/trust.js'
 import { makeUpstream } from './forwarder-health.js'
 import { handleRequest, listenLoopback, type RequestContext } from './forwarder-server.js'
 import { createSumdbHandler } from './forwarder-sumdb.js'
