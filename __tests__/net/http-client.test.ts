@@ -294,6 +294,18 @@ describe('bodies', () => {
     expect(existsSync(path)).toBe(false)
   })
 
+  it.each(['/x', '/chunked'])(
+    'a download past the file limit (%s) is a too-large failure and leaves no file',
+    async urlPath => {
+      const path = join(tmp, `capped${urlPath.replace('/', '-')}.zip`)
+      const failure = failureOf(
+        await client.get(`${big.url}${urlPath}`, { body: { mode: 'file', path, maxBytes: 1024 * 1024 } })
+      )
+      expect(failure).toMatchObject({ fault: 'too-large', code: 'TOO_LARGE', phase: 'body' })
+      expect(existsSync(path)).toBe(false)
+    }
+  )
+
   it('streams a body the caller consumes', async () => {
     const answer = answerOf(await client.get(`${big.url}/x`, { body: { mode: 'stream' } }))
     if (answer.body.kind !== 'stream') throw new Error('expected a stream')

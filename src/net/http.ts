@@ -72,6 +72,8 @@ export type BodyMode =
       readonly mode: 'file'
       readonly path: string
       readonly onProgress?: (bytes: number, total: number | undefined) => void
+      /** A body larger than this (announced or received) is a 'too-large' failure, and the file is removed. */
+      readonly maxBytes?: number
     }
 
 /** Options of one GET. */
@@ -477,6 +479,10 @@ class Client implements HttpClient {
             bodyMode = 'stream'
             handOver(Buffer.alloc(0))
           } else {
+            if (mode.maxBytes !== undefined && total !== undefined && total > mode.maxBytes) {
+              fail('too-large', 'TOO_LARGE', `the answer is ${total} bytes, more than the limit of ${mode.maxBytes}`)
+              return false
+            }
             bodyMode = 'file'
             file = createWriteStream(mode.path)
             file.on('drain', () => resumeDispatch())
@@ -502,8 +508,12 @@ class Client implements HttpClient {
               return stream?.write(chunk) ?? false
             case 'file': {
               size += chunk.length
-              const more = file?.write(chunk) ?? false
               const mode = options.body as Extract<BodyMode, { mode: 'file' }>
+              if (mode.maxBytes !== undefined && size > mode.maxBytes) {
+                fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`)
+                return false
+              }
+              const more = file?.write(chunk) ?? false
               mode.onProgress?.(size, total)
               return more
             }

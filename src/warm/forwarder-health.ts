@@ -7,6 +7,7 @@
  */
 import type { Chain, ProxyEntry } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
+import { userinfoCredentials } from '../core/net/credentials.js'
 import { redactUrl } from '../core/proxy-url.js'
 import type { ForwarderOptions, Upstream } from './forwarder-types.js'
 
@@ -26,10 +27,7 @@ export function makeUpstream(
   credentialsFor: ForwarderOptions['credentialsFor']
 ): Upstream {
   const base = new URL(entry.url)
-  const userinfo =
-    base.username || base.password
-      ? { username: decodeURIComponent(base.username), password: decodeURIComponent(base.password) }
-      : undefined
+  const userinfo = userinfoCredentials(base)
   base.username = ''
   base.password = ''
   const credentials = credentialsFor?.(entry.url) ?? userinfo

@@ -13,6 +13,7 @@ import { execFile } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatChain, type Chain } from '../core/chain.js'
+import type { Credentials } from '../core/auth/types.js'
 import type { ModulePlan } from '../core/compose.js'
 import { deadlineMarker, diagnose, stallMarker, type Diagnosis } from '../core/diagnose.js'
 import type { ModuleDownload } from '../core/download-json.js'
@@ -45,7 +46,7 @@ export interface WarmOptions {
   /** Attempts per module set on transient faults. */
   retries: number
   /** Credentials for upstream proxies. */
-  credentialsFor?: (url: string) => { username: string; password: string } | undefined
+  credentialsFor?: (url: string) => Credentials | undefined
   /** Extra trusted CA PEM (tests). */
   ca?: string
   /** Watchdog window: no output, no proxy traffic and no module cache growth for this long kills go. Default 30. */
