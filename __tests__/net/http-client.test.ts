@@ -124,6 +124,19 @@ describe('connections', () => {
     expect(after.code).toBe('CLIENT_CLOSED')
   })
 
+  it('a request waiting for a free connection of a full pool is not timed out as a connect timeout', async () => {
+    const slow = await serve((_req, res) => setTimeout(() => res.end('late'), 400))
+    closers.push(() => slow.close())
+    const single = createHttpClient({ connectionsPerOrigin: 1, connectTimeoutMs: 200 })
+    try {
+      const results = await Promise.all([1, 2].map(i => single.get(`${slow.url}/${i}`, { body: buffer })))
+      expect(results.map(text)).toEqual(['late', 'late'])
+      expect(slow.connections).toBe(1)
+    } finally {
+      await single.close()
+    }
+  })
+
   it('reports status, headers and Retry-After of an answer', async () => {
     const answer = answerOf(await client.get(`${ok.url}/info?q=1`, { body: buffer }))
     expect(answer).toMatchObject({ status: 200, statusText: 'OK', contentType: 'text/plain', retryAfterMs: 7000 })

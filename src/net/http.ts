@@ -201,7 +201,7 @@ class Client implements HttpClient {
       })
       const connecting = this.connecting
       const connect: Connector = (opts, callback) => {
-        const key = `${opts.protocol}//${opts.hostname}:${opts.port}`
+        const key = `${opts.protocol}//${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? '443' : '80')}`
         const secure = opts.protocol === 'https:'
         connecting.set(key, net.isIP(opts.hostname.replace(/^\[(.*)\]$/, '$1')) ? 'connect' : 'dns')
         const socket = (base as unknown as (o: typeof opts, c: typeof callback) => net.Socket | undefined)(
@@ -372,13 +372,8 @@ class Client implements HttpClient {
           Math.max(0, options.deadline - performance.now())
         )
       }
-      arm(this.connectTimeoutMs, () =>
-        fail(
-          'timeout',
-          'CONNECT_TIMEOUT',
-          `dial tcp ${host}: i/o timeout (no connection within ${this.connectTimeoutMs} ms)`
-        )
-      )
+      // The connect timeout is undici's (the connector's, for TCP and TLS together): a request that only waits
+      // for a free connection of a busy pool is not timed out for it.
 
       const headers: Record<string, string> = {
         'user-agent': this.userAgent,
