@@ -24,9 +24,24 @@
  * - Redirects and credentials follow src/core/net (the go command's rules); proxies from the
  *   environment as the go command selects them (HTTPS_PROXY through CONNECT, HTTP_PROXY in
  *   absolute form, Proxy-Authorization from the proxy URL's userinfo, never logged).
- * - Bodies: buffered with a limit (truncated, or handed over as a stream past the limit),
- *   streamed, or written to a file with progress. `file://` URLs are read from disk (a missing
- *   file is a 404, as the go command treats it).
+ * - Bodies: buffered with a limit (truncated, or with `overflow: 'stream'` handed over as a
+ *   stream past the limit), streamed, or written to a file with progress and an optional size
+ *   limit (a 'too-large' failure). In 'stream' and 'file' modes, and past the limit with
+ *   `overflow: 'stream'`, only a 2xx body is delivered so; an error answer is buffered (64 KiB)
+ *   for quoting. A failed file download removes the file before the call settles.
+ * - `file://` URLs are read from disk in every body mode (a missing file, a directory or a path
+ *   through a file is a 404, as the go command treats a file proxy), bounded by the deadline.
+ * - Userinfo in a URL is stripped and never sent: pass `credentials` (see userinfoCredentials
+ *   in src/core/net/credentials.ts to turn a proxy URL's userinfo into them).
+ *
+ * A large download (the ~70 MB toolchain zip), never held in memory:
+ * ```ts
+ * const r = await client.get(zipUrl, {
+ *   body: { mode: 'file', path, maxBytes: 512 << 20, onProgress: (bytes, total) => show(bytes, total) },
+ *   headersTimeoutMs: 30_000, bodyIdleTimeoutMs: 30_000, signal,
+ * })
+ * // r.kind === 'answer' && r.status === 200 && r.body.kind === 'file' → r.body.bytes written to path
+ * ```
  */
 import { createReadStream, createWriteStream } from 'node:fs'
 import { readFile, rm, stat } from 'node:fs/promises'
