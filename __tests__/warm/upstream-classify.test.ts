@@ -1,12 +1,16 @@
 import { judge } from '../../src/warm/forwarder-verdict.js'
-import { classifyError, type NetworkFault } from '../../src/warm/upstream.js'
+import { networkFault, type NetworkFault } from '../../src/net/classify.js'
 
-/** A Node socket error as `request.on('error')` hands it over. */
-function socketError(code: string, message = `${code} from the socket`): NodeJS.ErrnoException {
-  return Object.assign(new Error(message), { code })
+/** A Node socket error's code and message, as the client classifies them. */
+function classifyError(error: { code: string; message: string }): NetworkFault {
+  return networkFault(error.code, error.message)
 }
 
-describe('classifyError shares the probe code tables, so what the probe calls transient is retried', () => {
+function socketError(code: string, message = `${code} from the socket`): { code: string; message: string } {
+  return { code, message }
+}
+
+describe('networkFault shares the probe code tables, so what the probe calls transient is retried', () => {
   it.each<[string, NetworkFault]>([
     // Newly transient: these fell to 'other' (permanent, never retried) while the probe called them dns / closed.
     ['EAI_FAIL', 'dns'],

@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createHttpClient } from '../net/http.js'
 
 /** The directory of a `file:` proxy URL (`file:///srv/goproxy` → `/srv/goproxy`), undefined when it has none. */
 export function fileProxyDir(url: string): string | undefined {
@@ -25,19 +26,22 @@ export type FileRead =
   | { readonly kind: 'deadline' }
 
 /**
- * Reads a file with the probe deadline: a hung network file system must not hold the
- * phase (the read itself cannot be cancelled, so it is abandoned). Missing files (and a
- * path through a non-directory) are 'missing', as the go command treats them.
+ * Reads a file of a file proxy with the probe deadline, through the HTTP client's one `file://`
+ * reader (a hung network file system must not hold the phase; the read itself cannot be
+ * cancelled, so it is abandoned). Missing files (and a path through a non-directory) are
+ * 'missing', as the go command treats them.
  */
-export function readWithDeadline(path: string, deadline: number, maxBytes = 64 * 1024): Promise<FileRead> {
-  const read = readFile(path).then(
-    (data): FileRead => ({ kind: 'file', text: data.subarray(0, maxBytes).toString('utf8') }),
-    (error: NodeJS.ErrnoException): FileRead =>
-      error.code === 'ENOENT' || error.code === 'ENOTDIR'
-        ? { kind: 'missing' }
-        : { kind: 'error', code: error.code ?? 'EIO' }
-  )
-  return raceDeadline(read, deadline, { kind: 'deadline' })
+export async function readWithDeadline(path: string, deadline: number, maxBytes = 64 * 1024): Promise<FileRead> {
+  const result = await createHttpClient().get(pathToFileURL(path), {
+    body: { mode: 'buffer', maxBytes },
+    deadline
+  })
+  if (result.kind === 'answer') {
+    if (result.status === 404) return { kind: 'missing' }
+    return { kind: 'file', text: result.body.kind === 'buffered' ? result.body.bytes.toString('utf8') : '' }
+  }
+  if (result.kind === 'failure' && result.code === 'DEADLINE') return { kind: 'deadline' }
+  return { kind: 'error', code: result.kind === 'failure' ? result.code : 'ABORTED' }
 }
 
 /** Whether a path is a directory, within the deadline (undefined when the deadline passed first). */

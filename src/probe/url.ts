@@ -1,10 +1,8 @@
 import { stripCredentials } from '../core/proxy-url.js'
 
-/** Basic-auth credentials for one host. */
-export interface Credentials {
-  readonly username: string
-  readonly password: string
-}
+import type { Credentials } from '../core/auth/types.js'
+
+export type { Credentials } from '../core/auth/types.js'
 
 /**
  * `base` + `/` + `path`, keeping the query string of `base`: how the go command

@@ -7,9 +7,9 @@
  */
 import type { Chain, ProxyEntry } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
+import { userinfoCredentials } from '../core/net/credentials.js'
 import { redactUrl } from '../core/proxy-url.js'
 import type { ForwarderOptions, Upstream } from './forwarder-types.js'
-import { basicAuthorization } from '../core/auth/secrets.js'
 
 /** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
 const DROP_AFTER_TIMEOUTS = 2
@@ -27,28 +27,20 @@ export function makeUpstream(
   credentialsFor: ForwarderOptions['credentialsFor']
 ): Upstream {
   const base = new URL(entry.url)
-  const userinfo =
-    base.username || base.password
-      ? { username: decodeURIComponent(base.username), password: decodeURIComponent(base.password) }
-      : undefined
+  const userinfo = userinfoCredentials(base)
   base.username = ''
   base.password = ''
-  const authorization = basic(credentialsFor?.(entry.url) ?? userinfo)
+  const credentials = credentialsFor?.(entry.url) ?? userinfo
   const hasNext = index < chain.proxies.length - 1 || chain.terminal === 'direct'
   const shown = redactUrl(entry.url)
   return {
     entry,
     base,
-    ...(authorization ? { authorization } : {}),
+    ...(credentials ? { credentials } : {}),
     shown,
     droppable: entry.separator === '|' && hasNext,
     health: { url: shown, requests: 0, successes: 0, failures: 0, timeouts: 0, consecutiveFailures: 0, dropped: false }
   }
-}
-
-/** An HTTP Basic `Authorization` value, or undefined without credentials. */
-export function basic(credentials: { username: string; password: string } | undefined): string | undefined {
-  return credentials ? basicAuthorization(credentials.username, credentials.password) : undefined
 }
 
 /**

@@ -136,30 +136,21 @@ function respond(res: http.ServerResponse, answer: AttemptResult | Outcome, head
     return
   }
   // Streaming a large body: once bytes went out nothing can be retried, so a failure cuts the connection.
-  res.writeHead(200, {
+  res.writeHead(answer.status, {
     'Content-Type': answer.contentType || 'application/octet-stream',
     ...(answer.contentLength !== undefined ? { 'Content-Length': answer.contentLength } : {})
   })
   for (const chunk of answer.head) res.write(chunk)
   const rest = answer.rest
   rest.on('data', (chunk: Buffer) => {
-    answer.idle.touch()
     touch()
     if (!res.write(chunk)) rest.pause()
   })
   res.on('drain', () => rest.resume())
-  rest.on('end', () => {
-    answer.idle.done()
-    const complete = (rest as http.IncomingMessage).complete !== false
-    if (complete) res.end()
-    else res.destroy()
-  })
-  rest.on('error', () => {
-    answer.idle.done()
-    res.destroy()
-  })
+  // The client ends `rest` only when the whole body arrived; a stall or a break is an error.
+  rest.on('end', () => res.end())
+  rest.on('error', () => res.destroy())
   rest.on('close', () => {
-    answer.idle.done()
     if (!res.writableEnded) res.destroy()
   })
   res.on('close', () => {

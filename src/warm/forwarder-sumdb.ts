@@ -55,7 +55,7 @@ export function createSumdbHandler(
           ctx,
           u,
           joinUrl(u.base, `sumdb/${name}/supported`),
-          u.authorization,
+          u.credentials,
           triesFor(ctx, u, isLast),
           'sumdb',
           signal
@@ -103,13 +103,13 @@ export function createSumdbHandler(
       return { type: 'complete', status: 200, contentType: 'text/plain; charset=utf-8', body: Buffer.alloc(0) }
     const url = chosen === 'database' ? joinUrl(new URL(sumdb.url), sub) : joinUrl(chosen.base, `sumdb/${name}/${sub}`)
     const upstream = chosen === 'database' ? undefined : chosen
-    const authorization = chosen === 'database' ? ctx.authorizationFor(url) : chosen.authorization
+    const credentials = chosen === 'database' ? ctx.credentialsFor(url.href) : chosen.credentials
     // Go never falls back once a proxy serves the database: neither does the forwarder.
     const { result, verdict, tries } = await tryUpstream(
       ctx,
       upstream,
       url,
-      authorization,
+      credentials,
       upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts,
       'sumdb',
       signal

@@ -8,7 +8,7 @@
 import type { Chain, ProxyEntry } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
 import type { SumdbConfig } from '../core/sumdb/config.js'
-import type { NetrcEntry } from '../core/auth/index.js'
+import type { Credentials, NetrcEntry } from '../core/auth/index.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
@@ -16,9 +16,11 @@ export interface ForwarderOptions {
   /** Effective GONOPROXY / GONOSUMDB: such paths are never sent upstream (the go command does not ask; asserted). */
   readonly gonoproxy: string
   readonly gonosumdb: string
-  readonly credentialsFor?: (url: string) => { username: string; password: string } | undefined
+  readonly credentialsFor?: (url: string) => Credentials | undefined
   /** .netrc entries, used as the go command uses them (https only, host[:port] match), after credentialsFor. */
   readonly netrc?: readonly NetrcEntry[]
+  /** The environment HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from (the go command's); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>
   /** Extra CA certificates (PEM), trusted as the probe does: with Node's roots, SSL_CERT_FILE, NODE_EXTRA_CA_CERTS. */
   readonly ca?: string
   /** Milliseconds for the first byte and for each gap between chunks of one upstream request. */
@@ -66,9 +68,9 @@ export interface Forwarder {
 /** One proxy of the chain as the forwarder uses it: credentials resolved once, health kept per phase. */
 export interface Upstream {
   readonly entry: ProxyEntry
-  /** The proxy's URL without userinfo (credentials travel in `authorization`). */
+  /** The proxy's URL without userinfo (credentials travel in `credentials`). */
   readonly base: URL
-  readonly authorization?: string
+  readonly credentials?: Credentials
   /** Redacted URL, for messages. */
   readonly shown: string
   /** A `|` entry with something after it: dropping it keeps Go's semantics (its errors fall through anyway). */

@@ -5,10 +5,10 @@
  * per-request timeouts of upstream.ts. Everything the walk needs comes in a WalkContext, so
  * the checksum-database routing can reuse the same tries and health bookkeeping.
  */
-import type http from 'node:http'
-import type https from 'node:https'
+import type { Credentials } from '../core/auth/types.js'
 import type { Chain } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
+import type { HttpClient } from '../net/http.js'
 import { backoffDelay, sleep } from './backoff.js'
 import { isFailing, recordTry } from './forwarder-health.js'
 import { joinUrl } from './forwarder-paths.js'
@@ -31,9 +31,10 @@ export interface WalkContext {
   readonly backoffMs: number
   readonly bufferLimit: number
   readonly requestTimeoutMs: number
-  readonly agents: { readonly http: http.Agent; readonly https: https.Agent }
+  /** The forwarder's HTTP client (its pools, trust and environment proxy). */
+  readonly client: HttpClient
   /** Credentials (.netrc) for a URL a redirect or the checksum database leads to. */
-  readonly authorizationFor: (url: URL) => string | undefined
+  readonly credentialsFor: (url: string) => Credentials | undefined
   /** Marks activity, so the watchdog sees a slow transfer as progress. */
   readonly touch: () => void
   readonly log: Logger
@@ -56,7 +57,7 @@ export async function tryUpstream(
   ctx: WalkContext,
   u: Upstream | undefined,
   url: URL,
-  authorization: string | undefined,
+  credentials: Credentials | undefined,
   tries: number,
   kind: Kind,
   signal: AbortSignal
@@ -73,11 +74,11 @@ export async function tryUpstream(
     }
     const result = await attempt({
       url,
-      ...(authorization ? { authorization } : {}),
-      authorizationFor: ctx.authorizationFor,
+      ...(credentials ? { credentials } : {}),
+      credentialsFor: ctx.credentialsFor,
       timeoutMs: ctx.requestTimeoutMs,
       bufferLimit: kind === 'zip' ? ctx.bufferLimit : Math.min(ctx.bufferLimit, SMALL_BUFFER_LIMIT),
-      agents: ctx.agents,
+      client: ctx.client,
       signal,
       onData: ctx.touch
     })
@@ -125,7 +126,7 @@ export async function walkChain(
       result,
       verdict,
       tries: used
-    } = await tryUpstream(ctx, u, joinUrl(u.base, path), u.authorization, tries, kind, signal)
+    } = await tryUpstream(ctx, u, joinUrl(u.base, path), u.credentials, tries, kind, signal)
     if (verdict === 'ok') return result
     const outcome = toOutcome(u, result, verdict, used)
     outcomes.push(outcome)

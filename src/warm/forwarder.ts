@@ -28,11 +28,10 @@
  *   forwarder-paths.ts   wire paths: joining, safety, module path decoding
  */
 import { randomBytes } from 'node:crypto'
-import http from 'node:http'
-import https from 'node:https'
 import { credentialsFor } from '../core/auth/secrets.js'
-import { trustedCertificates } from '../probe/trust.js'
-import { basic, makeUpstream } from './forwarder-health.js'
+import { createHttpClient } from '../net/http.js'
+import { trustedCertificates } from '../net/trust.js'
+import { makeUpstream } from './forwarder-health.js'
 import { handleRequest, listenLoopback, type RequestContext } from './forwarder-server.js'
 import { createSumdbHandler } from './forwarder-sumdb.js'
 import type { Activity, Forwarder, ForwarderOptions, Upstream } from './forwarder-types.js'
@@ -49,10 +48,14 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
   // The same trust as the probe (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS): behind a TLS-inspecting proxy the probe
   // would pass and every warm request fail otherwise.
   const ca = trustedCertificates(options.ca)
-  const agents = {
-    http: new http.Agent({ keepAlive: true, maxSockets: 32 }),
-    https: new https.Agent({ keepAlive: true, maxSockets: 32, ...(ca ? { ca } : {}) })
-  }
+  // One client for every upstream: keep-alive pools per origin, the same trust for all https, and the
+  // environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) chosen per request as the go command chooses it.
+  const client = createHttpClient({
+    ...(ca ? { ca } : {}),
+    env: options.env ?? {},
+    connectTimeoutMs: options.requestTimeoutMs,
+    userAgent: 'setup-goproxy (warm phase)'
+  })
   const netrc = options.netrc ?? []
   // One lookup for the first request and for redirects, as the go command looks every URL up the same way.
   const lookup = (url: string) => options.credentialsFor?.(url) ?? credentialsFor(netrc, url)
@@ -70,8 +73,8 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     backoffMs: options.backoffMs ?? 50,
     bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
     requestTimeoutMs: options.requestTimeoutMs,
-    agents,
-    authorizationFor: url => basic(lookup(url.href)),
+    client,
+    credentialsFor: lookup,
     touch,
     log
   }
@@ -104,8 +107,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     close: async () => {
       for (const c of controllers) c.abort()
       const closed = server.close()
-      agents.http.destroy()
-      agents.https.destroy()
+      await client.close()
       await closed
     }
   }

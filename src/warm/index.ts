@@ -13,15 +13,15 @@ import { execFile } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatChain, type Chain } from '../core/chain.js'
+import type { Credentials } from '../core/auth/types.js'
 import type { ModulePlan } from '../core/compose.js'
 import { deadlineMarker, diagnose, stallMarker, type Diagnosis } from '../core/diagnose.js'
 import type { ModuleDownload } from '../core/download-json.js'
 import type { Logger } from '../core/logger.js'
-import { redactText, redactUrl } from '../core/proxy-url.js'
+import { redactText } from '../core/proxy-url.js'
 import type { SumdbConfig } from '../core/sumdb/config.js'
 import { backoffDelay, sleep } from './backoff.js'
 import { display, resolveDirectories, type ModuleSet } from './directories.js'
-import { environmentProxyFor } from './env-proxy.js'
 import { startForwarder, type Forwarder } from './forwarder.js'
 import { readNetrc } from './netrc.js'
 import { runWatched, type RunResult } from './run-go.js'
@@ -46,7 +46,7 @@ export interface WarmOptions {
   /** Attempts per module set on transient faults. */
   retries: number
   /** Credentials for upstream proxies. */
-  credentialsFor?: (url: string) => { username: string; password: string } | undefined
+  credentialsFor?: (url: string) => Credentials | undefined
   /** Extra trusted CA PEM (tests). */
   ca?: string
   /** Watchdog window: no output, no proxy traffic and no module cache growth for this long kills go. Default 30. */
@@ -129,7 +129,7 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   const modcache = await goModCache(options)
   const watchDirs = modcache ? [join(modcache, 'cache', 'download'), join(modcache, 'cache', 'vcs')] : []
 
-  const forwarder = await maybeStartForwarder(options, stallMs, notes)
+  const forwarder = await maybeStartForwarder(options, stallMs)
   const env: Record<string, string> = {
     ...options.env,
     GOPROXY: forwarder ? forwarder.goproxy : formatChain(options.chain)
@@ -222,27 +222,15 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   return report
 }
 
-/** Starts the forwarder unless the chain has no proxy, or an HTTP proxy from the environment applies (the forwarder cannot go through one). */
-async function maybeStartForwarder(
-  options: WarmOptions,
-  stallMs: number,
-  notes: string[]
-): Promise<Forwarder | undefined> {
+/** Starts the forwarder unless the chain has no proxy. */
+async function maybeStartForwarder(options: WarmOptions, stallMs: number): Promise<Forwarder | undefined> {
   const { chain, sumdb } = options
   if (chain.proxies.length === 0) return undefined
-  const urls = chain.proxies.map(p => p.url)
-  // An explicit database URL bypasses the proxies (and so the forwarder) in the go command.
-  if (sumdb.kind === 'db' && !sumdb.explicitUrl) urls.push(sumdb.url)
-  const viaEnvironment = urls.find(url => environmentProxyFor(url, options.env))
-  if (viaEnvironment) {
-    const note = `An HTTP proxy from the environment (HTTPS_PROXY/HTTP_PROXY) applies to ${redactUrl(viaEnvironment)}: the warm phase runs the go command without its forwarder (no per-request timeouts or retries; the watchdog still applies).`
-    notes.push(note)
-    options.log.info(note)
-    return undefined
-  }
+  // The forwarder's client goes through the environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) as the go command would.
   return startForwarder({
     chain,
     sumdb,
+    env: options.env,
     gonoproxy: options.plan.gonoproxy,
     gonosumdb: options.plan.gonosumdb,
     ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),

@@ -21,6 +21,7 @@ export {
   DEFAULT_AUTH_USER,
   type AuthCredential,
   type CredentialPlan,
+  type Credentials,
   type GitCredential,
   type NetrcEntry,
   type PrivatePatterns,

@@ -50,10 +50,14 @@ export interface GitCredential {
   line: number
 }
 
+/** Basic-auth credentials for one request: the one shape every HTTP user of the project passes around. */
+export interface Credentials {
+  readonly username: string
+  readonly password: string
+}
+
 /** Credentials the probe or warm step attaches to one request. */
-export interface RequestCredentials {
-  username: string
-  password: string
+export interface RequestCredentials extends Credentials {
   /** The `auth` line to fix when they are refused; absent for credentials from a proxy URL. */
   line?: number
 }

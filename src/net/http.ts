@@ -1,0 +1,776 @@
+/**
+ * The one HTTP client for everything the project sends: the probe, the checksum database,
+ * the warm forwarder's upstream requests, the prefetcher and the toolchain download.
+ *
+ * ```ts
+ * const client = createHttpClient({ ca: trustedCertificates(), env: process.env })
+ * const r = await client.get('https://proxy.golang.org/golang.org/x/mod/@v/list', {
+ *   body: { mode: 'buffer', maxBytes: 64 * 1024 },
+ *   headersTimeoutMs: 10_000,
+ *   deadline: performance.now() + 3000,
+ * })
+ * if (r.kind === 'answer' && r.status === 200 && r.body.kind === 'buffered') use(r.body.bytes)
+ * else if (r.kind === 'failure') log(r.fault, r.message) // never a throw
+ * await client.close() // ends every socket of every pool
+ * ```
+ *
+ * - **Never rejects**: every outcome is an `answer` (any status), a classified `failure`
+ *   (phase: dns, connect, tls, response, body; fault: timeout, refused, reset, dns, tls,
+ *   redirect, too-large, other) or `aborted` (the caller's signal).
+ * - Keep-alive pools per origin (undici), owned by the client; `close()` ends every socket.
+ * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
+ *   idle (each gap between chunks, also while the caller streams), and an optional absolute
+ *   `deadline` (performance.now() value) that ends the call on time whatever the network does.
+ * - Redirects and credentials follow src/core/net (the go command's rules); proxies from the
+ *   environment as the go command selects them (HTTPS_PROXY through CONNECT, HTTP_PROXY in
+ *   absolute form, Proxy-Authorization from the proxy URL's userinfo, never logged).
+ * - Bodies: buffered with a limit (truncated, or with `overflow: 'stream'` handed over as a
+ *   stream past the limit), streamed, or written to a file with progress and an optional size
+ *   limit (a 'too-large' failure). In 'stream' and 'file' modes, and past the limit with
+ *   `overflow: 'stream'`, only a 2xx body is delivered so; an error answer is buffered (64 KiB)
+ *   for quoting. A failed file download removes the file before the call settles.
+ * - `file://` URLs are read from disk in every body mode (a missing file, a directory or a path
+ *   through a file is a 404, as the go command treats a file proxy), bounded by the deadline.
+ * - Userinfo in a URL is stripped and never sent: pass `credentials` (see userinfoCredentials
+ *   in src/core/net/credentials.ts to turn a proxy URL's userinfo into them).
+ *
+ * A large download (the ~70 MB toolchain zip), never held in memory:
+ * ```ts
+ * const r = await client.get(zipUrl, {
+ *   body: { mode: 'file', path, maxBytes: 512 << 20, onProgress: (bytes, total) => show(bytes, total) },
+ *   headersTimeoutMs: 30_000, bodyIdleTimeoutMs: 30_000, signal,
+ * })
+ * // r.kind === 'answer' && r.status === 200 && r.body.kind === 'file' → r.body.bytes written to path
+ * ```
+ */
+import { createReadStream, createWriteStream } from 'node:fs'
+import { readFile, rm, stat } from 'node:fs/promises'
+import net from 'node:net'
+import tls from 'node:tls'
+import { PassThrough, Readable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
+import type { Credentials } from '../core/auth/types.js'
+import { basicAuthorization } from '../core/auth/secrets.js'
+import { credentialsForHop } from '../core/net/credentials.js'
+import { proxyConfigFromEnv, selectProxy, type ProxyConfig } from '../core/net/env-proxy.js'
+import { REDIRECT_STATUSES, decideRedirect } from '../core/net/redirect.js'
+import { parseRetryAfter } from '../core/net/retry-after.js'
+import type { RequestPhase } from '../core/probe-report.js'
+import { describeNetworkError, networkFault, type NetworkFault } from './classify.js'
+
+export type { NetworkFault } from './classify.js'
+export type { Credentials } from '../core/auth/types.js'
+
+/** Settings of one client: trust, proxies and pools are per client. */
+export interface HttpClientOptions {
+  /** The CA certificates every https connection trusts (see trustedCertificates); undefined = Node's store. */
+  readonly ca?: readonly string[]
+  /** The environment proxies are read from (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, REQUEST_METHOD); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** Milliseconds for TCP connect plus TLS handshake. Default 30 000 (the go command's dial timeout). */
+  readonly connectTimeoutMs?: number
+  /** Connections per origin. Default 32. */
+  readonly connectionsPerOrigin?: number
+  /** Default User-Agent. */
+  readonly userAgent?: string
+}
+
+/** How the body of an answer is delivered. */
+export type BodyMode =
+  /** Held in memory up to maxBytes; past it the answer is `truncated`, or (overflow 'stream') the rest is handed over as a stream. */
+  | { readonly mode: 'buffer'; readonly maxBytes: number; readonly overflow?: 'truncate' | 'stream' }
+  /** A Readable the caller consumes (the body-idle timeout and the deadline stay armed). */
+  | { readonly mode: 'stream' }
+  /** Written to `path` (never held whole in memory); `onProgress` after every chunk. A failed write removes the file. */
+  | {
+      readonly mode: 'file'
+      readonly path: string
+      readonly onProgress?: (bytes: number, total: number | undefined) => void
+      /** A body larger than this (announced or received) is a 'too-large' failure, and the file is removed. */
+      readonly maxBytes?: number
+    }
+
+/** Options of one GET. */
+export interface GetOptions {
+  readonly body: BodyMode
+  /** Credentials for the URL's origin (sent to it only, redirects back to it included). */
+  readonly credentials?: Credentials
+  /** Credentials for another origin a redirect leads to (the go command looks every URL up in .netrc). */
+  readonly credentialsFor?: (url: string) => Credentials | undefined
+  /** Milliseconds from sending the request to the response headers. Default: none. */
+  readonly headersTimeoutMs?: number
+  /** Milliseconds allowed between two body chunks. Default: none. */
+  readonly bodyIdleTimeoutMs?: number
+  /** performance.now() value at which the call ends as a 'timeout' failure (code DEADLINE) in whatever phase it is. */
+  readonly deadline?: number
+  readonly signal?: AbortSignal
+  /** Follow redirects (default true). */
+  readonly followRedirects?: boolean
+  /** Extra request headers (Authorization is set from `credentials`, never from here). */
+  readonly headers?: Readonly<Record<string, string>>
+  /** Called for every body chunk received, with its size (a watchdog counts it as progress). */
+  readonly onData?: (bytes: number) => void
+}
+
+/** The body of an answer, as the BodyMode asked. */
+export type AnswerBody =
+  | { readonly kind: 'buffered'; readonly bytes: Buffer; readonly truncated: boolean }
+  /** `head` was read before the limit was reached (empty in 'stream' mode); `rest` is the remainder. */
+  | { readonly kind: 'stream'; readonly head: Buffer; readonly rest: Readable }
+  | { readonly kind: 'file'; readonly path: string; readonly bytes: number }
+
+/** An HTTP answer (any status). */
+export interface HttpAnswer {
+  readonly kind: 'answer'
+  readonly status: number
+  readonly statusText: string
+  readonly contentType: string
+  readonly contentLength?: number
+  /** Retry-After in milliseconds, when the answer had one. */
+  readonly retryAfterMs?: number
+  /** Response headers, names lower-cased (repeated headers joined with ", "). */
+  readonly headers: Readonly<Record<string, string>>
+  /** The URL that answered (after redirects), without userinfo. */
+  readonly url: string
+  /** host[:port] that answered. */
+  readonly host: string
+  /** Whether an Authorization header went with the request that got this answer. */
+  readonly authSent: boolean
+  readonly body: AnswerBody
+  /** Wall time of the whole call. */
+  readonly ms: number
+}
+
+/** A request that ended without a usable answer. */
+export interface HttpFailure {
+  readonly kind: 'failure'
+  readonly phase: RequestPhase
+  readonly fault: NetworkFault
+  /** Node's or undici's error code, DEADLINE, or CONNECT_TIMEOUT / HEADERS_TIMEOUT / BODY_TIMEOUT, REDIRECT, TOO_LARGE. */
+  readonly code: string
+  /** In the go command's words where diagnose.ts matches them ("connection refused", "no such host", "tls: ..."). */
+  readonly message: string
+  readonly host: string
+  /** The status of a redirect answer that was refused (fault 'redirect'). */
+  readonly status?: number
+  /** Whether an Authorization header went with the last request. */
+  readonly authSent: boolean
+  readonly ms: number
+}
+
+/** The caller's signal ended the call. */
+export interface HttpAborted {
+  readonly kind: 'aborted'
+  readonly ms: number
+}
+
+/** The one result type of a GET. */
+export type HttpResult = HttpAnswer | HttpFailure | HttpAborted
+
+/** The client: one set of pools; close it when done. */
+export interface HttpClient {
+  /** One GET (redirects followed). Never rejects. */
+  get(url: string | URL, options: GetOptions): Promise<HttpResult>
+  /** Ends every socket of every pool and every request in flight. */
+  close(): Promise<void>
+}
+
+/** Error bodies (non-2xx in 'stream' and 'file' modes) are only quoted: this much is kept. */
+const ERROR_BODY_LIMIT = 64 * 1024
+const DEFAULT_CONNECT_TIMEOUT_MS = 30_000
+
+/** Creates a client. */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  return new Client(options)
+}
+
+type Connector = ReturnType<typeof buildConnector>
+
+class Client implements HttpClient {
+  private readonly ca: string[] | undefined
+  private readonly proxyConfig: ProxyConfig | undefined
+  private readonly connectTimeoutMs: number
+  private readonly connections: number
+  private readonly userAgent: string
+  private direct: Agent | undefined
+  private readonly proxies = new Map<string, ProxyAgent>()
+  /** The phase of the latest connection attempt per origin, for naming where a request was when it failed. */
+  readonly connecting = new Map<string, RequestPhase>()
+  private readonly inFlight = new Set<() => void>()
+  private closed = false
+
+  constructor(options: HttpClientOptions) {
+    this.ca = options.ca ? [...options.ca] : undefined
+    this.proxyConfig = options.env ? proxyConfigFromEnv(options.env) : undefined
+    this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
+    this.connections = options.connectionsPerOrigin ?? 32
+    this.userAgent = options.userAgent ?? 'setup-goproxy'
+  }
+
+  private directAgent(): Agent {
+    if (!this.direct) {
+      const base: Connector = buildConnector({
+        timeout: this.connectTimeoutMs,
+        ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {})
+      })
+      const connecting = this.connecting
+      const connect: Connector = (opts, callback) => {
+        const key = `${opts.protocol}//${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? '443' : '80')}`
+        const secure = opts.protocol === 'https:'
+        connecting.set(key, net.isIP(opts.hostname.replace(/^\[(.*)\]$/, '$1')) ? 'connect' : 'dns')
+        const socket = (base as unknown as (o: typeof opts, c: typeof callback) => net.Socket | undefined)(
+          opts,
+          (error, s) => {
+            if (!error) connecting.set(key, 'response')
+            callback(error, s as never)
+          }
+        )
+        socket?.once('lookup', () => connecting.set(key, 'connect'))
+        socket?.once('connect', () => connecting.set(key, secure ? 'tls' : 'response'))
+      }
+      this.direct = new Agent({
+        connect,
+        connections: this.connections,
+        headersTimeout: 0,
+        bodyTimeout: 0,
+        keepAliveTimeout: 30_000
+      })
+    }
+    return this.direct
+  }
+
+  private proxyAgent(proxy: URL): ProxyAgent {
+    const key = proxy.href
+    let agent = this.proxies.get(key)
+    if (!agent) {
+      const bare = new URL(proxy.href)
+      bare.username = ''
+      bare.password = ''
+      const user = safeDecode(proxy.username)
+      const pass = safeDecode(proxy.password)
+      const tls = { timeout: this.connectTimeoutMs, ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {}) }
+      agent = new ProxyAgent({
+        uri: bare.href,
+        // Plain http goes to the proxy in absolute form; https is tunnelled through CONNECT (net/http does the same).
+        proxyTunnel: false,
+        ...(user !== '' || pass !== '' ? { token: basicAuthorization(user, pass) } : {}),
+        requestTls: tls,
+        proxyTls: tls,
+        connections: this.connections,
+        headersTimeout: 0,
+        bodyTimeout: 0
+      })
+      this.proxies.set(key, agent)
+    }
+    return agent
+  }
+
+  async get(url: string | URL, options: GetOptions): Promise<HttpResult> {
+    const start = performance.now()
+    const ms = () => Math.round((performance.now() - start) * 10) / 10
+    let first: URL
+    try {
+      first = new URL(url)
+    } catch {
+      return failure('connect', 'other', 'ERR_INVALID_URL', `invalid URL ${JSON.stringify(String(url))}`, '', ms())
+    }
+    first.username = ''
+    first.password = ''
+    if (this.closed) return failure('connect', 'other', 'CLIENT_CLOSED', 'the HTTP client is closed', first.host, ms())
+    if (first.protocol === 'file:') return readFileUrl(first, options, start)
+    let target = first
+    for (let hops = 0; ; hops++) {
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        return failure('connect', 'other', 'UNSUPPORTED_SCHEME', `unsupported URL scheme ${target.protocol}`, '', ms())
+      }
+      const credentials = credentialsForHop(first, options.credentials, target, options.credentialsFor)
+      const once = await this.once(target, credentials, options, start)
+      if (once.kind !== 'redirect') return once
+      const decision = decideRedirect(target, once.location, hops)
+      if (decision.kind === 'refuse') {
+        return {
+          ...failure('response', 'redirect', 'REDIRECT', decision.reason, target.host, ms()),
+          status: once.status,
+          authSent: credentials !== undefined
+        }
+      }
+      target = decision.url
+    }
+  }
+
+  private dispatcherFor(url: URL): Dispatcher | HttpFailure {
+    if (!this.proxyConfig) return this.directAgent()
+    const selection = selectProxy(this.proxyConfig, url)
+    if (selection.kind === 'direct') return this.directAgent()
+    if (selection.kind === 'error') return failure('connect', 'other', 'PROXY', selection.message, url.host, 0)
+    if (selection.proxy.protocol !== 'http:' && selection.proxy.protocol !== 'https:') {
+      return failure(
+        'connect',
+        'other',
+        'PROXY',
+        `proxy scheme ${selection.proxy.protocol.replace(/:$/, '')} is not supported (HTTPS_PROXY/HTTP_PROXY)`,
+        url.host,
+        0
+      )
+    }
+    return this.proxyAgent(selection.proxy)
+  }
+
+  private once(
+    url: URL,
+    credentials: Credentials | undefined,
+    options: GetOptions,
+    start: number
+  ): Promise<HttpResult | { kind: 'redirect'; location: string; status: number }> {
+    const dispatcher = this.dispatcherFor(url)
+    if ('kind' in dispatcher) return Promise.resolve({ ...dispatcher, ms: performance.now() - start })
+    return new Promise(resolve => {
+      const host = url.host
+      const key = `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`
+      const authSent = credentials !== undefined
+      const elapsed = () => Math.round((performance.now() - start) * 10) / 10
+      let state: 'waiting' | 'sent' | 'headers' | 'done' = 'waiting'
+      let abortRequest: ((error?: Error) => void) | undefined
+      let timer: NodeJS.Timeout | undefined
+      let deadlineTimer: NodeJS.Timeout | undefined
+      let settled = false
+      let stream: PassThrough | undefined
+      let file: ReturnType<typeof createWriteStream> | undefined
+      let resumeDispatch: () => void = () => undefined
+
+      const phase = (): RequestPhase =>
+        state === 'headers' ? 'body' : state === 'sent' ? 'response' : (this.connecting.get(key) ?? 'connect')
+
+      const cleanup = () => {
+        clearTimeout(timer)
+        clearTimeout(deadlineTimer)
+        options.signal?.removeEventListener('abort', onAbort)
+        this.inFlight.delete(onClose)
+      }
+      const settle = (result: HttpResult | { kind: 'redirect'; location: string; status: number }) => {
+        if (settled) return
+        settled = true
+        if (!stream) cleanup()
+        resolve(result)
+      }
+      /** Ends the request with a result (or, once a stream was handed over, by failing that stream). */
+      const end = (result: HttpFailure | HttpAborted) => {
+        if (state === 'done') return
+        state = 'done'
+        cleanup()
+        const error = new Error(result.kind === 'failure' ? result.message : 'aborted')
+        abortRequest?.(error)
+        if (settled && stream)
+          stream.destroy(Object.assign(error, { code: result.kind === 'failure' ? result.code : 'ABORTED' }))
+        // A failed download leaves no partial file: the caller may retry into the same path at once.
+        if (file) void discardFile(file, (options.body as { path: string }).path).then(() => settle(result))
+        else settle(result)
+      }
+      const fail = (fault: NetworkFault, code: string, message: string, at = phase()) =>
+        end({ ...failure(at, fault, code, message, host, elapsed()), authSent })
+      const arm = (ms: number | undefined, fault: () => void) => {
+        clearTimeout(timer)
+        if (ms !== undefined && ms > 0) timer = setTimeout(fault, ms)
+      }
+      const onAbort = () => end({ kind: 'aborted', ms: elapsed() })
+      const onClose = () => fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed')
+
+      if (options.signal?.aborted) return onAbort()
+      options.signal?.addEventListener('abort', onAbort, { once: true })
+      this.inFlight.add(onClose)
+      if (options.deadline !== undefined) {
+        // Let one poll phase run first (setImmediate runs after it): an answer or a connect already in,
+        // but not yet processed because the loop lagged, still counts.
+        deadlineTimer = setTimeout(
+          () => setImmediate(() => fail('timeout', 'DEADLINE', `the deadline passed (${host})`)),
+          Math.max(0, options.deadline - performance.now())
+        )
+      }
+      // The connect timeout is undici's (the connector's, for TCP and TLS together): a request that only waits
+      // for a free connection of a busy pool is not timed out for it.
+
+      const headers: Record<string, string> = {
+        'user-agent': this.userAgent,
+        accept: '*/*',
+        ...lowerCaseKeys(options.headers ?? {})
+      }
+      delete headers.authorization
+      if (credentials) headers.authorization = basicAuthorization(credentials.username, credentials.password)
+
+      let status = 0
+      let statusText = ''
+      let answerHeaders: Record<string, string> = {}
+      let redirectTo: string | undefined
+      const chunks: Buffer[] = []
+      let size = 0
+      let truncated = false
+      let total: number | undefined
+      let bodyMode: 'buffer' | 'stream' | 'file' | 'discard' | 'error' = 'buffer'
+      let limit = Infinity
+
+      const answer = (body: AnswerBody): HttpAnswer => {
+        const retryAfterMs = parseRetryAfter(answerHeaders['retry-after'], Date.now())
+        return {
+          kind: 'answer',
+          status,
+          statusText,
+          contentType: answerHeaders['content-type'] ?? '',
+          ...(total !== undefined ? { contentLength: total } : {}),
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+          headers: answerHeaders,
+          url: url.href,
+          host,
+          authSent,
+          body,
+          ms: elapsed()
+        }
+      }
+      const idle = () =>
+        arm(options.bodyIdleTimeoutMs, () =>
+          fail('timeout', 'BODY_TIMEOUT', `the answer stalled: no data for ${options.bodyIdleTimeoutMs} ms`)
+        )
+      const handOver = (head: Buffer) => {
+        stream = new PassThrough({ highWaterMark: 1024 * 1024 })
+        stream.on('drain', () => resumeDispatch())
+        // A consumer that gives up ends the request: nothing keeps reading for nobody.
+        stream.on('close', () => {
+          if (state !== 'done') {
+            state = 'done'
+            cleanup()
+            abortRequest?.(new Error('the reader closed the stream'))
+          }
+        })
+        settle(answer({ kind: 'stream', head, rest: stream }))
+      }
+
+      const handler: Dispatcher.DispatchHandlers = {
+        onConnect: abort => {
+          abortRequest = abort
+          if (state === 'done') return abort(new Error('ended'))
+          state = 'sent'
+          arm(options.headersTimeoutMs, () =>
+            fail('timeout', 'HEADERS_TIMEOUT', `no answer within ${options.headersTimeoutMs} ms`)
+          )
+        },
+        onHeaders: (statusCode, rawHeaders, resume, text) => {
+          if (state === 'done') return false
+          if (statusCode < 200) return true // 1xx informational: the real answer follows
+          state = 'headers'
+          resumeDispatch = resume
+          status = statusCode
+          statusText = text
+          answerHeaders = parseHeaders(rawHeaders)
+          const length = Number(answerHeaders['content-length'])
+          total =
+            answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
+              ? length
+              : undefined
+          idle()
+          const location = answerHeaders.location
+          if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && options.followRedirects !== false) {
+            redirectTo = location
+            bodyMode = 'discard'
+            return true
+          }
+          const ok = statusCode >= 200 && statusCode < 300
+          const mode = options.body
+          if (mode.mode === 'buffer') {
+            // An error answer is only quoted: past 64 KiB it is cut rather than handed over as a stream.
+            limit = mode.overflow === 'stream' && !ok ? Math.min(mode.maxBytes, ERROR_BODY_LIMIT) : mode.maxBytes
+            if (mode.overflow === 'stream' && ok && total !== undefined && total > limit) {
+              bodyMode = 'stream'
+              handOver(Buffer.alloc(0))
+              return true
+            }
+          } else if (!ok) {
+            limit = ERROR_BODY_LIMIT
+          } else if (mode.mode === 'stream') {
+            bodyMode = 'stream'
+            handOver(Buffer.alloc(0))
+          } else {
+            if (mode.maxBytes !== undefined && total !== undefined && total > mode.maxBytes) {
+              fail('too-large', 'TOO_LARGE', `the answer is ${total} bytes, more than the limit of ${mode.maxBytes}`)
+              return false
+            }
+            bodyMode = 'file'
+            file = createWriteStream(mode.path)
+            file.on('drain', () => resumeDispatch())
+            file.on('error', error =>
+              fail(
+                'other',
+                (error as NodeJS.ErrnoException).code ?? 'EIO',
+                `writing ${mode.path}: ${error.message}`,
+                'body'
+              )
+            )
+          }
+          return true
+        },
+        onData: chunk => {
+          if (state === 'done') return false
+          idle()
+          options.onData?.(chunk.length)
+          switch (bodyMode) {
+            case 'discard':
+              return true
+            case 'stream':
+              return stream?.write(chunk) ?? false
+            case 'file': {
+              size += chunk.length
+              const mode = options.body as Extract<BodyMode, { mode: 'file' }>
+              if (mode.maxBytes !== undefined && size > mode.maxBytes) {
+                fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`)
+                return false
+              }
+              const more = file?.write(chunk) ?? false
+              mode.onProgress?.(size, total)
+              return more
+            }
+            default: {
+              if (size + chunk.length <= limit) {
+                chunks.push(chunk)
+                size += chunk.length
+                return true
+              }
+              const mode = options.body
+              if (mode.mode === 'buffer' && mode.overflow === 'stream' && status >= 200 && status < 300) {
+                bodyMode = 'stream'
+                handOver(Buffer.concat(chunks))
+                chunks.length = 0
+                return stream?.write(chunk) ?? false
+              }
+              chunks.push(chunk.subarray(0, limit - size))
+              truncated = true
+              state = 'done'
+              cleanup()
+              settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }))
+              // Settle first, then tear down: the rest of the body is not read.
+              abortRequest?.(new Error('body limit reached'))
+              return false
+            }
+          }
+        },
+        onComplete: () => {
+          if (state === 'done') return
+          state = 'done'
+          cleanup()
+          if (redirectTo !== undefined) return settle({ kind: 'redirect', location: redirectTo, status })
+          if (bodyMode === 'stream') {
+            stream?.end()
+            return
+          }
+          if (bodyMode === 'file') {
+            const path = (options.body as { path: string }).path
+            file?.end(() => settle(answer({ kind: 'file', path, bytes: size })))
+            return
+          }
+          settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }))
+        },
+        onError: (error: Error & { code?: string }) => {
+          if (state === 'done') return
+          const at = phase()
+          const code = error.code ?? 'ERROR'
+          // undici wraps socket errors (UND_ERR_SOCKET) with the real one as `cause`, and closes as "other side closed".
+          const cause = (error as { cause?: Error & { code?: string } }).cause
+          const real = code === 'UND_ERR_SOCKET' && cause?.code ? cause : error
+          const realCode = real.code ?? code
+          if (realCode === 'UND_ERR_CONNECT_TIMEOUT') {
+            return fail('timeout', 'CONNECT_TIMEOUT', `dial tcp ${host}: i/o timeout`, at === 'tls' ? 'tls' : 'connect')
+          }
+          const closedEarly = realCode === 'UND_ERR_SOCKET' || realCode === 'UND_ERR_CLOSED'
+          fail(
+            closedEarly ? 'reset' : networkFault(realCode, real.message),
+            closedEarly ? 'ECONNRESET' : realCode,
+            closedEarly
+              ? at === 'body'
+                ? 'the answer broke off before its end (unexpected EOF)'
+                : `connection reset: ${host} closed the connection before answering`
+              : describeNetworkError(realCode, real.message),
+            at
+          )
+        }
+      }
+      try {
+        dispatcher.dispatch(
+          {
+            origin: url.origin,
+            path: `${url.pathname}${url.search}`,
+            method: 'GET',
+            headers,
+            headersTimeout: 0,
+            bodyTimeout: 0
+          },
+          handler
+        )
+      } catch (error) {
+        fail('other', 'ERROR', String(error))
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const end of [...this.inFlight]) end()
+    const agents: Dispatcher[] = [...(this.direct ? [this.direct] : []), ...this.proxies.values()]
+    this.direct = undefined
+    this.proxies.clear()
+    await Promise.all(agents.map(a => a.destroy().catch(() => undefined)))
+  }
+}
+
+let cachedContext: { readonly key: string; readonly context: tls.SecureContext } | undefined
+
+/**
+ * One TLS context per trust list, shared by clients: parsing Node's ~150 roots plus the extra
+ * certificates costs tens of milliseconds, too much to pay on every probe call's first connection.
+ */
+function secureContextFor(ca: readonly string[]): tls.SecureContext {
+  const key = ca.join('\n')
+  if (cachedContext?.key !== key) cachedContext = { key, context: tls.createSecureContext({ ca: [...ca] }) }
+  return cachedContext.context
+}
+
+function failure(
+  phase: RequestPhase,
+  fault: NetworkFault,
+  code: string,
+  message: string,
+  host: string,
+  ms: number
+): HttpFailure {
+  return { kind: 'failure', phase, fault, code, message, host, authSent: false, ms }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+function lowerCaseKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+}
+
+function parseHeaders(raw: Buffer[] | string[] | null): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!raw) return out
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toString().toLowerCase()
+    const value = raw[i + 1].toString()
+    out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`
+  }
+  return out
+}
+
+async function discardFile(file: ReturnType<typeof createWriteStream>, path: string): Promise<void> {
+  await new Promise<void>(resolve => {
+    file.once('close', () => resolve())
+    file.destroy()
+  })
+  await rm(path, { force: true }).catch(() => undefined)
+}
+
+/**
+ * A `file://` URL: the file as a 200 answer, a missing one (or a path through a non-directory,
+ * or a directory) as a 404, as the go command treats a file proxy. Bounded by the deadline: a
+ * hung network file system must not hold the caller (the read itself is abandoned).
+ */
+async function readFileUrl(url: URL, options: GetOptions, start: number): Promise<HttpResult> {
+  const ms = () => Math.round((performance.now() - start) * 10) / 10
+  let path: string
+  try {
+    path = fileURLToPath(url)
+  } catch (error) {
+    return failure(
+      'connect',
+      'other',
+      'ERR_INVALID_FILE_URL',
+      `invalid file URL: ${(error as Error).message}`,
+      '',
+      ms()
+    )
+  }
+  const base = {
+    kind: 'answer' as const,
+    statusText: 'OK',
+    headers: {},
+    url: url.href,
+    host: '',
+    authSent: false
+  }
+  const notFound = (): HttpAnswer => ({
+    ...base,
+    status: 404,
+    statusText: 'Not Found',
+    contentType: 'text/plain; charset=utf-8',
+    body: { kind: 'buffered', bytes: Buffer.from(`not found: ${path}\n`), truncated: false },
+    ms: ms()
+  })
+  const work = async (): Promise<HttpResult> => {
+    try {
+      const info = await stat(path)
+      if (!info.isFile()) return notFound()
+      const answer = { ...base, status: 200, contentType: 'application/octet-stream', contentLength: info.size }
+      const mode = options.body
+      if (mode.mode === 'buffer') {
+        const data = await readFile(path)
+        const truncated = data.length > mode.maxBytes
+        if (truncated && mode.overflow === 'stream') {
+          return { ...answer, body: { kind: 'stream', head: Buffer.alloc(0), rest: Readable.from([data]) }, ms: ms() }
+        }
+        return { ...answer, body: { kind: 'buffered', bytes: data.subarray(0, mode.maxBytes), truncated }, ms: ms() }
+      }
+      if (mode.mode === 'stream')
+        return { ...answer, body: { kind: 'stream', head: Buffer.alloc(0), rest: createReadStream(path) }, ms: ms() }
+      const bytes = await copyFile(path, mode.path, info.size, mode.onProgress)
+      return { ...answer, body: { kind: 'file', path: mode.path, bytes }, ms: ms() }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return notFound()
+      return failure('body', 'other', code, `reading ${path}: ${(error as Error).message}`, '', ms())
+    }
+  }
+  if (options.signal?.aborted) return { kind: 'aborted', ms: ms() }
+  return new Promise<HttpResult>(resolve => {
+    const deadline =
+      options.deadline === undefined
+        ? undefined
+        : setTimeout(
+            () => resolve(failure('body', 'timeout', 'DEADLINE', `the deadline passed reading ${path}`, '', ms())),
+            Math.max(0, options.deadline - performance.now())
+          )
+    const onAbort = () => resolve({ kind: 'aborted', ms: ms() })
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    void work().then(result => {
+      clearTimeout(deadline)
+      options.signal?.removeEventListener('abort', onAbort)
+      resolve(result)
+    })
+  })
+}
+
+async function copyFile(
+  from: string,
+  to: string,
+  total: number,
+  onProgress: ((bytes: number, total: number | undefined) => void) | undefined
+): Promise<number> {
+  let bytes = 0
+  const out = createWriteStream(to)
+  try {
+    for await (const chunk of createReadStream(from)) {
+      bytes += (chunk as Buffer).length
+      if (!out.write(chunk)) await new Promise<void>(resolve => out.once('drain', () => resolve()))
+      onProgress?.(bytes, total)
+    }
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+    return bytes
+  } catch (error) {
+    out.destroy()
+    await rm(to, { force: true }).catch(() => undefined)
+    throw error
+  }
+}
