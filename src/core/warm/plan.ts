@@ -7,7 +7,8 @@
  * __tests__/core/warm/plan-go.test.ts):
  * - in a module at go ≥ 1.17: it loads the module graph (a `.mod` for each module version in it), then downloads
  *   each module the main go.mod requires: `.info`, `.mod`, `.zip`;
- * - in a module below go 1.17 and in a workspace: it downloads every module of the build list (`all`).
+ * - in a module below go 1.17 and in a workspace: it downloads every module of the build list (`all`): for each
+ *   module path the version MVS selects, which is the highest version that the graph (and so go.sum) names.
  * go.sum is the plan's source for both, because `go mod tidy` records exactly that: an `h1:` line for each module
  * whose zip the build needs and a `/go.mod` line for each go.mod the graph reads. A stale go.sum line (a version
  * no longer in the graph) is planned but not asked for: "prefetched but unused", harmless since go verifies
@@ -17,6 +18,7 @@ import { matchesPrefixPatterns } from '../patterns.js'
 import { escapeModulePath } from '../module-path.js'
 import { parseGoMod, parseGoWork, type ModuleVersion, type Replacement } from './modfile.js'
 import { parseGoSum } from './gosum.js'
+import { compareSemver } from './semver.js'
 
 /** One file of the GOPROXY protocol. */
 export type PrefetchKind = 'info' | 'mod' | 'zip'
@@ -99,6 +101,12 @@ function goAtLeast(version: string | undefined, want: [number, number]): boolean
   return major > want[0] || (major === want[0] && (minor || 0) >= want[1])
 }
 
+function addDownload(downloads: Map<string, PrefetchFile>, m: ModuleVersion): void {
+  const key = `${m.path}@${m.version}`
+  downloads.set(`${key}.info`, fileOf(m.path, m.version, 'info'))
+  downloads.set(`${key}.zip`, fileOf(m.path, m.version, 'zip'))
+}
+
 function planSet(
   set: ModuleSetTexts,
   noProxy: string,
@@ -128,10 +136,19 @@ function planSet(
   const excluded = new Set(goMods.flatMap(m => m.exclude.map(e => `${e.path}@${e.version}`)))
   // go ≥ 1.17 modules download only what the main go.mod requires; workspaces and older modules all of `all`.
   const everyZip = work !== undefined || !goAtLeast(goMods[0]?.go, [1, 17])
-  const required = new Set(goMods.flatMap(m => m.require.map(r => r.path)))
+  // What go downloads is the replacement of each requirement (download.go: `if info.Replace != nil`).
+  const required = new Set(
+    goMods.flatMap(m =>
+      m.require.map(r => {
+        const to = replace(r)
+        return to && !to.local ? to.new.path : r.path
+      })
+    )
+  )
 
   const privateModules = new Set<string>()
-  const zipped = new Set<string>()
+  /** Zip candidates: in `all` mode only the version MVS selects, the highest one any go.sum line names. */
+  const zips = new Map<string, ModuleVersion>()
   for (const entry of sums.flatMap(s => s.entries)) {
     if (mainModules.has(entry.path) || excluded.has(`${entry.path}@${entry.version}`)) continue
     const r = replace(entry)
@@ -144,11 +161,14 @@ function planSet(
     const key = `${target.path}@${target.version}`
     mods.set(key, fileOf(target.path, target.version, 'mod'))
     if (entry.goModOnly) continue
-    if (!everyZip && !required.has(entry.path)) continue
-    zipped.add(key)
-    downloads.set(`${key}.info`, fileOf(target.path, target.version, 'info'))
-    downloads.set(`${key}.zip`, fileOf(target.path, target.version, 'zip'))
+    if (!everyZip) {
+      if (required.has(target.path)) addDownload(downloads, target)
+      continue
+    }
+    const seen = zips.get(target.path)
+    if (!seen || compareSemver(target.version, seen.version) > 0) zips.set(target.path, target)
   }
+  for (const target of zips.values()) addDownload(downloads, target)
   if (privateModules.size > 0) {
     say(
       `${privateModules.size} module(s) matching GONOPROXY/GOPRIVATE left to go, which fetches them directly: ${[...privateModules].sort().join(', ')}`

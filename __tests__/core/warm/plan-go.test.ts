@@ -1,0 +1,183 @@
+/**
+ * The prefetch plan against the real go: a project's go.sum is written by `go mod tidy` itself, then a fresh
+ * module cache runs `go mod download` (no arguments) against a logging loopback proxy. The plan must cover every
+ * .info/.mod/.zip request go made, and what it plans beyond them ("prefetched but unused") must be only what this
+ * test can explain.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { planPrefetch, type ModuleSetTexts } from '../../../src/core/warm/plan.js'
+import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../../support/go.js'
+import { startProxy, type TestProxy } from '../../support/goproxy-server.js'
+import { defineModule, type TestModule } from '../../support/modules.js'
+
+const P = 'example.com/pl'
+
+/** A package `name` that uses each of `imports`, so that go needs their zips to build it. */
+function pkg(name: string, imports: string[] = []): Record<string, string> {
+  const body = imports.length ? imports.map((_p, i) => `var _ = i${i}.Hello\n`).join('') : ''
+  return {
+    [`${name}.go`]: `package ${name}\n\n${imports.map((p, i) => `import i${i} "${p}"\n`).join('')}\n${body}\nfunc Hello() string { return "${name}" }\n`
+  }
+}
+
+/** A small graph with the cases that matter: a zip needed through an indirect dependency, a module whose go.mod
+ *  alone is read (c, never imported), an older version only named in a go.mod (b v0.9.0), a version replacement
+ *  (old => fork) and a case-encoded path (Upper). */
+const MODULES: TestModule[] = [
+  defineModule({ path: `${P}/b`, version: 'v1.0.0', files: pkg('b') }),
+  defineModule({ path: `${P}/b`, version: 'v0.9.0', files: pkg('b') }),
+  defineModule({
+    path: `${P}/c`,
+    version: 'v1.0.0',
+    files: pkg('c', [`${P}/b`]),
+    goMod: `module ${P}/c\n\ngo 1.21\n\nrequire ${P}/b v0.9.0\n`
+  }),
+  defineModule({
+    path: `${P}/a`,
+    version: 'v1.0.0',
+    files: pkg('a', [`${P}/b`]),
+    goMod: `module ${P}/a\n\ngo 1.21\n\nrequire (\n\t${P}/b v1.0.0\n\t${P}/c v1.0.0\n)\n`
+  }),
+  defineModule({
+    path: `${P}/fork`,
+    version: 'v1.0.1',
+    files: pkg('old'),
+    goMod: `module ${P}/old\n\ngo 1.21\n`
+  }),
+  defineModule({ path: `${P}/Upper`, version: 'v1.0.0', files: pkg('upper') })
+]
+
+const APP_MOD = `module example.com/app
+
+go 1.21
+
+require (
+\t${P}/a v1.0.0
+\t${P}/old v1.0.0
+\t${P}/loc v0.0.0
+\t${P}/Upper v1.0.0
+)
+
+replace ${P}/old v1.0.0 => ${P}/fork v1.0.1
+
+replace ${P}/loc => ./loc
+`
+
+const APP_MAIN = `package main
+
+import (
+\t"${P}/a"
+\t"${P}/old"
+\t"${P}/loc"
+\t"${P}/Upper"
+)
+
+func main() { println(a.Hello(), old.Hello(), loc.Hello(), upper.Hello()) }
+`
+
+function writeApp(dir: string, module = 'example.com/app', goMod = APP_MOD): void {
+  mkdirSync(join(dir, 'loc'), { recursive: true })
+  writeFileSync(join(dir, 'go.mod'), goMod.replace('module example.com/app', `module ${module}`))
+  writeFileSync(join(dir, 'main.go'), APP_MAIN)
+  writeFileSync(join(dir, 'loc', 'go.mod'), `module ${P}/loc\n\ngo 1.21\n`)
+  writeFileSync(join(dir, 'loc', 'loc.go'), 'package loc\n\nfunc Hello() string { return "loc" }\n')
+}
+
+function read(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined
+}
+
+describe('planPrefetch covers what go mod download asks the proxy for', () => {
+  const go = findGo()
+  const root = tempDir('plan-go')
+  let proxy: TestProxy
+  let runs = 0
+  /** A fresh module cache per run, so every file is requested. */
+  const freshEnv = () => goTestEnv(join(root, `run${runs++}`), { GOPROXY: proxy.url, GOSUMDB: 'off' })
+
+  beforeAll(async () => {
+    proxy = await startProxy({ modules: MODULES })
+  })
+  afterAll(async () => {
+    await proxy?.close()
+    await cleanupTempDirs()
+  })
+
+  /** The .info/.mod/.zip paths go requested during `fn`. */
+  async function requested(fn: () => Promise<void>): Promise<string[]> {
+    const from = proxy.requests.length
+    await fn()
+    return proxy.requests
+      .slice(from)
+      .filter(r => r.kind === 'info' || r.kind === 'mod' || r.kind === 'zip')
+      .map(r => r.path.replace(/^\//, ''))
+      .sort()
+  }
+
+  it('has a go binary (this suite fails without one)', () => {
+    expect(go).toBeDefined()
+  })
+
+  it('in a module: the plan is what go asked for, plus only explained extras', async () => {
+    const dir = join(root, 'module')
+    writeApp(dir)
+    const tidy = await runGo(['mod', 'tidy'], { cwd: dir, env: freshEnv() })
+    expect(tidy.stderr).not.toMatch(/error|cannot/i)
+    expect(tidy.code).toBe(0)
+
+    const asked = await requested(async () => {
+      const run = await runGo(['mod', 'download'], { cwd: dir, env: freshEnv() })
+      expect(run.code).toBe(0)
+    })
+    const set: ModuleSetTexts = {
+      label: '.',
+      goMods: [readFileSync(join(dir, 'go.mod'), 'utf8')],
+      goSums: [readFileSync(join(dir, 'go.sum'), 'utf8')]
+    }
+    const plan = planPrefetch([set], { goprivate: '', gonoproxy: '' })
+    const planned = plan.files.map(f => f.path).sort()
+    expect(asked.length).toBeGreaterThan(0)
+    expect(asked.filter(p => !planned.includes(p))).toEqual([])
+    // Nothing for the local replacement, nor for the replaced original; the case-encoded path as on the wire.
+    expect(planned.some(p => p.includes('/loc/') || p.includes('/old/'))).toBe(false)
+    expect(planned).toContain(`${P}/!upper/@v/v1.0.0.zip`)
+    // Planned but not asked: go.mod files go.sum records but go 1.23 did not need to read this time.
+    const unused = planned.filter(p => !asked.includes(p))
+    expect(unused.every(p => p.endsWith('.mod'))).toBe(true)
+    expect(unused.length).toBeLessThanOrEqual(2)
+  })
+
+  it('in a workspace: every module of the build list is downloaded, and the plan covers it', async () => {
+    const ws = join(root, 'workspace')
+    writeApp(join(ws, 'app'))
+    mkdirSync(join(ws, 'tool'), { recursive: true })
+    writeFileSync(join(ws, 'tool', 'go.mod'), `module example.com/tool\n\ngo 1.21\n\nrequire ${P}/c v1.0.0\n`)
+    writeFileSync(join(ws, 'tool', 'tool.go'), `package tool\n\nimport _ "${P}/c"\n`)
+    for (const member of ['app', 'tool']) {
+      const tidy = await runGo(['mod', 'tidy'], { cwd: join(ws, member), env: freshEnv() })
+      expect(tidy.code).toBe(0)
+    }
+    writeFileSync(join(ws, 'go.work'), 'go 1.21\n\nuse (\n\t./app\n\t./tool\n)\n')
+    const asked = await requested(async () => {
+      const run = await runGo(['mod', 'download'], { cwd: ws, env: freshEnv() })
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+    })
+    const sums = [join(ws, 'app', 'go.sum'), join(ws, 'tool', 'go.sum'), join(ws, 'go.work.sum')]
+      .map(read)
+      .filter((t): t is string => t !== undefined)
+    const set: ModuleSetTexts = {
+      label: '.',
+      goWork: readFileSync(join(ws, 'go.work'), 'utf8'),
+      goMods: ['app', 'tool'].map(m => readFileSync(join(ws, m, 'go.mod'), 'utf8')),
+      goSums: sums
+    }
+    const plan = planPrefetch([set], { goprivate: '', gonoproxy: '' })
+    const planned = plan.files.map(f => f.path).sort()
+    expect(asked.filter(p => !planned.includes(p))).toEqual([])
+    const unused = planned.filter(p => !asked.includes(p))
+    expect(unused.every(p => p.endsWith('.mod'))).toBe(true)
+    expect(unused.length).toBeLessThanOrEqual(2)
+  })
+})
