@@ -125,6 +125,13 @@ describe('planPrefetch covers what go mod download asks the proxy for', () => {
     const tidy = await runGo(['mod', 'tidy'], { cwd: dir, env: freshEnv() })
     expect(tidy.stderr).not.toMatch(/error|cannot/i)
     expect(tidy.code).toBe(0)
+    // A requirement tidy would drop (no package imported from it): go still downloads its zip, though go.sum
+    // holds only its go.mod hash.
+    writeFileSync(
+      join(dir, 'go.mod'),
+      readFileSync(join(dir, 'go.mod'), 'utf8') + `\nrequire ${P}/c v1.0.0 // indirect\n`
+    )
+    expect(readFileSync(join(dir, 'go.sum'), 'utf8')).not.toMatch(new RegExp(`${P}/c v1.0.0 h1:`))
 
     const asked = await requested(async () => {
       const run = await runGo(['mod', 'download'], { cwd: dir, env: freshEnv() })
@@ -142,6 +149,7 @@ describe('planPrefetch covers what go mod download asks the proxy for', () => {
     // Nothing for the local replacement, nor for the replaced original; the case-encoded path as on the wire.
     expect(planned.some(p => p.includes('/loc/') || p.includes('/old/'))).toBe(false)
     expect(planned).toContain(`${P}/!upper/@v/v1.0.0.zip`)
+    expect(asked).toContain(`${P}/c/@v/v1.0.0.zip`)
     // Planned but not asked: go.mod files go.sum records but go 1.23 did not need to read this time.
     const unused = planned.filter(p => !asked.includes(p))
     expect(unused.every(p => p.endsWith('.mod'))).toBe(true)

@@ -10,6 +10,7 @@ const sum = (path: string, version: string, zip = true): string =>
 
 const module = (goMod: string, ...goSums: string[]): ModuleSetTexts => ({ label: './m', goMods: [goMod], goSums })
 const MOD = (extra = '', go = '1.21') => `module example.com/app\n\ngo ${go}\n\nrequire example.com/a v1.0.0\n${extra}`
+const BARE = (extra = '') => `module example.com/app\n\ngo 1.21\n${extra}`
 const open = { goprivate: '', gonoproxy: '' }
 
 const paths = (sets: ModuleSetTexts[], privacy = open) => planPrefetch(sets, privacy).files.map(f => f.path)
@@ -35,6 +36,11 @@ describe('planPrefetch', () => {
         'example.com/a/@v/v1.0.0.info',
         'example.com/a/@v/v1.0.0.zip'
       ]
+    ],
+    [
+      'go >= 1.17: a required module is downloaded even when go.sum has only its go.mod line',
+      [module(MOD(), sum('example.com/a', 'v1.0.0', false))],
+      ['example.com/a/@v/v1.0.0.mod', 'example.com/a/@v/v1.0.0.info', 'example.com/a/@v/v1.0.0.zip']
     ],
     [
       'go < 1.17 downloads all: every zip line, highest version per path',
@@ -81,19 +87,19 @@ describe('planPrefetch', () => {
     [
       'a replacement of another version does not apply',
       [module(MOD('replace example.com/a v0.9.0 => ../a\n'), sum('example.com/a', 'v1.0.0', false))],
-      ['example.com/a/@v/v1.0.0.mod']
+      ['example.com/a/@v/v1.0.0.mod', 'example.com/a/@v/v1.0.0.info', 'example.com/a/@v/v1.0.0.zip']
     ],
     [
       'an excluded version is skipped',
       [
         module(
-          MOD('exclude example.com/b v1.0.0\n'),
+          BARE('exclude example.com/b v1.0.0\n'),
           sum('example.com/b', 'v1.0.0', false) + sum('example.com/b', 'v1.1.0', false)
         )
       ],
       ['example.com/b/@v/v1.1.0.mod']
     ],
-    ['the main module itself is never fetched', [module(MOD(), sum('example.com/app', 'v1.0.0'))], []],
+    ['the main module itself is never fetched', [module(BARE(), sum('example.com/app', 'v1.0.0'))], []],
     [
       'deduplicated across module sets',
       [module(MOD(), sum('example.com/a', 'v1.0.0')), module(MOD(), sum('example.com/a', 'v1.0.0'))],

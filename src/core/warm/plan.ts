@@ -136,16 +136,18 @@ function planSet(
   const excluded = new Set(goMods.flatMap(m => m.exclude.map(e => `${e.path}@${e.version}`)))
   // go ≥ 1.17 modules download only what the main go.mod requires; workspaces and older modules all of `all`.
   const everyZip = work !== undefined || !goAtLeast(goMods[0]?.go, [1, 17])
-  // What go downloads is the replacement of each requirement (download.go: `if info.Replace != nil`).
-  const required = new Set(
-    goMods.flatMap(m =>
-      m.require.map(r => {
-        const to = replace(r)
-        return to && !to.local ? to.new.path : r.path
-      })
-    )
-  )
-
+  // go ≥ 1.17 downloads each module the main go.mod requires, at its required version (in a consistent go.mod the
+  // one MVS selects), replaced if a replace directive says so (download.go: `if info.Replace != nil`), whether or
+  // not go.sum holds its zip hash.
+  const required: ModuleVersion[] = []
+  if (!everyZip) {
+    for (const r of goMods.flatMap(m => m.require)) {
+      if (mainModules.has(r.path) || excluded.has(`${r.path}@${r.version}`)) continue
+      const to = replace(r)
+      if (to?.local) continue
+      required.push(to ? { path: to.new.path, version: to.new.version } : { path: r.path, version: r.version })
+    }
+  }
   const privateModules = new Set<string>()
   /** Zip candidates: in `all` mode only the version MVS selects, the highest one any go.sum line names. */
   const zips = new Map<string, ModuleVersion>()
@@ -161,12 +163,17 @@ function planSet(
     const key = `${target.path}@${target.version}`
     mods.set(key, fileOf(target.path, target.version, 'mod'))
     if (entry.goModOnly) continue
-    if (!everyZip) {
-      if (required.has(target.path)) addDownload(downloads, target)
-      continue
-    }
+    if (!everyZip) continue
     const seen = zips.get(target.path)
     if (!seen || compareSemver(target.version, seen.version) > 0) zips.set(target.path, target)
+  }
+  for (const target of required) {
+    if (matchesPrefixPatterns(noProxy, target.path)) {
+      privateModules.add(target.path)
+      continue
+    }
+    mods.set(`${target.path}@${target.version}`, fileOf(target.path, target.version, 'mod'))
+    addDownload(downloads, target)
   }
   for (const target of zips.values()) addDownload(downloads, target)
   if (privateModules.size > 0) {
