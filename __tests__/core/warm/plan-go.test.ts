@@ -6,10 +6,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { planPrefetch, type ModuleSetTexts } from '../../../src/core/warm/plan.js'
+import { planPrefetch, type ModuleSetTexts } from '../../../src/core/warm/index.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../../support/go.js'
 import { startProxy, type TestProxy } from '../../support/goproxy-server.js'
 import { defineModule, type TestModule } from '../../support/modules.js'
+import { layeredGraph } from '../../../bench/graph.js'
 
 const P = 'example.com/pl'
 
@@ -187,5 +188,40 @@ describe('planPrefetch covers what go mod download asks the proxy for', () => {
     const unused = planned.filter(p => !asked.includes(p))
     expect(unused.every(p => p.endsWith('.mod'))).toBe(true)
     expect(unused.length).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('planPrefetch on a generated layered graph (bench/graph.ts) of unpruned go 1.16 modules', () => {
+  const root = tempDir('plan-graph')
+  const graph = layeredGraph({ count: 30, layers: 4, fanout: 2, prefix: 'example.com/lg', bigModuleBytes: 64 * 1024 })
+  let proxy: TestProxy
+  beforeAll(async () => {
+    proxy = await startProxy({ modules: graph.modules })
+  })
+  afterAll(async () => {
+    await proxy?.close()
+    await cleanupTempDirs()
+  })
+
+  it('plans exactly what go asks for: a .mod per module, and .info and .zip per required module', async () => {
+    const dir = join(root, 'app')
+    graph.writeProject(dir)
+    const run = await runGo(['mod', 'download'], {
+      cwd: dir,
+      env: goTestEnv(join(root, 'run'), { GOPROXY: proxy.url, GOSUMDB: 'off' })
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const asked = proxy.requests
+      .filter(r => r.kind === 'info' || r.kind === 'mod' || r.kind === 'zip')
+      .map(r => r.path.replace(/^\//, ''))
+      .sort()
+    const plan = planPrefetch([{ label: '.', goMods: [graph.goMod], goSums: [graph.goSum] }], {
+      goprivate: '',
+      gonoproxy: ''
+    })
+    expect(plan.notes).toEqual([])
+    expect(plan.files.map(f => f.path).sort()).toEqual(asked)
+    expect(asked).toHaveLength(graph.modules.length * 3)
   })
 })
