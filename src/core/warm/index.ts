@@ -7,11 +7,12 @@
  *   [{ label: './app', goMods: [goModText], goSums: [goSumText] }],
  *   { goprivate: env.GOPRIVATE ?? '', gonoproxy: env.GONOPROXY ?? '' }
  * )
- * for (const file of plan.files) get(`${proxyBase}/${file.path.split('/').map(encodeURIComponent).join('/')}`)
+ * for (const file of plan.files) get(`${proxyBase}/${requestPath(file.path)}`)
  * ```
  *
- * `file.path` is case-encoded (`!`) but not percent-encoded; `encodeURIComponent` per element writes `!` as `%21`,
- * as the go command sends it. `plan.notes` says what was left to go (GONOPROXY modules, sets without go.sum).
+ * `file.path` is case-encoded (`!`) but not percent-encoded: `requestPath` stands for percent-encoding each
+ * element with `encodeURIComponent` and then `!` as `%21` (which encodeURIComponent leaves alone), as the go command
+ * sends it and as moduleRequestPath in ../module-path.ts does for a module path. `plan.notes` says what was left to go (GONOPROXY modules, sets without go.sum).
  */
 export { planPrefetch } from './plan.js'
 export type { ModuleSetTexts, PlanPrivacy, PrefetchFile, PrefetchKind, PrefetchPlan } from './plan.js'
