@@ -157,6 +157,31 @@ describe('planPrefetch covers what go mod download asks the proxy for', () => {
     expect(unused.length).toBeLessThanOrEqual(2)
   })
 
+  it('in a go 1.16 module: every module of the build list is downloaded (all)', async () => {
+    const dir = join(root, 'module116')
+    writeApp(dir, 'example.com/app116', APP_MOD.replace('go 1.21', 'go 1.16'))
+    const tidy = await runGo(['mod', 'tidy'], { cwd: dir, env: freshEnv() })
+    expect(tidy.code).toBe(0)
+    const asked = await requested(async () => {
+      const run = await runGo(['mod', 'download'], { cwd: dir, env: freshEnv() })
+      expect(run.code).toBe(0)
+    })
+    const plan = planPrefetch(
+      [
+        {
+          label: '.',
+          goMods: [readFileSync(join(dir, 'go.mod'), 'utf8')],
+          goSums: [readFileSync(join(dir, 'go.sum'), 'utf8')]
+        }
+      ],
+      { goprivate: '', gonoproxy: '' }
+    )
+    const planned = plan.files.map(f => f.path).sort()
+    // The dependencies are go 1.21 modules, so their own requirements stay pruned even under a go 1.16 main module:
+    // the build list is what go.sum's zip lines name, and the plan is exactly what go asked for.
+    expect(planned).toEqual(asked)
+  })
+
   it('in a workspace: every module of the build list is downloaded, and the plan covers it', async () => {
     const ws = join(root, 'workspace')
     writeApp(join(ws, 'app'))
@@ -223,5 +248,31 @@ describe('planPrefetch on a generated layered graph (bench/graph.ts) of unpruned
     expect(plan.notes).toEqual([])
     expect(plan.files.map(f => f.path).sort()).toEqual(asked)
     expect(asked).toHaveLength(graph.modules.length * 3)
+  })
+
+  it('a go 1.16 project that requires only its direct dependencies: go downloads every zip of the graph', async () => {
+    const dir = join(root, 'app116')
+    graph.writeProject(dir)
+    const direct = [...graph.layers[0], ...(graph.big ? [graph.big] : [])]
+    const goMod = `module example.com/benchapp\n\ngo 1.16\n\nrequire (\n${direct.map(m => `\t${m.path} ${m.version}\n`).join('')})\n`
+    writeFileSync(join(dir, 'go.mod'), goMod)
+    const from = proxy.requests.length
+    const run = await runGo(['mod', 'download'], {
+      cwd: dir,
+      env: goTestEnv(join(root, 'run116'), { GOPROXY: proxy.url, GOSUMDB: 'off' })
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const asked = proxy.requests
+      .slice(from)
+      .filter(r => r.kind === 'info' || r.kind === 'mod' || r.kind === 'zip')
+      .map(r => r.path.replace(/^\//, ''))
+      .sort()
+    const plan = planPrefetch([{ label: '.', goMods: [goMod], goSums: [graph.goSum] }], {
+      goprivate: '',
+      gonoproxy: ''
+    })
+    expect(asked).toHaveLength(graph.modules.length * 3)
+    expect(plan.files.map(f => f.path).sort()).toEqual(asked)
   })
 })

@@ -4,6 +4,7 @@
  */
 import { planPrefetch, type ModuleSetTexts } from '../../../src/core/warm/plan.js'
 import { compareSemver } from '../../../src/core/warm/semver.js'
+import { isDirectoryPath } from '../../../src/core/warm/modfile.js'
 
 const sum = (path: string, version: string, zip = true): string =>
   `${zip ? `${path} ${version} h1:zip=\n` : ''}${path} ${version}/go.mod h1:mod=\n`
@@ -173,5 +174,42 @@ describe('compareSemver', () => {
   ])('%s vs %s = %d', (a, b, want) => {
     expect(compareSemver(a, b)).toBe(want)
     expect(compareSemver(b, a)).toBe(-want || 0)
+  })
+})
+
+describe('isDirectoryPath (modfile.IsDirectoryPath: Unix and Windows syntaxes on every OS)', () => {
+  it.each([
+    ['.', true],
+    ['..', true],
+    ['./x', true],
+    ['../x', true],
+    ['.\\x', true],
+    ['..\\x', true],
+    ['/abs', true],
+    ['\\abs', true],
+    ['C:\\src\\x', true],
+    ['c:/src/x', true],
+    ['example.com/x', false],
+    ['.x', false],
+    ['x/..', false]
+  ])('%s → %s', (path, want) => {
+    expect(isDirectoryPath(path)).toBe(want)
+  })
+
+  it('a Windows-path replacement is local, so nothing is planned for it', () => {
+    const set = module(MOD('replace example.com/a => C:\\src\\a\n'), sum('example.com/a', 'v1.0.0'))
+    expect(paths([set])).toEqual([])
+  })
+
+  it('in a workspace GONOPROXY modules are left to go too', () => {
+    const set: ModuleSetTexts = {
+      label: '.',
+      goWork: 'go 1.21\nuse ./m\n',
+      goMods: [MOD()],
+      goSums: [sum('example.com/a', 'v1.0.0') + sum('corp.example/p', 'v1.0.0')]
+    }
+    expect(paths([set], { goprivate: 'corp.example', gonoproxy: '' }).some(p => p.startsWith('corp.example'))).toBe(
+      false
+    )
   })
 })
