@@ -6,7 +6,8 @@
  * cache. Run as `node bench/run.js baseline`; the section is printed, not written to RESULTS.md.
  *
  * Environment: BENCH_BASELINE_MODULES (default 200), BENCH_BASELINE_REPS (default 2), BENCH_BASELINE_BIG_MB
- * (default 5; 0 for none), BENCH_BASELINE_LATENCIES (default `0,50`), BENCH_BASELINE_PROCS (default `default,64`).
+ * (default 5; 0 for none), BENCH_BASELINE_LATENCIES (default `0,50`), BENCH_BASELINE_PROCS (default `default,64`),
+ * BENCH_BASELINE_MODULE_GO (go directive of the dependency modules, default 1.16: unpruned, loaded layer by layer).
  */
 import { join } from 'node:path'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../__tests__/support/go.js'
@@ -30,7 +31,8 @@ export async function main(): Promise<string> {
   const latencies = (process.env.BENCH_BASELINE_LATENCIES ?? '0,50').split(',').map(Number)
   const procsList = (process.env.BENCH_BASELINE_PROCS ?? 'default,64').split(',')
 
-  const graph = layeredGraph({ count, bigModuleBytes: bigMb * 1024 * 1024 })
+  const moduleGo = process.env.BENCH_BASELINE_MODULE_GO ?? '1.16'
+  const graph = layeredGraph({ count, bigModuleBytes: bigMb * 1024 * 1024, moduleGo })
   const sumdb = await startSumdb({ records: graph.sumdbRecords })
   const rows: string[] = []
   try {
@@ -74,7 +76,7 @@ export async function main(): Promise<string> {
   return [
     '## Plain `go mod download` baseline',
     '',
-    `Layered graph (${graph.layers.length} layers, each module requiring 3 of the next layer; go 1.16 modules, so the graph is loaded layer by layer), complete go.sum, loopback checksum database, empty module cache per run; ${reps} repetition(s).`,
+    `Layered graph (${graph.layers.length} layers, each module requiring 3 of the next layer; go ${moduleGo} modules${moduleGo === '1.16' ? ', so the graph is loaded layer by layer' : ''}), complete go.sum, loopback checksum database, empty module cache per run; ${reps} repetition(s).`,
     '',
     '| modules | delay per answer | GOMAXPROCS | median | spread | requests |',
     '|---|---|---|---|---|---|',
