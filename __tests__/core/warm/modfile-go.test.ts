@@ -172,6 +172,7 @@ describe('parseGoMod and parseGoWork agree with go mod edit -json', () => {
     ['require with one field', 'module example.com/app\nrequire example.com/a\n'],
     ['versionless non-directory replacement', 'module example.com/app\nreplace example.com/a => example.com/b\n'],
     ['bad quoted string', 'module example.com/app\nrequire "example.com/a v1.0.0\n'],
+    ['block comment', 'module example.com/app\nrequire example.com/a /*v1.0.0*/\n'],
     ['raw string', 'module example.com/app\nrequire `example.com/a` v1.0.0\n']
   ])('reports, does not throw, what go also rejects: %s', async (name, text) => {
     const dir = join(root, 'bad', name.replace(/\W+/g, '-'))

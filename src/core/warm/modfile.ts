@@ -123,7 +123,11 @@ function lexLines(text: string, errors: ModFileError[]): Line[] {
         pos = end + 1
       } else if (isIdentChar(c)) {
         let end = pos
-        while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) end++
+        while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
+          if (text.startsWith('/*', end)) bad = 'mod files must use // comments (not /* */ comments)'
+          end++
+        }
+        if (bad) break
         tokens.push(text.slice(pos, end))
         pos = end
       } else {
