@@ -5,6 +5,10 @@
  * cmd/go/internal/modfetch and web) plus the markers the warm phase's watchdog and
  * forwarder write. Verification is never suggested away: no message proposes turning the
  * checksum database off.
+ *
+ * The diagnoses are a table (DIAGNOSES): each row a kind, whether it is transient, when it applies, its sentence and
+ * its suggestion. diagnosisFacts() reads the text once (module, HTTP status, host, transport fault, markers) and
+ * diagnose() takes the first row that applies.
  */
 import { redactText } from './proxy-url.js'
 
@@ -66,7 +70,8 @@ export interface DiagnoseContext {
   readonly version?: string
 }
 
-const TRANSIENT: ReadonlySet<DiagnosisKind> = new Set<DiagnosisKind>([
+/** The kinds that trying again can cure; each row's `transient` follows it. */
+export const TRANSIENT: ReadonlySet<DiagnosisKind> = new Set<DiagnosisKind>([
   'timeout',
   'refused',
   'reset',
@@ -142,7 +147,8 @@ function firstHost(text: string): string | undefined {
   return git ? hostOf(git[1]) : undefined
 }
 
-type TransportKind = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls'
+/** A fault of the connection itself, before or instead of an HTTP answer. */
+export type TransportKind = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls'
 
 function transportKind(text: string): TransportKind | undefined {
   if (
@@ -185,275 +191,368 @@ function serverResponse(text: string): string {
   return i < 0 ? '' : text.slice(i + 'server response:'.length)
 }
 
-/**
- * Classifies one go error text (a -json `Error`, or the command's stderr). Credentials in
- * URLs are redacted before anything is kept.
- */
-export function diagnose(rawText: string, context: DiagnoseContext = {}): Diagnosis {
-  const text = redactText(rawText)
-  const named = moduleOf(text)
-  const module = context.module ?? named.module
-  const version = context.version ?? named.version
-  const subject = module ? (version ? `${module}@${version}` : module) : 'a module'
-  const make = (kind: DiagnosisKind, message: string, extra: Partial<Diagnosis> = {}): Diagnosis => ({
-    kind,
-    transient: TRANSIENT.has(kind),
-    message: message.replace(/^a module/, 'A module'),
-    ...(module ? { module } : {}),
-    ...(version ? { version } : {}),
-    ...extra
-  })
-  const prefix = module ? privatePrefix(module) : 'your.host/org'
-  const privateLine = `private: ${prefix}`
-
-  const stall = /setup-goproxy watchdog: no progress for (\d+) s/.exec(text)
-  if (stall) {
-    return make(
-      'stalled',
-      `The download made no progress for ${stall[1]} s and was stopped by the watchdog: a proxy or the network stalls from this runner; it is tried again, and a proxy that keeps stalling should be removed from \`proxies:\` or joined to a working one with "|".`
-    )
+/** What one go error text says, worked out once; the rules of DIAGNOSES only read it. */
+export interface DiagnosisFacts {
+  /** The text with credentials redacted. */
+  readonly text: string
+  readonly module?: string
+  readonly version?: string
+  /** `path@version`, the path, or `a module`. */
+  readonly subject: string
+  /** `private: <narrowest GOPRIVATE pattern>` for this module. */
+  readonly privateLine: string
+  /** Seconds named by the watchdog's marker, or by the warm-timeout marker. */
+  readonly stallSeconds?: number
+  readonly deadlineSeconds?: number
+  /** For a `verifying go.mod:` / `verifying module:` error: the checksum database's answer. */
+  readonly verifying?: {
+    readonly status?: number
+    readonly host?: string
+    /** The host of a proxy that serves the checksum database, when the text shows one. */
+    readonly proxiedBy?: string
   }
-  const deadline = /setup-goproxy: warm-timeout of (\d+) s reached/.exec(text)
-  if (deadline) {
-    return make(
-      'deadline',
-      `The warm phase used all of its ${deadline[1]} s before ${subject} was downloaded: the proxies are slow from this runner or the module set is large; raise \`warm-timeout:\` or check the probe table for a slow proxy.`,
-      { suggestion: `warm-timeout: ${Number(deadline[1]) * 2}` }
-    )
-  }
+  /** The HTTP status the go command's message turns on: any proxy error ranks above "not found". */
+  readonly status?: number
+  /** What the proxy said (after `server response:`), or ''. */
+  readonly detail: string
+  /** The host that answered or failed (never the loopback forwarder). */
+  readonly host?: string
+  /** The transport fault: from the proxy's words after a 5xx, else from the whole text when no status was sent. */
+  readonly transport?: TransportKind
+  /** The text the transport fault was read from (for the x509 detail). */
+  readonly transportText: string
+}
 
-  if (/checksum mismatch|SECURITY ERROR/.test(text)) {
-    const sumdb = /reported by the checksum server|verifying (?:module|go\.mod): checksum mismatch/.test(text)
-    if (sumdb) {
-      return make(
-        'checksum-mismatch-sumdb',
-        `${subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from \`proxies:\` (the go command refuses the download either way, and rightly so).`
-      )
-    }
-    return make(
-      'checksum-mismatch-gosum',
-      `${subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from \`proxies:\` (verification stays on).`
-    )
-  }
-
-  const verifying = /verifying (?:go\.mod|module): (.*)/s.exec(text)
-  if (verifying) {
-    const statuses = httpStatuses(verifying[1])
-    const status = statuses.find(s => s.status !== 404 && s.status !== 410) ?? statuses[0]
-    const host = status?.host ?? firstHost(verifying[1])
-    if (status && (status.status === 404 || status.status === 410)) {
-      return make(
-        'not-found',
-        `The checksum database does not know ${subject} (${status.status}): it is most likely a private module; add \`${privateLine}\` so it is fetched directly and not looked up in the public checksum database.`,
-        { status: status.status, suggestion: privateLine, ...(host ? { host } : {}) }
-      )
-    }
-    if (status && statusKind(status.status) === 'unauthorized') {
-      return unauthorized(make, host, status.status)
-    }
-    // A /sumdb/ URL on a real host means a proxy serves the database; the forwarder's own /sumdb/ path does not count.
-    const proxied = [...verifying[1].matchAll(/https?:\/\/[^\s"']*\/sumdb\/[^\s"']*/gi)]
-      .map(m => hostOf(m[0]))
-      .find(Boolean)
-    const via = proxied ? ` (through the proxy ${proxied})` : host ? ` (${host})` : ''
-    return make(
-      'verifying-gomod-unreachable',
-      `The checksum database could not be reached from this runner${via} to verify ${subject}: set \`sumdb: sum.golang.google.cn\` (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in \`proxies:\`.`,
-      {
-        suggestion: 'sumdb: sum.golang.google.cn',
-        ...(host ? { host } : {}),
-        ...(status ? { status: status.status } : {})
-      }
-    )
-  }
-
-  if (/module lookup disabled by GOPROXY=off/.test(text)) {
-    return make(
-      'lookup-disabled',
-      `${subject} is not in the module cache and GOPROXY is off: list at least one proxy in \`proxies:\` (or direct) for the warm phase to download it.`
-    )
-  }
-
-  const statuses = httpStatuses(text)
-  // The go command reports the most useful error: any proxy error ranks above "not found".
-  const decisive = statuses.find(s => s.status !== 404 && s.status !== 410) ?? statuses[0]
-  const detail = serverResponse(text)
-  const host = decisive?.host ?? firstHost(detail) ?? firstHost(text)
-  const hostExtra = host ? { host } : {}
-  if (decisive) {
-    const kind = statusKind(decisive.status)
-    const extra = { status: decisive.status, ...hostExtra }
-    if (kind === 'not-found' || kind === 'gone') {
-      if (
-        /unknown revision|invalid version/.test(detail) &&
-        !/could not read Username|terminal prompts disabled|Authentication failed/.test(detail)
-      ) {
-        return unknownRevision(make, subject, version, privateLine, extra)
-      }
-      return make(
-        kind,
-        `No proxy in the chain has ${subject} (${decisive.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add \`${privateLine}\` so the go command fetches it directly with your git credentials; otherwise check that this version exists.`,
-        { ...extra, suggestion: privateLine }
-      )
-    }
-    if (kind === 'unauthorized') return unauthorized(make, host, decisive.status)
-    if (kind === 'rate-limited') {
-      return make(
-        'rate-limited',
-        `${host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits this runner; the download is tried again with backoff, and a second proxy joined with "|" in \`proxies:\` takes the load off.`,
-        extra
-      )
-    }
-    if (kind === 'server-error') {
-      if (BAD_RESPONSE.test(detail)) return badResponse(make, host, extra)
-      const transport = transportKind(detail)
-      if (transport) return transportDiagnosis(make, transport, host, detail, extra)
-      return make(
-        'server-error',
-        `${host ?? 'The proxy'} answered ${decisive.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in \`proxies:\`.`,
-        extra
-      )
-    }
-    return make(
-      'other',
-      `${host ?? 'The proxy'} answered ${decisive.status} for ${subject}: the proxy refuses this request; check the proxy's documentation or remove it from \`proxies:\`.`,
-      extra
-    )
-  }
-
-  if (/reading file:\/\/\S+: no such file or directory/.test(text)) {
-    return make(
-      'not-found',
-      `No proxy in the chain has ${subject} (the file:// proxy lacks it): if it is a private module, add \`${privateLine}\`; otherwise check that this version exists.`,
-      { suggestion: privateLine }
-    )
-  }
-
-  if (/unknown revision/.test(text)) return unknownRevision(make, subject, version, privateLine, hostExtra)
-
-  if (
-    /could not read Username|terminal prompts disabled|Authentication failed|Permission denied \(publickey\)|could not read Password/.test(
-      text
-    )
-  ) {
-    return unauthorized(make, host, undefined)
-  }
-
-  if (BAD_RESPONSE.test(text)) return badResponse(make, host, hostExtra)
-
-  if (
-    /malformed module path|invalid module path|invalid path|invalid char|missing dot in first path element/.test(text)
-  ) {
-    return make(
-      'invalid-path',
-      `${module ?? 'A module path'} is not a valid module path: fix the require, replace or import line in go.mod (module paths start with a host name and hold no upper-case host letters or spaces).`
-    )
-  }
-
-  if (
-    /invalid version|no matching versions for query|is not a valid semantic version|invalid semantic version|version .* invalid/.test(
-      text
-    )
-  ) {
-    return make(
-      'invalid-version',
-      `The version of ${module ?? 'a module'} is not valid or matches no release: write a full semantic version (v1.2.3) or a pseudo-version in go.mod.`
-    )
-  }
-
-  const transport = transportKind(text)
-  if (transport) return transportDiagnosis(make, transport, host, text, hostExtra)
-
-  const lines = text
-    .split('\n')
-    .map(line => line.trim().replace(/^go: /, ''))
-    .filter(line => line !== '')
-  const said = (lines[0] ?? '').endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? 'no message')
-  return make(
-    'other',
-    `${subject} failed: ${said.slice(0, 200).replace(/[.:]$/, '')}; see the go command's message above.`,
-    hostExtra
-  )
+/** One row of the diagnosis table. */
+export interface DiagnosisRule {
+  readonly kind: DiagnosisKind
+  /** True when the same request may succeed if tried again. */
+  readonly transient: boolean
+  /** Whether the row describes this text; the first row that does wins. */
+  readonly applies: (f: DiagnosisFacts) => boolean
+  /** The one sentence shown to the user. */
+  readonly sentence: (f: DiagnosisFacts) => string
+  /** The input line to add or change. */
+  readonly suggestion?: (f: DiagnosisFacts) => string
+  /** The host and status reported with the diagnosis; by default the facts' own. */
+  readonly details?: (f: DiagnosisFacts) => { host?: string; status?: number }
 }
 
 /** What a proxy that is not a module proxy (a sign-in portal, a web server) makes the go command or the forwarder say. */
 const BAD_RESPONSE =
   /invalid character '<'|looking for beginning of value|invalid response from proxy|HTML page|not a Go module proxy|redirected (?:from https|to an unsupported)|more than \d+ redirects/
 
-function badResponse(make: Make, host: string | undefined, extra: Partial<Diagnosis>): Diagnosis {
-  return make(
-    'bad-response',
-    `${host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in \`proxies:\` (a mirror's path such as /goproxy/ matters) or remove it.`,
-    extra
-  )
+const NOT_FOUND = new Set([404, 410])
+const GIT_AUTH_PROMPT =
+  /could not read Username|terminal prompts disabled|Authentication failed|Permission denied \(publickey\)|could not read Password/
+const SWAP = 'remove it from `proxies:` or join it to a working proxy with "|" (see the probe table)'
+const Who = (f: DiagnosisFacts) => f.host ?? 'A proxy'
+const who = (f: DiagnosisFacts) => f.host ?? 'a proxy'
+const none = () => ({})
+const hostOnly = (f: DiagnosisFacts) => (f.host ? { host: f.host } : {})
+/** Rows for an HTTP status the go command reported (outside the checksum database's own errors). */
+const httpRow = (f: DiagnosisFacts, pick: (kind: DiagnosisKind) => boolean) =>
+  f.verifying === undefined && f.status !== undefined && pick(statusKind(f.status))
+/** Rows that read only the words: they apply when no HTTP status decides. */
+const words = (f: DiagnosisFacts, re: RegExp) => f.verifying === undefined && f.status === undefined && re.test(f.text)
+const unauthorizedSentence = (host: string | undefined, status: number | undefined) =>
+  `Credentials missing or wrong for ${host ?? 'the host'}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the \`auth:\` input (from secrets.*), and check that the token may read this module.`
+const unknownRevisionSentence = (f: DiagnosisFacts) =>
+  `${f.subject} does not exist upstream (unknown revision${f.version ? ` ${f.version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add \`${f.privateLine}\`.`
+const badResponseSentence = (f: DiagnosisFacts) =>
+  `${f.host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in \`proxies:\` (a mirror's path such as /goproxy/ matters) or remove it.`
+const transportRow = (kind: TransportKind, sentence: (f: DiagnosisFacts) => string): DiagnosisRule => ({
+  kind,
+  transient: TRANSIENT.has(kind),
+  applies: f => f.verifying === undefined && f.transport === kind,
+  sentence
+})
+
+/**
+ * The diagnoses, most specific first. The order is the go command's precedence: the watchdog's and the deadline's
+ * markers, checksum mismatches (never explained away), the checksum database's own errors, then the HTTP status the
+ * message turns on, then the words alone.
+ */
+export const DIAGNOSES: readonly DiagnosisRule[] = [
+  {
+    kind: 'stalled',
+    transient: true,
+    applies: f => f.stallSeconds !== undefined,
+    sentence: f =>
+      `The download made no progress for ${f.stallSeconds} s and was stopped by the watchdog: a proxy or the network stalls from this runner; it is tried again, and a proxy that keeps stalling should be removed from \`proxies:\` or joined to a working one with "|".`,
+    details: none
+  },
+  {
+    kind: 'deadline',
+    transient: false,
+    applies: f => f.deadlineSeconds !== undefined,
+    sentence: f =>
+      `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from this runner or the module set is large; raise \`warm-timeout:\` or check the probe table for a slow proxy.`,
+    suggestion: f => `warm-timeout: ${(f.deadlineSeconds ?? 0) * 2}`,
+    details: none
+  },
+  {
+    kind: 'checksum-mismatch-sumdb',
+    transient: false,
+    applies: f =>
+      /checksum mismatch|SECURITY ERROR/.test(f.text) &&
+      /reported by the checksum server|verifying (?:module|go\.mod): checksum mismatch/.test(f.text),
+    sentence: f =>
+      `${f.subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from \`proxies:\` (the go command refuses the download either way, and rightly so).`,
+    details: none
+  },
+  {
+    kind: 'checksum-mismatch-gosum',
+    transient: false,
+    applies: f => /checksum mismatch|SECURITY ERROR/.test(f.text),
+    sentence: f =>
+      `${f.subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from \`proxies:\` (verification stays on).`,
+    details: none
+  },
+  {
+    kind: 'not-found',
+    transient: false,
+    applies: f => f.verifying?.status !== undefined && NOT_FOUND.has(f.verifying.status),
+    sentence: f =>
+      `The checksum database does not know ${f.subject} (${f.verifying?.status}): it is most likely a private module; add \`${f.privateLine}\` so it is fetched directly and not looked up in the public checksum database.`,
+    suggestion: f => f.privateLine,
+    details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
+  },
+  {
+    kind: 'unauthorized',
+    transient: false,
+    applies: f => f.verifying?.status !== undefined && statusKind(f.verifying.status) === 'unauthorized',
+    sentence: f => unauthorizedSentence(f.verifying?.host, f.verifying?.status),
+    suggestion: f => `auth: ${f.verifying?.host ?? 'HOST'} USER:TOKEN`,
+    details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
+  },
+  {
+    kind: 'verifying-gomod-unreachable',
+    transient: false,
+    applies: f => f.verifying !== undefined,
+    sentence: f => {
+      const via = f.verifying?.proxiedBy
+        ? ` (through the proxy ${f.verifying.proxiedBy})`
+        : f.verifying?.host
+          ? ` (${f.verifying.host})`
+          : ''
+      return `The checksum database could not be reached from this runner${via} to verify ${f.subject}: set \`sumdb: sum.golang.google.cn\` (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in \`proxies:\`.`
+    },
+    suggestion: () => 'sumdb: sum.golang.google.cn',
+    details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
+  },
+  {
+    kind: 'lookup-disabled',
+    transient: false,
+    applies: f => /module lookup disabled by GOPROXY=off/.test(f.text),
+    sentence: f =>
+      `${f.subject} is not in the module cache and GOPROXY is off: list at least one proxy in \`proxies:\` (or direct) for the warm phase to download it.`,
+    details: none
+  },
+  {
+    kind: 'unknown-revision',
+    transient: false,
+    applies: f =>
+      httpRow(f, k => k === 'not-found' || k === 'gone') &&
+      /unknown revision|invalid version/.test(f.detail) &&
+      !/could not read Username|terminal prompts disabled|Authentication failed/.test(f.detail),
+    sentence: unknownRevisionSentence
+  },
+  ...(['not-found', 'gone'] as const).map((kind): DiagnosisRule => ({
+    kind,
+    transient: false,
+    applies: f => httpRow(f, k => k === kind),
+    sentence: f =>
+      `No proxy in the chain has ${f.subject} (${f.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add \`${f.privateLine}\` so the go command fetches it directly with your git credentials; otherwise check that this version exists.`,
+    suggestion: f => f.privateLine
+  })),
+  {
+    kind: 'unauthorized',
+    transient: false,
+    applies: f => httpRow(f, k => k === 'unauthorized'),
+    sentence: f => unauthorizedSentence(f.host, f.status),
+    suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`
+  },
+  {
+    kind: 'rate-limited',
+    transient: true,
+    applies: f => httpRow(f, k => k === 'rate-limited'),
+    sentence: f =>
+      `${f.host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits this runner; the download is tried again with backoff, and a second proxy joined with "|" in \`proxies:\` takes the load off.`
+  },
+  {
+    kind: 'not-found',
+    transient: false,
+    applies: f => words(f, /reading file:\/\/\S+: no such file or directory/),
+    sentence: f =>
+      `No proxy in the chain has ${f.subject} (the file:// proxy lacks it): if it is a private module, add \`${f.privateLine}\`; otherwise check that this version exists.`,
+    suggestion: f => f.privateLine,
+    details: none
+  },
+  {
+    kind: 'unknown-revision',
+    transient: false,
+    applies: f => words(f, /unknown revision/),
+    sentence: unknownRevisionSentence,
+    details: hostOnly
+  },
+  {
+    kind: 'unauthorized',
+    transient: false,
+    applies: f => words(f, GIT_AUTH_PROMPT),
+    sentence: f => unauthorizedSentence(f.host, undefined),
+    suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`,
+    details: hostOnly
+  },
+  {
+    kind: 'bad-response',
+    transient: false,
+    applies: f =>
+      f.verifying === undefined &&
+      (f.status === undefined ? BAD_RESPONSE.test(f.text) : f.status >= 500 && BAD_RESPONSE.test(f.detail)),
+    sentence: badResponseSentence
+  },
+  {
+    kind: 'invalid-path',
+    transient: false,
+    applies: f =>
+      words(f, /malformed module path|invalid module path|invalid path|invalid char|missing dot in first path element/),
+    sentence: f =>
+      `${f.module ?? 'A module path'} is not a valid module path: fix the require, replace or import line in go.mod (module paths start with a host name and hold no upper-case host letters or spaces).`,
+    details: none
+  },
+  {
+    kind: 'invalid-version',
+    transient: false,
+    applies: f =>
+      words(
+        f,
+        /invalid version|no matching versions for query|is not a valid semantic version|invalid semantic version|version .* invalid/
+      ),
+    sentence: f =>
+      `The version of ${f.module ?? 'a module'} is not valid or matches no release: write a full semantic version (v1.2.3) or a pseudo-version in go.mod.`,
+    details: none
+  },
+  transportRow(
+    'timeout',
+    f =>
+      `${Who(f)} did not answer in time: it is down, overloaded or blocked from this runner; the download is tried again; if it keeps happening, ${SWAP}.`
+  ),
+  transportRow(
+    'refused',
+    f =>
+      `The connection to ${who(f)} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${SWAP}.`
+  ),
+  transportRow(
+    'dns',
+    f =>
+      `The host name ${who(f)} could not be resolved from this runner: check its spelling in \`proxies:\`; a DNS hiccup is tried again.`
+  ),
+  transportRow(
+    'tls',
+    f =>
+      `The TLS certificate of ${who(f)} is not trusted on this runner (${/x509: [^\n]*/.exec(f.transportText)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on the runner (SSL_CERT_FILE); otherwise check the URL in \`proxies:\`.`
+  ),
+  transportRow(
+    'reset',
+    f =>
+      `The connection to ${who(f)} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${SWAP}.`
+  ),
+  {
+    kind: 'server-error',
+    transient: true,
+    applies: f => httpRow(f, k => k === 'server-error'),
+    sentence: f =>
+      `${f.host ?? 'The proxy'} answered ${f.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in \`proxies:\`.`
+  },
+  {
+    kind: 'other',
+    transient: false,
+    applies: f => httpRow(f, () => true),
+    sentence: f =>
+      `${f.host ?? 'The proxy'} answered ${f.status} for ${f.subject}: the proxy refuses this request; check the proxy's documentation or remove it from \`proxies:\`.`
+  },
+  {
+    kind: 'other',
+    transient: false,
+    applies: () => true,
+    sentence: f => {
+      const lines = f.text
+        .split('\n')
+        .map(line => line.trim().replace(/^go: /, ''))
+        .filter(line => line !== '')
+      const said = (lines[0] ?? '').endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? 'no message')
+      return `${f.subject} failed: ${said.slice(0, 200).replace(/[.:]$/, '')}; see the go command's message above.`
+    },
+    details: hostOnly
+  }
+]
+
+/** Works out, once, everything the rules read from one go error text. */
+export function diagnosisFacts(rawText: string, context: DiagnoseContext = {}): DiagnosisFacts {
+  const text = redactText(rawText)
+  const named = moduleOf(text)
+  const module = context.module ?? named.module
+  const version = context.version ?? named.version
+  const stall = /setup-goproxy watchdog: no progress for (\d+) s/.exec(text)
+  const deadline = /setup-goproxy: warm-timeout of (\d+) s reached/.exec(text)
+  const verifyingText = /verifying (?:go\.mod|module): (.*)/s.exec(text)?.[1]
+  let verifying: DiagnosisFacts['verifying']
+  if (verifyingText !== undefined) {
+    const statuses = httpStatuses(verifyingText)
+    const decisive = statuses.find(s => !NOT_FOUND.has(s.status)) ?? statuses[0]
+    // A /sumdb/ URL on a real host means a proxy serves the database; the forwarder's own /sumdb/ path does not count.
+    const proxiedBy = [...verifyingText.matchAll(/https?:\/\/[^\s"']*\/sumdb\/[^\s"']*/gi)]
+      .map(m => hostOf(m[0]))
+      .find(Boolean)
+    verifying = {
+      status: decisive?.status,
+      host: decisive?.host ?? firstHost(verifyingText),
+      ...(proxiedBy ? { proxiedBy } : {})
+    }
+  }
+  const statuses = httpStatuses(text)
+  // The go command reports the most useful error: any proxy error ranks above "not found".
+  const decisive = statuses.find(s => !NOT_FOUND.has(s.status)) ?? statuses[0]
+  const detail = serverResponse(text)
+  // After a 5xx only the proxy's own words explain a transport fault; a 4xx is never one.
+  const transportText = decisive === undefined ? text : detail
+  const transport = decisive === undefined || decisive.status >= 500 ? transportKind(transportText) : undefined
+  return {
+    text,
+    module,
+    version,
+    subject: module ? (version ? `${module}@${version}` : module) : 'a module',
+    privateLine: `private: ${module ? privatePrefix(module) : 'your.host/org'}`,
+    ...(stall ? { stallSeconds: Number(stall[1]) } : {}),
+    ...(deadline ? { deadlineSeconds: Number(deadline[1]) } : {}),
+    verifying,
+    status: decisive?.status,
+    detail,
+    host: decisive?.host ?? firstHost(detail) ?? firstHost(text),
+    transport,
+    transportText
+  }
 }
 
-type Make = (kind: DiagnosisKind, message: string, extra?: Partial<Diagnosis>) => Diagnosis
-
-function unauthorized(make: Make, host: string | undefined, status: number | undefined): Diagnosis {
-  const where = host ?? 'the host'
-  const line = `auth: ${host ?? 'HOST'} USER:TOKEN`
-  return make(
-    'unauthorized',
-    `Credentials missing or wrong for ${where}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the \`auth:\` input (from secrets.*), and check that the token may read this module.`,
-    { suggestion: line, ...(host ? { host } : {}), ...(status ? { status } : {}) }
-  )
-}
-
-function unknownRevision(
-  make: Make,
-  subject: string,
-  version: string | undefined,
-  privateLine: string,
-  extra: Partial<Diagnosis>
-): Diagnosis {
-  return make(
-    'unknown-revision',
-    `${subject} does not exist upstream (unknown revision${version ? ` ${version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add \`${privateLine}\`.`,
-    extra
-  )
-}
-
-function transportDiagnosis(
-  make: Make,
-  kind: TransportKind,
-  host: string | undefined,
-  detail: string,
-  extra: Partial<Diagnosis>
-): Diagnosis {
-  const who = host ?? 'a proxy'
-  const Who = host ?? 'A proxy'
-  const swap = 'remove it from `proxies:` or join it to a working proxy with "|" (see the probe table)'
-  switch (kind) {
-    case 'timeout':
-      return make(
-        'timeout',
-        `${Who} did not answer in time: it is down, overloaded or blocked from this runner; the download is tried again; if it keeps happening, ${swap}.`,
-        extra
-      )
-    case 'refused':
-      return make(
-        'refused',
-        `The connection to ${who} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${swap}.`,
-        extra
-      )
-    case 'dns':
-      return make(
-        'dns',
-        `The host name ${who} could not be resolved from this runner: check its spelling in \`proxies:\`; a DNS hiccup is tried again.`,
-        extra
-      )
-    case 'tls':
-      return make(
-        'tls',
-        `The TLS certificate of ${who} is not trusted on this runner (${/x509: [^\n]*/.exec(detail)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on the runner (SSL_CERT_FILE); otherwise check the URL in \`proxies:\`.`,
-        extra
-      )
-    case 'reset':
-      return make(
-        'reset',
-        `The connection to ${who} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${swap}.`,
-        extra
-      )
+/**
+ * Classifies one go error text (a -json `Error`, or the command's stderr) with the first row of DIAGNOSES that
+ * applies. Credentials in URLs are redacted before anything is kept.
+ */
+export function diagnose(rawText: string, context: DiagnoseContext = {}): Diagnosis {
+  const facts = diagnosisFacts(rawText, context)
+  // The last row applies to every text, so a rule is always found.
+  const rule = DIAGNOSES.find(r => r.applies(facts)) ?? DIAGNOSES[DIAGNOSES.length - 1]
+  const details = rule.details ? rule.details(facts) : { host: facts.host, status: facts.status }
+  const suggestion = rule.suggestion?.(facts)
+  return {
+    kind: rule.kind,
+    transient: rule.transient,
+    message: rule.sentence(facts).replace(/^a module/, 'A module'),
+    ...(facts.module ? { module: facts.module } : {}),
+    ...(facts.version ? { version: facts.version } : {}),
+    ...(details.host ? { host: details.host } : {}),
+    ...(details.status ? { status: details.status } : {}),
+    ...(suggestion ? { suggestion } : {})
   }
 }
