@@ -4,7 +4,7 @@
  *
  * Per module set (a module, or a workspace) it runs `go mod download -json` under a watchdog,
  * with the go command pointed at a loopback forwarder that adds per-request timeouts, retries
- * and proxy health to the chain (see forwarder.ts). Transient faults are retried with
+ * and proxy health to the chain (see forwarder/index.ts). Transient faults are retried with
  * exponential backoff and jitter, up to `retries` attempts; a checksum mismatch, an invalid
  * path or version, an unknown revision or a module no proxy has fails at once. Verification is
  * never weakened and the module cache is never cleaned.
@@ -22,7 +22,7 @@ import { redactText } from '../core/proxy-url.js'
 import type { SumdbConfig } from '../core/sumdb/config.js'
 import { backoffDelay, sleep } from './backoff.js'
 import { display, resolveDirectories, type ModuleSet } from './directories.js'
-import { startForwarder, type Forwarder } from './forwarder.js'
+import { startForwarder, type Forwarder } from './forwarder/index.js'
 import { readNetrc } from './netrc.js'
 import { runWatched, type RunResult } from './run-go.js'
 

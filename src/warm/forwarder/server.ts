@@ -2,15 +2,15 @@
  * The forwarder's HTTP side: the loopback server, routing each request from the go command
  * (path token, method, path safety, GONOPROXY, module request vs checksum database), and
  * writing the answer back — buffered when possible, streamed for large zips. The decisions
- * about upstreams live in forwarder-walk.ts and forwarder-sumdb.ts; this file only turns
+ * about upstreams live in walk.ts and sumdb.ts; this file only turns
  * their results into HTTP.
  */
 import http from 'node:http'
 import type net from 'node:net'
-import type { Logger } from '../core/logger.js'
-import { matchesPrefixPatterns } from '../core/patterns.js'
-import { decodeModule, decodeVersion, safePath } from './forwarder-paths.js'
-import type { Activity, Kind, Outcome } from './forwarder-types.js'
+import type { Logger } from '../../core/logger.js'
+import { matchesPrefixPatterns } from '../../core/patterns.js'
+import { decodeModule, decodeVersion, safePath } from './paths.js'
+import type { Activity, Kind, Outcome } from './types.js'
 import type { AttemptResult } from './upstream.js'
 
 /** Everything request routing needs: the forwarder's token and state, and the two ways to answer. */

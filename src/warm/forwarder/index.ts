@@ -19,25 +19,25 @@
  * gone) with the same timeouts and retries. Go verifies the signed tree either way.
  *
  * This module is the forwarder's public face and wires its parts together:
- *   forwarder-types.ts   options, the running forwarder, per-proxy health, internal shapes
- *   forwarder-server.ts  the loopback HTTP server, request routing, writing answers
- *   forwarder-walk.ts    walking the chain with Go's `,`/`|` semantics, tries and backoff
- *   forwarder-sumdb.ts   checksum database routing
- *   forwarder-health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
- *   forwarder-verdict.ts judging one answer and wording failures for the go command
- *   forwarder-paths.ts   wire paths: joining, safety, module path decoding
+ *   types.ts   options, the running forwarder, per-proxy health, internal shapes
+ *   server.ts  the loopback HTTP server, request routing, writing answers
+ *   walk.ts    walking the chain with Go's `,`/`|` semantics, tries and backoff
+ *   sumdb.ts   checksum database routing
+ *   health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
+ *   verdict.ts judging one answer and wording failures for the go command
+ *   paths.ts   wire paths: joining, safety, module path decoding
  */
 import { randomBytes } from 'node:crypto'
-import { credentialsFor } from '../core/auth/secrets.js'
-import { createHttpClient } from '../net/http.js'
-import { trustedCertificates } from '../net/trust.js'
-import { makeUpstream } from './forwarder-health.js'
-import { handleRequest, listenLoopback, type RequestContext } from './forwarder-server.js'
-import { createSumdbHandler } from './forwarder-sumdb.js'
-import type { Activity, Forwarder, ForwarderOptions, Upstream } from './forwarder-types.js'
-import { walkChain, type WalkContext } from './forwarder-walk.js'
+import { credentialsFor } from '../../core/auth/secrets.js'
+import { createHttpClient } from '../../net/http.js'
+import { trustedCertificates } from '../../net/trust.js'
+import { makeUpstream } from './health.js'
+import { handleRequest, listenLoopback, type RequestContext } from './server.js'
+import { createSumdbHandler } from './sumdb.js'
+import type { Activity, Forwarder, ForwarderOptions, Upstream } from './types.js'
+import { walkChain, type WalkContext } from './walk.js'
 
-export type { Forwarder, ForwarderOptions, ProxyHealth } from './forwarder-types.js'
+export type { Forwarder, ForwarderOptions, ProxyHealth } from './types.js'
 
 const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024
 

@@ -1,14 +1,14 @@
 /**
- * Types shared by the forwarder's parts (see forwarder.ts). The public ones — options, the
- * running forwarder and its per-proxy health — are re-exported by forwarder.ts, the module
+ * Types shared by the forwarder's parts (see index.ts). The public ones — options, the
+ * running forwarder and its per-proxy health — are re-exported by index.ts, the module
  * the rest of the action imports; the internal ones live here so the server, the chain walk,
  * the checksum-database routing and the health bookkeeping can share them without importing
  * each other in a circle.
  */
-import type { Chain, ProxyEntry } from '../core/chain.js'
-import type { Logger } from '../core/logger.js'
-import type { SumdbConfig } from '../core/sumdb/config.js'
-import type { Credentials, NetrcEntry } from '../core/auth/index.js'
+import type { Chain, ProxyEntry } from '../../core/chain.js'
+import type { Logger } from '../../core/logger.js'
+import type { SumdbConfig } from '../../core/sumdb/config.js'
+import type { Credentials, NetrcEntry } from '../../core/auth/index.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
