@@ -22,7 +22,8 @@ import { redactText } from '../core/proxy-url.js'
 import type { SumdbConfig } from '../core/sumdb/config.js'
 import { backoffDelay, sleep } from './backoff.js'
 import { display, resolveDirectories, type ModuleSet } from './directories.js'
-import { startForwarder, type Forwarder } from './forwarder/index.js'
+import { startForwarder, type Forwarder, type StoreStats } from './forwarder/index.js'
+import { readPrefetchPlan } from './prefetch-plan.js'
 import { readNetrc } from './netrc.js'
 import { runWatched, type RunResult } from './run-go.js'
 
@@ -55,6 +56,8 @@ export interface WarmOptions {
   requestTimeoutMs?: number
   /** Base delay between attempts of a module set (doubled each time, with jitter). Default 1000. */
   retryDelayMs?: number
+  /** Prefetch requests in flight at most, ahead of go (the warm-concurrency input); 0: no prefetch. Default 32. */
+  prefetchConcurrency?: number
   log: Logger
   /** For the CLI's live line. */
   onProgress?: (p: { done: number; total?: number; current?: string; elapsedMs: number }) => void
@@ -86,7 +89,40 @@ export interface WarmReport {
   chain: Chain
   chainChanged: boolean
   notes: string[]
+  /** What the prefetch did; absent when it was off (warm-concurrency 0, or no proxy in the chain). */
+  prefetch?: PrefetchReport
 }
+
+/** The prefetch's figures for the report. Bytes are body bytes. */
+export interface PrefetchReport {
+  concurrency: number
+  /** Files of the plan to fetch (the module cache holds the rest: `cached`). */
+  planned: number
+  cached: number
+  /** Answers fetched ahead of go, and their bytes. */
+  files: number
+  bytes: number
+  /** Of those, answers go asked for. */
+  served: number
+  servedBytes: number
+  /** Prefetched but never asked for by go (stale go.sum lines, modules go did not need). */
+  unused: number
+  unusedBytes: number
+  /** Peak bytes the store held in memory, and in memory plus spool files. */
+  peakMemoryBytes: number
+  peakBytes: number
+  /** Bodies spooled to disk. */
+  spooled: number
+  /** Planned files go asked for before the prefetcher reached them. */
+  overtaken: number
+  /** Prefetches that failed (go's own request then walked the chain). */
+  failed: number
+  /** Milliseconds from the start of the phase until the plan was queued (go was already running). */
+  planMs: number
+}
+
+/** Prefetch requests in flight by default (measured: see README, Warm phase). */
+export const DEFAULT_PREFETCH_CONCURRENCY = 32
 
 const DEFAULT_STALL_SECONDS = 30
 const RETRY_DELAY_CAP_MS = 15_000
@@ -107,6 +143,7 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   const modules = new Map<string, 'downloaded' | 'cached'>()
   const failures = new Map<ModuleSet, WarmFailure[]>()
   let attempts = 0
+  let prefetch: PrefetchReport | undefined
   const finish = (forwarder?: Forwarder): WarmReport => {
     const chain = forwarder ? forwarder.chain() : options.chain
     const failed = [...failures.values()].flat()
@@ -121,15 +158,27 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
       directories,
       chain,
       chainChanged: chain.proxies.length !== options.chain.proxies.length,
-      notes
+      notes,
+      ...(prefetch ? { prefetch } : {})
     }
   }
   if (resolved.sets.length === 0) return finish()
 
-  const modcache = await goModCache(options)
-  const watchDirs = modcache ? [join(modcache, 'cache', 'download'), join(modcache, 'cache', 'vcs')] : []
+  // GOMODCACHE is not on go's critical path: go starts at once; the watchdog's cache walk (which only runs after
+  // half a stall window of silence) and the prefetch plan wait for it. A GOMODCACHE in the environment wins over
+  // the go env file, so then there is nothing to ask.
+  const modcache = options.env.GOMODCACHE?.trim() ? Promise.resolve(options.env.GOMODCACHE.trim()) : goModCache(options)
+  const watchDirs: string[] = []
+  void modcache.then(dir => {
+    if (dir) watchDirs.push(join(dir, 'cache', 'download'), join(dir, 'cache', 'vcs'))
+  })
 
-  const forwarder = await maybeStartForwarder(options, stallMs)
+  const concurrency = options.prefetchConcurrency ?? DEFAULT_PREFETCH_CONCURRENCY
+  const forwarder = await maybeStartForwarder(options, stallMs, concurrency)
+  const planned =
+    forwarder && concurrency > 0
+      ? startPrefetch(forwarder, resolved.sets, directories, options, modcache, started)
+      : undefined
   const env: Record<string, string> = {
     ...options.env,
     GOPROXY: forwarder ? forwarder.goproxy : formatChain(options.chain)
@@ -203,6 +252,14 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   } finally {
     await forwarder?.close()
   }
+  const stats = forwarder?.prefetchStats()
+  const queued = await planned
+  if (stats && queued) {
+    prefetch = prefetchReport(concurrency, queued, stats)
+    log.info(
+      `Prefetch: ${prefetch.files} files (${mib(prefetch.bytes)}) fetched ahead of go at concurrency ${concurrency}, ${prefetch.served} used by go, ${prefetch.unused} unused (${mib(prefetch.unusedBytes)}); peak ${mib(prefetch.peakMemoryBytes)} in memory, ${prefetch.spooled} spooled; plan ready after ${prefetch.planMs} ms.`
+    )
+  }
 
   for (const health of forwarder?.health() ?? []) {
     if (health.dropped) notes.push(`Dropped ${health.url} from GOPROXY: ${health.reason}.`)
@@ -222,8 +279,70 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   return report
 }
 
-/** Starts the forwarder unless the chain has no proxy. */
-async function maybeStartForwarder(options: WarmOptions, stallMs: number): Promise<Forwarder | undefined> {
+interface QueuedPlan {
+  readonly planned: number
+  readonly cached: number
+  readonly planMs: number
+}
+
+/**
+ * Reads the prefetch plan and queues it on the forwarder, while go already runs. Never rejects: without a plan
+ * go simply asks for everything itself.
+ */
+async function startPrefetch(
+  forwarder: Forwarder,
+  sets: readonly ModuleSet[],
+  labels: readonly string[],
+  options: WarmOptions,
+  modcache: Promise<string | undefined>,
+  started: number
+): Promise<QueuedPlan> {
+  try {
+    const plan = await readPrefetchPlan(
+      sets,
+      labels,
+      { goprivate: options.plan.goprivate, gonoproxy: options.plan.gonoproxy },
+      await modcache
+    )
+    for (const note of plan.notes) options.log.info(`Prefetch: ${note}`)
+    forwarder.prefetch(plan.files.map(f => f.path))
+    return { planned: plan.files.length, cached: plan.cached, planMs: Date.now() - started }
+  } catch (error) {
+    options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`)
+    return { planned: 0, cached: 0, planMs: Date.now() - started }
+  }
+}
+
+function prefetchReport(concurrency: number, queued: QueuedPlan, stats: StoreStats): PrefetchReport {
+  return {
+    concurrency,
+    planned: queued.planned,
+    cached: queued.cached,
+    files: stats.prefetchedFiles,
+    bytes: stats.prefetchedBytes,
+    served: stats.servedFiles,
+    servedBytes: stats.servedBytes,
+    unused: stats.unusedFiles,
+    unusedBytes: stats.unusedBytes,
+    peakMemoryBytes: stats.peakMemoryBytes,
+    peakBytes: stats.peakBytes,
+    spooled: stats.spooledFiles,
+    overtaken: stats.overtaken,
+    failed: stats.failed,
+    planMs: queued.planMs
+  }
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+}
+
+/** Starts the forwarder unless the chain has no proxy; it prefetches when `concurrency` > 0. */
+async function maybeStartForwarder(
+  options: WarmOptions,
+  stallMs: number,
+  concurrency: number
+): Promise<Forwarder | undefined> {
   const { chain, sumdb } = options
   if (chain.proxies.length === 0) return undefined
   // The forwarder's client goes through the environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) as the go command would.
@@ -237,6 +356,9 @@ async function maybeStartForwarder(options: WarmOptions, stallMs: number): Promi
     netrc: readNetrc(options.env),
     ...(options.ca ? { ca: options.ca } : {}),
     requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
+    ...(concurrency > 0
+      ? { prefetch: { concurrency, ...(options.env.RUNNER_TEMP ? { spoolParent: options.env.RUNNER_TEMP } : {}) } }
+      : {}),
     log: options.log
   })
 }

@@ -26,9 +26,20 @@
  *   health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
  *   verdict.ts judging one answer and wording failures for the go command
  *   paths.ts   wire paths: joining, safety, module path decoding
+ *   store.ts   prefetched answers keyed by request path, single flight with go's requests
+ *   prefetch.ts fetching the plan ahead of go, bounded concurrency, through the same walk
+ *
+ * Prefetch (options.prefetch, then `prefetch(paths)`): the warm phase hands over the paths
+ * `go mod download` will ask for; the prefetcher walks the chain for them ahead of go and the
+ * request handler answers go from the store. Bodies still pass through unchanged: go verifies
+ * each one as if it came from the proxy, and the module cache is written only by go.
  */
 import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
 import { credentialsFor } from '../../core/auth/secrets.js'
+import { matchesPrefixPatterns } from '../../core/patterns.js'
 import { createHttpClient } from '../../net/http.js'
 import { trustedCertificates } from '../../net/trust.js'
 import { makeUpstream } from './health.js'
@@ -36,10 +47,20 @@ import { handleRequest, listenLoopback, type RequestContext } from './server.js'
 import { createSumdbHandler } from './sumdb.js'
 import type { Activity, Forwarder, ForwarderOptions, Upstream } from './types.js'
 import { walkChain, type WalkContext } from './walk.js'
+import { decodeModule, wirePath } from './paths.js'
+import { createPrefetcher } from './prefetch.js'
+import { PrefetchStore, type FetchedAnswer, type StoreStats } from './store.js'
 
-export type { Forwarder, ForwarderOptions, ProxyHealth } from './types.js'
+export type { Forwarder, ForwarderOptions, PrefetchOptions, ProxyHealth } from './types.js'
+export type { StoreStats } from './store.js'
 
 const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024
+/** Prefetched bodies held in memory at most; the rest is spooled to disk. */
+export const DEFAULT_PREFETCH_MEMORY_BUDGET = 256 * 1024 * 1024
+/** A prefetched body above this goes to a spool file (a few big zips must not take the budget from many small ones). */
+export const DEFAULT_SPOOL_THRESHOLD = 4 * 1024 * 1024
+/** Connections per upstream origin beyond the prefetch's own, kept for go's requests. */
+const CONNECTIONS_FOR_GO = 16
 
 /** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
 export async function startForwarder(options: ForwarderOptions): Promise<Forwarder> {
@@ -54,6 +75,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     ...(ca ? { ca } : {}),
     env: options.env ?? {},
     connectTimeoutMs: options.requestTimeoutMs,
+    connectionsPerOrigin: (options.prefetch?.concurrency ?? 0) + CONNECTIONS_FOR_GO,
     userAgent: 'setup-goproxy (warm phase)'
   })
   const netrc = options.netrc ?? []
@@ -78,7 +100,31 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     touch,
     log
   }
+  const store = options.prefetch
+    ? new PrefetchStore({
+        memoryBudget: options.prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
+        spoolThreshold: options.prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
+        ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {})
+      })
+    : undefined
+  // The prefetch walks like go's requests, but streams a body past the spool threshold into a file.
+  const prefetchWalk: WalkContext = {
+    ...walk,
+    bufferLimit: options.prefetch?.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD
+  }
+  const prefetcher =
+    store && options.prefetch
+      ? createPrefetcher({
+          store,
+          concurrency: options.prefetch.concurrency,
+          fetch: (path, signal) => prefetchOne(prefetchWalk, store, path, signal),
+          log
+        })
+      : undefined
+  let storeStats: StoreStats | undefined
+
   const requests: RequestContext = {
+    ...(store ? { store } : {}),
     token,
     gonoproxy: options.gonoproxy,
     log,
@@ -100,15 +146,75 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     lastActivity: () => activity.lastActivity,
     progress: () => ({ zips: activity.zips, ...(activity.current ? { current: activity.current } : {}) }),
     health: () => upstreams.map(u => u.health),
+    prefetch: paths => {
+      if (!store || !prefetcher) return
+      // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is given.
+      store.enqueue(
+        paths.filter(path => {
+          const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''))
+          return module !== undefined && !matchesPrefixPatterns(options.gonoproxy, module)
+        })
+      )
+      prefetcher.kick()
+    },
+    prefetchStats: () => storeStats ?? store?.stats,
     chain: () => ({
       proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
       ...(chain.terminal ? { terminal: chain.terminal } : {})
     }),
     close: async () => {
+      prefetcher?.stop()
       for (const c of controllers) c.abort()
+      await prefetcher?.idle()
+      if (store) storeStats = await store.close()
       const closed = server.close()
       await client.close()
       await closed
     }
   }
+}
+
+/**
+ * One prefetch: the chain walk for `path` (given as the plan names it, `!`-encoded), turned into something to
+ * store: a 200 body (in memory, or streamed into a spool file past the threshold), or the walk's final
+ * not-found. Anything else — a proxy error, a timeout, a cut transfer — is a failed prefetch: undefined.
+ */
+async function prefetchOne(
+  walk: WalkContext,
+  store: PrefetchStore,
+  path: string,
+  signal: AbortSignal
+): Promise<FetchedAnswer | undefined> {
+  const kind = path.endsWith('.zip') ? 'zip' : 'small'
+  const answer = await walkChain(walk, wirePath(path), kind, signal)
+  if (signal.aborted) return undefined
+  if (!('type' in answer)) return answer.notFound ? { kind: 'not-found', outcome: answer } : undefined
+  if (answer.type === 'network') return undefined
+  if (answer.type === 'complete') {
+    return answer.status === 200 ? { kind: 'memory', contentType: answer.contentType, body: answer.body } : undefined
+  }
+  const file = await store.spoolFile(path)
+  let bytes = 0
+  const count = async function* (source: AsyncIterable<Buffer>) {
+    for (const chunk of answer.head) {
+      bytes += chunk.length
+      yield chunk
+    }
+    for await (const chunk of source) {
+      bytes += chunk.length
+      yield chunk
+    }
+  }
+  try {
+    await pipeline(answer.rest, count, createWriteStream(file), { signal })
+  } catch {
+    answer.rest.destroy()
+    await rm(file, { force: true })
+    return undefined
+  }
+  if (answer.contentLength !== undefined && bytes !== answer.contentLength) {
+    await rm(file, { force: true })
+    return undefined
+  }
+  return { kind: 'file', contentType: answer.contentType, file, bytes }
 }

@@ -9,6 +9,7 @@ import type { Chain, ProxyEntry } from '../../core/chain.js'
 import type { Logger } from '../../core/logger.js'
 import type { SumdbConfig } from '../../core/sumdb/config.js'
 import type { Credentials, NetrcEntry } from '../../core/auth/index.js'
+import type { StoreStats } from './store.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
@@ -31,7 +32,21 @@ export interface ForwarderOptions {
   readonly backoffMs?: number
   /** Larger 200 bodies are streamed instead of buffered. Default 128 MiB. */
   readonly bufferLimit?: number
+  /** Fetch ahead of go (see prefetch.ts); absent: no prefetch, every request is go's own. */
+  readonly prefetch?: PrefetchOptions
   readonly log: Logger
+}
+
+/** How the forwarder prefetches. */
+export interface PrefetchOptions {
+  /** Prefetch requests in flight at most (≥ 1). */
+  readonly concurrency: number
+  /** Bytes of prefetched bodies kept in memory at most. Default 256 MiB. */
+  readonly memoryBudget?: number
+  /** Bodies larger than this are spooled to a file. Default 4 MiB. */
+  readonly spoolThreshold?: number
+  /** Where the spool directory is made (RUNNER_TEMP in the action); the system temp directory when absent. */
+  readonly spoolParent?: string
 }
 
 /** What the forwarder learned about one proxy of the chain. */
@@ -60,6 +75,13 @@ export interface Forwarder {
   /** Zips answered so far, and the module of the latest zip request, for a progress line. */
   progress(): { zips: number; current?: string }
   health(): readonly ProxyHealth[]
+  /**
+   * Queues request paths (`<!-encoded module>/@v/<!-encoded version>.<info|mod|zip>`, as the prefetch plan names
+   * them) to fetch ahead of go, in order. Paths matching GONOPROXY are dropped. A no-op without options.prefetch.
+   */
+  prefetch(paths: readonly string[]): void
+  /** The prefetch store's figures (final, with the unused ones, after close); undefined without prefetch. */
+  prefetchStats(): StoreStats | undefined
   /** The chain without the dropped proxies. */
   chain(): Chain
   close(): Promise<void>
