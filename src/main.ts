@@ -145,6 +145,7 @@ async function warmCache(
         plan,
         sumdb,
         timeoutSeconds: settings.warmTimeoutSeconds,
+        prefetchConcurrency: settings.warmConcurrency,
         retries: settings.retries,
         credentialsFor,
         log

@@ -56,7 +56,7 @@ export interface WarmOptions {
   requestTimeoutMs?: number
   /** Base delay between attempts of a module set (doubled each time, with jitter). Default 1000. */
   retryDelayMs?: number
-  /** Prefetch requests in flight at most, ahead of go (the warm-concurrency input); 0: no prefetch. Default 32. */
+  /** Prefetch requests in flight at most, ahead of go (the warm-concurrency input); 0: no prefetch. Default 64. */
   prefetchConcurrency?: number
   log: Logger
   /** For the CLI's live line. */
@@ -122,7 +122,7 @@ export interface PrefetchReport {
 }
 
 /** Prefetch requests in flight by default (measured: see README, Warm phase). */
-export const DEFAULT_PREFETCH_CONCURRENCY = 32
+export const DEFAULT_PREFETCH_CONCURRENCY = 64
 
 const DEFAULT_STALL_SECONDS = 30
 const RETRY_DELAY_CAP_MS = 15_000
