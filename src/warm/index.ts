@@ -102,7 +102,9 @@ export interface PrefetchReport {
   /** Answers fetched ahead of go, and their bytes. */
   files: number
   bytes: number
-  /** Of those, answers go asked for. */
+  /** Module requests go sent to the forwarder (answered from the store or walked upstream). */
+  goRequests: number
+  /** Of the prefetched answers, those go asked for. */
   served: number
   servedBytes: number
   /** Prefetched but never asked for by go (stale go.sum lines, modules go did not need). */
@@ -255,7 +257,7 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   const stats = forwarder?.prefetchStats()
   const queued = await planned
   if (stats && queued) {
-    prefetch = prefetchReport(concurrency, queued, stats)
+    prefetch = prefetchReport(concurrency, queued, stats, forwarder?.progress().requests ?? 0)
     log.info(
       `Prefetch: ${prefetch.files} files (${mib(prefetch.bytes)}) fetched ahead of go at concurrency ${concurrency}, ${prefetch.served} used by go, ${prefetch.unused} unused (${mib(prefetch.unusedBytes)}); peak ${mib(prefetch.peakMemoryBytes)} in memory, ${prefetch.spooled} spooled; plan ready after ${prefetch.planMs} ms.`
     )
@@ -313,9 +315,15 @@ async function startPrefetch(
   }
 }
 
-function prefetchReport(concurrency: number, queued: QueuedPlan, stats: StoreStats): PrefetchReport {
+function prefetchReport(
+  concurrency: number,
+  queued: QueuedPlan,
+  stats: StoreStats,
+  goRequests: number
+): PrefetchReport {
   return {
     concurrency,
+    goRequests,
     planned: queued.planned,
     cached: queued.cached,
     files: stats.prefetchedFiles,

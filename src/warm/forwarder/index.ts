@@ -83,7 +83,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
   const lookup = (url: string) => options.credentialsFor?.(url) ?? credentialsFor(netrc, url)
   const upstreams: Upstream[] = chain.proxies.map((entry, i) => makeUpstream(entry, i, chain, lookup))
   const controllers = new Set<AbortController>()
-  const activity: Activity = { inFlight: 0, lastActivity: Date.now(), zips: 0, current: undefined }
+  const activity: Activity = { inFlight: 0, lastActivity: Date.now(), zips: 0, requests: 0, current: undefined }
   const touch = () => {
     activity.lastActivity = Date.now()
   }
@@ -144,7 +144,11 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     goproxy,
     inFlight: () => activity.inFlight,
     lastActivity: () => activity.lastActivity,
-    progress: () => ({ zips: activity.zips, ...(activity.current ? { current: activity.current } : {}) }),
+    progress: () => ({
+      zips: activity.zips,
+      requests: activity.requests,
+      ...(activity.current ? { current: activity.current } : {})
+    }),
     health: () => upstreams.map(u => u.health),
     prefetch: paths => {
       if (!store || !prefetcher) return

@@ -66,6 +66,7 @@ export async function handleRequest(
         return sendText(res, 403, `setup-goproxy forwarder: ${module} matches GONOPROXY; not sent to any proxy`)
       }
       const kind: Kind = path.endsWith('.zip') ? 'zip' : 'small'
+      activity.requests++
       if (kind === 'zip') activity.current = module !== undefined ? `${module}@${decodeVersion(path)}` : undefined
       const key = req.method === 'GET' && ctx.store ? planPath(path) : undefined
       const claim = key !== undefined ? ctx.store?.claim(key) : undefined

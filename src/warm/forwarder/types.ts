@@ -73,7 +73,7 @@ export interface Forwarder {
   /** Date.now() of the last request, chunk or answer. */
   lastActivity(): number
   /** Zips answered so far, and the module of the latest zip request, for a progress line. */
-  progress(): { zips: number; current?: string }
+  progress(): { zips: number; requests: number; current?: string }
   health(): readonly ProxyHealth[]
   /**
    * Queues request paths (`<!-encoded module>/@v/<!-encoded version>.<info|mod|zip>`, as the prefetch plan names
@@ -124,6 +124,8 @@ export interface Activity {
   lastActivity: number
   /** Zips answered so far. */
   zips: number
+  /** Module requests (not checksum database ones) the go command made so far. */
+  requests: number
   /** The module@version of the latest zip request. */
   current: string | undefined
 }
