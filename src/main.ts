@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
+import { goEnvFailureWarning } from './exec/ambient.js'
 import { exportVariables, setEnvironmentOutputs, showGoEnv } from './action/export.js'
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
@@ -48,6 +49,7 @@ async function configure(): Promise<void> {
   const settings = readSettings(read)
   const go = await findGo(findGoInToolCache)
   const ambient = await readAmbient(go, !chainFromInputs(settings))
+  if (ambient.goEnvFailure) log.warning(redactText(goEnvFailureWarning(ambient.goEnvFailure)))
 
   // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
   const { plan, credentials } = planEnvironment(settings, ambient)
