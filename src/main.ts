@@ -21,6 +21,8 @@ import { findGoInToolCache } from './warm/find-go-toolcache.js'
 
 const STATE_IS_POST = 'isPost'
 const STATE_FILES = 'credentialFiles'
+/** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
+const STATE_CREDENTIAL_DIR = 'credentialDir'
 
 /**
  * The action's entry: the main step configures the Go module environment, the post
@@ -72,7 +74,10 @@ async function configure(): Promise<void> {
   }
 
   // 4. Export: later steps and this process's own go calls see the same environment.
-  const installed = await installCredentials(credentials, credentialDir())
+  const dir = credentialDir()
+  // Saved before anything is written: a main step that fails after this still leaves post its directory.
+  core.saveState(STATE_CREDENTIAL_DIR, dir)
+  const installed = await installCredentials(credentials, dir)
   core.saveState(STATE_FILES, JSON.stringify(installed.files))
   let environment = environmentFor(plan, chain, sumdb)
   exportVariables({ ...environment.exports, ...installed.env })
@@ -185,7 +190,10 @@ async function writeSummary(
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
 }
 
-/** The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. */
+/**
+ * The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. Without
+ * GITHUB_ACTION (local runners, other CI) the pid makes it unique, which is why post reads it from the state.
+ */
 function credentialDir(): string {
   const base = process.env.RUNNER_TEMP || process.env.TMPDIR || process.env.TEMP || '/tmp'
   return path.join(
@@ -197,18 +205,21 @@ function credentialDir(): string {
 async function cleanUp(): Promise<void> {
   const files = JSON.parse(core.getState(STATE_FILES) || '[]') as string[]
   let removed: string[]
+  let problems = 0
   try {
-    removed = await removeCredentials(files, { dir: credentialDir() })
+    // The directory main saved; main and post are different processes, so recomputing it may not give the same one.
+    const dir = core.getState(STATE_CREDENTIAL_DIR) || credentialDir()
+    removed = await removeCredentials(files, { dir })
   } catch (error) {
     if (!(error instanceof CredentialRemovalError)) throw error
     removed = error.removed
+    problems = error.problems.length
     error.problems.forEach(problem => core.warning(problem))
   }
-  core.info(
-    removed.length > 0
-      ? `Removed ${removed.length} credential file(s): ${removed.join(', ')}`
-      : 'No credential files to remove.'
-  )
+  if (removed.length > 0) core.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`)
+  // "Nothing to remove" would be false when files were left in place: the warnings above name them.
+  if (problems > 0) core.info(`${problems} credential file(s) could not be removed (see the warnings above).`)
+  else if (removed.length === 0) core.info('No credential files to remove.')
 }
 
 function failureMessage(error: unknown): string {

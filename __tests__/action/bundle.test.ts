@@ -3,7 +3,7 @@
  * variables and GITHUB_* files. What later steps see is what GITHUB_ENV holds, so these
  * tests read it back and hand it to the real go command.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cleanupTempDirs, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
@@ -258,6 +258,30 @@ describe('probe and warm through loopback proxies, then an offline build', () =>
     const post = await runPost(main, env)
     expect(post.code).toBe(0)
     expect(() => readFileSync(gitConfig)).toThrow()
+  })
+
+  test('without GITHUB_ACTION (a local runner, other CI) post still removes the netrc main wrote', async () => {
+    // The credential directory then depends on the process id, which differs between main and post.
+    const env = jobEnv()
+    const unset = ['GITHUB_ACTION']
+    const main = await runAction({
+      inputs: {
+        proxies: 'https://corp.example/goproxy',
+        auth: 'corp.example ci-bot:' + 'netrcS3cret',
+        probe: 'false',
+        warm: 'false'
+      },
+      env,
+      unset
+    })
+    expect(main.code).toBe(0)
+    const netrc = main.env.NETRC
+    expect(readFileSync(netrc, 'utf8')).toContain('machine corp.example')
+    const post = await runPost(main, env, { unset })
+    expect(post.code).toBe(0)
+    expect(post.stdout).not.toMatch(/outside the credential directory|No credential files to remove/)
+    expect(post.stdout).toMatch(/Removed 1 credential file/)
+    expect(existsSync(netrc)).toBe(false)
   })
 
   test('the post step removes the credential files main wrote, and the summary holds no secret', async () => {

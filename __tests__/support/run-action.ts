@@ -59,6 +59,8 @@ export interface RunActionOptions {
   /** Reuse the runner's temp dir (post step after main). */
   readonly runnerTemp?: string
   readonly state?: Record<string, string>
+  /** Variables the runner would set that this run goes without (GITHUB_ACTION on a local runner). */
+  readonly unset?: readonly string[]
   /** The node binary and bundle to run; default: this node and the test bundle's index.js. */
   readonly node?: string
   readonly entry?: string
@@ -120,6 +122,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     RUNNER_TEMP: runnerTemp,
     RUNNER_TOOL_CACHE: options.env.RUNNER_TOOL_CACHE ?? join(runnerTemp, 'toolcache')
   }
+  for (const name of options.unset ?? []) delete env[name]
   // Its own process group, so a kill at the timeout also ends the go command the action started.
   const posix = process.platform !== 'win32'
   const started = performance.now()
@@ -169,6 +172,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 }
 
 /** Runs the post step the way the runner does after the job: same RUNNER_TEMP, the main step's state as STATE_*. */
-export function runPost(main: ActionRun, env: Record<string, string>): Promise<ActionRun> {
-  return runAction({ env, runnerTemp: main.runnerTemp, state: main.state })
+export function runPost(
+  main: ActionRun,
+  env: Record<string, string>,
+  options: Pick<RunActionOptions, 'unset'> = {}
+): Promise<ActionRun> {
+  return runAction({ env, runnerTemp: main.runnerTemp, state: main.state, ...options })
 }
