@@ -14,6 +14,7 @@ import { redactText } from './core/proxy-url.js'
 import { readSettings, type Settings } from './core/settings.js'
 import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbVerdictMarkdown } from './core/probe-table.js'
 import { probeChain, type ProbeOutcome } from './probe/index.js'
+import { probeReportAsShown } from './report/probe-shown.js'
 import { renderSummary } from './report/summary.js'
 import { renderWarmSection } from './report/warm-section.js'
 import { findGo, warmModules, type WarmReport } from './warm/index.js'
@@ -66,10 +67,18 @@ async function configure(): Promise<void> {
     ? decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set on-unreachable: warn')
     : { chain: plan.chain, sumdb: plan.sumdb }
   const { chain, sumdb } = verdict
+  // Shown after the verdict: a failed step exports no chain, and the tables must not say otherwise.
+  const shown = outcome
+    ? { ...outcome, report: probeReportAsShown(outcome.report, verdict.failure !== undefined) }
+    : undefined
+  if (shown) {
+    log.info(probeTableText(shown.report))
+    droppedWarnings(shown.report).forEach(warning => log.warning(warning))
+  }
   if (verdict.warning) log.warning(verdict.warning)
   if (verdict.failure) {
     // Nothing is exported by a failed probe: the summary shows the composed values as not exported.
-    await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, outcome, undefined, verdict.failure)
+    await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, shown, undefined, verdict.failure)
     throw new Error(verdict.failure)
   }
 
@@ -97,11 +106,11 @@ async function configure(): Promise<void> {
     warm && !warm.ok
       ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
       : undefined
-  await writeSummary(plan, settings, environment, outcome, warm, warmFailure)
+  await writeSummary(plan, settings, environment, shown, warm, warmFailure)
   if (warmFailure) throw new Error(warmFailure)
 }
 
-/** Runs the probe with its details in a collapsed group, then sets the probe outputs and reports what was dropped. */
+/** Runs the probe with its details in a collapsed group, then sets the probe outputs and shows its notes. */
 async function probe(
   plan: ModulePlan,
   settings: Settings,
@@ -120,8 +129,6 @@ async function probe(
   core.setOutput('fastest', outcome.fastest ?? '')
   core.setOutput('unreachable', outcome.unreachable.join(','))
   core.setOutput('probe-report', JSON.stringify(outcome.report))
-  log.info(probeTableText(outcome.report))
-  droppedWarnings(outcome.report).forEach(warning => log.warning(warning))
   outcome.report.notes.forEach(note => core.notice(note))
   return outcome
 }

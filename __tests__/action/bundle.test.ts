@@ -312,3 +312,24 @@ describe('probe and warm through loopback proxies, then an offline build', () =>
     expect(join(gitConfig)).toContain(main.runnerTemp)
   })
 })
+
+describe('a failed probe exports nothing, and the log and the summary say so', () => {
+  test('the only proxy refuses connections: no exported chain, the proxy shown as dropped everywhere', async () => {
+    const run = await runAction({
+      // Port 9 (discard) refuses on loopback: the probe fails at once.
+      inputs: { proxies: 'http://127.0.0.1:9', warm: 'false' },
+      env: jobEnv({ GOSUMDB: 'off' })
+    })
+    expect(run.code).toBe(1)
+    expect(run.env).toEqual({})
+    expect(run.stdout).toMatch(/::error::No proxy in the chain works from this runner/)
+    const deadRow = (text: string) => text.split('\n').find(line => /^\|? ?http:\/\/127\.0\.0\.1:9[ |]/.test(line))
+    // The summary: the table says nothing was exported, and the probe table must agree.
+    expect(run.summary).toMatch(/\| GOPROXY \| `http:\/\/127\.0\.0\.1:9` \| not exported \(the step failed\) \|/)
+    expect(run.summary).not.toMatch(/Exported chain: `http:\/\/127\.0\.0\.1:9`/)
+    expect(deadRow(run.summary)).toMatch(/\| dropped \|$/)
+    // The log's table, after the group that said "dropped".
+    expect(run.stdout).not.toMatch(/^chain: http:\/\/127\.0\.0\.1:9$/m)
+    expect(deadRow(run.stdout.split('::endgroup::')[1] ?? '')).toMatch(/^http:\/\/127\.0\.0\.1:9\s+dropped\s/)
+  })
+})
