@@ -176,6 +176,22 @@ describe('probe', () => {
     expect(run.stderr).toMatch(/error: No proxy in the chain works/)
   })
 
+  it('--json after a failed probe: ok false, no exports and no chain, the dead proxy dropped', async () => {
+    const run = await cli(['probe', '--json', ...probeFlags, '--proxies', refused])
+    expect(run.code).toBe(1)
+    const json = JSON.parse(run.stdout) as {
+      ok: boolean
+      goproxy: string | null
+      exports: Record<string, string>
+      report: { chain: string; proxies: Array<{ url: string; position: number | null }> }
+    }
+    expect(json.ok).toBe(false)
+    expect(json.exports).toEqual({})
+    expect(json.goproxy).toBeNull()
+    expect(json.report.chain).toBe('')
+    expect(json.report.proxies).toEqual([expect.objectContaining({ url: refused, position: null })])
+  })
+
   it('on-unreachable warn: the same probe exits 0 and keeps the chain as given', async () => {
     const run = await cli(['probe', ...probeFlags, '--proxies', refused, '--on-unreachable', 'warn'])
     expect(run.code).toBe(0)
