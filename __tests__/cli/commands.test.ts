@@ -101,6 +101,23 @@ describe('usage and exit codes', () => {
     }
   })
 
+  it('help says what the CLI accepts: --auth HOST:PORT (which works), --shell cmd refusals as exit 2', async () => {
+    const help = (await cli(['env', '--help'])).stdout
+    expect(help).toContain('--auth LINE            HOST[:PORT][/PATH] [USER:]SECRET')
+    expect(help).toMatch(/2 {2}usage: .*\n.*--shell cmd cannot hold safely/)
+    // The documented HOST:PORT form is accepted as a proxy credential (no usage error, nothing refused).
+    const run = await cli([
+      'env',
+      '--no-probe',
+      '--proxies',
+      'https://corp.example:8443/goproxy',
+      '--auth',
+      'corp.example:8443 ci:tok3n'
+    ])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('corp.example:8443')
+  })
+
   it('--version prints the package version', async () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
     const run = await cli(['--version'])
@@ -200,6 +217,29 @@ describe('probe', () => {
 })
 
 describe('env', () => {
+  it.each([
+    ['GOPRIVATE', ['--private', 'corp%x.example']],
+    ['GONOPROXY', ['--no-proxy', 'a"b.example']]
+  ])(
+    '--shell cmd with a %s value cmd cannot hold: exit 2 (usage), stdout empty, the value named',
+    async (name, flags) => {
+      const run = await cli(['env', '--no-probe', '--shell', 'cmd', ...flags])
+      expect(run.code).toBe(2)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toMatch(new RegExp(`cmd cannot hold "${name}=[^"]*.*use --shell pwsh`))
+      expect(run.stderr).toContain('Run setup-goproxy env --help for usage.')
+    }
+  )
+
+  it('a credential URL: says the CLI writes no netrc, never that the credentials moved to one', async () => {
+    const run = await cli(['env', '--no-probe', '--proxies', 'https://ci:' + 'pw42@corp.example/goproxy'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe('export GOPROXY=https://corp.example/goproxy\n')
+    expect(run.stderr).not.toMatch(/moved[^\n]*netrc/)
+    expect(run.stderr).toMatch(/credentials taken out of the URL .*the CLI writes no netrc file/)
+    expect(run.stderr).not.toContain('pw42')
+  })
+
   it('sh (default): export lines that the real sh evaluates to the probed chain; stdout holds nothing else', async () => {
     const run = await cli(['env', ...probeFlags, '--proxies', `${hole.url}|${good.url}`, '--no-sumdb', 'example.test'])
     expect(run.code).toBe(0)

@@ -8,7 +8,7 @@
  * node_modules because it changes module ids in the committed bundle, which does not matter for a test bundle.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,7 +36,8 @@ function runNcc(entry, outDir) {
 
 export default async function globalSetup() {
   auditGlobalSetup()
-  const dist = join(mkdtempSync(join(os.tmpdir(), 'setup-goproxy-test-dist-')), 'dist')
+  const packageRoot = mkdtempSync(join(os.tmpdir(), 'setup-goproxy-test-dist-'))
+  const dist = join(packageRoot, 'dist')
   // Both at once: each ncc run is mostly single-threaded.
   await Promise.all(BUNDLES.map(bundle => runNcc(bundle.entry, join(dist, bundle.dir))))
   for (const bundle of BUNDLES) {
@@ -45,5 +46,11 @@ export default async function globalSetup() {
   }
   // As in dist/: without it a package.json higher up could make Node read the ESM bundle as CommonJS.
   writeFileSync(join(dist, 'package.json'), '{\n  "type": "module"\n}\n')
+  // Laid out as an installed package: package.json at the root, dist/ below it (the CLI reads its version there).
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  writeFileSync(
+    join(packageRoot, 'package.json'),
+    `${JSON.stringify({ name: pkg.name, version: pkg.version, type: pkg.type }, null, 2)}\n`
+  )
   process.env.SETUP_GOPROXY_TEST_DIST = dist
 }

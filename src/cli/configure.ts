@@ -33,7 +33,7 @@ export async function prepare(inputs: Readonly<Record<string, string>>, io: CliI
   const ambient = await readAmbient(go, !chainFromInputs(settings), io.env, io.cwd)
   if (ambient.goEnvFailure) log.warning(redactText(goEnvFailureWarning(ambient.goEnvFailure)))
   const { plan, credentials } = planEnvironment(settings, ambient)
-  credentials.notes.forEach(note => log.info(note))
+  credentials.notes.forEach(note => log.info(cliNote(note)))
   if (credentials.netrc.length > 0 || credentials.git.length > 0) {
     const hosts = [...new Set([...credentials.netrc.map(e => e.machine), ...credentials.git.map(g => g.urlPrefix)])]
     log.warning(
@@ -87,4 +87,15 @@ export async function decide(
     environment: environmentFor(plan, verdict.chain, verdict.sumdb),
     ...(verdict.failure ? { failure: verdict.failure } : {})
   }
+}
+
+/**
+ * A credential note as the CLI must word it: the action moves URL credentials into a netrc file of its own, the CLI
+ * writes no file at all (it keeps them in memory for the probe and warm), so "moved to netrc" would be untrue here.
+ */
+export function cliNote(note: string): string {
+  return note.replace(
+    /credentials moved from the URL to netrc \(machine ([^)]+)\)\./,
+    'credentials taken out of the URL and used for the probe and warm only (machine $1); the CLI writes no netrc file.'
+  )
 }
