@@ -162,8 +162,8 @@ describe('fuzzed inputs through readSettings → composePlan → credentials →
   })
 })
 
-const go = findGo()
-const describeGo = go ? describe : describe.skip
+// Needs the real go: without one this suite fails here, with the message saying how to get it.
+findGo()
 
 /** Runs `fn` over `items`, at most `limit` at a time (2 shared cores). */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -179,7 +179,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results
 }
 
-describeGo('the real go command reads a sample of accepted environments as the action does', () => {
+describe('the real go command reads a sample of accepted environments as the action does', () => {
   afterAll(cleanupTempDirs)
 
   it('go env reports 25 fuzzed exported environments back, with the effective values the action computed', async () => {
