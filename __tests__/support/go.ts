@@ -19,17 +19,17 @@ export const SHARED_GOCACHE = join(os.tmpdir(), 'setup-goproxy-test-gocache')
  * The go binary: the first `go` on PATH, else `DEBIAN_GO`. Throws when there is neither: a suite that needs go
  * fails with this message instead of skipping itself (CI installs go; a missing go is a broken machine, not a pass).
  */
-export function findGo(): string {
+export function findGo(searchPath: string = process.env.PATH ?? '', fallback: string = DEBIAN_GO): string {
   const exe = process.platform === 'win32' ? 'go.exe' : 'go'
-  const candidates = (process.env.PATH ?? '')
+  const candidates = searchPath
     .split(delimiter)
     .filter(Boolean)
     .map(d => join(d, exe))
-  candidates.push(DEBIAN_GO)
+  candidates.push(fallback)
   const go = candidates.find(isExecutableFile)
   if (!go) {
     throw new Error(
-      `This suite needs the go command and there is none on PATH or at ${DEBIAN_GO}. Install Go (.ci/run shows how: golang-1.23-go from bookworm-backports) or put go on PATH.`
+      `This suite needs the go command and there is none on PATH or at ${fallback}. Install Go (.ci/run shows how: golang-1.23-go from bookworm-backports) or put go on PATH.`
     )
   }
   return go
