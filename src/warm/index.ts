@@ -21,8 +21,7 @@ import { deadlineMarker } from '../core/diagnose.js'
 import type { ModuleDownload } from '../core/download-json.js'
 import type { Logger } from '../core/logger.js'
 import type { SumdbConfig } from '../core/sumdb/config.js'
-import { planPrefetch } from '../core/warm/index.js'
-import { judgeRun, setFailure, type WarmFailure } from '../core/warm/judge.js'
+import { judgeRun, planPrefetch, setFailure, type WarmFailure } from '../core/warm/index.js'
 import { goEnv } from '../exec/go.js'
 import { backoffDelay, sleep } from './backoff.js'
 import { display, resolveDirectories } from './directories.js'
@@ -31,7 +30,7 @@ import { readModuleSets, type ReadSet } from './module-sets.js'
 import { runWatched } from './run-go.js'
 
 export { findGo, type GoLookup } from './find-go.js'
-export type { WarmFailure } from '../core/warm/judge.js'
+export type { WarmFailure } from '../core/warm/index.js'
 export type { PrefetchReport } from './fetch.js'
 
 export interface WarmOptions {
