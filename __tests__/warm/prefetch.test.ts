@@ -102,6 +102,20 @@ describe('prefetch ahead of go (real go, loopback proxies)', () => {
     expect(good.requests.length).toBe(before)
   })
 
+  it("matches go's requests for upper-case module paths (`!`-encoded, `%21` on the wire) to the prefetched files", async () => {
+    const upper = [
+      defineModule({ path: 'example.com/BigCo/Lib', version: 'v1.0.0' }),
+      defineModule({ path: 'example.com/pre/Tools', version: 'v0.1.0-RC.1' })
+    ]
+    const good = await proxy({ modules: upper })
+    const { options } = setup(chainOf([[good.url]]), {}, upper)
+    const report = await warmModules(options)
+    expect(report.ok).toBe(true)
+    expect(report.prefetch).toMatchObject({ files: 6, unused: 0 })
+    expect(report.prefetch!.served + report.prefetch!.overtaken).toBe(6)
+    expect(repeated(good.requests)).toEqual([])
+  })
+
   it('warm-concurrency 0 turns the prefetch off (go asks for everything itself)', async () => {
     const good = await proxy()
     const { options } = setup(chainOf([[good.url]]), { prefetchConcurrency: 0 })
