@@ -8,9 +8,9 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { warmModules, type WarmOptions, type WarmReport } from '../../src/warm/index.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
-import { startProxy, type RequestLogEntry, type TestProxy } from '../support/goproxy-server.js'
+import { startBlackhole, startProxy, type RequestLogEntry, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, goSumLines, moduleSet, writeProject, writeWorkspace } from '../support/modules.js'
-import { startSumdb } from '../support/sumdb-server.js'
+import { createSumdb, startSumdb } from '../support/sumdb-server.js'
 import { captureLogger, chainOf, planOf, SUMDB_OFF } from './warm-helpers.js'
 
 /** Catches a hang, never a loaded machine: below jest's 60 s timeout. */
@@ -241,6 +241,26 @@ describe('prefetch ahead of go (real go, loopback proxies)', () => {
     expect(report.downloaded).toBe(modules.length)
     expect(repeated(good.requests)).toEqual([])
     expect(report.prefetch).toMatchObject({ files: 3 * modules.length, unused: 0 })
+  })
+
+  it("does not count the prefetch's own traffic as go's progress: a go stuck on a silent checksum database is killed", async () => {
+    const blackhole = await startBlackhole()
+    const slow = await proxy({ latencyMs: 500 })
+    const { root, options } = setup(chainOf([[slow.url]]), { stallSeconds: 2, prefetchConcurrency: 1 })
+    // m000 has no go.sum lines, so go asks the checksum database, which never answers; the rest is in go.sum, so
+    // the plan holds 24 files (m000 is required, so planned too), one request at a time at 500 ms each: ~12 s.
+    writeFileSync(join(root, 'app', 'go.sum'), `${goSumLines(modules.slice(1)).join('\n')}\n`)
+    const sumdb = `${createSumdb({ name: 'sum.test.local' }).verifierKey} ${blackhole.url}`
+    try {
+      const report = await warmModules({ ...options, env: { ...options.env, GOSUMDB: sumdb } })
+      expect(report.ok).toBe(false)
+      expect(report.failed[0].diagnosis.kind).toBe('stalled')
+      // Killed while the prefetch was still going (it is stopped with the phase), not after it had finished.
+      const p = report.prefetch!
+      expect(p.files + p.overtaken).toBeLessThan(p.planned)
+    } finally {
+      await blackhole.close()
+    }
   })
 
   it('never sends a GONOPROXY path to the proxy or a GONOSUMDB path to the checksum database', async () => {

@@ -107,10 +107,12 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
         ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {})
       })
     : undefined
-  // The prefetch walks like go's requests, but streams a body past the spool threshold into a file.
+  // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic
+  // is not go's progress: the watchdog must still see a go that hangs elsewhere (a silent checksum database).
   const prefetchWalk: WalkContext = {
     ...walk,
-    bufferLimit: options.prefetch?.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD
+    bufferLimit: options.prefetch?.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
+    touch: () => undefined
   }
   const prefetcher =
     store && options.prefetch
