@@ -4,7 +4,7 @@
  * paths never leave for a proxy or the checksum database, go still verifies every byte, and stale go.sum lines
  * cost no zips.
  */
-import { rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { warmModules, type WarmOptions, type WarmReport } from '../../src/warm/index.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
@@ -221,6 +221,38 @@ describe('prefetch ahead of go (real go, loopback proxies)', () => {
     const report = await warmModules({ ...options, env: { ...options.env, GONOSUMDB: 'example.com' } })
     expect(report.prefetch).toMatchObject({ planned: 0, files: 0 })
     expect(log.lines.join('\n')).toContain('no go.sum entries, so no prefetch plan')
+  })
+
+  it('follows replace directives: a local path is not fetched, a replacement module is fetched in place of the original', async () => {
+    const [local, original] = [modules[2], modules[3]]
+    const fork = defineModule({
+      path: 'example.com/pre/fork',
+      version: 'v1.0.0',
+      goMod: `module ${original.path}\n\ngo 1.21\n`,
+      files: { 'm003.go': 'package m003\n\nfunc Hello() string { return "the fork" }\n' }
+    })
+    const good = await proxy({ modules: [...modules, fork] })
+    const { app, env, options } = setup(chainOf([[good.url]]))
+    for (const [name, text] of Object.entries(local.files)) {
+      mkdirSync(join(app, 'local'), { recursive: true })
+      writeFileSync(join(app, 'local', name), text)
+    }
+    appendFileSync(
+      join(app, 'go.mod'),
+      `\nreplace ${local.path} => ./local\n\nreplace ${original.path} => ${fork.path} ${fork.version}\n`
+    )
+    const sums = goSumLines([...modules.filter(m => m !== local && m !== original), fork])
+    writeFileSync(join(app, 'go.sum'), `${sums.join('\n')}\n`)
+
+    const report = await warmModules(options)
+    expect(report.ok).toBe(true)
+    expect(good.requests.filter(r => r.module === local.path || r.module === original.path)).toEqual([])
+    expect(protocolFiles(good).filter(r => r.module === fork.path)).toHaveLength(3)
+    expect(repeated(good.requests)).toEqual([])
+    expect(report.prefetch).toMatchObject({ files: 3 * (modules.length - 1), unused: 0 })
+    const build = await runGo(['build', './...'], { cwd: app, env: { ...env, GOPROXY: 'off' }, timeoutMs: 60_000 })
+    expect(build.stderr).toBe('')
+    expect(build.code).toBe(0)
   })
 
   it('prefetches a workspace: every member module once', async () => {
