@@ -59,8 +59,8 @@ const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024
 export const DEFAULT_PREFETCH_MEMORY_BUDGET = 256 * 1024 * 1024
 /** A prefetched body above this goes to a spool file (a few big zips must not take the budget from many small ones). */
 export const DEFAULT_SPOOL_THRESHOLD = 4 * 1024 * 1024
-/** Connections per upstream origin beyond the prefetch's own, kept for go's requests. */
-const CONNECTIONS_FOR_GO = 16
+/** Connections per upstream origin beyond the prefetch's own, kept for go's requests (the client's own default). */
+const CONNECTIONS_FOR_GO = 32
 
 /** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
 export async function startForwarder(options: ForwarderOptions): Promise<Forwarder> {
