@@ -47,7 +47,7 @@ import { handleRequest, listenLoopback, type RequestContext } from './server.js'
 import { createSumdbHandler } from './sumdb.js'
 import type { Activity, Forwarder, ForwarderOptions, Upstream } from './types.js'
 import { walkChain, type WalkContext } from './walk.js'
-import { decodeModule, wirePath } from './paths.js'
+import { decodeModule, safePath, wirePath } from './paths.js'
 import { createPrefetcher } from './prefetch.js'
 import { PrefetchStore, type FetchedAnswer, type StoreStats } from './store.js'
 
@@ -154,11 +154,12 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     health: () => upstreams.map(u => u.health),
     prefetch: paths => {
       if (!store || !prefetcher) return
-      // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is given.
+      // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is
+      // given, and a path that could leave a proxy's directory (`..`) off the wire, as for go's own requests.
       store.enqueue(
         paths.filter(path => {
           const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''))
-          return module !== undefined && !matchesPrefixPatterns(options.gonoproxy, module)
+          return module !== undefined && safePath(wirePath(path)) && !matchesPrefixPatterns(options.gonoproxy, module)
         })
       )
       prefetcher.kick()
