@@ -88,7 +88,9 @@ export async function probeList(
       retries++
       lastTransient = verdict
       if (performance.now() + RETRY_PAUSE_MS >= context.deadline) break
-      await new Promise(resolve => setTimeout(resolve, RETRY_PAUSE_MS).unref())
+      // Not unref'd: this pause may be all the process is waiting for (the first answer failed, its socket is gone),
+      // and an unref'd timer then lets Node exit mid-probe with status 0 and nothing exported.
+      await new Promise(resolve => setTimeout(resolve, RETRY_PAUSE_MS))
       continue
     }
     if (!first) first = verdict
