@@ -144,8 +144,10 @@ describe('the direct route', () => {
     )
     expect(outcome.report.sumdb).toMatchObject({ status: 'failed', route: 'none', via: broken.url })
     expect(outcome.report.sumdb.message).toMatch(
-      /asks http:\/\/127\.0\.0\.1:\d+\/sumdb\/sum\.test\.local\/supported, which failed \(HTTP 502 Bad Gateway: 502 \(injected by test proxy\)\)/
+      /asks http:\/\/127\.0\.0\.1:\d+\/sumdb\/sum\.test\.local\/supported, which failed \(HTTP 502 Bad Gateway: 502 \(injected by test proxy\) \(4 attempts\)\)/
     )
+    // A lasting 5xx is asked again by the retry rule, then still fails: retries do not paper over a broken gate.
+    expect(broken.requests.filter(r => r.path === '/sumdb/sum.test.local/supported')).toHaveLength(4)
     expect(outcome.report.proxies[0]).toMatchObject({
       sumdbSupport: 'error',
       sumdbMessage: expect.stringMatching(/^HTTP 502/)
@@ -160,6 +162,40 @@ describe('the direct route', () => {
     )
     expect(outcome.report.sumdb).toMatchObject({ status: 'ok', route: 'direct' })
   })
+})
+
+describe('a flaky only proxy: the checksum-DB path is asked again after a transient failure', () => {
+  // 30 % of all requests fail (502 or a reset connection), /supported and /latest included. The module
+  // probe retried before; the checksum requests did not, so most seeds failed the step. Twelve seeds per mode.
+  const cases = [',off', ''].flatMap(tail => (['reset', '502'] as const).map(failMode => ({ tail, failMode })))
+  it.each(cases)(
+    '"<flaky>$tail" with failMode $failMode verifies the path for every seed',
+    async ({ tail, failMode }) => {
+      const failures: string[] = []
+      let injected = 0
+      for (let seed = 1; seed <= 12; seed++) {
+        const flaky = await proxy({
+          sumdbSupported: ['sum.test.local'],
+          sumdbTarget: sumdb.url,
+          failRate: 0.3,
+          failMode,
+          seed
+        })
+        const outcome = await probeChain(
+          planFor({ proxies: `${flaky.url}${tail}`, sumdb: sumdb.verifierKey }),
+          options({ 'sum.test.local': sumdb.url }, { timeoutMs: 3000 })
+        )
+        injected += flaky.requests.filter(r => r.fault === 'failRate').length
+        if (outcome.report.sumdb.status !== 'ok' || outcome.problems.length > 0)
+          failures.push(`seed ${seed}: ${outcome.problems.join(' / ')}`)
+        else expect(outcome.report.sumdb).toMatchObject({ route: 'proxy', via: flaky.url })
+        await flaky.close()
+      }
+      expect(failures).toEqual([])
+      // The faults did happen: the test would pass for nothing otherwise.
+      expect(injected).toBeGreaterThan(3)
+    }
+  )
 })
 
 describe('a GOSUMDB with a URL', () => {
