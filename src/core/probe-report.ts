@@ -23,6 +23,11 @@ export type ProbeStatus =
   | 'connect-timeout'
   /** The connection was accepted but nothing came back before the deadline. */
   | 'no-response'
+  /**
+   * Not answered within the grace window while another member of its `|` run worked and the
+   * checksum-database path was verified: dropped so the probe ends early (core/probe/settle.ts).
+   */
+  | 'too-slow'
   /** Headers arrived but the body was still trickling in at the deadline. */
   | 'slow'
   | 'tls'

@@ -88,12 +88,14 @@ export function attemptsNote(attempts: number): string {
  * further sample starts only if one as long as the last still fits before the deadline,
  * so a slow-but-working proxy does not hold the phase open for nothing). A later sample
  * that fails ends the sampling without changing the class. file:// proxies are read on disk.
+ * `onFirstAnswer` is called once the list was served, before the further samples.
  */
 export async function probeList(
   url: string,
   module: string,
   samples: number,
-  context: RequestContext
+  context: RequestContext,
+  onFirstAnswer?: () => void
 ): Promise<ListProbe> {
   if (isFileUrl(url)) return probeFileList(url, module, context.deadline)
   const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`)
@@ -115,6 +117,7 @@ export async function probeList(
       attempts
     }
   }
+  onFirstAnswer?.()
   const samplesMs = [round(first.result.ms)]
   // Further samples, for the median only: a failed one ends the sampling without changing the class.
   while (samplesMs.length < Math.max(1, samples)) {
