@@ -142,8 +142,9 @@ describe('probeChain: one run over every kind of proxy', () => {
 
   it('ends within the deadline although blackholes, a silent proxy and a slow-loris never finish', () => {
     expect(wall).toBeGreaterThanOrEqual(TIMEOUT - 20)
-    expect(wall).toBeLessThan(TIMEOUT + 700)
-    expect(outcome.report.elapsedMs).toBeLessThan(TIMEOUT + 700)
+    // The deadline is a deadline even on a loaded machine: generous slack, never the sum of the proxies' stalls.
+    expect(wall).toBeLessThan(TIMEOUT + 2000)
+    expect(outcome.report.elapsedMs).toBeLessThan(TIMEOUT + 2000)
   })
 
   it.each<[string, ProbeStatus, RegExp]>([
