@@ -11,7 +11,7 @@ import {
   type ProbeReport,
   type ProxyResult,
   type SumdbSupport,
-  type SumdbVerdict,
+  type SumdbCheck,
   type SupportedAnswer
 } from '../core/probe-report.js'
 import { redactUrl } from '../core/proxy-url.js'
@@ -40,7 +40,7 @@ export interface ProbeOptions {
    */
   sumdbBaseOverride?: (host: string) => string | undefined
   /**
-   * End before the deadline once the verdict is settled, dropping the proxies that did not
+   * End before the deadline once its outcome is settled, dropping the proxies that did not
    * answer within the grace window as too slow (core/probe/settle.ts). Default true; false
    * waits for every proxy until the deadline (tests that classify each kind of failure).
    */
@@ -191,26 +191,29 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     answers.set(route.proxy, supportOf(await supported.get(route.proxy)))
     route = sumdbRoute(chain, sumdb, url => answers.get(url))
   }
-  let verdict = await routeVerdict(route, sumdb, { latest, ownBase, proxyBase })
+  let sumdbCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase })
   let finalSumdb = sumdb
   const notes: string[] = []
-  if (verdict.status === 'failed' && aliasEligible) {
+  if (sumdbCheck.status === 'failed' && aliasEligible) {
     const alias = await latest(aliasBase)
     if (alias.ok) {
       finalSumdb = parseGosumdb('sumdb', CHINA_SUMDB_ALIAS)
-      verdict = {
-        name: verdict.name,
+      sumdbCheck = {
+        name: sumdbCheck.name,
         status: 'switched',
         route: 'explicit',
         url: redactUrl(joinUrlPath(aliasBase, 'latest')),
-        message: `${verdict.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
+        message: `${sumdbCheck.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
         ms: alias.ms
       }
       notes.push(
         `GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`
       )
     } else {
-      verdict = { ...verdict, message: `${verdict.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}` }
+      sumdbCheck = {
+        ...sumdbCheck,
+        message: `${sumdbCheck.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}`
+      }
     }
   }
   stop.abort()
@@ -238,7 +241,7 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
   })
   const dropped = proxies.filter(p => !isWorking(p.status))
   const problems = chainProblems(plan.chain, noneWorks, url => results.get(url) as ListProbe, redactUrl)
-  if (verdict.status === 'failed') problems.push(`Checksum database ${verdict.name}: ${verdict.message}`)
+  if (sumdbCheck.status === 'failed') problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`)
   const fastest = fastestProxy(proxies)
   const report: ProbeReport = {
     module,
@@ -247,7 +250,7 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     order: options.order,
     chain: formatChain(chain, true),
     proxies,
-    sumdb: verdict,
+    sumdb: sumdbCheck,
     notes,
     problems
   }
@@ -255,8 +258,8 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     const timing = p.medianMs === null ? '' : `, median ${p.medianMs} ms (samples: ${p.samplesMs.join(', ')} ms)`
     log.info(`probe ${p.url}: ${isWorking(p.status) ? '' : 'dropped: '}${p.message}${timing}`)
   }
-  if (verdict.status === 'switched') log.warning(verdict.message)
-  else log.info(`checksum database: ${verdict.message}`)
+  if (sumdbCheck.status === 'switched') log.warning(sumdbCheck.message)
+  else log.info(`checksum database: ${sumdbCheck.message}`)
   log.info(`probe finished in ${report.elapsedMs} ms (timeout ${options.timeoutMs} ms)`)
   return {
     report,
@@ -281,7 +284,7 @@ const RECHECK_MS = 50
 
 /**
  * Waits for the version-list probes until nothing is pending, or until the core says
- * the verdict is settled (core/probe/settle.ts): the proxies it cuts get a `too-slow`
+ * the outcome is settled (core/probe/settle.ts): the proxies it cuts get a `too-slow`
  * result and their requests are ended. Each probe ends by the deadline anyway, so this
  * never outlasts it; every cut request is awaited, so no socket outlives the phase.
  */
@@ -336,7 +339,7 @@ interface RouteTools {
 }
 
 /** Checks the path the go command will take and says, in words, which path that is and how it went. */
-async function routeVerdict(route: SumdbRoute, sumdb: SumdbConfig, tools: RouteTools): Promise<SumdbVerdict> {
+async function checkRoute(route: SumdbRoute, sumdb: SumdbConfig, tools: RouteTools): Promise<SumdbCheck> {
   if (route.kind === 'off' || sumdb.kind === 'off') {
     return {
       name: '',

@@ -68,7 +68,7 @@ function runsOf(chain: Chain): Array<[number, number]> {
 }
 
 /**
- * Decides whether the probe's verdict is settled and which pending proxies it cuts.
+ * Decides whether the probe's outcome is settled and which pending proxies it cuts.
  * A pending proxy that has not answered yet may be cut only when (1) every `|` run has a working member or has
  * finished, (2) its own run has a working member (so a run's only member, or a run
  * whose members are all still pending, keeps the whole deadline), (3) it is not a `,`
