@@ -1,8 +1,14 @@
 /** The probe's pure decisions (core/probe/decide.ts, core/probe/settle.ts), table-driven with short chain names. */
 import { formatChain, parseGoproxy, type Chain } from '../../src/core/chain.js'
-import { chainProblems, decideChain, fastestProxy, mayUseChinaAlias } from '../../src/core/probe/decide.js'
+import {
+  applyChinaAlias,
+  chainProblems,
+  decideChain,
+  fastestProxy,
+  mayUseChinaAlias
+} from '../../src/core/probe/decide.js'
 import { GRACE_FACTOR, GRACE_FLOOR_MS, settleProbe, type EntryProgress } from '../../src/core/probe/settle.js'
-import type { ProbeStatus, ProxyResult } from '../../src/core/probe-report.js'
+import type { ProbeStatus, ProxyResult, SumdbCheck } from '../../src/core/probe-report.js'
 import { parseGosumdb } from '../../src/core/sumdb/config.js'
 
 function chain(text: string): Chain {
@@ -169,5 +175,52 @@ describe('mayUseChinaAlias', () => {
     ['off', 'off', false, false]
   ])('%s', (_name, value, chosen, expected) => {
     expect(mayUseChinaAlias(parseGosumdb('sumdb', value), chosen)).toBe(expected)
+  })
+})
+
+describe('applyChinaAlias', () => {
+  const failed: SumdbCheck = { name: 'sum.golang.org', status: 'failed', route: 'direct', message: 'direct failed' }
+  const ok: SumdbCheck = { ...failed, status: 'ok', message: 'fine' }
+  const answers = { ok: true, message: 'signed tree head', ms: 3 }
+  const fails = { ok: false, message: 'connection refused', ms: 1 }
+  const given = parseGosumdb('sumdb', 'sum.golang.org')
+  it.each<[string, SumdbCheck, boolean, typeof answers | undefined, string, string, RegExp]>([
+    [
+      'failed, allowed, the alias answers: switched',
+      failed,
+      true,
+      answers,
+      'switched',
+      'sum.golang.google.cn',
+      /; switched GOSUMDB to sum\.golang\.google\.cn/
+    ],
+    [
+      'failed, allowed, the alias fails too',
+      failed,
+      true,
+      fails,
+      'failed',
+      'sum.golang.org',
+      /; sum\.golang\.google\.cn failed too: connection refused$/
+    ],
+    [
+      'failed, not allowed (the user chose GOSUMDB)',
+      failed,
+      false,
+      answers,
+      'failed',
+      'sum.golang.org',
+      /^direct failed$/
+    ],
+    ['the path works: nothing to switch', ok, true, answers, 'ok', 'sum.golang.org', /^fine$/],
+    ['the alias was not asked', failed, true, undefined, 'failed', 'sum.golang.org', /^direct failed$/]
+  ])('%s', (_name, check, allowed, alias, status, value, message) => {
+    const decision = applyChinaAlias(check, given, allowed, alias, 'https://alias.test/latest')
+    expect(decision.check.status).toBe(status)
+    expect(decision.check.message).toMatch(message)
+    expect(decision.sumdb.value).toBe(value)
+    expect(decision.notes).toHaveLength(status === 'switched' ? 1 : 0)
+    if (status === 'switched')
+      expect(decision.check).toMatchObject({ route: 'explicit', url: 'https://alias.test/latest', ms: 3 })
   })
 })

@@ -3,7 +3,7 @@ import type { ModulePlan } from '../core/compose.js'
 import { InputError, quote } from '../core/errors.js'
 import { silentLogger, type Logger } from '../core/logger.js'
 import { matchesPrefixPatterns } from '../core/patterns.js'
-import { chainProblems, decideChain, fastestProxy, mayUseChinaAlias } from '../core/probe/decide.js'
+import { applyChinaAlias, chainProblems, decideChain, fastestProxy, mayUseChinaAlias } from '../core/probe/decide.js'
 import { settleProbe, type EntryProgress } from '../core/probe/settle.js'
 import {
   isWorking,
@@ -16,7 +16,7 @@ import {
 } from '../core/probe-report.js'
 import { redactUrl } from '../core/proxy-url.js'
 import { sumdbRoute, type SumdbRoute } from '../core/sumdb/route.js'
-import { CHINA_SUMDB_ALIAS, parseGosumdb, type SumdbConfig } from '../core/sumdb/config.js'
+import { CHINA_SUMDB_ALIAS, type SumdbConfig } from '../core/sumdb/config.js'
 import { probeList, probeSupported, type ListProbe, type RequestContext, type SupportedProbe } from './proxy-probe.js'
 import { checkLatest, type LatestCheck } from './sumdb-probe.js'
 import { trustedCertificates } from './trust.js'
@@ -191,31 +191,14 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     answers.set(route.proxy, supportOf(await supported.get(route.proxy)))
     route = sumdbRoute(chain, sumdb, url => answers.get(url))
   }
-  let sumdbCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase })
-  let finalSumdb = sumdb
-  const notes: string[] = []
-  if (sumdbCheck.status === 'failed' && aliasEligible) {
-    const alias = await latest(aliasBase)
-    if (alias.ok) {
-      finalSumdb = parseGosumdb('sumdb', CHINA_SUMDB_ALIAS)
-      sumdbCheck = {
-        name: sumdbCheck.name,
-        status: 'switched',
-        route: 'explicit',
-        url: redactUrl(joinUrlPath(aliasBase, 'latest')),
-        message: `${sumdbCheck.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
-        ms: alias.ms
-      }
-      notes.push(
-        `GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`
-      )
-    } else {
-      sumdbCheck = {
-        ...sumdbCheck,
-        message: `${sumdbCheck.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}`
-      }
-    }
-  }
+  const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase })
+  // The alias is asked only when the decision could use its answer.
+  const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined
+  const {
+    check: sumdbCheck,
+    sumdb: finalSumdb,
+    notes
+  } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, redactUrl(joinUrlPath(aliasBase, 'latest')))
   stop.abort()
 
   const position = new Map(chain.proxies.map((entry, i) => [entry.url, i + 1]))

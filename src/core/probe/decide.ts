@@ -4,9 +4,9 @@
  * early. Pure: src/probe/index.ts makes the requests and asks these functions.
  */
 import type { Chain, ProxyEntry } from '../chain.js'
-import { isWorking, type ProbeStatus, type ProxyResult } from '../probe-report.js'
+import { isWorking, type ProbeStatus, type ProxyResult, type SumdbCheck } from '../probe-report.js'
 import { rebuildChain, type EntryStanding } from '../reorder.js'
-import type { SumdbConfig } from '../sumdb/config.js'
+import { CHINA_SUMDB_ALIAS, parseGosumdb, type SumdbConfig } from '../sumdb/config.js'
 
 /** The chain to export and whether every proxy was dropped. */
 export interface ChainDecision {
@@ -85,4 +85,49 @@ export function fastestProxy(proxies: readonly ProxyResult[]): string | undefine
  */
 export function mayUseChinaAlias(sumdb: SumdbConfig, sumdbChosen: boolean): boolean {
   return sumdb.kind === 'db' && !sumdbChosen && sumdb.name === 'sum.golang.org' && !sumdb.explicitUrl
+}
+
+/** The checksum-DB outcome after the alias was tried. */
+export interface AliasDecision {
+  readonly check: SumdbCheck
+  /** The GOSUMDB to export: the alias when switched, else the one given. */
+  readonly sumdb: SumdbConfig
+  readonly notes: readonly string[]
+}
+
+/**
+ * Applies the switch from sum.golang.org to sum.golang.google.cn: only when the path to
+ * sum.golang.org failed, the switch is allowed (mayUseChinaAlias) and the alias's own
+ * `/latest` answered (`alias`, with `aliasLatestUrl` redacted). A failed alias is added
+ * to the failure's words; anything else leaves the check as it was.
+ */
+export function applyChinaAlias(
+  check: SumdbCheck,
+  sumdb: SumdbConfig,
+  allowed: boolean,
+  alias: { readonly ok: boolean; readonly message: string; readonly ms: number } | undefined,
+  aliasLatestUrl: string
+): AliasDecision {
+  if (check.status !== 'failed' || !allowed || alias === undefined) return { check, sumdb, notes: [] }
+  if (!alias.ok) {
+    return {
+      check: { ...check, message: `${check.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}` },
+      sumdb,
+      notes: []
+    }
+  }
+  return {
+    check: {
+      name: check.name,
+      status: 'switched',
+      route: 'explicit',
+      url: aliasLatestUrl,
+      message: `${check.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
+      ms: alias.ms
+    },
+    sumdb: parseGosumdb('sumdb', CHINA_SUMDB_ALIAS),
+    notes: [
+      `GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`
+    ]
+  }
 }
