@@ -21,15 +21,14 @@ function nameOf(url: string): string {
   return url.replace(/^https:\/\/([a-h])\.test$/, '$1')
 }
 
-/** Progress by name: 'p' pending, 'a' pending but answered, 'ok:12' working with a 12 ms median, 'nf' not-found (working, no median), 'x' dead. */
+/** Progress by name: 'p' pending, 'a' pending but answered, 'ok:12' served with a 12 ms median, 'nf' not-found (kept, did not serve), 'x' dead. */
 function progressOf(spec: Record<string, string>) {
   return (url: string): EntryProgress => {
     const s = spec[nameOf(url)] ?? 'p'
     if (s === 'p') return { state: 'pending' }
     if (s === 'a') return { state: 'pending', answered: true }
-    if (s === 'x') return { state: 'done', working: false }
-    if (s === 'nf') return { state: 'done', working: true }
-    return { state: 'done', working: true, medianMs: Number(s.slice(3)) }
+    if (s === 'x' || s === 'nf') return { state: 'done', served: false }
+    return { state: 'done', served: true, medianMs: Number(s.slice(3)) }
   }
 }
 
@@ -40,7 +39,8 @@ describe('settleProbe: which pending proxies are cut, and whether the probe can 
     ['not before the grace floor', 'a|b', { a: 'p', b: 'ok:2' }, GRACE_FLOOR_MS - 1, '', false],
     ['the grace grows with the slowest working median', 'a|b|c', { a: 'p', b: 'ok:2', c: 'ok:100' }, 300, '', false],
     ['... and ends at k x that median', 'a|b|c', { a: 'p', b: 'ok:2', c: 'ok:100' }, GRACE_FACTOR * 100, 'a', true],
-    ['a not-found member counts as working, with the floor', 'a|b', { a: 'p', b: 'nf' }, GRACE_FLOOR_MS, 'a', true],
+    ['a not-found member does not stand in for the run', 'a|b', { a: 'p', b: 'nf' }, late, '', false],
+    ['... a served one does, with the floor', 'a|b|c', { a: 'p', b: 'nf', c: 'ok:1' }, GRACE_FLOOR_MS, 'a', true],
     ['a "," gate is never cut', 'a,b', { a: 'p', b: 'ok:2' }, late, '', false],
     [
       'the member of a run that ends with "," is a gate too',

@@ -284,7 +284,7 @@ async function untilSettled(
     const result = results.get(url)
     if (!result) return { state: 'pending', answered: answered.has(url) }
     const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined
-    return { state: 'done', working: isWorking(result.status), ...(medianMs !== undefined ? { medianMs } : {}) }
+    return { state: 'done', served: result.status === 'ok', ...(medianMs !== undefined ? { medianMs } : {}) }
   }
   for (;;) {
     const pending = [...lists].filter(([url]) => !results.has(url)).map(([, probe]) => probe)

@@ -22,8 +22,12 @@ export const GRACE_FLOOR_MS = 250
 export type EntryProgress =
   /** Its version-list probe has not finished; `answered`: a first answer came, it is being sampled. */
   | { readonly state: 'pending'; readonly answered?: boolean }
-  /** Finished: kept in the chain (`working`) or not, with the median of a proxy that served the list. */
-  | { readonly state: 'done'; readonly working: boolean; readonly medianMs?: number }
+  /**
+   * Finished. `served`: it served the version list (status ok), with its median. A
+   * not-found proxy stays in the chain but did not serve: it cannot stand in for the
+   * others of its run, so it never makes them cuttable.
+   */
+  | { readonly state: 'done'; readonly served: boolean; readonly medianMs?: number }
 
 export interface SettleInput {
   /** The chain as given (composed), before anything was dropped. */
@@ -69,8 +73,8 @@ function runsOf(chain: Chain): Array<[number, number]> {
 
 /**
  * Decides whether the probe's outcome is settled and which pending proxies it cuts.
- * A pending proxy that has not answered yet may be cut only when (1) every `|` run has a working member or has
- * finished, (2) its own run has a working member (so a run's only member, or a run
+ * A pending proxy that has not answered yet may be cut only when (1) every `|` run has a member that served the version list or has
+ * finished, (2) its own run has such a member (so a run's only member, or a run
  * whose members are all still pending, keeps the whole deadline), (3) it is not a `,`
  * gate (dropping a gate changes where private paths go: it keeps the whole deadline),
  * (4) the grace window of its run has passed, and (5) the checksum-database path on
@@ -84,7 +88,7 @@ export function settleProbe(input: SettleInput): SettleDecision {
   const runFacts = runs.map(([start, end]) => {
     const members = chain.proxies.slice(start, end + 1).map(entry => progress(entry.url))
     const working = members.filter(
-      (p): p is Extract<EntryProgress, { state: 'done' }> => p.state === 'done' && p.working
+      (p): p is Extract<EntryProgress, { state: 'done' }> => p.state === 'done' && p.served
     )
     const medians = working.map(p => p.medianMs).filter((ms): ms is number => ms !== undefined)
     const graceMs = Math.max(GRACE_FLOOR_MS, GRACE_FACTOR * Math.max(0, ...medians))
