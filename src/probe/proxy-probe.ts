@@ -62,11 +62,17 @@ function pause(ms: number): Promise<void> {
 
 /**
  * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
- * connection) while the shared retry rule and the deadline allow. Never rejects.
+ * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
+ * attempt's result as it comes. Never rejects.
  */
-export async function getWithRetries(url: string, context: RequestContext): Promise<RetriedGet> {
+export async function getWithRetries(
+  url: string,
+  context: RequestContext,
+  onAttempt?: (result: GetResult) => void
+): Promise<RetriedGet> {
   for (let attempts = 1; ; attempts++) {
     const result = await httpGet(url, context)
+    onAttempt?.(result)
     const wait = retryPause(attemptOf(result), attempts - 1, performance.now(), context.deadline)
     if (wait === undefined || context.signal?.aborted) return { result, attempts }
     await pause(wait)
@@ -88,19 +94,23 @@ export function attemptsNote(attempts: number): string {
  * further sample starts only if one as long as the last still fits before the deadline,
  * so a slow-but-working proxy does not hold the phase open for nothing). A later sample
  * that fails ends the sampling without changing the class. file:// proxies are read on disk.
- * `onFirstAnswer` is called once the list was served, before the further samples.
+ * `onAnswered` is called when the proxy first answers anything (an error included), so the
+ * probe loop does not cut it as too slow while it is retried or sampled.
  */
 export async function probeList(
   url: string,
   module: string,
   samples: number,
   context: RequestContext,
-  onFirstAnswer?: () => void
+  onAnswered?: () => void
 ): Promise<ListProbe> {
   if (isFileUrl(url)) return probeFileList(url, module, context.deadline)
   const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`)
   // The first lasting answer decides the class, after the shared retry rule.
-  const first = await getWithRetries(target, context)
+  // Any sign of life (an HTTP answer, even an error, or a reset) means the proxy is not "too slow".
+  const first = await getWithRetries(target, context, result => {
+    if (result.kind === 'answer' || (result.kind === 'failure' && result.failure.code !== 'DEADLINE')) onAnswered?.()
+  })
   let attempts = first.attempts
   if (first.result.kind === 'aborted') {
     return { status: 'no-response', message: 'no answer before the probe ended', samplesMs: [], attempts: attempts - 1 }
@@ -117,7 +127,6 @@ export async function probeList(
       attempts
     }
   }
-  onFirstAnswer?.()
   const samplesMs = [round(first.result.ms)]
   // Further samples, for the median only: a failed one ends the sampling without changing the class.
   while (samplesMs.length < Math.max(1, samples)) {

@@ -20,7 +20,7 @@ export const GRACE_FLOOR_MS = 250
 
 /** What the probe knows about one proxy of the chain so far. */
 export type EntryProgress =
-  /** Its version-list probe has not finished; `answered`: a first answer came, it is being sampled. */
+  /** Its version-list probe has not finished; `answered`: it has answered something (being retried or sampled). */
   | { readonly state: 'pending'; readonly answered?: boolean }
   /**
    * Finished. `served`: it served the version list (status ok), with its median. A
@@ -104,7 +104,7 @@ export function settleProbe(input: SettleInput): SettleDecision {
     for (let i = start; i <= end; i++) {
       const entry = chain.proxies[i]
       const state = progress(entry.url)
-      // A proxy that answered is not too slow: it is being sampled, within the deadline.
+      // A proxy that answered is not too slow: it is being retried or sampled, within the deadline.
       if (state.state !== 'pending' || state.answered || isGate(chain, i)) continue
       if (elapsedMs < run.graceMs) {
         recheckInMs = Math.min(recheckInMs ?? Infinity, run.graceMs - elapsedMs)
