@@ -95,7 +95,8 @@ afterAll(async () => {
 })
 
 describe('probeChain: one run over every kind of proxy', () => {
-  const TIMEOUT = 1500
+  // Long enough that 14 proxies (TLS handshakes included) are all answered on a loaded machine: 1500 ms was not.
+  const TIMEOUT = 4000
   let servers: Record<string, TestProxy>
   let blackhole: Blackhole
   let loris: { url: string; close(): Promise<void> }
@@ -167,8 +168,7 @@ describe('probeChain: one run over every kind of proxy', () => {
     ['loris', 'slow', /^slow: 127\.0\.0\.1:\d+ sent headers but the body was still arriving after \d+ ms$/]
   ])('%s is classified %s', (name, status, message) => {
     const result = outcome.report.proxies.find(p => p.url === urls[name])
-    expect(result?.status).toBe(status)
-    expect(result?.message).toMatch(message)
+    expect(result).toMatchObject({ status, message: expect.stringMatching(message) })
   })
 
   it('exports only working entries, fastest first inside the "|" run, not-found entries in place, the "," before direct kept', () => {
