@@ -33,6 +33,7 @@ let hanging: SumdbServer
 let good: TestProxy
 let slow: TestProxy
 let sampled: TestProxy
+let paced: TestProxy
 let blackhole: Blackhole
 
 function options(timeoutMs: number, hosts: Record<string, string> = {}): ProbeOptions {
@@ -65,12 +66,22 @@ beforeAll(async () => {
   hanging = await startSumdb({ name: 'sum.test.local', hang: true })
   good = await startProxy({ modules })
   slow = await startProxy({ modules, latencyMs: 400 })
-  // Its first answer (150 ms) comes within the grace floor, its three samples end after it.
+  // Its first answer (150 ms) comes within the grace of a run whose fast member takes 100 ms (4 x 100 ms), its
+  // three samples (450 ms) end after it; both stretch alike on a loaded machine.
   sampled = await startProxy({ modules, latencyMs: 150 })
+  paced = await startProxy({ modules, latencyMs: 100 })
   blackhole = await startBlackhole()
 })
 afterAll(async () => {
-  await Promise.all([sumdb.close(), hanging.close(), good.close(), slow.close(), sampled.close(), blackhole.close()])
+  await Promise.all([
+    sumdb.close(),
+    hanging.close(),
+    good.close(),
+    slow.close(),
+    sampled.close(),
+    paced.close(),
+    blackhole.close()
+  ])
 })
 
 describe('the probe ends when its verdict is settled', () => {
@@ -128,9 +139,9 @@ describe('the probe ends when its verdict is settled', () => {
   })
 
   it('a slow member that has answered is sampled, not cut, even past the grace window', async () => {
-    const outcome = await probeChain(planFor({ proxies: `${sampled.url}|${good.url}`, sumdb: 'off' }), options(5000))
+    const outcome = await probeChain(planFor({ proxies: `${sampled.url}|${paced.url}`, sumdb: 'off' }), options(10_000))
     expect(outcome.report.proxies[0]).toMatchObject({ url: sampled.url, status: 'ok' })
     expect(outcome.report.proxies[0].samplesMs).toHaveLength(3)
-    expect(outcome.report.chain).toBe(`${good.url}|${sampled.url}`)
+    expect(outcome.report.chain).toBe(`${paced.url}|${sampled.url}`)
   })
 })
