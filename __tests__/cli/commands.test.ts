@@ -178,7 +178,7 @@ describe('probe', () => {
     expect(json.goproxy).toBe(good.url)
     expect(json.unreachable.sort()).toEqual([hole.url, refused].sort())
     const status = Object.fromEntries(json.report.proxies.map(p => [p.url, [p.status, p.position]]))
-    expect(status).toEqual({ [hole.url]: ['no-response', null], [refused]: ['refused', null], [good.url]: ['ok', 1] })
+    expect(status).toEqual({ [hole.url]: ['too-slow', null], [refused]: ['refused', null], [good.url]: ['ok', 1] })
     expect(json.report.sumdb).toMatchObject({ status: 'ok', route: 'explicit' })
     expect(run.stderr).toContain(`warning: Dropped ${refused}: connection refused`)
     expect(run.stderr).not.toMatch(/^probe /m) // the table already says what the info lines would

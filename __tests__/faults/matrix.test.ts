@@ -271,7 +271,13 @@ describe('fault matrix through probe and warm, with the real go command', () => 
         const { report, problems, chain } = probed.probed
         const seen = report.proxies.find(p => p.url === bad.url)
         expect({ status: seen?.status, message: seen?.message, inTime: report.elapsedMs < PROBE_BOUND_MS }).toEqual({
-          status: PROBE_STATUS[c.fault],
+          // In a "|" run with a working member, a proxy that never answers is cut as too slow once the probe is
+          // settled (core/probe/settle.ts), or keeps its class when the deadline comes first (a loaded machine);
+          // after "," it always keeps the whole deadline and its own class.
+          status:
+            c.separator === '|' && (c.fault === 'never answers' || c.fault === 'SYNs dropped')
+              ? expect.stringMatching(new RegExp(`^(too-slow|${PROBE_STATUS[c.fault]})$`))
+              : PROBE_STATUS[c.fault],
           message: expect.any(String),
           inTime: true
         })

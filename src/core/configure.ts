@@ -40,7 +40,8 @@ export interface ProbeProposal {
   readonly problems: readonly string[]
 }
 
-export interface ProbeVerdict {
+/** What the action or the CLI exports after the probe, once on-unreachable is applied. */
+export interface ExportDecision {
   /** The chain and checksum DB to export. */
   readonly chain: Chain
   readonly sumdb: SumdbConfig
@@ -49,6 +50,9 @@ export interface ProbeVerdict {
   /** Problems with on-unreachable: fail: nothing is exported, the step fails with this message. */
   readonly failure?: string
 }
+
+/** @deprecated the former name of ExportDecision, kept for src/main.ts until it moves. */
+export type ProbeVerdict = ExportDecision
 
 /**
  * Applies `on-unreachable` to the probe's outcome: no problem → the rebuilt chain; a
@@ -60,7 +64,7 @@ export function decideAfterProbe(
   proposal: ProbeProposal,
   onUnreachable: Settings['onUnreachable'],
   howToWarn: string
-): ProbeVerdict {
+): ExportDecision {
   if (proposal.problems.length === 0) return { chain: proposal.chain, sumdb: proposal.sumdb }
   const problems = proposal.problems.join('\n')
   const asComposed = { chain: plan.chain, sumdb: plan.sumdb }
