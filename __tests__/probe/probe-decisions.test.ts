@@ -37,8 +37,8 @@ describe('settleProbe: which pending proxies are cut, and whether the probe can 
   it.each<[string, string, Record<string, string>, number, string, boolean]>([
     ['a blackhole before a working member is cut after the grace', 'a|b', { a: 'p', b: 'ok:2' }, late, 'a', true],
     ['not before the grace floor', 'a|b', { a: 'p', b: 'ok:2' }, GRACE_FLOOR_MS - 1, '', false],
-    ['the grace grows with the slowest working median', 'a|b|c', { a: 'p', b: 'ok:2', c: 'ok:100' }, 300, '', false],
-    ['... and ends at k x that median', 'a|b|c', { a: 'p', b: 'ok:2', c: 'ok:100' }, GRACE_FACTOR * 100, 'a', true],
+    ['the grace grows with the slowest working median', 'a|b|c', { a: 'p', b: 'ok:2', c: 'ok:400' }, GRACE_FLOOR_MS, '', false],
+    ['... and ends at k x that median', 'a|b|c', { a: 'p', b: 'ok:2', c: 'ok:400' }, GRACE_FACTOR * 400, 'a', true],
     ['a not-found member does not stand in for the run', 'a|b', { a: 'p', b: 'nf' }, late, '', false],
     ['... a served one does, with the floor', 'a|b|c', { a: 'p', b: 'nf', c: 'ok:1' }, GRACE_FLOOR_MS, 'a', true],
     ['a "," gate is never cut', 'a,b', { a: 'p', b: 'ok:2' }, late, '', false],
@@ -93,11 +93,11 @@ describe('settleProbe: which pending proxies are cut, and whether the probe can 
   it('says when the grace window ends, so the loop can ask again', () => {
     const decision = settleProbe({
       chain: chain('a|b'),
-      progress: progressOf({ a: 'p', b: 'ok:100' }),
+      progress: progressOf({ a: 'p', b: 'ok:400' }),
       elapsedMs: 150,
       sumdbVerified: () => true
     })
-    expect(decision.recheckInMs).toBe(GRACE_FACTOR * 100 - 150)
+    expect(decision.recheckInMs).toBe(GRACE_FACTOR * 400 - 150)
   })
 })
 

@@ -51,9 +51,6 @@ export interface ExportDecision {
   readonly failure?: string
 }
 
-/** @deprecated the former name of ExportDecision, kept for src/main.ts until it moves. */
-export type ProbeVerdict = ExportDecision
-
 /**
  * Applies `on-unreachable` to the probe's outcome: no problem → the rebuilt chain; a
  * problem → the chain as composed with a warning (`warn`) or a failure (`fail`).

@@ -78,9 +78,6 @@ export interface SumdbCheck {
   readonly ms?: number
 }
 
-/** @deprecated the former name of SumdbCheck. */
-export type SumdbVerdict = SumdbCheck
-
 /** The `probe-report` output: JSON-serialisable, secrets already redacted. */
 export interface ProbeReport {
   readonly module: string

@@ -55,9 +55,6 @@ export function sumdbCheckText(check: SumdbCheck): string {
   return `Checksum database ${check.name}: ${state}: ${check.message}${timing}`
 }
 
-/** @deprecated the former name of sumdbCheckText. */
-export const sumdbVerdictText = sumdbCheckText
-
 /** The probe table as GitHub markdown, for the job summary (every URL already redacted). */
 export function probeTableMarkdown(report: ProbeReport): string {
   const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`]
@@ -95,6 +92,3 @@ export function probeTableText(report: ProbeReport): string {
   )
   return lines.join('\n')
 }
-
-/** @deprecated the former name of sumdbCheckMarkdown (src/main.ts still imports it). */
-export const sumdbVerdictMarkdown = sumdbCheckMarkdown

@@ -8,9 +8,6 @@ export interface EntryStanding {
   readonly medianMs?: number
 }
 
-/** @deprecated the former name of EntryStanding. */
-export type EntryVerdict = EntryStanding
-
 /** The stricter of two separators: `,` (fall through on 404/410 only) wins over `|`. */
 function stricter(a: Separator, b: Separator): Separator {
   return a === ',' || b === ',' ? ',' : '|'

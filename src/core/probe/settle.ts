@@ -11,12 +11,15 @@ import { isGate } from './decide.js'
  * of its run's median, and never less than GRACE_FLOOR_MS from the start of the probe.
  * Why 4×: the median already includes the connection set-up; a proxy four times slower
  * than the slowest working peer would be sorted behind it anyway, so waiting longer can
- * only confirm what the chain already is. Why 250 ms: on loopback or a close mirror the
- * median is a few ms, and a loaded runner (or a first TLS handshake) easily adds
- * 100–200 ms of jitter to an otherwise healthy proxy; below that we would cut good ones.
+ * only confirm what the chain already is. Why a 1000 ms floor: a proxy's first answer
+ * costs DNS, TCP, TLS and the request itself, about four round trips; a mirror in another
+ * region (a GitHub-hosted runner reaching goproxy.cn, ~200 ms away) needs ~800 ms for it
+ * and is a working fallback worth keeping, and a loaded runner adds jitter on top. A proxy
+ * that has not answered after a second is almost always one that never will, and cutting it
+ * then still saves most of the default 3 s probe-timeout.
  */
 export const GRACE_FACTOR = 4
-export const GRACE_FLOOR_MS = 250
+export const GRACE_FLOOR_MS = 1000
 
 /** What the probe knows about one proxy of the chain so far. */
 export type EntryProgress =
