@@ -56,12 +56,8 @@ export interface RetriedGet {
   readonly attempts: number
 }
 
-/**
- * Not unref'd: this pause may be all the process is waiting for (the first answer failed, its socket is gone), and
- * an unref'd timer then lets Node exit mid-probe with status 0 and nothing exported.
- */
 function pause(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms))
+  return new Promise(resolve => setTimeout(resolve, ms).unref())
 }
 
 /**
