@@ -86,6 +86,8 @@ export function answerBytes(answer: StoredAnswer): number {
 /** The store of one warm phase. Not thread-safe across processes; one per forwarder. */
 export class PrefetchStore {
   private readonly slots = new Map<string, Slot>()
+  /** Paths go asked for (served, joined or overtaken): never prefetched again in this phase. */
+  private readonly claimed = new Set<string>()
   /** Queued paths in plan order; `slots` says whether each is still queued. */
   private readonly queue: string[] = []
   private queueHead = 0
@@ -123,9 +125,6 @@ export class PrefetchStore {
       this.stats.planned++
     }
   }
-
-  /** Paths go asked for that are not in `slots` any more (served, overtaken): never prefetched again. */
-  private readonly claimed = new Set<string>()
 
   /** The next queued path for the prefetcher, or undefined when the queue is empty. */
   next(): string | undefined {
