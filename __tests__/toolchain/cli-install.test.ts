@@ -2,7 +2,7 @@
  * `setup-goproxy install`, in-process: resolution and verification as in the action, the ~/sdk/go<version> layout
  * of golang.org/dl, the PATH line for each shell on stdout (and nothing else there), usage errors.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import { renderPathPrepend } from '../../src/cli/shell.js'
@@ -34,6 +34,10 @@ beforeAll(async () => {
     listed: [moduleVersion, moduleVersion.replace('1.23.5', '1.24rc1')],
     db
   })
+})
+
+beforeEach(() => {
+  server.requests.length = 0
 })
 
 afterAll(async () => {
@@ -68,6 +72,23 @@ test('install 1.23 installs 1.23.5 into ~/sdk/go1.23.5 and prints only the PATH 
   expect(server.requests).toEqual([])
 })
 
+test('--go-version-file go.mod: the toolchain line wins over the go line; relative to the working directory', async () => {
+  const home = tempDir('cli-install-home')
+  writeFileSync(join(home, 'go.mod'), 'module example.com/m\n\ngo 1.22\n\ntoolchain go1.23.5\n')
+  const run = await cli(['install', '--go-version-file', 'go.mod', ...chainFlags()], home)
+  expect(run.code).toBe(0)
+  expect(run.stderr).toMatch(/go\.mod line 5 asks for Go go1\.23\.5/)
+  expect(existsSync(join(home, 'sdk', 'go1.23.5', '.unpacked-success'))).toBe(true)
+})
+
+test('--go-version-file naming a missing file: an input error naming it (exit 2), nothing fetched', async () => {
+  const home = tempDir('cli-install-home')
+  const run = await cli(['install', '--go-version-file', 'nope/.go-version', ...chainFlags()], home)
+  expect(run.code).toBe(2)
+  expect(run.stderr).toMatch(/go-version-file.*nope\/\.go-version.*does not exist/)
+  expect(server.requests.filter(p => p.endsWith('.zip'))).toEqual([])
+})
+
 test('GOSUMDB off: refused, nothing installed, exit 1', async () => {
   const home = tempDir('cli-install-home')
   const run = await cli(['install', '1.23', '--proxies', server.url, '--sumdb', 'off', '--no-probe'], home)
@@ -75,6 +96,12 @@ test('GOSUMDB off: refused, nothing installed, exit 1', async () => {
   expect(run.stderr).toMatch(/GOSUMDB=off/)
   expect(run.stdout).toBe('')
   expect(existsSync(join(home, 'sdk'))).toBe(false)
+})
+
+test('a version no proxy lists: invalid input (exit 2) naming the nearest versions', async () => {
+  const run = await cli(['install', '1.21', ...chainFlags()], tempDir('cli-install-home'))
+  expect(run.code).toBe(2)
+  expect(run.stderr).toMatch(/Input 'go-version'.*nearest available: 1\.23\.5/)
 })
 
 test.each<[string[], RegExp]>([

@@ -27,6 +27,8 @@ export interface InstallServer {
   readonly url: string
   /** Request paths (decoded) in arrival order. */
   readonly requests: string[]
+  /** Request targets as received (path and query, not decoded). */
+  readonly urls: string[]
   served: ServedToolchain[]
   listed: string[]
   /** Called for every request; a Fault replaces the answer. */
@@ -64,6 +66,7 @@ export async function startInstallServer(
   const counts = new Map<string, number>()
   const state: Omit<InstallServer, 'url' | 'close'> = {
     requests: [],
+    urls: [],
     served: options.served ?? [],
     listed: options.listed ?? (options.served ?? []).map(s => s.moduleVersion),
     fault: () => undefined,
@@ -74,6 +77,7 @@ export async function startInstallServer(
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '').split('?')[0])
     state.requests.push(path)
+    state.urls.push(req.url ?? '')
     const nth = (counts.get(path) ?? 0) + 1
     counts.set(path, nth)
     const fault = state.fault(path, nth)

@@ -1,5 +1,6 @@
 import os from 'node:os'
 import { join } from 'node:path'
+import { InputError, InputErrors } from '../../core/errors.js'
 import { UsageError, type ParsedArgs } from '../args.js'
 import { decide, prepare } from '../configure.js'
 import type { CliIo } from '../io.js'
@@ -35,7 +36,7 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const { settings, plan, credentials } = prepared
   if (!settings.goInstall) throw new UsageError('install needs a Go version.', 'install')
   const home = io.env.HOME || io.env.USERPROFILE || os.homedir()
-  const installed = await installRequestedGo({
+  const installing = installRequestedGo({
     goInstall: settings.goInstall,
     chain: decision.chain,
     sumdb: decision.sumdb,
@@ -47,6 +48,10 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     env: { ...io.env },
     log,
     attempts: settings.retries
+  })
+  // A version file that is missing or says nothing usable, or a version no proxy lists: invalid input (exit 2).
+  const installed = await installing.catch((error: unknown) => {
+    throw error instanceof InputError ? new InputErrors([error]) : error
   })
   log.info(renderInstallLine(installed))
   io.stdout.write(`${renderPathPrepend(join(installed.goroot, 'bin'), args.shell)}\n`)
