@@ -35,6 +35,8 @@ export interface InstallServer {
   fault: (path: string, nth: number) => Fault | undefined
   /** The database mounted at /sumdb/<db.name>/, or none (then /sumdb/... is 404). */
   db: SumdbDatabase | undefined
+  /** Milliseconds to wait before answering each request (a proxy far away); 0 by default. */
+  delayMs: number
   /** May replace any answer of the database (`sub` is the path below its root). */
   forge: (sub: string, answer: DbAnswer) => DbAnswer | Promise<DbAnswer>
   close(): Promise<void>
@@ -70,11 +72,16 @@ export async function startInstallServer(
     served: options.served ?? [],
     listed: options.listed ?? (options.served ?? []).map(s => s.moduleVersion),
     fault: () => undefined,
+    delayMs: 0,
     db: options.db,
     forge: (_sub, answer) => answer
   }
   const base = '/golang.org/toolchain/@v/'
   const server = http.createServer((req, res) => {
+    if (state.delayMs > 0) setTimeout(() => answer(req, res), state.delayMs)
+    else answer(req, res)
+  })
+  const answer = (req: http.IncomingMessage, res: ServerResponse): unknown => {
     const path = decodeURIComponent((req.url ?? '').split('?')[0])
     state.requests.push(path)
     state.urls.push(req.url ?? '')
@@ -114,7 +121,7 @@ export async function startInstallServer(
     if (m[2] === 'mod') return res.writeHead(200, { 'Content-Type': 'text/plain' }).end(TOOLCHAIN_GO_MOD)
     res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': statSync(found.file).size })
     createReadStream(found.file).pipe(res)
-  })
+  }
   server.on('connection', socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
