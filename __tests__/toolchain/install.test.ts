@@ -274,6 +274,18 @@ describe('the chain', () => {
     expect(zipRequests(other)).toEqual([`/golang.org/toolchain/@v/${V('1.23.5')}.zip`])
   })
 
+  test('credentials in a proxy URL are sent but never logged (the checksum database through that proxy too)', async () => {
+    const withSecret = server.url.replace('http://', 'http://deploy:s3cr3t-token@')
+    const run = setup({
+      chain: { proxies: [{ url: withSecret, separator: ',', origin: 'proxies' }] },
+      version: '1.23.4'
+    })
+    const installed = await installGo(run.options)
+    expect(installed.source).toBe(server.url.replace('http://', 'http://deploy:xxxxx@'))
+    expect(run.lines.length).toBeGreaterThan(3)
+    expect(run.lines.join('\n')).not.toContain('s3cr3t-token')
+  })
+
   test('download progress is logged', () => {
     const lines: string[] = []
     let now = 0

@@ -30,6 +30,7 @@ import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Chain } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
+import { redactUrl } from '../core/proxy-url.js'
 import type { SumdbConfig } from '../core/sumdb/config.js'
 import {
   parseToolchainList,
@@ -221,7 +222,7 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
   const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`
   const base = await resolveSumdbBase({ ...options, log })
   if (!base.ok) throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`)
-  log.info(`Verifying ${where} with the checksum database at ${base.url} (${base.via})`)
+  log.info(`Verifying ${where} with the checksum database at ${redactUrl(base.url)} (${base.via})`)
   const verified = await verifyModule({
     fetch: sumdbFetcher({ ...options, base: base.url }),
     key: options.sumdb.key,
