@@ -351,7 +351,7 @@ describe('verification refuses, and installs nothing', () => {
         copy[5] ^= 1
         return { status: a.status, body: copy }
       },
-      /\((tile|record)\)/
+      /\(tile\)/
     ],
     [
       'a bad note signature',
