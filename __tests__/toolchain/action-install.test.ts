@@ -113,3 +113,20 @@ test('go-version 1.23 with no go on PATH: installs 1.23.5 verified, warms with i
   expect(again.outputs).toMatchObject({ 'go-version': fixture.goVersion, 'cache-hit': 'true', 'go-root': goroot })
   expect(toolchains.requests).toEqual([])
 }, 480_000)
+
+test('sumdb off with go-version: the step fails saying why, installs nothing and puts nothing on PATH', async () => {
+  const root = tempDir('action-install-off')
+  const toolCache = join(root, 'toolcache')
+  const run = await runAction({
+    inputs: { 'go-version': '1.23', proxies: toolchains.url, sumdb: 'off', probe: 'false', warm: 'false' },
+    env: jobEnvWithoutGo(root, toolCache),
+    cwd: root,
+    timeoutMs: 120_000
+  })
+  expect(run.code).toBe(1)
+  expect(run.stdout).toMatch(/::error::Installing Go failed: .*GOSUMDB=off/)
+  expect(readFileSync(run.files.path, 'utf8')).toBe('')
+  expect(run.outputs['go-version']).toBeUndefined()
+  expect(existsSync(join(toolCache, 'go'))).toBe(false)
+  expect(run.summary).toMatch(/Installing Go failed/)
+}, 180_000)
