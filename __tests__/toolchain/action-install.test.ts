@@ -4,7 +4,7 @@
  * with a test key; the installed go warms the module cache and then builds the project offline. A second run is a
  * tool-cache hit with no zip request.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
@@ -129,4 +129,35 @@ test('sumdb off with go-version: the step fails saying why, installs nothing and
   expect(run.outputs['go-version']).toBeUndefined()
   expect(existsSync(join(toolCache, 'go'))).toBe(false)
   expect(run.summary).toMatch(/Installing Go failed/)
+}, 180_000)
+
+test('a Go that setup-go left in the tool cache is used with no network; a job GOTOOLCHAIN is left alone', async () => {
+  const root = tempDir('action-install-hit')
+  const toolCache = join(root, 'toolcache')
+  // setup-go's layout: go/<semver>/<arch> and the <arch>.complete marker (a stand-in go that answers go env).
+  const goroot = join(toolCache, 'go', '1.23.5', process.arch)
+  mkdirSync(join(goroot, 'bin'), { recursive: true })
+  writeFileSync(join(goroot, 'bin', 'go'), '#!/bin/sh\necho \'{"GOPROXY": ""}\'\n')
+  chmodSync(join(goroot, 'bin', 'go'), 0o755)
+  writeFileSync(`${goroot}.complete`, '')
+  const before = toolchains.requests.length
+  const run = await runAction({
+    inputs: {
+      'go-version': '1.23',
+      proxies: toolchains.url,
+      sumdb: `${db.verifierKey} ${db.url}`,
+      probe: 'false',
+      warm: 'false'
+    },
+    env: { ...jobEnvWithoutGo(root, toolCache), GOTOOLCHAIN: 'go1.23.5+auto' },
+    cwd: root,
+    timeoutMs: 120_000
+  })
+  expect(run.stdout).not.toContain('::error::')
+  expect(run.code).toBe(0)
+  expect(run.outputs).toMatchObject({ 'go-version': '1.23.5', 'cache-hit': 'true', 'go-root': goroot })
+  expect(readFileSync(run.files.path, 'utf8').split(/\r?\n/)).toContain(join(goroot, 'bin'))
+  expect(run.env.GOTOOLCHAIN).toBeUndefined()
+  expect(run.stdout).toContain("GOTOOLCHAIN=go1.23.5+auto is the job's own")
+  expect(toolchains.requests.length).toBe(before)
 }, 180_000)
