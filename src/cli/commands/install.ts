@@ -35,7 +35,8 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   }
   const { settings, plan, credentials } = prepared
   if (!settings.goInstall) throw new UsageError('install needs a Go version.', 'install')
-  const home = io.env.HOME || io.env.USERPROFILE || os.homedir()
+  // Where golang.org/dl puts it: os.UserHomeDir, i.e. %USERPROFILE% on Windows (even when a shell sets HOME), else $HOME.
+  const home = (process.platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || os.homedir()
   const installing = installRequestedGo({
     goInstall: settings.goInstall,
     chain: decision.chain,
