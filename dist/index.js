@@ -37116,13 +37116,13 @@ function markdownCell(text) {
 function droppedWarnings(report) {
     return report.proxies.filter(proxy => proxy.position === null).map(proxy => `Dropped ${proxy.url}: ${proxy.message}`);
 }
-/** The checksum-database verdict as one sentence. */
-function sumdbVerdictText(verdict) {
-    if (verdict.status === 'off')
-        return `Checksum database: ${verdict.message}`;
-    const timing = verdict.ms === undefined ? '' : ` (${verdict.ms} ms)`;
-    const state = verdict.status === 'failed' ? 'FAILED' : verdict.status === 'switched' ? 'switched' : 'ok';
-    return `Checksum database ${verdict.name}: ${state}: ${verdict.message}${timing}`;
+/** The checksum-DB check as one sentence. */
+function sumdbCheckText(check) {
+    if (check.status === 'off')
+        return `Checksum database: ${check.message}`;
+    const timing = check.ms === undefined ? '' : ` (${check.ms} ms)`;
+    const state = check.status === 'failed' ? 'FAILED' : check.status === 'switched' ? 'switched' : 'ok';
+    return `Checksum database ${check.name}: ${state}: ${check.message}${timing}`;
 }
 /** The probe table as GitHub markdown, for the job summary (every URL already redacted). */
 function probeTableMarkdown(report) {
@@ -37132,9 +37132,9 @@ function probeTableMarkdown(report) {
     lines.push('', `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`);
     return lines.join('\n');
 }
-/** The checksum-database verdict as markdown, for the job summary. */
-function sumdbVerdictMarkdown(report) {
-    return markdownCell(sumdbVerdictText(report.sumdb));
+/** The checksum-DB check as markdown, for the job summary. */
+function sumdbCheckMarkdown(report) {
+    return markdownCell(sumdbCheckText(report.sumdb));
 }
 /**
  * The probe table as aligned text for the log. The result comes last (it is the
@@ -37148,7 +37148,7 @@ function probeTableText(report) {
         .map((text, c) => (c === row.length - 1 ? text : text.padEnd(widths[c])))
         .join('  ')
         .trimEnd());
-    lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${report.chain || '(none)'}`, sumdbVerdictText(report.sumdb));
+    lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${report.chain || '(none)'}`, sumdbCheckText(report.sumdb));
     return lines.join('\n');
 }
 
@@ -37444,11 +37444,192 @@ function sortRuns(chain, latency) {
 /**
  * The chain to export: entries that do not work dropped (see dropEntries for the
  * separator rule), then with `order: latency` each `|` run sorted by median
- * (see sortRuns). `direct`/`off` stay last. An entry with no verdict is kept in place.
+ * (see sortRuns). `direct`/`off` stay last. An entry with no standing is kept in place.
  */
-function rebuildChain(chain, verdictOf, order) {
-    const kept = dropEntries(chain, entry => verdictOf(entry)?.working ?? true);
-    return order === 'latency' ? sortRuns(kept, entry => verdictOf(entry)?.medianMs) : kept;
+function rebuildChain(chain, standingOf, order) {
+    const kept = dropEntries(chain, entry => standingOf(entry)?.working ?? true);
+    return order === 'latency' ? sortRuns(kept, entry => standingOf(entry)?.medianMs) : kept;
+}
+
+;// CONCATENATED MODULE: ./src/core/probe/decide.ts
+
+
+
+/**
+ * The rebuilt chain (dead entries dropped, `|` runs sorted by median, `,` never crossed:
+ * see reorder.ts). When no proxy is left and there is no terminal keyword either, the
+ * given chain is kept: an empty GOPROXY would mean Go's default.
+ */
+function decideChain(given, standingOf, order) {
+    const rebuilt = rebuildChain(given, standingOf, order);
+    const noneWorks = given.proxies.length > 0 && rebuilt.proxies.length === 0;
+    return { chain: rebuilt.proxies.length > 0 || rebuilt.terminal ? rebuilt : given, noneWorks };
+}
+/** True for an entry joined to the next proxy by `,`: only a 404/410 passes it. */
+function isGate(chain, index) {
+    return chain.proxies[index].separator === ',' && index + 1 < chain.proxies.length;
+}
+/**
+ * The problems of the proxy part of the probe: "no proxy works" (with each reason), and
+ * one per dead `,` gate. A dead gate is a problem, never silently dropped: dropping it
+ * would hand every request meant for it, private paths included, to the next proxy.
+ * `redact` turns a URL into its printable form.
+ */
+function chainProblems(given, noneWorks, statusOf, redact) {
+    const problems = [];
+    if (noneWorks) {
+        const why = given.proxies
+            .filter(entry => !isWorking(statusOf(entry.url).status))
+            .map(entry => `${redact(entry.url)}: ${statusOf(entry.url).message}`);
+        const unique = [...new Set(why)].join('; ');
+        const tail = given.terminal === 'direct'
+            ? ' Only direct is left: every module would come from its origin repository, without a proxy.'
+            : given.terminal === 'off'
+                ? ' The chain ends in off: no module could be downloaded.'
+                : '';
+        problems.push(`No proxy in the chain works from this runner (${unique}).${tail}`);
+    }
+    given.proxies.forEach((entry, i) => {
+        if (!isGate(given, i) || isWorking(statusOf(entry.url).status))
+            return;
+        const next = given.proxies[i + 1];
+        problems.push(`${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`);
+    });
+    return problems;
+}
+/** The URL of the fastest proxy on the exported chain that served the version list (lowest median; first on a tie). */
+function fastestProxy(proxies) {
+    const measured = proxies.filter(p => p.status === 'ok' && p.position !== null && p.medianMs !== null);
+    return [...measured].sort((a, b) => a.medianMs - b.medianMs)[0]?.url;
+}
+/**
+ * Whether the probe may switch GOSUMDB to sum.golang.google.cn when the path to
+ * sum.golang.org fails: only when sum.golang.org is Go's default (the user chose no
+ * `sumdb`) and has no URL. A database the user named is never swapped behind their back.
+ */
+function mayUseChinaAlias(sumdb, sumdbChosen) {
+    return sumdb.kind === 'db' && !sumdbChosen && sumdb.name === 'sum.golang.org' && !sumdb.explicitUrl;
+}
+/**
+ * Applies the switch from sum.golang.org to sum.golang.google.cn: only when the path to
+ * sum.golang.org failed, the switch is allowed (mayUseChinaAlias) and the alias's own
+ * `/latest` answered (`alias`, with `aliasLatestUrl` redacted). A failed alias is added
+ * to the failure's words; anything else leaves the check as it was.
+ */
+function applyChinaAlias(check, sumdb, allowed, alias, aliasLatestUrl) {
+    if (check.status !== 'failed' || !allowed || alias === undefined)
+        return { check, sumdb, notes: [] };
+    if (!alias.ok) {
+        return {
+            check: { ...check, message: `${check.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}` },
+            sumdb,
+            notes: []
+        };
+    }
+    return {
+        check: {
+            name: check.name,
+            status: 'switched',
+            route: 'explicit',
+            url: aliasLatestUrl,
+            message: `${check.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
+            ms: alias.ms
+        },
+        sumdb: parseGosumdb('sumdb', CHINA_SUMDB_ALIAS),
+        notes: [
+            `GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/probe/settle.ts
+
+
+/**
+ * A pending proxy is cut once it has had GRACE_FACTOR times the slowest working member
+ * of its run's median, and never less than GRACE_FLOOR_MS from the start of the probe.
+ * Why 4×: the median already includes the connection set-up; a proxy four times slower
+ * than the slowest working peer would be sorted behind it anyway, so waiting longer can
+ * only confirm what the chain already is. Why a 1000 ms floor: a proxy's first answer
+ * costs DNS, TCP, TLS and the request itself, about four round trips; a mirror in another
+ * region (a GitHub-hosted runner reaching goproxy.cn, ~200 ms away) needs ~800 ms for it
+ * and is a working fallback worth keeping, and a loaded runner adds jitter on top. A proxy
+ * that has not answered after a second is almost always one that never will, and cutting it
+ * then still saves most of the default 3 s probe-timeout.
+ */
+const GRACE_FACTOR = 4;
+const GRACE_FLOOR_MS = 1000;
+/** The maximal runs of entries joined by `|`, as index ranges [start, end]. */
+function runsOf(chain) {
+    const runs = [];
+    let start = 0;
+    while (start < chain.proxies.length) {
+        let end = start;
+        while (end < chain.proxies.length - 1 && chain.proxies[end].separator === '|')
+            end++;
+        runs.push([start, end]);
+        start = end + 1;
+    }
+    return runs;
+}
+/**
+ * Decides whether the probe's outcome is settled and which pending proxies it cuts.
+ * A pending proxy that has not answered yet may be cut only when (1) every `|` run has a member that served the version list or has
+ * finished, (2) its own run has such a member (so a run's only member, or a run
+ * whose members are all still pending, keeps the whole deadline), (3) it is not a `,`
+ * gate (dropping a gate changes where private paths go: it keeps the whole deadline),
+ * (4) the grace window of its run has passed, and (5) the checksum-database path on
+ * the chain without the cut entries is verified. The probe deadline stays the hard cap.
+ */
+function settleProbe(input) {
+    const { chain, progress, elapsedMs } = input;
+    const pending = chain.proxies.filter(entry => progress(entry.url).state === 'pending');
+    if (pending.length === 0)
+        return { cut: [], settled: true };
+    const runs = runsOf(chain);
+    const runFacts = runs.map(([start, end]) => {
+        const members = chain.proxies.slice(start, end + 1).map(entry => progress(entry.url));
+        const working = members.filter((p) => p.state === 'done' && p.served);
+        const medians = working.map(p => p.medianMs).filter((ms) => ms !== undefined);
+        const graceMs = Math.max(GRACE_FLOOR_MS, GRACE_FACTOR * Math.max(0, ...medians));
+        return { working: working.length > 0, finished: members.every(p => p.state === 'done'), graceMs };
+    });
+    if (!runFacts.every(run => run.working || run.finished))
+        return { cut: [], settled: false };
+    const candidates = [];
+    let recheckInMs;
+    runs.forEach(([start, end], r) => {
+        const run = runFacts[r];
+        if (!run.working || start === end)
+            return;
+        for (let i = start; i <= end; i++) {
+            const entry = chain.proxies[i];
+            const state = progress(entry.url);
+            // A proxy that answered is not too slow: it is being retried or sampled, within the deadline.
+            if (state.state !== 'pending' || state.answered || isGate(chain, i))
+                continue;
+            if (elapsedMs < run.graceMs) {
+                recheckInMs = Math.min(recheckInMs ?? Infinity, run.graceMs - elapsedMs);
+                continue;
+            }
+            candidates.push({
+                url: entry.url,
+                graceMs: run.graceMs,
+                message: `too slow: no answer within ${Math.round(elapsedMs)} ms, while another proxy of its "|" run works (grace ${run.graceMs} ms: ${GRACE_FACTOR}x the slowest working median, at least ${GRACE_FLOOR_MS} ms); dropped without waiting for the probe timeout`
+            });
+        }
+    });
+    if (candidates.length === 0)
+        return { cut: [], settled: false, ...(recheckInMs ? { recheckInMs } : {}) };
+    const cutUrls = new Set(candidates.map(c => c.url));
+    const remaining = dropEntries(chain, entry => !cutUrls.has(entry.url));
+    if (!input.sumdbVerified(remaining))
+        return { cut: [], settled: false };
+    return {
+        cut: candidates,
+        settled: pending.every(entry => cutUrls.has(entry.url)),
+        ...(recheckInMs ? { recheckInMs } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/sumdb/route.ts
@@ -38506,6 +38687,42 @@ function raceDeadline(work, deadline, late) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/probe/retry.ts
+/**
+ * The one rule for asking a probe request again. Every probe request (a proxy's version
+ * list, a proxy's `/sumdb/<name>/supported`, a checksum database's `/latest`) uses it,
+ * so a flaky path is judged the same way wherever it is met, and the way the warm phase
+ * treats it: it retries those same requests, so failing the probe on one of them would
+ * reject a chain the build would have got through.
+ */
+/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
+const RETRY_PAUSE_MS = 50;
+/** A transient failure is asked again at most this many times (while the deadline allows). */
+const TRANSIENT_RETRIES = 3;
+/**
+ * A failure that says nothing lasting about the path: a 5xx or 429 answer, a connection
+ * dropped or reset before a complete answer. A refused connection, a DNS or TLS failure,
+ * a 4xx and the probe deadline are lasting: asking again changes nothing, or there is no
+ * time left to ask (a probe attempt has no timeout of its own, only the phase deadline).
+ */
+function isTransient(result) {
+    if (result.kind === 'answer')
+        return result.status >= 500 || result.status === 429;
+    if (result.kind === 'aborted')
+        return false;
+    return !result.deadline && result.status === 'connection-closed';
+}
+/**
+ * Whether to ask again, and after how long: only a transient failure, at most
+ * TRANSIENT_RETRIES times, and only when the pause still ends before the deadline
+ * (`now` and `deadline` on the same clock, ms). undefined: keep this result.
+ */
+function retryPause(result, retriesSoFar, now, deadline) {
+    if (!isTransient(result) || retriesSoFar >= TRANSIENT_RETRIES)
+        return undefined;
+    return now + RETRY_PAUSE_MS < deadline ? RETRY_PAUSE_MS : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/probe/http-get.ts
 
 /**
@@ -38615,25 +38832,48 @@ function credentialsForUrl(url, lookup) {
 
 
 
+
 function round(ms) {
     return Math.round(ms * 10) / 10;
 }
 function isFileUrl(url) {
     return /^file:/i.test(url);
 }
-/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
-const RETRY_PAUSE_MS = 50;
-/** Transient answers are asked again this many times at most (while the deadline allows). */
-const TRANSIENT_RETRIES = 3;
+/** The retry rule's view of one GET result. */
+function attemptOf(result) {
+    if (result.kind === 'aborted')
+        return { kind: 'aborted' };
+    if (result.kind === 'answer')
+        return { kind: 'answer', status: result.answer.status };
+    return {
+        kind: 'failure',
+        status: classifyFailure(result.failure).status,
+        deadline: result.failure.code === 'DEADLINE'
+    };
+}
+function pause(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms).unref());
+}
 /**
- * A failure that says nothing lasting about the proxy: a 5xx or 429, or a connection
- * dropped mid-answer. The go command would fail that one request; a proxy that fails
- * one request in three still serves a build once retried, and the warm phase retries.
+ * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
+ * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
+ * attempt's result as it comes. Never rejects.
  */
-function isTransient(result, verdict) {
-    if (verdict.status === 'connection-closed')
-        return true;
-    return result.kind === 'answer' && (result.answer.status >= 500 || result.answer.status === 429);
+async function getWithRetries(url, context, onAttempt) {
+    for (let attempts = 1;; attempts++) {
+        const result = await httpGet(url, context);
+        onAttempt?.(result);
+        const wait = retryPause(attemptOf(result), attempts - 1, performance.now(), context.deadline);
+        if (wait === undefined || context.signal?.aborted)
+            return { result, attempts };
+        await pause(wait);
+        if (context.signal?.aborted)
+            return { result: { kind: 'aborted', ms: result.ms }, attempts };
+    }
+}
+/** Words for the number of requests a failure took, when it took more than one. */
+function attemptsNote(attempts) {
+    return attempts > 1 ? ` (${attempts} attempts)` : '';
 }
 /**
  * Probes `GET <proxy>/<module>/@v/list` up to `samples` times, one request after the
@@ -38644,18 +38884,38 @@ function isTransient(result, verdict) {
  * further sample starts only if one as long as the last still fits before the deadline,
  * so a slow-but-working proxy does not hold the phase open for nothing). A later sample
  * that fails ends the sampling without changing the class. file:// proxies are read on disk.
+ * `onAnswered` is called when the proxy first answers anything (an error included), so the
+ * probe loop does not cut it as too slow while it is retried or sampled.
  */
-async function probeList(url, module, samples, context) {
+async function probeList(url, module, samples, context, onAnswered) {
     if (isFileUrl(url))
         return probeFileList(url, module, context.deadline);
     const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`);
-    const samplesMs = [];
-    let attempts = 0;
-    let retries = 0;
-    let first;
-    let lastTransient;
-    while (attempts < Math.max(1, samples) + retries) {
-        if (first && performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline)
+    // The first lasting answer decides the class, after the shared retry rule.
+    // Any sign of life (an HTTP answer, even an error, or a reset) means the proxy is not "too slow".
+    const first = await getWithRetries(target, context, result => {
+        if (result.kind === 'answer' || (result.kind === 'failure' && result.failure.code !== 'DEADLINE'))
+            onAnswered?.();
+    });
+    let attempts = first.attempts;
+    if (first.result.kind === 'aborted') {
+        return { status: 'no-response', message: 'no answer before the probe ended', samplesMs: [], attempts: attempts - 1 };
+    }
+    const classification = first.result.kind === 'answer'
+        ? classifyListAnswer(first.result.answer, module)
+        : classifyFailure(first.result.failure);
+    if (classification.status !== 'ok') {
+        return {
+            ...classification,
+            message: `${classification.message}${attemptsNote(first.attempts)}`,
+            samplesMs: [],
+            attempts
+        };
+    }
+    const samplesMs = [round(first.result.ms)];
+    // Further samples, for the median only: a failed one ends the sampling without changing the class.
+    while (samplesMs.length < Math.max(1, samples)) {
+        if (performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline)
             break;
         attempts++;
         const result = await httpGet(target, context);
@@ -38663,31 +38923,11 @@ async function probeList(url, module, samples, context) {
             attempts--;
             break;
         }
-        const verdict = result.kind === 'answer' ? classifyListAnswer(result.answer, module) : classifyFailure(result.failure);
-        if (!first && isTransient(result, verdict) && retries < TRANSIENT_RETRIES) {
-            retries++;
-            lastTransient = verdict;
-            if (performance.now() + RETRY_PAUSE_MS >= context.deadline)
-                break;
-            await new Promise(resolve => setTimeout(resolve, RETRY_PAUSE_MS).unref());
-            continue;
-        }
-        if (!first)
-            first = verdict;
-        if (verdict.status !== 'ok')
+        if (result.kind !== 'answer' || classifyListAnswer(result.answer, module).status !== 'ok')
             break;
         samplesMs.push(round(result.ms));
     }
-    const decided = first ?? lastTransient;
-    return {
-        ...(decided
-            ? retries > 0 && decided.status !== 'ok'
-                ? { ...decided, message: `${decided.message} (${retries + 1} attempts)` }
-                : decided
-            : { status: 'no-response', message: 'no answer before the probe ended' }),
-        samplesMs,
-        attempts
-    };
+    return { ...classification, samplesMs, attempts };
 }
 async function probeFileList(url, module, deadline) {
     const dir = fileProxyDir(url);
@@ -38753,16 +38993,21 @@ async function probeSupported(url, name, context) {
             ms
         };
     }
-    const result = await httpGet(joinUrlPath(url, `sumdb/${name}/supported`), context);
+    const { result, attempts } = await getWithRetries(joinUrlPath(url, `sumdb/${name}/supported`), context);
     if (result.kind === 'aborted')
         return undefined;
+    const ms = round(performance.now() - start);
     if (result.kind === 'failure')
-        return { support: 'error', message: resultMessage(result), ms: round(result.ms) };
-    return { ...classifySupportedAnswer(result.answer), ms: round(result.ms) };
+        return { support: 'error', message: `${resultMessage(result)}${attemptsNote(attempts)}`, ms };
+    const answer = classifySupportedAnswer(result.answer);
+    return {
+        ...answer,
+        ...(answer.support === 'error' ? { message: `${answer.message}${attemptsNote(attempts)}` } : {}),
+        ms
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/probe/sumdb-probe.ts
-
 
 
 
@@ -38773,7 +39018,8 @@ function sumdb_probe_round(ms) {
 /**
  * GET `<base>/latest` and check the shape of the signed tree head (the signature is
  * the go command's business). `base` is a database root: `https://<name>`, the GOSUMDB
- * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). Never rejects.
+ * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). A transient failure is
+ * asked again by the shared retry rule (core/probe/retry.ts). Never rejects.
  */
 async function checkLatest(base, name, context) {
     const start = performance.now();
@@ -38788,18 +39034,18 @@ async function checkLatest(base, name, context) {
         const problem = checkTreeHead(read.text, name);
         return problem ? { ok: false, message: problem, ms } : { ok: true, message: `signed tree head of ${name}`, ms };
     }
-    const result = await httpGet(joinUrlPath(base, 'latest'), context);
+    const { result, attempts } = await getWithRetries(joinUrlPath(base, 'latest'), context);
     if (result.kind !== 'answer') {
         return {
             ok: false,
-            message: resultMessage(result),
-            ms: sumdb_probe_round(result.ms),
+            message: `${resultMessage(result)}${result.kind === 'aborted' ? '' : attemptsNote(attempts)}`,
+            ms: sumdb_probe_round(performance.now() - start),
             ...(result.kind === 'aborted' ? { aborted: true } : {})
         };
     }
     const ms = sumdb_probe_round(result.ms);
     if (result.answer.status !== 200) {
-        return { ok: false, message: describeFailedAnswer(result.answer).message, ms };
+        return { ok: false, message: `${describeFailedAnswer(result.answer).message}${attemptsNote(attempts)}`, ms };
     }
     const problem = checkTreeHead(result.answer.body, name);
     return problem
@@ -38853,6 +39099,7 @@ function trustedCertificates(extra, env = process.env) {
 
 
 
+
 /** Defensive: the composition already rejects a private probe module; nothing private may leave the runner. */
 function assertPublicModule(plan, module) {
     if (matchesPrefixPatterns(plan.gonoproxy, module) || matchesPrefixPatterns(plan.gonosumdb, module)) {
@@ -38879,25 +39126,42 @@ async function probeChain(plan, options) {
     const ca = trustedCertificates(options.ca);
     // Ends the checksum-database requests whose answer turns out not to matter.
     const stop = new AbortController();
-    const context = (url, speculative = false) => {
+    const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
+    // Ends every request to a proxy cut as too slow (core/probe/settle.ts).
+    const cutters = new Map(urls.map(url => [url, new AbortController()]));
+    const context = (url, speculative = false, proxy) => {
         const credentials = credentialsForUrl(url, options.credentialsFor);
+        const cutter = proxy === undefined ? undefined : cutters.get(proxy);
+        const signals = [...(speculative ? [stop.signal] : []), ...(cutter ? [cutter.signal] : [])];
         return {
             deadline,
             ...(ca ? { ca } : {}),
             ...(credentials ? { credentials } : {}),
-            ...(speculative ? { signal: stop.signal } : {})
+            ...(signals.length > 0 ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {})
         };
     };
-    const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
-    const lists = new Map(urls.map(url => [url, probeList(url, module, options.samples ?? 3, context(url))]));
+    const results = new Map();
+    const answered = new Set();
+    const lists = new Map(urls.map(url => [
+        url,
+        probeList(url, module, options.samples ?? 3, context(url, false, url), () => answered.add(url)).then(result => {
+            if (!results.has(url))
+                results.set(url, result);
+            return result;
+        })
+    ]));
     // Every way to the checksum database is tried at once, from the start: the route is
     // only known once the chain is rebuilt, and by then there may be no time left.
     const sumdb = plan.sumdb;
     const latestChecks = new Map();
-    const latest = (base) => {
+    const latestSettled = new Map();
+    const latest = (base, proxy) => {
         let check = latestChecks.get(base);
         if (!check && sumdb.kind === 'db') {
-            check = checkLatest(base, sumdb.name, context(base, true));
+            check = checkLatest(base, sumdb.name, context(base, true, proxy)).then(result => {
+                latestSettled.set(base, result);
+                return result;
+            });
             latestChecks.set(base, check);
         }
         return check ?? Promise.resolve({ ok: false, message: 'not checked', ms: 0 });
@@ -38907,17 +39171,17 @@ async function probeChain(plan, options) {
         return (host && options.sumdbBaseOverride?.(host)) || base;
     };
     const proxyBase = (url) => joinUrlPath(url, `sumdb/${sumdb.kind === 'db' ? sumdb.name : ''}`);
-    const aliasEligible = sumdb.kind === 'db' && !plan.sumdbChosen && sumdb.name === 'sum.golang.org' && !sumdb.explicitUrl;
+    const aliasEligible = mayUseChinaAlias(sumdb, plan.sumdbChosen);
     const aliasBase = ownBase(`https://${CHINA_SUMDB_ALIAS}`);
     const supported = new Map();
     const supportedSettled = new Map();
     if (sumdb.kind === 'db') {
         if (!sumdb.explicitUrl) {
             for (const url of urls) {
-                const answer = probeSupported(url, sumdb.name, context(url, true)).then(result => {
+                const answer = probeSupported(url, sumdb.name, context(url, true, url)).then(result => {
                     supportedSettled.set(url, result);
                     if (result?.support === 'yes')
-                        void latest(proxyBase(url));
+                        void latest(proxyBase(url), url);
                     return result;
                 });
                 supported.set(url, answer);
@@ -38927,19 +39191,28 @@ async function probeChain(plan, options) {
         if (aliasEligible)
             void latest(aliasBase);
     }
-    const results = new Map();
-    for (const [url, probe] of lists)
-        results.set(url, await probe);
-    const verdictOf = (entry) => {
+    await untilSettled(plan.chain, lists, results, answered, start, log, {
+        enabled: options.endWhenSettled ?? true,
+        cut: url => cutters.get(url)?.abort(),
+        sumdbVerified: candidate => {
+            if (sumdb.kind === 'off')
+                return true;
+            const route = sumdbRoute(candidate, sumdb, url => supportedSettled.get(url));
+            if (route.kind === 'proxy')
+                return latestSettled.get(proxyBase(route.proxy))?.ok === true;
+            if (route.kind === 'direct' || route.kind === 'explicit')
+                return latestSettled.get(ownBase(route.base))?.ok === true;
+            return false;
+        }
+    });
+    const standingOf = (entry) => {
         const result = results.get(entry.url);
         if (!result)
             return undefined;
         const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined;
         return { working: isWorking(result.status), ...(medianMs !== undefined ? { medianMs } : {}) };
     };
-    const rebuilt = rebuildChain(plan.chain, verdictOf, options.order);
-    const noneWorks = plan.chain.proxies.length > 0 && rebuilt.proxies.length === 0;
-    const chain = rebuilt.proxies.length > 0 || rebuilt.terminal ? rebuilt : plan.chain;
+    const { chain, noneWorks } = decideChain(plan.chain, standingOf, options.order);
     // The route on the chain that will be exported, waiting only for the answers it needs.
     const answers = new Map();
     let route = sumdbRoute(chain, sumdb, url => answers.get(url));
@@ -38947,29 +39220,11 @@ async function probeChain(plan, options) {
         answers.set(route.proxy, supportOf(await supported.get(route.proxy)));
         route = sumdbRoute(chain, sumdb, url => answers.get(url));
     }
-    let verdict = await routeVerdict(route, sumdb, { latest, ownBase, proxyBase });
-    let finalSumdb = sumdb;
-    const notes = [];
-    if (verdict.status === 'failed' && aliasEligible) {
-        const alias = await latest(aliasBase);
-        if (alias.ok) {
-            finalSumdb = parseGosumdb('sumdb', CHINA_SUMDB_ALIAS);
-            verdict = {
-                name: verdict.name,
-                status: 'switched',
-                route: 'explicit',
-                url: redactUrl(joinUrlPath(aliasBase, 'latest')),
-                message: `${verdict.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
-                ms: alias.ms
-            };
-            notes.push(`GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`);
-        }
-        else {
-            verdict = { ...verdict, message: `${verdict.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}` };
-        }
-    }
+    const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase });
+    // The alias is asked only when the decision could use its answer.
+    const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined;
+    const { check: sumdbCheck, sumdb: finalSumdb, notes } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, redactUrl(joinUrlPath(aliasBase, 'latest')));
     stop.abort();
-    const problems = [];
     const position = new Map(chain.proxies.map((entry, i) => [entry.url, i + 1]));
     const proxies = urls.map(url => {
         const result = results.get(url);
@@ -38992,27 +39247,10 @@ async function probeChain(plan, options) {
         };
     });
     const dropped = proxies.filter(p => !isWorking(p.status));
-    if (noneWorks) {
-        const why = dropped.map(p => `${p.url}: ${p.message}`).join('; ');
-        const tail = plan.chain.terminal === 'direct'
-            ? ' Only direct is left: every module would come from its origin repository, without a proxy.'
-            : plan.chain.terminal === 'off'
-                ? ' The chain ends in off: no module could be downloaded.'
-                : '';
-        problems.push(`No proxy in the chain works from this runner (${why}).${tail}`);
-    }
-    if (verdict.status === 'failed')
-        problems.push(`Checksum database ${verdict.name}: ${verdict.message}`);
-    plan.chain.proxies.forEach((entry, i) => {
-        const next = plan.chain.proxies[i + 1];
-        if (next && entry.separator === ',' && !isWorking(results.get(entry.url).status)) {
-            // Security first: dropping a dead gate would hand every request meant for it, private paths
-            // included, to the next proxy. That is the user's call, not the probe's.
-            problems.push(`${redactUrl(entry.url)} does not work and is a "," gate before ${redactUrl(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`);
-        }
-    });
-    const working = proxies.filter(p => p.status === 'ok' && p.position !== null && p.medianMs !== null);
-    const fastest = working.sort((a, b) => a.medianMs - b.medianMs)[0]?.url;
+    const problems = chainProblems(plan.chain, noneWorks, url => results.get(url), redactUrl);
+    if (sumdbCheck.status === 'failed')
+        problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`);
+    const fastest = fastestProxy(proxies);
     const report = {
         module,
         timeoutMs: options.timeoutMs,
@@ -39020,7 +39258,7 @@ async function probeChain(plan, options) {
         order: options.order,
         chain: formatChain(chain, true),
         proxies,
-        sumdb: verdict,
+        sumdb: sumdbCheck,
         notes,
         problems
     };
@@ -39028,10 +39266,10 @@ async function probeChain(plan, options) {
         const timing = p.medianMs === null ? '' : `, median ${p.medianMs} ms (samples: ${p.samplesMs.join(', ')} ms)`;
         log.info(`probe ${p.url}: ${isWorking(p.status) ? '' : 'dropped: '}${p.message}${timing}`);
     }
-    if (verdict.status === 'switched')
-        log.warning(verdict.message);
+    if (sumdbCheck.status === 'switched')
+        log.warning(sumdbCheck.message);
     else
-        log.info(`checksum database: ${verdict.message}`);
+        log.info(`checksum database: ${sumdbCheck.message}`);
     log.info(`probe finished in ${report.elapsedMs} ms (timeout ${options.timeoutMs} ms)`);
     return {
         report,
@@ -39042,8 +39280,53 @@ async function probeChain(plan, options) {
         unreachable: dropped.map(p => p.url)
     };
 }
+/** How often the loop asks again while waiting for the checksum-database path (the observations it needs are not awaited one by one). */
+const RECHECK_MS = 50;
+/**
+ * Waits for the version-list probes until nothing is pending, or until the core says
+ * the outcome is settled (core/probe/settle.ts): the proxies it cuts get a `too-slow`
+ * result and their requests are ended. Each probe ends by the deadline anyway, so this
+ * never outlasts it; every cut request is awaited, so no socket outlives the phase.
+ */
+async function untilSettled(chain, lists, results, answered, start, log, tools) {
+    const progress = (url) => {
+        const result = results.get(url);
+        if (!result)
+            return { state: 'pending', answered: answered.has(url) };
+        const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined;
+        return { state: 'done', served: result.status === 'ok', ...(medianMs !== undefined ? { medianMs } : {}) };
+    };
+    for (;;) {
+        const pending = [...lists].filter(([url]) => !results.has(url)).map(([, probe]) => probe);
+        if (pending.length === 0)
+            return;
+        if (!tools.enabled) {
+            await Promise.all(pending);
+            return;
+        }
+        const decision = settleProbe({
+            chain,
+            progress,
+            elapsedMs: performance.now() - start,
+            sumdbVerified: tools.sumdbVerified
+        });
+        for (const cut of decision.cut) {
+            results.set(cut.url, { status: 'too-slow', message: cut.message, samplesMs: [], attempts: 1 });
+            tools.cut(cut.url);
+            log.debug(`probe ${redactUrl(cut.url)}: cut after ${Math.round(performance.now() - start)} ms`);
+        }
+        if (decision.settled) {
+            await Promise.all(pending);
+            return;
+        }
+        let timer;
+        const wait = Math.min(decision.recheckInMs ?? RECHECK_MS, RECHECK_MS);
+        await Promise.race([...pending, new Promise(resolve => (timer = setTimeout(resolve, wait)))]);
+        clearTimeout(timer);
+    }
+}
 /** Checks the path the go command will take and says, in words, which path that is and how it went. */
-async function routeVerdict(route, sumdb, tools) {
+async function checkRoute(route, sumdb, tools) {
     if (route.kind === 'off' || sumdb.kind === 'off') {
         return {
             name: '',
@@ -42052,7 +42335,7 @@ async function writeSummary(plan, settings, environment, probe, warm, failure) {
             : settings.probe
                 ? undefined
                 : 'Probe turned off (`probe: false`): the chain is exported as composed.',
-        sumdbVerdict: probe ? sumdbVerdictMarkdown(probe.report) : undefined,
+        sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
         warmSection: warm ? renderWarmSection(warm) : undefined,
         notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
         failure

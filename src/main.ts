@@ -7,13 +7,13 @@ import { exportVariables, setEnvironmentOutputs, showGoEnv } from './action/expo
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
 import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
-import { decideAfterProbe, planEnvironment, type ProbeVerdict } from './core/configure.js'
+import { decideAfterProbe, planEnvironment, type ExportDecision } from './core/configure.js'
 import { formatChain } from './core/chain.js'
 import { chainFromInputs, environmentFor, type ModulePlan } from './core/compose.js'
 import { InputErrors } from './core/errors.js'
 import { redactText } from './core/proxy-url.js'
 import { readSettings, type Settings } from './core/settings.js'
-import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbVerdictMarkdown } from './core/probe-table.js'
+import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbCheckMarkdown } from './core/probe-table.js'
 import { probeChain, type ProbeOutcome } from './probe/index.js'
 import { probeReportAsShown } from './report/probe-shown.js'
 import { renderSummary } from './report/summary.js'
@@ -68,7 +68,7 @@ async function configure(): Promise<void> {
 
   // 3. Probe: keep only what works from this runner, fastest first inside `|` runs.
   const outcome = settings.probe ? await probe(plan, settings, credentials.credentialsFor) : undefined
-  const verdict: ProbeVerdict = outcome
+  const verdict: ExportDecision = outcome
     ? decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set on-unreachable: warn')
     : { chain: plan.chain, sumdb: plan.sumdb }
   const { chain, sumdb } = verdict
@@ -261,7 +261,7 @@ async function writeSummary(
       : settings.probe
         ? undefined
         : 'Probe turned off (`probe: false`): the chain is exported as composed.',
-    sumdbVerdict: probe ? sumdbVerdictMarkdown(probe.report) : undefined,
+    sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
     warmSection: warm ? renderWarmSection(warm) : undefined,
     installLine: installedGo ? renderInstallLine(installedGo) : undefined,
     notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
