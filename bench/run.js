@@ -10,7 +10,7 @@ import os from 'node:os'
 
 register('./support/ts-hooks.mjs', import.meta.url)
 
-const ALL = ['probe', 'warm', 'action']
+const ALL = ['probe', 'warm', 'action', 'toolchain']
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL
 
 function goVersion() {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import os from 'node:os'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
 import { goEnvFailureWarning } from './exec/ambient.js'
@@ -19,6 +20,10 @@ import { renderSummary } from './report/summary.js'
 import { renderWarmSection } from './report/warm-section.js'
 import { findGo, warmModules, type WarmReport } from './warm/index.js'
 import { findGoInToolCache } from './warm/find-go-toolcache.js'
+import { renderInstallLine } from './report/install-line.js'
+import type { GoInstallRequest } from './core/settings.js'
+import { goPathBin, installRequestedGo } from './toolchain/for-job.js'
+import type { InstalledGo } from './toolchain/install.js'
 
 const STATE_IS_POST = 'isPost'
 const STATE_FILES = 'credentialFiles'
@@ -92,10 +97,25 @@ async function configure(): Promise<void> {
   exportVariables({ ...environment.exports, ...installed.env })
   setEnvironmentOutputs(environment.effective)
   log.info(`Exported GOPROXY=${environment.effective.GOPROXY}`)
-  if (go) await showGoEnv(go)
 
-  // 5. Warm the module cache through the verified chain.
-  const warm = settings.warm ? await warmCache(go, settings, plan, chain, sumdb, credentials.credentialsFor) : undefined
+  // 5. Install Go through the verified chain (go-version / go-version-file); the warm phase then uses it.
+  let installedGo: InstalledGo | undefined
+  if (settings.goInstall) {
+    try {
+      installedGo = await installGoForJob(settings.goInstall, plan, chain, sumdb, settings, credentials.credentialsFor)
+    } catch (error) {
+      const failure = `Installing Go failed: ${error instanceof Error ? error.message : String(error)}`
+      await writeSummary(plan, settings, environment, shown, undefined, failure)
+      throw new Error(failure, { cause: error })
+    }
+  }
+  const jobGo = installedGo?.goBinary ?? go
+  if (jobGo) await showGoEnv(jobGo)
+
+  // 6. Warm the module cache through the verified chain.
+  const warm = settings.warm
+    ? await warmCache(jobGo, settings, plan, chain, sumdb, credentials.credentialsFor)
+    : undefined
   if (warm?.chainChanged) {
     environment = environmentFor(plan, warm.chain, sumdb)
     exportVariables({ GOPROXY: environment.effective.GOPROXY })
@@ -106,8 +126,59 @@ async function configure(): Promise<void> {
     warm && !warm.ok
       ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
       : undefined
-  await writeSummary(plan, settings, environment, shown, warm, warmFailure)
+  await writeSummary(plan, settings, environment, shown, warm, warmFailure, installedGo)
   if (warmFailure) throw new Error(warmFailure)
+}
+
+/**
+ * Installs the requested Go into the runner's tool cache (where actions/setup-go looks too), puts its bin and
+ * $GOPATH/bin on PATH as setup-go does, and exports GOTOOLCHAIN=local unless the job set GOTOOLCHAIN: otherwise a
+ * go.mod `toolchain` line newer than the installed Go would make the first go command download another toolchain,
+ * and the job would not run the Go it asked for.
+ */
+async function installGoForJob(
+  goInstall: GoInstallRequest,
+  plan: ModulePlan,
+  chain: ModulePlan['chain'],
+  sumdb: ModulePlan['sumdb'],
+  settings: Settings,
+  credentialsFor: (url: string) => { username: string; password: string } | undefined
+): Promise<InstalledGo> {
+  const toolCache = process.env.RUNNER_TOOL_CACHE
+  if (!toolCache) {
+    throw new Error(
+      'RUNNER_TOOL_CACHE is not set: go-version installs Go into the runner tool cache, which the runner names'
+    )
+  }
+  const what = goInstall.from === 'go-version' ? 'go-version' : `go-version-file ${goInstall.file}`
+  const installed = await core.group(`Install Go (${what}) through the verified chain`, () =>
+    installRequestedGo({
+      goInstall,
+      chain,
+      sumdb,
+      gonoproxy: plan.gonoproxy,
+      credentialsFor,
+      destination: { kind: 'tool-cache', root: toolCache, nodeArch: process.arch },
+      tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+      cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+      env: process.env,
+      log,
+      attempts: settings.retries
+    })
+  )
+  // core.addPath prepends: the installed Go's bin comes first, before $GOPATH/bin.
+  core.addPath(goPathBin(process.env, os.homedir()))
+  core.addPath(path.join(installed.goroot, 'bin'))
+  if (process.env.GOTOOLCHAIN) {
+    log.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`)
+  } else {
+    core.exportVariable('GOTOOLCHAIN', 'local')
+  }
+  core.setOutput('go-version', installed.version)
+  core.setOutput('cache-hit', String(installed.cacheHit))
+  core.setOutput('go-root', installed.goroot)
+  log.info(renderInstallLine(installed))
+  return installed
 }
 
 /** Runs the probe with its details in a collapsed group, then sets the probe outputs and shows its notes. */
@@ -179,7 +250,8 @@ async function writeSummary(
   environment: ReturnType<typeof environmentFor>,
   probe: ProbeOutcome | undefined,
   warm: WarmReport | undefined,
-  failure: string | undefined
+  failure: string | undefined,
+  installedGo?: InstalledGo
 ): Promise<void> {
   const markdown = renderSummary({
     effective: environment.effective,
@@ -192,6 +264,7 @@ async function writeSummary(
         : 'Probe turned off (`probe: false`): the chain is exported as composed.',
     sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
     warmSection: warm ? renderWarmSection(warm) : undefined,
+    installLine: installedGo ? renderInstallLine(installedGo) : undefined,
     notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
     failure
   })
