@@ -35014,6 +35014,288 @@ function compareText(x, y) {
     return x === y ? 0 : x < y ? -1 : 1;
 }
 
+;// CONCATENATED MODULE: ./src/core/warm/modfile.ts
+/**
+ * go.mod and go.work parsers over text (the shell reads the files), ported from the parts of
+ * golang.org/x/mod/modfile (read.go, rule.go, work.go, Go 1.23 vendored copy) that the prefetch plan needs:
+ * the lexer (comments, quoted and raw strings, `verb (` blocks), and the module, go, toolchain, require,
+ * exclude, replace and use directives. retract, godebug and unknown verbs are read and ignored. A line the
+ * grammar rejects is reported in `errors` (with its line number), never thrown: the go command will say the
+ * same thing in its own words, and the plan simply covers less.
+ */
+/** Go's isIdent: any printable non-space rune except the punctuation the grammar reserves. */
+function isIdentChar(c) {
+    return !/[\s()[\]{},]/u.test(c) && /\P{C}/u.test(c);
+}
+/**
+ * Splits a file into directive lines. A block `verb (` ... `)` turns into one line per entry with the verb
+ * prepended, as modfile does for rules inside a LineBlock.
+ */
+function lexLines(text, errors) {
+    const lines = [];
+    let block;
+    let blockLine = 0;
+    const rawLines = text.split('\n');
+    let i = 0;
+    while (i < rawLines.length) {
+        const start = i + 1;
+        const tokens = [];
+        let comment = '';
+        let text = rawLines[i];
+        i++;
+        let pos = 0;
+        let bad;
+        while (pos < text.length) {
+            const c = text[pos];
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+                pos++;
+            }
+            else if (text.startsWith('//', pos)) {
+                comment = text.slice(pos + 2).trim();
+                break;
+            }
+            else if ('()[]{},'.includes(c)) {
+                // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
+                tokens.push(c);
+                pos++;
+            }
+            else if (c === '"') {
+                let end = pos + 1;
+                while (end < text.length && text[end] !== '"')
+                    end += text[end] === '\\' ? 2 : 1;
+                if (end >= text.length) {
+                    bad = 'unterminated quoted string';
+                    break;
+                }
+                tokens.push(text.slice(pos, end + 1));
+                pos = end + 1;
+            }
+            else if (c === '`') {
+                // A raw string may span lines.
+                let end = text.indexOf('`', pos + 1);
+                while (end < 0 && i < rawLines.length) {
+                    text += '\n' + rawLines[i];
+                    i++;
+                    end = text.indexOf('`', pos + 1);
+                }
+                if (end < 0) {
+                    bad = 'unterminated raw string';
+                    break;
+                }
+                tokens.push(text.slice(pos, end + 1));
+                pos = end + 1;
+            }
+            else if (isIdentChar(c)) {
+                let end = pos;
+                while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
+                    if (text.startsWith('/*', end))
+                        bad = 'mod files must use // comments (not /* */ comments)';
+                    end++;
+                }
+                if (bad)
+                    break;
+                tokens.push(text.slice(pos, end));
+                pos = end;
+            }
+            else {
+                bad = `unexpected input character ${JSON.stringify(c)}`;
+                break;
+            }
+        }
+        if (bad) {
+            errors.push({ line: start, message: bad });
+            continue;
+        }
+        if (tokens.length === 0)
+            continue;
+        if (block) {
+            if (tokens.length === 1 && tokens[0] === ')') {
+                block = undefined;
+                continue;
+            }
+            lines.push({ tokens: [...block, ...tokens], comment, line: start });
+            continue;
+        }
+        if (tokens[tokens.length - 1] === '(' && tokens.length >= 2 && !tokens.slice(0, -1).includes('(')) {
+            block = tokens.slice(0, -1);
+            blockLine = start;
+            continue;
+        }
+        lines.push({ tokens, comment, line: start });
+    }
+    if (block)
+        errors.push({ line: blockLine, message: `unterminated block ${block.join(' ')} (` });
+    return lines;
+}
+/** Go's strconv.Unquote for the escapes a module path or version can need; undefined when go rejects the token. */
+function unquote(token) {
+    // modfile.parseString: only "..." is unquoted; any other quote character (a raw `...` string too) is an error.
+    if (!token.startsWith('"'))
+        return /["'`]/.test(token) ? undefined : token;
+    try {
+        const value = JSON.parse(token.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\'/g, "'"));
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** modfile.IsDirectoryPath: Unix and Windows relative or absolute directory syntaxes. */
+function isDirectoryPath(s) {
+    return (s === '.' ||
+        s === '..' ||
+        s.startsWith('./') ||
+        s.startsWith('.\\') ||
+        s.startsWith('../') ||
+        s.startsWith('..\\') ||
+        s.startsWith('/') ||
+        s.startsWith('\\') ||
+        /^[A-Za-z]:/.test(s));
+}
+/** The arguments of a line, unquoted; undefined (with an error recorded) when one is malformed. */
+function args(line, errors) {
+    const out = [];
+    for (const token of line.tokens.slice(1)) {
+        const value = unquote(token);
+        if (value === undefined) {
+            errors.push({ line: line.line, message: `invalid quoted string ${token}` });
+            return undefined;
+        }
+        out.push(value);
+    }
+    return out;
+}
+function parseReplace(line, a, errors) {
+    const arrow = a.length >= 2 && a[1] === '=>' ? 1 : 2;
+    if (a.length < arrow + 2 || a.length > arrow + 3 || a[arrow] !== '=>') {
+        errors.push({ line: line.line, message: 'usage: replace module/path [v1.2.3] => other/module v1.4' });
+        return undefined;
+    }
+    const old = { path: a[0], version: arrow === 2 ? a[1] : '' };
+    const target = a[arrow + 1];
+    const targetVersion = a.length === arrow + 3 ? a[arrow + 2] : '';
+    if (targetVersion === '') {
+        if (!isDirectoryPath(target)) {
+            errors.push({
+                line: line.line,
+                message: `replacement module without version must be directory path (rooted or starting with ./ or ../): ${target}`
+            });
+            return undefined;
+        }
+        return { old, new: { path: target, version: '' }, local: true };
+    }
+    if (isDirectoryPath(target)) {
+        errors.push({ line: line.line, message: `replacement module directory path ${target} cannot have version` });
+        return undefined;
+    }
+    return { old, new: { path: target, version: targetVersion }, local: false };
+}
+function isIndirect(comment) {
+    // modfile.isIndirect: the comment is exactly "indirect" or starts with "indirect;".
+    return comment === 'indirect' || comment.startsWith('indirect;');
+}
+/** Parses a go.mod text. Never throws; `errors` lists the lines that were skipped. */
+function parseGoMod(text) {
+    const errors = [];
+    let module = '';
+    const found = {};
+    const versionLines = {};
+    const require = [];
+    const exclude = [];
+    const replace = [];
+    for (const line of lexLines(text, errors)) {
+        const verb = line.tokens[0];
+        const a = args(line, errors);
+        if (!a)
+            continue;
+        const expect = (n, usage) => {
+            if (a.length === n)
+                return true;
+            errors.push({ line: line.line, message: `usage: ${usage}` });
+            return false;
+        };
+        switch (verb) {
+            case 'module':
+                if (expect(1, 'module module/path'))
+                    module = a[0];
+                break;
+            case 'go':
+            case 'toolchain':
+                versionDirective(verb, line, a, found, versionLines, errors);
+                break;
+            case 'require':
+                if (expect(2, 'require module/path v1.2.3'))
+                    require.push({ path: a[0], version: a[1], indirect: isIndirect(line.comment) });
+                break;
+            case 'exclude':
+                if (expect(2, 'exclude module/path v1.2.3'))
+                    exclude.push({ path: a[0], version: a[1] });
+                break;
+            case 'replace': {
+                const r = parseReplace(line, a, errors);
+                if (r)
+                    replace.push(r);
+                break;
+            }
+            default:
+                // retract, godebug, tool and verbs of later Go versions do not change what is downloaded.
+                break;
+        }
+    }
+    return { module, ...found, versionLines, require, exclude, replace, errors };
+}
+/**
+ * The `go` and `toolchain` directives of go.mod and go.work: one argument each, at most once (modfile's
+ * "repeated go statement"); the first one counts.
+ */
+function versionDirective(verb, line, a, found, lines, errors) {
+    if (a.length !== 1) {
+        errors.push({ line: line.line, message: verb === 'go' ? 'usage: go 1.23' : 'usage: toolchain go1.23.5' });
+    }
+    else if (found[verb] !== undefined) {
+        errors.push({ line: line.line, message: `repeated ${verb} statement` });
+    }
+    else {
+        found[verb] = a[0];
+        lines[verb] = line.line;
+    }
+}
+/** Parses a go.work text. Never throws; `errors` lists the lines that were skipped. */
+function parseGoWork(text) {
+    const errors = [];
+    const found = {};
+    const versionLines = {};
+    const use = [];
+    const replace = [];
+    for (const line of lexLines(text, errors)) {
+        const a = args(line, errors);
+        if (!a)
+            continue;
+        const verb = line.tokens[0];
+        switch (verb) {
+            case 'go':
+            case 'toolchain':
+                versionDirective(verb, line, a, found, versionLines, errors);
+                break;
+            case 'use':
+                if (a.length === 1)
+                    use.push(a[0]);
+                else
+                    errors.push({ line: line.line, message: 'usage: use local/dir' });
+                break;
+            case 'replace': {
+                const r = parseReplace(line, a, errors);
+                if (r)
+                    replace.push(r);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return { ...found, versionLines, use, replace, errors };
+}
+
 ;// CONCATENATED MODULE: ./src/core/toolchain/version-file.ts
 /**
  * Reading a Go version request out of a version file's text (pure; the shell reads the file).
@@ -35033,6 +35315,7 @@ function compareText(x, y) {
  */
 
 
+
 /** The input name version-file errors are reported under. */
 const VERSION_FILE_INPUT = 'go-version-file';
 /**
@@ -35048,39 +35331,31 @@ function parseVersionFile(fileName, text) {
     return parsePlainVersionFile(fileName, text);
 }
 /**
- * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line. Comments (`//`) are ignored;
- * the first line of each kind counts (the go command rejects repeated ones).
+ * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
+ * grammar as the warm phase's plan (src/core/warm/modfile.ts: comments, blocks, quoted strings). A malformed or
+ * repeated go/toolchain line is an error, as the go command refuses such a file.
  */
 function parseGoModVersion(fileName, text) {
-    let go;
-    let toolchain;
-    lines(text).forEach((raw, i) => {
-        const fields = stripComment(raw, '//').trim().split(/\s+/);
-        if (fields.length < 2 && (fields[0] === 'go' || fields[0] === 'toolchain')) {
-            throw fileError(fileName, i + 1, `${quote(raw.trim())} has no version`);
-        }
-        if (fields[0] !== 'go' && fields[0] !== 'toolchain')
-            return;
-        if (fields.length > 2)
-            throw fileError(fileName, i + 1, `${quote(raw.trim())} has more than one version`);
-        if (fields[0] === 'go')
-            go ??= { value: fields[1], line: i + 1 };
-        else
-            toolchain ??= { value: fields[1], line: i + 1 };
-    });
-    if (toolchain) {
-        const { value, line } = toolchain;
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    const parsed = base === 'go.work' ? parseGoWork(text) : parseGoMod(text);
+    const shown = (line) => quote(lines(text)[line - 1]?.trim() ?? '');
+    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
+    if (bad)
+        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
+    const { go, toolchain, versionLines } = parsed;
+    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
+        const line = versionLines.toolchain;
         // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
-        if (!/^go\d/.test(value) || value.includes('-')) {
-            throw fileError(fileName, line, `toolchain ${quote(value)} is not a published Go toolchain (expected go1.X.Y)`);
+        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
+            throw fileError(fileName, line, `toolchain ${quote(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
         }
-        return { request: requestAt(fileName, line, value), value, line };
+        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
     }
-    if (go) {
-        const { value, line } = go;
-        if (value.startsWith('go'))
-            throw fileError(fileName, line, `go line ${quote(value)} must not start with "go"`);
-        return { request: requestAt(fileName, line, value), value, line };
+    if (go !== undefined && versionLines.go !== undefined) {
+        const line = versionLines.go;
+        if (go.startsWith('go'))
+            throw fileError(fileName, line, `go line ${quote(go)} must not start with "go"`);
+        return { request: requestAt(fileName, line, go), value: go, line };
     }
     throw new InputError(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
 }
@@ -38037,13 +38312,13 @@ async function workspaceGoMods(goWork) {
     const uses = [];
     const stripped = text.replace(/\/\/[^\n]*/g, '');
     for (const block of stripped.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
-        uses.push(...block[1].split('\n').map(unquote).filter(Boolean));
+        uses.push(...block[1].split('\n').map(directories_unquote).filter(Boolean));
     }
     for (const single of stripped.matchAll(/^\s*use\s+([^\s(][^\n]*)$/gm))
-        uses.push(unquote(single[1]));
+        uses.push(directories_unquote(single[1]));
     return uses.map(use => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(goWork), use), 'go.mod')).filter(external_node_fs_namespaceObject.existsSync);
 }
-function unquote(text) {
+function directories_unquote(text) {
     const t = text.trim();
     return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
 }
