@@ -37,7 +37,14 @@ describe('settleProbe: which pending proxies are cut, and whether the probe can 
   it.each<[string, string, Record<string, string>, number, string, boolean]>([
     ['a blackhole before a working member is cut after the grace', 'a|b', { a: 'p', b: 'ok:2' }, late, 'a', true],
     ['not before the grace floor', 'a|b', { a: 'p', b: 'ok:2' }, GRACE_FLOOR_MS - 1, '', false],
-    ['the grace grows with the slowest working median', 'a|b|c', { a: 'p', b: 'ok:2', c: 'ok:400' }, GRACE_FLOOR_MS, '', false],
+    [
+      'the grace grows with the slowest working median',
+      'a|b|c',
+      { a: 'p', b: 'ok:2', c: 'ok:400' },
+      GRACE_FLOOR_MS,
+      '',
+      false
+    ],
     ['... and ends at k x that median', 'a|b|c', { a: 'p', b: 'ok:2', c: 'ok:400' }, GRACE_FACTOR * 400, 'a', true],
     ['a not-found member does not stand in for the run', 'a|b', { a: 'p', b: 'nf' }, late, '', false],
     ['... a served one does, with the floor', 'a|b|c', { a: 'p', b: 'nf', c: 'ok:1' }, GRACE_FLOOR_MS, 'a', true],
