@@ -18,10 +18,10 @@ import {
 import { redactUrl } from '../core/proxy-url.js'
 import { sumdbRoute, type SumdbRoute } from '../core/sumdb/route.js'
 import { CHINA_SUMDB_ALIAS, type SumdbConfig } from '../core/sumdb/config.js'
+import { createHttpClient, type HttpClient } from '../net/http.js'
 import { probeList, probeSupported, type ListProbe, type RequestContext, type SupportedProbe } from './proxy-probe.js'
 import { checkLatest, type LatestCheck } from './sumdb-probe.js'
 import { trustedCertificates } from './trust.js'
-import { createHttpClient, type HttpClient } from '../net/http.js'
 import { credentialsForUrl, joinUrlPath } from './url.js'
 
 export interface ProbeOptions {
@@ -108,6 +108,7 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
   }
 }
 
+/** The probe itself, every request on `client` (closed by the caller); `start` is when the phase began. */
 async function probeWith(
   client: HttpClient,
   plan: ModulePlan,
