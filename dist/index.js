@@ -38589,6 +38589,288 @@ function compareText(x, y) {
     return x === y ? 0 : x < y ? -1 : 1;
 }
 
+;// CONCATENATED MODULE: ./src/core/warm/modfile.ts
+/**
+ * go.mod and go.work parsers over text (the shell reads the files), ported from the parts of
+ * golang.org/x/mod/modfile (read.go, rule.go, work.go, Go 1.23 vendored copy) that the prefetch plan needs:
+ * the lexer (comments, quoted and raw strings, `verb (` blocks), and the module, go, toolchain, require,
+ * exclude, replace and use directives. retract, godebug and unknown verbs are read and ignored. A line the
+ * grammar rejects is reported in `errors` (with its line number), never thrown: the go command will say the
+ * same thing in its own words, and the plan simply covers less.
+ */
+/** Go's isIdent: any printable non-space rune except the punctuation the grammar reserves. */
+function isIdentChar(c) {
+    return !/[\s()[\]{},]/u.test(c) && /\P{C}/u.test(c);
+}
+/**
+ * Splits a file into directive lines. A block `verb (` ... `)` turns into one line per entry with the verb
+ * prepended, as modfile does for rules inside a LineBlock.
+ */
+function lexLines(text, errors) {
+    const lines = [];
+    let block;
+    let blockLine = 0;
+    const rawLines = text.split('\n');
+    let i = 0;
+    while (i < rawLines.length) {
+        const start = i + 1;
+        const tokens = [];
+        let comment = '';
+        let text = rawLines[i];
+        i++;
+        let pos = 0;
+        let bad;
+        while (pos < text.length) {
+            const c = text[pos];
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+                pos++;
+            }
+            else if (text.startsWith('//', pos)) {
+                comment = text.slice(pos + 2).trim();
+                break;
+            }
+            else if ('()[]{},'.includes(c)) {
+                // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
+                tokens.push(c);
+                pos++;
+            }
+            else if (c === '"') {
+                let end = pos + 1;
+                while (end < text.length && text[end] !== '"')
+                    end += text[end] === '\\' ? 2 : 1;
+                if (end >= text.length) {
+                    bad = 'unterminated quoted string';
+                    break;
+                }
+                tokens.push(text.slice(pos, end + 1));
+                pos = end + 1;
+            }
+            else if (c === '`') {
+                // A raw string may span lines.
+                let end = text.indexOf('`', pos + 1);
+                while (end < 0 && i < rawLines.length) {
+                    text += '\n' + rawLines[i];
+                    i++;
+                    end = text.indexOf('`', pos + 1);
+                }
+                if (end < 0) {
+                    bad = 'unterminated raw string';
+                    break;
+                }
+                tokens.push(text.slice(pos, end + 1));
+                pos = end + 1;
+            }
+            else if (isIdentChar(c)) {
+                let end = pos;
+                while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
+                    if (text.startsWith('/*', end))
+                        bad = 'mod files must use // comments (not /* */ comments)';
+                    end++;
+                }
+                if (bad)
+                    break;
+                tokens.push(text.slice(pos, end));
+                pos = end;
+            }
+            else {
+                bad = `unexpected input character ${JSON.stringify(c)}`;
+                break;
+            }
+        }
+        if (bad) {
+            errors.push({ line: start, message: bad });
+            continue;
+        }
+        if (tokens.length === 0)
+            continue;
+        if (block) {
+            if (tokens.length === 1 && tokens[0] === ')') {
+                block = undefined;
+                continue;
+            }
+            lines.push({ tokens: [...block, ...tokens], comment, line: start });
+            continue;
+        }
+        if (tokens[tokens.length - 1] === '(' && tokens.length >= 2 && !tokens.slice(0, -1).includes('(')) {
+            block = tokens.slice(0, -1);
+            blockLine = start;
+            continue;
+        }
+        lines.push({ tokens, comment, line: start });
+    }
+    if (block)
+        errors.push({ line: blockLine, message: `unterminated block ${block.join(' ')} (` });
+    return lines;
+}
+/** Go's strconv.Unquote for the escapes a module path or version can need; undefined when go rejects the token. */
+function unquote(token) {
+    // modfile.parseString: only "..." is unquoted; any other quote character (a raw `...` string too) is an error.
+    if (!token.startsWith('"'))
+        return /["'`]/.test(token) ? undefined : token;
+    try {
+        const value = JSON.parse(token.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\'/g, "'"));
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** modfile.IsDirectoryPath: Unix and Windows relative or absolute directory syntaxes. */
+function isDirectoryPath(s) {
+    return (s === '.' ||
+        s === '..' ||
+        s.startsWith('./') ||
+        s.startsWith('.\\') ||
+        s.startsWith('../') ||
+        s.startsWith('..\\') ||
+        s.startsWith('/') ||
+        s.startsWith('\\') ||
+        /^[A-Za-z]:/.test(s));
+}
+/** The arguments of a line, unquoted; undefined (with an error recorded) when one is malformed. */
+function args(line, errors) {
+    const out = [];
+    for (const token of line.tokens.slice(1)) {
+        const value = unquote(token);
+        if (value === undefined) {
+            errors.push({ line: line.line, message: `invalid quoted string ${token}` });
+            return undefined;
+        }
+        out.push(value);
+    }
+    return out;
+}
+function parseReplace(line, a, errors) {
+    const arrow = a.length >= 2 && a[1] === '=>' ? 1 : 2;
+    if (a.length < arrow + 2 || a.length > arrow + 3 || a[arrow] !== '=>') {
+        errors.push({ line: line.line, message: 'usage: replace module/path [v1.2.3] => other/module v1.4' });
+        return undefined;
+    }
+    const old = { path: a[0], version: arrow === 2 ? a[1] : '' };
+    const target = a[arrow + 1];
+    const targetVersion = a.length === arrow + 3 ? a[arrow + 2] : '';
+    if (targetVersion === '') {
+        if (!isDirectoryPath(target)) {
+            errors.push({
+                line: line.line,
+                message: `replacement module without version must be directory path (rooted or starting with ./ or ../): ${target}`
+            });
+            return undefined;
+        }
+        return { old, new: { path: target, version: '' }, local: true };
+    }
+    if (isDirectoryPath(target)) {
+        errors.push({ line: line.line, message: `replacement module directory path ${target} cannot have version` });
+        return undefined;
+    }
+    return { old, new: { path: target, version: targetVersion }, local: false };
+}
+function isIndirect(comment) {
+    // modfile.isIndirect: the comment is exactly "indirect" or starts with "indirect;".
+    return comment === 'indirect' || comment.startsWith('indirect;');
+}
+/** Parses a go.mod text. Never throws; `errors` lists the lines that were skipped. */
+function parseGoMod(text) {
+    const errors = [];
+    let module = '';
+    const found = {};
+    const versionLines = {};
+    const require = [];
+    const exclude = [];
+    const replace = [];
+    for (const line of lexLines(text, errors)) {
+        const verb = line.tokens[0];
+        const a = args(line, errors);
+        if (!a)
+            continue;
+        const expect = (n, usage) => {
+            if (a.length === n)
+                return true;
+            errors.push({ line: line.line, message: `usage: ${usage}` });
+            return false;
+        };
+        switch (verb) {
+            case 'module':
+                if (expect(1, 'module module/path'))
+                    module = a[0];
+                break;
+            case 'go':
+            case 'toolchain':
+                versionDirective(verb, line, a, found, versionLines, errors);
+                break;
+            case 'require':
+                if (expect(2, 'require module/path v1.2.3'))
+                    require.push({ path: a[0], version: a[1], indirect: isIndirect(line.comment) });
+                break;
+            case 'exclude':
+                if (expect(2, 'exclude module/path v1.2.3'))
+                    exclude.push({ path: a[0], version: a[1] });
+                break;
+            case 'replace': {
+                const r = parseReplace(line, a, errors);
+                if (r)
+                    replace.push(r);
+                break;
+            }
+            default:
+                // retract, godebug, tool and verbs of later Go versions do not change what is downloaded.
+                break;
+        }
+    }
+    return { module, ...found, versionLines, require, exclude, replace, errors };
+}
+/**
+ * The `go` and `toolchain` directives of go.mod and go.work: one argument each, at most once (modfile's
+ * "repeated go statement"); the first one counts.
+ */
+function versionDirective(verb, line, a, found, lines, errors) {
+    if (a.length !== 1) {
+        errors.push({ line: line.line, message: verb === 'go' ? 'usage: go 1.23' : 'usage: toolchain go1.23.5' });
+    }
+    else if (found[verb] !== undefined) {
+        errors.push({ line: line.line, message: `repeated ${verb} statement` });
+    }
+    else {
+        found[verb] = a[0];
+        lines[verb] = line.line;
+    }
+}
+/** Parses a go.work text. Never throws; `errors` lists the lines that were skipped. */
+function parseGoWork(text) {
+    const errors = [];
+    const found = {};
+    const versionLines = {};
+    const use = [];
+    const replace = [];
+    for (const line of lexLines(text, errors)) {
+        const a = args(line, errors);
+        if (!a)
+            continue;
+        const verb = line.tokens[0];
+        switch (verb) {
+            case 'go':
+            case 'toolchain':
+                versionDirective(verb, line, a, found, versionLines, errors);
+                break;
+            case 'use':
+                if (a.length === 1)
+                    use.push(a[0]);
+                else
+                    errors.push({ line: line.line, message: 'usage: use local/dir' });
+                break;
+            case 'replace': {
+                const r = parseReplace(line, a, errors);
+                if (r)
+                    replace.push(r);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return { ...found, versionLines, use, replace, errors };
+}
+
 ;// CONCATENATED MODULE: ./src/core/toolchain/version-file.ts
 /**
  * Reading a Go version request out of a version file's text (pure; the shell reads the file).
@@ -38608,6 +38890,7 @@ function compareText(x, y) {
  */
 
 
+
 /** The input name version-file errors are reported under. */
 const VERSION_FILE_INPUT = 'go-version-file';
 /**
@@ -38623,39 +38906,31 @@ function parseVersionFile(fileName, text) {
     return parsePlainVersionFile(fileName, text);
 }
 /**
- * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line. Comments (`//`) are ignored;
- * the first line of each kind counts (the go command rejects repeated ones).
+ * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
+ * grammar as the warm phase's plan (src/core/warm/modfile.ts: comments, blocks, quoted strings). A malformed or
+ * repeated go/toolchain line is an error, as the go command refuses such a file.
  */
 function parseGoModVersion(fileName, text) {
-    let go;
-    let toolchain;
-    lines(text).forEach((raw, i) => {
-        const fields = stripComment(raw, '//').trim().split(/\s+/);
-        if (fields.length < 2 && (fields[0] === 'go' || fields[0] === 'toolchain')) {
-            throw fileError(fileName, i + 1, `${quote(raw.trim())} has no version`);
-        }
-        if (fields[0] !== 'go' && fields[0] !== 'toolchain')
-            return;
-        if (fields.length > 2)
-            throw fileError(fileName, i + 1, `${quote(raw.trim())} has more than one version`);
-        if (fields[0] === 'go')
-            go ??= { value: fields[1], line: i + 1 };
-        else
-            toolchain ??= { value: fields[1], line: i + 1 };
-    });
-    if (toolchain) {
-        const { value, line } = toolchain;
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    const parsed = base === 'go.work' ? parseGoWork(text) : parseGoMod(text);
+    const shown = (line) => quote(lines(text)[line - 1]?.trim() ?? '');
+    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
+    if (bad)
+        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
+    const { go, toolchain, versionLines } = parsed;
+    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
+        const line = versionLines.toolchain;
         // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
-        if (!/^go\d/.test(value) || value.includes('-')) {
-            throw fileError(fileName, line, `toolchain ${quote(value)} is not a published Go toolchain (expected go1.X.Y)`);
+        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
+            throw fileError(fileName, line, `toolchain ${quote(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
         }
-        return { request: requestAt(fileName, line, value), value, line };
+        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
     }
-    if (go) {
-        const { value, line } = go;
-        if (value.startsWith('go'))
-            throw fileError(fileName, line, `go line ${quote(value)} must not start with "go"`);
-        return { request: requestAt(fileName, line, value), value, line };
+    if (go !== undefined && versionLines.go !== undefined) {
+        const line = versionLines.go;
+        if (go.startsWith('go'))
+            throw fileError(fileName, line, `go line ${quote(go)} must not start with "go"`);
+        return { request: requestAt(fileName, line, go), value: go, line };
     }
     throw new InputError(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
 }
@@ -39298,9 +39573,10 @@ function applyChinaAlias(check, sumdb, allowed, alias, aliasLatestUrl) {
 /**
  * A pending proxy is cut once it has had GRACE_FACTOR times the slowest working member
  * of its run's median, and never less than GRACE_FLOOR_MS from the start of the probe.
- * Why 4×: the median already includes the connection set-up; a proxy four times slower
- * than the slowest working peer would be sorted behind it anyway, so waiting longer can
- * only confirm what the chain already is. Why a 1000 ms floor: a proxy's first answer
+ * Why 4×: a proxy four times slower than the slowest working peer would be sorted behind
+ * it anyway, so waiting longer can only confirm what the chain already is (the samples of
+ * a proxy share one kept-alive connection, so the median is mostly request time; the
+ * connection set-up of a pending proxy's first answer is what the floor covers). Why a 1000 ms floor: a proxy's first answer
  * costs DNS, TCP, TLS and the request itself, about four round trips; a mirror in another
  * region (a GitHub-hosted runner reaching goproxy.cn, ~200 ms away) needs ~800 ms for it
  * and is a working fallback worth keeping, and a loaded runner adds jitter on top. A proxy
@@ -39415,8 +39691,6 @@ function sumdbRoute(chain, sumdb, supported) {
     return { kind: 'fails', ...error };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:net"
@@ -39427,6 +39701,8 @@ var external_node_tls_ = __nccwpck_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/core/net/credentials.ts
 /** scheme://host[:port] of a URL, the unit credentials belong to (default ports folded, as WHATWG URL does). */
 function originOf(url) {
@@ -40383,8 +40659,94 @@ async function http_copyFile(from, to, total, onProgress) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/probe/file-proxy.ts
+;// CONCATENATED MODULE: ./src/core/probe/retry.ts
 
+/**
+ * The one rule for asking a probe request again. Every probe request (a proxy's version
+ * list, a proxy's `/sumdb/<name>/supported`, a checksum database's `/latest`) uses it,
+ * so a flaky path is judged the same way wherever it is met, and the way the warm phase
+ * treats it: it retries those same requests, so failing the probe on one of them would
+ * reject a chain the build would have got through.
+ */
+/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
+const RETRY_PAUSE_MS = 50;
+/** A transient failure is asked again at most this many times (while the deadline allows). */
+const TRANSIENT_RETRIES = 3;
+/**
+ * A failure that says nothing lasting about the path: a 5xx or 429 answer, a connection
+ * dropped or reset before a complete answer. A refused connection, a DNS or TLS failure,
+ * a 4xx and the probe deadline are lasting: asking again changes nothing, or there is no
+ * time left to ask (a probe attempt has no timeout of its own, only the phase deadline).
+ */
+function isTransient(attempt) {
+    if (attempt.kind === 'answer')
+        return attempt.answer.status >= 500 || attempt.answer.status === 429;
+    if (attempt.kind === 'aborted')
+        return false;
+    return attempt.failure.code !== 'DEADLINE' && classifyFailure(attempt.failure).status === 'connection-closed';
+}
+/**
+ * Whether to ask again, and after how long: only a transient failure, at most
+ * TRANSIENT_RETRIES times, and only when the pause still ends before the deadline
+ * (`now` and `deadline` on the same clock, ms). undefined: keep this result.
+ */
+function retryPause(attempt, retriesSoFar, now, deadline) {
+    if (!isTransient(attempt) || retriesSoFar >= TRANSIENT_RETRIES)
+        return undefined;
+    return now + RETRY_PAUSE_MS < deadline ? RETRY_PAUSE_MS : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/probe/attempt.ts
+/** The core's view of an HTTP client answer: the status line, the buffered body as text, who answered. */
+function probeAnswerOf(answer) {
+    const body = answer.body.kind === 'buffered' ? answer.body : { bytes: Buffer.alloc(0), truncated: true };
+    return {
+        status: answer.status,
+        statusText: answer.statusText,
+        contentType: answer.contentType,
+        body: body.bytes.toString('utf8'),
+        truncated: body.truncated,
+        authSent: answer.authSent,
+        host: answer.host
+    };
+}
+/** The core's view of a request that got no HTTP answer. */
+function transportFailureOf(failure) {
+    return {
+        phase: failure.phase,
+        // The classifier reads a connect timeout as ETIMEDOUT in the connect phase, as Node names it.
+        code: failure.code === 'CONNECT_TIMEOUT' ? 'ETIMEDOUT' : failure.code,
+        message: failure.message,
+        elapsedMs: failure.ms,
+        host: failure.host
+    };
+}
+/**
+ * One HTTP client result as the core's per-request observation. A refused redirect
+ * (https→http, too many hops) is the 3xx answer with the reason, as the go command reports it.
+ */
+function probeAttemptOf(result) {
+    if (result.kind === 'aborted')
+        return { kind: 'aborted' };
+    if (result.kind === 'answer')
+        return { kind: 'answer', answer: probeAnswerOf(result) };
+    if (result.fault === 'redirect' && result.status !== undefined) {
+        const answer = {
+            status: result.status,
+            statusText: '',
+            contentType: '',
+            body: '',
+            truncated: false,
+            authSent: result.authSent,
+            host: result.host,
+            redirectRefused: result.message
+        };
+        return { kind: 'answer', answer };
+    }
+    return { kind: 'failure', failure: transportFailureOf(result) };
+}
+
+;// CONCATENATED MODULE: ./src/probe/file-proxy.ts
 
 
 
@@ -40403,13 +40765,13 @@ function fileProxyPath(dir, protocolPath) {
     return (0,external_node_path_namespaceObject.join)(dir, ...protocolPath.split('/'));
 }
 /**
- * Reads a file of a file proxy with the probe deadline, through the HTTP client's one `file://`
- * reader (a hung network file system must not hold the phase; the read itself cannot be
+ * Reads a file of a file proxy with the probe deadline, through the probe run's HTTP client, its
+ * one `file://` reader (a hung network file system must not hold the phase; the read itself cannot be
  * cancelled, so it is abandoned). Missing files (and a path through a non-directory) are
  * 'missing', as the go command treats them.
  */
-async function readWithDeadline(path, deadline, maxBytes = 64 * 1024) {
-    const result = await createHttpClient().get((0,external_node_url_.pathToFileURL)(path), {
+async function readWithDeadline(client, path, deadline, maxBytes = 64 * 1024) {
+    const result = await client.get((0,external_node_url_.pathToFileURL)(path), {
         body: { mode: 'buffer', maxBytes },
         deadline
     });
@@ -40437,108 +40799,8 @@ function raceDeadline(work, deadline, late) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/probe/retry.ts
-/**
- * The one rule for asking a probe request again. Every probe request (a proxy's version
- * list, a proxy's `/sumdb/<name>/supported`, a checksum database's `/latest`) uses it,
- * so a flaky path is judged the same way wherever it is met, and the way the warm phase
- * treats it: it retries those same requests, so failing the probe on one of them would
- * reject a chain the build would have got through.
- */
-/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
-const RETRY_PAUSE_MS = 50;
-/** A transient failure is asked again at most this many times (while the deadline allows). */
-const TRANSIENT_RETRIES = 3;
-/**
- * A failure that says nothing lasting about the path: a 5xx or 429 answer, a connection
- * dropped or reset before a complete answer. A refused connection, a DNS or TLS failure,
- * a 4xx and the probe deadline are lasting: asking again changes nothing, or there is no
- * time left to ask (a probe attempt has no timeout of its own, only the phase deadline).
- */
-function isTransient(result) {
-    if (result.kind === 'answer')
-        return result.status >= 500 || result.status === 429;
-    if (result.kind === 'aborted')
-        return false;
-    return !result.deadline && result.status === 'connection-closed';
-}
-/**
- * Whether to ask again, and after how long: only a transient failure, at most
- * TRANSIENT_RETRIES times, and only when the pause still ends before the deadline
- * (`now` and `deadline` on the same clock, ms). undefined: keep this result.
- */
-function retryPause(result, retriesSoFar, now, deadline) {
-    if (!isTransient(result) || retriesSoFar >= TRANSIENT_RETRIES)
-        return undefined;
-    return now + RETRY_PAUSE_MS < deadline ? RETRY_PAUSE_MS : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/probe/http-get.ts
-
-/**
- * One GET the way the go command's web client makes it (redirects followed, https→http
- * refused, the environment's HTTP proxy), with a hard deadline and no connection reuse.
- * Never rejects.
- */
-async function httpGet(url, options) {
-    const client = createHttpClient({
-        ...(options.ca ? { ca: options.ca } : {}),
-        env: process.env,
-        userAgent: 'setup-goproxy-probe',
-        connectionsPerOrigin: 1
-    });
-    const result = await client.get(url, {
-        body: { mode: 'buffer', maxBytes: options.maxBytes ?? 64 * 1024 },
-        deadline: options.deadline,
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-        ...(options.signal ? { signal: options.signal } : {})
-    });
-    // Settle first, then tear down: a stalled socket can never hold the caller past its deadline.
-    void client.close();
-    if (result.kind === 'aborted')
-        return result;
-    if (result.kind === 'answer') {
-        const body = result.body.kind === 'buffered' ? result.body : { bytes: Buffer.alloc(0), truncated: true };
-        return {
-            kind: 'answer',
-            answer: {
-                status: result.status,
-                statusText: result.statusText,
-                contentType: result.contentType,
-                body: body.bytes.toString('utf8'),
-                truncated: body.truncated,
-                authSent: result.authSent,
-                host: result.host
-            },
-            ms: result.ms
-        };
-    }
-    if (result.fault === 'redirect' && result.status !== undefined) {
-        const answer = {
-            status: result.status,
-            statusText: '',
-            contentType: '',
-            body: '',
-            truncated: false,
-            authSent: result.authSent,
-            host: result.host,
-            redirectRefused: result.message
-        };
-        return { kind: 'answer', answer, ms: result.ms };
-    }
-    // The probe's classifier reads a connect timeout as ETIMEDOUT in the connect phase.
-    const code = result.code === 'CONNECT_TIMEOUT' ? 'ETIMEDOUT' : result.code;
-    const failure = {
-        phase: result.phase,
-        code,
-        message: result.message,
-        elapsedMs: result.ms,
-        host: result.host
-    };
-    return { kind: 'failure', failure, ms: result.ms };
-}
-
 ;// CONCATENATED MODULE: ./src/probe/url.ts
+
 
 /**
  * `base` + `/` + `path`, keeping the query string of `base`: how the go command
@@ -40559,21 +40821,7 @@ function credentialsForUrl(url, lookup) {
     const fromLookup = lookup?.(stripCredentials(url));
     if (fromLookup)
         return fromLookup;
-    const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#@]*)@/.exec(url);
-    if (!match || match[1] === '')
-        return undefined;
-    const decode = (s) => {
-        try {
-            return decodeURIComponent(s);
-        }
-        catch {
-            return s;
-        }
-    };
-    const colon = match[1].indexOf(':');
-    return colon < 0
-        ? { username: decode(match[1]), password: '' }
-        : { username: decode(match[1].slice(0, colon)), password: decode(match[1].slice(colon + 1)) };
+    return URL.canParse(url) ? credentials_userinfoCredentials(new URL(url)) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/probe/proxy-probe.ts
@@ -40583,23 +40831,25 @@ function credentialsForUrl(url, lookup) {
 
 
 
+/** Body bytes a probe keeps: a version list, a `supported` or a `/latest` answer is far smaller. */
+const PROBE_BODY_LIMIT = 64 * 1024;
 function round(ms) {
     return Math.round(ms * 10) / 10;
 }
 function isFileUrl(url) {
     return /^file:/i.test(url);
 }
-/** The retry rule's view of one GET result. */
-function attemptOf(result) {
-    if (result.kind === 'aborted')
-        return { kind: 'aborted' };
-    if (result.kind === 'answer')
-        return { kind: 'answer', status: result.answer.status };
-    return {
-        kind: 'failure',
-        status: classifyFailure(result.failure).status,
-        deadline: result.failure.code === 'DEADLINE'
-    };
+/** One probe GET on the run's client: redirects followed the go command's way, a hard deadline. Never rejects. */
+function probeGet(url, context) {
+    return context.client.get(url, {
+        body: { mode: 'buffer', maxBytes: PROBE_BODY_LIMIT },
+        deadline: context.deadline,
+        ...(context.credentials ? { credentials: context.credentials } : {}),
+        ...(context.signal ? { signal: context.signal } : {})
+    });
+}
+function nextTurn() {
+    return new Promise(resolve => setImmediate(resolve));
 }
 function pause(ms) {
     return new Promise(resolve => setTimeout(resolve, ms).unref());
@@ -40607,18 +40857,19 @@ function pause(ms) {
 /**
  * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
  * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
- * attempt's result as it comes. Never rejects.
+ * attempt as it comes. Never rejects.
  */
 async function getWithRetries(url, context, onAttempt) {
     for (let attempts = 1;; attempts++) {
-        const result = await httpGet(url, context);
-        onAttempt?.(result);
-        const wait = retryPause(attemptOf(result), attempts - 1, performance.now(), context.deadline);
+        const result = await probeGet(url, context);
+        const attempt = probeAttemptOf(result);
+        onAttempt?.(attempt);
+        const wait = retryPause(attempt, attempts - 1, performance.now(), context.deadline);
         if (wait === undefined || context.signal?.aborted)
-            return { result, attempts };
+            return { result, attempt, attempts };
         await pause(wait);
         if (context.signal?.aborted)
-            return { result: { kind: 'aborted', ms: result.ms }, attempts };
+            return { result: { kind: 'aborted', ms: result.ms }, attempt: { kind: 'aborted' }, attempts };
     }
 }
 /** Words for the number of requests a failure took, when it took more than one. */
@@ -40627,7 +40878,7 @@ function attemptsNote(attempts) {
 }
 /**
  * Probes `GET <proxy>/<module>/@v/list` up to `samples` times, one request after the
- * other on fresh connections. The first lasting answer decides the class: a transient
+ * other on the run's client (later samples reuse the kept-alive connection). The first lasting answer decides the class: a transient
  * failure (5xx, 429, a dropped connection) is asked again a few times while the deadline
  * allows, so one unlucky request does not drop a flaky but working proxy. Only a proxy
  * that served the list is sampled again, for its latency, while there is time left (a
@@ -40639,21 +40890,21 @@ function attemptsNote(attempts) {
  */
 async function probeList(url, module, samples, context, onAnswered) {
     if (isFileUrl(url))
-        return probeFileList(url, module, context.deadline);
+        return probeFileList(url, module, context);
     const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`);
     // The first lasting answer decides the class, after the shared retry rule.
     // Any sign of life (an HTTP answer, even an error, or a reset) means the proxy is not "too slow".
-    const first = await getWithRetries(target, context, result => {
-        if (result.kind === 'answer' || (result.kind === 'failure' && result.failure.code !== 'DEADLINE'))
+    const first = await getWithRetries(target, context, attempt => {
+        if (attempt.kind === 'answer' || (attempt.kind === 'failure' && attempt.failure.code !== 'DEADLINE'))
             onAnswered?.();
     });
     let attempts = first.attempts;
-    if (first.result.kind === 'aborted') {
+    if (first.attempt.kind === 'aborted') {
         return { status: 'no-response', message: 'no answer before the probe ended', samplesMs: [], attempts: attempts - 1 };
     }
-    const classification = first.result.kind === 'answer'
-        ? classifyListAnswer(first.result.answer, module)
-        : classifyFailure(first.result.failure);
+    const classification = first.attempt.kind === 'answer'
+        ? classifyListAnswer(first.attempt.answer, module)
+        : classifyFailure(first.attempt.failure);
     if (classification.status !== 'ok') {
         return {
             ...classification,
@@ -40667,24 +40918,30 @@ async function probeList(url, module, samples, context, onAnswered) {
     while (samplesMs.length < Math.max(1, samples)) {
         if (performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline)
             break;
+        // The answer settles before undici has put its connection back in the pool: one turn of the
+        // event loop lets the next sample reuse it rather than open another (the sample then times
+        // the request, not a new handshake).
+        await nextTurn();
         attempts++;
-        const result = await httpGet(target, context);
-        if (result.kind === 'aborted') {
+        const result = await probeGet(target, context);
+        const attempt = probeAttemptOf(result);
+        if (attempt.kind === 'aborted') {
             attempts--;
             break;
         }
-        if (result.kind !== 'answer' || classifyListAnswer(result.answer, module).status !== 'ok')
+        if (attempt.kind !== 'answer' || classifyListAnswer(attempt.answer, module).status !== 'ok')
             break;
         samplesMs.push(round(result.ms));
     }
     return { ...classification, samplesMs, attempts };
 }
-async function probeFileList(url, module, deadline) {
+async function probeFileList(url, module, context) {
+    const { client, deadline } = context;
     const dir = fileProxyDir(url);
     if (dir === undefined)
         return { status: 'file-missing', message: `${url} names no directory`, samplesMs: [], attempts: 1 };
     const start = performance.now();
-    const read = await readWithDeadline(fileProxyPath(dir, `${escapeModulePath(module)}/@v/list`), deadline);
+    const read = await readWithDeadline(client, fileProxyPath(dir, `${escapeModulePath(module)}/@v/list`), deadline);
     const ms = round(performance.now() - start);
     switch (read.kind) {
         case 'file':
@@ -40717,8 +40974,8 @@ async function probeFileList(url, module, deadline) {
     }
 }
 /** Words for a request that ended without an answer usable by the caller. */
-function resultMessage(result) {
-    return result.kind === 'aborted' ? 'no answer before the probe ended' : classifyFailure(result.failure).message;
+function attemptMessage(attempt) {
+    return attempt.kind === 'aborted' ? 'no answer before the probe ended' : classifyFailure(attempt.failure).message;
 }
 /**
  * Asks a proxy `GET <proxy>/sumdb/<name>/supported`, as the go command does before it
@@ -40731,7 +40988,7 @@ async function probeSupported(url, name, context) {
         const dir = fileProxyDir(url);
         const read = dir === undefined
             ? { kind: 'missing' }
-            : await readWithDeadline(fileProxyPath(dir, `sumdb/${name}/supported`), context.deadline);
+            : await readWithDeadline(context.client, fileProxyPath(dir, `sumdb/${name}/supported`), context.deadline);
         const ms = round(performance.now() - start);
         if (read.kind === 'file')
             return { support: 'yes', message: 'serves the checksum database', ms };
@@ -40743,13 +41000,13 @@ async function probeSupported(url, name, context) {
             ms
         };
     }
-    const { result, attempts } = await getWithRetries(joinUrlPath(url, `sumdb/${name}/supported`), context);
-    if (result.kind === 'aborted')
+    const { attempt, attempts } = await getWithRetries(joinUrlPath(url, `sumdb/${name}/supported`), context);
+    if (attempt.kind === 'aborted')
         return undefined;
     const ms = round(performance.now() - start);
-    if (result.kind === 'failure')
-        return { support: 'error', message: `${resultMessage(result)}${attemptsNote(attempts)}`, ms };
-    const answer = classifySupportedAnswer(result.answer);
+    if (attempt.kind === 'failure')
+        return { support: 'error', message: `${attemptMessage(attempt)}${attemptsNote(attempts)}`, ms };
+    const answer = classifySupportedAnswer(attempt.answer);
     return {
         ...answer,
         ...(answer.support === 'error' ? { message: `${answer.message}${attemptsNote(attempts)}` } : {}),
@@ -40777,27 +41034,27 @@ async function checkLatest(base, name, context) {
         const dir = fileProxyDir(base);
         const read = dir === undefined
             ? { kind: 'missing' }
-            : await readWithDeadline(fileProxyPath(dir, 'latest'), context.deadline);
+            : await readWithDeadline(context.client, fileProxyPath(dir, 'latest'), context.deadline);
         const ms = sumdb_probe_round(performance.now() - start);
         if (read.kind !== 'file')
             return { ok: false, message: read.kind === 'missing' ? 'no latest file' : 'cannot read the latest file', ms };
         const problem = checkTreeHead(read.text, name);
         return problem ? { ok: false, message: problem, ms } : { ok: true, message: `signed tree head of ${name}`, ms };
     }
-    const { result, attempts } = await getWithRetries(joinUrlPath(base, 'latest'), context);
-    if (result.kind !== 'answer') {
+    const { result, attempt, attempts } = await getWithRetries(joinUrlPath(base, 'latest'), context);
+    if (attempt.kind !== 'answer') {
         return {
             ok: false,
-            message: `${resultMessage(result)}${result.kind === 'aborted' ? '' : attemptsNote(attempts)}`,
+            message: `${attemptMessage(attempt)}${attempt.kind === 'aborted' ? '' : attemptsNote(attempts)}`,
             ms: sumdb_probe_round(performance.now() - start),
-            ...(result.kind === 'aborted' ? { aborted: true } : {})
+            ...(attempt.kind === 'aborted' ? { aborted: true } : {})
         };
     }
     const ms = sumdb_probe_round(result.ms);
-    if (result.answer.status !== 200) {
-        return { ok: false, message: `${describeFailedAnswer(result.answer).message}${attemptsNote(attempts)}`, ms };
+    if (attempt.answer.status !== 200) {
+        return { ok: false, message: `${describeFailedAnswer(attempt.answer).message}${attemptsNote(attempts)}`, ms };
     }
-    const problem = checkTreeHead(result.answer.body, name);
+    const problem = checkTreeHead(attempt.answer.body, name);
     return problem
         ? { ok: false, message: `HTTP 200 but ${problem}`, ms }
         : { ok: true, message: `signed tree head of ${name}`, ms };
@@ -40850,6 +41107,7 @@ function trustedCertificates(extra, env = process.env) {
 
 
 
+
 /** Defensive: the composition already rejects a private probe module; nothing private may leave the runner. */
 function assertPublicModule(plan, module) {
     if (matchesPrefixPatterns(plan.gonoproxy, module) || matchesPrefixPatterns(plan.gonosumdb, module)) {
@@ -40869,11 +41127,27 @@ function supportOf(probe) {
  */
 async function probeChain(plan, options) {
     const start = performance.now();
+    assertPublicModule(plan, options.probeModule);
+    const ca = trustedCertificates(options.ca);
+    // One client for the whole run: a proxy's samples share a kept-alive connection. Closing it
+    // ends every socket and every request still in flight, so nothing outlives the phase.
+    const client = createHttpClient({
+        ...(ca ? { ca } : {}),
+        env: process.env,
+        userAgent: 'setup-goproxy-probe'
+    });
+    try {
+        return await probeWith(client, plan, options, start);
+    }
+    finally {
+        await client.close();
+    }
+}
+/** The probe itself, every request on `client` (closed by the caller); `start` is when the phase began. */
+async function probeWith(client, plan, options, start) {
     const deadline = start + options.timeoutMs;
     const log = options.log ?? silentLogger;
     const module = options.probeModule;
-    assertPublicModule(plan, module);
-    const ca = trustedCertificates(options.ca);
     // Ends the checksum-database requests whose answer turns out not to matter.
     const stop = new AbortController();
     const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
@@ -40884,8 +41158,8 @@ async function probeChain(plan, options) {
         const cutter = proxy === undefined ? undefined : cutters.get(proxy);
         const signals = [...(speculative ? [stop.signal] : []), ...(cutter ? [cutter.signal] : [])];
         return {
+            client,
             deadline,
-            ...(ca ? { ca } : {}),
             ...(credentials ? { credentials } : {}),
             ...(signals.length > 0 ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {})
         };
@@ -41684,13 +41958,13 @@ async function workspaceGoMods(goWork) {
     const uses = [];
     const stripped = text.replace(/\/\/[^\n]*/g, '');
     for (const block of stripped.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
-        uses.push(...block[1].split('\n').map(unquote).filter(Boolean));
+        uses.push(...block[1].split('\n').map(directories_unquote).filter(Boolean));
     }
     for (const single of stripped.matchAll(/^\s*use\s+([^\s(][^\n]*)$/gm))
-        uses.push(unquote(single[1]));
+        uses.push(directories_unquote(single[1]));
     return uses.map(use => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(goWork), use), 'go.mod')).filter(external_node_fs_namespaceObject.existsSync);
 }
-function unquote(text) {
+function directories_unquote(text) {
     const t = text.trim();
     return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
 }

@@ -7,7 +7,7 @@ import {
   isVersionList,
   isWorking,
   median,
-  type HttpAnswer,
+  type ProbeAnswer,
   type RequestPhase
 } from '../../src/core/probe-report.js'
 
@@ -17,8 +17,8 @@ function answer(
   status: number,
   body = '',
   contentType = 'text/plain; charset=utf-8',
-  extra: Partial<HttpAnswer> = {}
-): HttpAnswer {
+  extra: Partial<ProbeAnswer> = {}
+): ProbeAnswer {
   const statusText: Record<number, string> = {
     200: 'OK',
     401: 'Unauthorized',
@@ -93,7 +93,7 @@ describe('classifyFailure: a request without an HTTP answer, by Node error code 
 })
 
 describe('classifyListAnswer: the answer to GET <proxy>/<module>/@v/list', () => {
-  it.each<[string, HttpAnswer, string, RegExp]>([
+  it.each<[string, ProbeAnswer, string, RegExp]>([
     ['a version list', answer(200, 'v0.1.0\nv0.2.0\n'), 'ok', /^works$/],
     ['an empty list (a module without tags)', answer(200, ''), 'ok', /^works$/],
     ['a list with CRLF and extra fields', answer(200, 'v1.0.0 2024-01-01\r\nv1.1.0-rc.1\r\n'), 'ok', /^works$/],

@@ -51,7 +51,7 @@ export interface ProxyResult {
   readonly url: string
   readonly status: ProbeStatus
   readonly message: string
-  /** Latency of each successful sample, in ms (the full request, connection set-up included). */
+  /** Latency of each successful sample, in ms (the whole request; the first one includes the connection set-up, later ones reuse the connection). */
   readonly samplesMs: readonly number[]
   /** Requests made for the version list. */
   readonly attempts: number
@@ -108,8 +108,11 @@ export interface TransportFailure {
   readonly host: string
 }
 
-/** A complete HTTP answer (the body possibly cut at a size limit). */
-export interface HttpAnswer {
+/**
+ * An HTTP answer as the probe judges it (the body as text, possibly cut at a size limit). The
+ * shell maps the HTTP client's answer into it (src/probe/attempt.ts): the core never sees sockets.
+ */
+export interface ProbeAnswer {
   readonly status: number
   readonly statusText: string
   readonly contentType: string
@@ -122,6 +125,16 @@ export interface HttpAnswer {
   /** Why a redirect (3xx) was not followed. */
   readonly redirectRefused?: string
 }
+
+/**
+ * What one probe request came back with: the core's one per-request observation, read by the
+ * classifiers and by the retry rule (core/probe/retry.ts).
+ */
+export type ProbeAttempt =
+  | { readonly kind: 'answer'; readonly answer: ProbeAnswer }
+  | { readonly kind: 'failure'; readonly failure: TransportFailure }
+  /** Cut short because its answer was no longer needed (the probe ended, or the proxy was cut as too slow). */
+  | { readonly kind: 'aborted' }
 
 export interface Classification {
   readonly status: ProbeStatus
@@ -261,7 +274,7 @@ function looksLikeHtml(contentType: string, body: string): boolean {
   return /^\s*(text\/html|application\/xhtml)/i.test(contentType) || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body)
 }
 
-function statusLine(answer: HttpAnswer): string {
+function statusLine(answer: ProbeAnswer): string {
   const text = answer.statusText.trim()
   return `HTTP ${answer.status}${text ? ` ${oneLine(text)}` : ''}`
 }
@@ -270,7 +283,7 @@ function statusLine(answer: HttpAnswer): string {
  * The words for an answer that is not a success: the status, then what a text/plain
  * body says; 401/403 name the host that wants credentials.
  */
-export function describeFailedAnswer(answer: HttpAnswer): Classification {
+export function describeFailedAnswer(answer: ProbeAnswer): Classification {
   if (answer.status === 401 || answer.status === 403) {
     const host = answer.host
     return {
@@ -291,7 +304,7 @@ export function describeFailedAnswer(answer: HttpAnswer): Classification {
 }
 
 /** Classifies the answer to `GET <proxy>/<module>/@v/list`. */
-export function classifyListAnswer(answer: HttpAnswer, module: string): Classification {
+export function classifyListAnswer(answer: ProbeAnswer, module: string): Classification {
   if (answer.status === 404 || answer.status === 410) {
     return {
       status: 'not-found',
@@ -322,7 +335,7 @@ export interface SupportedAnswer {
 }
 
 /** 200: the proxy serves the database; 404/410: ask the next entry; anything else is an error. */
-export function classifySupportedAnswer(answer: HttpAnswer): SupportedAnswer {
+export function classifySupportedAnswer(answer: ProbeAnswer): SupportedAnswer {
   if (answer.status === 200) return { support: 'yes', message: 'serves the checksum database' }
   if (answer.status === 404 || answer.status === 410)
     return { support: 'no', message: `${statusLine(answer)}: does not serve it` }

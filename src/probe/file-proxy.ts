@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createHttpClient } from '../net/http.js'
+import type { HttpClient } from '../net/http.js'
 
 /** The directory of a `file:` proxy URL (`file:///srv/goproxy` → `/srv/goproxy`), undefined when it has none. */
 export function fileProxyDir(url: string): string | undefined {
@@ -26,13 +26,18 @@ export type FileRead =
   | { readonly kind: 'deadline' }
 
 /**
- * Reads a file of a file proxy with the probe deadline, through the HTTP client's one `file://`
- * reader (a hung network file system must not hold the phase; the read itself cannot be
+ * Reads a file of a file proxy with the probe deadline, through the probe run's HTTP client, its
+ * one `file://` reader (a hung network file system must not hold the phase; the read itself cannot be
  * cancelled, so it is abandoned). Missing files (and a path through a non-directory) are
  * 'missing', as the go command treats them.
  */
-export async function readWithDeadline(path: string, deadline: number, maxBytes = 64 * 1024): Promise<FileRead> {
-  const result = await createHttpClient().get(pathToFileURL(path), {
+export async function readWithDeadline(
+  client: HttpClient,
+  path: string,
+  deadline: number,
+  maxBytes = 64 * 1024
+): Promise<FileRead> {
+  const result = await client.get(pathToFileURL(path), {
     body: { mode: 'buffer', maxBytes },
     deadline
   })

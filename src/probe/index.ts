@@ -1,3 +1,4 @@
+import type { Credentials } from '../core/auth/types.js'
 import { formatChain, type Chain, type ProxyEntry } from '../core/chain.js'
 import type { ModulePlan } from '../core/compose.js'
 import { InputError, quote } from '../core/errors.js'
@@ -17,10 +18,11 @@ import {
 import { redactUrl } from '../core/proxy-url.js'
 import { sumdbRoute, type SumdbRoute } from '../core/sumdb/route.js'
 import { CHINA_SUMDB_ALIAS, type SumdbConfig } from '../core/sumdb/config.js'
+import { createHttpClient, type HttpClient } from '../net/http.js'
 import { probeList, probeSupported, type ListProbe, type RequestContext, type SupportedProbe } from './proxy-probe.js'
 import { checkLatest, type LatestCheck } from './sumdb-probe.js'
 import { trustedCertificates } from './trust.js'
-import { credentialsForUrl, joinUrlPath, type Credentials } from './url.js'
+import { credentialsForUrl, joinUrlPath } from './url.js'
 
 export interface ProbeOptions {
   /** Whole phase deadline in ms (input probe-timeout): every proxy and the checksum database. */
@@ -90,11 +92,32 @@ function supportOf(probe: SupportedProbe | undefined): SupportedAnswer {
  */
 export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promise<ProbeOutcome> {
   const start = performance.now()
+  assertPublicModule(plan, options.probeModule)
+  const ca = trustedCertificates(options.ca)
+  // One client for the whole run: a proxy's samples share a kept-alive connection. Closing it
+  // ends every socket and every request still in flight, so nothing outlives the phase.
+  const client = createHttpClient({
+    ...(ca ? { ca } : {}),
+    env: process.env,
+    userAgent: 'setup-goproxy-probe'
+  })
+  try {
+    return await probeWith(client, plan, options, start)
+  } finally {
+    await client.close()
+  }
+}
+
+/** The probe itself, every request on `client` (closed by the caller); `start` is when the phase began. */
+async function probeWith(
+  client: HttpClient,
+  plan: ModulePlan,
+  options: ProbeOptions,
+  start: number
+): Promise<ProbeOutcome> {
   const deadline = start + options.timeoutMs
   const log = options.log ?? silentLogger
   const module = options.probeModule
-  assertPublicModule(plan, module)
-  const ca = trustedCertificates(options.ca)
   // Ends the checksum-database requests whose answer turns out not to matter.
   const stop = new AbortController()
   const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))]
@@ -105,8 +128,8 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     const cutter = proxy === undefined ? undefined : cutters.get(proxy)
     const signals = [...(speculative ? [stop.signal] : []), ...(cutter ? [cutter.signal] : [])]
     return {
+      client,
       deadline,
-      ...(ca ? { ca } : {}),
       ...(credentials ? { credentials } : {}),
       ...(signals.length > 0 ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {})
     }

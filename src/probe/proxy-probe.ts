@@ -1,22 +1,32 @@
+import type { Credentials } from '../core/auth/types.js'
 import { escapeModulePath, moduleRequestPath } from '../core/module-path.js'
 import {
   classifyFailure,
   classifyListAnswer,
   classifySupportedAnswer,
   isVersionList,
+  type ProbeAttempt,
   type ProbeStatus,
   type SupportedAnswer
 } from '../core/probe-report.js'
+import { retryPause } from '../core/probe/retry.js'
+import type { HttpClient, HttpResult } from '../net/http.js'
+import { probeAttemptOf } from './attempt.js'
 import { fileProxyDir, fileProxyPath, isDirectory, readWithDeadline } from './file-proxy.js'
-import { retryPause, type AttemptResult } from '../core/probe/retry.js'
-import { httpGet, type GetResult } from './http-get.js'
-import { joinUrlPath, type Credentials } from './url.js'
+import { joinUrlPath } from './url.js'
+
+/** Body bytes a probe keeps: a version list, a `supported` or a `/latest` answer is far smaller. */
+const PROBE_BODY_LIMIT = 64 * 1024
 
 /** What every probe request of one proxy shares. */
 export interface RequestContext {
+  /** The probe run's one client: its pools keep a proxy's connection alive across its samples. */
+  readonly client: HttpClient
+  /** performance.now() value at which a request still running ends as a DEADLINE failure of its phase. */
   readonly deadline: number
+  /** Basic-auth credentials, sent only to the origin of the URL they were picked for, also across redirects. */
   readonly credentials?: Credentials
-  readonly ca?: readonly string[]
+  /** Ends the requests early (the answer is no longer needed); their result is then 'aborted'. */
   readonly signal?: AbortSignal
 }
 
@@ -37,23 +47,28 @@ function isFileUrl(url: string): boolean {
   return /^file:/i.test(url)
 }
 
-/** The retry rule's view of one GET result. */
-function attemptOf(result: GetResult): AttemptResult {
-  if (result.kind === 'aborted') return { kind: 'aborted' }
-  if (result.kind === 'answer') return { kind: 'answer', status: result.answer.status }
-  return {
-    kind: 'failure',
-    status: classifyFailure(result.failure).status,
-    deadline: result.failure.code === 'DEADLINE'
-  }
+/** One probe GET on the run's client: redirects followed the go command's way, a hard deadline. Never rejects. */
+function probeGet(url: string, context: RequestContext): Promise<HttpResult> {
+  return context.client.get(url, {
+    body: { mode: 'buffer', maxBytes: PROBE_BODY_LIMIT },
+    deadline: context.deadline,
+    ...(context.credentials ? { credentials: context.credentials } : {}),
+    ...(context.signal ? { signal: context.signal } : {})
+  })
 }
 
 /** One GET asked again after transient failures, by the shared rule (core/probe/retry.ts). */
 export interface RetriedGet {
   /** The last result: the first lasting one, or the last transient one when retries ran out. */
-  readonly result: GetResult
+  readonly result: HttpResult
+  /** The same result as the core's observation, for its classifiers. */
+  readonly attempt: ProbeAttempt
   /** Requests made. */
   readonly attempts: number
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise(resolve => setImmediate(resolve))
 }
 
 function pause(ms: number): Promise<void> {
@@ -63,20 +78,22 @@ function pause(ms: number): Promise<void> {
 /**
  * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
  * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
- * attempt's result as it comes. Never rejects.
+ * attempt as it comes. Never rejects.
  */
 export async function getWithRetries(
   url: string,
   context: RequestContext,
-  onAttempt?: (result: GetResult) => void
+  onAttempt?: (attempt: ProbeAttempt) => void
 ): Promise<RetriedGet> {
   for (let attempts = 1; ; attempts++) {
-    const result = await httpGet(url, context)
-    onAttempt?.(result)
-    const wait = retryPause(attemptOf(result), attempts - 1, performance.now(), context.deadline)
-    if (wait === undefined || context.signal?.aborted) return { result, attempts }
+    const result = await probeGet(url, context)
+    const attempt = probeAttemptOf(result)
+    onAttempt?.(attempt)
+    const wait = retryPause(attempt, attempts - 1, performance.now(), context.deadline)
+    if (wait === undefined || context.signal?.aborted) return { result, attempt, attempts }
     await pause(wait)
-    if (context.signal?.aborted) return { result: { kind: 'aborted', ms: result.ms }, attempts }
+    if (context.signal?.aborted)
+      return { result: { kind: 'aborted', ms: result.ms }, attempt: { kind: 'aborted' }, attempts }
   }
 }
 
@@ -87,7 +104,7 @@ export function attemptsNote(attempts: number): string {
 
 /**
  * Probes `GET <proxy>/<module>/@v/list` up to `samples` times, one request after the
- * other on fresh connections. The first lasting answer decides the class: a transient
+ * other on the run's client (later samples reuse the kept-alive connection). The first lasting answer decides the class: a transient
  * failure (5xx, 429, a dropped connection) is asked again a few times while the deadline
  * allows, so one unlucky request does not drop a flaky but working proxy. Only a proxy
  * that served the list is sampled again, for its latency, while there is time left (a
@@ -104,21 +121,21 @@ export async function probeList(
   context: RequestContext,
   onAnswered?: () => void
 ): Promise<ListProbe> {
-  if (isFileUrl(url)) return probeFileList(url, module, context.deadline)
+  if (isFileUrl(url)) return probeFileList(url, module, context)
   const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`)
   // The first lasting answer decides the class, after the shared retry rule.
   // Any sign of life (an HTTP answer, even an error, or a reset) means the proxy is not "too slow".
-  const first = await getWithRetries(target, context, result => {
-    if (result.kind === 'answer' || (result.kind === 'failure' && result.failure.code !== 'DEADLINE')) onAnswered?.()
+  const first = await getWithRetries(target, context, attempt => {
+    if (attempt.kind === 'answer' || (attempt.kind === 'failure' && attempt.failure.code !== 'DEADLINE')) onAnswered?.()
   })
   let attempts = first.attempts
-  if (first.result.kind === 'aborted') {
+  if (first.attempt.kind === 'aborted') {
     return { status: 'no-response', message: 'no answer before the probe ended', samplesMs: [], attempts: attempts - 1 }
   }
   const classification =
-    first.result.kind === 'answer'
-      ? classifyListAnswer(first.result.answer, module)
-      : classifyFailure(first.result.failure)
+    first.attempt.kind === 'answer'
+      ? classifyListAnswer(first.attempt.answer, module)
+      : classifyFailure(first.attempt.failure)
   if (classification.status !== 'ok') {
     return {
       ...classification,
@@ -131,24 +148,30 @@ export async function probeList(
   // Further samples, for the median only: a failed one ends the sampling without changing the class.
   while (samplesMs.length < Math.max(1, samples)) {
     if (performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline) break
+    // The answer settles before undici has put its connection back in the pool: one turn of the
+    // event loop lets the next sample reuse it rather than open another (the sample then times
+    // the request, not a new handshake).
+    await nextTurn()
     attempts++
-    const result = await httpGet(target, context)
-    if (result.kind === 'aborted') {
+    const result = await probeGet(target, context)
+    const attempt = probeAttemptOf(result)
+    if (attempt.kind === 'aborted') {
       attempts--
       break
     }
-    if (result.kind !== 'answer' || classifyListAnswer(result.answer, module).status !== 'ok') break
+    if (attempt.kind !== 'answer' || classifyListAnswer(attempt.answer, module).status !== 'ok') break
     samplesMs.push(round(result.ms))
   }
   return { ...classification, samplesMs, attempts }
 }
 
-async function probeFileList(url: string, module: string, deadline: number): Promise<ListProbe> {
+async function probeFileList(url: string, module: string, context: RequestContext): Promise<ListProbe> {
+  const { client, deadline } = context
   const dir = fileProxyDir(url)
   if (dir === undefined)
     return { status: 'file-missing', message: `${url} names no directory`, samplesMs: [], attempts: 1 }
   const start = performance.now()
-  const read = await readWithDeadline(fileProxyPath(dir, `${escapeModulePath(module)}/@v/list`), deadline)
+  const read = await readWithDeadline(client, fileProxyPath(dir, `${escapeModulePath(module)}/@v/list`), deadline)
   const ms = round(performance.now() - start)
   switch (read.kind) {
     case 'file':
@@ -187,8 +210,8 @@ export interface SupportedProbe extends SupportedAnswer {
 }
 
 /** Words for a request that ended without an answer usable by the caller. */
-export function resultMessage(result: Exclude<GetResult, { kind: 'answer' }>): string {
-  return result.kind === 'aborted' ? 'no answer before the probe ended' : classifyFailure(result.failure).message
+export function attemptMessage(attempt: Exclude<ProbeAttempt, { kind: 'answer' }>): string {
+  return attempt.kind === 'aborted' ? 'no answer before the probe ended' : classifyFailure(attempt.failure).message
 }
 
 /**
@@ -207,7 +230,7 @@ export async function probeSupported(
     const read =
       dir === undefined
         ? ({ kind: 'missing' } as const)
-        : await readWithDeadline(fileProxyPath(dir, `sumdb/${name}/supported`), context.deadline)
+        : await readWithDeadline(context.client, fileProxyPath(dir, `sumdb/${name}/supported`), context.deadline)
     const ms = round(performance.now() - start)
     if (read.kind === 'file') return { support: 'yes', message: 'serves the checksum database', ms }
     if (read.kind === 'missing') return { support: 'no', message: 'does not serve it (no such file)', ms }
@@ -217,12 +240,12 @@ export async function probeSupported(
       ms
     }
   }
-  const { result, attempts } = await getWithRetries(joinUrlPath(url, `sumdb/${name}/supported`), context)
-  if (result.kind === 'aborted') return undefined
+  const { attempt, attempts } = await getWithRetries(joinUrlPath(url, `sumdb/${name}/supported`), context)
+  if (attempt.kind === 'aborted') return undefined
   const ms = round(performance.now() - start)
-  if (result.kind === 'failure')
-    return { support: 'error', message: `${resultMessage(result)}${attemptsNote(attempts)}`, ms }
-  const answer = classifySupportedAnswer(result.answer)
+  if (attempt.kind === 'failure')
+    return { support: 'error', message: `${attemptMessage(attempt)}${attemptsNote(attempts)}`, ms }
+  const answer = classifySupportedAnswer(attempt.answer)
   return {
     ...answer,
     ...(answer.support === 'error' ? { message: `${answer.message}${attemptsNote(attempts)}` } : {}),

@@ -1,6 +1,6 @@
 import { checkTreeHead, describeFailedAnswer } from '../core/probe-report.js'
 import { fileProxyDir, fileProxyPath, readWithDeadline } from './file-proxy.js'
-import { attemptsNote, getWithRetries, resultMessage, type RequestContext } from './proxy-probe.js'
+import { attemptMessage, attemptsNote, getWithRetries, type RequestContext } from './proxy-probe.js'
 import { joinUrlPath } from './url.js'
 
 /** Whether one way to the checksum database answered `/latest` with a signed tree head. */
@@ -30,27 +30,27 @@ export async function checkLatest(base: string, name: string, context: RequestCo
     const read =
       dir === undefined
         ? ({ kind: 'missing' } as const)
-        : await readWithDeadline(fileProxyPath(dir, 'latest'), context.deadline)
+        : await readWithDeadline(context.client, fileProxyPath(dir, 'latest'), context.deadline)
     const ms = round(performance.now() - start)
     if (read.kind !== 'file')
       return { ok: false, message: read.kind === 'missing' ? 'no latest file' : 'cannot read the latest file', ms }
     const problem = checkTreeHead(read.text, name)
     return problem ? { ok: false, message: problem, ms } : { ok: true, message: `signed tree head of ${name}`, ms }
   }
-  const { result, attempts } = await getWithRetries(joinUrlPath(base, 'latest'), context)
-  if (result.kind !== 'answer') {
+  const { result, attempt, attempts } = await getWithRetries(joinUrlPath(base, 'latest'), context)
+  if (attempt.kind !== 'answer') {
     return {
       ok: false,
-      message: `${resultMessage(result)}${result.kind === 'aborted' ? '' : attemptsNote(attempts)}`,
+      message: `${attemptMessage(attempt)}${attempt.kind === 'aborted' ? '' : attemptsNote(attempts)}`,
       ms: round(performance.now() - start),
-      ...(result.kind === 'aborted' ? { aborted: true } : {})
+      ...(attempt.kind === 'aborted' ? { aborted: true } : {})
     }
   }
   const ms = round(result.ms)
-  if (result.answer.status !== 200) {
-    return { ok: false, message: `${describeFailedAnswer(result.answer).message}${attemptsNote(attempts)}`, ms }
+  if (attempt.answer.status !== 200) {
+    return { ok: false, message: `${describeFailedAnswer(attempt.answer).message}${attemptsNote(attempts)}`, ms }
   }
-  const problem = checkTreeHead(result.answer.body, name)
+  const problem = checkTreeHead(attempt.answer.body, name)
   return problem
     ? { ok: false, message: `HTTP 200 but ${problem}`, ms }
     : { ok: true, message: `signed tree head of ${name}`, ms }

@@ -1,8 +1,6 @@
-import { stripCredentials } from '../core/proxy-url.js'
-
 import type { Credentials } from '../core/auth/types.js'
-
-export type { Credentials } from '../core/auth/types.js'
+import { userinfoCredentials } from '../core/net/credentials.js'
+import { stripCredentials } from '../core/proxy-url.js'
 
 /**
  * `base` + `/` + `path`, keeping the query string of `base`: how the go command
@@ -26,17 +24,5 @@ export function credentialsForUrl(
 ): Credentials | undefined {
   const fromLookup = lookup?.(stripCredentials(url))
   if (fromLookup) return fromLookup
-  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#@]*)@/.exec(url)
-  if (!match || match[1] === '') return undefined
-  const decode = (s: string): string => {
-    try {
-      return decodeURIComponent(s)
-    } catch {
-      return s
-    }
-  }
-  const colon = match[1].indexOf(':')
-  return colon < 0
-    ? { username: decode(match[1]), password: '' }
-    : { username: decode(match[1].slice(0, colon)), password: decode(match[1].slice(colon + 1)) }
+  return URL.canParse(url) ? userinfoCredentials(new URL(url)) : undefined
 }

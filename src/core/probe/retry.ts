@@ -1,4 +1,4 @@
-import type { ProbeStatus } from '../probe-report.js'
+import { classifyFailure, type ProbeAttempt } from '../probe-report.js'
 
 /**
  * The one rule for asking a probe request again. Every probe request (a proxy's version
@@ -13,25 +13,16 @@ export const RETRY_PAUSE_MS = 50
 /** A transient failure is asked again at most this many times (while the deadline allows). */
 export const TRANSIENT_RETRIES = 3
 
-/** What one attempt came back with, reduced to what the retry rule needs. */
-export type AttemptResult =
-  /** An HTTP answer with this status. */
-  | { readonly kind: 'answer'; readonly status: number }
-  /** No HTTP answer: the failure's class (classifyFailure) and whether the probe deadline ended it. */
-  | { readonly kind: 'failure'; readonly status: ProbeStatus; readonly deadline: boolean }
-  /** Cut short because its answer was no longer needed. */
-  | { readonly kind: 'aborted' }
-
 /**
  * A failure that says nothing lasting about the path: a 5xx or 429 answer, a connection
  * dropped or reset before a complete answer. A refused connection, a DNS or TLS failure,
  * a 4xx and the probe deadline are lasting: asking again changes nothing, or there is no
  * time left to ask (a probe attempt has no timeout of its own, only the phase deadline).
  */
-export function isTransient(result: AttemptResult): boolean {
-  if (result.kind === 'answer') return result.status >= 500 || result.status === 429
-  if (result.kind === 'aborted') return false
-  return !result.deadline && result.status === 'connection-closed'
+export function isTransient(attempt: ProbeAttempt): boolean {
+  if (attempt.kind === 'answer') return attempt.answer.status >= 500 || attempt.answer.status === 429
+  if (attempt.kind === 'aborted') return false
+  return attempt.failure.code !== 'DEADLINE' && classifyFailure(attempt.failure).status === 'connection-closed'
 }
 
 /**
@@ -40,11 +31,11 @@ export function isTransient(result: AttemptResult): boolean {
  * (`now` and `deadline` on the same clock, ms). undefined: keep this result.
  */
 export function retryPause(
-  result: AttemptResult,
+  attempt: ProbeAttempt,
   retriesSoFar: number,
   now: number,
   deadline: number
 ): number | undefined {
-  if (!isTransient(result) || retriesSoFar >= TRANSIENT_RETRIES) return undefined
+  if (!isTransient(attempt) || retriesSoFar >= TRANSIENT_RETRIES) return undefined
   return now + RETRY_PAUSE_MS < deadline ? RETRY_PAUSE_MS : undefined
 }

@@ -9,9 +9,10 @@ import { isGate } from './decide.js'
 /**
  * A pending proxy is cut once it has had GRACE_FACTOR times the slowest working member
  * of its run's median, and never less than GRACE_FLOOR_MS from the start of the probe.
- * Why 4×: the median already includes the connection set-up; a proxy four times slower
- * than the slowest working peer would be sorted behind it anyway, so waiting longer can
- * only confirm what the chain already is. Why a 1000 ms floor: a proxy's first answer
+ * Why 4×: a proxy four times slower than the slowest working peer would be sorted behind
+ * it anyway, so waiting longer can only confirm what the chain already is (the samples of
+ * a proxy share one kept-alive connection, so the median is mostly request time; the
+ * connection set-up of a pending proxy's first answer is what the floor covers). Why a 1000 ms floor: a proxy's first answer
  * costs DNS, TCP, TLS and the request itself, about four round trips; a mirror in another
  * region (a GitHub-hosted runner reaching goproxy.cn, ~200 ms away) needs ~800 ms for it
  * and is a working fallback worth keeping, and a loaded runner adds jitter on top. A proxy

@@ -1,13 +1,15 @@
 /**
- * httpGet, the probe's one network primitive: every request ends by the deadline whatever the peer does, and says in
- * which phase it was (connect, TLS, waiting for the answer, reading the body); sockets and timers never outlive it;
- * credentials stay with their origin across redirects.
+ * The probe's requests on the one HTTP client: every request ends by the deadline whatever the peer does, and the
+ * core's observation says in which phase it was (connect, TLS, waiting for the answer, reading the body); closing the
+ * run's client leaves no socket or timer; credentials stay with their origin across redirects; a proxy's samples share
+ * one kept-alive connection.
  */
 import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
-import { classifyFailure } from '../../src/core/probe-report.js'
-import { httpGet, type GetResult } from '../../src/probe/http-get.js'
+import { classifyFailure, type ProbeAttempt } from '../../src/core/probe-report.js'
+import { createHttpClient, type HttpClient } from '../../src/net/http.js'
+import { getWithRetries, probeList, type RequestContext } from '../../src/probe/proxy-probe.js'
 import { startBlackhole, startProxy, startSynDrop, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
 import { testTls } from '../support/tls.js'
 
@@ -19,6 +21,10 @@ const SLACK = 2000
 interface Server {
   url: string
   requests: Array<{ path: string; auth: boolean }>
+  /** TCP connections accepted so far. */
+  connections: number
+  /** Connections still open. */
+  open(): number
   close(): Promise<void>
 }
 
@@ -31,7 +37,9 @@ async function serve(handler: http.RequestListener, secure = false): Promise<Ser
     handler(req, res)
   }
   const server = secure ? https.createServer(testTls(), listener) : http.createServer(listener)
-  server.on('connection', (socket: net.Socket) => {
+  let connections = 0
+  server.on(secure ? 'secureConnection' : 'connection', (socket: net.Socket) => {
+    connections++
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
@@ -40,6 +48,10 @@ async function serve(handler: http.RequestListener, secure = false): Promise<Ser
   return {
     url: `${secure ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
+    get connections() {
+      return connections
+    },
+    open: () => sockets.size,
     close: () => {
       const closed = new Promise<void>(resolve => server.close(() => resolve()))
       for (const socket of sockets) socket.destroy()
@@ -48,16 +60,38 @@ async function serve(handler: http.RequestListener, secure = false): Promise<Ser
   }
 }
 
-function failureOf(result: GetResult) {
-  if (result.kind !== 'failure') throw new Error(`expected a failure, got ${result.kind}`)
-  return result.failure
+function failureOf(attempt: ProbeAttempt) {
+  if (attempt.kind !== 'failure') throw new Error(`expected a failure, got ${attempt.kind}`)
+  return attempt.failure
+}
+
+function answerOf(attempt: ProbeAttempt) {
+  if (attempt.kind !== 'answer') throw new Error(`expected an answer, got ${attempt.kind}`)
+  return attempt.answer
+}
+
+/** A client like the probe run's (the test CA trusted); closed in afterAll. */
+function newClient(): HttpClient {
+  const client = createHttpClient({ ca: CA, userAgent: 'setup-goproxy-probe' })
+  closers.push(() => client.close())
+  return client
+}
+
+/** One probe request, as the probe makes it (retries included), seen as the core's observation. */
+async function probeGet(
+  url: string,
+  options: Omit<RequestContext, 'client'> & { client?: HttpClient }
+): Promise<ProbeAttempt> {
+  return (await getWithRetries(url, { client: options.client ?? shared, ...options })).attempt
 }
 
 const closers: Array<() => unknown> = []
+let shared: HttpClient
 let silent: TestProxy
 let blackhole: Blackhole
 let loris: Server
 beforeAll(async () => {
+  shared = newClient()
   silent = await startProxy({ neverAnswer: true })
   blackhole = await startBlackhole()
   loris = await serve((_req, res) => {
@@ -82,7 +116,7 @@ describe('the deadline ends every request and names its phase', () => {
     const dropping = await startSynDrop()
     closers.push(() => dropping.close())
     const start = performance.now()
-    const failure = failureOf(await httpGet(`${dropping.url}/x`, { deadline: start + BUDGET }))
+    const failure = failureOf(await probeGet(`${dropping.url}/x`, { deadline: start + BUDGET }))
     expect(performance.now() - start).toBeLessThan(BUDGET + SLACK)
     expect(failure).toMatchObject({ phase: 'connect', code: 'DEADLINE' })
     expect(classifyFailure(failure).status).toBe('connect-timeout')
@@ -94,7 +128,7 @@ describe('the deadline ends every request and names its phase', () => {
     ['sends headers, then trickles the body (slow-loris)', () => `${loris.url}/x`, 'body', 'slow']
   ] as const)('%s: %s phase → %s', async (_name, url, phase, status) => {
     const start = performance.now()
-    const failure = failureOf(await httpGet(url(), { deadline: start + BUDGET, ca: CA }))
+    const failure = failureOf(await probeGet(url(), { deadline: start + BUDGET }))
     expect(performance.now() - start).toBeLessThan(BUDGET + SLACK)
     expect(performance.now() - start).toBeGreaterThanOrEqual(BUDGET - 5)
     expect(failure).toMatchObject({ phase, code: 'DEADLINE' })
@@ -103,7 +137,7 @@ describe('the deadline ends every request and names its phase', () => {
 
   it('a deadline already past ends the request at once', async () => {
     const start = performance.now()
-    const failure = failureOf(await httpGet(`${silent.url}/x`, { deadline: start - 1 }))
+    const failure = failureOf(await probeGet(`${silent.url}/x`, { deadline: start - 1 }))
     expect(failure.code).toBe('DEADLINE')
     expect(performance.now() - start).toBeLessThan(SLACK)
   })
@@ -112,26 +146,29 @@ describe('the deadline ends every request and names its phase', () => {
     const controller = new AbortController()
     const start = performance.now()
     setTimeout(() => controller.abort(), 50)
-    const result = await httpGet(`${silent.url}/x`, { deadline: start + 5000, signal: controller.signal })
-    expect(result.kind).toBe('aborted')
+    const attempt = await probeGet(`${silent.url}/x`, { deadline: start + 5000, signal: controller.signal })
+    expect(attempt.kind).toBe('aborted')
     // Well before the 5 s deadline, even on a loaded machine.
     expect(performance.now() - start).toBeLessThan(3000)
   })
 
-  it('leaves no socket open and nothing that keeps the process alive', async () => {
+  it("closing the run's client leaves no socket open and nothing that keeps the process alive", async () => {
     const count = () => process.getActiveResourcesInfo().filter(r => r === 'Timeout' || r === 'TCPSocketWrap').length
     const before = count()
     const accepted = blackhole.accepted
+    const client = newClient()
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 100)
     // Long deadlines ended early by an abort: a deadline timer not cleared would still be pending.
-    const far = { deadline: performance.now() + 10_000, signal: controller.signal, ca: CA }
-    await Promise.all([
-      httpGet(`${silent.url}/x`, far),
-      httpGet(`${loris.url}/x`, far),
-      httpGet(`${blackhole.url.replace('http:', 'https:')}/x`, far),
-      httpGet(`${loris.url}/x`, { deadline: performance.now() + 100 })
+    const far = { client, deadline: performance.now() + 10_000, signal: controller.signal }
+    const attempts = await Promise.all([
+      probeGet(`${silent.url}/x`, far),
+      probeGet(`${loris.url}/x`, far),
+      probeGet(`${blackhole.url.replace('http:', 'https:')}/x`, far),
+      probeGet(`${loris.url}/x`, { client, deadline: performance.now() + 100 })
     ])
+    expect(attempts.map(a => a.kind)).toEqual(['aborted', 'aborted', 'aborted', 'failure'])
+    await client.close()
     // The servers see the client's close a moment later (waited for, with a cap); the blackhole never reads,
     // so its side stays until close().
     const settled = () => count() <= before + blackhole.accepted - accepted
@@ -142,29 +179,60 @@ describe('the deadline ends every request and names its phase', () => {
 })
 
 describe('answers', () => {
-  it('keeps at most maxBytes of a body and says it was cut', async () => {
-    const big = await serve((_req, res) => res.end('v1.0.0\n'.repeat(1000)))
+  it('keeps at most 64 KiB of a body and says it was cut', async () => {
+    const big = await serve((_req, res) => res.end('v1.0.0\n'.repeat(20_000)))
     closers.push(() => big.close())
-    const result = await httpGet(`${big.url}/x`, { deadline: performance.now() + 2000, maxBytes: 100 })
-    expect(result.kind === 'answer' && [result.answer.body.length, result.answer.truncated]).toEqual([100, true])
+    const answer = answerOf(await probeGet(`${big.url}/x`, { deadline: performance.now() + 2000 }))
+    expect([answer.body.length, answer.truncated]).toEqual([64 * 1024, true])
   })
 
-  it('returns the status, status text, content type and body of an error answer', async () => {
+  it('returns the status, status text, content type and body of an error answer, after the transient retries', async () => {
     const failing = await serve((_req, res) => {
       res.writeHead(503, { 'Content-Type': 'text/plain' })
       res.end('maintenance\n')
     })
     closers.push(() => failing.close())
-    const result = await httpGet(`${failing.url}/x?token=1`, { deadline: performance.now() + 2000 })
-    expect(result.kind === 'answer' && result.answer).toMatchObject({
+    const retried = await getWithRetries(`${failing.url}/x?token=1`, {
+      client: shared,
+      deadline: performance.now() + 5000
+    })
+    expect(answerOf(retried.attempt)).toMatchObject({
       status: 503,
       statusText: 'Service Unavailable',
       contentType: 'text/plain',
       body: 'maintenance\n',
       host: failing.url.replace('http://', '')
     })
-    expect(failing.requests[0].path).toBe('/x?token=1')
+    // 503 is transient: asked again by the shared rule until the retries ran out, the query on every request.
+    expect(retried.attempts).toBe(4)
+    expect(failing.requests.map(r => r.path)).toEqual(Array(4).fill('/x?token=1'))
   })
+})
+
+describe('keep-alive: one client per probe run', () => {
+  it.each([
+    ['http', false],
+    ['https', true]
+  ] as const)(
+    '%s: the samples of a proxy share one connection; closing the client closes it',
+    async (_name, secure) => {
+      const proxy = await serve((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/plain' })
+        res.end('v1.0.0\nv1.1.0\n')
+      }, secure)
+      closers.push(() => proxy.close())
+      const client = newClient()
+      const result = await probeList(proxy.url, 'example.com/m', 3, { client, deadline: performance.now() + 10_000 })
+      expect(result).toMatchObject({ status: 'ok', attempts: 3 })
+      expect(result.samplesMs).toHaveLength(3)
+      expect(proxy.requests.map(r => r.path)).toEqual(Array(3).fill('/example.com/m/@v/list'))
+      expect(proxy.connections).toBe(1)
+      await client.close()
+      for (const end = performance.now() + 5000; proxy.open() > 0 && performance.now() < end;)
+        await new Promise(resolve => setTimeout(resolve, 20))
+      expect(proxy.open()).toBe(0)
+    }
+  )
 })
 
 describe('redirects, followed like the go command does', () => {
@@ -179,11 +247,11 @@ describe('redirects, followed like the go command does', () => {
       () => other.close(),
       () => first.close()
     )
-    const result = await httpGet(`${first.url}/start`, {
+    const attempt = await probeGet(`${first.url}/start`, {
       deadline: performance.now() + 2000,
       credentials: { username: 'bot', password: 's3cret' }
     })
-    expect(result.kind === 'answer' && result.answer.status).toBe(200)
+    expect(answerOf(attempt).status).toBe(200)
     expect(first.requests).toEqual([
       { path: '/start', auth: true },
       { path: '/same-origin', auth: true }
@@ -201,8 +269,8 @@ describe('redirects, followed like the go command does', () => {
       () => plain.close(),
       () => secure.close()
     )
-    const result = await httpGet(`${secure.url}/x`, { deadline: performance.now() + 2000, ca: CA })
-    expect(result.kind === 'answer' && result.answer).toMatchObject({
+    const attempt = await probeGet(`${secure.url}/x`, { deadline: performance.now() + 2000 })
+    expect(answerOf(attempt)).toMatchObject({
       status: 301,
       redirectRefused: 'redirect from https to http refused'
     })
