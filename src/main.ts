@@ -230,6 +230,7 @@ async function warmCache(
         plan,
         sumdb,
         timeoutSeconds: settings.warmTimeoutSeconds,
+        prefetchConcurrency: settings.warmConcurrency,
         retries: settings.retries,
         credentialsFor,
         log

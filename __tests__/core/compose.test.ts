@@ -379,6 +379,7 @@ describe('readSettings: every input of action.yml', () => {
       warm: true,
       workingDirectories: ['.'],
       warmTimeoutSeconds: 600,
+      warmConcurrency: 64,
       retries: 3,
       auth: ''
     })
@@ -457,6 +458,9 @@ describe('readSettings: every input of action.yml', () => {
     ['working-directory', 'a\u0000b', /control character U\+0000/],
     ['warm-timeout', '0', /"0" is not a whole number of seconds from 1 to 21600/],
     ['warm-timeout', '21601', /not a whole number/],
+    ['warm-concurrency', '-1', /"-1" is not a whole number of requests in flight from 0 to 256/],
+    ['warm-concurrency', '257', /not a whole number/],
+    ['warm-concurrency', '8.5', /not a whole number/],
     ['retries', '0', /"0" is not a whole number of attempts from 1 to 10/],
     ['retries', '11', /not a whole number/],
     ['retries', 'three', /not a whole number/]
@@ -482,6 +486,7 @@ describe('readSettings: every input of action.yml', () => {
     ])
       checked.add(name)
     for (const name of ['warm-timeout', 'retries']) checked.add(name)
+    checked.add('warm-concurrency')
     // go-version and go-version-file: __tests__/toolchain/settings.test.ts
     for (const name of ['go-version', 'go-version-file']) checked.add(name)
     expect(inputNames.filter(n => !checked.has(n) && !unvalidated.has(n))).toEqual([])

@@ -64,6 +64,7 @@ const VALID: Readonly<Record<string, readonly string[]>> = {
   warm: ['true', 'false'],
   'working-directory': ['.', 'app', 'services/*', '**/go.mod'],
   'warm-timeout': ['1', '600', '21600'],
+  'warm-concurrency': ['0', '64', '256'],
   retries: ['1', '3', '10'],
   auth: [
     'proxy.example s3cret',

@@ -4,7 +4,7 @@
  * dropping a "|" proxy that stalls. Bodies arrive byte for byte; private paths never leave the machine.
  */
 import http from 'node:http'
-import { startForwarder, type Forwarder, type ForwarderOptions } from '../../src/warm/forwarder.js'
+import { startForwarder, type Forwarder, type ForwarderOptions } from '../../src/warm/forwarder/index.js'
 import { parseNetrc } from '../../src/warm/netrc.js'
 import { startBlackhole, startProxy, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule } from '../support/modules.js'

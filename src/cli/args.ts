@@ -51,6 +51,7 @@ export const INPUT_FLAGS: Readonly<Record<string, InputFlag>> = {
   auth: { list: true, commands: ALL },
   'working-directory': { list: true, commands: ['warm'] },
   'warm-timeout': { commands: ['warm'] },
+  'warm-concurrency': { commands: ['warm'] },
   retries: { commands: ['warm', 'install'] },
   'go-version': { commands: ['install'] },
   'go-version-file': { commands: ['install'] }

@@ -50,6 +50,10 @@ const INPUT_HELP: Readonly<Record<string, FlagHelp>> = {
     text: 'module or workspace directories to warm (globs allowed); same as [dir...]'
   },
   'warm-timeout': { flag: '--warm-timeout SECONDS', text: 'deadline for the whole warm phase (default 600)' },
+  'warm-concurrency': {
+    flag: '--warm-concurrency N',
+    text: 'requests fetched ahead of go at once (default 64; 0: no prefetch)'
+  },
   retries: { flag: '--retries N', text: 'attempts per request or module set on transient faults (default 3)' },
   'go-version': { flag: '--go-version VERSION', text: 'the Go to install (same as the [version] argument)' },
   'go-version-file': {

@@ -30,6 +30,8 @@ export interface Settings {
   readonly warm: boolean
   readonly workingDirectories: readonly string[]
   readonly warmTimeoutSeconds: number
+  /** Prefetch requests in flight ahead of go during the warm phase; 0: no prefetch. */
+  readonly warmConcurrency: number
   readonly retries: number
   /** The raw `auth` input (parsed by the credentials module, which knows the chain). */
   readonly auth: string
@@ -56,6 +58,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   warm: 'true',
   'working-directory': '.',
   'warm-timeout': '600',
+  'warm-concurrency': '64',
   retries: '3'
 }
 
@@ -131,6 +134,10 @@ export function readSettings(read: InputReader): Settings {
       return dirs.length > 0 ? dirs : ['.']
     }, []),
     warmTimeoutSeconds: errors.attempt(() => integer('warm-timeout', get('warm-timeout'), 1, 21600, 'seconds'), 600),
+    warmConcurrency: errors.attempt(
+      () => integer('warm-concurrency', get('warm-concurrency'), 0, 256, 'requests in flight'),
+      64
+    ),
     retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
     auth,
     goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined)

@@ -13,6 +13,13 @@ export function renderWarmSection(warm: WarmReport): string {
     '',
     `Directories: ${warm.directories.map(dir => `\`${dir}\``).join(', ') || '_(none)_'}.`
   ]
+  const p = warm.prefetch
+  if (p) {
+    lines.push(
+      '',
+      `Prefetch (concurrency ${p.concurrency}): ${p.files} files (${mib(p.bytes)}) fetched ahead of go, ${p.served} used by go, ${p.unused} unused (${mib(p.unusedBytes)}); peak ${mib(p.peakMemoryBytes)} in memory, ${p.spooled} spooled to disk; ${p.cached} already cached.`
+    )
+  }
   if (warm.chainChanged) lines.push('', 'A proxy failed during warming and was dropped from the exported GOPROXY.')
   if (warm.failed.length > 0) {
     lines.push('', '| module | what went wrong | what to change |', '|---|---|---|')
@@ -24,4 +31,8 @@ export function renderWarmSection(warm: WarmReport): string {
     }
   }
   return lines.join('\n')
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
 }

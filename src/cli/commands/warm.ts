@@ -39,6 +39,7 @@ export async function warmCommand(args: ParsedArgs, io: CliIo): Promise<number> 
       plan,
       sumdb: decision.sumdb,
       timeoutSeconds: settings.warmTimeoutSeconds,
+      prefetchConcurrency: settings.warmConcurrency,
       retries: settings.retries,
       credentialsFor: credentials.credentialsFor,
       log,

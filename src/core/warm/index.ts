@@ -21,3 +21,5 @@ export type { GoMod, GoWork, ModFileError, ModuleVersion, Replacement, Requireme
 export { parseGoSum } from './gosum.js'
 export type { GoSum, GoSumEntry, GoSumError } from './gosum.js'
 export { compareSemver } from './semver.js'
+export { judgeRun, setFailure } from './judge.js'
+export type { JudgeContext, JudgedSet, RunFacts, RunVerdict, WarmFailure } from './judge.js'

@@ -5,14 +5,14 @@
  * would have gone) with the same timeouts and retries. Go verifies the signed tree either
  * way, so routing never weakens verification; GONOSUMDB lookups are refused outright.
  */
-import type { Logger } from '../core/logger.js'
-import { matchesPrefixPatterns } from '../core/patterns.js'
-import type { SumdbConfig } from '../core/sumdb/config.js'
-import { decodeModule, joinUrl } from './forwarder-paths.js'
-import type { Outcome, Upstream } from './forwarder-types.js'
-import { isFailing } from './forwarder-health.js'
-import { bodyText, describeUpstream, toOutcome } from './forwarder-verdict.js'
-import { triesFor, tryUpstream, type WalkContext } from './forwarder-walk.js'
+import type { Logger } from '../../core/logger.js'
+import { matchesPrefixPatterns } from '../../core/patterns.js'
+import type { SumdbConfig } from '../../core/sumdb/config.js'
+import { decodeModule, joinUrl } from './paths.js'
+import type { Outcome, Upstream } from './types.js'
+import { isFailing } from './health.js'
+import { bodyText, describeUpstream, toOutcome } from './verdict.js'
+import { triesFor, tryUpstream, type WalkContext } from './walk.js'
 import type { AttemptResult } from './upstream.js'
 
 /** Where one database's traffic goes: a proxy, the database itself, or the failure that kept the walk from deciding. */

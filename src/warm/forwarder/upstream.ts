@@ -5,10 +5,10 @@
  * forwarder can decide between retry, next proxy and stop. Never rejects.
  */
 import type { Readable } from 'node:stream'
-import type { Credentials } from '../core/auth/types.js'
-import type { HttpClient, NetworkFault } from '../net/http.js'
+import type { Credentials } from '../../core/auth/types.js'
+import type { HttpClient, NetworkFault } from '../../net/http.js'
 
-export type { NetworkFault } from '../net/http.js'
+export type { NetworkFault } from '../../net/http.js'
 
 export type AttemptResult =
   /** A complete answer (any status), body buffered. */

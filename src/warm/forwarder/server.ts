@@ -2,15 +2,17 @@
  * The forwarder's HTTP side: the loopback server, routing each request from the go command
  * (path token, method, path safety, GONOPROXY, module request vs checksum database), and
  * writing the answer back — buffered when possible, streamed for large zips. The decisions
- * about upstreams live in forwarder-walk.ts and forwarder-sumdb.ts; this file only turns
+ * about upstreams live in walk.ts and sumdb.ts; this file only turns
  * their results into HTTP.
  */
+import { createReadStream } from 'node:fs'
 import http from 'node:http'
 import type net from 'node:net'
-import type { Logger } from '../core/logger.js'
-import { matchesPrefixPatterns } from '../core/patterns.js'
-import { decodeModule, decodeVersion, safePath } from './forwarder-paths.js'
-import type { Activity, Kind, Outcome } from './forwarder-types.js'
+import type { Logger } from '../../core/logger.js'
+import { matchesPrefixPatterns } from '../../core/patterns.js'
+import { decodeModule, decodeVersion, planPath, safePath } from './paths.js'
+import type { PrefetchStore, StoredAnswer } from './store.js'
+import type { Activity, Kind, Outcome } from './types.js'
 import type { AttemptResult } from './upstream.js'
 
 /** Everything request routing needs: the forwarder's token and state, and the two ways to answer. */
@@ -26,6 +28,8 @@ export interface RequestContext {
   readonly controllers: Set<AbortController>
   readonly walkChain: (path: string, kind: Kind, signal: AbortSignal) => Promise<AttemptResult | Outcome>
   readonly handleSumdb: (rest: string, signal: AbortSignal) => Promise<AttemptResult | Outcome>
+  /** Prefetched answers: a GET for a path in the store is answered from it (or joins its fetch). */
+  readonly store?: PrefetchStore
 }
 
 /** Handles one request from the go command; a request it abandons (closed early) aborts its upstream tries. */
@@ -62,7 +66,16 @@ export async function handleRequest(
         return sendText(res, 403, `setup-goproxy forwarder: ${module} matches GONOPROXY; not sent to any proxy`)
       }
       const kind: Kind = path.endsWith('.zip') ? 'zip' : 'small'
+      activity.requests++
       if (kind === 'zip') activity.current = module !== undefined ? `${module}@${decodeVersion(path)}` : undefined
+      const key = req.method === 'GET' && ctx.store ? planPath(path) : undefined
+      const claim = key !== undefined ? ctx.store?.claim(key) : undefined
+      const stored = claim?.kind === 'hit' ? await claim.answer : undefined
+      if (stored && ctx.store) {
+        if (kind === 'zip') activity.zips++
+        return await respondStored(res, stored, ctx.store, controller.signal, touch)
+      }
+      if (controller.signal.aborted) return
       answer = await ctx.walkChain(path, kind, controller.signal)
       if (kind === 'zip' && 'type' in answer && answer.type !== 'network') activity.zips++
     }
@@ -157,4 +170,45 @@ function respond(res: http.ServerResponse, answer: AttemptResult | Outcome, head
     if (!rest.readableEnded) rest.destroy()
   })
   rest.resume()
+}
+
+/** Sends a prefetched answer to the go command, then frees it (memory, or its spool file). */
+async function respondStored(
+  res: http.ServerResponse,
+  answer: StoredAnswer,
+  store: PrefetchStore,
+  signal: AbortSignal,
+  touch: () => void
+): Promise<void> {
+  try {
+    if (signal.aborted) return
+    if (answer.kind === 'not-found') return sendText(res, answer.outcome.status, answer.outcome.text)
+    if (answer.kind === 'memory') {
+      res.writeHead(200, {
+        'Content-Type': answer.contentType || 'application/octet-stream',
+        'Content-Length': answer.body.length
+      })
+      res.end(answer.body)
+      return
+    }
+    res.writeHead(200, {
+      'Content-Type': answer.contentType || 'application/octet-stream',
+      'Content-Length': answer.bytes
+    })
+    await new Promise<void>(resolve => {
+      const file = createReadStream(answer.file)
+      file.on('data', () => touch())
+      file.on('error', () => {
+        res.destroy()
+        resolve()
+      })
+      res.on('close', () => {
+        file.destroy()
+        resolve()
+      })
+      file.pipe(res)
+    })
+  } finally {
+    await store.release(answer)
+  }
 }

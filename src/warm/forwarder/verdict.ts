@@ -5,8 +5,8 @@
  * what an answer means and how to tell it.
  */
 import http from 'node:http'
-import { redactText, redactUrl } from '../core/proxy-url.js'
-import type { Kind, Outcome, Upstream, Verdict } from './forwarder-types.js'
+import { redactText, redactUrl } from '../../core/proxy-url.js'
+import type { Kind, Outcome, Upstream, Verdict } from './types.js'
 import type { AttemptResult } from './upstream.js'
 
 /** What `result` means for the walk: Go's rules for 404/410, plus which faults are worth another try. */

@@ -5,15 +5,15 @@
  * per-request timeouts of upstream.ts. Everything the walk needs comes in a WalkContext, so
  * the checksum-database routing can reuse the same tries and health bookkeeping.
  */
-import type { Credentials } from '../core/auth/types.js'
-import type { Chain } from '../core/chain.js'
-import type { Logger } from '../core/logger.js'
-import type { HttpClient } from '../net/http.js'
-import { backoffDelay, sleep } from './backoff.js'
-import { isFailing, recordTry } from './forwarder-health.js'
-import { joinUrl } from './forwarder-paths.js'
-import type { Kind, Outcome, Upstream, Verdict } from './forwarder-types.js'
-import { describeUpstream, judge, summary, toOutcome } from './forwarder-verdict.js'
+import type { Credentials } from '../../core/auth/types.js'
+import type { Chain } from '../../core/chain.js'
+import type { Logger } from '../../core/logger.js'
+import type { HttpClient } from '../../net/http.js'
+import { backoffDelay, sleep } from '../backoff.js'
+import { isFailing, recordTry } from './health.js'
+import { joinUrl } from './paths.js'
+import type { Kind, Outcome, Upstream, Verdict } from './types.js'
+import { describeUpstream, judge, summary, toOutcome } from './verdict.js'
 import { attempt, type AttemptResult } from './upstream.js'
 
 const BACKOFF_CAP_MS = 4000

@@ -40,3 +40,27 @@ export function decodeVersion(path: string): string {
   const m = /\/@v\/(.+)\.zip$/.exec(path)
   return m ? (decodeModule(m[1]) ?? m[1]) : ''
 }
+
+/**
+ * A path as the plan names it (`!`-case-encoded, not percent-encoded) as the go command puts it on the wire: each
+ * element escaped like Go's url.PathEscape (so `!` is `%21`, `+` stays literal).
+ */
+export function wirePath(path: string): string {
+  return path
+    .split('/')
+    .map(element =>
+      encodeURIComponent(element)
+        .replace(/!/g, '%21')
+        .replace(/%(24|26|2B|2C|3A|3B|3D|40)/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    )
+    .join('/')
+}
+
+/** A wire path back in the plan's form (percent-decoding only; `!` stays); undefined if malformed. */
+export function planPath(wire: string): string | undefined {
+  try {
+    return decodeURIComponent(wire)
+  } catch {
+    return undefined
+  }
+}

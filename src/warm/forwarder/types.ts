@@ -1,14 +1,15 @@
 /**
- * Types shared by the forwarder's parts (see forwarder.ts). The public ones — options, the
- * running forwarder and its per-proxy health — are re-exported by forwarder.ts, the module
+ * Types shared by the forwarder's parts (see index.ts). The public ones — options, the
+ * running forwarder and its per-proxy health — are re-exported by index.ts, the module
  * the rest of the action imports; the internal ones live here so the server, the chain walk,
  * the checksum-database routing and the health bookkeeping can share them without importing
  * each other in a circle.
  */
-import type { Chain, ProxyEntry } from '../core/chain.js'
-import type { Logger } from '../core/logger.js'
-import type { SumdbConfig } from '../core/sumdb/config.js'
-import type { Credentials, NetrcEntry } from '../core/auth/index.js'
+import type { Chain, ProxyEntry } from '../../core/chain.js'
+import type { Logger } from '../../core/logger.js'
+import type { SumdbConfig } from '../../core/sumdb/config.js'
+import type { Credentials, NetrcEntry } from '../../core/auth/index.js'
+import type { StoreStats } from './store.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
@@ -31,7 +32,21 @@ export interface ForwarderOptions {
   readonly backoffMs?: number
   /** Larger 200 bodies are streamed instead of buffered. Default 128 MiB. */
   readonly bufferLimit?: number
+  /** Fetch ahead of go (see prefetch.ts); absent: no prefetch, every request is go's own. */
+  readonly prefetch?: PrefetchOptions
   readonly log: Logger
+}
+
+/** How the forwarder prefetches. */
+export interface PrefetchOptions {
+  /** Prefetch requests in flight at most (≥ 1). */
+  readonly concurrency: number
+  /** Bytes of prefetched bodies kept in memory at most. Default 256 MiB. */
+  readonly memoryBudget?: number
+  /** Bodies larger than this are spooled to a file. Default 4 MiB. */
+  readonly spoolThreshold?: number
+  /** Where the spool directory is made (RUNNER_TEMP in the action); the system temp directory when absent. */
+  readonly spoolParent?: string
 }
 
 /** What the forwarder learned about one proxy of the chain. */
@@ -58,8 +73,15 @@ export interface Forwarder {
   /** Date.now() of the last request, chunk or answer. */
   lastActivity(): number
   /** Zips answered so far, and the module of the latest zip request, for a progress line. */
-  progress(): { zips: number; current?: string }
+  progress(): { zips: number; requests: number; current?: string }
   health(): readonly ProxyHealth[]
+  /**
+   * Queues request paths (`<!-encoded module>/@v/<!-encoded version>.<info|mod|zip>`, as the prefetch plan names
+   * them) to fetch ahead of go, in order. Paths matching GONOPROXY are dropped. A no-op without options.prefetch.
+   */
+  prefetch(paths: readonly string[]): void
+  /** The prefetch store's figures (final, with the unused ones, after close); undefined without prefetch. */
+  prefetchStats(): StoreStats | undefined
   /** The chain without the dropped proxies. */
   chain(): Chain
   close(): Promise<void>
@@ -102,6 +124,8 @@ export interface Activity {
   lastActivity: number
   /** Zips answered so far. */
   zips: number
+  /** Module requests (not checksum database ones) the go command made so far. */
+  requests: number
   /** The module@version of the latest zip request. */
   current: string | undefined
 }

@@ -1,0 +1,152 @@
+/**
+ * The warm phase's fetch step: the loopback forwarder on the one HTTP client (per-request timeouts, retries,
+ * health, see forwarder/index.ts), and the prefetch of the plan through it. The plan is queued as soon as the
+ * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
+ */
+import type { WarmOptions } from './index.js'
+import type { PrefetchFile } from '../core/warm/index.js'
+import { formatChain } from '../core/chain.js'
+import { redactText } from '../core/proxy-url.js'
+import { startForwarder, type Forwarder } from './forwarder/index.js'
+import { notInCache } from './module-sets.js'
+import { readNetrc } from './netrc.js'
+
+/** The prefetch's figures for the report. Bytes are body bytes. */
+export interface PrefetchReport {
+  concurrency: number
+  /** Files of the plan to fetch (the module cache holds the rest: `cached`). */
+  planned: number
+  cached: number
+  /** Module requests go sent to the forwarder (answered from the store or walked upstream). */
+  goRequests: number
+  /** Answers fetched ahead of go, and their bytes. */
+  files: number
+  bytes: number
+  /** Of the prefetched answers, those go asked for. */
+  served: number
+  servedBytes: number
+  /** Prefetched but never asked for by go (stale go.sum lines, modules go did not need). */
+  unused: number
+  unusedBytes: number
+  /** Peak bytes the store held in memory, and in memory plus spool files. */
+  peakMemoryBytes: number
+  peakBytes: number
+  /** Bodies spooled to disk. */
+  spooled: number
+  /** Planned files go asked for before the prefetcher reached them. */
+  overtaken: number
+  /** Prefetches that failed (go's own request then walked the chain). */
+  failed: number
+  /** Milliseconds from the start of the phase until the plan was queued (go was already running). */
+  planMs: number
+}
+
+/** The running fetch step. */
+export interface FetchStage {
+  /** The forwarder; undefined when the chain has no proxy (go then uses the chain as it is). */
+  readonly forwarder: Forwarder | undefined
+  /** The GOPROXY go is given. */
+  readonly goproxy: string
+  /** Redacts a text of go's: credentials, and the forwarder's address as `[forwarder]`. */
+  clean(text: string): string
+  /** Closes the forwarder (stopping the prefetch) and returns the prefetch's figures, if it ran. */
+  close(): Promise<PrefetchReport | undefined>
+}
+
+/**
+ * Starts the forwarder (unless the chain has no proxy) and, when `concurrency` > 0, queues the plan's files on it
+ * once `modcache` is known. Returns at once after the forwarder listens: go can start.
+ */
+export async function startFetch(
+  options: WarmOptions,
+  files: readonly PrefetchFile[],
+  modcache: Promise<string | undefined>,
+  concurrency: number,
+  started: number
+): Promise<FetchStage> {
+  const forwarder = await maybeStartForwarder(options, concurrency)
+  const queued = forwarder && concurrency > 0 ? queuePlan(forwarder, files, modcache, options, started) : undefined
+  return {
+    forwarder,
+    goproxy: forwarder ? forwarder.goproxy : formatChain(options.chain),
+    clean: text => {
+      const redacted = redactText(text)
+      return forwarder ? redacted.split(forwarder.url).join('[forwarder]') : redacted
+    },
+    close: async () => {
+      if (!forwarder) return undefined
+      await forwarder.close()
+      const stats = forwarder.prefetchStats()
+      const plan = await queued
+      if (!stats || !plan) return undefined
+      return {
+        concurrency,
+        planned: plan.planned,
+        cached: plan.cached,
+        goRequests: forwarder.progress().requests,
+        files: stats.prefetchedFiles,
+        bytes: stats.prefetchedBytes,
+        served: stats.servedFiles,
+        servedBytes: stats.servedBytes,
+        unused: stats.unusedFiles,
+        unusedBytes: stats.unusedBytes,
+        peakMemoryBytes: stats.peakMemoryBytes,
+        peakBytes: stats.peakBytes,
+        spooled: stats.spooledFiles,
+        overtaken: stats.overtaken,
+        failed: stats.failed,
+        planMs: plan.planMs
+      }
+    }
+  }
+}
+
+interface QueuedPlan {
+  readonly planned: number
+  readonly cached: number
+  readonly planMs: number
+}
+
+/** Leaves out what the module cache holds and queues the rest. Never rejects: without a plan go asks for everything. */
+async function queuePlan(
+  forwarder: Forwarder,
+  files: readonly PrefetchFile[],
+  modcache: Promise<string | undefined>,
+  options: WarmOptions,
+  started: number
+): Promise<QueuedPlan> {
+  try {
+    const { missing, cached } = await notInCache(files, await modcache)
+    forwarder.prefetch(missing.map(f => f.path))
+    return { planned: missing.length, cached, planMs: Date.now() - started }
+  } catch (error) {
+    options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`)
+    return { planned: 0, cached: 0, planMs: Date.now() - started }
+  }
+}
+
+/** Starts the forwarder unless the chain has no proxy; it prefetches when `concurrency` > 0. */
+function maybeStartForwarder(options: WarmOptions, concurrency: number): Promise<Forwarder | undefined> {
+  const { chain, sumdb } = options
+  if (chain.proxies.length === 0) return Promise.resolve(undefined)
+  const stallMs = (options.stallSeconds ?? DEFAULT_STALL_SECONDS) * 1000
+  // The forwarder's client goes through the environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) as the go command would.
+  return startForwarder({
+    chain,
+    sumdb,
+    env: options.env,
+    gonoproxy: options.plan.gonoproxy,
+    gonosumdb: options.plan.gonosumdb,
+    ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
+    netrc: readNetrc(options.env),
+    ...(options.ca ? { ca: options.ca } : {}),
+    requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
+    ...(concurrency > 0
+      ? { prefetch: { concurrency, ...(options.env.RUNNER_TEMP ? { spoolParent: options.env.RUNNER_TEMP } : {}) } }
+      : {}),
+    log: options.log
+  })
+}
+
+/** The watchdog's default window (WarmOptions.stallSeconds). */
+export const DEFAULT_STALL_SECONDS = 30
