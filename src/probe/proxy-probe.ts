@@ -71,8 +71,13 @@ function nextTurn(): Promise<void> {
   return new Promise(resolve => setImmediate(resolve))
 }
 
+/**
+ * A pause between retries. Not unref'd: it is work the probe awaits, and while it runs it may be the only thing
+ * the event loop has (a dropped connection leaves no socket), so an unref'd timer would let the process end
+ * mid-probe. It lasts at most RETRY_PAUSE_MS and is bounded by the deadline, so it never holds the process.
+ */
 function pause(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms).unref())
+  return new Promise(resolve => setTimeout(resolve, ms))
 }
 
 /**
