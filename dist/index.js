@@ -42715,7 +42715,51 @@ async function respondStored(res, answer, store, signal, touch) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/warm/forwarder/verdict.ts
+;// CONCATENATED MODULE: ./src/core/chain-walk.ts
+/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
+const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
+/** The verdict on one answer (2xx is 'ok'; 404/410 'not-found'; 429/5xx and passing faults 'transient'). */
+function judgeAnswer(answer) {
+    if (answer.kind === 'failure')
+        return TRANSIENT_FAULTS.has(answer.fault) ? 'transient' : 'permanent';
+    const { status } = answer;
+    if (status >= 200 && status < 300)
+        return 'ok';
+    if (status === 404 || status === 410)
+        return 'not-found';
+    if (status === 429 || status >= 500)
+        return 'transient';
+    return 'permanent';
+}
+/**
+ * The next step after an answer judged `verdict` from a proxy followed by `separator`, on try `attempt`
+ * (1-based) of `maxAttempts` for this proxy. A transient fault is retried on the same proxy while tries remain;
+ * once they are spent it counts as an error: `|` moves on, `,` stops (the go command never passes an error through
+ * a `,`). A not-found always moves on. Throws on an attempt outside 1..maxAttempts.
+ */
+function nextStep(verdict, separator, attempt, maxAttempts) {
+    if (!Number.isInteger(attempt) || !Number.isInteger(maxAttempts) || attempt < 1 || attempt > maxAttempts) {
+        throw new Error(`attempt ${attempt} is not within 1..${maxAttempts}`);
+    }
+    if (verdict === 'ok')
+        return 'use';
+    if (verdict === 'not-found')
+        return 'next';
+    if (verdict === 'transient' && attempt < maxAttempts)
+        return 'retry';
+    return separator === '|' ? 'next' : 'stop';
+}
+/**
+ * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
+ * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
+ */
+function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
+    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+    const jittered = Math.round(exp / 2 + (random() * exp) / 2);
+    return Math.max(jittered, Math.min(retryAfterMs ?? 0, retryAfterCapMs));
+}
+
+;// CONCATENATED MODULE: ./src/warm/forwarder/judgement.ts
 /**
  * How the forwarder judges one upstream answer (served, not found, retry, final) and how it
  * words a failure for the go command, which prints the body of an error answer after
@@ -42724,30 +42768,23 @@ async function respondStored(res, answer, store, signal, touch) {
  */
 
 
+
 /** What `result` means for the walk: Go's rules for 404/410, plus which faults are worth another try. */
 function judge(result, kind) {
     if (result.type === 'stream')
         return 'ok';
-    if (result.type === 'network') {
-        return ['timeout', 'refused', 'reset', 'dns'].includes(result.fault) ? 'transient' : 'permanent';
-    }
-    const { status } = result;
-    if (status === 200) {
-        // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
-        if (kind !== 'sumdb' &&
-            /text\/html/i.test(result.contentType) &&
-            /^\s*</.test(result.body.subarray(0, 512).toString('utf8')))
-            return 'permanent';
-        return 'ok';
-    }
-    if (status === 404 || status === 410)
-        return 'not-found';
-    if (status === 429 || status >= 500)
-        return 'transient';
-    return 'permanent';
+    if (result.type === 'network')
+        return judgeAnswer({ kind: 'failure', fault: result.fault });
+    // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
+    if (result.status === 200 &&
+        kind !== 'sumdb' &&
+        /text\/html/i.test(result.contentType) &&
+        /^\s*</.test(result.body.subarray(0, 512).toString('utf8')))
+        return 'permanent';
+    return judgeAnswer({ kind: 'status', status: result.status });
 }
 /** One line for the debug log about a try. */
-function verdict_summary(result) {
+function judgement_summary(result) {
     if (result.type === 'network')
         return result.message;
     if (result.type === 'stream')
@@ -42886,7 +42923,7 @@ async function tryUpstream(ctx, u, url, credentials, tries, kind, signal) {
         if (verdict !== 'transient' || signal.aborted)
             break;
         if (n < tries)
-            ctx.log.debug(`Warm phase: ${describeUpstream(u, url)} ${verdict_summary(result)}; retrying (${n}/${tries})`);
+            ctx.log.debug(`Warm phase: ${describeUpstream(u, url)} ${judgement_summary(result)}; retrying (${n}/${tries})`);
     }
     // `last` is always set: the loop runs at least once unless aborted before the first try.
     return last ?? { result: { type: 'network', fault: 'other', message: 'aborted' }, verdict: 'permanent', tries: 0 };
@@ -43333,7 +43370,7 @@ class PrefetchStore {
  *   walk.ts    walking the chain with Go's `,`/`|` semantics, tries and backoff
  *   sumdb.ts   checksum database routing
  *   health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
- *   verdict.ts judging one answer and wording failures for the go command
+ *   judgement.ts judging one answer and wording failures for the go command
  *   paths.ts   wire paths: joining, safety, module path decoding
  *   store.ts   prefetched answers keyed by request path, single flight with go's requests
  *   prefetch.ts fetching the plan ahead of go, bounded concurrency, through the same walk
@@ -46244,50 +46281,6 @@ function snippet(body) {
         .replace(/[^\x20-\x7e]+/g, ' ')
         .trim();
     return text === '' ? '' : `: ${text}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/chain-walk.ts
-/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
-const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
-/** The verdict on one answer (2xx is 'ok'; 404/410 'not-found'; 429/5xx and passing faults 'transient'). */
-function judgeAnswer(answer) {
-    if (answer.kind === 'failure')
-        return TRANSIENT_FAULTS.has(answer.fault) ? 'transient' : 'permanent';
-    const { status } = answer;
-    if (status >= 200 && status < 300)
-        return 'ok';
-    if (status === 404 || status === 410)
-        return 'not-found';
-    if (status === 429 || status >= 500)
-        return 'transient';
-    return 'permanent';
-}
-/**
- * The next step after an answer judged `verdict` from a proxy followed by `separator`, on try `attempt`
- * (1-based) of `maxAttempts` for this proxy. A transient fault is retried on the same proxy while tries remain;
- * once they are spent it counts as an error: `|` moves on, `,` stops (the go command never passes an error through
- * a `,`). A not-found always moves on. Throws on an attempt outside 1..maxAttempts.
- */
-function nextStep(verdict, separator, attempt, maxAttempts) {
-    if (!Number.isInteger(attempt) || !Number.isInteger(maxAttempts) || attempt < 1 || attempt > maxAttempts) {
-        throw new Error(`attempt ${attempt} is not within 1..${maxAttempts}`);
-    }
-    if (verdict === 'ok')
-        return 'use';
-    if (verdict === 'not-found')
-        return 'next';
-    if (verdict === 'transient' && attempt < maxAttempts)
-        return 'retry';
-    return separator === '|' ? 'next' : 'stop';
-}
-/**
- * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
- * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
- */
-function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
-    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    const jittered = Math.round(exp / 2 + (random() * exp) / 2);
-    return Math.max(jittered, Math.min(retryAfterMs ?? 0, retryAfterCapMs));
 }
 
 ;// CONCATENATED MODULE: ./src/toolchain/chain-fetch.ts

@@ -1,4 +1,4 @@
-import { judge } from '../../src/warm/forwarder/verdict.js'
+import { judge } from '../../src/warm/forwarder/judgement.js'
 import { networkFault, type NetworkFault } from '../../src/net/classify.js'
 
 /** A Node socket error's code and message, as the client classifies them. */

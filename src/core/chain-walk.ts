@@ -11,8 +11,8 @@
  * - `retryDelayMs(retry, retryAfterMs, baseMs, capMs, random)`: backoff with equal jitter, at least Retry-After
  *   (capped).
  *
- * The forwarder (src/warm/forwarder-verdict.ts `judge`) makes the same judgement on its own result type; this is the
- * table-tested form for callers outside the forwarder (the toolchain download).
+ * One judgement for every chain walk: the warm forwarder (src/warm/forwarder/judgement.ts, which adds that an HTML
+ * page is never a module file) and the toolchain download both ask `judgeAnswer`.
  */
 import type { Separator } from './chain.js'
 

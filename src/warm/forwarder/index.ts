@@ -24,7 +24,7 @@
  *   walk.ts    walking the chain with Go's `,`/`|` semantics, tries and backoff
  *   sumdb.ts   checksum database routing
  *   health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
- *   verdict.ts judging one answer and wording failures for the go command
+ *   judgement.ts judging one answer and wording failures for the go command
  *   paths.ts   wire paths: joining, safety, module path decoding
  *   store.ts   prefetched answers keyed by request path, single flight with go's requests
  *   prefetch.ts fetching the plan ahead of go, bounded concurrency, through the same walk

@@ -11,7 +11,7 @@ import type { SumdbConfig } from '../../core/sumdb/config.js'
 import { decodeModule, joinUrl } from './paths.js'
 import type { Outcome, Upstream } from './types.js'
 import { isFailing } from './health.js'
-import { bodyText, describeUpstream, toOutcome } from './verdict.js'
+import { bodyText, describeUpstream, toOutcome } from './judgement.js'
 import { triesFor, tryUpstream, type WalkContext } from './walk.js'
 import type { AttemptResult } from './upstream.js'
 

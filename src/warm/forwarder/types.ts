@@ -113,9 +113,6 @@ export interface Outcome {
 /** What a request fetches: zips may be large (streamed past `bufferLimit`), database answers are never HTML-checked. */
 export type Kind = 'zip' | 'small' | 'sumdb'
 
-/** How one upstream answer counts: served, a not-found Go falls through on, worth a retry, or final. */
-export type Verdict = 'ok' | 'not-found' | 'transient' | 'permanent'
-
 /** The forwarder's mutable counters, read by the warm phase's watchdog and progress line. */
 export interface Activity {
   /** Requests from the go command being handled right now. */

@@ -12,8 +12,9 @@ import type { HttpClient } from '../../net/http.js'
 import { backoffDelay, sleep } from '../backoff.js'
 import { isFailing, recordTry } from './health.js'
 import { joinUrl } from './paths.js'
-import type { Kind, Outcome, Upstream, Verdict } from './types.js'
-import { describeUpstream, judge, summary, toOutcome } from './verdict.js'
+import type { AnswerVerdict } from '../../core/chain-walk.js'
+import type { Kind, Outcome, Upstream } from './types.js'
+import { describeUpstream, judge, summary, toOutcome } from './judgement.js'
 import { attempt, type AttemptResult } from './upstream.js'
 
 const BACKOFF_CAP_MS = 4000
@@ -43,7 +44,7 @@ export interface WalkContext {
 /** The last try of one upstream URL: its result, what it means, and how many tries it took. */
 export interface TryResult {
   readonly result: AttemptResult
-  readonly verdict: Verdict
+  readonly verdict: AnswerVerdict
   readonly tries: number
 }
 

@@ -6,29 +6,23 @@
  */
 import http from 'node:http'
 import { redactText, redactUrl } from '../../core/proxy-url.js'
-import type { Kind, Outcome, Upstream, Verdict } from './types.js'
+import { judgeAnswer, type AnswerVerdict } from '../../core/chain-walk.js'
+import type { Kind, Outcome, Upstream } from './types.js'
 import type { AttemptResult } from './upstream.js'
 
 /** What `result` means for the walk: Go's rules for 404/410, plus which faults are worth another try. */
-export function judge(result: AttemptResult, kind: Kind): Verdict {
+export function judge(result: AttemptResult, kind: Kind): AnswerVerdict {
   if (result.type === 'stream') return 'ok'
-  if (result.type === 'network') {
-    return ['timeout', 'refused', 'reset', 'dns'].includes(result.fault) ? 'transient' : 'permanent'
-  }
-  const { status } = result
-  if (status === 200) {
-    // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
-    if (
-      kind !== 'sumdb' &&
-      /text\/html/i.test(result.contentType) &&
-      /^\s*</.test(result.body.subarray(0, 512).toString('utf8'))
-    )
-      return 'permanent'
-    return 'ok'
-  }
-  if (status === 404 || status === 410) return 'not-found'
-  if (status === 429 || status >= 500) return 'transient'
-  return 'permanent'
+  if (result.type === 'network') return judgeAnswer({ kind: 'failure', fault: result.fault })
+  // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
+  if (
+    result.status === 200 &&
+    kind !== 'sumdb' &&
+    /text\/html/i.test(result.contentType) &&
+    /^\s*</.test(result.body.subarray(0, 512).toString('utf8'))
+  )
+    return 'permanent'
+  return judgeAnswer({ kind: 'status', status: result.status })
 }
 
 /** One line for the debug log about a try. */
