@@ -13,9 +13,9 @@
  * - the bundle: its size, and the cold start of `node index.js` when it only parses inputs.
  *
  * The bundle is built into a temp dir with `node scripts/build.js --out` (dist/ is never touched) unless
- * BENCH_ACTION_DIST names a directory holding one.
+ * BENCH_ACTION_DIST names a directory holding one or BENCH_ACTION_TREE another source tree (see actionBundle).
  *
- * Environment: BENCH_ACTION_DIST; BENCH_ACTION_NODE (node binary for the action; default: the Node 24 that .ci/run
+ * Environment: BENCH_ACTION_DIST, BENCH_ACTION_TREE; BENCH_ACTION_NODE (node binary for the action; default: the Node 24 that .ci/run
  * installs, when it is there, else this one); BENCH_ACTION_MODULES (default 40); BENCH_ACTION_LARGE_MODULES (a second
  * healthy row, default 200, 0 skips it); BENCH_ACTION_REPS (healthy, default 5); BENCH_ACTION_SLOW_REPS (dead first and
  * the large healthy row, default 3); BENCH_ACTION_FLAKY_RUNS (default 10); BENCH_ACTION_CAP_S (plain go cap, default
@@ -37,31 +37,31 @@ const PREFIX = 'example.com/bench'
 /** Per-request latency of the healthy proxy's "nearby mirror" variant. */
 const LATENCY_MS = 20
 
-const numberFromEnv = (name: string, fallback: number): number => {
+export const numberFromEnv = (name: string, fallback: number): number => {
   const value = Number(process.env[name])
   return Number.isFinite(value) && value > 0 ? value : fallback
 }
 
-interface Stats {
+export interface Stats {
   median: number
   min: number
   max: number
 }
 
-function stats(values: readonly number[]): Stats {
+export function stats(values: readonly number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
   return { median, min: sorted[0], max: sorted[sorted.length - 1] }
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-const spreadS = (s: Stats) => `${seconds(s.median)} (${seconds(s.min)}–${seconds(s.max)})`
-const spreadMs = (s: Stats) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
-const verdict = (met: boolean) => (met ? '**met**' : '**missed**')
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+export const spreadS = (s: Stats) => `${seconds(s.median)} (${seconds(s.min)}–${seconds(s.max)})`
+export const spreadMs = (s: Stats) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
+export const verdict = (met: boolean) => (met ? '**met**' : '**missed**')
 
 /** One spawn of the bundle and what it left behind. */
-interface ActionRun {
+export interface ActionRun {
   code: number | null
   killed: boolean
   ms: number
@@ -70,7 +70,7 @@ interface ActionRun {
   env: Record<string, string>
 }
 
-interface ActionOptions {
+export interface ActionOptions {
   node: string
   entry: string
   inputs: Record<string, string>
@@ -80,7 +80,7 @@ interface ActionOptions {
 }
 
 /** Spawns the bundle as the runner does (runAction); stderr is folded into stdout for the failure reports. */
-async function runBundle(options: ActionOptions): Promise<ActionRun> {
+export async function runBundle(options: ActionOptions): Promise<ActionRun> {
   const run = await runAction(options)
   return {
     code: run.code,
@@ -93,7 +93,7 @@ async function runBundle(options: ActionOptions): Promise<ActionRun> {
 }
 
 /** The probe phase's own wall time, from the probe-report output. */
-function probeMs(run: ActionRun): number | undefined {
+export function probeMs(run: ActionRun): number | undefined {
   try {
     return (JSON.parse(run.outputs['probe-report']) as { elapsedMs: number }).elapsedMs
   } catch {
@@ -102,7 +102,7 @@ function probeMs(run: ActionRun): number | undefined {
 }
 
 /** Attempts of the warm phase, from its summary line ("... in 1.2 s (2 attempts)."). */
-function warmAttempts(run: ActionRun): number | undefined {
+export function warmAttempts(run: ActionRun): number | undefined {
   const match = /Warm phase: .* \((\d+) attempts?\)\./.exec(run.stdout)
   return match ? Number(match[1]) : undefined
 }
@@ -113,7 +113,7 @@ function forwarderRetries(run: ActionRun): number {
 }
 
 /** Why a failed action run failed: its first error line, shortened. */
-function firstError(run: ActionRun): string {
+export function firstError(run: ActionRun): string {
   if (run.killed) return 'killed at the cap'
   const line = run.stdout.split('\n').find(l => l.startsWith('::error'))
   return (line ?? `exit ${run.code}`)
@@ -122,42 +122,87 @@ function firstError(run: ActionRun): string {
     .replace(/^(.{200}).+$/, '$1…')
 }
 
-/** Builds the bundle into a temp dir (or takes BENCH_ACTION_DIST) and returns its directory. */
-async function bundleDir(): Promise<{ dir: string; built: boolean; buildMs: number }> {
+/** The bundle under test: where it is, whether this run built it, and how long that took. */
+export interface Bundle {
+  dir: string
+  built: boolean
+  buildMs: number
+  /** Where it comes from, completing "the ncc bundle …": `of this tree at <commit>`, `of <tree> …`, `in <dir>`. */
+  source: string
+}
+
+let bundleOnce: Promise<Bundle> | undefined
+
+/**
+ * The bundle under test, built once per `npm run bench` and shared by every scenario: BENCH_ACTION_DIST names a
+ * directory holding a built one (index.js); else BENCH_ACTION_TREE names a source tree (another worktree, e.g. one
+ * with a prefetcher in progress) that this tree's scripts/build.js bundles with `--root <tree> --out <tmp>`; else
+ * this tree is bundled into a temp dir. dist/ is never touched; a built bundle is removed when the process exits.
+ */
+export function actionBundle(): Promise<Bundle> {
+  bundleOnce ??= buildBundle()
+  return bundleOnce
+}
+
+async function buildBundle(): Promise<Bundle> {
   const given = process.env.BENCH_ACTION_DIST
   if (given) {
     if (!existsSync(join(given, 'index.js'))) throw new Error(`BENCH_ACTION_DIST=${given} holds no index.js`)
-    return { dir: given, built: false, buildMs: 0 }
+    return { dir: given, built: false, buildMs: 0, source: `in ${given}` }
   }
-  // Not a tempDir(): cleanupTempDirs() runs between repetitions, and the bundle must outlive them. main() removes it.
-  const dir = join(mkdtempSync(join(os.tmpdir(), 'setup-goproxy-bench-dist-')), 'dist')
+  const tree = process.env.BENCH_ACTION_TREE || ROOT
+  if (!existsSync(join(tree, 'src', 'index.ts'))) throw new Error(`BENCH_ACTION_TREE=${tree} holds no src/index.ts`)
+  // Not a tempDir(): cleanupTempDirs() runs between repetitions, and the bundle must outlive them.
+  const parent = mkdtempSync(join(os.tmpdir(), 'setup-goproxy-bench-dist-'))
+  process.on('exit', () => rmSync(parent, { recursive: true, force: true }))
+  const dir = join(parent, 'dist')
   const started = performance.now()
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--out', dir], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--root', tree, '--out', dir], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit']
   })
   const timer = setTimeout(() => child.kill('SIGKILL'), 300_000)
   const code = await new Promise<number | null>(resolve => child.on('exit', status => resolve(status)))
   clearTimeout(timer)
-  if (code !== 0 || !existsSync(join(dir, 'index.js'))) throw new Error(`node scripts/build.js --out ${dir} failed`)
-  return { dir, built: true, buildMs: performance.now() - started }
+  if (code !== 0 || !existsSync(join(dir, 'index.js'))) {
+    throw new Error(`node scripts/build.js --root ${tree} --out ${dir} failed`)
+  }
+  const head = await gitHead(tree)
+  const source = `of ${tree === ROOT ? 'this tree' : tree}${head ? ` at ${head}` : ''}`
+  return { dir, built: true, buildMs: performance.now() - started, source }
+}
+
+/** The tree's commit (short), with "+ changes" when its work tree differs; undefined without git. */
+async function gitHead(tree: string): Promise<string | undefined> {
+  const git = (args: string[]) =>
+    new Promise<string | undefined>(resolve => {
+      let out = ''
+      const child = spawn('git', args, { cwd: tree, stdio: ['ignore', 'pipe', 'ignore'] })
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      child.on('error', () => resolve(undefined))
+      child.on('exit', code => resolve(code === 0 ? out.trim() : undefined))
+    })
+  const head = await git(['rev-parse', '--short', 'HEAD'])
+  if (!head) return undefined
+  const dirty = await git(['status', '--porcelain', '--', 'src'])
+  return dirty ? `${head} + uncommitted changes in src/` : head
 }
 
 /** The Node 24 that .ci/run installs (GitHub runs the action on node24), when it is there. */
-function ciNode24(): string | undefined {
+export function ciNode24(): string | undefined {
   const arch = process.arch === 'arm64' ? 'arm64' : 'x64'
   const node = join(ROOT, '.ci', '.node24', 'node_modules', `node-linux-${arch}`, 'bin', 'node')
   return process.platform === 'linux' && existsSync(node) ? node : undefined
 }
 
 /** Bytes of a file, or of every file under a directory. */
-function sizeOf(path: string): number {
+export function sizeOf(path: string): number {
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.size
   return readdirSync(path).reduce((total, name) => total + sizeOf(join(path, name)), 0)
 }
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
+export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
 
 /** Runs the benchmark; prints the markdown and returns it. */
 export async function main(): Promise<string> {
@@ -179,9 +224,9 @@ export async function main(): Promise<string> {
   const probeModule = modules[0].path
 
   const [startLoad] = os.loadavg()
-  const bundle = await bundleDir()
+  const bundle = await actionBundle()
   const entry = join(bundle.dir, 'index.js')
-  try {
+  {
     const good = await startProxy({ modules: all })
     // A nearby mirror rather than loopback: every answer waits LATENCY_MS.
     const slowGood = await startProxy({ modules, latencyMs: LATENCY_MS })
@@ -218,7 +263,7 @@ export async function main(): Promise<string> {
     const lines = [
       '## The action end to end (bundled) against plain `go mod download`',
       '',
-      `The action is the ncc bundle ${bundle.built ? `built for this run (\`node scripts/build.js --out <tmp>\`, ${seconds(bundle.buildMs)})` : `in ${bundle.dir}`}, spawned as the runner spawns it (INPUT_* variables, GITHUB_* file commands) with ${nodeVersion}; its wall time runs from spawn to exit: node start, input parsing, \`go env\`, the probe, the export and the warm phase (\`go mod download -json\` through the action's forwarder). Modules \`${PREFIX}/m000\`… are served from 127.0.0.1; the project has a complete go.sum and GOSUMDB names a loopback checksum database (verification stays on). probe-module is \`${probeModule}\`; every other input is the default (probe-timeout 3000 ms, retries 3). A fresh module cache for every run.`,
+      `The action is the ncc bundle ${bundle.source}${bundle.built ? ` (built for this run: \`node scripts/build.js --out <tmp>\`, ${seconds(bundle.buildMs)})` : ''}, spawned as the runner spawns it (INPUT_* variables, GITHUB_* file commands) with ${nodeVersion}; its wall time runs from spawn to exit: node start, input parsing, \`go env\`, the probe, the export and the warm phase (\`go mod download -json\` through the action's forwarder). Modules \`${PREFIX}/m000\`… are served from 127.0.0.1; the project has a complete go.sum and GOSUMDB names a loopback checksum database (verification stays on). probe-module is \`${probeModule}\`; every other input is the default (probe-timeout 3000 ms, retries 3). A fresh module cache for every run.`,
       ''
     ]
 
@@ -323,8 +368,6 @@ export async function main(): Promise<string> {
     const markdown = lines.join('\n') + '\n'
     console.log(markdown)
     return markdown
-  } finally {
-    if (bundle.built) rmSync(dirname(bundle.dir), { recursive: true, force: true })
   }
 }
 
@@ -452,7 +495,7 @@ async function flakyScenario(
 }
 
 /** Scenario 5: the bundle's size, and cold starts of runs that only parse inputs. */
-async function bundleScenario(dir: string, node: string, runs: number): Promise<string[]> {
+export async function bundleScenario(dir: string, node: string, runs: number): Promise<string[]> {
   const index = sizeOf(join(dir, 'index.js'))
   const cli = existsSync(join(dir, 'cli')) ? sizeOf(join(dir, 'cli')) : 0
   const total = sizeOf(dir)
@@ -533,7 +576,7 @@ async function coldStarts(
   return result
 }
 
-async function timeSpawn(command: string, args: string[], env: Record<string, string>): Promise<number> {
+export async function timeSpawn(command: string, args: string[], env: Record<string, string>): Promise<number> {
   const started = performance.now()
   const child = spawn(command, args, { env, stdio: 'ignore' })
   const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
@@ -542,7 +585,7 @@ async function timeSpawn(command: string, args: string[], env: Record<string, st
   return performance.now() - started
 }
 
-async function versionOf(node: string): Promise<string> {
+export async function versionOf(node: string): Promise<string> {
   let out = ''
   const child = spawn(node, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
