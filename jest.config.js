@@ -9,9 +9,10 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   // No name lookup leaves the machine: every test talks only to loopback servers it started.
   setupFiles: ['<rootDir>/__tests__/support/no-outside-dns.mjs'],
-  // Suite-wide privacy audit: servers playing a public proxy or checksum DB report their request logs; any private path fails the run.
-  globalSetup: '<rootDir>/__tests__/support/audit-global-setup.js',
-  globalTeardown: '<rootDir>/__tests__/support/audit-global-teardown.js',
+  // A fresh bundle of src/ for the action and CLI tests (never the committed dist/), and the suite-wide privacy audit:
+  // servers playing a public proxy or checksum DB report their request logs; any private path fails the run.
+  globalSetup: '<rootDir>/__tests__/support/global-setup.js',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.js',
   testTimeout: 60000,
   maxWorkers: 2
 }

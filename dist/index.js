@@ -3555,8 +3555,8 @@ __webpack_unused_export__ = Dispatcher
 __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.g6 = Agent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -3571,7 +3571,7 @@ __webpack_unused_export__ = {
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
+module.exports.gU = buildConnector
 __webpack_unused_export__ = errors
 __webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
@@ -34379,14 +34379,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -34406,8 +34406,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -35815,32 +35815,260 @@ function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
     return { exports, effective };
 }
 
-;// CONCATENATED MODULE: ./src/action/ambient.ts
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/go.ts
+/**
+ * The one way the action and the CLI start the go command. Everything a go child needs is decided here once:
+ * async spawn (test servers and the warm forwarder live in this process, a synchronous spawn would block them),
+ * `GOTOOLCHAIN=local` unless the caller means a toolchain switch (a go.mod asking for a newer Go must not make
+ * `go env` download a toolchain through a proxy nobody has checked yet), a timeout, output caps, and a kill that
+ * reaches the whole process tree (go starts git, compilers, a switched-to toolchain).
+ */
+
+/** Bytes kept per stream when the caller sets no cap: enough for `go env -json` and any error go prints. */
+const DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
+/** How long to wait for the pipes after the process exited: an orphaned grandchild may hold them open. */
+const PIPE_GRACE_MS = 2000;
+/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
+function goChildEnv(env, toolchainSwitch = false) {
+    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+    if (!toolchainSwitch)
+        result.GOTOOLCHAIN = 'local';
+    return result;
+}
+/** A capped buffer: keeps the first `limit` bytes, counts the rest. */
+class CappedOutput {
+    limit;
+    chunks = [];
+    kept = 0;
+    dropped = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        const room = this.limit - this.kept;
+        if (room >= chunk.length) {
+            this.chunks.push(chunk);
+            this.kept += chunk.length;
+        }
+        else {
+            if (room > 0)
+                this.chunks.push(chunk.subarray(0, room));
+            this.kept += Math.max(0, room);
+            this.dropped += chunk.length - Math.max(0, room);
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+/**
+ * Runs `go <args>`. Never rejects: a non-zero exit, a timeout, an abort and a failed start all come back in the
+ * result. On POSIX go runs in its own process group so that a kill also ends what it started.
+ */
+function runGo(go, args, options) {
+    const started = Date.now();
+    const posix = process.platform !== 'win32';
+    return new Promise(resolve => {
+        const stdout = new CappedOutput(options.stdoutLimit ?? DEFAULT_OUTPUT_LIMIT);
+        const stderr = new CappedOutput(options.stderrLimit ?? DEFAULT_OUTPUT_LIMIT);
+        let partialLine = '';
+        let timedOut = false;
+        let aborted = false;
+        let settled = false;
+        let grace;
+        // Set once the child has started; finish() may run before that (spawn threw).
+        // eslint-disable-next-line prefer-const
+        let timer;
+        let child;
+        const finish = (code, spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(grace);
+            options.signal?.removeEventListener('abort', onAbort);
+            if (partialLine !== '')
+                options.onStdoutLine?.(partialLine);
+            resolve({
+                code: timedOut || aborted ? null : code,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
+                timedOut,
+                aborted,
+                ...(aborted ? { abortReason: options.signal?.reason } : {}),
+                ...(spawnError !== undefined ? { spawnError } : {}),
+                ms: Date.now() - started
+            });
+        };
+        const onAbort = () => {
+            if (timedOut || aborted)
+                return;
+            aborted = true;
+            killProcessTree(child, posix);
+        };
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(go, [...args], {
+                cwd: options.cwd,
+                env: goChildEnv(options.env, options.toolchainSwitch),
+                // Its own process group on POSIX, so that a kill reaches git, compilers and a switched-to toolchain.
+                detached: posix,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                windowsHide: true
+            });
+        }
+        catch (error) {
+            // spawn throws synchronously for some bad arguments (an invalid cwd type, a NUL in an argument).
+            finish(null, error instanceof Error ? error.message : String(error));
+            return;
+        }
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            options.onStdout?.(chunk);
+            if (options.onStdoutLine) {
+                const lines = (partialLine + chunk.toString('utf8')).split('\n');
+                partialLine = lines.pop() ?? '';
+                for (const line of lines)
+                    options.onStdoutLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+            }
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            options.onStderr?.(chunk);
+        });
+        timer = setTimeout(() => {
+            if (aborted)
+                return;
+            timedOut = true;
+            killProcessTree(child, posix);
+        }, options.timeoutMs);
+        if (options.signal?.aborted)
+            onAbort();
+        else
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+        child.on('error', error => finish(null, error.message));
+        child.on('exit', code => {
+            grace = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish(code);
+            }, PIPE_GRACE_MS);
+        });
+        child.on('close', code => finish(code));
+    });
+}
+/** Kills a child and everything it started: its process group on POSIX, `taskkill /T /F` on Windows. */
+function killProcessTree(child, posix = process.platform !== 'win32') {
+    const pid = child.pid;
+    if (!pid)
+        return;
+    try {
+        if (posix) {
+            process.kill(-pid, 'SIGKILL');
+            return;
+        }
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/T', '/F', '/PID', String(pid)], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill('SIGKILL'));
+    }
+    catch {
+        try {
+            child.kill('SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    }
+}
+/**
+ * Runs `go env -json <names>` once (never switching toolchains) and returns the values by name, or a classified
+ * failure carrying go's stderr. Names must be plain variable names.
+ */
+async function goEnv(go, names, options) {
+    const bad = names.find(name => !/^[A-Z][A-Z0-9_]*$/.test(name));
+    if (names.length === 0 || bad !== undefined) {
+        throw new Error(`goEnv: invalid variable name ${JSON.stringify(bad ?? '')} (expected e.g. GOPROXY)`);
+    }
+    const run = await runGo(go, ['env', '-json', ...names], {
+        cwd: options.cwd,
+        env: options.env,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        ...(options.signal ? { signal: options.signal } : {})
+    });
+    const stderr = run.stderr;
+    const said = firstLine(stderr);
+    const fail = (kind, what) => ({ ok: false, kind, message: said ? `${what}: ${said}` : what, stderr });
+    const command = `go env ${names.join(' ')}`;
+    if (run.spawnError !== undefined)
+        return fail('spawn', `${command} could not start ${go} (${run.spawnError})`);
+    if (run.timedOut)
+        return fail('timeout', `${command} did not finish in ${options.timeoutMs ?? 30_000} ms`);
+    if (run.aborted)
+        return fail('aborted', `${command} was cancelled`);
+    if (run.code !== 0)
+        return fail('exit', `${command} failed (exit ${run.code})`);
+    let parsed;
+    try {
+        parsed = JSON.parse(run.stdout);
+    }
+    catch {
+        return fail('output', `${command} printed something other than JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return fail('output', `${command} printed something other than a JSON object`);
+    }
+    const values = {};
+    for (const name of names) {
+        const value = parsed[name];
+        if (typeof value !== 'string')
+            return fail('output', `${command} printed no string for ${name}`);
+        values[name] = value;
+    }
+    return { ok: true, values };
+}
+function firstLine(text) {
+    return (text
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .find(line => line !== '') ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/exec/ambient.ts
 
 
 /**
- * What the job already has: the six variables from the environment and, when go is
- * present and the chain is not given by inputs (`needGoproxy`), `go env GOPROXY`
- * (which sees `go env -w` and $GOROOT/go.env). Skipping it when inputs decide saves a
- * go start on every run.
+ * What the machine already has, for the action and the CLI alike: the six variables from the environment (empty
+ * counts as unset, as in Go) and, when go is present, the chain is not given by inputs (`needGoproxy`) and GOPROXY
+ * is not in the environment, `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env). go runs with
+ * GOTOOLCHAIN=local: a go.mod asking for a newer Go must not start a toolchain download just to read a variable.
  */
-async function readAmbient(go, needGoproxy, env = process.env) {
+async function readAmbient(go, needGoproxy, env, cwd) {
     const values = goVariablesFrom(env);
     if (!go || !needGoproxy || values.GOPROXY)
         return { env: values };
-    try {
-        const { exitCode, stdout } = await getExecOutput(go, ['env', 'GOPROXY'], {
-            silent: true,
-            ignoreReturnCode: true
-        });
-        return exitCode === 0 ? { env: values, goEnvGoproxy: stdout.trim() } : { env: values };
-    }
-    catch {
-        return { env: values };
-    }
+    const result = await goEnv(go, ['GOPROXY'], { env, cwd });
+    if (!result.ok)
+        return { env: values, goEnvFailure: result.message };
+    return { env: values, goEnvGoproxy: result.values.GOPROXY.trim() };
+}
+/** The warning for a failed `go env GOPROXY`: names the error and says which chain is used instead. */
+function goEnvFailureWarning(failure) {
+    return `Could not read GOPROXY from the go command, so any value set with \`go env -w\` is not seen and Go's default chain is used: ${failure}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/ambient.ts
+
+/**
+ * What the job already has (see exec/ambient.ts), read from this process's environment and working directory,
+ * as later steps' go commands will see them.
+ */
+function ambient_readAmbient(go, needGoproxy, env = process.env) {
+    return readAmbient(go, needGoproxy, env, process.cwd());
 }
 
 ;// CONCATENATED MODULE: ./src/action/export.ts
+
 
 
 
@@ -35859,10 +36087,27 @@ function setEnvironmentOutputs(effective) {
     for (const name of GO_VARIABLES)
         setOutput(name.toLowerCase(), effective[name]);
 }
-/** Shows what the go command itself now reads, in a collapsed group. */
+/**
+ * Shows what the go command itself now reads, in a collapsed group (GOTOOLCHAIN=local: showing the environment must
+ * not download a toolchain). A failure is shown, not fatal: the variables are exported either way.
+ */
 async function showGoEnv(go) {
     await group('go env (as the go command sees it)', async () => {
-        await exec_exec(go, ['env', ...GO_VARIABLES], { ignoreReturnCode: true });
+        const result = await runGo(go, ['env', ...GO_VARIABLES], {
+            cwd: process.cwd(),
+            env: process.env,
+            timeoutMs: 30_000
+        });
+        if (result.stdout.trim() !== '')
+            info(result.stdout.trimEnd());
+        if (result.stderr.trim() !== '')
+            info(redactText(result.stderr.trimEnd()));
+        if (result.spawnError !== undefined)
+            info(`Could not start ${go}: ${result.spawnError}`);
+        else if (result.timedOut)
+            info('go env did not finish in 30 s.');
+        else if (result.code !== 0)
+            info(`go env exited with ${result.code}.`);
     });
 }
 
@@ -37241,7 +37486,974 @@ function sumdbRoute(chain, sumdb, supported) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/core/net/credentials.ts
+/** scheme://host[:port] of a URL, the unit credentials belong to (default ports folded, as WHATWG URL does). */
+function originOf(url) {
+    return `${url.protocol}//${url.host}`;
+}
+/** The credentials to send to `target`, one hop of a request first sent to `first` with `given`. */
+function credentialsForHop(first, given, target, lookup) {
+    if (originOf(target) === originOf(first) && given)
+        return given;
+    if (!lookup)
+        return undefined;
+    const bare = new URL(target.href);
+    bare.username = '';
+    bare.password = '';
+    return lookup(bare.href);
+}
+/** A URL's userinfo as credentials (percent-decoded; a bad escape is kept as written), undefined without any. */
+function credentials_userinfoCredentials(url) {
+    if (url.username === '' && url.password === '')
+        return undefined;
+    const decode = (s) => {
+        try {
+            return decodeURIComponent(s);
+        }
+        catch {
+            return s;
+        }
+    };
+    return { username: decode(url.username), password: decode(url.password) };
+}
+
+;// CONCATENATED MODULE: ./src/core/net/env-proxy.ts
+/**
+ * Which HTTP proxy from the environment a request goes through, exactly as the go command
+ * decides it: net/http.ProxyFromEnvironment, that is golang.org/x/net/http/httpproxy
+ * (Go 1.23: src/vendor/golang.org/x/net/http/httpproxy/proxy.go).
+ *
+ * - HTTPS_PROXY for https URLs, HTTP_PROXY for http URLs; each upper-case name first, then the
+ *   lower-case one; an empty value counts as unset. Nothing else (file://) is ever proxied.
+ * - A value without a scheme (`corp:3128`) means `http://corp:3128`; a value that does not parse
+ *   at all is ignored (Go drops it silently: the request goes direct).
+ * - With REQUEST_METHOD set (a CGI environment), HTTP_PROXY is refused for http URLs (an error,
+ *   golang.org/s/cgihttpproxy); HTTPS_PROXY still applies.
+ * - `localhost` and loopback IP literals are never proxied (httpproxy's useProxy says so before
+ *   NO_PROXY is read), whatever NO_PROXY says.
+ * - NO_PROXY: comma-separated, each entry trimmed and lower-cased; `*` matches everything; an IP
+ *   CIDR matches IP literals in it; an IP (optionally `[v6]:port` or `v4:port`) matches that IP;
+ *   a domain `corp.example` matches it and its subdomains, `.corp.example` and `*.corp.example`
+ *   only subdomains; `name:port` only that port (the URL's port, or the scheme's default).
+ */
+/** httpproxy.FromEnvironment: upper-case names first, then lower-case; empty values count as unset. */
+function proxyConfigFromEnv(env) {
+    const any = (...names) => names.map(n => env[n] ?? '').find(v => v !== '') ?? '';
+    return {
+        httpProxy: any('HTTP_PROXY', 'http_proxy'),
+        httpsProxy: any('HTTPS_PROXY', 'https_proxy'),
+        noProxy: any('NO_PROXY', 'no_proxy'),
+        cgi: (env.REQUEST_METHOD ?? '') !== ''
+    };
+}
+/** The proxy for `url` under `config` (httpproxy's proxyForURL). */
+function selectProxy(config, url) {
+    let proxy;
+    if (url.protocol === 'https:')
+        proxy = parseProxy(config.httpsProxy);
+    else if (url.protocol === 'http:') {
+        proxy = parseProxy(config.httpProxy);
+        if (proxy && config.cgi) {
+            return {
+                kind: 'error',
+                message: 'refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy'
+            };
+        }
+    }
+    if (!proxy)
+        return { kind: 'direct' };
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return useProxy(host, port, parseNoProxy(config.noProxy)) ? { kind: 'proxy', proxy } : { kind: 'direct' };
+}
+/** httpproxy's parseProxy: a URL, else `http://` + the value; undefined when unset or unparsable. */
+function parseProxy(value) {
+    if (value === '')
+        return undefined;
+    try {
+        const url = new URL(value);
+        if (url.host !== '')
+            return url;
+    }
+    catch {
+        // fall through to the host[:port] form
+    }
+    try {
+        return new URL(`http://${value}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** httpproxy's config.init for NO_PROXY. */
+function parseNoProxy(noProxy) {
+    const cidrs = [];
+    const ips = [];
+    const domains = [];
+    for (const raw of noProxy.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '')
+            continue;
+        if (entry === '*')
+            return { all: true, cidrs: [], ips: [], domains: [] };
+        const cidr = parseCidr(entry);
+        if (cidr) {
+            cidrs.push(cidr);
+            continue;
+        }
+        let host = entry;
+        let port = '';
+        const split = splitHostPort(entry);
+        if (split) {
+            if (split.host === '')
+                continue;
+            host = split.host;
+            port = split.port;
+        }
+        const ip = parseIp(host);
+        if (ip) {
+            ips.push({ ip, port });
+            continue;
+        }
+        if (host === '')
+            continue;
+        if (host.startsWith('*.'))
+            host = host.slice(1);
+        const matchHost = !host.startsWith('.');
+        domains.push({ suffix: matchHost ? `.${host}` : host, port, matchHost });
+    }
+    return { all: false, cidrs, ips, domains };
+}
+/** httpproxy's useProxy: false when the host must be reached directly. */
+function useProxy(rawHost, port, m) {
+    if (rawHost === 'localhost')
+        return false;
+    const ip = parseIp(rawHost);
+    if (ip && isLoopback(ip))
+        return false;
+    if (m.all)
+        return false;
+    const host = rawHost.trim().toLowerCase();
+    if (ip) {
+        if (m.cidrs.some(c => inNetwork(ip, c.network, c.bits)))
+            return false;
+        if (m.ips.some(e => equalBytes(e.ip, ip) && (e.port === '' || e.port === port)))
+            return false;
+    }
+    return !m.domains.some(d => (host.endsWith(d.suffix) || (d.matchHost && host === d.suffix.slice(1))) && (d.port === '' || d.port === port));
+}
+/** net.SplitHostPort, enough for NO_PROXY entries: undefined where Go returns an error. */
+function splitHostPort(text) {
+    if (text.startsWith('[')) {
+        const end = text.indexOf(']');
+        if (end < 0 || text[end + 1] !== ':')
+            return undefined;
+        const port = text.slice(end + 2);
+        return port.includes(':') ? undefined : { host: text.slice(1, end), port };
+    }
+    const colon = text.lastIndexOf(':');
+    if (colon < 0 || text.indexOf(':') !== colon)
+        return undefined;
+    return { host: text.slice(0, colon), port: text.slice(colon + 1) };
+}
+/** net.ParseCIDR for IPv4 and IPv6: the network and its prefix length. */
+function parseCidr(text) {
+    const slash = text.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const ip = parseIp(text.slice(0, slash));
+    const bitsText = text.slice(slash + 1);
+    if (!ip || !/^\d{1,3}$/.test(bitsText))
+        return undefined;
+    const v4 = text.slice(0, slash).includes('.') && !text.includes(':');
+    const bits = Number(bitsText) + (v4 ? 96 : 0);
+    if (Number(bitsText) > (v4 ? 32 : 128))
+        return undefined;
+    return { network: ip, bits };
+}
+/** net.ParseIP: 16 bytes (IPv4 as ::ffff:a.b.c.d), undefined when not an IP literal. */
+function parseIp(text) {
+    const v4 = parseIpv4(text);
+    if (v4)
+        return Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4]);
+    if (!text.includes(':') || !/^[0-9a-fA-F:.]+$/.test(text))
+        return undefined;
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => {
+        if (part === '')
+            return [];
+        const out = [];
+        const fields = part.split(':');
+        for (let i = 0; i < fields.length; i++) {
+            const f = fields[i];
+            if (i === fields.length - 1 && f.includes('.')) {
+                const tail = parseIpv4(f);
+                if (!tail)
+                    return undefined;
+                out.push((tail[0] << 8) | tail[1], (tail[2] << 8) | tail[3]);
+            }
+            else if (/^[0-9a-fA-F]{1,4}$/.test(f))
+                out.push(parseInt(f, 16));
+            else
+                return undefined;
+        }
+        return out;
+    };
+    const head = groups(halves[0]);
+    const tail = halves.length === 2 ? groups(halves[1]) : [];
+    if (!head || !tail)
+        return undefined;
+    const missing = 8 - head.length - tail.length;
+    if (halves.length === 2 ? missing < 1 : missing !== 0)
+        return undefined;
+    const all = [...head, ...new Array(missing).fill(0), ...tail];
+    return Uint8Array.from(all.flatMap(g => [g >> 8, g & 0xff]));
+}
+function parseIpv4(text) {
+    const parts = text.split('.');
+    if (parts.length !== 4 || !parts.every(p => /^\d{1,3}$/.test(p) && Number(p) < 256))
+        return undefined;
+    return parts.map(Number);
+}
+/** net.IP.IsLoopback: 127.0.0.0/8 (also IPv4-mapped) and ::1. */
+function isLoopback(ip) {
+    const mapped = ip.slice(0, 12).every((b, i) => b === (i >= 10 ? 0xff : 0));
+    if (mapped)
+        return ip[12] === 127;
+    return ip.slice(0, 15).every(b => b === 0) && ip[15] === 1;
+}
+function inNetwork(ip, network, bits) {
+    for (let i = 0; i < 16; i++) {
+        const take = Math.max(0, Math.min(8, bits - i * 8));
+        const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
+        if ((ip[i] & mask) !== (network[i] & mask))
+            return false;
+    }
+    return true;
+}
+function equalBytes(a, b) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+;// CONCATENATED MODULE: ./src/core/net/redirect.ts
+/**
+ * The redirect policy of every request the project sends, the go command's (cmd/go/internal/web
+ * on net/http): follow 301, 302, 303, 307 and 308 up to 10 hops, never from https to http, never
+ * to a scheme other than http or https. A Location that does not parse is a refusal, never a throw:
+ * a proxy's bad header must not take the caller down.
+ */
+/** The statuses the client follows (net/http's redirectBehavior). */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** net/http's default CheckRedirect stops after 10 requests. */
+const MAX_REDIRECTS = 10;
+/**
+ * Decides whether to follow a redirect from `from` (the URL that answered `status`) to `location`
+ * (the raw Location header), given that `hops` redirects were followed before this one.
+ * The returned URL is absolute, without userinfo (a Location's userinfo is never sent as such).
+ */
+function decideRedirect(from, location, hops) {
+    if (hops >= MAX_REDIRECTS)
+        return { kind: 'refuse', reason: `stopped after ${MAX_REDIRECTS} redirects` };
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch {
+        return { kind: 'refuse', reason: `invalid Location ${JSON.stringify(location.slice(0, 200))} in a redirect` };
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        return { kind: 'refuse', reason: `redirect to the unsupported scheme ${next.protocol.replace(/:$/, '')} refused` };
+    }
+    if (from.protocol === 'https:' && next.protocol === 'http:') {
+        return { kind: 'refuse', reason: 'redirect from https to http refused' };
+    }
+    next.username = '';
+    next.password = '';
+    return { kind: 'follow', url: next };
+}
+
+;// CONCATENATED MODULE: ./src/core/net/retry-after.ts
+/**
+ * A Retry-After header (RFC 9110 §10.2.3) in milliseconds from `nowMs`: delay-seconds or an
+ * HTTP date (a date in the past is 0). Undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+;// CONCATENATED MODULE: ./src/net/classify.ts
+/**
+ * Node's and undici's error codes as the client's fault classes and messages, with the probe's
+ * code tables (src/core/probe-report.ts), so that what the probe calls transient the warm phase
+ * retries too, and in the go command's words where src/core/diagnose.ts matches them.
+ */
+
+/** The fault class of an error code (and message, for errors without a telling code). */
+function networkFault(code, message = '') {
+    if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
+        return 'refused';
+    if (isDnsCode(code))
+        return 'dns';
+    if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+        return 'timeout';
+    // HPE_INVALID_CONSTANT: garbage where a status line belongs, as when a reused keep-alive socket was half closed.
+    if (isClosedCode(code) || code === 'HPE_INVALID_CONSTANT' || code === 'UND_ERR_SOCKET')
+        return 'reset';
+    if (tlsReason(code) !== undefined)
+        return 'tls';
+    if (/socket hang up|other side closed/i.test(message))
+        return 'reset';
+    return 'other';
+}
+const WORDS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    EAI_AGAIN: 'temporary failure in name resolution',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'no route to host',
+    ENETUNREACH: 'network is unreachable'
+};
+/** The words for a failure: "connection refused", "no such host", "tls: ..." or the error's own message. */
+function describeNetworkError(code, message) {
+    if (WORDS[code])
+        return WORDS[code];
+    if (isDnsCode(code))
+        return 'no such host';
+    const reason = tlsReason(code);
+    if (reason !== undefined)
+        return `tls: ${reason.includes(code) ? reason : `${reason} (${code})`}`;
+    return message;
+}
+
+;// CONCATENATED MODULE: ./src/net/http.ts
+/**
+ * The one HTTP client for everything the project sends: the probe, the checksum database,
+ * the warm forwarder's upstream requests, the prefetcher and the toolchain download.
+ *
+ * ```ts
+ * const client = createHttpClient({ ca: trustedCertificates(), env: process.env })
+ * const r = await client.get('https://proxy.golang.org/golang.org/x/mod/@v/list', {
+ *   body: { mode: 'buffer', maxBytes: 64 * 1024 },
+ *   headersTimeoutMs: 10_000,
+ *   deadline: performance.now() + 3000,
+ * })
+ * if (r.kind === 'answer' && r.status === 200 && r.body.kind === 'buffered') use(r.body.bytes)
+ * else if (r.kind === 'failure') log(r.fault, r.message) // never a throw
+ * await client.close() // ends every socket of every pool
+ * ```
+ *
+ * - **Never rejects**: every outcome is an `answer` (any status), a classified `failure`
+ *   (phase: dns, connect, tls, response, body; fault: timeout, refused, reset, dns, tls,
+ *   redirect, too-large, other) or `aborted` (the caller's signal).
+ * - Keep-alive pools per origin (undici), owned by the client; `close()` ends every socket.
+ * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
+ *   idle (each gap between chunks, also while the caller streams), and an optional absolute
+ *   `deadline` (performance.now() value) that ends the call on time whatever the network does.
+ * - Redirects and credentials follow src/core/net (the go command's rules); proxies from the
+ *   environment as the go command selects them (HTTPS_PROXY through CONNECT, HTTP_PROXY in
+ *   absolute form, Proxy-Authorization from the proxy URL's userinfo, never logged).
+ * - Bodies: buffered with a limit (truncated, or with `overflow: 'stream'` handed over as a
+ *   stream past the limit), streamed, or written to a file with progress and an optional size
+ *   limit (a 'too-large' failure). In 'stream' and 'file' modes, and past the limit with
+ *   `overflow: 'stream'`, only a 2xx body is delivered so; an error answer is buffered (64 KiB)
+ *   for quoting. A failed file download removes the file before the call settles.
+ * - `file://` URLs are read from disk in every body mode (a missing file, a directory or a path
+ *   through a file is a 404, as the go command treats a file proxy), bounded by the deadline.
+ * - Userinfo in a URL is stripped and never sent: pass `credentials` (see userinfoCredentials
+ *   in src/core/net/credentials.ts to turn a proxy URL's userinfo into them).
+ *
+ * A large download (the ~70 MB toolchain zip), never held in memory:
+ * ```ts
+ * const r = await client.get(zipUrl, {
+ *   body: { mode: 'file', path, maxBytes: 512 << 20, onProgress: (bytes, total) => show(bytes, total) },
+ *   headersTimeoutMs: 30_000, bodyIdleTimeoutMs: 30_000, signal,
+ * })
+ * // r.kind === 'answer' && r.status === 200 && r.body.kind === 'file' → r.body.bytes written to path
+ * ```
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Error bodies (non-2xx in 'stream' and 'file' modes) are only quoted: this much is kept. */
+const ERROR_BODY_LIMIT = 64 * 1024;
+const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+/** Creates a client. */
+function createHttpClient(options = {}) {
+    return new Client(options);
+}
+class Client {
+    ca;
+    proxyConfig;
+    connectTimeoutMs;
+    connections;
+    userAgent;
+    direct;
+    proxies = new Map();
+    /** The phase of the latest connection attempt per origin, for naming where a request was when it failed. */
+    connecting = new Map();
+    inFlight = new Set();
+    closed = false;
+    constructor(options) {
+        this.ca = options.ca ? [...options.ca] : undefined;
+        this.proxyConfig = options.env ? proxyConfigFromEnv(options.env) : undefined;
+        this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+        this.connections = options.connectionsPerOrigin ?? 32;
+        this.userAgent = options.userAgent ?? 'setup-goproxy';
+    }
+    directAgent() {
+        if (!this.direct) {
+            const base = (0,undici/* buildConnector */.gU)({
+                timeout: this.connectTimeoutMs,
+                ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {})
+            });
+            const connecting = this.connecting;
+            const connect = (opts, callback) => {
+                const key = `${opts.protocol}//${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? '443' : '80')}`;
+                const secure = opts.protocol === 'https:';
+                connecting.set(key, external_node_net_default().isIP(opts.hostname.replace(/^\[(.*)\]$/, '$1')) ? 'connect' : 'dns');
+                const socket = base(opts, (error, s) => {
+                    if (!error)
+                        connecting.set(key, 'response');
+                    callback(error, s);
+                });
+                socket?.once('lookup', () => connecting.set(key, 'connect'));
+                socket?.once('connect', () => connecting.set(key, secure ? 'tls' : 'response'));
+            };
+            this.direct = new undici/* Agent */.g6({
+                connect,
+                connections: this.connections,
+                headersTimeout: 0,
+                bodyTimeout: 0,
+                keepAliveTimeout: 30_000
+            });
+        }
+        return this.direct;
+    }
+    proxyAgent(proxy) {
+        const key = proxy.href;
+        let agent = this.proxies.get(key);
+        if (!agent) {
+            const bare = new URL(proxy.href);
+            bare.username = '';
+            bare.password = '';
+            const user = safeDecode(proxy.username);
+            const pass = safeDecode(proxy.password);
+            const tls = { timeout: this.connectTimeoutMs, ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {}) };
+            agent = new undici/* ProxyAgent */.kT({
+                uri: bare.href,
+                // Plain http goes to the proxy in absolute form; https is tunnelled through CONNECT (net/http does the same).
+                proxyTunnel: false,
+                ...(user !== '' || pass !== '' ? { token: basicAuthorization(user, pass) } : {}),
+                requestTls: tls,
+                proxyTls: tls,
+                connections: this.connections,
+                headersTimeout: 0,
+                bodyTimeout: 0
+            });
+            this.proxies.set(key, agent);
+        }
+        return agent;
+    }
+    async get(url, options) {
+        const start = performance.now();
+        const ms = () => Math.round((performance.now() - start) * 10) / 10;
+        let first;
+        try {
+            first = new URL(url);
+        }
+        catch {
+            return failure('connect', 'other', 'ERR_INVALID_URL', `invalid URL ${JSON.stringify(String(url))}`, '', ms());
+        }
+        first.username = '';
+        first.password = '';
+        if (this.closed)
+            return failure('connect', 'other', 'CLIENT_CLOSED', 'the HTTP client is closed', first.host, ms());
+        if (first.protocol === 'file:')
+            return readFileUrl(first, options, start);
+        let target = first;
+        for (let hops = 0;; hops++) {
+            if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+                return failure('connect', 'other', 'UNSUPPORTED_SCHEME', `unsupported URL scheme ${target.protocol}`, '', ms());
+            }
+            const credentials = credentialsForHop(first, options.credentials, target, options.credentialsFor);
+            const once = await this.once(target, credentials, options, start);
+            if (once.kind !== 'redirect')
+                return once;
+            const decision = decideRedirect(target, once.location, hops);
+            if (decision.kind === 'refuse') {
+                return {
+                    ...failure('response', 'redirect', 'REDIRECT', decision.reason, target.host, ms()),
+                    status: once.status,
+                    authSent: credentials !== undefined
+                };
+            }
+            target = decision.url;
+        }
+    }
+    dispatcherFor(url) {
+        if (!this.proxyConfig)
+            return this.directAgent();
+        const selection = selectProxy(this.proxyConfig, url);
+        if (selection.kind === 'direct')
+            return this.directAgent();
+        if (selection.kind === 'error')
+            return failure('connect', 'other', 'PROXY', selection.message, url.host, 0);
+        if (selection.proxy.protocol !== 'http:' && selection.proxy.protocol !== 'https:') {
+            return failure('connect', 'other', 'PROXY', `proxy scheme ${selection.proxy.protocol.replace(/:$/, '')} is not supported (HTTPS_PROXY/HTTP_PROXY)`, url.host, 0);
+        }
+        return this.proxyAgent(selection.proxy);
+    }
+    once(url, credentials, options, start) {
+        const dispatcher = this.dispatcherFor(url);
+        if ('kind' in dispatcher)
+            return Promise.resolve({ ...dispatcher, ms: performance.now() - start });
+        return new Promise(resolve => {
+            const host = url.host;
+            const key = `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+            const authSent = credentials !== undefined;
+            const elapsed = () => Math.round((performance.now() - start) * 10) / 10;
+            let state = 'waiting';
+            let abortRequest;
+            let timer;
+            let deadlineTimer;
+            let settled = false;
+            let stream;
+            let file;
+            let resumeDispatch = () => undefined;
+            const phase = () => state === 'headers' ? 'body' : state === 'sent' ? 'response' : (this.connecting.get(key) ?? 'connect');
+            const cleanup = () => {
+                clearTimeout(timer);
+                clearTimeout(deadlineTimer);
+                options.signal?.removeEventListener('abort', onAbort);
+                this.inFlight.delete(onClose);
+            };
+            const settle = (result) => {
+                if (settled)
+                    return;
+                settled = true;
+                if (!stream)
+                    cleanup();
+                resolve(result);
+            };
+            /** Ends the request with a result (or, once a stream was handed over, by failing that stream). */
+            const end = (result) => {
+                if (state === 'done')
+                    return;
+                state = 'done';
+                cleanup();
+                const error = new Error(result.kind === 'failure' ? result.message : 'aborted');
+                abortRequest?.(error);
+                if (settled && stream)
+                    stream.destroy(Object.assign(error, { code: result.kind === 'failure' ? result.code : 'ABORTED' }));
+                // A failed download leaves no partial file: the caller may retry into the same path at once.
+                if (file)
+                    void discardFile(file, options.body.path).then(() => settle(result));
+                else
+                    settle(result);
+            };
+            const fail = (fault, code, message, at = phase()) => end({ ...failure(at, fault, code, message, host, elapsed()), authSent });
+            const arm = (ms, fault) => {
+                clearTimeout(timer);
+                if (ms !== undefined && ms > 0)
+                    timer = setTimeout(fault, ms);
+            };
+            const onAbort = () => end({ kind: 'aborted', ms: elapsed() });
+            const onClose = () => fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed');
+            if (options.signal?.aborted)
+                return onAbort();
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+            this.inFlight.add(onClose);
+            if (options.deadline !== undefined) {
+                // Let one poll phase run first (setImmediate runs after it): an answer or a connect already in,
+                // but not yet processed because the loop lagged, still counts.
+                deadlineTimer = setTimeout(() => setImmediate(() => fail('timeout', 'DEADLINE', `the deadline passed (${host})`)), Math.max(0, options.deadline - performance.now()));
+            }
+            // The connect timeout is undici's (the connector's, for TCP and TLS together): a request that only waits
+            // for a free connection of a busy pool is not timed out for it.
+            const headers = {
+                'user-agent': this.userAgent,
+                accept: '*/*',
+                ...lowerCaseKeys(options.headers ?? {})
+            };
+            delete headers.authorization;
+            if (credentials)
+                headers.authorization = basicAuthorization(credentials.username, credentials.password);
+            let status = 0;
+            let statusText = '';
+            let answerHeaders = {};
+            let redirectTo;
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            let total;
+            let bodyMode = 'buffer';
+            let limit = Infinity;
+            const answer = (body) => {
+                const retryAfterMs = parseRetryAfter(answerHeaders['retry-after'], Date.now());
+                return {
+                    kind: 'answer',
+                    status,
+                    statusText,
+                    contentType: answerHeaders['content-type'] ?? '',
+                    ...(total !== undefined ? { contentLength: total } : {}),
+                    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+                    headers: answerHeaders,
+                    url: url.href,
+                    host,
+                    authSent,
+                    body,
+                    ms: elapsed()
+                };
+            };
+            const idle = () => arm(options.bodyIdleTimeoutMs, () => fail('timeout', 'BODY_TIMEOUT', `the answer stalled: no data for ${options.bodyIdleTimeoutMs} ms`));
+            const handOver = (head) => {
+                stream = new external_node_stream_.PassThrough({ highWaterMark: 1024 * 1024 });
+                stream.on('drain', () => resumeDispatch());
+                // A consumer that gives up ends the request: nothing keeps reading for nobody.
+                stream.on('close', () => {
+                    if (state !== 'done') {
+                        state = 'done';
+                        cleanup();
+                        abortRequest?.(new Error('the reader closed the stream'));
+                    }
+                });
+                settle(answer({ kind: 'stream', head, rest: stream }));
+            };
+            const handler = {
+                onConnect: abort => {
+                    abortRequest = abort;
+                    if (state === 'done')
+                        return abort(new Error('ended'));
+                    state = 'sent';
+                    arm(options.headersTimeoutMs, () => fail('timeout', 'HEADERS_TIMEOUT', `no answer within ${options.headersTimeoutMs} ms`));
+                },
+                onHeaders: (statusCode, rawHeaders, resume, text) => {
+                    if (state === 'done')
+                        return false;
+                    if (statusCode < 200)
+                        return true; // 1xx informational: the real answer follows
+                    state = 'headers';
+                    resumeDispatch = resume;
+                    status = statusCode;
+                    statusText = text;
+                    answerHeaders = parseHeaders(rawHeaders);
+                    const length = Number(answerHeaders['content-length']);
+                    total =
+                        answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
+                            ? length
+                            : undefined;
+                    idle();
+                    const location = answerHeaders.location;
+                    if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && options.followRedirects !== false) {
+                        redirectTo = location;
+                        bodyMode = 'discard';
+                        return true;
+                    }
+                    const ok = statusCode >= 200 && statusCode < 300;
+                    const mode = options.body;
+                    if (mode.mode === 'buffer') {
+                        // An error answer is only quoted: past 64 KiB it is cut rather than handed over as a stream.
+                        limit = mode.overflow === 'stream' && !ok ? Math.min(mode.maxBytes, ERROR_BODY_LIMIT) : mode.maxBytes;
+                        if (mode.overflow === 'stream' && ok && total !== undefined && total > limit) {
+                            bodyMode = 'stream';
+                            handOver(Buffer.alloc(0));
+                            return true;
+                        }
+                    }
+                    else if (!ok) {
+                        limit = ERROR_BODY_LIMIT;
+                    }
+                    else if (mode.mode === 'stream') {
+                        bodyMode = 'stream';
+                        handOver(Buffer.alloc(0));
+                    }
+                    else {
+                        if (mode.maxBytes !== undefined && total !== undefined && total > mode.maxBytes) {
+                            fail('too-large', 'TOO_LARGE', `the answer is ${total} bytes, more than the limit of ${mode.maxBytes}`);
+                            return false;
+                        }
+                        bodyMode = 'file';
+                        file = (0,external_node_fs_namespaceObject.createWriteStream)(mode.path);
+                        file.on('drain', () => resumeDispatch());
+                        file.on('error', error => fail('other', error.code ?? 'EIO', `writing ${mode.path}: ${error.message}`, 'body'));
+                    }
+                    return true;
+                },
+                onData: chunk => {
+                    if (state === 'done')
+                        return false;
+                    idle();
+                    options.onData?.(chunk.length);
+                    switch (bodyMode) {
+                        case 'discard':
+                            return true;
+                        case 'stream':
+                            return stream?.write(chunk) ?? false;
+                        case 'file': {
+                            size += chunk.length;
+                            const mode = options.body;
+                            if (mode.maxBytes !== undefined && size > mode.maxBytes) {
+                                fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`);
+                                return false;
+                            }
+                            const more = file?.write(chunk) ?? false;
+                            mode.onProgress?.(size, total);
+                            return more;
+                        }
+                        default: {
+                            if (size + chunk.length <= limit) {
+                                chunks.push(chunk);
+                                size += chunk.length;
+                                return true;
+                            }
+                            const mode = options.body;
+                            if (mode.mode === 'buffer' && mode.overflow === 'stream' && status >= 200 && status < 300) {
+                                bodyMode = 'stream';
+                                handOver(Buffer.concat(chunks));
+                                chunks.length = 0;
+                                return stream?.write(chunk) ?? false;
+                            }
+                            chunks.push(chunk.subarray(0, limit - size));
+                            truncated = true;
+                            state = 'done';
+                            cleanup();
+                            settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }));
+                            // Settle first, then tear down: the rest of the body is not read.
+                            abortRequest?.(new Error('body limit reached'));
+                            return false;
+                        }
+                    }
+                },
+                onComplete: () => {
+                    if (state === 'done')
+                        return;
+                    state = 'done';
+                    cleanup();
+                    if (redirectTo !== undefined)
+                        return settle({ kind: 'redirect', location: redirectTo, status });
+                    if (bodyMode === 'stream') {
+                        stream?.end();
+                        return;
+                    }
+                    if (bodyMode === 'file') {
+                        const path = options.body.path;
+                        file?.end(() => settle(answer({ kind: 'file', path, bytes: size })));
+                        return;
+                    }
+                    settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }));
+                },
+                onError: (error) => {
+                    if (state === 'done')
+                        return;
+                    const at = phase();
+                    const code = error.code ?? 'ERROR';
+                    // undici wraps socket errors (UND_ERR_SOCKET) with the real one as `cause`, and closes as "other side closed".
+                    const cause = error.cause;
+                    const real = code === 'UND_ERR_SOCKET' && cause?.code ? cause : error;
+                    const realCode = real.code ?? code;
+                    if (realCode === 'UND_ERR_CONNECT_TIMEOUT') {
+                        return fail('timeout', 'CONNECT_TIMEOUT', `dial tcp ${host}: i/o timeout`, at === 'tls' ? 'tls' : 'connect');
+                    }
+                    const closedEarly = realCode === 'UND_ERR_SOCKET' || realCode === 'UND_ERR_CLOSED';
+                    fail(closedEarly ? 'reset' : networkFault(realCode, real.message), closedEarly ? 'ECONNRESET' : realCode, closedEarly
+                        ? at === 'body'
+                            ? 'the answer broke off before its end (unexpected EOF)'
+                            : `connection reset: ${host} closed the connection before answering`
+                        : describeNetworkError(realCode, real.message), at);
+                }
+            };
+            try {
+                dispatcher.dispatch({
+                    origin: url.origin,
+                    path: `${url.pathname}${url.search}`,
+                    method: 'GET',
+                    headers,
+                    headersTimeout: 0,
+                    bodyTimeout: 0
+                }, handler);
+            }
+            catch (error) {
+                fail('other', 'ERROR', String(error));
+            }
+        });
+    }
+    async close() {
+        this.closed = true;
+        for (const end of [...this.inFlight])
+            end();
+        const agents = [...(this.direct ? [this.direct] : []), ...this.proxies.values()];
+        this.direct = undefined;
+        this.proxies.clear();
+        await Promise.all(agents.map(a => a.destroy().catch(() => undefined)));
+    }
+}
+let cachedContext;
+/**
+ * One TLS context per trust list, shared by clients: parsing Node's ~150 roots plus the extra
+ * certificates costs tens of milliseconds, too much to pay on every probe call's first connection.
+ */
+function secureContextFor(ca) {
+    const key = ca.join('\n');
+    if (cachedContext?.key !== key)
+        cachedContext = { key, context: external_node_tls_default().createSecureContext({ ca: [...ca] }) };
+    return cachedContext.context;
+}
+function failure(phase, fault, code, message, host, ms) {
+    return { kind: 'failure', phase, fault, code, message, host, authSent: false, ms };
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function lowerCaseKeys(headers) {
+    return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+function parseHeaders(raw) {
+    const out = {};
+    if (!raw)
+        return out;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+        const name = raw[i].toString().toLowerCase();
+        const value = raw[i + 1].toString();
+        out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
+    }
+    return out;
+}
+async function discardFile(file, path) {
+    await new Promise(resolve => {
+        file.once('close', () => resolve());
+        file.destroy();
+    });
+    await (0,promises_namespaceObject.rm)(path, { force: true }).catch(() => undefined);
+}
+/**
+ * A `file://` URL: the file as a 200 answer, a missing one (or a path through a non-directory,
+ * or a directory) as a 404, as the go command treats a file proxy. Bounded by the deadline: a
+ * hung network file system must not hold the caller (the read itself is abandoned).
+ */
+async function readFileUrl(url, options, start) {
+    const ms = () => Math.round((performance.now() - start) * 10) / 10;
+    let path;
+    try {
+        path = (0,external_node_url_.fileURLToPath)(url);
+    }
+    catch (error) {
+        return failure('connect', 'other', 'ERR_INVALID_FILE_URL', `invalid file URL: ${error.message}`, '', ms());
+    }
+    const base = {
+        kind: 'answer',
+        statusText: 'OK',
+        headers: {},
+        url: url.href,
+        host: '',
+        authSent: false
+    };
+    const notFound = () => ({
+        ...base,
+        status: 404,
+        statusText: 'Not Found',
+        contentType: 'text/plain; charset=utf-8',
+        body: { kind: 'buffered', bytes: Buffer.from(`not found: ${path}\n`), truncated: false },
+        ms: ms()
+    });
+    const work = async () => {
+        try {
+            const info = await (0,promises_namespaceObject.stat)(path);
+            if (!info.isFile())
+                return notFound();
+            const answer = { ...base, status: 200, contentType: 'application/octet-stream', contentLength: info.size };
+            const mode = options.body;
+            if (mode.mode === 'buffer') {
+                const data = await (0,promises_namespaceObject.readFile)(path);
+                const truncated = data.length > mode.maxBytes;
+                if (truncated && mode.overflow === 'stream') {
+                    return { ...answer, body: { kind: 'stream', head: Buffer.alloc(0), rest: external_node_stream_.Readable.from([data]) }, ms: ms() };
+                }
+                return { ...answer, body: { kind: 'buffered', bytes: data.subarray(0, mode.maxBytes), truncated }, ms: ms() };
+            }
+            if (mode.mode === 'stream')
+                return { ...answer, body: { kind: 'stream', head: Buffer.alloc(0), rest: (0,external_node_fs_namespaceObject.createReadStream)(path) }, ms: ms() };
+            const bytes = await http_copyFile(path, mode.path, info.size, mode.onProgress);
+            return { ...answer, body: { kind: 'file', path: mode.path, bytes }, ms: ms() };
+        }
+        catch (error) {
+            const code = error.code ?? 'EIO';
+            if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
+                return notFound();
+            return failure('body', 'other', code, `reading ${path}: ${error.message}`, '', ms());
+        }
+    };
+    if (options.signal?.aborted)
+        return { kind: 'aborted', ms: ms() };
+    return new Promise(resolve => {
+        const deadline = options.deadline === undefined
+            ? undefined
+            : setTimeout(() => resolve(failure('body', 'timeout', 'DEADLINE', `the deadline passed reading ${path}`, '', ms())), Math.max(0, options.deadline - performance.now()));
+        const onAbort = () => resolve({ kind: 'aborted', ms: ms() });
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        void work().then(result => {
+            clearTimeout(deadline);
+            options.signal?.removeEventListener('abort', onAbort);
+            resolve(result);
+        });
+    });
+}
+async function http_copyFile(from, to, total, onProgress) {
+    let bytes = 0;
+    const out = (0,external_node_fs_namespaceObject.createWriteStream)(to);
+    try {
+        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(from)) {
+            bytes += chunk.length;
+            if (!out.write(chunk))
+                await new Promise(resolve => out.once('drain', () => resolve()));
+            onProgress?.(bytes, total);
+        }
+        await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+        return bytes;
+    }
+    catch (error) {
+        out.destroy();
+        await (0,promises_namespaceObject.rm)(to, { force: true }).catch(() => undefined);
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/probe/file-proxy.ts
+
 
 
 
@@ -37260,15 +38472,24 @@ function fileProxyPath(dir, protocolPath) {
     return (0,external_node_path_namespaceObject.join)(dir, ...protocolPath.split('/'));
 }
 /**
- * Reads a file with the probe deadline: a hung network file system must not hold the
- * phase (the read itself cannot be cancelled, so it is abandoned). Missing files (and a
- * path through a non-directory) are 'missing', as the go command treats them.
+ * Reads a file of a file proxy with the probe deadline, through the HTTP client's one `file://`
+ * reader (a hung network file system must not hold the phase; the read itself cannot be
+ * cancelled, so it is abandoned). Missing files (and a path through a non-directory) are
+ * 'missing', as the go command treats them.
  */
-function readWithDeadline(path, deadline, maxBytes = 64 * 1024) {
-    const read = (0,promises_namespaceObject.readFile)(path).then((data) => ({ kind: 'file', text: data.subarray(0, maxBytes).toString('utf8') }), (error) => error.code === 'ENOENT' || error.code === 'ENOTDIR'
-        ? { kind: 'missing' }
-        : { kind: 'error', code: error.code ?? 'EIO' });
-    return raceDeadline(read, deadline, { kind: 'deadline' });
+async function readWithDeadline(path, deadline, maxBytes = 64 * 1024) {
+    const result = await createHttpClient().get((0,external_node_url_.pathToFileURL)(path), {
+        body: { mode: 'buffer', maxBytes },
+        deadline
+    });
+    if (result.kind === 'answer') {
+        if (result.status === 404)
+            return { kind: 'missing' };
+        return { kind: 'file', text: result.body.kind === 'buffered' ? result.body.bytes.toString('utf8') : '' };
+    }
+    if (result.kind === 'failure' && result.code === 'DEADLINE')
+        return { kind: 'deadline' };
+    return { kind: 'error', code: result.kind === 'failure' ? result.code : 'ABORTED' };
 }
 /** Whether a path is a directory, within the deadline (undefined when the deadline passed first). */
 function file_proxy_isDirectory(path, deadline) {
@@ -37285,170 +38506,69 @@ function raceDeadline(work, deadline, late) {
     });
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/probe/http-get.ts
 
-
-
-
-const USER_AGENT = 'setup-goproxy-probe';
-const MAX_REDIRECTS = 10;
-function originOf(url) {
-    return `${url.protocol}//${url.host}`;
-}
 /**
  * One GET the way the go command's web client makes it (redirects followed, https→http
- * refused), with a hard deadline and no connection reuse: every socket is destroyed
- * when the request settles, and the deadline timer is unref'd, so nothing outlives the
- * call or keeps the process alive. Never rejects.
+ * refused, the environment's HTTP proxy), with a hard deadline and no connection reuse.
+ * Never rejects.
  */
 async function httpGet(url, options) {
-    const start = performance.now();
-    let target;
-    try {
-        target = new URL(url);
-    }
-    catch (error) {
-        const failure = {
-            phase: 'connect',
-            code: 'ERR_INVALID_URL',
-            message: String(error),
-            elapsedMs: 0,
-            host: ''
-        };
-        return { kind: 'failure', failure, ms: 0 };
-    }
-    // Credentials belong to the URL's own origin; userinfo in the URL itself is never sent as such.
-    const origin = originOf(target);
-    for (let redirects = 0;; redirects++) {
-        target.username = '';
-        target.password = '';
-        const credentials = originOf(target) === origin ? options.credentials : undefined;
-        const { result, location } = await getOnce(target, credentials, options, start);
-        if (result.kind !== 'answer' || location === undefined)
-            return result;
-        let refused;
-        let next;
-        try {
-            next = new URL(location, target);
-        }
-        catch {
-            refused = 'invalid Location';
-        }
-        if (next && next.protocol !== 'http:' && next.protocol !== 'https:')
-            refused = `redirect to ${next.protocol} refused`;
-        else if (next && target.protocol === 'https:' && next.protocol === 'http:')
-            refused = 'redirect from https to http refused';
-        else if (redirects >= MAX_REDIRECTS)
-            refused = `stopped after ${MAX_REDIRECTS} redirects`;
-        if (refused !== undefined || !next) {
-            return { ...result, answer: { ...result.answer, redirectRefused: refused ?? 'invalid Location' } };
-        }
-        target = next;
-    }
-}
-function getOnce(target, credentials, options, start) {
-    return new Promise(resolve => {
-        if (options.signal?.aborted)
-            return resolve({ result: { kind: 'aborted', ms: 0 } });
-        const secure = target.protocol === 'https:';
-        const hostname = target.hostname.replace(/^\[(.*)\]$/, '$1');
-        const host = target.host;
-        let phase = external_node_net_default().isIP(hostname) ? 'connect' : 'dns';
-        let settled = false;
-        const elapsed = () => Math.round((performance.now() - start) * 10) / 10;
-        const fail = (code, message) => finish({
-            result: { kind: 'failure', failure: { phase, code, message, elapsedMs: elapsed(), host }, ms: elapsed() }
-        });
-        const onAbort = () => finish({ result: { kind: 'aborted', ms: elapsed() } });
-        // At the deadline, let one poll phase run first (setImmediate runs after it): an answer or
-        // a connect that is already in, but not yet processed because the loop lagged, still counts.
-        const timer = setTimeout(() => setImmediate(() => fail('DEADLINE', 'the probe deadline passed')), Math.max(0, options.deadline - performance.now()));
-        timer.unref();
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        const headers = { 'User-Agent': USER_AGENT };
-        if (credentials) {
-            headers.Authorization = basicAuthorization(credentials.username, credentials.password);
-        }
-        const request = (secure ? (external_node_https_default()) : (external_node_http_default())).request({
-            protocol: target.protocol,
-            hostname,
-            port: target.port === '' ? undefined : Number(target.port),
-            path: `${target.pathname}${target.search}`,
-            method: 'GET',
-            headers,
-            agent: false,
-            ...(secure && options.ca ? { ca: [...options.ca] } : {})
-        }, response => {
-            phase = 'body';
-            const status = response.statusCode ?? 0;
-            const location = response.headers.location;
-            const answer = (body, truncated) => ({
-                result: {
-                    kind: 'answer',
-                    answer: {
-                        status,
-                        statusText: response.statusMessage ?? '',
-                        contentType: String(response.headers['content-type'] ?? ''),
-                        body,
-                        truncated,
-                        authSent: credentials !== undefined,
-                        host
-                    },
-                    ms: elapsed()
-                },
-                ...(status >= 300 && status < 400 && location !== undefined ? { location } : {})
-            });
-            if (status >= 300 && status < 400 && location !== undefined)
-                return finish(answer('', false));
-            const max = options.maxBytes ?? 64 * 1024;
-            const chunks = [];
-            let size = 0;
-            response.on('data', (chunk) => {
-                if (size + chunk.length > max) {
-                    chunks.push(chunk.subarray(0, max - size));
-                    finish(answer(Buffer.concat(chunks).toString('utf8'), true));
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            response.on('end', () => finish(answer(Buffer.concat(chunks).toString('utf8'), false)));
-            response.on('error', (error) => fail(error.code ?? 'ECONNRESET', error.message));
-            response.on('close', () => fail('ECONNRESET', 'the connection closed before the body was complete'));
-        });
-        request.on('socket', socket => {
-            socket.once('lookup', () => {
-                if (phase === 'dns')
-                    phase = 'connect';
-            });
-            socket.once('connect', () => {
-                phase = secure ? 'tls' : 'response';
-            });
-            if (secure)
-                socket.once('secureConnect', () => (phase = 'response'));
-        });
-        request.on('error', (error) => fail(error.code ?? 'ERROR', error.message));
-        request.end();
-        function finish(attempt) {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            options.signal?.removeEventListener('abort', onAbort);
-            resolve(attempt);
-            // Settle first, then tear down: a stalled socket can never hold the caller past its deadline.
-            request.destroy();
-        }
+    const client = createHttpClient({
+        ...(options.ca ? { ca: options.ca } : {}),
+        env: process.env,
+        userAgent: 'setup-goproxy-probe',
+        connectionsPerOrigin: 1
     });
+    const result = await client.get(url, {
+        body: { mode: 'buffer', maxBytes: options.maxBytes ?? 64 * 1024 },
+        deadline: options.deadline,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        ...(options.signal ? { signal: options.signal } : {})
+    });
+    // Settle first, then tear down: a stalled socket can never hold the caller past its deadline.
+    void client.close();
+    if (result.kind === 'aborted')
+        return result;
+    if (result.kind === 'answer') {
+        const body = result.body.kind === 'buffered' ? result.body : { bytes: Buffer.alloc(0), truncated: true };
+        return {
+            kind: 'answer',
+            answer: {
+                status: result.status,
+                statusText: result.statusText,
+                contentType: result.contentType,
+                body: body.bytes.toString('utf8'),
+                truncated: body.truncated,
+                authSent: result.authSent,
+                host: result.host
+            },
+            ms: result.ms
+        };
+    }
+    if (result.fault === 'redirect' && result.status !== undefined) {
+        const answer = {
+            status: result.status,
+            statusText: '',
+            contentType: '',
+            body: '',
+            truncated: false,
+            authSent: result.authSent,
+            host: result.host,
+            redirectRefused: result.message
+        };
+        return { kind: 'answer', answer, ms: result.ms };
+    }
+    // The probe's classifier reads a connect timeout as ETIMEDOUT in the connect phase.
+    const code = result.code === 'CONNECT_TIMEOUT' ? 'ETIMEDOUT' : result.code;
+    const failure = {
+        phase: result.phase,
+        code,
+        message: result.message,
+        elapsedMs: result.ms,
+        host: result.host
+    };
+    return { kind: 'failure', failure, ms: result.ms };
 }
 
 ;// CONCATENATED MODULE: ./src/probe/url.ts
@@ -37687,12 +38807,7 @@ async function checkLatest(base, name, context) {
         : { ok: true, message: `signed tree head of ${name}`, ms };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./src/probe/trust.ts
+;// CONCATENATED MODULE: ./src/net/trust.ts
 
 
 function readPem(file) {
@@ -37707,8 +38822,8 @@ function readPem(file) {
     }
 }
 /**
- * The CA certificates https probes trust: Node's roots plus `extra` (tests, corporate
- * roots), SSL_CERT_FILE (what the go command reads on Linux) and NODE_EXTRA_CA_CERTS.
+ * The CA certificates every https request of the project trusts (probe, checksum DB, warm
+ * forwarder, downloads): Node's roots plus `extra` (tests, corporate roots), SSL_CERT_FILE (what the go command reads on Linux) and NODE_EXTRA_CA_CERTS.
  * Undefined when there is nothing to add: Node's default store already holds
  * NODE_EXTRA_CA_CERTS, and passing `ca` would replace that store.
  */
@@ -37719,6 +38834,10 @@ function trustedCertificates(extra, env = process.env) {
     const nodeExtra = readPem(env.NODE_EXTRA_CA_CERTS);
     return [...(external_node_tls_default()).rootCertificates, ...added, ...(nodeExtra ? [nodeExtra] : [])];
 }
+
+;// CONCATENATED MODULE: ./src/probe/trust.ts
+/** The probe's trust is the HTTP client's (src/net/trust.ts): one set of certificates for every https request. */
+
 
 ;// CONCATENATED MODULE: ./src/probe/index.ts
 
@@ -37964,6 +39083,23 @@ async function routeVerdict(route, sumdb, tools) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/probe-shown.ts
+/**
+ * The probe report as the log table, the summary table and the dropped-proxy warnings show it. The probe proposes a
+ * chain (when no proxy works, the composed one, for on-unreachable: warn to keep); when the step fails nothing is
+ * exported, so showing that chain as "exported" and a dead proxy at position 1 would contradict the failure: then
+ * the chain is empty and every proxy that failed its probe is shown as dropped. Pure.
+ */
+function probeReportAsShown(report, stepFailed) {
+    if (!stepFailed)
+        return report;
+    return {
+        ...report,
+        chain: '',
+        proxies: report.proxies.map(proxy => (proxy.status === 'ok' ? proxy : { ...proxy, position: null }))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 function cell(value) {
@@ -38024,8 +39160,6 @@ function renderWarmSection(warm) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/core/diagnose.ts
 /**
  * Turns the go command's error text into a diagnosis a new user can act on: what kind of
@@ -38034,8 +39168,13 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * cmd/go/internal/modfetch and web) plus the markers the warm phase's watchdog and
  * forwarder write. Verification is never suggested away: no message proposes turning the
  * checksum database off.
+ *
+ * The diagnoses are a table (DIAGNOSES): each row a kind, whether it is transient, when it applies, its sentence and
+ * its suggestion. diagnosisFacts() reads the text once (module, HTTP status, host, transport fault, markers) and
+ * diagnose() takes the first row that applies.
  */
 
+/** The kinds that trying again can cure; each row's `transient` follows it. */
 const TRANSIENT = new Set([
     'timeout',
     'refused',
@@ -38134,152 +39273,272 @@ function serverResponse(text) {
     const i = text.indexOf('server response:');
     return i < 0 ? '' : text.slice(i + 'server response:'.length);
 }
+/** What a proxy that is not a module proxy (a sign-in portal, a web server) makes the go command or the forwarder say. */
+const BAD_RESPONSE = /invalid character '<'|looking for beginning of value|invalid response from proxy|HTML page|not a Go module proxy|redirected (?:from https|to an unsupported)|more than \d+ redirects/;
+const NOT_FOUND = new Set([404, 410]);
+const GIT_AUTH_PROMPT = /could not read Username|terminal prompts disabled|Authentication failed|Permission denied \(publickey\)|could not read Password/;
+const SWAP = 'remove it from `proxies:` or join it to a working proxy with "|" (see the probe table)';
+const Who = (f) => f.host ?? 'A proxy';
+const who = (f) => f.host ?? 'a proxy';
+const none = () => ({});
+const hostOnly = (f) => (f.host ? { host: f.host } : {});
+/** Rows for an HTTP status the go command reported (outside the checksum database's own errors). */
+const httpRow = (f, pick) => f.verifying === undefined && f.status !== undefined && pick(statusKind(f.status));
+/** Rows that read only the words: they apply when no HTTP status decides. */
+const words = (f, re) => f.verifying === undefined && f.status === undefined && re.test(f.text);
+const unauthorizedSentence = (host, status) => `Credentials missing or wrong for ${host ?? 'the host'}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the \`auth:\` input (from secrets.*), and check that the token may read this module.`;
+const unknownRevisionSentence = (f) => `${f.subject} does not exist upstream (unknown revision${f.version ? ` ${f.version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add \`${f.privateLine}\`.`;
+const badResponseSentence = (f) => `${f.host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in \`proxies:\` (a mirror's path such as /goproxy/ matters) or remove it.`;
+const transportRow = (kind, sentence) => ({
+    kind,
+    transient: TRANSIENT.has(kind),
+    applies: f => f.verifying === undefined && f.transport === kind,
+    sentence
+});
 /**
- * Classifies one go error text (a -json `Error`, or the command's stderr). Credentials in
- * URLs are redacted before anything is kept.
+ * The diagnoses, most specific first. The order is the go command's precedence: the watchdog's and the deadline's
+ * markers, checksum mismatches (never explained away), the checksum database's own errors, then the HTTP status the
+ * message turns on, then the words alone.
  */
-function diagnose(rawText, context = {}) {
+const DIAGNOSES = [
+    {
+        kind: 'stalled',
+        transient: true,
+        applies: f => f.stallSeconds !== undefined,
+        sentence: f => `The download made no progress for ${f.stallSeconds} s and was stopped by the watchdog: a proxy or the network stalls from this runner; it is tried again, and a proxy that keeps stalling should be removed from \`proxies:\` or joined to a working one with "|".`,
+        details: none
+    },
+    {
+        kind: 'deadline',
+        transient: false,
+        applies: f => f.deadlineSeconds !== undefined,
+        sentence: f => `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from this runner or the module set is large; raise \`warm-timeout:\` or check the probe table for a slow proxy.`,
+        suggestion: f => `warm-timeout: ${(f.deadlineSeconds ?? 0) * 2}`,
+        details: none
+    },
+    {
+        kind: 'checksum-mismatch-sumdb',
+        transient: false,
+        applies: f => /checksum mismatch|SECURITY ERROR/.test(f.text) &&
+            /reported by the checksum server|verifying (?:module|go\.mod): checksum mismatch/.test(f.text),
+        sentence: f => `${f.subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from \`proxies:\` (the go command refuses the download either way, and rightly so).`,
+        details: none
+    },
+    {
+        kind: 'checksum-mismatch-gosum',
+        transient: false,
+        applies: f => /checksum mismatch|SECURITY ERROR/.test(f.text),
+        sentence: f => `${f.subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from \`proxies:\` (verification stays on).`,
+        details: none
+    },
+    {
+        kind: 'not-found',
+        transient: false,
+        applies: f => f.verifying?.status !== undefined && NOT_FOUND.has(f.verifying.status),
+        sentence: f => `The checksum database does not know ${f.subject} (${f.verifying?.status}): it is most likely a private module; add \`${f.privateLine}\` so it is fetched directly and not looked up in the public checksum database.`,
+        suggestion: f => f.privateLine,
+        details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
+    },
+    {
+        kind: 'unauthorized',
+        transient: false,
+        applies: f => f.verifying?.status !== undefined && statusKind(f.verifying.status) === 'unauthorized',
+        sentence: f => unauthorizedSentence(f.verifying?.host, f.verifying?.status),
+        suggestion: f => `auth: ${f.verifying?.host ?? 'HOST'} USER:TOKEN`,
+        details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
+    },
+    {
+        kind: 'verifying-gomod-unreachable',
+        transient: false,
+        applies: f => f.verifying !== undefined,
+        sentence: f => {
+            const via = f.verifying?.proxiedBy
+                ? ` (through the proxy ${f.verifying.proxiedBy})`
+                : f.verifying?.host
+                    ? ` (${f.verifying.host})`
+                    : '';
+            return `The checksum database could not be reached from this runner${via} to verify ${f.subject}: set \`sumdb: sum.golang.google.cn\` (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in \`proxies:\`.`;
+        },
+        suggestion: () => 'sumdb: sum.golang.google.cn',
+        details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
+    },
+    {
+        kind: 'lookup-disabled',
+        transient: false,
+        applies: f => /module lookup disabled by GOPROXY=off/.test(f.text),
+        sentence: f => `${f.subject} is not in the module cache and GOPROXY is off: list at least one proxy in \`proxies:\` (or direct) for the warm phase to download it.`,
+        details: none
+    },
+    {
+        kind: 'unknown-revision',
+        transient: false,
+        applies: f => httpRow(f, k => k === 'not-found' || k === 'gone') &&
+            /unknown revision|invalid version/.test(f.detail) &&
+            !/could not read Username|terminal prompts disabled|Authentication failed/.test(f.detail),
+        sentence: unknownRevisionSentence
+    },
+    ...['not-found', 'gone'].map((kind) => ({
+        kind,
+        transient: false,
+        applies: f => httpRow(f, k => k === kind),
+        sentence: f => `No proxy in the chain has ${f.subject} (${f.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add \`${f.privateLine}\` so the go command fetches it directly with your git credentials; otherwise check that this version exists.`,
+        suggestion: f => f.privateLine
+    })),
+    {
+        kind: 'unauthorized',
+        transient: false,
+        applies: f => httpRow(f, k => k === 'unauthorized'),
+        sentence: f => unauthorizedSentence(f.host, f.status),
+        suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`
+    },
+    {
+        kind: 'rate-limited',
+        transient: true,
+        applies: f => httpRow(f, k => k === 'rate-limited'),
+        sentence: f => `${f.host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits this runner; the download is tried again with backoff, and a second proxy joined with "|" in \`proxies:\` takes the load off.`
+    },
+    {
+        kind: 'not-found',
+        transient: false,
+        applies: f => words(f, /reading file:\/\/\S+: no such file or directory/),
+        sentence: f => `No proxy in the chain has ${f.subject} (the file:// proxy lacks it): if it is a private module, add \`${f.privateLine}\`; otherwise check that this version exists.`,
+        suggestion: f => f.privateLine,
+        details: none
+    },
+    {
+        kind: 'unknown-revision',
+        transient: false,
+        applies: f => words(f, /unknown revision/),
+        sentence: unknownRevisionSentence,
+        details: hostOnly
+    },
+    {
+        kind: 'unauthorized',
+        transient: false,
+        applies: f => words(f, GIT_AUTH_PROMPT),
+        sentence: f => unauthorizedSentence(f.host, undefined),
+        suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`,
+        details: hostOnly
+    },
+    {
+        kind: 'bad-response',
+        transient: false,
+        applies: f => f.verifying === undefined &&
+            (f.status === undefined ? BAD_RESPONSE.test(f.text) : f.status >= 500 && BAD_RESPONSE.test(f.detail)),
+        sentence: badResponseSentence
+    },
+    {
+        kind: 'invalid-path',
+        transient: false,
+        applies: f => words(f, /malformed module path|invalid module path|invalid path|invalid char|missing dot in first path element/),
+        sentence: f => `${f.module ?? 'A module path'} is not a valid module path: fix the require, replace or import line in go.mod (module paths start with a host name and hold no upper-case host letters or spaces).`,
+        details: none
+    },
+    {
+        kind: 'invalid-version',
+        transient: false,
+        applies: f => words(f, /invalid version|no matching versions for query|is not a valid semantic version|invalid semantic version|version .* invalid/),
+        sentence: f => `The version of ${f.module ?? 'a module'} is not valid or matches no release: write a full semantic version (v1.2.3) or a pseudo-version in go.mod.`,
+        details: none
+    },
+    transportRow('timeout', f => `${Who(f)} did not answer in time: it is down, overloaded or blocked from this runner; the download is tried again; if it keeps happening, ${SWAP}.`),
+    transportRow('refused', f => `The connection to ${who(f)} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${SWAP}.`),
+    transportRow('dns', f => `The host name ${who(f)} could not be resolved from this runner: check its spelling in \`proxies:\`; a DNS hiccup is tried again.`),
+    transportRow('tls', f => `The TLS certificate of ${who(f)} is not trusted on this runner (${/x509: [^\n]*/.exec(f.transportText)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on the runner (SSL_CERT_FILE); otherwise check the URL in \`proxies:\`.`),
+    transportRow('reset', f => `The connection to ${who(f)} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${SWAP}.`),
+    {
+        kind: 'server-error',
+        transient: true,
+        applies: f => httpRow(f, k => k === 'server-error'),
+        sentence: f => `${f.host ?? 'The proxy'} answered ${f.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in \`proxies:\`.`
+    },
+    {
+        kind: 'other',
+        transient: false,
+        applies: f => httpRow(f, () => true),
+        sentence: f => `${f.host ?? 'The proxy'} answered ${f.status} for ${f.subject}: the proxy refuses this request; check the proxy's documentation or remove it from \`proxies:\`.`
+    },
+    {
+        kind: 'other',
+        transient: false,
+        applies: () => true,
+        sentence: f => {
+            const lines = f.text
+                .split('\n')
+                .map(line => line.trim().replace(/^go: /, ''))
+                .filter(line => line !== '');
+            const said = (lines[0] ?? '').endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? 'no message');
+            return `${f.subject} failed: ${said.slice(0, 200).replace(/[.:]$/, '')}; see the go command's message above.`;
+        },
+        details: hostOnly
+    }
+];
+/** Works out, once, everything the rules read from one go error text. */
+function diagnosisFacts(rawText, context = {}) {
     const text = redactText(rawText);
     const named = moduleOf(text);
     const module = context.module ?? named.module;
     const version = context.version ?? named.version;
-    const subject = module ? (version ? `${module}@${version}` : module) : 'a module';
-    const make = (kind, message, extra = {}) => ({
-        kind,
-        transient: TRANSIENT.has(kind),
-        message: message.replace(/^a module/, 'A module'),
-        ...(module ? { module } : {}),
-        ...(version ? { version } : {}),
-        ...extra
-    });
-    const prefix = module ? privatePrefix(module) : 'your.host/org';
-    const privateLine = `private: ${prefix}`;
     const stall = /setup-goproxy watchdog: no progress for (\d+) s/.exec(text);
-    if (stall) {
-        return make('stalled', `The download made no progress for ${stall[1]} s and was stopped by the watchdog: a proxy or the network stalls from this runner; it is tried again, and a proxy that keeps stalling should be removed from \`proxies:\` or joined to a working one with "|".`);
-    }
     const deadline = /setup-goproxy: warm-timeout of (\d+) s reached/.exec(text);
-    if (deadline) {
-        return make('deadline', `The warm phase used all of its ${deadline[1]} s before ${subject} was downloaded: the proxies are slow from this runner or the module set is large; raise \`warm-timeout:\` or check the probe table for a slow proxy.`, { suggestion: `warm-timeout: ${Number(deadline[1]) * 2}` });
-    }
-    if (/checksum mismatch|SECURITY ERROR/.test(text)) {
-        const sumdb = /reported by the checksum server|verifying (?:module|go\.mod): checksum mismatch/.test(text);
-        if (sumdb) {
-            return make('checksum-mismatch-sumdb', `${subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from \`proxies:\` (the go command refuses the download either way, and rightly so).`);
-        }
-        return make('checksum-mismatch-gosum', `${subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from \`proxies:\` (verification stays on).`);
-    }
-    const verifying = /verifying (?:go\.mod|module): (.*)/s.exec(text);
-    if (verifying) {
-        const statuses = httpStatuses(verifying[1]);
-        const status = statuses.find(s => s.status !== 404 && s.status !== 410) ?? statuses[0];
-        const host = status?.host ?? firstHost(verifying[1]);
-        if (status && (status.status === 404 || status.status === 410)) {
-            return make('not-found', `The checksum database does not know ${subject} (${status.status}): it is most likely a private module; add \`${privateLine}\` so it is fetched directly and not looked up in the public checksum database.`, { status: status.status, suggestion: privateLine, ...(host ? { host } : {}) });
-        }
-        if (status && statusKind(status.status) === 'unauthorized') {
-            return unauthorized(make, host, status.status);
-        }
+    const verifyingText = /verifying (?:go\.mod|module): (.*)/s.exec(text)?.[1];
+    let verifying;
+    if (verifyingText !== undefined) {
+        const statuses = httpStatuses(verifyingText);
+        const decisive = statuses.find(s => !NOT_FOUND.has(s.status)) ?? statuses[0];
         // A /sumdb/ URL on a real host means a proxy serves the database; the forwarder's own /sumdb/ path does not count.
-        const proxied = [...verifying[1].matchAll(/https?:\/\/[^\s"']*\/sumdb\/[^\s"']*/gi)]
+        const proxiedBy = [...verifyingText.matchAll(/https?:\/\/[^\s"']*\/sumdb\/[^\s"']*/gi)]
             .map(m => hostOf(m[0]))
             .find(Boolean);
-        const via = proxied ? ` (through the proxy ${proxied})` : host ? ` (${host})` : '';
-        return make('verifying-gomod-unreachable', `The checksum database could not be reached from this runner${via} to verify ${subject}: set \`sumdb: sum.golang.google.cn\` (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in \`proxies:\`.`, {
-            suggestion: 'sumdb: sum.golang.google.cn',
-            ...(host ? { host } : {}),
-            ...(status ? { status: status.status } : {})
-        });
-    }
-    if (/module lookup disabled by GOPROXY=off/.test(text)) {
-        return make('lookup-disabled', `${subject} is not in the module cache and GOPROXY is off: list at least one proxy in \`proxies:\` (or direct) for the warm phase to download it.`);
+        verifying = {
+            status: decisive?.status,
+            host: decisive?.host ?? firstHost(verifyingText),
+            ...(proxiedBy ? { proxiedBy } : {})
+        };
     }
     const statuses = httpStatuses(text);
     // The go command reports the most useful error: any proxy error ranks above "not found".
-    const decisive = statuses.find(s => s.status !== 404 && s.status !== 410) ?? statuses[0];
+    const decisive = statuses.find(s => !NOT_FOUND.has(s.status)) ?? statuses[0];
     const detail = serverResponse(text);
-    const host = decisive?.host ?? firstHost(detail) ?? firstHost(text);
-    const hostExtra = host ? { host } : {};
-    if (decisive) {
-        const kind = statusKind(decisive.status);
-        const extra = { status: decisive.status, ...hostExtra };
-        if (kind === 'not-found' || kind === 'gone') {
-            if (/unknown revision|invalid version/.test(detail) &&
-                !/could not read Username|terminal prompts disabled|Authentication failed/.test(detail)) {
-                return unknownRevision(make, subject, version, privateLine, extra);
-            }
-            return make(kind, `No proxy in the chain has ${subject} (${decisive.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add \`${privateLine}\` so the go command fetches it directly with your git credentials; otherwise check that this version exists.`, { ...extra, suggestion: privateLine });
-        }
-        if (kind === 'unauthorized')
-            return unauthorized(make, host, decisive.status);
-        if (kind === 'rate-limited') {
-            return make('rate-limited', `${host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits this runner; the download is tried again with backoff, and a second proxy joined with "|" in \`proxies:\` takes the load off.`, extra);
-        }
-        if (kind === 'server-error') {
-            if (BAD_RESPONSE.test(detail))
-                return badResponse(make, host, extra);
-            const transport = transportKind(detail);
-            if (transport)
-                return transportDiagnosis(make, transport, host, detail, extra);
-            return make('server-error', `${host ?? 'The proxy'} answered ${decisive.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in \`proxies:\`.`, extra);
-        }
-        return make('other', `${host ?? 'The proxy'} answered ${decisive.status} for ${subject}: the proxy refuses this request; check the proxy's documentation or remove it from \`proxies:\`.`, extra);
-    }
-    if (/reading file:\/\/\S+: no such file or directory/.test(text)) {
-        return make('not-found', `No proxy in the chain has ${subject} (the file:// proxy lacks it): if it is a private module, add \`${privateLine}\`; otherwise check that this version exists.`, { suggestion: privateLine });
-    }
-    if (/unknown revision/.test(text))
-        return unknownRevision(make, subject, version, privateLine, hostExtra);
-    if (/could not read Username|terminal prompts disabled|Authentication failed|Permission denied \(publickey\)|could not read Password/.test(text)) {
-        return unauthorized(make, host, undefined);
-    }
-    if (BAD_RESPONSE.test(text))
-        return badResponse(make, host, hostExtra);
-    if (/malformed module path|invalid module path|invalid path|invalid char|missing dot in first path element/.test(text)) {
-        return make('invalid-path', `${module ?? 'A module path'} is not a valid module path: fix the require, replace or import line in go.mod (module paths start with a host name and hold no upper-case host letters or spaces).`);
-    }
-    if (/invalid version|no matching versions for query|is not a valid semantic version|invalid semantic version|version .* invalid/.test(text)) {
-        return make('invalid-version', `The version of ${module ?? 'a module'} is not valid or matches no release: write a full semantic version (v1.2.3) or a pseudo-version in go.mod.`);
-    }
-    const transport = transportKind(text);
-    if (transport)
-        return transportDiagnosis(make, transport, host, text, hostExtra);
-    const lines = text
-        .split('\n')
-        .map(line => line.trim().replace(/^go: /, ''))
-        .filter(line => line !== '');
-    const said = (lines[0] ?? '').endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? 'no message');
-    return make('other', `${subject} failed: ${said.slice(0, 200).replace(/[.:]$/, '')}; see the go command's message above.`, hostExtra);
+    // After a 5xx only the proxy's own words explain a transport fault; a 4xx is never one.
+    const transportText = decisive === undefined ? text : detail;
+    const transport = decisive === undefined || decisive.status >= 500 ? transportKind(transportText) : undefined;
+    return {
+        text,
+        module,
+        version,
+        subject: module ? (version ? `${module}@${version}` : module) : 'a module',
+        privateLine: `private: ${module ? privatePrefix(module) : 'your.host/org'}`,
+        ...(stall ? { stallSeconds: Number(stall[1]) } : {}),
+        ...(deadline ? { deadlineSeconds: Number(deadline[1]) } : {}),
+        verifying,
+        status: decisive?.status,
+        detail,
+        host: decisive?.host ?? firstHost(detail) ?? firstHost(text),
+        transport,
+        transportText
+    };
 }
-/** What a proxy that is not a module proxy (a sign-in portal, a web server) makes the go command or the forwarder say. */
-const BAD_RESPONSE = /invalid character '<'|looking for beginning of value|invalid response from proxy|HTML page|not a Go module proxy|redirected (?:from https|to an unsupported)|more than \d+ redirects/;
-function badResponse(make, host, extra) {
-    return make('bad-response', `${host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in \`proxies:\` (a mirror's path such as /goproxy/ matters) or remove it.`, extra);
-}
-function unauthorized(make, host, status) {
-    const where = host ?? 'the host';
-    const line = `auth: ${host ?? 'HOST'} USER:TOKEN`;
-    return make('unauthorized', `Credentials missing or wrong for ${where}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the \`auth:\` input (from secrets.*), and check that the token may read this module.`, { suggestion: line, ...(host ? { host } : {}), ...(status ? { status } : {}) });
-}
-function unknownRevision(make, subject, version, privateLine, extra) {
-    return make('unknown-revision', `${subject} does not exist upstream (unknown revision${version ? ` ${version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add \`${privateLine}\`.`, extra);
-}
-function transportDiagnosis(make, kind, host, detail, extra) {
-    const who = host ?? 'a proxy';
-    const Who = host ?? 'A proxy';
-    const swap = 'remove it from `proxies:` or join it to a working proxy with "|" (see the probe table)';
-    switch (kind) {
-        case 'timeout':
-            return make('timeout', `${Who} did not answer in time: it is down, overloaded or blocked from this runner; the download is tried again; if it keeps happening, ${swap}.`, extra);
-        case 'refused':
-            return make('refused', `The connection to ${who} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${swap}.`, extra);
-        case 'dns':
-            return make('dns', `The host name ${who} could not be resolved from this runner: check its spelling in \`proxies:\`; a DNS hiccup is tried again.`, extra);
-        case 'tls':
-            return make('tls', `The TLS certificate of ${who} is not trusted on this runner (${/x509: [^\n]*/.exec(detail)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on the runner (SSL_CERT_FILE); otherwise check the URL in \`proxies:\`.`, extra);
-        case 'reset':
-            return make('reset', `The connection to ${who} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${swap}.`, extra);
-    }
+/**
+ * Classifies one go error text (a -json `Error`, or the command's stderr) with the first row of DIAGNOSES that
+ * applies. Credentials in URLs are redacted before anything is kept.
+ */
+function diagnose(rawText, context = {}) {
+    const facts = diagnosisFacts(rawText, context);
+    // The last row applies to every text, so a rule is always found.
+    const rule = DIAGNOSES.find(r => r.applies(facts)) ?? DIAGNOSES[DIAGNOSES.length - 1];
+    const details = rule.details ? rule.details(facts) : { host: facts.host, status: facts.status };
+    const suggestion = rule.suggestion?.(facts);
+    return {
+        kind: rule.kind,
+        transient: rule.transient,
+        message: rule.sentence(facts).replace(/^a module/, 'A module'),
+        ...(facts.module ? { module: facts.module } : {}),
+        ...(facts.version ? { version: facts.version } : {}),
+        ...(details.host ? { host: details.host } : {}),
+        ...(details.status ? { status: details.status } : {}),
+        ...(suggestion ? { suggestion } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/warm/backoff.ts
@@ -38484,77 +39743,6 @@ function display(dir, cwd) {
     return rel.split(external_node_path_namespaceObject.sep).join('/');
 }
 
-;// CONCATENATED MODULE: ./src/warm/env-proxy.ts
-/**
- * Whether the go command would reach a URL through an HTTP proxy from the environment
- * (HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY), following golang.org/x/net/http/httpproxy
- * closely enough to decide one thing: can the warm-phase forwarder reach the same hosts
- * the go command would? The forwarder talks to upstreams directly, so when an environment
- * proxy applies the warm phase runs the go command without it.
- */
-function environmentProxyFor(url, env) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        return undefined;
-    const get = (name) => env[name] || env[name.toLowerCase()] || undefined;
-    const proxy = parsed.protocol === 'https:' ? get('HTTPS_PROXY') : get('HTTP_PROXY');
-    if (!proxy)
-        return undefined;
-    const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || /^127\./.test(host) || host === '::1')
-        return undefined;
-    const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
-    for (const raw of (get('NO_PROXY') ?? '').split(',')) {
-        let entry = raw.trim().toLowerCase();
-        if (entry === '')
-            continue;
-        if (entry === '*')
-            return undefined;
-        let entryPort;
-        const portMatch = /^(.*[^:\]]):(\d+)$/.exec(entry);
-        if (portMatch && !/^[0-9a-f:]+$/.test(entry)) {
-            entry = portMatch[1];
-            entryPort = portMatch[2];
-        }
-        if (entryPort && entryPort !== port)
-            continue;
-        entry = entry.replace(/^\[|\]$/g, '');
-        if (entry.includes('/') && inCidr(host, entry))
-            return undefined;
-        if (entry.startsWith('.') || entry.startsWith('*.')) {
-            const suffix = entry.replace(/^\*/, '');
-            if (host.endsWith(suffix) || host === suffix.slice(1))
-                return undefined;
-        }
-        else if (host === entry || host.endsWith(`.${entry}`)) {
-            return undefined;
-        }
-    }
-    return proxy;
-}
-function inCidr(host, cidr) {
-    const [network, bitsText] = cidr.split('/');
-    const ip = ipv4(host);
-    const net = ipv4(network);
-    const bits = Number(bitsText);
-    if (ip === undefined || net === undefined || !(bits >= 0 && bits <= 32))
-        return false;
-    const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    return (ip & mask) >>> 0 === (net & mask) >>> 0;
-}
-function ipv4(text) {
-    const parts = text.split('.');
-    if (parts.length !== 4 || !parts.every(p => /^\d{1,3}$/.test(p) && Number(p) < 256))
-        return undefined;
-    return parts.reduce((n, p) => ((n << 8) >>> 0) + Number(p), 0) >>> 0;
-}
-
 ;// CONCATENATED MODULE: ./src/warm/forwarder-health.ts
 
 
@@ -38568,26 +39756,20 @@ const DROP_AFTER_CONSECUTIVE = 4;
  */
 function makeUpstream(entry, index, chain, credentialsFor) {
     const base = new URL(entry.url);
-    const userinfo = base.username || base.password
-        ? { username: decodeURIComponent(base.username), password: decodeURIComponent(base.password) }
-        : undefined;
+    const userinfo = credentials_userinfoCredentials(base);
     base.username = '';
     base.password = '';
-    const authorization = basic(credentialsFor?.(entry.url) ?? userinfo);
+    const credentials = credentialsFor?.(entry.url) ?? userinfo;
     const hasNext = index < chain.proxies.length - 1 || chain.terminal === 'direct';
     const shown = redactUrl(entry.url);
     return {
         entry,
         base,
-        ...(authorization ? { authorization } : {}),
+        ...(credentials ? { credentials } : {}),
         shown,
         droppable: entry.separator === '|' && hasNext,
         health: { url: shown, requests: 0, successes: 0, failures: 0, timeouts: 0, consecutiveFailures: 0, dropped: false }
     };
-}
-/** An HTTP Basic `Authorization` value, or undefined without credentials. */
-function basic(credentials) {
-    return credentials ? basicAuthorization(credentials.username, credentials.password) : undefined;
 }
 /**
  * Records one try against `u` and drops it when it keeps stalling or failing. A not-found
@@ -38628,6 +39810,9 @@ function isFailing(u, attempts) {
     return u.health.consecutiveFailures >= attempts;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 ;// CONCATENATED MODULE: ./src/warm/forwarder-paths.ts
 /**
  * Wire paths of the module proxy protocol, as the forwarder sees them: joining a request
@@ -38786,7 +39971,7 @@ function respond(res, answer, head, touch) {
         return;
     }
     // Streaming a large body: once bytes went out nothing can be retried, so a failure cuts the connection.
-    res.writeHead(200, {
+    res.writeHead(answer.status, {
         'Content-Type': answer.contentType || 'application/octet-stream',
         ...(answer.contentLength !== undefined ? { 'Content-Length': answer.contentLength } : {})
     });
@@ -38794,26 +39979,15 @@ function respond(res, answer, head, touch) {
         res.write(chunk);
     const rest = answer.rest;
     rest.on('data', (chunk) => {
-        answer.idle.touch();
         touch();
         if (!res.write(chunk))
             rest.pause();
     });
     res.on('drain', () => rest.resume());
-    rest.on('end', () => {
-        answer.idle.done();
-        const complete = rest.complete !== false;
-        if (complete)
-            res.end();
-        else
-            res.destroy();
-    });
-    rest.on('error', () => {
-        answer.idle.done();
-        res.destroy();
-    });
+    // The client ends `rest` only when the whole body arrived; a stall or a break is an error.
+    rest.on('end', () => res.end());
+    rest.on('error', () => res.destroy());
     rest.on('close', () => {
-        answer.idle.done();
         if (!res.writableEnded)
             res.destroy();
     });
@@ -38917,241 +40091,39 @@ function toOutcome(u, result, verdict, tries, url) {
 }
 
 ;// CONCATENATED MODULE: ./src/warm/upstream.ts
-/**
- * One GET to an upstream proxy (or checksum database) with the timeouts the go command
- * lacks: a deadline for the first byte and for every gap between chunks. Follows redirects
- * like Go's client (never from https to http; credentials only to the same origin) and
- * classifies every failure so the forwarder can decide between retry, next proxy and stop.
- */
-
-
-
-
-
-const upstream_MAX_REDIRECTS = 10;
-/** Error bodies are only quoted, never served in full. */
-const ERROR_BODY_LIMIT = 64 * 1024;
 /** Performs one attempt, following redirects. Never rejects. */
 async function attempt(options) {
-    if (options.url.protocol === 'file:')
-        return readFileProxy(options.url);
-    let url = options.url;
-    let authorization = options.authorization;
-    for (let hop = 0; hop <= upstream_MAX_REDIRECTS; hop++) {
-        const result = await once({ ...options, url, authorization });
-        if (result.type !== 'redirect')
-            return result;
-        const next = new URL(result.location, url);
-        if (url.protocol === 'https:' && next.protocol !== 'https:') {
-            return {
-                type: 'network',
-                fault: 'redirect',
-                message: `redirected from https to ${next.protocol.replace(':', '')}; refused`
-            };
-        }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            return { type: 'network', fault: 'redirect', message: `redirected to an unsupported scheme ${next.protocol}` };
-        }
-        // Like Go's client: credentials go only to the origin they were given for (or that .netrc names).
-        if (next.origin !== url.origin)
-            authorization = options.authorizationFor?.(next);
-        url = next;
-    }
-    return { type: 'network', fault: 'redirect', message: `more than ${upstream_MAX_REDIRECTS} redirects` };
-}
-function once(options) {
-    return new Promise(resolve => {
-        const { url } = options;
-        const secure = url.protocol === 'https:';
-        const client = secure ? (external_node_https_default()) : (external_node_http_default());
-        let settled = false;
-        let streaming = false;
-        const finish = (result) => {
-            if (settled)
-                return;
-            settled = true;
-            if (!streaming)
-                clearTimeout(timer);
-            options.signal.removeEventListener('abort', onAbort);
-            resolve(result);
-        };
-        const fail = (fault, message) => {
-            finish({ type: 'network', fault, message });
-            request.destroy();
-        };
-        let timer;
-        let timedOut = false;
-        const arm = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => {
-                timedOut = true;
-                request.destroy(new Error(`no answer within ${options.timeoutMs} ms`));
-            }, options.timeoutMs);
-        };
-        const onAbort = () => fail('other', 'the go command closed the request');
-        const request = client.request({
-            protocol: url.protocol,
-            hostname: url.hostname.replace(/^\[|\]$/g, ''),
-            port: url.port || undefined,
-            path: `${url.pathname}${url.search}`,
-            method: 'GET',
-            agent: secure ? options.agents.https : options.agents.http,
-            headers: {
-                'User-Agent': 'setup-goproxy (warm phase)',
-                Accept: '*/*',
-                ...(options.authorization ? { Authorization: options.authorization } : {})
-            }
-        }, response => {
-            arm();
-            const status = response.statusCode ?? 0;
-            const contentType = String(response.headers['content-type'] ?? '');
-            if ([301, 302, 303, 307, 308].includes(status) && response.headers.location) {
-                response.resume();
-                finish({ type: 'redirect', location: response.headers.location });
-                return;
-            }
-            const length = Number(response.headers['content-length']);
-            const contentLength = Number.isFinite(length) && length >= 0 ? length : undefined;
-            const limit = status === 200 ? options.bufferLimit : ERROR_BODY_LIMIT;
-            const chunks = [];
-            let size = 0;
-            const spill = () => {
-                // Too large to hold: hand the rest of the stream to the caller, with the idle timer still armed.
-                streaming = true;
-                response.off('data', onData);
-                response.pause();
-                finish({
-                    type: 'stream',
-                    status: 200,
-                    contentType,
-                    ...(contentLength !== undefined ? { contentLength } : {}),
-                    head: chunks,
-                    rest: response,
-                    idle: { touch: arm, done: () => clearTimeout(timer) }
-                });
-            };
-            const onData = (chunk) => {
-                arm();
-                options.onData?.(chunk.length);
-                if (status !== 200 && size >= limit)
-                    return; // an error body: keep the start, drain the rest
-                chunks.push(chunk);
-                size += chunk.length;
-                if (status === 200 && size > limit)
-                    spill();
-            };
-            if (status === 200 && contentLength !== undefined && contentLength > options.bufferLimit) {
-                spill();
-                return;
-            }
-            response.on('data', onData);
-            response.on('error', error => {
-                if (!streaming)
-                    fail(timedOut ? 'timeout' : 'reset', timedOut ? error.message : `the answer broke off: ${error.message}`);
-            });
-            response.on('end', () => {
-                if (streaming)
-                    return;
-                if (!response.complete)
-                    return fail('reset', 'the answer broke off before its end (unexpected EOF)');
-                const retryAfter = parseRetryAfter(response.headers['retry-after']);
-                finish({
-                    type: 'complete',
-                    status,
-                    contentType,
-                    body: Buffer.concat(chunks),
-                    ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {})
-                });
-            });
-            response.on('close', () => {
-                if (!streaming && !response.complete) {
-                    fail(timedOut ? 'timeout' : 'reset', timedOut
-                        ? `the answer stalled: no data for ${options.timeoutMs} ms`
-                        : 'the answer broke off before its end (unexpected EOF)');
-                }
-            });
-        });
-        request.on('error', (error) => {
-            if (timedOut)
-                return fail('timeout', `no answer within ${options.timeoutMs} ms`);
-            fail(classifyError(error), describeError(error));
-        });
-        options.signal.addEventListener('abort', onAbort);
-        if (options.signal.aborted)
-            return onAbort();
-        arm();
-        request.end();
+    const result = await options.client.get(options.url, {
+        body: { mode: 'buffer', maxBytes: options.bufferLimit, overflow: 'stream' },
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
+        headersTimeoutMs: options.timeoutMs,
+        bodyIdleTimeoutMs: options.timeoutMs,
+        signal: options.signal,
+        ...(options.onData ? { onData: options.onData } : {})
     });
-}
-/**
- * Maps a Node socket/TLS error to a fault class, with the probe's code tables (src/core/probe-report.ts)
- * so that a failure the probe called transient is retried here too.
- */
-function classifyError(error) {
-    const code = error.code ?? '';
-    if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
-        return 'refused';
-    if (isDnsCode(code))
-        return 'dns';
-    if (code === 'ETIMEDOUT')
-        return 'timeout';
-    // HPE_INVALID_CONSTANT: garbage where a status line belongs, as when a reused keep-alive socket was half closed.
-    if (isClosedCode(code) || code === 'HPE_INVALID_CONSTANT')
-        return 'reset';
-    if (tlsReason(code) !== undefined)
-        return 'tls';
-    if (/socket hang up/.test(error.message))
-        return 'reset';
-    return 'other';
-}
-/** The words for a failure, in the go command's own terms where diagnose.ts matches them ("no such host", "tls: "). */
-function describeError(error) {
-    const code = error.code ?? '';
-    const words = {
-        ECONNREFUSED: 'connection refused',
-        ECONNRESET: 'connection reset',
-        EAI_AGAIN: 'temporary failure in name resolution',
-        ETIMEDOUT: 'connection timed out',
-        EHOSTUNREACH: 'no route to host',
-        ENETUNREACH: 'network is unreachable'
+    if (result.kind === 'aborted')
+        return { type: 'network', fault: 'other', message: 'the go command closed the request' };
+    if (result.kind === 'failure')
+        return { type: 'network', fault: result.fault, message: result.message };
+    const { body } = result;
+    if (body.kind === 'stream') {
+        return {
+            type: 'stream',
+            status: result.status,
+            contentType: result.contentType,
+            ...(result.contentLength !== undefined ? { contentLength: result.contentLength } : {}),
+            head: body.head.length > 0 ? [body.head] : [],
+            rest: body.rest
+        };
+    }
+    return {
+        type: 'complete',
+        status: result.status,
+        contentType: result.contentType,
+        body: body.kind === 'buffered' ? body.bytes : Buffer.alloc(0),
+        ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {})
     };
-    if (words[code])
-        return words[code];
-    if (isDnsCode(code))
-        return 'no such host';
-    const reason = tlsReason(code);
-    if (reason !== undefined)
-        return `tls: ${reason.includes(code) ? reason : `${reason} (${code})`}`;
-    return error.message;
-}
-function parseRetryAfter(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-/** A `file://` proxy: the file or 404, as the go command treats a missing file. */
-async function readFileProxy(url) {
-    let path;
-    try {
-        path = (0,external_node_url_.fileURLToPath)(url);
-    }
-    catch (error) {
-        return { type: 'network', fault: 'other', message: String(error) };
-    }
-    try {
-        const body = await (0,promises_namespaceObject.readFile)(path);
-        return { type: 'complete', status: 200, contentType: 'application/octet-stream', body };
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
-            return { type: 'complete', status: 404, contentType: 'text/plain', body: Buffer.from(`not found: ${path}\n`) };
-        }
-        return { type: 'network', fault: 'other', message: error.message };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/warm/forwarder-walk.ts
@@ -39170,7 +40142,7 @@ const SMALL_BUFFER_LIMIT = 16 * 1024 * 1024;
  * (200), a not-found (404/410), or a failure. Stops early when the request is aborted or
  * `u` is dropped meanwhile (the next proxy after its `|` takes over).
  */
-async function tryUpstream(ctx, u, url, authorization, tries, kind, signal) {
+async function tryUpstream(ctx, u, url, credentials, tries, kind, signal) {
     let last;
     for (let n = 1; n <= tries; n++) {
         if (n > 1) {
@@ -39181,11 +40153,11 @@ async function tryUpstream(ctx, u, url, authorization, tries, kind, signal) {
         }
         const result = await attempt({
             url,
-            ...(authorization ? { authorization } : {}),
-            authorizationFor: ctx.authorizationFor,
+            ...(credentials ? { credentials } : {}),
+            credentialsFor: ctx.credentialsFor,
             timeoutMs: ctx.requestTimeoutMs,
             bufferLimit: kind === 'zip' ? ctx.bufferLimit : Math.min(ctx.bufferLimit, SMALL_BUFFER_LIMIT),
-            agents: ctx.agents,
+            client: ctx.client,
             signal,
             onData: ctx.touch
         });
@@ -39218,7 +40190,7 @@ async function walkChain(ctx, path, kind, signal) {
         const u = live[i];
         const isLast = i === live.length - 1;
         const tries = triesFor(ctx, u, isLast);
-        const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, path), u.authorization, tries, kind, signal);
+        const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, path), u.credentials, tries, kind, signal);
         if (verdict === 'ok')
             return result;
         const outcome = toOutcome(u, result, verdict, used);
@@ -39278,7 +40250,7 @@ function createSumdbHandler(ctx, routing) {
                 if (u.health.dropped)
                     continue;
                 const isLast = !upstreams.slice(i + 1).some(v => !v.health.dropped);
-                const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, `sumdb/${name}/supported`), u.authorization, triesFor(ctx, u, isLast), 'sumdb', signal);
+                const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, `sumdb/${name}/supported`), u.credentials, triesFor(ctx, u, isLast), 'sumdb', signal);
                 if (verdict === 'ok')
                     return u;
                 if (verdict === 'not-found' || u.entry.separator === '|')
@@ -39323,9 +40295,9 @@ function createSumdbHandler(ctx, routing) {
             return { type: 'complete', status: 200, contentType: 'text/plain; charset=utf-8', body: Buffer.alloc(0) };
         const url = chosen === 'database' ? joinUrl(new URL(sumdb.url), sub) : joinUrl(chosen.base, `sumdb/${name}/${sub}`);
         const upstream = chosen === 'database' ? undefined : chosen;
-        const authorization = chosen === 'database' ? ctx.authorizationFor(url) : chosen.authorization;
+        const credentials = chosen === 'database' ? ctx.credentialsFor(url.href) : chosen.credentials;
         // Go never falls back once a proxy serves the database: neither does the forwarder.
-        const { result, verdict, tries } = await tryUpstream(ctx, upstream, url, authorization, upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts, 'sumdb', signal);
+        const { result, verdict, tries } = await tryUpstream(ctx, upstream, url, credentials, upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts, 'sumdb', signal);
         if (verdict === 'ok' || result.type === 'stream')
             return result;
         if (result.type === 'complete' && verdict !== 'transient')
@@ -39377,7 +40349,6 @@ function createSumdbHandler(ctx, routing) {
 
 
 
-
 const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024;
 /** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
 async function startForwarder(options) {
@@ -39386,10 +40357,14 @@ async function startForwarder(options) {
     // The same trust as the probe (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS): behind a TLS-inspecting proxy the probe
     // would pass and every warm request fail otherwise.
     const ca = trustedCertificates(options.ca);
-    const agents = {
-        http: new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 32 }),
-        https: new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 32, ...(ca ? { ca } : {}) })
-    };
+    // One client for every upstream: keep-alive pools per origin, the same trust for all https, and the
+    // environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) chosen per request as the go command chooses it.
+    const client = createHttpClient({
+        ...(ca ? { ca } : {}),
+        env: options.env ?? {},
+        connectTimeoutMs: options.requestTimeoutMs,
+        userAgent: 'setup-goproxy (warm phase)'
+    });
     const netrc = options.netrc ?? [];
     // One lookup for the first request and for redirects, as the go command looks every URL up the same way.
     const lookup = (url) => options.credentialsFor?.(url) ?? credentialsFor(netrc, url);
@@ -39406,8 +40381,8 @@ async function startForwarder(options) {
         backoffMs: options.backoffMs ?? 50,
         bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
         requestTimeoutMs: options.requestTimeoutMs,
-        agents,
-        authorizationFor: url => basic(lookup(url.href)),
+        client,
+        credentialsFor: lookup,
         touch,
         log
     };
@@ -39440,8 +40415,7 @@ async function startForwarder(options) {
             for (const c of controllers)
                 c.abort();
             const closed = server.close();
-            agents.http.destroy();
-            agents.https.destroy();
+            await client.close();
             await closed;
         }
     };
@@ -39631,121 +40605,87 @@ function parseDownloadJson(output) {
 
 
 const STDERR_LIMIT = 256 * 1024;
-/** Runs the command; never rejects. */
-function runWatched(options) {
-    const started = Date.now();
-    const posix = process.platform !== 'win32';
-    return new Promise(resolve => {
-        const parser = new DownloadJsonParser();
-        const objects = [];
-        let stderr = '';
-        let lastProgress = Date.now();
-        let killed;
-        let settled = false;
-        let probing = false;
-        let signature;
-        let lastWalkEnd = 0;
-        let lastWalkMs = 0;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(options.go, [...options.args], {
+/**
+ * Runs the command on the one go runner (exec/go.ts); never rejects. go keeps the job's GOTOOLCHAIN here: warming
+ * does what the build will do, and a toolchain the build switches to is fetched through the same verified chain.
+ */
+async function runWatched(options) {
+    const parser = new DownloadJsonParser();
+    const objects = [];
+    let lastProgress = Date.now();
+    let probing = false;
+    let signature;
+    let lastWalkEnd = 0;
+    let lastWalkMs = 0;
+    const watchdog = new AbortController();
+    const kill = (why) => {
+        if (!watchdog.signal.aborted)
+            watchdog.abort(why);
+    };
+    const tick = setInterval(() => {
+        const now = Date.now();
+        options.onTick?.();
+        if (now >= options.deadline)
+            return kill('deadline');
+        if (options.busy?.())
+            lastProgress = now;
+        lastProgress = Math.max(lastProgress, options.lastActivity?.() ?? 0);
+        const idle = now - lastProgress;
+        // Walking the cache is not free: only when everything else has been quiet for half the window, and never
+        // back to back (a slow walk on a huge cache would otherwise take a core). The first walk is the baseline;
+        // any later change counts as progress.
+        const walkDue = now >= lastWalkEnd + Math.max(options.stallMs / 4, 2 * lastWalkMs);
+        if (idle >= options.stallMs / 2 && !probing && walkDue) {
+            probing = true;
+            const walkStart = Date.now();
+            void cacheSignature(options.watchDirs).then(next => {
+                probing = false;
+                lastWalkEnd = Date.now();
+                lastWalkMs = lastWalkEnd - walkStart;
+                if (signature !== undefined && next !== signature)
+                    lastProgress = Date.now();
+                signature = next;
+            });
+        }
+        if (idle >= options.stallMs)
+            kill('stall');
+    }, Math.max(50, Math.min(1000, options.stallMs / 4)));
+    try {
+        const run = await runGo(options.go, options.args, {
             cwd: options.cwd,
             env: options.env,
-            // Its own process group on POSIX, so that a kill reaches git and every other child.
-            detached: posix,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            windowsHide: true
-        });
-        const take = (list) => {
-            objects.push(...list);
-        };
-        child.stdout.on('data', (chunk) => {
-            lastProgress = Date.now();
-            take(parser.push(chunk));
-        });
-        child.stderr.on('data', (chunk) => {
-            lastProgress = Date.now();
-            if (stderr.length < STDERR_LIMIT)
-                stderr += chunk.toString('utf8');
-        });
-        const kill = (why) => {
-            if (killed)
-                return;
-            killed = why;
-            killTree(child.pid, posix);
-        };
-        const tick = setInterval(() => {
-            const now = Date.now();
-            options.onTick?.();
-            if (now >= options.deadline)
-                return kill('deadline');
-            if (options.busy?.())
-                lastProgress = now;
-            lastProgress = Math.max(lastProgress, options.lastActivity?.() ?? 0);
-            const idle = now - lastProgress;
-            // Walking the cache is not free: only when everything else has been quiet for half the window, and never
-            // back to back (a slow walk on a huge cache would otherwise take a core). The first walk is the baseline;
-            // any later change counts as progress.
-            const walkDue = now >= lastWalkEnd + Math.max(options.stallMs / 4, 2 * lastWalkMs);
-            if (idle >= options.stallMs / 2 && !probing && walkDue) {
-                probing = true;
-                const walkStart = Date.now();
-                void cacheSignature(options.watchDirs).then(next => {
-                    probing = false;
-                    lastWalkEnd = Date.now();
-                    lastWalkMs = lastWalkEnd - walkStart;
-                    if (signature !== undefined && next !== signature)
-                        lastProgress = Date.now();
-                    signature = next;
-                });
+            toolchainSwitch: true,
+            // The tick kills at the deadline; the runner's own timeout is only a backstop a little after it.
+            timeoutMs: Math.max(1, options.deadline - Date.now()) + 5_000,
+            signal: watchdog.signal,
+            // Objects are parsed as they arrive; stdout itself need not be kept.
+            stdoutLimit: 0,
+            stderrLimit: STDERR_LIMIT,
+            onStdout: chunk => {
+                lastProgress = Date.now();
+                objects.push(...parser.push(chunk));
+            },
+            onStderr: () => {
+                lastProgress = Date.now();
             }
-            if (idle >= options.stallMs)
-                kill('stall');
-        }, Math.max(50, Math.min(1000, options.stallMs / 4)));
-        let grace;
-        const finish = (code, spawnError) => {
-            if (settled)
-                return;
-            settled = true;
-            clearInterval(tick);
-            clearTimeout(grace);
-            take(parser.end());
-            resolve({
-                code: killed ? null : code,
-                objects,
-                stderr,
-                ...(killed ? { killed } : {}),
-                ms: Date.now() - started,
-                ...(spawnError ? { spawnError } : {})
-            });
-        };
-        child.on('error', error => finish(null, error.message));
-        // 'close' waits for the pipes; an orphaned grandchild could hold them, so settle soon after 'exit' regardless.
-        child.on('exit', code => {
-            grace = setTimeout(() => {
-                child.stdout.destroy();
-                child.stderr.destroy();
-                finish(code);
-            }, 2000);
         });
-        child.on('close', code => finish(code));
-    });
-}
-/** Kills a process and everything it started. */
-function killTree(pid, posix = process.platform !== 'win32') {
-    if (!pid)
-        return;
-    try {
-        if (posix)
-            process.kill(-pid, 'SIGKILL');
-        else
-            (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/T', '/F', '/PID', String(pid)], { stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
+        objects.push(...parser.end());
+        const killed = run.aborted
+            ? run.abortReason
+            : run.timedOut
+                ? 'deadline'
+                : undefined;
+        return {
+            code: run.code,
+            objects,
+            stderr: run.stderr,
+            ...(killed ? { killed } : {}),
+            ms: run.ms,
+            ...(run.spawnError !== undefined ? { spawnError: run.spawnError } : {})
+        };
     }
-    catch {
-        try {
-            process.kill(pid, 'SIGKILL');
-        }
-        catch {
-            // Already gone.
-        }
+    finally {
+        clearInterval(tick);
     }
 }
 /** Entries looked at below each watched directory: a huge cache/download must not starve cache/vcs of its walk. */
@@ -39855,7 +40795,6 @@ async function isExecutable(path, windows) {
 
 
 
-
 const DEFAULT_STALL_SECONDS = 30;
 const RETRY_DELAY_CAP_MS = 15_000;
 /** Runs the warm phase. Never throws for download problems: they are in the report. */
@@ -39895,7 +40834,7 @@ async function warmModules(options) {
         return finish();
     const modcache = await goModCache(options);
     const watchDirs = modcache ? [(0,external_node_path_namespaceObject.join)(modcache, 'cache', 'download'), (0,external_node_path_namespaceObject.join)(modcache, 'cache', 'vcs')] : [];
-    const forwarder = await maybeStartForwarder(options, stallMs, notes);
+    const forwarder = await maybeStartForwarder(options, stallMs);
     const env = {
         ...options.env,
         GOPROXY: forwarder ? forwarder.goproxy : formatChain(options.chain)
@@ -39986,25 +40925,16 @@ async function warmModules(options) {
     });
     return report;
 }
-/** Starts the forwarder unless the chain has no proxy, or an HTTP proxy from the environment applies (the forwarder cannot go through one). */
-async function maybeStartForwarder(options, stallMs, notes) {
+/** Starts the forwarder unless the chain has no proxy. */
+async function maybeStartForwarder(options, stallMs) {
     const { chain, sumdb } = options;
     if (chain.proxies.length === 0)
         return undefined;
-    const urls = chain.proxies.map(p => p.url);
-    // An explicit database URL bypasses the proxies (and so the forwarder) in the go command.
-    if (sumdb.kind === 'db' && !sumdb.explicitUrl)
-        urls.push(sumdb.url);
-    const viaEnvironment = urls.find(url => environmentProxyFor(url, options.env));
-    if (viaEnvironment) {
-        const note = `An HTTP proxy from the environment (HTTPS_PROXY/HTTP_PROXY) applies to ${redactUrl(viaEnvironment)}: the warm phase runs the go command without its forwarder (no per-request timeouts or retries; the watchdog still applies).`;
-        notes.push(note);
-        options.log.info(note);
-        return undefined;
-    }
+    // The forwarder's client goes through the environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) as the go command would.
     return startForwarder({
         chain,
         sumdb,
+        env: options.env,
         gonoproxy: options.plan.gonoproxy,
         gonosumdb: options.plan.gonosumdb,
         ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
@@ -40105,11 +41035,10 @@ function fallbackGoMod(set, cwd) {
     const file = set.goWork ?? set.goMods[0];
     return file ? { goMod: display(file, cwd) } : {};
 }
-/** $GOMODCACHE as the go command sees it (GOTOOLCHAIN=local: asking must not download a toolchain). */
-function goModCache(options) {
-    return new Promise(resolve => {
-        (0,external_node_child_process_namespaceObject.execFile)(options.go, ['env', 'GOMODCACHE'], { cwd: options.cwd, env: { ...options.env, GOTOOLCHAIN: 'local' }, timeout: 30_000, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
-    });
+/** $GOMODCACHE as the go command sees it (the runner keeps GOTOOLCHAIN=local: asking must not download a toolchain). */
+async function goModCache(options) {
+    const result = await goEnv(options.go, ['GOMODCACHE'], { cwd: options.cwd, env: options.env });
+    return result.ok ? result.values.GOMODCACHE.trim() || undefined : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -40982,8 +41911,12 @@ function compareVersions(a, b) {
 
 
 
+
+
 const STATE_IS_POST = 'isPost';
 const STATE_FILES = 'credentialFiles';
+/** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
+const STATE_CREDENTIAL_DIR = 'credentialDir';
 /**
  * The action's entry: the main step configures the Go module environment, the post
  * step (same bundle, run again by the runner with the saved state) removes the
@@ -41010,7 +41943,9 @@ async function configure() {
     // 1. Validate every input; a bad one fails the step before anything is exported.
     const settings = readSettings(read);
     const go = await findGo(findGoInToolCache);
-    const ambient = await readAmbient(go, !chainFromInputs(settings));
+    const ambient = await ambient_readAmbient(go, !chainFromInputs(settings));
+    if (ambient.goEnvFailure)
+        actionLogger.warning(redactText(goEnvFailureWarning(ambient.goEnvFailure)));
     // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
     const { plan, credentials } = planEnvironment(settings, ambient);
     maskSecrets(credentials.secrets);
@@ -41023,15 +41958,26 @@ async function configure() {
         ? decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set on-unreachable: warn')
         : { chain: plan.chain, sumdb: plan.sumdb };
     const { chain, sumdb } = verdict;
+    // Shown after the verdict: a failed step exports no chain, and the tables must not say otherwise.
+    const shown = outcome
+        ? { ...outcome, report: probeReportAsShown(outcome.report, verdict.failure !== undefined) }
+        : undefined;
+    if (shown) {
+        actionLogger.info(probeTableText(shown.report));
+        droppedWarnings(shown.report).forEach(warning => actionLogger.warning(warning));
+    }
     if (verdict.warning)
         actionLogger.warning(verdict.warning);
     if (verdict.failure) {
         // Nothing is exported by a failed probe: the summary shows the composed values as not exported.
-        await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, outcome, undefined, verdict.failure);
+        await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, shown, undefined, verdict.failure);
         throw new Error(verdict.failure);
     }
     // 4. Export: later steps and this process's own go calls see the same environment.
-    const installed = await installCredentials(credentials, credentialDir());
+    const dir = credentialDir();
+    // Saved before anything is written: a main step that fails after this still leaves post its directory.
+    saveState(STATE_CREDENTIAL_DIR, dir);
+    const installed = await installCredentials(credentials, dir);
     saveState(STATE_FILES, JSON.stringify(installed.files));
     let environment = environmentFor(plan, chain, sumdb);
     exportVariables({ ...environment.exports, ...installed.env });
@@ -41050,11 +41996,11 @@ async function configure() {
     const warmFailure = warm && !warm.ok
         ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
         : undefined;
-    await writeSummary(plan, settings, environment, outcome, warm, warmFailure);
+    await writeSummary(plan, settings, environment, shown, warm, warmFailure);
     if (warmFailure)
         throw new Error(warmFailure);
 }
-/** Runs the probe with its details in a collapsed group, then sets the probe outputs and reports what was dropped. */
+/** Runs the probe with its details in a collapsed group, then sets the probe outputs and shows its notes. */
 async function probe(plan, settings, credentialsFor) {
     // Per-request details in a collapsed group; the table that sums them up follows in the open log.
     const outcome = await group(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () => probeChain(plan, {
@@ -41067,8 +42013,6 @@ async function probe(plan, settings, credentialsFor) {
     setOutput('fastest', outcome.fastest ?? '');
     setOutput('unreachable', outcome.unreachable.join(','));
     setOutput('probe-report', JSON.stringify(outcome.report));
-    actionLogger.info(probeTableText(outcome.report));
-    droppedWarnings(outcome.report).forEach(warning => actionLogger.warning(warning));
     outcome.report.notes.forEach(note => notice(note));
     return outcome;
 }
@@ -41116,7 +42060,10 @@ async function writeSummary(plan, settings, environment, probe, warm, failure) {
     if (process.env.GITHUB_STEP_SUMMARY)
         await summary.addRaw(markdown, true).write();
 }
-/** The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. */
+/**
+ * The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. Without
+ * GITHUB_ACTION (local runners, other CI) the pid makes it unique, which is why post reads it from the state.
+ */
 function credentialDir() {
     const base = process.env.RUNNER_TEMP || process.env.TMPDIR || process.env.TEMP || '/tmp';
     return external_node_path_namespaceObject.join(base, `setup-goproxy-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? process.pid}`);
@@ -41124,18 +42071,26 @@ function credentialDir() {
 async function cleanUp() {
     const files = JSON.parse(getState(STATE_FILES) || '[]');
     let removed;
+    let problems = 0;
     try {
-        removed = await removeCredentials(files, { dir: credentialDir() });
+        // The directory main saved; main and post are different processes, so recomputing it may not give the same one.
+        const dir = getState(STATE_CREDENTIAL_DIR) || credentialDir();
+        removed = await removeCredentials(files, { dir });
     }
     catch (error) {
         if (!(error instanceof CredentialRemovalError))
             throw error;
         removed = error.removed;
+        problems = error.problems.length;
         error.problems.forEach(problem => warning(problem));
     }
-    info(removed.length > 0
-        ? `Removed ${removed.length} credential file(s): ${removed.join(', ')}`
-        : 'No credential files to remove.');
+    if (removed.length > 0)
+        info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`);
+    // "Nothing to remove" would be false when files were left in place: the warnings above name them.
+    if (problems > 0)
+        info(`${problems} credential file(s) could not be removed (see the warnings above).`);
+    else if (removed.length === 0)
+        info('No credential files to remove.');
 }
 function failureMessage(error) {
     if (error instanceof InputErrors)

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
+import { goEnvFailureWarning } from './exec/ambient.js'
 import { exportVariables, setEnvironmentOutputs, showGoEnv } from './action/export.js'
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
@@ -13,6 +14,7 @@ import { redactText } from './core/proxy-url.js'
 import { readSettings, type Settings } from './core/settings.js'
 import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbVerdictMarkdown } from './core/probe-table.js'
 import { probeChain, type ProbeOutcome } from './probe/index.js'
+import { probeReportAsShown } from './report/probe-shown.js'
 import { renderSummary } from './report/summary.js'
 import { renderWarmSection } from './report/warm-section.js'
 import { findGo, warmModules, type WarmReport } from './warm/index.js'
@@ -20,6 +22,8 @@ import { findGoInToolCache } from './warm/find-go-toolcache.js'
 
 const STATE_IS_POST = 'isPost'
 const STATE_FILES = 'credentialFiles'
+/** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
+const STATE_CREDENTIAL_DIR = 'credentialDir'
 
 /**
  * The action's entry: the main step configures the Go module environment, the post
@@ -48,6 +52,7 @@ async function configure(): Promise<void> {
   const settings = readSettings(read)
   const go = await findGo(findGoInToolCache)
   const ambient = await readAmbient(go, !chainFromInputs(settings))
+  if (ambient.goEnvFailure) log.warning(redactText(goEnvFailureWarning(ambient.goEnvFailure)))
 
   // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
   const { plan, credentials } = planEnvironment(settings, ambient)
@@ -62,15 +67,26 @@ async function configure(): Promise<void> {
     ? decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set on-unreachable: warn')
     : { chain: plan.chain, sumdb: plan.sumdb }
   const { chain, sumdb } = verdict
+  // Shown after the verdict: a failed step exports no chain, and the tables must not say otherwise.
+  const shown = outcome
+    ? { ...outcome, report: probeReportAsShown(outcome.report, verdict.failure !== undefined) }
+    : undefined
+  if (shown) {
+    log.info(probeTableText(shown.report))
+    droppedWarnings(shown.report).forEach(warning => log.warning(warning))
+  }
   if (verdict.warning) log.warning(verdict.warning)
   if (verdict.failure) {
     // Nothing is exported by a failed probe: the summary shows the composed values as not exported.
-    await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, outcome, undefined, verdict.failure)
+    await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, shown, undefined, verdict.failure)
     throw new Error(verdict.failure)
   }
 
   // 4. Export: later steps and this process's own go calls see the same environment.
-  const installed = await installCredentials(credentials, credentialDir())
+  const dir = credentialDir()
+  // Saved before anything is written: a main step that fails after this still leaves post its directory.
+  core.saveState(STATE_CREDENTIAL_DIR, dir)
+  const installed = await installCredentials(credentials, dir)
   core.saveState(STATE_FILES, JSON.stringify(installed.files))
   let environment = environmentFor(plan, chain, sumdb)
   exportVariables({ ...environment.exports, ...installed.env })
@@ -90,11 +106,11 @@ async function configure(): Promise<void> {
     warm && !warm.ok
       ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
       : undefined
-  await writeSummary(plan, settings, environment, outcome, warm, warmFailure)
+  await writeSummary(plan, settings, environment, shown, warm, warmFailure)
   if (warmFailure) throw new Error(warmFailure)
 }
 
-/** Runs the probe with its details in a collapsed group, then sets the probe outputs and reports what was dropped. */
+/** Runs the probe with its details in a collapsed group, then sets the probe outputs and shows its notes. */
 async function probe(
   plan: ModulePlan,
   settings: Settings,
@@ -113,8 +129,6 @@ async function probe(
   core.setOutput('fastest', outcome.fastest ?? '')
   core.setOutput('unreachable', outcome.unreachable.join(','))
   core.setOutput('probe-report', JSON.stringify(outcome.report))
-  log.info(probeTableText(outcome.report))
-  droppedWarnings(outcome.report).forEach(warning => log.warning(warning))
   outcome.report.notes.forEach(note => core.notice(note))
   return outcome
 }
@@ -183,7 +197,10 @@ async function writeSummary(
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
 }
 
-/** The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. */
+/**
+ * The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. Without
+ * GITHUB_ACTION (local runners, other CI) the pid makes it unique, which is why post reads it from the state.
+ */
 function credentialDir(): string {
   const base = process.env.RUNNER_TEMP || process.env.TMPDIR || process.env.TEMP || '/tmp'
   return path.join(
@@ -195,18 +212,21 @@ function credentialDir(): string {
 async function cleanUp(): Promise<void> {
   const files = JSON.parse(core.getState(STATE_FILES) || '[]') as string[]
   let removed: string[]
+  let problems = 0
   try {
-    removed = await removeCredentials(files, { dir: credentialDir() })
+    // The directory main saved; main and post are different processes, so recomputing it may not give the same one.
+    const dir = core.getState(STATE_CREDENTIAL_DIR) || credentialDir()
+    removed = await removeCredentials(files, { dir })
   } catch (error) {
     if (!(error instanceof CredentialRemovalError)) throw error
     removed = error.removed
+    problems = error.problems.length
     error.problems.forEach(problem => core.warning(problem))
   }
-  core.info(
-    removed.length > 0
-      ? `Removed ${removed.length} credential file(s): ${removed.join(', ')}`
-      : 'No credential files to remove.'
-  )
+  if (removed.length > 0) core.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`)
+  // "Nothing to remove" would be false when files were left in place: the warnings above name them.
+  if (problems > 0) core.info(`${problems} credential file(s) could not be removed (see the warnings above).`)
+  else if (removed.length === 0) core.info('No credential files to remove.')
 }
 
 function failureMessage(error: unknown): string {

@@ -1,18 +1,15 @@
 /**
- * The bundled action (dist/index.js), run exactly as the GitHub runner runs it: INPUT_*
+ * The bundled action (built from src/ by jest's global setup), run exactly as the GitHub runner runs it: INPUT_*
  * variables and GITHUB_* files. What later steps see is what GITHUB_ENV holds, so these
  * tests read it back and hand it to the real go command.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
+import { cleanupTempDirs, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, writeProject } from '../support/modules.js'
-import { distBuilt, runAction, runPost } from '../support/run-action.js'
+import { runAction, runPost } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
-
-const go = findGo()
-const describeBundle = distBuilt && go ? describe : describe.skip
 
 const publicModule = defineModule({ path: 'example.com/pub/greet', version: 'v1.2.0' })
 const privateModule = defineModule({ path: 'corp.example/team/secret', version: 'v0.3.1' })
@@ -22,7 +19,7 @@ function jobEnv(extra: Record<string, string | undefined> = {}): Record<string, 
   return goTestEnv(tempDir('action-job-'), { GOPROXY: undefined, GOSUMDB: undefined, ...extra })
 }
 
-describeBundle('bad input fails the step, names the input and exports nothing', () => {
+describe('bad input fails the step, names the input and exports nothing', () => {
   test.each<[input: string, value: string, named: RegExp]>([
     ['proxies', 'ftp://mirror.example', /Input 'proxies': proxy "ftp:\/\/mirror.example" uses the scheme "ftp"/],
     ['proxies', 'DIRECT', /Input 'proxies': "DIRECT" is not a proxy URL, preset or keyword.*lower case: direct/],
@@ -65,7 +62,7 @@ describeBundle('bad input fails the step, names the input and exports nothing', 
   })
 })
 
-describeBundle('without go', () => {
+describe('without go', () => {
   test('no go on PATH or in the tool cache: a notice says how to get one, the environment is still exported', async () => {
     const env = { ...jobEnv(), PATH: '/usr/bin:/bin', RUNNER_TOOL_CACHE: tempDir('empty-tool-cache-') }
     const run = await runAction({ inputs: { region: 'global', probe: 'false' }, env })
@@ -76,7 +73,7 @@ describeBundle('without go', () => {
   })
 })
 
-describeBundle('a bare uses: keeps what the job already has', () => {
+describe('a bare uses: keeps what the job already has', () => {
   test('no GOPROXY in the environment: the value `go env -w` wrote is kept (go env sees it), validated and exported', async () => {
     const goenv = join(tempDir('goenv-'), 'env')
     writeFileSync(goenv, 'GOPROXY=https://corp.example/goproxy|https://proxy.golang.org,direct\n')
@@ -86,6 +83,36 @@ describeBundle('a bare uses: keeps what the job already has', () => {
       'Composed GOPROXY (go env): https://corp.example/goproxy|https://proxy.golang.org,direct'
     )
     expect(run.env.GOPROXY).toBe('https://corp.example/goproxy|https://proxy.golang.org,direct')
+  })
+
+  test('a go.mod asking for a newer Go: go env reads `go env -w` locally, no toolchain is downloaded', async () => {
+    // The runner sets no GOTOOLCHAIN: go would switch to go1.99.0 (and fail offline) unless the action forces local.
+    const project = tempDir('newer-go-')
+    writeFileSync(join(project, 'go.mod'), 'module example.com/newer\n\ngo 1.99.0\n')
+    const goenv = join(tempDir('goenv-'), 'env')
+    writeFileSync(goenv, 'GOPROXY=https://goproxy.cn,direct\n')
+    const run = await runAction({
+      inputs: { probe: 'false', warm: 'false' },
+      env: jobEnv({ GOENV: goenv, GOTOOLCHAIN: undefined }),
+      cwd: project
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).not.toMatch(/downloading go1\.99\.0/)
+    expect(run.stdout).toContain('Composed GOPROXY (go env): https://goproxy.cn,direct')
+    expect(run.env.GOPROXY).toBe('https://goproxy.cn,direct')
+    expect(run.stdout).not.toMatch(/::warning::Could not read GOPROXY/)
+  })
+
+  test("go env fails: a warning names go's error and says Go's default is used, instead of silence", async () => {
+    const run = await runAction({
+      inputs: { probe: 'false', warm: 'false' },
+      env: jobEnv({ GOROOT: join(tempDir('no-goroot-'), 'missing') })
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(
+      /::warning::Could not read GOPROXY from the go command, so any value set with `go env -w` is not seen and Go's default chain is used: go env GOPROXY failed \(exit 2\): go: cannot find GOROOT directory: .*missing/
+    )
+    expect(run.env.GOPROXY).toBe('https://proxy.golang.org,direct')
   })
 
   test("neither environment nor go env: Go's own default", async () => {
@@ -105,7 +132,7 @@ describeBundle('a bare uses: keeps what the job already has', () => {
   })
 })
 
-describeBundle('region presets export what the go command accepts', () => {
+describe('region presets export what the go command accepts', () => {
   test('region cn: the China mirrors then direct, and the China checksum-DB alias', async () => {
     const run = await runAction({ inputs: { region: 'cn', probe: 'false', warm: 'false' }, env: jobEnv() })
     expect(run.code).toBe(0)
@@ -130,7 +157,7 @@ describeBundle('region presets export what the go command accepts', () => {
   })
 })
 
-describeBundle('probe and warm through loopback proxies, then an offline build', () => {
+describe('probe and warm through loopback proxies, then an offline build', () => {
   let corp: TestProxy
   let pub: TestProxy
   let stalled: TestProxy
@@ -233,6 +260,30 @@ describeBundle('probe and warm through loopback proxies, then an offline build',
     expect(() => readFileSync(gitConfig)).toThrow()
   })
 
+  test('without GITHUB_ACTION (a local runner, other CI) post still removes the netrc main wrote', async () => {
+    // The credential directory then depends on the process id, which differs between main and post.
+    const env = jobEnv()
+    const unset = ['GITHUB_ACTION']
+    const main = await runAction({
+      inputs: {
+        proxies: 'https://corp.example/goproxy',
+        auth: 'corp.example ci-bot:' + 'netrcS3cret',
+        probe: 'false',
+        warm: 'false'
+      },
+      env,
+      unset
+    })
+    expect(main.code).toBe(0)
+    const netrc = main.env.NETRC
+    expect(readFileSync(netrc, 'utf8')).toContain('machine corp.example')
+    const post = await runPost(main, env, { unset })
+    expect(post.code).toBe(0)
+    expect(post.stdout).not.toMatch(/outside the credential directory|No credential files to remove/)
+    expect(post.stdout).toMatch(/Removed 1 credential file/)
+    expect(existsSync(netrc)).toBe(false)
+  })
+
   test('the post step removes the credential files main wrote, and the summary holds no secret', async () => {
     const project = tempDir('auth-project-')
     writeProject(project, { module: 'example.com/app', requires: [] })
@@ -259,5 +310,26 @@ describeBundle('probe and warm through loopback proxies, then an offline build',
     expect(post.stdout).toMatch(/Removed 1 credential file/)
     expect(() => readFileSync(gitConfig)).toThrow()
     expect(join(gitConfig)).toContain(main.runnerTemp)
+  })
+})
+
+describe('a failed probe exports nothing, and the log and the summary say so', () => {
+  test('the only proxy refuses connections: no exported chain, the proxy shown as dropped everywhere', async () => {
+    const run = await runAction({
+      // Port 9 (discard) refuses on loopback: the probe fails at once.
+      inputs: { proxies: 'http://127.0.0.1:9', warm: 'false' },
+      env: jobEnv({ GOSUMDB: 'off' })
+    })
+    expect(run.code).toBe(1)
+    expect(run.env).toEqual({})
+    expect(run.stdout).toMatch(/::error::No proxy in the chain works from this runner/)
+    const deadRow = (text: string) => text.split('\n').find(line => /^\|? ?http:\/\/127\.0\.0\.1:9[ |]/.test(line))
+    // The summary: the table says nothing was exported, and the probe table must agree.
+    expect(run.summary).toMatch(/\| GOPROXY \| `http:\/\/127\.0\.0\.1:9` \| not exported \(the step failed\) \|/)
+    expect(run.summary).not.toMatch(/Exported chain: `http:\/\/127\.0\.0\.1:9`/)
+    expect(deadRow(run.summary)).toMatch(/\| dropped \|$/)
+    // The log's table, after the group that said "dropped".
+    expect(run.stdout).not.toMatch(/^chain: http:\/\/127\.0\.0\.1:9$/m)
+    expect(deadRow(run.stdout.split('::endgroup::')[1] ?? '')).toMatch(/^http:\/\/127\.0\.0\.1:9\s+dropped\s/)
   })
 })

@@ -9,14 +9,10 @@
 import { join } from 'node:path'
 import { auditServer, privacyViolations, requestedModule } from '../support/audit-log.js'
 import { runAudited } from './run-audited.js'
-import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
+import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, writeProject } from '../support/modules.js'
-import { distBuilt } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
-
-const go = findGo()
-const describeRun = go && distBuilt ? describe : describe.skip
 
 const PRIVATE = 'corp.example,git.internal.example/*'
 const PROBE = defineModule({ path: 'example.com/public/probe', version: 'v1.0.0' })
@@ -28,7 +24,7 @@ const SECRET = [
 ]
 const record = (m: typeof PUBLIC) => ({ path: m.path, version: m.version, h1: m.sum, goModH1: m.goModSum })
 
-describeRun('privacy: the public proxy and the public checksum database never see a private path', () => {
+describe('privacy: the public proxy and the public checksum database never see a private path', () => {
   let corporate: TestProxy
   let publicProxy: TestProxy
   let publicSumdb: SumdbServer

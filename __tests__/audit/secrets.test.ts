@@ -11,15 +11,12 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAudited } from './run-audited.js'
-import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
+import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, goSumLines, writeProject } from '../support/modules.js'
-import { distBuilt, runPost, type ActionRun } from '../support/run-action.js'
+import { runPost, type ActionRun } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 import { TEST_CA_FILE } from '../support/tls.js'
-
-const go = findGo()
-const describeRun = go && distBuilt ? describe : describe.skip
 
 const PROBE = defineModule({ path: 'example.com/audit/probe', version: 'v1.0.0' })
 const FIRST = defineModule({ path: 'example.com/audit/first', version: 'v1.0.0' })
@@ -66,7 +63,7 @@ function shownLog(run: ActionRun): string {
     .join('\n')
 }
 
-describeRun('secrets: credentials from every input reach their servers and appear nowhere else', () => {
+describe('secrets: credentials from every input reach their servers and appear nowhere else', () => {
   let authProxy: TestProxy
   let urlProxy: TestProxy
   let sumdbFront: TestProxy

@@ -7,9 +7,6 @@
 import { verificationViolations } from '../support/audit-log.js'
 import { runAudited } from './run-audited.js'
 import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
-import { distBuilt } from '../support/run-action.js'
-
-const describeDist = distBuilt ? describe : describe.skip
 
 /** The runner's form of a workflow command's message (the toolkit escapes %, CR and LF). */
 function warnings(stdout: string): string[] {
@@ -25,7 +22,7 @@ function warnings(stdout: string): string[] {
     )
 }
 
-describeDist('verification is turned off only when the inputs say so, and then loudly', () => {
+describe('verification is turned off only when the inputs say so, and then loudly', () => {
   afterAll(cleanupTempDirs)
 
   const run = (inputs: Record<string, string>) => {

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { installCredentials, removeCredentials } from '../../src/auth/install.js'
 import { parseAuth, planCredentials } from '../../src/core/auth/index.js'
 import { formatChain, parseGoproxy } from '../../src/core/chain.js'
-import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
+import { cleanupTempDirs, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, writeProject } from '../support/modules.js'
 import { TEST_CA_FILE } from '../support/tls.js'
@@ -16,9 +16,8 @@ import { TEST_CA_FILE } from '../support/tls.js'
 const SECRET = 'S3cret-Artifactory-T0ken'
 const USER = 'ci-bot'
 const lib = defineModule({ path: 'corp.example.com/private/lib', version: 'v1.2.0' })
-const suite = findGo() ? describe : describe.skip
 
-suite('go mod download through an HTTPS proxy that demands basic auth', () => {
+describe('go mod download through an HTTPS proxy that demands basic auth', () => {
   let proxy: TestProxy
   beforeAll(async () => {
     proxy = await startProxy({ tls: true, requireAuth: { user: USER, password: SECRET }, modules: [lib] })

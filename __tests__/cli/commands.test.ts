@@ -101,6 +101,23 @@ describe('usage and exit codes', () => {
     }
   })
 
+  it('help says what the CLI accepts: --auth HOST:PORT (which works), --shell cmd refusals as exit 2', async () => {
+    const help = (await cli(['env', '--help'])).stdout
+    expect(help).toContain('--auth LINE            HOST[:PORT][/PATH] [USER:]SECRET')
+    expect(help).toMatch(/2 {2}usage: .*\n.*--shell cmd cannot hold safely/)
+    // The documented HOST:PORT form is accepted as a proxy credential (no usage error, nothing refused).
+    const run = await cli([
+      'env',
+      '--no-probe',
+      '--proxies',
+      'https://corp.example:8443/goproxy',
+      '--auth',
+      'corp.example:8443 ci:tok3n'
+    ])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('corp.example:8443')
+  })
+
   it('--version prints the package version', async () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
     const run = await cli(['--version'])
@@ -176,6 +193,22 @@ describe('probe', () => {
     expect(run.stderr).toMatch(/error: No proxy in the chain works/)
   })
 
+  it('--json after a failed probe: ok false, no exports and no chain, the dead proxy dropped', async () => {
+    const run = await cli(['probe', '--json', ...probeFlags, '--proxies', refused])
+    expect(run.code).toBe(1)
+    const json = JSON.parse(run.stdout) as {
+      ok: boolean
+      goproxy: string | null
+      exports: Record<string, string>
+      report: { chain: string; proxies: Array<{ url: string; position: number | null }> }
+    }
+    expect(json.ok).toBe(false)
+    expect(json.exports).toEqual({})
+    expect(json.goproxy).toBeNull()
+    expect(json.report.chain).toBe('')
+    expect(json.report.proxies).toEqual([expect.objectContaining({ url: refused, position: null })])
+  })
+
   it('on-unreachable warn: the same probe exits 0 and keeps the chain as given', async () => {
     const run = await cli(['probe', ...probeFlags, '--proxies', refused, '--on-unreachable', 'warn'])
     expect(run.code).toBe(0)
@@ -184,6 +217,29 @@ describe('probe', () => {
 })
 
 describe('env', () => {
+  it.each([
+    ['GOPRIVATE', ['--private', 'corp%x.example']],
+    ['GONOPROXY', ['--no-proxy', 'a"b.example']]
+  ])(
+    '--shell cmd with a %s value cmd cannot hold: exit 2 (usage), stdout empty, the value named',
+    async (name, flags) => {
+      const run = await cli(['env', '--no-probe', '--shell', 'cmd', ...flags])
+      expect(run.code).toBe(2)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toMatch(new RegExp(`cmd cannot hold "${name}=[^"]*.*use --shell pwsh`))
+      expect(run.stderr).toContain('Run setup-goproxy env --help for usage.')
+    }
+  )
+
+  it('a credential URL: says the CLI writes no netrc, never that the credentials moved to one', async () => {
+    const run = await cli(['env', '--no-probe', '--proxies', 'https://ci:' + 'pw42@corp.example/goproxy'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe('export GOPROXY=https://corp.example/goproxy\n')
+    expect(run.stderr).not.toMatch(/moved[^\n]*netrc/)
+    expect(run.stderr).toMatch(/credentials taken out of the URL .*the CLI writes no netrc file/)
+    expect(run.stderr).not.toContain('pw42')
+  })
+
   it('sh (default): export lines that the real sh evaluates to the probed chain; stdout holds nothing else', async () => {
     const run = await cli(['env', ...probeFlags, '--proxies', `${hole.url}|${good.url}`, '--no-sumdb', 'example.test'])
     expect(run.code).toBe(0)
@@ -229,95 +285,92 @@ describe('env', () => {
   })
 })
 
-;(go ? describe : describe.skip)(
-  `the go command reads what env --format go-env-w and apply write${go ? '' : ' (skipped: no go)'}`,
-  () => {
-    function goEnv(env: Record<string, string>, ...names: string[]): string[] {
-      return spawnSync(go!, ['env', ...names], { env, encoding: 'utf8', timeout: 30_000 })
-        .stdout.split('\n')
-        .slice(0, names.length)
-    }
-
-    it('--format go-env-w lines, run by sh under GOENV=<temp file>, set what go env then reports', async () => {
-      const env = cleanEnv()
-      env.GOENV = join(tempDir('cli-goenv'), 'go.env')
-      const run = await cli(
-        [
-          'env',
-          '--no-probe',
-          '--format',
-          'go-env-w',
-          '--proxies',
-          `${good.url}|https://goproxy.cn`,
-          '--private',
-          '*.corp.example'
-        ],
-        env
-      )
-      expect(run.stdout).toBe(
-        `go env -w 'GOPROXY=${good.url}|https://goproxy.cn'\ngo env -w 'GOPRIVATE=*.corp.example'\n`
-      )
-      expect(spawnSync('sh', ['-c', run.stdout], { env, timeout: 30_000 }).status).toBe(0)
-      expect(goEnv(env, 'GOPROXY', 'GOPRIVATE', 'GONOPROXY')).toEqual([
-        `${good.url}|https://goproxy.cn`,
-        '*.corp.example',
-        '*.corp.example'
-      ])
-    })
-
-    it('apply --dry-run prints the commands and writes nothing', async () => {
-      const env = cleanEnv()
-      env.GOENV = join(tempDir('cli-dry'), 'go.env')
-      const run = await cli(['apply', '--dry-run', ...probeFlags, '--proxies', good.url], env)
-      expect(run.code).toBe(0)
-      expect(run.stdout).toBe(`go env -w GOPROXY=${good.url}\ngo env -w 'GOSUMDB=${sumdb.gosumdb}'\n`)
-      expect(run.stderr).toContain('--dry-run: nothing was written.')
-      expect(existsSync(env.GOENV)).toBe(false)
-    })
-
-    it('apply writes the go env file; a variable the environment overrides is named, with how to unset it', async () => {
-      const env = cleanEnv({ GOPRIVATE: 'old.example' })
-      env.GOENV = join(tempDir('cli-apply'), 'go.env')
-      const run = await cli(['apply', '--no-probe', '--proxies', good.url, '--private', 'new.example'], env)
-      expect(run.code).toBe(0)
-      expect(run.stderr).toMatch(/warning: GOPRIVATE is also set in the environment.*run unset GOPRIVATE/)
-      expect(run.stderr).toContain(`Written to ${env.GOENV}: GOPROXY, GOPRIVATE.`)
-      expect(readFileSync(env.GOENV, 'utf8')).toContain(`GOPROXY=${good.url}\n`)
-      const { GOPRIVATE: _ignored, ...withoutOverride } = env
-      expect(goEnv(withoutOverride, 'GOPROXY', 'GOPRIVATE')).toEqual([good.url, 'new.example'])
-    })
-
-    it('warm downloads a project’s modules through the probed chain; plain progress lines when not a terminal', async () => {
-      const root = tempDir('cli-warm')
-      const project = join(root, 'app')
-      writeProject(project, { requires: [dependency] })
-      const env = cleanEnv()
-      mkdirSync(env.GOMODCACHE, { recursive: true })
-      const run = await cli(
-        ['warm', ...probeFlags, '--proxies', `${refused}|${good.url}`, '--no-sumdb', 'example.test', 'app'],
-        env,
-        { cwd: root }
-      )
-      expect(run.stderr).not.toContain('error:')
-      expect(run.code).toBe(0)
-      expect(run.stdout).toBe('')
-      expect(run.stderr).not.toContain('\r')
-      expect(run.stderr).toMatch(/^warm: \d+(\/\d+)? modules/m)
-      expect(
-        existsSync(join(env.GOMODCACHE, 'cache', 'download', 'example.test', 'cli', 'dep', '@v', 'v1.0.0.zip'))
-      ).toBe(true)
-      expect(good.requests.some(r => r.kind === 'zip' && r.module === dependency.path)).toBe(true)
-    })
-
-    it('warm on a terminal: one progress line rewritten in place, cleared before the command ends', async () => {
-      const root = tempDir('cli-warm-tty')
-      writeProject(join(root, 'app'), { requires: [dependency] })
-      const flags = ['--no-probe', '--proxies', good.url, '--sumdb', sumdb.gosumdb, '--no-sumdb', 'example.test']
-      const run = await cli(['warm', ...flags, 'app'], cleanEnv(), { cwd: root, tty: true })
-      expect(run.code).toBe(0)
-      const clearLine = '\r\u001b[K'
-      expect(run.stderr).toContain(`${clearLine}warm: `)
-      expect(run.stderr.endsWith(clearLine)).toBe(true)
-    })
+describe('the go command reads what env --format go-env-w and apply write', () => {
+  function goEnv(env: Record<string, string>, ...names: string[]): string[] {
+    return spawnSync(go!, ['env', ...names], { env, encoding: 'utf8', timeout: 30_000 })
+      .stdout.split('\n')
+      .slice(0, names.length)
   }
-)
+
+  it('--format go-env-w lines, run by sh under GOENV=<temp file>, set what go env then reports', async () => {
+    const env = cleanEnv()
+    env.GOENV = join(tempDir('cli-goenv'), 'go.env')
+    const run = await cli(
+      [
+        'env',
+        '--no-probe',
+        '--format',
+        'go-env-w',
+        '--proxies',
+        `${good.url}|https://goproxy.cn`,
+        '--private',
+        '*.corp.example'
+      ],
+      env
+    )
+    expect(run.stdout).toBe(
+      `go env -w 'GOPROXY=${good.url}|https://goproxy.cn'\ngo env -w 'GOPRIVATE=*.corp.example'\n`
+    )
+    expect(spawnSync('sh', ['-c', run.stdout], { env, timeout: 30_000 }).status).toBe(0)
+    expect(goEnv(env, 'GOPROXY', 'GOPRIVATE', 'GONOPROXY')).toEqual([
+      `${good.url}|https://goproxy.cn`,
+      '*.corp.example',
+      '*.corp.example'
+    ])
+  })
+
+  it('apply --dry-run prints the commands and writes nothing', async () => {
+    const env = cleanEnv()
+    env.GOENV = join(tempDir('cli-dry'), 'go.env')
+    const run = await cli(['apply', '--dry-run', ...probeFlags, '--proxies', good.url], env)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(`go env -w GOPROXY=${good.url}\ngo env -w 'GOSUMDB=${sumdb.gosumdb}'\n`)
+    expect(run.stderr).toContain('--dry-run: nothing was written.')
+    expect(existsSync(env.GOENV)).toBe(false)
+  })
+
+  it('apply writes the go env file; a variable the environment overrides is named, with how to unset it', async () => {
+    const env = cleanEnv({ GOPRIVATE: 'old.example' })
+    env.GOENV = join(tempDir('cli-apply'), 'go.env')
+    const run = await cli(['apply', '--no-probe', '--proxies', good.url, '--private', 'new.example'], env)
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/warning: GOPRIVATE is also set in the environment.*run unset GOPRIVATE/)
+    expect(run.stderr).toContain(`Written to ${env.GOENV}: GOPROXY, GOPRIVATE.`)
+    expect(readFileSync(env.GOENV, 'utf8')).toContain(`GOPROXY=${good.url}\n`)
+    const { GOPRIVATE: _ignored, ...withoutOverride } = env
+    expect(goEnv(withoutOverride, 'GOPROXY', 'GOPRIVATE')).toEqual([good.url, 'new.example'])
+  })
+
+  it('warm downloads a project’s modules through the probed chain; plain progress lines when not a terminal', async () => {
+    const root = tempDir('cli-warm')
+    const project = join(root, 'app')
+    writeProject(project, { requires: [dependency] })
+    const env = cleanEnv()
+    mkdirSync(env.GOMODCACHE, { recursive: true })
+    const run = await cli(
+      ['warm', ...probeFlags, '--proxies', `${refused}|${good.url}`, '--no-sumdb', 'example.test', 'app'],
+      env,
+      { cwd: root }
+    )
+    expect(run.stderr).not.toContain('error:')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).not.toContain('\r')
+    expect(run.stderr).toMatch(/^warm: \d+(\/\d+)? modules/m)
+    expect(
+      existsSync(join(env.GOMODCACHE, 'cache', 'download', 'example.test', 'cli', 'dep', '@v', 'v1.0.0.zip'))
+    ).toBe(true)
+    expect(good.requests.some(r => r.kind === 'zip' && r.module === dependency.path)).toBe(true)
+  })
+
+  it('warm on a terminal: one progress line rewritten in place, cleared before the command ends', async () => {
+    const root = tempDir('cli-warm-tty')
+    writeProject(join(root, 'app'), { requires: [dependency] })
+    const flags = ['--no-probe', '--proxies', good.url, '--sumdb', sumdb.gosumdb, '--no-sumdb', 'example.test']
+    const run = await cli(['warm', ...flags, 'app'], cleanEnv(), { cwd: root, tty: true })
+    expect(run.code).toBe(0)
+    const clearLine = '\r\u001b[K'
+    expect(run.stderr).toContain(`${clearLine}warm: `)
+    expect(run.stderr.endsWith(clearLine)).toBe(true)
+  })
+})

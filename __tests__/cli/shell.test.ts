@@ -107,26 +107,23 @@ describe('env output reaches each shell unchanged', () => {
 })
 
 const go = findGo()
-;(go ? describe : describe.skip)(
-  `go env -w lines, run by sh, write what go then reads${go ? '' : ' (skipped: go not found)'}`,
-  () => {
-    it('every value round-trips through GOENV=<temp file> and go env', () => {
-      const dir = tempDir('cli-goenvw')
-      const env = goTestEnv(dir, { GOENV: join(dir, 'go.env'), GOPROXY: undefined, GOSUMDB: undefined })
-      // go env -w takes any text; GOSUMDB with a URL and a |-list are the values the seed guide gets wrong.
-      const values = {
-        GOPROXY: HOSTILE.GOPROXY,
-        GOSUMDB: HOSTILE.GOSUMDB,
-        GOPRIVATE: HOSTILE.GOPRIVATE,
-        GONOSUMDB: HOSTILE.GONOSUMDB
-      }
-      const lines = renderGoEnvW(values, 'sh')
-      expect(lines[0]).toBe("go env -w 'GOPROXY=https://a.example/x|https://b.example/y?q=1&r=2,direct'")
-      const write = spawnSync('sh', ['-c', lines.join('\n')], { env, encoding: 'utf8', timeout: 30_000 })
-      expect(write.stderr).toBe('')
-      expect(write.status).toBe(0)
-      const read = spawnSync(go!, ['env', ...Object.keys(values)], { env, encoding: 'utf8', timeout: 30_000 })
-      expect(read.stdout.split('\n').slice(0, 4)).toEqual(Object.values(values))
-    })
-  }
-)
+describe('go env -w lines, run by sh, write what go then reads', () => {
+  it('every value round-trips through GOENV=<temp file> and go env', () => {
+    const dir = tempDir('cli-goenvw')
+    const env = goTestEnv(dir, { GOENV: join(dir, 'go.env'), GOPROXY: undefined, GOSUMDB: undefined })
+    // go env -w takes any text; GOSUMDB with a URL and a |-list are the values the seed guide gets wrong.
+    const values = {
+      GOPROXY: HOSTILE.GOPROXY,
+      GOSUMDB: HOSTILE.GOSUMDB,
+      GOPRIVATE: HOSTILE.GOPRIVATE,
+      GONOSUMDB: HOSTILE.GONOSUMDB
+    }
+    const lines = renderGoEnvW(values, 'sh')
+    expect(lines[0]).toBe("go env -w 'GOPROXY=https://a.example/x|https://b.example/y?q=1&r=2,direct'")
+    const write = spawnSync('sh', ['-c', lines.join('\n')], { env, encoding: 'utf8', timeout: 30_000 })
+    expect(write.stderr).toBe('')
+    expect(write.status).toBe(0)
+    const read = spawnSync(go!, ['env', ...Object.keys(values)], { env, encoding: 'utf8', timeout: 30_000 })
+    expect(read.stdout.split('\n').slice(0, 4)).toEqual(Object.values(values))
+  })
+})

@@ -134,9 +134,10 @@ function actionGoproxyVerdict(value: string): GoproxyVerdict {
   }
 }
 
-const go = findGo()
+// Needs the real go: without one this suite fails here, with the message saying how to get it.
+findGo()
 
-;(go ? describe : describe.skip)('the real go command accepts what the action exports, with the same meaning', () => {
+describe('the real go command accepts what the action exports, with the same meaning', () => {
   let recorder: Recorder
   beforeAll(async () => {
     recorder = await startRecorder()

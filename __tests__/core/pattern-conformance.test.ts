@@ -146,9 +146,10 @@ function tsMatch(pattern: string, name: string): Outcome {
 
 const goMatch = (answer: GoAnswer): Outcome => (answer.badPattern ? 'bad pattern' : answer.match)
 
-const go = findGo()
+// Needs the real go: without one this suite fails here, with the message saying how to get it.
+findGo()
 
-;(go ? describe : describe.skip)('pattern matching agrees with the real go command', () => {
+describe('pattern matching agrees with the real go command', () => {
   let oracle: GoMatchOracle
   beforeAll(async () => {
     oracle = await GoMatchOracle.start()

@@ -35,7 +35,6 @@ import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 import { fakeDns, startSynDrop, UNRESOLVABLE_HOST } from './fault-servers.js'
 
 const go = findGo()
-const describeGo = go ? describe : describe.skip
 
 const PROBE = defineModule({ path: 'example.com/faults/probe', version: 'v1.0.0' })
 const LIB = defineModule({ path: 'example.com/faults/lib', version: 'v1.0.0' })
@@ -240,7 +239,7 @@ async function warm(probed: Awaited<ReturnType<typeof probe>>) {
   })
 }
 
-describeGo('fault matrix through probe and warm, with the real go command', () => {
+describe('fault matrix through probe and warm, with the real go command', () => {
   beforeAll(async () => {
     dnsFake = fakeDns()
     sumdb = await startSumdb({ name: 'sum.faults.test', records: [RECORD(PROBE), RECORD(LIB)] })

@@ -15,15 +15,24 @@ export const DEBIAN_GO = '/usr/lib/go-1.23/bin/go'
 /** One GOCACHE for all tests in all workers: an empty build cache costs seconds per build. */
 export const SHARED_GOCACHE = join(os.tmpdir(), 'setup-goproxy-test-gocache')
 
-/** The go binary: the first `go` on PATH, else `DEBIAN_GO`; undefined when neither exists (use `describe.skip`). */
-export function findGo(): string | undefined {
+/**
+ * The go binary: the first `go` on PATH, else `DEBIAN_GO`. Throws when there is neither: a suite that needs go
+ * fails with this message instead of skipping itself (CI installs go; a missing go is a broken machine, not a pass).
+ */
+export function findGo(searchPath: string = process.env.PATH ?? '', fallback: string = DEBIAN_GO): string {
   const exe = process.platform === 'win32' ? 'go.exe' : 'go'
-  const candidates = (process.env.PATH ?? '')
+  const candidates = searchPath
     .split(delimiter)
     .filter(Boolean)
     .map(d => join(d, exe))
-  candidates.push(DEBIAN_GO)
-  return candidates.find(isExecutableFile)
+  candidates.push(fallback)
+  const go = candidates.find(isExecutableFile)
+  if (!go) {
+    throw new Error(
+      `This suite needs the go command and there is none on PATH or at ${fallback}. Install Go (.ci/run shows how: golang-1.23-go from bookworm-backports) or put go on PATH.`
+    )
+  }
+  return go
 }
 
 /**
@@ -41,8 +50,7 @@ export function goTestEnv(tmpRoot: string, extra: Record<string, string | undefi
   }
   const home = join(tmpRoot, 'home')
   mkdirSync(home, { recursive: true })
-  const go = findGo()
-  if (go) env.PATH = [dirname(go), env.PATH].filter(Boolean).join(delimiter)
+  env.PATH = [dirname(findGo()), env.PATH].filter(Boolean).join(delimiter)
   Object.assign(env, {
     HOME: home,
     GOPATH: join(tmpRoot, 'gopath'),
@@ -96,7 +104,6 @@ export interface RunGoOptions {
  */
 export function runGo(args: readonly string[], options: RunGoOptions): Promise<GoRun> {
   const go = options.go ?? findGo()
-  if (!go) return Promise.reject(new Error('go not found on PATH or at ' + DEBIAN_GO))
   const posix = process.platform !== 'win32'
   const start = performance.now()
   return new Promise((resolve, reject) => {

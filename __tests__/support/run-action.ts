@@ -1,5 +1,5 @@
 /**
- * Runs the bundled action (dist/index.js) exactly as the GitHub runner does: a node
+ * Runs the bundled action exactly as the GitHub runner does: a node
  * process with INPUT_* variables and GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STATE /
  * GITHUB_STEP_SUMMARY / GITHUB_PATH files, then reads those files back the way the
  * runner would. `runPost` runs the post step with the saved state as STATE_*.
@@ -7,11 +7,28 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { auditRun } from './audit-log.js'
 import { tempDir } from './go.js'
 
-export const DIST_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+/**
+ * The test bundle that jest's global setup (global-setup.js) built from the current src/: its directory, laid out
+ * like dist/ (index.js for the action, cli/index.js for the CLI). Never the committed dist/, which lags src/ until
+ * branches are merged. Fails loudly when the suite was started without that setup.
+ */
+export function testDist(): string {
+  const dist = process.env.SETUP_GOPROXY_TEST_DIST
+  if (!dist || !existsSync(join(dist, 'index.js'))) {
+    throw new Error(
+      'No test bundle: SETUP_GOPROXY_TEST_DIST is not set or holds no index.js. Run the tests through jest.config.js, whose globalSetup builds it from src/.'
+    )
+  }
+  return dist
+}
+
+/** The action's entry in the test bundle (main and post). */
+export const DIST_ENTRY = join(testDist(), 'index.js')
+/** The CLI's entry in the test bundle. */
+export const CLI_ENTRY = join(testDist(), 'cli', 'index.js')
 
 export interface ActionRun {
   readonly code: number | null
@@ -42,7 +59,9 @@ export interface RunActionOptions {
   /** Reuse the runner's temp dir (post step after main). */
   readonly runnerTemp?: string
   readonly state?: Record<string, string>
-  /** The node binary and bundle to run; default: this node and dist/index.js. */
+  /** Variables the runner would set that this run goes without (GITHUB_ACTION on a local runner). */
+  readonly unset?: readonly string[]
+  /** The node binary and bundle to run; default: this node and the test bundle's index.js. */
   readonly node?: string
   readonly entry?: string
 }
@@ -72,7 +91,7 @@ function inputEnv(inputs: Record<string, string>): Record<string, string> {
   )
 }
 
-/** Runs one step (main, or post when `state` holds isPost) of dist/index.js and collects what it wrote. */
+/** Runs one step (main, or post when `state` holds isPost) of the bundle and collects what it wrote. */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const runnerTemp = options.runnerTemp ?? tempDir('runner-temp-')
   const commands = join(runnerTemp, '_runner_file_commands')
@@ -103,6 +122,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     RUNNER_TEMP: runnerTemp,
     RUNNER_TOOL_CACHE: options.env.RUNNER_TOOL_CACHE ?? join(runnerTemp, 'toolcache')
   }
+  for (const name of options.unset ?? []) delete env[name]
   // Its own process group, so a kill at the timeout also ends the go command the action started.
   const posix = process.platform !== 'win32'
   const started = performance.now()
@@ -152,9 +172,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 }
 
 /** Runs the post step the way the runner does after the job: same RUNNER_TEMP, the main step's state as STATE_*. */
-export function runPost(main: ActionRun, env: Record<string, string>): Promise<ActionRun> {
-  return runAction({ env, runnerTemp: main.runnerTemp, state: main.state })
+export function runPost(
+  main: ActionRun,
+  env: Record<string, string>,
+  options: Pick<RunActionOptions, 'unset'> = {}
+): Promise<ActionRun> {
+  return runAction({ env, runnerTemp: main.runnerTemp, state: main.state, ...options })
 }
-
-/** Whether the bundle exists (tests of dist/ are skipped with a message until `npm run build`). */
-export const distBuilt = existsSync(DIST_ENTRY)

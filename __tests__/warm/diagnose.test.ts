@@ -1,7 +1,7 @@
 /**
  * diagnose() turns the go command's error text into a kind, a transient flag and one actionable sentence. The texts
- * below are the go command's own (Go 1.23, captured from real runs against loopback proxies, and the forms listed in
- * GO-FACTS.md); diagnose-go.test.ts produces more of them live.
+ * below are the go command's own (Go 1.23, captured from real runs against loopback proxies, and the forms in its
+ * source, cmd/go/internal/modfetch); diagnose-go.test.ts produces more of them live.
  */
 import { deadlineMarker, diagnose, privatePrefix, stallMarker, type DiagnosisKind } from '../../src/core/diagnose.js'
 

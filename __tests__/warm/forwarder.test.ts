@@ -12,6 +12,9 @@ import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 import { testTls } from '../support/tls.js'
 import { captureLogger, chainOf, SUMDB_OFF } from './warm-helpers.js'
 
+/** Catches a hang, never a slow machine: the forwarder's own timeouts here are 200 ms, a stalled proxy never ends. */
+const HANG_BOUND_MS = 20_000
+
 const mod = defineModule({ path: 'example.com/fwd', version: 'v1.0.0' })
 const other = defineModule({ path: 'example.com/other', version: 'v1.0.0' })
 const ZIP = 'example.com/fwd/@v/v1.0.0.zip'
@@ -173,7 +176,8 @@ describe('the warm-phase forwarder', () => {
     a.setBehaviour({ stallMidBody: true })
     const started = Date.now()
     await expect(get(f.url, ZIP)).rejects.toThrow(/aborted|socket hang up|ECONNRESET/)
-    expect(Date.now() - started).toBeLessThan(3000)
+    // Only a hang should fail this (the proxy would hold the request forever): a bound that holds on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(HANG_BOUND_MS)
   })
 
   it('does not retry what cannot succeed (403) and passes the status on', async () => {
@@ -188,7 +192,8 @@ describe('the warm-phase forwarder', () => {
     const f = await forwarder({ chain: chainOf([[blackhole.url, '|'], [good.url]], 'direct'), requestTimeoutMs: 200 })
     const started = Date.now()
     await Promise.all([get(f.url, MOD), get(f.url, 'example.com/other/@v/v1.0.0.mod')])
-    expect(Date.now() - started).toBeLessThan(3000)
+    // Only a hang should fail this (the proxy would hold the request forever): a bound that holds on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(HANG_BOUND_MS)
     expect(f.health()[0]).toMatchObject({ dropped: true, timeouts: 2 })
     expect(f.chain()).toEqual({ proxies: [expect.objectContaining({ url: good.url })], terminal: 'direct' })
     const before = blackhole.accepted

@@ -15,12 +15,11 @@ import { moduleSet, writeProject, writeWorkspace } from '../support/modules.js'
 import { captureLogger, chainOf, planOf, SUMDB_OFF } from './warm-helpers.js'
 
 const go = findTestGo()
-const describeGo = go ? describe : describe.skip
 const modules = moduleSet(4, 'example.com/layout')
 
 afterAll(() => cleanupTempDirs())
 
-describeGo('warmModules over workspaces and monorepos (real go)', () => {
+describe('warmModules over workspaces and monorepos (real go)', () => {
   let proxy: TestProxy
   beforeAll(async () => {
     proxy = await startProxy({ modules })

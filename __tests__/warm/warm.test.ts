@@ -12,8 +12,10 @@ import { defineModule, moduleSet, writeProject } from '../support/modules.js'
 import { createSumdb } from '../support/sumdb-server.js'
 import { captureLogger, chainOf, planOf, SUMDB_OFF } from './warm-helpers.js'
 
+/** Catches a hang (go waits forever on a silent plain-http peer), never a loaded machine: below jest's 60 s timeout. */
+const HANG_BOUND_MS = 45_000
+
 const go = findGo()
-const describeGo = go ? describe : describe.skip
 
 const modules = moduleSet(6, 'example.com/warm')
 const privateModule = defineModule({ path: 'example.com/private/lib', version: 'v0.3.0' })
@@ -46,7 +48,7 @@ function setup(chain: WarmOptions['chain'], extra: Partial<WarmOptions> = {}, re
 
 const summary = (r: WarmReport) => ({ ok: r.ok, downloaded: r.downloaded, cached: r.cached, failed: r.failed.length })
 
-describeGo('warmModules with the real go command', () => {
+describe('warmModules with the real go command', () => {
   const proxies: TestProxy[] = []
   let blackhole: Blackhole
   const proxy = async (behaviour: Parameters<typeof startProxy>[0] = {}) => {
@@ -114,7 +116,8 @@ describeGo('warmModules with the real go command', () => {
     const report = await warmModules(options)
     expect(summary(report)).toEqual({ ok: true, downloaded: 6, cached: 0, failed: 0 })
     expect(report.attempts).toBe(1)
-    expect(Date.now() - started).toBeLessThan(15_000)
+    // Without the forwarder and watchdog this never ends; the bound catches that, not a slow machine.
+    expect(Date.now() - started).toBeLessThan(HANG_BOUND_MS)
     expect(report.chainChanged).toBe(true)
     expect(report.chain.proxies.map(p => p.url)).toEqual([good.url])
     expect(report.notes.join('\n')).toContain('Dropped')
@@ -166,7 +169,8 @@ describeGo('warmModules with the real go command', () => {
     expect(report.ok).toBe(false)
     expect(report.attempts).toBe(2)
     expect(report.failed[0].diagnosis).toMatchObject({ kind: 'timeout', transient: true })
-    expect(Date.now() - started).toBeLessThan(12_000)
+    // Without the forwarder and watchdog this never ends; the bound catches that, not a slow machine.
+    expect(Date.now() - started).toBeLessThan(HANG_BOUND_MS)
   })
 
   it('kills a go command that hangs outside the forwarder (a silent checksum database) and reports the stall', async () => {
@@ -182,6 +186,7 @@ describeGo('warmModules with the real go command', () => {
     expect(report.ok).toBe(false)
     expect(report.attempts).toBe(2)
     expect(report.failed[0].diagnosis).toMatchObject({ kind: 'stalled', transient: true })
-    expect(Date.now() - started).toBeLessThan(15_000)
+    // Without the forwarder and watchdog this never ends; the bound catches that, not a slow machine.
+    expect(Date.now() - started).toBeLessThan(HANG_BOUND_MS)
   })
 })

@@ -3,12 +3,13 @@ import { formatChain, type Chain } from '../core/chain.js'
 import { chainFromInputs, environmentFor, type ModulePlan } from '../core/compose.js'
 import { decideAfterProbe, planEnvironment } from '../core/configure.js'
 import type { Logger } from '../core/logger.js'
+import { redactText } from '../core/proxy-url.js'
 import { readSettings, type Settings } from '../core/settings.js'
 import type { SumdbConfig } from '../core/sumdb/config.js'
 import { droppedWarnings } from '../core/probe-table.js'
 import { probeChain, type ProbeOutcome } from '../probe/index.js'
 import { findGo } from '../warm/index.js'
-import { readAmbient } from './go.js'
+import { goEnvFailureWarning, readAmbient } from '../exec/ambient.js'
 import type { CliIo } from './io.js'
 
 /** Everything decided before the network is touched: the same steps 1 and 2 as the action's main.ts. */
@@ -30,8 +31,9 @@ export async function prepare(inputs: Readonly<Record<string, string>>, io: CliI
   // The PATH of the environment the CLI was given, not the process's: the caller decides which go answers.
   const go = await findGo(undefined, io.env)
   const ambient = await readAmbient(go, !chainFromInputs(settings), io.env, io.cwd)
+  if (ambient.goEnvFailure) log.warning(redactText(goEnvFailureWarning(ambient.goEnvFailure)))
   const { plan, credentials } = planEnvironment(settings, ambient)
-  credentials.notes.forEach(note => log.info(note))
+  credentials.notes.forEach(note => log.info(cliNote(note)))
   if (credentials.netrc.length > 0 || credentials.git.length > 0) {
     const hosts = [...new Set([...credentials.netrc.map(e => e.machine), ...credentials.git.map(g => g.urlPrefix)])]
     log.warning(
@@ -85,4 +87,15 @@ export async function decide(
     environment: environmentFor(plan, verdict.chain, verdict.sumdb),
     ...(verdict.failure ? { failure: verdict.failure } : {})
   }
+}
+
+/**
+ * A credential note as the CLI must word it: the action moves URL credentials into a netrc file of its own, the CLI
+ * writes no file at all (it keeps them in memory for the probe and warm), so "moved to netrc" would be untrue here.
+ */
+export function cliNote(note: string): string {
+  return note.replace(
+    /credentials moved from the URL to netrc \(machine ([^)]+)\)\./,
+    'credentials taken out of the URL and used for the probe and warm only (machine $1); the CLI writes no netrc file.'
+  )
 }

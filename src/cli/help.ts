@@ -43,7 +43,7 @@ const INPUT_HELP: Readonly<Record<string, FlagHelp>> = {
   },
   auth: {
     flag: '--auth LINE',
-    text: 'HOST[/PATH] [USER:]SECRET, repeatable: credentials for the probe and warm (the CLI writes no netrc or git config)'
+    text: 'HOST[:PORT][/PATH] [USER:]SECRET, repeatable: credentials for the probe and warm (the CLI writes no netrc or git config)'
   },
   'working-directory': {
     flag: '--working-directory DIR',
@@ -79,7 +79,10 @@ const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
     description:
       'Probes (unless --no-probe) and prints the variables the action would export, as commands for your shell, on stdout. Messages go to stderr, so the output can be evaluated as is. Writes nothing itself.',
     options: [
-      { flag: '--shell NAME', text: 'sh (default: export lines for sh, bash, zsh), pwsh, fish or cmd' },
+      {
+        flag: '--shell NAME',
+        text: 'sh (default: export lines for sh, bash, zsh), pwsh, fish or cmd (cmd refuses values with % or ", exit 2)'
+      },
       { flag: '--format NAME', text: 'export (default) or go-env-w (`go env -w NAME=value` lines, quoted for --shell)' }
     ],
     examples: [
@@ -143,7 +146,8 @@ const EXIT_CODES = [
   '  0  ok',
   '  1  failure: the probe found no working proxy or checksum DB (with --on-unreachable fail),',
   '     warming failed, or go env -w failed',
-  '  2  usage: unknown command or flag, or an invalid value (the message names the input)'
+  '  2  usage: unknown command or flag, an invalid value (the message names the input), or a value',
+  '     that --shell cmd cannot hold safely (% or "; use --shell pwsh)'
 ]
 
 const ENVIRONMENT = [

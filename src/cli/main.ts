@@ -53,7 +53,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await RUN[args.command](args, io)
   } catch (error) {
-    if (error instanceof UsageError) return usage(error)
+    // A usage error found while running (a value --shell cmd cannot hold) points to the running command's help.
+    if (error instanceof UsageError) return usage(error.command ? error : new UsageError(error.message, args.command))
     if (error instanceof InputErrors) {
       io.stderr.write(
         `${style.red('error:')} invalid input; nothing was printed or written.\n${error.message}\n${inputHint(error, args.command)}\n`

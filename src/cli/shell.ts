@@ -1,4 +1,4 @@
-import type { Shell } from './args.js'
+import { UsageError, type Shell } from './args.js'
 
 /** Characters no shell treats specially: such a value is printed bare, for readability. */
 const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/
@@ -6,7 +6,7 @@ const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/
 /**
  * Quotes one word for a shell so that it reaches the variable or the program unchanged. Values are validated before
  * this (no control characters, no newlines), so single quotes suffice everywhere but cmd, which has no escape for
- * `%` or `"` inside quotes: such a value is refused with a message rather than printed wrong.
+ * `%` or `"` inside quotes: such a value is refused with a UsageError (exit 2) rather than printed wrong.
  */
 export function quoteFor(shell: Shell, value: string): string {
   switch (shell) {
@@ -20,7 +20,8 @@ export function quoteFor(shell: Shell, value: string): string {
       return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, c => c + c)}'`
     case 'cmd':
       if (/[%"]/.test(value)) {
-        throw new Error(
+        // A usage error (exit 2): the value is fine, the chosen shell cannot carry it; another --shell can.
+        throw new UsageError(
           `cmd cannot hold ${JSON.stringify(value)} safely (it expands % and has no escape for " inside quotes); use --shell pwsh or --format go-env-w with another shell.`
         )
       }

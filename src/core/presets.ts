@@ -1,8 +1,9 @@
 /**
  * The public module proxies the action knows by name, and the region chains built
  * from them. Data only, in one place, so a change of operator or URL is one edit.
- * Sources: ../shared/GO-FACTS.md (operators and checksum-DB support checked on the
- * date given); the probe re-checks checksum-DB support on every run.
+ * Sources: each operator's own pages at the URLs below (who runs the mirror), and for checksum-DB support a request
+ * to `<url>/sumdb/sum.golang.org/supported`, as the go command sends it (cmd/go/internal/modfetch/sumdb.go); the
+ * probe re-checks that on every run, so a recorded value is never trusted over a measurement.
  */
 export interface ProxyPreset {
   /** Name usable in the `proxies` input. */

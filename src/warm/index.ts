@@ -9,7 +9,6 @@
  * path or version, an unknown revision or a module no proxy has fails at once. Verification is
  * never weakened and the module cache is never cleaned.
  */
-import { execFile } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatChain, type Chain } from '../core/chain.js'
@@ -25,6 +24,7 @@ import { display, resolveDirectories, type ModuleSet } from './directories.js'
 import { startForwarder, type Forwarder } from './forwarder.js'
 import { readNetrc } from './netrc.js'
 import { runWatched, type RunResult } from './run-go.js'
+import { goEnv } from '../exec/go.js'
 
 export { findGo, type GoLookup } from './find-go.js'
 
@@ -348,14 +348,8 @@ function fallbackGoMod(set: ModuleSet, cwd: string): { goMod?: string } {
   return file ? { goMod: display(file, cwd) } : {}
 }
 
-/** $GOMODCACHE as the go command sees it (GOTOOLCHAIN=local: asking must not download a toolchain). */
-function goModCache(options: WarmOptions): Promise<string | undefined> {
-  return new Promise(resolve => {
-    execFile(
-      options.go,
-      ['env', 'GOMODCACHE'],
-      { cwd: options.cwd, env: { ...options.env, GOTOOLCHAIN: 'local' }, timeout: 30_000, windowsHide: true },
-      (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined)
-    )
-  })
+/** $GOMODCACHE as the go command sees it (the runner keeps GOTOOLCHAIN=local: asking must not download a toolchain). */
+async function goModCache(options: WarmOptions): Promise<string | undefined> {
+  const result = await goEnv(options.go, ['GOMODCACHE'], { cwd: options.cwd, env: options.env })
+  return result.ok ? result.values.GOMODCACHE.trim() || undefined : undefined
 }

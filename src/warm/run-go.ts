@@ -4,10 +4,10 @@
  * there is no progress — no output, no proxy traffic through the forwarder, no growth of
  * the module cache — for the stall window, or when the phase's deadline passes.
  */
-import { spawn } from 'node:child_process'
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DownloadJsonParser, type ModuleDownload } from '../core/download-json.js'
+import { runGo } from '../exec/go.js'
 
 export interface RunOptions {
   readonly go: string
@@ -39,117 +39,84 @@ export interface RunResult {
 
 const STDERR_LIMIT = 256 * 1024
 
-/** Runs the command; never rejects. */
-export function runWatched(options: RunOptions): Promise<RunResult> {
-  const started = Date.now()
-  const posix = process.platform !== 'win32'
-  return new Promise(resolve => {
-    const parser = new DownloadJsonParser()
-    const objects: ModuleDownload[] = []
-    let stderr = ''
-    let lastProgress = Date.now()
-    let killed: RunResult['killed']
-    let settled = false
-    let probing = false
-    let signature: string | undefined
-    let lastWalkEnd = 0
-    let lastWalkMs = 0
-    const child = spawn(options.go, [...options.args], {
+/**
+ * Runs the command on the one go runner (exec/go.ts); never rejects. go keeps the job's GOTOOLCHAIN here: warming
+ * does what the build will do, and a toolchain the build switches to is fetched through the same verified chain.
+ */
+export async function runWatched(options: RunOptions): Promise<RunResult> {
+  const parser = new DownloadJsonParser()
+  const objects: ModuleDownload[] = []
+  let lastProgress = Date.now()
+  let probing = false
+  let signature: string | undefined
+  let lastWalkEnd = 0
+  let lastWalkMs = 0
+  const watchdog = new AbortController()
+  const kill = (why: 'stall' | 'deadline') => {
+    if (!watchdog.signal.aborted) watchdog.abort(why)
+  }
+  const tick = setInterval(
+    () => {
+      const now = Date.now()
+      options.onTick?.()
+      if (now >= options.deadline) return kill('deadline')
+      if (options.busy?.()) lastProgress = now
+      lastProgress = Math.max(lastProgress, options.lastActivity?.() ?? 0)
+      const idle = now - lastProgress
+      // Walking the cache is not free: only when everything else has been quiet for half the window, and never
+      // back to back (a slow walk on a huge cache would otherwise take a core). The first walk is the baseline;
+      // any later change counts as progress.
+      const walkDue = now >= lastWalkEnd + Math.max(options.stallMs / 4, 2 * lastWalkMs)
+      if (idle >= options.stallMs / 2 && !probing && walkDue) {
+        probing = true
+        const walkStart = Date.now()
+        void cacheSignature(options.watchDirs).then(next => {
+          probing = false
+          lastWalkEnd = Date.now()
+          lastWalkMs = lastWalkEnd - walkStart
+          if (signature !== undefined && next !== signature) lastProgress = Date.now()
+          signature = next
+        })
+      }
+      if (idle >= options.stallMs) kill('stall')
+    },
+    Math.max(50, Math.min(1000, options.stallMs / 4))
+  )
+  try {
+    const run = await runGo(options.go, options.args, {
       cwd: options.cwd,
       env: options.env,
-      // Its own process group on POSIX, so that a kill reaches git and every other child.
-      detached: posix,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true
-    })
-    const take = (list: ModuleDownload[]) => {
-      objects.push(...list)
-    }
-    child.stdout.on('data', (chunk: Buffer) => {
-      lastProgress = Date.now()
-      take(parser.push(chunk))
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      lastProgress = Date.now()
-      if (stderr.length < STDERR_LIMIT) stderr += chunk.toString('utf8')
-    })
-    const kill = (why: 'stall' | 'deadline') => {
-      if (killed) return
-      killed = why
-      killTree(child.pid, posix)
-    }
-    const tick = setInterval(
-      () => {
-        const now = Date.now()
-        options.onTick?.()
-        if (now >= options.deadline) return kill('deadline')
-        if (options.busy?.()) lastProgress = now
-        lastProgress = Math.max(lastProgress, options.lastActivity?.() ?? 0)
-        const idle = now - lastProgress
-        // Walking the cache is not free: only when everything else has been quiet for half the window, and never
-        // back to back (a slow walk on a huge cache would otherwise take a core). The first walk is the baseline;
-        // any later change counts as progress.
-        const walkDue = now >= lastWalkEnd + Math.max(options.stallMs / 4, 2 * lastWalkMs)
-        if (idle >= options.stallMs / 2 && !probing && walkDue) {
-          probing = true
-          const walkStart = Date.now()
-          void cacheSignature(options.watchDirs).then(next => {
-            probing = false
-            lastWalkEnd = Date.now()
-            lastWalkMs = lastWalkEnd - walkStart
-            if (signature !== undefined && next !== signature) lastProgress = Date.now()
-            signature = next
-          })
-        }
-        if (idle >= options.stallMs) kill('stall')
+      toolchainSwitch: true,
+      // The tick kills at the deadline; the runner's own timeout is only a backstop a little after it.
+      timeoutMs: Math.max(1, options.deadline - Date.now()) + 5_000,
+      signal: watchdog.signal,
+      // Objects are parsed as they arrive; stdout itself need not be kept.
+      stdoutLimit: 0,
+      stderrLimit: STDERR_LIMIT,
+      onStdout: chunk => {
+        lastProgress = Date.now()
+        objects.push(...parser.push(chunk))
       },
-      Math.max(50, Math.min(1000, options.stallMs / 4))
-    )
-    let grace: NodeJS.Timeout | undefined
-    const finish = (code: number | null, spawnError?: string) => {
-      if (settled) return
-      settled = true
-      clearInterval(tick)
-      clearTimeout(grace)
-      take(parser.end())
-      resolve({
-        code: killed ? null : code,
-        objects,
-        stderr,
-        ...(killed ? { killed } : {}),
-        ms: Date.now() - started,
-        ...(spawnError ? { spawnError } : {})
-      })
-    }
-    child.on('error', error => finish(null, error.message))
-    // 'close' waits for the pipes; an orphaned grandchild could hold them, so settle soon after 'exit' regardless.
-    child.on('exit', code => {
-      grace = setTimeout(() => {
-        child.stdout.destroy()
-        child.stderr.destroy()
-        finish(code)
-      }, 2000)
+      onStderr: () => {
+        lastProgress = Date.now()
+      }
     })
-    child.on('close', code => finish(code))
-  })
-}
-
-/** Kills a process and everything it started. */
-function killTree(pid: number | undefined, posix = process.platform !== 'win32'): void {
-  if (!pid) return
-  try {
-    if (posix) process.kill(-pid, 'SIGKILL')
-    else
-      spawn('taskkill', ['/T', '/F', '/PID', String(pid)], { stdio: 'ignore', windowsHide: true }).on(
-        'error',
-        () => undefined
-      )
-  } catch {
-    try {
-      process.kill(pid, 'SIGKILL')
-    } catch {
-      // Already gone.
+    objects.push(...parser.end())
+    const killed: RunResult['killed'] = run.aborted
+      ? (run.abortReason as 'stall' | 'deadline')
+      : run.timedOut
+        ? 'deadline'
+        : undefined
+    return {
+      code: run.code,
+      objects,
+      stderr: run.stderr,
+      ...(killed ? { killed } : {}),
+      ms: run.ms,
+      ...(run.spawnError !== undefined ? { spawnError: run.spawnError } : {})
     }
+  } finally {
+    clearInterval(tick)
   }
 }
 

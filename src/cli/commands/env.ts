@@ -1,7 +1,7 @@
 import type { GoVariable } from '../../core/compose.js'
 import type { ParsedArgs } from '../args.js'
 import { decide, prepare } from '../configure.js'
-import { runCommand } from '../go.js'
+import { goEnv, runGo } from '../../exec/go.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 import { renderExports, renderGoEnvW, renderUnset } from '../shell.js'
@@ -67,20 +67,20 @@ export async function applyCommand(args: ParsedArgs, io: CliIo): Promise<number>
     return 1
   }
   const pairs = Object.entries(variables).map(([name, value]) => `${name}=${value}`)
-  const result = await runCommand(prepared.go, ['env', '-w', ...pairs], { env: io.env, cwd: io.cwd, timeoutMs: 30_000 })
+  const result = await runGo(prepared.go, ['env', '-w', ...pairs], { env: io.env, cwd: io.cwd, timeoutMs: 30_000 })
   // go warns about each conflicting variable itself; that was explained above in more words.
   const goSaid = result.stderr
     .split('\n')
     .filter(line => line.trim() !== '' && !/does not override conflicting OS environment variable/.test(line))
   if (result.code !== 0) {
     log.error(
-      `go env -w failed${result.timedOut ? ' (timed out)' : ` (exit ${result.code})`}: ${goSaid.join('\n') || 'no message'}`
+      `go env -w failed${result.timedOut ? ' (timed out)' : result.spawnError !== undefined ? ` (could not start ${prepared.go}: ${result.spawnError})` : ` (exit ${result.code})`}: ${goSaid.join('\n') || 'no message'}`
     )
     return 1
   }
   goSaid.forEach(line => log.warning(line))
-  const file = await runCommand(prepared.go, ['env', 'GOENV'], { env: io.env, cwd: io.cwd, timeoutMs: 15_000 })
-  const where = file.code === 0 && file.stdout.trim() !== '' ? ` to ${file.stdout.trim()}` : ''
+  const file = await goEnv(prepared.go, ['GOENV'], { env: io.env, cwd: io.cwd, timeoutMs: 15_000 })
+  const where = file.ok && file.values.GOENV.trim() !== '' ? ` to ${file.values.GOENV.trim()}` : ''
   log.info(`Written${where}: ${Object.keys(variables).join(', ')}.`)
   return 0
 }

@@ -1,5 +1,6 @@
 import { formatChain } from '../../core/chain.js'
 import { probeTableText } from '../../core/probe-table.js'
+import { probeReportAsShown } from '../../report/probe-shown.js'
 import type { ParsedArgs } from '../args.js'
 import { decide, prepare } from '../configure.js'
 import { styles, useColour, type CliIo } from '../io.js'
@@ -7,7 +8,9 @@ import { terminalLogger } from '../logger.js'
 
 /**
  * `probe`: the probe table and the environment the action would export from here. Writes nothing. With --json,
- * stdout holds one JSON document (the action's `probe-report` plus the chosen values), also when the probe failed.
+ * stdout holds one JSON document (the action's `probe-report` plus the chosen values), also when the probe failed:
+ * then `ok` is false, `exports` is empty and `goproxy` null (a script applying `exports` must not apply a dead
+ * chain), and the report shows no chain, as the action's summary does.
  */
 export async function probeCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   // The table says what the probe's info lines would: keep stderr for warnings and errors (--verbose shows all).
@@ -17,22 +20,24 @@ export async function probeCommand(args: ParsedArgs, io: CliIo): Promise<number>
   const outcome = decision.outcome
   if (!outcome) throw new Error('the probe did not run') // decide() always probes when asked to
   const { exports, effective } = decision.environment
+  const ok = decision.failure === undefined
+  const report = probeReportAsShown(outcome.report, !ok)
   if (args.json) {
     const document = {
-      ok: decision.failure === undefined,
-      goproxy: formatChain(decision.chain, true),
+      ok,
+      goproxy: ok ? formatChain(decision.chain, true) : null,
       gosumdb: effective.GOSUMDB,
-      exports,
+      exports: ok ? exports : {},
       effective,
       fastest: outcome.fastest ?? null,
       unreachable: outcome.unreachable,
       problems: outcome.problems,
-      report: outcome.report
+      report
     }
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`)
   } else {
     const style = styles(useColour(io, io.stdout))
-    const [header, ...rest] = probeTableText(outcome.report).split('\n')
+    const [header, ...rest] = probeTableText(report).split('\n')
     const values = decision.failure
       ? [
           'Would export: nothing (the action fails on these problems; --on-unreachable warn exports the chain as given).'
