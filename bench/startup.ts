@@ -14,7 +14,9 @@
  *
  * The bundle: actionBundle in bench/action.ts (BENCH_ACTION_DIST, BENCH_ACTION_TREE; default: this tree).
  * Environment: BENCH_STARTUP_PROFILES (profiles per scenario, default 5), BENCH_STARTUP_SPAWNS (spawns per
- * dependency, default 15), BENCH_ACTION_COLD_STARTS (default 20), BENCH_ACTION_NODE (as in action.ts).
+ * dependency, default 15), BENCH_ACTION_COLD_STARTS (default 20), BENCH_ACTION_NODE (as in action.ts),
+ * BENCH_STARTUP_BEFORE (a directory holding an earlier build, e.g. main's: every table then has it beside the bundle
+ * under test, run for run).
  */
 import { spawn } from 'node:child_process'
 import {
@@ -75,6 +77,13 @@ const DEPENDENCIES = [
   'yauzl'
 ]
 
+/** A bundle the section measures. */
+interface Bundle {
+  label: string
+  dir: string
+  entry: string
+}
+
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[]
   startTime: number
@@ -125,7 +134,13 @@ export async function main(): Promise<string> {
   const spawns = numberFromEnv('BENCH_STARTUP_SPAWNS', 15)
   const coldStarts = numberFromEnv('BENCH_ACTION_COLD_STARTS', 20)
   const bundle = await actionBundle()
-  const entry = join(bundle.dir, 'index.js')
+  const before = process.env.BENCH_STARTUP_BEFORE
+  if (before && !existsSync(join(before, 'index.js')))
+    throw new Error(`BENCH_STARTUP_BEFORE=${before} holds no index.js`)
+  const bundles: Bundle[] = [
+    ...(before ? [{ label: 'before', dir: before, entry: join(before, 'index.js') }] : []),
+    { label: before ? 'after' : 'this bundle', dir: bundle.dir, entry: join(bundle.dir, 'index.js') }
+  ]
   const [startLoad] = os.loadavg()
 
   const modules = moduleSet(20, 'example.com/startup')
@@ -156,7 +171,12 @@ export async function main(): Promise<string> {
         chainFromEnv: true
       }
     ]
-    const options = (inputs: Record<string, string>, extraEnv: Record<string, string>, chainFromEnv = false) => {
+    const options = (
+      entry: string,
+      inputs: Record<string, string>,
+      extraEnv: Record<string, string>,
+      chainFromEnv = false
+    ) => {
       const root = tempDir('bench-startup')
       const app = join(root, 'app')
       writeProject(app, { requires: modules })
@@ -174,40 +194,24 @@ export async function main(): Promise<string> {
       return result
     }
 
-    // go invocations per scenario.
+    // go invocations per scenario and bundle.
     const wrapperDir = tempDir('bench-go-wrapper')
     const goLog = join(wrapperDir, 'calls.log')
     const wrapper = join(wrapperDir, 'go')
     writeFileSync(wrapper, `#!/bin/sh\necho "go $*" >> '${goLog}'\nexec '${go}' "$@"\n`)
     chmodSync(wrapper, 0o755)
-    const goCalls: string[][] = []
+    const goCalls = new Map<string, string[]>()
     for (const s of scenarios) {
-      writeFileSync(goLog, '')
-      const o = options(s.inputs, {}, s.chainFromEnv)
-      const run = await runBundle({ ...o, env: { ...o.env, PATH: [wrapperDir, o.env.PATH].join(delimiter) } })
-      if (run.code !== 0) throw new Error(`${s.label} failed: ${run.stdout.slice(-1500)}`)
-      goCalls.push(readFileSync(goLog, 'utf8').trim().split('\n').filter(Boolean))
+      for (const b of bundles) {
+        writeFileSync(goLog, '')
+        const o = options(b.entry, s.inputs, {}, s.chainFromEnv)
+        const run = await runBundle({ ...o, env: { ...o.env, PATH: [wrapperDir, o.env.PATH].join(delimiter) } })
+        if (run.code !== 0) throw new Error(`${s.label} (${b.label}) failed: ${run.stdout.slice(-1500)}`)
+        goCalls.set(`${s.label}\0${b.label}`, readFileSync(goLog, 'utf8').trim().split('\n').filter(Boolean))
+      }
     }
 
-    // Profiles.
-    const results: { s: (typeof scenarios)[number]; samples: ReturnType<typeof phaseSpans>[]; walls: number[] }[] = []
-    for (const s of scenarios) {
-      const samples: ReturnType<typeof phaseSpans>[] = []
-      const walls: number[] = []
-      for (let i = 0; i < profiles; i++) {
-        const dir = tempDir('bench-cpu-prof')
-        const run = await runBundle(
-          options(s.inputs, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` }, s.chainFromEnv)
-        )
-        if (run.code !== 0) throw new Error(`${s.label} failed: ${run.stdout.slice(-1500)}`)
-        const file = readdirSync(dir).find(f => f.endsWith('.cpuprofile'))
-        if (!file) throw new Error(`no .cpuprofile written in ${dir}`)
-        samples.push(phaseSpans(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile))
-        walls.push(run.ms)
-      }
-      results.push({ s, samples, walls })
-      await cleanupTempDirs()
-    }
+    // Profiles, the bundles interleaved run by run.
     const median = (values: number[]) => (values.length ? stats(values).median : NaN)
     const cell = (values: number[]) => {
       const known = values.filter(Number.isFinite)
@@ -216,27 +220,53 @@ export async function main(): Promise<string> {
     lines.push(
       '### Where the start goes, by phase',
       '',
-      `Median of ${profiles} runs per column, each with \`--cpu-prof\` (which slows the process a little). "Module evaluation" runs from the start of the profile (after Node's own bootstrap) to the first sample inside \`run\`: parsing and evaluating the bundle, undici and @actions/* included. A phase's figure is its wall span (first to last sample with its function on the stack; what it awaits, go processes and network, included), so phases that overlap are counted in each. "-": the phase does not run. Loopback proxy and checksum DB; go ${go}.`,
-      '',
-      `| phase | ${results.map(r => r.s.label).join(' | ')} |`,
-      `|---|${results.map(() => '---|').join('')}`,
-      `| spawn to exit (wall, with the profiler) | ${results.map(r => cell(r.walls)).join(' | ')} |`,
-      `| profile length | ${results.map(r => cell(r.samples.map(x => x.total))).join(' | ')} |`,
-      `| module evaluation | ${results.map(r => cell(r.samples.map(x => x.evaluation))).join(' | ')} |`,
-      ...PHASES.map(
-        ([fn, label]) =>
-          `| ${label} | ${results.map(r => cell(r.samples.map(x => x.spans.get(fn) ?? NaN))).join(' | ')} |`
-      ),
-      `| go invocations (a separate, unprofiled run) | ${goCalls.map(calls => `${calls.length}: ${calls.map(describeCall).join(', ')}`).join(' | ')} |`,
+      `Median of ${profiles} runs per cell, each with \`--cpu-prof\` (which slows the process a little)${bundles.length > 1 ? `; the bundles alternate run by run. "${bundles[0].label}" is the bundle in ${bundles[0].dir} (BENCH_STARTUP_BEFORE), "${bundles[1].label}" the one under test` : ''}. "Module evaluation" runs from the start of the profile (after Node's own bootstrap) to the first sample inside \`run\`: parsing and evaluating what the bundle imports up front. A phase's figure is its wall span (first to last sample with its function on the stack; what it awaits, go processes and network, included), so phases that overlap are counted in each. "-": the phase does not run, or too briefly to be sampled. Loopback proxy and checksum DB; go ${go}.`,
       ''
     )
+    for (const s of scenarios) {
+      const samples = new Map(bundles.map(b => [b.label, [] as ReturnType<typeof phaseSpans>[]]))
+      const walls = new Map(bundles.map(b => [b.label, [] as number[]]))
+      for (let i = 0; i < profiles; i++) {
+        for (const b of bundles) {
+          const dir = tempDir('bench-cpu-prof')
+          const run = await runBundle(
+            options(b.entry, s.inputs, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` }, s.chainFromEnv)
+          )
+          if (run.code !== 0) throw new Error(`${s.label} (${b.label}) failed: ${run.stdout.slice(-1500)}`)
+          const file = readdirSync(dir).find(f => f.endsWith('.cpuprofile'))
+          if (!file) throw new Error(`no .cpuprofile written in ${dir}`)
+          samples.get(b.label)!.push(phaseSpans(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile))
+          walls.get(b.label)!.push(run.ms)
+        }
+      }
+      await cleanupTempDirs()
+      const row = (label: string, pick: (b: Bundle) => string) => `| ${label} | ${bundles.map(pick).join(' | ')} |`
+      lines.push(
+        `**${s.label}**`,
+        '',
+        `| phase | ${bundles.map(b => b.label).join(' | ')} |`,
+        `|---|${bundles.map(() => '---|').join('')}`,
+        row('spawn to exit (wall, with the profiler)', b => cell(walls.get(b.label)!)),
+        row('profile length', b => cell(samples.get(b.label)!.map(x => x.total))),
+        row('module evaluation', b => cell(samples.get(b.label)!.map(x => x.evaluation))),
+        ...PHASES.map(([fn, label]) => row(label, b => cell(samples.get(b.label)!.map(x => x.spans.get(fn) ?? NaN)))),
+        row('go invocations (a separate, unprofiled run)', b => {
+          const calls = goCalls.get(`${s.label}\0${b.label}`) ?? []
+          return `${calls.length}${calls.length ? `: ${calls.map(describeCall).join(', ')}` : ''}`
+        }),
+        ''
+      )
+    }
   } finally {
     await Promise.all([proxy.close(), sumdb.close()])
     await cleanupTempDirs()
   }
 
   lines.push(...(await dependencyCosts(node, spawns)), '')
-  lines.push(...(await bundleScenario(bundle.dir, node, coldStarts)))
+  for (const b of bundles) {
+    if (bundles.length > 1) lines.push(`**Bundle: ${b.label}** (${b.dir})`, '')
+    lines.push(...(await bundleScenario(b.dir, node, coldStarts)), '')
+  }
   const [endLoad] = os.loadavg()
   lines.push(
     '',

@@ -132,12 +132,18 @@ function extraBytes(
   return { unused, unusedFiles, repeated, total }
 }
 
-/** The action's own account of prefetched-but-unused bytes, when its warm report or log gives one. */
+/**
+ * The action's own account of prefetched-but-unused files, from its warm-phase log line (`Prefetch: N files (X MiB)
+ * fetched ahead of go ..., U unused (Y MiB); peak Z in memory ...`, src/warm/index.ts on the warm2 branch).
+ */
 function reportedUnused(run: ActionRun): string | undefined {
-  const output = run.outputs['prefetch-unused-bytes'] ?? run.outputs['unused-bytes']
-  if (output) return mb(Number(output))
-  const line = run.stdout.split('\n').find(l => /prefetch/i.test(l) && /unused/i.test(l))
-  return line?.replace(/^::[a-z]+[^:]*::/, '').trim()
+  const line = run.stdout.split('\n').find(l => /^Prefetch: /.test(l) && /unused/.test(l))
+  if (!line) return undefined
+  const unused = /(\d+) unused \(([^)]+)\)/.exec(line)
+  const peak = /peak ([^,;]+) in memory/.exec(line)
+  return unused
+    ? `${unused[1]} files, ${unused[2]}${peak ? ` (prefetch peak ${peak[1]} in memory)` : ''}`
+    : line.slice(0, 160)
 }
 
 /** Runs the benchmark; prints the markdown and returns it. */
@@ -300,7 +306,7 @@ export async function main(): Promise<string> {
     lines.push(
       '### Memory and prefetched-but-unused bytes',
       '',
-      `Peak memory is the action's node process's own maxRSS (getrusage, written at exit by a preload, bench/support/max-rss.mjs), not the go processes it starts. Bytes are counted at the proxy: "needed" is what plain go fetches on the same graph (${mb(neededBytes)} in ${needed.size} files for ${count} modules); "unused" is what the proxy served the action that plain go never asks for (a prefetcher's misses); "repeats" is a file served twice in one run (retries, or a prefetch and go's own fetch both reaching upstream). "Reported" is the action's own account (a warm output or log line naming prefetched-but-unused bytes), when it gives one.${largeNote}`,
+      `Peak memory is the action's node process's own maxRSS (getrusage, written at exit by a preload, bench/support/max-rss.mjs), not the go processes it starts. Bytes are counted at the proxy: "needed" is what plain go fetches on the same graph (${mb(neededBytes)} in ${needed.size} files for ${count} modules); "unused" is what the proxy served the action that plain go never asks for (a prefetcher's misses); "repeats" is a file served twice in one run (retries, or a prefetch and go's own fetch both reaching upstream). "Reported" is the action's own account, from its \`Prefetch: ... unused ...\` log line, when it has a prefetcher.${largeNote}`,
       '',
       '| graph, proxy | runs | action peak RSS, median (min–max) | needed | served to the action | unused, median (min–max) | repeats | reported by the action |',
       '|---|---|---|---|---|---|---|---|',
