@@ -23,14 +23,13 @@ import type { WarmReport } from './warm/index.js'
 /*
  * The probe and the warm phase are loaded on first use (ncc emits them as chunks next to index.js): with undici
  * under them they are most of the bundle, and a run that fails on its inputs, or runs with `probe: false` and
- * `warm: false`, never evaluates them. The tool-cache lookup (@actions/tool-cache pulls @actions/core, the
- * http-client and undici) is loaded only when go is not on PATH.
+ * `warm: false`, never evaluates them. The tool-cache lookup is loaded only when go is not on PATH.
  */
 let probeLoading: Promise<typeof import('./probe/index.js')> | undefined
 const loadProbe = () => (probeLoading ??= import('./probe/index.js'))
 let warmLoading: Promise<typeof import('./warm/index.js')> | undefined
 const loadWarm = () => (warmLoading ??= import('./warm/index.js'))
-const findGoInToolCache = async () => (await import('./warm/find-go-toolcache.js')).findGoInToolCache()
+const findGoInToolCache = async () => (await import('./action/go-toolcache.js')).findGoInRunnerToolCache()
 
 const STATE_IS_POST = 'isPost'
 const STATE_FILES = 'credentialFiles'
