@@ -3,7 +3,9 @@
  * `main(): Promise<string>` that returns its markdown section) and writes their sections into
  * bench/RESULTS.md, each between `<!-- bench:<name> -->` markers and stamped with its date and
  * the machine, Node and Go versions; sections not run this time are kept as they are. A name
- * outside ALL (baseline) is printed only. Not part of CI: figures, not pass/fail.
+ * outside ALL (baseline) is printed only. BENCH_SECTION_TAG=<tag> keeps this run's sections as variants
+ * (`<name>:<tag>`, "(<tag>)" after the heading) beside the untagged ones, e.g. a baseline before a change. Not part
+ * of CI: figures, not pass/fail.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -13,6 +15,9 @@ import os from 'node:os'
 register('./support/ts-hooks.mjs', import.meta.url)
 
 const ALL = ['probe', 'warm', 'action', 'warm-graph', 'startup']
+/** BENCH_SECTION_TAG=<tag>: the sections of this run are kept as variants `<name>:<tag>` (e.g. a baseline). */
+const tag = process.env.BENCH_SECTION_TAG ?? ''
+if (!/^[\w.-]*$/.test(tag)) throw new Error(`BENCH_SECTION_TAG=${tag}: use letters, digits, '.', '_' or '-'`)
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ALL
 
 function goVersion() {
@@ -50,9 +55,9 @@ for (const name of names) {
   const started = Date.now()
   const { main } = await import(file.href)
   const markdown = (await main()).trim()
-  // The stamp goes under the section's heading.
+  // The stamp goes under the section's heading; a tag names a variant kept beside the untagged section.
   const [heading, ...rest] = markdown.split('\n')
-  sections.set(name, [heading, '', stamp, ...rest].join('\n'))
+  sections.set(tag ? `${name}:${tag}` : name, [tag ? `${heading} (${tag})` : heading, '', stamp, ...rest].join('\n'))
   console.error(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
@@ -70,22 +75,27 @@ function readSections() {
   const kept = new Map()
   if (!existsSync(resultsFile)) return kept
   const text = readFileSync(resultsFile, 'utf8')
-  for (const match of text.matchAll(/<!-- bench:([\w-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->/g)) {
+  for (const match of text.matchAll(/<!-- bench:([\w.:-]+) -->\n([\s\S]*?)\n<!-- \/bench:\1 -->/g)) {
     kept.set(match[1], match[2])
   }
   return kept
 }
 
-const toWrite = [...sections].filter(([name]) => ALL.includes(name))
+const baseName = key => key.split(':')[0]
+const toWrite = [...sections].filter(([key]) => ALL.includes(baseName(key)))
 if (toWrite.length > 0 && process.exitCode === undefined) {
   const merged = readSections()
   for (const [name, markdown] of toWrite) merged.set(name, markdown)
-  const order = [...ALL, ...[...merged.keys()].filter(name => !ALL.includes(name))]
+  const keys = [...merged.keys()]
+  const order = [
+    ...ALL.flatMap(name => [name, ...keys.filter(key => key.startsWith(`${name}:`)).sort()]),
+    ...keys.filter(key => !ALL.includes(baseName(key)))
+  ]
   const blocks = order
     .filter(name => merged.has(name))
-    .map(name => `<!-- bench:${name} -->\n${merged.get(name)}\n<!-- /bench:${name} -->`)
+    .map(key => `<!-- bench:${key} -->\n${merged.get(key)}\n<!-- /bench:${key} -->`)
   writeFileSync(resultsFile, [header, ...blocks].join('\n\n') + '\n')
   console.error(`bench: wrote ${toWrite.map(([name]) => name).join(', ')} into bench/RESULTS.md`)
 }
-const printed = [...sections].filter(([name]) => !ALL.includes(name))
+const printed = [...sections].filter(([key]) => !ALL.includes(baseName(key)))
 if (printed.length > 0) console.log(printed.map(([, markdown]) => markdown).join('\n\n'))

@@ -38,7 +38,8 @@ import { moduleSet, writeProject } from '../__tests__/support/modules.js'
 import { startSumdb } from '../__tests__/support/sumdb-server.js'
 import {
   actionBundle,
-  bundleScenario,
+  bundleSizeLines,
+  coldStartLines,
   ciNode24,
   mb,
   numberFromEnv,
@@ -263,10 +264,12 @@ export async function main(): Promise<string> {
   }
 
   lines.push(...(await dependencyCosts(node, spawns)), '')
+  lines.push('### Bundle size and cold start', '')
   for (const b of bundles) {
-    if (bundles.length > 1) lines.push(`**Bundle: ${b.label}** (${b.dir})`, '')
-    lines.push(...(await bundleScenario(b.dir, node, coldStarts)), '')
+    if (bundles.length > 1) lines.push(`**${b.label}** (${b.dir})`, '')
+    lines.push(...bundleSizeLines(b.dir), '')
   }
+  lines.push(...(await coldStartLines(bundles, node, coldStarts)))
   const [endLoad] = os.loadavg()
   lines.push(
     '',
