@@ -14,7 +14,7 @@ import os from 'node:os'
 
 register('./support/ts-hooks.mjs', import.meta.url)
 
-const ALL = ['probe', 'warm', 'action', 'warm-graph', 'startup']
+const ALL = ['probe', 'warm', 'action', 'warm-graph', 'startup', 'toolchain']
 /** BENCH_SECTION_TAG=<tag>: the sections of this run are kept as variants `<name>:<tag>` (e.g. a baseline). */
 const tag = process.env.BENCH_SECTION_TAG ?? ''
 if (!/^[\w.-]*$/.test(tag)) throw new Error(`BENCH_SECTION_TAG=${tag}: use letters, digits, '.', '_' or '-'`)

@@ -1,4 +1,5 @@
 import * as core from './action/workflow.js'
+import os from 'node:os'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
 import { goEnvFailureWarning } from './exec/ambient.js'
@@ -6,24 +7,27 @@ import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } fr
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
 import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
-import { decideAfterProbe, planEnvironment, type ProbeVerdict } from './core/configure.js'
+import { decideAfterProbe, planEnvironment, type ExportDecision } from './core/configure.js'
 import { formatChain } from './core/chain.js'
 import { chainFromInputs, environmentFor, type ModulePlan } from './core/compose.js'
 import { InputErrors } from './core/errors.js'
 import { redactText } from './core/proxy-url.js'
 import { readSettings, type Settings } from './core/settings.js'
-import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbVerdictMarkdown } from './core/probe-table.js'
+import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbCheckMarkdown } from './core/probe-table.js'
 import type { ProbeOutcome } from './probe/index.js'
 import { probeReportAsShown } from './report/probe-shown.js'
 import { renderSummary } from './report/summary.js'
 import { renderWarmSection } from './report/warm-section.js'
 import { findGo } from './warm/find-go.js'
 import type { WarmReport } from './warm/index.js'
+import { renderInstallLine } from './report/install-line.js'
+import type { GoInstallRequest } from './core/settings.js'
+import type { InstalledGo } from './toolchain/install.js'
 
 /*
- * The probe and the warm phase are loaded on first use (ncc emits them as chunks next to index.js): with undici
- * under them they are most of the bundle, and a run that fails on its inputs, or runs with `probe: false` and
- * `warm: false`, never evaluates them. The tool-cache lookup is loaded only when go is not on PATH.
+ * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to index.js):
+ * with undici under them they are most of the bundle, and a run that fails on its inputs, or runs with `probe:
+ * false` and `warm: false`, never evaluates them. The tool-cache lookup is loaded only when go is not on PATH.
  */
 let probeLoading: Promise<typeof import('./probe/index.js')> | undefined
 const loadProbe = () => (probeLoading ??= import('./probe/index.js'))
@@ -77,7 +81,7 @@ async function configure(): Promise<void> {
 
   // 3. Probe: keep only what works from this runner, fastest first inside `|` runs.
   const outcome = settings.probe ? await probe(plan, settings, credentials.credentialsFor) : undefined
-  const verdict: ProbeVerdict = outcome
+  const verdict: ExportDecision = outcome
     ? decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set on-unreachable: warn')
     : { chain: plan.chain, sumdb: plan.sumdb }
   const { chain, sumdb } = verdict
@@ -106,11 +110,26 @@ async function configure(): Promise<void> {
   exportVariables({ ...environment.exports, ...installed.env })
   setEnvironmentOutputs(environment.effective)
   log.info(`Exported GOPROXY=${environment.effective.GOPROXY}`)
-  // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
-  const goEnvShown = go ? readGoEnvForLog(go) : undefined
 
-  // 5. Warm the module cache through the verified chain.
-  const warm = settings.warm ? await warmCache(go, settings, plan, chain, sumdb, credentials.credentialsFor) : undefined
+  // 5. Install Go through the verified chain (go-version / go-version-file); the warm phase then uses it.
+  let installedGo: InstalledGo | undefined
+  if (settings.goInstall) {
+    try {
+      installedGo = await installGoForJob(settings.goInstall, plan, chain, sumdb, settings, credentials.credentialsFor)
+    } catch (error) {
+      const failure = `Installing Go failed: ${error instanceof Error ? error.message : String(error)}`
+      await writeSummary(plan, settings, environment, shown, undefined, failure)
+      throw new Error(failure, { cause: error })
+    }
+  }
+  const jobGo = installedGo?.goBinary ?? go
+  // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
+  const goEnvShown = jobGo ? readGoEnvForLog(jobGo) : undefined
+
+  // 6. Warm the module cache through the verified chain.
+  const warm = settings.warm
+    ? await warmCache(jobGo, settings, plan, chain, sumdb, credentials.credentialsFor)
+    : undefined
   if (goEnvShown) showGoEnv(await goEnvShown)
   if (warm?.chainChanged) {
     environment = environmentFor(plan, warm.chain, sumdb)
@@ -122,8 +141,60 @@ async function configure(): Promise<void> {
     warm && !warm.ok
       ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
       : undefined
-  await writeSummary(plan, settings, environment, shown, warm, warmFailure)
+  await writeSummary(plan, settings, environment, shown, warm, warmFailure, installedGo)
   if (warmFailure) throw new Error(warmFailure)
+}
+
+/**
+ * Installs the requested Go into the runner's tool cache (where actions/setup-go looks too), puts its bin and
+ * $GOPATH/bin on PATH as setup-go does, and exports GOTOOLCHAIN=local unless the job set GOTOOLCHAIN: otherwise a
+ * go.mod `toolchain` line newer than the installed Go would make the first go command download another toolchain,
+ * and the job would not run the Go it asked for.
+ */
+async function installGoForJob(
+  goInstall: GoInstallRequest,
+  plan: ModulePlan,
+  chain: ModulePlan['chain'],
+  sumdb: ModulePlan['sumdb'],
+  settings: Settings,
+  credentialsFor: (url: string) => { username: string; password: string } | undefined
+): Promise<InstalledGo> {
+  const toolCache = process.env.RUNNER_TOOL_CACHE
+  if (!toolCache) {
+    throw new Error(
+      'RUNNER_TOOL_CACHE is not set: go-version installs Go into the runner tool cache, which the runner names'
+    )
+  }
+  const what = goInstall.from === 'go-version' ? 'go-version' : `go-version-file ${goInstall.file}`
+  const { goPathBin, installRequestedGo } = await import('./toolchain/for-job.js')
+  const installed = await core.group(`Install Go (${what}) through the verified chain`, () =>
+    installRequestedGo({
+      goInstall,
+      chain,
+      sumdb,
+      gonoproxy: plan.gonoproxy,
+      credentialsFor,
+      destination: { kind: 'tool-cache', root: toolCache, nodeArch: process.arch },
+      tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+      cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+      env: process.env,
+      log,
+      attempts: settings.retries
+    })
+  )
+  // core.addPath prepends: the installed Go's bin comes first, before $GOPATH/bin.
+  core.addPath(goPathBin(process.env, os.homedir()))
+  core.addPath(path.join(installed.goroot, 'bin'))
+  if (process.env.GOTOOLCHAIN) {
+    log.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`)
+  } else {
+    core.exportVariable('GOTOOLCHAIN', 'local')
+  }
+  core.setOutput('go-version', installed.version)
+  core.setOutput('cache-hit', String(installed.cacheHit))
+  core.setOutput('go-root', installed.goroot)
+  log.info(renderInstallLine(installed))
+  return installed
 }
 
 /** Runs the probe with its details in a collapsed group, then sets the probe outputs and shows its notes. */
@@ -196,7 +267,8 @@ async function writeSummary(
   environment: ReturnType<typeof environmentFor>,
   probe: ProbeOutcome | undefined,
   warm: WarmReport | undefined,
-  failure: string | undefined
+  failure: string | undefined,
+  installedGo?: InstalledGo
 ): Promise<void> {
   const markdown = renderSummary({
     effective: environment.effective,
@@ -207,8 +279,9 @@ async function writeSummary(
       : settings.probe
         ? undefined
         : 'Probe turned off (`probe: false`): the chain is exported as composed.',
-    sumdbVerdict: probe ? sumdbVerdictMarkdown(probe.report) : undefined,
+    sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
     warmSection: warm ? renderWarmSection(warm) : undefined,
+    installLine: installedGo ? renderInstallLine(installedGo) : undefined,
     notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
     failure
   })

@@ -482,6 +482,8 @@ describe('readSettings: every input of action.yml', () => {
     ])
       checked.add(name)
     for (const name of ['warm-timeout', 'retries']) checked.add(name)
+    // go-version and go-version-file: __tests__/toolchain/settings.test.ts
+    for (const name of ['go-version', 'go-version-file']) checked.add(name)
     expect(inputNames.filter(n => !checked.has(n) && !unvalidated.has(n))).toEqual([])
   })
 

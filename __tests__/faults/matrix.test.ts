@@ -42,7 +42,8 @@ const RECORD = (m: typeof LIB) => ({ path: m.path, version: m.version, h1: m.sum
 
 /** The probe phase's deadline, and the bounds every case must keep. */
 const PROBE_MS = 1500
-const PROBE_BOUND_MS = PROBE_MS + 700
+// Generous: the deadline must hold, but a loaded 2-core machine (--maxWorkers=8) delays timers and answers.
+const PROBE_BOUND_MS = PROBE_MS + 2000
 const CASE_BOUND_MS = 20_000
 const JEST_BOUND_MS = 40_000
 const WARM = { timeoutSeconds: 20, retries: 2, stallSeconds: 5, requestTimeoutMs: 1000, retryDelayMs: 100 }
@@ -271,7 +272,13 @@ describe('fault matrix through probe and warm, with the real go command', () => 
         const { report, problems, chain } = probed.probed
         const seen = report.proxies.find(p => p.url === bad.url)
         expect({ status: seen?.status, message: seen?.message, inTime: report.elapsedMs < PROBE_BOUND_MS }).toEqual({
-          status: PROBE_STATUS[c.fault],
+          // In a "|" run with a working member, a proxy that never answers is cut as too slow once the probe is
+          // settled (core/probe/settle.ts), or keeps its class when the deadline comes first (a loaded machine);
+          // after "," it always keeps the whole deadline and its own class.
+          status:
+            c.separator === '|' && (c.fault === 'never answers' || c.fault === 'SYNs dropped')
+              ? expect.stringMatching(new RegExp(`^(too-slow|${PROBE_STATUS[c.fault]})$`))
+              : PROBE_STATUS[c.fault],
           message: expect.any(String),
           inTime: true
         })

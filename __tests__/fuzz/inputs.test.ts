@@ -237,7 +237,8 @@ describe('fuzzed inputs through the bundle, as the runner runs it (probe and war
         const inputs = Object.fromEntries(
           Object.entries(generated).map(([name, value]) => [name, asRunnerGives(value)])
         )
-        Object.assign(inputs, { probe: 'false', warm: 'false' })
+        // No Go install either: it needs the network (installs are tested in __tests__/toolchain and __tests__/action).
+        Object.assign(inputs, { probe: 'false', warm: 'false', 'go-version': '', 'go-version-file': '' })
         const trimmed = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, value.trim()]))
         const predicted = tryConfigure(trimmed, { env: { GOPROXY: jobGoproxy } })
         const run = await runAudited({ inputs, env, cwd: root, timeoutMs: 30_000 })

@@ -13,6 +13,8 @@ import { testTls } from '../support/tls.js'
 
 const CA = [testTls().ca.toString('utf8')]
 const BUDGET = 400
+/** Slack for a loaded machine (8 workers on 2 cores): the deadline must hold, not to the millisecond. */
+const SLACK = 2000
 
 interface Server {
   url: string
@@ -81,7 +83,7 @@ describe('the deadline ends every request and names its phase', () => {
     closers.push(() => dropping.close())
     const start = performance.now()
     const failure = failureOf(await httpGet(`${dropping.url}/x`, { deadline: start + BUDGET }))
-    expect(performance.now() - start).toBeLessThan(BUDGET + 300)
+    expect(performance.now() - start).toBeLessThan(BUDGET + SLACK)
     expect(failure).toMatchObject({ phase: 'connect', code: 'DEADLINE' })
     expect(classifyFailure(failure).status).toBe('connect-timeout')
   })
@@ -93,7 +95,7 @@ describe('the deadline ends every request and names its phase', () => {
   ] as const)('%s: %s phase → %s', async (_name, url, phase, status) => {
     const start = performance.now()
     const failure = failureOf(await httpGet(url(), { deadline: start + BUDGET, ca: CA }))
-    expect(performance.now() - start).toBeLessThan(BUDGET + 300)
+    expect(performance.now() - start).toBeLessThan(BUDGET + SLACK)
     expect(performance.now() - start).toBeGreaterThanOrEqual(BUDGET - 5)
     expect(failure).toMatchObject({ phase, code: 'DEADLINE' })
     expect(classifyFailure(failure).status).toBe(status)
@@ -103,7 +105,7 @@ describe('the deadline ends every request and names its phase', () => {
     const start = performance.now()
     const failure = failureOf(await httpGet(`${silent.url}/x`, { deadline: start - 1 }))
     expect(failure.code).toBe('DEADLINE')
-    expect(performance.now() - start).toBeLessThan(300)
+    expect(performance.now() - start).toBeLessThan(SLACK)
   })
 
   it('an abort signal ends a stalled request early, as "aborted"', async () => {
@@ -112,7 +114,8 @@ describe('the deadline ends every request and names its phase', () => {
     setTimeout(() => controller.abort(), 50)
     const result = await httpGet(`${silent.url}/x`, { deadline: start + 5000, signal: controller.signal })
     expect(result.kind).toBe('aborted')
-    expect(performance.now() - start).toBeLessThan(1000)
+    // Well before the 5 s deadline, even on a loaded machine.
+    expect(performance.now() - start).toBeLessThan(3000)
   })
 
   it('leaves no socket open and nothing that keeps the process alive', async () => {
@@ -129,8 +132,11 @@ describe('the deadline ends every request and names its phase', () => {
       httpGet(`${blackhole.url.replace('http:', 'https:')}/x`, far),
       httpGet(`${loris.url}/x`, { deadline: performance.now() + 100 })
     ])
-    // The servers see the client's close a moment later; the blackhole never reads, so its side stays until close().
-    await new Promise(resolve => setTimeout(resolve, 100))
+    // The servers see the client's close a moment later (waited for, with a cap); the blackhole never reads,
+    // so its side stays until close().
+    const settled = () => count() <= before + blackhole.accepted - accepted
+    for (const end = performance.now() + 5000; !settled() && performance.now() < end;)
+      await new Promise(resolve => setTimeout(resolve, 20))
     expect(count()).toBeLessThanOrEqual(before + blackhole.accepted - accepted)
   })
 })

@@ -40,7 +40,8 @@ function planFor(inputs: Record<string, string>): ModulePlan {
 /** Probe options for loopback tests: the checksum DB's own address can never leave the machine. */
 function options(extra: Partial<ProbeOptions> = {}): ProbeOptions {
   return {
-    timeoutMs: 1000,
+    // Long enough for loopback answers at load 12 on 2 cores (1000 ms was not); the probe ends early when settled.
+    timeoutMs: 3000,
     probeModule: MODULE,
     order: 'latency',
     sumdbBaseOverride: () => `http://127.0.0.1:${refusedPort}`,
@@ -95,7 +96,8 @@ afterAll(async () => {
 })
 
 describe('probeChain: one run over every kind of proxy', () => {
-  const TIMEOUT = 1500
+  // Long enough that 14 proxies (TLS handshakes included) are all answered on a loaded machine: 1500 ms was not.
+  const TIMEOUT = 4000
   let servers: Record<string, TestProxy>
   let blackhole: Blackhole
   let loris: { url: string; close(): Promise<void> }
@@ -136,14 +138,15 @@ describe('probeChain: one run over every kind of proxy', () => {
     const warmUp = await proxy({ modules })
     await probeChain(planFor({ proxies: warmUp.url, sumdb: 'off' }), options({ samples: 1 }))
     const start = performance.now()
-    outcome = await probeChain(plan, options({ timeoutMs: TIMEOUT }))
+    outcome = await probeChain(plan, options({ timeoutMs: TIMEOUT, endWhenSettled: false }))
     wall = performance.now() - start
   })
 
   it('ends within the deadline although blackholes, a silent proxy and a slow-loris never finish', () => {
     expect(wall).toBeGreaterThanOrEqual(TIMEOUT - 20)
-    expect(wall).toBeLessThan(TIMEOUT + 700)
-    expect(outcome.report.elapsedMs).toBeLessThan(TIMEOUT + 700)
+    // The deadline is a deadline even on a loaded machine: generous slack, never the sum of the proxies' stalls.
+    expect(wall).toBeLessThan(TIMEOUT + 2000)
+    expect(outcome.report.elapsedMs).toBeLessThan(TIMEOUT + 2000)
   })
 
   it.each<[string, ProbeStatus, RegExp]>([
@@ -166,8 +169,7 @@ describe('probeChain: one run over every kind of proxy', () => {
     ['loris', 'slow', /^slow: 127\.0\.0\.1:\d+ sent headers but the body was still arriving after \d+ ms$/]
   ])('%s is classified %s', (name, status, message) => {
     const result = outcome.report.proxies.find(p => p.url === urls[name])
-    expect(result?.status).toBe(status)
-    expect(result?.message).toMatch(message)
+    expect(result).toMatchObject({ status, message: expect.stringMatching(message) })
   })
 
   it('exports only working entries, fastest first inside the "|" run, not-found entries in place, the "," before direct kept', () => {
@@ -208,17 +210,19 @@ describe('probeChain: one run over every kind of proxy', () => {
 describe('probeChain: samples', () => {
   it('samples each working proxy three times, reports the median, and ends as soon as all are known', async () => {
     const fast = await proxy({ modules })
-    const slow = await proxy({ modules, latencyMs: 50 })
+    // 300 ms: far enough from the fast one that a loaded machine does not swap them.
+    const slow = await proxy({ modules, latencyMs: 300 })
     const outcome = await probeChain(
       planFor({ proxies: `${slow.url}|${fast.url}`, sumdb: 'off' }),
-      options({ timeoutMs: 8000 })
+      // Sampling, not the early end: a 300 ms proxy next to a 0 ms one would be cut as too slow (grace 250 ms).
+      options({ timeoutMs: 8000, endWhenSettled: false })
     )
     for (const p of outcome.report.proxies) {
       expect(p.samplesMs).toHaveLength(3)
       expect(p.attempts).toBe(3)
       expect(p.medianMs).toBe([...p.samplesMs].sort((a, b) => a - b)[1])
     }
-    expect(outcome.report.proxies[0].medianMs).toBeGreaterThanOrEqual(50)
+    expect(outcome.report.proxies[0].medianMs).toBeGreaterThanOrEqual(300)
     expect(fast.requests.map(r => r.path)).toEqual([LIST_PATH, LIST_PATH, LIST_PATH])
     expect(outcome.report.chain).toBe(`${fast.url}|${slow.url}`)
     expect(outcome.report.elapsedMs).toBeLessThan(4000)

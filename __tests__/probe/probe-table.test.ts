@@ -1,10 +1,5 @@
 import type { ProbeReport, ProxyResult } from '../../src/core/probe-report.js'
-import {
-  probeTableMarkdown,
-  probeTableText,
-  sumdbVerdictMarkdown,
-  sumdbVerdictText
-} from '../../src/core/probe-table.js'
+import { probeTableMarkdown, probeTableText, sumdbCheckMarkdown, sumdbCheckText } from '../../src/core/probe-table.js'
 
 const proxy = (result: Partial<ProxyResult> & Pick<ProxyResult, 'url' | 'status' | 'message'>): ProxyResult => ({
   samplesMs: [],
@@ -109,11 +104,11 @@ describe('the probe table: proxy, result, median latency, checksum-DB support, p
       'Checksum database: GOSUMDB=off: nothing to check.'
     ]
   ] as const)('the checksum-database verdict: %j', (change, expected) => {
-    expect(sumdbVerdictText({ ...report.sumdb, ...change })).toBe(expected)
+    expect(sumdbCheckText({ ...report.sumdb, ...change })).toBe(expected)
   })
 
   it('the verdict as markdown escapes |', () => {
-    expect(sumdbVerdictMarkdown({ ...report, sumdb: { ...report.sumdb, message: 'a|b' } })).toBe(
+    expect(sumdbCheckMarkdown({ ...report, sumdb: { ...report.sumdb, message: 'a|b' } })).toBe(
       'Checksum database sum.golang.org: ok: a\\|b (52.5 ms)'
     )
   })

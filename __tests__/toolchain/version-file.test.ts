@@ -59,8 +59,10 @@ describe('parseVersionFile', () => {
 
   test.each([
     ['go.mod', 'module m\n', /go\.mod has neither a toolchain nor a go line/],
-    ['go.mod', 'module m\n\ngo\n', /go\.mod line 3: "go" has no version/],
-    ['go.mod', 'module m\ngo 1.22 1.23\n', /go\.mod line 2: "go 1\.22 1\.23" has more than one version/],
+    ['go.mod', 'module m\n\ngo\n', /go\.mod line 3: "go": usage: go 1\.23/],
+    ['go.mod', 'module m\ngo 1.22 1.23\n', /go\.mod line 2: "go 1\.22 1\.23": usage: go 1\.23/],
+    ['go.mod', 'go 1.22\ngo 1.23\n', /go\.mod line 2: "go 1\.23": repeated go statement/],
+    ['go.work', 'go 1.22\ntoolchain go1.23.1\ntoolchain go1.23.2\n', /go\.work line 3: .*repeated toolchain statement/],
     ['go.mod', 'module m\ngo go1.22\n', /go\.mod line 2: go line "go1\.22" must not start with "go"/],
     ['go.mod', 'module m\ngo 1.22\ntoolchain go1.21.3-corp\n', /go\.mod line 3: toolchain "go1\.21\.3-corp"/],
     ['go.mod', 'module m\ngo 1.22\ntoolchain default\n', /line 3: toolchain "default" is not a published/],
@@ -78,7 +80,9 @@ describe('parseVersionFile', () => {
     expect(error.message).toMatch(message)
   })
 
-  test('the first go line counts, as only one is valid', () => {
-    expect(parseGoModVersion('go.mod', 'go 1.22\ngo 1.23\n').value).toBe('1.22')
+  test('read with the modfile grammar the warm plan uses: comments, quoted strings, blocks', () => {
+    const text =
+      'module "example.com/m" // the module\n// go 1.99\nrequire (\n\tgo.example/x v1.0.0\n)\ngo 1.22 // min\n'
+    expect(parseGoModVersion('go.mod', text)).toMatchObject({ value: '1.22', line: 6 })
   })
 })

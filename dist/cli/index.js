@@ -2,6 +2,3307 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3313:
+/***/ ((module) => {
+
+module.exports = Pend;
+
+function Pend() {
+  this.pending = 0;
+  this.max = Infinity;
+  this.listeners = [];
+  this.waiting = [];
+  this.error = null;
+}
+
+Pend.prototype.go = function(fn) {
+  if (this.pending < this.max) {
+    pendGo(this, fn);
+  } else {
+    this.waiting.push(fn);
+  }
+};
+
+Pend.prototype.wait = function(cb) {
+  if (this.pending === 0) {
+    cb(this.error);
+  } else {
+    this.listeners.push(cb);
+  }
+};
+
+Pend.prototype.hold = function() {
+  return pendHold(this);
+};
+
+function pendHold(self) {
+  self.pending += 1;
+  var called = false;
+  return onCb;
+  function onCb(err) {
+    if (called) throw new Error("callback called twice");
+    called = true;
+    self.error = self.error || err;
+    self.pending -= 1;
+    if (self.waiting.length > 0 && self.pending < self.max) {
+      pendGo(self, self.waiting.shift());
+    } else if (self.pending === 0) {
+      var listeners = self.listeners;
+      self.listeners = [];
+      listeners.forEach(cbListener);
+    }
+  }
+  function cbListener(listener) {
+    listener(self.error);
+  }
+}
+
+function pendGo(self, fn) {
+  fn(pendHold(self));
+}
+
+
+/***/ }),
+
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(3193)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -25112,7 +28413,7 @@ const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+const { StringDecoder } = __nccwpck_require__(5574)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -28091,6 +31392,1370 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4248:
+/***/ ((module) => {
+
+// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
+const CRC_TABLE = new Int32Array([
+  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
+  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
+  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
+  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
+  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
+  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
+  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
+  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
+  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
+  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
+  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
+  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
+  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
+  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
+  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
+  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
+  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
+  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
+  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
+  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
+  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
+  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+]);
+
+function crc32(buf) {
+  let crc = -1;
+  for (let x of buf) {
+    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+module.exports = crc32;
+
+
+/***/ }),
+
+/***/ 3502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
+var fs = __nccwpck_require__(9896);
+var util = __nccwpck_require__(9023);
+var stream = __nccwpck_require__(2203);
+var Readable = stream.Readable;
+var PassThrough = stream.PassThrough;
+var Pend = __nccwpck_require__(3313);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+
+exports.BufferSlicer = BufferSlicer;
+exports.FdSlicer = FdSlicer;
+
+util.inherits(FdSlicer, EventEmitter);
+function FdSlicer(fd) {
+  EventEmitter.call(this);
+
+  this.fd = fd;
+  this.pend = new Pend();
+  this.pend.max = 1;
+  this.refCount = 0;
+}
+
+FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  var self = this;
+  self.pend.go(function(cb) {
+    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
+      cb();
+      callback(err, bytesRead, buffer);
+    });
+  });
+};
+
+FdSlicer.prototype.createReadStream = function(options) {
+  return new ReadStream(this, options);
+};
+
+FdSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+FdSlicer.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+  if (self.refCount < 0) throw new Error("invalid unref");
+  if (self.refCount > 0) return;
+
+  fs.close(self.fd, onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) {
+      self.emit('error', err);
+    } else {
+      self.emit('close');
+    }
+  }
+};
+
+util.inherits(ReadStream, Readable);
+function ReadStream(context, options) {
+  options = options || {};
+  Readable.call(this, options);
+
+  this.context = context;
+  this.context.ref();
+
+  this.start = options.start || 0;
+  this.endOffset = options.end;
+  this.pos = this.start;
+}
+
+ReadStream.prototype._read = function(n) {
+  var self = this;
+
+  var toRead = Math.min(self._readableState.highWaterMark, n);
+  if (self.endOffset != null) {
+    toRead = Math.min(toRead, self.endOffset - self.pos);
+  }
+  if (toRead <= 0) {
+    self.push(null);
+    this._cleanup();
+    return;
+  }
+  self.context.pend.go(function(cb) {
+    var buffer = Buffer.allocUnsafe(toRead);
+    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+      if (err) {
+        self.destroy(err);
+      } else if (bytesRead === 0) {
+        self.push(null);
+        self._cleanup();
+      } else {
+        self.pos += bytesRead;
+        self.push(buffer.slice(0, bytesRead));
+      }
+      cb();
+    });
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  // Node 14+ calls this automatically at EOF.
+  this._cleanup();
+  cb(err);
+};
+
+ReadStream.prototype._cleanup = function() {
+  if (this.context != null) {
+    this.context.unref();
+    this.context = null;
+  }
+};
+
+util.inherits(BufferSlicer, EventEmitter);
+function BufferSlicer(buffer) {
+  EventEmitter.call(this);
+
+  this.refCount = 0;
+  this.buffer = buffer;
+}
+
+BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+  if (position < 0) throw new RangeError("position is negative: " + position);
+  if (offset + length > buffer.length) {
+    // The caller's buffer can't hold all the bytes they're trying to read.
+    // Clamp the length instead of giving an error.
+    // The callback will be informed of fewer than expected bytes written.
+    length = buffer.length - offset;
+  }
+  if (position + length > this.buffer.length) {
+    // Clamp any attempt to read past the end of the source buffer.
+    length = this.buffer.length - position;
+  }
+  if (length <= 0) {
+    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
+    // This isn't an error; it's just zero bytes written.
+    setImmediate(function() {
+      callback(null, 0);
+    });
+    return;
+  }
+  this.buffer.copy(buffer, offset, position, position + length);
+  setImmediate(function() {
+    callback(null, length);
+  });
+};
+
+BufferSlicer.prototype.createReadStream = function(options) {
+  options = options || {};
+  var readStream = new PassThrough(options);
+  readStream.start = options.start || 0;
+  readStream.endOffset = options.end;
+  // by the time this function returns, we'll be done.
+  readStream.pos = readStream.endOffset || this.buffer.length;
+
+  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
+  // See https://github.com/thejoshwolfe/yauzl/issues/87
+  var maxChunkSize = 0x10000;
+  var offset = 0;
+  while (true) {
+    var nextOffset = offset + maxChunkSize;
+    if (nextOffset >= entireSlice.length) {
+      // last chunk
+      if (offset < entireSlice.length) {
+        readStream.write(entireSlice.slice(offset, entireSlice.length));
+      }
+      break;
+    }
+    readStream.write(entireSlice.slice(offset, nextOffset));
+    offset = nextOffset;
+  }
+
+  readStream.end();
+  return readStream;
+};
+
+BufferSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+BufferSlicer.prototype.unref = function() {
+  this.refCount -= 1;
+
+  if (this.refCount < 0) {
+    throw new Error("invalid unref");
+  }
+};
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896);
+var zlib = __nccwpck_require__(3106);
+var fd_slicer = __nccwpck_require__(3502);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var Transform = (__nccwpck_require__(2203).Transform);
+var PassThrough = (__nccwpck_require__(2203).PassThrough);
+var Writable = (__nccwpck_require__(2203).Writable);
+
+// Node 20 added zlib.crc32.
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(4248);
+
+exports.open = open;
+exports.fromFd = fromFd;
+exports.fromBuffer = fromBuffer;
+exports.fromRandomAccessReader = fromRandomAccessReader;
+exports.openPromise = openPromise;
+exports.fromFdPromise = fromFdPromise;
+exports.fromBufferPromise = fromBufferPromise;
+exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+
+exports.dosDateTimeToDate = dosDateTimeToDate;
+exports.getFileNameLowLevel = getFileNameLowLevel;
+exports.validateFileName = validateFileName;
+exports.parseExtraFields = parseExtraFields;
+exports.ZipFile = ZipFile;
+exports.Entry = Entry;
+exports.LocalFileHeader = LocalFileHeader;
+exports.RandomAccessReader = RandomAccessReader;
+
+function openPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromFdPromise(fd, options) {
+  return new Promise((resolve, reject) => {
+    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromBufferPromise(buffer, options) {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromRandomAccessReaderPromise(reader, totalSize, options) {
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+
+function open(path, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.open(path, "r", function(err, fd) {
+    if (err) return callback(err);
+    fromFd(fd, options, function(err, zipfile) {
+      if (err) fs.close(fd, defaultCallback);
+      callback(err, zipfile);
+    });
+  });
+}
+
+function fromFd(fd, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.fstat(fd, function(err, stats) {
+    if (err) return callback(err);
+    var reader = new fd_slicer.FdSlicer(fd);
+    fromRandomAccessReader(reader, stats.size, options, callback);
+  });
+}
+
+function fromBuffer(buffer, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  var reader = new fd_slicer.BufferSlicer(buffer);
+  fromRandomAccessReader(reader, buffer.length, options, callback);
+}
+
+function fromRandomAccessReader(reader, totalSize, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  var decodeStrings = !!options.decodeStrings;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+  if (totalSize > Number.MAX_SAFE_INTEGER) {
+    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+  }
+
+  // the matching unref() call is in zipfile.close()
+  reader.ref();
+
+  // eocdr means End of Central Directory Record.
+  // search backwards for the eocdr signature.
+  // the last field of the eocdr is a variable-length comment.
+  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
+  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
+  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
+  var eocdrWithoutCommentSize = 22;
+  var zip64EocdlSize = 20; // Zip64 end of central directory locator
+  var maxCommentSize = 0xffff; // 2-byte size
+  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+  var buffer = newBuffer(bufferSize);
+  var bufferReadStart = totalSize - buffer.length;
+  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+    if (err) return callback(err);
+    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+      // found eocdr
+      var eocdrBuffer = buffer.subarray(i);
+
+      // 0 - End of central directory signature = 0x06054b50
+      // 4 - Number of this disk
+      var diskNumber = eocdrBuffer.readUInt16LE(4);
+      // 6 - Disk where central directory starts
+      // 8 - Number of central directory records on this disk
+      // 10 - Total number of central directory records
+      var entryCount = eocdrBuffer.readUInt16LE(10);
+      // 12 - Size of central directory (bytes)
+      // 16 - Offset of start of central directory, relative to start of archive
+      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+      // 20 - Comment length
+      var commentLength = eocdrBuffer.readUInt16LE(20);
+      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+      if (commentLength !== expectedCommentLength) {
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+      }
+      // 22 - Comment
+      // the encoding is always cp437.
+      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
+                                  : eocdrBuffer.subarray(22);
+
+      // Look for a Zip64 end of central directory locator
+      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
+        // ZIP64 format
+        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+        // 0 - zip64 end of central dir locator signature = 0x07064b50
+        // 4 - number of the disk with the start of the zip64 end of central directory
+        // 8 - relative offset of the zip64 end of central directory record
+        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+        // 16 - total number of disks
+
+        // ZIP64 end of central directory record
+        var zip64EocdrBuffer = newBuffer(56);
+        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
+          if (err) return callback(err);
+
+          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
+          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
+            return callback(new Error("invalid zip64 end of central directory record signature"));
+          }
+          // 4 - size of zip64 end of central directory record                8 bytes
+          // 12 - version made by                                             2 bytes
+          // 14 - version needed to extract                                   2 bytes
+          // 16 - number of this disk                                         4 bytes
+          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+          if (diskNumber !== 0) {
+            // Check this only after zip64 overrides. See #118.
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          // 20 - number of the disk with the start of the central directory  4 bytes
+          // 24 - total number of entries in the central directory on this disk         8 bytes
+          // 32 - total number of entries in the central directory            8 bytes
+          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+          // 40 - size of the central directory                               8 bytes
+          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
+          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+          // 56 - zip64 extensible data sector                                (variable size)
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+        });
+      }
+
+      // Not ZIP64 format
+      if (diskNumber !== 0) {
+        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+      }
+      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+
+    }
+
+    // Not a zip file.
+    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+  });
+}
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+  var self = this;
+  EventEmitter.call(self);
+  self.reader = reader;
+  // forward close events
+  self.reader.on("error", function(err) {
+    // error closing the fd
+    emitError(self, err);
+  });
+  self.reader.once("close", function() {
+    self.emit("close");
+  });
+  self.readEntryCursor = centralDirectoryOffset;
+  self.fileSize = fileSize;
+  self.entryCount = entryCount;
+  self.comment = comment;
+  self.entriesRead = 0;
+  self.autoClose = !!autoClose;
+  self.lazyEntries = !!lazyEntries;
+  self.decodeStrings = !!decodeStrings;
+  self.validateEntrySizes = !!validateEntrySizes;
+  self.strictFileNames = !!strictFileNames;
+  self.isOpen = true;
+  self.emittedError = false;
+  self.hasEachEntryBeenCalled = false;
+
+  if (!self.lazyEntries) self._readEntry();
+}
+ZipFile.prototype.close = function() {
+  if (!this.isOpen) return;
+  this.isOpen = false;
+  this.reader.unref();
+};
+
+function emitErrorAndAutoClose(self, err) {
+  if (self.autoClose) self.close();
+  emitError(self, err);
+}
+function emitError(self, err) {
+  if (self.emittedError) return;
+  self.emittedError = true;
+  self.emit("error", err);
+}
+
+ZipFile.prototype.readEntry = function() {
+  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+  this._readEntry();
+};
+ZipFile.prototype._readEntry = function() {
+  var self = this;
+  if (self.entryCount === self.entriesRead) {
+    // done with metadata
+    setImmediate(function() {
+      if (self.autoClose) self.close();
+      if (self.emittedError) return;
+      self.emit("end");
+    });
+    return;
+  }
+  if (self.emittedError) return;
+  var buffer = newBuffer(46);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+    if (err) return emitErrorAndAutoClose(self, err);
+    if (self.emittedError) return;
+    var entry = new Entry();
+    // 0 - Central directory file header signature
+    var signature = buffer.readUInt32LE(0);
+    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+    // 4 - Version made by
+    entry.versionMadeBy = buffer.readUInt16LE(4);
+    // 6 - Version needed to extract (minimum)
+    entry.versionNeededToExtract = buffer.readUInt16LE(6);
+    // 8 - General purpose bit flag
+    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+    // 10 - Compression method
+    entry.compressionMethod = buffer.readUInt16LE(10);
+    // 12 - File last modification time
+    entry.lastModFileTime = buffer.readUInt16LE(12);
+    // 14 - File last modification date
+    entry.lastModFileDate = buffer.readUInt16LE(14);
+    // 16 - CRC-32
+    entry.crc32 = buffer.readUInt32LE(16);
+    // 20 - Compressed size
+    entry.compressedSize = buffer.readUInt32LE(20);
+    // 24 - Uncompressed size
+    entry.uncompressedSize = buffer.readUInt32LE(24);
+    // 28 - File name length (n)
+    entry.fileNameLength = buffer.readUInt16LE(28);
+    // 30 - Extra field length (m)
+    entry.extraFieldLength = buffer.readUInt16LE(30);
+    // 32 - File comment length (k)
+    entry.fileCommentLength = buffer.readUInt16LE(32);
+    // 34 - Disk number where file starts
+    // 36 - Internal file attributes
+    entry.internalFileAttributes = buffer.readUInt16LE(36);
+    // 38 - External file attributes
+    entry.externalFileAttributes = buffer.readUInt32LE(38);
+    // 42 - Relative offset of local file header
+    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+
+    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+
+    self.readEntryCursor += 46;
+
+    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+      if (err) return emitErrorAndAutoClose(self, err);
+      if (self.emittedError) return;
+      // 46 - File name
+      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+      // 46+n - Extra field
+      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+      // 46+n+m - File comment
+      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+
+      // Parse the extra fields, which we need for processing other fields.
+      try {
+        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+      } catch (err) {
+        return emitErrorAndAutoClose(self, err);
+      }
+
+      // Interpret strings according to bit flags, extra fields, and options.
+      if (self.decodeStrings) {
+        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+        var errorMessage = validateFileName(entry.fileName);
+        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+      } else {
+        entry.fileComment = entry.fileCommentRaw;
+        entry.fileName = entry.fileNameRaw;
+      }
+      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
+      entry.comment = entry.fileComment;
+
+      self.readEntryCursor += buffer.length;
+      self.entriesRead += 1;
+
+      // Check for the Zip64 Extended Information Extra Field.
+      for (var i = 0; i < entry.extraFields.length; i++) {
+        var extraField = entry.extraFields[i];
+        if (extraField.id !== 0x0001) continue;
+        // Found it.
+
+        var zip64EiefBuffer = extraField.data;
+        var index = 0;
+        // 0 - Original Size          8 bytes
+        if (entry.uncompressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+          }
+          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 8 - Compressed Size        8 bytes
+        if (entry.compressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+          }
+          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 16 - Relative Header Offset 8 bytes
+        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+          }
+          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 24 - Disk Start Number      4 bytes
+
+        break;
+      }
+
+      // validate file size
+      if (self.validateEntrySizes && entry.compressionMethod === 0) {
+        var expectedCompressedSize = entry.uncompressedSize;
+        if (entry.isEncrypted()) {
+          // traditional encryption prefixes the file data with a header
+          expectedCompressedSize += 12;
+        }
+        if (entry.compressedSize !== expectedCompressedSize) {
+          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+          return emitErrorAndAutoClose(self, new Error(msg));
+        }
+      }
+
+      self.emit("entry", entry);
+
+      if (!self.lazyEntries) self._readEntry();
+    });
+  });
+};
+
+ZipFile.prototype.eachEntry = function() {
+  const self = this;
+  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+  self.hasEachEntryBeenCalled = true;
+
+  let pendingResolveReject = null;
+  self.on("entry", onEntry);
+  self.on("end", onEnd);
+  self.on("error", onError);
+  function cleanup() {
+    self.removeListener("entry", onEntry);
+    self.removeListener("end", onEnd);
+    self.removeListener("error", onError);
+    if (self.autoClose) self.close();
+  }
+
+  function onEntry(entry) {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    resolve({value: entry});
+  }
+  function onEnd() {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    resolve({done: true});
+  }
+  function onError(err) {
+    let {reject} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    reject(err);
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      // Called once by `for await...of`.
+      return this;
+    },
+    next() {
+      // Called on each iteration in a `for await...of`.
+      const promise = new Promise((resolve, reject) => {
+        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+        pendingResolveReject = {resolve, reject};
+      });
+      self.readEntry();
+      return promise;
+    },
+    return(value) {
+      // Called when breaking, returning, throwing out of a `for await...of`.
+      cleanup();
+      return Promise.resolve({done: true, value});
+    },
+    throw(value) {
+      // Almost never called. Something about `yield*` maybe?
+      cleanup();
+      return Promise.reject(value);
+    },
+  };
+};
+
+ZipFile.prototype.openReadStream = function(entry, options, callback) {
+  var self = this;
+  // parameter validation
+  var relativeStart = 0;
+  var relativeEnd = entry.compressedSize;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) {
+    options = {};
+  } else {
+    if (options.decodeFileData === false) {
+      // new, simple option
+      if (options.decrypt != null) {
+        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+      }
+      if (options.decompress != null) {
+        throw new Error("cannot use options.decompress when options.decodeFileData === false");
+      }
+      // start and end are allowed
+    } else {
+      // old, complicated options
+      if (options.decrypt != null) {
+        if (!entry.isEncrypted()) {
+          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+        }
+        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
+        if (entry.isCompressed()) {
+          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+        }
+      }
+      if (options.decompress != null) {
+        if (!entry.isCompressed()) {
+          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+        }
+        if (!(options.decompress === false || options.decompress === true)) {
+          throw new Error("invalid options.decompress value: " + options.decompress);
+        }
+        decompress = options.decompress;
+      }
+    }
+    if (options.start != null) {
+      relativeStart = options.start;
+      if (relativeStart < 0) throw new Error("options.start < 0");
+      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+    }
+    if (options.end != null) {
+      relativeEnd = options.end;
+      if (relativeEnd < 0) throw new Error("options.end < 0");
+      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+    }
+  }
+  var rawMode = (
+    options.decodeFileData === false || // Explicitly requested raw.
+    (
+      (entry.compressionMethod === 0 || // Naturally without compression.
+        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
+      ) &&
+      (!entry.isEncrypted() || // Naturally without encryption.
+        options.decrypt === false // Deprecated encryption bypass option.
+      )
+    )
+  );
+  if (options.start != null || options.end != null) {
+    // Ensure slicing deals with raw data.
+    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+  }
+
+  // any further errors can either be caused by the zipfile,
+  // or were introduced in a minor version of yauzl,
+  // so should be passed to the client rather than thrown.
+  if (!self.isOpen) return callback(new Error("closed"));
+  if (entry.isEncrypted() && !rawMode) {
+    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+  }
+  var decompress;
+  if (rawMode) {
+    decompress = false;
+  } else if (entry.compressionMethod === 8) {
+    // 8 - The file is Deflated
+    decompress = options.decodeFileData !== true;
+  } else {
+    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+  }
+
+  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
+    if (err) return callback(err);
+    self.openReadStreamLowLevel(
+      localFileHeader.fileDataStart, entry.compressedSize,
+      relativeStart, relativeEnd,
+      decompress, entry.uncompressedSize,
+      callback);
+  });
+};
+
+ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+  var self = this;
+
+  var fileDataEnd = fileDataStart + compressedSize;
+  var readStream = self.reader.createReadStream({
+    start: fileDataStart + relativeStart,
+    end: fileDataStart + relativeEnd,
+  });
+  var endpointStream = readStream;
+  if (decompress) {
+    var destroyed = false;
+    var inflateFilter = zlib.createInflateRaw();
+    readStream.on("error", function(err) {
+      // setImmediate here because errors can be emitted during the first call to pipe()
+      setImmediate(function() {
+        if (!destroyed) inflateFilter.emit("error", err);
+      });
+    });
+    readStream.pipe(inflateFilter);
+
+    if (self.validateEntrySizes) {
+      endpointStream = new AssertByteCountStream(uncompressedSize);
+      inflateFilter.on("error", function(err) {
+        // forward zlib errors to the client-visible stream
+        setImmediate(function() {
+          if (!destroyed) endpointStream.emit("error", err);
+        });
+      });
+      inflateFilter.pipe(endpointStream);
+    } else {
+      // the zlib filter is the client-visible stream
+      endpointStream = inflateFilter;
+    }
+    // this is part of yauzl's API, so implement this function on the client-visible stream
+    installDestroyFn(endpointStream, function() {
+      destroyed = true;
+      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+      readStream.unpipe(inflateFilter);
+      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
+      readStream.destroy();
+    });
+  }
+  callback(null, endpointStream);
+};
+
+ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
+  var self = this;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+
+  self.reader.ref();
+  var buffer = newBuffer(30);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+    try {
+      if (err) return callback(err);
+      // 0 - Local file header signature = 0x04034b50
+      var signature = buffer.readUInt32LE(0);
+      if (signature !== 0x04034b50) {
+        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+      }
+
+      var fileNameLength = buffer.readUInt16LE(26);
+      var extraFieldLength = buffer.readUInt16LE(28);
+      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+      // We now have enough information to do this bounds check.
+      if (fileDataStart + entry.compressedSize > self.fileSize) {
+        return callback(new Error("file data overflows file bounds: " +
+            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+      }
+
+      if (options.minimal) {
+        return callback(null, {fileDataStart: fileDataStart});
+      }
+
+      var localFileHeader = new LocalFileHeader();
+      localFileHeader.fileDataStart = fileDataStart;
+
+      // 4 - Version needed to extract (minimum)
+      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+      // 6 - General purpose bit flag
+      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+      // 8 - Compression method
+      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+      // 10 - File last modification time
+      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+      // 12 - File last modification date
+      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+      // 14 - CRC-32
+      localFileHeader.crc32 = buffer.readUInt32LE(14);
+      // 18 - Compressed size
+      localFileHeader.compressedSize = buffer.readUInt32LE(18);
+      // 22 - Uncompressed size
+      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+      // 26 - File name length (n)
+      localFileHeader.fileNameLength = fileNameLength;
+      // 28 - Extra field length (m)
+      localFileHeader.extraFieldLength = extraFieldLength;
+      // 30 - File name
+      // 30+n - Extra field
+
+      buffer = newBuffer(fileNameLength + extraFieldLength);
+      self.reader.ref();
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
+        try {
+          if (err) return callback(err);
+          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+          localFileHeader.extraField = buffer.subarray(fileNameLength);
+          return callback(null, localFileHeader);
+        } finally {
+          self.reader.unref();
+        }
+      });
+    } finally {
+      self.reader.unref();
+    }
+  });
+};
+
+ZipFile.prototype.openReadStreamPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(entry, options, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
+      if (err) return reject(err);
+      resolve(localFileHeader);
+    });
+  });
+};
+
+function Entry() {
+}
+Entry.prototype.getLastModDate = function(options) {
+  if (options == null) options = {};
+
+  if (!options.forceDosFormat) {
+    // Check extended fields.
+    for (var i = 0; i < this.extraFields.length; i++) {
+      var extraField = this.extraFields[i];
+      if (extraField.id === 0x5455) {
+        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
+        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+        var data = extraField.data;
+        if (data.length < 5) continue; // Too short.
+        // The flags define which of the three fields are present: mtime, atime, ctime.
+        // We only care about mtime.
+        // Also, ctime is never included in practice.
+        // And also, atime is only included in the local file header for some reason
+        // despite the flags lying about its inclusion in the central header.
+        var flags = data[0];
+        var HAS_MTIME = 1;
+        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
+        // Although the positions of all of the fields shift around depending on the presence of other fields,
+        // mtime is always first if present, and that's the only one we care about.
+        var posixTimestamp = data.readInt32LE(1);
+        return new Date(posixTimestamp * 1000);
+      } else if (extraField.id === 0x000a) {
+        var data = extraField.data;
+        if (data.length !== 32) continue; // The length is always the same.
+        // 4 bytes reserved
+        // 2 bytes Tag
+        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
+        // 2 bytes Size
+        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
+        // 8 bytes Mtime
+        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+        // Convert from NTFS to POSIX milliseconds.
+        // The big number below is the milliseconds between year 1601 and year 1970
+        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
+        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
+        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
+        // and NTFS timestamps are typically much bigger than that limit.
+        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
+        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
+        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
+        // Up through the year 2057, this conversion only drops 4 bits of precision,
+        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
+        return new Date(millisecondsSince1970);
+      }
+    }
+  }
+
+  // Fallback to non-extended encoding.
+  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
+};
+
+Entry.prototype.canDecodeFileData = function() {
+  return (
+    !this.isEncrypted() &&
+    (this.compressionMethod === 0 || this.compressionMethod === 8)
+  );
+};
+Entry.prototype.isEncrypted = function() {
+  return (this.generalPurposeBitFlag & 0x1) !== 0;
+};
+Entry.prototype.isCompressed = function() {
+  return this.compressionMethod === 8;
+};
+
+function LocalFileHeader() {
+}
+
+function dosDateTimeToDate(date, time, timezone) {
+  var day = date & 0x1f; // 1-31
+  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
+  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
+
+  var millisecond = 0;
+  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
+  var minute = time >> 5 & 0x3f; // 0-59
+  var hour = time >> 11 & 0x1f; // 0-23
+
+  if (timezone == null || timezone === "local") {
+    return new Date(year, month, day, hour, minute, second, millisecond);
+  } else if (timezone === "UTC") {
+    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+  } else {
+    throw new Error("unrecognized options.timezone: " + options.timezone);
+  }
+}
+
+function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+  var fileName = null;
+
+  // check for Info-ZIP Unicode Path Extra Field (0x7075)
+  // see https://github.com/thejoshwolfe/yauzl/issues/33
+  for (var i = 0; i < extraFields.length; i++) {
+    var extraField = extraFields[i];
+    if (extraField.id === 0x7075) {
+      if (extraField.data.length < 6) {
+        // too short to be meaningful
+        continue;
+      }
+      // Version       1 byte      version of this extra field, currently 1
+      if (extraField.data.readUInt8(0) !== 1) {
+        // > Changes may not be backward compatible so this extra
+        // > field should not be used if the version is not recognized.
+        continue;
+      }
+      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
+      var oldNameCrc32 = extraField.data.readUInt32LE(1);
+      if (crc32(fileNameBuffer) !== oldNameCrc32) {
+        // > If the CRC check fails, this UTF-8 Path Extra Field should be
+        // > ignored and the File Name field in the header should be used instead.
+        continue;
+      }
+      // UnicodeName   Variable    UTF-8 version of the entry File Name
+      fileName = decodeBuffer(extraField.data.subarray(5), true);
+      break;
+    }
+  }
+
+  if (fileName == null) {
+    // The typical case.
+    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
+    fileName = decodeBuffer(fileNameBuffer, isUtf8);
+  }
+
+  if (!strictFileNames) {
+    // Allow backslash.
+    fileName = fileName.replace(/\\/g, "/");
+  }
+  return fileName;
+}
+
+function validateFileName(fileName) {
+  if (fileName.indexOf("\\") !== -1) {
+    return "invalid characters in fileName: " + fileName;
+  }
+  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+    return "absolute path: " + fileName;
+  }
+  if (fileName.split("/").indexOf("..") !== -1) {
+    return "invalid relative path: " + fileName;
+  }
+  // all good
+  return null;
+}
+
+function parseExtraFields(extraFieldBuffer) {
+  var extraFields = [];
+  var i = 0;
+  while (i < extraFieldBuffer.length - 3) {
+    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+    var dataStart = i + 4;
+    var dataEnd = dataStart + dataSize;
+    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+    extraFields.push({
+      id: headerId,
+      data: dataBuffer,
+    });
+    i = dataEnd;
+  }
+  return extraFields;
+}
+
+function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+  if (length === 0) {
+    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
+    return setImmediate(function() { callback(null, newBuffer(0)); });
+  }
+  reader.read(buffer, offset, length, position, function(err, bytesRead) {
+    if (err) return callback(err);
+    if (bytesRead < length) {
+      return callback(new Error("unexpected EOF"));
+    }
+    callback();
+  });
+}
+
+util.inherits(AssertByteCountStream, Transform);
+function AssertByteCountStream(byteCount) {
+  Transform.call(this);
+  this.actualByteCount = 0;
+  this.expectedByteCount = byteCount;
+}
+AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+  this.actualByteCount += chunk.length;
+  if (this.actualByteCount > this.expectedByteCount) {
+    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb(null, chunk);
+};
+AssertByteCountStream.prototype._flush = function(cb) {
+  if (this.actualByteCount < this.expectedByteCount) {
+    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb();
+};
+
+util.inherits(RandomAccessReader, EventEmitter);
+function RandomAccessReader() {
+  EventEmitter.call(this);
+  this.refCount = 0;
+}
+RandomAccessReader.prototype.ref = function() {
+  this.refCount += 1;
+};
+RandomAccessReader.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+
+  if (self.refCount > 0) return;
+  if (self.refCount < 0) throw new Error("invalid unref");
+
+  self.close(onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) return self.emit('error', err);
+    self.emit('close');
+  }
+};
+RandomAccessReader.prototype.createReadStream = function(options) {
+  if (options == null) options = {};
+  var start = options.start;
+  var end = options.end;
+  if (start === end) {
+    var emptyStream = new PassThrough();
+    setImmediate(function() {
+      emptyStream.end();
+    });
+    return emptyStream;
+  }
+  var stream = this._readStreamForRange(start, end);
+
+  var destroyed = false;
+  var refUnrefFilter = new RefUnrefFilter(this);
+  stream.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) refUnrefFilter.emit("error", err);
+    });
+  });
+  installDestroyFn(refUnrefFilter, function() {
+    stream.unpipe(refUnrefFilter);
+    refUnrefFilter.unref();
+    stream.destroy();
+  });
+
+  var byteCounter = new AssertByteCountStream(end - start);
+  refUnrefFilter.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) byteCounter.emit("error", err);
+    });
+  });
+  installDestroyFn(byteCounter, function() {
+    destroyed = true;
+    refUnrefFilter.unpipe(byteCounter);
+    refUnrefFilter.destroy();
+  });
+
+  return stream.pipe(refUnrefFilter).pipe(byteCounter);
+};
+RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+  throw new Error("not implemented");
+};
+RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+  var readStream = this.createReadStream({start: position, end: position + length});
+  var writeStream = new Writable();
+  var written = 0;
+  writeStream._write = function(chunk, encoding, cb) {
+    chunk.copy(buffer, offset + written, 0, chunk.length);
+    written += chunk.length;
+    cb();
+  };
+  writeStream.on("finish", callback);
+  readStream.on("error", function(error) {
+    callback(error);
+  });
+  readStream.pipe(writeStream);
+};
+RandomAccessReader.prototype.close = function(callback) {
+  setImmediate(callback);
+};
+
+util.inherits(RefUnrefFilter, PassThrough);
+function RefUnrefFilter(context) {
+  PassThrough.call(this);
+  this.context = context;
+  this.context.ref();
+  this.unreffedYet = false;
+}
+RefUnrefFilter.prototype._flush = function(cb) {
+  this.unref();
+  cb();
+};
+RefUnrefFilter.prototype.unref = function(cb) {
+  if (this.unreffedYet) return;
+  this.unreffedYet = true;
+  this.context.unref();
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+function decodeBuffer(buffer, isUtf8) {
+  if (isUtf8) {
+    return buffer.toString("utf8");
+  } else {
+    var result = "";
+    for (var i = 0; i < buffer.length; i++) {
+      result += cp437[buffer[i]];
+    }
+    return result;
+  }
+}
+
+function readUInt64LE(buffer, offset) {
+  // There is no native function for this, because we can't actually store 64-bit integers precisely.
+  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
+  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
+  // As of 2020, Node has added support for BigInt, which obviates this whole function,
+  // but yauzl hasn't been updated to depend on BigInt (yet?).
+  var lower32 = buffer.readUInt32LE(offset);
+  var upper32 = buffer.readUInt32LE(offset + 4);
+  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
+  return upper32 * 0x100000000 + lower32;
+  // as long as we're bounds checking the result of this function against the total file size,
+  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
+}
+
+// Node 10 deprecated new Buffer().
+var newBuffer;
+if (typeof Buffer.allocUnsafe === "function") {
+  newBuffer = function(len) {
+    return Buffer.allocUnsafe(len);
+  };
+} else {
+  newBuffer = function(len) {
+    return new Buffer(len);
+  };
+}
+
+// Node 8 introduced a proper destroy() implementation on writable streams.
+function installDestroyFn(stream, fn) {
+  if (typeof stream.destroy === "function") {
+    // New API.
+    stream._destroy = function(err, cb) {
+      fn();
+      if (cb != null) cb(err);
+    };
+  } else {
+    // Old API.
+    stream.destroy = fn;
+  }
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -28231,10 +32896,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 5574:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -28498,7 +33184,7 @@ function proxyKey(url) {
  * The command line, parsed: a command, the action's inputs by name (flags are named like the inputs) and the
  * CLI's own options. Pure: no I/O, so the parsing rules can be tested as a table.
  */
-const COMMANDS = ['probe', 'env', 'apply', 'warm'];
+const COMMANDS = ['probe', 'env', 'apply', 'warm', 'install'];
 const SHELLS = ['sh', 'pwsh', 'fish', 'cmd'];
 const FORMATS = ['export', 'go-env-w'];
 /** A wrong command line: printed with a hint to --help, exit code 2. */
@@ -28513,7 +33199,7 @@ class UsageError extends Error {
     }
 }
 const ALL = COMMANDS;
-const CONFIGURING = ['env', 'apply', 'warm'];
+const CONFIGURING = ['env', 'apply', 'warm', 'install'];
 /** The action's inputs the CLI accepts, by name. `probe` is the boolean input behind --no-probe. */
 const INPUT_FLAGS = {
     proxies: { list: true, commands: ALL },
@@ -28532,7 +33218,9 @@ const INPUT_FLAGS = {
     auth: { list: true, commands: ALL },
     'working-directory': { list: true, commands: ['warm'] },
     'warm-timeout': { commands: ['warm'] },
-    retries: { commands: ['warm'] }
+    retries: { commands: ['warm', 'install'] },
+    'go-version': { commands: ['install'] },
+    'go-version-file': { commands: ['install'] }
 };
 /** The CLI's own switches (true/false) and choices. */
 const SWITCHES = {
@@ -28541,7 +33229,7 @@ const SWITCHES = {
     verbose: ALL
 };
 const CHOICES = {
-    shell: { values: SHELLS, commands: ['env', 'apply'] },
+    shell: { values: SHELLS, commands: ['env', 'apply', 'install'] },
     format: { values: FORMATS, commands: ['env'] }
 };
 /** Every flag name the CLI knows, for "did you mean" hints and the help text. */
@@ -28700,7 +33388,10 @@ function checkFlagsFit(command, seen, positionals) {
             throw new UsageError(`${flag} does not apply to ${command}; it is for: ${commands.join(', ')}.`, command);
         }
     }
-    if (positionals.length > 0 && command !== 'warm') {
+    if (command === 'install' && positionals.length > 1) {
+        throw new UsageError(`install takes one Go version (got ${positionals.length} arguments).`, command);
+    }
+    if (positionals.length > 0 && command !== 'warm' && command !== 'install') {
         throw new UsageError(`${command} takes no arguments (got ${JSON.stringify(positionals[0])}).`, command);
     }
 }
@@ -30145,7 +34836,578 @@ function checkModulePath(input, path) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/core/toolchain/version.ts
+/**
+ * Go version semantics for toolchain selection (pure).
+ *
+ * API:
+ * - `parseGoVersion(text)` / `isGoVersion(text)` / `compareGoVersions(a, b)`: Go's own version grammar and order
+ *   (cmd/go/internal/gover): `1.21` < `1.21rc1` < `1.21.0` < `1.21.1`; before Go 1.21 a missing patch is `.0`.
+ * - `isReleaseVersion(v)`: a `X.Y.Z` release (what `stable` and ranges pick), not a language version or prerelease.
+ * - `goVersionLine(v)`: the minor line, `1.23.5` → `1.23`.
+ * - `makeSemver(v)`: actions/setup-go's tool-cache name for a Go version (`1.21rc1` → `1.21.0-rc.1`).
+ * - `parseVersionRequest(text, input?)`: a `go-version` input as setup-go users write it → `VersionRequest`.
+ * - `versionMatches(request, v)`, `pickVersion(request, versions)`: the newest available version a request accepts.
+ */
+
+
+/**
+ * Parses a Go version without the `go` prefix (`1.23.5`, `1.23`, `1.23rc1`, `1`), exactly as gover.Parse does;
+ * undefined when it is not one. Like Go, `1` means 1.0.0, and `1.20` means 1.20.0 while `1.21` stays a language
+ * version (lower than `1.21rc1` and `1.21.0`).
+ */
+function parseGoVersion(text) {
+    const m = /^(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)|([a-z]+)(0|[1-9][0-9]*)?)?)?$/.exec(text);
+    if (!m)
+        return undefined;
+    const [, major, minor, patch, kind, pre] = m;
+    if (minor === undefined)
+        return { major, minor: '0', patch: '0', kind: '', pre: '' };
+    if (patch !== undefined)
+        return { major, minor, patch, kind: '', pre: '' };
+    if (kind !== undefined)
+        return { major, minor, patch: '', kind, pre: pre ?? '' };
+    // Patch missing is the same as .0 before Go 1.21; from 1.21 on `1.21` is the language version, not 1.21.0.
+    return { major, minor, patch: compareNumbers(minor, '21') < 0 ? '0' : '', kind: '', pre: '' };
+}
+/** Whether `text` is a Go version (`1.23.5`, `1.23`, `1.23rc1`), without the `go` prefix. */
+function isGoVersion(text) {
+    return parseGoVersion(text) !== undefined;
+}
+/**
+ * Go's version order (gover.Compare): -1, 0 or +1. Invalid versions compare lower than every valid one and equal to
+ * each other, as in Go.
+ */
+function compareGoVersions(a, b) {
+    const x = parseGoVersion(a) ?? INVALID;
+    const y = parseGoVersion(b) ?? INVALID;
+    return (compareNumbers(x.major, y.major) ||
+        compareNumbers(x.minor, y.minor) ||
+        compareNumbers(x.patch, y.patch) ||
+        // '' < alpha < beta < rc, by plain string order as Go does.
+        compareText(x.kind, y.kind) ||
+        compareNumbers(x.pre, y.pre));
+}
+const INVALID = { major: '', minor: '', patch: '', kind: '', pre: '' };
+/** A release `X.Y.Z` (Go ≥ 1.21 names every release so, `1.21.0` included); not `1.21`, not `1.21rc1`. */
+function isReleaseVersion(version) {
+    const v = parseGoVersion(version);
+    return v !== undefined && v.patch !== '' && v.kind === '' && /^\d+\.\d+\.\d+$/.test(version);
+}
+/** The minor line of a version: `1.23.5` → `1.23`, `1.23rc1` → `1.23`. Throws on a non-version. */
+function goVersionLine(version) {
+    const v = parseGoVersion(version);
+    if (!v)
+        throw new Error(`not a Go version: ${quote(version)}`);
+    return `${v.major}.${v.minor}`;
+}
+/**
+ * actions/setup-go's makeSemver: the version under which setup-go caches a Go release in the tool cache
+ * (`$RUNNER_TOOL_CACHE/go/<this>/<arch>`), so each action finds the other's installs. `1.22` → `1.22.0`,
+ * `1.21rc1` → `1.21.0-rc.1`, `1.22beta1` → `1.22.0-beta.1`, `go1.23.5` → `1.23.5`. Throws on anything that is not a
+ * Go version.
+ */
+function makeSemver(version) {
+    const bare = version.startsWith('go') ? version.slice(2) : version;
+    const v = parseGoVersion(bare);
+    if (!v)
+        throw new Error(`not a Go version: ${quote(version)}`);
+    const core = `${v.major}.${v.minor}.${v.patch || '0'}`;
+    return v.kind ? `${core}-${v.kind}.${v.pre || '0'}` : core;
+}
+/**
+ * Parses a `go-version` value. `input` names where it came from in error messages (the input name, or a version
+ * file and line). Throws InputError naming the input and the value when it is none of the forms of `VersionRequest`.
+ */
+function parseVersionRequest(text, input = 'go-version') {
+    const value = text.trim();
+    if (value === '')
+        throw new InputError(input, 'is empty: give a Go version such as 1.23, 1.23.5 or stable');
+    if (value === 'stable' || value === 'oldstable')
+        return { kind: value };
+    const bare = value.startsWith('go') ? value.slice(2) : value;
+    const v = parseGoVersion(bare);
+    if (v && /^\d+\.\d+/.test(bare)) {
+        if (v.kind !== '' && !/^\d+\.\d+(alpha|beta|rc)[1-9]\d*$/.test(bare)) {
+            throw new InputError(input, `${quote(value)} is not a Go version: prereleases are written like 1.23rc1`);
+        }
+        if (v.patch === '' && v.kind === '')
+            return { kind: 'line', line: bare };
+        if (compareNumbers(v.minor, '21') < 0 && v.kind === '' && !/^\d+\.\d+\.\d+$/.test(bare)) {
+            // Before 1.21 Go itself reads `1.20` as 1.20.0; setup-go (and so this action) reads it as the 1.20 line.
+            return { kind: 'line', line: bare };
+        }
+        return { kind: 'exact', version: bare };
+    }
+    if (value !== bare) {
+        throw new InputError(input, `${quote(value)} is not a Go version (expected go1.X.Y, go1.X or go1.XrcN)`);
+    }
+    const range = semver_default().validRange(value);
+    if (range === null) {
+        throw new InputError(input, `${quote(value)} is neither a Go version (1.23, 1.23.5, 1.23rc1), stable, oldstable nor a semver range (^1.22, >=1.22, 1.22.x)`);
+    }
+    return { kind: 'range', range: value };
+}
+/** Describes a request in messages: `1.23.x`, `stable`, `>=1.22`. */
+function describeRequest(request) {
+    switch (request.kind) {
+        case 'exact':
+            return request.version;
+        case 'line':
+            return `${request.line} (newest ${request.line}.x)`;
+        case 'range':
+            return request.range;
+        default:
+            return request.kind;
+    }
+}
+/**
+ * Whether version `version` (a Go version such as `1.23.5`) satisfies a request other than stable/oldstable (which
+ * depend on the whole list: use `pickVersion`).
+ */
+function versionMatches(request, version) {
+    switch (request.kind) {
+        case 'exact':
+            return compareGoVersions(request.version, version) === 0 && isGoVersion(version);
+        case 'line':
+            return isReleaseVersion(version) && goVersionLine(version) === goVersionLine(request.line);
+        case 'range': {
+            // A language version (`1.22`) is no toolchain: makeSemver would make it 1.22.0, which it is not.
+            const v = parseGoVersion(version);
+            if (!v || (v.patch === '' && v.kind === ''))
+                return false;
+            return semver_default().satisfies(makeSemver(version), request.range);
+        }
+        case 'stable':
+        case 'oldstable':
+            return isReleaseVersion(version);
+    }
+}
+/**
+ * The newest of `versions` (Go versions, any order, duplicates allowed) that `request` accepts, or undefined.
+ * `stable` is the newest release (no prerelease); `oldstable` the newest release of the minor line below the newest
+ * line that has a release (setup-go's meaning: with 1.23.5 and 1.22.9 available, oldstable is 1.22.9).
+ */
+function pickVersion(request, versions) {
+    const sorted = [...new Set(versions)].filter(isGoVersion).sort((a, b) => compareGoVersions(b, a));
+    if (request.kind === 'oldstable') {
+        const releases = sorted.filter(isReleaseVersion);
+        if (releases.length === 0)
+            return undefined;
+        const newestLine = goVersionLine(releases[0]);
+        return releases.find(v => goVersionLine(v) !== newestLine);
+    }
+    return sorted.find(v => versionMatches(request, v));
+}
+/** Compares decimal strings without leading zeros as Go's gover.CmpInt does: by length, then text. */
+function compareNumbers(x, y) {
+    if (x === y)
+        return 0;
+    if (x.length !== y.length)
+        return x.length < y.length ? -1 : 1;
+    return x < y ? -1 : 1;
+}
+function compareText(x, y) {
+    return x === y ? 0 : x < y ? -1 : 1;
+}
+
+;// CONCATENATED MODULE: ./src/core/warm/modfile.ts
+/**
+ * go.mod and go.work parsers over text (the shell reads the files), ported from the parts of
+ * golang.org/x/mod/modfile (read.go, rule.go, work.go, Go 1.23 vendored copy) that the prefetch plan needs:
+ * the lexer (comments, quoted and raw strings, `verb (` blocks), and the module, go, toolchain, require,
+ * exclude, replace and use directives. retract, godebug and unknown verbs are read and ignored. A line the
+ * grammar rejects is reported in `errors` (with its line number), never thrown: the go command will say the
+ * same thing in its own words, and the plan simply covers less.
+ */
+/** Go's isIdent: any printable non-space rune except the punctuation the grammar reserves. */
+function isIdentChar(c) {
+    return !/[\s()[\]{},]/u.test(c) && /\P{C}/u.test(c);
+}
+/**
+ * Splits a file into directive lines. A block `verb (` ... `)` turns into one line per entry with the verb
+ * prepended, as modfile does for rules inside a LineBlock.
+ */
+function lexLines(text, errors) {
+    const lines = [];
+    let block;
+    let blockLine = 0;
+    const rawLines = text.split('\n');
+    let i = 0;
+    while (i < rawLines.length) {
+        const start = i + 1;
+        const tokens = [];
+        let comment = '';
+        let text = rawLines[i];
+        i++;
+        let pos = 0;
+        let bad;
+        while (pos < text.length) {
+            const c = text[pos];
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+                pos++;
+            }
+            else if (text.startsWith('//', pos)) {
+                comment = text.slice(pos + 2).trim();
+                break;
+            }
+            else if ('()[]{},'.includes(c)) {
+                // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
+                tokens.push(c);
+                pos++;
+            }
+            else if (c === '"') {
+                let end = pos + 1;
+                while (end < text.length && text[end] !== '"')
+                    end += text[end] === '\\' ? 2 : 1;
+                if (end >= text.length) {
+                    bad = 'unterminated quoted string';
+                    break;
+                }
+                tokens.push(text.slice(pos, end + 1));
+                pos = end + 1;
+            }
+            else if (c === '`') {
+                // A raw string may span lines.
+                let end = text.indexOf('`', pos + 1);
+                while (end < 0 && i < rawLines.length) {
+                    text += '\n' + rawLines[i];
+                    i++;
+                    end = text.indexOf('`', pos + 1);
+                }
+                if (end < 0) {
+                    bad = 'unterminated raw string';
+                    break;
+                }
+                tokens.push(text.slice(pos, end + 1));
+                pos = end + 1;
+            }
+            else if (isIdentChar(c)) {
+                let end = pos;
+                while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
+                    if (text.startsWith('/*', end))
+                        bad = 'mod files must use // comments (not /* */ comments)';
+                    end++;
+                }
+                if (bad)
+                    break;
+                tokens.push(text.slice(pos, end));
+                pos = end;
+            }
+            else {
+                bad = `unexpected input character ${JSON.stringify(c)}`;
+                break;
+            }
+        }
+        if (bad) {
+            errors.push({ line: start, message: bad });
+            continue;
+        }
+        if (tokens.length === 0)
+            continue;
+        if (block) {
+            if (tokens.length === 1 && tokens[0] === ')') {
+                block = undefined;
+                continue;
+            }
+            lines.push({ tokens: [...block, ...tokens], comment, line: start });
+            continue;
+        }
+        if (tokens[tokens.length - 1] === '(' && tokens.length >= 2 && !tokens.slice(0, -1).includes('(')) {
+            block = tokens.slice(0, -1);
+            blockLine = start;
+            continue;
+        }
+        lines.push({ tokens, comment, line: start });
+    }
+    if (block)
+        errors.push({ line: blockLine, message: `unterminated block ${block.join(' ')} (` });
+    return lines;
+}
+/** Go's strconv.Unquote for the escapes a module path or version can need; undefined when go rejects the token. */
+function unquote(token) {
+    // modfile.parseString: only "..." is unquoted; any other quote character (a raw `...` string too) is an error.
+    if (!token.startsWith('"'))
+        return /["'`]/.test(token) ? undefined : token;
+    try {
+        const value = JSON.parse(token.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\'/g, "'"));
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** modfile.IsDirectoryPath: Unix and Windows relative or absolute directory syntaxes. */
+function isDirectoryPath(s) {
+    return (s === '.' ||
+        s === '..' ||
+        s.startsWith('./') ||
+        s.startsWith('.\\') ||
+        s.startsWith('../') ||
+        s.startsWith('..\\') ||
+        s.startsWith('/') ||
+        s.startsWith('\\') ||
+        /^[A-Za-z]:/.test(s));
+}
+/** The arguments of a line, unquoted; undefined (with an error recorded) when one is malformed. */
+function args(line, errors) {
+    const out = [];
+    for (const token of line.tokens.slice(1)) {
+        const value = unquote(token);
+        if (value === undefined) {
+            errors.push({ line: line.line, message: `invalid quoted string ${token}` });
+            return undefined;
+        }
+        out.push(value);
+    }
+    return out;
+}
+function parseReplace(line, a, errors) {
+    const arrow = a.length >= 2 && a[1] === '=>' ? 1 : 2;
+    if (a.length < arrow + 2 || a.length > arrow + 3 || a[arrow] !== '=>') {
+        errors.push({ line: line.line, message: 'usage: replace module/path [v1.2.3] => other/module v1.4' });
+        return undefined;
+    }
+    const old = { path: a[0], version: arrow === 2 ? a[1] : '' };
+    const target = a[arrow + 1];
+    const targetVersion = a.length === arrow + 3 ? a[arrow + 2] : '';
+    if (targetVersion === '') {
+        if (!isDirectoryPath(target)) {
+            errors.push({
+                line: line.line,
+                message: `replacement module without version must be directory path (rooted or starting with ./ or ../): ${target}`
+            });
+            return undefined;
+        }
+        return { old, new: { path: target, version: '' }, local: true };
+    }
+    if (isDirectoryPath(target)) {
+        errors.push({ line: line.line, message: `replacement module directory path ${target} cannot have version` });
+        return undefined;
+    }
+    return { old, new: { path: target, version: targetVersion }, local: false };
+}
+function isIndirect(comment) {
+    // modfile.isIndirect: the comment is exactly "indirect" or starts with "indirect;".
+    return comment === 'indirect' || comment.startsWith('indirect;');
+}
+/** Parses a go.mod text. Never throws; `errors` lists the lines that were skipped. */
+function parseGoMod(text) {
+    const errors = [];
+    let module = '';
+    const found = {};
+    const versionLines = {};
+    const require = [];
+    const exclude = [];
+    const replace = [];
+    for (const line of lexLines(text, errors)) {
+        const verb = line.tokens[0];
+        const a = args(line, errors);
+        if (!a)
+            continue;
+        const expect = (n, usage) => {
+            if (a.length === n)
+                return true;
+            errors.push({ line: line.line, message: `usage: ${usage}` });
+            return false;
+        };
+        switch (verb) {
+            case 'module':
+                if (expect(1, 'module module/path'))
+                    module = a[0];
+                break;
+            case 'go':
+            case 'toolchain':
+                versionDirective(verb, line, a, found, versionLines, errors);
+                break;
+            case 'require':
+                if (expect(2, 'require module/path v1.2.3'))
+                    require.push({ path: a[0], version: a[1], indirect: isIndirect(line.comment) });
+                break;
+            case 'exclude':
+                if (expect(2, 'exclude module/path v1.2.3'))
+                    exclude.push({ path: a[0], version: a[1] });
+                break;
+            case 'replace': {
+                const r = parseReplace(line, a, errors);
+                if (r)
+                    replace.push(r);
+                break;
+            }
+            default:
+                // retract, godebug, tool and verbs of later Go versions do not change what is downloaded.
+                break;
+        }
+    }
+    return { module, ...found, versionLines, require, exclude, replace, errors };
+}
+/**
+ * The `go` and `toolchain` directives of go.mod and go.work: one argument each, at most once (modfile's
+ * "repeated go statement"); the first one counts.
+ */
+function versionDirective(verb, line, a, found, lines, errors) {
+    if (a.length !== 1) {
+        errors.push({ line: line.line, message: verb === 'go' ? 'usage: go 1.23' : 'usage: toolchain go1.23.5' });
+    }
+    else if (found[verb] !== undefined) {
+        errors.push({ line: line.line, message: `repeated ${verb} statement` });
+    }
+    else {
+        found[verb] = a[0];
+        lines[verb] = line.line;
+    }
+}
+/** Parses a go.work text. Never throws; `errors` lists the lines that were skipped. */
+function parseGoWork(text) {
+    const errors = [];
+    const found = {};
+    const versionLines = {};
+    const use = [];
+    const replace = [];
+    for (const line of lexLines(text, errors)) {
+        const a = args(line, errors);
+        if (!a)
+            continue;
+        const verb = line.tokens[0];
+        switch (verb) {
+            case 'go':
+            case 'toolchain':
+                versionDirective(verb, line, a, found, versionLines, errors);
+                break;
+            case 'use':
+                if (a.length === 1)
+                    use.push(a[0]);
+                else
+                    errors.push({ line: line.line, message: 'usage: use local/dir' });
+                break;
+            case 'replace': {
+                const r = parseReplace(line, a, errors);
+                if (r)
+                    replace.push(r);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return { ...found, versionLines, use, replace, errors };
+}
+
+;// CONCATENATED MODULE: ./src/core/toolchain/version-file.ts
+/**
+ * Reading a Go version request out of a version file's text (pure; the shell reads the file).
+ *
+ * API:
+ * - `parseVersionFile(fileName, text)`: dispatches on the base name — `go.mod` and `go.work` (toolchain line, else go
+ *   line), `.tool-versions` (asdf/mise: `golang 1.23.5`), anything else (`.go-version`) a file holding one version.
+ * - `parseGoModVersion`, `parseToolVersions`, `parsePlainVersionFile`: the individual parsers.
+ *
+ * Meaning of a `go.mod`/`go.work` file (decided here, documented for users):
+ * - `toolchain go1.23.5` wins: it names the exact toolchain the module wants (what the go command would switch to).
+ * - otherwise the `go` line, read as actions/setup-go reads it: `go 1.22` → the newest 1.22.x release; `go 1.22.3` →
+ *   exactly 1.22.3; `go 1.23rc1` → exactly 1.23rc1. (For the go command ≥ 1.21 the go line is a minimum, and
+ *   GOTOOLCHAIN=auto would switch up to it; installing exactly that version satisfies the minimum, and it is what
+ *   setup-go users expect.)
+ * Errors are InputErrors for the input `go-version-file` naming the file and the line.
+ */
+
+
+
+/** The input name version-file errors are reported under. */
+const VERSION_FILE_INPUT = 'go-version-file';
+/**
+ * Parses a version file by its base name (`fileName` may be a path, with / or \ separators): `go.mod`, `go.work`,
+ * `.tool-versions`; any other name is read as a `.go-version` file (one version, as setup-go reads unknown files).
+ */
+function parseVersionFile(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    if (base === 'go.mod' || base === 'go.work')
+        return parseGoModVersion(fileName, text);
+    if (base === '.tool-versions')
+        return parseToolVersions(fileName, text);
+    return parsePlainVersionFile(fileName, text);
+}
+/**
+ * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
+ * grammar as the warm phase's plan (src/core/warm/modfile.ts: comments, blocks, quoted strings). A malformed or
+ * repeated go/toolchain line is an error, as the go command refuses such a file.
+ */
+function parseGoModVersion(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    const parsed = base === 'go.work' ? parseGoWork(text) : parseGoMod(text);
+    const shown = (line) => quote(lines(text)[line - 1]?.trim() ?? '');
+    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
+    if (bad)
+        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
+    const { go, toolchain, versionLines } = parsed;
+    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
+        const line = versionLines.toolchain;
+        // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
+        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
+            throw fileError(fileName, line, `toolchain ${quote(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
+        }
+        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
+    }
+    if (go !== undefined && versionLines.go !== undefined) {
+        const line = versionLines.go;
+        if (go.startsWith('go'))
+            throw fileError(fileName, line, `go line ${quote(go)} must not start with "go"`);
+        return { request: requestAt(fileName, line, go), value: go, line };
+    }
+    throw new InputError(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
+}
+/**
+ * `.tool-versions` (asdf, mise): the first `golang <version>` line (mise's `go <version>` too); further versions on
+ * the line are asdf fallbacks and ignored. `#` starts a comment. `system`, `ref:` and `path:` values are refused.
+ */
+function parseToolVersions(fileName, text) {
+    const all = lines(text);
+    for (let i = 0; i < all.length; i++) {
+        const fields = stripComment(all[i], '#').trim().split(/\s+/);
+        if (fields[0] !== 'golang' && fields[0] !== 'go')
+            continue;
+        const value = fields[1];
+        if (value === undefined)
+            throw fileError(fileName, i + 1, `${quote(all[i].trim())} has no version`);
+        if (value === 'system' || value.includes(':')) {
+            throw fileError(fileName, i + 1, `${quote(value)} is not a Go version this action can install`);
+        }
+        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
+    }
+    throw new InputError(VERSION_FILE_INPUT, `${fileName} has no golang line (expected e.g. "golang 1.23.5")`);
+}
+/** `.go-version` and other plain files: the first line that is neither blank nor a `#` comment holds the version. */
+function parsePlainVersionFile(fileName, text) {
+    const all = lines(text);
+    for (let i = 0; i < all.length; i++) {
+        const value = all[i].trim();
+        if (value === '' || value.startsWith('#'))
+            continue;
+        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
+    }
+    throw new InputError(VERSION_FILE_INPUT, `${fileName} is empty (expected a Go version such as 1.23.5)`);
+}
+function requestAt(fileName, line, value) {
+    return parseVersionRequest(value, `${VERSION_FILE_INPUT} (${fileName} line ${line})`);
+}
+function fileError(fileName, line, detail) {
+    return new InputError(VERSION_FILE_INPUT, `${fileName} line ${line}: ${detail}`);
+}
+/** Lines without their terminators; a UTF-8 byte order mark at the start is dropped. */
+function lines(text) {
+    return text.replace(/^\uFEFF/, '').split(/\r?\n/);
+}
+function stripComment(line, marker) {
+    const at = line.indexOf(marker);
+    return at === -1 ? line : line.slice(0, at);
+}
+
 ;// CONCATENATED MODULE: ./src/core/settings.ts
+
+
 
 
 
@@ -30234,10 +35496,31 @@ function readSettings(read) {
         }, []),
         warmTimeoutSeconds: errors.attempt(() => integer('warm-timeout', get('warm-timeout'), 1, 21600, 'seconds'), 600),
         retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
-        auth
+        auth,
+        goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined)
     };
     errors.throwIfAny();
     return settings;
+}
+/**
+ * `go-version` / `go-version-file`. Both set is an error (actions/setup-go warns and ignores the file; here the two
+ * could name different versions, and a silent choice would install the one the user did not mean).
+ */
+function goInstallRequest(versionValue, fileValue) {
+    const version = versionValue.trim();
+    const file = fileValue.trim();
+    if (version !== '' && file !== '') {
+        throw new InputError('go-version', `${quote(version)} and go-version-file ${quote(file)} are both set; set only one of them.`);
+    }
+    if (version !== '') {
+        assertNoControlCharacters('go-version', version);
+        return { from: 'go-version', request: parseVersionRequest(version, 'go-version') };
+    }
+    if (file !== '') {
+        assertNoControlCharacters(VERSION_FILE_INPUT, file);
+        return { from: 'go-version-file', file };
+    }
+    return undefined;
 }
 function optionalPatterns(name, raw) {
     return raw.trim() === '' ? undefined : parsePatternInput(name, raw);
@@ -30283,13 +35566,13 @@ function markdownCell(text) {
 function droppedWarnings(report) {
     return report.proxies.filter(proxy => proxy.position === null).map(proxy => `Dropped ${proxy.url}: ${proxy.message}`);
 }
-/** The checksum-database verdict as one sentence. */
-function sumdbVerdictText(verdict) {
-    if (verdict.status === 'off')
-        return `Checksum database: ${verdict.message}`;
-    const timing = verdict.ms === undefined ? '' : ` (${verdict.ms} ms)`;
-    const state = verdict.status === 'failed' ? 'FAILED' : verdict.status === 'switched' ? 'switched' : 'ok';
-    return `Checksum database ${verdict.name}: ${state}: ${verdict.message}${timing}`;
+/** The checksum-DB check as one sentence. */
+function sumdbCheckText(check) {
+    if (check.status === 'off')
+        return `Checksum database: ${check.message}`;
+    const timing = check.ms === undefined ? '' : ` (${check.ms} ms)`;
+    const state = check.status === 'failed' ? 'FAILED' : check.status === 'switched' ? 'switched' : 'ok';
+    return `Checksum database ${check.name}: ${state}: ${check.message}${timing}`;
 }
 /** The probe table as GitHub markdown, for the job summary (every URL already redacted). */
 function probeTableMarkdown(report) {
@@ -30299,9 +35582,9 @@ function probeTableMarkdown(report) {
     lines.push('', `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`);
     return lines.join('\n');
 }
-/** The checksum-database verdict as markdown, for the job summary. */
-function sumdbVerdictMarkdown(report) {
-    return markdownCell(sumdbVerdictText(report.sumdb));
+/** The checksum-DB check as markdown, for the job summary. */
+function sumdbCheckMarkdown(report) {
+    return markdownCell(sumdbCheckText(report.sumdb));
 }
 /**
  * The probe table as aligned text for the log. The result comes last (it is the
@@ -30315,7 +35598,7 @@ function probeTableText(report) {
         .map((text, c) => (c === row.length - 1 ? text : text.padEnd(widths[c])))
         .join('  ')
         .trimEnd());
-    lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${report.chain || '(none)'}`, sumdbVerdictText(report.sumdb));
+    lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${report.chain || '(none)'}`, sumdbCheckText(report.sumdb));
     return lines.join('\n');
 }
 
@@ -30611,11 +35894,192 @@ function sortRuns(chain, latency) {
 /**
  * The chain to export: entries that do not work dropped (see dropEntries for the
  * separator rule), then with `order: latency` each `|` run sorted by median
- * (see sortRuns). `direct`/`off` stay last. An entry with no verdict is kept in place.
+ * (see sortRuns). `direct`/`off` stay last. An entry with no standing is kept in place.
  */
-function rebuildChain(chain, verdictOf, order) {
-    const kept = dropEntries(chain, entry => verdictOf(entry)?.working ?? true);
-    return order === 'latency' ? sortRuns(kept, entry => verdictOf(entry)?.medianMs) : kept;
+function rebuildChain(chain, standingOf, order) {
+    const kept = dropEntries(chain, entry => standingOf(entry)?.working ?? true);
+    return order === 'latency' ? sortRuns(kept, entry => standingOf(entry)?.medianMs) : kept;
+}
+
+;// CONCATENATED MODULE: ./src/core/probe/decide.ts
+
+
+
+/**
+ * The rebuilt chain (dead entries dropped, `|` runs sorted by median, `,` never crossed:
+ * see reorder.ts). When no proxy is left and there is no terminal keyword either, the
+ * given chain is kept: an empty GOPROXY would mean Go's default.
+ */
+function decideChain(given, standingOf, order) {
+    const rebuilt = rebuildChain(given, standingOf, order);
+    const noneWorks = given.proxies.length > 0 && rebuilt.proxies.length === 0;
+    return { chain: rebuilt.proxies.length > 0 || rebuilt.terminal ? rebuilt : given, noneWorks };
+}
+/** True for an entry joined to the next proxy by `,`: only a 404/410 passes it. */
+function isGate(chain, index) {
+    return chain.proxies[index].separator === ',' && index + 1 < chain.proxies.length;
+}
+/**
+ * The problems of the proxy part of the probe: "no proxy works" (with each reason), and
+ * one per dead `,` gate. A dead gate is a problem, never silently dropped: dropping it
+ * would hand every request meant for it, private paths included, to the next proxy.
+ * `redact` turns a URL into its printable form.
+ */
+function chainProblems(given, noneWorks, statusOf, redact) {
+    const problems = [];
+    if (noneWorks) {
+        const why = given.proxies
+            .filter(entry => !isWorking(statusOf(entry.url).status))
+            .map(entry => `${redact(entry.url)}: ${statusOf(entry.url).message}`);
+        const unique = [...new Set(why)].join('; ');
+        const tail = given.terminal === 'direct'
+            ? ' Only direct is left: every module would come from its origin repository, without a proxy.'
+            : given.terminal === 'off'
+                ? ' The chain ends in off: no module could be downloaded.'
+                : '';
+        problems.push(`No proxy in the chain works from this runner (${unique}).${tail}`);
+    }
+    given.proxies.forEach((entry, i) => {
+        if (!isGate(given, i) || isWorking(statusOf(entry.url).status))
+            return;
+        const next = given.proxies[i + 1];
+        problems.push(`${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`);
+    });
+    return problems;
+}
+/** The URL of the fastest proxy on the exported chain that served the version list (lowest median; first on a tie). */
+function fastestProxy(proxies) {
+    const measured = proxies.filter(p => p.status === 'ok' && p.position !== null && p.medianMs !== null);
+    return [...measured].sort((a, b) => a.medianMs - b.medianMs)[0]?.url;
+}
+/**
+ * Whether the probe may switch GOSUMDB to sum.golang.google.cn when the path to
+ * sum.golang.org fails: only when sum.golang.org is Go's default (the user chose no
+ * `sumdb`) and has no URL. A database the user named is never swapped behind their back.
+ */
+function mayUseChinaAlias(sumdb, sumdbChosen) {
+    return sumdb.kind === 'db' && !sumdbChosen && sumdb.name === 'sum.golang.org' && !sumdb.explicitUrl;
+}
+/**
+ * Applies the switch from sum.golang.org to sum.golang.google.cn: only when the path to
+ * sum.golang.org failed, the switch is allowed (mayUseChinaAlias) and the alias's own
+ * `/latest` answered (`alias`, with `aliasLatestUrl` redacted). A failed alias is added
+ * to the failure's words; anything else leaves the check as it was.
+ */
+function applyChinaAlias(check, sumdb, allowed, alias, aliasLatestUrl) {
+    if (check.status !== 'failed' || !allowed || alias === undefined)
+        return { check, sumdb, notes: [] };
+    if (!alias.ok) {
+        return {
+            check: { ...check, message: `${check.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}` },
+            sumdb,
+            notes: []
+        };
+    }
+    return {
+        check: {
+            name: check.name,
+            status: 'switched',
+            route: 'explicit',
+            url: aliasLatestUrl,
+            message: `${check.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
+            ms: alias.ms
+        },
+        sumdb: parseGosumdb('sumdb', CHINA_SUMDB_ALIAS),
+        notes: [
+            `GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/probe/settle.ts
+
+
+/**
+ * A pending proxy is cut once it has had GRACE_FACTOR times the slowest working member
+ * of its run's median, and never less than GRACE_FLOOR_MS from the start of the probe.
+ * Why 4×: the median already includes the connection set-up; a proxy four times slower
+ * than the slowest working peer would be sorted behind it anyway, so waiting longer can
+ * only confirm what the chain already is. Why a 1000 ms floor: a proxy's first answer
+ * costs DNS, TCP, TLS and the request itself, about four round trips; a mirror in another
+ * region (a GitHub-hosted runner reaching goproxy.cn, ~200 ms away) needs ~800 ms for it
+ * and is a working fallback worth keeping, and a loaded runner adds jitter on top. A proxy
+ * that has not answered after a second is almost always one that never will, and cutting it
+ * then still saves most of the default 3 s probe-timeout.
+ */
+const GRACE_FACTOR = 4;
+const GRACE_FLOOR_MS = 1000;
+/** The maximal runs of entries joined by `|`, as index ranges [start, end]. */
+function runsOf(chain) {
+    const runs = [];
+    let start = 0;
+    while (start < chain.proxies.length) {
+        let end = start;
+        while (end < chain.proxies.length - 1 && chain.proxies[end].separator === '|')
+            end++;
+        runs.push([start, end]);
+        start = end + 1;
+    }
+    return runs;
+}
+/**
+ * Decides whether the probe's outcome is settled and which pending proxies it cuts.
+ * A pending proxy that has not answered yet may be cut only when (1) every `|` run has a member that served the version list or has
+ * finished, (2) its own run has such a member (so a run's only member, or a run
+ * whose members are all still pending, keeps the whole deadline), (3) it is not a `,`
+ * gate (dropping a gate changes where private paths go: it keeps the whole deadline),
+ * (4) the grace window of its run has passed, and (5) the checksum-database path on
+ * the chain without the cut entries is verified. The probe deadline stays the hard cap.
+ */
+function settleProbe(input) {
+    const { chain, progress, elapsedMs } = input;
+    const pending = chain.proxies.filter(entry => progress(entry.url).state === 'pending');
+    if (pending.length === 0)
+        return { cut: [], settled: true };
+    const runs = runsOf(chain);
+    const runFacts = runs.map(([start, end]) => {
+        const members = chain.proxies.slice(start, end + 1).map(entry => progress(entry.url));
+        const working = members.filter((p) => p.state === 'done' && p.served);
+        const medians = working.map(p => p.medianMs).filter((ms) => ms !== undefined);
+        const graceMs = Math.max(GRACE_FLOOR_MS, GRACE_FACTOR * Math.max(0, ...medians));
+        return { working: working.length > 0, finished: members.every(p => p.state === 'done'), graceMs };
+    });
+    if (!runFacts.every(run => run.working || run.finished))
+        return { cut: [], settled: false };
+    const candidates = [];
+    let recheckInMs;
+    runs.forEach(([start, end], r) => {
+        const run = runFacts[r];
+        if (!run.working || start === end)
+            return;
+        for (let i = start; i <= end; i++) {
+            const entry = chain.proxies[i];
+            const state = progress(entry.url);
+            // A proxy that answered is not too slow: it is being retried or sampled, within the deadline.
+            if (state.state !== 'pending' || state.answered || isGate(chain, i))
+                continue;
+            if (elapsedMs < run.graceMs) {
+                recheckInMs = Math.min(recheckInMs ?? Infinity, run.graceMs - elapsedMs);
+                continue;
+            }
+            candidates.push({
+                url: entry.url,
+                graceMs: run.graceMs,
+                message: `too slow: no answer within ${Math.round(elapsedMs)} ms, while another proxy of its "|" run works (grace ${run.graceMs} ms: ${GRACE_FACTOR}x the slowest working median, at least ${GRACE_FLOOR_MS} ms); dropped without waiting for the probe timeout`
+            });
+        }
+    });
+    if (candidates.length === 0)
+        return { cut: [], settled: false, ...(recheckInMs ? { recheckInMs } : {}) };
+    const cutUrls = new Set(candidates.map(c => c.url));
+    const remaining = dropEntries(chain, entry => !cutUrls.has(entry.url));
+    if (!input.sumdbVerified(remaining))
+        return { cut: [], settled: false };
+    return {
+        cut: candidates,
+        settled: pending.every(entry => cutUrls.has(entry.url)),
+        ...(recheckInMs ? { recheckInMs } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/sumdb/route.ts
@@ -31680,6 +37144,42 @@ function raceDeadline(work, deadline, late) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/probe/retry.ts
+/**
+ * The one rule for asking a probe request again. Every probe request (a proxy's version
+ * list, a proxy's `/sumdb/<name>/supported`, a checksum database's `/latest`) uses it,
+ * so a flaky path is judged the same way wherever it is met, and the way the warm phase
+ * treats it: it retries those same requests, so failing the probe on one of them would
+ * reject a chain the build would have got through.
+ */
+/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
+const RETRY_PAUSE_MS = 50;
+/** A transient failure is asked again at most this many times (while the deadline allows). */
+const TRANSIENT_RETRIES = 3;
+/**
+ * A failure that says nothing lasting about the path: a 5xx or 429 answer, a connection
+ * dropped or reset before a complete answer. A refused connection, a DNS or TLS failure,
+ * a 4xx and the probe deadline are lasting: asking again changes nothing, or there is no
+ * time left to ask (a probe attempt has no timeout of its own, only the phase deadline).
+ */
+function isTransient(result) {
+    if (result.kind === 'answer')
+        return result.status >= 500 || result.status === 429;
+    if (result.kind === 'aborted')
+        return false;
+    return !result.deadline && result.status === 'connection-closed';
+}
+/**
+ * Whether to ask again, and after how long: only a transient failure, at most
+ * TRANSIENT_RETRIES times, and only when the pause still ends before the deadline
+ * (`now` and `deadline` on the same clock, ms). undefined: keep this result.
+ */
+function retryPause(result, retriesSoFar, now, deadline) {
+    if (!isTransient(result) || retriesSoFar >= TRANSIENT_RETRIES)
+        return undefined;
+    return now + RETRY_PAUSE_MS < deadline ? RETRY_PAUSE_MS : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/probe/http-get.ts
 
 /**
@@ -31789,25 +37289,48 @@ function credentialsForUrl(url, lookup) {
 
 
 
+
 function round(ms) {
     return Math.round(ms * 10) / 10;
 }
 function isFileUrl(url) {
     return /^file:/i.test(url);
 }
-/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
-const RETRY_PAUSE_MS = 50;
-/** Transient answers are asked again this many times at most (while the deadline allows). */
-const TRANSIENT_RETRIES = 3;
+/** The retry rule's view of one GET result. */
+function attemptOf(result) {
+    if (result.kind === 'aborted')
+        return { kind: 'aborted' };
+    if (result.kind === 'answer')
+        return { kind: 'answer', status: result.answer.status };
+    return {
+        kind: 'failure',
+        status: classifyFailure(result.failure).status,
+        deadline: result.failure.code === 'DEADLINE'
+    };
+}
+function pause(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms).unref());
+}
 /**
- * A failure that says nothing lasting about the proxy: a 5xx or 429, or a connection
- * dropped mid-answer. The go command would fail that one request; a proxy that fails
- * one request in three still serves a build once retried, and the warm phase retries.
+ * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
+ * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
+ * attempt's result as it comes. Never rejects.
  */
-function isTransient(result, verdict) {
-    if (verdict.status === 'connection-closed')
-        return true;
-    return result.kind === 'answer' && (result.answer.status >= 500 || result.answer.status === 429);
+async function getWithRetries(url, context, onAttempt) {
+    for (let attempts = 1;; attempts++) {
+        const result = await httpGet(url, context);
+        onAttempt?.(result);
+        const wait = retryPause(attemptOf(result), attempts - 1, performance.now(), context.deadline);
+        if (wait === undefined || context.signal?.aborted)
+            return { result, attempts };
+        await pause(wait);
+        if (context.signal?.aborted)
+            return { result: { kind: 'aborted', ms: result.ms }, attempts };
+    }
+}
+/** Words for the number of requests a failure took, when it took more than one. */
+function attemptsNote(attempts) {
+    return attempts > 1 ? ` (${attempts} attempts)` : '';
 }
 /**
  * Probes `GET <proxy>/<module>/@v/list` up to `samples` times, one request after the
@@ -31818,18 +37341,38 @@ function isTransient(result, verdict) {
  * further sample starts only if one as long as the last still fits before the deadline,
  * so a slow-but-working proxy does not hold the phase open for nothing). A later sample
  * that fails ends the sampling without changing the class. file:// proxies are read on disk.
+ * `onAnswered` is called when the proxy first answers anything (an error included), so the
+ * probe loop does not cut it as too slow while it is retried or sampled.
  */
-async function probeList(url, module, samples, context) {
+async function probeList(url, module, samples, context, onAnswered) {
     if (isFileUrl(url))
         return probeFileList(url, module, context.deadline);
     const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`);
-    const samplesMs = [];
-    let attempts = 0;
-    let retries = 0;
-    let first;
-    let lastTransient;
-    while (attempts < Math.max(1, samples) + retries) {
-        if (first && performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline)
+    // The first lasting answer decides the class, after the shared retry rule.
+    // Any sign of life (an HTTP answer, even an error, or a reset) means the proxy is not "too slow".
+    const first = await getWithRetries(target, context, result => {
+        if (result.kind === 'answer' || (result.kind === 'failure' && result.failure.code !== 'DEADLINE'))
+            onAnswered?.();
+    });
+    let attempts = first.attempts;
+    if (first.result.kind === 'aborted') {
+        return { status: 'no-response', message: 'no answer before the probe ended', samplesMs: [], attempts: attempts - 1 };
+    }
+    const classification = first.result.kind === 'answer'
+        ? classifyListAnswer(first.result.answer, module)
+        : classifyFailure(first.result.failure);
+    if (classification.status !== 'ok') {
+        return {
+            ...classification,
+            message: `${classification.message}${attemptsNote(first.attempts)}`,
+            samplesMs: [],
+            attempts
+        };
+    }
+    const samplesMs = [round(first.result.ms)];
+    // Further samples, for the median only: a failed one ends the sampling without changing the class.
+    while (samplesMs.length < Math.max(1, samples)) {
+        if (performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline)
             break;
         attempts++;
         const result = await httpGet(target, context);
@@ -31837,31 +37380,11 @@ async function probeList(url, module, samples, context) {
             attempts--;
             break;
         }
-        const verdict = result.kind === 'answer' ? classifyListAnswer(result.answer, module) : classifyFailure(result.failure);
-        if (!first && isTransient(result, verdict) && retries < TRANSIENT_RETRIES) {
-            retries++;
-            lastTransient = verdict;
-            if (performance.now() + RETRY_PAUSE_MS >= context.deadline)
-                break;
-            await new Promise(resolve => setTimeout(resolve, RETRY_PAUSE_MS).unref());
-            continue;
-        }
-        if (!first)
-            first = verdict;
-        if (verdict.status !== 'ok')
+        if (result.kind !== 'answer' || classifyListAnswer(result.answer, module).status !== 'ok')
             break;
         samplesMs.push(round(result.ms));
     }
-    const decided = first ?? lastTransient;
-    return {
-        ...(decided
-            ? retries > 0 && decided.status !== 'ok'
-                ? { ...decided, message: `${decided.message} (${retries + 1} attempts)` }
-                : decided
-            : { status: 'no-response', message: 'no answer before the probe ended' }),
-        samplesMs,
-        attempts
-    };
+    return { ...classification, samplesMs, attempts };
 }
 async function probeFileList(url, module, deadline) {
     const dir = fileProxyDir(url);
@@ -31927,16 +37450,21 @@ async function probeSupported(url, name, context) {
             ms
         };
     }
-    const result = await httpGet(joinUrlPath(url, `sumdb/${name}/supported`), context);
+    const { result, attempts } = await getWithRetries(joinUrlPath(url, `sumdb/${name}/supported`), context);
     if (result.kind === 'aborted')
         return undefined;
+    const ms = round(performance.now() - start);
     if (result.kind === 'failure')
-        return { support: 'error', message: resultMessage(result), ms: round(result.ms) };
-    return { ...classifySupportedAnswer(result.answer), ms: round(result.ms) };
+        return { support: 'error', message: `${resultMessage(result)}${attemptsNote(attempts)}`, ms };
+    const answer = classifySupportedAnswer(result.answer);
+    return {
+        ...answer,
+        ...(answer.support === 'error' ? { message: `${answer.message}${attemptsNote(attempts)}` } : {}),
+        ms
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/probe/sumdb-probe.ts
-
 
 
 
@@ -31947,7 +37475,8 @@ function sumdb_probe_round(ms) {
 /**
  * GET `<base>/latest` and check the shape of the signed tree head (the signature is
  * the go command's business). `base` is a database root: `https://<name>`, the GOSUMDB
- * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). Never rejects.
+ * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). A transient failure is
+ * asked again by the shared retry rule (core/probe/retry.ts). Never rejects.
  */
 async function checkLatest(base, name, context) {
     const start = performance.now();
@@ -31962,18 +37491,18 @@ async function checkLatest(base, name, context) {
         const problem = checkTreeHead(read.text, name);
         return problem ? { ok: false, message: problem, ms } : { ok: true, message: `signed tree head of ${name}`, ms };
     }
-    const result = await httpGet(joinUrlPath(base, 'latest'), context);
+    const { result, attempts } = await getWithRetries(joinUrlPath(base, 'latest'), context);
     if (result.kind !== 'answer') {
         return {
             ok: false,
-            message: resultMessage(result),
-            ms: sumdb_probe_round(result.ms),
+            message: `${resultMessage(result)}${result.kind === 'aborted' ? '' : attemptsNote(attempts)}`,
+            ms: sumdb_probe_round(performance.now() - start),
             ...(result.kind === 'aborted' ? { aborted: true } : {})
         };
     }
     const ms = sumdb_probe_round(result.ms);
     if (result.answer.status !== 200) {
-        return { ok: false, message: describeFailedAnswer(result.answer).message, ms };
+        return { ok: false, message: `${describeFailedAnswer(result.answer).message}${attemptsNote(attempts)}`, ms };
     }
     const problem = checkTreeHead(result.answer.body, name);
     return problem
@@ -32027,6 +37556,7 @@ function trustedCertificates(extra, env = process.env) {
 
 
 
+
 /** Defensive: the composition already rejects a private probe module; nothing private may leave the runner. */
 function assertPublicModule(plan, module) {
     if (matchesPrefixPatterns(plan.gonoproxy, module) || matchesPrefixPatterns(plan.gonosumdb, module)) {
@@ -32053,25 +37583,42 @@ async function probeChain(plan, options) {
     const ca = trustedCertificates(options.ca);
     // Ends the checksum-database requests whose answer turns out not to matter.
     const stop = new AbortController();
-    const context = (url, speculative = false) => {
+    const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
+    // Ends every request to a proxy cut as too slow (core/probe/settle.ts).
+    const cutters = new Map(urls.map(url => [url, new AbortController()]));
+    const context = (url, speculative = false, proxy) => {
         const credentials = credentialsForUrl(url, options.credentialsFor);
+        const cutter = proxy === undefined ? undefined : cutters.get(proxy);
+        const signals = [...(speculative ? [stop.signal] : []), ...(cutter ? [cutter.signal] : [])];
         return {
             deadline,
             ...(ca ? { ca } : {}),
             ...(credentials ? { credentials } : {}),
-            ...(speculative ? { signal: stop.signal } : {})
+            ...(signals.length > 0 ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {})
         };
     };
-    const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
-    const lists = new Map(urls.map(url => [url, probeList(url, module, options.samples ?? 3, context(url))]));
+    const results = new Map();
+    const answered = new Set();
+    const lists = new Map(urls.map(url => [
+        url,
+        probeList(url, module, options.samples ?? 3, context(url, false, url), () => answered.add(url)).then(result => {
+            if (!results.has(url))
+                results.set(url, result);
+            return result;
+        })
+    ]));
     // Every way to the checksum database is tried at once, from the start: the route is
     // only known once the chain is rebuilt, and by then there may be no time left.
     const sumdb = plan.sumdb;
     const latestChecks = new Map();
-    const latest = (base) => {
+    const latestSettled = new Map();
+    const latest = (base, proxy) => {
         let check = latestChecks.get(base);
         if (!check && sumdb.kind === 'db') {
-            check = checkLatest(base, sumdb.name, context(base, true));
+            check = checkLatest(base, sumdb.name, context(base, true, proxy)).then(result => {
+                latestSettled.set(base, result);
+                return result;
+            });
             latestChecks.set(base, check);
         }
         return check ?? Promise.resolve({ ok: false, message: 'not checked', ms: 0 });
@@ -32081,17 +37628,17 @@ async function probeChain(plan, options) {
         return (host && options.sumdbBaseOverride?.(host)) || base;
     };
     const proxyBase = (url) => joinUrlPath(url, `sumdb/${sumdb.kind === 'db' ? sumdb.name : ''}`);
-    const aliasEligible = sumdb.kind === 'db' && !plan.sumdbChosen && sumdb.name === 'sum.golang.org' && !sumdb.explicitUrl;
+    const aliasEligible = mayUseChinaAlias(sumdb, plan.sumdbChosen);
     const aliasBase = ownBase(`https://${CHINA_SUMDB_ALIAS}`);
     const supported = new Map();
     const supportedSettled = new Map();
     if (sumdb.kind === 'db') {
         if (!sumdb.explicitUrl) {
             for (const url of urls) {
-                const answer = probeSupported(url, sumdb.name, context(url, true)).then(result => {
+                const answer = probeSupported(url, sumdb.name, context(url, true, url)).then(result => {
                     supportedSettled.set(url, result);
                     if (result?.support === 'yes')
-                        void latest(proxyBase(url));
+                        void latest(proxyBase(url), url);
                     return result;
                 });
                 supported.set(url, answer);
@@ -32101,19 +37648,28 @@ async function probeChain(plan, options) {
         if (aliasEligible)
             void latest(aliasBase);
     }
-    const results = new Map();
-    for (const [url, probe] of lists)
-        results.set(url, await probe);
-    const verdictOf = (entry) => {
+    await untilSettled(plan.chain, lists, results, answered, start, log, {
+        enabled: options.endWhenSettled ?? true,
+        cut: url => cutters.get(url)?.abort(),
+        sumdbVerified: candidate => {
+            if (sumdb.kind === 'off')
+                return true;
+            const route = sumdbRoute(candidate, sumdb, url => supportedSettled.get(url));
+            if (route.kind === 'proxy')
+                return latestSettled.get(proxyBase(route.proxy))?.ok === true;
+            if (route.kind === 'direct' || route.kind === 'explicit')
+                return latestSettled.get(ownBase(route.base))?.ok === true;
+            return false;
+        }
+    });
+    const standingOf = (entry) => {
         const result = results.get(entry.url);
         if (!result)
             return undefined;
         const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined;
         return { working: isWorking(result.status), ...(medianMs !== undefined ? { medianMs } : {}) };
     };
-    const rebuilt = rebuildChain(plan.chain, verdictOf, options.order);
-    const noneWorks = plan.chain.proxies.length > 0 && rebuilt.proxies.length === 0;
-    const chain = rebuilt.proxies.length > 0 || rebuilt.terminal ? rebuilt : plan.chain;
+    const { chain, noneWorks } = decideChain(plan.chain, standingOf, options.order);
     // The route on the chain that will be exported, waiting only for the answers it needs.
     const answers = new Map();
     let route = sumdbRoute(chain, sumdb, url => answers.get(url));
@@ -32121,29 +37677,11 @@ async function probeChain(plan, options) {
         answers.set(route.proxy, supportOf(await supported.get(route.proxy)));
         route = sumdbRoute(chain, sumdb, url => answers.get(url));
     }
-    let verdict = await routeVerdict(route, sumdb, { latest, ownBase, proxyBase });
-    let finalSumdb = sumdb;
-    const notes = [];
-    if (verdict.status === 'failed' && aliasEligible) {
-        const alias = await latest(aliasBase);
-        if (alias.ok) {
-            finalSumdb = parseGosumdb('sumdb', CHINA_SUMDB_ALIAS);
-            verdict = {
-                name: verdict.name,
-                status: 'switched',
-                route: 'explicit',
-                url: redactUrl(joinUrlPath(aliasBase, 'latest')),
-                message: `${verdict.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
-                ms: alias.ms
-            };
-            notes.push(`GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`);
-        }
-        else {
-            verdict = { ...verdict, message: `${verdict.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}` };
-        }
-    }
+    const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase });
+    // The alias is asked only when the decision could use its answer.
+    const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined;
+    const { check: sumdbCheck, sumdb: finalSumdb, notes } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, redactUrl(joinUrlPath(aliasBase, 'latest')));
     stop.abort();
-    const problems = [];
     const position = new Map(chain.proxies.map((entry, i) => [entry.url, i + 1]));
     const proxies = urls.map(url => {
         const result = results.get(url);
@@ -32166,27 +37704,10 @@ async function probeChain(plan, options) {
         };
     });
     const dropped = proxies.filter(p => !isWorking(p.status));
-    if (noneWorks) {
-        const why = dropped.map(p => `${p.url}: ${p.message}`).join('; ');
-        const tail = plan.chain.terminal === 'direct'
-            ? ' Only direct is left: every module would come from its origin repository, without a proxy.'
-            : plan.chain.terminal === 'off'
-                ? ' The chain ends in off: no module could be downloaded.'
-                : '';
-        problems.push(`No proxy in the chain works from this runner (${why}).${tail}`);
-    }
-    if (verdict.status === 'failed')
-        problems.push(`Checksum database ${verdict.name}: ${verdict.message}`);
-    plan.chain.proxies.forEach((entry, i) => {
-        const next = plan.chain.proxies[i + 1];
-        if (next && entry.separator === ',' && !isWorking(results.get(entry.url).status)) {
-            // Security first: dropping a dead gate would hand every request meant for it, private paths
-            // included, to the next proxy. That is the user's call, not the probe's.
-            problems.push(`${redactUrl(entry.url)} does not work and is a "," gate before ${redactUrl(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`);
-        }
-    });
-    const working = proxies.filter(p => p.status === 'ok' && p.position !== null && p.medianMs !== null);
-    const fastest = working.sort((a, b) => a.medianMs - b.medianMs)[0]?.url;
+    const problems = chainProblems(plan.chain, noneWorks, url => results.get(url), redactUrl);
+    if (sumdbCheck.status === 'failed')
+        problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`);
+    const fastest = fastestProxy(proxies);
     const report = {
         module,
         timeoutMs: options.timeoutMs,
@@ -32194,7 +37715,7 @@ async function probeChain(plan, options) {
         order: options.order,
         chain: formatChain(chain, true),
         proxies,
-        sumdb: verdict,
+        sumdb: sumdbCheck,
         notes,
         problems
     };
@@ -32202,10 +37723,10 @@ async function probeChain(plan, options) {
         const timing = p.medianMs === null ? '' : `, median ${p.medianMs} ms (samples: ${p.samplesMs.join(', ')} ms)`;
         log.info(`probe ${p.url}: ${isWorking(p.status) ? '' : 'dropped: '}${p.message}${timing}`);
     }
-    if (verdict.status === 'switched')
-        log.warning(verdict.message);
+    if (sumdbCheck.status === 'switched')
+        log.warning(sumdbCheck.message);
     else
-        log.info(`checksum database: ${verdict.message}`);
+        log.info(`checksum database: ${sumdbCheck.message}`);
     log.info(`probe finished in ${report.elapsedMs} ms (timeout ${options.timeoutMs} ms)`);
     return {
         report,
@@ -32216,8 +37737,53 @@ async function probeChain(plan, options) {
         unreachable: dropped.map(p => p.url)
     };
 }
+/** How often the loop asks again while waiting for the checksum-database path (the observations it needs are not awaited one by one). */
+const RECHECK_MS = 50;
+/**
+ * Waits for the version-list probes until nothing is pending, or until the core says
+ * the outcome is settled (core/probe/settle.ts): the proxies it cuts get a `too-slow`
+ * result and their requests are ended. Each probe ends by the deadline anyway, so this
+ * never outlasts it; every cut request is awaited, so no socket outlives the phase.
+ */
+async function untilSettled(chain, lists, results, answered, start, log, tools) {
+    const progress = (url) => {
+        const result = results.get(url);
+        if (!result)
+            return { state: 'pending', answered: answered.has(url) };
+        const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined;
+        return { state: 'done', served: result.status === 'ok', ...(medianMs !== undefined ? { medianMs } : {}) };
+    };
+    for (;;) {
+        const pending = [...lists].filter(([url]) => !results.has(url)).map(([, probe]) => probe);
+        if (pending.length === 0)
+            return;
+        if (!tools.enabled) {
+            await Promise.all(pending);
+            return;
+        }
+        const decision = settleProbe({
+            chain,
+            progress,
+            elapsedMs: performance.now() - start,
+            sumdbVerified: tools.sumdbVerified
+        });
+        for (const cut of decision.cut) {
+            results.set(cut.url, { status: 'too-slow', message: cut.message, samplesMs: [], attempts: 1 });
+            tools.cut(cut.url);
+            log.debug(`probe ${redactUrl(cut.url)}: cut after ${Math.round(performance.now() - start)} ms`);
+        }
+        if (decision.settled) {
+            await Promise.all(pending);
+            return;
+        }
+        let timer;
+        const wait = Math.min(decision.recheckInMs ?? RECHECK_MS, RECHECK_MS);
+        await Promise.race([...pending, new Promise(resolve => (timer = setTimeout(resolve, wait)))]);
+        clearTimeout(timer);
+    }
+}
 /** Checks the path the go command will take and says, in words, which path that is and how it went. */
-async function routeVerdict(route, sumdb, tools) {
+async function checkRoute(route, sumdb, tools) {
     if (route.kind === 'off' || sumdb.kind === 'off') {
         return {
             name: '',
@@ -32746,13 +38312,13 @@ async function workspaceGoMods(goWork) {
     const uses = [];
     const stripped = text.replace(/\/\/[^\n]*/g, '');
     for (const block of stripped.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
-        uses.push(...block[1].split('\n').map(unquote).filter(Boolean));
+        uses.push(...block[1].split('\n').map(directories_unquote).filter(Boolean));
     }
     for (const single of stripped.matchAll(/^\s*use\s+([^\s(][^\n]*)$/gm))
-        uses.push(unquote(single[1]));
+        uses.push(directories_unquote(single[1]));
     return uses.map(use => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(goWork), use), 'go.mod')).filter(external_node_fs_namespaceObject.existsSync);
 }
-function unquote(text) {
+function directories_unquote(text) {
     const t = text.trim();
     return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
 }
@@ -34569,6 +40135,24 @@ function renderUnset(names, shell) {
             return names.map(name => `set ${name}=`);
     }
 }
+/**
+ * The command that puts `dir` first on PATH in the current session of `shell` (what `install` prints). A directory
+ * cmd cannot hold safely (% or ") is a UsageError, as for every other value.
+ */
+function renderPathPrepend(dir, shell) {
+    switch (shell) {
+        case 'sh':
+            return `export PATH=${quoteFor('sh', dir)}:"$PATH"`;
+        case 'fish':
+            return `set -gx PATH ${quoteFor('fish', dir)} $PATH`;
+        case 'pwsh':
+            return `$env:PATH = ${quoteFor('pwsh', dir)} + [IO.Path]::PathSeparator + $env:PATH`;
+        case 'cmd':
+            // %PATH% must expand, so the directory is checked alone and the line written by hand.
+            quoteFor('cmd', dir);
+            return `set "PATH=${dir};%PATH%"`;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/env.ts
 
@@ -34714,6 +40298,2139 @@ async function probeCommand(args, io) {
         log.error(decision.failure);
         return 1;
     }
+    return 0;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/report/install-line.ts
+/** The install step in one line, for the log and the job summary (pure). */
+/**
+ * `Go 1.23.5: downloaded from https://goproxy.cn (70.1 MiB), verified h1:…, installed at /opt/hostedtoolcache/go/1.23.5/x64 in 12.3 s`
+ * or `Go 1.23.5: cache hit at …`.
+ */
+function renderInstallLine(facts) {
+    const seconds = `${(facts.ms / 1000).toFixed(1)} s`;
+    if (facts.cacheHit)
+        return `Go ${facts.version}: cache hit at ${facts.goroot} (no download, ${seconds})`;
+    const size = `${(facts.bytes / (1 << 20)).toFixed(1)} MiB`;
+    return `Go ${facts.version}: downloaded from ${facts.source ?? 'the chain'} (${size}), verified against the checksum database (${facts.h1 ?? '?'}), installed at ${facts.goroot} in ${seconds}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/toolchain/list.ts
+/**
+ * The golang.org/toolchain module's version list and the runner's platform (pure).
+ *
+ * API:
+ * - `TOOLCHAIN_MODULE` (`golang.org/toolchain`), `toolchainModuleVersion(goVersion, platform)`
+ *   (`v0.0.1-go1.23.5.linux-amd64`), `toolchainZipPrefix(moduleVersion)` (every zip entry starts with it).
+ * - `goPlatform({ platform, arch, endianness? })`: Node's `process.platform`/`process.arch` → Go's GOOS/GOARCH and exe suffix.
+ * - `parseToolchainList(text)`: `<proxy>/golang.org/toolchain/@v/list` → entries (go version, GOOS, GOARCH).
+ * - `selectToolchain(request, entries, platform)`: the newest entry for the request on this platform, or an
+ *   InputError naming the request and the nearest versions that exist for this platform.
+ */
+
+
+/** The module through which the go command (≥ 1.21) downloads toolchains. */
+const TOOLCHAIN_MODULE = 'golang.org/toolchain';
+/** The version prefix every golang.org/toolchain version carries (`gotoolchainVersion` in cmd/go). */
+const TOOLCHAIN_VERSION_PREFIX = 'v0.0.1';
+/** Node's process.platform → GOOS, for the platforms Go publishes toolchains for. */
+const GOOS_BY_NODE_PLATFORM = {
+    linux: 'linux',
+    darwin: 'darwin',
+    win32: 'windows',
+    freebsd: 'freebsd',
+    openbsd: 'openbsd',
+    netbsd: 'netbsd',
+    aix: 'aix',
+    android: 'android'
+};
+/**
+ * Node's process.arch → GOARCH. The toolchain module names platforms by runtime.GOARCH, so 32-bit ARM is `arm`
+ * (`linux-arm`), not go.dev/dl's file name `armv6l`.
+ */
+const GOARCH_BY_NODE_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    ia32: '386',
+    arm: 'arm',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64',
+    mips: 'mips',
+    mipsel: 'mipsle',
+    mips64el: 'mips64le'
+};
+/**
+ * Go's name for the platform Node runs on. Throws InputError (input `platform`) naming the Node value when Go
+ * publishes no toolchain for it.
+ */
+function goPlatform(node) {
+    const goos = GOOS_BY_NODE_PLATFORM[node.platform];
+    if (goos === undefined) {
+        throw new InputError('platform', `Go toolchains are not published for process.platform ${quote(node.platform)}`);
+    }
+    let goarch;
+    if (node.arch === 'ppc64') {
+        // AIX is big-endian ppc64 only; Linux on POWER is ppc64le nearly always.
+        goarch = goos === 'aix' || node.endianness === 'BE' ? 'ppc64' : 'ppc64le';
+    }
+    else {
+        goarch = GOARCH_BY_NODE_ARCH[node.arch];
+    }
+    if (goarch === undefined) {
+        throw new InputError('platform', `Go toolchains are not published for process.arch ${quote(node.arch)}`);
+    }
+    return { goos, goarch, exe: goos === 'windows' ? '.exe' : '' };
+}
+/** `v0.0.1-go1.23.5.linux-amd64`: the golang.org/toolchain version holding Go `goVersion` for `platform`. */
+function toolchainModuleVersion(goVersion, platform) {
+    if (!isGoVersion(goVersion))
+        throw new Error(`not a Go version: ${quote(goVersion)}`);
+    return `${TOOLCHAIN_VERSION_PREFIX}-go${goVersion}.${platform.goos}-${platform.goarch}`;
+}
+/** The prefix every entry of the module zip starts with: `golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64/`. */
+function toolchainZipPrefix(moduleVersion) {
+    return `${TOOLCHAIN_MODULE}@${moduleVersion}/`;
+}
+/**
+ * Parses the text of `<proxy>/golang.org/toolchain/@v/list`. Lines that are not toolchain versions (blank lines,
+ * other version forms, invalid Go versions) are skipped, as the go command skips versions it cannot use.
+ */
+function parseToolchainList(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        const moduleVersion = line.trim();
+        // GOOS and GOARCH never contain '.' or '-'; the Go version is everything between `-go` and the last '.'.
+        const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
+        if (!m || !isGoVersion(m[1]))
+            continue;
+        entries.push({ moduleVersion, goVersion: m[1], goos: m[2], goarch: m[3] });
+    }
+    return entries;
+}
+/**
+ * The newest toolchain in `entries` that `request` accepts for `platform`. Entries for other platforms are never
+ * picked; release candidates only when the request names one (exact `1.23rc1`, or a range with a prerelease).
+ * Throws InputError (input `input`, default `go-version`) naming the request, the platform and the nearest versions
+ * that exist for it.
+ */
+function selectToolchain(request, entries, platform, input = 'go-version') {
+    const here = entries.filter(e => e.goos === platform.goos && e.goarch === platform.goarch);
+    const version = pickVersion(request, here.map(e => e.goVersion));
+    const found = version === undefined ? undefined : here.find(e => compareGoVersions(e.goVersion, version) === 0);
+    if (found)
+        return found;
+    const where = `${platform.goos}/${platform.goarch}`;
+    if (here.length === 0) {
+        throw new InputError(input, `no Go toolchain is published for ${where} in the golang.org/toolchain list`);
+    }
+    const nearest = nearestVersions(request, here.map(e => e.goVersion));
+    throw new InputError(input, `no Go toolchain matches ${quote(describeRequest(request))} for ${where}; nearest available: ${nearest.join(', ')}`);
+}
+/**
+ * Up to two versions on each side of what was asked for (releases, plus prereleases when a prerelease was asked),
+ * so a message can say "1.23.4, 1.23.6" for a missing 1.23.5. For stable/oldstable/ranges: the newest few releases.
+ */
+function nearestVersions(request, versions) {
+    const wanted = request.kind === 'exact' ? request.version : request.kind === 'line' ? `${request.line}.0` : undefined;
+    const candidates = [...new Set(versions)]
+        .filter(v => isReleaseVersion(v) || (wanted !== undefined && !isReleaseVersion(wanted)))
+        .sort(compareGoVersions);
+    if (candidates.length === 0)
+        return [...new Set(versions)].sort(compareGoVersions).slice(-4);
+    if (wanted === undefined)
+        return candidates.slice(-4).reverse();
+    const above = candidates.findIndex(v => compareGoVersions(v, wanted) > 0);
+    const split = above === -1 ? candidates.length : above;
+    return candidates.slice(Math.max(0, split - 2), split + 2);
+}
+
+;// CONCATENATED MODULE: ./src/core/toolchain/tool-cache.ts
+/**
+ * Where a Go toolchain lives in the runner's tool cache, named as actions/setup-go names it (pure).
+ *
+ * API:
+ * - `toolCacheEntry(goVersion, nodeArch)`: `{ tool: 'go', version: makeSemver(goVersion), arch: nodeArch }`, i.e. the
+ *   directory `$RUNNER_TOOL_CACHE/go/<version>/<arch>` with its marker file `<arch>.complete` beside it — the layout
+ *   of @actions/tool-cache's `cacheDir(dir, 'go', version, arch)`, so setup-go and this action find each other's
+ *   installs.
+ */
+
+
+/** The tool-cache entry for Go `goVersion` (`1.23.5`, `go1.23.5`, `1.21rc1`) on Node arch `nodeArch`. */
+function toolCacheEntry(goVersion, nodeArch) {
+    if (!/^[a-z0-9]+$/.test(nodeArch))
+        throw new Error(`not a Node process.arch value: ${quote(nodeArch)}`);
+    const version = makeSemver(goVersion);
+    return {
+        tool: 'go',
+        version,
+        arch: nodeArch,
+        segments: ['go', version, nodeArch],
+        completeMarker: `${nodeArch}.complete`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/sumdb/dirhash.ts
+/**
+ * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
+ * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
+ */
+
+const dirhash_encoder = new TextEncoder();
+/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
+function compareNameBytes(a, b) {
+    return Buffer.compare(dirhash_encoder.encode(a), dirhash_encoder.encode(b));
+}
+/**
+ * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
+ * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
+ */
+function hash1(files) {
+    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for (const file of sorted) {
+        if (file.name.includes('\n')) {
+            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
+        }
+        if (file.sha256.length !== 32) {
+            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
+        }
+        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
+    }
+    return `h1:${h.digest('base64')}`;
+}
+/** The SHA-256 of some bytes, for {@link HashedFile}. */
+function sha256Of(content) {
+    return new Uint8Array(createHash('sha256').update(content).digest());
+}
+/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
+function goModHash(content) {
+    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
+}
+/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
+function isH1(hash) {
+    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
+}
+
+;// CONCATENATED MODULE: ./src/core/sumdb/lookup.ts
+/**
+ * The `/lookup/<path>@<version>` answer of a checksum database and the decision about its record text.
+ * The answer is `<record id>\n<record text>\n<signed tree note>`; only the record text is authenticated (by the
+ * tree), and only once its leaf hash is proven under the signed tree head.
+ */
+
+/** Record text as tlog's isValidRecordText: UTF-8, no control characters but "\n", no blank line, ends in "\n". */
+function recordTextProblem(text) {
+    let decoded;
+    try {
+        decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
+    }
+    catch {
+        return 'is not UTF-8';
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0009\u000b-\u001f]/.test(decoded))
+        return 'has a control character';
+    if (decoded.includes('\n\n'))
+        return 'has a blank line';
+    if (!decoded.endsWith('\n'))
+        return 'does not end in a newline';
+    return undefined;
+}
+/** Splits a lookup answer as tlog.ParseRecord does: a canonical decimal id line, then the text up to a blank line. */
+function parseLookup(body) {
+    const newline = body.indexOf(0x0a);
+    if (newline < 0)
+        return 'the lookup answer has no record id line';
+    const idText = Buffer.from(body.subarray(0, newline)).toString('latin1');
+    const id = Number(idText);
+    if (!/^(0|[1-9][0-9]*)$/.test(idText) || !Number.isSafeInteger(id)) {
+        return `the lookup answer's record id ${JSON.stringify(idText.slice(0, 40))} is not a record number`;
+    }
+    const rest = body.subarray(newline + 1);
+    let blank = -1;
+    for (let i = 0; i + 1 < rest.length; i++) {
+        if (rest[i] === 0x0a && rest[i + 1] === 0x0a) {
+            blank = i;
+            break;
+        }
+    }
+    if (blank < 0)
+        return 'the lookup answer has no blank line between the record and the tree note';
+    const text = rest.subarray(0, blank + 1);
+    const problem = recordTextProblem(text);
+    if (problem !== undefined)
+        return `the record text of the lookup answer ${problem}`;
+    return { id, text, treeNote: rest.subarray(blank + 2) };
+}
+/**
+ * Reads the hashes of `path@version` from an *authenticated* record text (CVE-2026-42501 and CVE-2026-56864: the
+ * lines must come from the proven text, never from the rest of the answer, and must be for exactly the requested
+ * path and version). The text must hold exactly one `<path> <version> h1:<hash>` line and one
+ * `<path> <version>/go.mod h1:<hash>` line; lines of other hash algorithms for this module are ignored (forward
+ * compatibility), and a line about any other module or version refuses the record.
+ */
+function recordHashes(text, path, version) {
+    const decoded = new TextDecoder().decode(text);
+    const lines = decoded.split('\n').slice(0, -1);
+    const zipPrefix = `${path} ${version} `;
+    const modPrefix = `${path} ${version}/go.mod `;
+    const zip = [];
+    const mod = [];
+    for (const line of lines) {
+        const target = line.startsWith(zipPrefix) ? zip : line.startsWith(modPrefix) ? mod : undefined;
+        if (target === undefined) {
+            return `the record holds ${JSON.stringify(line.slice(0, 200))}, which is not about ${path}@${version}`;
+        }
+        const hash = line.slice((target === zip ? zipPrefix : modPrefix).length);
+        if (hash.startsWith('h1:')) {
+            if (!isH1(hash))
+                return `the record line ${JSON.stringify(line.slice(0, 200))} has a malformed h1 hash`;
+            target.push(hash);
+        }
+    }
+    if (zip.length !== 1) {
+        return `the record has ${zip.length} "${path} ${version} h1:" lines, want exactly one`;
+    }
+    if (mod.length !== 1) {
+        return `the record has ${mod.length} "${path} ${version}/go.mod h1:" lines, want exactly one`;
+    }
+    return { h1: zip[0], goModH1: mod[0] };
+}
+
+;// CONCATENATED MODULE: ./src/core/sumdb/tlog.ts
+/**
+ * The tamper-evident log of a Go checksum database, ported from golang.org/x/mod/sumdb/tlog (tlog.go, tile.go,
+ * note.go). Numbers are JS numbers: exact below 2^53, far beyond any real log (sum.golang.org holds ~10^8 records),
+ * so every bit operation of the Go code is written as arithmetic on powers of two.
+ */
+
+/** Size of a SHA-256 hash in bytes. */
+const HASH_SIZE = 32;
+/** The tile height the Go checksum database serves (sumdb client.go: tileHeight = 8). */
+const TILE_HEIGHT = 8;
+/** A failure of the log's proofs; `kind` says whether the tree head or a tile is to blame. */
+class TlogError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'TlogError';
+    }
+}
+function sha256(...parts) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const part of parts)
+        hash.update(part);
+    return new Uint8Array(hash.digest());
+}
+/** True when two hashes hold the same bytes. */
+function sameHash(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/** RFC 6962 leaf hash of a record: SHA-256(0x00 ‖ data). */
+function recordHash(data) {
+    return sha256(Uint8Array.of(0x00), data);
+}
+/** RFC 6962 interior node hash: SHA-256(0x01 ‖ left ‖ right). */
+function nodeHash(left, right) {
+    return sha256(Uint8Array.of(0x01), left, right);
+}
+/** The hash of an empty tree: SHA-256 of nothing. */
+const EMPTY_TREE_HASH = sha256();
+const pow2 = (k) => 2 ** k;
+const shr = (n, k) => Math.floor(n / 2 ** k);
+function trailingZeros(n) {
+    let count = 0;
+    while (n > 0 && n % 2 === 0) {
+        n /= 2;
+        count++;
+    }
+    return count;
+}
+/** The largest power of two strictly below n (n > 1), and its log2: tlog's maxpow2. */
+function maxpow2(n) {
+    let l = 0;
+    while (pow2(l + 1) < n)
+        l++;
+    return [pow2(l), l];
+}
+/** Position of hash (level, n) in the log's dense storage order (tlog.StoredHashIndex). */
+function storedHashIndex(level, n) {
+    for (let l = level; l > 0; l--)
+        n = 2 * n + 1;
+    let i = 0;
+    for (; n > 0; n = shr(n, 1))
+        i += n;
+    return i + level;
+}
+/** The inverse of {@link storedHashIndex}: the level and number of a storage index. */
+function splitStoredHashIndex(index) {
+    // Determine the level 0 hash just before index, then walk forward.
+    let n = Math.floor(index / 2);
+    let indexN = storedHashIndex(0, n);
+    for (;;) {
+        const x = indexN + 1 + trailingZeros(n + 1);
+        if (x > index)
+            break;
+        n++;
+        indexN = x;
+    }
+    const level = index - indexN;
+    return [level, shr(n, level)];
+}
+/** Number of stored hashes in a log of n records (tlog.StoredHashCount). */
+function storedHashCount(n) {
+    if (n === 0)
+        return 0;
+    let count = storedHashIndex(0, n - 1) + 1;
+    for (let i = n - 1; i % 2 === 1; i = shr(i, 1))
+        count++;
+    return count;
+}
+/** Storage indexes of the complete subtrees covering records [lo, hi), left to right. */
+function subTreeIndex(lo, hi, need) {
+    while (lo < hi) {
+        const [k, level] = maxpow2(hi - lo + 1);
+        need.push(storedHashIndex(level, shr(lo, level)));
+        lo += k;
+    }
+    return need;
+}
+/** Hashes the subtrees covering [lo, hi) from the front of `hashes`; returns the hash and what is left. */
+function subTreeHash(lo, hi, hashes) {
+    let numTree = 0;
+    while (lo < hi) {
+        numTree++;
+        lo += maxpow2(hi - lo + 1)[0];
+    }
+    let h = hashes[numTree - 1];
+    for (let i = numTree - 2; i >= 0; i--)
+        h = nodeHash(hashes[i], h);
+    return [h, hashes.slice(numTree)];
+}
+async function readExactly(reader, indexes) {
+    const hashes = await reader(indexes);
+    if (hashes.length !== indexes.length) {
+        throw new TlogError('tile', `the hash reader returned ${hashes.length} hashes for ${indexes.length} indexes`);
+    }
+    return hashes;
+}
+/** The root hash of a tree of n records, from stored hashes (tlog.TreeHash). */
+async function treeHash(n, reader) {
+    if (n === 0)
+        return EMPTY_TREE_HASH;
+    const indexes = subTreeIndex(0, n, []);
+    return subTreeHash(0, n, await readExactly(reader, indexes))[0];
+}
+function leafProofIndex(lo, hi, n, need) {
+    if (lo + 1 === hi)
+        return need;
+    const [k] = maxpow2(hi - lo);
+    if (n < lo + k) {
+        leafProofIndex(lo, lo + k, n, need);
+        subTreeIndex(lo + k, hi, need);
+    }
+    else {
+        subTreeIndex(lo, lo + k, need);
+        leafProofIndex(lo + k, hi, n, need);
+    }
+    return need;
+}
+function leafProof(lo, hi, n, hashes) {
+    if (lo + 1 === hi)
+        return [[], hashes];
+    const [k] = maxpow2(hi - lo);
+    let p;
+    let th;
+    if (n < lo + k) {
+        ;
+        [p, hashes] = leafProof(lo, lo + k, n, hashes);
+        [th, hashes] = subTreeHash(lo + k, hi, hashes);
+    }
+    else {
+        ;
+        [th, hashes] = subTreeHash(lo, lo + k, hashes);
+        [p, hashes] = leafProof(lo + k, hi, n, hashes);
+    }
+    return [[...p, th], hashes];
+}
+function checkInteger(what, value) {
+    if (!Number.isSafeInteger(value) || value < 0)
+        throw new TlogError('tree', `${what} ${value} is not a record count`);
+}
+/** The proof that record n is in a tree of t records (tlog.ProveRecord). */
+async function proveRecord(t, n, reader) {
+    checkInteger('tree size', t);
+    checkInteger('record', n);
+    if (n >= t)
+        throw new TlogError('tree', `record ${n} is not in a tree of ${t} records`);
+    const indexes = leafProofIndex(0, t, n, []);
+    if (indexes.length === 0)
+        return [];
+    return leafProof(0, t, n, await readExactly(reader, indexes))[0];
+}
+function runRecordProof(p, lo, hi, n, leaf) {
+    if (lo + 1 === hi) {
+        if (p.length !== 0)
+            throw new TlogError('tree', 'invalid transparency proof');
+        return leaf;
+    }
+    if (p.length === 0)
+        throw new TlogError('tree', 'invalid transparency proof');
+    const [k] = maxpow2(hi - lo);
+    const last = p[p.length - 1];
+    if (n < lo + k)
+        return nodeHash(runRecordProof(p.slice(0, -1), lo, lo + k, n, leaf), last);
+    return nodeHash(last, runRecordProof(p.slice(0, -1), lo + k, hi, n, leaf));
+}
+/** Checks that `proof` proves record n with leaf hash `leaf` in the tree of t records with root `root`. */
+function checkRecord(proof, t, root, n, leaf) {
+    checkInteger('tree size', t);
+    checkInteger('record', n);
+    if (n >= t)
+        throw new TlogError('tree', `record ${n} is not in a tree of ${t} records`);
+    if (!sameHash(runRecordProof(proof, 0, t, n, leaf), root)) {
+        throw new TlogError('tree', `the proof does not lead from record ${n} to the root of the tree of ${t} records`);
+    }
+}
+function treeProofIndex(lo, hi, n, need) {
+    if (n === hi)
+        return lo === 0 ? need : subTreeIndex(lo, hi, need);
+    const [k] = maxpow2(hi - lo);
+    if (n <= lo + k) {
+        treeProofIndex(lo, lo + k, n, need);
+        subTreeIndex(lo + k, hi, need);
+    }
+    else {
+        subTreeIndex(lo, lo + k, need);
+        treeProofIndex(lo + k, hi, n, need);
+    }
+    return need;
+}
+function treeProof(lo, hi, n, hashes) {
+    if (n === hi) {
+        if (lo === 0)
+            return [[], hashes];
+        const [th, rest] = subTreeHash(lo, hi, hashes);
+        return [[th], rest];
+    }
+    const [k] = maxpow2(hi - lo);
+    let p;
+    let th;
+    if (n <= lo + k) {
+        ;
+        [p, hashes] = treeProof(lo, lo + k, n, hashes);
+        [th, hashes] = subTreeHash(lo + k, hi, hashes);
+    }
+    else {
+        ;
+        [th, hashes] = subTreeHash(lo, lo + k, hashes);
+        [p, hashes] = treeProof(lo + k, hi, n, hashes);
+    }
+    return [[...p, th], hashes];
+}
+/** The proof that the tree of n records is a prefix of the tree of t records (tlog.ProveTree). */
+async function proveTree(t, n, reader) {
+    checkInteger('tree size', t);
+    checkInteger('tree size', n);
+    if (t < 1 || n < 1 || n > t)
+        throw new TlogError('tree', `cannot prove a tree of ${n} records in one of ${t}`);
+    const indexes = treeProofIndex(0, t, n, []);
+    if (indexes.length === 0)
+        return [];
+    return treeProof(0, t, n, await readExactly(reader, indexes))[0];
+}
+function runTreeProof(p, lo, hi, n, old) {
+    const fail = () => {
+        throw new TlogError('tree', 'invalid tree consistency proof');
+    };
+    if (n === hi) {
+        if (lo === 0)
+            return p.length === 0 ? [old, old] : fail();
+        return p.length === 1 ? [p[0], p[0]] : fail();
+    }
+    if (p.length === 0)
+        fail();
+    const [k] = maxpow2(hi - lo);
+    const last = p[p.length - 1];
+    if (n <= lo + k) {
+        const [oh, th] = runTreeProof(p.slice(0, -1), lo, lo + k, n, old);
+        return [oh, nodeHash(th, last)];
+    }
+    const [oh, th] = runTreeProof(p.slice(0, -1), lo + k, hi, n, old);
+    return [nodeHash(last, oh), nodeHash(last, th)];
+}
+/**
+ * Checks that the tree `(n, oldRoot)` is a prefix of the tree `(t, root)` (tlog.CheckTree): an older tree head a
+ * client kept must be contained in every newer one, or the database has forked its history.
+ */
+function checkTree(proof, t, root, n, oldRoot) {
+    checkInteger('tree size', t);
+    checkInteger('tree size', n);
+    if (t < 1 || n < 1 || n > t)
+        throw new TlogError('tree', `cannot check a tree of ${n} records in one of ${t}`);
+    const [oh, th] = runTreeProof(proof, 0, t, n, oldRoot);
+    if (!sameHash(th, root) || !sameHash(oh, oldRoot)) {
+        throw new TlogError('tree', `the tree of ${n} records is not a prefix of the tree of ${t} records`);
+    }
+}
+// ---- tree heads (tlog/note.go) ----
+const TREE_PREFIX = 'go.sum database tree\n';
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Decodes standard padded base64 as strictly as Go's base64.StdEncoding (Buffer.from silently skips junk). */
+function decodeBase64(text) {
+    if (!BASE64.test(text))
+        return undefined;
+    const bytes = new Uint8Array(Buffer.from(text, 'base64'));
+    // Stricter than Go on one point: non-zero padding bits (Go's non-strict decoder accepts them) are refused, so
+    // that one value has one spelling. Databases and note signers emit canonical base64.
+    return Buffer.from(bytes).toString('base64') === text ? bytes : undefined;
+}
+/**
+ * Parses a tree head text `go.sum database tree\n<N>\n<base64 hash>\n` (tlog.ParseTree): N canonical decimal, the
+ * hash exactly 32 bytes; extra lines after the hash are ignored for forward compatibility, as Go does.
+ */
+function parseTree(text) {
+    const lines = text.split('\n');
+    if (!text.startsWith(TREE_PREFIX) || lines.length < 4 || text.length > 1e6)
+        return 'it is not a tree head';
+    const sizeText = lines[1];
+    const size = Number(sizeText);
+    if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(size)) {
+        return `its size ${JSON.stringify(sizeText)} is not a canonical record count`;
+    }
+    const hash = decodeBase64(lines[2]);
+    if (hash === undefined || hash.length !== HASH_SIZE)
+        return `its hash ${JSON.stringify(lines[2])} is not 32 base64 bytes`;
+    return { size, hash };
+}
+/** The tree head text the database signs for `tree` (tlog.FormatTree). */
+function formatTree(tree) {
+    return `${TREE_PREFIX}${tree.size}\n${Buffer.from(tree.hash).toString('base64')}\n`;
+}
+// ---- tiles (tlog/tile.go) ----
+/** The tile of height h and least width that stores the hash at `index`, and the byte range of it. */
+function tileForIndexRange(h, index) {
+    const [level0, n0] = splitStoredHashIndex(index);
+    const L = Math.floor(level0 / h);
+    const level = level0 - L * h;
+    const N = shr(n0 * pow2(level), h);
+    const n = n0 - (N * pow2(h)) / pow2(level);
+    const W = (n + 1) * pow2(level);
+    return [{ H: h, L, N, W }, n * pow2(level) * HASH_SIZE, (n + 1) * pow2(level) * HASH_SIZE];
+}
+/** The tile of height h ≥ 1 and least width that stores the hash at `index` (tlog.TileForIndex). */
+function tileForIndex(h, index) {
+    return tileForIndexRange(h, index)[0];
+}
+/** The subtree hash of 2^k consecutive hashes (tlog's tileHash). */
+function tileHash(data) {
+    if (data.length === HASH_SIZE)
+        return data;
+    const half = data.length / 2;
+    return nodeHash(tileHash(data.subarray(0, half)), tileHash(data.subarray(half)));
+}
+/** The hash at storage index `index`, read from the data of tile `t` (tlog.HashFromTile). */
+function hashFromTile(t, data, index) {
+    if (t.H < 1 || t.H > 30 || t.L < 0 || t.L >= 64 || t.W < 1 || t.W > pow2(t.H)) {
+        throw new TlogError('tile', `invalid tile ${tilePath(t)}`);
+    }
+    if (data.length < t.W * HASH_SIZE) {
+        throw new TlogError('tile', `tile ${tilePath(t)} has ${data.length} bytes, want ${t.W * HASH_SIZE}`);
+    }
+    const [t1, start, end] = tileForIndexRange(t.H, index);
+    if (t.L !== t1.L || t.N !== t1.N || t.W < t1.W) {
+        throw new TlogError('tile', `index ${index} is in ${tilePath(t1)}, not in ${tilePath(t)}`);
+    }
+    return tileHash(data.subarray(start, end));
+}
+/** The tile's coordinate path, e.g. `tile/8/1/x001/234.p/5` (tlog.Tile.Path). */
+function tilePath(t) {
+    let n = t.N;
+    let nStr = String(n % 1000).padStart(3, '0');
+    while (n >= 1000) {
+        n = Math.floor(n / 1000);
+        nStr = `x${String(n % 1000).padStart(3, '0')}/${nStr}`;
+    }
+    const partial = t.W !== pow2(t.H) ? `.p/${t.W}` : '';
+    return `tile/${t.H}/${t.L === -1 ? 'data' : t.L}/${nStr}${partial}`;
+}
+/** Parses a tile coordinate path; only the canonical form is accepted, as tlog.ParseTilePath does. */
+function parseTilePath(path) {
+    const f = path.split('/');
+    if (f.length < 4 || f[0] !== 'tile')
+        return undefined;
+    const num = (s) => (/^[0-9]+$/.test(s) ? Number(s) : NaN);
+    const H = num(f[1]);
+    const isData = f[2] === 'data';
+    const L = isData ? -1 : num(f[2]);
+    if (!(H >= 1 && H <= 30) || !(L >= -1))
+        return undefined;
+    let W = pow2(H);
+    let elements = f.slice(3);
+    const dotP = f[f.length - 2];
+    if (dotP.endsWith('.p')) {
+        const w = num(f[f.length - 1]);
+        if (!(w > 0 && w < W))
+            return undefined;
+        W = w;
+        elements = [...f.slice(3, -2), dotP.slice(0, -2)];
+    }
+    let N = 0;
+    for (const element of elements) {
+        const part = num(element.startsWith('x') ? element.slice(1) : element);
+        if (!(part >= 0 && part < 1000))
+            return undefined;
+        N = N * 1000 + part;
+    }
+    const tile = { H, L, N, W };
+    return tilePath(tile) === path ? tile : undefined;
+}
+function sameTile(a, b) {
+    return a.H === b.H && a.L === b.L && a.N === b.N && a.W === b.W;
+}
+/** The k'th tile parent of t in the tiles of a tree of n records, or undefined when there is none (tileParent). */
+function tileParent(t, k, n) {
+    const L = t.L + k;
+    const N = shr(t.N, k * t.H);
+    let W = pow2(t.H);
+    const max = shr(n, L * t.H);
+    if (N * pow2(t.H) + W >= max) {
+        if (N * pow2(t.H) >= max)
+            return undefined;
+        W = max - N * pow2(t.H);
+    }
+    return { H: t.H, L, N, W };
+}
+/**
+ * A {@link HashReader} for `tree` that loads tiles through `fetchTiles` and returns only hashes it has proven to be
+ * in the tree (tlog.TileHashReader). Every fetched tile is authenticated before any hash is read from it: the
+ * tiles holding the tree's covering subtrees must rebuild the signed root from every hash they hold, and every
+ * other tile must hash to the entry its parent tile holds for it, up to a tile already authenticated
+ * (CVE-2026-56865: no tile is used unchecked, including those that rebuild the root).
+ */
+function tileHashReader(tree, height, fetchTiles) {
+    return async (indexes) => {
+        const tiles = [];
+        const find = (t) => tiles.findIndex(x => sameTile(x, t));
+        // The tiles that rebuild the root hash; they are the rightmost tile of each level.
+        const stx = subTreeIndex(0, tree.size, []);
+        const stxTile = stx.map(x => {
+            const parent = tileParent(tileForIndex(height, x), 0, tree.size);
+            if (parent === undefined)
+                throw new TlogError('tree', `index ${x} is not in the tree of ${tree.size} records`);
+            let j = find(parent);
+            if (j < 0)
+                j = tiles.push(parent) - 1;
+            return j;
+        });
+        const rootTiles = tiles.length;
+        // The tiles holding the requested hashes, after their parents up to an authenticated one.
+        const indexTile = indexes.map(x => {
+            if (!Number.isSafeInteger(x) || x < 0 || x >= storedHashIndex(0, tree.size)) {
+                throw new TlogError('tree', `hash index ${x} is not in the tree of ${tree.size} records`);
+            }
+            const tile = tileForIndex(height, x);
+            let k = 0;
+            for (;; k++) {
+                const p = tileParent(tile, k, tree.size);
+                if (p === undefined)
+                    throw new TlogError('tree', `hash index ${x} has no tile in the tree of ${tree.size}`);
+                if (find(p) >= 0)
+                    break;
+            }
+            for (k--; k >= 0; k--) {
+                const p = tileParent(tile, k, tree.size);
+                // Only full tiles have parents; a partial tile here means the index math is wrong.
+                if (p === undefined || p.W !== pow2(p.H)) {
+                    throw new TlogError('tree', `hash index ${x} has no full tile in the tree of ${tree.size} records`);
+                }
+                tiles.push(p);
+            }
+            const own = tileParent(tile, 0, tree.size);
+            return own === undefined ? -1 : find(own);
+        });
+        const data = await fetchTiles(tiles);
+        if (data.length !== tiles.length) {
+            throw new TlogError('tile', `the tile fetcher returned ${data.length} tiles for ${tiles.length}`);
+        }
+        tiles.forEach((tile, i) => {
+            if (data[i].length !== tile.W * HASH_SIZE) {
+                throw new TlogError('tile', `tile ${tilePath(tile)} has ${data[i].length} bytes, want ${tile.W * HASH_SIZE} (${tile.W} hashes)`);
+            }
+        });
+        // The root tiles: every hash they hold is used to rebuild the signed root, so all of their bytes count.
+        const covered = tiles.slice(0, rootTiles).map(() => 0);
+        let root;
+        for (let i = stx.length - 1; i >= 0; i--) {
+            const j = stxTile[i];
+            const h = hashFromTile(tiles[j], data[j], stx[i]);
+            const [, start, end] = tileForIndexRange(height, stx[i]);
+            covered[j] += end - start;
+            root = root === undefined ? h : nodeHash(h, root);
+        }
+        if (root === undefined || !sameHash(root, tree.hash)) {
+            throw new TlogError('tile', `the tiles ${tiles
+                .slice(0, rootTiles)
+                .map(tilePath)
+                .join(', ')} do not rebuild the signed root of the tree of ${tree.size} records`);
+        }
+        covered.forEach((bytes, j) => {
+            if (bytes !== data[j].length) {
+                throw new TlogError('tile', `tile ${tilePath(tiles[j])} holds hashes that the signed root does not cover`);
+            }
+        });
+        // Every other tile against its parent, which comes before it and is already authenticated.
+        for (let i = rootTiles; i < tiles.length; i++) {
+            const tile = tiles[i];
+            const parent = tileParent(tile, 1, tree.size);
+            const j = parent === undefined ? -1 : find(parent);
+            if (parent === undefined || j < 0 || j >= i) {
+                throw new TlogError('tile', `tile ${tilePath(tile)} has no authenticated parent in the tree of ${tree.size}`);
+            }
+            const expected = hashFromTile(parent, data[j], storedHashIndex(parent.L * parent.H, tile.N));
+            if (!sameHash(expected, tileHash(data[i]))) {
+                throw new TlogError('tile', `tile ${tilePath(tile)} does not match its parent tile ${tilePath(parent)}`);
+            }
+        }
+        return indexes.map((x, i) => hashFromTile(tiles[indexTile[i]], data[indexTile[i]], x));
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/sumdb/note.ts
+/**
+ * Signed notes and verifier keys, ported from golang.org/x/mod/sumdb/note (note.go). A checksum database signs
+ * its tree heads as notes; a client trusts a tree head only through a verified signature of a key it knows.
+ */
+
+
+const ALG_ED25519 = 1;
+/** Computes a note key hash: the first 4 bytes (big-endian) of SHA-256(name ‖ "\n" ‖ key), key with its algorithm byte. */
+function noteKeyHash(name, key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${name}\n`).update(key).digest().readUInt32BE(0);
+}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A valid note or key name (note.isValidName): not empty, valid UTF-8, no Unicode space (Go's unicode.IsSpace), no `+`. */
+function isValidName(name) {
+    return name !== '' && !LONE_SURROGATE.test(name) && !/\p{White_Space}/u.test(name) && !name.includes('+');
+}
+/**
+ * Parses a verifier key `name+hash8hex+base64(0x01 ‖ 32-byte Ed25519 key)` as note.NewVerifier does. Returns the
+ * verifier, or a message naming what is wrong (Go's words in parentheses).
+ */
+function parseVerifierKey(vkey) {
+    const [name, rest = ''] = cut(vkey, '+');
+    const [hash16, key64 = ''] = cut(rest, '+');
+    const key = decodeBase64(key64);
+    if (!/^[0-9a-fA-F]{8}$/.test(hash16) || key === undefined || key.length === 0 || !isValidName(name)) {
+        return `verifier key ${JSON.stringify(vkey)} is not name+hash+key ("malformed verifier id")`;
+    }
+    const keyHash = parseInt(hash16, 16);
+    if (keyHash !== noteKeyHash(name, key)) {
+        return `verifier key ${JSON.stringify(vkey)} has a hash that does not match its key ("invalid verifier hash")`;
+    }
+    if (key[0] !== ALG_ED25519) {
+        return `verifier key ${JSON.stringify(vkey)} is not an Ed25519 key ("unknown verifier algorithm")`;
+    }
+    if (key.length !== 33) {
+        return `verifier key ${JSON.stringify(vkey)} holds ${key.length - 1} key bytes, not 32 ("malformed verifier id")`;
+    }
+    return { name, keyHash, publicKey: key.subarray(1) };
+}
+function cut(s, sep) {
+    const i = s.indexOf(sep);
+    return i < 0 ? [s] : [s.slice(0, i), s.slice(i + 1)];
+}
+/** Ed25519 verification with node:crypto (pure computation, no I/O). */
+const nodeEd25519Verify = (publicKey, message, signature) => {
+    if (publicKey.length !== 32 || signature.length !== 64)
+        return false;
+    try {
+        const key = (0,external_node_crypto_.createPublicKey)({
+            key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') },
+            format: 'jwk'
+        });
+        return (0,external_node_crypto_.verify)(null, message, key, signature);
+    }
+    catch {
+        return false;
+    }
+};
+const SIGNATURE_PREFIX = '— ';
+const MAX_SIGNATURES = 100;
+/**
+ * Opens a signed note as note.Open does, with one difference that only narrows: the result is a note or a message.
+ * The message must be UTF-8 without control characters other than "\n"; the text is everything up to and
+ * including the "\n" before the last blank line; each signature line is `— <name> <base64(keyhash4 ‖ sig)>`.
+ * Signatures by unknown keys are ignored (listed as unverified); a signature by a known key that does not verify
+ * fails the note; at least one verified signature of a known key is required.
+ */
+function openNote(message, known, verify = nodeEd25519Verify) {
+    let decoded;
+    try {
+        decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(message);
+    }
+    catch {
+        return 'malformed note: not UTF-8';
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0009\u000b-\u001f]/.test(decoded))
+        return 'malformed note: control character';
+    const split = decoded.lastIndexOf('\n\n');
+    if (split < 0)
+        return 'malformed note: no blank line before the signatures';
+    const text = decoded.slice(0, split + 1);
+    let sigs = decoded.slice(split + 2);
+    if (sigs === '' || !sigs.endsWith('\n'))
+        return 'malformed note: the signature block does not end in a newline';
+    const textBytes = new TextEncoder().encode(text);
+    const signers = [];
+    const unverified = [];
+    const seen = new Set();
+    const seenUnverified = new Set();
+    let count = 0;
+    while (sigs !== '') {
+        const i = sigs.indexOf('\n');
+        const line = sigs.slice(0, i);
+        sigs = sigs.slice(i + 1);
+        if (!line.startsWith(SIGNATURE_PREFIX))
+            return `malformed note: ${JSON.stringify(line)} is not a signature line`;
+        const [name, b64 = ''] = cut(line.slice(SIGNATURE_PREFIX.length), ' ');
+        const sig = decodeBase64(b64);
+        if (sig === undefined || !isValidName(name) || b64 === '' || sig.length < 5) {
+            return `malformed note: bad signature line ${JSON.stringify(line)}`;
+        }
+        if (++count > MAX_SIGNATURES)
+            return `malformed note: more than ${MAX_SIGNATURES} signatures`;
+        const keyHash = Buffer.from(sig.subarray(0, 4)).readUInt32BE(0);
+        const matches = known.filter(v => v.name === name && v.keyHash === keyHash);
+        if (matches.length > 1)
+            return `ambiguous key ${name}+${hex8(keyHash)}`;
+        if (matches.length === 0) {
+            if (!seenUnverified.has(line))
+                unverified.push({ name, keyHash });
+            seenUnverified.add(line);
+            continue;
+        }
+        const id = `${name}+${keyHash}`;
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        if (!verify(matches[0].publicKey, textBytes, sig.subarray(4))) {
+            return `invalid signature for key ${name}+${hex8(keyHash)}`;
+        }
+        signers.push({ name, keyHash });
+    }
+    if (signers.length === 0) {
+        const by = unverified.map(s => `${s.name}+${hex8(s.keyHash)}`).join(', ');
+        return `note has no verifiable signatures (signed only by unknown keys: ${by})`;
+    }
+    return { text, signers, unverified };
+}
+function hex8(n) {
+    return n.toString(16).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/sumdb/client.ts
+/**
+ * A checksum-database client that verifies one module version the way the go command does (golang.org/x/mod/sumdb
+ * client.go), without a go binary: it looks the module up, checks the signed tree head, proves the record under it
+ * through the database's tiles and reads the hashes from the proven record text only.
+ */
+
+
+
+
+class Failure extends Error {
+    reason;
+    constructor(reason, message) {
+        super(message);
+        this.reason = reason;
+    }
+}
+const DEFAULT_MAX_REQUESTS = 40;
+/**
+ * Verifies `path@version` against the checksum database behind `fetch`. Never throws: every failure is a result
+ * with a reason and a message that says what failed.
+ */
+async function verifyModule(options) {
+    try {
+        return await verify(options);
+    }
+    catch (error) {
+        if (error instanceof Failure)
+            return { ok: false, reason: error.reason, message: error.message };
+        if (error instanceof TlogError) {
+            return { ok: false, reason: error.kind, message: `${options.path}@${options.version}: ${error.message}` };
+        }
+        // Not a verdict about the database: still a failure (never a pass), said as unexpected.
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, reason: 'network', message: `${options.path}@${options.version}: unexpected error: ${message}` };
+    }
+}
+async function verify(options) {
+    const { path, version } = options;
+    const verifier = parseVerifierKey(options.key);
+    if (typeof verifier === 'string')
+        throw new Failure('signature', verifier);
+    if (!/^[^\s@]+$/.test(path) || !/^v[^\s@/]*$/.test(version)) {
+        throw new Failure('record', `${JSON.stringify(`${path}@${version}`)} is not a module path and version`);
+    }
+    const where = `${verifier.name}: ${path}@${version}`;
+    const maxRequests = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
+    let requests = 0;
+    const get = async (sub) => {
+        if (++requests > maxRequests) {
+            throw new Failure('network', `${where}: verification needs more than ${maxRequests} requests (at ${sub})`);
+        }
+        let answer;
+        try {
+            answer = await options.fetch(sub);
+        }
+        catch (error) {
+            answer = { error: error instanceof Error ? error.message : String(error) };
+        }
+        if ('error' in answer)
+            throw new Failure('network', `${where}: GET ${sub}: ${answer.error}`);
+        return answer;
+    };
+    const lookupPath = `/lookup/${moduleRequestPath(path)}@${versionRequestPath(version)}`;
+    const lookup = await get(lookupPath);
+    if (lookup.status === 404 || lookup.status === 410) {
+        throw new Failure('not-found', `${where}: the database does not know it (${lookup.status}${snippet(lookup.body)})`);
+    }
+    if (lookup.status !== 200) {
+        throw new Failure('network', `${where}: GET ${lookupPath} answered ${lookup.status}${snippet(lookup.body)}`);
+    }
+    const answer = parseLookup(lookup.body);
+    if (typeof answer === 'string')
+        throw new Failure('record', `${where}: ${answer}`);
+    const note = openNote(answer.treeNote, [verifier], options.verify);
+    if (typeof note === 'string')
+        throw new Failure('signature', `${where}: the tree head note: ${note}`);
+    const tree = parseTree(note.text);
+    if (typeof tree === 'string')
+        throw new Failure('tree', `${where}: the signed tree head: ${tree}`);
+    if (answer.id >= tree.size) {
+        throw new Failure('tree', `${where}: record ${answer.id} is not in the signed tree of ${tree.size} records`);
+    }
+    const fetchTiles = tileFetcher(get, where);
+    const [leaf] = await tileHashReader(tree, TILE_HEIGHT, fetchTiles)([storedHashIndex(0, answer.id)]);
+    if (!sameHash(leaf, recordHash(answer.text))) {
+        throw new Failure('record', `${where}: the record text is not what the signed tree holds as record ${answer.id}`);
+    }
+    if (options.knownTree)
+        await checkConsistent(options.knownTree, tree, fetchTiles, where);
+    // Only now is the text authenticated; the hashes come from it alone (never from the id or note around it).
+    const hashes = recordHashes(answer.text, path, version);
+    if (typeof hashes === 'string')
+        throw new Failure('record', `${where}: ${hashes}`);
+    if (options.zipH1 !== undefined && options.zipH1 !== hashes.h1) {
+        throw new Failure('mismatch', `${where}: the zip hashes to ${options.zipH1}, the checksum database has ${hashes.h1}`);
+    }
+    if (options.goModH1 !== undefined && options.goModH1 !== hashes.goModH1) {
+        throw new Failure('mismatch', `${where}: go.mod hashes to ${options.goModH1}, the checksum database has ${hashes.goModH1}`);
+    }
+    return {
+        ok: true,
+        h1: hashes.h1,
+        goModH1: hashes.goModH1,
+        treeSize: tree.size,
+        treeHash: Buffer.from(tree.hash).toString('base64')
+    };
+}
+/** Proves that the older of two trees is a prefix of the newer one (client.go checkTrees). */
+async function checkConsistent(known, tree, fetchTiles, where) {
+    const knownHash = decodeBase64(known.hash);
+    if (!Number.isSafeInteger(known.size) || known.size < 0 || knownHash?.length !== HASH_SIZE) {
+        throw new Failure('tree', `${where}: the known tree head (${known.size}, ${known.hash}) is malformed`);
+    }
+    const old = { size: known.size, hash: knownHash };
+    if (old.size === tree.size) {
+        if (!sameHash(old.hash, tree.hash)) {
+            throw new Failure('tree', `${where}: the database signed two different trees of ${tree.size} records (a fork)`);
+        }
+        return;
+    }
+    if (old.size === 0)
+        return;
+    const [small, large] = old.size < tree.size ? [old, tree] : [tree, old];
+    try {
+        const proof = await proveTree(large.size, small.size, tileHashReader(large, TILE_HEIGHT, fetchTiles));
+        checkTree(proof, large.size, large.hash, small.size, small.hash);
+    }
+    catch (error) {
+        if (error instanceof TlogError) {
+            throw new Failure('tree', `${where}: the signed tree of ${tree.size} records is not consistent with the known tree of ${old.size}: ${error.message}`);
+        }
+        throw error;
+    }
+}
+/**
+ * Fetches tiles in parallel, each once. A partial tile the server no longer has falls back to the full tile
+ * (the tile was completed since), cut to the width asked for, as client.go readTile does.
+ */
+function tileFetcher(get, where) {
+    const cache = new Map();
+    const fetchOne = async (tile) => {
+        const path = `/${tilePath(tile)}`;
+        const first = await get(path);
+        if (first.status === 200)
+            return first.body;
+        const fullWidth = 2 ** tile.H;
+        if (tile.W !== fullWidth && (first.status === 404 || first.status === 410)) {
+            const full = { ...tile, W: fullWidth };
+            const second = await get(`/${tilePath(full)}`);
+            if (second.status === 200) {
+                if (second.body.length !== fullWidth * HASH_SIZE) {
+                    throw new Failure('tile', `${where}: tile ${tilePath(full)} has ${second.body.length} bytes, want ${fullWidth * HASH_SIZE}`);
+                }
+                return second.body.subarray(0, tile.W * HASH_SIZE);
+            }
+        }
+        if (first.status === 404 || first.status === 410) {
+            // An honest database serves every tile of every tree it signs: the signed size claims records it lacks.
+            throw new Failure('tree', `${where}: the database has no ${tilePath(tile)} (${first.status}), which its signed tree head needs`);
+        }
+        throw new Failure('network', `${where}: GET ${path} answered ${first.status}${snippet(first.body)}`);
+    };
+    return async (tiles) => Promise.all(tiles.map(tile => {
+        const key = tilePath(tile);
+        let pending = cache.get(key);
+        if (pending === undefined) {
+            pending = fetchOne(tile);
+            cache.set(key, pending);
+        }
+        return pending;
+    }));
+}
+/** A version on the wire: case-encoded, percent-encoded, `!` as `%21`, but `+` literal as the go command sends it. */
+function versionRequestPath(version) {
+    return encodeURIComponent(escapeModulePath(version)).replace(/!/g, '%21').replace(/%2B/g, '+');
+}
+/** A short, printable quote of an error body. */
+function snippet(body) {
+    const text = Buffer.from(body.subarray(0, 200))
+        .toString('utf8')
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .trim();
+    return text === '' ? '' : `: ${text}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/chain-walk.ts
+/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
+const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
+/** The verdict on one answer (2xx is 'ok'; 404/410 'not-found'; 429/5xx and passing faults 'transient'). */
+function judgeAnswer(answer) {
+    if (answer.kind === 'failure')
+        return TRANSIENT_FAULTS.has(answer.fault) ? 'transient' : 'permanent';
+    const { status } = answer;
+    if (status >= 200 && status < 300)
+        return 'ok';
+    if (status === 404 || status === 410)
+        return 'not-found';
+    if (status === 429 || status >= 500)
+        return 'transient';
+    return 'permanent';
+}
+/**
+ * The next step after an answer judged `verdict` from a proxy followed by `separator`, on try `attempt`
+ * (1-based) of `maxAttempts` for this proxy. A transient fault is retried on the same proxy while tries remain;
+ * once they are spent it counts as an error: `|` moves on, `,` stops (the go command never passes an error through
+ * a `,`). A not-found always moves on. Throws on an attempt outside 1..maxAttempts.
+ */
+function nextStep(verdict, separator, attempt, maxAttempts) {
+    if (!Number.isInteger(attempt) || !Number.isInteger(maxAttempts) || attempt < 1 || attempt > maxAttempts) {
+        throw new Error(`attempt ${attempt} is not within 1..${maxAttempts}`);
+    }
+    if (verdict === 'ok')
+        return 'use';
+    if (verdict === 'not-found')
+        return 'next';
+    if (verdict === 'transient' && attempt < maxAttempts)
+        return 'retry';
+    return separator === '|' ? 'next' : 'stop';
+}
+/**
+ * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
+ * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
+ */
+function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
+    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+    const jittered = Math.round(exp / 2 + (random() * exp) / 2);
+    return Math.max(jittered, Math.min(retryAfterMs ?? 0, retryAfterCapMs));
+}
+
+;// CONCATENATED MODULE: ./src/toolchain/chain-fetch.ts
+
+
+
+
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_BACKOFF_MS = 500;
+const chain_fetch_BACKOFF_CAP_MS = 4000;
+const chain_fetch_RETRY_AFTER_CAP_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** The base URL joined with a request path, keeping the base's query (the go command sends it with every request). */
+function joinProxyUrl(base, path) {
+    const url = new URL(base);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    return url;
+}
+/**
+ * Walks `chain` for `path` as the go command does (each request starts again at the first entry), with retries of
+ * transient faults on each proxy. Never rejects: a result names every proxy that failed and why.
+ */
+async function getThroughChain(options) {
+    const tried = [];
+    const entries = options.chain.proxies.map(p => ({
+        url: p.url,
+        separator: p.separator
+    }));
+    if (options.chain.terminal === 'direct')
+        entries.push({ url: options.directBase, separator: ',' });
+    let lastError;
+    for (const entry of entries) {
+        const shown = redactUrl(entry.url);
+        const outcome = await chain_fetch_getWithRetries(options, entry.url, entry.separator, shown, tried);
+        if (outcome.step === 'use')
+            return { ok: true, answer: outcome.answer, source: shown, tried };
+        if (outcome.step === 'aborted')
+            return { ok: false, message: 'cancelled', tried };
+        if (outcome.step === 'stop') {
+            return {
+                ok: false,
+                message: `${outcome.message} (the ',' after it lets only 404/410 through to the next proxy)`,
+                tried
+            };
+        }
+        lastError = outcome.message;
+    }
+    const end = options.chain.terminal === 'off'
+        ? 'GOPROXY ends in off'
+        : options.chain.terminal === 'direct'
+            ? 'direct was tried last'
+            : 'the chain has no further entry';
+    return {
+        ok: false,
+        message: lastError === undefined ? `no proxy in the chain (${end})` : `${lastError}; ${end}`,
+        tried
+    };
+}
+async function chain_fetch_getWithRetries(options, base, separator, shown, tried) {
+    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
+    const baseUrl = new URL(base);
+    const credentials = credentials_userinfoCredentials(baseUrl);
+    const url = joinProxyUrl(base, options.path);
+    url.username = '';
+    url.password = '';
+    for (let attempt = 1;; attempt++) {
+        const result = await get(options, url, credentials);
+        if (result.kind === 'aborted')
+            return { step: 'aborted' };
+        const answer = result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault };
+        const step = nextStep(judgeAnswer(answer), separator, attempt, attempts);
+        if (step === 'use' && result.kind === 'answer')
+            return { step, answer: result };
+        const message = `${shown}/${options.path}: ${describe(result)}`;
+        tried.push(attempt > 1 ? `${message} (try ${attempt})` : message);
+        if (step === 'retry') {
+            const delay = retryDelayMs(attempt, result.kind === 'answer' ? result.retryAfterMs : undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random);
+            options.log.debug(`${message}: retrying in ${delay} ms`);
+            await chain_fetch_sleep(delay, options.signal);
+            if (options.signal?.aborted)
+                return { step: 'aborted' };
+            continue;
+        }
+        return { step: step === 'use' ? 'next' : step, message };
+    }
+}
+function get(options, url, credentials) {
+    return options.client.get(url, {
+        body: options.body,
+        ...(credentials ? { credentials } : {}),
+        ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
+        headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+        bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ...(options.signal ? { signal: options.signal } : {})
+    });
+}
+/** One line about a failed try: the status and the start of a text body, or the network failure. */
+function describe(result) {
+    if (result.kind === 'failure')
+        return redactText(result.message);
+    const status = `${result.status} ${result.statusText}`.trim();
+    if (result.body.kind !== 'buffered' || !/text\/plain/i.test(result.contentType))
+        return status;
+    const text = redactText(result.body.bytes.subarray(0, 300).toString('utf8'))
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .trim();
+    return text === '' ? status : `${status}: ${text}`;
+}
+function chain_fetch_sleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted || ms <= 0)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done);
+    });
+}
+/**
+ * The path the go command takes to the checksum database: GOSUMDB's URL when it has one (and for the alias
+ * sum.golang.google.cn), else the first proxy that answers 200 to `/sumdb/<name>/supported` (404/410 ask the next,
+ * other errors only after `|`), else `https://<name>`. GOSUMDB=off is a failure: toolchains are always verified.
+ */
+async function resolveSumdbBase(options) {
+    const { sumdb } = options;
+    if (sumdb.kind === 'off') {
+        return {
+            ok: false,
+            message: 'GOSUMDB=off: Go toolchains are installed only when verified against the checksum database (the go command refuses too); set GOSUMDB to sum.golang.org or sum.golang.google.cn'
+        };
+    }
+    const answers = new Map();
+    for (;;) {
+        const route = sumdbRoute(options.chain, sumdb, proxy => answers.get(proxy));
+        switch (route.kind) {
+            case 'off':
+                return { ok: false, message: 'GOSUMDB=off' };
+            case 'explicit':
+                return { ok: true, url: route.base, via: 'explicit' };
+            case 'direct':
+                return { ok: true, url: route.base, via: 'direct' };
+            case 'proxy':
+                return { ok: true, url: joinProxyUrl(route.proxy, `sumdb/${sumdb.name}`).href, via: 'proxy' };
+            case 'fails':
+                return {
+                    ok: false,
+                    message: `the checksum database cannot be reached the way the go command reaches it: ${redactUrl(route.proxy)}/sumdb/${sumdb.name}/supported: ${redactText(route.message)}`
+                };
+            case 'pending':
+                answers.set(route.proxy, await askSupported(options, route.proxy, sumdb.name));
+        }
+    }
+}
+async function askSupported(options, proxy, name) {
+    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
+    const url = joinProxyUrl(proxy, `sumdb/${name}/supported`);
+    const credentials = credentials_userinfoCredentials(url);
+    url.username = '';
+    url.password = '';
+    for (let attempt = 1;; attempt++) {
+        const result = await get({ ...options, body: { mode: 'buffer', maxBytes: 4096 } }, url, credentials);
+        if (result.kind === 'aborted')
+            return { support: 'error', message: 'cancelled' };
+        const verdict = judgeAnswer(result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault });
+        if (verdict === 'ok')
+            return { support: 'yes', message: 'serves the checksum database' };
+        if (verdict === 'not-found')
+            return { support: 'no', message: describe(result) };
+        if (verdict === 'transient' && attempt < attempts) {
+            await chain_fetch_sleep(retryDelayMs(attempt, result.kind === 'answer' ? result.retryAfterMs : undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
+            continue;
+        }
+        return { support: 'error', message: describe(result) };
+    }
+}
+/** The largest answer the checksum database gives: a full tile is 8 KiB, a lookup a few hundred bytes. */
+const SUMDB_MAX_BYTES = 256 * 1024;
+/**
+ * A `SumdbFetch` over the HTTP client: GETs below `base`, retrying transient faults, each answer capped at 256 KiB
+ * (a larger one is an error: no honest answer is that big).
+ */
+function sumdbFetcher(options) {
+    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
+    return async (sub) => {
+        const url = joinProxyUrl(options.base, sub);
+        const credentials = credentials_userinfoCredentials(url);
+        url.username = '';
+        url.password = '';
+        for (let attempt = 1;; attempt++) {
+            const result = await get({ ...options, body: { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 } }, url, credentials);
+            if (result.kind === 'aborted')
+                return { error: 'cancelled' };
+            if (result.kind === 'answer') {
+                const verdict = judgeAnswer({ kind: 'status', status: result.status });
+                if (verdict === 'transient' && attempt < attempts) {
+                    await chain_fetch_sleep(retryDelayMs(attempt, result.retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
+                    continue;
+                }
+                if (result.body.kind !== 'buffered')
+                    return { error: 'unexpected body' };
+                if (result.body.truncated || result.body.bytes.length > SUMDB_MAX_BYTES) {
+                    return { error: `answer larger than ${SUMDB_MAX_BYTES} bytes` };
+                }
+                return { status: result.status, body: new Uint8Array(result.body.bytes) };
+            }
+            if (judgeAnswer({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
+                await chain_fetch_sleep(retryDelayMs(attempt, undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
+                continue;
+            }
+            return { error: redactText(result.message) };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/core/toolchain/zip-plan.ts
+/**
+ * Which entries of a golang.org/toolchain module zip may be written, and where (pure; the shell does the I/O).
+ *
+ * API:
+ * - `planToolchainExtraction(entries, moduleVersion)`: checks every entry as the go command's module zip code
+ *   (golang.org/x/mod/zip) would — the module prefix, no absolute paths, `..`, backslashes, duplicates (also by case),
+ *   symlinks or other special files, no nested go.mod, a size limit — and returns the relative file paths to write.
+ *   Throws `ToolchainZipError` naming the zip entry on the first problem, before anything is written.
+ * - `goModRestorations(files)`: the `_go.mod` → `go.mod` copies to make after extraction, `src/go.mod` last (the
+ *   go command's "extraction finished" marker).
+ * - `isExecutablePath(path)`: whether the go command sets exec bits on an extracted file (`bin/**`, `pkg/tool/**`).
+ */
+
+
+/** A zip that must not be installed; `entry` names the offending entry when there is one. */
+class ToolchainZipError extends Error {
+    entry;
+    constructor(message, entry) {
+        super(message);
+        this.entry = entry;
+        this.name = 'ToolchainZipError';
+    }
+}
+/** golang.org/x/mod/zip's MaxZipFile: the most a module zip may hold uncompressed (500 MiB). */
+const MAX_TOOLCHAIN_UNCOMPRESSED_BYTES = 500 << 20;
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+/**
+ * Checks the entries of the zip of `golang.org/toolchain@<moduleVersion>` and returns the files to write. Directory
+ * entries (names ending in '/') are allowed and skipped: directories follow from the file paths. A zip that
+ * contains no `bin/go` (or `bin/go.exe` for a windows toolchain) is refused too.
+ */
+function planToolchainExtraction(entries, moduleVersion) {
+    const prefix = toolchainZipPrefix(moduleVersion);
+    const files = [];
+    const seen = new Map();
+    let total = 0;
+    entries.forEach((entry, entryIndex) => {
+        const { name } = entry;
+        const refuse = (why) => {
+            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${quote(name)}: ${why}`, name);
+        };
+        if (!name.startsWith(prefix))
+            refuse(`does not start with the module prefix ${quote(prefix)}`);
+        const path = name.slice(prefix.length);
+        const type = entry.unixMode & S_IFMT;
+        if (path === '' && type === S_IFREG)
+            refuse('has an empty file name');
+        // The prefix itself ('golang.org/toolchain@v.../') is the root directory entry.
+        const isDir = path === '' || path.endsWith('/');
+        if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
+            refuse(type === 0o120000 ? 'is a symbolic link' : 'is not a regular file');
+        }
+        if (type === S_IFDIR && !isDir)
+            refuse('is a directory without a trailing slash');
+        if (path === '')
+            return;
+        const bare = isDir ? path.slice(0, -1) : path;
+        if (bare === '')
+            refuse('has an empty file name');
+        if (bare.includes('\\'))
+            refuse('contains a backslash');
+        if (bare.startsWith('/') || /^[A-Za-z]:/.test(bare))
+            refuse('is an absolute path');
+        // eslint-disable-next-line no-control-regex
+        if (/[\u0000-\u001f\u007f]/.test(bare))
+            refuse('contains a control character');
+        for (const element of bare.split('/')) {
+            if (element === '')
+                refuse('has an empty path element');
+            if (element === '.' || element === '..')
+                refuse(`has a ${quote(element)} path element`);
+        }
+        // Two names that differ only in case are one file on macOS and Windows: the second would overwrite the first.
+        const folded = bare.toLowerCase();
+        const earlier = seen.get(folded);
+        if (earlier !== undefined) {
+            refuse(earlier === bare ? 'is a duplicate' : `collides with ${quote(earlier)} on case-insensitive file systems`);
+        }
+        seen.set(folded, bare);
+        if (isDir)
+            return;
+        if (bare === 'go.mod' || bare.endsWith('/go.mod'))
+            refuse('is a go.mod, not allowed in a module zip (_go.mod is)');
+        total += entry.uncompressedSize;
+        if (total > MAX_TOOLCHAIN_UNCOMPRESSED_BYTES) {
+            refuse(`takes the uncompressed size past ${MAX_TOOLCHAIN_UNCOMPRESSED_BYTES} bytes`);
+        }
+        files.push({ entryIndex, path: bare });
+    });
+    // Every directory must be a directory only: a file `bin` and a file `bin/go` cannot both be written.
+    const filePaths = new Set(files.map(f => f.path.toLowerCase()));
+    for (const file of files) {
+        const parts = file.path.toLowerCase().split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const dir = parts.slice(0, i).join('/');
+            if (filePaths.has(dir)) {
+                const name = prefix + (seen.get(dir) ?? dir);
+                throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${quote(name)} is a file and a directory`, name);
+            }
+        }
+    }
+    const windows = /\.windows-[a-z0-9]+$/.test(moduleVersion);
+    const goBinary = windows ? 'bin/go.exe' : 'bin/go';
+    if (!files.some(f => f.path === goBinary)) {
+        throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip has no ${goBinary}`);
+    }
+    return files;
+}
+/**
+ * The go.mod files to restore from `_go.mod` (cmd/distpack renames every nested go.mod so the zip is a valid module
+ * zip; cmd/go/internal/toolchain copies them back). `src/go.mod` comes last: the go command treats its presence as
+ * "this toolchain is completely unpacked".
+ */
+function goModRestorations(files) {
+    const copies = files
+        .map(f => f.path)
+        .filter(p => p === '_go.mod' || p.endsWith('/_go.mod'))
+        .map(from => ({ from, to: from.slice(0, -'_go.mod'.length) + 'go.mod' }));
+    const last = copies.filter(c => c.from === 'src/_go.mod');
+    return [...copies.filter(c => c.from !== 'src/_go.mod'), ...last];
+}
+/**
+ * Whether the go command makes an extracted toolchain file executable: everything under `bin/` and `pkg/tool/`
+ * (cmd/go/internal/toolchain sets +x there itself and ignores the zip's modes, which it does not trust).
+ */
+function isExecutablePath(path) {
+    return path.startsWith('bin/') || path.startsWith('pkg/tool/');
+}
+
+;// CONCATENATED MODULE: ./src/toolchain/extract.ts
+/**
+ * Installing a golang.org/toolchain module zip from a file on disk into a GOROOT directory (the shell around
+ * src/core/toolchain/zip-plan.ts).
+ *
+ * API:
+ * - `installToolchainZip({ zipFile, moduleVersion, goroot })` → `Promise<InstalledToolchain>`: checks every entry
+ *   first (nothing is written for a bad zip), streams the files into a staging directory beside `goroot` (the zip is
+ *   never held in memory), sets the exec bits and restores the go.mod files as the go command does, checks VERSION,
+ *   then renames the staging directory to `goroot`, so a half-extracted tree is never found at `goroot`.
+ *
+ * The caller looks the module's h1: up in the checksum database and passes it as `expectedH1`: the installer hashes
+ * the bytes it writes and installs nothing on a mismatch.
+ */
+
+
+
+
+
+
+
+
+
+/** How many zip entries are extracted at once. */
+const WRITE_CONCURRENCY = 8;
+/**
+ * Installs the toolchain zip `zipFile` at `goroot`. Rejects with a `ToolchainZipError` (bad entries, VERSION not
+ * matching `moduleVersion`) or an I/O error; in every failure `goroot` is left absent and the staging directory is
+ * removed.
+ */
+async function installToolchainZip(options) {
+    const { zipFile, moduleVersion, goroot } = options;
+    const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
+    if (!m)
+        throw new Error(`not a ${TOOLCHAIN_MODULE} version: ${JSON.stringify(moduleVersion)}`);
+    const expectedVersion = `go${m[1]}`;
+    const windowsToolchain = m[2] === 'windows';
+    if (await exists(goroot))
+        throw new Error(`cannot install ${expectedVersion} at ${goroot}: it already exists`);
+    const unreadable = (error) => new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`);
+    const zip = await yauzl.openPromise(zipFile, {
+        lazyEntries: true,
+        autoClose: false,
+        decodeStrings: true,
+        // A backslash is an error, not silently turned into a separator.
+        strictFileNames: true,
+        validateEntrySizes: true
+    })
+        .catch((error) => {
+        throw unreadable(error);
+    });
+    let staging;
+    try {
+        const entries = await readEntries(zip).catch((error) => {
+            throw unreadable(error);
+        });
+        const plan = planToolchainExtraction(entries.map(entryInfo), moduleVersion);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(goroot), { recursive: true });
+        const stagingDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(goroot), `.${(0,external_node_path_namespaceObject.basename)(goroot)}.partial-`));
+        staging = stagingDir;
+        const made = new Set();
+        const digests = new Map();
+        const writeFile = async (file) => {
+            const target = (0,external_node_path_namespaceObject.join)(stagingDir, ...file.path.split('/'));
+            const parent = (0,external_node_path_namespaceObject.dirname)(target);
+            if (!made.has(parent)) {
+                await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+                made.add(parent);
+            }
+            const entry = entries[file.entryIndex];
+            const source = await zip.openReadStreamPromise(entry);
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            // Modes from the zip are not trusted (as in the go command): 0644, exec bits below for bin and pkg/tool.
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(source, async function* (chunks) {
+                for await (const chunk of chunks) {
+                    hash.update(chunk);
+                    yield chunk;
+                }
+            }, (0,external_node_fs_namespaceObject.createWriteStream)(target, { flags: 'wx', mode: 0o644 })).catch((error) => {
+                // File system errors carry a code (ENOSPC, EACCES); the zip reader's (bad sizes, bad deflate data) do not.
+                if (error.code !== undefined)
+                    throw error;
+                throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${JSON.stringify(entry.fileName)}: ${error.message}`, entry.fileName);
+            });
+            digests.set(file.entryIndex, new Uint8Array(hash.digest()));
+        };
+        // A few files at a time: most are small, and one at a time leaves the disk idle between them.
+        // On a failure the other writers stop taking files and are waited for, so that nothing writes into the staging
+        // directory while it is being removed.
+        let next = 0;
+        let failed = false;
+        const writers = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, plan.length) }, async () => {
+            try {
+                while (!failed && next < plan.length)
+                    await writeFile(plan[next++]);
+            }
+            catch (error) {
+                failed = true;
+                throw error;
+            }
+        }));
+        for (const writer of writers)
+            if (writer.status === 'rejected')
+                throw writer.reason;
+        const emptyDigest = new Uint8Array((0,external_node_crypto_.createHash)('sha256').digest());
+        let h1;
+        try {
+            h1 = hash1(entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })));
+        }
+        catch (error) {
+            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: ${error.message}`);
+        }
+        if (options.expectedH1 !== undefined && h1 !== options.expectedH1) {
+            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`);
+        }
+        if ((options.hostPlatform ?? process.platform) !== 'win32') {
+            for (const file of plan) {
+                if (isExecutablePath(file.path))
+                    await (0,promises_namespaceObject.chmod)((0,external_node_path_namespaceObject.join)(staging, ...file.path.split('/')), 0o755);
+            }
+        }
+        for (const copy of goModRestorations(plan)) {
+            await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(staging, ...copy.from.split('/')), (0,external_node_path_namespaceObject.join)(staging, ...copy.to.split('/')));
+        }
+        const goVersion = (await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(staging, 'VERSION'), 'utf8').catch(() => '')).split('\n')[0].trim();
+        if (goVersion !== expectedVersion) {
+            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip holds ${goVersion ? JSON.stringify(goVersion) : 'no VERSION file'}, expected ${expectedVersion}`);
+        }
+        try {
+            await (0,promises_namespaceObject.rename)(staging, goroot);
+        }
+        catch (error) {
+            // Another install of the same toolchain finished first (rename onto a non-empty directory fails): theirs is
+            // as complete as ours would be, but the caller asked for a fresh install and must know it did not happen.
+            if (await exists(goroot)) {
+                throw new Error(`cannot install ${expectedVersion} at ${goroot}: another install created it meanwhile`, {
+                    cause: error
+                });
+            }
+            throw error;
+        }
+        staging = undefined;
+        return {
+            goroot,
+            goBinary: (0,external_node_path_namespaceObject.join)(goroot, 'bin', windowsToolchain ? 'go.exe' : 'go'),
+            goVersion,
+            files: plan.length,
+            h1
+        };
+    }
+    finally {
+        zip.close();
+        if (staging !== undefined)
+            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true, maxRetries: 3 });
+    }
+}
+function readEntries(zip) {
+    return new Promise((resolve, reject) => {
+        const entries = [];
+        zip.on('entry', (entry) => {
+            entries.push(entry);
+            zip.readEntry();
+        });
+        zip.on('end', () => resolve(entries));
+        zip.on('error', reject);
+        zip.readEntry();
+    });
+}
+function entryInfo(entry) {
+    // The high 16 bits hold a Unix mode only when the zip was made on Unix (version made by, high byte 3).
+    const unix = entry.versionMadeBy >> 8 === 3;
+    return {
+        name: entry.fileName,
+        unixMode: unix ? (entry.externalFileAttributes >>> 16) & 0xffff : 0,
+        uncompressedSize: entry.uncompressedSize
+    };
+}
+async function exists(path) {
+    try {
+        await (0,promises_namespaceObject.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toolchain/install.ts
+/**
+ * Installing Go itself through the verified chain: request → the golang.org/toolchain list through GOPROXY → an
+ * installed copy? → the checksum database's h1: for the chosen version → the zip downloaded to a file → extracted
+ * with the h1 checked over the bytes written → marked complete.
+ *
+ * API:
+ * - `installGo(options)` → `Promise<InstalledGo>`; rejects with `ToolchainInstallError` (what failed, in words) or an
+ *   InputError (no version matches the request: names it and the nearest versions).
+ * - `findInstalledGo(request, destination)` → the newest installed version the request accepts, with no network.
+ * - `goInstallDir(destination, goVersion)`: where a version lives (tool cache `go/<semver>/<arch>`, or `go<version>`
+ *   under an SDK root as golang.org/dl installs it).
+ * - `TOOLCHAIN_DIRECT_BASE`: what `direct` in GOPROXY means for golang.org/toolchain.
+ *
+ * Decisions:
+ * - Verification first: the database's record (signed tree head, tiles, record text) is checked before the zip is
+ *   fetched, so a forged database answer costs no download; the zip's h1 is then checked over the bytes as they are
+ *   extracted (installToolchainZip's expectedH1) and a mismatch installs nothing.
+ * - GOSUMDB=off refuses every download (the go command refuses toolchain downloads without a database); GONOSUMDB
+ *   and GOPRIVATE do not exempt golang.org/toolchain. An installed copy is used without asking the network (it was
+ *   verified when it was installed, by this action or by setup-go).
+ * - `direct` is https://go.dev/dl/mod, the module's origin, itself a GOPROXY for golang.org/toolchain.
+ * - `1.23`, exact versions and ranges look at installed copies first (as setup-go does, no network on a hit);
+ *   `stable`/`oldstable` need the list to know which version they mean.
+ * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
+ *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
+ *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
+ */
+
+
+
+
+
+
+
+
+
+
+/** `direct` for golang.org/toolchain: the module's origin, a GOPROXY serving exactly this module. */
+const TOOLCHAIN_DIRECT_BASE = 'https://go.dev/dl/mod';
+/** The marker golang.org/dl writes into a finished `~/sdk/go<version>`. */
+const SDK_COMPLETE_MARKER = '.unpacked-success';
+/** An install that did not happen, with what failed (`stage`) and why; nothing was installed. */
+class ToolchainInstallError extends Error {
+    stage;
+    constructor(stage, message) {
+        super(message);
+        this.stage = stage;
+        this.name = 'ToolchainInstallError';
+    }
+}
+const DEFAULT_MAX_ZIP_BYTES = 500 << 20;
+const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
+const LIST_MAX_BYTES = 8 << 20;
+/** The directory Go `goVersion` (`1.23.5`) is installed at under `destination`. */
+function goInstallDir(destination, goVersion) {
+    if (destination.kind === 'sdk')
+        return (0,external_node_path_namespaceObject.join)(destination.root, `go${goVersion}`);
+    const entry = toolCacheEntry(goVersion, destination.nodeArch);
+    return (0,external_node_path_namespaceObject.join)(destination.root, ...entry.segments);
+}
+function completeMarker(destination, goVersion) {
+    if (destination.kind === 'sdk')
+        return (0,external_node_path_namespaceObject.join)(goInstallDir(destination, goVersion), SDK_COMPLETE_MARKER);
+    return `${goInstallDir(destination, goVersion)}.complete`;
+}
+function goBinaryOf(goroot, platform) {
+    return (0,external_node_path_namespaceObject.join)(goroot, 'bin', `go${platform.exe}`);
+}
+/**
+ * The newest completely installed Go under `destination` that `request` accepts, with no network; undefined for
+ * none (and always for stable/oldstable, which only the list can resolve).
+ */
+async function findInstalledGo(request, destination, platform) {
+    if (request.kind === 'stable' || request.kind === 'oldstable')
+        return undefined;
+    const versions = (await installedVersions(destination)).filter(isGoVersion);
+    const candidates = [...versions].sort((a, b) => compareGoVersions(b, a));
+    while (candidates.length > 0) {
+        const version = pickVersion(request, candidates);
+        if (version === undefined)
+            return undefined;
+        const found = await complete(destination, version, platform);
+        if (found)
+            return found;
+        candidates.splice(candidates.indexOf(version), 1);
+    }
+    return undefined;
+}
+async function complete(destination, version, platform) {
+    const goroot = goInstallDir(destination, version);
+    const goBinary = goBinaryOf(goroot, platform);
+    if ((await isFile(completeMarker(destination, version))) && (await isFile(goBinary))) {
+        return { version, goroot, goBinary };
+    }
+    return undefined;
+}
+/** Go versions with a directory under `destination` (complete or not). */
+async function installedVersions(destination) {
+    const dir = destination.kind === 'sdk' ? destination.root : (0,external_node_path_namespaceObject.join)(destination.root, 'go');
+    const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    if (destination.kind === 'sdk')
+        return names.filter(n => n.startsWith('go')).map(n => n.slice(2));
+    return names.map(fromSemver).filter((v) => v !== undefined);
+}
+/** setup-go's makeSemver undone: `1.21.0-rc.1` → `1.21rc1`, `1.23.5` → `1.23.5`. */
+function fromSemver(name) {
+    const m = /^(\d+)\.(\d+)\.(\d+)(?:-(alpha|beta|rc)\.(\d+))?$/.exec(name);
+    if (!m)
+        return undefined;
+    const [, major, minor, patch, kind, pre] = m;
+    return kind ? `${major}.${minor}${kind}${pre}` : `${major}.${minor}.${patch}`;
+}
+/**
+ * Installs the Go toolchain `options.request` asks for, through the chain, verified against the checksum database,
+ * unless an installed copy already satisfies it. Nothing is left at the install directory unless the install is
+ * complete.
+ */
+async function installGo(options) {
+    const started = performance.now();
+    const { request, destination, platform, log } = options;
+    const elapsed = () => Math.round(performance.now() - started);
+    const cached = await findInstalledGo(request, destination, platform);
+    if (cached) {
+        log.info(`Go ${cached.version} is already installed at ${cached.goroot} (no download)`);
+        return hit(cached, platform, elapsed());
+    }
+    if (options.sumdb.kind === 'off') {
+        throw new ToolchainInstallError('sumdb', `cannot install Go ${describeRequest(request)}: GOSUMDB=off, and Go toolchains are installed only when verified against the checksum database (the go command refuses too); set GOSUMDB to sum.golang.org or sum.golang.google.cn`);
+    }
+    const version = await resolveVersion(options);
+    const moduleVersion = toolchainModuleVersion(version, platform);
+    const installedNow = await complete(destination, version, platform);
+    if (installedNow) {
+        log.info(`Go ${version} is already installed at ${installedNow.goroot} (no download)`);
+        return hit(installedNow, platform, elapsed());
+    }
+    const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+    const base = await resolveSumdbBase({ ...options, log });
+    if (!base.ok)
+        throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`);
+    log.info(`Verifying ${where} with the checksum database at ${redactUrl(base.url)} (${base.via})`);
+    const verified = await verifyModule({
+        fetch: sumdbFetcher({ ...options, base: base.url }),
+        key: options.sumdb.key,
+        path: TOOLCHAIN_MODULE,
+        version: moduleVersion
+    });
+    if (!verified.ok) {
+        throw new ToolchainInstallError('verify', `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`);
+    }
+    await (0,promises_namespaceObject.mkdir)(options.tempDir, { recursive: true });
+    const zipFile = (0,external_node_path_namespaceObject.join)(options.tempDir, `${moduleVersion}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.zip`);
+    try {
+        const maxBytes = options.maxZipBytes ?? DEFAULT_MAX_ZIP_BYTES;
+        const downloaded = await getThroughChain({
+            ...options,
+            path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
+            directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
+            body: {
+                mode: 'file',
+                path: zipFile,
+                maxBytes,
+                onProgress: progressLogger(where, log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS)
+            }
+        });
+        for (const line of downloaded.tried)
+            log.info(`  ${line}`);
+        if (!downloaded.ok) {
+            throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`);
+        }
+        if (downloaded.answer.body.kind !== 'file') {
+            throw new ToolchainInstallError('download', `cannot download ${where}: the answer was not written to a file`);
+        }
+        const bytes = downloaded.answer.body.bytes;
+        log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
+        const goroot = goInstallDir(destination, version);
+        // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
+        // @actions/tool-cache's cacheDir would also replace).
+        await (0,promises_namespaceObject.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
+        let installed;
+        try {
+            installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 });
+        }
+        catch (error) {
+            throw new ToolchainInstallError('extract', `${where} was not installed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        // The marker last: a reader that sees it finds a complete tree.
+        await (0,promises_namespaceObject.writeFile)(completeMarker(destination, version), '');
+        log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`);
+        return {
+            version,
+            goroot,
+            goBinary: installed.goBinary,
+            cacheHit: false,
+            moduleVersion,
+            h1: verified.h1,
+            source: downloaded.source,
+            bytes,
+            ms: elapsed()
+        };
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(zipFile, { force: true });
+    }
+}
+function hit(found, platform, ms) {
+    return {
+        ...found,
+        cacheHit: true,
+        moduleVersion: toolchainModuleVersion(found.version, platform),
+        bytes: 0,
+        ms
+    };
+}
+/** The Go version to install: the golang.org/toolchain list through the chain, then the newest match here. */
+async function resolveVersion(options) {
+    const listed = await getThroughChain({
+        ...options,
+        path: `${TOOLCHAIN_MODULE}/@v/list`,
+        directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
+        body: { mode: 'buffer', maxBytes: LIST_MAX_BYTES }
+    });
+    for (const line of listed.tried)
+        options.log.info(`  ${line}`);
+    if (!listed.ok) {
+        throw new ToolchainInstallError('list', `cannot list the Go toolchains (${TOOLCHAIN_MODULE}): ${listed.message}`);
+    }
+    if (listed.answer.body.kind !== 'buffered' || listed.answer.body.truncated) {
+        throw new ToolchainInstallError('list', `the ${TOOLCHAIN_MODULE} list from ${listed.source} is larger than ${LIST_MAX_BYTES} bytes`);
+    }
+    const entries = parseToolchainList(listed.answer.body.bytes.toString('utf8'));
+    const chosen = selectToolchain(options.request, entries, options.platform, options.input ?? 'go-version');
+    options.log.info(`Go ${describeRequest(options.request)} is ${chosen.goVersion} (${TOOLCHAIN_MODULE} list from ${listed.source})`);
+    return chosen.goVersion;
+}
+/** A download progress callback that logs at every 10 % and at least every `intervalMs`. */
+function progressLogger(what, log, intervalMs, now = () => performance.now()) {
+    let lastTenth = 0;
+    let lastAt = now();
+    return (bytes, total) => {
+        const tenth = total ? Math.floor((bytes * 10) / total) : 0;
+        const at = now();
+        if (tenth > lastTenth || at - lastAt >= intervalMs) {
+            lastTenth = Math.max(lastTenth, tenth);
+            lastAt = at;
+            const share = total ? ` of ${formatMiB(total)} (${Math.floor((bytes * 100) / total)} %)` : '';
+            log.info(`  ${what}: ${formatMiB(bytes)}${share}`);
+        }
+    };
+}
+function formatMiB(bytes) {
+    return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+}
+async function isFile(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toolchain/version-file.ts
+/**
+ * Reading `go-version-file` and the runner's platform (the shell around src/core/toolchain).
+ *
+ * API:
+ * - `readVersionFile(path)` → `Promise<VersionFileRequest>`: reads the file and parses it by its base name
+ *   (go.mod, go.work, .tool-versions, else .go-version); a missing or unreadable file is an InputError for
+ *   `go-version-file` naming the path.
+ * - `hostGoPlatform()` → `GoPlatform`: this machine's GOOS/GOARCH from process.platform, process.arch and
+ *   os.endianness().
+ */
+
+
+
+
+
+/** Reads and parses the version file at `path` (as given by the user, relative to the working directory). */
+async function readVersionFile(path) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`;
+        throw new InputError(VERSION_FILE_INPUT, `${quote(path)} ${why}`);
+    }
+    return parseVersionFile(path, text);
+}
+/** The Go platform of this machine. */
+function hostGoPlatform() {
+    return goPlatform({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
+}
+
+;// CONCATENATED MODULE: ./src/toolchain/for-job.ts
+/**
+ * The install step as the action and the CLI run it: the request from `go-version` or `go-version-file`, the chain
+ * and checksum database the probe verified, an HTTP client with the job's trust and proxies, then `installGo`.
+ *
+ * API:
+ * - `installRequestedGo(job)` → `Promise<InstalledGo>` (rejects like installGo; a bad version file is an InputError
+ *   for `go-version-file`).
+ * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
+ *   GONOPROXY matches it).
+ * - `goPathBin(env, home)`: `$GOPATH/bin` as the go command defaults it (first GOPATH entry, else ~/go), which
+ *   setup-go also puts on PATH.
+ */
+
+
+
+
+
+
+
+
+/** The chain for golang.org/toolchain: the go command fetches a GONOPROXY-matching module direct. */
+function toolchainChain(chain, gonoproxy) {
+    return matchesPrefixPatterns(gonoproxy, TOOLCHAIN_MODULE) ? { proxies: [], terminal: 'direct' } : chain;
+}
+/** Installs the Go the job asked for (see module doc). */
+async function installRequestedGo(job) {
+    let request;
+    let input;
+    if (job.goInstall.from === 'go-version') {
+        request = job.goInstall.request;
+        input = 'go-version';
+    }
+    else {
+        const file = (0,external_node_path_namespaceObject.isAbsolute)(job.goInstall.file) ? job.goInstall.file : (0,external_node_path_namespaceObject.resolve)(job.cwd, job.goInstall.file);
+        const found = await readVersionFile(file);
+        job.log.info(`${job.goInstall.file} line ${found.line} asks for Go ${found.value}`);
+        request = found.request;
+        input = VERSION_FILE_INPUT;
+    }
+    const client = createHttpClient({
+        ca: trustedCertificates(undefined, job.env),
+        env: job.env,
+        userAgent: 'setup-goproxy-toolchain'
+    });
+    try {
+        return await installGo({
+            request,
+            input,
+            chain: toolchainChain(job.chain, job.gonoproxy),
+            sumdb: job.sumdb,
+            client,
+            platform: hostGoPlatform(),
+            destination: job.destination,
+            tempDir: job.tempDir,
+            log: job.log,
+            ...(job.attempts !== undefined ? { attempts: job.attempts } : {}),
+            ...(job.credentialsFor ? { credentialsFor: job.credentialsFor } : {})
+        });
+    }
+    finally {
+        await client.close();
+    }
+}
+/** `$GOPATH/bin` as the go command defaults it: the first GOPATH entry, else `<home>/go`. */
+function goPathBin(env, home) {
+    const first = (env.GOPATH ?? '').split(delimiter).find(p => p !== '');
+    return join(first ?? join(home, 'go'), 'bin');
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/install.ts
+
+
+
+
+
+
+
+
+
+/**
+ * `install <version>`: installs Go through the verified chain into `~/sdk/go<version>` (golang.org/dl's place, on
+ * Windows under %USERPROFILE%), with the same resolution and checksum-database verification as the action. Prints
+ * only the PATH line on stdout, so `eval "$(setup-goproxy install 1.23)"` puts the installed go first on PATH.
+ */
+async function installCommand(args, io) {
+    const [version] = args.positionals;
+    if (version !== undefined && args.inputs['go-version'] !== undefined) {
+        throw new UsageError('give the version once: as the argument or as --go-version.', 'install');
+    }
+    const inputs = { ...args.inputs, ...(version !== undefined ? { 'go-version': version } : {}) };
+    if (!inputs['go-version'] && !inputs['go-version-file']) {
+        throw new UsageError('install needs a Go version: setup-goproxy install 1.23 (or --go-version-file go.mod).', 'install');
+    }
+    const log = terminalLogger(io, args.verbose);
+    const prepared = await prepare(inputs, io, log);
+    const decision = await decide(prepared, log);
+    if (decision.failure) {
+        log.error(decision.failure);
+        return 1;
+    }
+    const { settings, plan, credentials } = prepared;
+    if (!settings.goInstall)
+        throw new UsageError('install needs a Go version.', 'install');
+    // Where golang.org/dl puts it: os.UserHomeDir, i.e. %USERPROFILE% on Windows (even when a shell sets HOME), else $HOME.
+    const home = (process.platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || external_node_os_default().homedir();
+    const installing = installRequestedGo({
+        goInstall: settings.goInstall,
+        chain: decision.chain,
+        sumdb: decision.sumdb,
+        gonoproxy: plan.gonoproxy,
+        credentialsFor: credentials.credentialsFor,
+        destination: { kind: 'sdk', root: (0,external_node_path_namespaceObject.join)(home, 'sdk') },
+        tempDir: external_node_os_default().tmpdir(),
+        cwd: io.cwd,
+        env: { ...io.env },
+        log,
+        attempts: settings.retries
+    });
+    // A version file that is missing or says nothing usable, or a version no proxy lists: invalid input (exit 2).
+    const installed = await installing.catch((error) => {
+        throw error instanceof InputError ? new InputErrors([error]) : error;
+    });
+    log.info(renderInstallLine(installed));
+    io.stdout.write(`${renderPathPrepend((0,external_node_path_namespaceObject.join)(installed.goroot, 'bin'), args.shell)}\n`);
     return 0;
 }
 
@@ -34900,7 +42617,12 @@ const INPUT_HELP = {
         text: 'module or workspace directories to warm (globs allowed); same as [dir...]'
     },
     'warm-timeout': { flag: '--warm-timeout SECONDS', text: 'deadline for the whole warm phase (default 600)' },
-    retries: { flag: '--retries N', text: 'attempts per module set on transient faults (default 3)' }
+    retries: { flag: '--retries N', text: 'attempts per request or module set on transient faults (default 3)' },
+    'go-version': { flag: '--go-version VERSION', text: 'the Go to install (same as the [version] argument)' },
+    'go-version-file': {
+        flag: '--go-version-file FILE',
+        text: 'read the version from go.mod / go.work (toolchain, else go line), .go-version or .tool-versions'
+    }
 };
 const COMMAND_HELP = {
     probe: {
@@ -34947,6 +42669,16 @@ const COMMAND_HELP = {
         description: 'Probes (unless --no-probe), then runs `go mod download` in each module or workspace directory (default .) through the verified chain, with a watchdog against proxies that stop answering and retries for transient faults. Shows a live progress line on a terminal and plain lines otherwise. The chain is used for this run only: nothing is written (use env or apply for that).',
         options: [],
         examples: ['setup-goproxy warm', 'setup-goproxy warm --region cn ./services/api ./tools']
+    },
+    install: {
+        usage: 'setup-goproxy install [flags] <version>',
+        summary: 'install Go through the verified chain into ~/sdk/go<version>; print the PATH line',
+        description: 'Resolves the version (1.23, 1.23.5, 1.23rc1, stable, oldstable, >=1.22) from the golang.org/toolchain list through the chain (probed unless --no-probe), looks it up in the checksum database (never with GOSUMDB=off), downloads the zip through the chain and installs it into ~/sdk/go<version>, where golang.org/dl puts it. An installed copy is used without a download. Prints the command that puts its bin first on PATH for --shell on stdout; everything else goes to stderr.',
+        options: [{ flag: '--shell NAME', text: 'write the PATH line for sh (default), pwsh, fish or cmd' }],
+        examples: [
+            'eval "$(setup-goproxy install 1.23 --region cn)"',
+            'setup-goproxy install --go-version-file go.mod --shell pwsh | Invoke-Expression'
+        ]
     }
 };
 const WIDTH = 100;
@@ -34978,7 +42710,7 @@ const EXIT_CODES = [
     'Exit codes:',
     '  0  ok',
     '  1  failure: the probe found no working proxy or checksum DB (with --on-unreachable fail),',
-    '     warming failed, or go env -w failed',
+    '     warming failed, go env -w failed, or Go could not be installed (or verified)',
     '  2  usage: unknown command or flag, an invalid value (the message names the input), or a value',
     '     that --shell cmd cannot hold safely (% or "; use --shell pwsh)'
 ];
@@ -34991,7 +42723,7 @@ const ENVIRONMENT = [
 /** The program's help: commands, flags shared by all, exit codes. */
 function programHelp() {
     const commands = Object.keys(COMMAND_HELP).map(name => ({
-        flag: name === 'warm' ? 'warm [dir...]' : name,
+        flag: name === 'warm' ? 'warm [dir...]' : name === 'install' ? 'install <version>' : name,
         text: COMMAND_HELP[name].summary
     }));
     return [
@@ -35007,7 +42739,7 @@ function programHelp() {
         'Flags (named like the action inputs; `--flag=value` or `--flag value`; list flags may repeat):',
         ...table([
             ...Object.keys(INPUT_FLAGS)
-                .filter(name => INPUT_FLAGS[name].commands.length === 4)
+                .filter(name => INPUT_FLAGS[name].commands.length === COMMANDS.length)
                 .map(name => INPUT_HELP[name]),
             { flag: '--verbose', text: 'debug messages on stderr' },
             { flag: '-h, --help', text: 'help for the program or a command (also: setup-goproxy help <command>)' },
@@ -35081,6 +42813,7 @@ function packageVersion(from = external_node_path_default().dirname((0,external_
 
 
 
+
 /** Exit codes, as the help documents them. */
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -35089,7 +42822,8 @@ const RUN = {
     probe: probeCommand,
     env: envCommand,
     apply: applyCommand,
-    warm: warmCommand
+    warm: warmCommand,
+    install: installCommand
 };
 /**
  * The CLI: parses `argv` (without node and the script), runs the command against `io` and resolves to the exit

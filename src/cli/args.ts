@@ -3,7 +3,7 @@
  * CLI's own options. Pure: no I/O, so the parsing rules can be tested as a table.
  */
 
-export const COMMANDS = ['probe', 'env', 'apply', 'warm'] as const
+export const COMMANDS = ['probe', 'env', 'apply', 'warm', 'install'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const SHELLS = ['sh', 'pwsh', 'fish', 'cmd'] as const
@@ -25,7 +25,7 @@ export class UsageError extends Error {
 }
 
 const ALL: readonly Command[] = COMMANDS
-const CONFIGURING: readonly Command[] = ['env', 'apply', 'warm']
+const CONFIGURING: readonly Command[] = ['env', 'apply', 'warm', 'install']
 
 /** A flag that sets an action input of the same name. `list` flags may repeat: their values join with newlines. */
 interface InputFlag {
@@ -51,7 +51,9 @@ export const INPUT_FLAGS: Readonly<Record<string, InputFlag>> = {
   auth: { list: true, commands: ALL },
   'working-directory': { list: true, commands: ['warm'] },
   'warm-timeout': { commands: ['warm'] },
-  retries: { commands: ['warm'] }
+  retries: { commands: ['warm', 'install'] },
+  'go-version': { commands: ['install'] },
+  'go-version-file': { commands: ['install'] }
 }
 
 /** The CLI's own switches (true/false) and choices. */
@@ -61,7 +63,7 @@ const SWITCHES: Readonly<Record<string, readonly Command[]>> = {
   verbose: ALL
 }
 const CHOICES: Readonly<Record<string, { values: readonly string[]; commands: readonly Command[] }>> = {
-  shell: { values: SHELLS, commands: ['env', 'apply'] },
+  shell: { values: SHELLS, commands: ['env', 'apply', 'install'] },
   format: { values: FORMATS, commands: ['env'] }
 }
 
@@ -77,7 +79,7 @@ export interface ParsedArgs {
   readonly verbose: boolean
   readonly shell: Shell
   readonly format: Format
-  /** Arguments after the command (directories, for warm). */
+  /** Arguments after the command (directories for warm, the Go version for install). */
   readonly positionals: readonly string[]
 }
 
@@ -233,7 +235,10 @@ function checkFlagsFit(command: Command, seen: ReadonlyMap<string, string>, posi
       throw new UsageError(`${flag} does not apply to ${command}; it is for: ${commands.join(', ')}.`, command)
     }
   }
-  if (positionals.length > 0 && command !== 'warm') {
+  if (command === 'install' && positionals.length > 1) {
+    throw new UsageError(`install takes one Go version (got ${positionals.length} arguments).`, command)
+  }
+  if (positionals.length > 0 && command !== 'warm' && command !== 'install') {
     throw new UsageError(`${command} takes no arguments (got ${JSON.stringify(positionals[0])}).`, command)
   }
 }

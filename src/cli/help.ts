@@ -1,4 +1,4 @@
-import { INPUT_FLAGS, type Command } from './args.js'
+import { COMMANDS, INPUT_FLAGS, type Command } from './args.js'
 
 interface FlagHelp {
   readonly flag: string
@@ -50,7 +50,12 @@ const INPUT_HELP: Readonly<Record<string, FlagHelp>> = {
     text: 'module or workspace directories to warm (globs allowed); same as [dir...]'
   },
   'warm-timeout': { flag: '--warm-timeout SECONDS', text: 'deadline for the whole warm phase (default 600)' },
-  retries: { flag: '--retries N', text: 'attempts per module set on transient faults (default 3)' }
+  retries: { flag: '--retries N', text: 'attempts per request or module set on transient faults (default 3)' },
+  'go-version': { flag: '--go-version VERSION', text: 'the Go to install (same as the [version] argument)' },
+  'go-version-file': {
+    flag: '--go-version-file FILE',
+    text: 'read the version from go.mod / go.work (toolchain, else go line), .go-version or .tool-versions'
+  }
 }
 
 interface CommandHelp {
@@ -110,6 +115,17 @@ const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
       'Probes (unless --no-probe), then runs `go mod download` in each module or workspace directory (default .) through the verified chain, with a watchdog against proxies that stop answering and retries for transient faults. Shows a live progress line on a terminal and plain lines otherwise. The chain is used for this run only: nothing is written (use env or apply for that).',
     options: [],
     examples: ['setup-goproxy warm', 'setup-goproxy warm --region cn ./services/api ./tools']
+  },
+  install: {
+    usage: 'setup-goproxy install [flags] <version>',
+    summary: 'install Go through the verified chain into ~/sdk/go<version>; print the PATH line',
+    description:
+      'Resolves the version (1.23, 1.23.5, 1.23rc1, stable, oldstable, >=1.22) from the golang.org/toolchain list through the chain (probed unless --no-probe), looks it up in the checksum database (never with GOSUMDB=off), downloads the zip through the chain and installs it into ~/sdk/go<version>, where golang.org/dl puts it. An installed copy is used without a download. Prints the command that puts its bin first on PATH for --shell on stdout; everything else goes to stderr.',
+    options: [{ flag: '--shell NAME', text: 'write the PATH line for sh (default), pwsh, fish or cmd' }],
+    examples: [
+      'eval "$(setup-goproxy install 1.23 --region cn)"',
+      'setup-goproxy install --go-version-file go.mod --shell pwsh | Invoke-Expression'
+    ]
   }
 }
 
@@ -145,7 +161,7 @@ const EXIT_CODES = [
   'Exit codes:',
   '  0  ok',
   '  1  failure: the probe found no working proxy or checksum DB (with --on-unreachable fail),',
-  '     warming failed, or go env -w failed',
+  '     warming failed, go env -w failed, or Go could not be installed (or verified)',
   '  2  usage: unknown command or flag, an invalid value (the message names the input), or a value',
   '     that --shell cmd cannot hold safely (% or "; use --shell pwsh)'
 ]
@@ -160,7 +176,7 @@ const ENVIRONMENT = [
 /** The program's help: commands, flags shared by all, exit codes. */
 export function programHelp(): string {
   const commands = (Object.keys(COMMAND_HELP) as Command[]).map(name => ({
-    flag: name === 'warm' ? 'warm [dir...]' : name,
+    flag: name === 'warm' ? 'warm [dir...]' : name === 'install' ? 'install <version>' : name,
     text: COMMAND_HELP[name].summary
   }))
   return [
@@ -176,7 +192,7 @@ export function programHelp(): string {
     'Flags (named like the action inputs; `--flag=value` or `--flag value`; list flags may repeat):',
     ...table([
       ...Object.keys(INPUT_FLAGS)
-        .filter(name => INPUT_FLAGS[name].commands.length === 4)
+        .filter(name => INPUT_FLAGS[name].commands.length === COMMANDS.length)
         .map(name => INPUT_HELP[name]),
       { flag: '--verbose', text: 'debug messages on stderr' },
       { flag: '-h, --help', text: 'help for the program or a command (also: setup-goproxy help <command>)' },

@@ -3,6 +3,7 @@ import { redactText } from '../core/proxy-url.js'
 import { INPUT_FLAGS, parseArgs, UsageError, type Command, type ParsedArgs } from './args.js'
 import { applyCommand, envCommand } from './commands/env.js'
 import { probeCommand } from './commands/probe.js'
+import { installCommand } from './commands/install.js'
 import { warmCommand } from './commands/warm.js'
 import { commandHelp, programHelp } from './help.js'
 import { processIo, styles, useColour, type CliIo } from './io.js'
@@ -17,7 +18,8 @@ const RUN: Readonly<Record<Command, (args: ParsedArgs, io: CliIo) => Promise<num
   probe: probeCommand,
   env: envCommand,
   apply: applyCommand,
-  warm: warmCommand
+  warm: warmCommand,
+  install: installCommand
 }
 
 /**

@@ -67,3 +67,22 @@ export function renderUnset(names: readonly string[], shell: Shell): string[] {
       return names.map(name => `set ${name}=`)
   }
 }
+
+/**
+ * The command that puts `dir` first on PATH in the current session of `shell` (what `install` prints). A directory
+ * cmd cannot hold safely (% or ") is a UsageError, as for every other value.
+ */
+export function renderPathPrepend(dir: string, shell: Shell): string {
+  switch (shell) {
+    case 'sh':
+      return `export PATH=${quoteFor('sh', dir)}:"$PATH"`
+    case 'fish':
+      return `set -gx PATH ${quoteFor('fish', dir)} $PATH`
+    case 'pwsh':
+      return `$env:PATH = ${quoteFor('pwsh', dir)} + [IO.Path]::PathSeparator + $env:PATH`
+    case 'cmd':
+      // %PATH% must expand, so the directory is checked alone and the line written by hand.
+      quoteFor('cmd', dir)
+      return `set "PATH=${dir};%PATH%"`
+  }
+}

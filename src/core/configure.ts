@@ -40,7 +40,8 @@ export interface ProbeProposal {
   readonly problems: readonly string[]
 }
 
-export interface ProbeVerdict {
+/** What the action or the CLI exports after the probe, once on-unreachable is applied. */
+export interface ExportDecision {
   /** The chain and checksum DB to export. */
   readonly chain: Chain
   readonly sumdb: SumdbConfig
@@ -60,7 +61,7 @@ export function decideAfterProbe(
   proposal: ProbeProposal,
   onUnreachable: Settings['onUnreachable'],
   howToWarn: string
-): ProbeVerdict {
+): ExportDecision {
   if (proposal.problems.length === 0) return { chain: proposal.chain, sumdb: proposal.sumdb }
   const problems = proposal.problems.join('\n')
   const asComposed = { chain: plan.chain, sumdb: plan.sumdb }

@@ -23,6 +23,11 @@ export type ProbeStatus =
   | 'connect-timeout'
   /** The connection was accepted but nothing came back before the deadline. */
   | 'no-response'
+  /**
+   * Not answered within the grace window while another member of its `|` run worked and the
+   * checksum-database path was verified: dropped so the probe ends early (core/probe/settle.ts).
+   */
+  | 'too-slow'
   /** Headers arrived but the body was still trickling in at the deadline. */
   | 'slow'
   | 'tls'
@@ -58,8 +63,8 @@ export interface ProxyResult {
   readonly position: number | null
 }
 
-/** How the go command will reach the checksum database, and whether that path answered. */
-export interface SumdbVerdict {
+/** How the go command will reach the checksum database, and whether that path answered: the checksum-DB check. */
+export interface SumdbCheck {
   /** The database name (`sum.golang.org` also for the alias); '' when GOSUMDB is off. */
   readonly name: string
   readonly status: 'ok' | 'off' | 'failed' | 'switched'
@@ -82,7 +87,7 @@ export interface ProbeReport {
   /** The chain the probe proposes, as GOPROXY text (redacted). */
   readonly chain: string
   readonly proxies: readonly ProxyResult[]
-  readonly sumdb: SumdbVerdict
+  readonly sumdb: SumdbCheck
   /** Things the user should know that are not failures (the database switched, a gate dropped). */
   readonly notes: readonly string[]
   readonly problems: readonly string[]

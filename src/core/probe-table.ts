@@ -1,4 +1,4 @@
-import type { ProbeReport, ProxyResult, SumdbVerdict } from './probe-report.js'
+import type { ProbeReport, ProxyResult, SumdbCheck } from './probe-report.js'
 
 /** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
 
@@ -47,12 +47,12 @@ export function droppedWarnings(report: ProbeReport): string[] {
   return report.proxies.filter(proxy => proxy.position === null).map(proxy => `Dropped ${proxy.url}: ${proxy.message}`)
 }
 
-/** The checksum-database verdict as one sentence. */
-export function sumdbVerdictText(verdict: SumdbVerdict): string {
-  if (verdict.status === 'off') return `Checksum database: ${verdict.message}`
-  const timing = verdict.ms === undefined ? '' : ` (${verdict.ms} ms)`
-  const state = verdict.status === 'failed' ? 'FAILED' : verdict.status === 'switched' ? 'switched' : 'ok'
-  return `Checksum database ${verdict.name}: ${state}: ${verdict.message}${timing}`
+/** The checksum-DB check as one sentence. */
+export function sumdbCheckText(check: SumdbCheck): string {
+  if (check.status === 'off') return `Checksum database: ${check.message}`
+  const timing = check.ms === undefined ? '' : ` (${check.ms} ms)`
+  const state = check.status === 'failed' ? 'FAILED' : check.status === 'switched' ? 'switched' : 'ok'
+  return `Checksum database ${check.name}: ${state}: ${check.message}${timing}`
 }
 
 /** The probe table as GitHub markdown, for the job summary (every URL already redacted). */
@@ -66,9 +66,9 @@ export function probeTableMarkdown(report: ProbeReport): string {
   return lines.join('\n')
 }
 
-/** The checksum-database verdict as markdown, for the job summary. */
-export function sumdbVerdictMarkdown(report: ProbeReport): string {
-  return markdownCell(sumdbVerdictText(report.sumdb))
+/** The checksum-DB check as markdown, for the job summary. */
+export function sumdbCheckMarkdown(report: ProbeReport): string {
+  return markdownCell(sumdbCheckText(report.sumdb))
 }
 
 /**
@@ -88,7 +88,7 @@ export function probeTableText(report: ProbeReport): string {
   lines.push(
     `probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`,
     `chain: ${report.chain || '(none)'}`,
-    sumdbVerdictText(report.sumdb)
+    sumdbCheckText(report.sumdb)
   )
   return lines.join('\n')
 }

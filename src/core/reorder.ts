@@ -1,7 +1,7 @@
 import type { Chain, ProxyEntry, Separator } from './chain.js'
 
-/** What the probe learnt about one entry, as far as the chain is concerned. */
-export interface EntryVerdict {
+/** What the probe learnt about one entry, as far as the chain is concerned: its standing. */
+export interface EntryStanding {
   /** Keep the entry (it answered a version list, or 404/410). */
   readonly working: boolean
   /** Median latency of a proxy that served the list; undefined for a not-found entry, which keeps its place. */
@@ -67,13 +67,13 @@ export function sortRuns(chain: Chain, latency: (entry: ProxyEntry) => number | 
 /**
  * The chain to export: entries that do not work dropped (see dropEntries for the
  * separator rule), then with `order: latency` each `|` run sorted by median
- * (see sortRuns). `direct`/`off` stay last. An entry with no verdict is kept in place.
+ * (see sortRuns). `direct`/`off` stay last. An entry with no standing is kept in place.
  */
 export function rebuildChain(
   chain: Chain,
-  verdictOf: (entry: ProxyEntry) => EntryVerdict | undefined,
+  standingOf: (entry: ProxyEntry) => EntryStanding | undefined,
   order: 'latency' | 'given'
 ): Chain {
-  const kept = dropEntries(chain, entry => verdictOf(entry)?.working ?? true)
-  return order === 'latency' ? sortRuns(kept, entry => verdictOf(entry)?.medianMs) : kept
+  const kept = dropEntries(chain, entry => standingOf(entry)?.working ?? true)
+  return order === 'latency' ? sortRuns(kept, entry => standingOf(entry)?.medianMs) : kept
 }

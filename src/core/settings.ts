@@ -4,6 +4,8 @@ import { checkModulePath } from './module-path.js'
 import { parsePatternInput } from './patterns.js'
 import { REGIONS, type Region } from './presets.js'
 import { parseGosumdb, type SumdbConfig } from './sumdb/config.js'
+import { parseVersionRequest, type VersionRequest } from './toolchain/version.js'
+import { VERSION_FILE_INPUT } from './toolchain/version-file.js'
 
 /** Reads one input by its public name; '' when unset. The action passes core.getInput, the CLI its flags. */
 export type InputReader = (name: string) => string
@@ -31,7 +33,17 @@ export interface Settings {
   readonly retries: number
   /** The raw `auth` input (parsed by the credentials module, which knows the chain). */
   readonly auth: string
+  /**
+   * Which Go to install through the chain (`go-version` or `go-version-file`); undefined: install none. The file is
+   * only named here (reading it is I/O): src/toolchain/version-file.ts reads it.
+   */
+  readonly goInstall?: GoInstallRequest
 }
+
+/** The Go to install: a `go-version` value, or the path of a `go-version-file`. */
+export type GoInstallRequest =
+  | { readonly from: 'go-version'; readonly request: VersionRequest }
+  | { readonly from: 'go-version-file'; readonly file: string }
 
 /** Input defaults, as in action.yml (the CLI has no action.yml to fill them in). */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
@@ -120,10 +132,35 @@ export function readSettings(read: InputReader): Settings {
     }, []),
     warmTimeoutSeconds: errors.attempt(() => integer('warm-timeout', get('warm-timeout'), 1, 21600, 'seconds'), 600),
     retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
-    auth
+    auth,
+    goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined)
   }
   errors.throwIfAny()
   return settings
+}
+
+/**
+ * `go-version` / `go-version-file`. Both set is an error (actions/setup-go warns and ignores the file; here the two
+ * could name different versions, and a silent choice would install the one the user did not mean).
+ */
+function goInstallRequest(versionValue: string, fileValue: string): GoInstallRequest | undefined {
+  const version = versionValue.trim()
+  const file = fileValue.trim()
+  if (version !== '' && file !== '') {
+    throw new InputError(
+      'go-version',
+      `${quote(version)} and go-version-file ${quote(file)} are both set; set only one of them.`
+    )
+  }
+  if (version !== '') {
+    assertNoControlCharacters('go-version', version)
+    return { from: 'go-version', request: parseVersionRequest(version, 'go-version') }
+  }
+  if (file !== '') {
+    assertNoControlCharacters(VERSION_FILE_INPUT, file)
+    return { from: 'go-version-file', file }
+  }
+  return undefined
 }
 
 function optionalPatterns(name: string, raw: string): string[] | undefined {

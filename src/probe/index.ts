@@ -3,19 +3,20 @@ import type { ModulePlan } from '../core/compose.js'
 import { InputError, quote } from '../core/errors.js'
 import { silentLogger, type Logger } from '../core/logger.js'
 import { matchesPrefixPatterns } from '../core/patterns.js'
+import { applyChinaAlias, chainProblems, decideChain, fastestProxy, mayUseChinaAlias } from '../core/probe/decide.js'
+import { settleProbe, type EntryProgress } from '../core/probe/settle.js'
 import {
   isWorking,
   median,
   type ProbeReport,
   type ProxyResult,
   type SumdbSupport,
-  type SumdbVerdict,
+  type SumdbCheck,
   type SupportedAnswer
 } from '../core/probe-report.js'
 import { redactUrl } from '../core/proxy-url.js'
-import { rebuildChain } from '../core/reorder.js'
 import { sumdbRoute, type SumdbRoute } from '../core/sumdb/route.js'
-import { CHINA_SUMDB_ALIAS, parseGosumdb, type SumdbConfig } from '../core/sumdb/config.js'
+import { CHINA_SUMDB_ALIAS, type SumdbConfig } from '../core/sumdb/config.js'
 import { probeList, probeSupported, type ListProbe, type RequestContext, type SupportedProbe } from './proxy-probe.js'
 import { checkLatest, type LatestCheck } from './sumdb-probe.js'
 import { trustedCertificates } from './trust.js'
@@ -38,6 +39,12 @@ export interface ProbeOptions {
    * own address and for sum.golang.google.cn. Production leaves it unset.
    */
   sumdbBaseOverride?: (host: string) => string | undefined
+  /**
+   * End before the deadline once its outcome is settled, dropping the proxies that did not
+   * answer within the grace window as too slow (core/probe/settle.ts). Default true; false
+   * waits for every proxy until the deadline (tests that classify each kind of failure).
+   */
+  endWhenSettled?: boolean
 }
 
 export interface ProbeOutcome {
@@ -90,27 +97,45 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
   const ca = trustedCertificates(options.ca)
   // Ends the checksum-database requests whose answer turns out not to matter.
   const stop = new AbortController()
-  const context = (url: string, speculative = false): RequestContext => {
+  const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))]
+  // Ends every request to a proxy cut as too slow (core/probe/settle.ts).
+  const cutters = new Map(urls.map(url => [url, new AbortController()]))
+  const context = (url: string, speculative = false, proxy?: string): RequestContext => {
     const credentials = credentialsForUrl(url, options.credentialsFor)
+    const cutter = proxy === undefined ? undefined : cutters.get(proxy)
+    const signals = [...(speculative ? [stop.signal] : []), ...(cutter ? [cutter.signal] : [])]
     return {
       deadline,
       ...(ca ? { ca } : {}),
       ...(credentials ? { credentials } : {}),
-      ...(speculative ? { signal: stop.signal } : {})
+      ...(signals.length > 0 ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {})
     }
   }
 
-  const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))]
-  const lists = new Map(urls.map(url => [url, probeList(url, module, options.samples ?? 3, context(url))]))
+  const results = new Map<string, ListProbe>()
+  const answered = new Set<string>()
+  const lists = new Map(
+    urls.map(url => [
+      url,
+      probeList(url, module, options.samples ?? 3, context(url, false, url), () => answered.add(url)).then(result => {
+        if (!results.has(url)) results.set(url, result)
+        return result
+      })
+    ])
+  )
 
   // Every way to the checksum database is tried at once, from the start: the route is
   // only known once the chain is rebuilt, and by then there may be no time left.
   const sumdb = plan.sumdb
   const latestChecks = new Map<string, Promise<LatestCheck>>()
-  const latest = (base: string): Promise<LatestCheck> => {
+  const latestSettled = new Map<string, LatestCheck>()
+  const latest = (base: string, proxy?: string): Promise<LatestCheck> => {
     let check = latestChecks.get(base)
     if (!check && sumdb.kind === 'db') {
-      check = checkLatest(base, sumdb.name, context(base, true))
+      check = checkLatest(base, sumdb.name, context(base, true, proxy)).then(result => {
+        latestSettled.set(base, result)
+        return result
+      })
       latestChecks.set(base, check)
     }
     return check ?? Promise.resolve({ ok: false, message: 'not checked', ms: 0 })
@@ -120,17 +145,16 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     return (host && options.sumdbBaseOverride?.(host)) || base
   }
   const proxyBase = (url: string): string => joinUrlPath(url, `sumdb/${sumdb.kind === 'db' ? sumdb.name : ''}`)
-  const aliasEligible =
-    sumdb.kind === 'db' && !plan.sumdbChosen && sumdb.name === 'sum.golang.org' && !sumdb.explicitUrl
+  const aliasEligible = mayUseChinaAlias(sumdb, plan.sumdbChosen)
   const aliasBase = ownBase(`https://${CHINA_SUMDB_ALIAS}`)
   const supported = new Map<string, Promise<SupportedProbe | undefined>>()
   const supportedSettled = new Map<string, SupportedProbe | undefined>()
   if (sumdb.kind === 'db') {
     if (!sumdb.explicitUrl) {
       for (const url of urls) {
-        const answer = probeSupported(url, sumdb.name, context(url, true)).then(result => {
+        const answer = probeSupported(url, sumdb.name, context(url, true, url)).then(result => {
           supportedSettled.set(url, result)
-          if (result?.support === 'yes') void latest(proxyBase(url))
+          if (result?.support === 'yes') void latest(proxyBase(url), url)
           return result
         })
         supported.set(url, answer)
@@ -140,17 +164,25 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     if (aliasEligible) void latest(aliasBase)
   }
 
-  const results = new Map<string, ListProbe>()
-  for (const [url, probe] of lists) results.set(url, await probe)
-  const verdictOf = (entry: ProxyEntry) => {
+  await untilSettled(plan.chain, lists, results, answered, start, log, {
+    enabled: options.endWhenSettled ?? true,
+    cut: url => cutters.get(url)?.abort(),
+    sumdbVerified: candidate => {
+      if (sumdb.kind === 'off') return true
+      const route = sumdbRoute(candidate, sumdb, url => supportedSettled.get(url))
+      if (route.kind === 'proxy') return latestSettled.get(proxyBase(route.proxy))?.ok === true
+      if (route.kind === 'direct' || route.kind === 'explicit')
+        return latestSettled.get(ownBase(route.base))?.ok === true
+      return false
+    }
+  })
+  const standingOf = (entry: ProxyEntry) => {
     const result = results.get(entry.url)
     if (!result) return undefined
     const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined
     return { working: isWorking(result.status), ...(medianMs !== undefined ? { medianMs } : {}) }
   }
-  const rebuilt = rebuildChain(plan.chain, verdictOf, options.order)
-  const noneWorks = plan.chain.proxies.length > 0 && rebuilt.proxies.length === 0
-  const chain = rebuilt.proxies.length > 0 || rebuilt.terminal ? rebuilt : plan.chain
+  const { chain, noneWorks } = decideChain(plan.chain, standingOf, options.order)
 
   // The route on the chain that will be exported, waiting only for the answers it needs.
   const answers = new Map<string, SupportedAnswer>()
@@ -159,31 +191,16 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     answers.set(route.proxy, supportOf(await supported.get(route.proxy)))
     route = sumdbRoute(chain, sumdb, url => answers.get(url))
   }
-  let verdict = await routeVerdict(route, sumdb, { latest, ownBase, proxyBase })
-  let finalSumdb = sumdb
-  const notes: string[] = []
-  if (verdict.status === 'failed' && aliasEligible) {
-    const alias = await latest(aliasBase)
-    if (alias.ok) {
-      finalSumdb = parseGosumdb('sumdb', CHINA_SUMDB_ALIAS)
-      verdict = {
-        name: verdict.name,
-        status: 'switched',
-        route: 'explicit',
-        url: redactUrl(joinUrlPath(aliasBase, 'latest')),
-        message: `${verdict.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
-        ms: alias.ms
-      }
-      notes.push(
-        `GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`
-      )
-    } else {
-      verdict = { ...verdict, message: `${verdict.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}` }
-    }
-  }
+  const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase })
+  // The alias is asked only when the decision could use its answer.
+  const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined
+  const {
+    check: sumdbCheck,
+    sumdb: finalSumdb,
+    notes
+  } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, redactUrl(joinUrlPath(aliasBase, 'latest')))
   stop.abort()
 
-  const problems: string[] = []
   const position = new Map(chain.proxies.map((entry, i) => [entry.url, i + 1]))
   const proxies: ProxyResult[] = urls.map(url => {
     const result = results.get(url) as ListProbe
@@ -206,30 +223,9 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     }
   })
   const dropped = proxies.filter(p => !isWorking(p.status))
-  if (noneWorks) {
-    const why = dropped.map(p => `${p.url}: ${p.message}`).join('; ')
-    const tail =
-      plan.chain.terminal === 'direct'
-        ? ' Only direct is left: every module would come from its origin repository, without a proxy.'
-        : plan.chain.terminal === 'off'
-          ? ' The chain ends in off: no module could be downloaded.'
-          : ''
-    problems.push(`No proxy in the chain works from this runner (${why}).${tail}`)
-  }
-  if (verdict.status === 'failed') problems.push(`Checksum database ${verdict.name}: ${verdict.message}`)
-  plan.chain.proxies.forEach((entry, i) => {
-    const next = plan.chain.proxies[i + 1]
-    if (next && entry.separator === ',' && !isWorking((results.get(entry.url) as ListProbe).status)) {
-      // Security first: dropping a dead gate would hand every request meant for it, private paths
-      // included, to the next proxy. That is the user's call, not the probe's.
-      problems.push(
-        `${redactUrl(entry.url)} does not work and is a "," gate before ${redactUrl(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`
-      )
-    }
-  })
-
-  const working = proxies.filter(p => p.status === 'ok' && p.position !== null && p.medianMs !== null)
-  const fastest = working.sort((a, b) => (a.medianMs as number) - (b.medianMs as number))[0]?.url
+  const problems = chainProblems(plan.chain, noneWorks, url => results.get(url) as ListProbe, redactUrl)
+  if (sumdbCheck.status === 'failed') problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`)
+  const fastest = fastestProxy(proxies)
   const report: ProbeReport = {
     module,
     timeoutMs: options.timeoutMs,
@@ -237,7 +233,7 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     order: options.order,
     chain: formatChain(chain, true),
     proxies,
-    sumdb: verdict,
+    sumdb: sumdbCheck,
     notes,
     problems
   }
@@ -245,8 +241,8 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
     const timing = p.medianMs === null ? '' : `, median ${p.medianMs} ms (samples: ${p.samplesMs.join(', ')} ms)`
     log.info(`probe ${p.url}: ${isWorking(p.status) ? '' : 'dropped: '}${p.message}${timing}`)
   }
-  if (verdict.status === 'switched') log.warning(verdict.message)
-  else log.info(`checksum database: ${verdict.message}`)
+  if (sumdbCheck.status === 'switched') log.warning(sumdbCheck.message)
+  else log.info(`checksum database: ${sumdbCheck.message}`)
   log.info(`probe finished in ${report.elapsedMs} ms (timeout ${options.timeoutMs} ms)`)
   return {
     report,
@@ -258,6 +254,67 @@ export async function probeChain(plan: ModulePlan, options: ProbeOptions): Promi
   }
 }
 
+interface SettleTools {
+  /** false: wait for every probe until it ends by itself. */
+  enabled: boolean
+  /** Ends every request to this proxy. */
+  cut(url: string): void
+  sumdbVerified(chain: Chain): boolean
+}
+
+/** How often the loop asks again while waiting for the checksum-database path (the observations it needs are not awaited one by one). */
+const RECHECK_MS = 50
+
+/**
+ * Waits for the version-list probes until nothing is pending, or until the core says
+ * the outcome is settled (core/probe/settle.ts): the proxies it cuts get a `too-slow`
+ * result and their requests are ended. Each probe ends by the deadline anyway, so this
+ * never outlasts it; every cut request is awaited, so no socket outlives the phase.
+ */
+async function untilSettled(
+  chain: Chain,
+  lists: ReadonlyMap<string, Promise<ListProbe>>,
+  results: Map<string, ListProbe>,
+  answered: ReadonlySet<string>,
+  start: number,
+  log: Logger,
+  tools: SettleTools
+): Promise<void> {
+  const progress = (url: string): EntryProgress => {
+    const result = results.get(url)
+    if (!result) return { state: 'pending', answered: answered.has(url) }
+    const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined
+    return { state: 'done', served: result.status === 'ok', ...(medianMs !== undefined ? { medianMs } : {}) }
+  }
+  for (;;) {
+    const pending = [...lists].filter(([url]) => !results.has(url)).map(([, probe]) => probe)
+    if (pending.length === 0) return
+    if (!tools.enabled) {
+      await Promise.all(pending)
+      return
+    }
+    const decision = settleProbe({
+      chain,
+      progress,
+      elapsedMs: performance.now() - start,
+      sumdbVerified: tools.sumdbVerified
+    })
+    for (const cut of decision.cut) {
+      results.set(cut.url, { status: 'too-slow', message: cut.message, samplesMs: [], attempts: 1 })
+      tools.cut(cut.url)
+      log.debug(`probe ${redactUrl(cut.url)}: cut after ${Math.round(performance.now() - start)} ms`)
+    }
+    if (decision.settled) {
+      await Promise.all(pending)
+      return
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const wait = Math.min(decision.recheckInMs ?? RECHECK_MS, RECHECK_MS)
+    await Promise.race([...pending, new Promise(resolve => (timer = setTimeout(resolve, wait)))])
+    clearTimeout(timer)
+  }
+}
+
 interface RouteTools {
   latest(base: string): Promise<LatestCheck>
   ownBase(base: string): string
@@ -265,7 +322,7 @@ interface RouteTools {
 }
 
 /** Checks the path the go command will take and says, in words, which path that is and how it went. */
-async function routeVerdict(route: SumdbRoute, sumdb: SumdbConfig, tools: RouteTools): Promise<SumdbVerdict> {
+async function checkRoute(route: SumdbRoute, sumdb: SumdbConfig, tools: RouteTools): Promise<SumdbCheck> {
   if (route.kind === 'off' || sumdb.kind === 'off') {
     return {
       name: '',

@@ -8,6 +8,7 @@ import {
   type SupportedAnswer
 } from '../core/probe-report.js'
 import { fileProxyDir, fileProxyPath, isDirectory, readWithDeadline } from './file-proxy.js'
+import { retryPause, type AttemptResult } from '../core/probe/retry.js'
 import { httpGet, type GetResult } from './http-get.js'
 import { joinUrlPath, type Credentials } from './url.js'
 
@@ -36,19 +37,52 @@ function isFileUrl(url: string): boolean {
   return /^file:/i.test(url)
 }
 
-/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
-const RETRY_PAUSE_MS = 50
-/** Transient answers are asked again this many times at most (while the deadline allows). */
-const TRANSIENT_RETRIES = 3
+/** The retry rule's view of one GET result. */
+function attemptOf(result: GetResult): AttemptResult {
+  if (result.kind === 'aborted') return { kind: 'aborted' }
+  if (result.kind === 'answer') return { kind: 'answer', status: result.answer.status }
+  return {
+    kind: 'failure',
+    status: classifyFailure(result.failure).status,
+    deadline: result.failure.code === 'DEADLINE'
+  }
+}
+
+/** One GET asked again after transient failures, by the shared rule (core/probe/retry.ts). */
+export interface RetriedGet {
+  /** The last result: the first lasting one, or the last transient one when retries ran out. */
+  readonly result: GetResult
+  /** Requests made. */
+  readonly attempts: number
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms).unref())
+}
 
 /**
- * A failure that says nothing lasting about the proxy: a 5xx or 429, or a connection
- * dropped mid-answer. The go command would fail that one request; a proxy that fails
- * one request in three still serves a build once retried, and the warm phase retries.
+ * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
+ * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
+ * attempt's result as it comes. Never rejects.
  */
-function isTransient(result: GetResult, verdict: { status: ProbeStatus }): boolean {
-  if (verdict.status === 'connection-closed') return true
-  return result.kind === 'answer' && (result.answer.status >= 500 || result.answer.status === 429)
+export async function getWithRetries(
+  url: string,
+  context: RequestContext,
+  onAttempt?: (result: GetResult) => void
+): Promise<RetriedGet> {
+  for (let attempts = 1; ; attempts++) {
+    const result = await httpGet(url, context)
+    onAttempt?.(result)
+    const wait = retryPause(attemptOf(result), attempts - 1, performance.now(), context.deadline)
+    if (wait === undefined || context.signal?.aborted) return { result, attempts }
+    await pause(wait)
+    if (context.signal?.aborted) return { result: { kind: 'aborted', ms: result.ms }, attempts }
+  }
+}
+
+/** Words for the number of requests a failure took, when it took more than one. */
+export function attemptsNote(attempts: number): string {
+  return attempts > 1 ? ` (${attempts} attempts)` : ''
 }
 
 /**
@@ -60,51 +94,53 @@ function isTransient(result: GetResult, verdict: { status: ProbeStatus }): boole
  * further sample starts only if one as long as the last still fits before the deadline,
  * so a slow-but-working proxy does not hold the phase open for nothing). A later sample
  * that fails ends the sampling without changing the class. file:// proxies are read on disk.
+ * `onAnswered` is called when the proxy first answers anything (an error included), so the
+ * probe loop does not cut it as too slow while it is retried or sampled.
  */
 export async function probeList(
   url: string,
   module: string,
   samples: number,
-  context: RequestContext
+  context: RequestContext,
+  onAnswered?: () => void
 ): Promise<ListProbe> {
   if (isFileUrl(url)) return probeFileList(url, module, context.deadline)
   const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`)
-  const samplesMs: number[] = []
-  let attempts = 0
-  let retries = 0
-  let first: { status: ProbeStatus; message: string } | undefined
-  let lastTransient: { status: ProbeStatus; message: string } | undefined
-  while (attempts < Math.max(1, samples) + retries) {
-    if (first && performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline) break
+  // The first lasting answer decides the class, after the shared retry rule.
+  // Any sign of life (an HTTP answer, even an error, or a reset) means the proxy is not "too slow".
+  const first = await getWithRetries(target, context, result => {
+    if (result.kind === 'answer' || (result.kind === 'failure' && result.failure.code !== 'DEADLINE')) onAnswered?.()
+  })
+  let attempts = first.attempts
+  if (first.result.kind === 'aborted') {
+    return { status: 'no-response', message: 'no answer before the probe ended', samplesMs: [], attempts: attempts - 1 }
+  }
+  const classification =
+    first.result.kind === 'answer'
+      ? classifyListAnswer(first.result.answer, module)
+      : classifyFailure(first.result.failure)
+  if (classification.status !== 'ok') {
+    return {
+      ...classification,
+      message: `${classification.message}${attemptsNote(first.attempts)}`,
+      samplesMs: [],
+      attempts
+    }
+  }
+  const samplesMs = [round(first.result.ms)]
+  // Further samples, for the median only: a failed one ends the sampling without changing the class.
+  while (samplesMs.length < Math.max(1, samples)) {
+    if (performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline) break
     attempts++
     const result = await httpGet(target, context)
     if (result.kind === 'aborted') {
       attempts--
       break
     }
-    const verdict =
-      result.kind === 'answer' ? classifyListAnswer(result.answer, module) : classifyFailure(result.failure)
-    if (!first && isTransient(result, verdict) && retries < TRANSIENT_RETRIES) {
-      retries++
-      lastTransient = verdict
-      if (performance.now() + RETRY_PAUSE_MS >= context.deadline) break
-      await new Promise(resolve => setTimeout(resolve, RETRY_PAUSE_MS).unref())
-      continue
-    }
-    if (!first) first = verdict
-    if (verdict.status !== 'ok') break
+    if (result.kind !== 'answer' || classifyListAnswer(result.answer, module).status !== 'ok') break
     samplesMs.push(round(result.ms))
   }
-  const decided = first ?? lastTransient
-  return {
-    ...(decided
-      ? retries > 0 && decided.status !== 'ok'
-        ? { ...decided, message: `${decided.message} (${retries + 1} attempts)` }
-        : decided
-      : { status: 'no-response', message: 'no answer before the probe ended' }),
-    samplesMs,
-    attempts
-  }
+  return { ...classification, samplesMs, attempts }
 }
 
 async function probeFileList(url: string, module: string, deadline: number): Promise<ListProbe> {
@@ -181,8 +217,15 @@ export async function probeSupported(
       ms
     }
   }
-  const result = await httpGet(joinUrlPath(url, `sumdb/${name}/supported`), context)
+  const { result, attempts } = await getWithRetries(joinUrlPath(url, `sumdb/${name}/supported`), context)
   if (result.kind === 'aborted') return undefined
-  if (result.kind === 'failure') return { support: 'error', message: resultMessage(result), ms: round(result.ms) }
-  return { ...classifySupportedAnswer(result.answer), ms: round(result.ms) }
+  const ms = round(performance.now() - start)
+  if (result.kind === 'failure')
+    return { support: 'error', message: `${resultMessage(result)}${attemptsNote(attempts)}`, ms }
+  const answer = classifySupportedAnswer(result.answer)
+  return {
+    ...answer,
+    ...(answer.support === 'error' ? { message: `${answer.message}${attemptsNote(attempts)}` } : {}),
+    ms
+  }
 }

@@ -1,7 +1,6 @@
 import { checkTreeHead, describeFailedAnswer } from '../core/probe-report.js'
 import { fileProxyDir, fileProxyPath, readWithDeadline } from './file-proxy.js'
-import { httpGet } from './http-get.js'
-import { resultMessage, type RequestContext } from './proxy-probe.js'
+import { attemptsNote, getWithRetries, resultMessage, type RequestContext } from './proxy-probe.js'
 import { joinUrlPath } from './url.js'
 
 /** Whether one way to the checksum database answered `/latest` with a signed tree head. */
@@ -21,7 +20,8 @@ function round(ms: number): number {
 /**
  * GET `<base>/latest` and check the shape of the signed tree head (the signature is
  * the go command's business). `base` is a database root: `https://<name>`, the GOSUMDB
- * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). Never rejects.
+ * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). A transient failure is
+ * asked again by the shared retry rule (core/probe/retry.ts). Never rejects.
  */
 export async function checkLatest(base: string, name: string, context: RequestContext): Promise<LatestCheck> {
   const start = performance.now()
@@ -37,18 +37,18 @@ export async function checkLatest(base: string, name: string, context: RequestCo
     const problem = checkTreeHead(read.text, name)
     return problem ? { ok: false, message: problem, ms } : { ok: true, message: `signed tree head of ${name}`, ms }
   }
-  const result = await httpGet(joinUrlPath(base, 'latest'), context)
+  const { result, attempts } = await getWithRetries(joinUrlPath(base, 'latest'), context)
   if (result.kind !== 'answer') {
     return {
       ok: false,
-      message: resultMessage(result),
-      ms: round(result.ms),
+      message: `${resultMessage(result)}${result.kind === 'aborted' ? '' : attemptsNote(attempts)}`,
+      ms: round(performance.now() - start),
       ...(result.kind === 'aborted' ? { aborted: true } : {})
     }
   }
   const ms = round(result.ms)
   if (result.answer.status !== 200) {
-    return { ok: false, message: describeFailedAnswer(result.answer).message, ms }
+    return { ok: false, message: `${describeFailedAnswer(result.answer).message}${attemptsNote(attempts)}`, ms }
   }
   const problem = checkTreeHead(result.answer.body, name)
   return problem

@@ -9,6 +9,8 @@ export interface SummaryParts {
   readonly probeTable?: string
   readonly sumdbVerdict?: string
   readonly warmSection?: string
+  /** One line about the Go this action installed (go-version), from renderInstallLine. */
+  readonly installLine?: string
   readonly notes: readonly string[]
   readonly failure?: string
 }
@@ -36,6 +38,7 @@ export function renderSummary(parts: SummaryParts): string {
   lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '')
   if (parts.probeTable) lines.push('### Probe', '', parts.probeTable, '')
   if (parts.sumdbVerdict) lines.push(parts.sumdbVerdict, '')
+  if (parts.installLine) lines.push('### Go', '', parts.installLine, '')
   if (parts.warmSection) lines.push('### Module cache', '', parts.warmSection, '')
   if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '')
   return lines.join('\n')

@@ -22,11 +22,11 @@ import {
   isExecutablePath,
   planToolchainExtraction,
   ToolchainZipError,
-  zipHash1,
   type PlannedFile,
   type ZipEntryInfo
 } from '../core/toolchain/zip-plan.js'
 import { TOOLCHAIN_MODULE } from '../core/toolchain/list.js'
+import { hash1 } from '../core/sumdb/dirhash.js'
 
 /** How many zip entries are extracted at once. */
 const WRITE_CONCURRENCY = 8
@@ -103,7 +103,7 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
     const stagingDir = await mkdtemp(join(dirname(goroot), `.${basename(goroot)}.partial-`))
     staging = stagingDir
     const made = new Set<string>()
-    const digests = new Map<number, string>()
+    const digests = new Map<number, Uint8Array>()
     const writeFile = async (file: PlannedFile): Promise<void> => {
       const target = join(stagingDir, ...file.path.split('/'))
       const parent = dirname(target)
@@ -132,7 +132,7 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
           entry.fileName
         )
       })
-      digests.set(file.entryIndex, hash.digest('hex'))
+      digests.set(file.entryIndex, new Uint8Array(hash.digest()))
     }
     // A few files at a time: most are small, and one at a time leaves the disk idle between them.
     // On a failure the other writers stop taking files and are waited for, so that nothing writes into the staging
@@ -150,11 +150,13 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       })
     )
     for (const writer of writers) if (writer.status === 'rejected') throw writer.reason
-    const emptyDigest = createHash('sha256').digest('hex')
-    const h1 = zipHash1(
-      entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })),
-      text => createHash('sha256').update(text).digest()
-    )
+    const emptyDigest = new Uint8Array(createHash('sha256').digest())
+    let h1: string
+    try {
+      h1 = hash1(entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })))
+    } catch (error) {
+      throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: ${(error as Error).message}`)
+    }
     if (options.expectedH1 !== undefined && h1 !== options.expectedH1) {
       throw new ToolchainZipError(
         `${TOOLCHAIN_MODULE}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`

@@ -15,6 +15,7 @@
  * Errors are InputErrors for the input `go-version-file` naming the file and the line.
  */
 import { InputError, quote } from '../errors.js'
+import { parseGoMod, parseGoWork } from '../warm/modfile.js'
 import { parseVersionRequest, type VersionRequest } from './version.js'
 
 /** A request read from a version file, and where. */
@@ -41,34 +42,33 @@ export function parseVersionFile(fileName: string, text: string): VersionFileReq
 }
 
 /**
- * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line. Comments (`//`) are ignored;
- * the first line of each kind counts (the go command rejects repeated ones).
+ * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
+ * grammar as the warm phase's plan (src/core/warm/modfile.ts: comments, blocks, quoted strings). A malformed or
+ * repeated go/toolchain line is an error, as the go command refuses such a file.
  */
 export function parseGoModVersion(fileName: string, text: string): VersionFileRequest {
-  let go: { value: string; line: number } | undefined
-  let toolchain: { value: string; line: number } | undefined
-  lines(text).forEach((raw, i) => {
-    const fields = stripComment(raw, '//').trim().split(/\s+/)
-    if (fields.length < 2 && (fields[0] === 'go' || fields[0] === 'toolchain')) {
-      throw fileError(fileName, i + 1, `${quote(raw.trim())} has no version`)
-    }
-    if (fields[0] !== 'go' && fields[0] !== 'toolchain') return
-    if (fields.length > 2) throw fileError(fileName, i + 1, `${quote(raw.trim())} has more than one version`)
-    if (fields[0] === 'go') go ??= { value: fields[1], line: i + 1 }
-    else toolchain ??= { value: fields[1], line: i + 1 }
-  })
-  if (toolchain) {
-    const { value, line } = toolchain
+  const base = fileName.split(/[\\/]/).pop() ?? fileName
+  const parsed = base === 'go.work' ? parseGoWork(text) : parseGoMod(text)
+  const shown = (line: number) => quote(lines(text)[line - 1]?.trim() ?? '')
+  const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message))
+  if (bad) throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`)
+  const { go, toolchain, versionLines } = parsed
+  if (toolchain !== undefined && versionLines.toolchain !== undefined) {
+    const line = versionLines.toolchain
     // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
-    if (!/^go\d/.test(value) || value.includes('-')) {
-      throw fileError(fileName, line, `toolchain ${quote(value)} is not a published Go toolchain (expected go1.X.Y)`)
+    if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
+      throw fileError(
+        fileName,
+        line,
+        `toolchain ${quote(toolchain)} is not a published Go toolchain (expected go1.X.Y)`
+      )
     }
-    return { request: requestAt(fileName, line, value), value, line }
+    return { request: requestAt(fileName, line, toolchain), value: toolchain, line }
   }
-  if (go) {
-    const { value, line } = go
-    if (value.startsWith('go')) throw fileError(fileName, line, `go line ${quote(value)} must not start with "go"`)
-    return { request: requestAt(fileName, line, value), value, line }
+  if (go !== undefined && versionLines.go !== undefined) {
+    const line = versionLines.go
+    if (go.startsWith('go')) throw fileError(fileName, line, `go line ${quote(go)} must not start with "go"`)
+    return { request: requestAt(fileName, line, go), value: go, line }
   }
   throw new InputError(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`)
 }

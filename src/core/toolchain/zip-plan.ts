@@ -148,38 +148,3 @@ export function goModRestorations(files: readonly PlannedFile[]): GoModRestorati
 export function isExecutablePath(path: string): boolean {
   return path.startsWith('bin/') || path.startsWith('pkg/tool/')
 }
-
-/** One zip entry's name as stored and the SHA-256 (hex) of its uncompressed content, for `zipHash1`. */
-export interface EntryDigest {
-  name: string
-  sha256: string
-}
-
-/**
- * golang.org/x/mod/sumdb/dirhash Hash1 over zip entries (HashZip): the lines `<sha256 hex>  <name>\n` sorted by name
- * as bytes, hashed with SHA-256 and written `h1:<base64>`. `sha256` is the caller's hash function (the core does no
- * I/O and imports no crypto); it receives the whole summary text. Every entry counts, directory entries included
- * (with the hash of no bytes), exactly as Go hashes the zip's entries.
- */
-export function zipHash1(entries: readonly EntryDigest[], sha256: (text: string) => Uint8Array): string {
-  const utf8 = new TextEncoder()
-  const sorted = [...entries].sort((a, b) => compareBytes(utf8.encode(a.name), utf8.encode(b.name)))
-  let summary = ''
-  for (const { name, sha256: hex } of sorted) {
-    if (name.includes('\n')) throw new ToolchainZipError(`zip entry ${quote(name)} contains a newline`, name)
-    summary += `${hex}  ${name}\n`
-  }
-  return `h1:${toBase64(sha256(summary))}`
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary)
-}

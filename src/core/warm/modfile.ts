@@ -35,12 +35,20 @@ export interface ModFileError {
   readonly message: string
 }
 
+/** The line numbers of the `go` and `toolchain` directives, when present. */
+export interface VersionLines {
+  readonly go?: number
+  readonly toolchain?: number
+}
+
 /** What the plan needs from a go.mod. */
 export interface GoMod {
   /** The `module` path ('' when missing). */
   readonly module: string
   readonly go?: string
   readonly toolchain?: string
+  /** Where the go and toolchain lines stand (1-based), for messages that name the line. */
+  readonly versionLines: VersionLines
   readonly require: readonly Requirement[]
   readonly exclude: readonly ModuleVersion[]
   readonly replace: readonly Replacement[]
@@ -51,6 +59,7 @@ export interface GoMod {
 export interface GoWork {
   readonly go?: string
   readonly toolchain?: string
+  readonly versionLines: VersionLines
   /** Module directories as written (`./app`, `../lib`). */
   readonly use: readonly string[]
   readonly replace: readonly Replacement[]
@@ -235,8 +244,8 @@ function isIndirect(comment: string): boolean {
 export function parseGoMod(text: string): GoMod {
   const errors: ModFileError[] = []
   let module = ''
-  let go: string | undefined
-  let toolchain: string | undefined
+  const found: { go?: string; toolchain?: string } = {}
+  const versionLines: { go?: number; toolchain?: number } = {}
   const require: Requirement[] = []
   const exclude: ModuleVersion[] = []
   const replace: Replacement[] = []
@@ -254,10 +263,8 @@ export function parseGoMod(text: string): GoMod {
         if (expect(1, 'module module/path')) module = a[0]
         break
       case 'go':
-        if (expect(1, 'go 1.23')) go = a[0]
-        break
       case 'toolchain':
-        if (expect(1, 'toolchain go1.23.5')) toolchain = a[0]
+        versionDirective(verb, line, a, found, versionLines, errors)
         break
       case 'require':
         if (expect(2, 'require module/path v1.2.3'))
@@ -276,27 +283,46 @@ export function parseGoMod(text: string): GoMod {
         break
     }
   }
-  return { module, go, toolchain, require, exclude, replace, errors }
+  return { module, ...found, versionLines, require, exclude, replace, errors }
+}
+
+/**
+ * The `go` and `toolchain` directives of go.mod and go.work: one argument each, at most once (modfile's
+ * "repeated go statement"); the first one counts.
+ */
+function versionDirective(
+  verb: 'go' | 'toolchain',
+  line: Line,
+  a: readonly string[],
+  found: { go?: string; toolchain?: string },
+  lines: { go?: number; toolchain?: number },
+  errors: ModFileError[]
+): void {
+  if (a.length !== 1) {
+    errors.push({ line: line.line, message: verb === 'go' ? 'usage: go 1.23' : 'usage: toolchain go1.23.5' })
+  } else if (found[verb] !== undefined) {
+    errors.push({ line: line.line, message: `repeated ${verb} statement` })
+  } else {
+    found[verb] = a[0]
+    lines[verb] = line.line
+  }
 }
 
 /** Parses a go.work text. Never throws; `errors` lists the lines that were skipped. */
 export function parseGoWork(text: string): GoWork {
   const errors: ModFileError[] = []
-  let go: string | undefined
-  let toolchain: string | undefined
+  const found: { go?: string; toolchain?: string } = {}
+  const versionLines: { go?: number; toolchain?: number } = {}
   const use: string[] = []
   const replace: Replacement[] = []
   for (const line of lexLines(text, errors)) {
     const a = args(line, errors)
     if (!a) continue
-    switch (line.tokens[0]) {
+    const verb = line.tokens[0]
+    switch (verb) {
       case 'go':
-        if (a.length === 1) go = a[0]
-        else errors.push({ line: line.line, message: 'usage: go 1.23' })
-        break
       case 'toolchain':
-        if (a.length === 1) toolchain = a[0]
-        else errors.push({ line: line.line, message: 'usage: toolchain go1.23.5' })
+        versionDirective(verb, line, a, found, versionLines, errors)
         break
       case 'use':
         if (a.length === 1) use.push(a[0])
@@ -311,5 +337,5 @@ export function parseGoWork(text: string): GoWork {
         break
     }
   }
-  return { go, toolchain, use, replace, errors }
+  return { ...found, versionLines, use, replace, errors }
 }

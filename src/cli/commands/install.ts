@@ -1,0 +1,60 @@
+import os from 'node:os'
+import { join } from 'node:path'
+import { InputError, InputErrors } from '../../core/errors.js'
+import { UsageError, type ParsedArgs } from '../args.js'
+import { decide, prepare } from '../configure.js'
+import type { CliIo } from '../io.js'
+import { terminalLogger } from '../logger.js'
+import { renderPathPrepend } from '../shell.js'
+import { renderInstallLine } from '../../report/install-line.js'
+import { installRequestedGo } from '../../toolchain/for-job.js'
+
+/**
+ * `install <version>`: installs Go through the verified chain into `~/sdk/go<version>` (golang.org/dl's place, on
+ * Windows under %USERPROFILE%), with the same resolution and checksum-database verification as the action. Prints
+ * only the PATH line on stdout, so `eval "$(setup-goproxy install 1.23)"` puts the installed go first on PATH.
+ */
+export async function installCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const [version] = args.positionals
+  if (version !== undefined && args.inputs['go-version'] !== undefined) {
+    throw new UsageError('give the version once: as the argument or as --go-version.', 'install')
+  }
+  const inputs: Record<string, string> = { ...args.inputs, ...(version !== undefined ? { 'go-version': version } : {}) }
+  if (!inputs['go-version'] && !inputs['go-version-file']) {
+    throw new UsageError(
+      'install needs a Go version: setup-goproxy install 1.23 (or --go-version-file go.mod).',
+      'install'
+    )
+  }
+  const log = terminalLogger(io, args.verbose)
+  const prepared = await prepare(inputs, io, log)
+  const decision = await decide(prepared, log)
+  if (decision.failure) {
+    log.error(decision.failure)
+    return 1
+  }
+  const { settings, plan, credentials } = prepared
+  if (!settings.goInstall) throw new UsageError('install needs a Go version.', 'install')
+  // Where golang.org/dl puts it: os.UserHomeDir, i.e. %USERPROFILE% on Windows (even when a shell sets HOME), else $HOME.
+  const home = (process.platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || os.homedir()
+  const installing = installRequestedGo({
+    goInstall: settings.goInstall,
+    chain: decision.chain,
+    sumdb: decision.sumdb,
+    gonoproxy: plan.gonoproxy,
+    credentialsFor: credentials.credentialsFor,
+    destination: { kind: 'sdk', root: join(home, 'sdk') },
+    tempDir: os.tmpdir(),
+    cwd: io.cwd,
+    env: { ...io.env },
+    log,
+    attempts: settings.retries
+  })
+  // A version file that is missing or says nothing usable, or a version no proxy lists: invalid input (exit 2).
+  const installed = await installing.catch((error: unknown) => {
+    throw error instanceof InputError ? new InputErrors([error]) : error
+  })
+  log.info(renderInstallLine(installed))
+  io.stdout.write(`${renderPathPrepend(join(installed.goroot, 'bin'), args.shell)}\n`)
+  return 0
+}
