@@ -13,16 +13,16 @@
  * - the bundle: its size, and the cold start of `node index.js` when it only parses inputs.
  *
  * The bundle is built into a temp dir with `node scripts/build.js --out` (dist/ is never touched) unless
- * BENCH_ACTION_DIST names a directory holding one.
+ * BENCH_ACTION_DIST names a directory holding one or BENCH_ACTION_TREE another source tree (see actionBundle).
  *
- * Environment: BENCH_ACTION_DIST; BENCH_ACTION_NODE (node binary for the action; default: the Node 24 that .ci/run
+ * Environment: BENCH_ACTION_DIST, BENCH_ACTION_TREE; BENCH_ACTION_NODE (node binary for the action; default: the Node 24 that .ci/run
  * installs, when it is there, else this one); BENCH_ACTION_MODULES (default 40); BENCH_ACTION_LARGE_MODULES (a second
  * healthy row, default 200, 0 skips it); BENCH_ACTION_REPS (healthy, default 5); BENCH_ACTION_SLOW_REPS (dead first and
  * the large healthy row, default 3); BENCH_ACTION_FLAKY_RUNS (default 10); BENCH_ACTION_CAP_S (plain go cap, default
  * 20); BENCH_ACTION_COLD_STARTS (default 20).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import os from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +30,7 @@ import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../__tests__
 import { startBlackhole, startProxy, type FailMode } from '../__tests__/support/goproxy-server.js'
 import { moduleSet, writeProject, type TestModule } from '../__tests__/support/modules.js'
 import { runAction } from '../__tests__/support/run-action.js'
+import { actionBundle } from './support/bundle.js'
 import { startSumdb } from '../__tests__/support/sumdb-server.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -37,31 +38,31 @@ const PREFIX = 'example.com/bench'
 /** Per-request latency of the healthy proxy's "nearby mirror" variant. */
 const LATENCY_MS = 20
 
-const numberFromEnv = (name: string, fallback: number): number => {
+export const numberFromEnv = (name: string, fallback: number): number => {
   const value = Number(process.env[name])
   return Number.isFinite(value) && value > 0 ? value : fallback
 }
 
-interface Stats {
+export interface Stats {
   median: number
   min: number
   max: number
 }
 
-function stats(values: readonly number[]): Stats {
+export function stats(values: readonly number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
   return { median, min: sorted[0], max: sorted[sorted.length - 1] }
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
-const spreadS = (s: Stats) => `${seconds(s.median)} (${seconds(s.min)}–${seconds(s.max)})`
-const spreadMs = (s: Stats) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
-const verdict = (met: boolean) => (met ? '**met**' : '**missed**')
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+export const spreadS = (s: Stats) => `${seconds(s.median)} (${seconds(s.min)}–${seconds(s.max)})`
+export const spreadMs = (s: Stats) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
+export const verdict = (met: boolean) => (met ? '**met**' : '**missed**')
 
 /** One spawn of the bundle and what it left behind. */
-interface ActionRun {
+export interface ActionRun {
   code: number | null
   killed: boolean
   ms: number
@@ -70,7 +71,7 @@ interface ActionRun {
   env: Record<string, string>
 }
 
-interface ActionOptions {
+export interface ActionOptions {
   node: string
   entry: string
   inputs: Record<string, string>
@@ -80,7 +81,7 @@ interface ActionOptions {
 }
 
 /** Spawns the bundle as the runner does (runAction); stderr is folded into stdout for the failure reports. */
-async function runBundle(options: ActionOptions): Promise<ActionRun> {
+export async function runBundle(options: ActionOptions): Promise<ActionRun> {
   const run = await runAction(options)
   return {
     code: run.code,
@@ -93,7 +94,7 @@ async function runBundle(options: ActionOptions): Promise<ActionRun> {
 }
 
 /** The probe phase's own wall time, from the probe-report output. */
-function probeMs(run: ActionRun): number | undefined {
+export function probeMs(run: ActionRun): number | undefined {
   try {
     return (JSON.parse(run.outputs['probe-report']) as { elapsedMs: number }).elapsedMs
   } catch {
@@ -102,7 +103,7 @@ function probeMs(run: ActionRun): number | undefined {
 }
 
 /** Attempts of the warm phase, from its summary line ("... in 1.2 s (2 attempts)."). */
-function warmAttempts(run: ActionRun): number | undefined {
+export function warmAttempts(run: ActionRun): number | undefined {
   const match = /Warm phase: .* \((\d+) attempts?\)\./.exec(run.stdout)
   return match ? Number(match[1]) : undefined
 }
@@ -113,7 +114,7 @@ function forwarderRetries(run: ActionRun): number {
 }
 
 /** Why a failed action run failed: its first error line, shortened. */
-function firstError(run: ActionRun): string {
+export function firstError(run: ActionRun): string {
   if (run.killed) return 'killed at the cap'
   const line = run.stdout.split('\n').find(l => l.startsWith('::error'))
   return (line ?? `exit ${run.code}`)
@@ -122,42 +123,23 @@ function firstError(run: ActionRun): string {
     .replace(/^(.{200}).+$/, '$1…')
 }
 
-/** Builds the bundle into a temp dir (or takes BENCH_ACTION_DIST) and returns its directory. */
-async function bundleDir(): Promise<{ dir: string; built: boolean; buildMs: number }> {
-  const given = process.env.BENCH_ACTION_DIST
-  if (given) {
-    if (!existsSync(join(given, 'index.js'))) throw new Error(`BENCH_ACTION_DIST=${given} holds no index.js`)
-    return { dir: given, built: false, buildMs: 0 }
-  }
-  // Not a tempDir(): cleanupTempDirs() runs between repetitions, and the bundle must outlive them. main() removes it.
-  const dir = join(mkdtempSync(join(os.tmpdir(), 'setup-goproxy-bench-dist-')), 'dist')
-  const started = performance.now()
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--out', dir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit']
-  })
-  const timer = setTimeout(() => child.kill('SIGKILL'), 300_000)
-  const code = await new Promise<number | null>(resolve => child.on('exit', status => resolve(status)))
-  clearTimeout(timer)
-  if (code !== 0 || !existsSync(join(dir, 'index.js'))) throw new Error(`node scripts/build.js --out ${dir} failed`)
-  return { dir, built: true, buildMs: performance.now() - started }
-}
+export { actionBundle, type Bundle } from './support/bundle.js'
 
 /** The Node 24 that .ci/run installs (GitHub runs the action on node24), when it is there. */
-function ciNode24(): string | undefined {
+export function ciNode24(): string | undefined {
   const arch = process.arch === 'arm64' ? 'arm64' : 'x64'
   const node = join(ROOT, '.ci', '.node24', 'node_modules', `node-linux-${arch}`, 'bin', 'node')
   return process.platform === 'linux' && existsSync(node) ? node : undefined
 }
 
 /** Bytes of a file, or of every file under a directory. */
-function sizeOf(path: string): number {
+export function sizeOf(path: string): number {
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.size
   return readdirSync(path).reduce((total, name) => total + sizeOf(join(path, name)), 0)
 }
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
+export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
 
 /** Runs the benchmark; prints the markdown and returns it. */
 export async function main(): Promise<string> {
@@ -179,9 +161,9 @@ export async function main(): Promise<string> {
   const probeModule = modules[0].path
 
   const [startLoad] = os.loadavg()
-  const bundle = await bundleDir()
+  const bundle = await actionBundle()
   const entry = join(bundle.dir, 'index.js')
-  try {
+  {
     const good = await startProxy({ modules: all })
     // A nearby mirror rather than loopback: every answer waits LATENCY_MS.
     const slowGood = await startProxy({ modules, latencyMs: LATENCY_MS })
@@ -218,7 +200,7 @@ export async function main(): Promise<string> {
     const lines = [
       '## The action end to end (bundled) against plain `go mod download`',
       '',
-      `The action is the ncc bundle ${bundle.built ? `built for this run (\`node scripts/build.js --out <tmp>\`, ${seconds(bundle.buildMs)})` : `in ${bundle.dir}`}, spawned as the runner spawns it (INPUT_* variables, GITHUB_* file commands) with ${nodeVersion}; its wall time runs from spawn to exit: node start, input parsing, \`go env\`, the probe, the export and the warm phase (\`go mod download -json\` through the action's forwarder). Modules \`${PREFIX}/m000\`… are served from 127.0.0.1; the project has a complete go.sum and GOSUMDB names a loopback checksum database (verification stays on). probe-module is \`${probeModule}\`; every other input is the default (probe-timeout 3000 ms, retries 3). A fresh module cache for every run.`,
+      `The action is the ncc bundle ${bundle.source}${bundle.built ? ` (built for this run: \`node scripts/build.js --out <tmp>\`, ${seconds(bundle.buildMs)})` : ''}, spawned as the runner spawns it (INPUT_* variables, GITHUB_* file commands) with ${nodeVersion}; its wall time runs from spawn to exit: node start, input parsing, \`go env\`, the probe, the export and the warm phase (\`go mod download -json\` through the action's forwarder). Modules \`${PREFIX}/m000\`… are served from 127.0.0.1; the project has a complete go.sum and GOSUMDB names a loopback checksum database (verification stays on). probe-module is \`${probeModule}\`; every other input is the default (probe-timeout 3000 ms, retries 3). A fresh module cache for every run.`,
       ''
     ]
 
@@ -323,8 +305,6 @@ export async function main(): Promise<string> {
     const markdown = lines.join('\n') + '\n'
     console.log(markdown)
     return markdown
-  } finally {
-    if (bundle.built) rmSync(dirname(bundle.dir), { recursive: true, force: true })
   }
 }
 
@@ -452,41 +432,81 @@ async function flakyScenario(
 }
 
 /** Scenario 5: the bundle's size, and cold starts of runs that only parse inputs. */
-async function bundleScenario(dir: string, node: string, runs: number): Promise<string[]> {
-  const index = sizeOf(join(dir, 'index.js'))
-  const cli = existsSync(join(dir, 'cli')) ? sizeOf(join(dir, 'cli')) : 0
-  const total = sizeOf(dir)
-  const nodes = [...new Set([process.execPath, node])]
-  const lines = [
+export async function bundleScenario(dir: string, node: string, runs: number): Promise<string[]> {
+  return [
     '### Bundle size and cold start',
     '',
+    ...bundleSizeLines(dir),
+    '',
+    ...(await coldStartLines([{ label: '', dir }], node, runs))
+  ]
+}
+
+/** The size table of a bundle directory (index.js, its chunks, the CLI, the rest) and the ≤ 1.5 MB verdict. */
+export function bundleSizeLines(dir: string): string[] {
+  const index = sizeOf(join(dir, 'index.js'))
+  // Chunks (`<id>.index.js`): what ncc emits for the dynamic import()s, loaded only by the runs that need them.
+  const chunkFiles = readdirSync(dir).filter(name => /^\d+\.index\.js$/.test(name))
+  const chunks = chunkFiles.reduce((total, name) => total + sizeOf(join(dir, name)), 0)
+  const cli = existsSync(join(dir, 'cli')) ? sizeOf(join(dir, 'cli')) : 0
+  const total = sizeOf(dir)
+  const action = index + chunks
+  return [
     '| file | size |',
     '|---|---|',
-    `| index.js (the action, main and post) | ${mb(index)} |`,
+    `| index.js (the action, main and post: what every run evaluates) | ${mb(index)} |`,
+    ...(chunkFiles.length
+      ? [
+          `| ${chunkFiles.length} chunks (\`<id>.index.js\`: probe, warm phase, undici, tool-cache lookup; loaded on use) | ${mb(chunks)} |`
+        ]
+      : []),
     `| cli/ (the CLI bundle) | ${mb(cli)} |`,
-    `| other (licenses.txt, package.json) | ${mb(total - index - cli)} |`,
+    `| other (licenses.txt, package.json) | ${mb(total - action - cli)} |`,
     `| dist/ in all | ${mb(total)} |`,
     '',
-    `Goal ≤ 1.5 MB: the whole dist/ ${verdict(total <= 1.5e6)} (${mb(total)}); the action's own index.js alone ${verdict(index <= 1.5e6)} (${mb(index)}).`,
+    `Goal ≤ 1.5 MB: the whole dist/ ${verdict(total <= 1.5e6)} (${mb(total)}); the action (index.js${chunkFiles.length ? ' and its chunks' : ''}) ${verdict(action <= 1.5e6)} (${mb(action)})${chunkFiles.length ? `; what every run evaluates up front, index.js, ${mb(index)}` : ''}.`
+  ]
+}
+
+/**
+ * Cold starts of each bundle (labelled; '' for a single one) on this node and `node`, the bundles interleaved
+ * spawn by spawn so that they share the machine's load, and the ≤ 150 ms verdict on `node`.
+ */
+export async function coldStartLines(
+  bundles: readonly { label: string; dir: string }[],
+  node: string,
+  runs: number
+): Promise<string[]> {
+  const nodes = [...new Set([process.execPath, node])]
+  const labelled = bundles.length > 1
+  const lines = [
+    `Cold start, median (min–max) of ${runs} spawns each, ${labelled ? 'the bundles and ' : ''}the three kinds interleaved; no network, no go on PATH (so the tool-cache lookup runs). "Invalid input" fails validation at once (\`fallback: sometimes\`); "configure only" is \`probe: false\`, \`warm: false\`, \`region: global\` (it parses every input, composes and exports the chain, writes outputs and the summary). \`node -e 0\` is Node's own start-up on this machine, for scale.`,
     '',
-    `Cold start, median (min–max) of ${runs} spawns each, interleaved; no network, no go on PATH. "Invalid input" fails validation at once (\`fallback: sometimes\`); "configure only" is \`probe: false\`, \`warm: false\`, \`region: global\` (it parses every input, composes and exports the chain, writes outputs and the summary). \`node -e 0\` is Node's own start-up on this machine, for scale.`,
-    '',
-    '| node | `node -e 0` | invalid input | configure only | configure only minus `node -e 0` |',
-    '|---|---|---|---|---|'
+    `| ${labelled ? 'bundle | ' : ''}node | \`node -e 0\` | invalid input | configure only | configure only minus \`node -e 0\` |`,
+    `|${labelled ? '---|' : ''}---|---|---|---|---|`
   ]
   const judged: string[] = []
   for (const bin of nodes) {
-    const times = await coldStarts(dir, bin, runs)
-    const invalid = stats(times.invalid)
-    const configure = stats(times.configure)
-    const version = await versionOf(bin)
-    lines.push(
-      `| ${version} | ${spreadMs(stats(times.bare))} | ${spreadMs(invalid)} | ${spreadMs(configure)} | ${(configure.median - stats(times.bare).median).toFixed(0)} ms |`
+    const times = await coldStarts(
+      bundles.map(b => b.dir),
+      bin,
+      runs
     )
-    // The goal is judged on the node the action runs with (Node 24 on GitHub when BENCH_ACTION_NODE or .ci has it).
-    if (bin === node) {
-      const worst = Math.max(invalid.median, configure.median)
-      judged.push(`Goal ≤ 150 ms (median, ${version}): ${verdict(worst <= 150)} (${worst.toFixed(0)} ms at worst).`)
+    const version = await versionOf(bin)
+    for (const [i, b] of bundles.entries()) {
+      const invalid = stats(times[i].invalid)
+      const configure = stats(times[i].configure)
+      const bare = stats(times[i].bare)
+      lines.push(
+        `| ${labelled ? `${b.label} | ` : ''}${version} | ${spreadMs(bare)} | ${spreadMs(invalid)} | ${spreadMs(configure)} | ${(configure.median - bare.median).toFixed(0)} ms |`
+      )
+      // The goal is judged on the node the action runs with (Node 24 on GitHub when BENCH_ACTION_NODE or .ci has it).
+      if (bin === node) {
+        const worst = Math.max(invalid.median, configure.median)
+        judged.push(
+          `Goal ≤ 150 ms (median, ${version}${labelled ? `, ${b.label}` : ''}): ${verdict(worst <= 150)} (${worst.toFixed(0)} ms at worst).`
+        )
+      }
     }
   }
   lines.push('', ...judged)
@@ -494,46 +514,49 @@ async function bundleScenario(dir: string, node: string, runs: number): Promise<
 }
 
 async function coldStarts(
-  dir: string,
+  dirs: readonly string[],
   node: string,
   runs: number
-): Promise<{ bare: number[]; invalid: number[]; configure: number[] }> {
-  const entry = join(dir, 'index.js')
+): Promise<{ bare: number[]; invalid: number[]; configure: number[] }[]> {
   // No go on PATH, no test hooks in NODE_OPTIONS: the process does only what the action itself does.
   const path = (process.env.PATH ?? '')
     .split(delimiter)
     .filter(d => d && !existsSync(join(d, 'go')))
     .join(delimiter)
   const base = { PATH: path, HOME: tempDir('bench-home') }
-  const result = { bare: [] as number[], invalid: [] as number[], configure: [] as number[] }
+  const results = dirs.map(() => ({ bare: [] as number[], invalid: [] as number[], configure: [] as number[] }))
   for (let i = 0; i < runs; i++) {
-    result.bare.push(await timeSpawn(node, ['-e', '0'], base))
-    const invalid = await runBundle({
-      node,
-      entry,
-      cwd: dir,
-      env: base,
-      timeoutMs: 30_000,
-      inputs: { fallback: 'sometimes' }
-    })
-    if (invalid.code !== 1) throw new Error(`expected the invalid-input run to fail with 1: ${invalid.stdout}`)
-    result.invalid.push(invalid.ms)
-    const configure = await runBundle({
-      node,
-      entry,
-      cwd: dir,
-      env: base,
-      timeoutMs: 30_000,
-      inputs: { probe: 'false', warm: 'false', region: 'global' }
-    })
-    if (configure.code !== 0) throw new Error(`the configure-only run failed: ${configure.stdout}`)
-    result.configure.push(configure.ms)
+    for (const [k, dir] of dirs.entries()) {
+      const entry = join(dir, 'index.js')
+      const result = results[k]
+      result.bare.push(await timeSpawn(node, ['-e', '0'], base))
+      const invalid = await runBundle({
+        node,
+        entry,
+        cwd: dir,
+        env: base,
+        timeoutMs: 30_000,
+        inputs: { fallback: 'sometimes' }
+      })
+      if (invalid.code !== 1) throw new Error(`expected the invalid-input run to fail with 1: ${invalid.stdout}`)
+      result.invalid.push(invalid.ms)
+      const configure = await runBundle({
+        node,
+        entry,
+        cwd: dir,
+        env: base,
+        timeoutMs: 30_000,
+        inputs: { probe: 'false', warm: 'false', region: 'global' }
+      })
+      if (configure.code !== 0) throw new Error(`the configure-only run failed: ${configure.stdout}`)
+      result.configure.push(configure.ms)
+    }
   }
   await cleanupTempDirs()
-  return result
+  return results
 }
 
-async function timeSpawn(command: string, args: string[], env: Record<string, string>): Promise<number> {
+export async function timeSpawn(command: string, args: string[], env: Record<string, string>): Promise<number> {
   const started = performance.now()
   const child = spawn(command, args, { env, stdio: 'ignore' })
   const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
@@ -542,7 +565,7 @@ async function timeSpawn(command: string, args: string[], env: Record<string, st
   return performance.now() - started
 }
 
-async function versionOf(node: string): Promise<string> {
+export async function versionOf(node: string): Promise<string> {
   let out = ''
   const child = spawn(node, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))

@@ -5,6 +5,8 @@
  *   node scripts/build.js            rebuild dist/ from src/
  *   node scripts/build.js --check    rebuild, then fail if dist/ differs from what git has committed
  *   node scripts/build.js --out DIR  bundle into DIR instead of dist/ (to try the build without touching dist/)
+ *   node scripts/build.js --root TREE --out DIR
+ *                                    bundle another source tree (a worktree) with this script, e.g. for a benchmark
  *
  * The runner executes the committed dist/index.js as is (main and post), so dist/ must be exactly what src/ builds to;
  * --check is how CI proves it.
@@ -14,8 +16,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const ncc = path.join(here, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 const SHEBANG = '#!/usr/bin/env node'
 
 /** What goes into dist/: the action bundle (main and post share it) and the CLI bundle. */
@@ -30,15 +32,23 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { check: false, out: path.join(root, 'dist') }
+  const options = { check: false, root: here, out: undefined }
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--check') options.check = true
     else if (argv[i] === '--out' && argv[i + 1]) options.out = path.resolve(argv[++i])
-    else fail(`unknown argument ${argv[i]} (usage: node scripts/build.js [--check] [--out DIR])`)
+    else if (argv[i] === '--root' && argv[i + 1]) options.root = path.resolve(argv[++i])
+    else fail(`unknown argument ${argv[i]} (usage: node scripts/build.js [--check] [--root TREE] [--out DIR])`)
   }
-  if (options.check && options.out !== path.join(root, 'dist')) fail('--check compares dist/ itself; drop --out')
+  if (!fs.existsSync(path.join(options.root, 'src'))) fail(`--root ${options.root} holds no src/`)
+  if (options.root !== here && !options.out) fail('--root bundles another tree: give --out DIR too')
+  options.out ??= path.join(options.root, 'dist')
+  if (options.check && options.out !== path.join(here, 'dist')) fail('--check compares dist/ itself; drop --out')
   return options
 }
+
+const options = parseArgs(process.argv.slice(2))
+/** The source tree to bundle: this checkout, or --root. */
+const root = options.root
 
 /** Runs ncc for one entry. Not minified: the committed bundle should stay readable in diffs. */
 function runNcc(entry, outDir, license) {
@@ -88,8 +98,12 @@ function ensureShebang(file) {
 
 function build(outDir) {
   // webpack derives module ids from paths: through a symlinked node_modules the bundle differs from a clean checkout's.
+  // That matters only for the committed dist/; a bundle built elsewhere (--out, for a benchmark or a try) runs the same.
   if (fs.lstatSync(path.join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) {
-    fail('node_modules is a symlink, which changes the bundle: run `npm ci` to get a real node_modules')
+    if (outDir === path.join(root, 'dist')) {
+      fail('node_modules is a symlink, which changes the bundle: run `npm ci` to get a real node_modules')
+    }
+    console.log('build: node_modules is a symlink: module ids differ from a clean checkout, the code is the same')
   }
   fs.rmSync(outDir, { recursive: true, force: true })
   for (const bundle of bundles) {
@@ -135,6 +149,5 @@ function checkCommitted() {
   fail('dist/ is out of date with src/: run `npm run build` and commit dist/')
 }
 
-const options = parseArgs(process.argv.slice(2))
 build(options.out)
 if (options.check) checkCommitted()

@@ -1,3 +1,4 @@
+import { failIfExitingEarly } from './action/exit-guard.js'
 import { run } from './main.js'
 
-void run()
+failIfExitingEarly(run())

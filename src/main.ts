@@ -1,9 +1,9 @@
-import * as core from '@actions/core'
+import * as core from './action/workflow.js'
 import os from 'node:os'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
 import { goEnvFailureWarning } from './exec/ambient.js'
-import { exportVariables, setEnvironmentOutputs, showGoEnv } from './action/export.js'
+import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './action/export.js'
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
 import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
@@ -14,16 +14,26 @@ import { InputErrors } from './core/errors.js'
 import { redactText } from './core/proxy-url.js'
 import { readSettings, type Settings } from './core/settings.js'
 import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbCheckMarkdown } from './core/probe-table.js'
-import { probeChain, type ProbeOutcome } from './probe/index.js'
+import type { ProbeOutcome } from './probe/index.js'
 import { probeReportAsShown } from './report/probe-shown.js'
 import { renderSummary } from './report/summary.js'
 import { renderWarmSection } from './report/warm-section.js'
-import { findGo, warmModules, type WarmReport } from './warm/index.js'
-import { findGoInToolCache } from './warm/find-go-toolcache.js'
+import { findGo } from './warm/find-go.js'
+import type { WarmReport } from './warm/index.js'
 import { renderInstallLine } from './report/install-line.js'
 import type { GoInstallRequest } from './core/settings.js'
-import { goPathBin, installRequestedGo } from './toolchain/for-job.js'
 import type { InstalledGo } from './toolchain/install.js'
+
+/*
+ * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to index.js):
+ * with undici under them they are most of the bundle, and a run that fails on its inputs, or runs with `probe:
+ * false` and `warm: false`, never evaluates them. The tool-cache lookup is loaded only when go is not on PATH.
+ */
+let probeLoading: Promise<typeof import('./probe/index.js')> | undefined
+const loadProbe = () => (probeLoading ??= import('./probe/index.js'))
+let warmLoading: Promise<typeof import('./warm/index.js')> | undefined
+const loadWarm = () => (warmLoading ??= import('./warm/index.js'))
+const findGoInToolCache = async () => (await import('./action/go-toolcache.js')).findGoInRunnerToolCache()
 
 const STATE_IS_POST = 'isPost'
 const STATE_FILES = 'credentialFiles'
@@ -55,6 +65,9 @@ async function configure(): Promise<void> {
 
   // 1. Validate every input; a bad one fails the step before anything is exported.
   const settings = readSettings(read)
+  // Loading starts now so that it overlaps the go lookup and `go env GOPROXY`; a failed load is reported where the
+  // probe awaits it, so it is not an unhandled rejection here.
+  if (settings.probe) loadProbe().catch(() => undefined)
   const go = await findGo(findGoInToolCache)
   const ambient = await readAmbient(go, !chainFromInputs(settings))
   if (ambient.goEnvFailure) log.warning(redactText(goEnvFailureWarning(ambient.goEnvFailure)))
@@ -110,12 +123,14 @@ async function configure(): Promise<void> {
     }
   }
   const jobGo = installedGo?.goBinary ?? go
-  if (jobGo) await showGoEnv(jobGo)
+  // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
+  const goEnvShown = jobGo ? readGoEnvForLog(jobGo) : undefined
 
   // 6. Warm the module cache through the verified chain.
   const warm = settings.warm
     ? await warmCache(jobGo, settings, plan, chain, sumdb, credentials.credentialsFor)
     : undefined
+  if (goEnvShown) showGoEnv(await goEnvShown)
   if (warm?.chainChanged) {
     environment = environmentFor(plan, warm.chain, sumdb)
     exportVariables({ GOPROXY: environment.effective.GOPROXY })
@@ -151,6 +166,7 @@ async function installGoForJob(
     )
   }
   const what = goInstall.from === 'go-version' ? 'go-version' : `go-version-file ${goInstall.file}`
+  const { goPathBin, installRequestedGo } = await import('./toolchain/for-job.js')
   const installed = await core.group(`Install Go (${what}) through the verified chain`, () =>
     installRequestedGo({
       goInstall,
@@ -187,6 +203,7 @@ async function probe(
   settings: Settings,
   credentialsFor: (url: string) => { username: string; password: string } | undefined
 ): Promise<ProbeOutcome> {
+  const { probeChain } = await loadProbe()
   // Per-request details in a collapsed group; the table that sums them up follows in the open log.
   const outcome = await core.group(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () =>
     probeChain(plan, {
@@ -219,6 +236,7 @@ async function warmCache(
     return undefined
   }
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const { warmModules } = await loadWarm()
   return core
     .group('Warm the module cache', () =>
       warmModules({
@@ -268,7 +286,7 @@ async function writeSummary(
     notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
     failure
   })
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
+  await core.appendSummary(markdown)
 }
 
 /**

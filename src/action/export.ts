@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import { GO_VARIABLES, type GoVariable } from '../core/compose.js'
 import { redactText } from '../core/proxy-url.js'
 import { runGo } from '../exec/go.js'
@@ -18,21 +18,34 @@ export function setEnvironmentOutputs(effective: Readonly<Record<GoVariable, str
   for (const name of GO_VARIABLES) core.setOutput(name.toLowerCase(), effective[name])
 }
 
+/** What `go env` printed for the log, or why it printed nothing. */
+export interface GoEnvForLog {
+  readonly lines: readonly string[]
+}
+
 /**
- * Shows what the go command itself now reads, in a collapsed group (GOTOOLCHAIN=local: showing the environment must
- * not download a toolchain). A failure is shown, not fatal: the variables are exported either way.
+ * Runs `go env` for the six variables (GOTOOLCHAIN=local: showing the environment must not download a toolchain),
+ * with this process's environment as it is now, i.e. after the export. It runs beside the warm phase; `showGoEnv`
+ * prints what it gave. A failure is shown, not fatal: the variables are exported either way.
  */
-export async function showGoEnv(go: string): Promise<void> {
-  await core.group('go env (as the go command sees it)', async () => {
-    const result = await runGo(go, ['env', ...GO_VARIABLES], {
-      cwd: process.cwd(),
-      env: process.env,
-      timeoutMs: 30_000
-    })
-    if (result.stdout.trim() !== '') core.info(result.stdout.trimEnd())
-    if (result.stderr.trim() !== '') core.info(redactText(result.stderr.trimEnd()))
-    if (result.spawnError !== undefined) core.info(`Could not start ${go}: ${result.spawnError}`)
-    else if (result.timedOut) core.info('go env did not finish in 30 s.')
-    else if (result.code !== 0) core.info(`go env exited with ${result.code}.`)
+export async function readGoEnvForLog(go: string): Promise<GoEnvForLog> {
+  const result = await runGo(go, ['env', ...GO_VARIABLES], {
+    cwd: process.cwd(),
+    env: process.env,
+    timeoutMs: 30_000
   })
+  const lines: string[] = []
+  if (result.stdout.trim() !== '') lines.push(result.stdout.trimEnd())
+  if (result.stderr.trim() !== '') lines.push(redactText(result.stderr.trimEnd()))
+  if (result.spawnError !== undefined) lines.push(`Could not start ${go}: ${result.spawnError}`)
+  else if (result.timedOut) lines.push('go env did not finish in 30 s.')
+  else if (result.code !== 0) lines.push(`go env exited with ${result.code}.`)
+  return { lines }
+}
+
+/** Shows what the go command read after the export (readGoEnvForLog), in a collapsed group. */
+export function showGoEnv(shown: GoEnvForLog): void {
+  core.startGroup('go env (as the go command sees it after the export)')
+  shown.lines.forEach(line => core.info(line))
+  core.endGroup()
 }
