@@ -1,68 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3313:
-/***/ ((module) => {
-
-module.exports = Pend;
-
-function Pend() {
-  this.pending = 0;
-  this.max = Infinity;
-  this.listeners = [];
-  this.waiting = [];
-  this.error = null;
-}
-
-Pend.prototype.go = function(fn) {
-  if (this.pending < this.max) {
-    pendGo(this, fn);
-  } else {
-    this.waiting.push(fn);
-  }
-};
-
-Pend.prototype.wait = function(cb) {
-  if (this.pending === 0) {
-    cb(this.error);
-  } else {
-    this.listeners.push(cb);
-  }
-};
-
-Pend.prototype.hold = function() {
-  return pendHold(this);
-};
-
-function pendHold(self) {
-  self.pending += 1;
-  var called = false;
-  return onCb;
-  function onCb(err) {
-    if (called) throw new Error("callback called twice");
-    called = true;
-    self.error = self.error || err;
-    self.pending -= 1;
-    if (self.waiting.length > 0 && self.pending < self.max) {
-      pendGo(self, self.waiting.shift());
-    } else if (self.pending === 0) {
-      var listeners = self.listeners;
-      self.listeners = [];
-      listeners.forEach(cbListener);
-    }
-  }
-  function cbListener(listener) {
-    listener(self.error);
-  }
-}
-
-function pendGo(self, fn) {
-  fn(pendHold(self));
-}
-
-
-/***/ }),
-
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -31671,1351 +31609,1907 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4248:
-/***/ ((module) => {
+/***/ 6523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
-const CRC_TABLE = new Int32Array([
-  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
-  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
-  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
-  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
-  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
-  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
-  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
-  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
-  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
-  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
-  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
-  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
-  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
-  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
-  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
-  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
-  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
-  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
-  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
-  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
-  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
-  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
-  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
-  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
-  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
-  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
-  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
-  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
-  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
-  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
-  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
-  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
-]);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Og: () => (/* binding */ credentialsFor),
+/* harmony export */   aR: () => (/* binding */ basicAuthorization),
+/* harmony export */   eo: () => (/* binding */ secretForms),
+/* harmony export */   kc: () => (/* binding */ hideUserinfo),
+/* harmony export */   uQ: () => (/* binding */ decodeUserinfo),
+/* harmony export */   yC: () => (/* binding */ BAD_CHARACTER)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/**
+ * Handling secret text safely, shared by the `auth` parser and the credential planners: what a netrc file
+ * cannot hold, how to show a URL whose userinfo may be a token, every form in which a secret could reach
+ * a log (so all of them are masked), and Go's own netrc lookup (so the probe sends what go would send).
+ *
+ * Kept together because each rule must be applied the same way to `auth` lines, proxy URLs and the
+ * GOSUMDB URL; a second copy that drifted would leak a secret or plan a credential Go never sends.
+ */
 
-function crc32(buf) {
-  let crc = -1;
-  for (let x of buf) {
-    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
-  }
-  return (crc ^ -1) >>> 0;
+/**
+ * Blanks and control characters: they would split a netrc token or an `auth` line's fields, so a
+ * credential containing one is refused rather than written.
+ */
+// eslint-disable-next-line no-control-regex
+const BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
+function hideUserinfo(url) {
+    // Up to the LAST @ of the authority, as the URL parser splits it: a password may hold an @.
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1xxxxx@');
 }
-
-module.exports = crc32;
-
-
-/***/ }),
-
-/***/ 3502:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
-var fs = __nccwpck_require__(9896);
-var util = __nccwpck_require__(9023);
-var stream = __nccwpck_require__(2203);
-var Readable = stream.Readable;
-var PassThrough = stream.PassThrough;
-var Pend = __nccwpck_require__(3313);
-var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
-
-exports.BufferSlicer = BufferSlicer;
-exports.FdSlicer = FdSlicer;
-
-util.inherits(FdSlicer, EventEmitter);
-function FdSlicer(fd) {
-  EventEmitter.call(this);
-
-  this.fd = fd;
-  this.pend = new Pend();
-  this.pend.max = 1;
-  this.refCount = 0;
-}
-
-FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-  var self = this;
-  self.pend.go(function(cb) {
-    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
-      cb();
-      callback(err, bytesRead, buffer);
-    });
-  });
-};
-
-FdSlicer.prototype.createReadStream = function(options) {
-  return new ReadStream(this, options);
-};
-
-FdSlicer.prototype.ref = function() {
-  this.refCount += 1;
-};
-
-FdSlicer.prototype.unref = function() {
-  var self = this;
-  self.refCount -= 1;
-  if (self.refCount < 0) throw new Error("invalid unref");
-  if (self.refCount > 0) return;
-
-  fs.close(self.fd, onCloseDone);
-
-  function onCloseDone(err) {
-    if (err) {
-      self.emit('error', err);
-    } else {
-      self.emit('close');
-    }
-  }
-};
-
-util.inherits(ReadStream, Readable);
-function ReadStream(context, options) {
-  options = options || {};
-  Readable.call(this, options);
-
-  this.context = context;
-  this.context.ref();
-
-  this.start = options.start || 0;
-  this.endOffset = options.end;
-  this.pos = this.start;
-}
-
-ReadStream.prototype._read = function(n) {
-  var self = this;
-
-  var toRead = Math.min(self._readableState.highWaterMark, n);
-  if (self.endOffset != null) {
-    toRead = Math.min(toRead, self.endOffset - self.pos);
-  }
-  if (toRead <= 0) {
-    self.push(null);
-    this._cleanup();
-    return;
-  }
-  self.context.pend.go(function(cb) {
-    var buffer = Buffer.allocUnsafe(toRead);
-    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
-      if (err) {
-        self.destroy(err);
-      } else if (bytesRead === 0) {
-        self.push(null);
-        self._cleanup();
-      } else {
-        self.pos += bytesRead;
-        self.push(buffer.slice(0, bytesRead));
-      }
-      cb();
-    });
-  });
-};
-
-ReadStream.prototype._destroy = function(err, cb) {
-  // Node 14+ calls this automatically at EOF.
-  this._cleanup();
-  cb(err);
-};
-
-ReadStream.prototype._cleanup = function() {
-  if (this.context != null) {
-    this.context.unref();
-    this.context = null;
-  }
-};
-
-util.inherits(BufferSlicer, EventEmitter);
-function BufferSlicer(buffer) {
-  EventEmitter.call(this);
-
-  this.refCount = 0;
-  this.buffer = buffer;
-}
-
-BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-  if (position < 0) throw new RangeError("position is negative: " + position);
-  if (offset + length > buffer.length) {
-    // The caller's buffer can't hold all the bytes they're trying to read.
-    // Clamp the length instead of giving an error.
-    // The callback will be informed of fewer than expected bytes written.
-    length = buffer.length - offset;
-  }
-  if (position + length > this.buffer.length) {
-    // Clamp any attempt to read past the end of the source buffer.
-    length = this.buffer.length - position;
-  }
-  if (length <= 0) {
-    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
-    // This isn't an error; it's just zero bytes written.
-    setImmediate(function() {
-      callback(null, 0);
-    });
-    return;
-  }
-  this.buffer.copy(buffer, offset, position, position + length);
-  setImmediate(function() {
-    callback(null, length);
-  });
-};
-
-BufferSlicer.prototype.createReadStream = function(options) {
-  options = options || {};
-  var readStream = new PassThrough(options);
-  readStream.start = options.start || 0;
-  readStream.endOffset = options.end;
-  // by the time this function returns, we'll be done.
-  readStream.pos = readStream.endOffset || this.buffer.length;
-
-  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
-  // See https://github.com/thejoshwolfe/yauzl/issues/87
-  var maxChunkSize = 0x10000;
-  var offset = 0;
-  while (true) {
-    var nextOffset = offset + maxChunkSize;
-    if (nextOffset >= entireSlice.length) {
-      // last chunk
-      if (offset < entireSlice.length) {
-        readStream.write(entireSlice.slice(offset, entireSlice.length));
-      }
-      break;
-    }
-    readStream.write(entireSlice.slice(offset, nextOffset));
-    offset = nextOffset;
-  }
-
-  readStream.end();
-  return readStream;
-};
-
-BufferSlicer.prototype.ref = function() {
-  this.refCount += 1;
-};
-
-BufferSlicer.prototype.unref = function() {
-  this.refCount -= 1;
-
-  if (this.refCount < 0) {
-    throw new Error("invalid unref");
-  }
-};
-
-
-/***/ }),
-
-/***/ 663:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var fs = __nccwpck_require__(9896);
-var zlib = __nccwpck_require__(3106);
-var fd_slicer = __nccwpck_require__(3502);
-var util = __nccwpck_require__(9023);
-var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
-var Transform = (__nccwpck_require__(2203).Transform);
-var PassThrough = (__nccwpck_require__(2203).PassThrough);
-var Writable = (__nccwpck_require__(2203).Writable);
-
-// Node 20 added zlib.crc32.
-const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(4248);
-
-exports.open = open;
-exports.fromFd = fromFd;
-exports.fromBuffer = fromBuffer;
-exports.fromRandomAccessReader = fromRandomAccessReader;
-exports.openPromise = openPromise;
-exports.fromFdPromise = fromFdPromise;
-exports.fromBufferPromise = fromBufferPromise;
-exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-
-exports.dosDateTimeToDate = dosDateTimeToDate;
-exports.getFileNameLowLevel = getFileNameLowLevel;
-exports.validateFileName = validateFileName;
-exports.parseExtraFields = parseExtraFields;
-exports.ZipFile = ZipFile;
-exports.Entry = Entry;
-exports.LocalFileHeader = LocalFileHeader;
-exports.RandomAccessReader = RandomAccessReader;
-
-function openPromise(path, options) {
-  return new Promise((resolve, reject) => {
-    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
-      if (err) return reject(err);
-      resolve(zipfile);
-    });
-  });
-}
-function fromFdPromise(fd, options) {
-  return new Promise((resolve, reject) => {
-    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
-      if (err) return reject(err);
-      resolve(zipfile);
-    });
-  });
-}
-function fromBufferPromise(buffer, options) {
-  return new Promise((resolve, reject) => {
-    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
-      if (err) return reject(err);
-      resolve(zipfile);
-    });
-  });
-}
-function fromRandomAccessReaderPromise(reader, totalSize, options) {
-  return new Promise((resolve, reject) => {
-    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
-      if (err) return reject(err);
-      resolve(zipfile);
-    });
-  });
-}
-
-function open(path, options, callback) {
-  if (typeof options === "function") {
-    callback = options;
-    options = null;
-  }
-  if (options == null) options = {};
-  if (options.autoClose == null) options.autoClose = true;
-  if (options.lazyEntries == null) options.lazyEntries = false;
-  if (options.decodeStrings == null) options.decodeStrings = true;
-  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
-  if (options.strictFileNames == null) options.strictFileNames = false;
-  if (callback == null) callback = defaultCallback;
-  fs.open(path, "r", function(err, fd) {
-    if (err) return callback(err);
-    fromFd(fd, options, function(err, zipfile) {
-      if (err) fs.close(fd, defaultCallback);
-      callback(err, zipfile);
-    });
-  });
-}
-
-function fromFd(fd, options, callback) {
-  if (typeof options === "function") {
-    callback = options;
-    options = null;
-  }
-  if (options == null) options = {};
-  if (options.autoClose == null) options.autoClose = false;
-  if (options.lazyEntries == null) options.lazyEntries = false;
-  if (options.decodeStrings == null) options.decodeStrings = true;
-  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
-  if (options.strictFileNames == null) options.strictFileNames = false;
-  if (callback == null) callback = defaultCallback;
-  fs.fstat(fd, function(err, stats) {
-    if (err) return callback(err);
-    var reader = new fd_slicer.FdSlicer(fd);
-    fromRandomAccessReader(reader, stats.size, options, callback);
-  });
-}
-
-function fromBuffer(buffer, options, callback) {
-  if (typeof options === "function") {
-    callback = options;
-    options = null;
-  }
-  if (options == null) options = {};
-  options.autoClose = false;
-  if (options.lazyEntries == null) options.lazyEntries = false;
-  if (options.decodeStrings == null) options.decodeStrings = true;
-  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
-  if (options.strictFileNames == null) options.strictFileNames = false;
-  var reader = new fd_slicer.BufferSlicer(buffer);
-  fromRandomAccessReader(reader, buffer.length, options, callback);
-}
-
-function fromRandomAccessReader(reader, totalSize, options, callback) {
-  if (typeof options === "function") {
-    callback = options;
-    options = null;
-  }
-  if (options == null) options = {};
-  if (options.autoClose == null) options.autoClose = true;
-  if (options.lazyEntries == null) options.lazyEntries = false;
-  if (options.decodeStrings == null) options.decodeStrings = true;
-  var decodeStrings = !!options.decodeStrings;
-  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
-  if (options.strictFileNames == null) options.strictFileNames = false;
-  if (callback == null) callback = defaultCallback;
-  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-  if (totalSize > Number.MAX_SAFE_INTEGER) {
-    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-  }
-
-  // the matching unref() call is in zipfile.close()
-  reader.ref();
-
-  // eocdr means End of Central Directory Record.
-  // search backwards for the eocdr signature.
-  // the last field of the eocdr is a variable-length comment.
-  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
-  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
-  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
-  var eocdrWithoutCommentSize = 22;
-  var zip64EocdlSize = 20; // Zip64 end of central directory locator
-  var maxCommentSize = 0xffff; // 2-byte size
-  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-  var buffer = newBuffer(bufferSize);
-  var bufferReadStart = totalSize - buffer.length;
-  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
-    if (err) return callback(err);
-    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
-      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
-      // found eocdr
-      var eocdrBuffer = buffer.subarray(i);
-
-      // 0 - End of central directory signature = 0x06054b50
-      // 4 - Number of this disk
-      var diskNumber = eocdrBuffer.readUInt16LE(4);
-      // 6 - Disk where central directory starts
-      // 8 - Number of central directory records on this disk
-      // 10 - Total number of central directory records
-      var entryCount = eocdrBuffer.readUInt16LE(10);
-      // 12 - Size of central directory (bytes)
-      // 16 - Offset of start of central directory, relative to start of archive
-      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-      // 20 - Comment length
-      var commentLength = eocdrBuffer.readUInt16LE(20);
-      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-      if (commentLength !== expectedCommentLength) {
-        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
-      }
-      // 22 - Comment
-      // the encoding is always cp437.
-      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
-                                  : eocdrBuffer.subarray(22);
-
-      // Look for a Zip64 end of central directory locator
-      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
-        // ZIP64 format
-        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
-        // 0 - zip64 end of central dir locator signature = 0x07064b50
-        // 4 - number of the disk with the start of the zip64 end of central directory
-        // 8 - relative offset of the zip64 end of central directory record
-        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-        // 16 - total number of disks
-
-        // ZIP64 end of central directory record
-        var zip64EocdrBuffer = newBuffer(56);
-        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
-          if (err) return callback(err);
-
-          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
-          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
-            return callback(new Error("invalid zip64 end of central directory record signature"));
-          }
-          // 4 - size of zip64 end of central directory record                8 bytes
-          // 12 - version made by                                             2 bytes
-          // 14 - version needed to extract                                   2 bytes
-          // 16 - number of this disk                                         4 bytes
-          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-          if (diskNumber !== 0) {
-            // Check this only after zip64 overrides. See #118.
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-          }
-          // 20 - number of the disk with the start of the central directory  4 bytes
-          // 24 - total number of entries in the central directory on this disk         8 bytes
-          // 32 - total number of entries in the central directory            8 bytes
-          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-          // 40 - size of the central directory                               8 bytes
-          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
-          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-          // 56 - zip64 extensible data sector                                (variable size)
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
-        });
-      }
-
-      // Not ZIP64 format
-      if (diskNumber !== 0) {
-        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-      }
-      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
-
-    }
-
-    // Not a zip file.
-    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
-  });
-}
-
-util.inherits(ZipFile, EventEmitter);
-function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-  var self = this;
-  EventEmitter.call(self);
-  self.reader = reader;
-  // forward close events
-  self.reader.on("error", function(err) {
-    // error closing the fd
-    emitError(self, err);
-  });
-  self.reader.once("close", function() {
-    self.emit("close");
-  });
-  self.readEntryCursor = centralDirectoryOffset;
-  self.fileSize = fileSize;
-  self.entryCount = entryCount;
-  self.comment = comment;
-  self.entriesRead = 0;
-  self.autoClose = !!autoClose;
-  self.lazyEntries = !!lazyEntries;
-  self.decodeStrings = !!decodeStrings;
-  self.validateEntrySizes = !!validateEntrySizes;
-  self.strictFileNames = !!strictFileNames;
-  self.isOpen = true;
-  self.emittedError = false;
-  self.hasEachEntryBeenCalled = false;
-
-  if (!self.lazyEntries) self._readEntry();
-}
-ZipFile.prototype.close = function() {
-  if (!this.isOpen) return;
-  this.isOpen = false;
-  this.reader.unref();
-};
-
-function emitErrorAndAutoClose(self, err) {
-  if (self.autoClose) self.close();
-  emitError(self, err);
-}
-function emitError(self, err) {
-  if (self.emittedError) return;
-  self.emittedError = true;
-  self.emit("error", err);
-}
-
-ZipFile.prototype.readEntry = function() {
-  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-  this._readEntry();
-};
-ZipFile.prototype._readEntry = function() {
-  var self = this;
-  if (self.entryCount === self.entriesRead) {
-    // done with metadata
-    setImmediate(function() {
-      if (self.autoClose) self.close();
-      if (self.emittedError) return;
-      self.emit("end");
-    });
-    return;
-  }
-  if (self.emittedError) return;
-  var buffer = newBuffer(46);
-  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
-    if (err) return emitErrorAndAutoClose(self, err);
-    if (self.emittedError) return;
-    var entry = new Entry();
-    // 0 - Central directory file header signature
-    var signature = buffer.readUInt32LE(0);
-    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
-    // 4 - Version made by
-    entry.versionMadeBy = buffer.readUInt16LE(4);
-    // 6 - Version needed to extract (minimum)
-    entry.versionNeededToExtract = buffer.readUInt16LE(6);
-    // 8 - General purpose bit flag
-    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
-    // 10 - Compression method
-    entry.compressionMethod = buffer.readUInt16LE(10);
-    // 12 - File last modification time
-    entry.lastModFileTime = buffer.readUInt16LE(12);
-    // 14 - File last modification date
-    entry.lastModFileDate = buffer.readUInt16LE(14);
-    // 16 - CRC-32
-    entry.crc32 = buffer.readUInt32LE(16);
-    // 20 - Compressed size
-    entry.compressedSize = buffer.readUInt32LE(20);
-    // 24 - Uncompressed size
-    entry.uncompressedSize = buffer.readUInt32LE(24);
-    // 28 - File name length (n)
-    entry.fileNameLength = buffer.readUInt16LE(28);
-    // 30 - Extra field length (m)
-    entry.extraFieldLength = buffer.readUInt16LE(30);
-    // 32 - File comment length (k)
-    entry.fileCommentLength = buffer.readUInt16LE(32);
-    // 34 - Disk number where file starts
-    // 36 - Internal file attributes
-    entry.internalFileAttributes = buffer.readUInt16LE(36);
-    // 38 - External file attributes
-    entry.externalFileAttributes = buffer.readUInt32LE(38);
-    // 42 - Relative offset of local file header
-    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-
-    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
-
-    self.readEntryCursor += 46;
-
-    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
-    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
-      if (err) return emitErrorAndAutoClose(self, err);
-      if (self.emittedError) return;
-      // 46 - File name
-      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
-      // 46+n - Extra field
-      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
-      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
-      // 46+n+m - File comment
-      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
-
-      // Parse the extra fields, which we need for processing other fields.
-      try {
-        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
-      } catch (err) {
-        return emitErrorAndAutoClose(self, err);
-      }
-
-      // Interpret strings according to bit flags, extra fields, and options.
-      if (self.decodeStrings) {
-        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
-        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
-        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
-        var errorMessage = validateFileName(entry.fileName);
-        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
-      } else {
-        entry.fileComment = entry.fileCommentRaw;
-        entry.fileName = entry.fileNameRaw;
-      }
-      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
-      entry.comment = entry.fileComment;
-
-      self.readEntryCursor += buffer.length;
-      self.entriesRead += 1;
-
-      // Check for the Zip64 Extended Information Extra Field.
-      for (var i = 0; i < entry.extraFields.length; i++) {
-        var extraField = entry.extraFields[i];
-        if (extraField.id !== 0x0001) continue;
-        // Found it.
-
-        var zip64EiefBuffer = extraField.data;
-        var index = 0;
-        // 0 - Original Size          8 bytes
-        if (entry.uncompressedSize === 0xffffffff) {
-          if (index + 8 > zip64EiefBuffer.length) {
-            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
-          }
-          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-          index += 8;
-        }
-        // 8 - Compressed Size        8 bytes
-        if (entry.compressedSize === 0xffffffff) {
-          if (index + 8 > zip64EiefBuffer.length) {
-            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
-          }
-          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-          index += 8;
-        }
-        // 16 - Relative Header Offset 8 bytes
-        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
-          if (index + 8 > zip64EiefBuffer.length) {
-            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
-          }
-          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-          index += 8;
-        }
-        // 24 - Disk Start Number      4 bytes
-
-        break;
-      }
-
-      // validate file size
-      if (self.validateEntrySizes && entry.compressionMethod === 0) {
-        var expectedCompressedSize = entry.uncompressedSize;
-        if (entry.isEncrypted()) {
-          // traditional encryption prefixes the file data with a header
-          expectedCompressedSize += 12;
-        }
-        if (entry.compressedSize !== expectedCompressedSize) {
-          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
-          return emitErrorAndAutoClose(self, new Error(msg));
-        }
-      }
-
-      self.emit("entry", entry);
-
-      if (!self.lazyEntries) self._readEntry();
-    });
-  });
-};
-
-ZipFile.prototype.eachEntry = function() {
-  const self = this;
-  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-  self.hasEachEntryBeenCalled = true;
-
-  let pendingResolveReject = null;
-  self.on("entry", onEntry);
-  self.on("end", onEnd);
-  self.on("error", onError);
-  function cleanup() {
-    self.removeListener("entry", onEntry);
-    self.removeListener("end", onEnd);
-    self.removeListener("error", onError);
-    if (self.autoClose) self.close();
-  }
-
-  function onEntry(entry) {
-    let {resolve} = pendingResolveReject;
-    pendingResolveReject = null;
-    resolve({value: entry});
-  }
-  function onEnd() {
-    let {resolve} = pendingResolveReject;
-    pendingResolveReject = null;
-    cleanup();
-    resolve({done: true});
-  }
-  function onError(err) {
-    let {reject} = pendingResolveReject;
-    pendingResolveReject = null;
-    cleanup();
-    reject(err);
-  }
-
-  return {
-    [Symbol.asyncIterator]() {
-      // Called once by `for await...of`.
-      return this;
-    },
-    next() {
-      // Called on each iteration in a `for await...of`.
-      const promise = new Promise((resolve, reject) => {
-        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-        pendingResolveReject = {resolve, reject};
-      });
-      self.readEntry();
-      return promise;
-    },
-    return(value) {
-      // Called when breaking, returning, throwing out of a `for await...of`.
-      cleanup();
-      return Promise.resolve({done: true, value});
-    },
-    throw(value) {
-      // Almost never called. Something about `yield*` maybe?
-      cleanup();
-      return Promise.reject(value);
-    },
-  };
-};
-
-ZipFile.prototype.openReadStream = function(entry, options, callback) {
-  var self = this;
-  // parameter validation
-  var relativeStart = 0;
-  var relativeEnd = entry.compressedSize;
-  if (callback == null) {
-    callback = options;
-    options = null;
-  }
-  if (options == null) {
-    options = {};
-  } else {
-    if (options.decodeFileData === false) {
-      // new, simple option
-      if (options.decrypt != null) {
-        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
-      }
-      if (options.decompress != null) {
-        throw new Error("cannot use options.decompress when options.decodeFileData === false");
-      }
-      // start and end are allowed
-    } else {
-      // old, complicated options
-      if (options.decrypt != null) {
-        if (!entry.isEncrypted()) {
-          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
-        }
-        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
-        if (entry.isCompressed()) {
-          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
-        }
-      }
-      if (options.decompress != null) {
-        if (!entry.isCompressed()) {
-          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-        }
-        if (!(options.decompress === false || options.decompress === true)) {
-          throw new Error("invalid options.decompress value: " + options.decompress);
-        }
-        decompress = options.decompress;
-      }
-    }
-    if (options.start != null) {
-      relativeStart = options.start;
-      if (relativeStart < 0) throw new Error("options.start < 0");
-      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
-    }
-    if (options.end != null) {
-      relativeEnd = options.end;
-      if (relativeEnd < 0) throw new Error("options.end < 0");
-      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
-      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
-    }
-  }
-  var rawMode = (
-    options.decodeFileData === false || // Explicitly requested raw.
-    (
-      (entry.compressionMethod === 0 || // Naturally without compression.
-        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
-      ) &&
-      (!entry.isEncrypted() || // Naturally without encryption.
-        options.decrypt === false // Deprecated encryption bypass option.
-      )
-    )
-  );
-  if (options.start != null || options.end != null) {
-    // Ensure slicing deals with raw data.
-    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
-  }
-
-  // any further errors can either be caused by the zipfile,
-  // or were introduced in a minor version of yauzl,
-  // so should be passed to the client rather than thrown.
-  if (!self.isOpen) return callback(new Error("closed"));
-  if (entry.isEncrypted() && !rawMode) {
-    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
-  }
-  var decompress;
-  if (rawMode) {
-    decompress = false;
-  } else if (entry.compressionMethod === 8) {
-    // 8 - The file is Deflated
-    decompress = options.decodeFileData !== true;
-  } else {
-    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
-  }
-
-  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
-    if (err) return callback(err);
-    self.openReadStreamLowLevel(
-      localFileHeader.fileDataStart, entry.compressedSize,
-      relativeStart, relativeEnd,
-      decompress, entry.uncompressedSize,
-      callback);
-  });
-};
-
-ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-  var self = this;
-
-  var fileDataEnd = fileDataStart + compressedSize;
-  var readStream = self.reader.createReadStream({
-    start: fileDataStart + relativeStart,
-    end: fileDataStart + relativeEnd,
-  });
-  var endpointStream = readStream;
-  if (decompress) {
-    var destroyed = false;
-    var inflateFilter = zlib.createInflateRaw();
-    readStream.on("error", function(err) {
-      // setImmediate here because errors can be emitted during the first call to pipe()
-      setImmediate(function() {
-        if (!destroyed) inflateFilter.emit("error", err);
-      });
-    });
-    readStream.pipe(inflateFilter);
-
-    if (self.validateEntrySizes) {
-      endpointStream = new AssertByteCountStream(uncompressedSize);
-      inflateFilter.on("error", function(err) {
-        // forward zlib errors to the client-visible stream
-        setImmediate(function() {
-          if (!destroyed) endpointStream.emit("error", err);
-        });
-      });
-      inflateFilter.pipe(endpointStream);
-    } else {
-      // the zlib filter is the client-visible stream
-      endpointStream = inflateFilter;
-    }
-    // this is part of yauzl's API, so implement this function on the client-visible stream
-    installDestroyFn(endpointStream, function() {
-      destroyed = true;
-      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-      readStream.unpipe(inflateFilter);
-      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
-      readStream.destroy();
-    });
-  }
-  callback(null, endpointStream);
-};
-
-ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
-  var self = this;
-  if (callback == null) {
-    callback = options;
-    options = null;
-  }
-  if (options == null) options = {};
-
-  self.reader.ref();
-  var buffer = newBuffer(30);
-  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+/**
+ * Percent-decodes one userinfo part, as Go does before writing netrc. Throws an InputError for `input`
+ * naming the URL as `shown` (already hidden), never the undecodable text, which may be the secret.
+ */
+function decodeUserinfo(input, shown, value) {
     try {
-      if (err) return callback(err);
-      // 0 - Local file header signature = 0x04034b50
-      var signature = buffer.readUInt32LE(0);
-      if (signature !== 0x04034b50) {
-        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
-      }
+        return decodeURIComponent(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a malformed %-escape in its credentials.`);
+    }
+}
+/** The base64 credentials of a Basic Authorization header. */
+function basicHeader(username, secret) {
+    return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
+}
+/** The Authorization header value for basic auth, as the go command sends netrc credentials. */
+function basicAuthorization(username, secret) {
+    return `Basic ${basicHeader(username, secret)}`;
+}
+/**
+ * Every form in which a credential could show up in a log: raw, URL-encoded, as userinfo, and as the
+ * base64 Basic header an HTTP trace would print.
+ */
+function secretForms(username, secret) {
+    const base64 = basicHeader(username, secret);
+    return [secret, encodeURIComponent(secret), `${username}:${secret}`, base64, `Basic ${base64}`];
+}
+/** Go's auth.AddCredentials: https only, the first netrc machine equal to the request's host (port included). */
+function credentialsFor(netrc, url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:')
+        return undefined;
+    // WHATWG URLs lower-case the host and drop :443; normalise the machine the same way.
+    const host = parsed.host;
+    const entry = netrc.find(e => e.machine.toLowerCase().replace(/:443$/, '') === host);
+    if (!entry)
+        return undefined;
+    return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
+}
 
-      var fileNameLength = buffer.readUInt16LE(26);
-      var extraFieldLength = buffer.readUInt16LE(28);
-      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-      // We now have enough information to do this bounds check.
-      if (fileDataStart + entry.compressedSize > self.fileSize) {
-        return callback(new Error("file data overflows file bounds: " +
-            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
-      }
 
-      if (options.minimal) {
-        return callback(null, {fileDataStart: fileDataStart});
-      }
+/***/ }),
 
-      var localFileHeader = new LocalFileHeader();
-      localFileHeader.fileDataStart = fileDataStart;
+/***/ 290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-      // 4 - Version needed to extract (minimum)
-      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-      // 6 - General purpose bit flag
-      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-      // 8 - Compression method
-      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-      // 10 - File last modification time
-      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-      // 12 - File last modification date
-      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-      // 14 - CRC-32
-      localFileHeader.crc32 = buffer.readUInt32LE(14);
-      // 18 - Compressed size
-      localFileHeader.compressedSize = buffer.readUInt32LE(18);
-      // 22 - Uncompressed size
-      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-      // 26 - File name length (n)
-      localFileHeader.fileNameLength = fileNameLength;
-      // 28 - Extra field length (m)
-      localFileHeader.extraFieldLength = extraFieldLength;
-      // 30 - File name
-      // 30+n - Extra field
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ms: () => (/* binding */ parseGoproxy),
+/* harmony export */   ik: () => (/* binding */ parseProxiesInput),
+/* harmony export */   rA: () => (/* binding */ formatChain)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _presets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2755);
+/* harmony import */ var _proxy_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3111);
 
-      buffer = newBuffer(fileNameLength + extraFieldLength);
-      self.reader.ref();
-      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
-        try {
-          if (err) return callback(err);
-          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-          localFileHeader.extraField = buffer.subarray(fileNameLength);
-          return callback(null, localFileHeader);
-        } finally {
-          self.reader.unref();
+
+
+/** Splits at `,` and `|` like Go: each entry keeps the separator that follows it. */
+function tokenize(list) {
+    const tokens = [];
+    let start = 0;
+    for (let i = 0; i <= list.length; i++) {
+        if (i === list.length || list[i] === ',' || list[i] === '|') {
+            tokens.push({ text: list.slice(start, i), separator: i < list.length ? list[i] : ',' });
+            start = i + 1;
         }
-      });
-    } finally {
-      self.reader.unref();
     }
-  });
-};
-
-ZipFile.prototype.openReadStreamPromise = function(entry, options) {
-  return new Promise((resolve, reject) => {
-    this.openReadStream(entry, options, function(err, readStream) {
-      if (err) return reject(err);
-      resolve(readStream);
-    });
-  });
-};
-ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-  return new Promise((resolve, reject) => {
-    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
-      if (err) return reject(err);
-      resolve(readStream);
-    });
-  });
-};
-ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
-  return new Promise((resolve, reject) => {
-    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
-      if (err) return reject(err);
-      resolve(localFileHeader);
-    });
-  });
-};
-
-function Entry() {
+    return tokens;
 }
-Entry.prototype.getLastModDate = function(options) {
-  if (options == null) options = {};
-
-  if (!options.forceDosFormat) {
-    // Check extended fields.
-    for (var i = 0; i < this.extraFields.length; i++) {
-      var extraField = this.extraFields[i];
-      if (extraField.id === 0x5455) {
-        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
-        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
-        var data = extraField.data;
-        if (data.length < 5) continue; // Too short.
-        // The flags define which of the three fields are present: mtime, atime, ctime.
-        // We only care about mtime.
-        // Also, ctime is never included in practice.
-        // And also, atime is only included in the local file header for some reason
-        // despite the flags lying about its inclusion in the central header.
-        var flags = data[0];
-        var HAS_MTIME = 1;
-        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
-        // Although the positions of all of the fields shift around depending on the presence of other fields,
-        // mtime is always first if present, and that's the only one we care about.
-        var posixTimestamp = data.readInt32LE(1);
-        return new Date(posixTimestamp * 1000);
-      } else if (extraField.id === 0x000a) {
-        var data = extraField.data;
-        if (data.length !== 32) continue; // The length is always the same.
-        // 4 bytes reserved
-        // 2 bytes Tag
-        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
-        // 2 bytes Size
-        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
-        // 8 bytes Mtime
-        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-        // Convert from NTFS to POSIX milliseconds.
-        // The big number below is the milliseconds between year 1601 and year 1970
-        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
-        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
-        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
-        // and NTFS timestamps are typically much bigger than that limit.
-        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
-        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
-        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
-        // Up through the year 2057, this conversion only drops 4 bits of precision,
-        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
-        return new Date(millisecondsSince1970);
-      }
+function parseTokens(input, tokens, options) {
+    const proxies = [];
+    const seen = new Set();
+    const ignored = [];
+    let terminal;
+    for (const token of tokens) {
+        const text = token.text.trim();
+        if (text === '')
+            continue;
+        if (terminal) {
+            ignored.push((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
+            continue;
+        }
+        if (text === 'direct' || text === 'off') {
+            terminal = text;
+            continue;
+        }
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
+        const preset = (0,_presets_js__WEBPACK_IMPORTED_MODULE_1__/* .findPreset */ .t)(text);
+        let url;
+        if (preset && options.presets) {
+            url = preset.url;
+        }
+        else if (/[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(text)) {
+            // Go's rule: a bare host (anything with . : or / but no :/) gets https:// prepended.
+            url = `https://${text}`;
+        }
+        else {
+            url = text;
+        }
+        if (!/[.:/]/.test(text) && !(preset && options.presets)) {
+            const lower = text.toLowerCase();
+            const hint = lower === 'direct' || lower === 'off'
+                ? ` The keywords are lower case: ${lower}.`
+                : options.presets
+                    ? ` Presets: ${_presets_js__WEBPACK_IMPORTED_MODULE_1__/* .PROXY_PRESETS */ .CE.map(p => p.name).join(', ')}.`
+                    : '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`);
+        }
+        (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .parseProxyUrl */ .Pr)(input, url, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
+        const key = (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(url);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const known = presetByUrl(url);
+        proxies.push({ url, separator: token.separator, origin: options.origin, ...(known ? { preset: known.name } : {}) });
     }
-  }
-
-  // Fallback to non-extended encoding.
-  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
-};
-
-Entry.prototype.canDecodeFileData = function() {
-  return (
-    !this.isEncrypted() &&
-    (this.compressionMethod === 0 || this.compressionMethod === 8)
-  );
-};
-Entry.prototype.isEncrypted = function() {
-  return (this.generalPurposeBitFlag & 0x1) !== 0;
-};
-Entry.prototype.isCompressed = function() {
-  return this.compressionMethod === 8;
-};
-
-function LocalFileHeader() {
-}
-
-function dosDateTimeToDate(date, time, timezone) {
-  var day = date & 0x1f; // 1-31
-  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
-  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
-
-  var millisecond = 0;
-  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
-  var minute = time >> 5 & 0x3f; // 0-59
-  var hour = time >> 11 & 0x1f; // 0-23
-
-  if (timezone == null || timezone === "local") {
-    return new Date(year, month, day, hour, minute, second, millisecond);
-  } else if (timezone === "UTC") {
-    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
-  } else {
-    throw new Error("unrecognized options.timezone: " + options.timezone);
-  }
-}
-
-function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-  var fileName = null;
-
-  // check for Info-ZIP Unicode Path Extra Field (0x7075)
-  // see https://github.com/thejoshwolfe/yauzl/issues/33
-  for (var i = 0; i < extraFields.length; i++) {
-    var extraField = extraFields[i];
-    if (extraField.id === 0x7075) {
-      if (extraField.data.length < 6) {
-        // too short to be meaningful
-        continue;
-      }
-      // Version       1 byte      version of this extra field, currently 1
-      if (extraField.data.readUInt8(0) !== 1) {
-        // > Changes may not be backward compatible so this extra
-        // > field should not be used if the version is not recognized.
-        continue;
-      }
-      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
-      var oldNameCrc32 = extraField.data.readUInt32LE(1);
-      if (crc32(fileNameBuffer) !== oldNameCrc32) {
-        // > If the CRC check fails, this UTF-8 Path Extra Field should be
-        // > ignored and the File Name field in the header should be used instead.
-        continue;
-      }
-      // UnicodeName   Variable    UTF-8 version of the entry File Name
-      fileName = decodeBuffer(extraField.data.subarray(5), true);
-      break;
+    if (proxies.length === 0 && !terminal) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").');
     }
-  }
-
-  if (fileName == null) {
-    // The typical case.
-    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
-    fileName = decodeBuffer(fileNameBuffer, isUtf8);
-  }
-
-  if (!strictFileNames) {
-    // Allow backslash.
-    fileName = fileName.replace(/\\/g, "/");
-  }
-  return fileName;
+    return { chain: { proxies, ...(terminal ? { terminal } : {}) }, ignored };
 }
-
-function validateFileName(fileName) {
-  if (fileName.indexOf("\\") !== -1) {
-    return "invalid characters in fileName: " + fileName;
-  }
-  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
-    return "absolute path: " + fileName;
-  }
-  if (fileName.split("/").indexOf("..") !== -1) {
-    return "invalid relative path: " + fileName;
-  }
-  // all good
-  return null;
+function presetByUrl(url) {
+    return _presets_js__WEBPACK_IMPORTED_MODULE_1__/* .PROXY_PRESETS */ .CE.find(p => (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(p.url) === (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(url));
 }
-
-function parseExtraFields(extraFieldBuffer) {
-  var extraFields = [];
-  var i = 0;
-  while (i < extraFieldBuffer.length - 3) {
-    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
-    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
-    var dataStart = i + 4;
-    var dataEnd = dataStart + dataSize;
-    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-    extraFields.push({
-      id: headerId,
-      data: dataBuffer,
+/**
+ * Parses a GOPROXY value exactly as the go command reads it (split on `,`/`|`,
+ * entries trimmed, empty ones skipped, `direct`/`off` end the list, bare hosts get
+ * https://). Throws an InputError for every value Go would reject, up front.
+ */
+function parseGoproxy(input, value) {
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value));
+    return parseTokens(input, tokenize(value), { origin: 'environment', presets: false });
+}
+/**
+ * Parses the action's `proxies` input: Go's list grammar plus line breaks and preset
+ * names. A `,` or `|` the user wrote keeps Go's meaning; a line break between two
+ * proxies becomes `lineSeparator` (the `fallback` input); a line break before
+ * `direct`/`off` becomes `,`. Returns undefined for an empty input.
+ */
+function parseProxiesInput(input, raw, lineSeparator) {
+    const lines = raw
+        .split('\n')
+        .map(line => line.replace(/\r$/, '').trim())
+        .filter(line => line !== '');
+    if (lines.length === 0)
+        return undefined;
+    const tokens = [];
+    lines.forEach((line, index) => {
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(line));
+        const lineTokens = tokenize(line);
+        const endsWithSeparator = /[,|]$/.test(line);
+        if (endsWithSeparator)
+            lineTokens.pop(); // the empty entry after a trailing separator
+        const last = lineTokens.length - 1;
+        lineTokens.forEach((token, i) => {
+            if (i === last && !endsWithSeparator) {
+                // A line break joins this proxy to the next line's entry, or to the region's first proxy.
+                const next = index < lines.length - 1 ? tokenize(lines[index + 1])[0].text.trim() : '';
+                const separator = next === 'direct' || next === 'off' ? ',' : lineSeparator;
+                tokens.push({ text: token.text, separator, fromNewline: true });
+            }
+            else {
+                tokens.push(token);
+            }
+        });
     });
-    i = dataEnd;
-  }
-  return extraFields;
+    return parseTokens(input, tokens, { origin: 'proxies', presets: true });
+}
+/** Renders a chain as the GOPROXY value Go reads. `redact` hides credentials for display. */
+function formatChain(chain, redact = false) {
+    const parts = [];
+    chain.proxies.forEach((entry, i) => {
+        parts.push(redact ? (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(entry.url) : entry.url);
+        if (i < chain.proxies.length - 1 || chain.terminal)
+            parts.push(entry.separator);
+    });
+    if (chain.terminal)
+        parts.push(chain.terminal);
+    return parts.join('');
 }
 
-function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-  if (length === 0) {
-    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
-    return setImmediate(function() { callback(null, newBuffer(0)); });
-  }
-  reader.read(buffer, offset, length, position, function(err, bytesRead) {
-    if (err) return callback(err);
-    if (bytesRead < length) {
-      return callback(new Error("unexpected EOF"));
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   KO: () => (/* binding */ ErrorCollector),
+/* harmony export */   Pt: () => (/* binding */ assertNoControlCharacters),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */ });
+/**
+ * A problem with one input value. `input` is the public input name (or the
+ * variable it came from, e.g. `GOPROXY (job environment)`), so every message
+ * tells the user exactly what to edit.
+ */
+class InputError extends Error {
+    input;
+    detail;
+    constructor(input, detail) {
+        super(`Input '${input}': ${detail}`);
+        this.input = input;
+        this.detail = detail;
+        this.name = 'InputError';
     }
-    callback();
-  });
 }
-
-util.inherits(AssertByteCountStream, Transform);
-function AssertByteCountStream(byteCount) {
-  Transform.call(this);
-  this.actualByteCount = 0;
-  this.expectedByteCount = byteCount;
-}
-AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-  this.actualByteCount += chunk.length;
-  if (this.actualByteCount > this.expectedByteCount) {
-    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-    return cb(new Error(msg));
-  }
-  cb(null, chunk);
-};
-AssertByteCountStream.prototype._flush = function(cb) {
-  if (this.actualByteCount < this.expectedByteCount) {
-    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-    return cb(new Error(msg));
-  }
-  cb();
-};
-
-util.inherits(RandomAccessReader, EventEmitter);
-function RandomAccessReader() {
-  EventEmitter.call(this);
-  this.refCount = 0;
-}
-RandomAccessReader.prototype.ref = function() {
-  this.refCount += 1;
-};
-RandomAccessReader.prototype.unref = function() {
-  var self = this;
-  self.refCount -= 1;
-
-  if (self.refCount > 0) return;
-  if (self.refCount < 0) throw new Error("invalid unref");
-
-  self.close(onCloseDone);
-
-  function onCloseDone(err) {
-    if (err) return self.emit('error', err);
-    self.emit('close');
-  }
-};
-RandomAccessReader.prototype.createReadStream = function(options) {
-  if (options == null) options = {};
-  var start = options.start;
-  var end = options.end;
-  if (start === end) {
-    var emptyStream = new PassThrough();
-    setImmediate(function() {
-      emptyStream.end();
-    });
-    return emptyStream;
-  }
-  var stream = this._readStreamForRange(start, end);
-
-  var destroyed = false;
-  var refUnrefFilter = new RefUnrefFilter(this);
-  stream.on("error", function(err) {
-    setImmediate(function() {
-      if (!destroyed) refUnrefFilter.emit("error", err);
-    });
-  });
-  installDestroyFn(refUnrefFilter, function() {
-    stream.unpipe(refUnrefFilter);
-    refUnrefFilter.unref();
-    stream.destroy();
-  });
-
-  var byteCounter = new AssertByteCountStream(end - start);
-  refUnrefFilter.on("error", function(err) {
-    setImmediate(function() {
-      if (!destroyed) byteCounter.emit("error", err);
-    });
-  });
-  installDestroyFn(byteCounter, function() {
-    destroyed = true;
-    refUnrefFilter.unpipe(byteCounter);
-    refUnrefFilter.destroy();
-  });
-
-  return stream.pipe(refUnrefFilter).pipe(byteCounter);
-};
-RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-  throw new Error("not implemented");
-};
-RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-  var readStream = this.createReadStream({start: position, end: position + length});
-  var writeStream = new Writable();
-  var written = 0;
-  writeStream._write = function(chunk, encoding, cb) {
-    chunk.copy(buffer, offset + written, 0, chunk.length);
-    written += chunk.length;
-    cb();
-  };
-  writeStream.on("finish", callback);
-  readStream.on("error", function(error) {
-    callback(error);
-  });
-  readStream.pipe(writeStream);
-};
-RandomAccessReader.prototype.close = function(callback) {
-  setImmediate(callback);
-};
-
-util.inherits(RefUnrefFilter, PassThrough);
-function RefUnrefFilter(context) {
-  PassThrough.call(this);
-  this.context = context;
-  this.context.ref();
-  this.unreffedYet = false;
-}
-RefUnrefFilter.prototype._flush = function(cb) {
-  this.unref();
-  cb();
-};
-RefUnrefFilter.prototype.unref = function(cb) {
-  if (this.unreffedYet) return;
-  this.unreffedYet = true;
-  this.context.unref();
-};
-
-var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
-function decodeBuffer(buffer, isUtf8) {
-  if (isUtf8) {
-    return buffer.toString("utf8");
-  } else {
-    var result = "";
-    for (var i = 0; i < buffer.length; i++) {
-      result += cp437[buffer[i]];
+/** All input problems found in one pass: users fix them together instead of one per run. */
+class InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.map(e => e.message).join('\n'));
+        this.errors = errors;
+        this.name = 'InputErrors';
     }
-    return result;
-  }
+}
+/** Collects InputErrors while validation goes on, so one run reports every bad input. */
+class ErrorCollector {
+    errors = [];
+    /** Runs `fn`; an InputError it throws is recorded and `fallback` returned instead. */
+    attempt(fn, fallback) {
+        try {
+            return fn();
+        }
+        catch (error) {
+            if (error instanceof InputError) {
+                this.errors.push(error);
+                return fallback;
+            }
+            if (error instanceof InputErrors) {
+                this.errors.push(...error.errors);
+                return fallback;
+            }
+            throw error;
+        }
+    }
+    /** Throws every collected error at once, if there are any. */
+    throwIfAny() {
+        if (this.errors.length > 0)
+            throw new InputErrors(this.errors);
+    }
+}
+/** Shows a value in a message: quoted, with control characters made visible, and cut when very long. */
+function quote(value) {
+    // JSON.stringify escapes C0 controls only: DEL, C1 controls and U+2028/U+2029 would stay raw.
+    const visible = JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return visible.length > 120 ? `${visible.slice(0, 117)}…"` : visible;
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Rejects NUL, newlines and other control characters, which Go refuses or would let inject another variable. */
+function assertNoControlCharacters(input, value) {
+    const match = CONTROL.exec(value);
+    if (match) {
+        const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
+        throw new InputError(input, `${quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
+    }
 }
 
-function readUInt64LE(buffer, offset) {
-  // There is no native function for this, because we can't actually store 64-bit integers precisely.
-  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
-  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
-  // As of 2020, Node has added support for BigInt, which obviates this whole function,
-  // but yauzl hasn't been updated to depend on BigInt (yet?).
-  var lower32 = buffer.readUInt32LE(offset);
-  var upper32 = buffer.readUInt32LE(offset + 4);
-  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
-  return upper32 * 0x100000000 + lower32;
-  // as long as we're bounds checking the result of this function against the total file size,
-  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
-}
 
-// Node 10 deprecated new Buffer().
-var newBuffer;
-if (typeof Buffer.allocUnsafe === "function") {
-  newBuffer = function(len) {
-    return Buffer.allocUnsafe(len);
-  };
-} else {
-  newBuffer = function(len) {
-    return new Buffer(len);
-  };
-}
+/***/ }),
 
-// Node 8 introduced a proper destroy() implementation on writable streams.
-function installDestroyFn(stream, fn) {
-  if (typeof stream.destroy === "function") {
-    // New API.
-    stream._destroy = function(err, cb) {
-      fn();
-      if (cb != null) cb(err);
+/***/ 175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bN: () => (/* binding */ moduleRequestPath),
+/* harmony export */   iU: () => (/* binding */ checkModulePath),
+/* harmony export */   xk: () => (/* binding */ escapeModulePath)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+
+/**
+ * Go's case encoding for module paths and versions in proxy URLs: each upper-case
+ * ASCII letter becomes `!` and its lower-case form, so that case-insensitive file
+ * systems can hold the cache (`github.com/BurntSushi/toml` → `github.com/!burnt!sushi/toml`).
+ */
+function escapeModulePath(path) {
+    return path.replace(/[A-Z]/g, c => `!${c.toLowerCase()}`);
+}
+/** The wire form of a proxy request path for a module: case-encoded, then percent-encoded per element. */
+function moduleRequestPath(path) {
+    return escapeModulePath(path)
+        .split('/')
+        .map(element => encodeURIComponent(element).replace(/!/g, '%21'))
+        .join('/');
+}
+const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
+/**
+ * Validates a module path the way golang.org/x/mod/module.CheckPath does for the parts
+ * that matter here: a first element that is a lower-case host name with a dot, then
+ * elements of letters, digits and `-._~`, none empty, none starting or ending with a dot.
+ * Throws an InputError naming `input`.
+ */
+function checkModulePath(input, path) {
+    const fail = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)} is not a valid module path: ${why}.`);
     };
-  } else {
-    // Old API.
-    stream.destroy = fn;
-  }
+    if (path === '')
+        fail('it is empty');
+    if (path.startsWith('/') || path.endsWith('/'))
+        fail('it starts or ends with a slash');
+    const elements = path.split('/');
+    const first = elements[0];
+    if (!first.includes('.'))
+        fail(`its first element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first)} has no dot (it must be a host name)`);
+    if (first.startsWith('-') || first.startsWith('.'))
+        fail('its first element starts with a dash or a dot');
+    if (!/^[a-z0-9.-]+$/.test(first))
+        fail('its first element may hold only lower-case letters, digits, dots and dashes');
+    for (const element of elements) {
+        if (element === '')
+            fail('it has an empty path element (double slash)');
+        if (!/^[A-Za-z0-9._~-]+$/.test(element))
+            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} has a character other than A-Z a-z 0-9 - . _ ~`);
+        if (element.startsWith('.') || element.endsWith('.'))
+            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} starts or ends with a dot`);
+        if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase()))
+            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} is reserved on Windows`);
+    }
 }
 
-function defaultCallback(err) {
-  if (err) throw err;
+
+/***/ }),
+
+/***/ 1410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  NI: () => (/* binding */ formatPatterns),
+  rM: () => (/* binding */ matchesEverything),
+  BC: () => (/* binding */ matchesPrefixPatterns),
+  A6: () => (/* binding */ parsePatternInput)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/core/glob.ts
+/**
+ * A faithful port of Go's path.Match (Go 1.23), byte for byte, so that the action
+ * decides "is this module private?" exactly as the go command does. Works on UTF-8
+ * bytes like Go: `?` and `[...]` consume one rune, other characters one byte.
+ * `[^...]` negates; `[!...]` does not (Go treats `!` as a literal).
+ */
+const encoder = new TextEncoder();
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const QUESTION = 0x3f;
+const BACKSLASH = 0x5c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const DASH = 0x2d;
+const CARET = 0x5e;
+const RUNE_ERROR = 0xfffd;
+/** Thrown for a malformed pattern, like Go's path.ErrBadPattern. */
+class BadPatternError extends Error {
+    constructor() {
+        super('syntax error in pattern');
+    }
+}
+function decodeRune(s, at) {
+    if (at >= s.length)
+        return [RUNE_ERROR, 0];
+    const b0 = s[at];
+    if (b0 < 0x80)
+        return [b0, 1];
+    const need = b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : -1;
+    if (need < 0 || at + need > s.length - 1)
+        return [RUNE_ERROR, 1];
+    let rune = b0 & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let i = 1; i <= need; i++) {
+        const b = s[at + i];
+        if ((b & 0xc0) !== 0x80)
+            return [RUNE_ERROR, 1];
+        rune = (rune << 6) | (b & 0x3f);
+    }
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+    if (rune < min || rune > 0x10ffff || (rune >= 0xd800 && rune <= 0xdfff))
+        return [RUNE_ERROR, 1];
+    return [rune, need + 1];
+}
+function scanChunk(pattern) {
+    let star = false;
+    while (pattern.length > 0 && pattern[0] === STAR) {
+        pattern = pattern.subarray(1);
+        star = true;
+    }
+    let inRange = false;
+    let i = 0;
+    scan: for (; i < pattern.length; i++) {
+        switch (pattern[i]) {
+            case BACKSLASH:
+                if (i + 1 < pattern.length)
+                    i++;
+                break;
+            case OPEN:
+                inRange = true;
+                break;
+            case CLOSE:
+                inRange = false;
+                break;
+            case STAR:
+                if (!inRange)
+                    break scan;
+                break;
+        }
+    }
+    return [star, pattern.subarray(0, i), pattern.subarray(i)];
+}
+function getEsc(chunk) {
+    if (chunk.length === 0 || chunk[0] === DASH || chunk[0] === CLOSE)
+        throw new BadPatternError();
+    if (chunk[0] === BACKSLASH) {
+        chunk = chunk.subarray(1);
+        if (chunk.length === 0)
+            throw new BadPatternError();
+    }
+    const [rune, size] = decodeRune(chunk, 0);
+    if (rune === RUNE_ERROR && size === 1)
+        throw new BadPatternError();
+    const rest = chunk.subarray(size);
+    if (rest.length === 0)
+        throw new BadPatternError();
+    return [rune, rest];
+}
+/** Returns the rest of `s` after `chunk` matched its start, or undefined. Throws on a malformed chunk. */
+function matchChunk(chunk, s) {
+    let failed = false;
+    while (chunk.length > 0) {
+        if (!failed && s.length === 0)
+            failed = true;
+        switch (chunk[0]) {
+            case OPEN: {
+                let r = -1;
+                if (!failed) {
+                    const [rune, size] = decodeRune(s, 0);
+                    r = rune;
+                    s = s.subarray(size);
+                }
+                chunk = chunk.subarray(1);
+                let negated = false;
+                if (chunk.length > 0 && chunk[0] === CARET) {
+                    negated = true;
+                    chunk = chunk.subarray(1);
+                }
+                let match = false;
+                let ranges = 0;
+                for (;;) {
+                    if (chunk.length > 0 && chunk[0] === CLOSE && ranges > 0) {
+                        chunk = chunk.subarray(1);
+                        break;
+                    }
+                    let lo;
+                    let hi;
+                    [lo, chunk] = getEsc(chunk);
+                    hi = lo;
+                    if (chunk[0] === DASH)
+                        [hi, chunk] = getEsc(chunk.subarray(1));
+                    if (lo <= r && r <= hi)
+                        match = true;
+                    ranges++;
+                }
+                if (match === negated)
+                    failed = true;
+                break;
+            }
+            case QUESTION:
+                if (!failed) {
+                    if (s[0] === SLASH)
+                        failed = true;
+                    s = s.subarray(decodeRune(s, 0)[1]);
+                }
+                chunk = chunk.subarray(1);
+                break;
+            default:
+                if (chunk[0] === BACKSLASH) {
+                    // An escaped byte is compared literally.
+                    chunk = chunk.subarray(1);
+                    if (chunk.length === 0)
+                        throw new BadPatternError();
+                }
+                if (!failed) {
+                    if (chunk[0] !== s[0])
+                        failed = true;
+                    s = s.subarray(1);
+                }
+                chunk = chunk.subarray(1);
+        }
+    }
+    return failed ? undefined : s;
+}
+function matchBytes(pattern, name) {
+    patternLoop: while (pattern.length > 0) {
+        let star;
+        let chunk;
+        [star, chunk, pattern] = scanChunk(pattern);
+        if (star && chunk.length === 0)
+            return !name.includes(SLASH);
+        const t = matchChunk(chunk, name);
+        if (t !== undefined && (t.length === 0 || pattern.length > 0)) {
+            name = t;
+            continue;
+        }
+        if (star) {
+            for (let i = 0; i < name.length && name[i] !== SLASH; i++) {
+                const rest = matchChunk(chunk, name.subarray(i + 1));
+                if (rest !== undefined) {
+                    if (pattern.length === 0 && rest.length > 0)
+                        continue;
+                    name = rest;
+                    continue patternLoop;
+                }
+            }
+        }
+        while (pattern.length > 0) {
+            ;
+            [, chunk, pattern] = scanChunk(pattern);
+            matchChunk(chunk, new Uint8Array(0));
+        }
+        return false;
+    }
+    return name.length === 0;
+}
+/**
+ * Go's path.Match: reports whether `name` matches the shell pattern. Throws
+ * BadPatternError for a malformed pattern where Go returns ErrBadPattern.
+ */
+function pathMatch(pattern, name) {
+    return matchBytes(encoder.encode(pattern), encoder.encode(name));
+}
+/** True when Go's path.Match would report ErrBadPattern for this pattern (whatever the name). */
+function isMalformedGlob(pattern) {
+    try {
+        pathMatch(pattern, '');
+        return false;
+    }
+    catch (error) {
+        if (error instanceof BadPatternError)
+            return true;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/patterns.ts
+
+
+/**
+ * Go's module.MatchPrefixPatterns: `globs` is a comma-separated list (split on `,`
+ * only and never trimmed, exactly as Go does); each glob, less one trailing `/`, is
+ * matched with path.Match against as many leading path elements of `target` as the
+ * glob has. Malformed globs never match, as in Go.
+ */
+function matchesPrefixPatterns(globs, target) {
+    for (let glob of globs.split(',')) {
+        if (glob.endsWith('/'))
+            glob = glob.slice(0, -1);
+        if (glob === '')
+            continue;
+        let slashes = glob.split('/').length - 1;
+        let prefix = target;
+        for (let i = 0; i < target.length; i++) {
+            if (target[i] === '/') {
+                if (slashes === 0) {
+                    prefix = target.slice(0, i);
+                    break;
+                }
+                slashes--;
+            }
+        }
+        if (slashes > 0)
+            continue;
+        try {
+            if (pathMatch(glob, prefix))
+                return true;
+        }
+        catch {
+            // A malformed glob matches nothing in Go; validation reports it up front.
+        }
+    }
+    return false;
+}
+/**
+ * Parses a pattern-list input (GOPRIVATE, GONOPROXY, GONOSUMDB, GOINSECURE) written
+ * by a user: entries separated by commas or newlines, surrounding blanks removed
+ * (YAML indentation and `a, b` are what people write; Go itself would never match
+ * ` b`), then checked: no blank inside a pattern, no control character, no malformed
+ * glob (Go silently ignores one, which hides mistakes). Returns the patterns in order,
+ * duplicates dropped; [] for an empty input.
+ */
+function parsePatternInput(input, raw) {
+    const entries = raw
+        .split(/[\n,]/)
+        .map(entry => entry.replace(/\r$/, '').trim())
+        .filter(entry => entry !== '');
+    if (entries.length === 0 && raw.trim() !== '') {
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.hD)(raw)} contains separators but no pattern; leave it empty or list patterns.`);
+    }
+    const patterns = [];
+    for (const entry of entries) {
+        (0,errors/* assertNoControlCharacters */.Pt)(input, entry);
+        if (/\s/.test(entry)) {
+            throw new errors/* InputError */.dz(input, `pattern ${(0,errors/* quote */.hD)(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`);
+        }
+        // Go drops one trailing slash before matching: `a\/` is matched as `a\`, which is malformed.
+        if (isMalformedGlob(entry.endsWith('/') ? entry.slice(0, -1) : entry)) {
+            throw new errors/* InputError */.dz(input, `pattern ${(0,errors/* quote */.hD)(entry)} is not a valid glob (Go would silently ignore it). Use * ? [a-z] [^a-z] and \\ escapes as in Go's path.Match.`);
+        }
+        if (!patterns.includes(entry))
+            patterns.push(entry);
+    }
+    return patterns;
+}
+/**
+ * True for a glob that matches every module path (a star in every element): in GOPRIVATE or
+ * GONOSUMDB it turns checksum verification off for everything, so it is exported
+ * only when the user wrote it, and then with a warning.
+ */
+function matchesEverything(glob) {
+    // Judged by behaviour, not spelling: `*`, `**` and `?*` all cover every first path element.
+    return EVERYTHING_PROBES.every(path => matchesPrefixPatterns(glob, path));
+}
+/**
+ * Module paths unlike each other in every way a glob could tell apart: length, characters, case, depth. Depth
+ * starts at two elements; one-element module paths are too rare to let a two-star glob pass as harmless.
+ */
+const EVERYTHING_PROBES = [
+    'a.b/c',
+    'github.com/acme/x',
+    'golang.org/x/mod',
+    'x-y.z/Upper_case~/v2',
+    '0.9/ü/é/a/b/c/d/e',
+    'very-long-host-name.example.internal/one/two/three/four/five/six/seven'
+];
+/** Joins patterns into the comma-separated form Go reads. */
+function formatPatterns(patterns) {
+    return patterns.join(',');
+}
+
+
+/***/ }),
+
+/***/ 2755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ PROXY_PRESETS),
+/* harmony export */   a5: () => (/* binding */ REGION_PRESETS),
+/* harmony export */   cH: () => (/* binding */ GO_DEFAULT_GOPROXY),
+/* harmony export */   ij: () => (/* binding */ REGIONS),
+/* harmony export */   lw: () => (/* binding */ GO_DEFAULT_GOSUMDB),
+/* harmony export */   t: () => (/* binding */ findPreset)
+/* harmony export */ });
+/* unused harmony export presetForUrl */
+const PROXY_PRESETS = [
+    {
+        name: 'proxy.golang.org',
+        url: 'https://proxy.golang.org',
+        operator: 'Google (Go team)',
+        proxiesSumdb: false,
+        note: 'unreachable from mainland China',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'goproxy.cn',
+        url: 'https://goproxy.cn',
+        operator: 'Goproxy.cn project, sponsored by Qiniu Cloud',
+        proxiesSumdb: true,
+        verified: '2026-11-23'
+    },
+    {
+        name: 'goproxy.io',
+        url: 'https://goproxy.io',
+        operator: 'goproxy.io community team',
+        proxiesSumdb: true,
+        verified: '2026-11-23'
+    },
+    {
+        name: 'aliyun',
+        url: 'https://mirrors.aliyun.com/goproxy/',
+        operator: 'Alibaba Cloud',
+        proxiesSumdb: 'unknown',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'tencent',
+        url: 'https://mirrors.tencent.com/go/',
+        operator: 'Tencent Cloud',
+        proxiesSumdb: 'unknown',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'huawei',
+        url: 'https://mirrors.huaweicloud.com/repository/goproxy/',
+        operator: 'Huawei Cloud',
+        proxiesSumdb: false,
+        verified: '2026-11-23'
+    }
+];
+const REGION_PRESETS = {
+    global: { region: 'global', proxies: ['proxy.golang.org'], terminal: 'direct' },
+    // sum.golang.google.cn is sum.golang.org (same key) served where mainland runners reach it.
+    cn: {
+        region: 'cn',
+        proxies: ['goproxy.cn', 'aliyun', 'goproxy.io'],
+        terminal: 'direct',
+        sumdb: 'sum.golang.google.cn'
+    },
+    // Every public mirror of both regions: the probe keeps the ones this runner reaches, fastest first.
+    auto: { region: 'auto', proxies: ['proxy.golang.org', 'goproxy.cn', 'aliyun', 'goproxy.io'], terminal: 'direct' }
+};
+const REGIONS = Object.keys(REGION_PRESETS);
+/** Go's built-in defaults (from $GOROOT/go.env). */
+const GO_DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
+const GO_DEFAULT_GOSUMDB = 'sum.golang.org';
+/** Looks a preset up by its name (exact, lower case). */
+function findPreset(name) {
+    return PROXY_PRESETS.find(preset => preset.name === name);
+}
+/** Looks a preset up by URL, ignoring one trailing slash, to name its operator in reports. */
+function presetForUrl(url) {
+    const strip = (u) => u.replace(/\/$/, '');
+    return PROXY_PRESETS.find(preset => strip(preset.url) === strip(url));
+}
+
+
+/***/ }),
+
+/***/ 3111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   PH: () => (/* binding */ stripCredentials),
+/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   cl: () => (/* binding */ redactEntry),
+/* harmony export */   mE: () => (/* binding */ secretsOfUrl),
+/* harmony export */   sw: () => (/* binding */ proxyKey)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s;
+/**
+ * Parses a proxy URL the way the go command's newProxyRepo accepts it, with the
+ * checks Go leaves until the first request: scheme http, https or file (any case);
+ * file: URLs with a path only; http(s) URLs with a host; no blank anywhere.
+ * `entry` is the text to name in messages (already redacted by the caller).
+ */
+function parseProxyUrl(input, url, shown) {
+    if (/\s/.test(url))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} contains a blank; URLs cannot.`);
+    const match = SCHEME.exec(url);
+    if (!match) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has no scheme. Write https://host/path, http://host/path or file:///path, a preset name, direct or off (keywords are lower case).`);
+    }
+    const scheme = match[1].toLowerCase();
+    const afterScheme = match[2];
+    // Go's url.Parse rejects a % that does not start a %XX escape (the query is not checked).
+    const beforeQuery = afterScheme.split('?')[0];
+    if (/%(?![0-9A-Fa-f]{2})/.test(beforeQuery)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`);
+    }
+    if (scheme === 'file') {
+        // Go: a file proxy URL may hold a path and nothing else (no host, not even localhost).
+        // file:/path (no //) is a URL with OmitHost set, which newProxyRepo rejects as a non-path element.
+        const path = afterScheme.startsWith('///') ? afterScheme.slice(2) : null;
+        if (path === null || !path.startsWith('/') || /[?#]/.test(path)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`);
+        }
+        return { scheme: 'file', host: '', hostname: '', port: '', username: '', password: '', rest: path };
+    }
+    if (scheme !== 'http' && scheme !== 'https') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} uses the scheme ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(scheme)}; Go accepts only https, http and file.`);
+    }
+    if (!afterScheme.startsWith('//')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} must be written ${scheme}://host/path.`);
+    }
+    const authorityEnd = afterScheme.slice(2).search(/[/?#]/);
+    const authority = authorityEnd < 0 ? afterScheme.slice(2) : afterScheme.slice(2, 2 + authorityEnd);
+    const rest = authorityEnd < 0 ? '' : afterScheme.slice(2 + authorityEnd);
+    if (rest.includes('#'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a #fragment; remove it.`);
+    const at = authority.lastIndexOf('@');
+    const userinfo = at < 0 ? '' : authority.slice(0, at);
+    const host = at < 0 ? authority : authority.slice(at + 1);
+    const colon = userinfo.indexOf(':');
+    const username = colon < 0 ? userinfo : userinfo.slice(0, colon);
+    const password = colon < 0 ? '' : userinfo.slice(colon + 1);
+    // Go's url.Parse: userinfo of RFC 3986 characters only; no escape of an ASCII byte in a host (so no % at all here).
+    if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`);
+    }
+    const hostMatch = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+;=-]+)(?::(\d*))?$/.exec(host);
+    if (!hostMatch || hostMatch[1] === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has no valid host name.`);
+    }
+    const port = hostMatch[2] ?? '';
+    if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has the port ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(port)}, outside 1-65535.`);
+    }
+    if (scheme === 'http' && userinfo !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} carries credentials over plain http; the go command refuses to send them. Use https, or no credentials.`);
+    }
+    return { scheme, host, hostname: hostMatch[1], port, username, password, rest };
+}
+/**
+ * Hides the credentials in a URL: `https://user:pass@h` → `https://user:xxxxx@h`, like
+ * Go's url.Redacted, and a user-only token `https://tok@h` → `https://xxxxx@h`
+ * (Go would print that token; a token in the user field is still a secret).
+ */
+function redactUrl(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/, (_all, scheme, userinfo) => {
+        const colon = userinfo.indexOf(':');
+        // With no password the user field is the token (https://TOKEN@host, https://TOKEN:@host): hide it all.
+        return colon < 0 || colon === userinfo.length - 1
+            ? `${scheme}xxxxx@`
+            : `${scheme}${userinfo.slice(0, colon)}:xxxxx@`;
+    });
+}
+/**
+ * For messages about an entry that may not parse: hides everything between `://` and the
+ * last `@` (a mistyped password may hold `/`, `?` or `#`), keeping a user name before `:`.
+ */
+function redactEntry(text) {
+    const start = text.indexOf('://');
+    const at = text.lastIndexOf('@');
+    if (start < 0 || at < start)
+        return text;
+    const userinfo = text.slice(start + 3, at);
+    const stop = userinfo.search(/[:/?#]/);
+    const user = stop >= 0 && userinfo[stop] === ':' && stop > 0 ? `${userinfo.slice(0, stop)}:` : '';
+    return `${text.slice(0, start + 3)}${user}xxxxx${text.slice(at)}`;
+}
+/** Redacts every URL with credentials inside a longer text (a GOPROXY list, a go error message). */
+function redactText(text) {
+    return text.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s,|"]*@/g, match => redactUrl(match));
+}
+/** The secret parts of a URL (password, or a user-only token, and the whole userinfo), for masking. */
+function secretsOfUrl(url) {
+    const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(url);
+    if (!match || match[1] === '')
+        return [];
+    const userinfo = match[1];
+    const colon = userinfo.indexOf(':');
+    const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
+    return [...new Set([userinfo, secret, url].filter(s => s !== ''))];
+}
+/** The URL without its userinfo: what the exported GOPROXY shows once credentials moved to netrc. */
+function stripCredentials(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
+}
+/** A key to recognise the same proxy written twice (`https://goproxy.cn` and `https://goproxy.cn/`). */
+function proxyKey(url) {
+    const match = SCHEME.exec(url);
+    const normal = match ? `${match[1].toLowerCase()}:${match[2]}` : url;
+    return normal.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 3743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ parseGosumdb),
+/* harmony export */   ZC: () => (/* binding */ CHINA_SUMDB_ALIAS)
+/* harmony export */ });
+/* unused harmony exports KNOWN_SUMDB_KEYS, checkVerifierKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var _proxy_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3111);
+
+
+
+/** The go command's built-in verifier keys (cmd/go/internal/modfetch/key.go). */
+const KNOWN_SUMDB_KEYS = {
+    'sum.golang.org': 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8'
+};
+/** The one alias Go knows: sum.golang.org, served where mainland China reaches it. */
+const CHINA_SUMDB_ALIAS = 'sum.golang.google.cn';
+const CHINA_SUMDB_URL = 'https://sum.golang.google.cn';
+function keyHash(name, key) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), key]))
+        .digest()
+        .readUInt32BE(0);
+}
+/**
+ * Checks a verifier key `name+hash+base64key` as golang.org/x/mod/sumdb/note.NewVerifier
+ * does: 8 hex digits that equal the first 4 bytes of SHA-256(name + "\n" + key), a
+ * base64 Ed25519 key (algorithm byte 1 and 32 bytes), and a name without blanks or `+`.
+ * Returns the name.
+ */
+function checkVerifierKey(input, verifier) {
+    const [name, hash16 = '', key64 = ''] = splitTwice(verifier, '+');
+    const key = /^[A-Za-z0-9+/]*={0,2}$/.test(key64) && key64.length % 4 === 0 ? Buffer.from(key64, 'base64') : undefined;
+    if (name === '' || /\s/.test(name) || !/^[0-9a-fA-F]{8}$/.test(hash16) || !key || key.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(verifier)} is neither a known checksum database (sum.golang.org, sum.golang.google.cn, off) nor a verifier key name+hash+key (Go: "malformed verifier id").`);
+    }
+    if (parseInt(hash16, 16) !== keyHash(name, key)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the verifier key for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} has a hash that does not match its key (Go: "invalid verifier hash").`);
+    }
+    if (key[0] !== 1 || key.length !== 33) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the verifier key for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`);
+    }
+    if (name.endsWith('/') || !/^[A-Za-z0-9._~-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the checksum database name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} must be host[/path] (Go: "invalid sumdb name").`);
+    }
+    return name;
+}
+function splitTwice(s, sep) {
+    const i = s.indexOf(sep);
+    if (i < 0)
+        return [s];
+    const j = s.indexOf(sep, i + 1);
+    return j < 0 ? [s.slice(0, i), s.slice(i + 1)] : [s.slice(0, i), s.slice(i + 1, j), s.slice(j + 1)];
+}
+/**
+ * Parses GOSUMDB in every form Go accepts: `off`, a known name, the alias
+ * `sum.golang.google.cn`, a verifier key, each optionally followed by one URL
+ * (which bypasses the proxies). Rejects what Go would reject, with its words.
+ */
+function parseGosumdb(input, raw) {
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(raw));
+    // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
+    const value = raw;
+    if (value === 'off')
+        return { kind: 'off', value: 'off' };
+    if (value === CHINA_SUMDB_ALIAS) {
+        return {
+            kind: 'db',
+            value,
+            name: 'sum.golang.org',
+            key: KNOWN_SUMDB_KEYS['sum.golang.org'],
+            url: CHINA_SUMDB_URL,
+            explicitUrl: true
+        };
+    }
+    const fields = value.split(/\s+/).filter(f => f !== '');
+    if (fields.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is empty after trimming.');
+    if (fields.length > 2) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`);
+    }
+    const [first, url] = fields;
+    if (first === 'off' || first.toLowerCase() === 'off') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value))}: write exactly off to disable verification (not recommended).`);
+    }
+    const key = KNOWN_SUMDB_KEYS[first] ?? first;
+    const name = checkVerifierKey(input, key);
+    if (url !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the checksum database URL ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url))} must be an http(s) URL.`);
+    }
+    return {
+        kind: 'db',
+        value: fields.join(' '),
+        name,
+        key,
+        url: url ?? `https://${name}`,
+        explicitUrl: url !== undefined
+    };
+}
+
+
+/***/ }),
+
+/***/ 5438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ VERSION_FILE_INPUT),
+/* harmony export */   Sz: () => (/* binding */ parseVersionFile)
+/* harmony export */ });
+/* unused harmony exports parseGoModVersion, parseToolVersions, parsePlainVersionFile */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _warm_modfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2847);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5231);
+/**
+ * Reading a Go version request out of a version file's text (pure; the shell reads the file).
+ *
+ * API:
+ * - `parseVersionFile(fileName, text)`: dispatches on the base name — `go.mod` and `go.work` (toolchain line, else go
+ *   line), `.tool-versions` (asdf/mise: `golang 1.23.5`), anything else (`.go-version`) a file holding one version.
+ * - `parseGoModVersion`, `parseToolVersions`, `parsePlainVersionFile`: the individual parsers.
+ *
+ * Meaning of a `go.mod`/`go.work` file (decided here, documented for users):
+ * - `toolchain go1.23.5` wins: it names the exact toolchain the module wants (what the go command would switch to).
+ * - otherwise the `go` line, read as actions/setup-go reads it: `go 1.22` → the newest 1.22.x release; `go 1.22.3` →
+ *   exactly 1.22.3; `go 1.23rc1` → exactly 1.23rc1. (For the go command ≥ 1.21 the go line is a minimum, and
+ *   GOTOOLCHAIN=auto would switch up to it; installing exactly that version satisfies the minimum, and it is what
+ *   setup-go users expect.)
+ * Errors are InputErrors for the input `go-version-file` naming the file and the line.
+ */
+
+
+
+/** The input name version-file errors are reported under. */
+const VERSION_FILE_INPUT = 'go-version-file';
+/**
+ * Parses a version file by its base name (`fileName` may be a path, with / or \ separators): `go.mod`, `go.work`,
+ * `.tool-versions`; any other name is read as a `.go-version` file (one version, as setup-go reads unknown files).
+ */
+function parseVersionFile(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    if (base === 'go.mod' || base === 'go.work')
+        return parseGoModVersion(fileName, text);
+    if (base === '.tool-versions')
+        return parseToolVersions(fileName, text);
+    return parsePlainVersionFile(fileName, text);
+}
+/**
+ * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
+ * grammar as the warm phase's plan (src/core/warm/modfile.ts: comments, blocks, quoted strings). A malformed or
+ * repeated go/toolchain line is an error, as the go command refuses such a file.
+ */
+function parseGoModVersion(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    const parsed = base === 'go.work' ? (0,_warm_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoWork */ .xj)(text) : (0,_warm_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoMod */ .kW)(text);
+    const shown = (line) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(lines(text)[line - 1]?.trim() ?? '');
+    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
+    if (bad)
+        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
+    const { go, toolchain, versionLines } = parsed;
+    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
+        const line = versionLines.toolchain;
+        // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
+        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
+            throw fileError(fileName, line, `toolchain ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
+        }
+        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
+    }
+    if (go !== undefined && versionLines.go !== undefined) {
+        const line = versionLines.go;
+        if (go.startsWith('go'))
+            throw fileError(fileName, line, `go line ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(go)} must not start with "go"`);
+        return { request: requestAt(fileName, line, go), value: go, line };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
+}
+/**
+ * `.tool-versions` (asdf, mise): the first `golang <version>` line (mise's `go <version>` too); further versions on
+ * the line are asdf fallbacks and ignored. `#` starts a comment. `system`, `ref:` and `path:` values are refused.
+ */
+function parseToolVersions(fileName, text) {
+    const all = lines(text);
+    for (let i = 0; i < all.length; i++) {
+        const fields = stripComment(all[i], '#').trim().split(/\s+/);
+        if (fields[0] !== 'golang' && fields[0] !== 'go')
+            continue;
+        const value = fields[1];
+        if (value === undefined)
+            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(all[i].trim())} has no version`);
+        if (value === 'system' || value.includes(':')) {
+            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)} is not a Go version this action can install`);
+        }
+        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has no golang line (expected e.g. "golang 1.23.5")`);
+}
+/** `.go-version` and other plain files: the first line that is neither blank nor a `#` comment holds the version. */
+function parsePlainVersionFile(fileName, text) {
+    const all = lines(text);
+    for (let i = 0; i < all.length; i++) {
+        const value = all[i].trim();
+        if (value === '' || value.startsWith('#'))
+            continue;
+        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} is empty (expected a Go version such as 1.23.5)`);
+}
+function requestAt(fileName, line, value) {
+    return (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionRequest */ .Hd)(value, `${VERSION_FILE_INPUT} (${fileName} line ${line})`);
+}
+function fileError(fileName, line, detail) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} line ${line}: ${detail}`);
+}
+/** Lines without their terminators; a UTF-8 byte order mark at the start is dropped. */
+function lines(text) {
+    return text.replace(/^\uFEFF/, '').split(/\r?\n/);
+}
+function stripComment(line, marker) {
+    const at = line.indexOf(marker);
+    return at === -1 ? line : line.slice(0, at);
+}
+
+
+/***/ }),
+
+/***/ 5231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ parseVersionRequest),
+/* harmony export */   JQ: () => (/* binding */ isGoVersion),
+/* harmony export */   Ng: () => (/* binding */ describeRequest),
+/* harmony export */   O9: () => (/* binding */ isReleaseVersion),
+/* harmony export */   SO: () => (/* binding */ pickVersion),
+/* harmony export */   Tk: () => (/* binding */ makeSemver),
+/* harmony export */   X_: () => (/* binding */ compareGoVersions)
+/* harmony export */ });
+/* unused harmony exports parseGoVersion, goVersionLine, versionMatches */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/**
+ * Go version semantics for toolchain selection (pure).
+ *
+ * API:
+ * - `parseGoVersion(text)` / `isGoVersion(text)` / `compareGoVersions(a, b)`: Go's own version grammar and order
+ *   (cmd/go/internal/gover): `1.21` < `1.21rc1` < `1.21.0` < `1.21.1`; before Go 1.21 a missing patch is `.0`.
+ * - `isReleaseVersion(v)`: a `X.Y.Z` release (what `stable` and ranges pick), not a language version or prerelease.
+ * - `goVersionLine(v)`: the minor line, `1.23.5` → `1.23`.
+ * - `makeSemver(v)`: actions/setup-go's tool-cache name for a Go version (`1.21rc1` → `1.21.0-rc.1`).
+ * - `parseVersionRequest(text, input?)`: a `go-version` input as setup-go users write it → `VersionRequest`.
+ * - `versionMatches(request, v)`, `pickVersion(request, versions)`: the newest available version a request accepts.
+ */
+
+
+/**
+ * Parses a Go version without the `go` prefix (`1.23.5`, `1.23`, `1.23rc1`, `1`), exactly as gover.Parse does;
+ * undefined when it is not one. Like Go, `1` means 1.0.0, and `1.20` means 1.20.0 while `1.21` stays a language
+ * version (lower than `1.21rc1` and `1.21.0`).
+ */
+function parseGoVersion(text) {
+    const m = /^(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)|([a-z]+)(0|[1-9][0-9]*)?)?)?$/.exec(text);
+    if (!m)
+        return undefined;
+    const [, major, minor, patch, kind, pre] = m;
+    if (minor === undefined)
+        return { major, minor: '0', patch: '0', kind: '', pre: '' };
+    if (patch !== undefined)
+        return { major, minor, patch, kind: '', pre: '' };
+    if (kind !== undefined)
+        return { major, minor, patch: '', kind, pre: pre ?? '' };
+    // Patch missing is the same as .0 before Go 1.21; from 1.21 on `1.21` is the language version, not 1.21.0.
+    return { major, minor, patch: compareNumbers(minor, '21') < 0 ? '0' : '', kind: '', pre: '' };
+}
+/** Whether `text` is a Go version (`1.23.5`, `1.23`, `1.23rc1`), without the `go` prefix. */
+function isGoVersion(text) {
+    return parseGoVersion(text) !== undefined;
+}
+/**
+ * Go's version order (gover.Compare): -1, 0 or +1. Invalid versions compare lower than every valid one and equal to
+ * each other, as in Go.
+ */
+function compareGoVersions(a, b) {
+    const x = parseGoVersion(a) ?? INVALID;
+    const y = parseGoVersion(b) ?? INVALID;
+    return (compareNumbers(x.major, y.major) ||
+        compareNumbers(x.minor, y.minor) ||
+        compareNumbers(x.patch, y.patch) ||
+        // '' < alpha < beta < rc, by plain string order as Go does.
+        compareText(x.kind, y.kind) ||
+        compareNumbers(x.pre, y.pre));
+}
+const INVALID = { major: '', minor: '', patch: '', kind: '', pre: '' };
+/** A release `X.Y.Z` (Go ≥ 1.21 names every release so, `1.21.0` included); not `1.21`, not `1.21rc1`. */
+function isReleaseVersion(version) {
+    const v = parseGoVersion(version);
+    return v !== undefined && v.patch !== '' && v.kind === '' && /^\d+\.\d+\.\d+$/.test(version);
+}
+/** The minor line of a version: `1.23.5` → `1.23`, `1.23rc1` → `1.23`. Throws on a non-version. */
+function goVersionLine(version) {
+    const v = parseGoVersion(version);
+    if (!v)
+        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
+    return `${v.major}.${v.minor}`;
+}
+/**
+ * actions/setup-go's makeSemver: the version under which setup-go caches a Go release in the tool cache
+ * (`$RUNNER_TOOL_CACHE/go/<this>/<arch>`), so each action finds the other's installs. `1.22` → `1.22.0`,
+ * `1.21rc1` → `1.21.0-rc.1`, `1.22beta1` → `1.22.0-beta.1`, `go1.23.5` → `1.23.5`. Throws on anything that is not a
+ * Go version.
+ */
+function makeSemver(version) {
+    const bare = version.startsWith('go') ? version.slice(2) : version;
+    const v = parseGoVersion(bare);
+    if (!v)
+        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
+    const core = `${v.major}.${v.minor}.${v.patch || '0'}`;
+    return v.kind ? `${core}-${v.kind}.${v.pre || '0'}` : core;
+}
+/**
+ * Parses a `go-version` value. `input` names where it came from in error messages (the input name, or a version
+ * file and line). Throws InputError naming the input and the value when it is none of the forms of `VersionRequest`.
+ */
+function parseVersionRequest(text, input = 'go-version') {
+    const value = text.trim();
+    if (value === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is empty: give a Go version such as 1.23, 1.23.5 or stable');
+    if (value === 'stable' || value === 'oldstable')
+        return { kind: value };
+    const bare = value.startsWith('go') ? value.slice(2) : value;
+    const v = parseGoVersion(bare);
+    if (v && /^\d+\.\d+/.test(bare)) {
+        if (v.kind !== '' && !/^\d+\.\d+(alpha|beta|rc)[1-9]\d*$/.test(bare)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version: prereleases are written like 1.23rc1`);
+        }
+        if (v.patch === '' && v.kind === '')
+            return { kind: 'line', line: bare };
+        if (compareNumbers(v.minor, '21') < 0 && v.kind === '' && !/^\d+\.\d+\.\d+$/.test(bare)) {
+            // Before 1.21 Go itself reads `1.20` as 1.20.0; setup-go (and so this action) reads it as the 1.20 line.
+            return { kind: 'line', line: bare };
+        }
+        return { kind: 'exact', version: bare };
+    }
+    if (value !== bare) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version (expected go1.X.Y, go1.X or go1.XrcN)`);
+    }
+    const range = semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(value);
+    if (range === null) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is neither a Go version (1.23, 1.23.5, 1.23rc1), stable, oldstable nor a semver range (^1.22, >=1.22, 1.22.x)`);
+    }
+    return { kind: 'range', range: value };
+}
+/** Describes a request in messages: `1.23.x`, `stable`, `>=1.22`. */
+function describeRequest(request) {
+    switch (request.kind) {
+        case 'exact':
+            return request.version;
+        case 'line':
+            return `${request.line} (newest ${request.line}.x)`;
+        case 'range':
+            return request.range;
+        default:
+            return request.kind;
+    }
+}
+/**
+ * Whether version `version` (a Go version such as `1.23.5`) satisfies a request other than stable/oldstable (which
+ * depend on the whole list: use `pickVersion`).
+ */
+function versionMatches(request, version) {
+    switch (request.kind) {
+        case 'exact':
+            return compareGoVersions(request.version, version) === 0 && isGoVersion(version);
+        case 'line':
+            return isReleaseVersion(version) && goVersionLine(version) === goVersionLine(request.line);
+        case 'range': {
+            // A language version (`1.22`) is no toolchain: makeSemver would make it 1.22.0, which it is not.
+            const v = parseGoVersion(version);
+            if (!v || (v.patch === '' && v.kind === ''))
+                return false;
+            return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(makeSemver(version), request.range);
+        }
+        case 'stable':
+        case 'oldstable':
+            return isReleaseVersion(version);
+    }
+}
+/**
+ * The newest of `versions` (Go versions, any order, duplicates allowed) that `request` accepts, or undefined.
+ * `stable` is the newest release (no prerelease); `oldstable` the newest release of the minor line below the newest
+ * line that has a release (setup-go's meaning: with 1.23.5 and 1.22.9 available, oldstable is 1.22.9).
+ */
+function pickVersion(request, versions) {
+    const sorted = [...new Set(versions)].filter(isGoVersion).sort((a, b) => compareGoVersions(b, a));
+    if (request.kind === 'oldstable') {
+        const releases = sorted.filter(isReleaseVersion);
+        if (releases.length === 0)
+            return undefined;
+        const newestLine = goVersionLine(releases[0]);
+        return releases.find(v => goVersionLine(v) !== newestLine);
+    }
+    return sorted.find(v => versionMatches(request, v));
+}
+/** Compares decimal strings without leading zeros as Go's gover.CmpInt does: by length, then text. */
+function compareNumbers(x, y) {
+    if (x === y)
+        return 0;
+    if (x.length !== y.length)
+        return x.length < y.length ? -1 : 1;
+    return x < y ? -1 : 1;
+}
+function compareText(x, y) {
+    return x === y ? 0 : x < y ? -1 : 1;
+}
+
+
+/***/ }),
+
+/***/ 2847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kW: () => (/* binding */ parseGoMod),
+/* harmony export */   xj: () => (/* binding */ parseGoWork)
+/* harmony export */ });
+/* unused harmony export isDirectoryPath */
+/**
+ * go.mod and go.work parsers over text (the shell reads the files), ported from the parts of
+ * golang.org/x/mod/modfile (read.go, rule.go, work.go, Go 1.23 vendored copy) that the prefetch plan needs:
+ * the lexer (comments, quoted and raw strings, `verb (` blocks), and the module, go, toolchain, require,
+ * exclude, replace and use directives. retract, godebug and unknown verbs are read and ignored. A line the
+ * grammar rejects is reported in `errors` (with its line number), never thrown: the go command will say the
+ * same thing in its own words, and the plan simply covers less.
+ */
+/** Go's isIdent: any printable non-space rune except the punctuation the grammar reserves. */
+function isIdentChar(c) {
+    return !/[\s()[\]{},]/u.test(c) && /\P{C}/u.test(c);
+}
+/**
+ * Splits a file into directive lines. A block `verb (` ... `)` turns into one line per entry with the verb
+ * prepended, as modfile does for rules inside a LineBlock.
+ */
+function lexLines(text, errors) {
+    const lines = [];
+    let block;
+    let blockLine = 0;
+    const rawLines = text.split('\n');
+    let i = 0;
+    while (i < rawLines.length) {
+        const start = i + 1;
+        const tokens = [];
+        let comment = '';
+        let text = rawLines[i];
+        i++;
+        let pos = 0;
+        let bad;
+        while (pos < text.length) {
+            const c = text[pos];
+            if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+                pos++;
+            }
+            else if (text.startsWith('//', pos)) {
+                comment = text.slice(pos + 2).trim();
+                break;
+            }
+            else if ('()[]{},'.includes(c)) {
+                // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
+                tokens.push(c);
+                pos++;
+            }
+            else if (c === '"') {
+                let end = pos + 1;
+                while (end < text.length && text[end] !== '"')
+                    end += text[end] === '\\' ? 2 : 1;
+                if (end >= text.length) {
+                    bad = 'unterminated quoted string';
+                    break;
+                }
+                tokens.push(text.slice(pos, end + 1));
+                pos = end + 1;
+            }
+            else if (c === '`') {
+                // A raw string may span lines.
+                let end = text.indexOf('`', pos + 1);
+                while (end < 0 && i < rawLines.length) {
+                    text += '\n' + rawLines[i];
+                    i++;
+                    end = text.indexOf('`', pos + 1);
+                }
+                if (end < 0) {
+                    bad = 'unterminated raw string';
+                    break;
+                }
+                tokens.push(text.slice(pos, end + 1));
+                pos = end + 1;
+            }
+            else if (isIdentChar(c)) {
+                let end = pos;
+                while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
+                    if (text.startsWith('/*', end))
+                        bad = 'mod files must use // comments (not /* */ comments)';
+                    end++;
+                }
+                if (bad)
+                    break;
+                tokens.push(text.slice(pos, end));
+                pos = end;
+            }
+            else {
+                bad = `unexpected input character ${JSON.stringify(c)}`;
+                break;
+            }
+        }
+        if (bad) {
+            errors.push({ line: start, message: bad });
+            continue;
+        }
+        if (tokens.length === 0)
+            continue;
+        if (block) {
+            if (tokens.length === 1 && tokens[0] === ')') {
+                block = undefined;
+                continue;
+            }
+            lines.push({ tokens: [...block, ...tokens], comment, line: start });
+            continue;
+        }
+        if (tokens[tokens.length - 1] === '(' && tokens.length >= 2 && !tokens.slice(0, -1).includes('(')) {
+            block = tokens.slice(0, -1);
+            blockLine = start;
+            continue;
+        }
+        lines.push({ tokens, comment, line: start });
+    }
+    if (block)
+        errors.push({ line: blockLine, message: `unterminated block ${block.join(' ')} (` });
+    return lines;
+}
+/** Go's strconv.Unquote for the escapes a module path or version can need; undefined when go rejects the token. */
+function unquote(token) {
+    // modfile.parseString: only "..." is unquoted; any other quote character (a raw `...` string too) is an error.
+    if (!token.startsWith('"'))
+        return /["'`]/.test(token) ? undefined : token;
+    try {
+        const value = JSON.parse(token.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\'/g, "'"));
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** modfile.IsDirectoryPath: Unix and Windows relative or absolute directory syntaxes. */
+function isDirectoryPath(s) {
+    return (s === '.' ||
+        s === '..' ||
+        s.startsWith('./') ||
+        s.startsWith('.\\') ||
+        s.startsWith('../') ||
+        s.startsWith('..\\') ||
+        s.startsWith('/') ||
+        s.startsWith('\\') ||
+        /^[A-Za-z]:/.test(s));
+}
+/** The arguments of a line, unquoted; undefined (with an error recorded) when one is malformed. */
+function args(line, errors) {
+    const out = [];
+    for (const token of line.tokens.slice(1)) {
+        const value = unquote(token);
+        if (value === undefined) {
+            errors.push({ line: line.line, message: `invalid quoted string ${token}` });
+            return undefined;
+        }
+        out.push(value);
+    }
+    return out;
+}
+function parseReplace(line, a, errors) {
+    const arrow = a.length >= 2 && a[1] === '=>' ? 1 : 2;
+    if (a.length < arrow + 2 || a.length > arrow + 3 || a[arrow] !== '=>') {
+        errors.push({ line: line.line, message: 'usage: replace module/path [v1.2.3] => other/module v1.4' });
+        return undefined;
+    }
+    const old = { path: a[0], version: arrow === 2 ? a[1] : '' };
+    const target = a[arrow + 1];
+    const targetVersion = a.length === arrow + 3 ? a[arrow + 2] : '';
+    if (targetVersion === '') {
+        if (!isDirectoryPath(target)) {
+            errors.push({
+                line: line.line,
+                message: `replacement module without version must be directory path (rooted or starting with ./ or ../): ${target}`
+            });
+            return undefined;
+        }
+        return { old, new: { path: target, version: '' }, local: true };
+    }
+    if (isDirectoryPath(target)) {
+        errors.push({ line: line.line, message: `replacement module directory path ${target} cannot have version` });
+        return undefined;
+    }
+    return { old, new: { path: target, version: targetVersion }, local: false };
+}
+function isIndirect(comment) {
+    // modfile.isIndirect: the comment is exactly "indirect" or starts with "indirect;".
+    return comment === 'indirect' || comment.startsWith('indirect;');
+}
+/** Parses a go.mod text. Never throws; `errors` lists the lines that were skipped. */
+function parseGoMod(text) {
+    const errors = [];
+    let module = '';
+    const found = {};
+    const versionLines = {};
+    const require = [];
+    const exclude = [];
+    const replace = [];
+    for (const line of lexLines(text, errors)) {
+        const verb = line.tokens[0];
+        const a = args(line, errors);
+        if (!a)
+            continue;
+        const expect = (n, usage) => {
+            if (a.length === n)
+                return true;
+            errors.push({ line: line.line, message: `usage: ${usage}` });
+            return false;
+        };
+        switch (verb) {
+            case 'module':
+                if (expect(1, 'module module/path'))
+                    module = a[0];
+                break;
+            case 'go':
+            case 'toolchain':
+                versionDirective(verb, line, a, found, versionLines, errors);
+                break;
+            case 'require':
+                if (expect(2, 'require module/path v1.2.3'))
+                    require.push({ path: a[0], version: a[1], indirect: isIndirect(line.comment) });
+                break;
+            case 'exclude':
+                if (expect(2, 'exclude module/path v1.2.3'))
+                    exclude.push({ path: a[0], version: a[1] });
+                break;
+            case 'replace': {
+                const r = parseReplace(line, a, errors);
+                if (r)
+                    replace.push(r);
+                break;
+            }
+            default:
+                // retract, godebug, tool and verbs of later Go versions do not change what is downloaded.
+                break;
+        }
+    }
+    return { module, ...found, versionLines, require, exclude, replace, errors };
+}
+/**
+ * The `go` and `toolchain` directives of go.mod and go.work: one argument each, at most once (modfile's
+ * "repeated go statement"); the first one counts.
+ */
+function versionDirective(verb, line, a, found, lines, errors) {
+    if (a.length !== 1) {
+        errors.push({ line: line.line, message: verb === 'go' ? 'usage: go 1.23' : 'usage: toolchain go1.23.5' });
+    }
+    else if (found[verb] !== undefined) {
+        errors.push({ line: line.line, message: `repeated ${verb} statement` });
+    }
+    else {
+        found[verb] = a[0];
+        lines[verb] = line.line;
+    }
+}
+/** Parses a go.work text. Never throws; `errors` lists the lines that were skipped. */
+function parseGoWork(text) {
+    const errors = [];
+    const found = {};
+    const versionLines = {};
+    const use = [];
+    const replace = [];
+    for (const line of lexLines(text, errors)) {
+        const a = args(line, errors);
+        if (!a)
+            continue;
+        const verb = line.tokens[0];
+        switch (verb) {
+            case 'go':
+            case 'toolchain':
+                versionDirective(verb, line, a, found, versionLines, errors);
+                break;
+            case 'use':
+                if (a.length === 1)
+                    use.push(a[0]);
+                else
+                    errors.push({ line: line.line, message: 'usage: use local/dir' });
+                break;
+            case 'replace': {
+                const r = parseReplace(line, a, errors);
+                if (r)
+                    replace.push(r);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return { ...found, versionLines, use, replace, errors };
+}
+
+
+/***/ }),
+
+/***/ 8944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Aq: () => (/* binding */ goEnv),
+  aC: () => (/* binding */ runGo)
+});
+
+// UNUSED EXPORTS: DEFAULT_OUTPUT_LIMIT, goChildEnv, killProcessTree
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/go.ts
+/**
+ * The one way the action and the CLI start the go command. Everything a go child needs is decided here once:
+ * async spawn (test servers and the warm forwarder live in this process, a synchronous spawn would block them),
+ * `GOTOOLCHAIN=local` unless the caller means a toolchain switch (a go.mod asking for a newer Go must not make
+ * `go env` download a toolchain through a proxy nobody has checked yet), a timeout, output caps, and a kill that
+ * reaches the whole process tree (go starts git, compilers, a switched-to toolchain).
+ */
+
+/** Bytes kept per stream when the caller sets no cap: enough for `go env -json` and any error go prints. */
+const DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
+/** How long to wait for the pipes after the process exited: an orphaned grandchild may hold them open. */
+const PIPE_GRACE_MS = 2000;
+/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
+function goChildEnv(env, toolchainSwitch = false) {
+    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+    if (!toolchainSwitch)
+        result.GOTOOLCHAIN = 'local';
+    return result;
+}
+/** A capped buffer: keeps the first `limit` bytes, counts the rest. */
+class CappedOutput {
+    limit;
+    chunks = [];
+    kept = 0;
+    dropped = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        const room = this.limit - this.kept;
+        if (room >= chunk.length) {
+            this.chunks.push(chunk);
+            this.kept += chunk.length;
+        }
+        else {
+            if (room > 0)
+                this.chunks.push(chunk.subarray(0, room));
+            this.kept += Math.max(0, room);
+            this.dropped += chunk.length - Math.max(0, room);
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+/**
+ * Runs `go <args>`. Never rejects: a non-zero exit, a timeout, an abort and a failed start all come back in the
+ * result. On POSIX go runs in its own process group so that a kill also ends what it started.
+ */
+function runGo(go, args, options) {
+    const started = Date.now();
+    const posix = process.platform !== 'win32';
+    return new Promise(resolve => {
+        const stdout = new CappedOutput(options.stdoutLimit ?? DEFAULT_OUTPUT_LIMIT);
+        const stderr = new CappedOutput(options.stderrLimit ?? DEFAULT_OUTPUT_LIMIT);
+        let partialLine = '';
+        let timedOut = false;
+        let aborted = false;
+        let settled = false;
+        let grace;
+        // Set once the child has started; finish() may run before that (spawn threw).
+        // eslint-disable-next-line prefer-const
+        let timer;
+        let child;
+        const finish = (code, spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(grace);
+            options.signal?.removeEventListener('abort', onAbort);
+            if (partialLine !== '')
+                options.onStdoutLine?.(partialLine);
+            resolve({
+                code: timedOut || aborted ? null : code,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
+                timedOut,
+                aborted,
+                ...(aborted ? { abortReason: options.signal?.reason } : {}),
+                ...(spawnError !== undefined ? { spawnError } : {}),
+                ms: Date.now() - started
+            });
+        };
+        const onAbort = () => {
+            if (timedOut || aborted)
+                return;
+            aborted = true;
+            killProcessTree(child, posix);
+        };
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(go, [...args], {
+                cwd: options.cwd,
+                env: goChildEnv(options.env, options.toolchainSwitch),
+                // Its own process group on POSIX, so that a kill reaches git, compilers and a switched-to toolchain.
+                detached: posix,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                windowsHide: true
+            });
+        }
+        catch (error) {
+            // spawn throws synchronously for some bad arguments (an invalid cwd type, a NUL in an argument).
+            finish(null, error instanceof Error ? error.message : String(error));
+            return;
+        }
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            options.onStdout?.(chunk);
+            if (options.onStdoutLine) {
+                const lines = (partialLine + chunk.toString('utf8')).split('\n');
+                partialLine = lines.pop() ?? '';
+                for (const line of lines)
+                    options.onStdoutLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+            }
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            options.onStderr?.(chunk);
+        });
+        timer = setTimeout(() => {
+            if (aborted)
+                return;
+            timedOut = true;
+            killProcessTree(child, posix);
+        }, options.timeoutMs);
+        if (options.signal?.aborted)
+            onAbort();
+        else
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+        child.on('error', error => finish(null, error.message));
+        child.on('exit', code => {
+            grace = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish(code);
+            }, PIPE_GRACE_MS);
+        });
+        child.on('close', code => finish(code));
+    });
+}
+/** Kills a child and everything it started: its process group on POSIX, `taskkill /T /F` on Windows. */
+function killProcessTree(child, posix = process.platform !== 'win32') {
+    const pid = child.pid;
+    if (!pid)
+        return;
+    try {
+        if (posix) {
+            process.kill(-pid, 'SIGKILL');
+            return;
+        }
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/T', '/F', '/PID', String(pid)], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill('SIGKILL'));
+    }
+    catch {
+        try {
+            child.kill('SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    }
+}
+/**
+ * Runs `go env -json <names>` once (never switching toolchains) and returns the values by name, or a classified
+ * failure carrying go's stderr. Names must be plain variable names.
+ */
+async function goEnv(go, names, options) {
+    const bad = names.find(name => !/^[A-Z][A-Z0-9_]*$/.test(name));
+    if (names.length === 0 || bad !== undefined) {
+        throw new Error(`goEnv: invalid variable name ${JSON.stringify(bad ?? '')} (expected e.g. GOPROXY)`);
+    }
+    const run = await runGo(go, ['env', '-json', ...names], {
+        cwd: options.cwd,
+        env: options.env,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        ...(options.signal ? { signal: options.signal } : {})
+    });
+    const stderr = run.stderr;
+    const said = firstLine(stderr);
+    const fail = (kind, what) => ({ ok: false, kind, message: said ? `${what}: ${said}` : what, stderr });
+    const command = `go env ${names.join(' ')}`;
+    if (run.spawnError !== undefined)
+        return fail('spawn', `${command} could not start ${go} (${run.spawnError})`);
+    if (run.timedOut)
+        return fail('timeout', `${command} did not finish in ${options.timeoutMs ?? 30_000} ms`);
+    if (run.aborted)
+        return fail('aborted', `${command} was cancelled`);
+    if (run.code !== 0)
+        return fail('exit', `${command} failed (exit ${run.code})`);
+    let parsed;
+    try {
+        parsed = JSON.parse(run.stdout);
+    }
+    catch {
+        return fail('output', `${command} printed something other than JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return fail('output', `${command} printed something other than a JSON object`);
+    }
+    const values = {};
+    for (const name of names) {
+        const value = parsed[name];
+        if (typeof value !== 'string')
+            return fail('output', `${command} printed no string for ${name}`);
+        values[name] = value;
+    }
+    return { ok: true, values };
+}
+function firstLine(text) {
+    return (text
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .find(line => line !== '') ?? '');
+}
+
+
+/***/ }),
+
+/***/ 4353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ findGo)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * The go binary: the first `go` on PATH (with PATHEXT on Windows), else whatever `extraLookup`
+ * finds; undefined when there is none. A plain PATH walk keeps @actions/* out of the CLI bundle.
+ */
+async function findGo(extraLookup, env = process.env) {
+    const windows = process.platform === 'win32';
+    const names = windows
+        ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM')
+            .split(';')
+            .filter(Boolean)
+            .map(ext => `go${ext.toLowerCase()}`)
+        : ['go'];
+    for (const dir of (env.PATH ?? env.Path ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (dir === '')
+            continue;
+        for (const name of names) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
+            if (await isExecutable(candidate, windows))
+                return candidate;
+        }
+    }
+    return (await extraLookup?.()) ?? undefined;
+}
+async function isExecutable(path, windows) {
+    try {
+        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile())
+            return false;
+        if (!windows)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 
@@ -33025,6 +33519,20 @@ function defaultCallback(err) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -33119,6 +33627,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -33140,6 +33662,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -33158,6 +33694,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
@@ -33203,6 +33746,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -33236,78 +33793,37 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 6058:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fM: () => (/* binding */ addPath),
+  Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -33382,7 +33898,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -33436,8 +33952,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -33456,12 +33972,12 @@ function issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -33472,11 +33988,1565 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 5260:
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: exec, getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: Headers, HttpClient, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -33697,7 +35767,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -34273,84 +36343,22 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -34361,404 +36369,7 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 };
 
 
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -34773,7 +36384,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -34785,9 +36396,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -34801,7 +36412,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -34828,7 +36439,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -34843,7 +36454,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -34872,11 +36483,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
                                 break;
                             }
                         }
@@ -34926,8 +36537,20 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which)
+/* harmony export */ });
+/* unused harmony exports cp, mv, rmRF, mkdirP, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -34947,8 +36570,8 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     dest      destination path
  * @param     options   optional. See CopyOptions.
  */
-function io_cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
         const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
         // Dest is an existing file, but not forcing
@@ -34976,7 +36599,7 @@ function io_cp(source_1, dest_1) {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
-            yield io_copyFile(source, newDest, force);
+            yield copyFile(source, newDest, force);
         }
     });
 }
@@ -34988,7 +36611,7 @@ function io_cp(source_1, dest_1) {
  * @param     options   optional. See MoveOptions.
  */
 function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         if (yield ioUtil.exists(dest)) {
             let destExists = true;
             if (yield ioUtil.isDirectory(dest)) {
@@ -35015,7 +36638,7 @@ function mv(source_1, dest_1) {
  * @param inputPath path to remove
  */
 function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (ioUtil.IS_WINDOWS) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
@@ -35045,7 +36668,7 @@ function rmRF(inputPath) {
  * @returns Promise<void>
  */
 function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         ok(fsPath, 'a path argument must be provided');
         yield ioUtil.mkdir(fsPath, { recursive: true });
     });
@@ -35059,7 +36682,7 @@ function mkdirP(fsPath) {
  * @returns   Promise<string>   path to tool
  */
 function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
@@ -35067,7 +36690,7 @@ function which(tool, check) {
         if (check) {
             const result = yield which(tool, false);
             if (!result) {
-                if (IS_WINDOWS) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
                     throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
                 }
                 else {
@@ -35089,29 +36712,29 @@ function which(tool, check) {
  * @returns   Promise<string[]>  the paths of the tool
  */
 function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
         // build the list of extensions to try
         const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
             }
         }
         // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
             if (filePath) {
                 return [filePath];
             }
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return [];
         }
         // build the list of directories
@@ -35122,7 +36745,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -35131,7 +36754,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -35148,7 +36771,7 @@ function readCopyOptions(options) {
     return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         // Ensure there is not a run away recursive copy
         if (currentDepth >= 255)
             return;
@@ -35164,7 +36787,7 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
             }
             else {
-                yield io_copyFile(srcFile, destFile, force);
+                yield copyFile(srcFile, destFile, force);
             }
         }
         // Change the mode for the newly created directory
@@ -35172,8 +36795,8 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
     });
 }
 // Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
@@ -35198,1848 +36821,215 @@ function io_copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
 
+/***/ })
 
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __nccwpck_require__(6058);
+;// CONCATENATED MODULE: ./src/action/exit-guard.ts
 
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
+/** The error a step gets when its process runs out of work before the step is done. */
+const EXITED_EARLY = 'The action stopped before it finished: nothing was left to keep it running while a step was still pending (an internal error, please report it). What was not reached (export, warm phase, summary) was not done.';
 /**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
+ * Fails the step when the process is about to exit while `work` (the whole run) has not settled. Node exits with
+ * code 0 as soon as nothing keeps its event loop alive (an unref'd timer, a socket let go), even while an async
+ * function still awaits: without this guard such a run ends "successfully" having exported nothing. `beforeExit`
+ * is emitted exactly then, and not on an explicit exit or a crash.
  */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
+function failIfExitingEarly(work, events = process, fail = core/* setFailed */.C1) {
+    let settled = false;
+    work.then(() => (settled = true), () => (settled = true));
+    events.once('beforeExit', () => {
+        if (!settled)
+            fail(EXITED_EARLY);
     });
 }
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
 
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/**
- * A problem with one input value. `input` is the public input name (or the
- * variable it came from, e.g. `GOPROXY (job environment)`), so every message
- * tells the user exactly what to edit.
- */
-class InputError extends Error {
-    input;
-    detail;
-    constructor(input, detail) {
-        super(`Input '${input}': ${detail}`);
-        this.input = input;
-        this.detail = detail;
-        this.name = 'InputError';
-    }
-}
-/** All input problems found in one pass: users fix them together instead of one per run. */
-class InputErrors extends Error {
-    errors;
-    constructor(errors) {
-        super(errors.map(e => e.message).join('\n'));
-        this.errors = errors;
-        this.name = 'InputErrors';
-    }
-}
-/** Collects InputErrors while validation goes on, so one run reports every bad input. */
-class ErrorCollector {
-    errors = [];
-    /** Runs `fn`; an InputError it throws is recorded and `fallback` returned instead. */
-    attempt(fn, fallback) {
-        try {
-            return fn();
-        }
-        catch (error) {
-            if (error instanceof InputError) {
-                this.errors.push(error);
-                return fallback;
-            }
-            if (error instanceof InputErrors) {
-                this.errors.push(...error.errors);
-                return fallback;
-            }
-            throw error;
-        }
-    }
-    /** Throws every collected error at once, if there are any. */
-    throwIfAny() {
-        if (this.errors.length > 0)
-            throw new InputErrors(this.errors);
-    }
-}
-/** Shows a value in a message: quoted, with control characters made visible, and cut when very long. */
-function quote(value) {
-    // JSON.stringify escapes C0 controls only: DEL, C1 controls and U+2028/U+2029 would stay raw.
-    const visible = JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return visible.length > 120 ? `${visible.slice(0, 117)}…"` : visible;
-}
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Rejects NUL, newlines and other control characters, which Go refuses or would let inject another variable. */
-function assertNoControlCharacters(input, value) {
-    const match = CONTROL.exec(value);
-    if (match) {
-        const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
-        throw new InputError(input, `${quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/presets.ts
-const PROXY_PRESETS = [
-    {
-        name: 'proxy.golang.org',
-        url: 'https://proxy.golang.org',
-        operator: 'Google (Go team)',
-        proxiesSumdb: false,
-        note: 'unreachable from mainland China',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'goproxy.cn',
-        url: 'https://goproxy.cn',
-        operator: 'Goproxy.cn project, sponsored by Qiniu Cloud',
-        proxiesSumdb: true,
-        verified: '2026-11-23'
-    },
-    {
-        name: 'goproxy.io',
-        url: 'https://goproxy.io',
-        operator: 'goproxy.io community team',
-        proxiesSumdb: true,
-        verified: '2026-11-23'
-    },
-    {
-        name: 'aliyun',
-        url: 'https://mirrors.aliyun.com/goproxy/',
-        operator: 'Alibaba Cloud',
-        proxiesSumdb: 'unknown',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'tencent',
-        url: 'https://mirrors.tencent.com/go/',
-        operator: 'Tencent Cloud',
-        proxiesSumdb: 'unknown',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'huawei',
-        url: 'https://mirrors.huaweicloud.com/repository/goproxy/',
-        operator: 'Huawei Cloud',
-        proxiesSumdb: false,
-        verified: '2026-11-23'
-    }
-];
-const REGION_PRESETS = {
-    global: { region: 'global', proxies: ['proxy.golang.org'], terminal: 'direct' },
-    // sum.golang.google.cn is sum.golang.org (same key) served where mainland runners reach it.
-    cn: {
-        region: 'cn',
-        proxies: ['goproxy.cn', 'aliyun', 'goproxy.io'],
-        terminal: 'direct',
-        sumdb: 'sum.golang.google.cn'
-    },
-    // Every public mirror of both regions: the probe keeps the ones this runner reaches, fastest first.
-    auto: { region: 'auto', proxies: ['proxy.golang.org', 'goproxy.cn', 'aliyun', 'goproxy.io'], terminal: 'direct' }
-};
-const REGIONS = Object.keys(REGION_PRESETS);
-/** Go's built-in defaults (from $GOROOT/go.env). */
-const GO_DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
-const GO_DEFAULT_GOSUMDB = 'sum.golang.org';
-/** Looks a preset up by its name (exact, lower case). */
-function findPreset(name) {
-    return PROXY_PRESETS.find(preset => preset.name === name);
-}
-/** Looks a preset up by URL, ignoring one trailing slash, to name its operator in reports. */
-function presetForUrl(url) {
-    const strip = (u) => u.replace(/\/$/, '');
-    return PROXY_PRESETS.find(preset => strip(preset.url) === strip(url));
-}
-
-;// CONCATENATED MODULE: ./src/core/proxy-url.ts
-
-const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s;
-/**
- * Parses a proxy URL the way the go command's newProxyRepo accepts it, with the
- * checks Go leaves until the first request: scheme http, https or file (any case);
- * file: URLs with a path only; http(s) URLs with a host; no blank anywhere.
- * `entry` is the text to name in messages (already redacted by the caller).
- */
-function parseProxyUrl(input, url, shown) {
-    if (/\s/.test(url))
-        throw new InputError(input, `proxy ${quote(shown)} contains a blank; URLs cannot.`);
-    const match = SCHEME.exec(url);
-    if (!match) {
-        throw new InputError(input, `proxy ${quote(shown)} has no scheme. Write https://host/path, http://host/path or file:///path, a preset name, direct or off (keywords are lower case).`);
-    }
-    const scheme = match[1].toLowerCase();
-    const afterScheme = match[2];
-    // Go's url.Parse rejects a % that does not start a %XX escape (the query is not checked).
-    const beforeQuery = afterScheme.split('?')[0];
-    if (/%(?![0-9A-Fa-f]{2})/.test(beforeQuery)) {
-        throw new InputError(input, `proxy ${quote(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`);
-    }
-    if (scheme === 'file') {
-        // Go: a file proxy URL may hold a path and nothing else (no host, not even localhost).
-        // file:/path (no //) is a URL with OmitHost set, which newProxyRepo rejects as a non-path element.
-        const path = afterScheme.startsWith('///') ? afterScheme.slice(2) : null;
-        if (path === null || !path.startsWith('/') || /[?#]/.test(path)) {
-            throw new InputError(input, `proxy ${quote(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`);
-        }
-        return { scheme: 'file', host: '', hostname: '', port: '', username: '', password: '', rest: path };
-    }
-    if (scheme !== 'http' && scheme !== 'https') {
-        throw new InputError(input, `proxy ${quote(shown)} uses the scheme ${quote(scheme)}; Go accepts only https, http and file.`);
-    }
-    if (!afterScheme.startsWith('//')) {
-        throw new InputError(input, `proxy ${quote(shown)} must be written ${scheme}://host/path.`);
-    }
-    const authorityEnd = afterScheme.slice(2).search(/[/?#]/);
-    const authority = authorityEnd < 0 ? afterScheme.slice(2) : afterScheme.slice(2, 2 + authorityEnd);
-    const rest = authorityEnd < 0 ? '' : afterScheme.slice(2 + authorityEnd);
-    if (rest.includes('#'))
-        throw new InputError(input, `proxy ${quote(shown)} has a #fragment; remove it.`);
-    const at = authority.lastIndexOf('@');
-    const userinfo = at < 0 ? '' : authority.slice(0, at);
-    const host = at < 0 ? authority : authority.slice(at + 1);
-    const colon = userinfo.indexOf(':');
-    const username = colon < 0 ? userinfo : userinfo.slice(0, colon);
-    const password = colon < 0 ? '' : userinfo.slice(colon + 1);
-    // Go's url.Parse: userinfo of RFC 3986 characters only; no escape of an ASCII byte in a host (so no % at all here).
-    if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) {
-        throw new InputError(input, `proxy ${quote(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`);
-    }
-    const hostMatch = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+;=-]+)(?::(\d*))?$/.exec(host);
-    if (!hostMatch || hostMatch[1] === '') {
-        throw new InputError(input, `proxy ${quote(shown)} has no valid host name.`);
-    }
-    const port = hostMatch[2] ?? '';
-    if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) {
-        throw new InputError(input, `proxy ${quote(shown)} has the port ${quote(port)}, outside 1-65535.`);
-    }
-    if (scheme === 'http' && userinfo !== '') {
-        throw new InputError(input, `proxy ${quote(shown)} carries credentials over plain http; the go command refuses to send them. Use https, or no credentials.`);
-    }
-    return { scheme, host, hostname: hostMatch[1], port, username, password, rest };
-}
-/**
- * Hides the credentials in a URL: `https://user:pass@h` → `https://user:xxxxx@h`, like
- * Go's url.Redacted, and a user-only token `https://tok@h` → `https://xxxxx@h`
- * (Go would print that token; a token in the user field is still a secret).
- */
-function redactUrl(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/, (_all, scheme, userinfo) => {
-        const colon = userinfo.indexOf(':');
-        // With no password the user field is the token (https://TOKEN@host, https://TOKEN:@host): hide it all.
-        return colon < 0 || colon === userinfo.length - 1
-            ? `${scheme}xxxxx@`
-            : `${scheme}${userinfo.slice(0, colon)}:xxxxx@`;
-    });
-}
-/**
- * For messages about an entry that may not parse: hides everything between `://` and the
- * last `@` (a mistyped password may hold `/`, `?` or `#`), keeping a user name before `:`.
- */
-function redactEntry(text) {
-    const start = text.indexOf('://');
-    const at = text.lastIndexOf('@');
-    if (start < 0 || at < start)
-        return text;
-    const userinfo = text.slice(start + 3, at);
-    const stop = userinfo.search(/[:/?#]/);
-    const user = stop >= 0 && userinfo[stop] === ':' && stop > 0 ? `${userinfo.slice(0, stop)}:` : '';
-    return `${text.slice(0, start + 3)}${user}xxxxx${text.slice(at)}`;
-}
-/** Redacts every URL with credentials inside a longer text (a GOPROXY list, a go error message). */
-function redactText(text) {
-    return text.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s,|"]*@/g, match => redactUrl(match));
-}
-/** The secret parts of a URL (password, or a user-only token, and the whole userinfo), for masking. */
-function secretsOfUrl(url) {
-    const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(url);
-    if (!match || match[1] === '')
-        return [];
-    const userinfo = match[1];
-    const colon = userinfo.indexOf(':');
-    const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
-    return [...new Set([userinfo, secret, url].filter(s => s !== ''))];
-}
-/** The URL without its userinfo: what the exported GOPROXY shows once credentials moved to netrc. */
-function stripCredentials(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
-}
-/** A key to recognise the same proxy written twice (`https://goproxy.cn` and `https://goproxy.cn/`). */
-function proxyKey(url) {
-    const match = SCHEME.exec(url);
-    const normal = match ? `${match[1].toLowerCase()}:${match[2]}` : url;
-    return normal.replace(/\/+$/, '');
-}
-
-;// CONCATENATED MODULE: ./src/core/chain.ts
-
-
-
-/** Splits at `,` and `|` like Go: each entry keeps the separator that follows it. */
-function tokenize(list) {
-    const tokens = [];
-    let start = 0;
-    for (let i = 0; i <= list.length; i++) {
-        if (i === list.length || list[i] === ',' || list[i] === '|') {
-            tokens.push({ text: list.slice(start, i), separator: i < list.length ? list[i] : ',' });
-            start = i + 1;
-        }
-    }
-    return tokens;
-}
-function parseTokens(input, tokens, options) {
-    const proxies = [];
-    const seen = new Set();
-    const ignored = [];
-    let terminal;
-    for (const token of tokens) {
-        const text = token.text.trim();
-        if (text === '')
-            continue;
-        if (terminal) {
-            ignored.push(redactEntry(text));
-            continue;
-        }
-        if (text === 'direct' || text === 'off') {
-            terminal = text;
-            continue;
-        }
-        assertNoControlCharacters(input, redactEntry(text));
-        const preset = findPreset(text);
-        let url;
-        if (preset && options.presets) {
-            url = preset.url;
-        }
-        else if (/[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(text)) {
-            // Go's rule: a bare host (anything with . : or / but no :/) gets https:// prepended.
-            url = `https://${text}`;
-        }
-        else {
-            url = text;
-        }
-        if (!/[.:/]/.test(text) && !(preset && options.presets)) {
-            const lower = text.toLowerCase();
-            const hint = lower === 'direct' || lower === 'off'
-                ? ` The keywords are lower case: ${lower}.`
-                : options.presets
-                    ? ` Presets: ${PROXY_PRESETS.map(p => p.name).join(', ')}.`
-                    : '';
-            throw new InputError(input, `${quote(redactEntry(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`);
-        }
-        parseProxyUrl(input, url, redactEntry(text));
-        const key = proxyKey(url);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const known = presetByUrl(url);
-        proxies.push({ url, separator: token.separator, origin: options.origin, ...(known ? { preset: known.name } : {}) });
-    }
-    if (proxies.length === 0 && !terminal) {
-        throw new InputError(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").');
-    }
-    return { chain: { proxies, ...(terminal ? { terminal } : {}) }, ignored };
-}
-function presetByUrl(url) {
-    return PROXY_PRESETS.find(p => proxyKey(p.url) === proxyKey(url));
-}
-/**
- * Parses a GOPROXY value exactly as the go command reads it (split on `,`/`|`,
- * entries trimmed, empty ones skipped, `direct`/`off` end the list, bare hosts get
- * https://). Throws an InputError for every value Go would reject, up front.
- */
-function parseGoproxy(input, value) {
-    assertNoControlCharacters(input, redactText(value));
-    return parseTokens(input, tokenize(value), { origin: 'environment', presets: false });
-}
-/**
- * Parses the action's `proxies` input: Go's list grammar plus line breaks and preset
- * names. A `,` or `|` the user wrote keeps Go's meaning; a line break between two
- * proxies becomes `lineSeparator` (the `fallback` input); a line break before
- * `direct`/`off` becomes `,`. Returns undefined for an empty input.
- */
-function parseProxiesInput(input, raw, lineSeparator) {
-    const lines = raw
-        .split('\n')
-        .map(line => line.replace(/\r$/, '').trim())
-        .filter(line => line !== '');
-    if (lines.length === 0)
-        return undefined;
-    const tokens = [];
-    lines.forEach((line, index) => {
-        assertNoControlCharacters(input, redactUrl(line));
-        const lineTokens = tokenize(line);
-        const endsWithSeparator = /[,|]$/.test(line);
-        if (endsWithSeparator)
-            lineTokens.pop(); // the empty entry after a trailing separator
-        const last = lineTokens.length - 1;
-        lineTokens.forEach((token, i) => {
-            if (i === last && !endsWithSeparator) {
-                // A line break joins this proxy to the next line's entry, or to the region's first proxy.
-                const next = index < lines.length - 1 ? tokenize(lines[index + 1])[0].text.trim() : '';
-                const separator = next === 'direct' || next === 'off' ? ',' : lineSeparator;
-                tokens.push({ text: token.text, separator, fromNewline: true });
-            }
-            else {
-                tokens.push(token);
-            }
-        });
-    });
-    return parseTokens(input, tokens, { origin: 'proxies', presets: true });
-}
-/** Renders a chain as the GOPROXY value Go reads. `redact` hides credentials for display. */
-function formatChain(chain, redact = false) {
-    const parts = [];
-    chain.proxies.forEach((entry, i) => {
-        parts.push(redact ? redactUrl(entry.url) : entry.url);
-        if (i < chain.proxies.length - 1 || chain.terminal)
-            parts.push(entry.separator);
-    });
-    if (chain.terminal)
-        parts.push(chain.terminal);
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./src/core/glob.ts
-/**
- * A faithful port of Go's path.Match (Go 1.23), byte for byte, so that the action
- * decides "is this module private?" exactly as the go command does. Works on UTF-8
- * bytes like Go: `?` and `[...]` consume one rune, other characters one byte.
- * `[^...]` negates; `[!...]` does not (Go treats `!` as a literal).
- */
-const encoder = new TextEncoder();
-const SLASH = 0x2f;
-const STAR = 0x2a;
-const QUESTION = 0x3f;
-const BACKSLASH = 0x5c;
-const OPEN = 0x5b;
-const CLOSE = 0x5d;
-const DASH = 0x2d;
-const CARET = 0x5e;
-const RUNE_ERROR = 0xfffd;
-/** Thrown for a malformed pattern, like Go's path.ErrBadPattern. */
-class BadPatternError extends Error {
-    constructor() {
-        super('syntax error in pattern');
-    }
-}
-function decodeRune(s, at) {
-    if (at >= s.length)
-        return [RUNE_ERROR, 0];
-    const b0 = s[at];
-    if (b0 < 0x80)
-        return [b0, 1];
-    const need = b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : -1;
-    if (need < 0 || at + need > s.length - 1)
-        return [RUNE_ERROR, 1];
-    let rune = b0 & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
-    for (let i = 1; i <= need; i++) {
-        const b = s[at + i];
-        if ((b & 0xc0) !== 0x80)
-            return [RUNE_ERROR, 1];
-        rune = (rune << 6) | (b & 0x3f);
-    }
-    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
-    if (rune < min || rune > 0x10ffff || (rune >= 0xd800 && rune <= 0xdfff))
-        return [RUNE_ERROR, 1];
-    return [rune, need + 1];
-}
-function scanChunk(pattern) {
-    let star = false;
-    while (pattern.length > 0 && pattern[0] === STAR) {
-        pattern = pattern.subarray(1);
-        star = true;
-    }
-    let inRange = false;
-    let i = 0;
-    scan: for (; i < pattern.length; i++) {
-        switch (pattern[i]) {
-            case BACKSLASH:
-                if (i + 1 < pattern.length)
-                    i++;
-                break;
-            case OPEN:
-                inRange = true;
-                break;
-            case CLOSE:
-                inRange = false;
-                break;
-            case STAR:
-                if (!inRange)
-                    break scan;
-                break;
-        }
-    }
-    return [star, pattern.subarray(0, i), pattern.subarray(i)];
-}
-function getEsc(chunk) {
-    if (chunk.length === 0 || chunk[0] === DASH || chunk[0] === CLOSE)
-        throw new BadPatternError();
-    if (chunk[0] === BACKSLASH) {
-        chunk = chunk.subarray(1);
-        if (chunk.length === 0)
-            throw new BadPatternError();
-    }
-    const [rune, size] = decodeRune(chunk, 0);
-    if (rune === RUNE_ERROR && size === 1)
-        throw new BadPatternError();
-    const rest = chunk.subarray(size);
-    if (rest.length === 0)
-        throw new BadPatternError();
-    return [rune, rest];
-}
-/** Returns the rest of `s` after `chunk` matched its start, or undefined. Throws on a malformed chunk. */
-function matchChunk(chunk, s) {
-    let failed = false;
-    while (chunk.length > 0) {
-        if (!failed && s.length === 0)
-            failed = true;
-        switch (chunk[0]) {
-            case OPEN: {
-                let r = -1;
-                if (!failed) {
-                    const [rune, size] = decodeRune(s, 0);
-                    r = rune;
-                    s = s.subarray(size);
-                }
-                chunk = chunk.subarray(1);
-                let negated = false;
-                if (chunk.length > 0 && chunk[0] === CARET) {
-                    negated = true;
-                    chunk = chunk.subarray(1);
-                }
-                let match = false;
-                let ranges = 0;
-                for (;;) {
-                    if (chunk.length > 0 && chunk[0] === CLOSE && ranges > 0) {
-                        chunk = chunk.subarray(1);
-                        break;
-                    }
-                    let lo;
-                    let hi;
-                    [lo, chunk] = getEsc(chunk);
-                    hi = lo;
-                    if (chunk[0] === DASH)
-                        [hi, chunk] = getEsc(chunk.subarray(1));
-                    if (lo <= r && r <= hi)
-                        match = true;
-                    ranges++;
-                }
-                if (match === negated)
-                    failed = true;
-                break;
-            }
-            case QUESTION:
-                if (!failed) {
-                    if (s[0] === SLASH)
-                        failed = true;
-                    s = s.subarray(decodeRune(s, 0)[1]);
-                }
-                chunk = chunk.subarray(1);
-                break;
-            default:
-                if (chunk[0] === BACKSLASH) {
-                    // An escaped byte is compared literally.
-                    chunk = chunk.subarray(1);
-                    if (chunk.length === 0)
-                        throw new BadPatternError();
-                }
-                if (!failed) {
-                    if (chunk[0] !== s[0])
-                        failed = true;
-                    s = s.subarray(1);
-                }
-                chunk = chunk.subarray(1);
-        }
-    }
-    return failed ? undefined : s;
-}
-function matchBytes(pattern, name) {
-    patternLoop: while (pattern.length > 0) {
-        let star;
-        let chunk;
-        [star, chunk, pattern] = scanChunk(pattern);
-        if (star && chunk.length === 0)
-            return !name.includes(SLASH);
-        const t = matchChunk(chunk, name);
-        if (t !== undefined && (t.length === 0 || pattern.length > 0)) {
-            name = t;
-            continue;
-        }
-        if (star) {
-            for (let i = 0; i < name.length && name[i] !== SLASH; i++) {
-                const rest = matchChunk(chunk, name.subarray(i + 1));
-                if (rest !== undefined) {
-                    if (pattern.length === 0 && rest.length > 0)
-                        continue;
-                    name = rest;
-                    continue patternLoop;
-                }
-            }
-        }
-        while (pattern.length > 0) {
-            ;
-            [, chunk, pattern] = scanChunk(pattern);
-            matchChunk(chunk, new Uint8Array(0));
-        }
-        return false;
-    }
-    return name.length === 0;
-}
-/**
- * Go's path.Match: reports whether `name` matches the shell pattern. Throws
- * BadPatternError for a malformed pattern where Go returns ErrBadPattern.
- */
-function pathMatch(pattern, name) {
-    return matchBytes(encoder.encode(pattern), encoder.encode(name));
-}
-/** True when Go's path.Match would report ErrBadPattern for this pattern (whatever the name). */
-function isMalformedGlob(pattern) {
-    try {
-        pathMatch(pattern, '');
-        return false;
-    }
-    catch (error) {
-        if (error instanceof BadPatternError)
-            return true;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/patterns.ts
-
-
-/**
- * Go's module.MatchPrefixPatterns: `globs` is a comma-separated list (split on `,`
- * only and never trimmed, exactly as Go does); each glob, less one trailing `/`, is
- * matched with path.Match against as many leading path elements of `target` as the
- * glob has. Malformed globs never match, as in Go.
- */
-function matchesPrefixPatterns(globs, target) {
-    for (let glob of globs.split(',')) {
-        if (glob.endsWith('/'))
-            glob = glob.slice(0, -1);
-        if (glob === '')
-            continue;
-        let slashes = glob.split('/').length - 1;
-        let prefix = target;
-        for (let i = 0; i < target.length; i++) {
-            if (target[i] === '/') {
-                if (slashes === 0) {
-                    prefix = target.slice(0, i);
-                    break;
-                }
-                slashes--;
-            }
-        }
-        if (slashes > 0)
-            continue;
-        try {
-            if (pathMatch(glob, prefix))
-                return true;
-        }
-        catch {
-            // A malformed glob matches nothing in Go; validation reports it up front.
-        }
-    }
-    return false;
-}
-/**
- * Parses a pattern-list input (GOPRIVATE, GONOPROXY, GONOSUMDB, GOINSECURE) written
- * by a user: entries separated by commas or newlines, surrounding blanks removed
- * (YAML indentation and `a, b` are what people write; Go itself would never match
- * ` b`), then checked: no blank inside a pattern, no control character, no malformed
- * glob (Go silently ignores one, which hides mistakes). Returns the patterns in order,
- * duplicates dropped; [] for an empty input.
- */
-function parsePatternInput(input, raw) {
-    const entries = raw
-        .split(/[\n,]/)
-        .map(entry => entry.replace(/\r$/, '').trim())
-        .filter(entry => entry !== '');
-    if (entries.length === 0 && raw.trim() !== '') {
-        throw new InputError(input, `${quote(raw)} contains separators but no pattern; leave it empty or list patterns.`);
-    }
-    const patterns = [];
-    for (const entry of entries) {
-        assertNoControlCharacters(input, entry);
-        if (/\s/.test(entry)) {
-            throw new InputError(input, `pattern ${quote(entry)} contains a blank; module paths never do. Separate patterns with commas or newlines.`);
-        }
-        // Go drops one trailing slash before matching: `a\/` is matched as `a\`, which is malformed.
-        if (isMalformedGlob(entry.endsWith('/') ? entry.slice(0, -1) : entry)) {
-            throw new InputError(input, `pattern ${quote(entry)} is not a valid glob (Go would silently ignore it). Use * ? [a-z] [^a-z] and \\ escapes as in Go's path.Match.`);
-        }
-        if (!patterns.includes(entry))
-            patterns.push(entry);
-    }
-    return patterns;
-}
-/**
- * True for a glob that matches every module path (a star in every element): in GOPRIVATE or
- * GONOSUMDB it turns checksum verification off for everything, so it is exported
- * only when the user wrote it, and then with a warning.
- */
-function matchesEverything(glob) {
-    // Judged by behaviour, not spelling: `*`, `**` and `?*` all cover every first path element.
-    return EVERYTHING_PROBES.every(path => matchesPrefixPatterns(glob, path));
-}
-/**
- * Module paths unlike each other in every way a glob could tell apart: length, characters, case, depth. Depth
- * starts at two elements; one-element module paths are too rare to let a two-star glob pass as harmless.
- */
-const EVERYTHING_PROBES = [
-    'a.b/c',
-    'github.com/acme/x',
-    'golang.org/x/mod',
-    'x-y.z/Upper_case~/v2',
-    '0.9/ü/é/a/b/c/d/e',
-    'very-long-host-name.example.internal/one/two/three/four/five/six/seven'
-];
-/** Joins patterns into the comma-separated form Go reads. */
-function formatPatterns(patterns) {
-    return patterns.join(',');
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/sumdb/config.ts
-
-
-
-/** The go command's built-in verifier keys (cmd/go/internal/modfetch/key.go). */
-const KNOWN_SUMDB_KEYS = {
-    'sum.golang.org': 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8'
-};
-/** The one alias Go knows: sum.golang.org, served where mainland China reaches it. */
-const CHINA_SUMDB_ALIAS = 'sum.golang.google.cn';
-const CHINA_SUMDB_URL = 'https://sum.golang.google.cn';
-function keyHash(name, key) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), key]))
-        .digest()
-        .readUInt32BE(0);
-}
-/**
- * Checks a verifier key `name+hash+base64key` as golang.org/x/mod/sumdb/note.NewVerifier
- * does: 8 hex digits that equal the first 4 bytes of SHA-256(name + "\n" + key), a
- * base64 Ed25519 key (algorithm byte 1 and 32 bytes), and a name without blanks or `+`.
- * Returns the name.
- */
-function checkVerifierKey(input, verifier) {
-    const [name, hash16 = '', key64 = ''] = splitTwice(verifier, '+');
-    const key = /^[A-Za-z0-9+/]*={0,2}$/.test(key64) && key64.length % 4 === 0 ? Buffer.from(key64, 'base64') : undefined;
-    if (name === '' || /\s/.test(name) || !/^[0-9a-fA-F]{8}$/.test(hash16) || !key || key.length === 0) {
-        throw new InputError(input, `${quote(verifier)} is neither a known checksum database (sum.golang.org, sum.golang.google.cn, off) nor a verifier key name+hash+key (Go: "malformed verifier id").`);
-    }
-    if (parseInt(hash16, 16) !== keyHash(name, key)) {
-        throw new InputError(input, `the verifier key for ${quote(name)} has a hash that does not match its key (Go: "invalid verifier hash").`);
-    }
-    if (key[0] !== 1 || key.length !== 33) {
-        throw new InputError(input, `the verifier key for ${quote(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`);
-    }
-    if (name.endsWith('/') || !/^[A-Za-z0-9._~-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
-        throw new InputError(input, `the checksum database name ${quote(name)} must be host[/path] (Go: "invalid sumdb name").`);
-    }
-    return name;
-}
-function splitTwice(s, sep) {
-    const i = s.indexOf(sep);
-    if (i < 0)
-        return [s];
-    const j = s.indexOf(sep, i + 1);
-    return j < 0 ? [s.slice(0, i), s.slice(i + 1)] : [s.slice(0, i), s.slice(i + 1, j), s.slice(j + 1)];
-}
-/**
- * Parses GOSUMDB in every form Go accepts: `off`, a known name, the alias
- * `sum.golang.google.cn`, a verifier key, each optionally followed by one URL
- * (which bypasses the proxies). Rejects what Go would reject, with its words.
- */
-function parseGosumdb(input, raw) {
-    assertNoControlCharacters(input, redactText(raw));
-    // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
-    const value = raw;
-    if (value === 'off')
-        return { kind: 'off', value: 'off' };
-    if (value === CHINA_SUMDB_ALIAS) {
-        return {
-            kind: 'db',
-            value,
-            name: 'sum.golang.org',
-            key: KNOWN_SUMDB_KEYS['sum.golang.org'],
-            url: CHINA_SUMDB_URL,
-            explicitUrl: true
-        };
-    }
-    const fields = value.split(/\s+/).filter(f => f !== '');
-    if (fields.length === 0)
-        throw new InputError(input, 'is empty after trimming.');
-    if (fields.length > 2) {
-        throw new InputError(input, `${quote(redactText(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`);
-    }
-    const [first, url] = fields;
-    if (first === 'off' || first.toLowerCase() === 'off') {
-        throw new InputError(input, `${quote(redactText(value))}: write exactly off to disable verification (not recommended).`);
-    }
-    const key = KNOWN_SUMDB_KEYS[first] ?? first;
-    const name = checkVerifierKey(input, key);
-    if (url !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(url)) {
-        throw new InputError(input, `the checksum database URL ${quote(redactUrl(url))} must be an http(s) URL.`);
-    }
-    return {
-        kind: 'db',
-        value: fields.join(' '),
-        name,
-        key,
-        url: url ?? `https://${name}`,
-        explicitUrl: url !== undefined
-    };
-}
-
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/chain.ts
+var core_chain = __nccwpck_require__(290);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/patterns.ts + 1 modules
+var core_patterns = __nccwpck_require__(1410);
+// EXTERNAL MODULE: ./src/core/presets.ts
+var presets = __nccwpck_require__(2755);
+// EXTERNAL MODULE: ./src/core/proxy-url.ts
+var proxy_url = __nccwpck_require__(3111);
+// EXTERNAL MODULE: ./src/core/sumdb/config.ts
+var config = __nccwpck_require__(3743);
 ;// CONCATENATED MODULE: ./src/core/compose.ts
 
 
@@ -37076,7 +37066,7 @@ function mergeChains(first, second) {
     const seen = new Set();
     const add = (entries) => {
         for (const entry of entries) {
-            const key = proxyKey(entry.url);
+            const key = (0,proxy_url/* proxyKey */.sw)(entry.url);
             if (!seen.has(key)) {
                 seen.add(key);
                 proxies.push(entry);
@@ -37097,9 +37087,9 @@ function mergeChains(first, second) {
 function regionChain(settings) {
     if (!settings.region)
         return undefined;
-    const preset = REGION_PRESETS[settings.region];
+    const preset = presets/* REGION_PRESETS */.a5[settings.region];
     const proxies = preset.proxies.map((name, i) => {
-        const url = findPreset(name)?.url ?? name;
+        const url = (0,presets/* findPreset */.t)(name)?.url ?? name;
         const last = i === preset.proxies.length - 1;
         return { url, separator: last ? ',' : '|', origin: 'region', preset: name };
     });
@@ -37112,9 +37102,9 @@ function regionChain(settings) {
  * (a private probe module, an invalid GOPROXY inherited from the job).
  */
 function composePlan(settings, ambient) {
-    const errors = new ErrorCollector();
+    const errors = new core_errors/* ErrorCollector */.KO();
     const warnings = [
-        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${quote(e)} comes after direct/off; Go ignores it.`)
+        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${(0,core_errors/* quote */.hD)(e)} comes after direct/off; Go ignores it.`)
     ];
     const exported = new Set(['GOPROXY']);
     let chain;
@@ -37130,14 +37120,14 @@ function composePlan(settings, ambient) {
             ? [fromEnv, 'environment', 'GOPROXY (job environment)']
             : fromGo
                 ? [fromGo, 'go env', 'GOPROXY (go env)']
-                : [GO_DEFAULT_GOPROXY, 'go default', 'GOPROXY'];
-        const parsed = errors.attempt(() => parseGoproxy(input, value), undefined);
+                : [presets/* GO_DEFAULT_GOPROXY */.cH, 'go default', 'GOPROXY'];
+        const parsed = errors.attempt(() => (0,core_chain/* parseGoproxy */.Ms)(input, value), undefined);
         chain = parsed?.chain ?? { proxies: [] };
         chainSource = source;
         for (const entry of parsed?.ignored ?? [])
-            warnings.push(`${input}: ${quote(entry)} comes after direct/off; Go ignores it.`);
+            warnings.push(`${input}: ${(0,core_errors/* quote */.hD)(entry)} comes after direct/off; Go ignores it.`);
     }
-    const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined;
+    const regionSumdb = settings.region ? presets/* REGION_PRESETS */.a5[settings.region].sumdb : undefined;
     const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
     let sumdb;
     let sumdbChosen = true;
@@ -37146,14 +37136,14 @@ function composePlan(settings, ambient) {
         exported.add('GOSUMDB');
     }
     else if (ambientSumdb) {
-        sumdb = errors.attempt(() => parseGosumdb('GOSUMDB (job environment)', ambientSumdb), parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB));
+        sumdb = errors.attempt(() => (0,config/* parseGosumdb */.$M)('GOSUMDB (job environment)', ambientSumdb), (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw));
     }
     else if (regionSumdb) {
-        sumdb = parseGosumdb('region', regionSumdb);
+        sumdb = (0,config/* parseGosumdb */.$M)('region', regionSumdb);
         exported.add('GOSUMDB');
     }
     else {
-        sumdb = parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB);
+        sumdb = (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw);
         sumdbChosen = false;
     }
     if (settings.sumdb?.kind === 'off') {
@@ -37162,12 +37152,12 @@ function composePlan(settings, ambient) {
     const pick = (input, variable) => {
         if (input) {
             exported.add(variable);
-            return formatPatterns(input);
+            return (0,core_patterns/* formatPatterns */.NI)(input);
         }
         const inherited = nonEmpty(ambient.env[variable]);
         // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
         if (inherited !== undefined) {
-            errors.attempt(() => assertNoControlCharacters(`${variable} (job environment)`, inherited), undefined);
+            errors.attempt(() => (0,core_errors/* assertNoControlCharacters */.Pt)(`${variable} (job environment)`, inherited), undefined);
         }
         return inherited;
     };
@@ -37179,17 +37169,17 @@ function composePlan(settings, ambient) {
     const goinsecure = pick(settings.insecure, 'GOINSECURE') ?? '';
     const everything = (name, patterns, what) => {
         for (const glob of patterns ?? []) {
-            if (matchesEverything(glob))
-                warnings.push(`${name}: ${quote(glob)} matches every module path: ${what}`);
+            if ((0,core_patterns/* matchesEverything */.rM)(glob))
+                warnings.push(`${name}: ${(0,core_errors/* quote */.hD)(glob)} matches every module path: ${what}`);
         }
     };
     everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.');
     everything('no-sumdb', settings.noSumdb, 'no module is verified against the checksum database.');
     everything('insecure', settings.insecure, 'every direct fetch may use plain HTTP or skip certificate checks.');
     if (settings.probe &&
-        (matchesPrefixPatterns(gonoproxy, settings.probeModule) || matchesPrefixPatterns(gonosumdb, settings.probeModule))) {
+        ((0,core_patterns/* matchesPrefixPatterns */.BC)(gonoproxy, settings.probeModule) || (0,core_patterns/* matchesPrefixPatterns */.BC)(gonosumdb, settings.probeModule))) {
         errors.attempt(() => {
-            throw new InputError('probe-module', `${quote(settings.probeModule)} matches the private patterns (GONOPROXY ${quote(gonoproxy)}, GONOSUMDB ${quote(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`);
+            throw new core_errors/* InputError */.dz('probe-module', `${(0,core_errors/* quote */.hD)(settings.probeModule)} matches the private patterns (GONOPROXY ${(0,core_errors/* quote */.hD)(gonoproxy)}, GONOSUMDB ${(0,core_errors/* quote */.hD)(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`);
         }, undefined);
     }
     errors.throwIfAny();
@@ -37236,7 +37226,7 @@ function withChain(plan, chain) {
  */
 function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
     const effective = {
-        GOPROXY: formatChain(chain),
+        GOPROXY: (0,core_chain/* formatChain */.rA)(chain),
         GOSUMDB: sumdb.value,
         GOPRIVATE: plan.goprivate,
         GONOPROXY: plan.gonoproxy,
@@ -37251,225 +37241,8 @@ function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
     return { exports, effective };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/exec/go.ts
-/**
- * The one way the action and the CLI start the go command. Everything a go child needs is decided here once:
- * async spawn (test servers and the warm forwarder live in this process, a synchronous spawn would block them),
- * `GOTOOLCHAIN=local` unless the caller means a toolchain switch (a go.mod asking for a newer Go must not make
- * `go env` download a toolchain through a proxy nobody has checked yet), a timeout, output caps, and a kill that
- * reaches the whole process tree (go starts git, compilers, a switched-to toolchain).
- */
-
-/** Bytes kept per stream when the caller sets no cap: enough for `go env -json` and any error go prints. */
-const DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
-/** How long to wait for the pipes after the process exited: an orphaned grandchild may hold them open. */
-const PIPE_GRACE_MS = 2000;
-/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
-function goChildEnv(env, toolchainSwitch = false) {
-    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
-    if (!toolchainSwitch)
-        result.GOTOOLCHAIN = 'local';
-    return result;
-}
-/** A capped buffer: keeps the first `limit` bytes, counts the rest. */
-class CappedOutput {
-    limit;
-    chunks = [];
-    kept = 0;
-    dropped = 0;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        const room = this.limit - this.kept;
-        if (room >= chunk.length) {
-            this.chunks.push(chunk);
-            this.kept += chunk.length;
-        }
-        else {
-            if (room > 0)
-                this.chunks.push(chunk.subarray(0, room));
-            this.kept += Math.max(0, room);
-            this.dropped += chunk.length - Math.max(0, room);
-        }
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-}
-/**
- * Runs `go <args>`. Never rejects: a non-zero exit, a timeout, an abort and a failed start all come back in the
- * result. On POSIX go runs in its own process group so that a kill also ends what it started.
- */
-function runGo(go, args, options) {
-    const started = Date.now();
-    const posix = process.platform !== 'win32';
-    return new Promise(resolve => {
-        const stdout = new CappedOutput(options.stdoutLimit ?? DEFAULT_OUTPUT_LIMIT);
-        const stderr = new CappedOutput(options.stderrLimit ?? DEFAULT_OUTPUT_LIMIT);
-        let partialLine = '';
-        let timedOut = false;
-        let aborted = false;
-        let settled = false;
-        let grace;
-        // Set once the child has started; finish() may run before that (spawn threw).
-        // eslint-disable-next-line prefer-const
-        let timer;
-        let child;
-        const finish = (code, spawnError) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            clearTimeout(grace);
-            options.signal?.removeEventListener('abort', onAbort);
-            if (partialLine !== '')
-                options.onStdoutLine?.(partialLine);
-            resolve({
-                code: timedOut || aborted ? null : code,
-                stdout: stdout.text(),
-                stderr: stderr.text(),
-                stdoutDropped: stdout.dropped,
-                stderrDropped: stderr.dropped,
-                timedOut,
-                aborted,
-                ...(aborted ? { abortReason: options.signal?.reason } : {}),
-                ...(spawnError !== undefined ? { spawnError } : {}),
-                ms: Date.now() - started
-            });
-        };
-        const onAbort = () => {
-            if (timedOut || aborted)
-                return;
-            aborted = true;
-            killProcessTree(child, posix);
-        };
-        try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(go, [...args], {
-                cwd: options.cwd,
-                env: goChildEnv(options.env, options.toolchainSwitch),
-                // Its own process group on POSIX, so that a kill reaches git, compilers and a switched-to toolchain.
-                detached: posix,
-                stdio: ['ignore', 'pipe', 'pipe'],
-                windowsHide: true
-            });
-        }
-        catch (error) {
-            // spawn throws synchronously for some bad arguments (an invalid cwd type, a NUL in an argument).
-            finish(null, error instanceof Error ? error.message : String(error));
-            return;
-        }
-        child.stdout?.on('data', (chunk) => {
-            stdout.push(chunk);
-            options.onStdout?.(chunk);
-            if (options.onStdoutLine) {
-                const lines = (partialLine + chunk.toString('utf8')).split('\n');
-                partialLine = lines.pop() ?? '';
-                for (const line of lines)
-                    options.onStdoutLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-            }
-        });
-        child.stderr?.on('data', (chunk) => {
-            stderr.push(chunk);
-            options.onStderr?.(chunk);
-        });
-        timer = setTimeout(() => {
-            if (aborted)
-                return;
-            timedOut = true;
-            killProcessTree(child, posix);
-        }, options.timeoutMs);
-        if (options.signal?.aborted)
-            onAbort();
-        else
-            options.signal?.addEventListener('abort', onAbort, { once: true });
-        child.on('error', error => finish(null, error.message));
-        child.on('exit', code => {
-            grace = setTimeout(() => {
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-                finish(code);
-            }, PIPE_GRACE_MS);
-        });
-        child.on('close', code => finish(code));
-    });
-}
-/** Kills a child and everything it started: its process group on POSIX, `taskkill /T /F` on Windows. */
-function killProcessTree(child, posix = process.platform !== 'win32') {
-    const pid = child.pid;
-    if (!pid)
-        return;
-    try {
-        if (posix) {
-            process.kill(-pid, 'SIGKILL');
-            return;
-        }
-        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/T', '/F', '/PID', String(pid)], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill('SIGKILL'));
-    }
-    catch {
-        try {
-            child.kill('SIGKILL');
-        }
-        catch {
-            // Already gone.
-        }
-    }
-}
-/**
- * Runs `go env -json <names>` once (never switching toolchains) and returns the values by name, or a classified
- * failure carrying go's stderr. Names must be plain variable names.
- */
-async function goEnv(go, names, options) {
-    const bad = names.find(name => !/^[A-Z][A-Z0-9_]*$/.test(name));
-    if (names.length === 0 || bad !== undefined) {
-        throw new Error(`goEnv: invalid variable name ${JSON.stringify(bad ?? '')} (expected e.g. GOPROXY)`);
-    }
-    const run = await runGo(go, ['env', '-json', ...names], {
-        cwd: options.cwd,
-        env: options.env,
-        timeoutMs: options.timeoutMs ?? 30_000,
-        ...(options.signal ? { signal: options.signal } : {})
-    });
-    const stderr = run.stderr;
-    const said = firstLine(stderr);
-    const fail = (kind, what) => ({ ok: false, kind, message: said ? `${what}: ${said}` : what, stderr });
-    const command = `go env ${names.join(' ')}`;
-    if (run.spawnError !== undefined)
-        return fail('spawn', `${command} could not start ${go} (${run.spawnError})`);
-    if (run.timedOut)
-        return fail('timeout', `${command} did not finish in ${options.timeoutMs ?? 30_000} ms`);
-    if (run.aborted)
-        return fail('aborted', `${command} was cancelled`);
-    if (run.code !== 0)
-        return fail('exit', `${command} failed (exit ${run.code})`);
-    let parsed;
-    try {
-        parsed = JSON.parse(run.stdout);
-    }
-    catch {
-        return fail('output', `${command} printed something other than JSON`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        return fail('output', `${command} printed something other than a JSON object`);
-    }
-    const values = {};
-    for (const name of names) {
-        const value = parsed[name];
-        if (typeof value !== 'string')
-            return fail('output', `${command} printed no string for ${name}`);
-        values[name] = value;
-    }
-    return { ok: true, values };
-}
-function firstLine(text) {
-    return (text
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .find(line => line !== '') ?? '');
-}
-
+// EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
+var exec_go = __nccwpck_require__(8944);
 ;// CONCATENATED MODULE: ./src/exec/ambient.ts
 
 
@@ -37483,7 +37256,7 @@ async function readAmbient(go, needGoproxy, env, cwd) {
     const values = goVariablesFrom(env);
     if (!go || !needGoproxy || values.GOPROXY)
         return { env: values };
-    const result = await goEnv(go, ['GOPROXY'], { env, cwd });
+    const result = await (0,exec_go/* goEnv */.Aq)(go, ['GOPROXY'], { env, cwd });
     if (!result.ok)
         return { env: values, goEnvFailure: result.message };
     return { env: values, goEnvGoproxy: result.values.GOPROXY.trim() };
@@ -37515,46 +37288,53 @@ function ambient_readAmbient(go, needGoproxy, env = process.env) {
 function exportVariables(variables) {
     for (const [name, value] of Object.entries(variables)) {
         if (value !== undefined)
-            exportVariable(name, value);
+            core/* exportVariable */.dN(name, value);
     }
 }
 /** Sets the effective-value outputs (lower-case names, as in action.yml). */
 function setEnvironmentOutputs(effective) {
     for (const name of GO_VARIABLES)
-        setOutput(name.toLowerCase(), effective[name]);
+        core/* setOutput */.uH(name.toLowerCase(), effective[name]);
 }
 /**
- * Shows what the go command itself now reads, in a collapsed group (GOTOOLCHAIN=local: showing the environment must
- * not download a toolchain). A failure is shown, not fatal: the variables are exported either way.
+ * Runs `go env` for the six variables (GOTOOLCHAIN=local: showing the environment must not download a toolchain),
+ * with this process's environment as it is now, i.e. after the export. It runs beside the warm phase; `showGoEnv`
+ * prints what it gave. A failure is shown, not fatal: the variables are exported either way.
  */
-async function showGoEnv(go) {
-    await group('go env (as the go command sees it)', async () => {
-        const result = await runGo(go, ['env', ...GO_VARIABLES], {
-            cwd: process.cwd(),
-            env: process.env,
-            timeoutMs: 30_000
-        });
-        if (result.stdout.trim() !== '')
-            info(result.stdout.trimEnd());
-        if (result.stderr.trim() !== '')
-            info(redactText(result.stderr.trimEnd()));
-        if (result.spawnError !== undefined)
-            info(`Could not start ${go}: ${result.spawnError}`);
-        else if (result.timedOut)
-            info('go env did not finish in 30 s.');
-        else if (result.code !== 0)
-            info(`go env exited with ${result.code}.`);
+async function readGoEnvForLog(go) {
+    const result = await (0,exec_go/* runGo */.aC)(go, ['env', ...GO_VARIABLES], {
+        cwd: process.cwd(),
+        env: process.env,
+        timeoutMs: 30_000
     });
+    const lines = [];
+    if (result.stdout.trim() !== '')
+        lines.push(result.stdout.trimEnd());
+    if (result.stderr.trim() !== '')
+        lines.push((0,proxy_url/* redactText */.Rd)(result.stderr.trimEnd()));
+    if (result.spawnError !== undefined)
+        lines.push(`Could not start ${go}: ${result.spawnError}`);
+    else if (result.timedOut)
+        lines.push('go env did not finish in 30 s.');
+    else if (result.code !== 0)
+        lines.push(`go env exited with ${result.code}.`);
+    return { lines };
+}
+/** Shows what the go command read after the export (readGoEnvForLog), in a collapsed group. */
+function showGoEnv(shown) {
+    core/* startGroup */.Oh('go env (as the go command sees it after the export)');
+    shown.lines.forEach(line => core/* info */.pq(line));
+    core/* endGroup */.N4();
 }
 
 ;// CONCATENATED MODULE: ./src/action/logger.ts
 
 /** The core's Logger over @actions/core: warnings and errors become annotations, on a file when one is known. */
 const actionLogger = {
-    info: message => info(message),
-    warning: (message, file) => warning(message, file ? { file } : {}),
-    error: (message, file) => error(message, file ? { file } : {}),
-    debug: message => core_debug(message)
+    info: message => core/* info */.pq(message),
+    warning: (message, file) => core/* warning */.$e(message, file ? { file } : {}),
+    error: (message, file) => core/* error */.z3(message, file ? { file } : {}),
+    debug: message => core/* debug */.Yz(message)
 };
 
 ;// CONCATENATED MODULE: ./src/action/secrets.ts
@@ -37579,23 +37359,23 @@ function maskInputSecrets(read) {
 function maskUserinfo(userinfo) {
     if (userinfo === '')
         return;
-    core_setSecret(userinfo);
+    core/* setSecret */.Pq(userinfo);
     const colon = userinfo.indexOf(':');
     if (colon >= 0 && colon < userinfo.length - 1)
-        core_setSecret(userinfo.slice(colon + 1));
+        core/* setSecret */.Pq(userinfo.slice(colon + 1));
     for (const encoded of [userinfo, colon >= 0 ? userinfo : `x-access-token:${userinfo}`]) {
-        core_setSecret(Buffer.from(encoded).toString('base64'));
+        core/* setSecret */.Pq(Buffer.from(encoded).toString('base64'));
     }
 }
 /** Masks a list of secrets (from the credentials plan) in the log. */
 function maskSecrets(secrets) {
     for (const secret of secrets)
         if (secret !== '')
-            core_setSecret(secret);
+            core/* setSecret */.Pq(secret);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/auth/files.ts
 /**
  * First line of every credential file. Harmless to Go's netrc parser, which reads
@@ -37647,8 +37427,8 @@ function renderGitConfig(credentials) {
 const posix = process.platform !== 'win32';
 /** Creates `file` afresh with mode 0600 from the first byte (never briefly readable by others). */
 async function writePrivate(file, content) {
-    await (0,promises_namespaceObject.rm)(file, { force: true });
-    const handle = await (0,promises_namespaceObject.open)(file, 'wx', 0o600);
+    await (0,promises_.rm)(file, { force: true });
+    const handle = await (0,promises_.open)(file, 'wx', 0o600);
     try {
         await handle.writeFile(content, 'utf8');
     }
@@ -37656,7 +37436,7 @@ async function writePrivate(file, content) {
         await handle.close();
     }
     if (posix)
-        await (0,promises_namespaceObject.chmod)(file, 0o600);
+        await (0,promises_.chmod)(file, 0o600);
 }
 /** Where go would read netrc without us: $NETRC, else ~/.netrc (~/_netrc on Windows), as in cmd/go/internal/auth. */
 function jobNetrcPath(env) {
@@ -37670,7 +37450,7 @@ async function readJobNetrc(env, target) {
     if (external_node_path_default().resolve(source) === external_node_path_default().resolve(target))
         return undefined;
     try {
-        return await (0,promises_namespaceObject.readFile)(source, 'utf8');
+        return await (0,promises_.readFile)(source, 'utf8');
     }
     catch {
         return undefined;
@@ -37692,10 +37472,10 @@ async function installCredentials(plan, dir, options = {}) {
         return { files, env: exported };
     if (!external_node_path_default().isAbsolute(dir))
         throw new Error(`credential directory ${dir} is not an absolute path`);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
     // Also when the directory existed: nobody else may list or replace the files in it.
     if (posix)
-        await (0,promises_namespaceObject.chmod)(dir, 0o700);
+        await (0,promises_.chmod)(dir, 0o700);
     if (plan.netrc.length > 0) {
         const file = external_node_path_default().join(dir, NETRC_FILE);
         await writePrivate(file, renderNetrc(plan.netrc, await readJobNetrc(env, file)));
@@ -37730,7 +37510,7 @@ function isInside(dir, file) {
     return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
 }
 async function startsWithMarker(file) {
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    const handle = await (0,promises_.open)(file, 'r');
     try {
         const buffer = Buffer.alloc(MARKER.length);
         const { bytesRead } = await handle.read(buffer, 0, MARKER.length, 0);
@@ -37750,7 +37530,7 @@ async function refusal(file, dir) {
         return 'not a file name the action writes';
     let stats;
     try {
-        stats = await (0,promises_namespaceObject.lstat)(file);
+        stats = await (0,promises_.lstat)(file);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -37784,7 +37564,7 @@ async function removeCredentials(files, options = {}) {
                 problems.push(`${file}: ${why}; left in place`);
                 continue;
             }
-            await (0,promises_namespaceObject.unlink)(file);
+            await (0,promises_.unlink)(file);
             removed.push(file);
         }
         catch (error) {
@@ -37796,81 +37576,15 @@ async function removeCredentials(files, options = {}) {
         dirs.add(external_node_path_default().resolve(options.dir));
     for (const dir of dirs) {
         // rmdir removes only an empty directory: anything else there stays.
-        await (0,promises_namespaceObject.rmdir)(dir).catch(() => undefined);
+        await (0,promises_.rmdir)(dir).catch(() => undefined);
     }
     if (problems.length > 0)
         throw new CredentialRemovalError(removed, problems);
     return removed;
 }
 
-;// CONCATENATED MODULE: ./src/core/auth/secrets.ts
-/**
- * Handling secret text safely, shared by the `auth` parser and the credential planners: what a netrc file
- * cannot hold, how to show a URL whose userinfo may be a token, every form in which a secret could reach
- * a log (so all of them are masked), and Go's own netrc lookup (so the probe sends what go would send).
- *
- * Kept together because each rule must be applied the same way to `auth` lines, proxy URLs and the
- * GOSUMDB URL; a second copy that drifted would leak a secret or plan a credential Go never sends.
- */
-
-/**
- * Blanks and control characters: they would split a netrc token or an `auth` line's fields, so a
- * credential containing one is refused rather than written.
- */
-// eslint-disable-next-line no-control-regex
-const BAD_CHARACTER = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** A URL with its whole userinfo hidden: for a malformed one, the "user" may well be the token. */
-function hideUserinfo(url) {
-    // Up to the LAST @ of the authority, as the URL parser splits it: a password may hold an @.
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1xxxxx@');
-}
-/**
- * Percent-decodes one userinfo part, as Go does before writing netrc. Throws an InputError for `input`
- * naming the URL as `shown` (already hidden), never the undecodable text, which may be the secret.
- */
-function decodeUserinfo(input, shown, value) {
-    try {
-        return decodeURIComponent(value);
-    }
-    catch {
-        throw new InputError(input, `proxy ${quote(shown)} has a malformed %-escape in its credentials.`);
-    }
-}
-/** The base64 credentials of a Basic Authorization header. */
-function basicHeader(username, secret) {
-    return Buffer.from(`${username}:${secret}`, 'utf8').toString('base64');
-}
-/** The Authorization header value for basic auth, as the go command sends netrc credentials. */
-function basicAuthorization(username, secret) {
-    return `Basic ${basicHeader(username, secret)}`;
-}
-/**
- * Every form in which a credential could show up in a log: raw, URL-encoded, as userinfo, and as the
- * base64 Basic header an HTTP trace would print.
- */
-function secretForms(username, secret) {
-    const base64 = basicHeader(username, secret);
-    return [secret, encodeURIComponent(secret), `${username}:${secret}`, base64, `Basic ${base64}`];
-}
-/** Go's auth.AddCredentials: https only, the first netrc machine equal to the request's host (port included). */
-function credentialsFor(netrc, url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:')
-        return undefined;
-    // WHATWG URLs lower-case the host and drop :443; normalise the machine the same way.
-    const host = parsed.host;
-    const entry = netrc.find(e => e.machine.toLowerCase().replace(/:443$/, '') === host);
-    if (!entry)
-        return undefined;
-    return { username: entry.login, password: entry.password, ...(entry.line ? { line: entry.line } : {}) };
-}
-
+// EXTERNAL MODULE: ./src/core/auth/secrets.ts
+var secrets = __nccwpck_require__(6523);
 ;// CONCATENATED MODULE: ./src/core/auth/types.ts
 /** The user GitHub (and GitLab, Gitea) accept alongside a bare token. */
 const DEFAULT_AUTH_USER = 'x-access-token';
@@ -37893,11 +37607,11 @@ const HOST_FIELD = new RegExp(`^(\\[[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)(
 const PATH_ELEMENT = /^[A-Za-z0-9._~-]+$/;
 /** An InputError on the `auth` input naming `line`; `detail` must never quote a field, which may be a secret. */
 function lineProblem(line, detail) {
-    return new InputError(INPUT, `line ${line}: ${detail}`);
+    return new core_errors/* InputError */.dz(INPUT, `line ${line}: ${detail}`);
 }
 /** Names a character by code point only: the field around it may be a secret. */
 function badCharacter(line, field, value) {
-    const match = BAD_CHARACTER.exec(value);
+    const match = secrets/* BAD_CHARACTER */.yC.exec(value);
     if (!match)
         return undefined;
     const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
@@ -37945,7 +37659,7 @@ function parseSecretField(line, field) {
  * and a host/path given twice. Throws InputErrors listing every bad line.
  */
 function parseAuth(raw) {
-    const errors = new ErrorCollector();
+    const errors = new core_errors/* ErrorCollector */.KO();
     const credentials = [];
     const seen = new Map();
     raw.split('\n').forEach((text, index) => {
@@ -38026,8 +37740,8 @@ function planModuleHost(draft, patterns, credential, proxiesOnHost) {
         line
     });
     // Private only if both GONOPROXY and GONOSUMDB cover it: either alone would still leak the path to a public service.
-    const covering = (list) => list.split(',').find(glob => glob !== '' && matchesPrefixPatterns(glob, target));
-    const byAddition = privateAdditions.find(glob => matchesPrefixPatterns(glob, target));
+    const covering = (list) => list.split(',').find(glob => glob !== '' && (0,core_patterns/* matchesPrefixPatterns */.BC)(glob, target));
+    const byAddition = privateAdditions.find(glob => (0,core_patterns/* matchesPrefixPatterns */.BC)(glob, target));
     const byNoProxy = covering(patterns.gonoproxy);
     const byNoSumdb = covering(patterns.gonosumdb);
     if (byAddition) {
@@ -38084,15 +37798,15 @@ function userinfoCredentials(entry, proxy) {
     if (proxy.username === '' && proxy.password === '' && !/^[^/]*\/\/[^/?#]*@/.test(entry.url))
         return undefined;
     const input = inputOf(entry);
-    const shown = hideUserinfo(entry.url);
-    const username = decodeUserinfo(input, shown, proxy.username);
-    const password = decodeUserinfo(input, shown, proxy.password);
+    const shown = (0,secrets/* hideUserinfo */.kc)(entry.url);
+    const username = (0,secrets/* decodeUserinfo */.uQ)(input, shown, proxy.username);
+    const password = (0,secrets/* decodeUserinfo */.uQ)(input, shown, proxy.password);
     if (username === '' || password === '') {
         // Go's netrc parser drops an entry without both, so the URL form could not be kept working.
-        throw new InputError(input, `proxy ${quote(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
+        throw new core_errors/* InputError */.dz(input, `proxy ${(0,core_errors/* quote */.hD)(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
     }
-    if (BAD_CHARACTER.test(username) || BAD_CHARACTER.test(password)) {
-        throw new InputError(input, `proxy ${quote(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
+    if (secrets/* BAD_CHARACTER */.yC.test(username) || secrets/* BAD_CHARACTER */.yC.test(password)) {
+        throw new core_errors/* InputError */.dz(input, `proxy ${(0,core_errors/* quote */.hD)(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
     }
     return { username, password };
 }
@@ -38126,13 +37840,13 @@ function planProxyUserinfo(draft, proxies) {
         const fromUrl = draft.errors.attempt(() => userinfoCredentials(entry, parsed), undefined);
         if (!fromUrl)
             continue;
-        for (const s of secretsOfUrl(entry.url))
+        for (const s of (0,proxy_url/* secretsOfUrl */.mE)(entry.url))
             draft.secrets.add(s);
-        for (const s of secretForms(fromUrl.username, fromUrl.password))
+        for (const s of (0,secrets/* secretForms */.eo)(fromUrl.username, fromUrl.password))
             draft.secrets.add(s);
-        const added = addNetrc(draft, { machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new InputError(inputOf(entry), `proxy ${quote(redactUrl(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
+        const added = addNetrc(draft, { machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new core_errors/* InputError */.dz(inputOf(entry), `proxy ${(0,core_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
         if (added)
-            draft.notes.push(`proxy ${redactUrl(entry.url)}: credentials moved from the URL to netrc (machine ${parsed.host}).`);
+            draft.notes.push(`proxy ${(0,proxy_url/* redactUrl */.BO)(entry.url)}: credentials moved from the URL to netrc (machine ${parsed.host}).`);
     }
 }
 /**
@@ -38155,7 +37869,7 @@ function planProxyCredential(draft, credential, onHost) {
     const plain = matched.find(p => p.parsed.scheme === 'http');
     if (plain) {
         draft.errors.attempt(() => {
-            throw lineProblem(credential.line, `the proxy ${quote(redactUrl(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
+            throw lineProblem(credential.line, `the proxy ${(0,core_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
         }, undefined);
         return true;
     }
@@ -38163,7 +37877,7 @@ function planProxyCredential(draft, credential, onHost) {
         const entryFromUrl = draft.netrc.find(e => e.machine === parsed.host && e.line === undefined);
         if (entryFromUrl && (entryFromUrl.login !== credential.username || entryFromUrl.password !== credential.secret)) {
             draft.errors.attempt(() => {
-                throw lineProblem(credential.line, `the proxy ${quote(redactUrl(entry.url))} already carries other credentials in its URL; keep one of the two.`);
+                throw lineProblem(credential.line, `the proxy ${(0,core_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(entry.url))} already carries other credentials in its URL; keep one of the two.`);
             }, undefined);
             continue;
         }
@@ -38175,9 +37889,9 @@ function planProxyCredential(draft, credential, onHost) {
         };
         // Same credentials as the URL's: that entry already serves the line, and a second machine line would be a duplicate.
         const added = entryFromUrl !== undefined ||
-            addNetrc(draft, entryForLine, first => lineProblem(credential.line, `the proxy host ${quote(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
+            addNetrc(draft, entryForLine, first => lineProblem(credential.line, `the proxy host ${(0,core_errors/* quote */.hD)(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
         if (added) {
-            draft.notes.push(`auth line ${credential.line}: credentials for the proxy ${redactUrl(stripCredentials(entry.url))} (netrc machine ${parsed.host}).`);
+            draft.notes.push(`auth line ${credential.line}: credentials for the proxy ${(0,proxy_url/* redactUrl */.BO)((0,proxy_url/* stripCredentials */.PH)(entry.url))} (netrc machine ${parsed.host}).`);
         }
     }
     return true;
@@ -38209,7 +37923,7 @@ function planProxyCredential(draft, credential, onHost) {
 function planCredentials(credentials, chain, goprivate) {
     const patterns = typeof goprivate === 'string' ? { gonoproxy: goprivate, gonosumdb: goprivate } : goprivate;
     const draft = {
-        errors: new ErrorCollector(),
+        errors: new core_errors/* ErrorCollector */.KO(),
         notes: [],
         secrets: new Set(),
         netrc: [],
@@ -38219,23 +37933,23 @@ function planCredentials(credentials, chain, goprivate) {
     const proxies = [];
     for (const entry of chain.proxies) {
         // The chain was validated already; a URL that still fails is reported, not thrown past the collector.
-        const parsed = draft.errors.attempt(() => parseProxyUrl(inputOf(entry), entry.url, redactUrl(entry.url)), undefined);
+        const parsed = draft.errors.attempt(() => (0,proxy_url/* parseProxyUrl */.Pr)(inputOf(entry), entry.url, (0,proxy_url/* redactUrl */.BO)(entry.url)), undefined);
         if (parsed)
             proxies.push({ entry, parsed });
     }
     // Credentials written inside proxy URLs first: they belong to exactly one proxy.
     planProxyUserinfo(draft, proxies);
     for (const credential of credentials) {
-        for (const s of secretForms(credential.username, credential.secret))
+        for (const s of (0,secrets/* secretForms */.eo)(credential.username, credential.secret))
             draft.secrets.add(s);
         const onHost = proxiesOnHost(credential, proxies);
         if (planProxyCredential(draft, credential, onHost))
             continue;
-        planModuleHost(draft, patterns, credential, onHost.map(p => redactUrl(stripCredentials(p.entry.url))));
+        planModuleHost(draft, patterns, credential, onHost.map(p => (0,proxy_url/* redactUrl */.BO)((0,proxy_url/* stripCredentials */.PH)(p.entry.url))));
     }
     draft.errors.throwIfAny();
     const stripped = {
-        proxies: chain.proxies.map(entry => ({ ...entry, url: stripCredentials(entry.url) })),
+        proxies: chain.proxies.map(entry => ({ ...entry, url: (0,proxy_url/* stripCredentials */.PH)(entry.url) })),
         ...(chain.terminal ? { terminal: chain.terminal } : {})
     };
     const { netrc } = draft;
@@ -38245,7 +37959,7 @@ function planCredentials(credentials, chain, goprivate) {
         git: draft.git,
         privateAdditions: draft.privateAdditions,
         secrets: [...draft.secrets].filter(s => s !== ''),
-        credentialsFor: url => credentialsFor(netrc, url),
+        credentialsFor: url => (0,secrets/* credentialsFor */.Og)(netrc, url),
         notes: draft.notes
     };
 }
@@ -38269,30 +37983,30 @@ function planCredentials(credentials, chain, goprivate) {
 function planSumdbCredentials(plan, sumdb) {
     if (sumdb.kind !== 'db' || !sumdb.explicitUrl)
         return { plan, sumdb };
-    const url = stripCredentials(sumdb.url);
+    const url = (0,proxy_url/* stripCredentials */.PH)(sumdb.url);
     if (url === sumdb.url)
         return { plan, sumdb };
-    const shown = hideUserinfo(sumdb.url);
-    const errors = new ErrorCollector();
+    const shown = (0,secrets/* hideUserinfo */.kc)(sumdb.url);
+    const errors = new core_errors/* ErrorCollector */.KO();
     const planned = errors.attempt(() => {
         // An http URL with userinfo is refused here, as Go refuses to send credentials over http.
-        const parsed = parseProxyUrl('sumdb', sumdb.url, shown);
-        const login = decodeUserinfo('sumdb', shown, parsed.username);
-        const password = decodeUserinfo('sumdb', shown, parsed.password);
-        if (login === '' || password === '' || BAD_CHARACTER.test(login) || BAD_CHARACTER.test(password)) {
-            throw new InputError('sumdb', `the checksum database URL ${quote(shown)} carries credentials a netrc file cannot hold: write https://USER:TOKEN@host/path.`);
+        const parsed = (0,proxy_url/* parseProxyUrl */.Pr)('sumdb', sumdb.url, shown);
+        const login = (0,secrets/* decodeUserinfo */.uQ)('sumdb', shown, parsed.username);
+        const password = (0,secrets/* decodeUserinfo */.uQ)('sumdb', shown, parsed.password);
+        if (login === '' || password === '' || secrets/* BAD_CHARACTER */.yC.test(login) || secrets/* BAD_CHARACTER */.yC.test(password)) {
+            throw new core_errors/* InputError */.dz('sumdb', `the checksum database URL ${(0,core_errors/* quote */.hD)(shown)} carries credentials a netrc file cannot hold: write https://USER:TOKEN@host/path.`);
         }
         const existing = plan.netrc.find(e => e.machine === parsed.host);
         if (existing && (existing.login !== login || existing.password !== password)) {
-            throw new InputError('sumdb', `the checksum database URL ${quote(shown)} carries credentials that differ from those for the same host in proxies or auth; Go's netrc holds one per host and port.`);
+            throw new core_errors/* InputError */.dz('sumdb', `the checksum database URL ${(0,core_errors/* quote */.hD)(shown)} carries credentials that differ from those for the same host in proxies or auth; Go's netrc holds one per host and port.`);
         }
         // A new array (not a push): the plan passed in stays as it was, and credentialsFor must see the new entry.
         const netrc = existing ? plan.netrc : [...plan.netrc, { machine: parsed.host, login, password }];
         return {
             ...plan,
             netrc,
-            secrets: [...new Set([...plan.secrets, ...secretsOfUrl(sumdb.url), ...secretForms(login, password)])],
-            credentialsFor: (target) => credentialsFor(netrc, target),
+            secrets: [...new Set([...plan.secrets, ...(0,proxy_url/* secretsOfUrl */.mE)(sumdb.url), ...(0,secrets/* secretForms */.eo)(login, password)])],
+            credentialsFor: (target) => (0,secrets/* credentialsFor */.Og)(netrc, target),
             notes: [...plan.notes, `sumdb: credentials moved from the URL to netrc (machine ${parsed.host}).`]
         };
     }, undefined);
@@ -38359,627 +38073,12 @@ function decideAfterProbe(plan, proposal, onUnreachable, howToWarn) {
         : { ...asComposed, failure: `${problems}\n${howToWarn} to use the chain anyway.` };
 }
 
-;// CONCATENATED MODULE: ./src/core/module-path.ts
-
-/**
- * Go's case encoding for module paths and versions in proxy URLs: each upper-case
- * ASCII letter becomes `!` and its lower-case form, so that case-insensitive file
- * systems can hold the cache (`github.com/BurntSushi/toml` → `github.com/!burnt!sushi/toml`).
- */
-function escapeModulePath(path) {
-    return path.replace(/[A-Z]/g, c => `!${c.toLowerCase()}`);
-}
-/** The wire form of a proxy request path for a module: case-encoded, then percent-encoded per element. */
-function moduleRequestPath(path) {
-    return escapeModulePath(path)
-        .split('/')
-        .map(element => encodeURIComponent(element).replace(/!/g, '%21'))
-        .join('/');
-}
-const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
-/**
- * Validates a module path the way golang.org/x/mod/module.CheckPath does for the parts
- * that matter here: a first element that is a lower-case host name with a dot, then
- * elements of letters, digits and `-._~`, none empty, none starting or ending with a dot.
- * Throws an InputError naming `input`.
- */
-function checkModulePath(input, path) {
-    const fail = (why) => {
-        throw new InputError(input, `${quote(path)} is not a valid module path: ${why}.`);
-    };
-    if (path === '')
-        fail('it is empty');
-    if (path.startsWith('/') || path.endsWith('/'))
-        fail('it starts or ends with a slash');
-    const elements = path.split('/');
-    const first = elements[0];
-    if (!first.includes('.'))
-        fail(`its first element ${quote(first)} has no dot (it must be a host name)`);
-    if (first.startsWith('-') || first.startsWith('.'))
-        fail('its first element starts with a dash or a dot');
-    if (!/^[a-z0-9.-]+$/.test(first))
-        fail('its first element may hold only lower-case letters, digits, dots and dashes');
-    for (const element of elements) {
-        if (element === '')
-            fail('it has an empty path element (double slash)');
-        if (!/^[A-Za-z0-9._~-]+$/.test(element))
-            fail(`element ${quote(element)} has a character other than A-Z a-z 0-9 - . _ ~`);
-        if (element.startsWith('.') || element.endsWith('.'))
-            fail(`element ${quote(element)} starts or ends with a dot`);
-        if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase()))
-            fail(`element ${quote(element)} is reserved on Windows`);
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ./src/core/toolchain/version.ts
-/**
- * Go version semantics for toolchain selection (pure).
- *
- * API:
- * - `parseGoVersion(text)` / `isGoVersion(text)` / `compareGoVersions(a, b)`: Go's own version grammar and order
- *   (cmd/go/internal/gover): `1.21` < `1.21rc1` < `1.21.0` < `1.21.1`; before Go 1.21 a missing patch is `.0`.
- * - `isReleaseVersion(v)`: a `X.Y.Z` release (what `stable` and ranges pick), not a language version or prerelease.
- * - `goVersionLine(v)`: the minor line, `1.23.5` → `1.23`.
- * - `makeSemver(v)`: actions/setup-go's tool-cache name for a Go version (`1.21rc1` → `1.21.0-rc.1`).
- * - `parseVersionRequest(text, input?)`: a `go-version` input as setup-go users write it → `VersionRequest`.
- * - `versionMatches(request, v)`, `pickVersion(request, versions)`: the newest available version a request accepts.
- */
-
-
-/**
- * Parses a Go version without the `go` prefix (`1.23.5`, `1.23`, `1.23rc1`, `1`), exactly as gover.Parse does;
- * undefined when it is not one. Like Go, `1` means 1.0.0, and `1.20` means 1.20.0 while `1.21` stays a language
- * version (lower than `1.21rc1` and `1.21.0`).
- */
-function parseGoVersion(text) {
-    const m = /^(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)|([a-z]+)(0|[1-9][0-9]*)?)?)?$/.exec(text);
-    if (!m)
-        return undefined;
-    const [, major, minor, patch, kind, pre] = m;
-    if (minor === undefined)
-        return { major, minor: '0', patch: '0', kind: '', pre: '' };
-    if (patch !== undefined)
-        return { major, minor, patch, kind: '', pre: '' };
-    if (kind !== undefined)
-        return { major, minor, patch: '', kind, pre: pre ?? '' };
-    // Patch missing is the same as .0 before Go 1.21; from 1.21 on `1.21` is the language version, not 1.21.0.
-    return { major, minor, patch: compareNumbers(minor, '21') < 0 ? '0' : '', kind: '', pre: '' };
-}
-/** Whether `text` is a Go version (`1.23.5`, `1.23`, `1.23rc1`), without the `go` prefix. */
-function isGoVersion(text) {
-    return parseGoVersion(text) !== undefined;
-}
-/**
- * Go's version order (gover.Compare): -1, 0 or +1. Invalid versions compare lower than every valid one and equal to
- * each other, as in Go.
- */
-function compareGoVersions(a, b) {
-    const x = parseGoVersion(a) ?? INVALID;
-    const y = parseGoVersion(b) ?? INVALID;
-    return (compareNumbers(x.major, y.major) ||
-        compareNumbers(x.minor, y.minor) ||
-        compareNumbers(x.patch, y.patch) ||
-        // '' < alpha < beta < rc, by plain string order as Go does.
-        compareText(x.kind, y.kind) ||
-        compareNumbers(x.pre, y.pre));
-}
-const INVALID = { major: '', minor: '', patch: '', kind: '', pre: '' };
-/** A release `X.Y.Z` (Go ≥ 1.21 names every release so, `1.21.0` included); not `1.21`, not `1.21rc1`. */
-function isReleaseVersion(version) {
-    const v = parseGoVersion(version);
-    return v !== undefined && v.patch !== '' && v.kind === '' && /^\d+\.\d+\.\d+$/.test(version);
-}
-/** The minor line of a version: `1.23.5` → `1.23`, `1.23rc1` → `1.23`. Throws on a non-version. */
-function goVersionLine(version) {
-    const v = parseGoVersion(version);
-    if (!v)
-        throw new Error(`not a Go version: ${quote(version)}`);
-    return `${v.major}.${v.minor}`;
-}
-/**
- * actions/setup-go's makeSemver: the version under which setup-go caches a Go release in the tool cache
- * (`$RUNNER_TOOL_CACHE/go/<this>/<arch>`), so each action finds the other's installs. `1.22` → `1.22.0`,
- * `1.21rc1` → `1.21.0-rc.1`, `1.22beta1` → `1.22.0-beta.1`, `go1.23.5` → `1.23.5`. Throws on anything that is not a
- * Go version.
- */
-function makeSemver(version) {
-    const bare = version.startsWith('go') ? version.slice(2) : version;
-    const v = parseGoVersion(bare);
-    if (!v)
-        throw new Error(`not a Go version: ${quote(version)}`);
-    const core = `${v.major}.${v.minor}.${v.patch || '0'}`;
-    return v.kind ? `${core}-${v.kind}.${v.pre || '0'}` : core;
-}
-/**
- * Parses a `go-version` value. `input` names where it came from in error messages (the input name, or a version
- * file and line). Throws InputError naming the input and the value when it is none of the forms of `VersionRequest`.
- */
-function parseVersionRequest(text, input = 'go-version') {
-    const value = text.trim();
-    if (value === '')
-        throw new InputError(input, 'is empty: give a Go version such as 1.23, 1.23.5 or stable');
-    if (value === 'stable' || value === 'oldstable')
-        return { kind: value };
-    const bare = value.startsWith('go') ? value.slice(2) : value;
-    const v = parseGoVersion(bare);
-    if (v && /^\d+\.\d+/.test(bare)) {
-        if (v.kind !== '' && !/^\d+\.\d+(alpha|beta|rc)[1-9]\d*$/.test(bare)) {
-            throw new InputError(input, `${quote(value)} is not a Go version: prereleases are written like 1.23rc1`);
-        }
-        if (v.patch === '' && v.kind === '')
-            return { kind: 'line', line: bare };
-        if (compareNumbers(v.minor, '21') < 0 && v.kind === '' && !/^\d+\.\d+\.\d+$/.test(bare)) {
-            // Before 1.21 Go itself reads `1.20` as 1.20.0; setup-go (and so this action) reads it as the 1.20 line.
-            return { kind: 'line', line: bare };
-        }
-        return { kind: 'exact', version: bare };
-    }
-    if (value !== bare) {
-        throw new InputError(input, `${quote(value)} is not a Go version (expected go1.X.Y, go1.X or go1.XrcN)`);
-    }
-    const range = semver_default().validRange(value);
-    if (range === null) {
-        throw new InputError(input, `${quote(value)} is neither a Go version (1.23, 1.23.5, 1.23rc1), stable, oldstable nor a semver range (^1.22, >=1.22, 1.22.x)`);
-    }
-    return { kind: 'range', range: value };
-}
-/** Describes a request in messages: `1.23.x`, `stable`, `>=1.22`. */
-function describeRequest(request) {
-    switch (request.kind) {
-        case 'exact':
-            return request.version;
-        case 'line':
-            return `${request.line} (newest ${request.line}.x)`;
-        case 'range':
-            return request.range;
-        default:
-            return request.kind;
-    }
-}
-/**
- * Whether version `version` (a Go version such as `1.23.5`) satisfies a request other than stable/oldstable (which
- * depend on the whole list: use `pickVersion`).
- */
-function versionMatches(request, version) {
-    switch (request.kind) {
-        case 'exact':
-            return compareGoVersions(request.version, version) === 0 && isGoVersion(version);
-        case 'line':
-            return isReleaseVersion(version) && goVersionLine(version) === goVersionLine(request.line);
-        case 'range': {
-            // A language version (`1.22`) is no toolchain: makeSemver would make it 1.22.0, which it is not.
-            const v = parseGoVersion(version);
-            if (!v || (v.patch === '' && v.kind === ''))
-                return false;
-            return semver_default().satisfies(makeSemver(version), request.range);
-        }
-        case 'stable':
-        case 'oldstable':
-            return isReleaseVersion(version);
-    }
-}
-/**
- * The newest of `versions` (Go versions, any order, duplicates allowed) that `request` accepts, or undefined.
- * `stable` is the newest release (no prerelease); `oldstable` the newest release of the minor line below the newest
- * line that has a release (setup-go's meaning: with 1.23.5 and 1.22.9 available, oldstable is 1.22.9).
- */
-function pickVersion(request, versions) {
-    const sorted = [...new Set(versions)].filter(isGoVersion).sort((a, b) => compareGoVersions(b, a));
-    if (request.kind === 'oldstable') {
-        const releases = sorted.filter(isReleaseVersion);
-        if (releases.length === 0)
-            return undefined;
-        const newestLine = goVersionLine(releases[0]);
-        return releases.find(v => goVersionLine(v) !== newestLine);
-    }
-    return sorted.find(v => versionMatches(request, v));
-}
-/** Compares decimal strings without leading zeros as Go's gover.CmpInt does: by length, then text. */
-function compareNumbers(x, y) {
-    if (x === y)
-        return 0;
-    if (x.length !== y.length)
-        return x.length < y.length ? -1 : 1;
-    return x < y ? -1 : 1;
-}
-function compareText(x, y) {
-    return x === y ? 0 : x < y ? -1 : 1;
-}
-
-;// CONCATENATED MODULE: ./src/core/warm/modfile.ts
-/**
- * go.mod and go.work parsers over text (the shell reads the files), ported from the parts of
- * golang.org/x/mod/modfile (read.go, rule.go, work.go, Go 1.23 vendored copy) that the prefetch plan needs:
- * the lexer (comments, quoted and raw strings, `verb (` blocks), and the module, go, toolchain, require,
- * exclude, replace and use directives. retract, godebug and unknown verbs are read and ignored. A line the
- * grammar rejects is reported in `errors` (with its line number), never thrown: the go command will say the
- * same thing in its own words, and the plan simply covers less.
- */
-/** Go's isIdent: any printable non-space rune except the punctuation the grammar reserves. */
-function isIdentChar(c) {
-    return !/[\s()[\]{},]/u.test(c) && /\P{C}/u.test(c);
-}
-/**
- * Splits a file into directive lines. A block `verb (` ... `)` turns into one line per entry with the verb
- * prepended, as modfile does for rules inside a LineBlock.
- */
-function lexLines(text, errors) {
-    const lines = [];
-    let block;
-    let blockLine = 0;
-    const rawLines = text.split('\n');
-    let i = 0;
-    while (i < rawLines.length) {
-        const start = i + 1;
-        const tokens = [];
-        let comment = '';
-        let text = rawLines[i];
-        i++;
-        let pos = 0;
-        let bad;
-        while (pos < text.length) {
-            const c = text[pos];
-            if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
-                pos++;
-            }
-            else if (text.startsWith('//', pos)) {
-                comment = text.slice(pos + 2).trim();
-                break;
-            }
-            else if ('()[]{},'.includes(c)) {
-                // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
-                tokens.push(c);
-                pos++;
-            }
-            else if (c === '"') {
-                let end = pos + 1;
-                while (end < text.length && text[end] !== '"')
-                    end += text[end] === '\\' ? 2 : 1;
-                if (end >= text.length) {
-                    bad = 'unterminated quoted string';
-                    break;
-                }
-                tokens.push(text.slice(pos, end + 1));
-                pos = end + 1;
-            }
-            else if (c === '`') {
-                // A raw string may span lines.
-                let end = text.indexOf('`', pos + 1);
-                while (end < 0 && i < rawLines.length) {
-                    text += '\n' + rawLines[i];
-                    i++;
-                    end = text.indexOf('`', pos + 1);
-                }
-                if (end < 0) {
-                    bad = 'unterminated raw string';
-                    break;
-                }
-                tokens.push(text.slice(pos, end + 1));
-                pos = end + 1;
-            }
-            else if (isIdentChar(c)) {
-                let end = pos;
-                while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
-                    if (text.startsWith('/*', end))
-                        bad = 'mod files must use // comments (not /* */ comments)';
-                    end++;
-                }
-                if (bad)
-                    break;
-                tokens.push(text.slice(pos, end));
-                pos = end;
-            }
-            else {
-                bad = `unexpected input character ${JSON.stringify(c)}`;
-                break;
-            }
-        }
-        if (bad) {
-            errors.push({ line: start, message: bad });
-            continue;
-        }
-        if (tokens.length === 0)
-            continue;
-        if (block) {
-            if (tokens.length === 1 && tokens[0] === ')') {
-                block = undefined;
-                continue;
-            }
-            lines.push({ tokens: [...block, ...tokens], comment, line: start });
-            continue;
-        }
-        if (tokens[tokens.length - 1] === '(' && tokens.length >= 2 && !tokens.slice(0, -1).includes('(')) {
-            block = tokens.slice(0, -1);
-            blockLine = start;
-            continue;
-        }
-        lines.push({ tokens, comment, line: start });
-    }
-    if (block)
-        errors.push({ line: blockLine, message: `unterminated block ${block.join(' ')} (` });
-    return lines;
-}
-/** Go's strconv.Unquote for the escapes a module path or version can need; undefined when go rejects the token. */
-function unquote(token) {
-    // modfile.parseString: only "..." is unquoted; any other quote character (a raw `...` string too) is an error.
-    if (!token.startsWith('"'))
-        return /["'`]/.test(token) ? undefined : token;
-    try {
-        const value = JSON.parse(token.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\'/g, "'"));
-        return typeof value === 'string' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** modfile.IsDirectoryPath: Unix and Windows relative or absolute directory syntaxes. */
-function isDirectoryPath(s) {
-    return (s === '.' ||
-        s === '..' ||
-        s.startsWith('./') ||
-        s.startsWith('.\\') ||
-        s.startsWith('../') ||
-        s.startsWith('..\\') ||
-        s.startsWith('/') ||
-        s.startsWith('\\') ||
-        /^[A-Za-z]:/.test(s));
-}
-/** The arguments of a line, unquoted; undefined (with an error recorded) when one is malformed. */
-function args(line, errors) {
-    const out = [];
-    for (const token of line.tokens.slice(1)) {
-        const value = unquote(token);
-        if (value === undefined) {
-            errors.push({ line: line.line, message: `invalid quoted string ${token}` });
-            return undefined;
-        }
-        out.push(value);
-    }
-    return out;
-}
-function parseReplace(line, a, errors) {
-    const arrow = a.length >= 2 && a[1] === '=>' ? 1 : 2;
-    if (a.length < arrow + 2 || a.length > arrow + 3 || a[arrow] !== '=>') {
-        errors.push({ line: line.line, message: 'usage: replace module/path [v1.2.3] => other/module v1.4' });
-        return undefined;
-    }
-    const old = { path: a[0], version: arrow === 2 ? a[1] : '' };
-    const target = a[arrow + 1];
-    const targetVersion = a.length === arrow + 3 ? a[arrow + 2] : '';
-    if (targetVersion === '') {
-        if (!isDirectoryPath(target)) {
-            errors.push({
-                line: line.line,
-                message: `replacement module without version must be directory path (rooted or starting with ./ or ../): ${target}`
-            });
-            return undefined;
-        }
-        return { old, new: { path: target, version: '' }, local: true };
-    }
-    if (isDirectoryPath(target)) {
-        errors.push({ line: line.line, message: `replacement module directory path ${target} cannot have version` });
-        return undefined;
-    }
-    return { old, new: { path: target, version: targetVersion }, local: false };
-}
-function isIndirect(comment) {
-    // modfile.isIndirect: the comment is exactly "indirect" or starts with "indirect;".
-    return comment === 'indirect' || comment.startsWith('indirect;');
-}
-/** Parses a go.mod text. Never throws; `errors` lists the lines that were skipped. */
-function parseGoMod(text) {
-    const errors = [];
-    let module = '';
-    const found = {};
-    const versionLines = {};
-    const require = [];
-    const exclude = [];
-    const replace = [];
-    for (const line of lexLines(text, errors)) {
-        const verb = line.tokens[0];
-        const a = args(line, errors);
-        if (!a)
-            continue;
-        const expect = (n, usage) => {
-            if (a.length === n)
-                return true;
-            errors.push({ line: line.line, message: `usage: ${usage}` });
-            return false;
-        };
-        switch (verb) {
-            case 'module':
-                if (expect(1, 'module module/path'))
-                    module = a[0];
-                break;
-            case 'go':
-            case 'toolchain':
-                versionDirective(verb, line, a, found, versionLines, errors);
-                break;
-            case 'require':
-                if (expect(2, 'require module/path v1.2.3'))
-                    require.push({ path: a[0], version: a[1], indirect: isIndirect(line.comment) });
-                break;
-            case 'exclude':
-                if (expect(2, 'exclude module/path v1.2.3'))
-                    exclude.push({ path: a[0], version: a[1] });
-                break;
-            case 'replace': {
-                const r = parseReplace(line, a, errors);
-                if (r)
-                    replace.push(r);
-                break;
-            }
-            default:
-                // retract, godebug, tool and verbs of later Go versions do not change what is downloaded.
-                break;
-        }
-    }
-    return { module, ...found, versionLines, require, exclude, replace, errors };
-}
-/**
- * The `go` and `toolchain` directives of go.mod and go.work: one argument each, at most once (modfile's
- * "repeated go statement"); the first one counts.
- */
-function versionDirective(verb, line, a, found, lines, errors) {
-    if (a.length !== 1) {
-        errors.push({ line: line.line, message: verb === 'go' ? 'usage: go 1.23' : 'usage: toolchain go1.23.5' });
-    }
-    else if (found[verb] !== undefined) {
-        errors.push({ line: line.line, message: `repeated ${verb} statement` });
-    }
-    else {
-        found[verb] = a[0];
-        lines[verb] = line.line;
-    }
-}
-/** Parses a go.work text. Never throws; `errors` lists the lines that were skipped. */
-function parseGoWork(text) {
-    const errors = [];
-    const found = {};
-    const versionLines = {};
-    const use = [];
-    const replace = [];
-    for (const line of lexLines(text, errors)) {
-        const a = args(line, errors);
-        if (!a)
-            continue;
-        const verb = line.tokens[0];
-        switch (verb) {
-            case 'go':
-            case 'toolchain':
-                versionDirective(verb, line, a, found, versionLines, errors);
-                break;
-            case 'use':
-                if (a.length === 1)
-                    use.push(a[0]);
-                else
-                    errors.push({ line: line.line, message: 'usage: use local/dir' });
-                break;
-            case 'replace': {
-                const r = parseReplace(line, a, errors);
-                if (r)
-                    replace.push(r);
-                break;
-            }
-            default:
-                break;
-        }
-    }
-    return { ...found, versionLines, use, replace, errors };
-}
-
-;// CONCATENATED MODULE: ./src/core/toolchain/version-file.ts
-/**
- * Reading a Go version request out of a version file's text (pure; the shell reads the file).
- *
- * API:
- * - `parseVersionFile(fileName, text)`: dispatches on the base name — `go.mod` and `go.work` (toolchain line, else go
- *   line), `.tool-versions` (asdf/mise: `golang 1.23.5`), anything else (`.go-version`) a file holding one version.
- * - `parseGoModVersion`, `parseToolVersions`, `parsePlainVersionFile`: the individual parsers.
- *
- * Meaning of a `go.mod`/`go.work` file (decided here, documented for users):
- * - `toolchain go1.23.5` wins: it names the exact toolchain the module wants (what the go command would switch to).
- * - otherwise the `go` line, read as actions/setup-go reads it: `go 1.22` → the newest 1.22.x release; `go 1.22.3` →
- *   exactly 1.22.3; `go 1.23rc1` → exactly 1.23rc1. (For the go command ≥ 1.21 the go line is a minimum, and
- *   GOTOOLCHAIN=auto would switch up to it; installing exactly that version satisfies the minimum, and it is what
- *   setup-go users expect.)
- * Errors are InputErrors for the input `go-version-file` naming the file and the line.
- */
-
-
-
-/** The input name version-file errors are reported under. */
-const VERSION_FILE_INPUT = 'go-version-file';
-/**
- * Parses a version file by its base name (`fileName` may be a path, with / or \ separators): `go.mod`, `go.work`,
- * `.tool-versions`; any other name is read as a `.go-version` file (one version, as setup-go reads unknown files).
- */
-function parseVersionFile(fileName, text) {
-    const base = fileName.split(/[\\/]/).pop() ?? fileName;
-    if (base === 'go.mod' || base === 'go.work')
-        return parseGoModVersion(fileName, text);
-    if (base === '.tool-versions')
-        return parseToolVersions(fileName, text);
-    return parsePlainVersionFile(fileName, text);
-}
-/**
- * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
- * grammar as the warm phase's plan (src/core/warm/modfile.ts: comments, blocks, quoted strings). A malformed or
- * repeated go/toolchain line is an error, as the go command refuses such a file.
- */
-function parseGoModVersion(fileName, text) {
-    const base = fileName.split(/[\\/]/).pop() ?? fileName;
-    const parsed = base === 'go.work' ? parseGoWork(text) : parseGoMod(text);
-    const shown = (line) => quote(lines(text)[line - 1]?.trim() ?? '');
-    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
-    if (bad)
-        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
-    const { go, toolchain, versionLines } = parsed;
-    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
-        const line = versionLines.toolchain;
-        // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
-        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
-            throw fileError(fileName, line, `toolchain ${quote(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
-        }
-        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
-    }
-    if (go !== undefined && versionLines.go !== undefined) {
-        const line = versionLines.go;
-        if (go.startsWith('go'))
-            throw fileError(fileName, line, `go line ${quote(go)} must not start with "go"`);
-        return { request: requestAt(fileName, line, go), value: go, line };
-    }
-    throw new InputError(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
-}
-/**
- * `.tool-versions` (asdf, mise): the first `golang <version>` line (mise's `go <version>` too); further versions on
- * the line are asdf fallbacks and ignored. `#` starts a comment. `system`, `ref:` and `path:` values are refused.
- */
-function parseToolVersions(fileName, text) {
-    const all = lines(text);
-    for (let i = 0; i < all.length; i++) {
-        const fields = stripComment(all[i], '#').trim().split(/\s+/);
-        if (fields[0] !== 'golang' && fields[0] !== 'go')
-            continue;
-        const value = fields[1];
-        if (value === undefined)
-            throw fileError(fileName, i + 1, `${quote(all[i].trim())} has no version`);
-        if (value === 'system' || value.includes(':')) {
-            throw fileError(fileName, i + 1, `${quote(value)} is not a Go version this action can install`);
-        }
-        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
-    }
-    throw new InputError(VERSION_FILE_INPUT, `${fileName} has no golang line (expected e.g. "golang 1.23.5")`);
-}
-/** `.go-version` and other plain files: the first line that is neither blank nor a `#` comment holds the version. */
-function parsePlainVersionFile(fileName, text) {
-    const all = lines(text);
-    for (let i = 0; i < all.length; i++) {
-        const value = all[i].trim();
-        if (value === '' || value.startsWith('#'))
-            continue;
-        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
-    }
-    throw new InputError(VERSION_FILE_INPUT, `${fileName} is empty (expected a Go version such as 1.23.5)`);
-}
-function requestAt(fileName, line, value) {
-    return parseVersionRequest(value, `${VERSION_FILE_INPUT} (${fileName} line ${line})`);
-}
-function fileError(fileName, line, detail) {
-    return new InputError(VERSION_FILE_INPUT, `${fileName} line ${line}: ${detail}`);
-}
-/** Lines without their terminators; a UTF-8 byte order mark at the start is dropped. */
-function lines(text) {
-    return text.replace(/^\uFEFF/, '').split(/\r?\n/);
-}
-function stripComment(line, marker) {
-    const at = line.indexOf(marker);
-    return at === -1 ? line : line.slice(0, at);
-}
-
+// EXTERNAL MODULE: ./src/core/module-path.ts
+var module_path = __nccwpck_require__(175);
+// EXTERNAL MODULE: ./src/core/toolchain/version.ts
+var toolchain_version = __nccwpck_require__(5231);
+// EXTERNAL MODULE: ./src/core/toolchain/version-file.ts
+var version_file = __nccwpck_require__(5438);
 ;// CONCATENATED MODULE: ./src/core/settings.ts
 
 
@@ -39006,18 +38105,18 @@ const INPUT_DEFAULTS = {
 function choice(input, value, allowed) {
     if (allowed.includes(value))
         return value;
-    throw new InputError(input, `${quote(value)} is not one of: ${allowed.join(', ')}.`);
+    throw new core_errors/* InputError */.dz(input, `${(0,core_errors/* quote */.hD)(value)} is not one of: ${allowed.join(', ')}.`);
 }
 function settings_boolean(input, value) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new InputError(input, `${quote(value)} is not a boolean; write true or false.`);
+    throw new core_errors/* InputError */.dz(input, `${(0,core_errors/* quote */.hD)(value)} is not a boolean; write true or false.`);
 }
 function integer(input, value, min, max, unit) {
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new InputError(input, `${quote(value)} is not a whole number of ${unit} from ${min} to ${max}.`);
+        throw new core_errors/* InputError */.dz(input, `${(0,core_errors/* quote */.hD)(value)} is not a whole number of ${unit} from ${min} to ${max}.`);
     }
     return Number(value);
 }
@@ -39037,7 +38136,7 @@ function readSettings(read) {
         const value = read(name).trim();
         return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
     };
-    const errors = new ErrorCollector();
+    const errors = new core_errors/* ErrorCollector */.KO();
     const fallback = errors.attempt(() => choice('fallback', get('fallback'), ['on-error', 'not-found']), 'on-error');
     const separator = fallback === 'not-found' ? ',' : '|';
     const patterns = (name) => errors.attempt(() => optionalPatterns(name, read(name)), undefined);
@@ -39045,19 +38144,19 @@ function readSettings(read) {
     const sumdbValue = read('sumdb').trim();
     const probeModule = errors.attempt(() => {
         const value = get('probe-module');
-        assertNoControlCharacters('probe-module', value);
-        checkModulePath('probe-module', value);
+        (0,core_errors/* assertNoControlCharacters */.Pt)('probe-module', value);
+        (0,module_path/* checkModulePath */.iU)('probe-module', value);
         return value;
     }, '');
     const auth = read('auth');
     const settings = {
-        proxies: errors.attempt(() => parseProxiesInput('proxies', read('proxies'), separator), undefined),
-        region: regionValue === '' ? undefined : errors.attempt(() => choice('region', regionValue, REGIONS), undefined),
+        proxies: errors.attempt(() => (0,core_chain/* parseProxiesInput */.ik)('proxies', read('proxies'), separator), undefined),
+        region: regionValue === '' ? undefined : errors.attempt(() => choice('region', regionValue, presets/* REGIONS */.ij), undefined),
         private: patterns('private'),
         noProxy: patterns('no-proxy'),
         noSumdb: patterns('no-sumdb'),
         insecure: patterns('insecure'),
-        sumdb: sumdbValue === '' ? undefined : errors.attempt(() => parseGosumdb('sumdb', sumdbValue), undefined),
+        sumdb: sumdbValue === '' ? undefined : errors.attempt(() => (0,config/* parseGosumdb */.$M)('sumdb', sumdbValue), undefined),
         fallback: separator,
         probe: errors.attempt(() => settings_boolean('probe', get('probe')), true),
         probeTimeoutMs: errors.attempt(() => integer('probe-timeout', get('probe-timeout'), 100, 120000, 'milliseconds'), 3000),
@@ -39067,7 +38166,7 @@ function readSettings(read) {
         warm: errors.attempt(() => settings_boolean('warm', get('warm')), true),
         workingDirectories: errors.attempt(() => {
             const dirs = list(get('working-directory'));
-            dirs.forEach(dir => assertNoControlCharacters('working-directory', dir));
+            dirs.forEach(dir => (0,core_errors/* assertNoControlCharacters */.Pt)('working-directory', dir));
             return dirs.length > 0 ? dirs : ['.'];
         }, []),
         warmTimeoutSeconds: errors.attempt(() => integer('warm-timeout', get('warm-timeout'), 1, 21600, 'seconds'), 600),
@@ -39087,20 +38186,20 @@ function goInstallRequest(versionValue, fileValue) {
     const version = versionValue.trim();
     const file = fileValue.trim();
     if (version !== '' && file !== '') {
-        throw new InputError('go-version', `${quote(version)} and go-version-file ${quote(file)} are both set; set only one of them.`);
+        throw new core_errors/* InputError */.dz('go-version', `${(0,core_errors/* quote */.hD)(version)} and go-version-file ${(0,core_errors/* quote */.hD)(file)} are both set; set only one of them.`);
     }
     if (version !== '') {
-        assertNoControlCharacters('go-version', version);
-        return { from: 'go-version', request: parseVersionRequest(version, 'go-version') };
+        (0,core_errors/* assertNoControlCharacters */.Pt)('go-version', version);
+        return { from: 'go-version', request: (0,toolchain_version/* parseVersionRequest */.Hd)(version, 'go-version') };
     }
     if (file !== '') {
-        assertNoControlCharacters(VERSION_FILE_INPUT, file);
+        (0,core_errors/* assertNoControlCharacters */.Pt)(version_file/* VERSION_FILE_INPUT */.JG, file);
         return { from: 'go-version-file', file };
     }
     return undefined;
 }
 function optionalPatterns(name, raw) {
-    return raw.trim() === '' ? undefined : parsePatternInput(name, raw);
+    return raw.trim() === '' ? undefined : (0,core_patterns/* parsePatternInput */.A6)(name, raw);
 }
 
 ;// CONCATENATED MODULE: ./src/core/probe-table.ts
@@ -39177,2224 +38276,6 @@ function probeTableText(report) {
         .trimEnd());
     lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${report.chain || '(none)'}`, sumdbCheckText(report.sumdb));
     return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/logger.ts
-/** A logger that drops everything, for tests and quiet callers. */
-const silentLogger = {
-    info: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    debug: () => undefined
-};
-
-;// CONCATENATED MODULE: ./src/core/probe-report.ts
-
-/** Statuses that keep an entry in the exported chain. A not-found proxy is reachable; Go falls through it on 404/410. */
-function isWorking(status) {
-    return status === 'ok' || status === 'not-found';
-}
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
-const CLOSED_CODES = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ECONNABORTED',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'HPE_INVALID_EOF_STATE'
-]);
-/** True for Node's name-resolution failure codes (ENOTFOUND, EAI_*): the host name did not resolve. */
-function isDnsCode(code) {
-    return DNS_CODES.has(code);
-}
-/** True for codes meaning the peer closed or reset the connection before a complete answer. */
-function isClosedCode(code) {
-    return CLOSED_CODES.has(code);
-}
-/** Node's certificate and handshake codes, as reasons a user recognises. */
-const TLS_REASONS = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
-    SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the chain (an untrusted root, such as a TLS-inspecting firewall)',
-    CERT_HAS_EXPIRED: 'certificate expired',
-    CERT_NOT_YET_VALID: 'certificate not yet valid (is the runner clock right?)',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'certificate not valid for this host name (hostname mismatch)',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by an unknown authority',
-    UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by an unknown authority',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by an unknown authority',
-    CERT_UNTRUSTED: 'certificate not trusted',
-    CERT_REVOKED: 'certificate revoked',
-    CERT_SIGNATURE_FAILURE: 'certificate signature invalid',
-    ERR_SSL_WRONG_VERSION_NUMBER: 'handshake failed: the server does not speak TLS on this port',
-    EPROTO: 'handshake failed (protocol error)'
-};
-/** The reason for a TLS failure code, or undefined when the code is not about TLS. */
-function tlsReason(code) {
-    // OpenSSL's verification codes (UNABLE_TO_*, HOSTNAME_MISMATCH, INVALID_CA, ...) without a wording of their own.
-    const tlsCode = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_)|^(HOSTNAME_MISMATCH|INVALID_CA|INVALID_PURPOSE)$/;
-    return TLS_REASONS[code] ?? (tlsCode.test(code) ? `handshake failed (${code})` : undefined);
-}
-/** Classifies a request that never produced an HTTP answer. */
-function classifyFailure(failure) {
-    const { code, host, phase } = failure;
-    const within = `within ${Math.round(failure.elapsedMs)} ms`;
-    const hostname = host.replace(/:\d+$/, '');
-    if (code === 'DEADLINE') {
-        switch (phase) {
-            case 'dns':
-                return { status: 'dns', message: `DNS failure: the lookup of ${hostname} did not finish ${within}` };
-            case 'connect':
-                return { status: 'connect-timeout', message: `connect timeout: no TCP connection to ${host} ${within}` };
-            case 'tls':
-                return {
-                    status: 'no-response',
-                    message: `no response: ${host} accepted the connection but did not complete the TLS handshake ${within}`
-                };
-            case 'response':
-                return {
-                    status: 'no-response',
-                    message: `no response: ${host} accepted the connection but sent nothing ${within}`
-                };
-            case 'body':
-                return {
-                    status: 'slow',
-                    message: `slow: ${host} sent headers but the body was still arriving after ${Math.round(failure.elapsedMs)} ms`
-                };
-        }
-    }
-    if (DNS_CODES.has(code)) {
-        const why = code === 'EAI_AGAIN' ? 'the DNS server did not answer' : 'the name does not resolve';
-        return { status: 'dns', message: `DNS failure: ${hostname}: ${why} (${code})` };
-    }
-    if (code === 'ECONNREFUSED')
-        return { status: 'refused', message: `connection refused by ${host}` };
-    if (code === 'ETIMEDOUT' && phase === 'connect') {
-        return { status: 'connect-timeout', message: `connect timeout: no TCP connection to ${host} (${code})` };
-    }
-    const reason = tlsReason(code);
-    if (reason)
-        return { status: 'tls', message: `TLS error: ${reason} (${host}, ${code})` };
-    if (CLOSED_CODES.has(code) || /socket hang up/i.test(failure.message)) {
-        if (phase === 'tls') {
-            return { status: 'tls', message: `TLS error: ${host} closed the connection during the handshake (${code})` };
-        }
-        return { status: 'connection-closed', message: `connection closed by ${host} before a complete answer (${code})` };
-    }
-    return { status: 'network', message: `network error reaching ${host}: ${oneLine(failure.message)} (${code})` };
-}
-/**
- * The first lines of a text/plain error body, as the go command quotes them:
- * control characters removed, credentials in URLs redacted, cut to a readable length.
- * '' for any other content type.
- */
-function bodyExcerpt(contentType, body, maxLines = 2) {
-    if (!/^text\/plain\b/i.test(contentType.trim()))
-        return '';
-    const lines = body
-        .split('\n')
-        .map(line => oneLine(line))
-        .filter(line => line !== '')
-        .slice(0, maxLines);
-    const text = redactText(lines.join(' / '));
-    return text.length > 200 ? `${text.slice(0, 199)}…` : text;
-}
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-}
-const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
-/**
- * True for a `@v/list` body: one version per line (Go reads the first field of each
- * line), blank lines allowed, empty allowed. When the body was cut at a size limit
- * the last, partial line is not judged.
- */
-function isVersionList(body, truncated = false) {
-    const lines = body.split('\n');
-    if (truncated)
-        lines.pop();
-    return lines.every(line => {
-        const first = line.trim().split(/\s+/)[0];
-        return first === '' || SEMVER.test(first);
-    });
-}
-function looksLikeHtml(contentType, body) {
-    return /^\s*(text\/html|application\/xhtml)/i.test(contentType) || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body);
-}
-function statusLine(answer) {
-    const text = answer.statusText.trim();
-    return `HTTP ${answer.status}${text ? ` ${oneLine(text)}` : ''}`;
-}
-/**
- * The words for an answer that is not a success: the status, then what a text/plain
- * body says; 401/403 name the host that wants credentials.
- */
-function describeFailedAnswer(answer) {
-    if (answer.status === 401 || answer.status === 403) {
-        const host = answer.host;
-        return {
-            status: 'unauthorized',
-            message: answer.authSent
-                ? `${statusLine(answer)}: credentials missing or wrong for ${host}: the ones sent were refused; check the auth line for ${host}`
-                : `${statusLine(answer)}: credentials missing or wrong for ${host}: none were sent; add an auth line for ${host} (auth: ${host} [USER:]SECRET)`
-        };
-    }
-    if (answer.status >= 300 && answer.status < 400) {
-        return {
-            status: 'http-status',
-            message: `${statusLine(answer)}: redirect not followed (${answer.redirectRefused ?? 'no Location'})`
-        };
-    }
-    const excerpt = bodyExcerpt(answer.contentType, answer.body);
-    return { status: 'http-status', message: excerpt ? `${statusLine(answer)}: ${excerpt}` : statusLine(answer) };
-}
-/** Classifies the answer to `GET <proxy>/<module>/@v/list`. */
-function classifyListAnswer(answer, module) {
-    if (answer.status === 404 || answer.status === 410) {
-        return {
-            status: 'not-found',
-            message: `reachable, but ${statusLine(answer)} for ${module}: it does not serve that module (normal for a proxy that serves only private modules); kept`
-        };
-    }
-    if (answer.status !== 200)
-        return describeFailedAnswer(answer);
-    if (looksLikeHtml(answer.contentType, answer.body)) {
-        return {
-            status: 'not-proxy',
-            message: 'not a module proxy: HTTP 200 with an HTML page (a login page or a web server, not the GOPROXY protocol)'
-        };
-    }
-    if (!isVersionList(answer.body, answer.truncated)) {
-        const first = redactText(oneLine(answer.body.split('\n')[0] ?? '')).slice(0, 60);
-        return {
-            status: 'not-proxy',
-            message: `not a module proxy: HTTP 200 but not a version list (starts with ${JSON.stringify(first)})`
-        };
-    }
-    return { status: 'ok', message: 'works' };
-}
-/** 200: the proxy serves the database; 404/410: ask the next entry; anything else is an error. */
-function classifySupportedAnswer(answer) {
-    if (answer.status === 200)
-        return { support: 'yes', message: 'serves the checksum database' };
-    if (answer.status === 404 || answer.status === 410)
-        return { support: 'no', message: `${statusLine(answer)}: does not serve it` };
-    return { support: 'error', message: describeFailedAnswer(answer).message };
-}
-/** The middle of the measurements (mean of the two middle ones for an even count), to 0.1 ms; null for none. */
-function median(values) {
-    if (values.length === 0)
-        return null;
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    const value = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    return Math.round(value * 10) / 10;
-}
-/**
- * Checks that a `/latest` body is a signed tree head of `name`, by shape only (the
- * go command verifies the signature itself): `go.sum database tree`, a size, a hash,
- * a blank line, then a signature line `— <name> <base64>`. Returns the problem, or
- * undefined when the shape is right.
- */
-function checkTreeHead(body, name) {
-    const lines = body.split('\n');
-    if (lines[0] !== 'go.sum database tree') {
-        return `not a signed tree head (starts with ${JSON.stringify(oneLine(lines[0] ?? '').slice(0, 60))})`;
-    }
-    if (!/^\d+$/.test(lines[1] ?? '') || !/^[A-Za-z0-9+/]+=*$/.test(lines[2] ?? '')) {
-        return 'a malformed tree head (no tree size and hash)';
-    }
-    const signers = lines.filter(line => line.startsWith('— ')).map(line => line.split(' ')[1]);
-    if (!signers.includes(name)) {
-        return signers.length === 0
-            ? 'an unsigned tree head'
-            : `a tree head signed by ${signers.join(', ')}, not by ${name}`;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/reorder.ts
-/** The stricter of two separators: `,` (fall through on 404/410 only) wins over `|`. */
-function stricter(a, b) {
-    return a === ',' || b === ',' ? ',' : '|';
-}
-/**
- * Drops the entries `keep` rejects. The rule for separators: when an entry goes, the
- * entry before it takes the STRICTER of its own separator and the removed entry's
- * (`,` wins over `|`). So `A,B|C` without B is `A,C` and `A|B,C` without B is also
- * `A,C`: a `,` the user wrote is a gate (nothing but a 404/410 passes it, so a private
- * path asked of a corporate proxy never reaches the next one) and is never weakened
- * into `|`. Only `A|B|C` without B becomes `A|C`. Removing the first entry drops its
- * separator with it (nothing came before). The terminal keyword stays last.
- */
-function dropEntries(chain, keep) {
-    const kept = [];
-    for (const entry of chain.proxies) {
-        if (keep(entry)) {
-            kept.push(entry);
-        }
-        else if (kept.length > 0) {
-            // The removed entry's separator now sits after the last kept one: keep the stricter of the two.
-            const last = kept.length - 1;
-            kept[last] = { ...kept[last], separator: stricter(kept[last].separator, entry.separator) };
-        }
-    }
-    return { proxies: kept, ...(chain.terminal ? { terminal: chain.terminal } : {}) };
-}
-/**
- * Sorts by latency inside each maximal run of entries joined by `|` (the user, the
- * region preset or `fallback` declared them interchangeable), fastest first; equal
- * latencies keep their given order. Separators belong to positions, not entries, so
- * the `,` that closes a run stays where it was: no entry ever crosses a `,`. An entry
- * without a latency (a not-found proxy) keeps its exact position; the measured ones
- * are sorted among the remaining positions of the run.
- */
-function sortRuns(chain, latency) {
-    const proxies = [...chain.proxies];
-    let start = 0;
-    while (start < proxies.length) {
-        let end = start;
-        while (end < proxies.length - 1 && proxies[end].separator === '|')
-            end++;
-        const slots = [];
-        for (let i = start; i <= end; i++)
-            if (latency(proxies[i]) !== undefined)
-                slots.push(i);
-        const sorted = slots
-            .map(i => proxies[i])
-            .map((entry, order) => ({ entry, order, ms: latency(entry) }))
-            .sort((a, b) => a.ms - b.ms || a.order - b.order);
-        slots.forEach((slot, k) => {
-            proxies[slot] = { ...sorted[k].entry, separator: chain.proxies[slot].separator };
-        });
-        start = end + 1;
-    }
-    return { proxies, ...(chain.terminal ? { terminal: chain.terminal } : {}) };
-}
-/**
- * The chain to export: entries that do not work dropped (see dropEntries for the
- * separator rule), then with `order: latency` each `|` run sorted by median
- * (see sortRuns). `direct`/`off` stay last. An entry with no standing is kept in place.
- */
-function rebuildChain(chain, standingOf, order) {
-    const kept = dropEntries(chain, entry => standingOf(entry)?.working ?? true);
-    return order === 'latency' ? sortRuns(kept, entry => standingOf(entry)?.medianMs) : kept;
-}
-
-;// CONCATENATED MODULE: ./src/core/probe/decide.ts
-
-
-
-/**
- * The rebuilt chain (dead entries dropped, `|` runs sorted by median, `,` never crossed:
- * see reorder.ts). When no proxy is left and there is no terminal keyword either, the
- * given chain is kept: an empty GOPROXY would mean Go's default.
- */
-function decideChain(given, standingOf, order) {
-    const rebuilt = rebuildChain(given, standingOf, order);
-    const noneWorks = given.proxies.length > 0 && rebuilt.proxies.length === 0;
-    return { chain: rebuilt.proxies.length > 0 || rebuilt.terminal ? rebuilt : given, noneWorks };
-}
-/** True for an entry joined to the next proxy by `,`: only a 404/410 passes it. */
-function isGate(chain, index) {
-    return chain.proxies[index].separator === ',' && index + 1 < chain.proxies.length;
-}
-/**
- * The problems of the proxy part of the probe: "no proxy works" (with each reason), and
- * one per dead `,` gate. A dead gate is a problem, never silently dropped: dropping it
- * would hand every request meant for it, private paths included, to the next proxy.
- * `redact` turns a URL into its printable form.
- */
-function chainProblems(given, noneWorks, statusOf, redact) {
-    const problems = [];
-    if (noneWorks) {
-        const why = given.proxies
-            .filter(entry => !isWorking(statusOf(entry.url).status))
-            .map(entry => `${redact(entry.url)}: ${statusOf(entry.url).message}`);
-        const unique = [...new Set(why)].join('; ');
-        const tail = given.terminal === 'direct'
-            ? ' Only direct is left: every module would come from its origin repository, without a proxy.'
-            : given.terminal === 'off'
-                ? ' The chain ends in off: no module could be downloaded.'
-                : '';
-        problems.push(`No proxy in the chain works from this runner (${unique}).${tail}`);
-    }
-    given.proxies.forEach((entry, i) => {
-        if (!isGate(given, i) || isWorking(statusOf(entry.url).status))
-            return;
-        const next = given.proxies[i + 1];
-        problems.push(`${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`);
-    });
-    return problems;
-}
-/** The URL of the fastest proxy on the exported chain that served the version list (lowest median; first on a tie). */
-function fastestProxy(proxies) {
-    const measured = proxies.filter(p => p.status === 'ok' && p.position !== null && p.medianMs !== null);
-    return [...measured].sort((a, b) => a.medianMs - b.medianMs)[0]?.url;
-}
-/**
- * Whether the probe may switch GOSUMDB to sum.golang.google.cn when the path to
- * sum.golang.org fails: only when sum.golang.org is Go's default (the user chose no
- * `sumdb`) and has no URL. A database the user named is never swapped behind their back.
- */
-function mayUseChinaAlias(sumdb, sumdbChosen) {
-    return sumdb.kind === 'db' && !sumdbChosen && sumdb.name === 'sum.golang.org' && !sumdb.explicitUrl;
-}
-/**
- * Applies the switch from sum.golang.org to sum.golang.google.cn: only when the path to
- * sum.golang.org failed, the switch is allowed (mayUseChinaAlias) and the alias's own
- * `/latest` answered (`alias`, with `aliasLatestUrl` redacted). A failed alias is added
- * to the failure's words; anything else leaves the check as it was.
- */
-function applyChinaAlias(check, sumdb, allowed, alias, aliasLatestUrl) {
-    if (check.status !== 'failed' || !allowed || alias === undefined)
-        return { check, sumdb, notes: [] };
-    if (!alias.ok) {
-        return {
-            check: { ...check, message: `${check.message}; ${CHINA_SUMDB_ALIAS} failed too: ${alias.message}` },
-            sumdb,
-            notes: []
-        };
-    }
-    return {
-        check: {
-            name: check.name,
-            status: 'switched',
-            route: 'explicit',
-            url: aliasLatestUrl,
-            message: `${check.message}; switched GOSUMDB to ${CHINA_SUMDB_ALIAS} (the same database and key, reachable where sum.golang.org is not), which answers`,
-            ms: alias.ms
-        },
-        sumdb: parseGosumdb('sumdb', CHINA_SUMDB_ALIAS),
-        notes: [
-            `GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/probe/settle.ts
-
-
-/**
- * A pending proxy is cut once it has had GRACE_FACTOR times the slowest working member
- * of its run's median, and never less than GRACE_FLOOR_MS from the start of the probe.
- * Why 4×: a proxy four times slower than the slowest working peer would be sorted behind
- * it anyway, so waiting longer can only confirm what the chain already is (the samples of
- * a proxy share one kept-alive connection, so the median is mostly request time; the
- * connection set-up of a pending proxy's first answer is what the floor covers). Why a 1000 ms floor: a proxy's first answer
- * costs DNS, TCP, TLS and the request itself, about four round trips; a mirror in another
- * region (a GitHub-hosted runner reaching goproxy.cn, ~200 ms away) needs ~800 ms for it
- * and is a working fallback worth keeping, and a loaded runner adds jitter on top. A proxy
- * that has not answered after a second is almost always one that never will, and cutting it
- * then still saves most of the default 3 s probe-timeout.
- */
-const GRACE_FACTOR = 4;
-const GRACE_FLOOR_MS = 1000;
-/** The maximal runs of entries joined by `|`, as index ranges [start, end]. */
-function runsOf(chain) {
-    const runs = [];
-    let start = 0;
-    while (start < chain.proxies.length) {
-        let end = start;
-        while (end < chain.proxies.length - 1 && chain.proxies[end].separator === '|')
-            end++;
-        runs.push([start, end]);
-        start = end + 1;
-    }
-    return runs;
-}
-/**
- * Decides whether the probe's outcome is settled and which pending proxies it cuts.
- * A pending proxy that has not answered yet may be cut only when (1) every `|` run has a member that served the version list or has
- * finished, (2) its own run has such a member (so a run's only member, or a run
- * whose members are all still pending, keeps the whole deadline), (3) it is not a `,`
- * gate (dropping a gate changes where private paths go: it keeps the whole deadline),
- * (4) the grace window of its run has passed, and (5) the checksum-database path on
- * the chain without the cut entries is verified. The probe deadline stays the hard cap.
- */
-function settleProbe(input) {
-    const { chain, progress, elapsedMs } = input;
-    const pending = chain.proxies.filter(entry => progress(entry.url).state === 'pending');
-    if (pending.length === 0)
-        return { cut: [], settled: true };
-    const runs = runsOf(chain);
-    const runFacts = runs.map(([start, end]) => {
-        const members = chain.proxies.slice(start, end + 1).map(entry => progress(entry.url));
-        const working = members.filter((p) => p.state === 'done' && p.served);
-        const medians = working.map(p => p.medianMs).filter((ms) => ms !== undefined);
-        const graceMs = Math.max(GRACE_FLOOR_MS, GRACE_FACTOR * Math.max(0, ...medians));
-        return { working: working.length > 0, finished: members.every(p => p.state === 'done'), graceMs };
-    });
-    if (!runFacts.every(run => run.working || run.finished))
-        return { cut: [], settled: false };
-    const candidates = [];
-    let recheckInMs;
-    runs.forEach(([start, end], r) => {
-        const run = runFacts[r];
-        if (!run.working || start === end)
-            return;
-        for (let i = start; i <= end; i++) {
-            const entry = chain.proxies[i];
-            const state = progress(entry.url);
-            // A proxy that answered is not too slow: it is being retried or sampled, within the deadline.
-            if (state.state !== 'pending' || state.answered || isGate(chain, i))
-                continue;
-            if (elapsedMs < run.graceMs) {
-                recheckInMs = Math.min(recheckInMs ?? Infinity, run.graceMs - elapsedMs);
-                continue;
-            }
-            candidates.push({
-                url: entry.url,
-                graceMs: run.graceMs,
-                message: `too slow: no answer within ${Math.round(elapsedMs)} ms, while another proxy of its "|" run works (grace ${run.graceMs} ms: ${GRACE_FACTOR}x the slowest working median, at least ${GRACE_FLOOR_MS} ms); dropped without waiting for the probe timeout`
-            });
-        }
-    });
-    if (candidates.length === 0)
-        return { cut: [], settled: false, ...(recheckInMs ? { recheckInMs } : {}) };
-    const cutUrls = new Set(candidates.map(c => c.url));
-    const remaining = dropEntries(chain, entry => !cutUrls.has(entry.url));
-    if (!input.sumdbVerified(remaining))
-        return { cut: [], settled: false };
-    return {
-        cut: candidates,
-        settled: pending.every(entry => cutUrls.has(entry.url)),
-        ...(recheckInMs ? { recheckInMs } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/sumdb/route.ts
-/**
- * Decides which path the go command takes to the checksum database, exactly as its
- * dbClient.initBase walks TryProxies: each proxy in order is asked `/sumdb/<name>/supported`;
- * 200 → through that proxy; 404/410 → the next entry whatever the separator; another
- * error → the next entry only after `|`, and it is remembered: reaching `direct` then
- * goes direct, but reaching `off` or the end of the list fails with that error (Go
- * ranks a proxy error above the not-found of `off`). `supported` gives the answer of
- * a proxy URL, undefined while unknown.
- */
-function sumdbRoute(chain, sumdb, supported) {
-    if (sumdb.kind === 'off')
-        return { kind: 'off' };
-    if (sumdb.explicitUrl)
-        return { kind: 'explicit', base: sumdb.url };
-    let error;
-    for (const entry of chain.proxies) {
-        const answer = supported(entry.url);
-        if (answer === undefined)
-            return { kind: 'pending', proxy: entry.url };
-        if (answer.support === 'yes')
-            return { kind: 'proxy', proxy: entry.url };
-        if (answer.support === 'no')
-            continue;
-        error = { proxy: entry.url, message: answer.message };
-        if (entry.separator === ',')
-            return { kind: 'fails', ...error };
-    }
-    if (chain.terminal === 'direct' || !error)
-        return { kind: 'direct', base: sumdb.url };
-    return { kind: 'fails', ...error };
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/core/net/credentials.ts
-/** scheme://host[:port] of a URL, the unit credentials belong to (default ports folded, as WHATWG URL does). */
-function originOf(url) {
-    return `${url.protocol}//${url.host}`;
-}
-/** The credentials to send to `target`, one hop of a request first sent to `first` with `given`. */
-function credentialsForHop(first, given, target, lookup) {
-    if (originOf(target) === originOf(first) && given)
-        return given;
-    if (!lookup)
-        return undefined;
-    const bare = new URL(target.href);
-    bare.username = '';
-    bare.password = '';
-    return lookup(bare.href);
-}
-/** A URL's userinfo as credentials (percent-decoded; a bad escape is kept as written), undefined without any. */
-function credentials_userinfoCredentials(url) {
-    if (url.username === '' && url.password === '')
-        return undefined;
-    const decode = (s) => {
-        try {
-            return decodeURIComponent(s);
-        }
-        catch {
-            return s;
-        }
-    };
-    return { username: decode(url.username), password: decode(url.password) };
-}
-
-;// CONCATENATED MODULE: ./src/core/net/env-proxy.ts
-/**
- * Which HTTP proxy from the environment a request goes through, exactly as the go command
- * decides it: net/http.ProxyFromEnvironment, that is golang.org/x/net/http/httpproxy
- * (Go 1.23: src/vendor/golang.org/x/net/http/httpproxy/proxy.go).
- *
- * - HTTPS_PROXY for https URLs, HTTP_PROXY for http URLs; each upper-case name first, then the
- *   lower-case one; an empty value counts as unset. Nothing else (file://) is ever proxied.
- * - A value without a scheme (`corp:3128`) means `http://corp:3128`; a value that does not parse
- *   at all is ignored (Go drops it silently: the request goes direct).
- * - With REQUEST_METHOD set (a CGI environment), HTTP_PROXY is refused for http URLs (an error,
- *   golang.org/s/cgihttpproxy); HTTPS_PROXY still applies.
- * - `localhost` and loopback IP literals are never proxied (httpproxy's useProxy says so before
- *   NO_PROXY is read), whatever NO_PROXY says.
- * - NO_PROXY: comma-separated, each entry trimmed and lower-cased; `*` matches everything; an IP
- *   CIDR matches IP literals in it; an IP (optionally `[v6]:port` or `v4:port`) matches that IP;
- *   a domain `corp.example` matches it and its subdomains, `.corp.example` and `*.corp.example`
- *   only subdomains; `name:port` only that port (the URL's port, or the scheme's default).
- */
-/** httpproxy.FromEnvironment: upper-case names first, then lower-case; empty values count as unset. */
-function proxyConfigFromEnv(env) {
-    const any = (...names) => names.map(n => env[n] ?? '').find(v => v !== '') ?? '';
-    return {
-        httpProxy: any('HTTP_PROXY', 'http_proxy'),
-        httpsProxy: any('HTTPS_PROXY', 'https_proxy'),
-        noProxy: any('NO_PROXY', 'no_proxy'),
-        cgi: (env.REQUEST_METHOD ?? '') !== ''
-    };
-}
-/** The proxy for `url` under `config` (httpproxy's proxyForURL). */
-function selectProxy(config, url) {
-    let proxy;
-    if (url.protocol === 'https:')
-        proxy = parseProxy(config.httpsProxy);
-    else if (url.protocol === 'http:') {
-        proxy = parseProxy(config.httpProxy);
-        if (proxy && config.cgi) {
-            return {
-                kind: 'error',
-                message: 'refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy'
-            };
-        }
-    }
-    if (!proxy)
-        return { kind: 'direct' };
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    return useProxy(host, port, parseNoProxy(config.noProxy)) ? { kind: 'proxy', proxy } : { kind: 'direct' };
-}
-/** httpproxy's parseProxy: a URL, else `http://` + the value; undefined when unset or unparsable. */
-function parseProxy(value) {
-    if (value === '')
-        return undefined;
-    try {
-        const url = new URL(value);
-        if (url.host !== '')
-            return url;
-    }
-    catch {
-        // fall through to the host[:port] form
-    }
-    try {
-        return new URL(`http://${value}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** httpproxy's config.init for NO_PROXY. */
-function parseNoProxy(noProxy) {
-    const cidrs = [];
-    const ips = [];
-    const domains = [];
-    for (const raw of noProxy.split(',')) {
-        const entry = raw.trim().toLowerCase();
-        if (entry === '')
-            continue;
-        if (entry === '*')
-            return { all: true, cidrs: [], ips: [], domains: [] };
-        const cidr = parseCidr(entry);
-        if (cidr) {
-            cidrs.push(cidr);
-            continue;
-        }
-        let host = entry;
-        let port = '';
-        const split = splitHostPort(entry);
-        if (split) {
-            if (split.host === '')
-                continue;
-            host = split.host;
-            port = split.port;
-        }
-        const ip = parseIp(host);
-        if (ip) {
-            ips.push({ ip, port });
-            continue;
-        }
-        if (host === '')
-            continue;
-        if (host.startsWith('*.'))
-            host = host.slice(1);
-        const matchHost = !host.startsWith('.');
-        domains.push({ suffix: matchHost ? `.${host}` : host, port, matchHost });
-    }
-    return { all: false, cidrs, ips, domains };
-}
-/** httpproxy's useProxy: false when the host must be reached directly. */
-function useProxy(rawHost, port, m) {
-    if (rawHost === 'localhost')
-        return false;
-    const ip = parseIp(rawHost);
-    if (ip && isLoopback(ip))
-        return false;
-    if (m.all)
-        return false;
-    const host = rawHost.trim().toLowerCase();
-    if (ip) {
-        if (m.cidrs.some(c => inNetwork(ip, c.network, c.bits)))
-            return false;
-        if (m.ips.some(e => equalBytes(e.ip, ip) && (e.port === '' || e.port === port)))
-            return false;
-    }
-    return !m.domains.some(d => (host.endsWith(d.suffix) || (d.matchHost && host === d.suffix.slice(1))) && (d.port === '' || d.port === port));
-}
-/** net.SplitHostPort, enough for NO_PROXY entries: undefined where Go returns an error. */
-function splitHostPort(text) {
-    if (text.startsWith('[')) {
-        const end = text.indexOf(']');
-        if (end < 0 || text[end + 1] !== ':')
-            return undefined;
-        const port = text.slice(end + 2);
-        return port.includes(':') ? undefined : { host: text.slice(1, end), port };
-    }
-    const colon = text.lastIndexOf(':');
-    if (colon < 0 || text.indexOf(':') !== colon)
-        return undefined;
-    return { host: text.slice(0, colon), port: text.slice(colon + 1) };
-}
-/** net.ParseCIDR for IPv4 and IPv6: the network and its prefix length. */
-function parseCidr(text) {
-    const slash = text.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const ip = parseIp(text.slice(0, slash));
-    const bitsText = text.slice(slash + 1);
-    if (!ip || !/^\d{1,3}$/.test(bitsText))
-        return undefined;
-    const v4 = text.slice(0, slash).includes('.') && !text.includes(':');
-    const bits = Number(bitsText) + (v4 ? 96 : 0);
-    if (Number(bitsText) > (v4 ? 32 : 128))
-        return undefined;
-    return { network: ip, bits };
-}
-/** net.ParseIP: 16 bytes (IPv4 as ::ffff:a.b.c.d), undefined when not an IP literal. */
-function parseIp(text) {
-    const v4 = parseIpv4(text);
-    if (v4)
-        return Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4]);
-    if (!text.includes(':') || !/^[0-9a-fA-F:.]+$/.test(text))
-        return undefined;
-    const halves = text.split('::');
-    if (halves.length > 2)
-        return undefined;
-    const groups = (part) => {
-        if (part === '')
-            return [];
-        const out = [];
-        const fields = part.split(':');
-        for (let i = 0; i < fields.length; i++) {
-            const f = fields[i];
-            if (i === fields.length - 1 && f.includes('.')) {
-                const tail = parseIpv4(f);
-                if (!tail)
-                    return undefined;
-                out.push((tail[0] << 8) | tail[1], (tail[2] << 8) | tail[3]);
-            }
-            else if (/^[0-9a-fA-F]{1,4}$/.test(f))
-                out.push(parseInt(f, 16));
-            else
-                return undefined;
-        }
-        return out;
-    };
-    const head = groups(halves[0]);
-    const tail = halves.length === 2 ? groups(halves[1]) : [];
-    if (!head || !tail)
-        return undefined;
-    const missing = 8 - head.length - tail.length;
-    if (halves.length === 2 ? missing < 1 : missing !== 0)
-        return undefined;
-    const all = [...head, ...new Array(missing).fill(0), ...tail];
-    return Uint8Array.from(all.flatMap(g => [g >> 8, g & 0xff]));
-}
-function parseIpv4(text) {
-    const parts = text.split('.');
-    if (parts.length !== 4 || !parts.every(p => /^\d{1,3}$/.test(p) && Number(p) < 256))
-        return undefined;
-    return parts.map(Number);
-}
-/** net.IP.IsLoopback: 127.0.0.0/8 (also IPv4-mapped) and ::1. */
-function isLoopback(ip) {
-    const mapped = ip.slice(0, 12).every((b, i) => b === (i >= 10 ? 0xff : 0));
-    if (mapped)
-        return ip[12] === 127;
-    return ip.slice(0, 15).every(b => b === 0) && ip[15] === 1;
-}
-function inNetwork(ip, network, bits) {
-    for (let i = 0; i < 16; i++) {
-        const take = Math.max(0, Math.min(8, bits - i * 8));
-        const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
-        if ((ip[i] & mask) !== (network[i] & mask))
-            return false;
-    }
-    return true;
-}
-function equalBytes(a, b) {
-    return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-;// CONCATENATED MODULE: ./src/core/net/redirect.ts
-/**
- * The redirect policy of every request the project sends, the go command's (cmd/go/internal/web
- * on net/http): follow 301, 302, 303, 307 and 308 up to 10 hops, never from https to http, never
- * to a scheme other than http or https. A Location that does not parse is a refusal, never a throw:
- * a proxy's bad header must not take the caller down.
- */
-/** The statuses the client follows (net/http's redirectBehavior). */
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** net/http's default CheckRedirect stops after 10 requests. */
-const MAX_REDIRECTS = 10;
-/**
- * Decides whether to follow a redirect from `from` (the URL that answered `status`) to `location`
- * (the raw Location header), given that `hops` redirects were followed before this one.
- * The returned URL is absolute, without userinfo (a Location's userinfo is never sent as such).
- */
-function decideRedirect(from, location, hops) {
-    if (hops >= MAX_REDIRECTS)
-        return { kind: 'refuse', reason: `stopped after ${MAX_REDIRECTS} redirects` };
-    let next;
-    try {
-        next = new URL(location, from);
-    }
-    catch {
-        return { kind: 'refuse', reason: `invalid Location ${JSON.stringify(location.slice(0, 200))} in a redirect` };
-    }
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        return { kind: 'refuse', reason: `redirect to the unsupported scheme ${next.protocol.replace(/:$/, '')} refused` };
-    }
-    if (from.protocol === 'https:' && next.protocol === 'http:') {
-        return { kind: 'refuse', reason: 'redirect from https to http refused' };
-    }
-    next.username = '';
-    next.password = '';
-    return { kind: 'follow', url: next };
-}
-
-;// CONCATENATED MODULE: ./src/core/net/retry-after.ts
-/**
- * A Retry-After header (RFC 9110 §10.2.3) in milliseconds from `nowMs`: delay-seconds or an
- * HTTP date (a date in the past is 0). Undefined when absent or unreadable.
- */
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    if (!/[a-z]/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-
-;// CONCATENATED MODULE: ./src/net/classify.ts
-/**
- * Node's and undici's error codes as the client's fault classes and messages, with the probe's
- * code tables (src/core/probe-report.ts), so that what the probe calls transient the warm phase
- * retries too, and in the go command's words where src/core/diagnose.ts matches them.
- */
-
-/** The fault class of an error code (and message, for errors without a telling code). */
-function networkFault(code, message = '') {
-    if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
-        return 'refused';
-    if (isDnsCode(code))
-        return 'dns';
-    if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
-        return 'timeout';
-    // HPE_INVALID_CONSTANT: garbage where a status line belongs, as when a reused keep-alive socket was half closed.
-    if (isClosedCode(code) || code === 'HPE_INVALID_CONSTANT' || code === 'UND_ERR_SOCKET')
-        return 'reset';
-    if (tlsReason(code) !== undefined)
-        return 'tls';
-    if (/socket hang up|other side closed/i.test(message))
-        return 'reset';
-    return 'other';
-}
-const WORDS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    EAI_AGAIN: 'temporary failure in name resolution',
-    ETIMEDOUT: 'connection timed out',
-    EHOSTUNREACH: 'no route to host',
-    ENETUNREACH: 'network is unreachable'
-};
-/** The words for a failure: "connection refused", "no such host", "tls: ..." or the error's own message. */
-function describeNetworkError(code, message) {
-    if (WORDS[code])
-        return WORDS[code];
-    if (isDnsCode(code))
-        return 'no such host';
-    const reason = tlsReason(code);
-    if (reason !== undefined)
-        return `tls: ${reason.includes(code) ? reason : `${reason} (${code})`}`;
-    return message;
-}
-
-;// CONCATENATED MODULE: ./src/net/http.ts
-/**
- * The one HTTP client for everything the project sends: the probe, the checksum database,
- * the warm forwarder's upstream requests, the prefetcher and the toolchain download.
- *
- * ```ts
- * const client = createHttpClient({ ca: trustedCertificates(), env: process.env })
- * const r = await client.get('https://proxy.golang.org/golang.org/x/mod/@v/list', {
- *   body: { mode: 'buffer', maxBytes: 64 * 1024 },
- *   headersTimeoutMs: 10_000,
- *   deadline: performance.now() + 3000,
- * })
- * if (r.kind === 'answer' && r.status === 200 && r.body.kind === 'buffered') use(r.body.bytes)
- * else if (r.kind === 'failure') log(r.fault, r.message) // never a throw
- * await client.close() // ends every socket of every pool
- * ```
- *
- * - **Never rejects**: every outcome is an `answer` (any status), a classified `failure`
- *   (phase: dns, connect, tls, response, body; fault: timeout, refused, reset, dns, tls,
- *   redirect, too-large, other) or `aborted` (the caller's signal).
- * - Keep-alive pools per origin (undici), owned by the client; `close()` ends every socket.
- * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
- *   idle (each gap between chunks, also while the caller streams), and an optional absolute
- *   `deadline` (performance.now() value) that ends the call on time whatever the network does.
- * - Redirects and credentials follow src/core/net (the go command's rules); proxies from the
- *   environment as the go command selects them (HTTPS_PROXY through CONNECT, HTTP_PROXY in
- *   absolute form, Proxy-Authorization from the proxy URL's userinfo, never logged).
- * - Bodies: buffered with a limit (truncated, or with `overflow: 'stream'` handed over as a
- *   stream past the limit), streamed, or written to a file with progress and an optional size
- *   limit (a 'too-large' failure). In 'stream' and 'file' modes, and past the limit with
- *   `overflow: 'stream'`, only a 2xx body is delivered so; an error answer is buffered (64 KiB)
- *   for quoting. A failed file download removes the file before the call settles.
- * - `file://` URLs are read from disk in every body mode (a missing file, a directory or a path
- *   through a file is a 404, as the go command treats a file proxy), bounded by the deadline.
- * - Userinfo in a URL is stripped and never sent: pass `credentials` (see userinfoCredentials
- *   in src/core/net/credentials.ts to turn a proxy URL's userinfo into them).
- *
- * A large download (the ~70 MB toolchain zip), never held in memory:
- * ```ts
- * const r = await client.get(zipUrl, {
- *   body: { mode: 'file', path, maxBytes: 512 << 20, onProgress: (bytes, total) => show(bytes, total) },
- *   headersTimeoutMs: 30_000, bodyIdleTimeoutMs: 30_000, signal,
- * })
- * // r.kind === 'answer' && r.status === 200 && r.body.kind === 'file' → r.body.bytes written to path
- * ```
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Error bodies (non-2xx in 'stream' and 'file' modes) are only quoted: this much is kept. */
-const ERROR_BODY_LIMIT = 64 * 1024;
-const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
-/** Creates a client. */
-function createHttpClient(options = {}) {
-    return new Client(options);
-}
-class Client {
-    ca;
-    proxyConfig;
-    connectTimeoutMs;
-    connections;
-    userAgent;
-    direct;
-    proxies = new Map();
-    /** The phase of the latest connection attempt per origin, for naming where a request was when it failed. */
-    connecting = new Map();
-    inFlight = new Set();
-    closed = false;
-    constructor(options) {
-        this.ca = options.ca ? [...options.ca] : undefined;
-        this.proxyConfig = options.env ? proxyConfigFromEnv(options.env) : undefined;
-        this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-        this.connections = options.connectionsPerOrigin ?? 32;
-        this.userAgent = options.userAgent ?? 'setup-goproxy';
-    }
-    directAgent() {
-        if (!this.direct) {
-            const base = (0,undici/* buildConnector */.gU)({
-                timeout: this.connectTimeoutMs,
-                ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {})
-            });
-            const connecting = this.connecting;
-            const connect = (opts, callback) => {
-                const key = `${opts.protocol}//${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? '443' : '80')}`;
-                const secure = opts.protocol === 'https:';
-                connecting.set(key, external_node_net_default().isIP(opts.hostname.replace(/^\[(.*)\]$/, '$1')) ? 'connect' : 'dns');
-                const socket = base(opts, (error, s) => {
-                    if (!error)
-                        connecting.set(key, 'response');
-                    callback(error, s);
-                });
-                socket?.once('lookup', () => connecting.set(key, 'connect'));
-                socket?.once('connect', () => connecting.set(key, secure ? 'tls' : 'response'));
-            };
-            this.direct = new undici/* Agent */.g6({
-                connect,
-                connections: this.connections,
-                headersTimeout: 0,
-                bodyTimeout: 0,
-                keepAliveTimeout: 30_000
-            });
-        }
-        return this.direct;
-    }
-    proxyAgent(proxy) {
-        const key = proxy.href;
-        let agent = this.proxies.get(key);
-        if (!agent) {
-            const bare = new URL(proxy.href);
-            bare.username = '';
-            bare.password = '';
-            const user = safeDecode(proxy.username);
-            const pass = safeDecode(proxy.password);
-            const tls = { timeout: this.connectTimeoutMs, ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {}) };
-            agent = new undici/* ProxyAgent */.kT({
-                uri: bare.href,
-                // Plain http goes to the proxy in absolute form; https is tunnelled through CONNECT (net/http does the same).
-                proxyTunnel: false,
-                ...(user !== '' || pass !== '' ? { token: basicAuthorization(user, pass) } : {}),
-                requestTls: tls,
-                proxyTls: tls,
-                connections: this.connections,
-                headersTimeout: 0,
-                bodyTimeout: 0
-            });
-            this.proxies.set(key, agent);
-        }
-        return agent;
-    }
-    async get(url, options) {
-        const start = performance.now();
-        const ms = () => Math.round((performance.now() - start) * 10) / 10;
-        let first;
-        try {
-            first = new URL(url);
-        }
-        catch {
-            return failure('connect', 'other', 'ERR_INVALID_URL', `invalid URL ${JSON.stringify(String(url))}`, '', ms());
-        }
-        first.username = '';
-        first.password = '';
-        if (this.closed)
-            return failure('connect', 'other', 'CLIENT_CLOSED', 'the HTTP client is closed', first.host, ms());
-        if (first.protocol === 'file:')
-            return readFileUrl(first, options, start);
-        let target = first;
-        for (let hops = 0;; hops++) {
-            if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-                return failure('connect', 'other', 'UNSUPPORTED_SCHEME', `unsupported URL scheme ${target.protocol}`, '', ms());
-            }
-            const credentials = credentialsForHop(first, options.credentials, target, options.credentialsFor);
-            const once = await this.once(target, credentials, options, start);
-            if (once.kind !== 'redirect')
-                return once;
-            const decision = decideRedirect(target, once.location, hops);
-            if (decision.kind === 'refuse') {
-                return {
-                    ...failure('response', 'redirect', 'REDIRECT', decision.reason, target.host, ms()),
-                    status: once.status,
-                    authSent: credentials !== undefined
-                };
-            }
-            target = decision.url;
-        }
-    }
-    dispatcherFor(url) {
-        if (!this.proxyConfig)
-            return this.directAgent();
-        const selection = selectProxy(this.proxyConfig, url);
-        if (selection.kind === 'direct')
-            return this.directAgent();
-        if (selection.kind === 'error')
-            return failure('connect', 'other', 'PROXY', selection.message, url.host, 0);
-        if (selection.proxy.protocol !== 'http:' && selection.proxy.protocol !== 'https:') {
-            return failure('connect', 'other', 'PROXY', `proxy scheme ${selection.proxy.protocol.replace(/:$/, '')} is not supported (HTTPS_PROXY/HTTP_PROXY)`, url.host, 0);
-        }
-        return this.proxyAgent(selection.proxy);
-    }
-    once(url, credentials, options, start) {
-        const dispatcher = this.dispatcherFor(url);
-        if ('kind' in dispatcher)
-            return Promise.resolve({ ...dispatcher, ms: performance.now() - start });
-        return new Promise(resolve => {
-            const host = url.host;
-            const key = `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
-            const authSent = credentials !== undefined;
-            const elapsed = () => Math.round((performance.now() - start) * 10) / 10;
-            let state = 'waiting';
-            let abortRequest;
-            let timer;
-            let deadlineTimer;
-            let settled = false;
-            let stream;
-            let file;
-            let resumeDispatch = () => undefined;
-            const phase = () => state === 'headers' ? 'body' : state === 'sent' ? 'response' : (this.connecting.get(key) ?? 'connect');
-            const cleanup = () => {
-                clearTimeout(timer);
-                clearTimeout(deadlineTimer);
-                options.signal?.removeEventListener('abort', onAbort);
-                this.inFlight.delete(onClose);
-            };
-            const settle = (result) => {
-                if (settled)
-                    return;
-                settled = true;
-                if (!stream)
-                    cleanup();
-                resolve(result);
-            };
-            /** Ends the request with a result (or, once a stream was handed over, by failing that stream). */
-            const end = (result) => {
-                if (state === 'done')
-                    return;
-                state = 'done';
-                cleanup();
-                const error = new Error(result.kind === 'failure' ? result.message : 'aborted');
-                abortRequest?.(error);
-                if (settled && stream)
-                    stream.destroy(Object.assign(error, { code: result.kind === 'failure' ? result.code : 'ABORTED' }));
-                // A failed download leaves no partial file: the caller may retry into the same path at once.
-                if (file)
-                    void discardFile(file, options.body.path).then(() => settle(result));
-                else
-                    settle(result);
-            };
-            const fail = (fault, code, message, at = phase()) => end({ ...failure(at, fault, code, message, host, elapsed()), authSent });
-            const arm = (ms, fault) => {
-                clearTimeout(timer);
-                if (ms !== undefined && ms > 0)
-                    timer = setTimeout(fault, ms);
-            };
-            const onAbort = () => end({ kind: 'aborted', ms: elapsed() });
-            const onClose = () => fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed');
-            if (options.signal?.aborted)
-                return onAbort();
-            options.signal?.addEventListener('abort', onAbort, { once: true });
-            this.inFlight.add(onClose);
-            if (options.deadline !== undefined) {
-                // Let one poll phase run first (setImmediate runs after it): an answer or a connect already in,
-                // but not yet processed because the loop lagged, still counts.
-                deadlineTimer = setTimeout(() => setImmediate(() => fail('timeout', 'DEADLINE', `the deadline passed (${host})`)), Math.max(0, options.deadline - performance.now()));
-            }
-            // The connect timeout is undici's (the connector's, for TCP and TLS together): a request that only waits
-            // for a free connection of a busy pool is not timed out for it.
-            const headers = {
-                'user-agent': this.userAgent,
-                accept: '*/*',
-                ...lowerCaseKeys(options.headers ?? {})
-            };
-            delete headers.authorization;
-            if (credentials)
-                headers.authorization = basicAuthorization(credentials.username, credentials.password);
-            let status = 0;
-            let statusText = '';
-            let answerHeaders = {};
-            let redirectTo;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            let total;
-            let bodyMode = 'buffer';
-            let limit = Infinity;
-            const answer = (body) => {
-                const retryAfterMs = parseRetryAfter(answerHeaders['retry-after'], Date.now());
-                return {
-                    kind: 'answer',
-                    status,
-                    statusText,
-                    contentType: answerHeaders['content-type'] ?? '',
-                    ...(total !== undefined ? { contentLength: total } : {}),
-                    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-                    headers: answerHeaders,
-                    url: url.href,
-                    host,
-                    authSent,
-                    body,
-                    ms: elapsed()
-                };
-            };
-            const idle = () => arm(options.bodyIdleTimeoutMs, () => fail('timeout', 'BODY_TIMEOUT', `the answer stalled: no data for ${options.bodyIdleTimeoutMs} ms`));
-            const handOver = (head) => {
-                stream = new external_node_stream_.PassThrough({ highWaterMark: 1024 * 1024 });
-                stream.on('drain', () => resumeDispatch());
-                // A consumer that gives up ends the request: nothing keeps reading for nobody.
-                stream.on('close', () => {
-                    if (state !== 'done') {
-                        state = 'done';
-                        cleanup();
-                        abortRequest?.(new Error('the reader closed the stream'));
-                    }
-                });
-                settle(answer({ kind: 'stream', head, rest: stream }));
-            };
-            const handler = {
-                onConnect: abort => {
-                    abortRequest = abort;
-                    if (state === 'done')
-                        return abort(new Error('ended'));
-                    state = 'sent';
-                    arm(options.headersTimeoutMs, () => fail('timeout', 'HEADERS_TIMEOUT', `no answer within ${options.headersTimeoutMs} ms`));
-                },
-                onHeaders: (statusCode, rawHeaders, resume, text) => {
-                    if (state === 'done')
-                        return false;
-                    if (statusCode < 200)
-                        return true; // 1xx informational: the real answer follows
-                    state = 'headers';
-                    resumeDispatch = resume;
-                    status = statusCode;
-                    statusText = text;
-                    answerHeaders = parseHeaders(rawHeaders);
-                    const length = Number(answerHeaders['content-length']);
-                    total =
-                        answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
-                            ? length
-                            : undefined;
-                    idle();
-                    const location = answerHeaders.location;
-                    if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && options.followRedirects !== false) {
-                        redirectTo = location;
-                        bodyMode = 'discard';
-                        return true;
-                    }
-                    const ok = statusCode >= 200 && statusCode < 300;
-                    const mode = options.body;
-                    if (mode.mode === 'buffer') {
-                        // An error answer is only quoted: past 64 KiB it is cut rather than handed over as a stream.
-                        limit = mode.overflow === 'stream' && !ok ? Math.min(mode.maxBytes, ERROR_BODY_LIMIT) : mode.maxBytes;
-                        if (mode.overflow === 'stream' && ok && total !== undefined && total > limit) {
-                            bodyMode = 'stream';
-                            handOver(Buffer.alloc(0));
-                            return true;
-                        }
-                    }
-                    else if (!ok) {
-                        limit = ERROR_BODY_LIMIT;
-                    }
-                    else if (mode.mode === 'stream') {
-                        bodyMode = 'stream';
-                        handOver(Buffer.alloc(0));
-                    }
-                    else {
-                        if (mode.maxBytes !== undefined && total !== undefined && total > mode.maxBytes) {
-                            fail('too-large', 'TOO_LARGE', `the answer is ${total} bytes, more than the limit of ${mode.maxBytes}`);
-                            return false;
-                        }
-                        bodyMode = 'file';
-                        file = (0,external_node_fs_namespaceObject.createWriteStream)(mode.path);
-                        file.on('drain', () => resumeDispatch());
-                        file.on('error', error => fail('other', error.code ?? 'EIO', `writing ${mode.path}: ${error.message}`, 'body'));
-                    }
-                    return true;
-                },
-                onData: chunk => {
-                    if (state === 'done')
-                        return false;
-                    idle();
-                    options.onData?.(chunk.length);
-                    switch (bodyMode) {
-                        case 'discard':
-                            return true;
-                        case 'stream':
-                            return stream?.write(chunk) ?? false;
-                        case 'file': {
-                            size += chunk.length;
-                            const mode = options.body;
-                            if (mode.maxBytes !== undefined && size > mode.maxBytes) {
-                                fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`);
-                                return false;
-                            }
-                            const more = file?.write(chunk) ?? false;
-                            mode.onProgress?.(size, total);
-                            return more;
-                        }
-                        default: {
-                            if (size + chunk.length <= limit) {
-                                chunks.push(chunk);
-                                size += chunk.length;
-                                return true;
-                            }
-                            const mode = options.body;
-                            if (mode.mode === 'buffer' && mode.overflow === 'stream' && status >= 200 && status < 300) {
-                                bodyMode = 'stream';
-                                handOver(Buffer.concat(chunks));
-                                chunks.length = 0;
-                                return stream?.write(chunk) ?? false;
-                            }
-                            chunks.push(chunk.subarray(0, limit - size));
-                            truncated = true;
-                            state = 'done';
-                            cleanup();
-                            settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }));
-                            // Settle first, then tear down: the rest of the body is not read.
-                            abortRequest?.(new Error('body limit reached'));
-                            return false;
-                        }
-                    }
-                },
-                onComplete: () => {
-                    if (state === 'done')
-                        return;
-                    state = 'done';
-                    cleanup();
-                    if (redirectTo !== undefined)
-                        return settle({ kind: 'redirect', location: redirectTo, status });
-                    if (bodyMode === 'stream') {
-                        stream?.end();
-                        return;
-                    }
-                    if (bodyMode === 'file') {
-                        const path = options.body.path;
-                        file?.end(() => settle(answer({ kind: 'file', path, bytes: size })));
-                        return;
-                    }
-                    settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }));
-                },
-                onError: (error) => {
-                    if (state === 'done')
-                        return;
-                    const at = phase();
-                    const code = error.code ?? 'ERROR';
-                    // undici wraps socket errors (UND_ERR_SOCKET) with the real one as `cause`, and closes as "other side closed".
-                    const cause = error.cause;
-                    const real = code === 'UND_ERR_SOCKET' && cause?.code ? cause : error;
-                    const realCode = real.code ?? code;
-                    if (realCode === 'UND_ERR_CONNECT_TIMEOUT') {
-                        return fail('timeout', 'CONNECT_TIMEOUT', `dial tcp ${host}: i/o timeout`, at === 'tls' ? 'tls' : 'connect');
-                    }
-                    const closedEarly = realCode === 'UND_ERR_SOCKET' || realCode === 'UND_ERR_CLOSED';
-                    fail(closedEarly ? 'reset' : networkFault(realCode, real.message), closedEarly ? 'ECONNRESET' : realCode, closedEarly
-                        ? at === 'body'
-                            ? 'the answer broke off before its end (unexpected EOF)'
-                            : `connection reset: ${host} closed the connection before answering`
-                        : describeNetworkError(realCode, real.message), at);
-                }
-            };
-            try {
-                dispatcher.dispatch({
-                    origin: url.origin,
-                    path: `${url.pathname}${url.search}`,
-                    method: 'GET',
-                    headers,
-                    headersTimeout: 0,
-                    bodyTimeout: 0
-                }, handler);
-            }
-            catch (error) {
-                fail('other', 'ERROR', String(error));
-            }
-        });
-    }
-    async close() {
-        this.closed = true;
-        for (const end of [...this.inFlight])
-            end();
-        const agents = [...(this.direct ? [this.direct] : []), ...this.proxies.values()];
-        this.direct = undefined;
-        this.proxies.clear();
-        await Promise.all(agents.map(a => a.destroy().catch(() => undefined)));
-    }
-}
-let cachedContext;
-/**
- * One TLS context per trust list, shared by clients: parsing Node's ~150 roots plus the extra
- * certificates costs tens of milliseconds, too much to pay on every probe call's first connection.
- */
-function secureContextFor(ca) {
-    const key = ca.join('\n');
-    if (cachedContext?.key !== key)
-        cachedContext = { key, context: external_node_tls_default().createSecureContext({ ca: [...ca] }) };
-    return cachedContext.context;
-}
-function failure(phase, fault, code, message, host, ms) {
-    return { kind: 'failure', phase, fault, code, message, host, authSent: false, ms };
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function lowerCaseKeys(headers) {
-    return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-}
-function parseHeaders(raw) {
-    const out = {};
-    if (!raw)
-        return out;
-    for (let i = 0; i + 1 < raw.length; i += 2) {
-        const name = raw[i].toString().toLowerCase();
-        const value = raw[i + 1].toString();
-        out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
-    }
-    return out;
-}
-async function discardFile(file, path) {
-    await new Promise(resolve => {
-        file.once('close', () => resolve());
-        file.destroy();
-    });
-    await (0,promises_namespaceObject.rm)(path, { force: true }).catch(() => undefined);
-}
-/**
- * A `file://` URL: the file as a 200 answer, a missing one (or a path through a non-directory,
- * or a directory) as a 404, as the go command treats a file proxy. Bounded by the deadline: a
- * hung network file system must not hold the caller (the read itself is abandoned).
- */
-async function readFileUrl(url, options, start) {
-    const ms = () => Math.round((performance.now() - start) * 10) / 10;
-    let path;
-    try {
-        path = (0,external_node_url_.fileURLToPath)(url);
-    }
-    catch (error) {
-        return failure('connect', 'other', 'ERR_INVALID_FILE_URL', `invalid file URL: ${error.message}`, '', ms());
-    }
-    const base = {
-        kind: 'answer',
-        statusText: 'OK',
-        headers: {},
-        url: url.href,
-        host: '',
-        authSent: false
-    };
-    const notFound = () => ({
-        ...base,
-        status: 404,
-        statusText: 'Not Found',
-        contentType: 'text/plain; charset=utf-8',
-        body: { kind: 'buffered', bytes: Buffer.from(`not found: ${path}\n`), truncated: false },
-        ms: ms()
-    });
-    const work = async () => {
-        try {
-            const info = await (0,promises_namespaceObject.stat)(path);
-            if (!info.isFile())
-                return notFound();
-            const answer = { ...base, status: 200, contentType: 'application/octet-stream', contentLength: info.size };
-            const mode = options.body;
-            if (mode.mode === 'buffer') {
-                const data = await (0,promises_namespaceObject.readFile)(path);
-                const truncated = data.length > mode.maxBytes;
-                if (truncated && mode.overflow === 'stream') {
-                    return { ...answer, body: { kind: 'stream', head: Buffer.alloc(0), rest: external_node_stream_.Readable.from([data]) }, ms: ms() };
-                }
-                return { ...answer, body: { kind: 'buffered', bytes: data.subarray(0, mode.maxBytes), truncated }, ms: ms() };
-            }
-            if (mode.mode === 'stream')
-                return { ...answer, body: { kind: 'stream', head: Buffer.alloc(0), rest: (0,external_node_fs_namespaceObject.createReadStream)(path) }, ms: ms() };
-            const bytes = await http_copyFile(path, mode.path, info.size, mode.onProgress);
-            return { ...answer, body: { kind: 'file', path: mode.path, bytes }, ms: ms() };
-        }
-        catch (error) {
-            const code = error.code ?? 'EIO';
-            if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
-                return notFound();
-            return failure('body', 'other', code, `reading ${path}: ${error.message}`, '', ms());
-        }
-    };
-    if (options.signal?.aborted)
-        return { kind: 'aborted', ms: ms() };
-    return new Promise(resolve => {
-        const deadline = options.deadline === undefined
-            ? undefined
-            : setTimeout(() => resolve(failure('body', 'timeout', 'DEADLINE', `the deadline passed reading ${path}`, '', ms())), Math.max(0, options.deadline - performance.now()));
-        const onAbort = () => resolve({ kind: 'aborted', ms: ms() });
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        void work().then(result => {
-            clearTimeout(deadline);
-            options.signal?.removeEventListener('abort', onAbort);
-            resolve(result);
-        });
-    });
-}
-async function http_copyFile(from, to, total, onProgress) {
-    let bytes = 0;
-    const out = (0,external_node_fs_namespaceObject.createWriteStream)(to);
-    try {
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(from)) {
-            bytes += chunk.length;
-            if (!out.write(chunk))
-                await new Promise(resolve => out.once('drain', () => resolve()));
-            onProgress?.(bytes, total);
-        }
-        await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
-        return bytes;
-    }
-    catch (error) {
-        out.destroy();
-        await (0,promises_namespaceObject.rm)(to, { force: true }).catch(() => undefined);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/probe/retry.ts
-
-/**
- * The one rule for asking a probe request again. Every probe request (a proxy's version
- * list, a proxy's `/sumdb/<name>/supported`, a checksum database's `/latest`) uses it,
- * so a flaky path is judged the same way wherever it is met, and the way the warm phase
- * treats it: it retries those same requests, so failing the probe on one of them would
- * reject a chain the build would have got through.
- */
-/** How long to wait before asking again after a transient failure: short, the probe has a deadline. */
-const RETRY_PAUSE_MS = 50;
-/** A transient failure is asked again at most this many times (while the deadline allows). */
-const TRANSIENT_RETRIES = 3;
-/**
- * A failure that says nothing lasting about the path: a 5xx or 429 answer, a connection
- * dropped or reset before a complete answer. A refused connection, a DNS or TLS failure,
- * a 4xx and the probe deadline are lasting: asking again changes nothing, or there is no
- * time left to ask (a probe attempt has no timeout of its own, only the phase deadline).
- */
-function isTransient(attempt) {
-    if (attempt.kind === 'answer')
-        return attempt.answer.status >= 500 || attempt.answer.status === 429;
-    if (attempt.kind === 'aborted')
-        return false;
-    return attempt.failure.code !== 'DEADLINE' && classifyFailure(attempt.failure).status === 'connection-closed';
-}
-/**
- * Whether to ask again, and after how long: only a transient failure, at most
- * TRANSIENT_RETRIES times, and only when the pause still ends before the deadline
- * (`now` and `deadline` on the same clock, ms). undefined: keep this result.
- */
-function retryPause(attempt, retriesSoFar, now, deadline) {
-    if (!isTransient(attempt) || retriesSoFar >= TRANSIENT_RETRIES)
-        return undefined;
-    return now + RETRY_PAUSE_MS < deadline ? RETRY_PAUSE_MS : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/probe/attempt.ts
-/** The core's view of an HTTP client answer: the status line, the buffered body as text, who answered. */
-function probeAnswerOf(answer) {
-    const body = answer.body.kind === 'buffered' ? answer.body : { bytes: Buffer.alloc(0), truncated: true };
-    return {
-        status: answer.status,
-        statusText: answer.statusText,
-        contentType: answer.contentType,
-        body: body.bytes.toString('utf8'),
-        truncated: body.truncated,
-        authSent: answer.authSent,
-        host: answer.host
-    };
-}
-/** The core's view of a request that got no HTTP answer. */
-function transportFailureOf(failure) {
-    return {
-        phase: failure.phase,
-        // The classifier reads a connect timeout as ETIMEDOUT in the connect phase, as Node names it.
-        code: failure.code === 'CONNECT_TIMEOUT' ? 'ETIMEDOUT' : failure.code,
-        message: failure.message,
-        elapsedMs: failure.ms,
-        host: failure.host
-    };
-}
-/**
- * One HTTP client result as the core's per-request observation. A refused redirect
- * (https→http, too many hops) is the 3xx answer with the reason, as the go command reports it.
- */
-function probeAttemptOf(result) {
-    if (result.kind === 'aborted')
-        return { kind: 'aborted' };
-    if (result.kind === 'answer')
-        return { kind: 'answer', answer: probeAnswerOf(result) };
-    if (result.fault === 'redirect' && result.status !== undefined) {
-        const answer = {
-            status: result.status,
-            statusText: '',
-            contentType: '',
-            body: '',
-            truncated: false,
-            authSent: result.authSent,
-            host: result.host,
-            redirectRefused: result.message
-        };
-        return { kind: 'answer', answer };
-    }
-    return { kind: 'failure', failure: transportFailureOf(result) };
-}
-
-;// CONCATENATED MODULE: ./src/probe/file-proxy.ts
-
-
-
-/** The directory of a `file:` proxy URL (`file:///srv/goproxy` → `/srv/goproxy`), undefined when it has none. */
-function fileProxyDir(url) {
-    const path = url.replace(/^file:(\/\/)?/i, '');
-    try {
-        return (0,external_node_url_.fileURLToPath)(`file://${path.startsWith('/') ? '' : '/'}${path}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A path below a file proxy directory, from a `/`-separated protocol path (already case-escaped). */
-function fileProxyPath(dir, protocolPath) {
-    return (0,external_node_path_namespaceObject.join)(dir, ...protocolPath.split('/'));
-}
-/**
- * Reads a file of a file proxy with the probe deadline, through the probe run's HTTP client, its
- * one `file://` reader (a hung network file system must not hold the phase; the read itself cannot be
- * cancelled, so it is abandoned). Missing files (and a path through a non-directory) are
- * 'missing', as the go command treats them.
- */
-async function readWithDeadline(client, path, deadline, maxBytes = 64 * 1024) {
-    const result = await client.get((0,external_node_url_.pathToFileURL)(path), {
-        body: { mode: 'buffer', maxBytes },
-        deadline
-    });
-    if (result.kind === 'answer') {
-        if (result.status === 404)
-            return { kind: 'missing' };
-        return { kind: 'file', text: result.body.kind === 'buffered' ? result.body.bytes.toString('utf8') : '' };
-    }
-    if (result.kind === 'failure' && result.code === 'DEADLINE')
-        return { kind: 'deadline' };
-    return { kind: 'error', code: result.kind === 'failure' ? result.code : 'ABORTED' };
-}
-/** Whether a path is a directory, within the deadline (undefined when the deadline passed first). */
-function file_proxy_isDirectory(path, deadline) {
-    return raceDeadline((0,promises_namespaceObject.stat)(path).then(s => s.isDirectory(), () => false), deadline, undefined);
-}
-function raceDeadline(work, deadline, late) {
-    return new Promise(resolve => {
-        const timer = setTimeout(() => resolve(late), Math.max(0, deadline - performance.now()));
-        timer.unref();
-        void work.then(value => {
-            clearTimeout(timer);
-            resolve(value);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/probe/url.ts
-
-
-/**
- * `base` + `/` + `path`, keeping the query string of `base`: how the go command
- * builds every request URL from a proxy URL (a query on GOPROXY goes with every request).
- */
-function joinUrlPath(base, path) {
-    const q = base.indexOf('?');
-    const head = q < 0 ? base : base.slice(0, q);
-    const query = q < 0 ? '' : base.slice(q);
-    return `${head.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}${query}`;
-}
-/**
- * The credentials to send to a URL, as the go command picks them: what `lookup` (its
- * netrc model, given the URL without userinfo) has for the host first, else the URL's
- * own userinfo (net/http uses userinfo only when no Authorization header is set).
- */
-function credentialsForUrl(url, lookup) {
-    const fromLookup = lookup?.(stripCredentials(url));
-    if (fromLookup)
-        return fromLookup;
-    return URL.canParse(url) ? credentials_userinfoCredentials(new URL(url)) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/probe/proxy-probe.ts
-
-
-
-
-
-
-/** Body bytes a probe keeps: a version list, a `supported` or a `/latest` answer is far smaller. */
-const PROBE_BODY_LIMIT = 64 * 1024;
-function round(ms) {
-    return Math.round(ms * 10) / 10;
-}
-function isFileUrl(url) {
-    return /^file:/i.test(url);
-}
-/** One probe GET on the run's client: redirects followed the go command's way, a hard deadline. Never rejects. */
-function probeGet(url, context) {
-    return context.client.get(url, {
-        body: { mode: 'buffer', maxBytes: PROBE_BODY_LIMIT },
-        deadline: context.deadline,
-        ...(context.credentials ? { credentials: context.credentials } : {}),
-        ...(context.signal ? { signal: context.signal } : {})
-    });
-}
-function nextTurn() {
-    return new Promise(resolve => setImmediate(resolve));
-}
-/**
- * A pause between retries. Not unref'd: it is work the probe awaits, and while it runs it may be the only thing
- * the event loop has (a dropped connection leaves no socket), so an unref'd timer would let the process end
- * mid-probe. It lasts at most RETRY_PAUSE_MS and is bounded by the deadline, so it never holds the process.
- */
-function pause(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
-}
-/**
- * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
- * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
- * attempt as it comes. Never rejects.
- */
-async function getWithRetries(url, context, onAttempt) {
-    for (let attempts = 1;; attempts++) {
-        const result = await probeGet(url, context);
-        const attempt = probeAttemptOf(result);
-        onAttempt?.(attempt);
-        const wait = retryPause(attempt, attempts - 1, performance.now(), context.deadline);
-        if (wait === undefined || context.signal?.aborted)
-            return { result, attempt, attempts };
-        await pause(wait);
-        if (context.signal?.aborted)
-            return { result: { kind: 'aborted', ms: result.ms }, attempt: { kind: 'aborted' }, attempts };
-    }
-}
-/** Words for the number of requests a failure took, when it took more than one. */
-function attemptsNote(attempts) {
-    return attempts > 1 ? ` (${attempts} attempts)` : '';
-}
-/**
- * Probes `GET <proxy>/<module>/@v/list` up to `samples` times, one request after the
- * other on the run's client (later samples reuse the kept-alive connection). The first lasting answer decides the class: a transient
- * failure (5xx, 429, a dropped connection) is asked again a few times while the deadline
- * allows, so one unlucky request does not drop a flaky but working proxy. Only a proxy
- * that served the list is sampled again, for its latency, while there is time left (a
- * further sample starts only if one as long as the last still fits before the deadline,
- * so a slow-but-working proxy does not hold the phase open for nothing). A later sample
- * that fails ends the sampling without changing the class. file:// proxies are read on disk.
- * `onAnswered` is called when the proxy first answers anything (an error included), so the
- * probe loop does not cut it as too slow while it is retried or sampled.
- */
-async function probeList(url, module, samples, context, onAnswered) {
-    if (isFileUrl(url))
-        return probeFileList(url, module, context);
-    const target = joinUrlPath(url, `${moduleRequestPath(module)}/@v/list`);
-    // The first lasting answer decides the class, after the shared retry rule.
-    // Any sign of life (an HTTP answer, even an error, or a reset) means the proxy is not "too slow".
-    const first = await getWithRetries(target, context, attempt => {
-        if (attempt.kind === 'answer' || (attempt.kind === 'failure' && attempt.failure.code !== 'DEADLINE'))
-            onAnswered?.();
-    });
-    let attempts = first.attempts;
-    if (first.attempt.kind === 'aborted') {
-        return { status: 'no-response', message: 'no answer before the probe ended', samplesMs: [], attempts: attempts - 1 };
-    }
-    const classification = first.attempt.kind === 'answer'
-        ? classifyListAnswer(first.attempt.answer, module)
-        : classifyFailure(first.attempt.failure);
-    if (classification.status !== 'ok') {
-        return {
-            ...classification,
-            message: `${classification.message}${attemptsNote(first.attempts)}`,
-            samplesMs: [],
-            attempts
-        };
-    }
-    const samplesMs = [round(first.result.ms)];
-    // Further samples, for the median only: a failed one ends the sampling without changing the class.
-    while (samplesMs.length < Math.max(1, samples)) {
-        if (performance.now() + samplesMs[samplesMs.length - 1] >= context.deadline)
-            break;
-        // The answer settles before undici has put its connection back in the pool: one turn of the
-        // event loop lets the next sample reuse it rather than open another (the sample then times
-        // the request, not a new handshake).
-        await nextTurn();
-        attempts++;
-        const result = await probeGet(target, context);
-        const attempt = probeAttemptOf(result);
-        if (attempt.kind === 'aborted') {
-            attempts--;
-            break;
-        }
-        if (attempt.kind !== 'answer' || classifyListAnswer(attempt.answer, module).status !== 'ok')
-            break;
-        samplesMs.push(round(result.ms));
-    }
-    return { ...classification, samplesMs, attempts };
-}
-async function probeFileList(url, module, context) {
-    const { client, deadline } = context;
-    const dir = fileProxyDir(url);
-    if (dir === undefined)
-        return { status: 'file-missing', message: `${url} names no directory`, samplesMs: [], attempts: 1 };
-    const start = performance.now();
-    const read = await readWithDeadline(client, fileProxyPath(dir, `${escapeModulePath(module)}/@v/list`), deadline);
-    const ms = round(performance.now() - start);
-    switch (read.kind) {
-        case 'file':
-            return isVersionList(read.text)
-                ? { status: 'ok', message: 'works', samplesMs: [ms], attempts: 1 }
-                : {
-                    status: 'not-proxy',
-                    message: `not a module proxy: ${module}/@v/list is not a version list`,
-                    samplesMs: [],
-                    attempts: 1
-                };
-        case 'deadline':
-            return {
-                status: 'no-response',
-                message: `no response: reading ${dir} did not finish in time`,
-                samplesMs: [],
-                attempts: 1
-            };
-        case 'error':
-            return { status: 'file-missing', message: `cannot read ${dir} (${read.code})`, samplesMs: [], attempts: 1 };
-        case 'missing':
-            return (await file_proxy_isDirectory(dir, deadline))
-                ? {
-                    status: 'not-found',
-                    message: `reachable, but ${dir} holds no ${module}: it does not serve that module; kept`,
-                    samplesMs: [],
-                    attempts: 1
-                }
-                : { status: 'file-missing', message: `directory ${dir} does not exist`, samplesMs: [], attempts: 1 };
-    }
-}
-/** Words for a request that ended without an answer usable by the caller. */
-function attemptMessage(attempt) {
-    return attempt.kind === 'aborted' ? 'no answer before the probe ended' : classifyFailure(attempt.failure).message;
-}
-/**
- * Asks a proxy `GET <proxy>/sumdb/<name>/supported`, as the go command does before it
- * sends checksum traffic through a proxy. For a file:// proxy the file's presence decides.
- * 'aborted' results come back as undefined (the answer was no longer needed).
- */
-async function probeSupported(url, name, context) {
-    const start = performance.now();
-    if (isFileUrl(url)) {
-        const dir = fileProxyDir(url);
-        const read = dir === undefined
-            ? { kind: 'missing' }
-            : await readWithDeadline(context.client, fileProxyPath(dir, `sumdb/${name}/supported`), context.deadline);
-        const ms = round(performance.now() - start);
-        if (read.kind === 'file')
-            return { support: 'yes', message: 'serves the checksum database', ms };
-        if (read.kind === 'missing')
-            return { support: 'no', message: 'does not serve it (no such file)', ms };
-        return {
-            support: 'error',
-            message: read.kind === 'deadline' ? 'no answer in time' : `cannot read (${read.code})`,
-            ms
-        };
-    }
-    const { attempt, attempts } = await getWithRetries(joinUrlPath(url, `sumdb/${name}/supported`), context);
-    if (attempt.kind === 'aborted')
-        return undefined;
-    const ms = round(performance.now() - start);
-    if (attempt.kind === 'failure')
-        return { support: 'error', message: `${attemptMessage(attempt)}${attemptsNote(attempts)}`, ms };
-    const answer = classifySupportedAnswer(attempt.answer);
-    return {
-        ...answer,
-        ...(answer.support === 'error' ? { message: `${answer.message}${attemptsNote(attempts)}` } : {}),
-        ms
-    };
-}
-
-;// CONCATENATED MODULE: ./src/probe/sumdb-probe.ts
-
-
-
-
-function sumdb_probe_round(ms) {
-    return Math.round(ms * 10) / 10;
-}
-/**
- * GET `<base>/latest` and check the shape of the signed tree head (the signature is
- * the go command's business). `base` is a database root: `https://<name>`, the GOSUMDB
- * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). A transient failure is
- * asked again by the shared retry rule (core/probe/retry.ts). Never rejects.
- */
-async function checkLatest(base, name, context) {
-    const start = performance.now();
-    if (/^file:/i.test(base)) {
-        const dir = fileProxyDir(base);
-        const read = dir === undefined
-            ? { kind: 'missing' }
-            : await readWithDeadline(context.client, fileProxyPath(dir, 'latest'), context.deadline);
-        const ms = sumdb_probe_round(performance.now() - start);
-        if (read.kind !== 'file')
-            return { ok: false, message: read.kind === 'missing' ? 'no latest file' : 'cannot read the latest file', ms };
-        const problem = checkTreeHead(read.text, name);
-        return problem ? { ok: false, message: problem, ms } : { ok: true, message: `signed tree head of ${name}`, ms };
-    }
-    const { result, attempt, attempts } = await getWithRetries(joinUrlPath(base, 'latest'), context);
-    if (attempt.kind !== 'answer') {
-        return {
-            ok: false,
-            message: `${attemptMessage(attempt)}${attempt.kind === 'aborted' ? '' : attemptsNote(attempts)}`,
-            ms: sumdb_probe_round(performance.now() - start),
-            ...(attempt.kind === 'aborted' ? { aborted: true } : {})
-        };
-    }
-    const ms = sumdb_probe_round(result.ms);
-    if (attempt.answer.status !== 200) {
-        return { ok: false, message: `${describeFailedAnswer(attempt.answer).message}${attemptsNote(attempts)}`, ms };
-    }
-    const problem = checkTreeHead(attempt.answer.body, name);
-    return problem
-        ? { ok: false, message: `HTTP 200 but ${problem}`, ms }
-        : { ok: true, message: `signed tree head of ${name}`, ms };
-}
-
-;// CONCATENATED MODULE: ./src/net/trust.ts
-
-
-function readPem(file) {
-    if (!file)
-        return undefined;
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch {
-        // An unreadable bundle adds nothing; the TLS error then names the certificate.
-        return undefined;
-    }
-}
-/**
- * The CA certificates every https request of the project trusts (probe, checksum DB, warm
- * forwarder, downloads): Node's roots plus `extra` (tests, corporate roots), SSL_CERT_FILE (what the go command reads on Linux) and NODE_EXTRA_CA_CERTS.
- * Undefined when there is nothing to add: Node's default store already holds
- * NODE_EXTRA_CA_CERTS, and passing `ca` would replace that store.
- */
-function trustedCertificates(extra, env = process.env) {
-    const added = [extra, readPem(env.SSL_CERT_FILE)].filter((pem) => pem !== undefined && pem !== '');
-    if (added.length === 0)
-        return undefined;
-    const nodeExtra = readPem(env.NODE_EXTRA_CA_CERTS);
-    return [...(external_node_tls_default()).rootCertificates, ...added, ...(nodeExtra ? [nodeExtra] : [])];
-}
-
-;// CONCATENATED MODULE: ./src/probe/trust.ts
-/** The probe's trust is the HTTP client's (src/net/trust.ts): one set of certificates for every https request. */
-
-
-;// CONCATENATED MODULE: ./src/probe/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Defensive: the composition already rejects a private probe module; nothing private may leave the runner. */
-function assertPublicModule(plan, module) {
-    if (matchesPrefixPatterns(plan.gonoproxy, module) || matchesPrefixPatterns(plan.gonosumdb, module)) {
-        throw new InputError('probe-module', `${quote(module)} matches the private patterns (GONOPROXY ${quote(plan.gonoproxy)}, GONOSUMDB ${quote(plan.gonosumdb)}); the probe would send it to every proxy.`);
-    }
-}
-function supportOf(probe) {
-    return probe ?? { support: 'error', message: 'no answer before the probe ended' };
-}
-/**
- * Probes every distinct proxy of the plan's chain and the checksum database path the go
- * command will take, all concurrently and all under one deadline (timeoutMs from the
- * call): a request still running then is destroyed and classified by its phase. Then
- * rebuilds the chain from what works and checks the database route on the REBUILT
- * chain. Sends only the probe module's list path and `/sumdb/<name>/{supported,latest}`,
- * never a private path; credentials go only to their own origin and are never printed.
- */
-async function probeChain(plan, options) {
-    const start = performance.now();
-    assertPublicModule(plan, options.probeModule);
-    const ca = trustedCertificates(options.ca);
-    // One client for the whole run: a proxy's samples share a kept-alive connection. Closing it
-    // ends every socket and every request still in flight, so nothing outlives the phase.
-    const client = createHttpClient({
-        ...(ca ? { ca } : {}),
-        env: process.env,
-        userAgent: 'setup-goproxy-probe'
-    });
-    try {
-        return await probeWith(client, plan, options, start);
-    }
-    finally {
-        await client.close();
-    }
-}
-/** The probe itself, every request on `client` (closed by the caller); `start` is when the phase began. */
-async function probeWith(client, plan, options, start) {
-    const deadline = start + options.timeoutMs;
-    const log = options.log ?? silentLogger;
-    const module = options.probeModule;
-    // Ends the checksum-database requests whose answer turns out not to matter.
-    const stop = new AbortController();
-    const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
-    // Ends every request to a proxy cut as too slow (core/probe/settle.ts).
-    const cutters = new Map(urls.map(url => [url, new AbortController()]));
-    const context = (url, speculative = false, proxy) => {
-        const credentials = credentialsForUrl(url, options.credentialsFor);
-        const cutter = proxy === undefined ? undefined : cutters.get(proxy);
-        const signals = [...(speculative ? [stop.signal] : []), ...(cutter ? [cutter.signal] : [])];
-        return {
-            client,
-            deadline,
-            ...(credentials ? { credentials } : {}),
-            ...(signals.length > 0 ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {})
-        };
-    };
-    const results = new Map();
-    const answered = new Set();
-    const lists = new Map(urls.map(url => [
-        url,
-        probeList(url, module, options.samples ?? 3, context(url, false, url), () => answered.add(url)).then(result => {
-            if (!results.has(url))
-                results.set(url, result);
-            return result;
-        })
-    ]));
-    // Every way to the checksum database is tried at once, from the start: the route is
-    // only known once the chain is rebuilt, and by then there may be no time left.
-    const sumdb = plan.sumdb;
-    const latestChecks = new Map();
-    const latestSettled = new Map();
-    const latest = (base, proxy) => {
-        let check = latestChecks.get(base);
-        if (!check && sumdb.kind === 'db') {
-            check = checkLatest(base, sumdb.name, context(base, true, proxy)).then(result => {
-                latestSettled.set(base, result);
-                return result;
-            });
-            latestChecks.set(base, check);
-        }
-        return check ?? Promise.resolve({ ok: false, message: 'not checked', ms: 0 });
-    };
-    const ownBase = (base) => {
-        const host = /^https:\/\/([^/?#@]+)\/?$/i.exec(base)?.[1];
-        return (host && options.sumdbBaseOverride?.(host)) || base;
-    };
-    const proxyBase = (url) => joinUrlPath(url, `sumdb/${sumdb.kind === 'db' ? sumdb.name : ''}`);
-    const aliasEligible = mayUseChinaAlias(sumdb, plan.sumdbChosen);
-    const aliasBase = ownBase(`https://${CHINA_SUMDB_ALIAS}`);
-    const supported = new Map();
-    const supportedSettled = new Map();
-    if (sumdb.kind === 'db') {
-        if (!sumdb.explicitUrl) {
-            for (const url of urls) {
-                const answer = probeSupported(url, sumdb.name, context(url, true, url)).then(result => {
-                    supportedSettled.set(url, result);
-                    if (result?.support === 'yes')
-                        void latest(proxyBase(url), url);
-                    return result;
-                });
-                supported.set(url, answer);
-            }
-        }
-        void latest(ownBase(sumdb.url));
-        if (aliasEligible)
-            void latest(aliasBase);
-    }
-    await untilSettled(plan.chain, lists, results, answered, start, log, {
-        enabled: options.endWhenSettled ?? true,
-        cut: url => cutters.get(url)?.abort(),
-        sumdbVerified: candidate => {
-            if (sumdb.kind === 'off')
-                return true;
-            const route = sumdbRoute(candidate, sumdb, url => supportedSettled.get(url));
-            if (route.kind === 'proxy')
-                return latestSettled.get(proxyBase(route.proxy))?.ok === true;
-            if (route.kind === 'direct' || route.kind === 'explicit')
-                return latestSettled.get(ownBase(route.base))?.ok === true;
-            return false;
-        }
-    });
-    const standingOf = (entry) => {
-        const result = results.get(entry.url);
-        if (!result)
-            return undefined;
-        const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined;
-        return { working: isWorking(result.status), ...(medianMs !== undefined ? { medianMs } : {}) };
-    };
-    const { chain, noneWorks } = decideChain(plan.chain, standingOf, options.order);
-    // The route on the chain that will be exported, waiting only for the answers it needs.
-    const answers = new Map();
-    let route = sumdbRoute(chain, sumdb, url => answers.get(url));
-    while (route.kind === 'pending') {
-        answers.set(route.proxy, supportOf(await supported.get(route.proxy)));
-        route = sumdbRoute(chain, sumdb, url => answers.get(url));
-    }
-    const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase });
-    // The alias is asked only when the decision could use its answer.
-    const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined;
-    const { check: sumdbCheck, sumdb: finalSumdb, notes } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, redactUrl(joinUrlPath(aliasBase, 'latest')));
-    stop.abort();
-    const position = new Map(chain.proxies.map((entry, i) => [entry.url, i + 1]));
-    const proxies = urls.map(url => {
-        const result = results.get(url);
-        const answer = supportedSettled.get(url);
-        const sumdbSupport = !supported.has(url)
-            ? 'not asked'
-            : answer === undefined
-                ? 'unknown'
-                : answer.support;
-        return {
-            url: redactUrl(url),
-            status: result.status,
-            message: result.message,
-            samplesMs: result.samplesMs,
-            attempts: result.attempts,
-            medianMs: result.status === 'ok' ? median(result.samplesMs) : null,
-            sumdbSupport,
-            ...(answer?.support === 'error' ? { sumdbMessage: answer.message } : {}),
-            position: position.get(url) ?? null
-        };
-    });
-    const dropped = proxies.filter(p => !isWorking(p.status));
-    const problems = chainProblems(plan.chain, noneWorks, url => results.get(url), redactUrl);
-    if (sumdbCheck.status === 'failed')
-        problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`);
-    const fastest = fastestProxy(proxies);
-    const report = {
-        module,
-        timeoutMs: options.timeoutMs,
-        elapsedMs: Math.round(performance.now() - start),
-        order: options.order,
-        chain: formatChain(chain, true),
-        proxies,
-        sumdb: sumdbCheck,
-        notes,
-        problems
-    };
-    for (const p of proxies) {
-        const timing = p.medianMs === null ? '' : `, median ${p.medianMs} ms (samples: ${p.samplesMs.join(', ')} ms)`;
-        log.info(`probe ${p.url}: ${isWorking(p.status) ? '' : 'dropped: '}${p.message}${timing}`);
-    }
-    if (sumdbCheck.status === 'switched')
-        log.warning(sumdbCheck.message);
-    else
-        log.info(`checksum database: ${sumdbCheck.message}`);
-    log.info(`probe finished in ${report.elapsedMs} ms (timeout ${options.timeoutMs} ms)`);
-    return {
-        report,
-        chain,
-        sumdb: finalSumdb,
-        problems,
-        ...(fastest ? { fastest } : {}),
-        unreachable: dropped.map(p => p.url)
-    };
-}
-/** How often the loop asks again while waiting for the checksum-database path (the observations it needs are not awaited one by one). */
-const RECHECK_MS = 50;
-/**
- * Waits for the version-list probes until nothing is pending, or until the core says
- * the outcome is settled (core/probe/settle.ts): the proxies it cuts get a `too-slow`
- * result and their requests are ended. Each probe ends by the deadline anyway, so this
- * never outlasts it; every cut request is awaited, so no socket outlives the phase.
- */
-async function untilSettled(chain, lists, results, answered, start, log, tools) {
-    const progress = (url) => {
-        const result = results.get(url);
-        if (!result)
-            return { state: 'pending', answered: answered.has(url) };
-        const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined;
-        return { state: 'done', served: result.status === 'ok', ...(medianMs !== undefined ? { medianMs } : {}) };
-    };
-    for (;;) {
-        const pending = [...lists].filter(([url]) => !results.has(url)).map(([, probe]) => probe);
-        if (pending.length === 0)
-            return;
-        if (!tools.enabled) {
-            await Promise.all(pending);
-            return;
-        }
-        const decision = settleProbe({
-            chain,
-            progress,
-            elapsedMs: performance.now() - start,
-            sumdbVerified: tools.sumdbVerified
-        });
-        for (const cut of decision.cut) {
-            results.set(cut.url, { status: 'too-slow', message: cut.message, samplesMs: [], attempts: 1 });
-            tools.cut(cut.url);
-            log.debug(`probe ${redactUrl(cut.url)}: cut after ${Math.round(performance.now() - start)} ms`);
-        }
-        if (decision.settled) {
-            await Promise.all(pending);
-            return;
-        }
-        let timer;
-        const wait = Math.min(decision.recheckInMs ?? RECHECK_MS, RECHECK_MS);
-        await Promise.race([...pending, new Promise(resolve => (timer = setTimeout(resolve, wait)))]);
-        clearTimeout(timer);
-    }
-}
-/** Checks the path the go command will take and says, in words, which path that is and how it went. */
-async function checkRoute(route, sumdb, tools) {
-    if (route.kind === 'off' || sumdb.kind === 'off') {
-        return {
-            name: '',
-            status: 'off',
-            route: 'off',
-            message: 'GOSUMDB=off: checksums are not verified, nothing to check.'
-        };
-    }
-    const name = sumdb.name;
-    if (route.kind === 'fails' || route.kind === 'pending') {
-        const proxy = redactUrl(route.proxy);
-        const why = route.kind === 'fails' ? route.message : 'no answer';
-        return {
-            name,
-            status: 'failed',
-            route: 'none',
-            via: proxy,
-            message: `the go command first asks ${proxy}/sumdb/${name}/supported, which failed (${why}), and does not fall through that error (a "," after it, or no direct at the end): verification would fail`
-        };
-    }
-    const base = route.kind === 'proxy' ? tools.proxyBase(route.proxy) : tools.ownBase(route.base);
-    const check = await tools.latest(base);
-    const url = redactUrl(joinUrlPath(base, 'latest'));
-    const how = route.kind === 'proxy'
-        ? `the go command sends checksum traffic through ${redactUrl(route.proxy)} (it answers /sumdb/${name}/supported) and never falls back from it`
-        : route.kind === 'explicit'
-            ? `GOSUMDB names ${redactUrl(base)}; the go command goes there directly`
-            : `no proxy in the chain serves it, so the go command goes directly to ${redactUrl(base)}`;
-    return {
-        name,
-        status: check.ok ? 'ok' : 'failed',
-        route: route.kind,
-        ...(route.kind === 'proxy' ? { via: redactUrl(route.proxy) } : {}),
-        url,
-        message: check.ok ? `${how}: ${url} answered with a ${check.message}` : `${how}: ${url} failed: ${check.message}`,
-        ms: check.ms
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/probe-shown.ts
@@ -41483,3683 +38364,8 @@ function mib(bytes) {
     return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-;// CONCATENATED MODULE: ./src/core/diagnose.ts
-/**
- * Turns the go command's error text into a diagnosis a new user can act on: what kind of
- * fault it is, whether trying again can help, and one sentence naming the likely cause and
- * the exact input to change. Pure: the texts are the go command's own (Go 1.23,
- * cmd/go/internal/modfetch and web) plus the markers the warm phase's watchdog and
- * forwarder write. Verification is never suggested away: no message proposes turning the
- * checksum database off.
- *
- * The diagnoses are a table (DIAGNOSES): each row a kind, whether it is transient, when it applies, its sentence and
- * its suggestion. diagnosisFacts() reads the text once (module, HTTP status, host, transport fault, markers) and
- * diagnose() takes the first row that applies.
- */
-
-/** The kinds that trying again can cure; each row's `transient` follows it. */
-const TRANSIENT = new Set([
-    'timeout',
-    'refused',
-    'reset',
-    'dns',
-    'server-error',
-    'rate-limited',
-    'stalled'
-]);
-/** Hosts whose first path element below the host is an account: `github.com/acme/x` is private as `github.com/acme`. */
-const ACCOUNT_HOSTS = new Set([
-    'github.com',
-    'gitlab.com',
-    'bitbucket.org',
-    'gitee.com',
-    'codeberg.org',
-    'dev.azure.com'
-]);
-/**
- * The narrowest sensible GOPRIVATE pattern for a module: the account on a public code host
- * (`github.com/acme`), else the host (`git.corp.example`).
- */
-function privatePrefix(modulePath) {
-    const elements = modulePath.split('/');
-    if (ACCOUNT_HOSTS.has(elements[0]) && elements.length > 1)
-        return `${elements[0]}/${elements[1]}`;
-    return elements[0];
-}
-/** The marker the watchdog writes when it kills a download that made no progress. */
-function stallMarker(seconds) {
-    return `setup-goproxy watchdog: no progress for ${seconds} s (no output, no growth of the module cache, no proxy traffic); the go command was stopped`;
-}
-/** The marker written when the whole warm phase passes its deadline. */
-function deadlineMarker(seconds) {
-    return `setup-goproxy: warm-timeout of ${seconds} s reached; the go command was stopped`;
-}
-/** Module path and version named by the text: `go: a/b@v1.2.3: ...`, `verifying a/b@v1.2.3: ...`. */
-function moduleOf(text) {
-    const match = /(?:^|[\s"'(])([A-Za-z0-9][\w.~-]*\.[\w.~-]+(?:\/[\w.~!%+-]+)*)@(v[0-9][\w.+-]*?)(?:\/go\.mod)?(?=[:\s"')]|$)/m.exec(text);
-    return match ? { module: match[1], version: match[2] } : {};
-}
-/** Every `reading URL: NNN Status` the go command wrote, with the URL's host (the forwarder's is skipped). */
-function httpStatuses(text) {
-    const found = [];
-    for (const m of text.matchAll(/reading (\S+): (\d{3}) [A-Za-z]/g)) {
-        found.push({ status: Number(m[2]), host: hostOf(m[1]) });
-    }
-    return found;
-}
-/** The host[:port] of an http(s) URL, unless it is loopback (the warm phase's own forwarder). */
-function hostOf(url) {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@\s]*@)?([^/?#\s"']+)/i.exec(url);
-    if (!m)
-        return undefined;
-    const host = m[1].replace(/[:.,;)\]]+$/, '');
-    return /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)(:\d+)?$/.test(host) ? undefined : host;
-}
-/** The first non-loopback http(s) host anywhere in the text (in a server response, a Get "..." error). */
-function firstHost(text) {
-    for (const m of text.matchAll(/https?:\/\/[^\s"'`]+/gi)) {
-        const host = hostOf(m[0]);
-        if (host)
-            return host;
-    }
-    const git = /for '(https?:\/\/[^']+)'/.exec(text);
-    return git ? hostOf(git[1]) : undefined;
-}
-function transportKind(text) {
-    if (/i\/o timeout|Client\.Timeout|context deadline exceeded|TLS handshake timeout|timed out|\btimeout\b|no answer within|stalled: no data/i.test(text))
-        return 'timeout';
-    if (/connection refused|actively refused|ECONNREFUSED|no route to host|network is unreachable/i.test(text))
-        return 'refused';
-    if (/no such host|server misbehaving|Temporary failure in name resolution|ENOTFOUND|EAI_AGAIN/i.test(text))
-        return 'dns';
-    if (/x509:|certificate (?:signed by unknown authority|is not valid|has expired)|tls: |UNABLE_TO_VERIFY|SELF_SIGNED_CERT/i.test(text))
-        return 'tls';
-    if (/connection reset|broken pipe|unexpected EOF|: EOF\b|stream error|INTERNAL_ERROR|http2: |zip: not a valid zip file|ECONNRESET|socket hang up|cut off|broke off/i.test(text))
-        return 'reset';
-    return undefined;
-}
-function statusKind(status) {
-    if (status === 404)
-        return 'not-found';
-    if (status === 410)
-        return 'gone';
-    if (status === 401 || status === 403 || status === 407)
-        return 'unauthorized';
-    if (status === 429)
-        return 'rate-limited';
-    if (status >= 500)
-        return 'server-error';
-    return 'other';
-}
-/** The text after `server response:` (what the proxy said), or '' . */
-function serverResponse(text) {
-    const i = text.indexOf('server response:');
-    return i < 0 ? '' : text.slice(i + 'server response:'.length);
-}
-/** What a proxy that is not a module proxy (a sign-in portal, a web server) makes the go command or the forwarder say. */
-const BAD_RESPONSE = /invalid character '<'|looking for beginning of value|invalid response from proxy|HTML page|not a Go module proxy|redirected (?:from https|to an unsupported)|more than \d+ redirects/;
-const NOT_FOUND = new Set([404, 410]);
-const GIT_AUTH_PROMPT = /could not read Username|terminal prompts disabled|Authentication failed|Permission denied \(publickey\)|could not read Password/;
-const SWAP = 'remove it from `proxies:` or join it to a working proxy with "|" (see the probe table)';
-const Who = (f) => f.host ?? 'A proxy';
-const who = (f) => f.host ?? 'a proxy';
-const none = () => ({});
-const hostOnly = (f) => (f.host ? { host: f.host } : {});
-/** Rows for an HTTP status the go command reported (outside the checksum database's own errors). */
-const httpRow = (f, pick) => f.verifying === undefined && f.status !== undefined && pick(statusKind(f.status));
-/** Rows that read only the words: they apply when no HTTP status decides. */
-const words = (f, re) => f.verifying === undefined && f.status === undefined && re.test(f.text);
-const unauthorizedSentence = (host, status) => `Credentials missing or wrong for ${host ?? 'the host'}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the \`auth:\` input (from secrets.*), and check that the token may read this module.`;
-const unknownRevisionSentence = (f) => `${f.subject} does not exist upstream (unknown revision${f.version ? ` ${f.version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add \`${f.privateLine}\`.`;
-const badResponseSentence = (f) => `${f.host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in \`proxies:\` (a mirror's path such as /goproxy/ matters) or remove it.`;
-const transportRow = (kind, sentence) => ({
-    kind,
-    transient: TRANSIENT.has(kind),
-    applies: f => f.verifying === undefined && f.transport === kind,
-    sentence
-});
-/**
- * The diagnoses, most specific first. The order is the go command's precedence: the watchdog's and the deadline's
- * markers, checksum mismatches (never explained away), the checksum database's own errors, then the HTTP status the
- * message turns on, then the words alone.
- */
-const DIAGNOSES = [
-    {
-        kind: 'stalled',
-        transient: true,
-        applies: f => f.stallSeconds !== undefined,
-        sentence: f => `The download made no progress for ${f.stallSeconds} s and was stopped by the watchdog: a proxy or the network stalls from this runner; it is tried again, and a proxy that keeps stalling should be removed from \`proxies:\` or joined to a working one with "|".`,
-        details: none
-    },
-    {
-        kind: 'deadline',
-        transient: false,
-        applies: f => f.deadlineSeconds !== undefined,
-        sentence: f => `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from this runner or the module set is large; raise \`warm-timeout:\` or check the probe table for a slow proxy.`,
-        suggestion: f => `warm-timeout: ${(f.deadlineSeconds ?? 0) * 2}`,
-        details: none
-    },
-    {
-        kind: 'checksum-mismatch-sumdb',
-        transient: false,
-        applies: f => /checksum mismatch|SECURITY ERROR/.test(f.text) &&
-            /reported by the checksum server|verifying (?:module|go\.mod): checksum mismatch/.test(f.text),
-        sentence: f => `${f.subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from \`proxies:\` (the go command refuses the download either way, and rightly so).`,
-        details: none
-    },
-    {
-        kind: 'checksum-mismatch-gosum',
-        transient: false,
-        applies: f => /checksum mismatch|SECURITY ERROR/.test(f.text),
-        sentence: f => `${f.subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from \`proxies:\` (verification stays on).`,
-        details: none
-    },
-    {
-        kind: 'not-found',
-        transient: false,
-        applies: f => f.verifying?.status !== undefined && NOT_FOUND.has(f.verifying.status),
-        sentence: f => `The checksum database does not know ${f.subject} (${f.verifying?.status}): it is most likely a private module; add \`${f.privateLine}\` so it is fetched directly and not looked up in the public checksum database.`,
-        suggestion: f => f.privateLine,
-        details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
-    },
-    {
-        kind: 'unauthorized',
-        transient: false,
-        applies: f => f.verifying?.status !== undefined && statusKind(f.verifying.status) === 'unauthorized',
-        sentence: f => unauthorizedSentence(f.verifying?.host, f.verifying?.status),
-        suggestion: f => `auth: ${f.verifying?.host ?? 'HOST'} USER:TOKEN`,
-        details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
-    },
-    {
-        kind: 'verifying-gomod-unreachable',
-        transient: false,
-        applies: f => f.verifying !== undefined,
-        sentence: f => {
-            const via = f.verifying?.proxiedBy
-                ? ` (through the proxy ${f.verifying.proxiedBy})`
-                : f.verifying?.host
-                    ? ` (${f.verifying.host})`
-                    : '';
-            return `The checksum database could not be reached from this runner${via} to verify ${f.subject}: set \`sumdb: sum.golang.google.cn\` (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in \`proxies:\`.`;
-        },
-        suggestion: () => 'sumdb: sum.golang.google.cn',
-        details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
-    },
-    {
-        kind: 'lookup-disabled',
-        transient: false,
-        applies: f => /module lookup disabled by GOPROXY=off/.test(f.text),
-        sentence: f => `${f.subject} is not in the module cache and GOPROXY is off: list at least one proxy in \`proxies:\` (or direct) for the warm phase to download it.`,
-        details: none
-    },
-    {
-        kind: 'unknown-revision',
-        transient: false,
-        applies: f => httpRow(f, k => k === 'not-found' || k === 'gone') &&
-            /unknown revision|invalid version/.test(f.detail) &&
-            !/could not read Username|terminal prompts disabled|Authentication failed/.test(f.detail),
-        sentence: unknownRevisionSentence
-    },
-    ...['not-found', 'gone'].map((kind) => ({
-        kind,
-        transient: false,
-        applies: f => httpRow(f, k => k === kind),
-        sentence: f => `No proxy in the chain has ${f.subject} (${f.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add \`${f.privateLine}\` so the go command fetches it directly with your git credentials; otherwise check that this version exists.`,
-        suggestion: f => f.privateLine
-    })),
-    {
-        kind: 'unauthorized',
-        transient: false,
-        applies: f => httpRow(f, k => k === 'unauthorized'),
-        sentence: f => unauthorizedSentence(f.host, f.status),
-        suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`
-    },
-    {
-        kind: 'rate-limited',
-        transient: true,
-        applies: f => httpRow(f, k => k === 'rate-limited'),
-        sentence: f => `${f.host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits this runner; the download is tried again with backoff, and a second proxy joined with "|" in \`proxies:\` takes the load off.`
-    },
-    {
-        kind: 'not-found',
-        transient: false,
-        applies: f => words(f, /reading file:\/\/\S+: no such file or directory/),
-        sentence: f => `No proxy in the chain has ${f.subject} (the file:// proxy lacks it): if it is a private module, add \`${f.privateLine}\`; otherwise check that this version exists.`,
-        suggestion: f => f.privateLine,
-        details: none
-    },
-    {
-        kind: 'unknown-revision',
-        transient: false,
-        applies: f => words(f, /unknown revision/),
-        sentence: unknownRevisionSentence,
-        details: hostOnly
-    },
-    {
-        kind: 'unauthorized',
-        transient: false,
-        applies: f => words(f, GIT_AUTH_PROMPT),
-        sentence: f => unauthorizedSentence(f.host, undefined),
-        suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`,
-        details: hostOnly
-    },
-    {
-        kind: 'bad-response',
-        transient: false,
-        applies: f => f.verifying === undefined &&
-            (f.status === undefined ? BAD_RESPONSE.test(f.text) : f.status >= 500 && BAD_RESPONSE.test(f.detail)),
-        sentence: badResponseSentence
-    },
-    {
-        kind: 'invalid-path',
-        transient: false,
-        applies: f => words(f, /malformed module path|invalid module path|invalid path|invalid char|missing dot in first path element/),
-        sentence: f => `${f.module ?? 'A module path'} is not a valid module path: fix the require, replace or import line in go.mod (module paths start with a host name and hold no upper-case host letters or spaces).`,
-        details: none
-    },
-    {
-        kind: 'invalid-version',
-        transient: false,
-        applies: f => words(f, /invalid version|no matching versions for query|is not a valid semantic version|invalid semantic version|version .* invalid/),
-        sentence: f => `The version of ${f.module ?? 'a module'} is not valid or matches no release: write a full semantic version (v1.2.3) or a pseudo-version in go.mod.`,
-        details: none
-    },
-    transportRow('timeout', f => `${Who(f)} did not answer in time: it is down, overloaded or blocked from this runner; the download is tried again; if it keeps happening, ${SWAP}.`),
-    transportRow('refused', f => `The connection to ${who(f)} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${SWAP}.`),
-    transportRow('dns', f => `The host name ${who(f)} could not be resolved from this runner: check its spelling in \`proxies:\`; a DNS hiccup is tried again.`),
-    transportRow('tls', f => `The TLS certificate of ${who(f)} is not trusted on this runner (${/x509: [^\n]*/.exec(f.transportText)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on the runner (SSL_CERT_FILE); otherwise check the URL in \`proxies:\`.`),
-    transportRow('reset', f => `The connection to ${who(f)} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${SWAP}.`),
-    {
-        kind: 'server-error',
-        transient: true,
-        applies: f => httpRow(f, k => k === 'server-error'),
-        sentence: f => `${f.host ?? 'The proxy'} answered ${f.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in \`proxies:\`.`
-    },
-    {
-        kind: 'other',
-        transient: false,
-        applies: f => httpRow(f, () => true),
-        sentence: f => `${f.host ?? 'The proxy'} answered ${f.status} for ${f.subject}: the proxy refuses this request; check the proxy's documentation or remove it from \`proxies:\`.`
-    },
-    {
-        kind: 'other',
-        transient: false,
-        applies: () => true,
-        sentence: f => {
-            const lines = f.text
-                .split('\n')
-                .map(line => line.trim().replace(/^go: /, ''))
-                .filter(line => line !== '');
-            const said = (lines[0] ?? '').endsWith(':') && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? 'no message');
-            return `${f.subject} failed: ${said.slice(0, 200).replace(/[.:]$/, '')}; see the go command's message above.`;
-        },
-        details: hostOnly
-    }
-];
-/** Works out, once, everything the rules read from one go error text. */
-function diagnosisFacts(rawText, context = {}) {
-    const text = redactText(rawText);
-    const named = moduleOf(text);
-    const module = context.module ?? named.module;
-    const version = context.version ?? named.version;
-    const stall = /setup-goproxy watchdog: no progress for (\d+) s/.exec(text);
-    const deadline = /setup-goproxy: warm-timeout of (\d+) s reached/.exec(text);
-    const verifyingText = /verifying (?:go\.mod|module): (.*)/s.exec(text)?.[1];
-    let verifying;
-    if (verifyingText !== undefined) {
-        const statuses = httpStatuses(verifyingText);
-        const decisive = statuses.find(s => !NOT_FOUND.has(s.status)) ?? statuses[0];
-        // A /sumdb/ URL on a real host means a proxy serves the database; the forwarder's own /sumdb/ path does not count.
-        const proxiedBy = [...verifyingText.matchAll(/https?:\/\/[^\s"']*\/sumdb\/[^\s"']*/gi)]
-            .map(m => hostOf(m[0]))
-            .find(Boolean);
-        verifying = {
-            status: decisive?.status,
-            host: decisive?.host ?? firstHost(verifyingText),
-            ...(proxiedBy ? { proxiedBy } : {})
-        };
-    }
-    const statuses = httpStatuses(text);
-    // The go command reports the most useful error: any proxy error ranks above "not found".
-    const decisive = statuses.find(s => !NOT_FOUND.has(s.status)) ?? statuses[0];
-    const detail = serverResponse(text);
-    // After a 5xx only the proxy's own words explain a transport fault; a 4xx is never one.
-    const transportText = decisive === undefined ? text : detail;
-    const transport = decisive === undefined || decisive.status >= 500 ? transportKind(transportText) : undefined;
-    return {
-        text,
-        module,
-        version,
-        subject: module ? (version ? `${module}@${version}` : module) : 'a module',
-        privateLine: `private: ${module ? privatePrefix(module) : 'your.host/org'}`,
-        ...(stall ? { stallSeconds: Number(stall[1]) } : {}),
-        ...(deadline ? { deadlineSeconds: Number(deadline[1]) } : {}),
-        verifying,
-        status: decisive?.status,
-        detail,
-        host: decisive?.host ?? firstHost(detail) ?? firstHost(text),
-        transport,
-        transportText
-    };
-}
-/**
- * Classifies one go error text (a -json `Error`, or the command's stderr) with the first row of DIAGNOSES that
- * applies. Credentials in URLs are redacted before anything is kept.
- */
-function diagnose(rawText, context = {}) {
-    const facts = diagnosisFacts(rawText, context);
-    // The last row applies to every text, so a rule is always found.
-    const rule = DIAGNOSES.find(r => r.applies(facts)) ?? DIAGNOSES[DIAGNOSES.length - 1];
-    const details = rule.details ? rule.details(facts) : { host: facts.host, status: facts.status };
-    const suggestion = rule.suggestion?.(facts);
-    return {
-        kind: rule.kind,
-        transient: rule.transient,
-        message: rule.sentence(facts).replace(/^a module/, 'A module'),
-        ...(facts.module ? { module: facts.module } : {}),
-        ...(facts.version ? { version: facts.version } : {}),
-        ...(details.host ? { host: details.host } : {}),
-        ...(details.status ? { status: details.status } : {}),
-        ...(suggestion ? { suggestion } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/warm/gosum.ts
-/**
- * go.sum / go.work.sum parser over text. The go command's own reader (modfetch.readGoSum) splits each
- * non-blank line into fields and requires exactly three (`path version hash`); lines with another count
- * are a fatal "malformed go.sum" in go, but here they are reported and skipped, so that one bad line does
- * not cost the whole prefetch.
- */
-/** Parses go.sum text. Never throws. Blank lines are skipped, as by the go command. */
-function parseGoSum(text) {
-    const entries = [];
-    const errors = [];
-    text.split('\n').forEach((raw, index) => {
-        // strings.Fields: any Unicode white space separates, CR included.
-        const fields = raw.split(/\s+/u).filter(f => f !== '');
-        if (fields.length === 0)
-            return;
-        if (fields.length !== 3) {
-            errors.push({ line: index + 1, text: raw, message: `malformed go.sum line: ${fields.length} fields, want 3` });
-            return;
-        }
-        const [path, versionField, hash] = fields;
-        const goModOnly = versionField.endsWith('/go.mod');
-        const version = goModOnly ? versionField.slice(0, -'/go.mod'.length) : versionField;
-        if (!version.startsWith('v') || !hash.includes(':')) {
-            errors.push({ line: index + 1, text: raw, message: 'malformed go.sum line: want "path version h1:hash"' });
-            return;
-        }
-        entries.push({ path, version, goModOnly, hash });
-    });
-    return { entries, errors };
-}
-
-;// CONCATENATED MODULE: ./src/core/warm/semver.ts
-/**
- * Go's golang.org/x/mod/semver.Compare for canonical module versions: `vMAJOR.MINOR.PATCH[-prerelease][+build]`,
- * numeric fields compared as numbers, a prerelease sorts before its release, prerelease identifiers compared
- * numerically when both are numeric (a numeric one sorts first), build metadata (`+incompatible`) ignored.
- * Missing minor/patch count as 0 (`v1` = `v1.0.0`), as in Go. An invalid version sorts before every valid one.
- */
-function compareSemver(a, b) {
-    const pa = parse(a);
-    const pb = parse(b);
-    if (!pa || !pb)
-        return pa ? 1 : pb ? -1 : 0;
-    for (let i = 0; i < 3; i++) {
-        const d = compareNumeric(pa.core[i], pb.core[i]);
-        if (d !== 0)
-            return d;
-    }
-    if (pa.pre === pb.pre)
-        return 0;
-    if (pa.pre === '')
-        return 1;
-    if (pb.pre === '')
-        return -1;
-    const xa = pa.pre.split('.');
-    const xb = pb.pre.split('.');
-    for (let i = 0; i < Math.min(xa.length, xb.length); i++) {
-        const na = /^\d+$/.test(xa[i]);
-        const nb = /^\d+$/.test(xb[i]);
-        const d = na && nb ? compareNumeric(xa[i], xb[i]) : na ? -1 : nb ? 1 : xa[i] < xb[i] ? -1 : xa[i] > xb[i] ? 1 : 0;
-        if (d !== 0)
-            return d;
-    }
-    return Math.sign(xa.length - xb.length);
-}
-function parse(v) {
-    const m = /^v(0|[1-9]\d*)(?:\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?)?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(v);
-    if (!m)
-        return undefined;
-    return { core: [m[1], m[2] ?? '0', m[3] ?? '0'], pre: m[4] ?? '' };
-}
-/** Compares decimal strings without leading zeros by length, then by digits (no precision loss). */
-function compareNumeric(a, b) {
-    if (a.length !== b.length)
-        return Math.sign(a.length - b.length);
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/warm/plan.ts
-/**
- * The prefetch plan: from the module sets the warm phase will download (a module, or a workspace), the list of
- * proxy files `go mod download` (no arguments) is going to ask for, so that a prefetcher can fetch them ahead of
- * go, in parallel. Pure: the shell reads go.mod, go.work and go.sum files and passes their texts.
- *
- * What go 1.23 asks for (cmd/go/internal/modcmd/download.go, modfetch/fetch.go; checked against the real go in
- * __tests__/core/warm/plan-go.test.ts):
- * - in a module at go ≥ 1.17: it loads the module graph (a `.mod` for each module version in it), then downloads
- *   each module the main go.mod requires: `.info`, `.mod`, `.zip`;
- * - in a module below go 1.17 and in a workspace: it downloads every module of the build list (`all`): for each
- *   module path the version MVS selects, which is the highest version that the graph (and so go.sum) names.
- * go.sum is the plan's source for both, because `go mod tidy` records exactly that: an `h1:` line for each module
- * whose zip the build needs and a `/go.mod` line for each go.mod the graph reads. A stale go.sum line (a version
- * no longer in the graph) is planned but not asked for: "prefetched but unused", harmless since go verifies
- * everything it reads. A module go.sum does not list is left to go.
- */
-
-
-
-
-
-/**
- * Computes the files `go mod download` will request from the proxy for `sets`. Modules matching GONOPROXY
- * (or GOPRIVATE when GONOPROXY is empty) are never listed: go fetches them directly, and their paths must not
- * reach a proxy. A set without go.sum gets no plan (go must resolve hashes itself), and a note says so.
- */
-function planPrefetch(sets, privacy) {
-    const noProxy = privacy.gonoproxy !== '' ? privacy.gonoproxy : privacy.goprivate;
-    const notes = [];
-    const mods = new Map();
-    const downloads = new Map();
-    for (const set of sets) {
-        planSet(set, noProxy, notes, mods, downloads);
-    }
-    const byKey = (a, b) => compare(a.module, b.module) || compare(a.version, b.version) || compare(a.kind, b.kind);
-    return { files: [...[...mods.values()].sort(byKey), ...[...downloads.values()].sort(byKey)], notes };
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function fileOf(module, version, kind) {
-    return { module, version, kind, path: `${escapeModulePath(module)}/@v/${escapeModulePath(version)}.${kind}` };
-}
-/** Replacement lookup the way modload.Replacement does it: `path@version` first, then `path` for all versions. */
-function replacer(replacements) {
-    const map = new Map();
-    for (const r of replacements)
-        map.set(`${r.old.path}@${r.old.version}`, r);
-    return m => map.get(`${m.path}@${m.version}`) ?? map.get(`${m.path}@`);
-}
-/** "1.16" < "1.17": compares the numeric fields of a go directive. */
-function goAtLeast(version, want) {
-    if (!version)
-        return false;
-    const [major, minor] = version.split('.').map(n => Number.parseInt(n, 10));
-    return major > want[0] || (major === want[0] && (minor || 0) >= want[1]);
-}
-function addDownload(downloads, m) {
-    const key = `${m.path}@${m.version}`;
-    downloads.set(`${key}.info`, fileOf(m.path, m.version, 'info'));
-    downloads.set(`${key}.zip`, fileOf(m.path, m.version, 'zip'));
-}
-function planSet(set, noProxy, notes, mods, downloads) {
-    const goMods = set.goMods.map(parseGoMod);
-    const work = set.goWork === undefined ? undefined : parseGoWork(set.goWork);
-    const say = (what) => notes.push(`${set.label}: ${what}`);
-    for (const [i, m] of goMods.entries()) {
-        for (const e of m.errors)
-            say(`go.mod ${m.module || `#${i + 1}`} line ${e.line} skipped: ${e.message}`);
-    }
-    for (const e of work?.errors ?? [])
-        say(`go.work line ${e.line} skipped: ${e.message}`);
-    const sums = set.goSums.map(parseGoSum);
-    if (sums.length === 0 || sums.every(s => s.entries.length === 0)) {
-        say('no go.sum entries, so no prefetch plan: go resolves and verifies the module graph itself');
-        return;
-    }
-    for (const s of sums) {
-        for (const e of s.errors)
-            say(`go.sum line ${e.line} skipped: ${e.message}`);
-    }
-    const mainModules = new Set(goMods.map(m => m.module).filter(Boolean));
-    // In a workspace go.work's replacements win over the members' (modload.replacementFrom).
-    const replace = replacer([...goMods.flatMap(m => m.replace), ...(work?.replace ?? [])]);
-    const excluded = new Set(goMods.flatMap(m => m.exclude.map(e => `${e.path}@${e.version}`)));
-    // go ≥ 1.17 modules download only what the main go.mod requires; workspaces and older modules all of `all`.
-    const everyZip = work !== undefined || !goAtLeast(goMods[0]?.go, [1, 17]);
-    // go ≥ 1.17 downloads each module the main go.mod requires, at its required version (in a consistent go.mod the
-    // one MVS selects), replaced if a replace directive says so (download.go: `if info.Replace != nil`), whether or
-    // not go.sum holds its zip hash.
-    const required = [];
-    if (!everyZip) {
-        for (const r of goMods.flatMap(m => m.require)) {
-            if (mainModules.has(r.path) || excluded.has(`${r.path}@${r.version}`))
-                continue;
-            const to = replace(r);
-            if (to?.local)
-                continue;
-            required.push(to ? { path: to.new.path, version: to.new.version } : { path: r.path, version: r.version });
-        }
-    }
-    const privateModules = new Set();
-    /** Zip candidates: in `all` mode only the version MVS selects, the highest one any go.sum line names. */
-    const zips = new Map();
-    for (const entry of sums.flatMap(s => s.entries)) {
-        if (mainModules.has(entry.path) || excluded.has(`${entry.path}@${entry.version}`))
-            continue;
-        const r = replace(entry);
-        if (r?.local)
-            continue;
-        const target = r ? { path: r.new.path, version: r.new.version } : { path: entry.path, version: entry.version };
-        if (matchesPrefixPatterns(noProxy, target.path)) {
-            privateModules.add(target.path);
-            continue;
-        }
-        const key = `${target.path}@${target.version}`;
-        mods.set(key, fileOf(target.path, target.version, 'mod'));
-        if (entry.goModOnly)
-            continue;
-        if (!everyZip)
-            continue;
-        const seen = zips.get(target.path);
-        if (!seen || compareSemver(target.version, seen.version) > 0)
-            zips.set(target.path, target);
-    }
-    for (const target of required) {
-        if (matchesPrefixPatterns(noProxy, target.path)) {
-            privateModules.add(target.path);
-            continue;
-        }
-        mods.set(`${target.path}@${target.version}`, fileOf(target.path, target.version, 'mod'));
-        addDownload(downloads, target);
-    }
-    for (const target of zips.values())
-        addDownload(downloads, target);
-    if (privateModules.size > 0) {
-        say(`${privateModules.size} module(s) matching GONOPROXY/GOPRIVATE left to go, which fetches them directly: ${[...privateModules].sort().join(', ')}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/warm/judge.ts
-/**
- * The warm phase's last step, pure: what one `go mod download -json` run of a module set amounts to — which
- * modules it downloaded or found cached, and a table of failures, each with its diagnosis (../diagnose.ts) and
- * the go.mod to annotate. The shell passes what it observed (the run, the set's go.mod texts as read at the
- * start, which module files were written during the phase) and redacts texts before they get here.
- */
-
-/** Judges one run of go for `set`. */
-function judgeRun(run, set, ctx) {
-    const modules = new Map();
-    const failures = [];
-    for (const object of run.objects) {
-        if (object.Error) {
-            const error = ctx.clean(object.Error);
-            const version = object.Version ? { version: object.Version } : {};
-            failures.push({
-                path: object.Path,
-                ...version,
-                error,
-                diagnosis: diagnose(error, { module: object.Path, ...version }),
-                directory: set.shown,
-                ...requiringGoMod(set, object.Path)
-            });
-            continue;
-        }
-        modules.set(`${object.Path}@${object.Version ?? ''}`, ctx.fetched(object) ? 'downloaded' : 'cached');
-    }
-    if (run.spawnError) {
-        failures.push(setFailure(set, `could not start ${ctx.go}: ${run.spawnError}`));
-    }
-    else if (run.killed) {
-        const marker = run.killed === 'stall' ? stallMarker(ctx.stallSeconds) : deadlineMarker(ctx.timeoutSeconds);
-        const stderr = run.stderr.trim();
-        failures.push(setFailure(set, `${marker}${stderr ? `\n${ctx.clean(stderr)}` : ''}`));
-    }
-    else if (run.code !== 0 && failures.length === 0) {
-        failures.push(...stderrFailures(set, ctx.clean(run.stderr.trim() || `go mod download exited with ${run.code}`)));
-    }
-    return { modules, failures };
-}
-/** The failure of a whole set (a stall, the deadline, go not starting), or of the module its text names. */
-function setFailure(set, text) {
-    const diagnosis = diagnose(text);
-    const path = diagnosis.module ?? mainModule(set) ?? set.shown;
-    return {
-        path,
-        ...(diagnosis.version ? { version: diagnosis.version } : {}),
-        error: text,
-        diagnosis,
-        directory: set.shown,
-        ...(diagnosis.module ? requiringGoMod(set, diagnosis.module) : fallbackGoMod(set))
-    };
-}
-/** Failures from a fatal stderr (no JSON): one per `go: path@version: ...` block, else one for the whole text. */
-function stderrFailures(set, stderr) {
-    const blocks = stderr.split(/\n(?=go: )/).filter(b => /^go: [^\s@]+@[^\s:]+: /.test(b));
-    if (blocks.length === 0)
-        return [setFailure(set, stderr)];
-    return blocks.map(block => setFailure(set, block));
-}
-function mainModule(set) {
-    if (set.goWork || set.goMods.length === 0)
-        return undefined;
-    const text = set.goMods[0].text;
-    return text === undefined ? undefined : /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
-}
-/** The go.mod of the set that names the module in a require (or replace) line; else the set's own file. */
-function requiringGoMod(set, modulePath) {
-    const escaped = modulePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const line = new RegExp(`(^|[\\s(])"?${escaped}"?\\s+v`, 'm');
-    const found = set.goMods.find(m => m.text !== undefined && line.test(m.text));
-    return found ? { goMod: found.shown } : fallbackGoMod(set);
-}
-function fallbackGoMod(set) {
-    const file = set.goWork ?? set.goMods[0]?.shown;
-    return file ? { goMod: file } : {};
-}
-
-;// CONCATENATED MODULE: ./src/core/warm/index.ts
-/**
- * The warm phase's pure core: what `go mod download` will ask the proxy for, so that a prefetcher can fetch it
- * ahead of go. The shell reads the files and passes their texts:
- *
- * ```ts
- * const plan = planPrefetch(
- *   [{ label: './app', goMods: [goModText], goSums: [goSumText] }],
- *   { goprivate: env.GOPRIVATE ?? '', gonoproxy: env.GONOPROXY ?? '' }
- * )
- * for (const file of plan.files) get(`${proxyBase}/${requestPath(file.path)}`)
- * ```
- *
- * `file.path` is case-encoded (`!`) but not percent-encoded: `requestPath` stands for percent-encoding each
- * element with `encodeURIComponent` and then `!` as `%21` (which encodeURIComponent leaves alone), as the go command
- * sends it and as moduleRequestPath in ../module-path.ts does for a module path. `plan.notes` says what was left to go (GONOPROXY modules, sets without go.sum).
- */
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/warm/backoff.ts
-/**
- * Exponential backoff with "equal jitter": the n-th retry waits between half and all of
- * base·2^(n-1), capped. The jitter keeps many parallel requests from retrying in lockstep
- * against a proxy that is just recovering.
- */
-function backoffDelay(retry, baseMs, capMs, random = Math.random) {
-    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    return Math.round(exp / 2 + (random() * exp) / 2);
-}
-/** Waits `ms`, or less when `signal` aborts (then resolves early; the caller checks the signal). */
-function sleep(ms, signal) {
-    return new Promise(resolve => {
-        if (signal?.aborted || ms <= 0)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/warm/directories.ts
-/**
- * Resolves the `working-directory` lines into the module sets to download: a directory
- * (its go.mod or go.work, or the nearest one above it, as the go command finds them), or a
- * glob such as `**\/go.mod` or `services/*` for a monorepo. A module inside a workspace is
- * downloaded as that workspace (the go command would use the go.work anyway), so each
- * workspace runs once.
- */
-
-
-
-/** Directory names a glob never descends into. */
-const SKIPPED = new Set(['vendor', 'testdata', 'node_modules']);
-const WALK_LIMIT = 50_000;
-/**
- * Resolves the lines against `cwd`. `gowork` is the job's GOWORK: `off` disables
- * workspaces, a path forces that one workspace for every directory.
- */
-async function resolveDirectories(lines, cwd, gowork) {
-    const notes = [];
-    const dirs = [];
-    for (const raw of lines) {
-        const line = raw.trim();
-        if (line === '')
-            continue;
-        if (/[*?[]/.test(line)) {
-            const matches = await expandGlob(line, cwd);
-            if (matches.length === 0)
-                notes.push(`working-directory: ${JSON.stringify(line)} matched no go.mod or go.work.`);
-            dirs.push(...matches);
-            continue;
-        }
-        const dir = (0,external_node_path_namespaceObject.resolve)(cwd, line);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dir)) {
-            notes.push(`working-directory: ${JSON.stringify(line)} does not exist; skipped.`);
-            continue;
-        }
-        dirs.push((0,external_node_fs_namespaceObject.statSync)(dir).isDirectory() ? dir : (0,external_node_path_namespaceObject.dirname)(dir));
-    }
-    const sets = new Map();
-    for (const dir of dirs) {
-        const set = await moduleSetFor(dir, gowork, cwd);
-        if (!set) {
-            notes.push(`working-directory: ${display(dir, cwd)} has no go.mod or go.work (nor any above it); nothing to download there.`);
-            continue;
-        }
-        const known = sets.get(set.dir);
-        sets.set(set.dir, known ? { ...known, goMods: [...new Set([...known.goMods, ...set.goMods])] } : set);
-    }
-    return { sets: [...sets.values()], notes };
-}
-/** The module set the go command uses in `dir`: the nearest go.work (unless GOWORK=off), else the nearest go.mod. */
-async function moduleSetFor(dir, gowork, cwd) {
-    if (gowork && gowork !== 'off') {
-        const goWork = (0,external_node_path_namespaceObject.isAbsolute)(gowork) ? gowork : (0,external_node_path_namespaceObject.resolve)(cwd, gowork);
-        if ((0,external_node_fs_namespaceObject.existsSync)(goWork))
-            return { dir: (0,external_node_path_namespaceObject.dirname)(goWork), goWork, goMods: await workspaceGoMods(goWork) };
-    }
-    let goMod;
-    for (let d = dir;; d = (0,external_node_path_namespaceObject.dirname)(d)) {
-        if (gowork !== 'off' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(d, 'go.work'))) {
-            const goWork = (0,external_node_path_namespaceObject.join)(d, 'go.work');
-            return { dir: d, goWork, goMods: await workspaceGoMods(goWork) };
-        }
-        if (!goMod && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(d, 'go.mod')))
-            goMod = (0,external_node_path_namespaceObject.join)(d, 'go.mod');
-        if ((0,external_node_path_namespaceObject.dirname)(d) === d)
-            break;
-    }
-    return goMod ? { dir: (0,external_node_path_namespaceObject.dirname)(goMod), goMods: [goMod] } : undefined;
-}
-/** The go.mod of every `use` directory of a go.work. */
-async function workspaceGoMods(goWork) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(goWork, 'utf8');
-    }
-    catch {
-        return [];
-    }
-    const uses = [];
-    const stripped = text.replace(/\/\/[^\n]*/g, '');
-    for (const block of stripped.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
-        uses.push(...block[1].split('\n').map(directories_unquote).filter(Boolean));
-    }
-    for (const single of stripped.matchAll(/^\s*use\s+([^\s(][^\n]*)$/gm))
-        uses.push(directories_unquote(single[1]));
-    return uses.map(use => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(goWork), use), 'go.mod')).filter(external_node_fs_namespaceObject.existsSync);
-}
-function directories_unquote(text) {
-    const t = text.trim();
-    return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
-}
-/** Directories whose go.mod/go.work (or which themselves) match the glob, relative to cwd. */
-async function expandGlob(pattern, cwd) {
-    const normalized = pattern.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-    const matcher = globToRegExp(normalized);
-    const found = new Set();
-    let budget = WALK_LIMIT;
-    const walk = async (dir, rel) => {
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const entry of entries) {
-            if (--budget < 0)
-                return;
-            const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-            const child = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (SKIPPED.has(entry.name) || entry.name.startsWith('.'))
-                    continue;
-                if (matcher.test(childRel) && ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(child, 'go.mod')) || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(child, 'go.work'))))
-                    found.add(child);
-                await walk(child, childRel);
-            }
-            else if ((entry.name === 'go.mod' || entry.name === 'go.work') && matcher.test(childRel)) {
-                found.add(dir);
-            }
-        }
-    };
-    await walk(cwd, '');
-    if (matcher.test('') || matcher.test('.')) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(cwd, 'go.mod')) || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(cwd, 'go.work')))
-            found.add(cwd);
-    }
-    return [...found].sort();
-}
-/** A glob over `/`-separated paths: `**` spans directories, `*` and `?` stay inside one, `[...]` is a class. */
-function globToRegExp(glob) {
-    let re = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*' && glob[i + 1] === '*') {
-            const slash = glob[i + 2] === '/';
-            re += slash ? '(?:.*/)?' : '.*';
-            i += slash ? 2 : 1;
-        }
-        else if (c === '*') {
-            re += '[^/]*';
-        }
-        else if (c === '?') {
-            re += '[^/]';
-        }
-        else if (c === '[') {
-            const end = glob.indexOf(']', i + 2);
-            if (end < 0) {
-                re += '\\[';
-            }
-            else {
-                const body = glob
-                    .slice(i + 1, end)
-                    .replace(/^!/, '^')
-                    .replace(/\\/g, '\\\\');
-                re += `[${body}]`;
-                i = end;
-            }
-        }
-        else {
-            re += c.replace(/[.+^${}()|\\/]/g, '\\$&');
-        }
-    }
-    return new RegExp(`^${re}$`);
-}
-/** A directory as shown in reports: relative to cwd with `/`, `.` for cwd itself. */
-function display(dir, cwd) {
-    const rel = (0,external_node_path_namespaceObject.relative)(cwd, dir);
-    if (rel === '')
-        return '.';
-    if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
-        return dir;
-    return rel.split(external_node_path_namespaceObject.sep).join('/');
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/warm/forwarder/health.ts
-
-
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-const DROP_AFTER_TIMEOUTS = 2;
-const DROP_AFTER_CONSECUTIVE = 4;
-/**
- * The Upstream for entry `index` of `chain`. Credentials come from `credentialsFor`, else
- * from the URL's userinfo, which is stripped from the base so it never reaches a log or a
- * redirect target.
- */
-function makeUpstream(entry, index, chain, credentialsFor) {
-    const base = new URL(entry.url);
-    const userinfo = credentials_userinfoCredentials(base);
-    base.username = '';
-    base.password = '';
-    const credentials = credentialsFor?.(entry.url) ?? userinfo;
-    const hasNext = index < chain.proxies.length - 1 || chain.terminal === 'direct';
-    const shown = redactUrl(entry.url);
-    return {
-        entry,
-        base,
-        ...(credentials ? { credentials } : {}),
-        shown,
-        droppable: entry.separator === '|' && hasNext,
-        health: { url: shown, requests: 0, successes: 0, failures: 0, timeouts: 0, consecutiveFailures: 0, dropped: false }
-    };
-}
-/**
- * Records one try against `u` and drops it when it keeps stalling or failing. A not-found
- * counts as a success (the proxy answered). Permanent failures do not count towards a drop:
- * they are answers, not signs of a sick proxy.
- */
-function recordTry(u, result, timeout, requestTimeoutMs, log) {
-    const h = u.health;
-    h.requests++;
-    if (result === 'success') {
-        h.successes++;
-        h.consecutiveFailures = 0;
-        return;
-    }
-    h.failures++;
-    if (result === 'permanent')
-        return;
-    h.consecutiveFailures++;
-    if (timeout)
-        h.timeouts++;
-    if (!h.dropped &&
-        u.droppable &&
-        (h.timeouts >= DROP_AFTER_TIMEOUTS || h.consecutiveFailures >= DROP_AFTER_CONSECUTIVE)) {
-        h.dropped = true;
-        h.reason =
-            h.timeouts >= DROP_AFTER_TIMEOUTS
-                ? `it stalled ${h.timeouts} times (no data for ${requestTimeoutMs} ms)`
-                : `${h.consecutiveFailures} requests in a row failed`;
-        log.warning(`Warm phase: dropping ${u.shown} from the chain: ${h.reason}; the next proxy after "|" takes over.`);
-    }
-}
-/**
- * A circuit breaker: once a whole request's worth of tries failed in a row, later requests
- * try that proxy once until it succeeds again, so a dead "," proxy costs seconds, not
- * retries × requests.
- */
-function isFailing(u, attempts) {
-    return u.health.consecutiveFailures >= attempts;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: ./src/warm/forwarder/paths.ts
-/**
- * Wire paths of the module proxy protocol, as the forwarder sees them: joining a request
- * path onto a proxy's base URL, rejecting paths that could escape a file:// proxy, and
- * decoding Go's case-escaped module paths (so GONOPROXY / GONOSUMDB patterns and progress
- * lines see the real module path). Pure functions, shared by the server and the sumdb routing.
- */
-/** The proxy's base URL joined with a request path, keeping the base's query (Go sends it with every request). */
-function joinUrl(base, path) {
-    const url = new URL(base.href);
-    url.pathname = `${base.pathname.replace(/\/+$/, '')}/${path}`;
-    return url;
-}
-/** Rejects paths that could leave a file:// proxy's directory or confuse an upstream. */
-function safePath(path) {
-    if (path === '' || /[\\\0]/.test(path))
-        return false;
-    return path.split('/').every(segment => {
-        let decoded;
-        try {
-            decoded = decodeURIComponent(segment);
-        }
-        catch {
-            return false;
-        }
-        return decoded !== '.' && decoded !== '..' && !decoded.includes('/') && !decoded.includes('\\');
-    });
-}
-/** The module path of a wire path (`github.com/!burnt!sushi/toml` → `github.com/BurntSushi/toml`); undefined if malformed. */
-function decodeModule(escaped) {
-    try {
-        return decodeURIComponent(escaped).replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The version of a `.../@v/<version>.zip` path, decoded like a module path; '' for any other path. */
-function decodeVersion(path) {
-    const m = /\/@v\/(.+)\.zip$/.exec(path);
-    return m ? (decodeModule(m[1]) ?? m[1]) : '';
-}
-/**
- * A path as the plan names it (`!`-case-encoded, not percent-encoded) as the go command puts it on the wire: each
- * element escaped like Go's url.PathEscape (so `!` is `%21`, `+` stays literal).
- */
-function wirePath(path) {
-    return path
-        .split('/')
-        .map(element => encodeURIComponent(element)
-        .replace(/!/g, '%21')
-        .replace(/%(24|26|2B|2C|3A|3B|3D|40)/g, (_m, hex) => String.fromCharCode(Number.parseInt(hex, 16))))
-        .join('/');
-}
-/** A wire path back in the plan's form (percent-decoding only; `!` stays); undefined if malformed. */
-function planPath(wire) {
-    try {
-        return decodeURIComponent(wire);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/warm/forwarder/server.ts
-/**
- * The forwarder's HTTP side: the loopback server, routing each request from the go command
- * (path token, method, path safety, GONOPROXY, module request vs checksum database), and
- * writing the answer back — buffered when possible, streamed for large zips. The decisions
- * about upstreams live in walk.ts and sumdb.ts; this file only turns
- * their results into HTTP.
- */
-
-
-
-
-/** Handles one request from the go command; a request it abandons (closed early) aborts its upstream tries. */
-async function handleRequest(ctx, req, res) {
-    const { activity, touch } = ctx;
-    const raw = (req.url ?? '/').split('?')[0];
-    const prefix = `/${ctx.token}/`;
-    if (!raw.startsWith(prefix))
-        return sendText(res, 404, 'not found');
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-        return sendText(res, 405, 'method not allowed');
-    const path = raw.slice(prefix.length);
-    if (!safePath(path))
-        return sendText(res, 400, 'setup-goproxy forwarder: malformed request path');
-    const controller = new AbortController();
-    ctx.controllers.add(controller);
-    res.on('close', () => {
-        if (!res.writableFinished)
-            controller.abort();
-        ctx.controllers.delete(controller);
-    });
-    activity.inFlight++;
-    touch();
-    try {
-        let answer;
-        if (path.startsWith('sumdb/')) {
-            answer = await ctx.handleSumdb(path.slice('sumdb/'.length), controller.signal);
-        }
-        else {
-            const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''));
-            if (module !== undefined && matchesPrefixPatterns(ctx.gonoproxy, module)) {
-                ctx.log.warning(`Warm phase: the go command asked for ${module}, which GONOPROXY keeps off the proxies; refused.`);
-                return sendText(res, 403, `setup-goproxy forwarder: ${module} matches GONOPROXY; not sent to any proxy`);
-            }
-            const kind = path.endsWith('.zip') ? 'zip' : 'small';
-            activity.requests++;
-            if (kind === 'zip')
-                activity.current = module !== undefined ? `${module}@${decodeVersion(path)}` : undefined;
-            const key = req.method === 'GET' && ctx.store ? planPath(path) : undefined;
-            const claim = key !== undefined ? ctx.store?.claim(key) : undefined;
-            const stored = claim?.kind === 'hit' ? await claim.answer : undefined;
-            if (stored && ctx.store) {
-                if (kind === 'zip')
-                    activity.zips++;
-                return await respondStored(res, stored, ctx.store, controller.signal, touch);
-            }
-            if (controller.signal.aborted)
-                return;
-            answer = await ctx.walkChain(path, kind, controller.signal);
-            if (kind === 'zip' && 'type' in answer && answer.type !== 'network')
-                activity.zips++;
-        }
-        if (controller.signal.aborted)
-            return;
-        respond(res, answer, req.method === 'HEAD', touch);
-    }
-    finally {
-        activity.inFlight--;
-        touch();
-    }
-}
-/**
- * Starts an HTTP server on 127.0.0.1 (random port) that hands every request to `handle`.
- * A handler error becomes a 502 for the go command (or a cut connection, once the answer
- * has started), never an unhandled rejection.
- */
-async function listenLoopback(handle, log) {
-    const sockets = new Set();
-    const server = external_node_http_default().createServer((req, res) => {
-        handle(req, res).catch((error) => {
-            log.debug(`Warm phase forwarder: ${String(error)}`);
-            if (!res.headersSent)
-                sendText(res, 502, `setup-goproxy forwarder: ${String(error)}`);
-            else
-                res.destroy();
-        });
-    });
-    server.on('connection', socket => {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-    });
-    const port = await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve(server.address().port));
-    });
-    return {
-        port,
-        close: () => {
-            const closed = new Promise(resolve => server.close(() => resolve()));
-            // server.close() waits for idle keep-alive connections; the go command may hold some open.
-            for (const s of sockets)
-                s.destroy();
-            return closed;
-        }
-    };
-}
-/** A plain-text answer, which the go command quotes after `server response:` (blank lines squeezed out). */
-function sendText(res, status, text) {
-    const body = `${text.replace(/\n\s*\n/g, '\n')}\n`;
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
-    res.end(body);
-}
-/** Sends an upstream answer (or the walk's verdict) to the go command. */
-function respond(res, answer, head, touch) {
-    if (!('type' in answer))
-        return sendText(res, answer.status, answer.text);
-    if (answer.type === 'network')
-        return sendText(res, answer.fault === 'timeout' ? 504 : 502, answer.message);
-    if (answer.type === 'complete') {
-        res.writeHead(answer.status, {
-            'Content-Type': answer.contentType || 'application/octet-stream',
-            'Content-Length': answer.body.length
-        });
-        res.end(head ? undefined : answer.body);
-        return;
-    }
-    // Streaming a large body: once bytes went out nothing can be retried, so a failure cuts the connection.
-    res.writeHead(answer.status, {
-        'Content-Type': answer.contentType || 'application/octet-stream',
-        ...(answer.contentLength !== undefined ? { 'Content-Length': answer.contentLength } : {})
-    });
-    for (const chunk of answer.head)
-        res.write(chunk);
-    const rest = answer.rest;
-    rest.on('data', (chunk) => {
-        touch();
-        if (!res.write(chunk))
-            rest.pause();
-    });
-    res.on('drain', () => rest.resume());
-    // The client ends `rest` only when the whole body arrived; a stall or a break is an error.
-    rest.on('end', () => res.end());
-    rest.on('error', () => res.destroy());
-    rest.on('close', () => {
-        if (!res.writableEnded)
-            res.destroy();
-    });
-    res.on('close', () => {
-        if (!rest.readableEnded)
-            rest.destroy();
-    });
-    rest.resume();
-}
-/** Sends a prefetched answer to the go command, then frees it (memory, or its spool file). */
-async function respondStored(res, answer, store, signal, touch) {
-    try {
-        if (signal.aborted)
-            return;
-        if (answer.kind === 'not-found')
-            return sendText(res, answer.outcome.status, answer.outcome.text);
-        if (answer.kind === 'memory') {
-            res.writeHead(200, {
-                'Content-Type': answer.contentType || 'application/octet-stream',
-                'Content-Length': answer.body.length
-            });
-            res.end(answer.body);
-            return;
-        }
-        res.writeHead(200, {
-            'Content-Type': answer.contentType || 'application/octet-stream',
-            'Content-Length': answer.bytes
-        });
-        await new Promise(resolve => {
-            const file = (0,external_node_fs_namespaceObject.createReadStream)(answer.file);
-            file.on('data', () => touch());
-            file.on('error', () => {
-                res.destroy();
-                resolve();
-            });
-            res.on('close', () => {
-                file.destroy();
-                resolve();
-            });
-            file.pipe(res);
-        });
-    }
-    finally {
-        await store.release(answer);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/chain-walk.ts
-/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
-const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
-/** The verdict on one answer (2xx is 'ok'; 404/410 'not-found'; 429/5xx and passing faults 'transient'). */
-function judgeAnswer(answer) {
-    if (answer.kind === 'failure')
-        return TRANSIENT_FAULTS.has(answer.fault) ? 'transient' : 'permanent';
-    const { status } = answer;
-    if (status >= 200 && status < 300)
-        return 'ok';
-    if (status === 404 || status === 410)
-        return 'not-found';
-    if (status === 429 || status >= 500)
-        return 'transient';
-    return 'permanent';
-}
-/**
- * The next step after an answer judged `verdict` from a proxy followed by `separator`, on try `attempt`
- * (1-based) of `maxAttempts` for this proxy. A transient fault is retried on the same proxy while tries remain;
- * once they are spent it counts as an error: `|` moves on, `,` stops (the go command never passes an error through
- * a `,`). A not-found always moves on. Throws on an attempt outside 1..maxAttempts.
- */
-function nextStep(verdict, separator, attempt, maxAttempts) {
-    if (!Number.isInteger(attempt) || !Number.isInteger(maxAttempts) || attempt < 1 || attempt > maxAttempts) {
-        throw new Error(`attempt ${attempt} is not within 1..${maxAttempts}`);
-    }
-    if (verdict === 'ok')
-        return 'use';
-    if (verdict === 'not-found')
-        return 'next';
-    if (verdict === 'transient' && attempt < maxAttempts)
-        return 'retry';
-    return separator === '|' ? 'next' : 'stop';
-}
-/**
- * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
- * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
- */
-function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
-    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    const jittered = Math.round(exp / 2 + (random() * exp) / 2);
-    return Math.max(jittered, Math.min(retryAfterMs ?? 0, retryAfterCapMs));
-}
-
-;// CONCATENATED MODULE: ./src/warm/forwarder/judgement.ts
-/**
- * How the forwarder judges one upstream answer (served, not found, retry, final) and how it
- * words a failure for the go command, which prints the body of an error answer after
- * `server response:`. Pure functions: the walk decides what to do, this file only says
- * what an answer means and how to tell it.
- */
-
-
-
-/** What `result` means for the walk: Go's rules for 404/410, plus which faults are worth another try. */
-function judge(result, kind) {
-    if (result.type === 'stream')
-        return 'ok';
-    if (result.type === 'network')
-        return judgeAnswer({ kind: 'failure', fault: result.fault });
-    // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
-    if (result.status === 200 &&
-        kind !== 'sumdb' &&
-        /text\/html/i.test(result.contentType) &&
-        /^\s*</.test(result.body.subarray(0, 512).toString('utf8')))
-        return 'permanent';
-    return judgeAnswer({ kind: 'status', status: result.status });
-}
-/** One line for the debug log about a try. */
-function judgement_summary(result) {
-    if (result.type === 'network')
-        return result.message;
-    if (result.type === 'stream')
-        return '200 OK';
-    return `${result.status} ${(external_node_http_default()).STATUS_CODES[result.status] ?? ''}`.trim();
-}
-/** The name to show for whoever answered: the proxy, or (for the checksum database itself) the URL's origin. */
-function describeUpstream(u, url) {
-    return u ? u.shown : redactUrl(url.origin);
-}
-/** The first lines of an upstream's text body, for the go command's `server response:`. */
-function bodyText(result, shown, after = '') {
-    const plain = /text\/plain/i.test(result.contentType);
-    const body = plain
-        ? redactText(result.body.subarray(0, 2048).toString('utf8'))
-            .split('\n')
-            .map(line => line.trimEnd())
-            .filter(line => line.trim() !== '')
-            .slice(0, 6)
-            .join('\n')
-        : '';
-    const head = `${shown}: ${result.status} ${(external_node_http_default()).STATUS_CODES[result.status] ?? ''}`.trim() + after;
-    return body ? `${head}: ${body}` : head;
-}
-/**
- * A failed answer as the go command will see it: the upstream's status (504 for a timeout,
- * 502 for other network faults and HTML pages) and a text naming the proxy and the tries.
- */
-function toOutcome(u, result, verdict, tries, url) {
-    const shown = u ? u.shown : url ? redactUrl(url.origin) : 'upstream';
-    const after = tries > 1 ? ` (${tries} tries by setup-goproxy)` : '';
-    if (result.type === 'complete') {
-        if (result.status === 200) {
-            return {
-                upstream: u,
-                status: 502,
-                notFound: false,
-                text: `${shown}: answered an HTML page, not a Go module proxy response${after}`
-            };
-        }
-        return {
-            upstream: u,
-            status: result.status,
-            notFound: verdict === 'not-found',
-            text: bodyText(result, shown, after),
-            contentType: result.contentType
-        };
-    }
-    if (result.type === 'network') {
-        return {
-            upstream: u,
-            status: result.fault === 'timeout' ? 504 : 502,
-            notFound: false,
-            text: `${shown}: ${result.message}${after}`
-        };
-    }
-    return { upstream: u, status: 502, notFound: false, text: `${shown}: unexpected stream` };
-}
-
-;// CONCATENATED MODULE: ./src/warm/forwarder/upstream.ts
-/** Performs one attempt, following redirects. Never rejects. */
-async function attempt(options) {
-    const result = await options.client.get(options.url, {
-        body: { mode: 'buffer', maxBytes: options.bufferLimit, overflow: 'stream' },
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-        ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
-        headersTimeoutMs: options.timeoutMs,
-        bodyIdleTimeoutMs: options.timeoutMs,
-        signal: options.signal,
-        ...(options.onData ? { onData: options.onData } : {})
-    });
-    if (result.kind === 'aborted')
-        return { type: 'network', fault: 'other', message: 'the go command closed the request' };
-    if (result.kind === 'failure')
-        return { type: 'network', fault: result.fault, message: result.message };
-    const { body } = result;
-    if (body.kind === 'stream') {
-        return {
-            type: 'stream',
-            status: result.status,
-            contentType: result.contentType,
-            ...(result.contentLength !== undefined ? { contentLength: result.contentLength } : {}),
-            head: body.head.length > 0 ? [body.head] : [],
-            rest: body.rest
-        };
-    }
-    return {
-        type: 'complete',
-        status: result.status,
-        contentType: result.contentType,
-        body: body.kind === 'buffered' ? body.bytes : Buffer.alloc(0),
-        ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/warm/forwarder/walk.ts
-
-
-
-
-
-const BACKOFF_CAP_MS = 4000;
-const RETRY_AFTER_CAP_MS = 10_000;
-/** Non-zip answers are small (lists, .info, .mod, database tiles): no reason to buffer more before streaming. */
-const SMALL_BUFFER_LIMIT = 16 * 1024 * 1024;
-/**
- * Tries one upstream URL up to `tries` times, recording each try in `u`'s health (none for
- * the checksum database itself). Returns the final result and whether it was a success
- * (200), a not-found (404/410), or a failure. Stops early when the request is aborted or
- * `u` is dropped meanwhile (the next proxy after its `|` takes over).
- */
-async function tryUpstream(ctx, u, url, credentials, tries, kind, signal) {
-    let last;
-    for (let n = 1; n <= tries; n++) {
-        if (n > 1) {
-            const retryAfter = last?.result.type === 'complete' ? (last.result.retryAfterMs ?? 0) : 0;
-            await sleep(Math.max(backoffDelay(n - 1, ctx.backoffMs, BACKOFF_CAP_MS), Math.min(retryAfter, RETRY_AFTER_CAP_MS)), signal);
-            if (signal.aborted || u?.health.dropped)
-                break;
-        }
-        const result = await attempt({
-            url,
-            ...(credentials ? { credentials } : {}),
-            credentialsFor: ctx.credentialsFor,
-            timeoutMs: ctx.requestTimeoutMs,
-            bufferLimit: kind === 'zip' ? ctx.bufferLimit : Math.min(ctx.bufferLimit, SMALL_BUFFER_LIMIT),
-            client: ctx.client,
-            signal,
-            onData: ctx.touch
-        });
-        ctx.touch();
-        const verdict = judge(result, kind);
-        if (u)
-            recordTry(u, verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict, result.type === 'network' && result.fault === 'timeout', ctx.requestTimeoutMs, ctx.log);
-        last = { result, verdict, tries: n };
-        if (verdict !== 'transient' || signal.aborted)
-            break;
-        if (n < tries)
-            ctx.log.debug(`Warm phase: ${describeUpstream(u, url)} ${judgement_summary(result)}; retrying (${n}/${tries})`);
-    }
-    // `last` is always set: the loop runs at least once unless aborted before the first try.
-    return last ?? { result: { type: 'network', fault: 'other', message: 'aborted' }, verdict: 'permanent', tries: 0 };
-}
-/**
- * How many tries `u` gets for one request. A "|" proxy with more after it gets one try:
- * the next proxy is as good, and Go would move on too. So does a proxy the circuit breaker
- * holds open.
- */
-function triesFor(ctx, u, isLast) {
-    return (u.entry.separator === '|' && !isLast) || isFailing(u, ctx.attempts) ? 1 : ctx.attempts;
-}
-/** Walks the live chain for a module request, as Go walks GOPROXY. */
-async function walkChain(ctx, path, kind, signal) {
-    const live = ctx.upstreams.filter(u => !u.health.dropped);
-    const outcomes = [];
-    for (let i = 0; i < live.length; i++) {
-        const u = live[i];
-        const isLast = i === live.length - 1;
-        const tries = triesFor(ctx, u, isLast);
-        const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, path), u.credentials, tries, kind, signal);
-        if (verdict === 'ok')
-            return result;
-        const outcome = toOutcome(u, result, verdict, used);
-        outcomes.push(outcome);
-        if (signal.aborted)
-            return outcome;
-        if (verdict === 'not-found' || u.entry.separator === '|')
-            continue;
-        return outcome;
-    }
-    return fallOff(ctx.chain, outcomes);
-}
-/** The answer when every proxy was tried: Go's ranking (a proxy error beats "not found"), but a 404 stays a 404 when only it lets Go fall through to direct. */
-function fallOff(chain, outcomes) {
-    if (outcomes.length === 0) {
-        return {
-            status: 502,
-            notFound: false,
-            text: 'setup-goproxy forwarder: every proxy of the chain was dropped during the warm phase'
-        };
-    }
-    const last = outcomes[outcomes.length - 1];
-    const best = [...outcomes].reverse().find(o => !o.notFound) ?? last;
-    const lastSeparator = chain.proxies[chain.proxies.length - 1]?.separator;
-    const status = last.notFound && chain.terminal === 'direct' && lastSeparator === ',' ? last.status : best.status;
-    const lines = [best, ...outcomes.filter(o => o !== best)].map(o => o.text.split('\n')[0]);
-    return {
-        status,
-        notFound: status === 404 || status === 410,
-        text: lines.join('\n'),
-        contentType: 'text/plain; charset=utf-8'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/warm/forwarder/sumdb.ts
-
-
-
-
-
-/**
- * A handler for checksum database requests: `rest` is the path after `sumdb/`. The route
- * per database is decided once (by the first request) and shared by concurrent requests.
- */
-function createSumdbHandler(ctx, routing) {
-    const { sumdb, gonosumdb, log } = routing;
-    /** Where checksum database traffic goes once `supported` was answered: a proxy, or the database itself. */
-    const routes = new Map();
-    const route = (name, signal) => {
-        const known = routes.get(name);
-        if (known)
-            return known;
-        const walk = (async () => {
-            const { upstreams } = ctx;
-            for (let i = 0; i < upstreams.length; i++) {
-                const u = upstreams[i];
-                if (u.health.dropped)
-                    continue;
-                const isLast = !upstreams.slice(i + 1).some(v => !v.health.dropped);
-                const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, `sumdb/${name}/supported`), u.credentials, triesFor(ctx, u, isLast), 'sumdb', signal);
-                if (verdict === 'ok')
-                    return u;
-                if (verdict === 'not-found' || u.entry.separator === '|')
-                    continue;
-                return toOutcome(u, result, verdict, used);
-            }
-            return 'database';
-        })();
-        routes.set(name, walk);
-        // A failed walk is not remembered: the next attempt of the go command asks again.
-        void walk.then(r => {
-            if (typeof r === 'object' && 'status' in r)
-                routes.delete(name);
-        });
-        return walk;
-    };
-    return async (rest, signal) => {
-        const [name, ...tail] = rest.split('/');
-        const sub = tail.join('/');
-        if (sumdb.kind !== 'db' || name !== sumdb.name) {
-            return {
-                status: 404,
-                notFound: true,
-                text: `setup-goproxy forwarder: checksum database ${name} is not the configured one`
-            };
-        }
-        if (sub.startsWith('lookup/')) {
-            const module = decodeModule(sub.slice('lookup/'.length).replace(/@[^@]*$/, ''));
-            if (module !== undefined && matchesPrefixPatterns(gonosumdb, module)) {
-                log.warning(`Warm phase: the go command asked the checksum database about ${module}, which GONOSUMDB exempts; refused.`);
-                return {
-                    status: 403,
-                    notFound: false,
-                    text: `setup-goproxy forwarder: ${module} matches GONOSUMDB; not sent to the checksum database`
-                };
-            }
-        }
-        const chosen = await route(name, signal);
-        if (typeof chosen === 'object' && 'status' in chosen)
-            return chosen;
-        if (sub === 'supported')
-            return { type: 'complete', status: 200, contentType: 'text/plain; charset=utf-8', body: Buffer.alloc(0) };
-        const url = chosen === 'database' ? joinUrl(new URL(sumdb.url), sub) : joinUrl(chosen.base, `sumdb/${name}/${sub}`);
-        const upstream = chosen === 'database' ? undefined : chosen;
-        const credentials = chosen === 'database' ? ctx.credentialsFor(url.href) : chosen.credentials;
-        // Go never falls back once a proxy serves the database: neither does the forwarder.
-        const { result, verdict, tries } = await tryUpstream(ctx, upstream, url, credentials, upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts, 'sumdb', signal);
-        if (verdict === 'ok' || result.type === 'stream')
-            return result;
-        if (result.type === 'complete' && verdict !== 'transient')
-            return {
-                status: result.status,
-                notFound: verdict === 'not-found',
-                text: bodyText(result, describeUpstream(upstream, url)),
-                contentType: result.contentType
-            };
-        return toOutcome(upstream, result, verdict, tries, url);
-    };
-}
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/warm/forwarder/prefetch.ts
-/**
- * The prefetcher: fetches what `go mod download` is going to ask for ahead of it, `concurrency` requests at a
- * time, each one a full walk of the chain with the forwarder's semantics (`,` vs `|`, timeouts, retries for
- * transient faults, health), and puts the answers in the store (store.ts), where go's requests pick them up.
- *
- * A failed prefetch is not an error: nothing is stored and go's own request walks the chain again, so a failure
- * is diagnosed from what go saw. After `giveUpAfter` failures in a row with no success the prefetcher stops (the
- * chain is sick; go's own requests with the forwarder's timeouts are then the best use of it).
- */
-
-/** Creates a prefetcher over `options.store`; it does nothing until `kick()`. */
-function createPrefetcher(options) {
-    if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
-        throw new Error(`prefetch concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
-    const giveUpAfter = options.giveUpAfter ?? 16;
-    const controller = new AbortController();
-    // Every prefetch in flight listens on this one signal (its requests, its backoff sleeps): not a leak.
-    (0,external_node_events_.setMaxListeners)(0, controller.signal);
-    let workers = 0;
-    let failuresInARow = 0;
-    let stopped = false;
-    let reason;
-    let idleWaiters = [];
-    const settleIdle = () => {
-        if (workers > 0)
-            return;
-        const waiters = idleWaiters;
-        idleWaiters = [];
-        for (const w of waiters)
-            w();
-    };
-    const work = async () => {
-        try {
-            for (let path = options.store.next(); path !== undefined && !stopped; path = options.store.next()) {
-                const current = path;
-                let ok = false;
-                await options.store.begin(current, async () => {
-                    const answer = await options.fetch(current, controller.signal).catch(() => undefined);
-                    ok = answer !== undefined;
-                    return answer;
-                });
-                if (ok) {
-                    failuresInARow = 0;
-                }
-                else if (++failuresInARow >= giveUpAfter && !stopped) {
-                    reason = `${failuresInARow} prefetches in a row failed`;
-                    options.log.info(`Warm phase: prefetching stopped (${reason}); go's own requests continue.`);
-                    stopped = true;
-                }
-            }
-        }
-        finally {
-            workers--;
-            settleIdle();
-        }
-    };
-    return {
-        kick() {
-            while (!stopped && workers < options.concurrency && options.store.pending() > 0) {
-                workers++;
-                void work();
-            }
-        },
-        stop() {
-            stopped = true;
-            controller.abort();
-        },
-        idle: () => (workers === 0 ? Promise.resolve() : new Promise(resolve => idleWaiters.push(resolve))),
-        gaveUp: () => reason
-    };
-}
-
-;// CONCATENATED MODULE: ./src/warm/forwarder/store.ts
-/**
- * The store of prefetched answers, keyed by the request path (`<escaped module>/@v/<escaped version>.<kind>`),
- * shared by the prefetcher and the forwarder's request handler. It is where the two meet, single-flight:
- *
- * - go asks for a path that is prefetched: answered from the store, and the entry is dropped (go asks for each
- *   file once per run: it writes what it got to the module cache; a retry run asks only for what failed, and that
- *   goes upstream again, which is what a retry is for);
- * - go asks for a path being prefetched: it joins that fetch;
- * - go asks for a path still queued: the path is taken out of the queue and go's own request walks the chain at
- *   once (go's requests never wait behind the prefetch queue);
- * - a prefetch that failed leaves nothing: go's request walks the chain itself, with the forwarder's timeouts,
- *   retries and health, so the diagnoses stay go's.
- *
- * Bodies are kept in memory up to a budget; a body above the spool threshold, or one that would exceed the
- * budget, is written to a file in a directory of its own (under RUNNER_TEMP when set), removed at close.
- * The store never judges a body: go verifies every byte it is served against go.sum and the checksum database.
- */
-
-
-
-/** Size of a stored answer's body. */
-function answerBytes(answer) {
-    if (answer.kind === 'memory')
-        return answer.body.length;
-    if (answer.kind === 'file')
-        return answer.bytes;
-    return 0;
-}
-/** The store of one warm phase. Not thread-safe across processes; one per forwarder. */
-class PrefetchStore {
-    options;
-    slots = new Map();
-    /** Paths go asked for (served, joined or overtaken): never prefetched again in this phase. */
-    claimed = new Set();
-    /** Queued paths in plan order; `slots` says whether each is still queued. */
-    queue = [];
-    queueHead = 0;
-    memoryBytes = 0;
-    spoolBytes = 0;
-    spoolDir;
-    closed = false;
-    stats = {
-        planned: 0,
-        prefetchedFiles: 0,
-        prefetchedBytes: 0,
-        servedFiles: 0,
-        servedBytes: 0,
-        overtaken: 0,
-        failed: 0,
-        spooledFiles: 0,
-        peakMemoryBytes: 0,
-        peakBytes: 0,
-        unusedFiles: 0,
-        unusedBytes: 0
-    };
-    constructor(options) {
-        this.options = options;
-        if (!(options.memoryBudget >= 0))
-            throw new Error(`store memoryBudget must be ≥ 0, got ${options.memoryBudget}`);
-        if (!(options.spoolThreshold >= 0))
-            throw new Error(`store spoolThreshold must be ≥ 0, got ${options.spoolThreshold}`);
-    }
-    /** Queues paths to prefetch, in order; a path already known (queued, fetched, served or claimed) is skipped. */
-    enqueue(paths) {
-        for (const path of paths) {
-            if (this.closed || this.slots.has(path) || this.claimed.has(path))
-                continue;
-            this.slots.set(path, { state: 'queued' });
-            this.queue.push(path);
-            this.stats.planned++;
-        }
-    }
-    /** The next queued path for the prefetcher, or undefined when the queue is empty. */
-    next() {
-        while (this.queueHead < this.queue.length) {
-            const path = this.queue[this.queueHead++];
-            if (this.slots.get(path)?.state === 'queued')
-                return path;
-        }
-        return undefined;
-    }
-    /** Paths still waiting in the queue. */
-    pending() {
-        let n = 0;
-        for (let i = this.queueHead; i < this.queue.length; i++)
-            if (this.slots.get(this.queue[i])?.state === 'queued')
-                n++;
-        return n;
-    }
-    /**
-     * The prefetcher starts `path`: `fetch` runs now and its result is stored (a 200 body in memory or spooled, a
-     * final not-found as it is); undefined means the prefetch failed and nothing is stored.
-     */
-    begin(path, fetch) {
-        const answer = fetch().then(fetched => this.keep(path, fetched), () => this.keep(path, undefined));
-        this.slots.set(path, { state: 'fetching', answer });
-        return answer.then(() => undefined);
-    }
-    /**
-     * go's request for `path`: a hit (stored, or in flight: single flight) or a miss. Either way go owns the path
-     * from now on: the entry leaves the store and the path is never prefetched again in this phase.
-     */
-    claim(path) {
-        const slot = this.slots.get(path);
-        this.claimed.add(path);
-        if (!slot)
-            return { kind: 'miss' };
-        this.slots.delete(path);
-        if (slot.state === 'queued') {
-            this.stats.overtaken++;
-            return { kind: 'miss' };
-        }
-        if (slot.state === 'ready')
-            return { kind: 'hit', answer: Promise.resolve(this.served(slot.answer)) };
-        return { kind: 'hit', answer: slot.answer.then(a => (a ? this.served(a) : undefined)) };
-    }
-    /** Called when a served answer has been written to go: frees its memory or removes its spool file. */
-    async release(answer) {
-        if (answer.kind === 'memory')
-            this.memoryBytes -= answer.body.length;
-        if (answer.kind === 'file') {
-            this.spoolBytes -= answer.bytes;
-            await (0,promises_namespaceObject.rm)(answer.file, { force: true });
-        }
-    }
-    /** A spool file path for a body that is too large to hold in memory (the directory is made on first use). */
-    async spoolFile(path) {
-        this.spoolDir ??= (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(this.options.spoolParent ?? (0,external_node_os_namespaceObject.tmpdir)(), 'setup-goproxy-prefetch-'));
-        const dir = await this.spoolDir;
-        return (0,external_node_path_namespaceObject.join)(dir, `${this.stats.spooledFiles++}-${path.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80)}`);
-    }
-    /** Whether a body of `bytes` fits in memory now. */
-    fitsInMemory(bytes) {
-        return bytes <= this.options.spoolThreshold && this.memoryBytes + bytes <= this.options.memoryBudget;
-    }
-    /** Counts unused answers, drops everything and removes the spool directory. Waits for fetches in flight to settle. */
-    async close() {
-        this.closed = true;
-        const inFlight = [...this.slots.values()].flatMap(s => (s.state === 'fetching' ? [s.answer] : []));
-        await Promise.all(inFlight);
-        for (const slot of this.slots.values()) {
-            if (slot.state !== 'ready')
-                continue;
-            this.stats.unusedFiles++;
-            this.stats.unusedBytes += answerBytes(slot.answer);
-            await this.release(slot.answer);
-        }
-        this.slots.clear();
-        if (this.spoolDir) {
-            const dir = await this.spoolDir.catch(() => undefined);
-            if (dir)
-                await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        }
-        return this.stats;
-    }
-    /** Stores a fetched answer (spooling a body that does not fit in memory) and returns what go would be served. */
-    async keep(path, fetched) {
-        let answer;
-        try {
-            answer = fetched ? await this.place(path, fetched) : undefined;
-        }
-        catch {
-            answer = undefined;
-        }
-        if (!answer) {
-            this.stats.failed++;
-            if (this.slots.get(path)?.state === 'fetching')
-                this.slots.delete(path);
-            return undefined;
-        }
-        this.stats.prefetchedFiles++;
-        this.stats.prefetchedBytes += answerBytes(answer);
-        this.stats.peakMemoryBytes = Math.max(this.stats.peakMemoryBytes, this.memoryBytes);
-        this.stats.peakBytes = Math.max(this.stats.peakBytes, this.memoryBytes + this.spoolBytes);
-        // Still ours (go has not claimed it meanwhile, the store is open): keep it for go.
-        if (this.slots.get(path)?.state === 'fetching' && !this.closed)
-            this.slots.set(path, { state: 'ready', answer });
-        return answer;
-    }
-    async place(path, fetched) {
-        if (fetched.kind === 'not-found')
-            return fetched;
-        if (fetched.kind === 'file') {
-            this.spoolBytes += fetched.bytes;
-            return fetched;
-        }
-        if (this.fitsInMemory(fetched.body.length)) {
-            this.memoryBytes += fetched.body.length;
-            return fetched;
-        }
-        const file = await this.spoolFile(path);
-        await (0,promises_namespaceObject.writeFile)(file, fetched.body);
-        this.spoolBytes += fetched.body.length;
-        return { kind: 'file', contentType: fetched.contentType, file, bytes: fetched.body.length };
-    }
-    served(answer) {
-        this.stats.servedFiles++;
-        this.stats.servedBytes += answerBytes(answer);
-        return answer;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/warm/forwarder/index.ts
-/**
- * The warm phase's loopback forwarder. The go command has no response timeout and retries
- * nothing, so during the warm phase it talks to this server (GOPROXY=http://127.0.0.1:PORT/TOKEN
- * plus the chain's terminal keyword) and the forwarder walks the verified chain for every
- * request the way Go would — `,` falls through on 404/410 only, `|` on any error — adding
- * what Go lacks: a deadline for the first byte and for every gap between chunks, retries
- * with backoff and jitter for transient faults, and a health record per proxy that drops a
- * stalling or failing `|` proxy for the rest of the phase.
- *
- * Bodies pass through unchanged and are never cached: the go command still checks every
- * byte against go.sum and the checksum database. A body is buffered before it is answered
- * (so a transfer that breaks off can be retried), except a 200 answer larger than
- * `bufferLimit`, which is streamed and, if it breaks off, cut off cleanly (go reports an
- * unexpected EOF, which the warm phase retries).
- *
- * Checksum database traffic (`/sumdb/<name>/...`): `supported` walks the chain like Go;
- * the first proxy answering 200 serves every later request for that database, and when
- * none does the forwarder forwards to the database itself (`sumdb.url`, where Go would have
- * gone) with the same timeouts and retries. Go verifies the signed tree either way.
- *
- * This module is the forwarder's public face and wires its parts together:
- *   types.ts   options, the running forwarder, per-proxy health, internal shapes
- *   server.ts  the loopback HTTP server, request routing, writing answers
- *   walk.ts    walking the chain with Go's `,`/`|` semantics, tries and backoff
- *   sumdb.ts   checksum database routing
- *   health.ts  upstreams, health bookkeeping, circuit breaker, dropping `|` proxies
- *   judgement.ts judging one answer and wording failures for the go command
- *   paths.ts   wire paths: joining, safety, module path decoding
- *   store.ts   prefetched answers keyed by request path, single flight with go's requests
- *   prefetch.ts fetching the plan ahead of go, bounded concurrency, through the same walk
- *
- * Prefetch (options.prefetch, then `prefetch(paths)`): the warm phase hands over the paths
- * `go mod download` will ask for; the prefetcher walks the chain for them ahead of go and the
- * request handler answers go from the store. Bodies still pass through unchanged: go verifies
- * each one as if it came from the proxy, and the module cache is written only by go.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024;
-/** Prefetched bodies held in memory at most; the rest is spooled to disk. */
-const DEFAULT_PREFETCH_MEMORY_BUDGET = 256 * 1024 * 1024;
-/** A prefetched body above this goes to a spool file (a few big zips must not take the budget from many small ones). */
-const DEFAULT_SPOOL_THRESHOLD = 4 * 1024 * 1024;
-/** Connections per upstream origin beyond the prefetch's own, kept for go's requests (the client's own default). */
-const CONNECTIONS_FOR_GO = 32;
-/** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
-async function startForwarder(options) {
-    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
-    const { chain, log } = options;
-    // The same trust as the probe (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS): behind a TLS-inspecting proxy the probe
-    // would pass and every warm request fail otherwise.
-    const ca = trustedCertificates(options.ca);
-    // One client for every upstream: keep-alive pools per origin, the same trust for all https, and the
-    // environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) chosen per request as the go command chooses it.
-    const client = createHttpClient({
-        ...(ca ? { ca } : {}),
-        env: options.env ?? {},
-        connectTimeoutMs: options.requestTimeoutMs,
-        connectionsPerOrigin: (options.prefetch?.concurrency ?? 0) + CONNECTIONS_FOR_GO,
-        userAgent: 'setup-goproxy (warm phase)'
-    });
-    const netrc = options.netrc ?? [];
-    // One lookup for the first request and for redirects, as the go command looks every URL up the same way.
-    const lookup = (url) => options.credentialsFor?.(url) ?? credentialsFor(netrc, url);
-    const upstreams = chain.proxies.map((entry, i) => makeUpstream(entry, i, chain, lookup));
-    const controllers = new Set();
-    const activity = { inFlight: 0, lastActivity: Date.now(), zips: 0, requests: 0, current: undefined };
-    const touch = () => {
-        activity.lastActivity = Date.now();
-    };
-    const walk = {
-        chain,
-        upstreams,
-        attempts: Math.max(1, options.attemptsPerRequest ?? 5),
-        backoffMs: options.backoffMs ?? 50,
-        bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
-        requestTimeoutMs: options.requestTimeoutMs,
-        client,
-        credentialsFor: lookup,
-        touch,
-        log
-    };
-    const store = options.prefetch
-        ? new PrefetchStore({
-            memoryBudget: options.prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
-            spoolThreshold: options.prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
-            ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {})
-        })
-        : undefined;
-    // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic
-    // is not go's progress: the watchdog must still see a go that hangs elsewhere (a silent checksum database).
-    const prefetchWalk = {
-        ...walk,
-        bufferLimit: options.prefetch?.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
-        touch: () => undefined
-    };
-    const prefetcher = store && options.prefetch
-        ? createPrefetcher({
-            store,
-            concurrency: options.prefetch.concurrency,
-            fetch: (path, signal) => prefetchOne(prefetchWalk, store, path, signal),
-            log
-        })
-        : undefined;
-    let storeStats;
-    const requests = {
-        ...(store ? { store } : {}),
-        token,
-        gonoproxy: options.gonoproxy,
-        log,
-        activity,
-        touch,
-        controllers,
-        walkChain: (path, kind, signal) => walkChain(walk, path, kind, signal),
-        handleSumdb: createSumdbHandler(walk, { sumdb: options.sumdb, gonosumdb: options.gonosumdb, log })
-    };
-    const server = await listenLoopback((req, res) => handleRequest(requests, req, res), log);
-    const url = `http://127.0.0.1:${server.port}/${token}`;
-    const lastEntry = chain.proxies[chain.proxies.length - 1];
-    const goproxy = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url;
-    return {
-        url,
-        goproxy,
-        inFlight: () => activity.inFlight,
-        lastActivity: () => activity.lastActivity,
-        progress: () => ({
-            zips: activity.zips,
-            requests: activity.requests,
-            ...(activity.current ? { current: activity.current } : {})
-        }),
-        health: () => upstreams.map(u => u.health),
-        prefetch: paths => {
-            if (!store || !prefetcher)
-                return;
-            // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is
-            // given, and a path that could leave a proxy's directory (`..`) off the wire, as for go's own requests.
-            store.enqueue(paths.filter(path => {
-                const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''));
-                return module !== undefined && safePath(wirePath(path)) && !matchesPrefixPatterns(options.gonoproxy, module);
-            }));
-            prefetcher.kick();
-        },
-        prefetchStats: () => storeStats ?? store?.stats,
-        chain: () => ({
-            proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
-            ...(chain.terminal ? { terminal: chain.terminal } : {})
-        }),
-        close: async () => {
-            prefetcher?.stop();
-            for (const c of controllers)
-                c.abort();
-            await prefetcher?.idle();
-            if (store)
-                storeStats = await store.close();
-            const closed = server.close();
-            await client.close();
-            await closed;
-        }
-    };
-}
-/**
- * One prefetch: the chain walk for `path` (given as the plan names it, `!`-encoded), turned into something to
- * store: a 200 body (in memory, or streamed into a spool file past the threshold), or the walk's final
- * not-found. Anything else — a proxy error, a timeout, a cut transfer — is a failed prefetch: undefined.
- */
-async function prefetchOne(walk, store, path, signal) {
-    const kind = path.endsWith('.zip') ? 'zip' : 'small';
-    const answer = await walkChain(walk, wirePath(path), kind, signal);
-    if (signal.aborted)
-        return undefined;
-    if (!('type' in answer))
-        return answer.notFound ? { kind: 'not-found', outcome: answer } : undefined;
-    if (answer.type === 'network')
-        return undefined;
-    if (answer.type === 'complete') {
-        return answer.status === 200 ? { kind: 'memory', contentType: answer.contentType, body: answer.body } : undefined;
-    }
-    const file = await store.spoolFile(path);
-    let bytes = 0;
-    const count = async function* (source) {
-        for (const chunk of answer.head) {
-            bytes += chunk.length;
-            yield chunk;
-        }
-        for await (const chunk of source) {
-            bytes += chunk.length;
-            yield chunk;
-        }
-    };
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(answer.rest, count, (0,external_node_fs_namespaceObject.createWriteStream)(file), { signal });
-    }
-    catch {
-        answer.rest.destroy();
-        await (0,promises_namespaceObject.rm)(file, { force: true });
-        return undefined;
-    }
-    if (answer.contentLength !== undefined && bytes !== answer.contentLength) {
-        await (0,promises_namespaceObject.rm)(file, { force: true });
-        return undefined;
-    }
-    return { kind: 'file', contentType: answer.contentType, file, bytes };
-}
-
-;// CONCATENATED MODULE: ./src/warm/module-sets.ts
-/**
- * The warm phase's reading step: each module set's go.mod, go.work and go.sum texts, read once at the start.
- * The pure plan (core/warm/plan.ts: what go will ask for) and the pure judge (core/warm/judge.ts: which go.mod
- * a failure belongs to) both work from these texts. Also the one question the plan asks the disk afterwards:
- * which of its files `$GOMODCACHE/cache/download` already holds (go will not ask for them).
- */
-
-
-
-/** Reads the files of every set (an unreadable file is left out: the plan is a guess, go decides). */
-function readModuleSets(sets, cwd) {
-    return Promise.all(sets.map(set => readModuleSet(set, cwd)));
-}
-async function readModuleSet(set, cwd) {
-    const shown = display(set.dir, cwd);
-    const goModTexts = await Promise.all(set.goMods.map(readOrUndefined));
-    // go reads each module's go.sum, and in a workspace go.work.sum too.
-    const sumFiles = [
-        ...set.goMods.map(goMod => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(goMod), 'go.sum')),
-        ...(set.goWork ? [(0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(set.goWork), 'go.work.sum')] : [])
-    ];
-    const goSums = (await Promise.all(sumFiles.map(readOrUndefined))).filter((t) => t !== undefined);
-    const goWork = set.goWork ? await readOrUndefined(set.goWork) : undefined;
-    return {
-        set,
-        texts: {
-            label: shown,
-            goMods: goModTexts.filter((t) => t !== undefined),
-            goSums,
-            ...(goWork !== undefined ? { goWork } : {})
-        },
-        judged: {
-            shown,
-            ...(set.goWork ? { goWork: display(set.goWork, cwd) } : {}),
-            goMods: set.goMods.map((file, i) => ({ shown: display(file, cwd), text: goModTexts[i] }))
-        }
-    };
-}
-/**
- * The files of `files` that `$GOMODCACHE/cache/download` does not hold (`modcache` undefined: all of them).
- * An empty or missing cache costs one check, not one per file.
- */
-async function notInCache(files, modcache) {
-    const download = modcache ? (0,external_node_path_namespaceObject.join)(modcache, 'cache', 'download') : undefined;
-    if (!download || !(await module_sets_exists(download)))
-        return { missing: [...files], cached: 0 };
-    const present = await Promise.all(files.map(f => module_sets_exists((0,external_node_path_namespaceObject.join)(download, ...f.path.split('/')))));
-    return { missing: files.filter((_f, i) => !present[i]), cached: present.filter(Boolean).length };
-}
-async function readOrUndefined(file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-async function module_sets_exists(file) {
-    try {
-        await (0,promises_namespaceObject.access)(file);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/warm/netrc.ts
-/**
- * The go command sends credentials from $NETRC (else ~/.netrc, %USERPROFILE%\_netrc on
- * Windows) to every https URL whose host[:port] is a `machine` there
- * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
- * so it must do the same, with the same parser, or a proxy that works for go would
- * answer 401 during the warm phase. The lookup itself is credentialsFor in
- * src/core/auth/secrets.ts, the one the probe uses.
- */
-
-
-/** Go's parseNetrc: machine/login/password triples; `macdef` bodies skipped; nothing after `default`. */
-function parseNetrc(data) {
-    const entries = [];
-    let current = { machine: '', login: '', password: '' };
-    let inMacro = false;
-    for (const line of data.split('\n')) {
-        if (inMacro) {
-            if (line === '')
-                inMacro = false;
-            continue;
-        }
-        const f = line.split(/\s+/).filter(Boolean);
-        let i = 0;
-        for (; i < f.length - 1; i += 2) {
-            switch (f[i]) {
-                case 'machine':
-                    current = { machine: f[i + 1], login: '', password: '' };
-                    break;
-                case 'login':
-                    current.login = f[i + 1];
-                    break;
-                case 'password':
-                    current.password = f[i + 1];
-                    break;
-                case 'macdef':
-                    inMacro = true;
-                    break;
-            }
-            if (current.machine && current.login && current.password) {
-                entries.push(current);
-                current = { machine: '', login: '', password: '' };
-            }
-        }
-        if (i < f.length && f[i] === 'default')
-            break;
-    }
-    return entries;
-}
-/** The netrc entries the go command would read with this environment ([] when there is no file). */
-function readNetrc(env) {
-    const windows = process.platform === 'win32';
-    const home = windows ? (env.USERPROFILE ?? env.HOME) : env.HOME;
-    const path = env.NETRC || (home ? (0,external_node_path_namespaceObject.join)(home, windows ? '_netrc' : '.netrc') : undefined);
-    if (!path)
-        return [];
-    try {
-        return parseNetrc((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return [];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/warm/fetch.ts
-
-
-
-
-
-/**
- * Starts the forwarder (unless the chain has no proxy) and, when `concurrency` > 0, queues the plan's files on it
- * once `modcache` is known. Returns at once after the forwarder listens: go can start.
- */
-async function startFetch(options, files, modcache, concurrency, started) {
-    const forwarder = await maybeStartForwarder(options, concurrency);
-    const queued = forwarder && concurrency > 0 ? queuePlan(forwarder, files, modcache, options, started) : undefined;
-    return {
-        forwarder,
-        goproxy: forwarder ? forwarder.goproxy : formatChain(options.chain),
-        clean: text => {
-            const redacted = redactText(text);
-            return forwarder ? redacted.split(forwarder.url).join('[forwarder]') : redacted;
-        },
-        close: async () => {
-            if (!forwarder)
-                return undefined;
-            await forwarder.close();
-            const stats = forwarder.prefetchStats();
-            const plan = await queued;
-            if (!stats || !plan)
-                return undefined;
-            return {
-                concurrency,
-                planned: plan.planned,
-                cached: plan.cached,
-                goRequests: forwarder.progress().requests,
-                files: stats.prefetchedFiles,
-                bytes: stats.prefetchedBytes,
-                served: stats.servedFiles,
-                servedBytes: stats.servedBytes,
-                unused: stats.unusedFiles,
-                unusedBytes: stats.unusedBytes,
-                peakMemoryBytes: stats.peakMemoryBytes,
-                peakBytes: stats.peakBytes,
-                spooled: stats.spooledFiles,
-                overtaken: stats.overtaken,
-                failed: stats.failed,
-                planMs: plan.planMs
-            };
-        }
-    };
-}
-/** Leaves out what the module cache holds and queues the rest. Never rejects: without a plan go asks for everything. */
-async function queuePlan(forwarder, files, modcache, options, started) {
-    try {
-        const { missing, cached } = await notInCache(files, await modcache);
-        forwarder.prefetch(missing.map(f => f.path));
-        return { planned: missing.length, cached, planMs: Date.now() - started };
-    }
-    catch (error) {
-        options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`);
-        return { planned: 0, cached: 0, planMs: Date.now() - started };
-    }
-}
-/** Starts the forwarder unless the chain has no proxy; it prefetches when `concurrency` > 0. */
-function maybeStartForwarder(options, concurrency) {
-    const { chain, sumdb } = options;
-    if (chain.proxies.length === 0)
-        return Promise.resolve(undefined);
-    const stallMs = (options.stallSeconds ?? DEFAULT_STALL_SECONDS) * 1000;
-    // The forwarder's client goes through the environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) as the go command would.
-    return startForwarder({
-        chain,
-        sumdb,
-        env: options.env,
-        gonoproxy: options.plan.gonoproxy,
-        gonosumdb: options.plan.gonosumdb,
-        ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
-        netrc: readNetrc(options.env),
-        ...(options.ca ? { ca: options.ca } : {}),
-        requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
-        ...(concurrency > 0
-            ? { prefetch: { concurrency, ...(options.env.RUNNER_TEMP ? { spoolParent: options.env.RUNNER_TEMP } : {}) } }
-            : {}),
-        log: options.log
-    });
-}
-/** The watchdog's default window (WarmOptions.stallSeconds). */
-const DEFAULT_STALL_SECONDS = 30;
-
-;// CONCATENATED MODULE: ./src/core/download-json.ts
-/**
- * `go mod download -json` prints one tab-indented JSON object per module, one after the
- * other: a stream of objects, not an array. This parser takes the output in chunks of any
- * size (split anywhere, even inside a UTF-8 character) and returns each object as soon as
- * its closing brace arrives, so a caller never waits for the end of the stream.
- */
-/** Incremental parser for the object stream. Feed chunks with `push`, then call `end`. */
-class DownloadJsonParser {
-    decoder = new TextDecoder('utf-8');
-    /** Text of the object being read (from its opening brace). */
-    current = '';
-    depth = 0;
-    inString = false;
-    escaped = false;
-    /** Text outside any object that is not white space (a warning printed to stdout, say). */
-    strayText = '';
-    /** Anything the stream held outside the objects, for diagnostics. */
-    get stray() {
-        return this.strayText;
-    }
-    /** Feeds a chunk (bytes or text) and returns the objects it completed, in order. */
-    push(chunk) {
-        const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
-        return this.scan(text);
-    }
-    /**
-     * Ends the stream: returns any object completed by the decoder's last bytes. An object
-     * left open (the process was killed mid-write) is dropped and recorded as stray text.
-     */
-    end() {
-        const objects = this.scan(this.decoder.decode());
-        if (this.depth > 0)
-            this.strayText += this.current;
-        this.current = '';
-        this.depth = 0;
-        this.inString = false;
-        this.escaped = false;
-        return objects;
-    }
-    scan(text) {
-        const objects = [];
-        let start = this.depth > 0 ? 0 : -1;
-        for (let i = 0; i < text.length; i++) {
-            const c = text[i];
-            if (this.depth === 0) {
-                if (c === '{') {
-                    this.depth = 1;
-                    start = i;
-                }
-                else if (!/\s/.test(c)) {
-                    this.strayText += c;
-                }
-                continue;
-            }
-            if (this.inString) {
-                if (this.escaped)
-                    this.escaped = false;
-                else if (c === '\\')
-                    this.escaped = true;
-                else if (c === '"')
-                    this.inString = false;
-                continue;
-            }
-            if (c === '"')
-                this.inString = true;
-            else if (c === '{' || c === '[')
-                this.depth++;
-            else if (c === '}' || c === ']') {
-                this.depth--;
-                if (this.depth === 0) {
-                    const json = this.current + text.slice(start, i + 1);
-                    this.current = '';
-                    start = -1;
-                    const parsed = parseObject(json);
-                    if (parsed)
-                        objects.push(parsed);
-                    else
-                        this.strayText += json;
-                }
-            }
-        }
-        if (this.depth > 0 && start >= 0)
-            this.current += text.slice(start);
-        return objects;
-    }
-}
-function parseObject(json) {
-    try {
-        const value = JSON.parse(json);
-        if (value &&
-            typeof value === 'object' &&
-            !Array.isArray(value) &&
-            typeof value.Path === 'string') {
-            return value;
-        }
-    }
-    catch {
-        // Not JSON after all: kept as stray text by the caller.
-    }
-    return undefined;
-}
-/** Parses a complete output at once (tests, small outputs). */
-function parseDownloadJson(output) {
-    const parser = new DownloadJsonParser();
-    return [...parser.push(output), ...parser.end()];
-}
-
-;// CONCATENATED MODULE: ./src/warm/run-go.ts
-/**
- * Runs one `go mod download -json` under a watchdog. The go command can hang forever on a
- * proxy that accepts and never answers, so the watchdog kills the whole process tree when
- * there is no progress — no output, no proxy traffic through the forwarder, no growth of
- * the module cache — for the stall window, or when the phase's deadline passes.
- */
-
-
-
-
-const STDERR_LIMIT = 256 * 1024;
-/**
- * Runs the command on the one go runner (exec/go.ts); never rejects. go keeps the job's GOTOOLCHAIN here: warming
- * does what the build will do, and a toolchain the build switches to is fetched through the same verified chain.
- */
-async function runWatched(options) {
-    const parser = new DownloadJsonParser();
-    const objects = [];
-    let lastProgress = Date.now();
-    let probing = false;
-    let signature;
-    let lastWalkEnd = 0;
-    let lastWalkMs = 0;
-    const watchdog = new AbortController();
-    const kill = (why) => {
-        if (!watchdog.signal.aborted)
-            watchdog.abort(why);
-    };
-    const tick = setInterval(() => {
-        const now = Date.now();
-        options.onTick?.();
-        if (now >= options.deadline)
-            return kill('deadline');
-        if (options.busy?.())
-            lastProgress = now;
-        lastProgress = Math.max(lastProgress, options.lastActivity?.() ?? 0);
-        const idle = now - lastProgress;
-        // Walking the cache is not free: only when everything else has been quiet for half the window, and never
-        // back to back (a slow walk on a huge cache would otherwise take a core). The first walk is the baseline;
-        // any later change counts as progress.
-        const walkDue = now >= lastWalkEnd + Math.max(options.stallMs / 4, 2 * lastWalkMs);
-        if (idle >= options.stallMs / 2 && !probing && walkDue) {
-            probing = true;
-            const walkStart = Date.now();
-            void cacheSignature(options.watchDirs).then(next => {
-                probing = false;
-                lastWalkEnd = Date.now();
-                lastWalkMs = lastWalkEnd - walkStart;
-                if (signature !== undefined && next !== signature)
-                    lastProgress = Date.now();
-                signature = next;
-            });
-        }
-        if (idle >= options.stallMs)
-            kill('stall');
-    }, Math.max(50, Math.min(1000, options.stallMs / 4)));
-    try {
-        const run = await runGo(options.go, options.args, {
-            cwd: options.cwd,
-            env: options.env,
-            toolchainSwitch: true,
-            // The tick kills at the deadline; the runner's own timeout is only a backstop a little after it.
-            timeoutMs: Math.max(1, options.deadline - Date.now()) + 5_000,
-            signal: watchdog.signal,
-            // Objects are parsed as they arrive; stdout itself need not be kept.
-            stdoutLimit: 0,
-            stderrLimit: STDERR_LIMIT,
-            onStdout: chunk => {
-                lastProgress = Date.now();
-                objects.push(...parser.push(chunk));
-            },
-            onStderr: () => {
-                lastProgress = Date.now();
-            }
-        });
-        objects.push(...parser.end());
-        const killed = run.aborted
-            ? run.abortReason
-            : run.timedOut
-                ? 'deadline'
-                : undefined;
-        return {
-            code: run.code,
-            objects,
-            stderr: run.stderr,
-            ...(killed ? { killed } : {}),
-            ms: run.ms,
-            ...(run.spawnError !== undefined ? { spawnError: run.spawnError } : {})
-        };
-    }
-    finally {
-        clearInterval(tick);
-    }
-}
-/** Entries looked at below each watched directory: a huge cache/download must not starve cache/vcs of its walk. */
-const ENTRY_BUDGET_PER_DIR = 200_000;
-/** Files, bytes and newest mtime below the directories: changes when anything is written there. */
-async function cacheSignature(dirs) {
-    let files = 0;
-    let bytes = 0;
-    let newest = 0;
-    let budget = 0;
-    const walk = async (dir) => {
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const entry of entries) {
-            if (--budget < 0)
-                return;
-            const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-            if (entry.isDirectory()) {
-                await walk(path);
-            }
-            else {
-                try {
-                    const info = await (0,promises_namespaceObject.stat)(path);
-                    files++;
-                    bytes += info.size;
-                    newest = Math.max(newest, info.mtimeMs);
-                }
-                catch {
-                    // Renamed away meanwhile: a change the next walk sees.
-                }
-            }
-        }
-    };
-    for (const dir of dirs) {
-        budget = ENTRY_BUDGET_PER_DIR;
-        await walk(dir);
-    }
-    return `${files}/${bytes}/${newest}`;
-}
-
-;// CONCATENATED MODULE: ./src/warm/find-go.ts
-
-
-
-/**
- * The go binary: the first `go` on PATH (with PATHEXT on Windows), else whatever `extraLookup`
- * finds; undefined when there is none. A plain PATH walk keeps @actions/* out of the CLI bundle.
- */
-async function findGo(extraLookup, env = process.env) {
-    const windows = process.platform === 'win32';
-    const names = windows
-        ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM')
-            .split(';')
-            .filter(Boolean)
-            .map(ext => `go${ext.toLowerCase()}`)
-        : ['go'];
-    for (const dir of (env.PATH ?? env.Path ?? '').split(external_node_path_namespaceObject.delimiter)) {
-        if (dir === '')
-            continue;
-        for (const name of names) {
-            const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
-            if (await isExecutable(candidate, windows))
-                return candidate;
-        }
-    }
-    return (await extraLookup?.()) ?? undefined;
-}
-async function isExecutable(path, windows) {
-    try {
-        if (!(await (0,promises_namespaceObject.stat)(path)).isFile())
-            return false;
-        if (!windows)
-            await (0,promises_namespaceObject.access)(path, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/warm/index.ts
-/**
- * The warm phase: download every module the build needs, before the build, through the
- * verified chain — and when that fails, say in one sentence what is wrong and what to change.
- * Verification is never weakened and the module cache is never cleaned or written except by go.
- *
- * One pipeline, read top to bottom in warmModules:
- *   1. plan   directories → module sets (directories.ts) → their go.mod/go.work/go.sum texts (module-sets.ts)
- *             → what `go mod download` will ask the proxy for (core/warm/plan.ts, pure)
- *   2. fetch  the loopback forwarder on the one HTTP client, prefetching the plan ahead of go (fetch.ts,
- *             forwarder/): per-request timeouts, retries for transient faults, proxy health, single flight
- *   3. run go `go mod download -json` per set under a watchdog (run-go.ts, on the one go runner), started at
- *             once and pipelined with the prefetch; a set is run again only while all its failures are transient
- *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (core/warm/judge.ts, pure)
- */
-
-
-
-
-
-
-
-
-
-
-
-
-/** Prefetch requests in flight by default: 200 modules at 50 ms per answer took 4.1 s at 16, 2.2 s at 32, 1.8 s at 64 (plain go 24.7 s); loopback the same at all three. */
-const DEFAULT_PREFETCH_CONCURRENCY = 64;
-const RETRY_DELAY_CAP_MS = 15_000;
-/** Runs the warm phase. Never throws for download problems: they are in the report. */
-async function warmModules(options) {
-    const started = Date.now();
-    const { log } = options;
-    const concurrency = options.prefetchConcurrency ?? DEFAULT_PREFETCH_CONCURRENCY;
-    if (!Number.isInteger(concurrency) || concurrency < 0)
-        throw new Error(`warm-concurrency must be a whole number ≥ 0, got ${concurrency}`);
-    // 1. Plan.
-    const resolved = await resolveDirectories(options.directories, options.cwd, options.env.GOWORK);
-    for (const note of resolved.notes)
-        log.info(note);
-    const directories = resolved.sets.map(set => display(set.dir, options.cwd));
-    const mark = (() => {
-        let last = started;
-        return () => {
-            const now = Date.now();
-            const ms = now - last;
-            last = now;
-            return ms;
-        };
-    })();
-    const resolveMs = mark();
-    const report = (run, chain, prefetch, timings) => {
-        const states = [...run.modules.values()];
-        return {
-            ok: run.failures.length === 0,
-            downloaded: states.filter(v => v === 'downloaded').length,
-            cached: states.filter(v => v === 'cached').length,
-            failed: run.failures,
-            seconds: Math.round((Date.now() - started) / 100) / 10,
-            attempts: run.attempts,
-            directories,
-            chain,
-            chainChanged: chain.proxies.length !== options.chain.proxies.length,
-            notes: [...resolved.notes, ...run.notes],
-            ...(prefetch ? { prefetch } : {}),
-            ...(timings ? { timings } : {})
-        };
-    };
-    if (resolved.sets.length === 0)
-        return report(NOTHING_RUN, options.chain);
-    const sets = await readModuleSets(resolved.sets, options.cwd);
-    const readMs = mark();
-    const plan = concurrency > 0
-        ? planPrefetch(sets.map(s => s.texts), { goprivate: options.plan.goprivate, gonoproxy: options.plan.gonoproxy })
-        : { files: [], notes: [] };
-    for (const note of plan.notes)
-        log.info(`Prefetch: ${note}`);
-    const planMs = mark();
-    // 2. Fetch. GOMODCACHE is off go's critical path: go starts at once, and only the prefetch (which leaves out what
-    // the cache holds) and the watchdog's cache walk wait for it. One set in the environment wins over the go env
-    // file, so then there is nothing to ask.
-    let goModCacheMs = 0;
-    const modcache = options.env.GOMODCACHE?.trim()
-        ? Promise.resolve(options.env.GOMODCACHE.trim())
-        : goModCache(options).finally(() => (goModCacheMs = Date.now() - started - resolveMs - readMs - planMs));
-    const fetch = await startFetch(options, plan.files, modcache, concurrency, started);
-    const forwarderMs = mark();
-    log.info(`Warming the module cache for ${directories.join(', ')} through ${formatChain(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`);
-    // 3. Run go, and 4. judge each run.
-    let outcome;
-    let prefetch;
-    try {
-        outcome = await runSets(sets, fetch, modcache, options, started);
-    }
-    finally {
-        prefetch = await fetch.close();
-    }
-    await modcache;
-    const timings = {
-        resolveMs,
-        readMs,
-        planMs,
-        forwarderMs,
-        goStartMs: resolveMs + readMs + planMs + forwarderMs,
-        goModCacheMs
-    };
-    log.debug(`Warm phase timings (ms): ${JSON.stringify(timings)}`);
-    const chain = fetch.forwarder ? fetch.forwarder.chain() : options.chain;
-    for (const health of fetch.forwarder?.health() ?? []) {
-        if (health.dropped)
-            outcome.notes.push(`Dropped ${health.url} from GOPROXY: ${health.reason}.`);
-    }
-    const warm = report(outcome, chain, prefetch, timings);
-    for (const failure of warm.failed) {
-        log.info(failure.error);
-        log.error(failure.diagnosis.message, failure.goMod);
-    }
-    if (prefetch) {
-        log.info(`Prefetch: ${prefetch.files} files (${warm_mib(prefetch.bytes)}) fetched ahead of go at concurrency ${concurrency}, ${prefetch.served} used by go, ${prefetch.unused} unused (${warm_mib(prefetch.unusedBytes)}); peak ${warm_mib(prefetch.peakMemoryBytes)} in memory, ${prefetch.spooled} spooled; plan queued after ${prefetch.planMs} ms.`);
-    }
-    log.info(`Warm phase: ${warm.downloaded} downloaded, ${warm.cached} already cached, ${warm.failed.length} failed in ${warm.seconds} s (${warm.attempts} attempt${warm.attempts === 1 ? '' : 's'}).`);
-    options.onProgress?.({
-        done: warm.downloaded + warm.cached,
-        total: warm.downloaded + warm.cached + warm.failed.length,
-        elapsedMs: Date.now() - started
-    });
-    return warm;
-}
-const NOTHING_RUN = { modules: new Map(), failures: [], attempts: 0, notes: [] };
-/**
- * Runs `go mod download -json` in each set, under the watchdog, and judges each run; a set whose failures are
- * all transient runs again (with backoff) up to `retries` attempts, within the phase's deadline.
- */
-async function runSets(sets, fetch, modcache, options, started) {
-    const { log } = options;
-    const { forwarder } = fetch;
-    const deadline = started + options.timeoutSeconds * 1000;
-    const stallSeconds = options.stallSeconds ?? DEFAULT_STALL_SECONDS;
-    const env = { ...options.env, GOPROXY: fetch.goproxy };
-    // Filled once GOMODCACHE is known; the watchdog reads the list when it walks (only after half a stall window).
-    const watchDirs = [];
-    void modcache.then(dir => {
-        if (dir)
-            watchDirs.push((0,external_node_path_namespaceObject.join)(dir, 'cache', 'download'), (0,external_node_path_namespaceObject.join)(dir, 'cache', 'vcs'));
-    });
-    const modules = new Map();
-    const failures = new Map();
-    let lastProgress = 0;
-    const progress = (force = false) => {
-        if (!options.onProgress)
-            return;
-        const now = Date.now();
-        if (!force && now - lastProgress < 250)
-            return;
-        lastProgress = now;
-        const p = forwarder?.progress();
-        options.onProgress({
-            done: Math.max(modules.size, p?.zips ?? 0),
-            ...(p?.current ? { current: p.current } : {}),
-            elapsedMs: now - started
-        });
-    };
-    let attempts = 0;
-    let pending = sets;
-    const maxAttempts = Math.max(1, options.retries);
-    for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt++) {
-        if (attempt > 1) {
-            const delay = backoffDelay(attempt - 1, options.retryDelayMs ?? 1000, RETRY_DELAY_CAP_MS);
-            if (Date.now() + delay >= deadline)
-                break;
-            await sleep(delay);
-        }
-        attempts = attempt;
-        const again = [];
-        for (const set of pending) {
-            const shown = set.judged.shown;
-            if (Date.now() >= deadline) {
-                failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds))]);
-                continue;
-            }
-            const run = await runWatched({
-                go: options.go,
-                args: ['mod', 'download', '-json'],
-                cwd: set.set.dir,
-                env,
-                stallMs: stallSeconds * 1000,
-                deadline,
-                watchDirs,
-                ...(forwarder ? { lastActivity: forwarder.lastActivity, busy: () => forwarder.inFlight() > 0 } : {}),
-                onTick: () => progress()
-            });
-            const written = await writtenSince(run.objects, started);
-            const verdict = judgeRun(run, set.judged, {
-                go: options.go,
-                stallSeconds,
-                timeoutSeconds: options.timeoutSeconds,
-                clean: fetch.clean,
-                fetched: object => written.has(object)
-            });
-            // A module downloaded by an earlier attempt stays downloaded.
-            for (const [key, state] of verdict.modules)
-                modules.set(key, state === 'downloaded' ? state : (modules.get(key) ?? state));
-            const found = [...verdict.failures];
-            failures.set(set, found);
-            progress(true);
-            const counts = `${run.objects.length} modules checked in ${(run.ms / 1000).toFixed(1)} s`;
-            if (found.length === 0) {
-                log.info(`${shown}: ${counts}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
-            }
-            else if (found.every(f => f.diagnosis.transient) && attempt < maxAttempts && Date.now() < deadline) {
-                // Only when every failure may pass: a checksum mismatch or a missing module would fail the build anyway.
-                log.info(`${shown}: ${found.length} failed (${found[0].diagnosis.kind}: ${found[0].diagnosis.message}); trying again (attempt ${attempt + 1} of ${maxAttempts}).`);
-                again.push(set);
-            }
-        }
-        pending = again;
-    }
-    return { modules, failures: [...failures.values()].flat(), attempts, notes: [] };
-}
-/** The objects whose module files were written after the phase began (the others were cached already). */
-async function writtenSince(objects, started) {
-    const written = new Set();
-    await Promise.all(objects.map(async (object) => {
-        const file = object.Zip ?? object.GoMod;
-        if (!file || object.Error)
-            return;
-        try {
-            if ((await (0,promises_namespaceObject.stat)(file)).mtimeMs >= started)
-                written.add(object);
-        }
-        catch {
-            // Gone or unreadable: counted as cached, as before.
-        }
-    }));
-    return written;
-}
-function warm_mib(bytes) {
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-/** $GOMODCACHE as the go command sees it (the runner keeps GOTOOLCHAIN=local: asking must not download a toolchain). */
-async function goModCache(options) {
-    const result = await goEnv(options.go, ['GOMODCACHE'], { cwd: options.cwd, env: options.env });
-    return result.ok ? result.values.GOMODCACHE.trim() || undefined : undefined;
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
-var manifest_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-// Internal object for testability (allows mocking in ESM)
-const _internal = {
-    readLinuxVersionFile() {
-        const lsbReleaseFile = '/etc/lsb-release';
-        const osReleaseFile = '/etc/os-release';
-        let contents = '';
-        if (external_fs_.existsSync(lsbReleaseFile)) {
-            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
-        }
-        else if (external_fs_.existsSync(osReleaseFile)) {
-            contents = external_fs_.readFileSync(osReleaseFile).toString();
-        }
-        return contents;
-    }
-};
-function _findMatch(versionSpec, stable, candidates, archFilter) {
-    return manifest_awaiter(this, void 0, void 0, function* () {
-        const platFilter = os.platform();
-        let result;
-        let match;
-        let file;
-        for (const candidate of candidates) {
-            const version = candidate.version;
-            debug(`check ${version} satisfies ${versionSpec}`);
-            if (semver.satisfies(version, versionSpec) &&
-                (!stable || candidate.stable === stable)) {
-                file = candidate.files.find(item => {
-                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
-                    let chk = item.arch === archFilter && item.platform === platFilter;
-                    if (chk && item.platform_version) {
-                        const osVersion = _getOsVersion();
-                        if (osVersion === item.platform_version) {
-                            chk = true;
-                        }
-                        else {
-                            chk = semver.satisfies(osVersion, item.platform_version);
-                        }
-                    }
-                    return chk;
-                });
-                if (file) {
-                    debug(`matched ${candidate.version}`);
-                    match = candidate;
-                    break;
-                }
-            }
-        }
-        if (match && file) {
-            // clone since we're mutating the file list to be only the file that matches
-            result = Object.assign({}, match);
-            result.files = [file];
-        }
-        return result;
-    });
-}
-function _getOsVersion() {
-    // TODO: add windows and other linux, arm variants
-    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
-    const plat = os.platform();
-    let version = '';
-    if (plat === 'darwin') {
-        version = cp.execSync('sw_vers -productVersion').toString();
-    }
-    else if (plat === 'linux') {
-        // lsb_release process not in some containers, readfile
-        // Run cat /etc/lsb-release
-        // DISTRIB_ID=Ubuntu
-        // DISTRIB_RELEASE=18.04
-        // DISTRIB_CODENAME=bionic
-        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
-        const lsbContents = _internal.readLinuxVersionFile();
-        if (lsbContents) {
-            const lines = lsbContents.split('\n');
-            for (const line of lines) {
-                const parts = line.split('=');
-                if (parts.length === 2 &&
-                    (parts[0].trim() === 'VERSION_ID' ||
-                        parts[0].trim() === 'DISTRIB_RELEASE')) {
-                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
-                    break;
-                }
-            }
-        }
-    }
-    return version;
-}
-// Alias for backwards compatibility
-function _readLinuxVersionFile() {
-    return _internal.readLinuxVersionFile();
-}
-//# sourceMappingURL=manifest.js.map
-// EXTERNAL MODULE: external "stream"
-var external_stream_ = __nccwpck_require__(2203);
-// EXTERNAL MODULE: external "util"
-var external_util_ = __nccwpck_require__(9023);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
-var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-/**
- * Internal class for retries
- */
-class retry_helper_RetryHelper {
-    constructor(maxAttempts, minSeconds, maxSeconds) {
-        if (maxAttempts < 1) {
-            throw new Error('max attempts should be greater than or equal to 1');
-        }
-        this.maxAttempts = maxAttempts;
-        this.minSeconds = Math.floor(minSeconds);
-        this.maxSeconds = Math.floor(maxSeconds);
-        if (this.minSeconds > this.maxSeconds) {
-            throw new Error('min seconds should be less than or equal to max seconds');
-        }
-    }
-    execute(action, isRetryable) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            let attempt = 1;
-            while (attempt < this.maxAttempts) {
-                // Try
-                try {
-                    return yield action();
-                }
-                catch (err) {
-                    if (isRetryable && !isRetryable(err)) {
-                        throw err;
-                    }
-                    core.info(err.message);
-                }
-                // Sleep
-                const seconds = this.getSleepAmount();
-                core.info(`Waiting ${seconds} seconds before trying again`);
-                yield this.sleep(seconds);
-                attempt++;
-            }
-            // Last attempt
-            return yield action();
-        });
-    }
-    getSleepAmount() {
-        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
-            this.minSeconds);
-    }
-    sleep(seconds) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
-        });
-    }
-}
-//# sourceMappingURL=retry-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
-var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class HTTPError extends Error {
-    constructor(httpStatusCode) {
-        super(`Unexpected HTTP response: ${httpStatusCode}`);
-        this.httpStatusCode = httpStatusCode;
-        Object.setPrototypeOf(this, new.target.prototype);
-    }
-}
-const tool_cache_IS_WINDOWS = process.platform === 'win32';
-const IS_MAC = process.platform === 'darwin';
-const userAgent = 'actions/tool-cache';
-/**
- * Download a tool from an url and stream it into a file
- *
- * @param url       url of tool to download
- * @param dest      path to download tool
- * @param auth      authorization header
- * @param headers   other headers
- * @returns         path to downloaded tool
- */
-function downloadTool(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || path.join(_getTempDirectory(), crypto.randomUUID());
-        yield io.mkdirP(path.dirname(dest));
-        core.debug(`Downloading ${url}`);
-        core.debug(`Destination ${dest}`);
-        const maxAttempts = 3;
-        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
-        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
-        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
-            return yield downloadToolAttempt(url, dest || '', auth, headers);
-        }), (err) => {
-            if (err instanceof HTTPError && err.httpStatusCode) {
-                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
-                if (err.httpStatusCode < 500 &&
-                    err.httpStatusCode !== 408 &&
-                    err.httpStatusCode !== 429) {
-                    return false;
-                }
-            }
-            // Otherwise retry
-            return true;
-        });
-    });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (fs.existsSync(dest)) {
-            throw new Error(`Destination file path ${dest} already exists`);
-        }
-        // Get the response headers
-        const http = new httpm.HttpClient(userAgent, [], {
-            allowRetries: false
-        });
-        if (auth) {
-            core.debug('set auth');
-            if (headers === undefined) {
-                headers = {};
-            }
-            headers.authorization = auth;
-        }
-        const response = yield http.get(url, headers);
-        if (response.message.statusCode !== 200) {
-            const err = new HTTPError(response.message.statusCode);
-            core.debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-            throw err;
-        }
-        // Download the response body
-        const pipeline = util.promisify(stream.pipeline);
-        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
-        const readStream = responseMessageFactory();
-        let succeeded = false;
-        try {
-            yield pipeline(readStream, fs.createWriteStream(dest));
-            core.debug('download complete');
-            succeeded = true;
-            return dest;
-        }
-        finally {
-            // Error, delete dest before retry
-            if (!succeeded) {
-                core.debug('download failed');
-                try {
-                    yield io.rmRF(dest);
-                }
-                catch (err) {
-                    core.debug(`Failed to delete '${dest}'. ${err.message}`);
-                }
-            }
-        }
-    });
-}
-/**
- * Extract a .7z file
- *
- * @param file     path to the .7z file
- * @param dest     destination directory. Optional.
- * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
- * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
- * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
- * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
- * interface, it is smaller than the full command line interface, and it does support long paths. At the
- * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
- * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
- * to 7zr.exe can be pass to this function.
- * @returns        path to the destination directory
- */
-function extract7z(file, dest, _7zPath) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        ok(tool_cache_IS_WINDOWS, 'extract7z() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        const originalCwd = process.cwd();
-        process.chdir(dest);
-        if (_7zPath) {
-            try {
-                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
-                const args = [
-                    'x', // eXtract files with full paths
-                    logLevel, // -bb[0-3] : set output log level
-                    '-bd', // disable progress indicator
-                    '-sccUTF-8', // set charset for for console input/output
-                    file
-                ];
-                const options = {
-                    silent: true
-                };
-                yield exec(`"${_7zPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        else {
-            const escapedScript = path
-                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
-                .replace(/'/g, "''")
-                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                command
-            ];
-            const options = {
-                silent: true
-            };
-            try {
-                const powershellPath = yield io.which('powershell', true);
-                yield exec(`"${powershellPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        return dest;
-    });
-}
-/**
- * Extract a compressed tar archive
- *
- * @param file     path to the tar
- * @param dest     destination directory. Optional.
- * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
- * @returns        path to the destination directory
- */
-function extractTar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        // Create dest
-        dest = yield _createExtractFolder(dest);
-        // Determine whether GNU tar
-        core.debug('Checking tar --version');
-        let versionOutput = '';
-        yield exec('tar --version', [], {
-            ignoreReturnCode: true,
-            silent: true,
-            listeners: {
-                stdout: (data) => (versionOutput += data.toString()),
-                stderr: (data) => (versionOutput += data.toString())
-            }
-        });
-        core.debug(versionOutput.trim());
-        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
-        // Initialize args
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        if (core.isDebug() && !flags.includes('v')) {
-            args.push('-v');
-        }
-        let destArg = dest;
-        let fileArg = file;
-        if (tool_cache_IS_WINDOWS && isGnuTar) {
-            args.push('--force-local');
-            destArg = dest.replace(/\\/g, '/');
-            // Technically only the dest needs to have `/` but for aesthetic consistency
-            // convert slashes in the file arg too.
-            fileArg = file.replace(/\\/g, '/');
-        }
-        if (isGnuTar) {
-            // Suppress warnings when using GNU tar to extract archives created by BSD tar
-            args.push('--warning=no-unknown-keyword');
-            args.push('--overwrite');
-        }
-        args.push('-C', destArg, '-f', fileArg);
-        yield exec(`tar`, args);
-        return dest;
-    });
-}
-/**
- * Extract a xar compatible archive
- *
- * @param file     path to the archive
- * @param dest     destination directory. Optional.
- * @param flags    flags for the xar. Optional.
- * @returns        path to the destination directory
- */
-function extractXar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
-        ok(IS_MAC, 'extractXar() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        args.push('-x', '-C', dest, '-f', file);
-        if (core.isDebug()) {
-            args.push('-v');
-        }
-        const xarPath = yield io.which('xar', true);
-        yield exec(`"${xarPath}"`, _unique(args));
-        return dest;
-    });
-}
-/**
- * Extract a zip
- *
- * @param file     path to the zip
- * @param dest     destination directory. Optional.
- * @returns        path to the destination directory
- */
-function extractZip(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        dest = yield _createExtractFolder(dest);
-        if (tool_cache_IS_WINDOWS) {
-            yield extractZipWin(file, dest);
-        }
-        else {
-            yield extractZipNix(file, dest);
-        }
-        return dest;
-    });
-}
-function extractZipWin(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        // build the powershell command
-        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-        const pwshPath = yield io.which('pwsh', false);
-        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
-        //and the -Force flag for Expand-Archive as a fallback
-        if (pwshPath) {
-            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
-            const pwshCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
-                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
-                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                pwshCommand
-            ];
-            core.debug(`Using pwsh at path: ${pwshPath}`);
-            yield exec(`"${pwshPath}"`, args);
-        }
-        else {
-            const powershellCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
-                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
-                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                powershellCommand
-            ];
-            const powershellPath = yield io.which('powershell', true);
-            core.debug(`Using powershell at path: ${powershellPath}`);
-            yield exec(`"${powershellPath}"`, args);
-        }
-    });
-}
-function extractZipNix(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const unzipPath = yield io.which('unzip', true);
-        const args = [file];
-        if (!core.isDebug()) {
-            args.unshift('-q');
-        }
-        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
-        yield exec(`"${unzipPath}"`, args, { cwd: dest });
-    });
-}
-/**
- * Caches a directory and installs it into the tool cacheDir
- *
- * @param sourceDir    the directory to cache into tools
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheDir(sourceDir, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || os.arch();
-        core.debug(`Caching tool ${tool} ${version} ${arch}`);
-        core.debug(`source dir: ${sourceDir}`);
-        if (!fs.statSync(sourceDir).isDirectory()) {
-            throw new Error('sourceDir is not a directory');
-        }
-        // Create the tool dir
-        const destPath = yield _createToolPath(tool, version, arch);
-        // copy each child item. do not move. move can fail on Windows
-        // due to anti-virus software having an open handle on a file.
-        for (const itemName of fs.readdirSync(sourceDir)) {
-            const s = path.join(sourceDir, itemName);
-            yield io.cp(s, destPath, { recursive: true });
-        }
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destPath;
-    });
-}
-/**
- * Caches a downloaded file (GUID) and installs it
- * into the tool cache with a given targetName
- *
- * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
- * @param targetFile    the name of the file name in the tools directory
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheFile(sourceFile, targetFile, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || os.arch();
-        core.debug(`Caching tool ${tool} ${version} ${arch}`);
-        core.debug(`source file: ${sourceFile}`);
-        if (!fs.statSync(sourceFile).isFile()) {
-            throw new Error('sourceFile is not a file');
-        }
-        // create the tool dir
-        const destFolder = yield _createToolPath(tool, version, arch);
-        // copy instead of move. move can fail on Windows due to
-        // anti-virus software having an open handle on a file.
-        const destPath = path.join(destFolder, targetFile);
-        core.debug(`destination file ${destPath}`);
-        yield io.cp(sourceFile, destPath);
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destFolder;
-    });
-}
-/**
- * Finds the path to a tool version in the local installed tool cache
- *
- * @param toolName      name of the tool
- * @param versionSpec   version of the tool
- * @param arch          optional arch.  defaults to arch of computer
- */
-function find(toolName, versionSpec, arch) {
-    if (!toolName) {
-        throw new Error('toolName parameter is required');
-    }
-    if (!versionSpec) {
-        throw new Error('versionSpec parameter is required');
-    }
-    arch = arch || external_os_namespaceObject.arch();
-    // attempt to resolve an explicit version
-    if (!isExplicitVersion(versionSpec)) {
-        const localVersions = findAllVersions(toolName, arch);
-        const match = evaluateVersions(localVersions, versionSpec);
-        versionSpec = match;
-    }
-    // check for the explicit version in the cache
-    let toolPath = '';
-    if (versionSpec) {
-        versionSpec = node_modules_semver.clean(versionSpec) || '';
-        const cachePath = external_path_namespaceObject.join(_getCacheDirectory(), toolName, versionSpec, arch);
-        core_debug(`checking cache: ${cachePath}`);
-        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
-            core_debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
-            toolPath = cachePath;
-        }
-        else {
-            core_debug('not found');
-        }
-    }
-    return toolPath;
-}
-/**
- * Finds the paths to all versions of a tool that are installed in the local tool cache
- *
- * @param toolName  name of the tool
- * @param arch      optional arch.  defaults to arch of computer
- */
-function findAllVersions(toolName, arch) {
-    const versions = [];
-    arch = arch || external_os_namespaceObject.arch();
-    const toolPath = external_path_namespaceObject.join(_getCacheDirectory(), toolName);
-    if (external_fs_.existsSync(toolPath)) {
-        const children = external_fs_.readdirSync(toolPath);
-        for (const child of children) {
-            if (isExplicitVersion(child)) {
-                const fullPath = external_path_namespaceObject.join(toolPath, child, arch || '');
-                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
-                    versions.push(child);
-                }
-            }
-        }
-    }
-    return versions;
-}
-function getManifestFromRepo(owner_1, repo_1, auth_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
-        let releases = [];
-        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-        const http = new httpm.HttpClient('tool-cache');
-        const headers = {};
-        if (auth) {
-            core.debug('set auth');
-            headers.authorization = auth;
-        }
-        const response = yield http.getJson(treeUrl, headers);
-        if (!response.result) {
-            return releases;
-        }
-        let manifestUrl = '';
-        for (const item of response.result.tree) {
-            if (item.path === 'versions-manifest.json') {
-                manifestUrl = item.url;
-                break;
-            }
-        }
-        headers['accept'] = 'application/vnd.github.VERSION.raw';
-        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
-        if (versionsRaw) {
-            // shouldn't be needed but protects against invalid json saved with BOM
-            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
-            try {
-                releases = JSON.parse(versionsRaw);
-            }
-            catch (_a) {
-                core.debug('Invalid json');
-            }
-        }
-        return releases;
-    });
-}
-function findFromManifest(versionSpec_1, stable_1, manifest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
-        // wrap the internal impl
-        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
-        return match;
-    });
-}
-function _createExtractFolder(dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!dest) {
-            // create a temp dir
-            dest = path.join(_getTempDirectory(), crypto.randomUUID());
-        }
-        yield io.mkdirP(dest);
-        return dest;
-    });
-}
-function _createToolPath(tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const folderPath = path.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
-        core.debug(`destination ${folderPath}`);
-        const markerPath = `${folderPath}.complete`;
-        yield io.rmRF(folderPath);
-        yield io.rmRF(markerPath);
-        yield io.mkdirP(folderPath);
-        return folderPath;
-    });
-}
-function _completeToolPath(tool, version, arch) {
-    const folderPath = path.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
-    const markerPath = `${folderPath}.complete`;
-    fs.writeFileSync(markerPath, '');
-    core.debug('finished caching tool');
-}
-/**
- * Check if version string is explicit
- *
- * @param versionSpec      version string to check
- */
-function isExplicitVersion(versionSpec) {
-    const c = node_modules_semver.clean(versionSpec) || '';
-    core_debug(`isExplicit: ${c}`);
-    const valid = node_modules_semver.valid(c) != null;
-    core_debug(`explicit? ${valid}`);
-    return valid;
-}
-/**
- * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
- *
- * @param versions        array of versions to evaluate
- * @param versionSpec     semantic version spec to satisfy
- */
-function evaluateVersions(versions, versionSpec) {
-    let version = '';
-    core_debug(`evaluating ${versions.length} versions`);
-    versions = versions.sort((a, b) => {
-        if (node_modules_semver.gt(a, b)) {
-            return 1;
-        }
-        return -1;
-    });
-    for (let i = versions.length - 1; i >= 0; i--) {
-        const potential = versions[i];
-        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
-        if (satisfied) {
-            version = potential;
-            break;
-        }
-    }
-    if (version) {
-        core_debug(`matched: ${version}`);
-    }
-    else {
-        core_debug('match not found');
-    }
-    return version;
-}
-/**
- * Gets RUNNER_TOOL_CACHE
- */
-function _getCacheDirectory() {
-    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
-    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
-    return cacheDirectory;
-}
-/**
- * Gets RUNNER_TEMP
- */
-function _getTempDirectory() {
-    const tempDirectory = process.env['RUNNER_TEMP'] || '';
-    ok(tempDirectory, 'Expected RUNNER_TEMP to be defined');
-    return tempDirectory;
-}
-/**
- * Gets a global variable
- */
-function _getGlobal(key, defaultValue) {
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-    const value = global[key];
-    /* eslint-enable @typescript-eslint/no-explicit-any */
-    return value !== undefined ? value : defaultValue;
-}
-/**
- * Returns an array of unique values.
- * @param values Values to make unique.
- */
-function _unique(values) {
-    return Array.from(new Set(values));
-}
-//# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: ./src/warm/find-go-toolcache.ts
-/**
- * The newest Go in the runner's tool cache (where actions/setup-go keeps its versions), for
- * `findGo(findGoInToolCache)`. Only the action imports this file: @actions/tool-cache pulls
- * in @actions/core, which the CLI bundle must not carry.
- */
-
-
-
-/** Path of the newest cached Go binary, or undefined (no RUNNER_TOOL_CACHE, no Go in it). */
-function findGoInToolCache() {
-    if (!process.env.RUNNER_TOOL_CACHE)
-        return undefined;
-    try {
-        const versions = findAllVersions('go').sort(compareVersions);
-        const newest = versions[versions.length - 1];
-        if (!newest)
-            return undefined;
-        const dir = find('go', newest);
-        if (!dir)
-            return undefined;
-        const go = (0,external_node_path_namespaceObject.join)(dir, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
-        return (0,external_node_fs_namespaceObject.existsSync)(go) ? go : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Orders `1.22.10` after `1.22.9`; pre-releases (`1.23.0-rc1`) before their release. */
-function compareVersions(a, b) {
-    const parse = (v) => {
-        const [core, pre] = v.split('-', 2);
-        return { nums: core.split('.').map(n => Number(n) || 0), pre };
-    };
-    const x = parse(a);
-    const y = parse(b);
-    for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-        const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-        if (d !== 0)
-            return d;
-    }
-    if (x.pre === y.pre)
-        return 0;
-    if (x.pre === undefined)
-        return 1;
-    if (y.pre === undefined)
-        return -1;
-    return x.pre < y.pre ? -1 : 1;
-}
-
+// EXTERNAL MODULE: ./src/warm/find-go.ts
+var find_go = __nccwpck_require__(4353);
 ;// CONCATENATED MODULE: ./src/report/install-line.ts
 /** The install step in one line, for the log and the job summary (pure). */
 /**
@@ -45172,2018 +38378,6 @@ function renderInstallLine(facts) {
         return `Go ${facts.version}: cache hit at ${facts.goroot} (no download, ${seconds})`;
     const size = `${(facts.bytes / (1 << 20)).toFixed(1)} MiB`;
     return `Go ${facts.version}: downloaded from ${facts.source ?? 'the chain'} (${size}), verified against the checksum database (${facts.h1 ?? '?'}), installed at ${facts.goroot} in ${seconds}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/toolchain/list.ts
-/**
- * The golang.org/toolchain module's version list and the runner's platform (pure).
- *
- * API:
- * - `TOOLCHAIN_MODULE` (`golang.org/toolchain`), `toolchainModuleVersion(goVersion, platform)`
- *   (`v0.0.1-go1.23.5.linux-amd64`), `toolchainZipPrefix(moduleVersion)` (every zip entry starts with it).
- * - `goPlatform({ platform, arch, endianness? })`: Node's `process.platform`/`process.arch` → Go's GOOS/GOARCH and exe suffix.
- * - `parseToolchainList(text)`: `<proxy>/golang.org/toolchain/@v/list` → entries (go version, GOOS, GOARCH).
- * - `selectToolchain(request, entries, platform)`: the newest entry for the request on this platform, or an
- *   InputError naming the request and the nearest versions that exist for this platform.
- */
-
-
-/** The module through which the go command (≥ 1.21) downloads toolchains. */
-const TOOLCHAIN_MODULE = 'golang.org/toolchain';
-/** The version prefix every golang.org/toolchain version carries (`gotoolchainVersion` in cmd/go). */
-const TOOLCHAIN_VERSION_PREFIX = 'v0.0.1';
-/** Node's process.platform → GOOS, for the platforms Go publishes toolchains for. */
-const GOOS_BY_NODE_PLATFORM = {
-    linux: 'linux',
-    darwin: 'darwin',
-    win32: 'windows',
-    freebsd: 'freebsd',
-    openbsd: 'openbsd',
-    netbsd: 'netbsd',
-    aix: 'aix',
-    android: 'android'
-};
-/**
- * Node's process.arch → GOARCH. The toolchain module names platforms by runtime.GOARCH, so 32-bit ARM is `arm`
- * (`linux-arm`), not go.dev/dl's file name `armv6l`.
- */
-const GOARCH_BY_NODE_ARCH = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    ia32: '386',
-    arm: 'arm',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loong64',
-    mips: 'mips',
-    mipsel: 'mipsle',
-    mips64el: 'mips64le'
-};
-/**
- * Go's name for the platform Node runs on. Throws InputError (input `platform`) naming the Node value when Go
- * publishes no toolchain for it.
- */
-function goPlatform(node) {
-    const goos = GOOS_BY_NODE_PLATFORM[node.platform];
-    if (goos === undefined) {
-        throw new InputError('platform', `Go toolchains are not published for process.platform ${quote(node.platform)}`);
-    }
-    let goarch;
-    if (node.arch === 'ppc64') {
-        // AIX is big-endian ppc64 only; Linux on POWER is ppc64le nearly always.
-        goarch = goos === 'aix' || node.endianness === 'BE' ? 'ppc64' : 'ppc64le';
-    }
-    else {
-        goarch = GOARCH_BY_NODE_ARCH[node.arch];
-    }
-    if (goarch === undefined) {
-        throw new InputError('platform', `Go toolchains are not published for process.arch ${quote(node.arch)}`);
-    }
-    return { goos, goarch, exe: goos === 'windows' ? '.exe' : '' };
-}
-/** `v0.0.1-go1.23.5.linux-amd64`: the golang.org/toolchain version holding Go `goVersion` for `platform`. */
-function toolchainModuleVersion(goVersion, platform) {
-    if (!isGoVersion(goVersion))
-        throw new Error(`not a Go version: ${quote(goVersion)}`);
-    return `${TOOLCHAIN_VERSION_PREFIX}-go${goVersion}.${platform.goos}-${platform.goarch}`;
-}
-/** The prefix every entry of the module zip starts with: `golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64/`. */
-function toolchainZipPrefix(moduleVersion) {
-    return `${TOOLCHAIN_MODULE}@${moduleVersion}/`;
-}
-/**
- * Parses the text of `<proxy>/golang.org/toolchain/@v/list`. Lines that are not toolchain versions (blank lines,
- * other version forms, invalid Go versions) are skipped, as the go command skips versions it cannot use.
- */
-function parseToolchainList(text) {
-    const entries = [];
-    for (const line of text.split('\n')) {
-        const moduleVersion = line.trim();
-        // GOOS and GOARCH never contain '.' or '-'; the Go version is everything between `-go` and the last '.'.
-        const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
-        if (!m || !isGoVersion(m[1]))
-            continue;
-        entries.push({ moduleVersion, goVersion: m[1], goos: m[2], goarch: m[3] });
-    }
-    return entries;
-}
-/**
- * The newest toolchain in `entries` that `request` accepts for `platform`. Entries for other platforms are never
- * picked; release candidates only when the request names one (exact `1.23rc1`, or a range with a prerelease).
- * Throws InputError (input `input`, default `go-version`) naming the request, the platform and the nearest versions
- * that exist for it.
- */
-function selectToolchain(request, entries, platform, input = 'go-version') {
-    const here = entries.filter(e => e.goos === platform.goos && e.goarch === platform.goarch);
-    const version = pickVersion(request, here.map(e => e.goVersion));
-    const found = version === undefined ? undefined : here.find(e => compareGoVersions(e.goVersion, version) === 0);
-    if (found)
-        return found;
-    const where = `${platform.goos}/${platform.goarch}`;
-    if (here.length === 0) {
-        throw new InputError(input, `no Go toolchain is published for ${where} in the golang.org/toolchain list`);
-    }
-    const nearest = nearestVersions(request, here.map(e => e.goVersion));
-    throw new InputError(input, `no Go toolchain matches ${quote(describeRequest(request))} for ${where}; nearest available: ${nearest.join(', ')}`);
-}
-/**
- * Up to two versions on each side of what was asked for (releases, plus prereleases when a prerelease was asked),
- * so a message can say "1.23.4, 1.23.6" for a missing 1.23.5. For stable/oldstable/ranges: the newest few releases.
- */
-function nearestVersions(request, versions) {
-    const wanted = request.kind === 'exact' ? request.version : request.kind === 'line' ? `${request.line}.0` : undefined;
-    const candidates = [...new Set(versions)]
-        .filter(v => isReleaseVersion(v) || (wanted !== undefined && !isReleaseVersion(wanted)))
-        .sort(compareGoVersions);
-    if (candidates.length === 0)
-        return [...new Set(versions)].sort(compareGoVersions).slice(-4);
-    if (wanted === undefined)
-        return candidates.slice(-4).reverse();
-    const above = candidates.findIndex(v => compareGoVersions(v, wanted) > 0);
-    const split = above === -1 ? candidates.length : above;
-    return candidates.slice(Math.max(0, split - 2), split + 2);
-}
-
-;// CONCATENATED MODULE: ./src/core/toolchain/tool-cache.ts
-/**
- * Where a Go toolchain lives in the runner's tool cache, named as actions/setup-go names it (pure).
- *
- * API:
- * - `toolCacheEntry(goVersion, nodeArch)`: `{ tool: 'go', version: makeSemver(goVersion), arch: nodeArch }`, i.e. the
- *   directory `$RUNNER_TOOL_CACHE/go/<version>/<arch>` with its marker file `<arch>.complete` beside it — the layout
- *   of @actions/tool-cache's `cacheDir(dir, 'go', version, arch)`, so setup-go and this action find each other's
- *   installs.
- */
-
-
-/** The tool-cache entry for Go `goVersion` (`1.23.5`, `go1.23.5`, `1.21rc1`) on Node arch `nodeArch`. */
-function toolCacheEntry(goVersion, nodeArch) {
-    if (!/^[a-z0-9]+$/.test(nodeArch))
-        throw new Error(`not a Node process.arch value: ${quote(nodeArch)}`);
-    const version = makeSemver(goVersion);
-    return {
-        tool: 'go',
-        version,
-        arch: nodeArch,
-        segments: ['go', version, nodeArch],
-        completeMarker: `${nodeArch}.complete`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/sumdb/dirhash.ts
-/**
- * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
- * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
- */
-
-const dirhash_encoder = new TextEncoder();
-/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
-function compareNameBytes(a, b) {
-    return Buffer.compare(dirhash_encoder.encode(a), dirhash_encoder.encode(b));
-}
-/**
- * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
- * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
- */
-function hash1(files) {
-    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for (const file of sorted) {
-        if (file.name.includes('\n')) {
-            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
-        }
-        if (file.sha256.length !== 32) {
-            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
-        }
-        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
-    }
-    return `h1:${h.digest('base64')}`;
-}
-/** The SHA-256 of some bytes, for {@link HashedFile}. */
-function sha256Of(content) {
-    return new Uint8Array(createHash('sha256').update(content).digest());
-}
-/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
-function goModHash(content) {
-    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
-}
-/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
-function isH1(hash) {
-    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
-}
-
-;// CONCATENATED MODULE: ./src/core/sumdb/lookup.ts
-/**
- * The `/lookup/<path>@<version>` answer of a checksum database and the decision about its record text.
- * The answer is `<record id>\n<record text>\n<signed tree note>`; only the record text is authenticated (by the
- * tree), and only once its leaf hash is proven under the signed tree head.
- */
-
-/** Record text as tlog's isValidRecordText: UTF-8, no control characters but "\n", no blank line, ends in "\n". */
-function recordTextProblem(text) {
-    let decoded;
-    try {
-        decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
-    }
-    catch {
-        return 'is not UTF-8';
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0009\u000b-\u001f]/.test(decoded))
-        return 'has a control character';
-    if (decoded.includes('\n\n'))
-        return 'has a blank line';
-    if (!decoded.endsWith('\n'))
-        return 'does not end in a newline';
-    return undefined;
-}
-/** Splits a lookup answer as tlog.ParseRecord does: a canonical decimal id line, then the text up to a blank line. */
-function parseLookup(body) {
-    const newline = body.indexOf(0x0a);
-    if (newline < 0)
-        return 'the lookup answer has no record id line';
-    const idText = Buffer.from(body.subarray(0, newline)).toString('latin1');
-    const id = Number(idText);
-    if (!/^(0|[1-9][0-9]*)$/.test(idText) || !Number.isSafeInteger(id)) {
-        return `the lookup answer's record id ${JSON.stringify(idText.slice(0, 40))} is not a record number`;
-    }
-    const rest = body.subarray(newline + 1);
-    let blank = -1;
-    for (let i = 0; i + 1 < rest.length; i++) {
-        if (rest[i] === 0x0a && rest[i + 1] === 0x0a) {
-            blank = i;
-            break;
-        }
-    }
-    if (blank < 0)
-        return 'the lookup answer has no blank line between the record and the tree note';
-    const text = rest.subarray(0, blank + 1);
-    const problem = recordTextProblem(text);
-    if (problem !== undefined)
-        return `the record text of the lookup answer ${problem}`;
-    return { id, text, treeNote: rest.subarray(blank + 2) };
-}
-/**
- * Reads the hashes of `path@version` from an *authenticated* record text (CVE-2026-42501 and CVE-2026-56864: the
- * lines must come from the proven text, never from the rest of the answer, and must be for exactly the requested
- * path and version). The text must hold exactly one `<path> <version> h1:<hash>` line and one
- * `<path> <version>/go.mod h1:<hash>` line; lines of other hash algorithms for this module are ignored (forward
- * compatibility), and a line about any other module or version refuses the record.
- */
-function recordHashes(text, path, version) {
-    const decoded = new TextDecoder().decode(text);
-    const lines = decoded.split('\n').slice(0, -1);
-    const zipPrefix = `${path} ${version} `;
-    const modPrefix = `${path} ${version}/go.mod `;
-    const zip = [];
-    const mod = [];
-    for (const line of lines) {
-        const target = line.startsWith(zipPrefix) ? zip : line.startsWith(modPrefix) ? mod : undefined;
-        if (target === undefined) {
-            return `the record holds ${JSON.stringify(line.slice(0, 200))}, which is not about ${path}@${version}`;
-        }
-        const hash = line.slice((target === zip ? zipPrefix : modPrefix).length);
-        if (hash.startsWith('h1:')) {
-            if (!isH1(hash))
-                return `the record line ${JSON.stringify(line.slice(0, 200))} has a malformed h1 hash`;
-            target.push(hash);
-        }
-    }
-    if (zip.length !== 1) {
-        return `the record has ${zip.length} "${path} ${version} h1:" lines, want exactly one`;
-    }
-    if (mod.length !== 1) {
-        return `the record has ${mod.length} "${path} ${version}/go.mod h1:" lines, want exactly one`;
-    }
-    return { h1: zip[0], goModH1: mod[0] };
-}
-
-;// CONCATENATED MODULE: ./src/core/sumdb/tlog.ts
-/**
- * The tamper-evident log of a Go checksum database, ported from golang.org/x/mod/sumdb/tlog (tlog.go, tile.go,
- * note.go). Numbers are JS numbers: exact below 2^53, far beyond any real log (sum.golang.org holds ~10^8 records),
- * so every bit operation of the Go code is written as arithmetic on powers of two.
- */
-
-/** Size of a SHA-256 hash in bytes. */
-const HASH_SIZE = 32;
-/** The tile height the Go checksum database serves (sumdb client.go: tileHeight = 8). */
-const TILE_HEIGHT = 8;
-/** A failure of the log's proofs; `kind` says whether the tree head or a tile is to blame. */
-class TlogError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-        this.name = 'TlogError';
-    }
-}
-function sha256(...parts) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return new Uint8Array(hash.digest());
-}
-/** True when two hashes hold the same bytes. */
-function sameHash(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
-}
-/** RFC 6962 leaf hash of a record: SHA-256(0x00 ‖ data). */
-function recordHash(data) {
-    return sha256(Uint8Array.of(0x00), data);
-}
-/** RFC 6962 interior node hash: SHA-256(0x01 ‖ left ‖ right). */
-function nodeHash(left, right) {
-    return sha256(Uint8Array.of(0x01), left, right);
-}
-/** The hash of an empty tree: SHA-256 of nothing. */
-const EMPTY_TREE_HASH = sha256();
-const pow2 = (k) => 2 ** k;
-const shr = (n, k) => Math.floor(n / 2 ** k);
-function trailingZeros(n) {
-    let count = 0;
-    while (n > 0 && n % 2 === 0) {
-        n /= 2;
-        count++;
-    }
-    return count;
-}
-/** The largest power of two strictly below n (n > 1), and its log2: tlog's maxpow2. */
-function maxpow2(n) {
-    let l = 0;
-    while (pow2(l + 1) < n)
-        l++;
-    return [pow2(l), l];
-}
-/** Position of hash (level, n) in the log's dense storage order (tlog.StoredHashIndex). */
-function storedHashIndex(level, n) {
-    for (let l = level; l > 0; l--)
-        n = 2 * n + 1;
-    let i = 0;
-    for (; n > 0; n = shr(n, 1))
-        i += n;
-    return i + level;
-}
-/** The inverse of {@link storedHashIndex}: the level and number of a storage index. */
-function splitStoredHashIndex(index) {
-    // Determine the level 0 hash just before index, then walk forward.
-    let n = Math.floor(index / 2);
-    let indexN = storedHashIndex(0, n);
-    for (;;) {
-        const x = indexN + 1 + trailingZeros(n + 1);
-        if (x > index)
-            break;
-        n++;
-        indexN = x;
-    }
-    const level = index - indexN;
-    return [level, shr(n, level)];
-}
-/** Number of stored hashes in a log of n records (tlog.StoredHashCount). */
-function storedHashCount(n) {
-    if (n === 0)
-        return 0;
-    let count = storedHashIndex(0, n - 1) + 1;
-    for (let i = n - 1; i % 2 === 1; i = shr(i, 1))
-        count++;
-    return count;
-}
-/** Storage indexes of the complete subtrees covering records [lo, hi), left to right. */
-function subTreeIndex(lo, hi, need) {
-    while (lo < hi) {
-        const [k, level] = maxpow2(hi - lo + 1);
-        need.push(storedHashIndex(level, shr(lo, level)));
-        lo += k;
-    }
-    return need;
-}
-/** Hashes the subtrees covering [lo, hi) from the front of `hashes`; returns the hash and what is left. */
-function subTreeHash(lo, hi, hashes) {
-    let numTree = 0;
-    while (lo < hi) {
-        numTree++;
-        lo += maxpow2(hi - lo + 1)[0];
-    }
-    let h = hashes[numTree - 1];
-    for (let i = numTree - 2; i >= 0; i--)
-        h = nodeHash(hashes[i], h);
-    return [h, hashes.slice(numTree)];
-}
-async function readExactly(reader, indexes) {
-    const hashes = await reader(indexes);
-    if (hashes.length !== indexes.length) {
-        throw new TlogError('tile', `the hash reader returned ${hashes.length} hashes for ${indexes.length} indexes`);
-    }
-    return hashes;
-}
-/** The root hash of a tree of n records, from stored hashes (tlog.TreeHash). */
-async function treeHash(n, reader) {
-    if (n === 0)
-        return EMPTY_TREE_HASH;
-    const indexes = subTreeIndex(0, n, []);
-    return subTreeHash(0, n, await readExactly(reader, indexes))[0];
-}
-function leafProofIndex(lo, hi, n, need) {
-    if (lo + 1 === hi)
-        return need;
-    const [k] = maxpow2(hi - lo);
-    if (n < lo + k) {
-        leafProofIndex(lo, lo + k, n, need);
-        subTreeIndex(lo + k, hi, need);
-    }
-    else {
-        subTreeIndex(lo, lo + k, need);
-        leafProofIndex(lo + k, hi, n, need);
-    }
-    return need;
-}
-function leafProof(lo, hi, n, hashes) {
-    if (lo + 1 === hi)
-        return [[], hashes];
-    const [k] = maxpow2(hi - lo);
-    let p;
-    let th;
-    if (n < lo + k) {
-        ;
-        [p, hashes] = leafProof(lo, lo + k, n, hashes);
-        [th, hashes] = subTreeHash(lo + k, hi, hashes);
-    }
-    else {
-        ;
-        [th, hashes] = subTreeHash(lo, lo + k, hashes);
-        [p, hashes] = leafProof(lo + k, hi, n, hashes);
-    }
-    return [[...p, th], hashes];
-}
-function checkInteger(what, value) {
-    if (!Number.isSafeInteger(value) || value < 0)
-        throw new TlogError('tree', `${what} ${value} is not a record count`);
-}
-/** The proof that record n is in a tree of t records (tlog.ProveRecord). */
-async function proveRecord(t, n, reader) {
-    checkInteger('tree size', t);
-    checkInteger('record', n);
-    if (n >= t)
-        throw new TlogError('tree', `record ${n} is not in a tree of ${t} records`);
-    const indexes = leafProofIndex(0, t, n, []);
-    if (indexes.length === 0)
-        return [];
-    return leafProof(0, t, n, await readExactly(reader, indexes))[0];
-}
-function runRecordProof(p, lo, hi, n, leaf) {
-    if (lo + 1 === hi) {
-        if (p.length !== 0)
-            throw new TlogError('tree', 'invalid transparency proof');
-        return leaf;
-    }
-    if (p.length === 0)
-        throw new TlogError('tree', 'invalid transparency proof');
-    const [k] = maxpow2(hi - lo);
-    const last = p[p.length - 1];
-    if (n < lo + k)
-        return nodeHash(runRecordProof(p.slice(0, -1), lo, lo + k, n, leaf), last);
-    return nodeHash(last, runRecordProof(p.slice(0, -1), lo + k, hi, n, leaf));
-}
-/** Checks that `proof` proves record n with leaf hash `leaf` in the tree of t records with root `root`. */
-function checkRecord(proof, t, root, n, leaf) {
-    checkInteger('tree size', t);
-    checkInteger('record', n);
-    if (n >= t)
-        throw new TlogError('tree', `record ${n} is not in a tree of ${t} records`);
-    if (!sameHash(runRecordProof(proof, 0, t, n, leaf), root)) {
-        throw new TlogError('tree', `the proof does not lead from record ${n} to the root of the tree of ${t} records`);
-    }
-}
-function treeProofIndex(lo, hi, n, need) {
-    if (n === hi)
-        return lo === 0 ? need : subTreeIndex(lo, hi, need);
-    const [k] = maxpow2(hi - lo);
-    if (n <= lo + k) {
-        treeProofIndex(lo, lo + k, n, need);
-        subTreeIndex(lo + k, hi, need);
-    }
-    else {
-        subTreeIndex(lo, lo + k, need);
-        treeProofIndex(lo + k, hi, n, need);
-    }
-    return need;
-}
-function treeProof(lo, hi, n, hashes) {
-    if (n === hi) {
-        if (lo === 0)
-            return [[], hashes];
-        const [th, rest] = subTreeHash(lo, hi, hashes);
-        return [[th], rest];
-    }
-    const [k] = maxpow2(hi - lo);
-    let p;
-    let th;
-    if (n <= lo + k) {
-        ;
-        [p, hashes] = treeProof(lo, lo + k, n, hashes);
-        [th, hashes] = subTreeHash(lo + k, hi, hashes);
-    }
-    else {
-        ;
-        [th, hashes] = subTreeHash(lo, lo + k, hashes);
-        [p, hashes] = treeProof(lo + k, hi, n, hashes);
-    }
-    return [[...p, th], hashes];
-}
-/** The proof that the tree of n records is a prefix of the tree of t records (tlog.ProveTree). */
-async function proveTree(t, n, reader) {
-    checkInteger('tree size', t);
-    checkInteger('tree size', n);
-    if (t < 1 || n < 1 || n > t)
-        throw new TlogError('tree', `cannot prove a tree of ${n} records in one of ${t}`);
-    const indexes = treeProofIndex(0, t, n, []);
-    if (indexes.length === 0)
-        return [];
-    return treeProof(0, t, n, await readExactly(reader, indexes))[0];
-}
-function runTreeProof(p, lo, hi, n, old) {
-    const fail = () => {
-        throw new TlogError('tree', 'invalid tree consistency proof');
-    };
-    if (n === hi) {
-        if (lo === 0)
-            return p.length === 0 ? [old, old] : fail();
-        return p.length === 1 ? [p[0], p[0]] : fail();
-    }
-    if (p.length === 0)
-        fail();
-    const [k] = maxpow2(hi - lo);
-    const last = p[p.length - 1];
-    if (n <= lo + k) {
-        const [oh, th] = runTreeProof(p.slice(0, -1), lo, lo + k, n, old);
-        return [oh, nodeHash(th, last)];
-    }
-    const [oh, th] = runTreeProof(p.slice(0, -1), lo + k, hi, n, old);
-    return [nodeHash(last, oh), nodeHash(last, th)];
-}
-/**
- * Checks that the tree `(n, oldRoot)` is a prefix of the tree `(t, root)` (tlog.CheckTree): an older tree head a
- * client kept must be contained in every newer one, or the database has forked its history.
- */
-function checkTree(proof, t, root, n, oldRoot) {
-    checkInteger('tree size', t);
-    checkInteger('tree size', n);
-    if (t < 1 || n < 1 || n > t)
-        throw new TlogError('tree', `cannot check a tree of ${n} records in one of ${t}`);
-    const [oh, th] = runTreeProof(proof, 0, t, n, oldRoot);
-    if (!sameHash(th, root) || !sameHash(oh, oldRoot)) {
-        throw new TlogError('tree', `the tree of ${n} records is not a prefix of the tree of ${t} records`);
-    }
-}
-// ---- tree heads (tlog/note.go) ----
-const TREE_PREFIX = 'go.sum database tree\n';
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-/** Decodes standard padded base64 as strictly as Go's base64.StdEncoding (Buffer.from silently skips junk). */
-function decodeBase64(text) {
-    if (!BASE64.test(text))
-        return undefined;
-    const bytes = new Uint8Array(Buffer.from(text, 'base64'));
-    // Stricter than Go on one point: non-zero padding bits (Go's non-strict decoder accepts them) are refused, so
-    // that one value has one spelling. Databases and note signers emit canonical base64.
-    return Buffer.from(bytes).toString('base64') === text ? bytes : undefined;
-}
-/**
- * Parses a tree head text `go.sum database tree\n<N>\n<base64 hash>\n` (tlog.ParseTree): N canonical decimal, the
- * hash exactly 32 bytes; extra lines after the hash are ignored for forward compatibility, as Go does.
- */
-function parseTree(text) {
-    const lines = text.split('\n');
-    if (!text.startsWith(TREE_PREFIX) || lines.length < 4 || text.length > 1e6)
-        return 'it is not a tree head';
-    const sizeText = lines[1];
-    const size = Number(sizeText);
-    if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(size)) {
-        return `its size ${JSON.stringify(sizeText)} is not a canonical record count`;
-    }
-    const hash = decodeBase64(lines[2]);
-    if (hash === undefined || hash.length !== HASH_SIZE)
-        return `its hash ${JSON.stringify(lines[2])} is not 32 base64 bytes`;
-    return { size, hash };
-}
-/** The tree head text the database signs for `tree` (tlog.FormatTree). */
-function formatTree(tree) {
-    return `${TREE_PREFIX}${tree.size}\n${Buffer.from(tree.hash).toString('base64')}\n`;
-}
-// ---- tiles (tlog/tile.go) ----
-/** The tile of height h and least width that stores the hash at `index`, and the byte range of it. */
-function tileForIndexRange(h, index) {
-    const [level0, n0] = splitStoredHashIndex(index);
-    const L = Math.floor(level0 / h);
-    const level = level0 - L * h;
-    const N = shr(n0 * pow2(level), h);
-    const n = n0 - (N * pow2(h)) / pow2(level);
-    const W = (n + 1) * pow2(level);
-    return [{ H: h, L, N, W }, n * pow2(level) * HASH_SIZE, (n + 1) * pow2(level) * HASH_SIZE];
-}
-/** The tile of height h ≥ 1 and least width that stores the hash at `index` (tlog.TileForIndex). */
-function tileForIndex(h, index) {
-    return tileForIndexRange(h, index)[0];
-}
-/** The subtree hash of 2^k consecutive hashes (tlog's tileHash). */
-function tileHash(data) {
-    if (data.length === HASH_SIZE)
-        return data;
-    const half = data.length / 2;
-    return nodeHash(tileHash(data.subarray(0, half)), tileHash(data.subarray(half)));
-}
-/** The hash at storage index `index`, read from the data of tile `t` (tlog.HashFromTile). */
-function hashFromTile(t, data, index) {
-    if (t.H < 1 || t.H > 30 || t.L < 0 || t.L >= 64 || t.W < 1 || t.W > pow2(t.H)) {
-        throw new TlogError('tile', `invalid tile ${tilePath(t)}`);
-    }
-    if (data.length < t.W * HASH_SIZE) {
-        throw new TlogError('tile', `tile ${tilePath(t)} has ${data.length} bytes, want ${t.W * HASH_SIZE}`);
-    }
-    const [t1, start, end] = tileForIndexRange(t.H, index);
-    if (t.L !== t1.L || t.N !== t1.N || t.W < t1.W) {
-        throw new TlogError('tile', `index ${index} is in ${tilePath(t1)}, not in ${tilePath(t)}`);
-    }
-    return tileHash(data.subarray(start, end));
-}
-/** The tile's coordinate path, e.g. `tile/8/1/x001/234.p/5` (tlog.Tile.Path). */
-function tilePath(t) {
-    let n = t.N;
-    let nStr = String(n % 1000).padStart(3, '0');
-    while (n >= 1000) {
-        n = Math.floor(n / 1000);
-        nStr = `x${String(n % 1000).padStart(3, '0')}/${nStr}`;
-    }
-    const partial = t.W !== pow2(t.H) ? `.p/${t.W}` : '';
-    return `tile/${t.H}/${t.L === -1 ? 'data' : t.L}/${nStr}${partial}`;
-}
-/** Parses a tile coordinate path; only the canonical form is accepted, as tlog.ParseTilePath does. */
-function parseTilePath(path) {
-    const f = path.split('/');
-    if (f.length < 4 || f[0] !== 'tile')
-        return undefined;
-    const num = (s) => (/^[0-9]+$/.test(s) ? Number(s) : NaN);
-    const H = num(f[1]);
-    const isData = f[2] === 'data';
-    const L = isData ? -1 : num(f[2]);
-    if (!(H >= 1 && H <= 30) || !(L >= -1))
-        return undefined;
-    let W = pow2(H);
-    let elements = f.slice(3);
-    const dotP = f[f.length - 2];
-    if (dotP.endsWith('.p')) {
-        const w = num(f[f.length - 1]);
-        if (!(w > 0 && w < W))
-            return undefined;
-        W = w;
-        elements = [...f.slice(3, -2), dotP.slice(0, -2)];
-    }
-    let N = 0;
-    for (const element of elements) {
-        const part = num(element.startsWith('x') ? element.slice(1) : element);
-        if (!(part >= 0 && part < 1000))
-            return undefined;
-        N = N * 1000 + part;
-    }
-    const tile = { H, L, N, W };
-    return tilePath(tile) === path ? tile : undefined;
-}
-function sameTile(a, b) {
-    return a.H === b.H && a.L === b.L && a.N === b.N && a.W === b.W;
-}
-/** The k'th tile parent of t in the tiles of a tree of n records, or undefined when there is none (tileParent). */
-function tileParent(t, k, n) {
-    const L = t.L + k;
-    const N = shr(t.N, k * t.H);
-    let W = pow2(t.H);
-    const max = shr(n, L * t.H);
-    if (N * pow2(t.H) + W >= max) {
-        if (N * pow2(t.H) >= max)
-            return undefined;
-        W = max - N * pow2(t.H);
-    }
-    return { H: t.H, L, N, W };
-}
-/**
- * A {@link HashReader} for `tree` that loads tiles through `fetchTiles` and returns only hashes it has proven to be
- * in the tree (tlog.TileHashReader). Every fetched tile is authenticated before any hash is read from it: the
- * tiles holding the tree's covering subtrees must rebuild the signed root from every hash they hold, and every
- * other tile must hash to the entry its parent tile holds for it, up to a tile already authenticated
- * (CVE-2026-56865: no tile is used unchecked, including those that rebuild the root).
- */
-function tileHashReader(tree, height, fetchTiles) {
-    return async (indexes) => {
-        const tiles = [];
-        const find = (t) => tiles.findIndex(x => sameTile(x, t));
-        // The tiles that rebuild the root hash; they are the rightmost tile of each level.
-        const stx = subTreeIndex(0, tree.size, []);
-        const stxTile = stx.map(x => {
-            const parent = tileParent(tileForIndex(height, x), 0, tree.size);
-            if (parent === undefined)
-                throw new TlogError('tree', `index ${x} is not in the tree of ${tree.size} records`);
-            let j = find(parent);
-            if (j < 0)
-                j = tiles.push(parent) - 1;
-            return j;
-        });
-        const rootTiles = tiles.length;
-        // The tiles holding the requested hashes, after their parents up to an authenticated one.
-        const indexTile = indexes.map(x => {
-            if (!Number.isSafeInteger(x) || x < 0 || x >= storedHashIndex(0, tree.size)) {
-                throw new TlogError('tree', `hash index ${x} is not in the tree of ${tree.size} records`);
-            }
-            const tile = tileForIndex(height, x);
-            let k = 0;
-            for (;; k++) {
-                const p = tileParent(tile, k, tree.size);
-                if (p === undefined)
-                    throw new TlogError('tree', `hash index ${x} has no tile in the tree of ${tree.size}`);
-                if (find(p) >= 0)
-                    break;
-            }
-            for (k--; k >= 0; k--) {
-                const p = tileParent(tile, k, tree.size);
-                // Only full tiles have parents; a partial tile here means the index math is wrong.
-                if (p === undefined || p.W !== pow2(p.H)) {
-                    throw new TlogError('tree', `hash index ${x} has no full tile in the tree of ${tree.size} records`);
-                }
-                tiles.push(p);
-            }
-            const own = tileParent(tile, 0, tree.size);
-            return own === undefined ? -1 : find(own);
-        });
-        const data = await fetchTiles(tiles);
-        if (data.length !== tiles.length) {
-            throw new TlogError('tile', `the tile fetcher returned ${data.length} tiles for ${tiles.length}`);
-        }
-        tiles.forEach((tile, i) => {
-            if (data[i].length !== tile.W * HASH_SIZE) {
-                throw new TlogError('tile', `tile ${tilePath(tile)} has ${data[i].length} bytes, want ${tile.W * HASH_SIZE} (${tile.W} hashes)`);
-            }
-        });
-        // The root tiles: every hash they hold is used to rebuild the signed root, so all of their bytes count.
-        const covered = tiles.slice(0, rootTiles).map(() => 0);
-        let root;
-        for (let i = stx.length - 1; i >= 0; i--) {
-            const j = stxTile[i];
-            const h = hashFromTile(tiles[j], data[j], stx[i]);
-            const [, start, end] = tileForIndexRange(height, stx[i]);
-            covered[j] += end - start;
-            root = root === undefined ? h : nodeHash(h, root);
-        }
-        if (root === undefined || !sameHash(root, tree.hash)) {
-            throw new TlogError('tile', `the tiles ${tiles
-                .slice(0, rootTiles)
-                .map(tilePath)
-                .join(', ')} do not rebuild the signed root of the tree of ${tree.size} records`);
-        }
-        covered.forEach((bytes, j) => {
-            if (bytes !== data[j].length) {
-                throw new TlogError('tile', `tile ${tilePath(tiles[j])} holds hashes that the signed root does not cover`);
-            }
-        });
-        // Every other tile against its parent, which comes before it and is already authenticated.
-        for (let i = rootTiles; i < tiles.length; i++) {
-            const tile = tiles[i];
-            const parent = tileParent(tile, 1, tree.size);
-            const j = parent === undefined ? -1 : find(parent);
-            if (parent === undefined || j < 0 || j >= i) {
-                throw new TlogError('tile', `tile ${tilePath(tile)} has no authenticated parent in the tree of ${tree.size}`);
-            }
-            const expected = hashFromTile(parent, data[j], storedHashIndex(parent.L * parent.H, tile.N));
-            if (!sameHash(expected, tileHash(data[i]))) {
-                throw new TlogError('tile', `tile ${tilePath(tile)} does not match its parent tile ${tilePath(parent)}`);
-            }
-        }
-        return indexes.map((x, i) => hashFromTile(tiles[indexTile[i]], data[indexTile[i]], x));
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/sumdb/note.ts
-/**
- * Signed notes and verifier keys, ported from golang.org/x/mod/sumdb/note (note.go). A checksum database signs
- * its tree heads as notes; a client trusts a tree head only through a verified signature of a key it knows.
- */
-
-
-const ALG_ED25519 = 1;
-/** Computes a note key hash: the first 4 bytes (big-endian) of SHA-256(name ‖ "\n" ‖ key), key with its algorithm byte. */
-function noteKeyHash(name, key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${name}\n`).update(key).digest().readUInt32BE(0);
-}
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** A valid note or key name (note.isValidName): not empty, valid UTF-8, no Unicode space (Go's unicode.IsSpace), no `+`. */
-function isValidName(name) {
-    return name !== '' && !LONE_SURROGATE.test(name) && !/\p{White_Space}/u.test(name) && !name.includes('+');
-}
-/**
- * Parses a verifier key `name+hash8hex+base64(0x01 ‖ 32-byte Ed25519 key)` as note.NewVerifier does. Returns the
- * verifier, or a message naming what is wrong (Go's words in parentheses).
- */
-function parseVerifierKey(vkey) {
-    const [name, rest = ''] = cut(vkey, '+');
-    const [hash16, key64 = ''] = cut(rest, '+');
-    const key = decodeBase64(key64);
-    if (!/^[0-9a-fA-F]{8}$/.test(hash16) || key === undefined || key.length === 0 || !isValidName(name)) {
-        return `verifier key ${JSON.stringify(vkey)} is not name+hash+key ("malformed verifier id")`;
-    }
-    const keyHash = parseInt(hash16, 16);
-    if (keyHash !== noteKeyHash(name, key)) {
-        return `verifier key ${JSON.stringify(vkey)} has a hash that does not match its key ("invalid verifier hash")`;
-    }
-    if (key[0] !== ALG_ED25519) {
-        return `verifier key ${JSON.stringify(vkey)} is not an Ed25519 key ("unknown verifier algorithm")`;
-    }
-    if (key.length !== 33) {
-        return `verifier key ${JSON.stringify(vkey)} holds ${key.length - 1} key bytes, not 32 ("malformed verifier id")`;
-    }
-    return { name, keyHash, publicKey: key.subarray(1) };
-}
-function cut(s, sep) {
-    const i = s.indexOf(sep);
-    return i < 0 ? [s] : [s.slice(0, i), s.slice(i + 1)];
-}
-/** Ed25519 verification with node:crypto (pure computation, no I/O). */
-const nodeEd25519Verify = (publicKey, message, signature) => {
-    if (publicKey.length !== 32 || signature.length !== 64)
-        return false;
-    try {
-        const key = (0,external_node_crypto_.createPublicKey)({
-            key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') },
-            format: 'jwk'
-        });
-        return (0,external_node_crypto_.verify)(null, message, key, signature);
-    }
-    catch {
-        return false;
-    }
-};
-const SIGNATURE_PREFIX = '— ';
-const MAX_SIGNATURES = 100;
-/**
- * Opens a signed note as note.Open does, with one difference that only narrows: the result is a note or a message.
- * The message must be UTF-8 without control characters other than "\n"; the text is everything up to and
- * including the "\n" before the last blank line; each signature line is `— <name> <base64(keyhash4 ‖ sig)>`.
- * Signatures by unknown keys are ignored (listed as unverified); a signature by a known key that does not verify
- * fails the note; at least one verified signature of a known key is required.
- */
-function openNote(message, known, verify = nodeEd25519Verify) {
-    let decoded;
-    try {
-        decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(message);
-    }
-    catch {
-        return 'malformed note: not UTF-8';
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0009\u000b-\u001f]/.test(decoded))
-        return 'malformed note: control character';
-    const split = decoded.lastIndexOf('\n\n');
-    if (split < 0)
-        return 'malformed note: no blank line before the signatures';
-    const text = decoded.slice(0, split + 1);
-    let sigs = decoded.slice(split + 2);
-    if (sigs === '' || !sigs.endsWith('\n'))
-        return 'malformed note: the signature block does not end in a newline';
-    const textBytes = new TextEncoder().encode(text);
-    const signers = [];
-    const unverified = [];
-    const seen = new Set();
-    const seenUnverified = new Set();
-    let count = 0;
-    while (sigs !== '') {
-        const i = sigs.indexOf('\n');
-        const line = sigs.slice(0, i);
-        sigs = sigs.slice(i + 1);
-        if (!line.startsWith(SIGNATURE_PREFIX))
-            return `malformed note: ${JSON.stringify(line)} is not a signature line`;
-        const [name, b64 = ''] = cut(line.slice(SIGNATURE_PREFIX.length), ' ');
-        const sig = decodeBase64(b64);
-        if (sig === undefined || !isValidName(name) || b64 === '' || sig.length < 5) {
-            return `malformed note: bad signature line ${JSON.stringify(line)}`;
-        }
-        if (++count > MAX_SIGNATURES)
-            return `malformed note: more than ${MAX_SIGNATURES} signatures`;
-        const keyHash = Buffer.from(sig.subarray(0, 4)).readUInt32BE(0);
-        const matches = known.filter(v => v.name === name && v.keyHash === keyHash);
-        if (matches.length > 1)
-            return `ambiguous key ${name}+${hex8(keyHash)}`;
-        if (matches.length === 0) {
-            if (!seenUnverified.has(line))
-                unverified.push({ name, keyHash });
-            seenUnverified.add(line);
-            continue;
-        }
-        const id = `${name}+${keyHash}`;
-        if (seen.has(id))
-            continue;
-        seen.add(id);
-        if (!verify(matches[0].publicKey, textBytes, sig.subarray(4))) {
-            return `invalid signature for key ${name}+${hex8(keyHash)}`;
-        }
-        signers.push({ name, keyHash });
-    }
-    if (signers.length === 0) {
-        const by = unverified.map(s => `${s.name}+${hex8(s.keyHash)}`).join(', ');
-        return `note has no verifiable signatures (signed only by unknown keys: ${by})`;
-    }
-    return { text, signers, unverified };
-}
-function hex8(n) {
-    return n.toString(16).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/sumdb/client.ts
-/**
- * A checksum-database client that verifies one module version the way the go command does (golang.org/x/mod/sumdb
- * client.go), without a go binary: it looks the module up, checks the signed tree head, proves the record under it
- * through the database's tiles and reads the hashes from the proven record text only.
- */
-
-
-
-
-class Failure extends Error {
-    reason;
-    constructor(reason, message) {
-        super(message);
-        this.reason = reason;
-    }
-}
-const DEFAULT_MAX_REQUESTS = 40;
-/**
- * Verifies `path@version` against the checksum database behind `fetch`. Never throws: every failure is a result
- * with a reason and a message that says what failed.
- */
-async function verifyModule(options) {
-    try {
-        return await verify(options);
-    }
-    catch (error) {
-        if (error instanceof Failure)
-            return { ok: false, reason: error.reason, message: error.message };
-        if (error instanceof TlogError) {
-            return { ok: false, reason: error.kind, message: `${options.path}@${options.version}: ${error.message}` };
-        }
-        // Not a verdict about the database: still a failure (never a pass), said as unexpected.
-        const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, reason: 'network', message: `${options.path}@${options.version}: unexpected error: ${message}` };
-    }
-}
-async function verify(options) {
-    const { path, version } = options;
-    const verifier = parseVerifierKey(options.key);
-    if (typeof verifier === 'string')
-        throw new Failure('signature', verifier);
-    if (!/^[^\s@]+$/.test(path) || !/^v[^\s@/]*$/.test(version)) {
-        throw new Failure('record', `${JSON.stringify(`${path}@${version}`)} is not a module path and version`);
-    }
-    const where = `${verifier.name}: ${path}@${version}`;
-    const maxRequests = options.maxRequests ?? DEFAULT_MAX_REQUESTS;
-    let requests = 0;
-    const get = async (sub) => {
-        if (++requests > maxRequests) {
-            throw new Failure('network', `${where}: verification needs more than ${maxRequests} requests (at ${sub})`);
-        }
-        let answer;
-        try {
-            answer = await options.fetch(sub);
-        }
-        catch (error) {
-            answer = { error: error instanceof Error ? error.message : String(error) };
-        }
-        if ('error' in answer)
-            throw new Failure('network', `${where}: GET ${sub}: ${answer.error}`);
-        return answer;
-    };
-    const lookupPath = `/lookup/${moduleRequestPath(path)}@${versionRequestPath(version)}`;
-    const lookup = await get(lookupPath);
-    if (lookup.status === 404 || lookup.status === 410) {
-        throw new Failure('not-found', `${where}: the database does not know it (${lookup.status}${snippet(lookup.body)})`);
-    }
-    if (lookup.status !== 200) {
-        throw new Failure('network', `${where}: GET ${lookupPath} answered ${lookup.status}${snippet(lookup.body)}`);
-    }
-    const answer = parseLookup(lookup.body);
-    if (typeof answer === 'string')
-        throw new Failure('record', `${where}: ${answer}`);
-    const note = openNote(answer.treeNote, [verifier], options.verify);
-    if (typeof note === 'string')
-        throw new Failure('signature', `${where}: the tree head note: ${note}`);
-    const tree = parseTree(note.text);
-    if (typeof tree === 'string')
-        throw new Failure('tree', `${where}: the signed tree head: ${tree}`);
-    if (answer.id >= tree.size) {
-        throw new Failure('tree', `${where}: record ${answer.id} is not in the signed tree of ${tree.size} records`);
-    }
-    const fetchTiles = tileFetcher(get, where);
-    const [leaf] = await tileHashReader(tree, TILE_HEIGHT, fetchTiles)([storedHashIndex(0, answer.id)]);
-    if (!sameHash(leaf, recordHash(answer.text))) {
-        throw new Failure('record', `${where}: the record text is not what the signed tree holds as record ${answer.id}`);
-    }
-    if (options.knownTree)
-        await checkConsistent(options.knownTree, tree, fetchTiles, where);
-    // Only now is the text authenticated; the hashes come from it alone (never from the id or note around it).
-    const hashes = recordHashes(answer.text, path, version);
-    if (typeof hashes === 'string')
-        throw new Failure('record', `${where}: ${hashes}`);
-    if (options.zipH1 !== undefined && options.zipH1 !== hashes.h1) {
-        throw new Failure('mismatch', `${where}: the zip hashes to ${options.zipH1}, the checksum database has ${hashes.h1}`);
-    }
-    if (options.goModH1 !== undefined && options.goModH1 !== hashes.goModH1) {
-        throw new Failure('mismatch', `${where}: go.mod hashes to ${options.goModH1}, the checksum database has ${hashes.goModH1}`);
-    }
-    return {
-        ok: true,
-        h1: hashes.h1,
-        goModH1: hashes.goModH1,
-        treeSize: tree.size,
-        treeHash: Buffer.from(tree.hash).toString('base64')
-    };
-}
-/** Proves that the older of two trees is a prefix of the newer one (client.go checkTrees). */
-async function checkConsistent(known, tree, fetchTiles, where) {
-    const knownHash = decodeBase64(known.hash);
-    if (!Number.isSafeInteger(known.size) || known.size < 0 || knownHash?.length !== HASH_SIZE) {
-        throw new Failure('tree', `${where}: the known tree head (${known.size}, ${known.hash}) is malformed`);
-    }
-    const old = { size: known.size, hash: knownHash };
-    if (old.size === tree.size) {
-        if (!sameHash(old.hash, tree.hash)) {
-            throw new Failure('tree', `${where}: the database signed two different trees of ${tree.size} records (a fork)`);
-        }
-        return;
-    }
-    if (old.size === 0)
-        return;
-    const [small, large] = old.size < tree.size ? [old, tree] : [tree, old];
-    try {
-        const proof = await proveTree(large.size, small.size, tileHashReader(large, TILE_HEIGHT, fetchTiles));
-        checkTree(proof, large.size, large.hash, small.size, small.hash);
-    }
-    catch (error) {
-        if (error instanceof TlogError) {
-            throw new Failure('tree', `${where}: the signed tree of ${tree.size} records is not consistent with the known tree of ${old.size}: ${error.message}`);
-        }
-        throw error;
-    }
-}
-/**
- * Fetches tiles in parallel, each once. A partial tile the server no longer has falls back to the full tile
- * (the tile was completed since), cut to the width asked for, as client.go readTile does.
- */
-function tileFetcher(get, where) {
-    const cache = new Map();
-    const fetchOne = async (tile) => {
-        const path = `/${tilePath(tile)}`;
-        const first = await get(path);
-        if (first.status === 200)
-            return first.body;
-        const fullWidth = 2 ** tile.H;
-        if (tile.W !== fullWidth && (first.status === 404 || first.status === 410)) {
-            const full = { ...tile, W: fullWidth };
-            const second = await get(`/${tilePath(full)}`);
-            if (second.status === 200) {
-                if (second.body.length !== fullWidth * HASH_SIZE) {
-                    throw new Failure('tile', `${where}: tile ${tilePath(full)} has ${second.body.length} bytes, want ${fullWidth * HASH_SIZE}`);
-                }
-                return second.body.subarray(0, tile.W * HASH_SIZE);
-            }
-        }
-        if (first.status === 404 || first.status === 410) {
-            // An honest database serves every tile of every tree it signs: the signed size claims records it lacks.
-            throw new Failure('tree', `${where}: the database has no ${tilePath(tile)} (${first.status}), which its signed tree head needs`);
-        }
-        throw new Failure('network', `${where}: GET ${path} answered ${first.status}${snippet(first.body)}`);
-    };
-    return async (tiles) => Promise.all(tiles.map(tile => {
-        const key = tilePath(tile);
-        let pending = cache.get(key);
-        if (pending === undefined) {
-            pending = fetchOne(tile);
-            cache.set(key, pending);
-        }
-        return pending;
-    }));
-}
-/** A version on the wire: case-encoded, percent-encoded, `!` as `%21`, but `+` literal as the go command sends it. */
-function versionRequestPath(version) {
-    return encodeURIComponent(escapeModulePath(version)).replace(/!/g, '%21').replace(/%2B/g, '+');
-}
-/** A short, printable quote of an error body. */
-function snippet(body) {
-    const text = Buffer.from(body.subarray(0, 200))
-        .toString('utf8')
-        .replace(/[^\x20-\x7e]+/g, ' ')
-        .trim();
-    return text === '' ? '' : `: ${text}`;
-}
-
-;// CONCATENATED MODULE: ./src/toolchain/chain-fetch.ts
-
-
-
-
-const DEFAULT_ATTEMPTS = 3;
-const DEFAULT_BACKOFF_MS = 500;
-const chain_fetch_BACKOFF_CAP_MS = 4000;
-const chain_fetch_RETRY_AFTER_CAP_MS = 10_000;
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** The base URL joined with a request path, keeping the base's query (the go command sends it with every request). */
-function joinProxyUrl(base, path) {
-    const url = new URL(base);
-    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-    return url;
-}
-/**
- * Walks `chain` for `path` as the go command does (each request starts again at the first entry), with retries of
- * transient faults on each proxy. Never rejects: a result names every proxy that failed and why.
- */
-async function getThroughChain(options) {
-    const tried = [];
-    const entries = options.chain.proxies.map(p => ({
-        url: p.url,
-        separator: p.separator
-    }));
-    if (options.chain.terminal === 'direct')
-        entries.push({ url: options.directBase, separator: ',' });
-    let lastError;
-    for (const entry of entries) {
-        const shown = redactUrl(entry.url);
-        const outcome = await chain_fetch_getWithRetries(options, entry.url, entry.separator, shown, tried);
-        if (outcome.step === 'use')
-            return { ok: true, answer: outcome.answer, source: shown, tried };
-        if (outcome.step === 'aborted')
-            return { ok: false, message: 'cancelled', tried };
-        if (outcome.step === 'stop') {
-            return {
-                ok: false,
-                message: `${outcome.message} (the ',' after it lets only 404/410 through to the next proxy)`,
-                tried
-            };
-        }
-        lastError = outcome.message;
-    }
-    const end = options.chain.terminal === 'off'
-        ? 'GOPROXY ends in off'
-        : options.chain.terminal === 'direct'
-            ? 'direct was tried last'
-            : 'the chain has no further entry';
-    return {
-        ok: false,
-        message: lastError === undefined ? `no proxy in the chain (${end})` : `${lastError}; ${end}`,
-        tried
-    };
-}
-async function chain_fetch_getWithRetries(options, base, separator, shown, tried) {
-    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
-    const baseUrl = new URL(base);
-    const credentials = credentials_userinfoCredentials(baseUrl);
-    const url = joinProxyUrl(base, options.path);
-    url.username = '';
-    url.password = '';
-    for (let attempt = 1;; attempt++) {
-        const result = await get(options, url, credentials);
-        if (result.kind === 'aborted')
-            return { step: 'aborted' };
-        const answer = result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault };
-        const step = nextStep(judgeAnswer(answer), separator, attempt, attempts);
-        if (step === 'use' && result.kind === 'answer')
-            return { step, answer: result };
-        const message = `${shown}/${options.path}: ${describe(result)}`;
-        tried.push(attempt > 1 ? `${message} (try ${attempt})` : message);
-        if (step === 'retry') {
-            const delay = retryDelayMs(attempt, result.kind === 'answer' ? result.retryAfterMs : undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random);
-            options.log.debug(`${message}: retrying in ${delay} ms`);
-            await chain_fetch_sleep(delay, options.signal);
-            if (options.signal?.aborted)
-                return { step: 'aborted' };
-            continue;
-        }
-        return { step: step === 'use' ? 'next' : step, message };
-    }
-}
-function get(options, url, credentials) {
-    return options.client.get(url, {
-        body: options.body,
-        ...(credentials ? { credentials } : {}),
-        ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
-        headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-        bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-        ...(options.signal ? { signal: options.signal } : {})
-    });
-}
-/** One line about a failed try: the status and the start of a text body, or the network failure. */
-function describe(result) {
-    if (result.kind === 'failure')
-        return redactText(result.message);
-    const status = `${result.status} ${result.statusText}`.trim();
-    if (result.body.kind !== 'buffered' || !/text\/plain/i.test(result.contentType))
-        return status;
-    const text = redactText(result.body.bytes.subarray(0, 300).toString('utf8'))
-        .replace(/[^\x20-\x7e]+/g, ' ')
-        .trim();
-    return text === '' ? status : `${status}: ${text}`;
-}
-function chain_fetch_sleep(ms, signal) {
-    return new Promise(resolve => {
-        if (signal?.aborted || ms <= 0)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done);
-    });
-}
-/**
- * The path the go command takes to the checksum database: GOSUMDB's URL when it has one (and for the alias
- * sum.golang.google.cn), else the first proxy that answers 200 to `/sumdb/<name>/supported` (404/410 ask the next,
- * other errors only after `|`), else `https://<name>`. GOSUMDB=off is a failure: toolchains are always verified.
- */
-async function resolveSumdbBase(options) {
-    const { sumdb } = options;
-    if (sumdb.kind === 'off') {
-        return {
-            ok: false,
-            message: 'GOSUMDB=off: Go toolchains are installed only when verified against the checksum database (the go command refuses too); set GOSUMDB to sum.golang.org or sum.golang.google.cn'
-        };
-    }
-    const answers = new Map();
-    for (;;) {
-        const route = sumdbRoute(options.chain, sumdb, proxy => answers.get(proxy));
-        switch (route.kind) {
-            case 'off':
-                return { ok: false, message: 'GOSUMDB=off' };
-            case 'explicit':
-                return { ok: true, url: route.base, via: 'explicit' };
-            case 'direct':
-                return { ok: true, url: route.base, via: 'direct' };
-            case 'proxy':
-                return { ok: true, url: joinProxyUrl(route.proxy, `sumdb/${sumdb.name}`).href, via: 'proxy' };
-            case 'fails':
-                return {
-                    ok: false,
-                    message: `the checksum database cannot be reached the way the go command reaches it: ${redactUrl(route.proxy)}/sumdb/${sumdb.name}/supported: ${redactText(route.message)}`
-                };
-            case 'pending':
-                answers.set(route.proxy, await askSupported(options, route.proxy, sumdb.name));
-        }
-    }
-}
-async function askSupported(options, proxy, name) {
-    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
-    const url = joinProxyUrl(proxy, `sumdb/${name}/supported`);
-    const credentials = credentials_userinfoCredentials(url);
-    url.username = '';
-    url.password = '';
-    for (let attempt = 1;; attempt++) {
-        const result = await get({ ...options, body: { mode: 'buffer', maxBytes: 4096 } }, url, credentials);
-        if (result.kind === 'aborted')
-            return { support: 'error', message: 'cancelled' };
-        const verdict = judgeAnswer(result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault });
-        if (verdict === 'ok')
-            return { support: 'yes', message: 'serves the checksum database' };
-        if (verdict === 'not-found')
-            return { support: 'no', message: describe(result) };
-        if (verdict === 'transient' && attempt < attempts) {
-            await chain_fetch_sleep(retryDelayMs(attempt, result.kind === 'answer' ? result.retryAfterMs : undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
-            continue;
-        }
-        return { support: 'error', message: describe(result) };
-    }
-}
-/** The largest answer the checksum database gives: a full tile is 8 KiB, a lookup a few hundred bytes. */
-const SUMDB_MAX_BYTES = 256 * 1024;
-/**
- * A `SumdbFetch` over the HTTP client: GETs below `base`, retrying transient faults, each answer capped at 256 KiB
- * (a larger one is an error: no honest answer is that big).
- */
-function sumdbFetcher(options) {
-    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
-    return async (sub) => {
-        const url = joinProxyUrl(options.base, sub);
-        const credentials = credentials_userinfoCredentials(url);
-        url.username = '';
-        url.password = '';
-        for (let attempt = 1;; attempt++) {
-            const result = await get({ ...options, body: { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 } }, url, credentials);
-            if (result.kind === 'aborted')
-                return { error: 'cancelled' };
-            if (result.kind === 'answer') {
-                const verdict = judgeAnswer({ kind: 'status', status: result.status });
-                if (verdict === 'transient' && attempt < attempts) {
-                    await chain_fetch_sleep(retryDelayMs(attempt, result.retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
-                    continue;
-                }
-                if (result.body.kind !== 'buffered')
-                    return { error: 'unexpected body' };
-                if (result.body.truncated || result.body.bytes.length > SUMDB_MAX_BYTES) {
-                    return { error: `answer larger than ${SUMDB_MAX_BYTES} bytes` };
-                }
-                return { status: result.status, body: new Uint8Array(result.body.bytes) };
-            }
-            if (judgeAnswer({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
-                await chain_fetch_sleep(retryDelayMs(attempt, undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
-                continue;
-            }
-            return { error: redactText(result.message) };
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(663);
-;// CONCATENATED MODULE: ./src/core/toolchain/zip-plan.ts
-/**
- * Which entries of a golang.org/toolchain module zip may be written, and where (pure; the shell does the I/O).
- *
- * API:
- * - `planToolchainExtraction(entries, moduleVersion)`: checks every entry as the go command's module zip code
- *   (golang.org/x/mod/zip) would — the module prefix, no absolute paths, `..`, backslashes, duplicates (also by case),
- *   symlinks or other special files, no nested go.mod, a size limit — and returns the relative file paths to write.
- *   Throws `ToolchainZipError` naming the zip entry on the first problem, before anything is written.
- * - `goModRestorations(files)`: the `_go.mod` → `go.mod` copies to make after extraction, `src/go.mod` last (the
- *   go command's "extraction finished" marker).
- * - `isExecutablePath(path)`: whether the go command sets exec bits on an extracted file (`bin/**`, `pkg/tool/**`).
- */
-
-
-/** A zip that must not be installed; `entry` names the offending entry when there is one. */
-class ToolchainZipError extends Error {
-    entry;
-    constructor(message, entry) {
-        super(message);
-        this.entry = entry;
-        this.name = 'ToolchainZipError';
-    }
-}
-/** golang.org/x/mod/zip's MaxZipFile: the most a module zip may hold uncompressed (500 MiB). */
-const MAX_TOOLCHAIN_UNCOMPRESSED_BYTES = 500 << 20;
-const S_IFMT = 0o170000;
-const S_IFREG = 0o100000;
-const S_IFDIR = 0o040000;
-/**
- * Checks the entries of the zip of `golang.org/toolchain@<moduleVersion>` and returns the files to write. Directory
- * entries (names ending in '/') are allowed and skipped: directories follow from the file paths. A zip that
- * contains no `bin/go` (or `bin/go.exe` for a windows toolchain) is refused too.
- */
-function planToolchainExtraction(entries, moduleVersion) {
-    const prefix = toolchainZipPrefix(moduleVersion);
-    const files = [];
-    const seen = new Map();
-    let total = 0;
-    entries.forEach((entry, entryIndex) => {
-        const { name } = entry;
-        const refuse = (why) => {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${quote(name)}: ${why}`, name);
-        };
-        if (!name.startsWith(prefix))
-            refuse(`does not start with the module prefix ${quote(prefix)}`);
-        const path = name.slice(prefix.length);
-        const type = entry.unixMode & S_IFMT;
-        if (path === '' && type === S_IFREG)
-            refuse('has an empty file name');
-        // The prefix itself ('golang.org/toolchain@v.../') is the root directory entry.
-        const isDir = path === '' || path.endsWith('/');
-        if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
-            refuse(type === 0o120000 ? 'is a symbolic link' : 'is not a regular file');
-        }
-        if (type === S_IFDIR && !isDir)
-            refuse('is a directory without a trailing slash');
-        if (path === '')
-            return;
-        const bare = isDir ? path.slice(0, -1) : path;
-        if (bare === '')
-            refuse('has an empty file name');
-        if (bare.includes('\\'))
-            refuse('contains a backslash');
-        if (bare.startsWith('/') || /^[A-Za-z]:/.test(bare))
-            refuse('is an absolute path');
-        // eslint-disable-next-line no-control-regex
-        if (/[\u0000-\u001f\u007f]/.test(bare))
-            refuse('contains a control character');
-        for (const element of bare.split('/')) {
-            if (element === '')
-                refuse('has an empty path element');
-            if (element === '.' || element === '..')
-                refuse(`has a ${quote(element)} path element`);
-        }
-        // Two names that differ only in case are one file on macOS and Windows: the second would overwrite the first.
-        const folded = bare.toLowerCase();
-        const earlier = seen.get(folded);
-        if (earlier !== undefined) {
-            refuse(earlier === bare ? 'is a duplicate' : `collides with ${quote(earlier)} on case-insensitive file systems`);
-        }
-        seen.set(folded, bare);
-        if (isDir)
-            return;
-        if (bare === 'go.mod' || bare.endsWith('/go.mod'))
-            refuse('is a go.mod, not allowed in a module zip (_go.mod is)');
-        total += entry.uncompressedSize;
-        if (total > MAX_TOOLCHAIN_UNCOMPRESSED_BYTES) {
-            refuse(`takes the uncompressed size past ${MAX_TOOLCHAIN_UNCOMPRESSED_BYTES} bytes`);
-        }
-        files.push({ entryIndex, path: bare });
-    });
-    // Every directory must be a directory only: a file `bin` and a file `bin/go` cannot both be written.
-    const filePaths = new Set(files.map(f => f.path.toLowerCase()));
-    for (const file of files) {
-        const parts = file.path.toLowerCase().split('/');
-        for (let i = 1; i < parts.length; i++) {
-            const dir = parts.slice(0, i).join('/');
-            if (filePaths.has(dir)) {
-                const name = prefix + (seen.get(dir) ?? dir);
-                throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${quote(name)} is a file and a directory`, name);
-            }
-        }
-    }
-    const windows = /\.windows-[a-z0-9]+$/.test(moduleVersion);
-    const goBinary = windows ? 'bin/go.exe' : 'bin/go';
-    if (!files.some(f => f.path === goBinary)) {
-        throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip has no ${goBinary}`);
-    }
-    return files;
-}
-/**
- * The go.mod files to restore from `_go.mod` (cmd/distpack renames every nested go.mod so the zip is a valid module
- * zip; cmd/go/internal/toolchain copies them back). `src/go.mod` comes last: the go command treats its presence as
- * "this toolchain is completely unpacked".
- */
-function goModRestorations(files) {
-    const copies = files
-        .map(f => f.path)
-        .filter(p => p === '_go.mod' || p.endsWith('/_go.mod'))
-        .map(from => ({ from, to: from.slice(0, -'_go.mod'.length) + 'go.mod' }));
-    const last = copies.filter(c => c.from === 'src/_go.mod');
-    return [...copies.filter(c => c.from !== 'src/_go.mod'), ...last];
-}
-/**
- * Whether the go command makes an extracted toolchain file executable: everything under `bin/` and `pkg/tool/`
- * (cmd/go/internal/toolchain sets +x there itself and ignores the zip's modes, which it does not trust).
- */
-function isExecutablePath(path) {
-    return path.startsWith('bin/') || path.startsWith('pkg/tool/');
-}
-
-;// CONCATENATED MODULE: ./src/toolchain/extract.ts
-/**
- * Installing a golang.org/toolchain module zip from a file on disk into a GOROOT directory (the shell around
- * src/core/toolchain/zip-plan.ts).
- *
- * API:
- * - `installToolchainZip({ zipFile, moduleVersion, goroot })` → `Promise<InstalledToolchain>`: checks every entry
- *   first (nothing is written for a bad zip), streams the files into a staging directory beside `goroot` (the zip is
- *   never held in memory), sets the exec bits and restores the go.mod files as the go command does, checks VERSION,
- *   then renames the staging directory to `goroot`, so a half-extracted tree is never found at `goroot`.
- *
- * The caller looks the module's h1: up in the checksum database and passes it as `expectedH1`: the installer hashes
- * the bytes it writes and installs nothing on a mismatch.
- */
-
-
-
-
-
-
-
-
-
-/** How many zip entries are extracted at once. */
-const WRITE_CONCURRENCY = 8;
-/**
- * Installs the toolchain zip `zipFile` at `goroot`. Rejects with a `ToolchainZipError` (bad entries, VERSION not
- * matching `moduleVersion`) or an I/O error; in every failure `goroot` is left absent and the staging directory is
- * removed.
- */
-async function installToolchainZip(options) {
-    const { zipFile, moduleVersion, goroot } = options;
-    const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
-    if (!m)
-        throw new Error(`not a ${TOOLCHAIN_MODULE} version: ${JSON.stringify(moduleVersion)}`);
-    const expectedVersion = `go${m[1]}`;
-    const windowsToolchain = m[2] === 'windows';
-    if (await extract_exists(goroot))
-        throw new Error(`cannot install ${expectedVersion} at ${goroot}: it already exists`);
-    const unreadable = (error) => new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`);
-    const zip = await yauzl.openPromise(zipFile, {
-        lazyEntries: true,
-        autoClose: false,
-        decodeStrings: true,
-        // A backslash is an error, not silently turned into a separator.
-        strictFileNames: true,
-        validateEntrySizes: true
-    })
-        .catch((error) => {
-        throw unreadable(error);
-    });
-    let staging;
-    try {
-        const entries = await readEntries(zip).catch((error) => {
-            throw unreadable(error);
-        });
-        const plan = planToolchainExtraction(entries.map(entryInfo), moduleVersion);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(goroot), { recursive: true });
-        const stagingDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(goroot), `.${(0,external_node_path_namespaceObject.basename)(goroot)}.partial-`));
-        staging = stagingDir;
-        const made = new Set();
-        const digests = new Map();
-        const writeFile = async (file) => {
-            const target = (0,external_node_path_namespaceObject.join)(stagingDir, ...file.path.split('/'));
-            const parent = (0,external_node_path_namespaceObject.dirname)(target);
-            if (!made.has(parent)) {
-                await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
-                made.add(parent);
-            }
-            const entry = entries[file.entryIndex];
-            const source = await zip.openReadStreamPromise(entry);
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            // Modes from the zip are not trusted (as in the go command): 0644, exec bits below for bin and pkg/tool.
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(source, async function* (chunks) {
-                for await (const chunk of chunks) {
-                    hash.update(chunk);
-                    yield chunk;
-                }
-            }, (0,external_node_fs_namespaceObject.createWriteStream)(target, { flags: 'wx', mode: 0o644 })).catch((error) => {
-                // File system errors carry a code (ENOSPC, EACCES); the zip reader's (bad sizes, bad deflate data) do not.
-                if (error.code !== undefined)
-                    throw error;
-                throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${JSON.stringify(entry.fileName)}: ${error.message}`, entry.fileName);
-            });
-            digests.set(file.entryIndex, new Uint8Array(hash.digest()));
-        };
-        // A few files at a time: most are small, and one at a time leaves the disk idle between them.
-        // On a failure the other writers stop taking files and are waited for, so that nothing writes into the staging
-        // directory while it is being removed.
-        let next = 0;
-        let failed = false;
-        const writers = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, plan.length) }, async () => {
-            try {
-                while (!failed && next < plan.length)
-                    await writeFile(plan[next++]);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }));
-        for (const writer of writers)
-            if (writer.status === 'rejected')
-                throw writer.reason;
-        const emptyDigest = new Uint8Array((0,external_node_crypto_.createHash)('sha256').digest());
-        let h1;
-        try {
-            h1 = hash1(entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })));
-        }
-        catch (error) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: ${error.message}`);
-        }
-        if (options.expectedH1 !== undefined && h1 !== options.expectedH1) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`);
-        }
-        if ((options.hostPlatform ?? process.platform) !== 'win32') {
-            for (const file of plan) {
-                if (isExecutablePath(file.path))
-                    await (0,promises_namespaceObject.chmod)((0,external_node_path_namespaceObject.join)(staging, ...file.path.split('/')), 0o755);
-            }
-        }
-        for (const copy of goModRestorations(plan)) {
-            await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(staging, ...copy.from.split('/')), (0,external_node_path_namespaceObject.join)(staging, ...copy.to.split('/')));
-        }
-        const goVersion = (await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(staging, 'VERSION'), 'utf8').catch(() => '')).split('\n')[0].trim();
-        if (goVersion !== expectedVersion) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip holds ${goVersion ? JSON.stringify(goVersion) : 'no VERSION file'}, expected ${expectedVersion}`);
-        }
-        try {
-            await (0,promises_namespaceObject.rename)(staging, goroot);
-        }
-        catch (error) {
-            // Another install of the same toolchain finished first (rename onto a non-empty directory fails): theirs is
-            // as complete as ours would be, but the caller asked for a fresh install and must know it did not happen.
-            if (await extract_exists(goroot)) {
-                throw new Error(`cannot install ${expectedVersion} at ${goroot}: another install created it meanwhile`, {
-                    cause: error
-                });
-            }
-            throw error;
-        }
-        staging = undefined;
-        return {
-            goroot,
-            goBinary: (0,external_node_path_namespaceObject.join)(goroot, 'bin', windowsToolchain ? 'go.exe' : 'go'),
-            goVersion,
-            files: plan.length,
-            h1
-        };
-    }
-    finally {
-        zip.close();
-        if (staging !== undefined)
-            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true, maxRetries: 3 });
-    }
-}
-function readEntries(zip) {
-    return new Promise((resolve, reject) => {
-        const entries = [];
-        zip.on('entry', (entry) => {
-            entries.push(entry);
-            zip.readEntry();
-        });
-        zip.on('end', () => resolve(entries));
-        zip.on('error', reject);
-        zip.readEntry();
-    });
-}
-function entryInfo(entry) {
-    // The high 16 bits hold a Unix mode only when the zip was made on Unix (version made by, high byte 3).
-    const unix = entry.versionMadeBy >> 8 === 3;
-    return {
-        name: entry.fileName,
-        unixMode: unix ? (entry.externalFileAttributes >>> 16) & 0xffff : 0,
-        uncompressedSize: entry.uncompressedSize
-    };
-}
-async function extract_exists(path) {
-    try {
-        await (0,promises_namespaceObject.stat)(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toolchain/install.ts
-/**
- * Installing Go itself through the verified chain: request → the golang.org/toolchain list through GOPROXY → an
- * installed copy? → the checksum database's h1: for the chosen version → the zip downloaded to a file → extracted
- * with the h1 checked over the bytes written → marked complete.
- *
- * API:
- * - `installGo(options)` → `Promise<InstalledGo>`; rejects with `ToolchainInstallError` (what failed, in words) or an
- *   InputError (no version matches the request: names it and the nearest versions).
- * - `findInstalledGo(request, destination)` → the newest installed version the request accepts, with no network.
- * - `goInstallDir(destination, goVersion)`: where a version lives (tool cache `go/<semver>/<arch>`, or `go<version>`
- *   under an SDK root as golang.org/dl installs it).
- * - `TOOLCHAIN_DIRECT_BASE`: what `direct` in GOPROXY means for golang.org/toolchain.
- *
- * Decisions:
- * - Verification first: the database's record (signed tree head, tiles, record text) is checked before the zip is
- *   fetched, so a forged database answer costs no download; the zip's h1 is then checked over the bytes as they are
- *   extracted (installToolchainZip's expectedH1) and a mismatch installs nothing.
- * - GOSUMDB=off refuses every download (the go command refuses toolchain downloads without a database); GONOSUMDB
- *   and GOPRIVATE do not exempt golang.org/toolchain. An installed copy is used without asking the network (it was
- *   verified when it was installed, by this action or by setup-go).
- * - `direct` is https://go.dev/dl/mod, the module's origin, itself a GOPROXY for golang.org/toolchain.
- * - `1.23`, exact versions and ranges look at installed copies first (as setup-go does, no network on a hit);
- *   `stable`/`oldstable` need the list to know which version they mean.
- * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
- *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
- *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
- */
-
-
-
-
-
-
-
-
-
-
-/** `direct` for golang.org/toolchain: the module's origin, a GOPROXY serving exactly this module. */
-const TOOLCHAIN_DIRECT_BASE = 'https://go.dev/dl/mod';
-/** The marker golang.org/dl writes into a finished `~/sdk/go<version>`. */
-const SDK_COMPLETE_MARKER = '.unpacked-success';
-/** An install that did not happen, with what failed (`stage`) and why; nothing was installed. */
-class ToolchainInstallError extends Error {
-    stage;
-    constructor(stage, message) {
-        super(message);
-        this.stage = stage;
-        this.name = 'ToolchainInstallError';
-    }
-}
-const DEFAULT_MAX_ZIP_BYTES = 500 << 20;
-const DEFAULT_PROGRESS_INTERVAL_MS = 5000;
-const LIST_MAX_BYTES = 8 << 20;
-/** The directory Go `goVersion` (`1.23.5`) is installed at under `destination`. */
-function goInstallDir(destination, goVersion) {
-    if (destination.kind === 'sdk')
-        return (0,external_node_path_namespaceObject.join)(destination.root, `go${goVersion}`);
-    const entry = toolCacheEntry(goVersion, destination.nodeArch);
-    return (0,external_node_path_namespaceObject.join)(destination.root, ...entry.segments);
-}
-function completeMarker(destination, goVersion) {
-    if (destination.kind === 'sdk')
-        return (0,external_node_path_namespaceObject.join)(goInstallDir(destination, goVersion), SDK_COMPLETE_MARKER);
-    return `${goInstallDir(destination, goVersion)}.complete`;
-}
-function goBinaryOf(goroot, platform) {
-    return (0,external_node_path_namespaceObject.join)(goroot, 'bin', `go${platform.exe}`);
-}
-/**
- * The newest completely installed Go under `destination` that `request` accepts, with no network; undefined for
- * none (and always for stable/oldstable, which only the list can resolve).
- */
-async function findInstalledGo(request, destination, platform) {
-    if (request.kind === 'stable' || request.kind === 'oldstable')
-        return undefined;
-    const versions = (await installedVersions(destination)).filter(isGoVersion);
-    const candidates = [...versions].sort((a, b) => compareGoVersions(b, a));
-    while (candidates.length > 0) {
-        const version = pickVersion(request, candidates);
-        if (version === undefined)
-            return undefined;
-        const found = await complete(destination, version, platform);
-        if (found)
-            return found;
-        candidates.splice(candidates.indexOf(version), 1);
-    }
-    return undefined;
-}
-async function complete(destination, version, platform) {
-    const goroot = goInstallDir(destination, version);
-    const goBinary = goBinaryOf(goroot, platform);
-    if ((await isFile(completeMarker(destination, version))) && (await isFile(goBinary))) {
-        return { version, goroot, goBinary };
-    }
-    return undefined;
-}
-/** Go versions with a directory under `destination` (complete or not). */
-async function installedVersions(destination) {
-    const dir = destination.kind === 'sdk' ? destination.root : (0,external_node_path_namespaceObject.join)(destination.root, 'go');
-    const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
-    if (destination.kind === 'sdk')
-        return names.filter(n => n.startsWith('go')).map(n => n.slice(2));
-    return names.map(fromSemver).filter((v) => v !== undefined);
-}
-/** setup-go's makeSemver undone: `1.21.0-rc.1` → `1.21rc1`, `1.23.5` → `1.23.5`. */
-function fromSemver(name) {
-    const m = /^(\d+)\.(\d+)\.(\d+)(?:-(alpha|beta|rc)\.(\d+))?$/.exec(name);
-    if (!m)
-        return undefined;
-    const [, major, minor, patch, kind, pre] = m;
-    return kind ? `${major}.${minor}${kind}${pre}` : `${major}.${minor}.${patch}`;
-}
-/**
- * Installs the Go toolchain `options.request` asks for, through the chain, verified against the checksum database,
- * unless an installed copy already satisfies it. Nothing is left at the install directory unless the install is
- * complete.
- */
-async function installGo(options) {
-    const started = performance.now();
-    const { request, destination, platform, log } = options;
-    const elapsed = () => Math.round(performance.now() - started);
-    const cached = await findInstalledGo(request, destination, platform);
-    if (cached) {
-        log.info(`Go ${cached.version} is already installed at ${cached.goroot} (no download)`);
-        return hit(cached, platform, elapsed());
-    }
-    if (options.sumdb.kind === 'off') {
-        throw new ToolchainInstallError('sumdb', `cannot install Go ${describeRequest(request)}: GOSUMDB=off, and Go toolchains are installed only when verified against the checksum database (the go command refuses too); set GOSUMDB to sum.golang.org or sum.golang.google.cn`);
-    }
-    const version = await resolveVersion(options);
-    const moduleVersion = toolchainModuleVersion(version, platform);
-    const installedNow = await complete(destination, version, platform);
-    if (installedNow) {
-        log.info(`Go ${version} is already installed at ${installedNow.goroot} (no download)`);
-        return hit(installedNow, platform, elapsed());
-    }
-    const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
-    const base = await resolveSumdbBase({ ...options, log });
-    if (!base.ok)
-        throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`);
-    log.info(`Verifying ${where} with the checksum database at ${redactUrl(base.url)} (${base.via})`);
-    const verified = await verifyModule({
-        fetch: sumdbFetcher({ ...options, base: base.url }),
-        key: options.sumdb.key,
-        path: TOOLCHAIN_MODULE,
-        version: moduleVersion
-    });
-    if (!verified.ok) {
-        throw new ToolchainInstallError('verify', `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`);
-    }
-    await (0,promises_namespaceObject.mkdir)(options.tempDir, { recursive: true });
-    const zipFile = (0,external_node_path_namespaceObject.join)(options.tempDir, `${moduleVersion}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.zip`);
-    try {
-        const maxBytes = options.maxZipBytes ?? DEFAULT_MAX_ZIP_BYTES;
-        const downloaded = await getThroughChain({
-            ...options,
-            path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
-            directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
-            body: {
-                mode: 'file',
-                path: zipFile,
-                maxBytes,
-                onProgress: progressLogger(where, log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS)
-            }
-        });
-        for (const line of downloaded.tried)
-            log.info(`  ${line}`);
-        if (!downloaded.ok) {
-            throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`);
-        }
-        if (downloaded.answer.body.kind !== 'file') {
-            throw new ToolchainInstallError('download', `cannot download ${where}: the answer was not written to a file`);
-        }
-        const bytes = downloaded.answer.body.bytes;
-        log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
-        const goroot = goInstallDir(destination, version);
-        // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-        // @actions/tool-cache's cacheDir would also replace).
-        await (0,promises_namespaceObject.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
-        let installed;
-        try {
-            installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 });
-        }
-        catch (error) {
-            throw new ToolchainInstallError('extract', `${where} was not installed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        // The marker last: a reader that sees it finds a complete tree.
-        await (0,promises_namespaceObject.writeFile)(completeMarker(destination, version), '');
-        log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`);
-        return {
-            version,
-            goroot,
-            goBinary: installed.goBinary,
-            cacheHit: false,
-            moduleVersion,
-            h1: verified.h1,
-            source: downloaded.source,
-            bytes,
-            ms: elapsed()
-        };
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(zipFile, { force: true });
-    }
-}
-function hit(found, platform, ms) {
-    return {
-        ...found,
-        cacheHit: true,
-        moduleVersion: toolchainModuleVersion(found.version, platform),
-        bytes: 0,
-        ms
-    };
-}
-/** The Go version to install: the golang.org/toolchain list through the chain, then the newest match here. */
-async function resolveVersion(options) {
-    const listed = await getThroughChain({
-        ...options,
-        path: `${TOOLCHAIN_MODULE}/@v/list`,
-        directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
-        body: { mode: 'buffer', maxBytes: LIST_MAX_BYTES }
-    });
-    for (const line of listed.tried)
-        options.log.info(`  ${line}`);
-    if (!listed.ok) {
-        throw new ToolchainInstallError('list', `cannot list the Go toolchains (${TOOLCHAIN_MODULE}): ${listed.message}`);
-    }
-    if (listed.answer.body.kind !== 'buffered' || listed.answer.body.truncated) {
-        throw new ToolchainInstallError('list', `the ${TOOLCHAIN_MODULE} list from ${listed.source} is larger than ${LIST_MAX_BYTES} bytes`);
-    }
-    const entries = parseToolchainList(listed.answer.body.bytes.toString('utf8'));
-    const chosen = selectToolchain(options.request, entries, options.platform, options.input ?? 'go-version');
-    options.log.info(`Go ${describeRequest(options.request)} is ${chosen.goVersion} (${TOOLCHAIN_MODULE} list from ${listed.source})`);
-    return chosen.goVersion;
-}
-/** A download progress callback that logs at every 10 % and at least every `intervalMs`. */
-function progressLogger(what, log, intervalMs, now = () => performance.now()) {
-    let lastTenth = 0;
-    let lastAt = now();
-    return (bytes, total) => {
-        const tenth = total ? Math.floor((bytes * 10) / total) : 0;
-        const at = now();
-        if (tenth > lastTenth || at - lastAt >= intervalMs) {
-            lastTenth = Math.max(lastTenth, tenth);
-            lastAt = at;
-            const share = total ? ` of ${formatMiB(total)} (${Math.floor((bytes * 100) / total)} %)` : '';
-            log.info(`  ${what}: ${formatMiB(bytes)}${share}`);
-        }
-    };
-}
-function formatMiB(bytes) {
-    return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
-}
-async function isFile(path) {
-    try {
-        return (await (0,promises_namespaceObject.stat)(path)).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toolchain/version-file.ts
-/**
- * Reading `go-version-file` and the runner's platform (the shell around src/core/toolchain).
- *
- * API:
- * - `readVersionFile(path)` → `Promise<VersionFileRequest>`: reads the file and parses it by its base name
- *   (go.mod, go.work, .tool-versions, else .go-version); a missing or unreadable file is an InputError for
- *   `go-version-file` naming the path.
- * - `hostGoPlatform()` → `GoPlatform`: this machine's GOOS/GOARCH from process.platform, process.arch and
- *   os.endianness().
- */
-
-
-
-
-
-/** Reads and parses the version file at `path` (as given by the user, relative to the working directory). */
-async function readVersionFile(path) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`;
-        throw new InputError(VERSION_FILE_INPUT, `${quote(path)} ${why}`);
-    }
-    return parseVersionFile(path, text);
-}
-/** The Go platform of this machine. */
-function hostGoPlatform() {
-    return goPlatform({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
-}
-
-;// CONCATENATED MODULE: ./src/toolchain/for-job.ts
-/**
- * The install step as the action and the CLI run it: the request from `go-version` or `go-version-file`, the chain
- * and checksum database the probe verified, an HTTP client with the job's trust and proxies, then `installGo`.
- *
- * API:
- * - `installRequestedGo(job)` → `Promise<InstalledGo>` (rejects like installGo; a bad version file is an InputError
- *   for `go-version-file`).
- * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
- *   GONOPROXY matches it).
- * - `goPathBin(env, home)`: `$GOPATH/bin` as the go command defaults it (first GOPATH entry, else ~/go), which
- *   setup-go also puts on PATH.
- */
-
-
-
-
-
-
-
-
-/** The chain for golang.org/toolchain: the go command fetches a GONOPROXY-matching module direct. */
-function toolchainChain(chain, gonoproxy) {
-    return matchesPrefixPatterns(gonoproxy, TOOLCHAIN_MODULE) ? { proxies: [], terminal: 'direct' } : chain;
-}
-/** Installs the Go the job asked for (see module doc). */
-async function installRequestedGo(job) {
-    let request;
-    let input;
-    if (job.goInstall.from === 'go-version') {
-        request = job.goInstall.request;
-        input = 'go-version';
-    }
-    else {
-        const file = (0,external_node_path_namespaceObject.isAbsolute)(job.goInstall.file) ? job.goInstall.file : (0,external_node_path_namespaceObject.resolve)(job.cwd, job.goInstall.file);
-        const found = await readVersionFile(file);
-        job.log.info(`${job.goInstall.file} line ${found.line} asks for Go ${found.value}`);
-        request = found.request;
-        input = VERSION_FILE_INPUT;
-    }
-    const client = createHttpClient({
-        ca: trustedCertificates(undefined, job.env),
-        env: job.env,
-        userAgent: 'setup-goproxy-toolchain'
-    });
-    try {
-        return await installGo({
-            request,
-            input,
-            chain: toolchainChain(job.chain, job.gonoproxy),
-            sumdb: job.sumdb,
-            client,
-            platform: hostGoPlatform(),
-            destination: job.destination,
-            tempDir: job.tempDir,
-            log: job.log,
-            ...(job.attempts !== undefined ? { attempts: job.attempts } : {}),
-            ...(job.credentialsFor ? { credentialsFor: job.credentialsFor } : {})
-        });
-    }
-    finally {
-        await client.close();
-    }
-}
-/** `$GOPATH/bin` as the go command defaults it: the first GOPATH entry, else `<home>/go`. */
-function goPathBin(env, home) {
-    const first = (env.GOPATH ?? '').split(external_node_path_namespaceObject.delimiter).find(p => p !== '');
-    return (0,external_node_path_namespaceObject.join)(first ?? (0,external_node_path_namespaceObject.join)(home, 'go'), 'bin');
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -47208,9 +38402,16 @@ function goPathBin(env, home) {
 
 
 
-
-
-
+/*
+ * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to index.js):
+ * with undici under them they are most of the bundle, and a run that fails on its inputs, or runs with `probe:
+ * false` and `warm: false`, never evaluates them. The tool-cache lookup is loaded only when go is not on PATH.
+ */
+let probeLoading;
+const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(547), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8718)));
+let warmLoading;
+const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(547), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9631)));
+const findGoInToolCache = async () => (await __nccwpck_require__.e(/* import() */ 760).then(__nccwpck_require__.bind(__nccwpck_require__, 4379))).findGoInToolCache();
 const STATE_IS_POST = 'isPost';
 const STATE_FILES = 'credentialFiles';
 /** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
@@ -47222,34 +38423,38 @@ const STATE_CREDENTIAL_DIR = 'credentialDir';
  */
 async function run() {
     try {
-        if (getState(STATE_IS_POST) === 'true') {
+        if (core/* getState */.Gu(STATE_IS_POST) === 'true') {
             await cleanUp();
         }
         else {
-            saveState(STATE_IS_POST, 'true');
+            core/* saveState */.LZ(STATE_IS_POST, 'true');
             await configure();
         }
     }
     catch (error) {
-        setFailed(failureMessage(error));
+        core/* setFailed */.C1(failureMessage(error));
     }
 }
 /** What the README calls "what it does", in order. */
 async function configure() {
-    const read = (name) => getInput(name);
+    const read = (name) => core/* getInput */.V4(name);
     maskInputSecrets(read);
     // 1. Validate every input; a bad one fails the step before anything is exported.
     const settings = readSettings(read);
-    const go = await findGo(findGoInToolCache);
+    // Loading starts now so that it overlaps the go lookup and `go env GOPROXY`; a failed load is reported where the
+    // probe awaits it, so it is not an unhandled rejection here.
+    if (settings.probe)
+        loadProbe().catch(() => undefined);
+    const go = await (0,find_go/* findGo */.i)(findGoInToolCache);
     const ambient = await ambient_readAmbient(go, !chainFromInputs(settings));
     if (ambient.goEnvFailure)
-        actionLogger.warning(redactText(goEnvFailureWarning(ambient.goEnvFailure)));
+        actionLogger.warning((0,proxy_url/* redactText */.Rd)(goEnvFailureWarning(ambient.goEnvFailure)));
     // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
     const { plan, credentials } = planEnvironment(settings, ambient);
     maskSecrets(credentials.secrets);
     credentials.notes.forEach(note => actionLogger.info(note));
     plan.warnings.forEach(warning => actionLogger.warning(warning));
-    actionLogger.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain)}`);
+    actionLogger.info(`Composed GOPROXY (${plan.chainSource}): ${(0,core_chain/* formatChain */.rA)(plan.chain)}`);
     // 3. Probe: keep only what works from this runner, fastest first inside `|` runs.
     const outcome = settings.probe ? await probe(plan, settings, credentials.credentialsFor) : undefined;
     const verdict = outcome
@@ -47274,9 +38479,9 @@ async function configure() {
     // 4. Export: later steps and this process's own go calls see the same environment.
     const dir = credentialDir();
     // Saved before anything is written: a main step that fails after this still leaves post its directory.
-    saveState(STATE_CREDENTIAL_DIR, dir);
+    core/* saveState */.LZ(STATE_CREDENTIAL_DIR, dir);
     const installed = await installCredentials(credentials, dir);
-    saveState(STATE_FILES, JSON.stringify(installed.files));
+    core/* saveState */.LZ(STATE_FILES, JSON.stringify(installed.files));
     let environment = environmentFor(plan, chain, sumdb);
     exportVariables({ ...environment.exports, ...installed.env });
     setEnvironmentOutputs(environment.effective);
@@ -47294,12 +38499,14 @@ async function configure() {
         }
     }
     const jobGo = installedGo?.goBinary ?? go;
-    if (jobGo)
-        await showGoEnv(jobGo);
+    // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
+    const goEnvShown = jobGo ? readGoEnvForLog(jobGo) : undefined;
     // 6. Warm the module cache through the verified chain.
     const warm = settings.warm
         ? await warmCache(jobGo, settings, plan, chain, sumdb, credentials.credentialsFor)
         : undefined;
+    if (goEnvShown)
+        showGoEnv(await goEnvShown);
     if (warm?.chainChanged) {
         environment = environmentFor(plan, warm.chain, sumdb);
         exportVariables({ GOPROXY: environment.effective.GOPROXY });
@@ -47325,7 +38532,8 @@ async function installGoForJob(goInstall, plan, chain, sumdb, settings, credenti
         throw new Error('RUNNER_TOOL_CACHE is not set: go-version installs Go into the runner tool cache, which the runner names');
     }
     const what = goInstall.from === 'go-version' ? 'go-version' : `go-version-file ${goInstall.file}`;
-    const installed = await group(`Install Go (${what}) through the verified chain`, () => installRequestedGo({
+    const { goPathBin, installRequestedGo } = await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(547), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1270));
+    const installed = await core/* group */.Os(`Install Go (${what}) through the verified chain`, () => installRequestedGo({
         goInstall,
         chain,
         sumdb,
@@ -47339,43 +38547,45 @@ async function installGoForJob(goInstall, plan, chain, sumdb, settings, credenti
         attempts: settings.retries
     }));
     // core.addPath prepends: the installed Go's bin comes first, before $GOPATH/bin.
-    addPath(goPathBin(process.env, external_node_os_default().homedir()));
-    addPath(external_node_path_namespaceObject.join(installed.goroot, 'bin'));
+    core/* addPath */.fM(goPathBin(process.env, external_node_os_default().homedir()));
+    core/* addPath */.fM(external_node_path_.join(installed.goroot, 'bin'));
     if (process.env.GOTOOLCHAIN) {
         actionLogger.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`);
     }
     else {
-        exportVariable('GOTOOLCHAIN', 'local');
+        core/* exportVariable */.dN('GOTOOLCHAIN', 'local');
     }
-    setOutput('go-version', installed.version);
-    setOutput('cache-hit', String(installed.cacheHit));
-    setOutput('go-root', installed.goroot);
+    core/* setOutput */.uH('go-version', installed.version);
+    core/* setOutput */.uH('cache-hit', String(installed.cacheHit));
+    core/* setOutput */.uH('go-root', installed.goroot);
     actionLogger.info(renderInstallLine(installed));
     return installed;
 }
 /** Runs the probe with its details in a collapsed group, then sets the probe outputs and shows its notes. */
 async function probe(plan, settings, credentialsFor) {
+    const { probeChain } = await loadProbe();
     // Per-request details in a collapsed group; the table that sums them up follows in the open log.
-    const outcome = await group(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () => probeChain(plan, {
+    const outcome = await core/* group */.Os(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () => probeChain(plan, {
         timeoutMs: settings.probeTimeoutMs,
         probeModule: settings.probeModule,
         order: settings.order,
         credentialsFor,
         log: actionLogger
     }));
-    setOutput('fastest', outcome.fastest ?? '');
-    setOutput('unreachable', outcome.unreachable.join(','));
-    setOutput('probe-report', JSON.stringify(outcome.report));
-    outcome.report.notes.forEach(note => notice(note));
+    core/* setOutput */.uH('fastest', outcome.fastest ?? '');
+    core/* setOutput */.uH('unreachable', outcome.unreachable.join(','));
+    core/* setOutput */.uH('probe-report', JSON.stringify(outcome.report));
+    outcome.report.notes.forEach(note => core/* notice */.lm(note));
     return outcome;
 }
 async function warmCache(go, settings, plan, chain, sumdb, credentialsFor) {
     if (!go) {
-        notice('Go was not found on PATH or in the tool cache, so the module cache was not warmed. The environment is exported; add actions/setup-go (before or after this action) to warm the cache too.');
+        core/* notice */.lm('Go was not found on PATH or in the tool cache, so the module cache was not warmed. The environment is exported; add actions/setup-go (before or after this action) to warm the cache too.');
         return undefined;
     }
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    return group('Warm the module cache', () => warmModules({
+    const { warmModules } = await loadWarm();
+    return core/* group */.Os('Warm the module cache', () => warmModules({
         go,
         directories: [...settings.workingDirectories],
         cwd: workspace,
@@ -47390,9 +38600,9 @@ async function warmCache(go, settings, plan, chain, sumdb, credentialsFor) {
         log: actionLogger
     }))
         .then(report => {
-        setOutput('modules', String(report.downloaded));
-        setOutput('cached', String(report.cached));
-        setOutput('warm-seconds', report.seconds.toFixed(1));
+        core/* setOutput */.uH('modules', String(report.downloaded));
+        core/* setOutput */.uH('cached', String(report.cached));
+        core/* setOutput */.uH('warm-seconds', report.seconds.toFixed(1));
         return report;
     });
 }
@@ -47413,7 +38623,7 @@ async function writeSummary(plan, settings, environment, probe, warm, failure, i
         failure
     });
     if (process.env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(markdown, true).write();
+        await core/* summary */.z.addRaw(markdown, true).write();
 }
 /**
  * The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. Without
@@ -47421,15 +38631,15 @@ async function writeSummary(plan, settings, environment, probe, warm, failure, i
  */
 function credentialDir() {
     const base = process.env.RUNNER_TEMP || process.env.TMPDIR || process.env.TEMP || '/tmp';
-    return external_node_path_namespaceObject.join(base, `setup-goproxy-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? process.pid}`);
+    return external_node_path_.join(base, `setup-goproxy-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? process.pid}`);
 }
 async function cleanUp() {
-    const files = JSON.parse(getState(STATE_FILES) || '[]');
+    const files = JSON.parse(core/* getState */.Gu(STATE_FILES) || '[]');
     let removed;
     let problems = 0;
     try {
         // The directory main saved; main and post are different processes, so recomputing it may not give the same one.
-        const dir = getState(STATE_CREDENTIAL_DIR) || credentialDir();
+        const dir = core/* getState */.Gu(STATE_CREDENTIAL_DIR) || credentialDir();
         removed = await removeCredentials(files, { dir });
     }
     catch (error) {
@@ -47437,23 +38647,24 @@ async function cleanUp() {
             throw error;
         removed = error.removed;
         problems = error.problems.length;
-        error.problems.forEach(problem => warning(problem));
+        error.problems.forEach(problem => core/* warning */.$e(problem));
     }
     if (removed.length > 0)
-        info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`);
+        core/* info */.pq(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`);
     // "Nothing to remove" would be false when files were left in place: the warnings above name them.
     if (problems > 0)
-        info(`${problems} credential file(s) could not be removed (see the warnings above).`);
+        core/* info */.pq(`${problems} credential file(s) could not be removed (see the warnings above).`);
     else if (removed.length === 0)
-        info('No credential files to remove.');
+        core/* info */.pq('No credential files to remove.');
 }
 function failureMessage(error) {
-    if (error instanceof InputErrors)
+    if (error instanceof core_errors/* InputErrors */.G)
         return `Invalid input — nothing was exported.\n${error.message}`;
-    return redactText(error instanceof Error ? error.message : String(error));
+    return (0,proxy_url/* redactText */.Rd)(error instanceof Error ? error.message : String(error));
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
-void run();
+
+failIfExitingEarly(run());
 

@@ -1,4 +1,4 @@
-import * as core from './action/workflow.js'
+import * as core from '@actions/core'
 import os from 'node:os'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
@@ -33,7 +33,7 @@ let probeLoading: Promise<typeof import('./probe/index.js')> | undefined
 const loadProbe = () => (probeLoading ??= import('./probe/index.js'))
 let warmLoading: Promise<typeof import('./warm/index.js')> | undefined
 const loadWarm = () => (warmLoading ??= import('./warm/index.js'))
-const findGoInToolCache = async () => (await import('./action/go-toolcache.js')).findGoInRunnerToolCache()
+const findGoInToolCache = async () => (await import('./warm/find-go-toolcache.js')).findGoInToolCache()
 
 const STATE_IS_POST = 'isPost'
 const STATE_FILES = 'credentialFiles'
@@ -286,7 +286,7 @@ async function writeSummary(
     notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
     failure
   })
-  await core.appendSummary(markdown)
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
 }
 
 /**

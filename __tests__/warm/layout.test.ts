@@ -162,11 +162,12 @@ describe('findGo', () => {
   })
 
   it('orders Go versions numerically, pre-releases first', () => {
-    expect(['1.22.10', '1.9', '1.22.9', '1.23.0-rc1', '1.23.0'].sort(compareVersions)).toEqual([
-      '1.9',
+    expect(['1.22.10', '1.9.0', '1.22.9', '1.23.0-rc.10', '1.23.0', '1.23.0-rc.2'].sort(compareVersions)).toEqual([
+      '1.9.0',
       '1.22.9',
       '1.22.10',
-      '1.23.0-rc1',
+      '1.23.0-rc.2',
+      '1.23.0-rc.10',
       '1.23.0'
     ])
   })

@@ -1,4 +1,4 @@
-import * as core from './workflow.js'
+import * as core from '@actions/core'
 
 /** What the guard needs of the process: its `beforeExit` event. */
 export interface ExitEvents {

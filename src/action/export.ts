@@ -1,4 +1,4 @@
-import * as core from './workflow.js'
+import * as core from '@actions/core'
 import { GO_VARIABLES, type GoVariable } from '../core/compose.js'
 import { redactText } from '../core/proxy-url.js'
 import { runGo } from '../exec/go.js'

@@ -1,4 +1,4 @@
-import * as core from './workflow.js'
+import * as core from '@actions/core'
 import type { Logger } from '../core/logger.js'
 
 /** The core's Logger over @actions/core: warnings and errors become annotations, on a file when one is known. */

@@ -1,11 +1,13 @@
 /**
  * The newest Go in the runner's tool cache (where actions/setup-go keeps its versions), for
- * `findGo(findGoInToolCache)`. Only the action imports this file: @actions/tool-cache pulls
- * in @actions/core, which the CLI bundle must not carry.
+ * `findGo(findGoInToolCache)`, through @actions/tool-cache's own lookup. Only the action imports this file, and only
+ * on use (a dynamic import): @actions/tool-cache loads @actions/http-client, undici and tunnel, which a run that
+ * finds go on PATH never needs to evaluate; and the CLI bundle must not carry @actions/core.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { find, findAllVersions } from '@actions/tool-cache'
+import semver from 'semver'
 
 /** Path of the newest cached Go binary, or undefined (no RUNNER_TOOL_CACHE, no Go in it). */
 export function findGoInToolCache(): string | undefined {
@@ -23,20 +25,13 @@ export function findGoInToolCache(): string | undefined {
   }
 }
 
-/** Orders `1.22.10` after `1.22.9`; pre-releases (`1.23.0-rc1`) before their release. */
+/**
+ * Orders the tool cache's version names (semver, as @actions/tool-cache writes them: `1.22.10` after `1.22.9`,
+ * `1.23.0-rc.10` after `1.23.0-rc.2`, pre-releases before their release); a name that is not semver sorts first.
+ */
 export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const [core, pre] = v.split('-', 2)
-    return { nums: core.split('.').map(n => Number(n) || 0), pre }
-  }
-  const x = parse(a)
-  const y = parse(b)
-  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0)
-    if (d !== 0) return d
-  }
-  if (x.pre === y.pre) return 0
-  if (x.pre === undefined) return 1
-  if (y.pre === undefined) return -1
-  return x.pre < y.pre ? -1 : 1
+  const x = semver.valid(semver.clean(a) ?? '')
+  const y = semver.valid(semver.clean(b) ?? '')
+  if (!x || !y) return x ? 1 : y ? -1 : 0
+  return semver.compare(x, y)
 }
