@@ -327,6 +327,25 @@ describe('verification refuses, and installs nothing', () => {
     expectNothingInstalled(run)
   })
 
+  test('a stale .complete marker beside an unfinished tree is removed with the tree: a failed install leaves no marker', async () => {
+    // A marker left by an install whose tree was later cut short (a crash during removal, a half copy): the tree
+    // is removed before the new one is written, and so must its marker be, or the marker claims a tree that is
+    // absent (and, once anything writes bin/go there again, a tree that is not complete).
+    const moduleVersion = V('1.23.5')
+    const file = join(zipDir, 'tampered-marker.zip')
+    fakeToolchainZip(file, moduleVersion, [{ name: 'src/extra.go', data: 'package evil\n' }])
+    server.served = [...served.filter(s => s.moduleVersion !== moduleVersion), { moduleVersion, file }]
+    const run = setup()
+    const half = join(run.destination.root, 'go', '1.23.5', 'x64')
+    mkdirSync(half, { recursive: true })
+    writeFileSync(join(half, 'stale-file'), '')
+    writeFileSync(`${half}.complete`, '')
+    await expect(installGo(run.options)).rejects.toThrow(/checksum mismatch/)
+    expectNothingInstalled(run)
+    expect(existsSync(half)).toBe(false)
+    expect(existsSync(`${half}.complete`)).toBe(false)
+  })
+
   const lookupPrefix = '/lookup/'
   const forgeries: Array<
     [

@@ -263,7 +263,9 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
 
     const goroot = goInstallDir(destination, version)
     // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-    // @actions/tool-cache's cacheDir would also replace).
+    // @actions/tool-cache's cacheDir would also replace). A stale marker goes first: while the tree is removed and
+    // written again, no marker may claim it complete (for the tool cache the marker lies outside the tree).
+    await rm(completeMarker(destination, version), { force: true })
     await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
     let installed
     try {
