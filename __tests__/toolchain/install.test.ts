@@ -5,7 +5,7 @@
  * each of which installs nothing and, for the database, fetches no zip.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as toolCache from '@actions/tool-cache'
 import { parseGoproxy } from '../../src/core/chain.js'
@@ -208,6 +208,26 @@ describe('resolving and installing', () => {
     expect(installed.cacheHit).toBe(false)
     expect(existsSync(join(half, 'stale-file'))).toBe(false)
     expect(existsSync(`${half}.complete`)).toBe(true)
+  })
+
+  test('a complete install made by another job while the zip downloads is used, not removed', async () => {
+    // Two runners sharing one tool cache: the other job finished installing 1.23.5 (and may be running it) while
+    // this one downloaded. Replacing its tree would pull the Go out from under that job.
+    const run = setup()
+    const goroot = join(run.destination.root, 'go', '1.23.5', 'x64')
+    server.fault = path => {
+      if (path.endsWith('.zip') && !existsSync(`${goroot}.complete`)) {
+        mkdirSync(join(goroot, 'bin'), { recursive: true })
+        writeFileSync(join(goroot, 'bin', 'go'), 'the other job’s go')
+        writeFileSync(`${goroot}.complete`, '')
+      }
+      return undefined
+    }
+    const installed = await installGo(run.options)
+    expect(installed).toMatchObject({ version: '1.23.5', goroot, cacheHit: true })
+    expect(readFileSync(join(goroot, 'bin', 'go'), 'utf8')).toBe('the other job’s go')
+    expect(existsSync(`${goroot}.complete`)).toBe(true)
+    expect(readdirSync(run.options.tempDir)).toEqual([])
   })
 
   test('the ~/sdk layout of golang.org/dl: go<version> with .unpacked-success; found again with no network', async () => {
