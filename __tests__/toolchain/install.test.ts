@@ -5,7 +5,7 @@
  * each of which installs nothing and, for the database, fetches no zip.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as toolCache from '@actions/tool-cache'
 import { parseGoproxy } from '../../src/core/chain.js'
@@ -210,6 +210,26 @@ describe('resolving and installing', () => {
     expect(existsSync(`${half}.complete`)).toBe(true)
   })
 
+  test('a complete install made by another job while the zip downloads is used, not removed', async () => {
+    // Two runners sharing one tool cache: the other job finished installing 1.23.5 (and may be running it) while
+    // this one downloaded. Replacing its tree would pull the Go out from under that job.
+    const run = setup()
+    const goroot = join(run.destination.root, 'go', '1.23.5', 'x64')
+    server.fault = path => {
+      if (path.endsWith('.zip') && !existsSync(`${goroot}.complete`)) {
+        mkdirSync(join(goroot, 'bin'), { recursive: true })
+        writeFileSync(join(goroot, 'bin', 'go'), 'the other job’s go')
+        writeFileSync(`${goroot}.complete`, '')
+      }
+      return undefined
+    }
+    const installed = await installGo(run.options)
+    expect(installed).toMatchObject({ version: '1.23.5', goroot, cacheHit: true })
+    expect(readFileSync(join(goroot, 'bin', 'go'), 'utf8')).toBe('the other job’s go')
+    expect(existsSync(`${goroot}.complete`)).toBe(true)
+    expect(readdirSync(run.options.tempDir)).toEqual([])
+  })
+
   test('the ~/sdk layout of golang.org/dl: go<version> with .unpacked-success; found again with no network', async () => {
     const root = tempDir('install-sdk')
     const run = setup({ destination: { kind: 'sdk', root } })
@@ -325,6 +345,25 @@ describe('verification refuses, and installs nothing', () => {
       new RegExp(`not installed: .*checksum mismatch.*expected ${escape(genuineH1.get(moduleVersion)!)}`)
     )
     expectNothingInstalled(run)
+  })
+
+  test('a stale .complete marker beside an unfinished tree is removed with the tree: a failed install leaves no marker', async () => {
+    // A marker left by an install whose tree was later cut short (a crash during removal, a half copy): the tree
+    // is removed before the new one is written, and so must its marker be, or the marker claims a tree that is
+    // absent (and, once anything writes bin/go there again, a tree that is not complete).
+    const moduleVersion = V('1.23.5')
+    const file = join(zipDir, 'tampered-marker.zip')
+    fakeToolchainZip(file, moduleVersion, [{ name: 'src/extra.go', data: 'package evil\n' }])
+    server.served = [...served.filter(s => s.moduleVersion !== moduleVersion), { moduleVersion, file }]
+    const run = setup()
+    const half = join(run.destination.root, 'go', '1.23.5', 'x64')
+    mkdirSync(half, { recursive: true })
+    writeFileSync(join(half, 'stale-file'), '')
+    writeFileSync(`${half}.complete`, '')
+    await expect(installGo(run.options)).rejects.toThrow(/checksum mismatch/)
+    expectNothingInstalled(run)
+    expect(existsSync(half)).toBe(false)
+    expect(existsSync(`${half}.complete`)).toBe(false)
   })
 
   const lookupPrefix = '/lookup/'

@@ -262,8 +262,17 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
     log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`)
 
     const goroot = goInstallDir(destination, version)
+    // Another job sharing this tool cache may have finished the same install while we downloaded (and may be
+    // running it): its tree is used, never removed. A narrower window remains between this check and the rm below.
+    const finished = await complete(destination, version, platform)
+    if (finished) {
+      log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`)
+      return hit(finished, platform, elapsed())
+    }
     // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-    // @actions/tool-cache's cacheDir would also replace).
+    // @actions/tool-cache's cacheDir would also replace). A stale marker goes first: while the tree is removed and
+    // written again, no marker may claim it complete (for the tool cache the marker lies outside the tree).
+    await rm(completeMarker(destination, version), { force: true })
     await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
     let installed
     try {
