@@ -1320,7 +1320,7 @@ async function getWithRetries(options, base, separator, shown, tried) {
         const message = `${shown}/${options.path}: ${describe(result)}`;
         tried.push(attempt > 1 ? `${message} (try ${attempt})` : message);
         if (step === 'retry') {
-            const delay = (0,chain_walk/* retryDelayMs */.qO)(attempt, result.kind === 'answer' ? result.retryAfterMs : undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, options.random);
+            const delay = backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined);
             options.log.debug(`${message}: retrying in ${delay} ms`);
             await sleep(delay, options.signal);
             if (options.signal?.aborted)
@@ -1351,6 +1351,10 @@ function describe(result) {
         .replace(/[^\x20-\x7e]+/g, ' ')
         .trim();
     return text === '' ? status : `${status}: ${text}`;
+}
+/** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (core/chain-walk.ts). */
+function backoffFor(options, attempt, retryAfterMs) {
+    return (0,chain_walk/* retryDelayMs */.qO)(attempt, retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, options.random);
 }
 function sleep(ms, signal) {
     return new Promise(resolve => {
@@ -1416,7 +1420,7 @@ async function askSupported(options, proxy, name) {
         if (verdict === 'not-found')
             return { support: 'no', message: describe(result) };
         if (verdict === 'transient' && attempt < attempts) {
-            await sleep((0,chain_walk/* retryDelayMs */.qO)(attempt, result.kind === 'answer' ? result.retryAfterMs : undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, options.random), options.signal);
+            await sleep(backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined), options.signal);
             continue;
         }
         return { support: 'error', message: describe(result) };
@@ -1442,7 +1446,7 @@ function sumdbFetcher(options) {
             if (result.kind === 'answer') {
                 const verdict = (0,chain_walk/* judgeAnswer */._n)({ kind: 'status', status: result.status });
                 if (verdict === 'transient' && attempt < attempts) {
-                    await sleep((0,chain_walk/* retryDelayMs */.qO)(attempt, result.retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, options.random), options.signal);
+                    await sleep(backoffFor(options, attempt, result.retryAfterMs), options.signal);
                     continue;
                 }
                 if (result.body.kind !== 'buffered')
@@ -1453,7 +1457,7 @@ function sumdbFetcher(options) {
                 return { status: result.status, body: new Uint8Array(result.body.bytes) };
             }
             if ((0,chain_walk/* judgeAnswer */._n)({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
-                await sleep((0,chain_walk/* retryDelayMs */.qO)(attempt, undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, options.random), options.signal);
+                await sleep(backoffFor(options, attempt, undefined), options.signal);
                 continue;
             }
             return { error: (0,proxy_url/* redactText */.Rd)(result.message) };
@@ -1963,8 +1967,17 @@ async function installGo(options) {
         const bytes = downloaded.answer.body.bytes;
         log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
         const goroot = goInstallDir(destination, version);
+        // Another job sharing this tool cache may have finished the same install while we downloaded (and may be
+        // running it): its tree is used, never removed. A narrower window remains between this check and the rm below.
+        const finished = await complete(destination, version, platform);
+        if (finished) {
+            log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`);
+            return hit(finished, platform, elapsed());
+        }
         // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-        // @actions/tool-cache's cacheDir would also replace).
+        // @actions/tool-cache's cacheDir would also replace). A stale marker goes first: while the tree is removed and
+        // written again, no marker may claim it complete (for the tool cache the marker lies outside the tree).
+        await (0,promises_.rm)(completeMarker(destination, version), { force: true });
         await (0,promises_.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
         let installed;
         try {

@@ -42456,7 +42456,7 @@ async function chain_fetch_getWithRetries(options, base, separator, shown, tried
         const message = `${shown}/${options.path}: ${describe(result)}`;
         tried.push(attempt > 1 ? `${message} (try ${attempt})` : message);
         if (step === 'retry') {
-            const delay = retryDelayMs(attempt, result.kind === 'answer' ? result.retryAfterMs : undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random);
+            const delay = backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined);
             options.log.debug(`${message}: retrying in ${delay} ms`);
             await chain_fetch_sleep(delay, options.signal);
             if (options.signal?.aborted)
@@ -42487,6 +42487,10 @@ function describe(result) {
         .replace(/[^\x20-\x7e]+/g, ' ')
         .trim();
     return text === '' ? status : `${status}: ${text}`;
+}
+/** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (core/chain-walk.ts). */
+function backoffFor(options, attempt, retryAfterMs) {
+    return retryDelayMs(attempt, retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random);
 }
 function chain_fetch_sleep(ms, signal) {
     return new Promise(resolve => {
@@ -42552,7 +42556,7 @@ async function askSupported(options, proxy, name) {
         if (verdict === 'not-found')
             return { support: 'no', message: describe(result) };
         if (verdict === 'transient' && attempt < attempts) {
-            await chain_fetch_sleep(retryDelayMs(attempt, result.kind === 'answer' ? result.retryAfterMs : undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
+            await chain_fetch_sleep(backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined), options.signal);
             continue;
         }
         return { support: 'error', message: describe(result) };
@@ -42578,7 +42582,7 @@ function sumdbFetcher(options) {
             if (result.kind === 'answer') {
                 const verdict = judgeAnswer({ kind: 'status', status: result.status });
                 if (verdict === 'transient' && attempt < attempts) {
-                    await chain_fetch_sleep(retryDelayMs(attempt, result.retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
+                    await chain_fetch_sleep(backoffFor(options, attempt, result.retryAfterMs), options.signal);
                     continue;
                 }
                 if (result.body.kind !== 'buffered')
@@ -42589,7 +42593,7 @@ function sumdbFetcher(options) {
                 return { status: result.status, body: new Uint8Array(result.body.bytes) };
             }
             if (judgeAnswer({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
-                await chain_fetch_sleep(retryDelayMs(attempt, undefined, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random), options.signal);
+                await chain_fetch_sleep(backoffFor(options, attempt, undefined), options.signal);
                 continue;
             }
             return { error: redactText(result.message) };
@@ -43095,8 +43099,17 @@ async function installGo(options) {
         const bytes = downloaded.answer.body.bytes;
         log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
         const goroot = goInstallDir(destination, version);
+        // Another job sharing this tool cache may have finished the same install while we downloaded (and may be
+        // running it): its tree is used, never removed. A narrower window remains between this check and the rm below.
+        const finished = await complete(destination, version, platform);
+        if (finished) {
+            log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`);
+            return hit(finished, platform, elapsed());
+        }
         // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-        // @actions/tool-cache's cacheDir would also replace).
+        // @actions/tool-cache's cacheDir would also replace). A stale marker goes first: while the tree is removed and
+        // written again, no marker may claim it complete (for the tool cache the marker lies outside the tree).
+        await (0,promises_namespaceObject.rm)(completeMarker(destination, version), { force: true });
         await (0,promises_namespaceObject.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
         let installed;
         try {

@@ -140,14 +140,7 @@ async function getWithRetries(
     const message = `${shown}/${options.path}: ${describe(result)}`
     tried.push(attempt > 1 ? `${message} (try ${attempt})` : message)
     if (step === 'retry') {
-      const delay = retryDelayMs(
-        attempt,
-        result.kind === 'answer' ? result.retryAfterMs : undefined,
-        options.backoffMs ?? DEFAULT_BACKOFF_MS,
-        BACKOFF_CAP_MS,
-        RETRY_AFTER_CAP_MS,
-        options.random
-      )
+      const delay = backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined)
       options.log.debug(`${message}: retrying in ${delay} ms`)
       await sleep(delay, options.signal)
       if (options.signal?.aborted) return { step: 'aborted' }
@@ -181,6 +174,18 @@ function describe(result: Exclude<HttpResult, { kind: 'aborted' }>): string {
     .replace(/[^\x20-\x7e]+/g, ' ')
     .trim()
   return text === '' ? status : `${status}: ${text}`
+}
+
+/** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (core/chain-walk.ts). */
+function backoffFor(options: RequestPolicy, attempt: number, retryAfterMs: number | undefined): number {
+  return retryDelayMs(
+    attempt,
+    retryAfterMs,
+    options.backoffMs ?? DEFAULT_BACKOFF_MS,
+    BACKOFF_CAP_MS,
+    RETRY_AFTER_CAP_MS,
+    options.random
+  )
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -268,14 +273,7 @@ async function askSupported(options: SumdbBaseOptions, proxy: string, name: stri
     if (verdict === 'not-found') return { support: 'no', message: describe(result) }
     if (verdict === 'transient' && attempt < attempts) {
       await sleep(
-        retryDelayMs(
-          attempt,
-          result.kind === 'answer' ? result.retryAfterMs : undefined,
-          options.backoffMs ?? DEFAULT_BACKOFF_MS,
-          BACKOFF_CAP_MS,
-          RETRY_AFTER_CAP_MS,
-          options.random
-        ),
+        backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined),
         options.signal
       )
       continue
@@ -315,17 +313,7 @@ export function sumdbFetcher(options: SumdbFetcherOptions): SumdbFetch {
       if (result.kind === 'answer') {
         const verdict = judgeAnswer({ kind: 'status', status: result.status })
         if (verdict === 'transient' && attempt < attempts) {
-          await sleep(
-            retryDelayMs(
-              attempt,
-              result.retryAfterMs,
-              options.backoffMs ?? DEFAULT_BACKOFF_MS,
-              BACKOFF_CAP_MS,
-              RETRY_AFTER_CAP_MS,
-              options.random
-            ),
-            options.signal
-          )
+          await sleep(backoffFor(options, attempt, result.retryAfterMs), options.signal)
           continue
         }
         if (result.body.kind !== 'buffered') return { error: 'unexpected body' }
@@ -335,17 +323,7 @@ export function sumdbFetcher(options: SumdbFetcherOptions): SumdbFetch {
         return { status: result.status, body: new Uint8Array(result.body.bytes) }
       }
       if (judgeAnswer({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
-        await sleep(
-          retryDelayMs(
-            attempt,
-            undefined,
-            options.backoffMs ?? DEFAULT_BACKOFF_MS,
-            BACKOFF_CAP_MS,
-            RETRY_AFTER_CAP_MS,
-            options.random
-          ),
-          options.signal
-        )
+        await sleep(backoffFor(options, attempt, undefined), options.signal)
         continue
       }
       return { error: redactText(result.message) }
