@@ -9,6 +9,7 @@
 import http from 'node:http'
 import net from 'node:net'
 import { composePlan } from '../src/core/compose.js'
+import { GRACE_FACTOR, GRACE_FLOOR_MS } from '../src/core/probe/settle.js'
 import { readSettings } from '../src/core/settings.js'
 import { probeChain, type ProbeOutcome } from '../src/probe/index.js'
 import { startSynDrop } from '../__tests__/support/goproxy-server.js'
@@ -157,7 +158,7 @@ export async function main(): Promise<string> {
       '',
       '## The probe ends when settled',
       '',
-      'The same chain with GOSUMDB off: once the "|" run has working members, the proxies that have not answered within the grace window (4x the slowest working median, at least 250 ms) are dropped as too slow. Here the good ones answer in under 30 ms, so the window is the 250 ms floor and the 250 ms proxy is cut too: it would have been sorted last.',
+      `The same chain with GOSUMDB off: once the "|" run has working members, the proxies that have not answered within the grace window (${GRACE_FACTOR}x the slowest working median, at least ${GRACE_FLOOR_MS} ms) are dropped as too slow. Here the good ones answer in under 30 ms, so the window is the ${GRACE_FLOOR_MS} ms floor: the 250 ms proxy answers within it and is kept (sorted last), the ones that never answer are cut at the floor, and a probe-timeout below the floor ends at its deadline.`,
       '',
       '| probe-timeout | median wall | min | max |',
       '|---|---|---|---|'
