@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
 /* harmony export */   _n: () => (/* binding */ judgeAnswer),
 /* harmony export */   qO: () => (/* binding */ retryDelayMs),
 /* harmony export */   sk: () => (/* binding */ nextStep)
@@ -48,9 +49,15 @@ function nextStep(verdict, separator, attempt, maxAttempts) {
  * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
  */
 function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
+    return Math.max(backoffDelay(retry, baseMs, capMs, random), Math.min(retryAfterMs ?? 0, retryAfterCapMs));
+}
+/**
+ * Exponential backoff with "equal jitter": the n-th retry waits between half and all of base·2^(n-1), capped.
+ * The jitter keeps many parallel requests from retrying in lockstep against a proxy that is just recovering.
+ */
+function backoffDelay(retry, baseMs, capMs, random = Math.random) {
     const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    const jittered = Math.round(exp / 2 + (random() * exp) / 2);
-    return Math.max(jittered, Math.min(retryAfterMs ?? 0, retryAfterCapMs));
+    return Math.round(exp / 2 + (random() * exp) / 2);
 }
 
 
@@ -1246,7 +1253,10 @@ var chain_walk = __webpack_require__(2546);
 var net_credentials = __webpack_require__(4829);
 // EXTERNAL MODULE: ./src/core/sumdb/route.ts
 var sumdb_route = __webpack_require__(684);
+// EXTERNAL MODULE: ./src/net/sleep.ts
+var sleep = __webpack_require__(3752);
 ;// CONCATENATED MODULE: ./src/toolchain/chain-fetch.ts
+
 
 
 
@@ -1322,7 +1332,7 @@ async function getWithRetries(options, base, separator, shown, tried) {
         if (step === 'retry') {
             const delay = backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined);
             options.log.debug(`${message}: retrying in ${delay} ms`);
-            await sleep(delay, options.signal);
+            await (0,sleep/* sleep */.y)(delay, options.signal);
             if (options.signal?.aborted)
                 return { step: 'aborted' };
             continue;
@@ -1355,19 +1365,6 @@ function describe(result) {
 /** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (core/chain-walk.ts). */
 function backoffFor(options, attempt, retryAfterMs) {
     return (0,chain_walk/* retryDelayMs */.qO)(attempt, retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, options.random);
-}
-function sleep(ms, signal) {
-    return new Promise(resolve => {
-        if (signal?.aborted || ms <= 0)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done);
-    });
 }
 /**
  * The path the go command takes to the checksum database: GOSUMDB's URL when it has one (and for the alias
@@ -1420,7 +1417,7 @@ async function askSupported(options, proxy, name) {
         if (verdict === 'not-found')
             return { support: 'no', message: describe(result) };
         if (verdict === 'transient' && attempt < attempts) {
-            await sleep(backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined), options.signal);
+            await (0,sleep/* sleep */.y)(backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined), options.signal);
             continue;
         }
         return { support: 'error', message: describe(result) };
@@ -1446,7 +1443,7 @@ function sumdbFetcher(options) {
             if (result.kind === 'answer') {
                 const verdict = (0,chain_walk/* judgeAnswer */._n)({ kind: 'status', status: result.status });
                 if (verdict === 'transient' && attempt < attempts) {
-                    await sleep(backoffFor(options, attempt, result.retryAfterMs), options.signal);
+                    await (0,sleep/* sleep */.y)(backoffFor(options, attempt, result.retryAfterMs), options.signal);
                     continue;
                 }
                 if (result.body.kind !== 'buffered')
@@ -1457,7 +1454,7 @@ function sumdbFetcher(options) {
                 return { status: result.status, body: new Uint8Array(result.body.bytes) };
             }
             if ((0,chain_walk/* judgeAnswer */._n)({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
-                await sleep(backoffFor(options, attempt, undefined), options.signal);
+                await (0,sleep/* sleep */.y)(backoffFor(options, attempt, undefined), options.signal);
                 continue;
             }
             return { error: (0,proxy_url/* redactText */.Rd)(result.message) };

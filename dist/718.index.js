@@ -368,6 +368,8 @@ function retryPause(attempt, retriesSoFar, now, deadline) {
     return now + RETRY_PAUSE_MS < deadline ? RETRY_PAUSE_MS : undefined;
 }
 
+// EXTERNAL MODULE: ./src/net/sleep.ts
+var sleep = __webpack_require__(3752);
 ;// CONCATENATED MODULE: ./src/probe/attempt.ts
 /** The core's view of an HTTP client answer: the status line, the buffered body as text, who answered. */
 function probeAnswerOf(answer) {
@@ -511,6 +513,7 @@ function credentialsForUrl(url, lookup) {
 
 
 
+
 /** Body bytes a probe keeps: a version list, a `supported` or a `/latest` answer is far smaller. */
 const PROBE_BODY_LIMIT = 64 * 1024;
 function round(ms) {
@@ -532,14 +535,6 @@ function nextTurn() {
     return new Promise(resolve => setImmediate(resolve));
 }
 /**
- * A pause between retries. Not unref'd: it is work the probe awaits, and while it runs it may be the only thing
- * the event loop has (a dropped connection leaves no socket), so an unref'd timer would let the process end
- * mid-probe. It lasts at most RETRY_PAUSE_MS and is bounded by the deadline, so it never holds the process.
- */
-function pause(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
-}
-/**
  * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
  * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
  * attempt as it comes. Never rejects.
@@ -552,7 +547,9 @@ async function getWithRetries(url, context, onAttempt) {
         const wait = retryPause(attempt, attempts - 1, performance.now(), context.deadline);
         if (wait === undefined || context.signal?.aborted)
             return { result, attempt, attempts };
-        await pause(wait);
+        // A ref'd timer (net/sleep): while it runs it may be all the event loop has (a dropped connection leaves no
+        // socket), and an unref'd one would let the process end mid-probe. It is short and bounded by the deadline.
+        await (0,sleep/* sleep */.y)(wait, context.signal);
         if (context.signal?.aborted)
             return { result: { kind: 'aborted', ms: result.ms }, attempt: { kind: 'aborted' }, attempts };
     }

@@ -38408,9 +38408,9 @@ function renderInstallLine(facts) {
  * false` and `warm: false`, never evaluates them. The tool-cache lookup is loaded only when go is not on PATH.
  */
 let probeLoading;
-const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(547), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8718)));
+const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(42), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8718)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(547), __nccwpck_require__.e(631)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9631)));
+const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(42), __nccwpck_require__.e(521)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9521)));
 const findGoInToolCache = async () => (await __nccwpck_require__.e(/* import() */ 760).then(__nccwpck_require__.bind(__nccwpck_require__, 4379))).findGoInToolCache();
 const STATE_IS_POST = 'isPost';
 const STATE_FILES = 'credentialFiles';
@@ -38532,7 +38532,7 @@ async function installGoForJob(goInstall, plan, chain, sumdb, settings, credenti
         throw new Error('RUNNER_TOOL_CACHE is not set: go-version installs Go into the runner tool cache, which the runner names');
     }
     const what = goInstall.from === 'go-version' ? 'go-version' : `go-version-file ${goInstall.file}`;
-    const { goPathBin, installRequestedGo } = await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(547), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1270));
+    const { goPathBin, installRequestedGo } = await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(42), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1270));
     const installed = await core/* group */.Os(`Install Go (${what}) through the verified chain`, () => installRequestedGo({
         goInstall,
         chain,

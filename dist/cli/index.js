@@ -37128,6 +37128,22 @@ function retryPause(attempt, retriesSoFar, now, deadline) {
     return now + RETRY_PAUSE_MS < deadline ? RETRY_PAUSE_MS : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/net/sleep.ts
+/** Waits `ms`, or less when `signal` aborts (then resolves early; the caller checks the signal). */
+function sleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted || ms <= 0)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/probe/attempt.ts
 /** The core's view of an HTTP client answer: the status line, the buffered body as text, who answered. */
 function probeAnswerOf(answer) {
@@ -37266,6 +37282,7 @@ function credentialsForUrl(url, lookup) {
 
 
 
+
 /** Body bytes a probe keeps: a version list, a `supported` or a `/latest` answer is far smaller. */
 const PROBE_BODY_LIMIT = 64 * 1024;
 function round(ms) {
@@ -37287,14 +37304,6 @@ function nextTurn() {
     return new Promise(resolve => setImmediate(resolve));
 }
 /**
- * A pause between retries. Not unref'd: it is work the probe awaits, and while it runs it may be the only thing
- * the event loop has (a dropped connection leaves no socket), so an unref'd timer would let the process end
- * mid-probe. It lasts at most RETRY_PAUSE_MS and is bounded by the deadline, so it never holds the process.
- */
-function pause(ms) {
-    return new Promise(resolve => setTimeout(resolve, ms));
-}
-/**
  * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
  * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
  * attempt as it comes. Never rejects.
@@ -37307,7 +37316,9 @@ async function getWithRetries(url, context, onAttempt) {
         const wait = retryPause(attempt, attempts - 1, performance.now(), context.deadline);
         if (wait === undefined || context.signal?.aborted)
             return { result, attempt, attempts };
-        await pause(wait);
+        // A ref'd timer (net/sleep): while it runs it may be all the event loop has (a dropped connection leaves no
+        // socket), and an unref'd one would let the process end mid-probe. It is short and bounded by the deadline.
+        await sleep(wait, context.signal);
         if (context.signal?.aborted)
             return { result: { kind: 'aborted', ms: result.ms }, attempt: { kind: 'aborted' }, attempts };
     }
@@ -38752,29 +38763,54 @@ function firstLine(text) {
         .find(line => line !== '') ?? '');
 }
 
-;// CONCATENATED MODULE: ./src/warm/backoff.ts
+;// CONCATENATED MODULE: ./src/core/chain-walk.ts
+/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
+const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
+/** The verdict on one answer (2xx is 'ok'; 404/410 'not-found'; 429/5xx and passing faults 'transient'). */
+function judgeAnswer(answer) {
+    if (answer.kind === 'failure')
+        return TRANSIENT_FAULTS.has(answer.fault) ? 'transient' : 'permanent';
+    const { status } = answer;
+    if (status >= 200 && status < 300)
+        return 'ok';
+    if (status === 404 || status === 410)
+        return 'not-found';
+    if (status === 429 || status >= 500)
+        return 'transient';
+    return 'permanent';
+}
 /**
- * Exponential backoff with "equal jitter": the n-th retry waits between half and all of
- * base·2^(n-1), capped. The jitter keeps many parallel requests from retrying in lockstep
- * against a proxy that is just recovering.
+ * The next step after an answer judged `verdict` from a proxy followed by `separator`, on try `attempt`
+ * (1-based) of `maxAttempts` for this proxy. A transient fault is retried on the same proxy while tries remain;
+ * once they are spent it counts as an error: `|` moves on, `,` stops (the go command never passes an error through
+ * a `,`). A not-found always moves on. Throws on an attempt outside 1..maxAttempts.
+ */
+function nextStep(verdict, separator, attempt, maxAttempts) {
+    if (!Number.isInteger(attempt) || !Number.isInteger(maxAttempts) || attempt < 1 || attempt > maxAttempts) {
+        throw new Error(`attempt ${attempt} is not within 1..${maxAttempts}`);
+    }
+    if (verdict === 'ok')
+        return 'use';
+    if (verdict === 'not-found')
+        return 'next';
+    if (verdict === 'transient' && attempt < maxAttempts)
+        return 'retry';
+    return separator === '|' ? 'next' : 'stop';
+}
+/**
+ * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
+ * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
+ */
+function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
+    return Math.max(backoffDelay(retry, baseMs, capMs, random), Math.min(retryAfterMs ?? 0, retryAfterCapMs));
+}
+/**
+ * Exponential backoff with "equal jitter": the n-th retry waits between half and all of base·2^(n-1), capped.
+ * The jitter keeps many parallel requests from retrying in lockstep against a proxy that is just recovering.
  */
 function backoffDelay(retry, baseMs, capMs, random = Math.random) {
     const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
     return Math.round(exp / 2 + (random() * exp) / 2);
-}
-/** Waits `ms`, or less when `signal` aborts (then resolves early; the caller checks the signal). */
-function sleep(ms, signal) {
-    return new Promise(resolve => {
-        if (signal?.aborted || ms <= 0)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/warm/directories.ts
@@ -39281,50 +39317,6 @@ async function respondStored(res, answer, store, signal, touch) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/chain-walk.ts
-/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
-const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
-/** The verdict on one answer (2xx is 'ok'; 404/410 'not-found'; 429/5xx and passing faults 'transient'). */
-function judgeAnswer(answer) {
-    if (answer.kind === 'failure')
-        return TRANSIENT_FAULTS.has(answer.fault) ? 'transient' : 'permanent';
-    const { status } = answer;
-    if (status >= 200 && status < 300)
-        return 'ok';
-    if (status === 404 || status === 410)
-        return 'not-found';
-    if (status === 429 || status >= 500)
-        return 'transient';
-    return 'permanent';
-}
-/**
- * The next step after an answer judged `verdict` from a proxy followed by `separator`, on try `attempt`
- * (1-based) of `maxAttempts` for this proxy. A transient fault is retried on the same proxy while tries remain;
- * once they are spent it counts as an error: `|` moves on, `,` stops (the go command never passes an error through
- * a `,`). A not-found always moves on. Throws on an attempt outside 1..maxAttempts.
- */
-function nextStep(verdict, separator, attempt, maxAttempts) {
-    if (!Number.isInteger(attempt) || !Number.isInteger(maxAttempts) || attempt < 1 || attempt > maxAttempts) {
-        throw new Error(`attempt ${attempt} is not within 1..${maxAttempts}`);
-    }
-    if (verdict === 'ok')
-        return 'use';
-    if (verdict === 'not-found')
-        return 'next';
-    if (verdict === 'transient' && attempt < maxAttempts)
-        return 'retry';
-    return separator === '|' ? 'next' : 'stop';
-}
-/**
- * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
- * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
- */
-function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
-    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    const jittered = Math.round(exp / 2 + (random() * exp) / 2);
-    return Math.max(jittered, Math.min(retryAfterMs ?? 0, retryAfterCapMs));
-}
-
 ;// CONCATENATED MODULE: ./src/warm/forwarder/judgement.ts
 /**
  * How the forwarder judges one upstream answer (served, not found, retry, final) and how it
@@ -39452,6 +39444,7 @@ async function attempt(options) {
 
 
 
+
 const BACKOFF_CAP_MS = 4000;
 const RETRY_AFTER_CAP_MS = 10_000;
 /** Non-zip answers are small (lists, .info, .mod, database tiles): no reason to buffer more before streaming. */
@@ -39466,8 +39459,8 @@ async function tryUpstream(ctx, u, url, credentials, tries, kind, signal) {
     let last;
     for (let n = 1; n <= tries; n++) {
         if (n > 1) {
-            const retryAfter = last?.result.type === 'complete' ? (last.result.retryAfterMs ?? 0) : 0;
-            await sleep(Math.max(backoffDelay(n - 1, ctx.backoffMs, BACKOFF_CAP_MS), Math.min(retryAfter, RETRY_AFTER_CAP_MS)), signal);
+            const retryAfter = last?.result.type === 'complete' ? last.result.retryAfterMs : undefined;
+            await sleep(retryDelayMs(n - 1, retryAfter, ctx.backoffMs, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS), signal);
             if (signal.aborted || u?.health.dropped)
                 break;
         }
@@ -40650,6 +40643,7 @@ async function isExecutable(path, windows) {
  *             once and pipelined with the prefetch; a set is run again only while all its failures are transient
  *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (core/warm/judge.ts, pure)
  */
+
 
 
 
@@ -42387,6 +42381,7 @@ function snippet(body) {
 
 
 
+
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_BACKOFF_MS = 500;
 const chain_fetch_BACKOFF_CAP_MS = 4000;
@@ -42458,7 +42453,7 @@ async function chain_fetch_getWithRetries(options, base, separator, shown, tried
         if (step === 'retry') {
             const delay = backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined);
             options.log.debug(`${message}: retrying in ${delay} ms`);
-            await chain_fetch_sleep(delay, options.signal);
+            await sleep(delay, options.signal);
             if (options.signal?.aborted)
                 return { step: 'aborted' };
             continue;
@@ -42491,19 +42486,6 @@ function describe(result) {
 /** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (core/chain-walk.ts). */
 function backoffFor(options, attempt, retryAfterMs) {
     return retryDelayMs(attempt, retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, chain_fetch_BACKOFF_CAP_MS, chain_fetch_RETRY_AFTER_CAP_MS, options.random);
-}
-function chain_fetch_sleep(ms, signal) {
-    return new Promise(resolve => {
-        if (signal?.aborted || ms <= 0)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done);
-    });
 }
 /**
  * The path the go command takes to the checksum database: GOSUMDB's URL when it has one (and for the alias
@@ -42556,7 +42538,7 @@ async function askSupported(options, proxy, name) {
         if (verdict === 'not-found')
             return { support: 'no', message: describe(result) };
         if (verdict === 'transient' && attempt < attempts) {
-            await chain_fetch_sleep(backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined), options.signal);
+            await sleep(backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined), options.signal);
             continue;
         }
         return { support: 'error', message: describe(result) };
@@ -42582,7 +42564,7 @@ function sumdbFetcher(options) {
             if (result.kind === 'answer') {
                 const verdict = judgeAnswer({ kind: 'status', status: result.status });
                 if (verdict === 'transient' && attempt < attempts) {
-                    await chain_fetch_sleep(backoffFor(options, attempt, result.retryAfterMs), options.signal);
+                    await sleep(backoffFor(options, attempt, result.retryAfterMs), options.signal);
                     continue;
                 }
                 if (result.body.kind !== 'buffered')
@@ -42593,7 +42575,7 @@ function sumdbFetcher(options) {
                 return { status: result.status, body: new Uint8Array(result.body.bytes) };
             }
             if (judgeAnswer({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
-                await chain_fetch_sleep(backoffFor(options, attempt, undefined), options.signal);
+                await sleep(backoffFor(options, attempt, undefined), options.signal);
                 continue;
             }
             return { error: redactText(result.message) };

@@ -77,7 +77,14 @@ export function retryDelayMs(
   retryAfterCapMs: number,
   random: () => number = Math.random
 ): number {
+  return Math.max(backoffDelay(retry, baseMs, capMs, random), Math.min(retryAfterMs ?? 0, retryAfterCapMs))
+}
+
+/**
+ * Exponential backoff with "equal jitter": the n-th retry waits between half and all of base·2^(n-1), capped.
+ * The jitter keeps many parallel requests from retrying in lockstep against a proxy that is just recovering.
+ */
+export function backoffDelay(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
   const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1))
-  const jittered = Math.round(exp / 2 + (random() * exp) / 2)
-  return Math.max(jittered, Math.min(retryAfterMs ?? 0, retryAfterCapMs))
+  return Math.round(exp / 2 + (random() * exp) / 2)
 }

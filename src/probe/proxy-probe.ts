@@ -11,6 +11,7 @@ import {
 } from '../core/probe-report.js'
 import { retryPause } from '../core/probe/retry.js'
 import type { HttpClient, HttpResult } from '../net/http.js'
+import { sleep } from '../net/sleep.js'
 import { probeAttemptOf } from './attempt.js'
 import { fileProxyDir, fileProxyPath, isDirectory, readWithDeadline } from './file-proxy.js'
 import { joinUrlPath } from './url.js'
@@ -72,15 +73,6 @@ function nextTurn(): Promise<void> {
 }
 
 /**
- * A pause between retries. Not unref'd: it is work the probe awaits, and while it runs it may be the only thing
- * the event loop has (a dropped connection leaves no socket), so an unref'd timer would let the process end
- * mid-probe. It lasts at most RETRY_PAUSE_MS and is bounded by the deadline, so it never holds the process.
- */
-function pause(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms))
-}
-
-/**
  * GET `url`, asked again after a transient failure (5xx, 429, a dropped or reset
  * connection) while the shared retry rule and the deadline allow. `onAttempt` sees each
  * attempt as it comes. Never rejects.
@@ -96,7 +88,9 @@ export async function getWithRetries(
     onAttempt?.(attempt)
     const wait = retryPause(attempt, attempts - 1, performance.now(), context.deadline)
     if (wait === undefined || context.signal?.aborted) return { result, attempt, attempts }
-    await pause(wait)
+    // A ref'd timer (net/sleep): while it runs it may be all the event loop has (a dropped connection leaves no
+    // socket), and an unref'd one would let the process end mid-probe. It is short and bounded by the deadline.
+    await sleep(wait, context.signal)
     if (context.signal?.aborted)
       return { result: { kind: 'aborted', ms: result.ms }, attempt: { kind: 'aborted' }, attempts }
   }

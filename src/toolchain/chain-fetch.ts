@@ -20,6 +20,7 @@ import type { SupportedAnswer } from '../core/probe-report.js'
 import type { SumdbConfig } from '../core/sumdb/config.js'
 import { sumdbRoute } from '../core/sumdb/route.js'
 import type { BodyMode, HttpAnswer, HttpClient, HttpResult } from '../net/http.js'
+import { sleep } from '../net/sleep.js'
 import type { SumdbFetch } from '../sumdb/client.js'
 
 /** Timeouts and retries for one request through the chain. */
@@ -186,19 +187,6 @@ function backoffFor(options: RequestPolicy, attempt: number, retryAfterMs: numbe
     RETRY_AFTER_CAP_MS,
     options.random
   )
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise(resolve => {
-    if (signal?.aborted || ms <= 0) return resolve()
-    const done = (): void => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal?.addEventListener('abort', done)
-  })
 }
 
 /** Where checksum-database requests go. */

@@ -9,10 +9,10 @@ import type { Credentials } from '../../core/auth/types.js'
 import type { Chain } from '../../core/chain.js'
 import type { Logger } from '../../core/logger.js'
 import type { HttpClient } from '../../net/http.js'
-import { backoffDelay, sleep } from '../backoff.js'
 import { isFailing, recordTry } from './health.js'
 import { joinUrl } from './paths.js'
-import type { AnswerVerdict } from '../../core/chain-walk.js'
+import { retryDelayMs, type AnswerVerdict } from '../../core/chain-walk.js'
+import { sleep } from '../../net/sleep.js'
 import type { Kind, Outcome, Upstream } from './types.js'
 import { describeUpstream, judge, summary, toOutcome } from './judgement.js'
 import { attempt, type AttemptResult } from './upstream.js'
@@ -66,11 +66,8 @@ export async function tryUpstream(
   let last: TryResult | undefined
   for (let n = 1; n <= tries; n++) {
     if (n > 1) {
-      const retryAfter = last?.result.type === 'complete' ? (last.result.retryAfterMs ?? 0) : 0
-      await sleep(
-        Math.max(backoffDelay(n - 1, ctx.backoffMs, BACKOFF_CAP_MS), Math.min(retryAfter, RETRY_AFTER_CAP_MS)),
-        signal
-      )
+      const retryAfter = last?.result.type === 'complete' ? last.result.retryAfterMs : undefined
+      await sleep(retryDelayMs(n - 1, retryAfter, ctx.backoffMs, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS), signal)
       if (signal.aborted || u?.health.dropped) break
     }
     const result = await attempt({

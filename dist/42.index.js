@@ -1,5 +1,5 @@
-export const id = 547;
-export const ids = [547];
+export const id = 42;
+export const ids = [42];
 export const modules = {
 
 /***/ 4829:
@@ -1239,6 +1239,30 @@ async function copyFile(from, to, total, onProgress) {
         await (0,promises_.rm)(to, { force: true }).catch(() => undefined);
         throw error;
     }
+}
+
+
+/***/ }),
+
+/***/ 3752:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Waits `ms`, or less when `signal` aborts (then resolves early; the caller checks the signal). */
+function sleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted || ms <= 0)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done);
+    });
 }
 
 

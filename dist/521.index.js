@@ -1,11 +1,12 @@
-export const id = 631;
-export const ids = [631];
+export const id = 521;
+export const ids = [521];
 export const modules = {
 
 /***/ 2546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
 /* harmony export */   _n: () => (/* binding */ judgeAnswer),
 /* harmony export */   qO: () => (/* binding */ retryDelayMs),
 /* harmony export */   sk: () => (/* binding */ nextStep)
@@ -48,15 +49,21 @@ function nextStep(verdict, separator, attempt, maxAttempts) {
  * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
  */
 function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
+    return Math.max(backoffDelay(retry, baseMs, capMs, random), Math.min(retryAfterMs ?? 0, retryAfterCapMs));
+}
+/**
+ * Exponential backoff with "equal jitter": the n-th retry waits between half and all of base·2^(n-1), capped.
+ * The jitter keeps many parallel requests from retrying in lockstep against a proxy that is just recovering.
+ */
+function backoffDelay(retry, baseMs, capMs, random = Math.random) {
     const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    const jittered = Math.round(exp / 2 + (random() * exp) / 2);
-    return Math.max(jittered, Math.min(retryAfterMs ?? 0, retryAfterCapMs));
+    return Math.round(exp / 2 + (random() * exp) / 2);
 }
 
 
 /***/ }),
 
-/***/ 9631:
+/***/ 9521:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -788,31 +795,10 @@ function fallbackGoMod(set) {
 
 // EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
 var go = __webpack_require__(8944);
-;// CONCATENATED MODULE: ./src/warm/backoff.ts
-/**
- * Exponential backoff with "equal jitter": the n-th retry waits between half and all of
- * base·2^(n-1), capped. The jitter keeps many parallel requests from retrying in lockstep
- * against a proxy that is just recovering.
- */
-function backoffDelay(retry, baseMs, capMs, random = Math.random) {
-    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    return Math.round(exp / 2 + (random() * exp) / 2);
-}
-/** Waits `ms`, or less when `signal` aborts (then resolves early; the caller checks the signal). */
-function sleep(ms, signal) {
-    return new Promise(resolve => {
-        if (signal?.aborted || ms <= 0)
-            return resolve();
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done);
-    });
-}
-
+// EXTERNAL MODULE: ./src/core/chain-walk.ts
+var chain_walk = __webpack_require__(2546);
+// EXTERNAL MODULE: ./src/net/sleep.ts
+var sleep = __webpack_require__(3752);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/warm/directories.ts
@@ -1329,8 +1315,6 @@ async function respondStored(res, answer, store, signal, touch) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/chain-walk.ts
-var chain_walk = __webpack_require__(2546);
 ;// CONCATENATED MODULE: ./src/warm/forwarder/judgement.ts
 /**
  * How the forwarder judges one upstream answer (served, not found, retry, final) and how it
@@ -1458,6 +1442,7 @@ async function attempt(options) {
 
 
 
+
 const BACKOFF_CAP_MS = 4000;
 const RETRY_AFTER_CAP_MS = 10_000;
 /** Non-zip answers are small (lists, .info, .mod, database tiles): no reason to buffer more before streaming. */
@@ -1472,8 +1457,8 @@ async function tryUpstream(ctx, u, url, credentials, tries, kind, signal) {
     let last;
     for (let n = 1; n <= tries; n++) {
         if (n > 1) {
-            const retryAfter = last?.result.type === 'complete' ? (last.result.retryAfterMs ?? 0) : 0;
-            await sleep(Math.max(backoffDelay(n - 1, ctx.backoffMs, BACKOFF_CAP_MS), Math.min(retryAfter, RETRY_AFTER_CAP_MS)), signal);
+            const retryAfter = last?.result.type === 'complete' ? last.result.retryAfterMs : undefined;
+            await (0,sleep/* sleep */.y)((0,chain_walk/* retryDelayMs */.qO)(n - 1, retryAfter, ctx.backoffMs, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS), signal);
             if (signal.aborted || u?.health.dropped)
                 break;
         }
@@ -2629,6 +2614,7 @@ var find_go = __webpack_require__(4353);
 
 
 
+
 /** Prefetch requests in flight by default: 200 modules at 50 ms per answer took 4.1 s at 16, 2.2 s at 32, 1.8 s at 64 (plain go 24.7 s); loopback the same at all three. */
 const DEFAULT_PREFETCH_CONCURRENCY = 64;
 const RETRY_DELAY_CAP_MS = 15_000;
@@ -2770,10 +2756,10 @@ async function runSets(sets, fetch, modcache, options, started) {
     const maxAttempts = Math.max(1, options.retries);
     for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt++) {
         if (attempt > 1) {
-            const delay = backoffDelay(attempt - 1, options.retryDelayMs ?? 1000, RETRY_DELAY_CAP_MS);
+            const delay = (0,chain_walk/* backoffDelay */.EY)(attempt - 1, options.retryDelayMs ?? 1000, RETRY_DELAY_CAP_MS);
             if (Date.now() + delay >= deadline)
                 break;
-            await sleep(delay);
+            await (0,sleep/* sleep */.y)(delay);
         }
         attempts = attempt;
         const again = [];
