@@ -11,7 +11,7 @@ import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/g
 import { startBlackhole, startProxy, type RequestLogEntry, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, goSumLines, moduleSet, writeProject, writeWorkspace } from '../support/modules.js'
 import { createSumdb, startSumdb } from '../support/sumdb-server.js'
-import { captureLogger, chainOf, planOf, SUMDB_OFF } from './warm-helpers.js'
+import { chainOf, planOf, warmProject } from './warm-helpers.js'
 
 /** Catches a hang, never a loaded machine: below jest's 60 s timeout. */
 const HANG_BOUND_MS = 45_000
@@ -23,29 +23,14 @@ const modules = moduleSet(8, 'example.com/pre')
 const privateModule = defineModule({ path: 'example.com/private/lib', version: 'v0.3.0' })
 
 function setup(chain: WarmOptions['chain'], extra: Partial<WarmOptions> = {}, requires = modules) {
-  const root = tempDir('prefetch')
-  const app = join(root, 'app')
-  writeProject(app, { requires })
-  const env = goTestEnv(root)
-  const log = captureLogger()
-  const options: WarmOptions = {
+  return warmProject(
+    'prefetch',
     go,
-    directories: ['app'],
-    cwd: root,
-    env,
     chain,
-    plan: planOf(chain),
-    sumdb: SUMDB_OFF,
-    timeoutSeconds: 40,
-    retries: 1,
-    stallSeconds: 10,
-    requestTimeoutMs: 1000,
-    retryDelayMs: 100,
-    prefetchConcurrency: 8,
-    log,
-    ...extra
-  }
-  return { root, app, env, log, options }
+    requires,
+    { timeoutSeconds: 40, retries: 1, stallSeconds: 10, prefetchConcurrency: 8 },
+    extra
+  )
 }
 
 /** Paths asked for more than once. */

@@ -6,11 +6,11 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { warmModules, type WarmOptions, type WarmReport } from '../../src/warm/index.js'
-import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
+import { cleanupTempDirs, findGo, runGo } from '../support/go.js'
 import { startBlackhole, startProxy, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, moduleSet, writeProject } from '../support/modules.js'
 import { createSumdb } from '../support/sumdb-server.js'
-import { captureLogger, chainOf, planOf, SUMDB_OFF } from './warm-helpers.js'
+import { chainOf, warmProject } from './warm-helpers.js'
 
 /** Catches a hang (go waits forever on a silent plain-http peer), never a loaded machine: below jest's 60 s timeout. */
 const HANG_BOUND_MS = 45_000
@@ -22,28 +22,7 @@ const privateModule = defineModule({ path: 'example.com/private/lib', version: '
 
 /** A fresh module cache and project requiring `requires`; returns the options for warmModules. */
 function setup(chain: WarmOptions['chain'], extra: Partial<WarmOptions> = {}, requires = modules) {
-  const root = tempDir('warm')
-  const app = join(root, 'app')
-  writeProject(app, { requires })
-  const env = goTestEnv(root)
-  const log = captureLogger()
-  const options: WarmOptions = {
-    go: go!,
-    directories: ['app'],
-    cwd: root,
-    env,
-    chain,
-    plan: planOf(chain),
-    sumdb: SUMDB_OFF,
-    timeoutSeconds: 25,
-    retries: 3,
-    stallSeconds: 5,
-    requestTimeoutMs: 1000,
-    retryDelayMs: 100,
-    log,
-    ...extra
-  }
-  return { root, app, env, log, options }
+  return warmProject('warm', go, chain, requires, {}, extra)
 }
 
 const summary = (r: WarmReport) => ({ ok: r.ok, downloaded: r.downloaded, cached: r.cached, failed: r.failed.length })
