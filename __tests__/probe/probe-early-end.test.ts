@@ -4,9 +4,9 @@
  * still get the whole timeout. Bounds are generous (a loaded 2-core machine): they catch "waited for the
  * timeout", not milliseconds.
  */
-import { composePlan, type ModulePlan } from '../../src/core/compose.js'
-import { readSettings } from '../../src/core/settings.js'
-import { probeChain, type ProbeOptions } from '../../src/probe/index.js'
+import { composePlan, type ModulePlan } from '../../src/settings/compose.js'
+import { readSettings } from '../../src/settings/settings.js'
+import { probeChain, type ProbeOptions } from '../../src/probe/probe.js'
 import {
   startBlackhole,
   startProxy,

@@ -1,4 +1,4 @@
-import { readAmbient as readAmbientIn, type AmbientReading } from '../exec/ambient.js'
+import { readAmbient as readAmbientIn, type AmbientReading } from '../settings/ambient.js'
 
 /**
  * What the job already has (see exec/ambient.ts), read from this process's environment and working directory,

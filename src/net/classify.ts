@@ -3,7 +3,7 @@
  * code tables (src/core/probe-report.ts), so that what the probe calls transient the warm phase
  * retries too, and in the go command's words where src/core/diagnose.ts matches them.
  */
-import { isClosedCode, isDnsCode, tlsReason } from '../core/probe-report.js'
+import { isClosedCode, isDnsCode, tlsReason } from '../probe/report.js'
 
 /** How a request failed on the network. */
 export type NetworkFault = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'redirect' | 'too-large' | 'other'

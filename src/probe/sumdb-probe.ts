@@ -1,4 +1,4 @@
-import { checkTreeHead, describeFailedAnswer } from '../core/probe-report.js'
+import { checkTreeHead, describeFailedAnswer } from './report.js'
 import { fileProxyDir, fileProxyPath, readWithDeadline } from './file-proxy.js'
 import { attemptMessage, attemptsNote, getWithRetries, type RequestContext } from './proxy-probe.js'
 import { joinUrlPath } from './url.js'

@@ -6,8 +6,8 @@
  */
 import { access, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { JudgedSet } from '../core/warm/judge.js'
-import type { ModuleSetTexts, PrefetchFile } from '../core/warm/index.js'
+import type { JudgedSet } from './judge.js'
+import type { ModuleSetTexts, PrefetchFile } from './plan.js'
 import { display, type ModuleSet } from './directories.js'
 
 /** One module set with its texts, in the shapes the plan and the judge take. */
