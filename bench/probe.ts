@@ -112,7 +112,7 @@ export async function main(): Promise<string> {
     { env: {} }
   )
   // The same chain with GOSUMDB off: nothing to verify, so the probe ends once the run is settled
-  // (core/probe/settle.ts) instead of waiting for the never-answering proxies until probe-timeout.
+  // (probe/settle.ts) instead of waiting for the never-answering proxies until probe-timeout.
   const settledPlan = composePlan(
     readSettings(name =>
       name === 'proxies' ? `${order.map(i => servers[i].url).join('|')},direct` : name === 'sumdb' ? 'off' : ''

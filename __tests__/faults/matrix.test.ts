@@ -273,7 +273,7 @@ describe('fault matrix through probe and warm, with the real go command', () => 
         const seen = report.proxies.find(p => p.url === bad.url)
         expect({ status: seen?.status, message: seen?.message, inTime: report.elapsedMs < PROBE_BOUND_MS }).toEqual({
           // In a "|" run with a working member, a proxy that never answers is cut as too slow once the probe is
-          // settled (core/probe/settle.ts), or keeps its class when the deadline comes first (a loaded machine);
+          // settled (probe/settle.ts), or keeps its class when the deadline comes first (a loaded machine);
           // after "," it always keeps the whole deadline and its own class.
           status:
             c.separator === '|' && (c.fault === 'never answers' || c.fault === 'SYNs dropped')

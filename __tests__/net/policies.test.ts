@@ -1,5 +1,5 @@
 /**
- * The pure policies of the HTTP client (src/core/net): redirects as net/http follows them for the go command,
+ * The pure policies of the HTTP client (src/net/redirect.ts, credentials.ts, retry-after.ts): redirects as net/http follows them for the go command,
  * credentials scoped to their origin, Retry-After.
  */
 import { credentialsForHop, originOf, userinfoCredentials } from '../../src/net/credentials.js'

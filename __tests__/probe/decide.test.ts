@@ -1,4 +1,4 @@
-/** The probe's pure decisions (core/probe/decide.ts, core/probe/settle.ts), table-driven with short chain names. */
+/** The probe's pure decisions (probe/decide.ts, probe/settle.ts), table-driven with short chain names. */
 import { formatChain, parseGoproxy, type Chain } from '../../src/go/proxy/chain.js'
 import { applyChinaAlias, chainProblems, decideChain, fastestProxy, mayUseChinaAlias } from '../../src/probe/decide.js'
 import { GRACE_FACTOR, GRACE_FLOOR_MS, settleProbe, type EntryProgress } from '../../src/probe/settle.js'

@@ -1,5 +1,5 @@
 /**
- * The probe ends once its verdict is settled (core/probe/settle.ts): on loopback, a blackhole in a "|" run
+ * The probe ends once its verdict is settled (probe/settle.ts): on loopback, a blackhole in a "|" run
  * with a working member is dropped as too slow long before probe-timeout; a "," gate and a run's only member
  * still get the whole timeout. Bounds are generous (a loaded 2-core machine): they catch "waited for the
  * timeout", not milliseconds.

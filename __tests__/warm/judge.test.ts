@@ -1,5 +1,5 @@
 /**
- * The warm phase's judge (core/warm/judge.ts) is pure: from one run of go and the set's go.mod texts it says which
+ * The warm phase's judge (warm/judge.ts) is pure: from one run of go and the set's go.mod texts it says which
  * modules were downloaded or cached and which failed, each failure diagnosed and pinned to the go.mod that
  * requires the module (where the annotation goes).
  */

@@ -4,7 +4,7 @@
  * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
  * so it must do the same, with the same parser, or a proxy that works for go would
  * answer 401 during the warm phase. The lookup itself is credentialsFor in
- * src/core/auth/secrets.ts, the one the probe uses.
+ * src/auth/secrets.ts, the one the probe uses.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'

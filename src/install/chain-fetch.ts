@@ -1,7 +1,7 @@
 /**
  * Requests for the toolchain install, on the one HTTP client (src/net/http.ts): walking the GOPROXY chain with the
- * go command's `,`/`|` rules plus retries for transient faults (src/core/chain-walk.ts decides), choosing the path
- * to the checksum database as the go command does (src/core/sumdb/route.ts), and a `SumdbFetch` for
+ * go command's `,`/`|` rules plus retries for transient faults (src/go/proxy/walk.ts decides), choosing the path
+ * to the checksum database as the go command does (src/go/sumdb/route.ts), and a `SumdbFetch` for
  * src/sumdb/client.ts.
  *
  * API:
@@ -177,7 +177,7 @@ function describe(result: Exclude<HttpResult, { kind: 'aborted' }>): string {
   return text === '' ? status : `${status}: ${text}`
 }
 
-/** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (core/chain-walk.ts). */
+/** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (go/proxy/walk.ts). */
 function backoffFor(options: RequestPolicy, attempt: number, retryAfterMs: number | undefined): number {
   return retryDelayMs(
     attempt,

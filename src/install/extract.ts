@@ -1,6 +1,6 @@
 /**
  * Installing a golang.org/toolchain module zip from a file on disk into a GOROOT directory (the shell around
- * src/core/toolchain/zip-plan.ts).
+ * src/go/toolchain/zip-plan.ts).
  *
  * API:
  * - `installToolchainZip({ zipFile, moduleVersion, goroot })` → `Promise<InstalledToolchain>`: checks every entry

@@ -1,6 +1,6 @@
 /** The install step in one line, for the log and the job summary (pure). */
 
-/** What the line needs from the install result (src/toolchain/install.ts InstalledGo). */
+/** What the line needs from the install result (src/install/install.ts InstalledGo). */
 export interface InstallFacts {
   readonly version: string
   readonly goroot: string

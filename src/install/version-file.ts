@@ -1,5 +1,5 @@
 /**
- * Reading `go-version-file` and the runner's platform (the shell around src/core/toolchain).
+ * Reading `go-version-file` and the runner's platform (the shell around src/go/toolchain).
  *
  * API:
  * - `readVersionFile(path)` → `Promise<VersionFileRequest>`: reads the file and parses it by its base name

@@ -1,7 +1,7 @@
 /**
  * What the probe's observations mean: the chain to export, its problems, the fastest
  * proxy, whether sum.golang.org may be switched to its alias, and when the probe may end
- * early. Pure: src/probe/index.ts makes the requests and asks these functions.
+ * early. Pure: src/probe/probe.ts makes the requests and asks these functions.
  */
 import type { Chain, ProxyEntry } from '../go/proxy/chain.js'
 import { isWorking, type ProbeStatus, type ProxyResult, type SumdbCheck } from './report.js'

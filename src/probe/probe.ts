@@ -43,7 +43,7 @@ export interface ProbeOptions {
   sumdbBaseOverride?: (host: string) => string | undefined
   /**
    * End before the deadline once its outcome is settled, dropping the proxies that did not
-   * answer within the grace window as too slow (core/probe/settle.ts). Default true; false
+   * answer within the grace window as too slow (probe/settle.ts). Default true; false
    * waits for every proxy until the deadline (tests that classify each kind of failure).
    */
   endWhenSettled?: boolean
@@ -121,7 +121,7 @@ async function probeWith(
   // Ends the checksum-database requests whose answer turns out not to matter.
   const stop = new AbortController()
   const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))]
-  // Ends every request to a proxy cut as too slow (core/probe/settle.ts).
+  // Ends every request to a proxy cut as too slow (probe/settle.ts).
   const cutters = new Map(urls.map(url => [url, new AbortController()]))
   const context = (url: string, speculative = false, proxy?: string): RequestContext => {
     const credentials = credentialsForUrl(url, options.credentialsFor)
@@ -290,7 +290,7 @@ const RECHECK_MS = 50
 
 /**
  * Waits for the version-list probes until nothing is pending, or until the core says
- * the outcome is settled (core/probe/settle.ts): the proxies it cuts get a `too-slow`
+ * the outcome is settled (probe/settle.ts): the proxies it cuts get a `too-slow`
  * result and their requests are ended. Each probe ends by the deadline anyway, so this
  * never outlasts it; every cut request is awaited, so no socket outlives the phase.
  */

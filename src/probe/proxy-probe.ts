@@ -58,7 +58,7 @@ function probeGet(url: string, context: RequestContext): Promise<HttpResult> {
   })
 }
 
-/** One GET asked again after transient failures, by the shared rule (core/probe/retry.ts). */
+/** One GET asked again after transient failures, by the shared rule (probe/retry.ts). */
 export interface RetriedGet {
   /** The last result: the first lasting one, or the last transient one when retries ran out. */
   readonly result: HttpResult

@@ -26,7 +26,7 @@ export type ProbeStatus =
   | 'no-response'
   /**
    * Not answered within the grace window while another member of its `|` run worked and the
-   * checksum-database path was verified: dropped so the probe ends early (core/probe/settle.ts).
+   * checksum-database path was verified: dropped so the probe ends early (probe/settle.ts).
    */
   | 'too-slow'
   /** Headers arrived but the body was still trickling in at the deadline. */
@@ -129,7 +129,7 @@ export interface ProbeAnswer {
 
 /**
  * What one probe request came back with: the core's one per-request observation, read by the
- * classifiers and by the retry rule (core/probe/retry.ts).
+ * classifiers and by the retry rule (probe/retry.ts).
  */
 export type ProbeAttempt =
   | { readonly kind: 'answer'; readonly answer: ProbeAnswer }

@@ -37,7 +37,7 @@ export interface Settings {
   readonly auth: string
   /**
    * Which Go to install through the chain (`go-version` or `go-version-file`); undefined: install none. The file is
-   * only named here (reading it is I/O): src/toolchain/version-file.ts reads it.
+   * only named here (reading it is I/O): src/install/version-file.ts reads it.
    */
   readonly goInstall?: GoInstallRequest
 }

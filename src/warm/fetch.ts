@@ -1,6 +1,6 @@
 /**
  * The warm phase's fetch step: the loopback forwarder on the one HTTP client (per-request timeouts, retries,
- * health, see forwarder/index.ts), and the prefetch of the plan through it. The plan is queued as soon as the
+ * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The plan is queued as soon as the
  * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
  */
 import type { WarmOptions } from './warm.js'

@@ -4,7 +4,7 @@
  * go, in parallel. Pure: the shell reads go.mod, go.work and go.sum files and passes their texts.
  *
  * What go 1.23 asks for (cmd/go/internal/modcmd/download.go, modfetch/fetch.go; checked against the real go in
- * __tests__/core/warm/plan-go.test.ts):
+ * __tests__/warm/plan-go.test.ts):
  * - in a module at go ≥ 1.17: it loads the module graph (a `.mod` for each module version in it), then downloads
  *   each module the main go.mod requires: `.info`, `.mod`, `.zip`;
  * - in a module below go 1.17 and in a workspace: it downloads every module of the build list (`all`): for each

@@ -5,12 +5,12 @@
  *
  * One pipeline, read top to bottom in warmModules:
  *   1. plan   directories → module sets (directories.ts) → their go.mod/go.work/go.sum texts (module-sets.ts)
- *             → what `go mod download` will ask the proxy for (core/warm/plan.ts, pure)
+ *             → what `go mod download` will ask the proxy for (warm/plan.ts, pure)
  *   2. fetch  the loopback forwarder on the one HTTP client, prefetching the plan ahead of go (fetch.ts,
  *             forwarder/): per-request timeouts, retries for transient faults, proxy health, single flight
  *   3. run go `go mod download -json` per set under a watchdog (run-go.ts, on the one go runner), started at
  *             once and pipelined with the prefetch; a set is run again only while all its failures are transient
- *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (core/warm/judge.ts, pure)
+ *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (warm/judge.ts, pure)
  */
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'

@@ -43,7 +43,7 @@ export function parseVersionFile(fileName: string, text: string): VersionFileReq
 
 /**
  * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
- * grammar as the warm phase's plan (src/core/warm/modfile.ts: comments, blocks, quoted strings). A malformed or
+ * grammar as the warm phase's plan (src/go/modfile/modfile.ts: comments, blocks, quoted strings). A malformed or
  * repeated go/toolchain line is an error, as the go command refuses such a file.
  */
 export function parseGoModVersion(fileName: string, text: string): VersionFileRequest {
