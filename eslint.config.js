@@ -40,7 +40,11 @@ export default defineConfig(
   },
   {
     files: ['src/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'error' }
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // A long function is a warning, not an error: split it into parts whose names say what they do.
+      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }]
+    }
   },
   // src/go/ is the Go-semantics library (like golang.org/x/mod and cmd/go's modfetch): pure functions, no I/O, and
   // no import from outside src/go/. The feature folders (src/probe, src/install, src/warm, ...) do the network,

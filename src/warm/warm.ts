@@ -14,13 +14,10 @@
  */
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { WarmOptions } from './options.js'
 import { formatChain, type Chain } from '../go/proxy/chain.js'
-import type { CredentialsLookup } from '../auth/types.js'
-import type { ModulePlan } from '../settings/compose.js'
 import { deadlineMarker } from './diagnose.js'
 import type { ModuleDownload } from './download-json.js'
-import type { Logger } from '../host/logger.js'
-import type { SumdbConfig } from '../go/sumdb/config.js'
 import { judgeRun, setFailure, type WarmFailure } from './judge.js'
 import { planPrefetch } from './plan.js'
 import { goEnv } from '../exec/go.js'
@@ -35,39 +32,7 @@ export { findGo, type GoLookup } from '../exec/find-go.js'
 export type { WarmFailure } from './judge.js'
 export type { PrefetchReport } from './fetch.js'
 
-export interface WarmOptions {
-  /** Path of the go binary. */
-  go: string
-  /** The working-directory input lines (globs like `**\/go.mod` or `dir/*` allowed), resolved against cwd. */
-  directories: string[]
-  cwd: string
-  /** The full environment for go (process env plus the exported Go variables); not mutated. */
-  env: Record<string, string>
-  /** The verified chain (what GOPROXY will be). */
-  chain: Chain
-  /** For GONOPROXY / GONOSUMDB. */
-  plan: ModulePlan
-  sumdb: SumdbConfig
-  /** The whole warm phase. */
-  timeoutSeconds: number
-  /** Attempts per module set on transient faults. */
-  retries: number
-  /** Credentials for upstream proxies. */
-  credentialsFor?: CredentialsLookup
-  /** Extra trusted CA PEM (tests). */
-  ca?: string
-  /** Watchdog window: no output, no proxy traffic and no module cache growth for this long kills go. Default 30. */
-  stallSeconds?: number
-  /** Per upstream request in the forwarder: time to first byte and between chunks. Default min(15 s, stall / 2). */
-  requestTimeoutMs?: number
-  /** Base delay between attempts of a module set (doubled each time, with jitter). Default 1000. */
-  retryDelayMs?: number
-  /** Prefetch requests in flight at most, ahead of go (the warm-concurrency input); 0: no prefetch. Default 64. */
-  prefetchConcurrency?: number
-  log: Logger
-  /** For the CLI's live line. */
-  onProgress?: (p: { done: number; total?: number; current?: string; elapsedMs: number }) => void
-}
+export type { WarmOptions } from './options.js'
 
 export interface WarmReport {
   ok: boolean
