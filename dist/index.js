@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6523:
+/***/ 8767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31620,7 +31620,7 @@ module.exports = {
 /* harmony export */   uQ: () => (/* binding */ decodeUserinfo),
 /* harmony export */   yC: () => (/* binding */ BAD_CHARACTER)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
 /**
  * Handling secret text safely, shared by the `auth` parser and the credential planners: what a netrc file
  * cannot hold, how to show a URL whose userinfo may be a token, every form in which a secret could reach
@@ -31650,7 +31650,7 @@ function decodeUserinfo(input, shown, value) {
         return decodeURIComponent(value);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a malformed %-escape in its credentials.`);
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a malformed %-escape in its credentials.`);
     }
 }
 /** The base64 credentials of a Basic Authorization header. */
@@ -31691,291 +31691,295 @@ function credentialsFor(netrc, url) {
 
 /***/ }),
 
-/***/ 290:
+/***/ 4705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ms: () => (/* binding */ parseGoproxy),
-/* harmony export */   ik: () => (/* binding */ parseProxiesInput),
-/* harmony export */   rA: () => (/* binding */ formatChain)
+/* harmony export */   i: () => (/* binding */ findGo)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _presets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2755);
-/* harmony import */ var _proxy_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3111);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
 
-/** Splits at `,` and `|` like Go: each entry keeps the separator that follows it. */
-function tokenize(list) {
-    const tokens = [];
-    let start = 0;
-    for (let i = 0; i <= list.length; i++) {
-        if (i === list.length || list[i] === ',' || list[i] === '|') {
-            tokens.push({ text: list.slice(start, i), separator: i < list.length ? list[i] : ',' });
-            start = i + 1;
+/**
+ * The go binary: the first `go` on PATH (with PATHEXT on Windows), else whatever `extraLookup`
+ * finds; undefined when there is none. A plain PATH walk keeps @actions/* out of the CLI bundle.
+ */
+async function findGo(extraLookup, env = process.env) {
+    const windows = process.platform === 'win32';
+    const names = windows
+        ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM')
+            .split(';')
+            .filter(Boolean)
+            .map(ext => `go${ext.toLowerCase()}`)
+        : ['go'];
+    for (const dir of (env.PATH ?? env.Path ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (dir === '')
+            continue;
+        for (const name of names) {
+            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
+            if (await isExecutable(candidate, windows))
+                return candidate;
         }
     }
-    return tokens;
+    return (await extraLookup?.()) ?? undefined;
 }
-function parseTokens(input, tokens, options) {
-    const proxies = [];
-    const seen = new Set();
-    const ignored = [];
-    let terminal;
-    for (const token of tokens) {
-        const text = token.text.trim();
-        if (text === '')
-            continue;
-        if (terminal) {
-            ignored.push((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
-            continue;
-        }
-        if (text === 'direct' || text === 'off') {
-            terminal = text;
-            continue;
-        }
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
-        const preset = (0,_presets_js__WEBPACK_IMPORTED_MODULE_1__/* .findPreset */ .t)(text);
-        let url;
-        if (preset && options.presets) {
-            url = preset.url;
-        }
-        else if (/[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(text)) {
-            // Go's rule: a bare host (anything with . : or / but no :/) gets https:// prepended.
-            url = `https://${text}`;
+async function isExecutable(path, windows) {
+    try {
+        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile())
+            return false;
+        if (!windows)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Aq: () => (/* binding */ goEnv),
+  aC: () => (/* binding */ runGo)
+});
+
+// UNUSED EXPORTS: DEFAULT_OUTPUT_LIMIT, goChildEnv, killProcessTree
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/go.ts
+/**
+ * The one way the action and the CLI start the go command. Everything a go child needs is decided here once:
+ * async spawn (test servers and the warm forwarder live in this process, a synchronous spawn would block them),
+ * `GOTOOLCHAIN=local` unless the caller means a toolchain switch (a go.mod asking for a newer Go must not make
+ * `go env` download a toolchain through a proxy nobody has checked yet), a timeout, output caps, and a kill that
+ * reaches the whole process tree (go starts git, compilers, a switched-to toolchain).
+ */
+
+/** Bytes kept per stream when the caller sets no cap: enough for `go env -json` and any error go prints. */
+const DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
+/** How long to wait for the pipes after the process exited: an orphaned grandchild may hold them open. */
+const PIPE_GRACE_MS = 2000;
+/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
+function goChildEnv(env, toolchainSwitch = false) {
+    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+    if (!toolchainSwitch)
+        result.GOTOOLCHAIN = 'local';
+    return result;
+}
+/** A capped buffer: keeps the first `limit` bytes, counts the rest. */
+class CappedOutput {
+    limit;
+    chunks = [];
+    kept = 0;
+    dropped = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        const room = this.limit - this.kept;
+        if (room >= chunk.length) {
+            this.chunks.push(chunk);
+            this.kept += chunk.length;
         }
         else {
-            url = text;
+            if (room > 0)
+                this.chunks.push(chunk.subarray(0, room));
+            this.kept += Math.max(0, room);
+            this.dropped += chunk.length - Math.max(0, room);
         }
-        if (!/[.:/]/.test(text) && !(preset && options.presets)) {
-            const lower = text.toLowerCase();
-            const hint = lower === 'direct' || lower === 'off'
-                ? ` The keywords are lower case: ${lower}.`
-                : options.presets
-                    ? ` Presets: ${_presets_js__WEBPACK_IMPORTED_MODULE_1__/* .PROXY_PRESETS */ .CE.map(p => p.name).join(', ')}.`
-                    : '';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`);
-        }
-        (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .parseProxyUrl */ .Pr)(input, url, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
-        const key = (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(url);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const known = presetByUrl(url);
-        proxies.push({ url, separator: token.separator, origin: options.origin, ...(known ? { preset: known.name } : {}) });
     }
-    if (proxies.length === 0 && !terminal) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").');
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
     }
-    return { chain: { proxies, ...(terminal ? { terminal } : {}) }, ignored };
-}
-function presetByUrl(url) {
-    return _presets_js__WEBPACK_IMPORTED_MODULE_1__/* .PROXY_PRESETS */ .CE.find(p => (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(p.url) === (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(url));
 }
 /**
- * Parses a GOPROXY value exactly as the go command reads it (split on `,`/`|`,
- * entries trimmed, empty ones skipped, `direct`/`off` end the list, bare hosts get
- * https://). Throws an InputError for every value Go would reject, up front.
+ * Runs `go <args>`. Never rejects: a non-zero exit, a timeout, an abort and a failed start all come back in the
+ * result. On POSIX go runs in its own process group so that a kill also ends what it started.
  */
-function parseGoproxy(input, value) {
-    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value));
-    return parseTokens(input, tokenize(value), { origin: 'environment', presets: false });
-}
-/**
- * Parses the action's `proxies` input: Go's list grammar plus line breaks and preset
- * names. A `,` or `|` the user wrote keeps Go's meaning; a line break between two
- * proxies becomes `lineSeparator` (the `fallback` input); a line break before
- * `direct`/`off` becomes `,`. Returns undefined for an empty input.
- */
-function parseProxiesInput(input, raw, lineSeparator) {
-    const lines = raw
-        .split('\n')
-        .map(line => line.replace(/\r$/, '').trim())
-        .filter(line => line !== '');
-    if (lines.length === 0)
-        return undefined;
-    const tokens = [];
-    lines.forEach((line, index) => {
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(line));
-        const lineTokens = tokenize(line);
-        const endsWithSeparator = /[,|]$/.test(line);
-        if (endsWithSeparator)
-            lineTokens.pop(); // the empty entry after a trailing separator
-        const last = lineTokens.length - 1;
-        lineTokens.forEach((token, i) => {
-            if (i === last && !endsWithSeparator) {
-                // A line break joins this proxy to the next line's entry, or to the region's first proxy.
-                const next = index < lines.length - 1 ? tokenize(lines[index + 1])[0].text.trim() : '';
-                const separator = next === 'direct' || next === 'off' ? ',' : lineSeparator;
-                tokens.push({ text: token.text, separator, fromNewline: true });
-            }
-            else {
-                tokens.push(token);
-            }
-        });
-    });
-    return parseTokens(input, tokens, { origin: 'proxies', presets: true });
-}
-/** Renders a chain as the GOPROXY value Go reads. `redact` hides credentials for display. */
-function formatChain(chain, redact = false) {
-    const parts = [];
-    chain.proxies.forEach((entry, i) => {
-        parts.push(redact ? (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(entry.url) : entry.url);
-        if (i < chain.proxies.length - 1 || chain.terminal)
-            parts.push(entry.separator);
-    });
-    if (chain.terminal)
-        parts.push(chain.terminal);
-    return parts.join('');
-}
-
-
-/***/ }),
-
-/***/ 4296:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ InputErrors),
-/* harmony export */   KO: () => (/* binding */ ErrorCollector),
-/* harmony export */   Pt: () => (/* binding */ assertNoControlCharacters),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   hD: () => (/* binding */ quote)
-/* harmony export */ });
-/**
- * A problem with one input value. `input` is the public input name (or the
- * variable it came from, e.g. `GOPROXY (job environment)`), so every message
- * tells the user exactly what to edit.
- */
-class InputError extends Error {
-    input;
-    detail;
-    constructor(input, detail) {
-        super(`Input '${input}': ${detail}`);
-        this.input = input;
-        this.detail = detail;
-        this.name = 'InputError';
-    }
-}
-/** All input problems found in one pass: users fix them together instead of one per run. */
-class InputErrors extends Error {
-    errors;
-    constructor(errors) {
-        super(errors.map(e => e.message).join('\n'));
-        this.errors = errors;
-        this.name = 'InputErrors';
-    }
-}
-/** Collects InputErrors while validation goes on, so one run reports every bad input. */
-class ErrorCollector {
-    errors = [];
-    /** Runs `fn`; an InputError it throws is recorded and `fallback` returned instead. */
-    attempt(fn, fallback) {
+function runGo(go, args, options) {
+    const started = Date.now();
+    const posix = process.platform !== 'win32';
+    return new Promise(resolve => {
+        const stdout = new CappedOutput(options.stdoutLimit ?? DEFAULT_OUTPUT_LIMIT);
+        const stderr = new CappedOutput(options.stderrLimit ?? DEFAULT_OUTPUT_LIMIT);
+        let partialLine = '';
+        let timedOut = false;
+        let aborted = false;
+        let settled = false;
+        let grace;
+        // Set once the child has started; finish() may run before that (spawn threw).
+        // eslint-disable-next-line prefer-const
+        let timer;
+        let child;
+        const finish = (code, spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(grace);
+            options.signal?.removeEventListener('abort', onAbort);
+            if (partialLine !== '')
+                options.onStdoutLine?.(partialLine);
+            resolve({
+                code: timedOut || aborted ? null : code,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                stdoutDropped: stdout.dropped,
+                stderrDropped: stderr.dropped,
+                timedOut,
+                aborted,
+                ...(aborted ? { abortReason: options.signal?.reason } : {}),
+                ...(spawnError !== undefined ? { spawnError } : {}),
+                ms: Date.now() - started
+            });
+        };
+        const onAbort = () => {
+            if (timedOut || aborted)
+                return;
+            aborted = true;
+            killProcessTree(child, posix);
+        };
         try {
-            return fn();
+            child = (0,external_node_child_process_namespaceObject.spawn)(go, [...args], {
+                cwd: options.cwd,
+                env: goChildEnv(options.env, options.toolchainSwitch),
+                // Its own process group on POSIX, so that a kill reaches git, compilers and a switched-to toolchain.
+                detached: posix,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                windowsHide: true
+            });
         }
         catch (error) {
-            if (error instanceof InputError) {
-                this.errors.push(error);
-                return fallback;
+            // spawn throws synchronously for some bad arguments (an invalid cwd type, a NUL in an argument).
+            finish(null, error instanceof Error ? error.message : String(error));
+            return;
+        }
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            options.onStdout?.(chunk);
+            if (options.onStdoutLine) {
+                const lines = (partialLine + chunk.toString('utf8')).split('\n');
+                partialLine = lines.pop() ?? '';
+                for (const line of lines)
+                    options.onStdoutLine(line.endsWith('\r') ? line.slice(0, -1) : line);
             }
-            if (error instanceof InputErrors) {
-                this.errors.push(...error.errors);
-                return fallback;
-            }
-            throw error;
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            options.onStderr?.(chunk);
+        });
+        timer = setTimeout(() => {
+            if (aborted)
+                return;
+            timedOut = true;
+            killProcessTree(child, posix);
+        }, options.timeoutMs);
+        if (options.signal?.aborted)
+            onAbort();
+        else
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+        child.on('error', error => finish(null, error.message));
+        child.on('exit', code => {
+            grace = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish(code);
+            }, PIPE_GRACE_MS);
+        });
+        child.on('close', code => finish(code));
+    });
+}
+/** Kills a child and everything it started: its process group on POSIX, `taskkill /T /F` on Windows. */
+function killProcessTree(child, posix = process.platform !== 'win32') {
+    const pid = child.pid;
+    if (!pid)
+        return;
+    try {
+        if (posix) {
+            process.kill(-pid, 'SIGKILL');
+            return;
+        }
+        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/T', '/F', '/PID', String(pid)], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill('SIGKILL'));
+    }
+    catch {
+        try {
+            child.kill('SIGKILL');
+        }
+        catch {
+            // Already gone.
         }
     }
-    /** Throws every collected error at once, if there are any. */
-    throwIfAny() {
-        if (this.errors.length > 0)
-            throw new InputErrors(this.errors);
-    }
 }
-/** Shows a value in a message: quoted, with control characters made visible, and cut when very long. */
-function quote(value) {
-    // JSON.stringify escapes C0 controls only: DEL, C1 controls and U+2028/U+2029 would stay raw.
-    const visible = JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return visible.length > 120 ? `${visible.slice(0, 117)}…"` : visible;
-}
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Rejects NUL, newlines and other control characters, which Go refuses or would let inject another variable. */
-function assertNoControlCharacters(input, value) {
-    const match = CONTROL.exec(value);
-    if (match) {
-        const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
-        throw new InputError(input, `${quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
+/**
+ * Runs `go env -json <names>` once (never switching toolchains) and returns the values by name, or a classified
+ * failure carrying go's stderr. Names must be plain variable names.
+ */
+async function goEnv(go, names, options) {
+    const bad = names.find(name => !/^[A-Z][A-Z0-9_]*$/.test(name));
+    if (names.length === 0 || bad !== undefined) {
+        throw new Error(`goEnv: invalid variable name ${JSON.stringify(bad ?? '')} (expected e.g. GOPROXY)`);
     }
+    const run = await runGo(go, ['env', '-json', ...names], {
+        cwd: options.cwd,
+        env: options.env,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        ...(options.signal ? { signal: options.signal } : {})
+    });
+    const stderr = run.stderr;
+    const said = firstLine(stderr);
+    const fail = (kind, what) => ({ ok: false, kind, message: said ? `${what}: ${said}` : what, stderr });
+    const command = `go env ${names.join(' ')}`;
+    if (run.spawnError !== undefined)
+        return fail('spawn', `${command} could not start ${go} (${run.spawnError})`);
+    if (run.timedOut)
+        return fail('timeout', `${command} did not finish in ${options.timeoutMs ?? 30_000} ms`);
+    if (run.aborted)
+        return fail('aborted', `${command} was cancelled`);
+    if (run.code !== 0)
+        return fail('exit', `${command} failed (exit ${run.code})`);
+    let parsed;
+    try {
+        parsed = JSON.parse(run.stdout);
+    }
+    catch {
+        return fail('output', `${command} printed something other than JSON`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return fail('output', `${command} printed something other than a JSON object`);
+    }
+    const values = {};
+    for (const name of names) {
+        const value = parsed[name];
+        if (typeof value !== 'string')
+            return fail('output', `${command} printed no string for ${name}`);
+        values[name] = value;
+    }
+    return { ok: true, values };
+}
+function firstLine(text) {
+    return (text
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .find(line => line !== '') ?? '');
 }
 
 
 /***/ }),
 
-/***/ 175:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bN: () => (/* binding */ moduleRequestPath),
-/* harmony export */   iU: () => (/* binding */ checkModulePath),
-/* harmony export */   xk: () => (/* binding */ escapeModulePath)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-
-/**
- * Go's case encoding for module paths and versions in proxy URLs: each upper-case
- * ASCII letter becomes `!` and its lower-case form, so that case-insensitive file
- * systems can hold the cache (`github.com/BurntSushi/toml` → `github.com/!burnt!sushi/toml`).
- */
-function escapeModulePath(path) {
-    return path.replace(/[A-Z]/g, c => `!${c.toLowerCase()}`);
-}
-/** The wire form of a proxy request path for a module: case-encoded, then percent-encoded per element. */
-function moduleRequestPath(path) {
-    return escapeModulePath(path)
-        .split('/')
-        .map(element => encodeURIComponent(element).replace(/!/g, '%21'))
-        .join('/');
-}
-const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
-/**
- * Validates a module path the way golang.org/x/mod/module.CheckPath does for the parts
- * that matter here: a first element that is a lower-case host name with a dot, then
- * elements of letters, digits and `-._~`, none empty, none starting or ending with a dot.
- * Throws an InputError naming `input`.
- */
-function checkModulePath(input, path) {
-    const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)} is not a valid module path: ${why}.`);
-    };
-    if (path === '')
-        fail('it is empty');
-    if (path.startsWith('/') || path.endsWith('/'))
-        fail('it starts or ends with a slash');
-    const elements = path.split('/');
-    const first = elements[0];
-    if (!first.includes('.'))
-        fail(`its first element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first)} has no dot (it must be a host name)`);
-    if (first.startsWith('-') || first.startsWith('.'))
-        fail('its first element starts with a dash or a dot');
-    if (!/^[a-z0-9.-]+$/.test(first))
-        fail('its first element may hold only lower-case letters, digits, dots and dashes');
-    for (const element of elements) {
-        if (element === '')
-            fail('it has an empty path element (double slash)');
-        if (!/^[A-Za-z0-9._~-]+$/.test(element))
-            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} has a character other than A-Z a-z 0-9 - . _ ~`);
-        if (element.startsWith('.') || element.endsWith('.'))
-            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} starts or ends with a dot`);
-        if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase()))
-            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} is reserved on Windows`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1410:
+/***/ 796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31987,9 +31991,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   A6: () => (/* binding */ parsePatternInput)
 });
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/core/glob.ts
+// EXTERNAL MODULE: ./src/go/errors.ts
+var errors = __nccwpck_require__(6743);
+;// CONCATENATED MODULE: ./src/go/env/glob.ts
 /**
  * A faithful port of Go's path.Match (Go 1.23), byte for byte, so that the action
  * decides "is this module private?" exactly as the go command does. Works on UTF-8
@@ -32195,7 +32199,7 @@ function isMalformedGlob(pattern) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/patterns.ts
+;// CONCATENATED MODULE: ./src/go/env/patterns.ts
 
 
 /**
@@ -32293,649 +32297,87 @@ function formatPatterns(patterns) {
 
 /***/ }),
 
-/***/ 2755:
+/***/ 6743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CE: () => (/* binding */ PROXY_PRESETS),
-/* harmony export */   a5: () => (/* binding */ REGION_PRESETS),
-/* harmony export */   cH: () => (/* binding */ GO_DEFAULT_GOPROXY),
-/* harmony export */   ij: () => (/* binding */ REGIONS),
-/* harmony export */   lw: () => (/* binding */ GO_DEFAULT_GOSUMDB),
-/* harmony export */   t: () => (/* binding */ findPreset)
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   KO: () => (/* binding */ ErrorCollector),
+/* harmony export */   Pt: () => (/* binding */ assertNoControlCharacters),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hD: () => (/* binding */ quote)
 /* harmony export */ });
-/* unused harmony export presetForUrl */
-const PROXY_PRESETS = [
-    {
-        name: 'proxy.golang.org',
-        url: 'https://proxy.golang.org',
-        operator: 'Google (Go team)',
-        proxiesSumdb: false,
-        note: 'unreachable from mainland China',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'goproxy.cn',
-        url: 'https://goproxy.cn',
-        operator: 'Goproxy.cn project, sponsored by Qiniu Cloud',
-        proxiesSumdb: true,
-        verified: '2026-11-23'
-    },
-    {
-        name: 'goproxy.io',
-        url: 'https://goproxy.io',
-        operator: 'goproxy.io community team',
-        proxiesSumdb: true,
-        verified: '2026-11-23'
-    },
-    {
-        name: 'aliyun',
-        url: 'https://mirrors.aliyun.com/goproxy/',
-        operator: 'Alibaba Cloud',
-        proxiesSumdb: 'unknown',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'tencent',
-        url: 'https://mirrors.tencent.com/go/',
-        operator: 'Tencent Cloud',
-        proxiesSumdb: 'unknown',
-        verified: '2026-11-23'
-    },
-    {
-        name: 'huawei',
-        url: 'https://mirrors.huaweicloud.com/repository/goproxy/',
-        operator: 'Huawei Cloud',
-        proxiesSumdb: false,
-        verified: '2026-11-23'
+/**
+ * A problem with one input value. `input` is the public input name (or the
+ * variable it came from, e.g. `GOPROXY (job environment)`), so every message
+ * tells the user exactly what to edit.
+ */
+class InputError extends Error {
+    input;
+    detail;
+    constructor(input, detail) {
+        super(`Input '${input}': ${detail}`);
+        this.input = input;
+        this.detail = detail;
+        this.name = 'InputError';
     }
-];
-const REGION_PRESETS = {
-    global: { region: 'global', proxies: ['proxy.golang.org'], terminal: 'direct' },
-    // sum.golang.google.cn is sum.golang.org (same key) served where mainland runners reach it.
-    cn: {
-        region: 'cn',
-        proxies: ['goproxy.cn', 'aliyun', 'goproxy.io'],
-        terminal: 'direct',
-        sumdb: 'sum.golang.google.cn'
-    },
-    // Every public mirror of both regions: the probe keeps the ones this runner reaches, fastest first.
-    auto: { region: 'auto', proxies: ['proxy.golang.org', 'goproxy.cn', 'aliyun', 'goproxy.io'], terminal: 'direct' }
-};
-const REGIONS = Object.keys(REGION_PRESETS);
-/** Go's built-in defaults (from $GOROOT/go.env). */
-const GO_DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
-const GO_DEFAULT_GOSUMDB = 'sum.golang.org';
-/** Looks a preset up by its name (exact, lower case). */
-function findPreset(name) {
-    return PROXY_PRESETS.find(preset => preset.name === name);
 }
-/** Looks a preset up by URL, ignoring one trailing slash, to name its operator in reports. */
-function presetForUrl(url) {
-    const strip = (u) => u.replace(/\/$/, '');
-    return PROXY_PRESETS.find(preset => strip(preset.url) === strip(url));
+/** All input problems found in one pass: users fix them together instead of one per run. */
+class InputErrors extends Error {
+    errors;
+    constructor(errors) {
+        super(errors.map(e => e.message).join('\n'));
+        this.errors = errors;
+        this.name = 'InputErrors';
+    }
+}
+/** Collects InputErrors while validation goes on, so one run reports every bad input. */
+class ErrorCollector {
+    errors = [];
+    /** Runs `fn`; an InputError it throws is recorded and `fallback` returned instead. */
+    attempt(fn, fallback) {
+        try {
+            return fn();
+        }
+        catch (error) {
+            if (error instanceof InputError) {
+                this.errors.push(error);
+                return fallback;
+            }
+            if (error instanceof InputErrors) {
+                this.errors.push(...error.errors);
+                return fallback;
+            }
+            throw error;
+        }
+    }
+    /** Throws every collected error at once, if there are any. */
+    throwIfAny() {
+        if (this.errors.length > 0)
+            throw new InputErrors(this.errors);
+    }
+}
+/** Shows a value in a message: quoted, with control characters made visible, and cut when very long. */
+function quote(value) {
+    // JSON.stringify escapes C0 controls only: DEL, C1 controls and U+2028/U+2029 would stay raw.
+    const visible = JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return visible.length > 120 ? `${visible.slice(0, 117)}…"` : visible;
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Rejects NUL, newlines and other control characters, which Go refuses or would let inject another variable. */
+function assertNoControlCharacters(input, value) {
+    const match = CONTROL.exec(value);
+    if (match) {
+        const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
+        throw new InputError(input, `${quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
+    }
 }
 
 
 /***/ }),
 
-/***/ 3111:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   PH: () => (/* binding */ stripCredentials),
-/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
-/* harmony export */   Rd: () => (/* binding */ redactText),
-/* harmony export */   cl: () => (/* binding */ redactEntry),
-/* harmony export */   mE: () => (/* binding */ secretsOfUrl),
-/* harmony export */   sw: () => (/* binding */ proxyKey)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-
-const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s;
-/**
- * Parses a proxy URL the way the go command's newProxyRepo accepts it, with the
- * checks Go leaves until the first request: scheme http, https or file (any case);
- * file: URLs with a path only; http(s) URLs with a host; no blank anywhere.
- * `entry` is the text to name in messages (already redacted by the caller).
- */
-function parseProxyUrl(input, url, shown) {
-    if (/\s/.test(url))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} contains a blank; URLs cannot.`);
-    const match = SCHEME.exec(url);
-    if (!match) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has no scheme. Write https://host/path, http://host/path or file:///path, a preset name, direct or off (keywords are lower case).`);
-    }
-    const scheme = match[1].toLowerCase();
-    const afterScheme = match[2];
-    // Go's url.Parse rejects a % that does not start a %XX escape (the query is not checked).
-    const beforeQuery = afterScheme.split('?')[0];
-    if (/%(?![0-9A-Fa-f]{2})/.test(beforeQuery)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`);
-    }
-    if (scheme === 'file') {
-        // Go: a file proxy URL may hold a path and nothing else (no host, not even localhost).
-        // file:/path (no //) is a URL with OmitHost set, which newProxyRepo rejects as a non-path element.
-        const path = afterScheme.startsWith('///') ? afterScheme.slice(2) : null;
-        if (path === null || !path.startsWith('/') || /[?#]/.test(path)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`);
-        }
-        return { scheme: 'file', host: '', hostname: '', port: '', username: '', password: '', rest: path };
-    }
-    if (scheme !== 'http' && scheme !== 'https') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} uses the scheme ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(scheme)}; Go accepts only https, http and file.`);
-    }
-    if (!afterScheme.startsWith('//')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} must be written ${scheme}://host/path.`);
-    }
-    const authorityEnd = afterScheme.slice(2).search(/[/?#]/);
-    const authority = authorityEnd < 0 ? afterScheme.slice(2) : afterScheme.slice(2, 2 + authorityEnd);
-    const rest = authorityEnd < 0 ? '' : afterScheme.slice(2 + authorityEnd);
-    if (rest.includes('#'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a #fragment; remove it.`);
-    const at = authority.lastIndexOf('@');
-    const userinfo = at < 0 ? '' : authority.slice(0, at);
-    const host = at < 0 ? authority : authority.slice(at + 1);
-    const colon = userinfo.indexOf(':');
-    const username = colon < 0 ? userinfo : userinfo.slice(0, colon);
-    const password = colon < 0 ? '' : userinfo.slice(colon + 1);
-    // Go's url.Parse: userinfo of RFC 3986 characters only; no escape of an ASCII byte in a host (so no % at all here).
-    if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`);
-    }
-    const hostMatch = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+;=-]+)(?::(\d*))?$/.exec(host);
-    if (!hostMatch || hostMatch[1] === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has no valid host name.`);
-    }
-    const port = hostMatch[2] ?? '';
-    if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has the port ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(port)}, outside 1-65535.`);
-    }
-    if (scheme === 'http' && userinfo !== '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} carries credentials over plain http; the go command refuses to send them. Use https, or no credentials.`);
-    }
-    return { scheme, host, hostname: hostMatch[1], port, username, password, rest };
-}
-/**
- * Hides the credentials in a URL: `https://user:pass@h` → `https://user:xxxxx@h`, like
- * Go's url.Redacted, and a user-only token `https://tok@h` → `https://xxxxx@h`
- * (Go would print that token; a token in the user field is still a secret).
- */
-function redactUrl(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/, (_all, scheme, userinfo) => {
-        const colon = userinfo.indexOf(':');
-        // With no password the user field is the token (https://TOKEN@host, https://TOKEN:@host): hide it all.
-        return colon < 0 || colon === userinfo.length - 1
-            ? `${scheme}xxxxx@`
-            : `${scheme}${userinfo.slice(0, colon)}:xxxxx@`;
-    });
-}
-/**
- * For messages about an entry that may not parse: hides everything between `://` and the
- * last `@` (a mistyped password may hold `/`, `?` or `#`), keeping a user name before `:`.
- */
-function redactEntry(text) {
-    const start = text.indexOf('://');
-    const at = text.lastIndexOf('@');
-    if (start < 0 || at < start)
-        return text;
-    const userinfo = text.slice(start + 3, at);
-    const stop = userinfo.search(/[:/?#]/);
-    const user = stop >= 0 && userinfo[stop] === ':' && stop > 0 ? `${userinfo.slice(0, stop)}:` : '';
-    return `${text.slice(0, start + 3)}${user}xxxxx${text.slice(at)}`;
-}
-/** Redacts every URL with credentials inside a longer text (a GOPROXY list, a go error message). */
-function redactText(text) {
-    return text.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s,|"]*@/g, match => redactUrl(match));
-}
-/** The secret parts of a URL (password, or a user-only token, and the whole userinfo), for masking. */
-function secretsOfUrl(url) {
-    const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(url);
-    if (!match || match[1] === '')
-        return [];
-    const userinfo = match[1];
-    const colon = userinfo.indexOf(':');
-    const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
-    return [...new Set([userinfo, secret, url].filter(s => s !== ''))];
-}
-/** The URL without its userinfo: what the exported GOPROXY shows once credentials moved to netrc. */
-function stripCredentials(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
-}
-/** A key to recognise the same proxy written twice (`https://goproxy.cn` and `https://goproxy.cn/`). */
-function proxyKey(url) {
-    const match = SCHEME.exec(url);
-    const normal = match ? `${match[1].toLowerCase()}:${match[2]}` : url;
-    return normal.replace(/\/+$/, '');
-}
-
-
-/***/ }),
-
-/***/ 3743:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $M: () => (/* binding */ parseGosumdb),
-/* harmony export */   ZC: () => (/* binding */ CHINA_SUMDB_ALIAS)
-/* harmony export */ });
-/* unused harmony exports KNOWN_SUMDB_KEYS, checkVerifierKey */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
-/* harmony import */ var _proxy_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3111);
-
-
-
-/** The go command's built-in verifier keys (cmd/go/internal/modfetch/key.go). */
-const KNOWN_SUMDB_KEYS = {
-    'sum.golang.org': 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8'
-};
-/** The one alias Go knows: sum.golang.org, served where mainland China reaches it. */
-const CHINA_SUMDB_ALIAS = 'sum.golang.google.cn';
-const CHINA_SUMDB_URL = 'https://sum.golang.google.cn';
-function keyHash(name, key) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), key]))
-        .digest()
-        .readUInt32BE(0);
-}
-/**
- * Checks a verifier key `name+hash+base64key` as golang.org/x/mod/sumdb/note.NewVerifier
- * does: 8 hex digits that equal the first 4 bytes of SHA-256(name + "\n" + key), a
- * base64 Ed25519 key (algorithm byte 1 and 32 bytes), and a name without blanks or `+`.
- * Returns the name.
- */
-function checkVerifierKey(input, verifier) {
-    const [name, hash16 = '', key64 = ''] = splitTwice(verifier, '+');
-    const key = /^[A-Za-z0-9+/]*={0,2}$/.test(key64) && key64.length % 4 === 0 ? Buffer.from(key64, 'base64') : undefined;
-    if (name === '' || /\s/.test(name) || !/^[0-9a-fA-F]{8}$/.test(hash16) || !key || key.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(verifier)} is neither a known checksum database (sum.golang.org, sum.golang.google.cn, off) nor a verifier key name+hash+key (Go: "malformed verifier id").`);
-    }
-    if (parseInt(hash16, 16) !== keyHash(name, key)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the verifier key for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} has a hash that does not match its key (Go: "invalid verifier hash").`);
-    }
-    if (key[0] !== 1 || key.length !== 33) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the verifier key for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`);
-    }
-    if (name.endsWith('/') || !/^[A-Za-z0-9._~-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the checksum database name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} must be host[/path] (Go: "invalid sumdb name").`);
-    }
-    return name;
-}
-function splitTwice(s, sep) {
-    const i = s.indexOf(sep);
-    if (i < 0)
-        return [s];
-    const j = s.indexOf(sep, i + 1);
-    return j < 0 ? [s.slice(0, i), s.slice(i + 1)] : [s.slice(0, i), s.slice(i + 1, j), s.slice(j + 1)];
-}
-/**
- * Parses GOSUMDB in every form Go accepts: `off`, a known name, the alias
- * `sum.golang.google.cn`, a verifier key, each optionally followed by one URL
- * (which bypasses the proxies). Rejects what Go would reject, with its words.
- */
-function parseGosumdb(input, raw) {
-    (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(raw));
-    // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
-    const value = raw;
-    if (value === 'off')
-        return { kind: 'off', value: 'off' };
-    if (value === CHINA_SUMDB_ALIAS) {
-        return {
-            kind: 'db',
-            value,
-            name: 'sum.golang.org',
-            key: KNOWN_SUMDB_KEYS['sum.golang.org'],
-            url: CHINA_SUMDB_URL,
-            explicitUrl: true
-        };
-    }
-    const fields = value.split(/\s+/).filter(f => f !== '');
-    if (fields.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is empty after trimming.');
-    if (fields.length > 2) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`);
-    }
-    const [first, url] = fields;
-    if (first === 'off' || first.toLowerCase() === 'off') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value))}: write exactly off to disable verification (not recommended).`);
-    }
-    const key = KNOWN_SUMDB_KEYS[first] ?? first;
-    const name = checkVerifierKey(input, key);
-    if (url !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the checksum database URL ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url))} must be an http(s) URL.`);
-    }
-    return {
-        kind: 'db',
-        value: fields.join(' '),
-        name,
-        key,
-        url: url ?? `https://${name}`,
-        explicitUrl: url !== undefined
-    };
-}
-
-
-/***/ }),
-
-/***/ 5438:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JG: () => (/* binding */ VERSION_FILE_INPUT),
-/* harmony export */   Sz: () => (/* binding */ parseVersionFile)
-/* harmony export */ });
-/* unused harmony exports parseGoModVersion, parseToolVersions, parsePlainVersionFile */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _warm_modfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2847);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5231);
-/**
- * Reading a Go version request out of a version file's text (pure; the shell reads the file).
- *
- * API:
- * - `parseVersionFile(fileName, text)`: dispatches on the base name — `go.mod` and `go.work` (toolchain line, else go
- *   line), `.tool-versions` (asdf/mise: `golang 1.23.5`), anything else (`.go-version`) a file holding one version.
- * - `parseGoModVersion`, `parseToolVersions`, `parsePlainVersionFile`: the individual parsers.
- *
- * Meaning of a `go.mod`/`go.work` file (decided here, documented for users):
- * - `toolchain go1.23.5` wins: it names the exact toolchain the module wants (what the go command would switch to).
- * - otherwise the `go` line, read as actions/setup-go reads it: `go 1.22` → the newest 1.22.x release; `go 1.22.3` →
- *   exactly 1.22.3; `go 1.23rc1` → exactly 1.23rc1. (For the go command ≥ 1.21 the go line is a minimum, and
- *   GOTOOLCHAIN=auto would switch up to it; installing exactly that version satisfies the minimum, and it is what
- *   setup-go users expect.)
- * Errors are InputErrors for the input `go-version-file` naming the file and the line.
- */
-
-
-
-/** The input name version-file errors are reported under. */
-const VERSION_FILE_INPUT = 'go-version-file';
-/**
- * Parses a version file by its base name (`fileName` may be a path, with / or \ separators): `go.mod`, `go.work`,
- * `.tool-versions`; any other name is read as a `.go-version` file (one version, as setup-go reads unknown files).
- */
-function parseVersionFile(fileName, text) {
-    const base = fileName.split(/[\\/]/).pop() ?? fileName;
-    if (base === 'go.mod' || base === 'go.work')
-        return parseGoModVersion(fileName, text);
-    if (base === '.tool-versions')
-        return parseToolVersions(fileName, text);
-    return parsePlainVersionFile(fileName, text);
-}
-/**
- * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
- * grammar as the warm phase's plan (src/core/warm/modfile.ts: comments, blocks, quoted strings). A malformed or
- * repeated go/toolchain line is an error, as the go command refuses such a file.
- */
-function parseGoModVersion(fileName, text) {
-    const base = fileName.split(/[\\/]/).pop() ?? fileName;
-    const parsed = base === 'go.work' ? (0,_warm_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoWork */ .xj)(text) : (0,_warm_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoMod */ .kW)(text);
-    const shown = (line) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(lines(text)[line - 1]?.trim() ?? '');
-    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
-    if (bad)
-        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
-    const { go, toolchain, versionLines } = parsed;
-    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
-        const line = versionLines.toolchain;
-        // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
-        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
-            throw fileError(fileName, line, `toolchain ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
-        }
-        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
-    }
-    if (go !== undefined && versionLines.go !== undefined) {
-        const line = versionLines.go;
-        if (go.startsWith('go'))
-            throw fileError(fileName, line, `go line ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(go)} must not start with "go"`);
-        return { request: requestAt(fileName, line, go), value: go, line };
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
-}
-/**
- * `.tool-versions` (asdf, mise): the first `golang <version>` line (mise's `go <version>` too); further versions on
- * the line are asdf fallbacks and ignored. `#` starts a comment. `system`, `ref:` and `path:` values are refused.
- */
-function parseToolVersions(fileName, text) {
-    const all = lines(text);
-    for (let i = 0; i < all.length; i++) {
-        const fields = stripComment(all[i], '#').trim().split(/\s+/);
-        if (fields[0] !== 'golang' && fields[0] !== 'go')
-            continue;
-        const value = fields[1];
-        if (value === undefined)
-            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(all[i].trim())} has no version`);
-        if (value === 'system' || value.includes(':')) {
-            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)} is not a Go version this action can install`);
-        }
-        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has no golang line (expected e.g. "golang 1.23.5")`);
-}
-/** `.go-version` and other plain files: the first line that is neither blank nor a `#` comment holds the version. */
-function parsePlainVersionFile(fileName, text) {
-    const all = lines(text);
-    for (let i = 0; i < all.length; i++) {
-        const value = all[i].trim();
-        if (value === '' || value.startsWith('#'))
-            continue;
-        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} is empty (expected a Go version such as 1.23.5)`);
-}
-function requestAt(fileName, line, value) {
-    return (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionRequest */ .Hd)(value, `${VERSION_FILE_INPUT} (${fileName} line ${line})`);
-}
-function fileError(fileName, line, detail) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} line ${line}: ${detail}`);
-}
-/** Lines without their terminators; a UTF-8 byte order mark at the start is dropped. */
-function lines(text) {
-    return text.replace(/^\uFEFF/, '').split(/\r?\n/);
-}
-function stripComment(line, marker) {
-    const at = line.indexOf(marker);
-    return at === -1 ? line : line.slice(0, at);
-}
-
-
-/***/ }),
-
-/***/ 5231:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ parseVersionRequest),
-/* harmony export */   JQ: () => (/* binding */ isGoVersion),
-/* harmony export */   Ng: () => (/* binding */ describeRequest),
-/* harmony export */   O9: () => (/* binding */ isReleaseVersion),
-/* harmony export */   SO: () => (/* binding */ pickVersion),
-/* harmony export */   Tk: () => (/* binding */ makeSemver),
-/* harmony export */   X_: () => (/* binding */ compareGoVersions)
-/* harmony export */ });
-/* unused harmony exports parseGoVersion, goVersionLine, versionMatches */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
-/**
- * Go version semantics for toolchain selection (pure).
- *
- * API:
- * - `parseGoVersion(text)` / `isGoVersion(text)` / `compareGoVersions(a, b)`: Go's own version grammar and order
- *   (cmd/go/internal/gover): `1.21` < `1.21rc1` < `1.21.0` < `1.21.1`; before Go 1.21 a missing patch is `.0`.
- * - `isReleaseVersion(v)`: a `X.Y.Z` release (what `stable` and ranges pick), not a language version or prerelease.
- * - `goVersionLine(v)`: the minor line, `1.23.5` → `1.23`.
- * - `makeSemver(v)`: actions/setup-go's tool-cache name for a Go version (`1.21rc1` → `1.21.0-rc.1`).
- * - `parseVersionRequest(text, input?)`: a `go-version` input as setup-go users write it → `VersionRequest`.
- * - `versionMatches(request, v)`, `pickVersion(request, versions)`: the newest available version a request accepts.
- */
-
-
-/**
- * Parses a Go version without the `go` prefix (`1.23.5`, `1.23`, `1.23rc1`, `1`), exactly as gover.Parse does;
- * undefined when it is not one. Like Go, `1` means 1.0.0, and `1.20` means 1.20.0 while `1.21` stays a language
- * version (lower than `1.21rc1` and `1.21.0`).
- */
-function parseGoVersion(text) {
-    const m = /^(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)|([a-z]+)(0|[1-9][0-9]*)?)?)?$/.exec(text);
-    if (!m)
-        return undefined;
-    const [, major, minor, patch, kind, pre] = m;
-    if (minor === undefined)
-        return { major, minor: '0', patch: '0', kind: '', pre: '' };
-    if (patch !== undefined)
-        return { major, minor, patch, kind: '', pre: '' };
-    if (kind !== undefined)
-        return { major, minor, patch: '', kind, pre: pre ?? '' };
-    // Patch missing is the same as .0 before Go 1.21; from 1.21 on `1.21` is the language version, not 1.21.0.
-    return { major, minor, patch: compareNumbers(minor, '21') < 0 ? '0' : '', kind: '', pre: '' };
-}
-/** Whether `text` is a Go version (`1.23.5`, `1.23`, `1.23rc1`), without the `go` prefix. */
-function isGoVersion(text) {
-    return parseGoVersion(text) !== undefined;
-}
-/**
- * Go's version order (gover.Compare): -1, 0 or +1. Invalid versions compare lower than every valid one and equal to
- * each other, as in Go.
- */
-function compareGoVersions(a, b) {
-    const x = parseGoVersion(a) ?? INVALID;
-    const y = parseGoVersion(b) ?? INVALID;
-    return (compareNumbers(x.major, y.major) ||
-        compareNumbers(x.minor, y.minor) ||
-        compareNumbers(x.patch, y.patch) ||
-        // '' < alpha < beta < rc, by plain string order as Go does.
-        compareText(x.kind, y.kind) ||
-        compareNumbers(x.pre, y.pre));
-}
-const INVALID = { major: '', minor: '', patch: '', kind: '', pre: '' };
-/** A release `X.Y.Z` (Go ≥ 1.21 names every release so, `1.21.0` included); not `1.21`, not `1.21rc1`. */
-function isReleaseVersion(version) {
-    const v = parseGoVersion(version);
-    return v !== undefined && v.patch !== '' && v.kind === '' && /^\d+\.\d+\.\d+$/.test(version);
-}
-/** The minor line of a version: `1.23.5` → `1.23`, `1.23rc1` → `1.23`. Throws on a non-version. */
-function goVersionLine(version) {
-    const v = parseGoVersion(version);
-    if (!v)
-        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
-    return `${v.major}.${v.minor}`;
-}
-/**
- * actions/setup-go's makeSemver: the version under which setup-go caches a Go release in the tool cache
- * (`$RUNNER_TOOL_CACHE/go/<this>/<arch>`), so each action finds the other's installs. `1.22` → `1.22.0`,
- * `1.21rc1` → `1.21.0-rc.1`, `1.22beta1` → `1.22.0-beta.1`, `go1.23.5` → `1.23.5`. Throws on anything that is not a
- * Go version.
- */
-function makeSemver(version) {
-    const bare = version.startsWith('go') ? version.slice(2) : version;
-    const v = parseGoVersion(bare);
-    if (!v)
-        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
-    const core = `${v.major}.${v.minor}.${v.patch || '0'}`;
-    return v.kind ? `${core}-${v.kind}.${v.pre || '0'}` : core;
-}
-/**
- * Parses a `go-version` value. `input` names where it came from in error messages (the input name, or a version
- * file and line). Throws InputError naming the input and the value when it is none of the forms of `VersionRequest`.
- */
-function parseVersionRequest(text, input = 'go-version') {
-    const value = text.trim();
-    if (value === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is empty: give a Go version such as 1.23, 1.23.5 or stable');
-    if (value === 'stable' || value === 'oldstable')
-        return { kind: value };
-    const bare = value.startsWith('go') ? value.slice(2) : value;
-    const v = parseGoVersion(bare);
-    if (v && /^\d+\.\d+/.test(bare)) {
-        if (v.kind !== '' && !/^\d+\.\d+(alpha|beta|rc)[1-9]\d*$/.test(bare)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version: prereleases are written like 1.23rc1`);
-        }
-        if (v.patch === '' && v.kind === '')
-            return { kind: 'line', line: bare };
-        if (compareNumbers(v.minor, '21') < 0 && v.kind === '' && !/^\d+\.\d+\.\d+$/.test(bare)) {
-            // Before 1.21 Go itself reads `1.20` as 1.20.0; setup-go (and so this action) reads it as the 1.20 line.
-            return { kind: 'line', line: bare };
-        }
-        return { kind: 'exact', version: bare };
-    }
-    if (value !== bare) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version (expected go1.X.Y, go1.X or go1.XrcN)`);
-    }
-    const range = semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(value);
-    if (range === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is neither a Go version (1.23, 1.23.5, 1.23rc1), stable, oldstable nor a semver range (^1.22, >=1.22, 1.22.x)`);
-    }
-    return { kind: 'range', range: value };
-}
-/** Describes a request in messages: `1.23.x`, `stable`, `>=1.22`. */
-function describeRequest(request) {
-    switch (request.kind) {
-        case 'exact':
-            return request.version;
-        case 'line':
-            return `${request.line} (newest ${request.line}.x)`;
-        case 'range':
-            return request.range;
-        default:
-            return request.kind;
-    }
-}
-/**
- * Whether version `version` (a Go version such as `1.23.5`) satisfies a request other than stable/oldstable (which
- * depend on the whole list: use `pickVersion`).
- */
-function versionMatches(request, version) {
-    switch (request.kind) {
-        case 'exact':
-            return compareGoVersions(request.version, version) === 0 && isGoVersion(version);
-        case 'line':
-            return isReleaseVersion(version) && goVersionLine(version) === goVersionLine(request.line);
-        case 'range': {
-            // A language version (`1.22`) is no toolchain: makeSemver would make it 1.22.0, which it is not.
-            const v = parseGoVersion(version);
-            if (!v || (v.patch === '' && v.kind === ''))
-                return false;
-            return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(makeSemver(version), request.range);
-        }
-        case 'stable':
-        case 'oldstable':
-            return isReleaseVersion(version);
-    }
-}
-/**
- * The newest of `versions` (Go versions, any order, duplicates allowed) that `request` accepts, or undefined.
- * `stable` is the newest release (no prerelease); `oldstable` the newest release of the minor line below the newest
- * line that has a release (setup-go's meaning: with 1.23.5 and 1.22.9 available, oldstable is 1.22.9).
- */
-function pickVersion(request, versions) {
-    const sorted = [...new Set(versions)].filter(isGoVersion).sort((a, b) => compareGoVersions(b, a));
-    if (request.kind === 'oldstable') {
-        const releases = sorted.filter(isReleaseVersion);
-        if (releases.length === 0)
-            return undefined;
-        const newestLine = goVersionLine(releases[0]);
-        return releases.find(v => goVersionLine(v) !== newestLine);
-    }
-    return sorted.find(v => versionMatches(request, v));
-}
-/** Compares decimal strings without leading zeros as Go's gover.CmpInt does: by length, then text. */
-function compareNumbers(x, y) {
-    if (x === y)
-        return 0;
-    if (x.length !== y.length)
-        return x.length < y.length ? -1 : 1;
-    return x < y ? -1 : 1;
-}
-function compareText(x, y) {
-    return x === y ? 0 : x < y ? -1 : 1;
-}
-
-
-/***/ }),
-
-/***/ 2847:
+/***/ 4549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33227,289 +32669,847 @@ function parseGoWork(text) {
 
 /***/ }),
 
-/***/ 8944:
+/***/ 4716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bN: () => (/* binding */ moduleRequestPath),
+/* harmony export */   iU: () => (/* binding */ checkModulePath),
+/* harmony export */   xk: () => (/* binding */ escapeModulePath)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Aq: () => (/* binding */ goEnv),
-  aC: () => (/* binding */ runGo)
-});
-
-// UNUSED EXPORTS: DEFAULT_OUTPUT_LIMIT, goChildEnv, killProcessTree
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/exec/go.ts
 /**
- * The one way the action and the CLI start the go command. Everything a go child needs is decided here once:
- * async spawn (test servers and the warm forwarder live in this process, a synchronous spawn would block them),
- * `GOTOOLCHAIN=local` unless the caller means a toolchain switch (a go.mod asking for a newer Go must not make
- * `go env` download a toolchain through a proxy nobody has checked yet), a timeout, output caps, and a kill that
- * reaches the whole process tree (go starts git, compilers, a switched-to toolchain).
+ * Go's case encoding for module paths and versions in proxy URLs: each upper-case
+ * ASCII letter becomes `!` and its lower-case form, so that case-insensitive file
+ * systems can hold the cache (`github.com/BurntSushi/toml` → `github.com/!burnt!sushi/toml`).
  */
-
-/** Bytes kept per stream when the caller sets no cap: enough for `go env -json` and any error go prints. */
-const DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
-/** How long to wait for the pipes after the process exited: an orphaned grandchild may hold them open. */
-const PIPE_GRACE_MS = 2000;
-/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
-function goChildEnv(env, toolchainSwitch = false) {
-    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
-    if (!toolchainSwitch)
-        result.GOTOOLCHAIN = 'local';
-    return result;
+function escapeModulePath(path) {
+    return path.replace(/[A-Z]/g, c => `!${c.toLowerCase()}`);
 }
-/** A capped buffer: keeps the first `limit` bytes, counts the rest. */
-class CappedOutput {
-    limit;
-    chunks = [];
-    kept = 0;
-    dropped = 0;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        const room = this.limit - this.kept;
-        if (room >= chunk.length) {
-            this.chunks.push(chunk);
-            this.kept += chunk.length;
-        }
-        else {
-            if (room > 0)
-                this.chunks.push(chunk.subarray(0, room));
-            this.kept += Math.max(0, room);
-            this.dropped += chunk.length - Math.max(0, room);
-        }
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
+/** The wire form of a proxy request path for a module: case-encoded, then percent-encoded per element. */
+function moduleRequestPath(path) {
+    return escapeModulePath(path)
+        .split('/')
+        .map(element => encodeURIComponent(element).replace(/!/g, '%21'))
+        .join('/');
 }
+const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
 /**
- * Runs `go <args>`. Never rejects: a non-zero exit, a timeout, an abort and a failed start all come back in the
- * result. On POSIX go runs in its own process group so that a kill also ends what it started.
+ * Validates a module path the way golang.org/x/mod/module.CheckPath does for the parts
+ * that matter here: a first element that is a lower-case host name with a dot, then
+ * elements of letters, digits and `-._~`, none empty, none starting or ending with a dot.
+ * Throws an InputError naming `input`.
  */
-function runGo(go, args, options) {
-    const started = Date.now();
-    const posix = process.platform !== 'win32';
-    return new Promise(resolve => {
-        const stdout = new CappedOutput(options.stdoutLimit ?? DEFAULT_OUTPUT_LIMIT);
-        const stderr = new CappedOutput(options.stderrLimit ?? DEFAULT_OUTPUT_LIMIT);
-        let partialLine = '';
-        let timedOut = false;
-        let aborted = false;
-        let settled = false;
-        let grace;
-        // Set once the child has started; finish() may run before that (spawn threw).
-        // eslint-disable-next-line prefer-const
-        let timer;
-        let child;
-        const finish = (code, spawnError) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            clearTimeout(grace);
-            options.signal?.removeEventListener('abort', onAbort);
-            if (partialLine !== '')
-                options.onStdoutLine?.(partialLine);
-            resolve({
-                code: timedOut || aborted ? null : code,
-                stdout: stdout.text(),
-                stderr: stderr.text(),
-                stdoutDropped: stdout.dropped,
-                stderrDropped: stderr.dropped,
-                timedOut,
-                aborted,
-                ...(aborted ? { abortReason: options.signal?.reason } : {}),
-                ...(spawnError !== undefined ? { spawnError } : {}),
-                ms: Date.now() - started
-            });
-        };
-        const onAbort = () => {
-            if (timedOut || aborted)
-                return;
-            aborted = true;
-            killProcessTree(child, posix);
-        };
-        try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(go, [...args], {
-                cwd: options.cwd,
-                env: goChildEnv(options.env, options.toolchainSwitch),
-                // Its own process group on POSIX, so that a kill reaches git, compilers and a switched-to toolchain.
-                detached: posix,
-                stdio: ['ignore', 'pipe', 'pipe'],
-                windowsHide: true
-            });
-        }
-        catch (error) {
-            // spawn throws synchronously for some bad arguments (an invalid cwd type, a NUL in an argument).
-            finish(null, error instanceof Error ? error.message : String(error));
-            return;
-        }
-        child.stdout?.on('data', (chunk) => {
-            stdout.push(chunk);
-            options.onStdout?.(chunk);
-            if (options.onStdoutLine) {
-                const lines = (partialLine + chunk.toString('utf8')).split('\n');
-                partialLine = lines.pop() ?? '';
-                for (const line of lines)
-                    options.onStdoutLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-            }
-        });
-        child.stderr?.on('data', (chunk) => {
-            stderr.push(chunk);
-            options.onStderr?.(chunk);
-        });
-        timer = setTimeout(() => {
-            if (aborted)
-                return;
-            timedOut = true;
-            killProcessTree(child, posix);
-        }, options.timeoutMs);
-        if (options.signal?.aborted)
-            onAbort();
-        else
-            options.signal?.addEventListener('abort', onAbort, { once: true });
-        child.on('error', error => finish(null, error.message));
-        child.on('exit', code => {
-            grace = setTimeout(() => {
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-                finish(code);
-            }, PIPE_GRACE_MS);
-        });
-        child.on('close', code => finish(code));
-    });
-}
-/** Kills a child and everything it started: its process group on POSIX, `taskkill /T /F` on Windows. */
-function killProcessTree(child, posix = process.platform !== 'win32') {
-    const pid = child.pid;
-    if (!pid)
-        return;
-    try {
-        if (posix) {
-            process.kill(-pid, 'SIGKILL');
-            return;
-        }
-        (0,external_node_child_process_namespaceObject.spawn)('taskkill', ['/T', '/F', '/PID', String(pid)], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill('SIGKILL'));
+function checkModulePath(input, path) {
+    const fail = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)} is not a valid module path: ${why}.`);
+    };
+    if (path === '')
+        fail('it is empty');
+    if (path.startsWith('/') || path.endsWith('/'))
+        fail('it starts or ends with a slash');
+    const elements = path.split('/');
+    const first = elements[0];
+    if (!first.includes('.'))
+        fail(`its first element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first)} has no dot (it must be a host name)`);
+    if (first.startsWith('-') || first.startsWith('.'))
+        fail('its first element starts with a dash or a dot');
+    if (!/^[a-z0-9.-]+$/.test(first))
+        fail('its first element may hold only lower-case letters, digits, dots and dashes');
+    for (const element of elements) {
+        if (element === '')
+            fail('it has an empty path element (double slash)');
+        if (!/^[A-Za-z0-9._~-]+$/.test(element))
+            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} has a character other than A-Z a-z 0-9 - . _ ~`);
+        if (element.startsWith('.') || element.endsWith('.'))
+            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} starts or ends with a dot`);
+        if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase()))
+            fail(`element ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(element)} is reserved on Windows`);
     }
-    catch {
-        try {
-            child.kill('SIGKILL');
-        }
-        catch {
-            // Already gone.
-        }
-    }
-}
-/**
- * Runs `go env -json <names>` once (never switching toolchains) and returns the values by name, or a classified
- * failure carrying go's stderr. Names must be plain variable names.
- */
-async function goEnv(go, names, options) {
-    const bad = names.find(name => !/^[A-Z][A-Z0-9_]*$/.test(name));
-    if (names.length === 0 || bad !== undefined) {
-        throw new Error(`goEnv: invalid variable name ${JSON.stringify(bad ?? '')} (expected e.g. GOPROXY)`);
-    }
-    const run = await runGo(go, ['env', '-json', ...names], {
-        cwd: options.cwd,
-        env: options.env,
-        timeoutMs: options.timeoutMs ?? 30_000,
-        ...(options.signal ? { signal: options.signal } : {})
-    });
-    const stderr = run.stderr;
-    const said = firstLine(stderr);
-    const fail = (kind, what) => ({ ok: false, kind, message: said ? `${what}: ${said}` : what, stderr });
-    const command = `go env ${names.join(' ')}`;
-    if (run.spawnError !== undefined)
-        return fail('spawn', `${command} could not start ${go} (${run.spawnError})`);
-    if (run.timedOut)
-        return fail('timeout', `${command} did not finish in ${options.timeoutMs ?? 30_000} ms`);
-    if (run.aborted)
-        return fail('aborted', `${command} was cancelled`);
-    if (run.code !== 0)
-        return fail('exit', `${command} failed (exit ${run.code})`);
-    let parsed;
-    try {
-        parsed = JSON.parse(run.stdout);
-    }
-    catch {
-        return fail('output', `${command} printed something other than JSON`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        return fail('output', `${command} printed something other than a JSON object`);
-    }
-    const values = {};
-    for (const name of names) {
-        const value = parsed[name];
-        if (typeof value !== 'string')
-            return fail('output', `${command} printed no string for ${name}`);
-        values[name] = value;
-    }
-    return { ok: true, values };
-}
-function firstLine(text) {
-    return (text
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .find(line => line !== '') ?? '');
 }
 
 
 /***/ }),
 
-/***/ 4353:
+/***/ 3364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ findGo)
+/* harmony export */   Ms: () => (/* binding */ parseGoproxy),
+/* harmony export */   ik: () => (/* binding */ parseProxiesInput),
+/* harmony export */   rA: () => (/* binding */ formatChain)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/* harmony import */ var _presets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8553);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2660);
 
+
+
+/** Splits at `,` and `|` like Go: each entry keeps the separator that follows it. */
+function tokenize(list) {
+    const tokens = [];
+    let start = 0;
+    for (let i = 0; i <= list.length; i++) {
+        if (i === list.length || list[i] === ',' || list[i] === '|') {
+            tokens.push({ text: list.slice(start, i), separator: i < list.length ? list[i] : ',' });
+            start = i + 1;
+        }
+    }
+    return tokens;
+}
+function parseTokens(input, tokens, options) {
+    const proxies = [];
+    const seen = new Set();
+    const ignored = [];
+    let terminal;
+    for (const token of tokens) {
+        const text = token.text.trim();
+        if (text === '')
+            continue;
+        if (terminal) {
+            ignored.push((0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
+            continue;
+        }
+        if (text === 'direct' || text === 'off') {
+            terminal = text;
+            continue;
+        }
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
+        const preset = (0,_presets_js__WEBPACK_IMPORTED_MODULE_1__/* .findPreset */ .t)(text);
+        let url;
+        if (preset && options.presets) {
+            url = preset.url;
+        }
+        else if (/[.:/]/.test(text) && !text.includes(':/') && !text.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(text)) {
+            // Go's rule: a bare host (anything with . : or / but no :/) gets https:// prepended.
+            url = `https://${text}`;
+        }
+        else {
+            url = text;
+        }
+        if (!/[.:/]/.test(text) && !(preset && options.presets)) {
+            const lower = text.toLowerCase();
+            const hint = lower === 'direct' || lower === 'off'
+                ? ` The keywords are lower case: ${lower}.`
+                : options.presets
+                    ? ` Presets: ${_presets_js__WEBPACK_IMPORTED_MODULE_1__/* .PROXY_PRESETS */ .CE.map(p => p.name).join(', ')}.`
+                    : '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)((0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text))} is not a proxy URL, preset or keyword (direct, off).${hint}`);
+        }
+        (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .parseProxyUrl */ .Pr)(input, url, (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
+        const key = (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(url);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const known = presetByUrl(url);
+        proxies.push({ url, separator: token.separator, origin: options.origin, ...(known ? { preset: known.name } : {}) });
+    }
+    if (proxies.length === 0 && !terminal) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'the list contains no entries (Go: "GOPROXY list is not the empty string, but contains no entries").');
+    }
+    return { chain: { proxies, ...(terminal ? { terminal } : {}) }, ignored };
+}
+function presetByUrl(url) {
+    return _presets_js__WEBPACK_IMPORTED_MODULE_1__/* .PROXY_PRESETS */ .CE.find(p => (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(p.url) === (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyKey */ .sw)(url));
+}
+/**
+ * Parses a GOPROXY value exactly as the go command reads it (split on `,`/`|`,
+ * entries trimmed, empty ones skipped, `direct`/`off` end the list, bare hosts get
+ * https://). Throws an InputError for every value Go would reject, up front.
+ */
+function parseGoproxy(input, value) {
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value));
+    return parseTokens(input, tokenize(value), { origin: 'environment', presets: false });
+}
+/**
+ * Parses the action's `proxies` input: Go's list grammar plus line breaks and preset
+ * names. A `,` or `|` the user wrote keeps Go's meaning; a line break between two
+ * proxies becomes `lineSeparator` (the `fallback` input); a line break before
+ * `direct`/`off` becomes `,`. Returns undefined for an empty input.
+ */
+function parseProxiesInput(input, raw, lineSeparator) {
+    const lines = raw
+        .split('\n')
+        .map(line => line.replace(/\r$/, '').trim())
+        .filter(line => line !== '');
+    if (lines.length === 0)
+        return undefined;
+    const tokens = [];
+    lines.forEach((line, index) => {
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(line));
+        const lineTokens = tokenize(line);
+        const endsWithSeparator = /[,|]$/.test(line);
+        if (endsWithSeparator)
+            lineTokens.pop(); // the empty entry after a trailing separator
+        const last = lineTokens.length - 1;
+        lineTokens.forEach((token, i) => {
+            if (i === last && !endsWithSeparator) {
+                // A line break joins this proxy to the next line's entry, or to the region's first proxy.
+                const next = index < lines.length - 1 ? tokenize(lines[index + 1])[0].text.trim() : '';
+                const separator = next === 'direct' || next === 'off' ? ',' : lineSeparator;
+                tokens.push({ text: token.text, separator, fromNewline: true });
+            }
+            else {
+                tokens.push(token);
+            }
+        });
+    });
+    return parseTokens(input, tokens, { origin: 'proxies', presets: true });
+}
+/** Renders a chain as the GOPROXY value Go reads. `redact` hides credentials for display. */
+function formatChain(chain, redact = false) {
+    const parts = [];
+    chain.proxies.forEach((entry, i) => {
+        parts.push(redact ? (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(entry.url) : entry.url);
+        if (i < chain.proxies.length - 1 || chain.terminal)
+            parts.push(entry.separator);
+    });
+    if (chain.terminal)
+        parts.push(chain.terminal);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 8553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ PROXY_PRESETS),
+/* harmony export */   a5: () => (/* binding */ REGION_PRESETS),
+/* harmony export */   cH: () => (/* binding */ GO_DEFAULT_GOPROXY),
+/* harmony export */   ij: () => (/* binding */ REGIONS),
+/* harmony export */   lw: () => (/* binding */ GO_DEFAULT_GOSUMDB),
+/* harmony export */   t: () => (/* binding */ findPreset)
+/* harmony export */ });
+/* unused harmony export presetForUrl */
+const PROXY_PRESETS = [
+    {
+        name: 'proxy.golang.org',
+        url: 'https://proxy.golang.org',
+        operator: 'Google (Go team)',
+        proxiesSumdb: false,
+        note: 'unreachable from mainland China',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'goproxy.cn',
+        url: 'https://goproxy.cn',
+        operator: 'Goproxy.cn project, sponsored by Qiniu Cloud',
+        proxiesSumdb: true,
+        verified: '2026-11-23'
+    },
+    {
+        name: 'goproxy.io',
+        url: 'https://goproxy.io',
+        operator: 'goproxy.io community team',
+        proxiesSumdb: true,
+        verified: '2026-11-23'
+    },
+    {
+        name: 'aliyun',
+        url: 'https://mirrors.aliyun.com/goproxy/',
+        operator: 'Alibaba Cloud',
+        proxiesSumdb: 'unknown',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'tencent',
+        url: 'https://mirrors.tencent.com/go/',
+        operator: 'Tencent Cloud',
+        proxiesSumdb: 'unknown',
+        verified: '2026-11-23'
+    },
+    {
+        name: 'huawei',
+        url: 'https://mirrors.huaweicloud.com/repository/goproxy/',
+        operator: 'Huawei Cloud',
+        proxiesSumdb: false,
+        verified: '2026-11-23'
+    }
+];
+const REGION_PRESETS = {
+    global: { region: 'global', proxies: ['proxy.golang.org'], terminal: 'direct' },
+    // sum.golang.google.cn is sum.golang.org (same key) served where mainland runners reach it.
+    cn: {
+        region: 'cn',
+        proxies: ['goproxy.cn', 'aliyun', 'goproxy.io'],
+        terminal: 'direct',
+        sumdb: 'sum.golang.google.cn'
+    },
+    // Every public mirror of both regions: the probe keeps the ones this runner reaches, fastest first.
+    auto: { region: 'auto', proxies: ['proxy.golang.org', 'goproxy.cn', 'aliyun', 'goproxy.io'], terminal: 'direct' }
+};
+const REGIONS = Object.keys(REGION_PRESETS);
+/** Go's built-in defaults (from $GOROOT/go.env). */
+const GO_DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
+const GO_DEFAULT_GOSUMDB = 'sum.golang.org';
+/** Looks a preset up by its name (exact, lower case). */
+function findPreset(name) {
+    return PROXY_PRESETS.find(preset => preset.name === name);
+}
+/** Looks a preset up by URL, ignoring one trailing slash, to name its operator in reports. */
+function presetForUrl(url) {
+    const strip = (u) => u.replace(/\/$/, '');
+    return PROXY_PRESETS.find(preset => strip(preset.url) === strip(url));
+}
+
+
+/***/ }),
+
+/***/ 2660:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   PH: () => (/* binding */ stripCredentials),
+/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   cl: () => (/* binding */ redactEntry),
+/* harmony export */   mE: () => (/* binding */ secretsOfUrl),
+/* harmony export */   sw: () => (/* binding */ proxyKey)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/s;
+/**
+ * Parses a proxy URL the way the go command's newProxyRepo accepts it, with the
+ * checks Go leaves until the first request: scheme http, https or file (any case);
+ * file: URLs with a path only; http(s) URLs with a host; no blank anywhere.
+ * `entry` is the text to name in messages (already redacted by the caller).
+ */
+function parseProxyUrl(input, url, shown) {
+    if (/\s/.test(url))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} contains a blank; URLs cannot.`);
+    const match = SCHEME.exec(url);
+    if (!match) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has no scheme. Write https://host/path, http://host/path or file:///path, a preset name, direct or off (keywords are lower case).`);
+    }
+    const scheme = match[1].toLowerCase();
+    const afterScheme = match[2];
+    // Go's url.Parse rejects a % that does not start a %XX escape (the query is not checked).
+    const beforeQuery = afterScheme.split('?')[0];
+    if (/%(?![0-9A-Fa-f]{2})/.test(beforeQuery)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a % that is not a %XX escape (Go: "invalid URL escape").`);
+    }
+    if (scheme === 'file') {
+        // Go: a file proxy URL may hold a path and nothing else (no host, not even localhost).
+        // file:/path (no //) is a URL with OmitHost set, which newProxyRepo rejects as a non-path element.
+        const path = afterScheme.startsWith('///') ? afterScheme.slice(2) : null;
+        if (path === null || !path.startsWith('/') || /[?#]/.test(path)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)}: a file:// proxy URL may hold only an absolute path, as in file:///srv/goproxy.`);
+        }
+        return { scheme: 'file', host: '', hostname: '', port: '', username: '', password: '', rest: path };
+    }
+    if (scheme !== 'http' && scheme !== 'https') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} uses the scheme ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(scheme)}; Go accepts only https, http and file.`);
+    }
+    if (!afterScheme.startsWith('//')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} must be written ${scheme}://host/path.`);
+    }
+    const authorityEnd = afterScheme.slice(2).search(/[/?#]/);
+    const authority = authorityEnd < 0 ? afterScheme.slice(2) : afterScheme.slice(2, 2 + authorityEnd);
+    const rest = authorityEnd < 0 ? '' : afterScheme.slice(2 + authorityEnd);
+    if (rest.includes('#'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a #fragment; remove it.`);
+    const at = authority.lastIndexOf('@');
+    const userinfo = at < 0 ? '' : authority.slice(0, at);
+    const host = at < 0 ? authority : authority.slice(at + 1);
+    const colon = userinfo.indexOf(':');
+    const username = colon < 0 ? userinfo : userinfo.slice(0, colon);
+    const password = colon < 0 ? '' : userinfo.slice(colon + 1);
+    // Go's url.Parse: userinfo of RFC 3986 characters only; no escape of an ASCII byte in a host (so no % at all here).
+    if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has a character in its user name or password that must be percent-encoded (Go: "invalid userinfo").`);
+    }
+    const hostMatch = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+;=-]+)(?::(\d*))?$/.exec(host);
+    if (!hostMatch || hostMatch[1] === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has no valid host name.`);
+    }
+    const port = hostMatch[2] ?? '';
+    if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} has the port ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(port)}, outside 1-65535.`);
+    }
+    if (scheme === 'http' && userinfo !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `proxy ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(shown)} carries credentials over plain http; the go command refuses to send them. Use https, or no credentials.`);
+    }
+    return { scheme, host, hostname: hostMatch[1], port, username, password, rest };
+}
+/**
+ * Hides the credentials in a URL: `https://user:pass@h` → `https://user:xxxxx@h`, like
+ * Go's url.Redacted, and a user-only token `https://tok@h` → `https://xxxxx@h`
+ * (Go would print that token; a token in the user field is still a secret).
+ */
+function redactUrl(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/, (_all, scheme, userinfo) => {
+        const colon = userinfo.indexOf(':');
+        // With no password the user field is the token (https://TOKEN@host, https://TOKEN:@host): hide it all.
+        return colon < 0 || colon === userinfo.length - 1
+            ? `${scheme}xxxxx@`
+            : `${scheme}${userinfo.slice(0, colon)}:xxxxx@`;
+    });
+}
+/**
+ * For messages about an entry that may not parse: hides everything between `://` and the
+ * last `@` (a mistyped password may hold `/`, `?` or `#`), keeping a user name before `:`.
+ */
+function redactEntry(text) {
+    const start = text.indexOf('://');
+    const at = text.lastIndexOf('@');
+    if (start < 0 || at < start)
+        return text;
+    const userinfo = text.slice(start + 3, at);
+    const stop = userinfo.search(/[:/?#]/);
+    const user = stop >= 0 && userinfo[stop] === ':' && stop > 0 ? `${userinfo.slice(0, stop)}:` : '';
+    return `${text.slice(0, start + 3)}${user}xxxxx${text.slice(at)}`;
+}
+/** Redacts every URL with credentials inside a longer text (a GOPROXY list, a go error message). */
+function redactText(text) {
+    return text.replace(/[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\s,|"]*@/g, match => redactUrl(match));
+}
+/** The secret parts of a URL (password, or a user-only token, and the whole userinfo), for masking. */
+function secretsOfUrl(url) {
+    const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(url);
+    if (!match || match[1] === '')
+        return [];
+    const userinfo = match[1];
+    const colon = userinfo.indexOf(':');
+    const secret = colon < 0 ? userinfo : userinfo.slice(colon + 1);
+    return [...new Set([userinfo, secret, url].filter(s => s !== ''))];
+}
+/** The URL without its userinfo: what the exported GOPROXY shows once credentials moved to netrc. */
+function stripCredentials(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
+}
+/** A key to recognise the same proxy written twice (`https://goproxy.cn` and `https://goproxy.cn/`). */
+function proxyKey(url) {
+    const match = SCHEME.exec(url);
+    const normal = match ? `${match[1].toLowerCase()}:${match[2]}` : url;
+    return normal.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 9716:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ parseGosumdb),
+/* harmony export */   ZC: () => (/* binding */ CHINA_SUMDB_ALIAS)
+/* harmony export */ });
+/* unused harmony exports KNOWN_SUMDB_KEYS, checkVerifierKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
+/* harmony import */ var _proxy_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2660);
+
+
+
+/** The go command's built-in verifier keys (cmd/go/internal/modfetch/key.go). */
+const KNOWN_SUMDB_KEYS = {
+    'sum.golang.org': 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8'
+};
+/** The one alias Go knows: sum.golang.org, served where mainland China reaches it. */
+const CHINA_SUMDB_ALIAS = 'sum.golang.google.cn';
+const CHINA_SUMDB_URL = 'https://sum.golang.google.cn';
+function keyHash(name, key) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), key]))
+        .digest()
+        .readUInt32BE(0);
+}
+/**
+ * Checks a verifier key `name+hash+base64key` as golang.org/x/mod/sumdb/note.NewVerifier
+ * does: 8 hex digits that equal the first 4 bytes of SHA-256(name + "\n" + key), a
+ * base64 Ed25519 key (algorithm byte 1 and 32 bytes), and a name without blanks or `+`.
+ * Returns the name.
+ */
+function checkVerifierKey(input, verifier) {
+    const [name, hash16 = '', key64 = ''] = splitTwice(verifier, '+');
+    const key = /^[A-Za-z0-9+/]*={0,2}$/.test(key64) && key64.length % 4 === 0 ? Buffer.from(key64, 'base64') : undefined;
+    if (name === '' || /\s/.test(name) || !/^[0-9a-fA-F]{8}$/.test(hash16) || !key || key.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(verifier)} is neither a known checksum database (sum.golang.org, sum.golang.google.cn, off) nor a verifier key name+hash+key (Go: "malformed verifier id").`);
+    }
+    if (parseInt(hash16, 16) !== keyHash(name, key)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the verifier key for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} has a hash that does not match its key (Go: "invalid verifier hash").`);
+    }
+    if (key[0] !== 1 || key.length !== 33) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the verifier key for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} is not an Ed25519 key (Go: "unknown verifier algorithm").`);
+    }
+    if (name.endsWith('/') || !/^[A-Za-z0-9._~-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the checksum database name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(name)} must be host[/path] (Go: "invalid sumdb name").`);
+    }
+    return name;
+}
+function splitTwice(s, sep) {
+    const i = s.indexOf(sep);
+    if (i < 0)
+        return [s];
+    const j = s.indexOf(sep, i + 1);
+    return j < 0 ? [s.slice(0, i), s.slice(i + 1)] : [s.slice(0, i), s.slice(i + 1, j), s.slice(j + 1)];
+}
+/**
+ * Parses GOSUMDB in every form Go accepts: `off`, a known name, the alias
+ * `sum.golang.google.cn`, a verifier key, each optionally followed by one URL
+ * (which bypasses the proxies). Rejects what Go would reject, with its words.
+ */
+function parseGosumdb(input, raw) {
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(raw));
+    // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
+    const value = raw;
+    if (value === 'off')
+        return { kind: 'off', value: 'off' };
+    if (value === CHINA_SUMDB_ALIAS) {
+        return {
+            kind: 'db',
+            value,
+            name: 'sum.golang.org',
+            key: KNOWN_SUMDB_KEYS['sum.golang.org'],
+            url: CHINA_SUMDB_URL,
+            explicitUrl: true
+        };
+    }
+    const fields = value.split(/\s+/).filter(f => f !== '');
+    if (fields.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is empty after trimming.');
+    if (fields.length > 2) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value))} has ${fields.length} fields; Go accepts a name or key, then at most one URL ("too many fields").`);
+    }
+    const [first, url] = fields;
+    if (first === 'off' || first.toLowerCase() === 'off') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value))}: write exactly off to disable verification (not recommended).`);
+    }
+    const key = KNOWN_SUMDB_KEYS[first] ?? first;
+    const name = checkVerifierKey(input, key);
+    if (url !== undefined && !/^https?:\/\/[^/?#\s]+/i.test(url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `the checksum database URL ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)((0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url))} must be an http(s) URL.`);
+    }
+    return {
+        kind: 'db',
+        value: fields.join(' '),
+        name,
+        key,
+        url: url ?? `https://${name}`,
+        explicitUrl: url !== undefined
+    };
+}
+
+
+/***/ }),
+
+/***/ 6309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ VERSION_FILE_INPUT),
+/* harmony export */   Sz: () => (/* binding */ parseVersionFile)
+/* harmony export */ });
+/* unused harmony exports parseGoModVersion, parseToolVersions, parsePlainVersionFile */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/* harmony import */ var _modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4549);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5570);
+/**
+ * Reading a Go version request out of a version file's text (pure; the shell reads the file).
+ *
+ * API:
+ * - `parseVersionFile(fileName, text)`: dispatches on the base name — `go.mod` and `go.work` (toolchain line, else go
+ *   line), `.tool-versions` (asdf/mise: `golang 1.23.5`), anything else (`.go-version`) a file holding one version.
+ * - `parseGoModVersion`, `parseToolVersions`, `parsePlainVersionFile`: the individual parsers.
+ *
+ * Meaning of a `go.mod`/`go.work` file (decided here, documented for users):
+ * - `toolchain go1.23.5` wins: it names the exact toolchain the module wants (what the go command would switch to).
+ * - otherwise the `go` line, read as actions/setup-go reads it: `go 1.22` → the newest 1.22.x release; `go 1.22.3` →
+ *   exactly 1.22.3; `go 1.23rc1` → exactly 1.23rc1. (For the go command ≥ 1.21 the go line is a minimum, and
+ *   GOTOOLCHAIN=auto would switch up to it; installing exactly that version satisfies the minimum, and it is what
+ *   setup-go users expect.)
+ * Errors are InputErrors for the input `go-version-file` naming the file and the line.
+ */
+
+
+
+/** The input name version-file errors are reported under. */
+const VERSION_FILE_INPUT = 'go-version-file';
+/**
+ * Parses a version file by its base name (`fileName` may be a path, with / or \ separators): `go.mod`, `go.work`,
+ * `.tool-versions`; any other name is read as a `.go-version` file (one version, as setup-go reads unknown files).
+ */
+function parseVersionFile(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    if (base === 'go.mod' || base === 'go.work')
+        return parseGoModVersion(fileName, text);
+    if (base === '.tool-versions')
+        return parseToolVersions(fileName, text);
+    return parsePlainVersionFile(fileName, text);
+}
+/**
+ * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
+ * grammar as the warm phase's plan (src/go/modfile/modfile.ts: comments, blocks, quoted strings). A malformed or
+ * repeated go/toolchain line is an error, as the go command refuses such a file.
+ */
+function parseGoModVersion(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    const parsed = base === 'go.work' ? (0,_modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoWork */ .xj)(text) : (0,_modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoMod */ .kW)(text);
+    const shown = (line) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(lines(text)[line - 1]?.trim() ?? '');
+    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
+    if (bad)
+        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
+    const { go, toolchain, versionLines } = parsed;
+    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
+        const line = versionLines.toolchain;
+        // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
+        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
+            throw fileError(fileName, line, `toolchain ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
+        }
+        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
+    }
+    if (go !== undefined && versionLines.go !== undefined) {
+        const line = versionLines.go;
+        if (go.startsWith('go'))
+            throw fileError(fileName, line, `go line ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(go)} must not start with "go"`);
+        return { request: requestAt(fileName, line, go), value: go, line };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
+}
+/**
+ * `.tool-versions` (asdf, mise): the first `golang <version>` line (mise's `go <version>` too); further versions on
+ * the line are asdf fallbacks and ignored. `#` starts a comment. `system`, `ref:` and `path:` values are refused.
+ */
+function parseToolVersions(fileName, text) {
+    const all = lines(text);
+    for (let i = 0; i < all.length; i++) {
+        const fields = stripComment(all[i], '#').trim().split(/\s+/);
+        if (fields[0] !== 'golang' && fields[0] !== 'go')
+            continue;
+        const value = fields[1];
+        if (value === undefined)
+            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(all[i].trim())} has no version`);
+        if (value === 'system' || value.includes(':')) {
+            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)} is not a Go version this action can install`);
+        }
+        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has no golang line (expected e.g. "golang 1.23.5")`);
+}
+/** `.go-version` and other plain files: the first line that is neither blank nor a `#` comment holds the version. */
+function parsePlainVersionFile(fileName, text) {
+    const all = lines(text);
+    for (let i = 0; i < all.length; i++) {
+        const value = all[i].trim();
+        if (value === '' || value.startsWith('#'))
+            continue;
+        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} is empty (expected a Go version such as 1.23.5)`);
+}
+function requestAt(fileName, line, value) {
+    return (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionRequest */ .Hd)(value, `${VERSION_FILE_INPUT} (${fileName} line ${line})`);
+}
+function fileError(fileName, line, detail) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} line ${line}: ${detail}`);
+}
+/** Lines without their terminators; a UTF-8 byte order mark at the start is dropped. */
+function lines(text) {
+    return text.replace(/^\uFEFF/, '').split(/\r?\n/);
+}
+function stripComment(line, marker) {
+    const at = line.indexOf(marker);
+    return at === -1 ? line : line.slice(0, at);
+}
+
+
+/***/ }),
+
+/***/ 5570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ parseVersionRequest),
+/* harmony export */   JQ: () => (/* binding */ isGoVersion),
+/* harmony export */   Ng: () => (/* binding */ describeRequest),
+/* harmony export */   O9: () => (/* binding */ isReleaseVersion),
+/* harmony export */   SO: () => (/* binding */ pickVersion),
+/* harmony export */   Tk: () => (/* binding */ makeSemver),
+/* harmony export */   X_: () => (/* binding */ compareGoVersions)
+/* harmony export */ });
+/* unused harmony exports parseGoVersion, goVersionLine, versionMatches */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
+/**
+ * Go version semantics for toolchain selection (pure).
+ *
+ * API:
+ * - `parseGoVersion(text)` / `isGoVersion(text)` / `compareGoVersions(a, b)`: Go's own version grammar and order
+ *   (cmd/go/internal/gover): `1.21` < `1.21rc1` < `1.21.0` < `1.21.1`; before Go 1.21 a missing patch is `.0`.
+ * - `isReleaseVersion(v)`: a `X.Y.Z` release (what `stable` and ranges pick), not a language version or prerelease.
+ * - `goVersionLine(v)`: the minor line, `1.23.5` → `1.23`.
+ * - `makeSemver(v)`: actions/setup-go's tool-cache name for a Go version (`1.21rc1` → `1.21.0-rc.1`).
+ * - `parseVersionRequest(text, input?)`: a `go-version` input as setup-go users write it → `VersionRequest`.
+ * - `versionMatches(request, v)`, `pickVersion(request, versions)`: the newest available version a request accepts.
+ */
 
 
 /**
- * The go binary: the first `go` on PATH (with PATHEXT on Windows), else whatever `extraLookup`
- * finds; undefined when there is none. A plain PATH walk keeps @actions/* out of the CLI bundle.
+ * Parses a Go version without the `go` prefix (`1.23.5`, `1.23`, `1.23rc1`, `1`), exactly as gover.Parse does;
+ * undefined when it is not one. Like Go, `1` means 1.0.0, and `1.20` means 1.20.0 while `1.21` stays a language
+ * version (lower than `1.21rc1` and `1.21.0`).
  */
-async function findGo(extraLookup, env = process.env) {
-    const windows = process.platform === 'win32';
-    const names = windows
-        ? (env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM')
-            .split(';')
-            .filter(Boolean)
-            .map(ext => `go${ext.toLowerCase()}`)
-        : ['go'];
-    for (const dir of (env.PATH ?? env.Path ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
-        if (dir === '')
-            continue;
-        for (const name of names) {
-            const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
-            if (await isExecutable(candidate, windows))
-                return candidate;
-        }
-    }
-    return (await extraLookup?.()) ?? undefined;
+function parseGoVersion(text) {
+    const m = /^(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)|([a-z]+)(0|[1-9][0-9]*)?)?)?$/.exec(text);
+    if (!m)
+        return undefined;
+    const [, major, minor, patch, kind, pre] = m;
+    if (minor === undefined)
+        return { major, minor: '0', patch: '0', kind: '', pre: '' };
+    if (patch !== undefined)
+        return { major, minor, patch, kind: '', pre: '' };
+    if (kind !== undefined)
+        return { major, minor, patch: '', kind, pre: pre ?? '' };
+    // Patch missing is the same as .0 before Go 1.21; from 1.21 on `1.21` is the language version, not 1.21.0.
+    return { major, minor, patch: compareNumbers(minor, '21') < 0 ? '0' : '', kind: '', pre: '' };
 }
-async function isExecutable(path, windows) {
-    try {
-        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).isFile())
-            return false;
-        if (!windows)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-        return true;
+/** Whether `text` is a Go version (`1.23.5`, `1.23`, `1.23rc1`), without the `go` prefix. */
+function isGoVersion(text) {
+    return parseGoVersion(text) !== undefined;
+}
+/**
+ * Go's version order (gover.Compare): -1, 0 or +1. Invalid versions compare lower than every valid one and equal to
+ * each other, as in Go.
+ */
+function compareGoVersions(a, b) {
+    const x = parseGoVersion(a) ?? INVALID;
+    const y = parseGoVersion(b) ?? INVALID;
+    return (compareNumbers(x.major, y.major) ||
+        compareNumbers(x.minor, y.minor) ||
+        compareNumbers(x.patch, y.patch) ||
+        // '' < alpha < beta < rc, by plain string order as Go does.
+        compareText(x.kind, y.kind) ||
+        compareNumbers(x.pre, y.pre));
+}
+const INVALID = { major: '', minor: '', patch: '', kind: '', pre: '' };
+/** A release `X.Y.Z` (Go ≥ 1.21 names every release so, `1.21.0` included); not `1.21`, not `1.21rc1`. */
+function isReleaseVersion(version) {
+    const v = parseGoVersion(version);
+    return v !== undefined && v.patch !== '' && v.kind === '' && /^\d+\.\d+\.\d+$/.test(version);
+}
+/** The minor line of a version: `1.23.5` → `1.23`, `1.23rc1` → `1.23`. Throws on a non-version. */
+function goVersionLine(version) {
+    const v = parseGoVersion(version);
+    if (!v)
+        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
+    return `${v.major}.${v.minor}`;
+}
+/**
+ * actions/setup-go's makeSemver: the version under which setup-go caches a Go release in the tool cache
+ * (`$RUNNER_TOOL_CACHE/go/<this>/<arch>`), so each action finds the other's installs. `1.22` → `1.22.0`,
+ * `1.21rc1` → `1.21.0-rc.1`, `1.22beta1` → `1.22.0-beta.1`, `go1.23.5` → `1.23.5`. Throws on anything that is not a
+ * Go version.
+ */
+function makeSemver(version) {
+    const bare = version.startsWith('go') ? version.slice(2) : version;
+    const v = parseGoVersion(bare);
+    if (!v)
+        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
+    const core = `${v.major}.${v.minor}.${v.patch || '0'}`;
+    return v.kind ? `${core}-${v.kind}.${v.pre || '0'}` : core;
+}
+/**
+ * Parses a `go-version` value. `input` names where it came from in error messages (the input name, or a version
+ * file and line). Throws InputError naming the input and the value when it is none of the forms of `VersionRequest`.
+ */
+function parseVersionRequest(text, input = 'go-version') {
+    const value = text.trim();
+    if (value === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is empty: give a Go version such as 1.23, 1.23.5 or stable');
+    if (value === 'stable' || value === 'oldstable')
+        return { kind: value };
+    const bare = value.startsWith('go') ? value.slice(2) : value;
+    const v = parseGoVersion(bare);
+    if (v && /^\d+\.\d+/.test(bare)) {
+        if (v.kind !== '' && !/^\d+\.\d+(alpha|beta|rc)[1-9]\d*$/.test(bare)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version: prereleases are written like 1.23rc1`);
+        }
+        if (v.patch === '' && v.kind === '')
+            return { kind: 'line', line: bare };
+        if (compareNumbers(v.minor, '21') < 0 && v.kind === '' && !/^\d+\.\d+\.\d+$/.test(bare)) {
+            // Before 1.21 Go itself reads `1.20` as 1.20.0; setup-go (and so this action) reads it as the 1.20 line.
+            return { kind: 'line', line: bare };
+        }
+        return { kind: 'exact', version: bare };
     }
-    catch {
-        return false;
+    if (value !== bare) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version (expected go1.X.Y, go1.X or go1.XrcN)`);
     }
+    const range = semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(value);
+    if (range === null) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is neither a Go version (1.23, 1.23.5, 1.23rc1), stable, oldstable nor a semver range (^1.22, >=1.22, 1.22.x)`);
+    }
+    return { kind: 'range', range: value };
+}
+/** Describes a request in messages: `1.23.x`, `stable`, `>=1.22`. */
+function describeRequest(request) {
+    switch (request.kind) {
+        case 'exact':
+            return request.version;
+        case 'line':
+            return `${request.line} (newest ${request.line}.x)`;
+        case 'range':
+            return request.range;
+        default:
+            return request.kind;
+    }
+}
+/**
+ * Whether version `version` (a Go version such as `1.23.5`) satisfies a request other than stable/oldstable (which
+ * depend on the whole list: use `pickVersion`).
+ */
+function versionMatches(request, version) {
+    switch (request.kind) {
+        case 'exact':
+            return compareGoVersions(request.version, version) === 0 && isGoVersion(version);
+        case 'line':
+            return isReleaseVersion(version) && goVersionLine(version) === goVersionLine(request.line);
+        case 'range': {
+            // A language version (`1.22`) is no toolchain: makeSemver would make it 1.22.0, which it is not.
+            const v = parseGoVersion(version);
+            if (!v || (v.patch === '' && v.kind === ''))
+                return false;
+            return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(makeSemver(version), request.range);
+        }
+        case 'stable':
+        case 'oldstable':
+            return isReleaseVersion(version);
+    }
+}
+/**
+ * The newest of `versions` (Go versions, any order, duplicates allowed) that `request` accepts, or undefined.
+ * `stable` is the newest release (no prerelease); `oldstable` the newest release of the minor line below the newest
+ * line that has a release (setup-go's meaning: with 1.23.5 and 1.22.9 available, oldstable is 1.22.9).
+ */
+function pickVersion(request, versions) {
+    const sorted = [...new Set(versions)].filter(isGoVersion).sort((a, b) => compareGoVersions(b, a));
+    if (request.kind === 'oldstable') {
+        const releases = sorted.filter(isReleaseVersion);
+        if (releases.length === 0)
+            return undefined;
+        const newestLine = goVersionLine(releases[0]);
+        return releases.find(v => goVersionLine(v) !== newestLine);
+    }
+    return sorted.find(v => versionMatches(request, v));
+}
+/** Compares decimal strings without leading zeros as Go's gover.CmpInt does: by length, then text. */
+function compareNumbers(x, y) {
+    if (x === y)
+        return 0;
+    if (x.length !== y.length)
+        return x.length < y.length ? -1 : 1;
+    return x < y ? -1 : 1;
+}
+function compareText(x, y) {
+    return x === y ? 0 : x < y ? -1 : 1;
 }
 
 
@@ -37018,361 +37018,473 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/chain.ts
-var core_chain = __nccwpck_require__(290);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/core/patterns.ts + 1 modules
-var core_patterns = __nccwpck_require__(1410);
-// EXTERNAL MODULE: ./src/core/presets.ts
-var presets = __nccwpck_require__(2755);
-// EXTERNAL MODULE: ./src/core/proxy-url.ts
-var proxy_url = __nccwpck_require__(3111);
-// EXTERNAL MODULE: ./src/core/sumdb/config.ts
-var config = __nccwpck_require__(3743);
-;// CONCATENATED MODULE: ./src/core/compose.ts
-
-
-
-
-
-
-/** The six variables this action manages, in the order they are reported. */
-const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
-/** True when `proxies` or `region` decides the chain; otherwise the job's own GOPROXY is kept. */
-function chainFromInputs(settings) {
-    return settings.proxies !== undefined || settings.region !== undefined;
+;// CONCATENATED MODULE: ./src/auth/types.ts
+/** The user GitHub (and GitLab, Gitea) accept alongside a bare token. */
+const DEFAULT_AUTH_USER = 'x-access-token';
+/** A MovedCredentials in the action's words (it writes the netrc file). */
+function movedNote(moved) {
+    return `${moved.from}: credentials moved from the URL to netrc (machine ${moved.machine}).`;
 }
-/** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
-function goVariablesFrom(env) {
-    const values = {};
-    for (const name of GO_VARIABLES) {
-        const value = env[name];
-        if (value !== undefined && value !== '')
-            values[name] = value;
-    }
-    return values;
-}
-function nonEmpty(value) {
-    return value === undefined || value === '' ? undefined : value;
-}
+
+// EXTERNAL MODULE: ./src/go/errors.ts
+var go_errors = __nccwpck_require__(6743);
+// EXTERNAL MODULE: ./src/auth/secrets.ts
+var secrets = __nccwpck_require__(8767);
+;// CONCATENATED MODULE: ./src/auth/parse.ts
 /**
- * `proxies` entries first, then the region's; a URL already listed is not repeated;
- * one terminal keyword last (the user's, else the region's). The separators the
- * user wrote stay, so a `,` gate after a corporate proxy still guards what follows.
+ * Parsing the `auth` input into AuthCredentials, one per line: `HOST[:PORT][/PATH] [USER:]SECRET`.
+ *
+ * Secrets never appear in a message: errors name the line number and what is wrong, never a field's
+ * text (a user who swapped the fields would otherwise see the token echoed before anything could mask
+ * it). The planners reuse lineProblem so their messages point at the same line in the same words.
  */
-function mergeChains(first, second) {
-    const proxies = [];
-    const seen = new Set();
-    const add = (entries) => {
-        for (const entry of entries) {
-            const key = (0,proxy_url/* proxyKey */.sw)(entry.url);
-            if (!seen.has(key)) {
-                seen.add(key);
-                proxies.push(entry);
+
+
+
+const INPUT = 'auth';
+const FORMAT = 'write HOST[:PORT][/PATH] [USER:]SECRET';
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const HOST_FIELD = new RegExp(`^(\\[[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::(\\d*))?(/.*)?$`);
+const PATH_ELEMENT = /^[A-Za-z0-9._~-]+$/;
+/** An InputError on the `auth` input naming `line`; `detail` must never quote a field, which may be a secret. */
+function lineProblem(line, detail) {
+    return new go_errors/* InputError */.dz(INPUT, `line ${line}: ${detail}`);
+}
+/** Names a character by code point only: the field around it may be a secret. */
+function badCharacter(line, field, value) {
+    const match = secrets/* BAD_CHARACTER */.yC.exec(value);
+    if (!match)
+        return undefined;
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return lineProblem(line, `the ${field} contains the blank or control character U+${code}; remove it (${FORMAT}).`);
+}
+function parseHostField(line, field) {
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(field)) {
+        throw lineProblem(line, `the host is written with a scheme; ${FORMAT} (https:// is implied).`);
+    }
+    const match = HOST_FIELD.exec(field);
+    if (!match) {
+        throw lineProblem(line, `the first field is not a host name (letters, digits, dots and dashes) or IP address; ${FORMAT}.`);
+    }
+    const port = match[2] ?? '';
+    if (match[2] !== undefined && (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
+        throw lineProblem(line, 'the port is not a number from 1 to 65535.');
+    }
+    let path = (match[3] ?? '').slice(1);
+    if (path.endsWith('/'))
+        path = path.slice(0, -1);
+    if (path !== '') {
+        for (const element of path.split('/')) {
+            if (!PATH_ELEMENT.test(element) || element === '.' || element === '..') {
+                throw lineProblem(line, 'the path has an empty element or a character other than A-Z a-z 0-9 - . _ ~ (as in module paths).');
             }
         }
-    };
-    add(first?.proxies ?? []);
-    add(second?.proxies ?? []);
-    const terminal = first?.terminal ?? second?.terminal;
-    // The proxy before the keyword keeps the gate its chain put there (`goproxy.io,direct`), even when that
-    // proxy was dropped as a duplicate: otherwise `aliyun|direct` would send every error direct.
-    if (terminal && proxies.length > 0) {
-        const gate = (first?.terminal ? first : second)?.proxies.at(-1)?.separator ?? ',';
-        proxies[proxies.length - 1] = { ...proxies[proxies.length - 1], separator: gate };
     }
-    return { proxies, ...(terminal ? { terminal } : {}) };
+    return { host: match[1].toLowerCase(), port, path };
 }
-function regionChain(settings) {
-    if (!settings.region)
-        return undefined;
-    const preset = presets/* REGION_PRESETS */.a5[settings.region];
-    const proxies = preset.proxies.map((name, i) => {
-        const url = (0,presets/* findPreset */.t)(name)?.url ?? name;
-        const last = i === preset.proxies.length - 1;
-        return { url, separator: last ? ',' : '|', origin: 'region', preset: name };
-    });
-    return { proxies, terminal: preset.terminal };
+function parseSecretField(line, field) {
+    const colon = field.indexOf(':');
+    if (colon === 0)
+        throw lineProblem(line, `the user before ':' is empty; write USER:SECRET, or the secret alone for ${DEFAULT_AUTH_USER}.`);
+    const username = colon < 0 ? DEFAULT_AUTH_USER : field.slice(0, colon);
+    const secret = colon < 0 ? field : field.slice(colon + 1);
+    if (secret === '')
+        throw lineProblem(line, 'the secret after the user is empty.');
+    return { username, secret };
 }
 /**
- * Composes the Go module environment from validated settings and what the job
- * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
- * for problems that only show once inputs meet each other or the job's environment
- * (a private probe module, an invalid GOPROXY inherited from the job).
+ * Parses the `auth` input: one credential per line, `HOST[:PORT][/PATH] [USER:]SECRET`,
+ * fields separated by spaces or tabs; blank lines and lines starting with `#` are skipped.
+ * Refuses, naming the line and never the text: a field with a blank or control character,
+ * more or fewer than two fields, an invalid host, port or path, an empty user or secret,
+ * and a host/path given twice. Throws InputErrors listing every bad line.
  */
-function composePlan(settings, ambient) {
-    const errors = new core_errors/* ErrorCollector */.KO();
-    const warnings = [
-        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${(0,core_errors/* quote */.hD)(e)} comes after direct/off; Go ignores it.`)
-    ];
-    const exported = new Set(['GOPROXY']);
-    let chain;
-    let chainSource;
-    if (chainFromInputs(settings)) {
-        chain = mergeChains(settings.proxies?.chain, regionChain(settings));
-        chainSource = 'inputs';
-    }
-    else {
-        const fromEnv = nonEmpty(ambient.env.GOPROXY);
-        const fromGo = nonEmpty(ambient.goEnvGoproxy);
-        const [value, source, input] = fromEnv
-            ? [fromEnv, 'environment', 'GOPROXY (job environment)']
-            : fromGo
-                ? [fromGo, 'go env', 'GOPROXY (go env)']
-                : [presets/* GO_DEFAULT_GOPROXY */.cH, 'go default', 'GOPROXY'];
-        const parsed = errors.attempt(() => (0,core_chain/* parseGoproxy */.Ms)(input, value), undefined);
-        chain = parsed?.chain ?? { proxies: [] };
-        chainSource = source;
-        for (const entry of parsed?.ignored ?? [])
-            warnings.push(`${input}: ${(0,core_errors/* quote */.hD)(entry)} comes after direct/off; Go ignores it.`);
-    }
-    const regionSumdb = settings.region ? presets/* REGION_PRESETS */.a5[settings.region].sumdb : undefined;
-    const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
-    let sumdb;
-    let sumdbChosen = true;
-    if (settings.sumdb) {
-        sumdb = settings.sumdb;
-        exported.add('GOSUMDB');
-    }
-    else if (ambientSumdb) {
-        sumdb = errors.attempt(() => (0,config/* parseGosumdb */.$M)('GOSUMDB (job environment)', ambientSumdb), (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw));
-    }
-    else if (regionSumdb) {
-        sumdb = (0,config/* parseGosumdb */.$M)('region', regionSumdb);
-        exported.add('GOSUMDB');
-    }
-    else {
-        sumdb = (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw);
-        sumdbChosen = false;
-    }
-    if (settings.sumdb?.kind === 'off') {
-        warnings.push('sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.');
-    }
-    const pick = (input, variable) => {
-        if (input) {
-            exported.add(variable);
-            return (0,core_patterns/* formatPatterns */.NI)(input);
-        }
-        const inherited = nonEmpty(ambient.env[variable]);
-        // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
-        if (inherited !== undefined) {
-            errors.attempt(() => (0,core_errors/* assertNoControlCharacters */.Pt)(`${variable} (job environment)`, inherited), undefined);
-        }
-        return inherited;
-    };
-    const goprivate = pick(settings.private, 'GOPRIVATE') ?? '';
-    const ownNoProxy = pick(settings.noProxy, 'GONOPROXY');
-    const ownNoSumdb = pick(settings.noSumdb, 'GONOSUMDB');
-    const gonoproxy = ownNoProxy ?? goprivate;
-    const gonosumdb = ownNoSumdb ?? goprivate;
-    const goinsecure = pick(settings.insecure, 'GOINSECURE') ?? '';
-    const everything = (name, patterns, what) => {
-        for (const glob of patterns ?? []) {
-            if ((0,core_patterns/* matchesEverything */.rM)(glob))
-                warnings.push(`${name}: ${(0,core_errors/* quote */.hD)(glob)} matches every module path: ${what}`);
-        }
-    };
-    everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.');
-    everything('no-sumdb', settings.noSumdb, 'no module is verified against the checksum database.');
-    everything('insecure', settings.insecure, 'every direct fetch may use plain HTTP or skip certificate checks.');
-    if (settings.probe &&
-        ((0,core_patterns/* matchesPrefixPatterns */.BC)(gonoproxy, settings.probeModule) || (0,core_patterns/* matchesPrefixPatterns */.BC)(gonosumdb, settings.probeModule))) {
+function parseAuth(raw) {
+    const errors = new go_errors/* ErrorCollector */.KO();
+    const credentials = [];
+    const seen = new Map();
+    raw.split('\n').forEach((text, index) => {
+        const line = index + 1;
+        const trimmed = text.replace(/\r$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
         errors.attempt(() => {
-            throw new core_errors/* InputError */.dz('probe-module', `${(0,core_errors/* quote */.hD)(settings.probeModule)} matches the private patterns (GONOPROXY ${(0,core_errors/* quote */.hD)(gonoproxy)}, GONOSUMDB ${(0,core_errors/* quote */.hD)(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`);
+            const fields = trimmed.split(/[ \t]+/);
+            if (fields.length !== 2) {
+                const count = fields.length === 1 ? 'one field' : `${fields.length} fields`;
+                throw lineProblem(line, `has ${count} where two are needed; ${FORMAT} (no field can contain a blank).`);
+            }
+            const bad = badCharacter(line, 'host', fields[0]) ?? badCharacter(line, 'secret field', fields[1]);
+            if (bad)
+                throw bad;
+            const credential = {
+                line,
+                ...parseHostField(line, fields[0]),
+                ...parseSecretField(line, fields[1])
+            };
+            const key = `${credential.host}:${credential.port}/${credential.path}`;
+            const earlier = seen.get(key);
+            if (earlier !== undefined)
+                throw lineProblem(line, `names the same host, port and path as line ${earlier}; keep one.`);
+            seen.set(key, line);
+            credentials.push(credential);
         }, undefined);
-    }
-    errors.throwIfAny();
-    return {
-        chain,
-        chainSource,
-        sumdb,
-        sumdbChosen,
-        goprivate,
-        gonoproxy,
-        gonosumdb,
-        goinsecure,
-        noProxyFollowsPrivate: ownNoProxy === undefined,
-        noSumdbFollowsPrivate: ownNoSumdb === undefined,
-        exported,
-        warnings
-    };
-}
-/**
- * Adds patterns to GOPRIVATE (private module hosts named by `auth` lines) and
- * re-applies Go's defaulting: GONOPROXY / GONOSUMDB follow unless the user set them.
- */
-function addPrivatePatterns(plan, patterns) {
-    const present = new Set(plan.goprivate.split(','));
-    const added = patterns.filter(pattern => !present.has(pattern));
-    if (added.length === 0)
-        return plan;
-    const goprivate = [plan.goprivate, ...added].filter(p => p !== '').join(',');
-    return {
-        ...plan,
-        goprivate,
-        gonoproxy: plan.noProxyFollowsPrivate ? goprivate : plan.gonoproxy,
-        gonosumdb: plan.noSumdbFollowsPrivate ? goprivate : plan.gonosumdb,
-        exported: new Set([...plan.exported, 'GOPRIVATE'])
-    };
-}
-/** The same plan with another chain (credentials moved out of URLs, or the probe's rebuilt chain). */
-function withChain(plan, chain) {
-    return { ...plan, chain };
-}
-/**
- * The values to export and the effective values (after Go's defaulting) for the
- * outputs, for a plan and the chain finally chosen (the probe may have reordered it).
- */
-function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
-    const effective = {
-        GOPROXY: (0,core_chain/* formatChain */.rA)(chain),
-        GOSUMDB: sumdb.value,
-        GOPRIVATE: plan.goprivate,
-        GONOPROXY: plan.gonoproxy,
-        GONOSUMDB: plan.gonosumdb,
-        GOINSECURE: plan.goinsecure
-    };
-    const exports = {};
-    for (const name of GO_VARIABLES) {
-        if (plan.exported.has(name) || (name === 'GOSUMDB' && sumdb !== plan.sumdb))
-            exports[name] = effective[name];
-    }
-    return { exports, effective };
-}
-
-// EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
-var exec_go = __nccwpck_require__(8944);
-;// CONCATENATED MODULE: ./src/exec/ambient.ts
-
-
-/**
- * What the machine already has, for the action and the CLI alike: the six variables from the environment (empty
- * counts as unset, as in Go) and, when go is present, the chain is not given by inputs (`needGoproxy`) and GOPROXY
- * is not in the environment, `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env). go runs with
- * GOTOOLCHAIN=local: a go.mod asking for a newer Go must not start a toolchain download just to read a variable.
- */
-async function readAmbient(go, needGoproxy, env, cwd) {
-    const values = goVariablesFrom(env);
-    if (!go || !needGoproxy || values.GOPROXY)
-        return { env: values };
-    const result = await (0,exec_go/* goEnv */.Aq)(go, ['GOPROXY'], { env, cwd });
-    if (!result.ok)
-        return { env: values, goEnvFailure: result.message };
-    return { env: values, goEnvGoproxy: result.values.GOPROXY.trim() };
-}
-/** The warning for a failed `go env GOPROXY`: names the error and says which chain is used instead. */
-function goEnvFailureWarning(failure) {
-    return `Could not read GOPROXY from the go command, so any value set with \`go env -w\` is not seen and Go's default chain is used: ${failure}`;
-}
-
-;// CONCATENATED MODULE: ./src/action/ambient.ts
-
-/**
- * What the job already has (see exec/ambient.ts), read from this process's environment and working directory,
- * as later steps' go commands will see them.
- */
-function ambient_readAmbient(go, needGoproxy, env = process.env) {
-    return readAmbient(go, needGoproxy, env, process.cwd());
-}
-
-;// CONCATENATED MODULE: ./src/action/export.ts
-
-
-
-
-/**
- * Exports variables for later steps (GITHUB_ENV) and for this process's own go calls.
- * Values are validated by the core and never hold a secret.
- */
-function exportVariables(variables) {
-    for (const [name, value] of Object.entries(variables)) {
-        if (value !== undefined)
-            core/* exportVariable */.dN(name, value);
-    }
-}
-/** Sets the effective-value outputs (lower-case names, as in action.yml). */
-function setEnvironmentOutputs(effective) {
-    for (const name of GO_VARIABLES)
-        core/* setOutput */.uH(name.toLowerCase(), effective[name]);
-}
-/**
- * Runs `go env` for the six variables (GOTOOLCHAIN=local: showing the environment must not download a toolchain),
- * with this process's environment as it is now, i.e. after the export. It runs beside the warm phase; `showGoEnv`
- * prints what it gave. A failure is shown, not fatal: the variables are exported either way.
- */
-async function readGoEnvForLog(go) {
-    const result = await (0,exec_go/* runGo */.aC)(go, ['env', ...GO_VARIABLES], {
-        cwd: process.cwd(),
-        env: process.env,
-        timeoutMs: 30_000
     });
-    const lines = [];
-    if (result.stdout.trim() !== '')
-        lines.push(result.stdout.trimEnd());
-    if (result.stderr.trim() !== '')
-        lines.push((0,proxy_url/* redactText */.Rd)(result.stderr.trimEnd()));
-    if (result.spawnError !== undefined)
-        lines.push(`Could not start ${go}: ${result.spawnError}`);
-    else if (result.timedOut)
-        lines.push('go env did not finish in 30 s.');
-    else if (result.code !== 0)
-        lines.push(`go env exited with ${result.code}.`);
-    return { lines };
-}
-/** Shows what the go command read after the export (readGoEnvForLog), in a collapsed group. */
-function showGoEnv(shown) {
-    core/* startGroup */.Oh('go env (as the go command sees it after the export)');
-    shown.lines.forEach(line => core/* info */.pq(line));
-    core/* endGroup */.N4();
+    errors.throwIfAny();
+    return credentials;
 }
 
-;// CONCATENATED MODULE: ./src/action/logger.ts
+// EXTERNAL MODULE: ./src/go/proxy/url.ts
+var proxy_url = __nccwpck_require__(2660);
+// EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
+var env_patterns = __nccwpck_require__(796);
+;// CONCATENATED MODULE: ./src/auth/module-hosts.ts
+/**
+ * Planning credentials for module hosts: `auth` lines that name no proxy in the chain. Each becomes a
+ * git credential scoped to its URL prefix, a GOPRIVATE addition unless the private patterns already
+ * cover it (noted in the log, so the user sees why nothing was added), and, where go itself talks to
+ * the host, a host-wide netrc entry.
+ *
+ * The netrc entry is the one place a module credential reaches more than its path: go's `?go-get=1`
+ * lookup on a private GitLab or company server needs it, and netrc has no path. The notes say so.
+ */
 
-/** The core's Logger over @actions/core: warnings and errors become annotations, on a file when one is known. */
-const actionLogger = {
-    info: message => core/* info */.pq(message),
-    warning: (message, file) => core/* warning */.$e(message, file ? { file } : {}),
-    error: (message, file) => core/* error */.z3(message, file ? { file } : {}),
-    debug: message => core/* debug */.Yz(message)
-};
-
-;// CONCATENATED MODULE: ./src/action/secrets.ts
 
 /**
- * Registers every secret an input may carry before anything is parsed or logged:
- * userinfo in URLs (`proxies`, `sumdb`) and the secret field of each `auth` line.
- * Parsing comes later and may fail; a secret must be masked even then.
+ * Hosts the go command resolves without an HTTPS `?go-get=1` lookup (vcsPaths in
+ * cmd/go/internal/vcs): only git talks to them, so git's path-scoped header is enough
+ * and no host-wide netrc entry is written.
  */
-function maskInputSecrets(read) {
-    for (const name of ['proxies', 'sumdb']) {
-        for (const match of read(name).matchAll(/[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#\s,|]*)@/g)) {
-            maskUserinfo(match[1]);
+const STATIC_VCS_HOSTS = new Set(['github.com', 'bitbucket.org']);
+/**
+ * Plans one module-host `auth` line into `draft`: a git credential for `https://host[:port]/path/`,
+ * a GOPRIVATE addition or a note naming the pattern that already covers it, and a netrc entry unless
+ * git alone talks to the host, the line has a port (module paths carry none), or the host already has
+ * a netrc entry (netrc holds one per host; the note names whose is used). `proxiesOnHost` lists the
+ * proxies on the same host name, redacted, for a note that the line did not match them.
+ * Records an InputError for a host that cannot start a module path.
+ */
+function planModuleHost(draft, patterns, credential, proxiesOnHost) {
+    const { errors, notes, git, privateAdditions, netrc } = draft;
+    const { line, host, port, path } = credential;
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) {
+        errors.attempt(() => {
+            throw lineProblem(line, 'the host names no proxy in the chain, and it cannot be a module host: a module path starts with a domain name that has a dot.');
+        }, undefined);
+        return;
+    }
+    const target = path === '' ? host : `${host}/${path}`;
+    if (proxiesOnHost.length > 0) {
+        notes.push(`auth line ${line}: ${target} is on the host of the proxy ${proxiesOnHost.join(', ')} but not its port or path, so it is treated as a module host; give the proxy's port and path to apply it to the proxy.`);
+    }
+    const hostPort = port === '' ? host : `${host}:${port}`;
+    git.push({
+        urlPrefix: `https://${hostPort}/${path === '' ? '' : `${path}/`}`,
+        username: credential.username,
+        secret: credential.secret,
+        line
+    });
+    // Private only if both GONOPROXY and GONOSUMDB cover it: either alone would still leak the path to a public service.
+    const covering = (list) => list.split(',').find(glob => glob !== '' && (0,env_patterns/* matchesPrefixPatterns */.BC)(glob, target));
+    const byAddition = privateAdditions.find(glob => (0,env_patterns/* matchesPrefixPatterns */.BC)(glob, target));
+    const byNoProxy = covering(patterns.gonoproxy);
+    const byNoSumdb = covering(patterns.gonosumdb);
+    if (byAddition) {
+        notes.push(`auth line ${line}: ${target} already covered by the GOPRIVATE addition ${byAddition}.`);
+    }
+    else if (byNoProxy && byNoSumdb) {
+        const how = byNoProxy === byNoSumdb
+            ? `GOPRIVATE pattern ${byNoProxy}`
+            : `GONOPROXY pattern ${byNoProxy} and GONOSUMDB pattern ${byNoSumdb}`;
+        notes.push(`auth line ${line}: ${target} already covered by ${how}.`);
+    }
+    else {
+        privateAdditions.push(target);
+        notes.push(`auth line ${line}: ${target} added to GOPRIVATE, so it skips public proxies and the public checksum database.`);
+    }
+    // Module paths carry no port, so go's own lookups never use a netrc entry with one.
+    if (STATIC_VCS_HOSTS.has(host) || port !== '')
+        return;
+    const existing = netrc.find(e => e.machine === host);
+    if (existing) {
+        const owner = existing.line ? `auth line ${existing.line}` : 'a proxy URL';
+        notes.push(`auth line ${line}: go's ?go-get=1 lookups on ${host} use the credentials of ${owner} (netrc holds one per host); git uses this line's under ${target}.`);
+        return;
+    }
+    netrc.push({ machine: host, login: credential.username, password: credential.secret, line });
+    notes.push(`auth line ${line}: go's ?go-get=1 lookups send this credential to every path on ${host} (netrc is per host); git sends it only under ${target}.`);
+}
+
+;// CONCATENATED MODULE: ./src/auth/proxy-hosts.ts
+
+
+
+
+/** The input a proxy URL came from, for messages: the user fixes it there. */
+function inputOf(entry) {
+    return entry.origin === 'environment' ? 'GOPROXY (job environment)' : 'proxies';
+}
+function defaultPort(scheme) {
+    return scheme === 'https' ? '443' : scheme === 'http' ? '80' : '';
+}
+function proxyPath(proxy) {
+    return proxy.rest.replace(/[?#].*$/s, '').replace(/^\/+|\/+$/g, '');
+}
+function pathCovers(prefix, path) {
+    return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+}
+/** Host and effective port, since an `auth` line without a port means the scheme's default as Go does. */
+function sameHost(credential, proxy) {
+    return (proxy.hostname.toLowerCase() === credential.host &&
+        (credential.port || defaultPort(proxy.scheme)) === (proxy.port || defaultPort(proxy.scheme)));
+}
+/** A proxy URL's userinfo as netrc credentials, refusing what netrc cannot carry. */
+function userinfoCredentials(entry, proxy) {
+    if (proxy.username === '' && proxy.password === '' && !/^[^/]*\/\/[^/?#]*@/.test(entry.url))
+        return undefined;
+    const input = inputOf(entry);
+    const shown = (0,secrets/* hideUserinfo */.kc)(entry.url);
+    const username = (0,secrets/* decodeUserinfo */.uQ)(input, shown, proxy.username);
+    const password = (0,secrets/* decodeUserinfo */.uQ)(input, shown, proxy.password);
+    if (username === '' || password === '') {
+        // Go's netrc parser drops an entry without both, so the URL form could not be kept working.
+        throw new go_errors/* InputError */.dz(input, `proxy ${(0,go_errors/* quote */.hD)(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
+    }
+    if (secrets/* BAD_CHARACTER */.yC.test(username) || secrets/* BAD_CHARACTER */.yC.test(password)) {
+        throw new go_errors/* InputError */.dz(input, `proxy ${(0,go_errors/* quote */.hD)(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
+    }
+    return { username, password };
+}
+/** Adds a netrc entry; false (and an error) when the machine already has different credentials. */
+function addNetrc(draft, entry, conflict) {
+    const existing = draft.netrc.find(e => e.machine === entry.machine);
+    if (!existing) {
+        draft.netrc.push(entry);
+        return true;
+    }
+    if (existing.login === entry.login && existing.password === entry.password)
+        return true;
+    draft.errors.attempt(() => {
+        throw conflict(existing);
+    }, undefined);
+    return false;
+}
+/** Where an existing netrc entry came from, for a conflict message: the user must know which to remove. */
+function source(entry) {
+    return entry.line ? `auth line ${entry.line}` : 'the credentials in another proxy URL';
+}
+/**
+ * Moves credentials written inside https proxy URLs to netrc entries for the proxy's host. Run before
+ * the `auth` lines: a URL's credentials belong to exactly one proxy, so a line that disagrees with them
+ * is the one reported.
+ */
+function planProxyUserinfo(draft, proxies) {
+    for (const { entry, parsed } of proxies) {
+        if (parsed.scheme !== 'https')
+            continue;
+        const fromUrl = draft.errors.attempt(() => userinfoCredentials(entry, parsed), undefined);
+        if (!fromUrl)
+            continue;
+        for (const s of (0,proxy_url/* secretsOfUrl */.mE)(entry.url))
+            draft.secrets.add(s);
+        for (const s of (0,secrets/* secretForms */.eo)(fromUrl.username, fromUrl.password))
+            draft.secrets.add(s);
+        const added = addNetrc(draft, { machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new go_errors/* InputError */.dz(inputOf(entry), `proxy ${(0,go_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
+        if (added)
+            draft.moved.push({ from: `proxy ${(0,proxy_url/* redactUrl */.BO)(entry.url)}`, machine: parsed.host });
+    }
+}
+/**
+ * The proxies (not file://) on the credential's host name, whatever their port or path: the module-host
+ * planner names them when a line is on a proxy's host but does not match it.
+ */
+function proxiesOnHost(credential, proxies) {
+    return proxies.filter(p => p.parsed.scheme !== 'file' && p.parsed.hostname.toLowerCase() === credential.host);
+}
+/**
+ * Plans an `auth` line as proxy credentials when its host, port and path prefix name proxies in
+ * `onHost` (from proxiesOnHost): a netrc entry per matching proxy host, or an error for an http://
+ * proxy, a proxy whose URL carries other credentials, or a host with other credentials already.
+ * Returns false, planning nothing, when the line names no proxy: it is then a module host.
+ */
+function planProxyCredential(draft, credential, onHost) {
+    const matched = onHost.filter(p => sameHost(credential, p.parsed) && pathCovers(credential.path, proxyPath(p.parsed)));
+    if (matched.length === 0)
+        return false;
+    const plain = matched.find(p => p.parsed.scheme === 'http');
+    if (plain) {
+        draft.errors.attempt(() => {
+            throw lineProblem(credential.line, `the proxy ${(0,go_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
+        }, undefined);
+        return true;
+    }
+    for (const { entry, parsed } of matched) {
+        const entryFromUrl = draft.netrc.find(e => e.machine === parsed.host && e.line === undefined);
+        if (entryFromUrl && (entryFromUrl.login !== credential.username || entryFromUrl.password !== credential.secret)) {
+            draft.errors.attempt(() => {
+                throw lineProblem(credential.line, `the proxy ${(0,go_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(entry.url))} already carries other credentials in its URL; keep one of the two.`);
+            }, undefined);
+            continue;
+        }
+        const entryForLine = {
+            machine: parsed.host,
+            login: credential.username,
+            password: credential.secret,
+            line: credential.line
+        };
+        // Same credentials as the URL's: that entry already serves the line, and a second machine line would be a duplicate.
+        const added = entryFromUrl !== undefined ||
+            addNetrc(draft, entryForLine, first => lineProblem(credential.line, `the proxy host ${(0,go_errors/* quote */.hD)(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
+        if (added) {
+            draft.notes.push(`auth line ${credential.line}: credentials for the proxy ${(0,proxy_url/* redactUrl */.BO)((0,proxy_url/* stripCredentials */.PH)(entry.url))} (netrc machine ${parsed.host}).`);
         }
     }
-    for (const line of read('auth').split('\n')) {
-        const fields = line.trim().split(/\s+/);
-        if (fields.length >= 2)
-            maskUserinfo(fields.slice(1).join(' '));
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/auth/plan.ts
+
+
+
+
+
+/**
+ * Decides where every credential goes, given the chain (credentials for a proxy in it)
+ * and the effective private patterns (module hosts not already private are added).
+ *
+ * - A line whose host and port (and path prefix, if any) name an https proxy in the chain
+ *   becomes a netrc entry for that proxy's host as written in its URL, which is what Go
+ *   compares. Credentials inside a proxy URL move there too, and the returned chain has none.
+ * - Any other line is a module host: a git `extraHeader` for `https://host[:port]/path/`
+ *   only; a GOPRIVATE addition unless GONOPROXY and GONOSUMDB both cover it already; and,
+ *   unless git alone talks to the host (github.com, bitbucket.org), a netrc entry, because
+ *   go's `?go-get=1` lookup on a private GitLab or company server needs the credential and
+ *   netrc is host-wide (noted in the log).
+ *
+ * Throws InputErrors for credentials aimed at an http:// proxy (Go refuses to send them),
+ * for one proxy host given two different credentials, and for module hosts that cannot
+ * start a module path.
+ */
+function planCredentials(credentials, chain, goprivate) {
+    const patterns = typeof goprivate === 'string' ? { gonoproxy: goprivate, gonosumdb: goprivate } : goprivate;
+    const draft = {
+        errors: new go_errors/* ErrorCollector */.KO(),
+        notes: [],
+        moved: [],
+        secrets: new Set(),
+        netrc: [],
+        git: [],
+        privateAdditions: []
+    };
+    const proxies = [];
+    for (const entry of chain.proxies) {
+        // The chain was validated already; a URL that still fails is reported, not thrown past the collector.
+        const parsed = draft.errors.attempt(() => (0,proxy_url/* parseProxyUrl */.Pr)(inputOf(entry), entry.url, (0,proxy_url/* redactUrl */.BO)(entry.url)), undefined);
+        if (parsed)
+            proxies.push({ entry, parsed });
     }
-}
-function maskUserinfo(userinfo) {
-    if (userinfo === '')
-        return;
-    core/* setSecret */.Pq(userinfo);
-    const colon = userinfo.indexOf(':');
-    if (colon >= 0 && colon < userinfo.length - 1)
-        core/* setSecret */.Pq(userinfo.slice(colon + 1));
-    for (const encoded of [userinfo, colon >= 0 ? userinfo : `x-access-token:${userinfo}`]) {
-        core/* setSecret */.Pq(Buffer.from(encoded).toString('base64'));
+    // Credentials written inside proxy URLs first: they belong to exactly one proxy.
+    planProxyUserinfo(draft, proxies);
+    for (const credential of credentials) {
+        for (const s of (0,secrets/* secretForms */.eo)(credential.username, credential.secret))
+            draft.secrets.add(s);
+        const onHost = proxiesOnHost(credential, proxies);
+        if (planProxyCredential(draft, credential, onHost))
+            continue;
+        planModuleHost(draft, patterns, credential, onHost.map(p => (0,proxy_url/* redactUrl */.BO)((0,proxy_url/* stripCredentials */.PH)(p.entry.url))));
     }
+    draft.errors.throwIfAny();
+    const stripped = {
+        proxies: chain.proxies.map(entry => ({ ...entry, url: (0,proxy_url/* stripCredentials */.PH)(entry.url) })),
+        ...(chain.terminal ? { terminal: chain.terminal } : {})
+    };
+    const { netrc } = draft;
+    return {
+        chain: stripped,
+        netrc,
+        git: draft.git,
+        privateAdditions: draft.privateAdditions,
+        secrets: [...draft.secrets].filter(s => s !== ''),
+        credentialsFor: url => (0,secrets/* credentialsFor */.Og)(netrc, url),
+        notes: draft.notes,
+        moved: draft.moved
+    };
 }
-/** Masks a list of secrets (from the credentials plan) in the log. */
-function maskSecrets(secrets) {
-    for (const secret of secrets)
-        if (secret !== '')
-            core/* setSecret */.Pq(secret);
+
+;// CONCATENATED MODULE: ./src/auth/sumdb.ts
+/**
+ * Credentials written in the GOSUMDB URL: moved into the netrc plan like a proxy URL's, so the exported
+ * GOSUMDB carries no secret. A separate step from planCredentials because the checksum database is
+ * configured (and validated) after the chain, and a plan without a sumdb URL must pass through unchanged.
+ */
+
+
+
+/**
+ * Moves credentials written in a GOSUMDB URL to the netrc plan, as planCredentials does for proxy URLs: the go
+ * command's web client sends netrc credentials to the checksum database's host like to any other, so the exported
+ * GOSUMDB (and the gosumdb output, the summary and `go env`) carry no secret. Refuses what Go or a netrc file cannot
+ * carry (credentials over http, a missing user or password, blanks) and a host that already has other credentials.
+ * Throws InputErrors.
+ */
+function planSumdbCredentials(plan, sumdb) {
+    if (sumdb.kind !== 'db' || !sumdb.explicitUrl)
+        return { plan, sumdb };
+    const url = (0,proxy_url/* stripCredentials */.PH)(sumdb.url);
+    if (url === sumdb.url)
+        return { plan, sumdb };
+    const shown = (0,secrets/* hideUserinfo */.kc)(sumdb.url);
+    const errors = new go_errors/* ErrorCollector */.KO();
+    const planned = errors.attempt(() => {
+        // An http URL with userinfo is refused here, as Go refuses to send credentials over http.
+        const parsed = (0,proxy_url/* parseProxyUrl */.Pr)('sumdb', sumdb.url, shown);
+        const login = (0,secrets/* decodeUserinfo */.uQ)('sumdb', shown, parsed.username);
+        const password = (0,secrets/* decodeUserinfo */.uQ)('sumdb', shown, parsed.password);
+        if (login === '' || password === '' || secrets/* BAD_CHARACTER */.yC.test(login) || secrets/* BAD_CHARACTER */.yC.test(password)) {
+            throw new go_errors/* InputError */.dz('sumdb', `the checksum database URL ${(0,go_errors/* quote */.hD)(shown)} carries credentials a netrc file cannot hold: write https://USER:TOKEN@host/path.`);
+        }
+        const existing = plan.netrc.find(e => e.machine === parsed.host);
+        if (existing && (existing.login !== login || existing.password !== password)) {
+            throw new go_errors/* InputError */.dz('sumdb', `the checksum database URL ${(0,go_errors/* quote */.hD)(shown)} carries credentials that differ from those for the same host in proxies or auth; Go's netrc holds one per host and port.`);
+        }
+        // A new array (not a push): the plan passed in stays as it was, and credentialsFor must see the new entry.
+        const netrc = existing ? plan.netrc : [...plan.netrc, { machine: parsed.host, login, password }];
+        return {
+            ...plan,
+            netrc,
+            secrets: [...new Set([...plan.secrets, ...(0,proxy_url/* secretsOfUrl */.mE)(sumdb.url), ...(0,secrets/* secretForms */.eo)(login, password)])],
+            credentialsFor: (target) => (0,secrets/* credentialsFor */.Og)(netrc, target),
+            moved: [...plan.moved, { from: 'sumdb', machine: parsed.host }]
+        };
+    }, undefined);
+    errors.throwIfAny();
+    return { plan: planned ?? plan, sumdb: { ...sumdb, url, value: `${sumdb.value.split(' ')[0]} ${url}` } };
 }
+
+;// CONCATENATED MODULE: ./src/auth/index.ts
+/**
+ * The `auth` input: credentials for private module hosts and authenticated proxies,
+ * parsed and planned without touching the file system. The shell (src/auth/) writes
+ * the plan's netrc and git configuration files.
+ *
+ * This module is the one the rest of the action imports; the code lives by concern in
+ * auth-*.ts and is re-exported here so those files can be reorganised without touching
+ * any importer:
+ * - types.ts: the shared shapes (AuthCredential, CredentialPlan, netrc and git entries);
+ * - parse.ts: parsing the `auth` lines (parseAuth);
+ * - plan.ts: planCredentials, which runs the two planners below in order;
+ * - proxy-hosts.ts: credentials for proxies (netrc, userinfo moved out of proxy URLs);
+ * - module-hosts.ts: credentials for module hosts (git prefixes, GOPRIVATE additions);
+ * - sumdb.ts: credentials in the GOSUMDB URL (planSumdbCredentials);
+ * - secrets.ts: masking, hiding and Go's netrc lookup, shared by all of them.
+ *
+ * Secrets never appear in a message: errors name the line number and what is wrong,
+ * never a field's text.
+ */
+
+
+
+
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -37583,626 +37695,29 @@ async function removeCredentials(files, options = {}) {
     return removed;
 }
 
-// EXTERNAL MODULE: ./src/core/auth/secrets.ts
-var secrets = __nccwpck_require__(6523);
-;// CONCATENATED MODULE: ./src/core/auth/types.ts
-/** The user GitHub (and GitLab, Gitea) accept alongside a bare token. */
-const DEFAULT_AUTH_USER = 'x-access-token';
+;// CONCATENATED MODULE: ./src/go/env/gopath.ts
 
-;// CONCATENATED MODULE: ./src/core/auth/parse.ts
+/** `$GOPATH/bin` as the go command defaults it: the first GOPATH entry, else `<home>/go`. */
+function goPathBin(env, home) {
+    const first = (env.GOPATH ?? '').split(external_node_path_.delimiter).find(p => p !== '');
+    return (0,external_node_path_.join)(first ?? (0,external_node_path_.join)(home, 'go'), 'bin');
+}
+
+;// CONCATENATED MODULE: ./src/install/line.ts
+/** The install step in one line, for the log and the job summary (pure). */
 /**
- * Parsing the `auth` input into AuthCredentials, one per line: `HOST[:PORT][/PATH] [USER:]SECRET`.
- *
- * Secrets never appear in a message: errors name the line number and what is wrong, never a field's
- * text (a user who swapped the fields would otherwise see the token echoed before anything could mask
- * it). The planners reuse lineProblem so their messages point at the same line in the same words.
+ * `Go 1.23.5: downloaded from https://goproxy.cn (70.1 MiB), verified h1:…, installed at /opt/hostedtoolcache/go/1.23.5/x64 in 12.3 s`
+ * or `Go 1.23.5: cache hit at …`.
  */
-
-
-
-const INPUT = 'auth';
-const FORMAT = 'write HOST[:PORT][/PATH] [USER:]SECRET';
-const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
-const HOST_FIELD = new RegExp(`^(\\[[0-9A-Fa-f:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::(\\d*))?(/.*)?$`);
-const PATH_ELEMENT = /^[A-Za-z0-9._~-]+$/;
-/** An InputError on the `auth` input naming `line`; `detail` must never quote a field, which may be a secret. */
-function lineProblem(line, detail) {
-    return new core_errors/* InputError */.dz(INPUT, `line ${line}: ${detail}`);
-}
-/** Names a character by code point only: the field around it may be a secret. */
-function badCharacter(line, field, value) {
-    const match = secrets/* BAD_CHARACTER */.yC.exec(value);
-    if (!match)
-        return undefined;
-    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return lineProblem(line, `the ${field} contains the blank or control character U+${code}; remove it (${FORMAT}).`);
-}
-function parseHostField(line, field) {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(field)) {
-        throw lineProblem(line, `the host is written with a scheme; ${FORMAT} (https:// is implied).`);
-    }
-    const match = HOST_FIELD.exec(field);
-    if (!match) {
-        throw lineProblem(line, `the first field is not a host name (letters, digits, dots and dashes) or IP address; ${FORMAT}.`);
-    }
-    const port = match[2] ?? '';
-    if (match[2] !== undefined && (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
-        throw lineProblem(line, 'the port is not a number from 1 to 65535.');
-    }
-    let path = (match[3] ?? '').slice(1);
-    if (path.endsWith('/'))
-        path = path.slice(0, -1);
-    if (path !== '') {
-        for (const element of path.split('/')) {
-            if (!PATH_ELEMENT.test(element) || element === '.' || element === '..') {
-                throw lineProblem(line, 'the path has an empty element or a character other than A-Z a-z 0-9 - . _ ~ (as in module paths).');
-            }
-        }
-    }
-    return { host: match[1].toLowerCase(), port, path };
-}
-function parseSecretField(line, field) {
-    const colon = field.indexOf(':');
-    if (colon === 0)
-        throw lineProblem(line, `the user before ':' is empty; write USER:SECRET, or the secret alone for ${DEFAULT_AUTH_USER}.`);
-    const username = colon < 0 ? DEFAULT_AUTH_USER : field.slice(0, colon);
-    const secret = colon < 0 ? field : field.slice(colon + 1);
-    if (secret === '')
-        throw lineProblem(line, 'the secret after the user is empty.');
-    return { username, secret };
-}
-/**
- * Parses the `auth` input: one credential per line, `HOST[:PORT][/PATH] [USER:]SECRET`,
- * fields separated by spaces or tabs; blank lines and lines starting with `#` are skipped.
- * Refuses, naming the line and never the text: a field with a blank or control character,
- * more or fewer than two fields, an invalid host, port or path, an empty user or secret,
- * and a host/path given twice. Throws InputErrors listing every bad line.
- */
-function parseAuth(raw) {
-    const errors = new core_errors/* ErrorCollector */.KO();
-    const credentials = [];
-    const seen = new Map();
-    raw.split('\n').forEach((text, index) => {
-        const line = index + 1;
-        const trimmed = text.replace(/\r$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        errors.attempt(() => {
-            const fields = trimmed.split(/[ \t]+/);
-            if (fields.length !== 2) {
-                const count = fields.length === 1 ? 'one field' : `${fields.length} fields`;
-                throw lineProblem(line, `has ${count} where two are needed; ${FORMAT} (no field can contain a blank).`);
-            }
-            const bad = badCharacter(line, 'host', fields[0]) ?? badCharacter(line, 'secret field', fields[1]);
-            if (bad)
-                throw bad;
-            const credential = {
-                line,
-                ...parseHostField(line, fields[0]),
-                ...parseSecretField(line, fields[1])
-            };
-            const key = `${credential.host}:${credential.port}/${credential.path}`;
-            const earlier = seen.get(key);
-            if (earlier !== undefined)
-                throw lineProblem(line, `names the same host, port and path as line ${earlier}; keep one.`);
-            seen.set(key, line);
-            credentials.push(credential);
-        }, undefined);
-    });
-    errors.throwIfAny();
-    return credentials;
+function renderInstallLine(facts) {
+    const seconds = `${(facts.ms / 1000).toFixed(1)} s`;
+    if (facts.cacheHit)
+        return `Go ${facts.version}: cache hit at ${facts.goroot} (no download, ${seconds})`;
+    const size = `${(facts.bytes / (1 << 20)).toFixed(1)} MiB`;
+    return `Go ${facts.version}: downloaded from ${facts.source ?? 'the chain'} (${size}), verified against the checksum database (${facts.h1 ?? '?'}), installed at ${facts.goroot} in ${seconds}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/auth/module-hosts.ts
-/**
- * Planning credentials for module hosts: `auth` lines that name no proxy in the chain. Each becomes a
- * git credential scoped to its URL prefix, a GOPRIVATE addition unless the private patterns already
- * cover it (noted in the log, so the user sees why nothing was added), and, where go itself talks to
- * the host, a host-wide netrc entry.
- *
- * The netrc entry is the one place a module credential reaches more than its path: go's `?go-get=1`
- * lookup on a private GitLab or company server needs it, and netrc has no path. The notes say so.
- */
-
-
-/**
- * Hosts the go command resolves without an HTTPS `?go-get=1` lookup (vcsPaths in
- * cmd/go/internal/vcs): only git talks to them, so git's path-scoped header is enough
- * and no host-wide netrc entry is written.
- */
-const STATIC_VCS_HOSTS = new Set(['github.com', 'bitbucket.org']);
-/**
- * Plans one module-host `auth` line into `draft`: a git credential for `https://host[:port]/path/`,
- * a GOPRIVATE addition or a note naming the pattern that already covers it, and a netrc entry unless
- * git alone talks to the host, the line has a port (module paths carry none), or the host already has
- * a netrc entry (netrc holds one per host; the note names whose is used). `proxiesOnHost` lists the
- * proxies on the same host name, redacted, for a note that the line did not match them.
- * Records an InputError for a host that cannot start a module path.
- */
-function planModuleHost(draft, patterns, credential, proxiesOnHost) {
-    const { errors, notes, git, privateAdditions, netrc } = draft;
-    const { line, host, port, path } = credential;
-    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) {
-        errors.attempt(() => {
-            throw lineProblem(line, 'the host names no proxy in the chain, and it cannot be a module host: a module path starts with a domain name that has a dot.');
-        }, undefined);
-        return;
-    }
-    const target = path === '' ? host : `${host}/${path}`;
-    if (proxiesOnHost.length > 0) {
-        notes.push(`auth line ${line}: ${target} is on the host of the proxy ${proxiesOnHost.join(', ')} but not its port or path, so it is treated as a module host; give the proxy's port and path to apply it to the proxy.`);
-    }
-    const hostPort = port === '' ? host : `${host}:${port}`;
-    git.push({
-        urlPrefix: `https://${hostPort}/${path === '' ? '' : `${path}/`}`,
-        username: credential.username,
-        secret: credential.secret,
-        line
-    });
-    // Private only if both GONOPROXY and GONOSUMDB cover it: either alone would still leak the path to a public service.
-    const covering = (list) => list.split(',').find(glob => glob !== '' && (0,core_patterns/* matchesPrefixPatterns */.BC)(glob, target));
-    const byAddition = privateAdditions.find(glob => (0,core_patterns/* matchesPrefixPatterns */.BC)(glob, target));
-    const byNoProxy = covering(patterns.gonoproxy);
-    const byNoSumdb = covering(patterns.gonosumdb);
-    if (byAddition) {
-        notes.push(`auth line ${line}: ${target} already covered by the GOPRIVATE addition ${byAddition}.`);
-    }
-    else if (byNoProxy && byNoSumdb) {
-        const how = byNoProxy === byNoSumdb
-            ? `GOPRIVATE pattern ${byNoProxy}`
-            : `GONOPROXY pattern ${byNoProxy} and GONOSUMDB pattern ${byNoSumdb}`;
-        notes.push(`auth line ${line}: ${target} already covered by ${how}.`);
-    }
-    else {
-        privateAdditions.push(target);
-        notes.push(`auth line ${line}: ${target} added to GOPRIVATE, so it skips public proxies and the public checksum database.`);
-    }
-    // Module paths carry no port, so go's own lookups never use a netrc entry with one.
-    if (STATIC_VCS_HOSTS.has(host) || port !== '')
-        return;
-    const existing = netrc.find(e => e.machine === host);
-    if (existing) {
-        const owner = existing.line ? `auth line ${existing.line}` : 'a proxy URL';
-        notes.push(`auth line ${line}: go's ?go-get=1 lookups on ${host} use the credentials of ${owner} (netrc holds one per host); git uses this line's under ${target}.`);
-        return;
-    }
-    netrc.push({ machine: host, login: credential.username, password: credential.secret, line });
-    notes.push(`auth line ${line}: go's ?go-get=1 lookups send this credential to every path on ${host} (netrc is per host); git sends it only under ${target}.`);
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/proxy-hosts.ts
-
-
-
-
-/** The input a proxy URL came from, for messages: the user fixes it there. */
-function inputOf(entry) {
-    return entry.origin === 'environment' ? 'GOPROXY (job environment)' : 'proxies';
-}
-function defaultPort(scheme) {
-    return scheme === 'https' ? '443' : scheme === 'http' ? '80' : '';
-}
-function proxyPath(proxy) {
-    return proxy.rest.replace(/[?#].*$/s, '').replace(/^\/+|\/+$/g, '');
-}
-function pathCovers(prefix, path) {
-    return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
-}
-/** Host and effective port, since an `auth` line without a port means the scheme's default as Go does. */
-function sameHost(credential, proxy) {
-    return (proxy.hostname.toLowerCase() === credential.host &&
-        (credential.port || defaultPort(proxy.scheme)) === (proxy.port || defaultPort(proxy.scheme)));
-}
-/** A proxy URL's userinfo as netrc credentials, refusing what netrc cannot carry. */
-function userinfoCredentials(entry, proxy) {
-    if (proxy.username === '' && proxy.password === '' && !/^[^/]*\/\/[^/?#]*@/.test(entry.url))
-        return undefined;
-    const input = inputOf(entry);
-    const shown = (0,secrets/* hideUserinfo */.kc)(entry.url);
-    const username = (0,secrets/* decodeUserinfo */.uQ)(input, shown, proxy.username);
-    const password = (0,secrets/* decodeUserinfo */.uQ)(input, shown, proxy.password);
-    if (username === '' || password === '') {
-        // Go's netrc parser drops an entry without both, so the URL form could not be kept working.
-        throw new core_errors/* InputError */.dz(input, `proxy ${(0,core_errors/* quote */.hD)(shown)} carries credentials without both a user and a password; write https://USER:TOKEN@host, or move them to an auth line.`);
-    }
-    if (secrets/* BAD_CHARACTER */.yC.test(username) || secrets/* BAD_CHARACTER */.yC.test(password)) {
-        throw new core_errors/* InputError */.dz(input, `proxy ${(0,core_errors/* quote */.hD)(shown)} has a blank or control character in its credentials, which a netrc file cannot hold.`);
-    }
-    return { username, password };
-}
-/** Adds a netrc entry; false (and an error) when the machine already has different credentials. */
-function addNetrc(draft, entry, conflict) {
-    const existing = draft.netrc.find(e => e.machine === entry.machine);
-    if (!existing) {
-        draft.netrc.push(entry);
-        return true;
-    }
-    if (existing.login === entry.login && existing.password === entry.password)
-        return true;
-    draft.errors.attempt(() => {
-        throw conflict(existing);
-    }, undefined);
-    return false;
-}
-/** Where an existing netrc entry came from, for a conflict message: the user must know which to remove. */
-function source(entry) {
-    return entry.line ? `auth line ${entry.line}` : 'the credentials in another proxy URL';
-}
-/**
- * Moves credentials written inside https proxy URLs to netrc entries for the proxy's host. Run before
- * the `auth` lines: a URL's credentials belong to exactly one proxy, so a line that disagrees with them
- * is the one reported.
- */
-function planProxyUserinfo(draft, proxies) {
-    for (const { entry, parsed } of proxies) {
-        if (parsed.scheme !== 'https')
-            continue;
-        const fromUrl = draft.errors.attempt(() => userinfoCredentials(entry, parsed), undefined);
-        if (!fromUrl)
-            continue;
-        for (const s of (0,proxy_url/* secretsOfUrl */.mE)(entry.url))
-            draft.secrets.add(s);
-        for (const s of (0,secrets/* secretForms */.eo)(fromUrl.username, fromUrl.password))
-            draft.secrets.add(s);
-        const added = addNetrc(draft, { machine: parsed.host, login: fromUrl.username, password: fromUrl.password }, first => new core_errors/* InputError */.dz(inputOf(entry), `proxy ${(0,core_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`));
-        if (added)
-            draft.notes.push(`proxy ${(0,proxy_url/* redactUrl */.BO)(entry.url)}: credentials moved from the URL to netrc (machine ${parsed.host}).`);
-    }
-}
-/**
- * The proxies (not file://) on the credential's host name, whatever their port or path: the module-host
- * planner names them when a line is on a proxy's host but does not match it.
- */
-function proxiesOnHost(credential, proxies) {
-    return proxies.filter(p => p.parsed.scheme !== 'file' && p.parsed.hostname.toLowerCase() === credential.host);
-}
-/**
- * Plans an `auth` line as proxy credentials when its host, port and path prefix name proxies in
- * `onHost` (from proxiesOnHost): a netrc entry per matching proxy host, or an error for an http://
- * proxy, a proxy whose URL carries other credentials, or a host with other credentials already.
- * Returns false, planning nothing, when the line names no proxy: it is then a module host.
- */
-function planProxyCredential(draft, credential, onHost) {
-    const matched = onHost.filter(p => sameHost(credential, p.parsed) && pathCovers(credential.path, proxyPath(p.parsed)));
-    if (matched.length === 0)
-        return false;
-    const plain = matched.find(p => p.parsed.scheme === 'http');
-    if (plain) {
-        draft.errors.attempt(() => {
-            throw lineProblem(credential.line, `the proxy ${(0,core_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(plain.entry.url))} uses http://, and Go refuses to send credentials over http. Use https for this proxy, or remove the line.`);
-        }, undefined);
-        return true;
-    }
-    for (const { entry, parsed } of matched) {
-        const entryFromUrl = draft.netrc.find(e => e.machine === parsed.host && e.line === undefined);
-        if (entryFromUrl && (entryFromUrl.login !== credential.username || entryFromUrl.password !== credential.secret)) {
-            draft.errors.attempt(() => {
-                throw lineProblem(credential.line, `the proxy ${(0,core_errors/* quote */.hD)((0,proxy_url/* redactUrl */.BO)(entry.url))} already carries other credentials in its URL; keep one of the two.`);
-            }, undefined);
-            continue;
-        }
-        const entryForLine = {
-            machine: parsed.host,
-            login: credential.username,
-            password: credential.secret,
-            line: credential.line
-        };
-        // Same credentials as the URL's: that entry already serves the line, and a second machine line would be a duplicate.
-        const added = entryFromUrl !== undefined ||
-            addNetrc(draft, entryForLine, first => lineProblem(credential.line, `the proxy host ${(0,core_errors/* quote */.hD)(parsed.host)} already has other credentials from ${source(first)}; Go's netrc holds one per host and port.`));
-        if (added) {
-            draft.notes.push(`auth line ${credential.line}: credentials for the proxy ${(0,proxy_url/* redactUrl */.BO)((0,proxy_url/* stripCredentials */.PH)(entry.url))} (netrc machine ${parsed.host}).`);
-        }
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/plan.ts
-
-
-
-
-
-/**
- * Decides where every credential goes, given the chain (credentials for a proxy in it)
- * and the effective private patterns (module hosts not already private are added).
- *
- * - A line whose host and port (and path prefix, if any) name an https proxy in the chain
- *   becomes a netrc entry for that proxy's host as written in its URL, which is what Go
- *   compares. Credentials inside a proxy URL move there too, and the returned chain has none.
- * - Any other line is a module host: a git `extraHeader` for `https://host[:port]/path/`
- *   only; a GOPRIVATE addition unless GONOPROXY and GONOSUMDB both cover it already; and,
- *   unless git alone talks to the host (github.com, bitbucket.org), a netrc entry, because
- *   go's `?go-get=1` lookup on a private GitLab or company server needs the credential and
- *   netrc is host-wide (noted in the log).
- *
- * Throws InputErrors for credentials aimed at an http:// proxy (Go refuses to send them),
- * for one proxy host given two different credentials, and for module hosts that cannot
- * start a module path.
- */
-function planCredentials(credentials, chain, goprivate) {
-    const patterns = typeof goprivate === 'string' ? { gonoproxy: goprivate, gonosumdb: goprivate } : goprivate;
-    const draft = {
-        errors: new core_errors/* ErrorCollector */.KO(),
-        notes: [],
-        secrets: new Set(),
-        netrc: [],
-        git: [],
-        privateAdditions: []
-    };
-    const proxies = [];
-    for (const entry of chain.proxies) {
-        // The chain was validated already; a URL that still fails is reported, not thrown past the collector.
-        const parsed = draft.errors.attempt(() => (0,proxy_url/* parseProxyUrl */.Pr)(inputOf(entry), entry.url, (0,proxy_url/* redactUrl */.BO)(entry.url)), undefined);
-        if (parsed)
-            proxies.push({ entry, parsed });
-    }
-    // Credentials written inside proxy URLs first: they belong to exactly one proxy.
-    planProxyUserinfo(draft, proxies);
-    for (const credential of credentials) {
-        for (const s of (0,secrets/* secretForms */.eo)(credential.username, credential.secret))
-            draft.secrets.add(s);
-        const onHost = proxiesOnHost(credential, proxies);
-        if (planProxyCredential(draft, credential, onHost))
-            continue;
-        planModuleHost(draft, patterns, credential, onHost.map(p => (0,proxy_url/* redactUrl */.BO)((0,proxy_url/* stripCredentials */.PH)(p.entry.url))));
-    }
-    draft.errors.throwIfAny();
-    const stripped = {
-        proxies: chain.proxies.map(entry => ({ ...entry, url: (0,proxy_url/* stripCredentials */.PH)(entry.url) })),
-        ...(chain.terminal ? { terminal: chain.terminal } : {})
-    };
-    const { netrc } = draft;
-    return {
-        chain: stripped,
-        netrc,
-        git: draft.git,
-        privateAdditions: draft.privateAdditions,
-        secrets: [...draft.secrets].filter(s => s !== ''),
-        credentialsFor: url => (0,secrets/* credentialsFor */.Og)(netrc, url),
-        notes: draft.notes
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/sumdb.ts
-/**
- * Credentials written in the GOSUMDB URL: moved into the netrc plan like a proxy URL's, so the exported
- * GOSUMDB carries no secret. A separate step from planCredentials because the checksum database is
- * configured (and validated) after the chain, and a plan without a sumdb URL must pass through unchanged.
- */
-
-
-
-/**
- * Moves credentials written in a GOSUMDB URL to the netrc plan, as planCredentials does for proxy URLs: the go
- * command's web client sends netrc credentials to the checksum database's host like to any other, so the exported
- * GOSUMDB (and the gosumdb output, the summary and `go env`) carry no secret. Refuses what Go or a netrc file cannot
- * carry (credentials over http, a missing user or password, blanks) and a host that already has other credentials.
- * Throws InputErrors.
- */
-function planSumdbCredentials(plan, sumdb) {
-    if (sumdb.kind !== 'db' || !sumdb.explicitUrl)
-        return { plan, sumdb };
-    const url = (0,proxy_url/* stripCredentials */.PH)(sumdb.url);
-    if (url === sumdb.url)
-        return { plan, sumdb };
-    const shown = (0,secrets/* hideUserinfo */.kc)(sumdb.url);
-    const errors = new core_errors/* ErrorCollector */.KO();
-    const planned = errors.attempt(() => {
-        // An http URL with userinfo is refused here, as Go refuses to send credentials over http.
-        const parsed = (0,proxy_url/* parseProxyUrl */.Pr)('sumdb', sumdb.url, shown);
-        const login = (0,secrets/* decodeUserinfo */.uQ)('sumdb', shown, parsed.username);
-        const password = (0,secrets/* decodeUserinfo */.uQ)('sumdb', shown, parsed.password);
-        if (login === '' || password === '' || secrets/* BAD_CHARACTER */.yC.test(login) || secrets/* BAD_CHARACTER */.yC.test(password)) {
-            throw new core_errors/* InputError */.dz('sumdb', `the checksum database URL ${(0,core_errors/* quote */.hD)(shown)} carries credentials a netrc file cannot hold: write https://USER:TOKEN@host/path.`);
-        }
-        const existing = plan.netrc.find(e => e.machine === parsed.host);
-        if (existing && (existing.login !== login || existing.password !== password)) {
-            throw new core_errors/* InputError */.dz('sumdb', `the checksum database URL ${(0,core_errors/* quote */.hD)(shown)} carries credentials that differ from those for the same host in proxies or auth; Go's netrc holds one per host and port.`);
-        }
-        // A new array (not a push): the plan passed in stays as it was, and credentialsFor must see the new entry.
-        const netrc = existing ? plan.netrc : [...plan.netrc, { machine: parsed.host, login, password }];
-        return {
-            ...plan,
-            netrc,
-            secrets: [...new Set([...plan.secrets, ...(0,proxy_url/* secretsOfUrl */.mE)(sumdb.url), ...(0,secrets/* secretForms */.eo)(login, password)])],
-            credentialsFor: (target) => (0,secrets/* credentialsFor */.Og)(netrc, target),
-            notes: [...plan.notes, `sumdb: credentials moved from the URL to netrc (machine ${parsed.host}).`]
-        };
-    }, undefined);
-    errors.throwIfAny();
-    return { plan: planned ?? plan, sumdb: { ...sumdb, url, value: `${sumdb.value.split(' ')[0]} ${url}` } };
-}
-
-;// CONCATENATED MODULE: ./src/core/auth/index.ts
-/**
- * The `auth` input: credentials for private module hosts and authenticated proxies,
- * parsed and planned without touching the file system. The shell (src/auth/) writes
- * the plan's netrc and git configuration files.
- *
- * This module is the one the rest of the action imports; the code lives by concern in
- * auth-*.ts and is re-exported here so those files can be reorganised without touching
- * any importer:
- * - types.ts: the shared shapes (AuthCredential, CredentialPlan, netrc and git entries);
- * - parse.ts: parsing the `auth` lines (parseAuth);
- * - plan.ts: planCredentials, which runs the two planners below in order;
- * - proxy-hosts.ts: credentials for proxies (netrc, userinfo moved out of proxy URLs);
- * - module-hosts.ts: credentials for module hosts (git prefixes, GOPRIVATE additions);
- * - sumdb.ts: credentials in the GOSUMDB URL (planSumdbCredentials);
- * - secrets.ts: masking, hiding and Go's netrc lookup, shared by all of them.
- *
- * Secrets never appear in a message: errors name the line number and what is wrong,
- * never a field's text.
- */
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/core/configure.ts
-/**
- * The decisions the action and the CLI share, so that a laptop gets the same answer as
- * a runner: compose the plan and move credentials out of it (steps 1–2), then decide
- * what the probe's outcome means for the chain to export (step 3). Pure: the callers
- * gather the inputs and do the I/O.
- */
-
-
-/**
- * Composes the Go module environment and plans the credentials for it. Throws
- * InputErrors for any bad input, before anything is written or exported.
- */
-function planEnvironment(settings, ambient) {
-    const composed = composePlan(settings, ambient);
-    const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), composed.chain, composed), composed.sumdb);
-    const plan = addPrivatePatterns(withChain({ ...composed, sumdb: planned.sumdb }, planned.plan.chain), planned.plan.privateAdditions);
-    return { plan, credentials: planned.plan };
-}
-/**
- * Applies `on-unreachable` to the probe's outcome: no problem → the rebuilt chain; a
- * problem → the chain as composed with a warning (`warn`) or a failure (`fail`).
- * `howToWarn` names the switch in the caller's words (an input or a flag).
- */
-function decideAfterProbe(plan, proposal, onUnreachable, howToWarn) {
-    if (proposal.problems.length === 0)
-        return { chain: proposal.chain, sumdb: proposal.sumdb };
-    const problems = proposal.problems.join('\n');
-    const asComposed = { chain: plan.chain, sumdb: plan.sumdb };
-    return onUnreachable === 'warn'
-        ? { ...asComposed, warning: `${problems}\non-unreachable is warn: using the chain as composed.` }
-        : { ...asComposed, failure: `${problems}\n${howToWarn} to use the chain anyway.` };
-}
-
-// EXTERNAL MODULE: ./src/core/module-path.ts
-var module_path = __nccwpck_require__(175);
-// EXTERNAL MODULE: ./src/core/toolchain/version.ts
-var toolchain_version = __nccwpck_require__(5231);
-// EXTERNAL MODULE: ./src/core/toolchain/version-file.ts
-var version_file = __nccwpck_require__(5438);
-;// CONCATENATED MODULE: ./src/core/settings.ts
-
-
-
-
-
-
-
-
-/** Input defaults, as in action.yml (the CLI has no action.yml to fill them in). */
-const INPUT_DEFAULTS = {
-    fallback: 'on-error',
-    probe: 'true',
-    'probe-timeout': '3000',
-    'probe-module': 'golang.org/x/mod',
-    order: 'latency',
-    'on-unreachable': 'fail',
-    warm: 'true',
-    'working-directory': '.',
-    'warm-timeout': '600',
-    'warm-concurrency': '64',
-    retries: '3'
-};
-function choice(input, value, allowed) {
-    if (allowed.includes(value))
-        return value;
-    throw new core_errors/* InputError */.dz(input, `${(0,core_errors/* quote */.hD)(value)} is not one of: ${allowed.join(', ')}.`);
-}
-function settings_boolean(input, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new core_errors/* InputError */.dz(input, `${(0,core_errors/* quote */.hD)(value)} is not a boolean; write true or false.`);
-}
-function integer(input, value, min, max, unit) {
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new core_errors/* InputError */.dz(input, `${(0,core_errors/* quote */.hD)(value)} is not a whole number of ${unit} from ${min} to ${max}.`);
-    }
-    return Number(value);
-}
-function list(value) {
-    return value
-        .split('\n')
-        .map(line => line.replace(/\r$/, '').trim())
-        .filter(line => line !== '');
-}
-/**
- * Reads and validates every input at once. Throws InputErrors listing every bad
- * input (each message names the input and the offending value), so a failed run
- * exports nothing and the user fixes everything in one go.
- */
-function readSettings(read) {
-    const get = (name) => {
-        const value = read(name).trim();
-        return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
-    };
-    const errors = new core_errors/* ErrorCollector */.KO();
-    const fallback = errors.attempt(() => choice('fallback', get('fallback'), ['on-error', 'not-found']), 'on-error');
-    const separator = fallback === 'not-found' ? ',' : '|';
-    const patterns = (name) => errors.attempt(() => optionalPatterns(name, read(name)), undefined);
-    const regionValue = get('region');
-    const sumdbValue = read('sumdb').trim();
-    const probeModule = errors.attempt(() => {
-        const value = get('probe-module');
-        (0,core_errors/* assertNoControlCharacters */.Pt)('probe-module', value);
-        (0,module_path/* checkModulePath */.iU)('probe-module', value);
-        return value;
-    }, '');
-    const auth = read('auth');
-    const settings = {
-        proxies: errors.attempt(() => (0,core_chain/* parseProxiesInput */.ik)('proxies', read('proxies'), separator), undefined),
-        region: regionValue === '' ? undefined : errors.attempt(() => choice('region', regionValue, presets/* REGIONS */.ij), undefined),
-        private: patterns('private'),
-        noProxy: patterns('no-proxy'),
-        noSumdb: patterns('no-sumdb'),
-        insecure: patterns('insecure'),
-        sumdb: sumdbValue === '' ? undefined : errors.attempt(() => (0,config/* parseGosumdb */.$M)('sumdb', sumdbValue), undefined),
-        fallback: separator,
-        probe: errors.attempt(() => settings_boolean('probe', get('probe')), true),
-        probeTimeoutMs: errors.attempt(() => integer('probe-timeout', get('probe-timeout'), 100, 120000, 'milliseconds'), 3000),
-        probeModule,
-        order: errors.attempt(() => choice('order', get('order'), ['latency', 'given']), 'latency'),
-        onUnreachable: errors.attempt(() => choice('on-unreachable', get('on-unreachable'), ['fail', 'warn']), 'fail'),
-        warm: errors.attempt(() => settings_boolean('warm', get('warm')), true),
-        workingDirectories: errors.attempt(() => {
-            const dirs = list(get('working-directory'));
-            dirs.forEach(dir => (0,core_errors/* assertNoControlCharacters */.Pt)('working-directory', dir));
-            return dirs.length > 0 ? dirs : ['.'];
-        }, []),
-        warmTimeoutSeconds: errors.attempt(() => integer('warm-timeout', get('warm-timeout'), 1, 21600, 'seconds'), 600),
-        warmConcurrency: errors.attempt(() => integer('warm-concurrency', get('warm-concurrency'), 0, 256, 'requests in flight'), 64),
-        retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
-        auth,
-        goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined)
-    };
-    errors.throwIfAny();
-    return settings;
-}
-/**
- * `go-version` / `go-version-file`. Both set is an error (actions/setup-go warns and ignores the file; here the two
- * could name different versions, and a silent choice would install the one the user did not mean).
- */
-function goInstallRequest(versionValue, fileValue) {
-    const version = versionValue.trim();
-    const file = fileValue.trim();
-    if (version !== '' && file !== '') {
-        throw new core_errors/* InputError */.dz('go-version', `${(0,core_errors/* quote */.hD)(version)} and go-version-file ${(0,core_errors/* quote */.hD)(file)} are both set; set only one of them.`);
-    }
-    if (version !== '') {
-        (0,core_errors/* assertNoControlCharacters */.Pt)('go-version', version);
-        return { from: 'go-version', request: (0,toolchain_version/* parseVersionRequest */.Hd)(version, 'go-version') };
-    }
-    if (file !== '') {
-        (0,core_errors/* assertNoControlCharacters */.Pt)(version_file/* VERSION_FILE_INPUT */.JG, file);
-        return { from: 'go-version-file', file };
-    }
-    return undefined;
-}
-function optionalPatterns(name, raw) {
-    return raw.trim() === '' ? undefined : (0,core_patterns/* parsePatternInput */.A6)(name, raw);
-}
-
-;// CONCATENATED MODULE: ./src/core/probe-table.ts
+;// CONCATENATED MODULE: ./src/probe/table.ts
 /** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
 const HEADERS = ['proxy', 'result', 'median', 'checksum DB', 'position'];
 function resultText(proxy) {
@@ -38278,57 +37793,221 @@ function probeTableText(report) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/probe-shown.ts
+// EXTERNAL MODULE: ./src/go/proxy/chain.ts
+var proxy_chain = __nccwpck_require__(3364);
+// EXTERNAL MODULE: ./src/go/proxy/presets.ts
+var presets = __nccwpck_require__(8553);
+// EXTERNAL MODULE: ./src/go/sumdb/config.ts
+var config = __nccwpck_require__(9716);
+;// CONCATENATED MODULE: ./src/settings/compose.ts
+
+
+
+
+
+
+/** The six variables this action manages, in the order they are reported. */
+const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
+/** True when `proxies` or `region` decides the chain; otherwise the job's own GOPROXY is kept. */
+function chainFromInputs(settings) {
+    return settings.proxies !== undefined || settings.region !== undefined;
+}
+/** The six variables as the job's environment holds them; empty counts as unset, as in Go. */
+function goVariablesFrom(env) {
+    const values = {};
+    for (const name of GO_VARIABLES) {
+        const value = env[name];
+        if (value !== undefined && value !== '')
+            values[name] = value;
+    }
+    return values;
+}
+function nonEmpty(value) {
+    return value === undefined || value === '' ? undefined : value;
+}
 /**
- * The probe report as the log table, the summary table and the dropped-proxy warnings show it. The probe proposes a
- * chain (when no proxy works, the composed one, for on-unreachable: warn to keep); when the step fails nothing is
- * exported, so showing that chain as "exported" and a dead proxy at position 1 would contradict the failure: then
- * the chain is empty and every proxy that failed its probe is shown as dropped. Pure.
+ * `proxies` entries first, then the region's; a URL already listed is not repeated;
+ * one terminal keyword last (the user's, else the region's). The separators the
+ * user wrote stay, so a `,` gate after a corporate proxy still guards what follows.
  */
-function probeReportAsShown(report, stepFailed) {
-    if (!stepFailed)
-        return report;
+function mergeChains(first, second) {
+    const proxies = [];
+    const seen = new Set();
+    const add = (entries) => {
+        for (const entry of entries) {
+            const key = (0,proxy_url/* proxyKey */.sw)(entry.url);
+            if (!seen.has(key)) {
+                seen.add(key);
+                proxies.push(entry);
+            }
+        }
+    };
+    add(first?.proxies ?? []);
+    add(second?.proxies ?? []);
+    const terminal = first?.terminal ?? second?.terminal;
+    // The proxy before the keyword keeps the gate its chain put there (`goproxy.io,direct`), even when that
+    // proxy was dropped as a duplicate: otherwise `aliyun|direct` would send every error direct.
+    if (terminal && proxies.length > 0) {
+        const gate = (first?.terminal ? first : second)?.proxies.at(-1)?.separator ?? ',';
+        proxies[proxies.length - 1] = { ...proxies[proxies.length - 1], separator: gate };
+    }
+    return { proxies, ...(terminal ? { terminal } : {}) };
+}
+function regionChain(settings) {
+    if (!settings.region)
+        return undefined;
+    const preset = presets/* REGION_PRESETS */.a5[settings.region];
+    const proxies = preset.proxies.map((name, i) => {
+        const url = (0,presets/* findPreset */.t)(name)?.url ?? name;
+        const last = i === preset.proxies.length - 1;
+        return { url, separator: last ? ',' : '|', origin: 'region', preset: name };
+    });
+    return { proxies, terminal: preset.terminal };
+}
+/**
+ * Composes the Go module environment from validated settings and what the job
+ * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
+ * for problems that only show once inputs meet each other or the job's environment
+ * (a private probe module, an invalid GOPROXY inherited from the job).
+ */
+function composePlan(settings, ambient) {
+    const errors = new go_errors/* ErrorCollector */.KO();
+    const warnings = [
+        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${(0,go_errors/* quote */.hD)(e)} comes after direct/off; Go ignores it.`)
+    ];
+    const exported = new Set(['GOPROXY']);
+    let chain;
+    let chainSource;
+    if (chainFromInputs(settings)) {
+        chain = mergeChains(settings.proxies?.chain, regionChain(settings));
+        chainSource = 'inputs';
+    }
+    else {
+        const fromEnv = nonEmpty(ambient.env.GOPROXY);
+        const fromGo = nonEmpty(ambient.goEnvGoproxy);
+        const [value, source, input] = fromEnv
+            ? [fromEnv, 'environment', 'GOPROXY (job environment)']
+            : fromGo
+                ? [fromGo, 'go env', 'GOPROXY (go env)']
+                : [presets/* GO_DEFAULT_GOPROXY */.cH, 'go default', 'GOPROXY'];
+        const parsed = errors.attempt(() => (0,proxy_chain/* parseGoproxy */.Ms)(input, value), undefined);
+        chain = parsed?.chain ?? { proxies: [] };
+        chainSource = source;
+        for (const entry of parsed?.ignored ?? [])
+            warnings.push(`${input}: ${(0,go_errors/* quote */.hD)(entry)} comes after direct/off; Go ignores it.`);
+    }
+    const regionSumdb = settings.region ? presets/* REGION_PRESETS */.a5[settings.region].sumdb : undefined;
+    const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
+    let sumdb;
+    let sumdbChosen = true;
+    if (settings.sumdb) {
+        sumdb = settings.sumdb;
+        exported.add('GOSUMDB');
+    }
+    else if (ambientSumdb) {
+        sumdb = errors.attempt(() => (0,config/* parseGosumdb */.$M)('GOSUMDB (job environment)', ambientSumdb), (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw));
+    }
+    else if (regionSumdb) {
+        sumdb = (0,config/* parseGosumdb */.$M)('region', regionSumdb);
+        exported.add('GOSUMDB');
+    }
+    else {
+        sumdb = (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw);
+        sumdbChosen = false;
+    }
+    if (settings.sumdb?.kind === 'off') {
+        warnings.push('sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.');
+    }
+    const pick = (input, variable) => {
+        if (input) {
+            exported.add(variable);
+            return (0,env_patterns/* formatPatterns */.NI)(input);
+        }
+        const inherited = nonEmpty(ambient.env[variable]);
+        // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
+        if (inherited !== undefined) {
+            errors.attempt(() => (0,go_errors/* assertNoControlCharacters */.Pt)(`${variable} (job environment)`, inherited), undefined);
+        }
+        return inherited;
+    };
+    const goprivate = pick(settings.private, 'GOPRIVATE') ?? '';
+    const ownNoProxy = pick(settings.noProxy, 'GONOPROXY');
+    const ownNoSumdb = pick(settings.noSumdb, 'GONOSUMDB');
+    const gonoproxy = ownNoProxy ?? goprivate;
+    const gonosumdb = ownNoSumdb ?? goprivate;
+    const goinsecure = pick(settings.insecure, 'GOINSECURE') ?? '';
+    const everything = (name, patterns, what) => {
+        for (const glob of patterns ?? []) {
+            if ((0,env_patterns/* matchesEverything */.rM)(glob))
+                warnings.push(`${name}: ${(0,go_errors/* quote */.hD)(glob)} matches every module path: ${what}`);
+        }
+    };
+    everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.');
+    everything('no-sumdb', settings.noSumdb, 'no module is verified against the checksum database.');
+    everything('insecure', settings.insecure, 'every direct fetch may use plain HTTP or skip certificate checks.');
+    if (settings.probe &&
+        ((0,env_patterns/* matchesPrefixPatterns */.BC)(gonoproxy, settings.probeModule) || (0,env_patterns/* matchesPrefixPatterns */.BC)(gonosumdb, settings.probeModule))) {
+        errors.attempt(() => {
+            throw new go_errors/* InputError */.dz('probe-module', `${(0,go_errors/* quote */.hD)(settings.probeModule)} matches the private patterns (GONOPROXY ${(0,go_errors/* quote */.hD)(gonoproxy)}, GONOSUMDB ${(0,go_errors/* quote */.hD)(gonosumdb)}); the probe sends it to every proxy, so it must be a public module.`);
+        }, undefined);
+    }
+    errors.throwIfAny();
     return {
-        ...report,
-        chain: '',
-        proxies: report.proxies.map(proxy => (proxy.status === 'ok' ? proxy : { ...proxy, position: null }))
+        chain,
+        chainSource,
+        sumdb,
+        sumdbChosen,
+        goprivate,
+        gonoproxy,
+        gonosumdb,
+        goinsecure,
+        noProxyFollowsPrivate: ownNoProxy === undefined,
+        noSumdbFollowsPrivate: ownNoSumdb === undefined,
+        exported,
+        warnings
     };
 }
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-function cell(value) {
-    return value === '' ? '_(empty)_' : `\`${value.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
+/**
+ * Adds patterns to GOPRIVATE (private module hosts named by `auth` lines) and
+ * re-applies Go's defaulting: GONOPROXY / GONOSUMDB follow unless the user set them.
+ */
+function addPrivatePatterns(plan, patterns) {
+    const present = new Set(plan.goprivate.split(','));
+    const added = patterns.filter(pattern => !present.has(pattern));
+    if (added.length === 0)
+        return plan;
+    const goprivate = [plan.goprivate, ...added].filter(p => p !== '').join(',');
+    return {
+        ...plan,
+        goprivate,
+        gonoproxy: plan.noProxyFollowsPrivate ? goprivate : plan.gonoproxy,
+        gonosumdb: plan.noSumdbFollowsPrivate ? goprivate : plan.gonosumdb,
+        exported: new Set([...plan.exported, 'GOPRIVATE'])
+    };
+}
+/** The same plan with another chain (credentials moved out of URLs, or the probe's rebuilt chain). */
+function withChain(plan, chain) {
+    return { ...plan, chain };
 }
 /**
- * Renders the job summary as markdown. Pure: every value in it is already redacted;
- * the shell only writes it. Order follows what the action did: env, probe, warm.
+ * The values to export and the effective values (after Go's defaulting) for the
+ * outputs, for a plan and the chain finally chosen (the probe may have reordered it).
  */
-function renderSummary(parts) {
-    const lines = ['## setup-goproxy', ''];
-    if (parts.failure)
-        lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '');
-    lines.push('### Go module environment', '', '| variable | value | |', '|---|---|---|');
+function environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
+    const effective = {
+        GOPROXY: (0,proxy_chain/* formatChain */.rA)(chain),
+        GOSUMDB: sumdb.value,
+        GOPRIVATE: plan.goprivate,
+        GONOPROXY: plan.gonoproxy,
+        GONOSUMDB: plan.gonosumdb,
+        GOINSECURE: plan.goinsecure
+    };
+    const exports = {};
     for (const name of GO_VARIABLES) {
-        const how = parts.exported.has(name)
-            ? 'exported'
-            : parts.failure && parts.exported.size === 0
-                ? 'not exported (the step failed)'
-                : 'unchanged (Go default or job environment)';
-        lines.push(`| ${name} | ${cell(parts.effective[name])} | ${how} |`);
+        if (plan.exported.has(name) || (name === 'GOSUMDB' && sumdb !== plan.sumdb))
+            exports[name] = effective[name];
     }
-    lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '');
-    if (parts.probeTable)
-        lines.push('### Probe', '', parts.probeTable, '');
-    if (parts.sumdbVerdict)
-        lines.push(parts.sumdbVerdict, '');
-    if (parts.installLine)
-        lines.push('### Go', '', parts.installLine, '');
-    if (parts.warmSection)
-        lines.push('### Module cache', '', parts.warmSection, '');
-    if (parts.notes.length > 0)
-        lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '');
-    return lines.join('\n');
+    return { exports, effective };
 }
 
 ;// CONCATENATED MODULE: ./src/report/warm-section.ts
@@ -38364,20 +38043,655 @@ function mib(bytes) {
     return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-// EXTERNAL MODULE: ./src/warm/find-go.ts
-var find_go = __nccwpck_require__(4353);
-;// CONCATENATED MODULE: ./src/report/install-line.ts
-/** The install step in one line, for the log and the job summary (pure). */
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+function cell(value) {
+    return value === '' ? '_(empty)_' : `\`${value.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
+}
 /**
- * `Go 1.23.5: downloaded from https://goproxy.cn (70.1 MiB), verified h1:…, installed at /opt/hostedtoolcache/go/1.23.5/x64 in 12.3 s`
- * or `Go 1.23.5: cache hit at …`.
+ * Renders the job summary as markdown. Pure: every value in it is already redacted;
+ * the shell only writes it. Order follows what the action did: env, probe, warm.
  */
-function renderInstallLine(facts) {
-    const seconds = `${(facts.ms / 1000).toFixed(1)} s`;
-    if (facts.cacheHit)
-        return `Go ${facts.version}: cache hit at ${facts.goroot} (no download, ${seconds})`;
-    const size = `${(facts.bytes / (1 << 20)).toFixed(1)} MiB`;
-    return `Go ${facts.version}: downloaded from ${facts.source ?? 'the chain'} (${size}), verified against the checksum database (${facts.h1 ?? '?'}), installed at ${facts.goroot} in ${seconds}`;
+function renderSummary(parts) {
+    const lines = ['## setup-goproxy', ''];
+    if (parts.failure)
+        lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '');
+    lines.push('### Go module environment', '', '| variable | value | |', '|---|---|---|');
+    for (const name of GO_VARIABLES) {
+        const how = parts.exported.has(name)
+            ? 'exported'
+            : parts.failure && parts.exported.size === 0
+                ? 'not exported (the step failed)'
+                : 'unchanged (Go default or job environment)';
+        lines.push(`| ${name} | ${cell(parts.effective[name])} | ${how} |`);
+    }
+    lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '');
+    if (parts.probeTable)
+        lines.push('### Probe', '', parts.probeTable, '');
+    if (parts.sumdbVerdict)
+        lines.push(parts.sumdbVerdict, '');
+    if (parts.installLine)
+        lines.push('### Go', '', parts.installLine, '');
+    if (parts.warmSection)
+        lines.push('### Module cache', '', parts.warmSection, '');
+    if (parts.notes.length > 0)
+        lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '');
+    return lines.join('\n');
+}
+/** The summary of one run, from its record: what each phase left. */
+function summaryOf(record) {
+    const { probe, warm, installedGo } = record;
+    return renderSummary({
+        effective: record.environment.effective,
+        exported: new Set(Object.keys(record.environment.exports)),
+        chainSource: record.plan.chainSource,
+        probeTable: probe
+            ? probeTableMarkdown(probe.report)
+            : record.settings.probe
+                ? undefined
+                : 'Probe turned off (`probe: false`): the chain is exported as composed.',
+        sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
+        warmSection: warm ? renderWarmSection(warm) : undefined,
+        installLine: installedGo ? renderInstallLine(installedGo) : undefined,
+        notes: [...record.plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
+        failure: record.failure
+    });
+}
+
+// EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
+var exec_go = __nccwpck_require__(8944);
+;// CONCATENATED MODULE: ./src/action/export.ts
+
+
+
+
+/**
+ * Exports variables for later steps (GITHUB_ENV) and for this process's own go calls.
+ * Values are validated by the core and never hold a secret.
+ */
+function exportVariables(variables) {
+    for (const [name, value] of Object.entries(variables)) {
+        if (value !== undefined)
+            core/* exportVariable */.dN(name, value);
+    }
+}
+/** Sets the effective-value outputs (lower-case names, as in action.yml). */
+function setEnvironmentOutputs(effective) {
+    for (const name of GO_VARIABLES)
+        core/* setOutput */.uH(name.toLowerCase(), effective[name]);
+}
+/**
+ * Runs `go env` for the six variables (GOTOOLCHAIN=local: showing the environment must not download a toolchain),
+ * with this process's environment as it is now, i.e. after the export. It runs beside the warm phase; `showGoEnv`
+ * prints what it gave. A failure is shown, not fatal: the variables are exported either way.
+ */
+async function readGoEnvForLog(go) {
+    const result = await (0,exec_go/* runGo */.aC)(go, ['env', ...GO_VARIABLES], {
+        cwd: process.cwd(),
+        env: process.env,
+        timeoutMs: 30_000
+    });
+    const lines = [];
+    if (result.stdout.trim() !== '')
+        lines.push(result.stdout.trimEnd());
+    if (result.stderr.trim() !== '')
+        lines.push((0,proxy_url/* redactText */.Rd)(result.stderr.trimEnd()));
+    if (result.spawnError !== undefined)
+        lines.push(`Could not start ${go}: ${result.spawnError}`);
+    else if (result.timedOut)
+        lines.push('go env did not finish in 30 s.');
+    else if (result.code !== 0)
+        lines.push(`go env exited with ${result.code}.`);
+    return { lines };
+}
+/** Shows what the go command read after the export (readGoEnvForLog), in a collapsed group. */
+function showGoEnv(shown) {
+    core/* startGroup */.Oh('go env (as the go command sees it after the export)');
+    shown.lines.forEach(line => core/* info */.pq(line));
+    core/* endGroup */.N4();
+}
+
+;// CONCATENATED MODULE: ./src/action/logger.ts
+
+/** The core's Logger over @actions/core: warnings and errors become annotations, on a file when one is known. */
+const actionLogger = {
+    info: message => core/* info */.pq(message),
+    warning: (message, file) => core/* warning */.$e(message, file ? { file } : {}),
+    error: (message, file) => core/* error */.z3(message, file ? { file } : {}),
+    debug: message => core/* debug */.Yz(message)
+};
+
+;// CONCATENATED MODULE: ./src/action/secrets.ts
+
+/**
+ * Registers every secret an input may carry before anything is parsed or logged:
+ * userinfo in URLs (`proxies`, `sumdb`) and the secret field of each `auth` line.
+ * Parsing comes later and may fail; a secret must be masked even then.
+ */
+function maskInputSecrets(read) {
+    for (const name of ['proxies', 'sumdb']) {
+        for (const match of read(name).matchAll(/[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#\s,|]*)@/g)) {
+            maskUserinfo(match[1]);
+        }
+    }
+    for (const line of read('auth').split('\n')) {
+        const fields = line.trim().split(/\s+/);
+        if (fields.length >= 2)
+            maskUserinfo(fields.slice(1).join(' '));
+    }
+}
+function maskUserinfo(userinfo) {
+    if (userinfo === '')
+        return;
+    core/* setSecret */.Pq(userinfo);
+    const colon = userinfo.indexOf(':');
+    if (colon >= 0 && colon < userinfo.length - 1)
+        core/* setSecret */.Pq(userinfo.slice(colon + 1));
+    for (const encoded of [userinfo, colon >= 0 ? userinfo : `x-access-token:${userinfo}`]) {
+        core/* setSecret */.Pq(Buffer.from(encoded).toString('base64'));
+    }
+}
+/** Masks a list of secrets (from the credentials plan) in the log. */
+function maskSecrets(secrets) {
+    for (const secret of secrets)
+        if (secret !== '')
+            core/* setSecret */.Pq(secret);
+}
+
+;// CONCATENATED MODULE: ./src/action/host.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** The tool-cache lookup is loaded only when go is not on PATH (it brings @actions/tool-cache and its HTTP stack). */
+const findGoInToolCache = async () => (await __nccwpck_require__.e(/* import() */ 472).then(__nccwpck_require__.bind(__nccwpck_require__, 472))).findGoInToolCache();
+/** What the main step saves for the post step. */
+const STATE = {
+    isPost: 'isPost',
+    files: 'credentialFiles',
+    /** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
+    credentialDir: 'credentialDir'
+};
+/** The GitHub Actions host: the runner's environment, log groups, outputs, GITHUB_ENV/PATH, state and summary. */
+const actionHost = {
+    log: actionLogger,
+    env: process.env,
+    cwd: process.cwd(),
+    goFallback: findGoInToolCache,
+    group: (title, work) => core/* group */.Os(title, work),
+    howToWarn: 'Set on-unreachable: warn',
+    credentialsPlanned: credentials => {
+        maskSecrets(credentials.secrets);
+        credentials.moved.forEach(moved => actionLogger.info(movedNote(moved)));
+        credentials.notes.forEach(note => actionLogger.info(note));
+    },
+    probed: outcome => {
+        core/* setOutput */.uH('fastest', outcome.fastest ?? '');
+        core/* setOutput */.uH('unreachable', outcome.unreachable.join(','));
+        core/* setOutput */.uH('probe-report', JSON.stringify(outcome.report));
+        outcome.report.notes.forEach(note => core/* notice */.lm(note));
+    },
+    showProbe: shown => {
+        actionLogger.info(probeTableText(shown.report));
+        droppedWarnings(shown.report).forEach(warning => actionLogger.warning(warning));
+    },
+    exportEnvironment: async ({ environment }, credentials) => {
+        const dir = credentialDir();
+        // Saved before anything is written: a main step that fails after this still leaves post its directory.
+        core/* saveState */.LZ(STATE.credentialDir, dir);
+        const installed = await installCredentials(credentials, dir);
+        core/* saveState */.LZ(STATE.files, JSON.stringify(installed.files));
+        exportVariables({ ...environment.exports, ...installed.env });
+        setEnvironmentOutputs(environment.effective);
+        actionLogger.info(`Exported GOPROXY=${environment.effective.GOPROXY}`);
+    },
+    installPlace: () => {
+        const root = process.env.RUNNER_TOOL_CACHE;
+        if (!root) {
+            throw new Error('RUNNER_TOOL_CACHE is not set: go-version installs Go into the runner tool cache, which the runner names');
+        }
+        return {
+            destination: { kind: 'tool-cache', root, nodeArch: process.arch },
+            tempDir: process.env.RUNNER_TEMP || external_node_os_default().tmpdir()
+        };
+    },
+    installed: go => {
+        // As setup-go: the installed Go's bin first, then $GOPATH/bin (core.addPath prepends). GOTOOLCHAIN=local unless
+        // the job set it: a go.mod `toolchain` line newer than this Go would otherwise download another toolchain.
+        core/* addPath */.fM(goPathBin(process.env, external_node_os_default().homedir()));
+        core/* addPath */.fM(external_node_path_.join(go.goroot, 'bin'));
+        if (process.env.GOTOOLCHAIN)
+            actionLogger.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`);
+        else
+            core/* exportVariable */.dN('GOTOOLCHAIN', 'local');
+        core/* setOutput */.uH('go-version', go.version);
+        core/* setOutput */.uH('cache-hit', String(go.cacheHit));
+        core/* setOutput */.uH('go-root', go.goroot);
+        actionLogger.info(renderInstallLine(go));
+    },
+    goReady: (go, warm) => {
+        // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
+        const goEnv = go ? readGoEnvForLog(go) : undefined;
+        const after = async () => goEnv && showGoEnv(await goEnv);
+        if (warm && !go) {
+            core/* notice */.lm('Go was not found on PATH or in the tool cache, so the module cache was not warmed. The environment is exported; add actions/setup-go (before or after this action) to warm the cache too.');
+        }
+        const place = go && warm ? { go, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), env: process.env } : undefined;
+        return { ...(place ? { warm: place } : {}), after };
+    },
+    warmed: (report, environment) => {
+        core/* setOutput */.uH('modules', String(report.downloaded));
+        core/* setOutput */.uH('cached', String(report.cached));
+        core/* setOutput */.uH('warm-seconds', report.seconds.toFixed(1));
+        if (!environment)
+            return;
+        exportVariables({ GOPROXY: environment.effective.GOPROXY });
+        setEnvironmentOutputs(environment.effective);
+        actionLogger.warning(`A proxy failed during warming; GOPROXY is now ${environment.effective.GOPROXY}`);
+    },
+    writeSummary: async (record) => {
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await core/* summary */.z.addRaw(summaryOf(record), true).write();
+    }
+};
+/**
+ * The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. Without
+ * GITHUB_ACTION (local runners, other CI) the pid makes it unique, which is why post reads it from the state.
+ */
+function credentialDir() {
+    const base = process.env.RUNNER_TEMP || process.env.TMPDIR || process.env.TEMP || '/tmp';
+    return external_node_path_.join(base, `setup-goproxy-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? process.pid}`);
+}
+
+// EXTERNAL MODULE: ./src/exec/find-go.ts
+var find_go = __nccwpck_require__(4705);
+;// CONCATENATED MODULE: ./src/probe/shown.ts
+/**
+ * The probe report as the log table, the summary table and the dropped-proxy warnings show it. The probe proposes a
+ * chain (when no proxy works, the composed one, for on-unreachable: warn to keep); when the step fails nothing is
+ * exported, so showing that chain as "exported" and a dead proxy at position 1 would contradict the failure: then
+ * the chain is empty and every proxy that failed its probe is shown as dropped. Pure.
+ */
+function probeReportAsShown(report, stepFailed) {
+    if (!stepFailed)
+        return report;
+    return {
+        ...report,
+        chain: '',
+        proxies: report.proxies.map(proxy => (proxy.status === 'ok' ? proxy : { ...proxy, position: null }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/settings/ambient.ts
+
+
+/**
+ * What the machine already has, for the action and the CLI alike: the six variables from the environment (empty
+ * counts as unset, as in Go) and, when go is present, the chain is not given by inputs (`needGoproxy`) and GOPROXY
+ * is not in the environment, `go env GOPROXY` (which sees `go env -w` and $GOROOT/go.env). go runs with
+ * GOTOOLCHAIN=local: a go.mod asking for a newer Go must not start a toolchain download just to read a variable.
+ */
+async function readAmbient(go, needGoproxy, env, cwd) {
+    const values = goVariablesFrom(env);
+    if (!go || !needGoproxy || values.GOPROXY)
+        return { env: values };
+    const result = await (0,exec_go/* goEnv */.Aq)(go, ['GOPROXY'], { env, cwd });
+    if (!result.ok)
+        return { env: values, goEnvFailure: result.message };
+    return { env: values, goEnvGoproxy: result.values.GOPROXY.trim() };
+}
+/** The warning for a failed `go env GOPROXY`: names the error and says which chain is used instead. */
+function goEnvFailureWarning(failure) {
+    return `Could not read GOPROXY from the go command, so any value set with \`go env -w\` is not seen and Go's default chain is used: ${failure}`;
+}
+
+;// CONCATENATED MODULE: ./src/settings/configure.ts
+/**
+ * The decisions the action and the CLI share, so that a laptop gets the same answer as
+ * a runner: compose the plan and move credentials out of it (steps 1–2), then decide
+ * what the probe's outcome means for the chain to export (step 3). Pure: the callers
+ * gather the inputs and do the I/O.
+ */
+
+
+/**
+ * Composes the Go module environment and plans the credentials for it. Throws
+ * InputErrors for any bad input, before anything is written or exported.
+ */
+function planEnvironment(settings, ambient) {
+    const composed = composePlan(settings, ambient);
+    const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), composed.chain, composed), composed.sumdb);
+    const plan = addPrivatePatterns(withChain({ ...composed, sumdb: planned.sumdb }, planned.plan.chain), planned.plan.privateAdditions);
+    return { plan, credentials: planned.plan };
+}
+/**
+ * Applies `on-unreachable` to the probe's outcome: no problem → the rebuilt chain; a
+ * problem → the chain as composed with a warning (`warn`) or a failure (`fail`).
+ * `howToWarn` names the switch in the caller's words (an input or a flag).
+ */
+function decideAfterProbe(plan, proposal, onUnreachable, howToWarn) {
+    if (proposal.problems.length === 0)
+        return { chain: proposal.chain, sumdb: proposal.sumdb };
+    const problems = proposal.problems.join('\n');
+    const asComposed = { chain: plan.chain, sumdb: plan.sumdb };
+    return onUnreachable === 'warn'
+        ? { ...asComposed, warning: `${problems}\non-unreachable is warn: using the chain as composed.` }
+        : { ...asComposed, failure: `${problems}\n${howToWarn} to use the chain anyway.` };
+}
+
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var src_path = __nccwpck_require__(4716);
+// EXTERNAL MODULE: ./src/go/toolchain/version.ts
+var toolchain_version = __nccwpck_require__(5570);
+// EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
+var version_file = __nccwpck_require__(6309);
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+
+
+
+
+
+
+
+
+/** Input defaults, as in action.yml (the CLI has no action.yml to fill them in). */
+const INPUT_DEFAULTS = {
+    fallback: 'on-error',
+    probe: 'true',
+    'probe-timeout': '3000',
+    'probe-module': 'golang.org/x/mod',
+    order: 'latency',
+    'on-unreachable': 'fail',
+    warm: 'true',
+    'working-directory': '.',
+    'warm-timeout': '600',
+    'warm-concurrency': '64',
+    retries: '3'
+};
+function choice(input, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new go_errors/* InputError */.dz(input, `${(0,go_errors/* quote */.hD)(value)} is not one of: ${allowed.join(', ')}.`);
+}
+function settings_boolean(input, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new go_errors/* InputError */.dz(input, `${(0,go_errors/* quote */.hD)(value)} is not a boolean; write true or false.`);
+}
+function integer(input, value, min, max, unit) {
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new go_errors/* InputError */.dz(input, `${(0,go_errors/* quote */.hD)(value)} is not a whole number of ${unit} from ${min} to ${max}.`);
+    }
+    return Number(value);
+}
+function list(value) {
+    return value
+        .split('\n')
+        .map(line => line.replace(/\r$/, '').trim())
+        .filter(line => line !== '');
+}
+/**
+ * Reads and validates every input at once. Throws InputErrors listing every bad
+ * input (each message names the input and the offending value), so a failed run
+ * exports nothing and the user fixes everything in one go.
+ */
+function readSettings(read) {
+    const get = (name) => {
+        const value = read(name).trim();
+        return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value;
+    };
+    const errors = new go_errors/* ErrorCollector */.KO();
+    const fallback = errors.attempt(() => choice('fallback', get('fallback'), ['on-error', 'not-found']), 'on-error');
+    const separator = fallback === 'not-found' ? ',' : '|';
+    const patterns = (name) => errors.attempt(() => optionalPatterns(name, read(name)), undefined);
+    const regionValue = get('region');
+    const sumdbValue = read('sumdb').trim();
+    const probeModule = errors.attempt(() => {
+        const value = get('probe-module');
+        (0,go_errors/* assertNoControlCharacters */.Pt)('probe-module', value);
+        (0,src_path/* checkModulePath */.iU)('probe-module', value);
+        return value;
+    }, '');
+    const auth = read('auth');
+    const settings = {
+        proxies: errors.attempt(() => (0,proxy_chain/* parseProxiesInput */.ik)('proxies', read('proxies'), separator), undefined),
+        region: regionValue === '' ? undefined : errors.attempt(() => choice('region', regionValue, presets/* REGIONS */.ij), undefined),
+        private: patterns('private'),
+        noProxy: patterns('no-proxy'),
+        noSumdb: patterns('no-sumdb'),
+        insecure: patterns('insecure'),
+        sumdb: sumdbValue === '' ? undefined : errors.attempt(() => (0,config/* parseGosumdb */.$M)('sumdb', sumdbValue), undefined),
+        fallback: separator,
+        probe: errors.attempt(() => settings_boolean('probe', get('probe')), true),
+        probeTimeoutMs: errors.attempt(() => integer('probe-timeout', get('probe-timeout'), 100, 120000, 'milliseconds'), 3000),
+        probeModule,
+        order: errors.attempt(() => choice('order', get('order'), ['latency', 'given']), 'latency'),
+        onUnreachable: errors.attempt(() => choice('on-unreachable', get('on-unreachable'), ['fail', 'warn']), 'fail'),
+        warm: errors.attempt(() => settings_boolean('warm', get('warm')), true),
+        workingDirectories: errors.attempt(() => {
+            const dirs = list(get('working-directory'));
+            dirs.forEach(dir => (0,go_errors/* assertNoControlCharacters */.Pt)('working-directory', dir));
+            return dirs.length > 0 ? dirs : ['.'];
+        }, []),
+        warmTimeoutSeconds: errors.attempt(() => integer('warm-timeout', get('warm-timeout'), 1, 21600, 'seconds'), 600),
+        warmConcurrency: errors.attempt(() => integer('warm-concurrency', get('warm-concurrency'), 0, 256, 'requests in flight'), 64),
+        retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
+        auth,
+        goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined)
+    };
+    errors.throwIfAny();
+    return settings;
+}
+/**
+ * `go-version` / `go-version-file`. Both set is an error (actions/setup-go warns and ignores the file; here the two
+ * could name different versions, and a silent choice would install the one the user did not mean).
+ */
+function goInstallRequest(versionValue, fileValue) {
+    const version = versionValue.trim();
+    const file = fileValue.trim();
+    if (version !== '' && file !== '') {
+        throw new go_errors/* InputError */.dz('go-version', `${(0,go_errors/* quote */.hD)(version)} and go-version-file ${(0,go_errors/* quote */.hD)(file)} are both set; set only one of them.`);
+    }
+    if (version !== '') {
+        (0,go_errors/* assertNoControlCharacters */.Pt)('go-version', version);
+        return { from: 'go-version', request: (0,toolchain_version/* parseVersionRequest */.Hd)(version, 'go-version') };
+    }
+    if (file !== '') {
+        (0,go_errors/* assertNoControlCharacters */.Pt)(version_file/* VERSION_FILE_INPUT */.JG, file);
+        return { from: 'go-version-file', file };
+    }
+    return undefined;
+}
+function optionalPatterns(name, raw) {
+    return raw.trim() === '' ? undefined : (0,env_patterns/* parsePatternInput */.A6)(name, raw);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
+
+
+
+
+
+let probeLoading;
+const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
+let warmLoading;
+const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8488)));
+const loadInstall = () => Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(189), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 252));
+/**
+ * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the
+ * machine already has (`go env GOPROXY` only when the inputs do not give the chain) and composes the plan with the
+ * credentials moved out of URLs and private module hosts added to GOPRIVATE.
+ */
+async function prepare(read, host) {
+    const settings = readSettings(read);
+    // Loading starts now so that it overlaps the go lookup; a failed load is reported where the probe awaits it.
+    if (settings.probe)
+        loadProbe().catch(() => undefined);
+    const go = await (0,find_go/* findGo */.i)(host.goFallback, host.env);
+    const ambient = await readAmbient(go, !chainFromInputs(settings), host.env, host.cwd);
+    if (ambient.goEnvFailure)
+        host.log.warning((0,proxy_url/* redactText */.Rd)(goEnvFailureWarning(ambient.goEnvFailure)));
+    const { plan, credentials } = planEnvironment(settings, ambient);
+    host.credentialsPlanned(credentials);
+    plan.warnings.forEach(warning => host.log.warning(warning));
+    host.log.info(`Composed GOPROXY (${plan.chainSource}): ${(0,proxy_chain/* formatChain */.rA)(plan.chain, true)}`);
+    return { settings, ...(go ? { go } : {}), plan, credentials };
+}
+/**
+ * Probes (when `probe` is on) and applies on-unreachable: no problem → the rebuilt chain; problems → the chain as
+ * composed with a warning (`warn`) or a failure (`fail`, nothing exported).
+ */
+async function decide(prepared, host, probe = prepared.settings.probe) {
+    const { settings, plan, credentials } = prepared;
+    const outcome = probe ? await probeWith(prepared, host) : undefined;
+    const verdict = outcome
+        ? decideAfterProbe(plan, outcome, settings.onUnreachable, host.howToWarn)
+        : { chain: plan.chain, sumdb: plan.sumdb };
+    // Shown after the verdict: a failed run exports no chain, and the tables must not say otherwise.
+    const shown = outcome && { ...outcome, report: probeReportAsShown(outcome.report, verdict.failure !== undefined) };
+    if (shown)
+        host.showProbe(shown);
+    if (verdict.warning)
+        host.log.warning(verdict.warning);
+    const route = {
+        chain: verdict.chain,
+        sumdb: verdict.sumdb,
+        plan,
+        credentialsFor: credentials.credentialsFor
+    };
+    const environment = environmentFor(plan, verdict.chain, verdict.sumdb);
+    const record = {
+        settings,
+        plan,
+        ...(shown ? { probe: shown } : {}),
+        // A failed decision exports nothing: the summary shows the composed values as not exported.
+        environment: verdict.failure ? { ...environmentFor(plan), exports: {} } : environment,
+        ...(verdict.failure ? { failure: verdict.failure } : {})
+    };
+    return {
+        route,
+        environment,
+        record,
+        ...(outcome ? { outcome } : {}),
+        ...(verdict.failure ? { failure: verdict.failure } : {})
+    };
+}
+/** Runs the probe as one part of the log. */
+async function probeWith(prepared, host) {
+    const { settings, plan, credentials } = prepared;
+    const { probeChain } = await loadProbe();
+    const outcome = await host.group(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () => probeChain(plan, {
+        timeoutMs: settings.probeTimeoutMs,
+        probeModule: settings.probeModule,
+        order: settings.order,
+        credentialsFor: credentials.credentialsFor,
+        log: host.log
+    }));
+    host.probed?.(outcome);
+    return outcome;
+}
+/** Installs the Go the settings ask for (go-version / go-version-file) through the verified route. */
+async function installGo(route, settings, host, place) {
+    const { goInstall } = settings;
+    if (!goInstall)
+        throw new Error('no Go to install: give go-version or go-version-file');
+    const { installRequestedGo } = await loadInstall();
+    const what = goInstall.from === 'go-version' ? 'go-version' : `go-version-file ${goInstall.file}`;
+    return host.group(`Install Go (${what}) through the verified chain`, () => installRequestedGo({
+        goInstall,
+        chain: route.chain,
+        sumdb: route.sumdb,
+        gonoproxy: route.plan.gonoproxy,
+        credentialsFor: route.credentialsFor,
+        destination: place.destination,
+        tempDir: place.tempDir,
+        cwd: host.cwd,
+        env: { ...host.env },
+        log: host.log,
+        attempts: settings.retries
+    }));
+}
+/** Warms the module cache through the verified route. */
+async function warmCache(route, settings, host, place) {
+    const { warmModules } = await loadWarm();
+    return warmModules({
+        go: place.go,
+        directories: [...settings.workingDirectories],
+        cwd: place.cwd,
+        env: definedOnly(place.env),
+        chain: route.chain,
+        plan: route.plan,
+        sumdb: route.sumdb,
+        timeoutSeconds: settings.warmTimeoutSeconds,
+        prefetchConcurrency: settings.warmConcurrency,
+        retries: settings.retries,
+        credentialsFor: route.credentialsFor,
+        log: host.log,
+        ...(place.onProgress ? { onProgress: place.onProgress } : {})
+    });
+}
+/** The environment without its unset names (what a child process gets). */
+function definedOnly(env) {
+    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+}
+/**
+ * prepare → probe → decide → export → install → warm, as README's "What it does" lists them. A failed phase
+ * still writes the summary and then throws its failure.
+ */
+async function runPipeline(read, host) {
+    const prepared = await prepare(read, host);
+    const decided = await decide(prepared, host);
+    const { record, route } = decided;
+    const fail = async (failure, cause) => {
+        record.failure = failure;
+        await host.writeSummary(record);
+        throw new Error(failure, cause === undefined ? undefined : { cause });
+    };
+    if (decided.failure)
+        return fail(decided.failure);
+    await host.exportEnvironment(decided, prepared.credentials);
+    if (prepared.settings.goInstall) {
+        try {
+            record.installedGo = await installGo(route, prepared.settings, host, host.installPlace());
+        }
+        catch (error) {
+            return fail(`Installing Go failed: ${error instanceof Error ? error.message : String(error)}`, error);
+        }
+        host.installed(record.installedGo);
+    }
+    const ready = host.goReady(record.installedGo?.goBinary ?? prepared.go, prepared.settings.warm);
+    const place = ready.warm;
+    if (place) {
+        const warm = await host.group('Warm the module cache', () => warmCache(route, prepared.settings, host, place));
+        record.warm = warm;
+        await ready.after?.();
+        if (warm.chainChanged)
+            record.environment = environmentFor(prepared.plan, warm.chain, route.sumdb);
+        host.warmed(warm, warm.chainChanged ? record.environment : undefined);
+        if (!warm.ok) {
+            return fail(`Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`);
+        }
+    }
+    if (!place)
+        await ready.after?.();
+    await host.writeSummary(record);
+    return record;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -38388,259 +38702,31 @@ function renderInstallLine(facts) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/*
- * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to index.js):
- * with undici under them they are most of the bundle, and a run that fails on its inputs, or runs with `probe:
- * false` and `warm: false`, never evaluates them. The tool-cache lookup is loaded only when go is not on PATH.
- */
-let probeLoading;
-const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(42), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8718)));
-let warmLoading;
-const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(42), __nccwpck_require__.e(521)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9521)));
-const findGoInToolCache = async () => (await __nccwpck_require__.e(/* import() */ 760).then(__nccwpck_require__.bind(__nccwpck_require__, 4379))).findGoInToolCache();
-const STATE_IS_POST = 'isPost';
-const STATE_FILES = 'credentialFiles';
-/** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
-const STATE_CREDENTIAL_DIR = 'credentialDir';
 /**
- * The action's entry: the main step configures the Go module environment, the post
- * step (same bundle, run again by the runner with the saved state) removes the
- * credential files. Whatever is thrown ends in core.setFailed.
+ * The action's entry: the main step runs the pipeline (src/pipeline/pipeline.ts: validate, probe, decide, export,
+ * install Go, warm — the README's "What it does"), the post step (same bundle, run again by the runner with the
+ * saved state) removes the credential files. Whatever is thrown ends in core.setFailed.
  */
 async function run() {
     try {
-        if (core/* getState */.Gu(STATE_IS_POST) === 'true') {
-            await cleanUp();
-        }
-        else {
-            core/* saveState */.LZ(STATE_IS_POST, 'true');
-            await configure();
-        }
+        if (core/* getState */.Gu(STATE.isPost) === 'true')
+            return await cleanUp();
+        core/* saveState */.LZ(STATE.isPost, 'true');
+        const read = (name) => core/* getInput */.V4(name);
+        maskInputSecrets(read);
+        await runPipeline(read, actionHost);
     }
     catch (error) {
         core/* setFailed */.C1(failureMessage(error));
     }
 }
-/** What the README calls "what it does", in order. */
-async function configure() {
-    const read = (name) => core/* getInput */.V4(name);
-    maskInputSecrets(read);
-    // 1. Validate every input; a bad one fails the step before anything is exported.
-    const settings = readSettings(read);
-    // Loading starts now so that it overlaps the go lookup and `go env GOPROXY`; a failed load is reported where the
-    // probe awaits it, so it is not an unhandled rejection here.
-    if (settings.probe)
-        loadProbe().catch(() => undefined);
-    const go = await (0,find_go/* findGo */.i)(findGoInToolCache);
-    const ambient = await ambient_readAmbient(go, !chainFromInputs(settings));
-    if (ambient.goEnvFailure)
-        actionLogger.warning((0,proxy_url/* redactText */.Rd)(goEnvFailureWarning(ambient.goEnvFailure)));
-    // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
-    const { plan, credentials } = planEnvironment(settings, ambient);
-    maskSecrets(credentials.secrets);
-    credentials.notes.forEach(note => actionLogger.info(note));
-    plan.warnings.forEach(warning => actionLogger.warning(warning));
-    actionLogger.info(`Composed GOPROXY (${plan.chainSource}): ${(0,core_chain/* formatChain */.rA)(plan.chain)}`);
-    // 3. Probe: keep only what works from this runner, fastest first inside `|` runs.
-    const outcome = settings.probe ? await probe(plan, settings, credentials.credentialsFor) : undefined;
-    const verdict = outcome
-        ? decideAfterProbe(plan, outcome, settings.onUnreachable, 'Set on-unreachable: warn')
-        : { chain: plan.chain, sumdb: plan.sumdb };
-    const { chain, sumdb } = verdict;
-    // Shown after the verdict: a failed step exports no chain, and the tables must not say otherwise.
-    const shown = outcome
-        ? { ...outcome, report: probeReportAsShown(outcome.report, verdict.failure !== undefined) }
-        : undefined;
-    if (shown) {
-        actionLogger.info(probeTableText(shown.report));
-        droppedWarnings(shown.report).forEach(warning => actionLogger.warning(warning));
-    }
-    if (verdict.warning)
-        actionLogger.warning(verdict.warning);
-    if (verdict.failure) {
-        // Nothing is exported by a failed probe: the summary shows the composed values as not exported.
-        await writeSummary(plan, settings, { ...environmentFor(plan), exports: {} }, shown, undefined, verdict.failure);
-        throw new Error(verdict.failure);
-    }
-    // 4. Export: later steps and this process's own go calls see the same environment.
-    const dir = credentialDir();
-    // Saved before anything is written: a main step that fails after this still leaves post its directory.
-    core/* saveState */.LZ(STATE_CREDENTIAL_DIR, dir);
-    const installed = await installCredentials(credentials, dir);
-    core/* saveState */.LZ(STATE_FILES, JSON.stringify(installed.files));
-    let environment = environmentFor(plan, chain, sumdb);
-    exportVariables({ ...environment.exports, ...installed.env });
-    setEnvironmentOutputs(environment.effective);
-    actionLogger.info(`Exported GOPROXY=${environment.effective.GOPROXY}`);
-    // 5. Install Go through the verified chain (go-version / go-version-file); the warm phase then uses it.
-    let installedGo;
-    if (settings.goInstall) {
-        try {
-            installedGo = await installGoForJob(settings.goInstall, plan, chain, sumdb, settings, credentials.credentialsFor);
-        }
-        catch (error) {
-            const failure = `Installing Go failed: ${error instanceof Error ? error.message : String(error)}`;
-            await writeSummary(plan, settings, environment, shown, undefined, failure);
-            throw new Error(failure, { cause: error });
-        }
-    }
-    const jobGo = installedGo?.goBinary ?? go;
-    // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
-    const goEnvShown = jobGo ? readGoEnvForLog(jobGo) : undefined;
-    // 6. Warm the module cache through the verified chain.
-    const warm = settings.warm
-        ? await warmCache(jobGo, settings, plan, chain, sumdb, credentials.credentialsFor)
-        : undefined;
-    if (goEnvShown)
-        showGoEnv(await goEnvShown);
-    if (warm?.chainChanged) {
-        environment = environmentFor(plan, warm.chain, sumdb);
-        exportVariables({ GOPROXY: environment.effective.GOPROXY });
-        setEnvironmentOutputs(environment.effective);
-        actionLogger.warning(`A proxy failed during warming; GOPROXY is now ${environment.effective.GOPROXY}`);
-    }
-    const warmFailure = warm && !warm.ok
-        ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
-        : undefined;
-    await writeSummary(plan, settings, environment, shown, warm, warmFailure, installedGo);
-    if (warmFailure)
-        throw new Error(warmFailure);
-}
-/**
- * Installs the requested Go into the runner's tool cache (where actions/setup-go looks too), puts its bin and
- * $GOPATH/bin on PATH as setup-go does, and exports GOTOOLCHAIN=local unless the job set GOTOOLCHAIN: otherwise a
- * go.mod `toolchain` line newer than the installed Go would make the first go command download another toolchain,
- * and the job would not run the Go it asked for.
- */
-async function installGoForJob(goInstall, plan, chain, sumdb, settings, credentialsFor) {
-    const toolCache = process.env.RUNNER_TOOL_CACHE;
-    if (!toolCache) {
-        throw new Error('RUNNER_TOOL_CACHE is not set: go-version installs Go into the runner tool cache, which the runner names');
-    }
-    const what = goInstall.from === 'go-version' ? 'go-version' : `go-version-file ${goInstall.file}`;
-    const { goPathBin, installRequestedGo } = await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(42), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1270));
-    const installed = await core/* group */.Os(`Install Go (${what}) through the verified chain`, () => installRequestedGo({
-        goInstall,
-        chain,
-        sumdb,
-        gonoproxy: plan.gonoproxy,
-        credentialsFor,
-        destination: { kind: 'tool-cache', root: toolCache, nodeArch: process.arch },
-        tempDir: process.env.RUNNER_TEMP || external_node_os_default().tmpdir(),
-        cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-        env: process.env,
-        log: actionLogger,
-        attempts: settings.retries
-    }));
-    // core.addPath prepends: the installed Go's bin comes first, before $GOPATH/bin.
-    core/* addPath */.fM(goPathBin(process.env, external_node_os_default().homedir()));
-    core/* addPath */.fM(external_node_path_.join(installed.goroot, 'bin'));
-    if (process.env.GOTOOLCHAIN) {
-        actionLogger.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`);
-    }
-    else {
-        core/* exportVariable */.dN('GOTOOLCHAIN', 'local');
-    }
-    core/* setOutput */.uH('go-version', installed.version);
-    core/* setOutput */.uH('cache-hit', String(installed.cacheHit));
-    core/* setOutput */.uH('go-root', installed.goroot);
-    actionLogger.info(renderInstallLine(installed));
-    return installed;
-}
-/** Runs the probe with its details in a collapsed group, then sets the probe outputs and shows its notes. */
-async function probe(plan, settings, credentialsFor) {
-    const { probeChain } = await loadProbe();
-    // Per-request details in a collapsed group; the table that sums them up follows in the open log.
-    const outcome = await core/* group */.Os(`Probe ${plan.chain.proxies.length} proxies and the checksum database`, () => probeChain(plan, {
-        timeoutMs: settings.probeTimeoutMs,
-        probeModule: settings.probeModule,
-        order: settings.order,
-        credentialsFor,
-        log: actionLogger
-    }));
-    core/* setOutput */.uH('fastest', outcome.fastest ?? '');
-    core/* setOutput */.uH('unreachable', outcome.unreachable.join(','));
-    core/* setOutput */.uH('probe-report', JSON.stringify(outcome.report));
-    outcome.report.notes.forEach(note => core/* notice */.lm(note));
-    return outcome;
-}
-async function warmCache(go, settings, plan, chain, sumdb, credentialsFor) {
-    if (!go) {
-        core/* notice */.lm('Go was not found on PATH or in the tool cache, so the module cache was not warmed. The environment is exported; add actions/setup-go (before or after this action) to warm the cache too.');
-        return undefined;
-    }
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const { warmModules } = await loadWarm();
-    return core/* group */.Os('Warm the module cache', () => warmModules({
-        go,
-        directories: [...settings.workingDirectories],
-        cwd: workspace,
-        env: Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined)),
-        chain,
-        plan,
-        sumdb,
-        timeoutSeconds: settings.warmTimeoutSeconds,
-        prefetchConcurrency: settings.warmConcurrency,
-        retries: settings.retries,
-        credentialsFor,
-        log: actionLogger
-    }))
-        .then(report => {
-        core/* setOutput */.uH('modules', String(report.downloaded));
-        core/* setOutput */.uH('cached', String(report.cached));
-        core/* setOutput */.uH('warm-seconds', report.seconds.toFixed(1));
-        return report;
-    });
-}
-async function writeSummary(plan, settings, environment, probe, warm, failure, installedGo) {
-    const markdown = renderSummary({
-        effective: environment.effective,
-        exported: new Set(Object.keys(environment.exports)),
-        chainSource: plan.chainSource,
-        probeTable: probe
-            ? probeTableMarkdown(probe.report)
-            : settings.probe
-                ? undefined
-                : 'Probe turned off (`probe: false`): the chain is exported as composed.',
-        sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
-        warmSection: warm ? renderWarmSection(warm) : undefined,
-        installLine: installedGo ? renderInstallLine(installedGo) : undefined,
-        notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
-        failure
-    });
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await core/* summary */.z.addRaw(markdown, true).write();
-}
-/**
- * The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. Without
- * GITHUB_ACTION (local runners, other CI) the pid makes it unique, which is why post reads it from the state.
- */
-function credentialDir() {
-    const base = process.env.RUNNER_TEMP || process.env.TMPDIR || process.env.TEMP || '/tmp';
-    return external_node_path_.join(base, `setup-goproxy-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? process.pid}`);
-}
+/** The post step: removes the credential files main wrote, from the directory main saved. */
 async function cleanUp() {
-    const files = JSON.parse(core/* getState */.Gu(STATE_FILES) || '[]');
+    const files = JSON.parse(core/* getState */.Gu(STATE.files) || '[]');
     let removed;
     let problems = 0;
     try {
-        // The directory main saved; main and post are different processes, so recomputing it may not give the same one.
-        const dir = core/* getState */.Gu(STATE_CREDENTIAL_DIR) || credentialDir();
-        removed = await removeCredentials(files, { dir });
+        removed = await removeCredentials(files, { dir: core/* getState */.Gu(STATE.credentialDir) || credentialDir() });
     }
     catch (error) {
         if (!(error instanceof CredentialRemovalError))
@@ -38658,7 +38744,7 @@ async function cleanUp() {
         core/* info */.pq('No credential files to remove.');
 }
 function failureMessage(error) {
-    if (error instanceof core_errors/* InputErrors */.G)
+    if (error instanceof go_errors/* InputErrors */.G)
         return `Invalid input — nothing was exported.\n${error.message}`;
     return (0,proxy_url/* redactText */.Rd)(error instanceof Error ? error.message : String(error));
 }

@@ -1,48 +1,137 @@
-export const id = 521;
-export const ids = [521];
+export const id = 488;
+export const ids = [488];
 export const modules = {
 
-/***/ 2546:
+/***/ 9100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   TN: () => (/* binding */ triesFor),
+/* harmony export */   VB: () => (/* binding */ firstStep),
+/* harmony export */   _A: () => (/* binding */ dropReason),
 /* harmony export */   _n: () => (/* binding */ judgeAnswer),
-/* harmony export */   qO: () => (/* binding */ retryDelayMs),
+/* harmony export */   jy: () => (/* binding */ breakerOpen),
 /* harmony export */   sk: () => (/* binding */ nextStep)
 /* harmony export */ });
+/* unused harmony exports ANSWER_RULES, RETRY, rankFailure, HEALTH, retryDelayMs */
 /** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
 const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
-/** The verdict on one answer (2xx is 'ok'; 404/410 'not-found'; 429/5xx and passing faults 'transient'). */
+const isStatus = (answer, test) => answer.kind === 'status' && test(answer.status);
+/**
+ * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
+ * (not found: the next entry, whatever the separator); the rest says which errors are worth another try.
+ */
+const ANSWER_RULES = [
+    {
+        // A sign-in portal or a web server's page is never a module file; go would report a checksum mismatch or bad JSON.
+        name: 'an HTML page is not a module file',
+        applies: answer => answer.kind === 'status' &&
+            answer.status === 200 &&
+            answer.request !== undefined &&
+            answer.request !== 'sumdb' &&
+            /text\/html/i.test(answer.contentType ?? '') &&
+            /^\s*</.test(answer.head ?? ''),
+        verdict: 'permanent'
+    },
+    { name: '2xx: the answer', applies: answer => isStatus(answer, s => s >= 200 && s < 300), verdict: 'ok' },
+    {
+        name: '404/410: not found',
+        applies: answer => isStatus(answer, s => s === 404 || s === 410),
+        verdict: 'not-found'
+    },
+    { name: '429 and 5xx: busy', applies: answer => isStatus(answer, s => s === 429 || s >= 500), verdict: 'transient' },
+    {
+        name: 'timeout, refused, reset, dns: may pass',
+        applies: answer => answer.kind === 'failure' && TRANSIENT_FAULTS.has(answer.fault),
+        verdict: 'transient'
+    }
+];
+/** The verdict on one answer: the first row of ANSWER_RULES that applies, else 'permanent'. */
 function judgeAnswer(answer) {
-    if (answer.kind === 'failure')
-        return TRANSIENT_FAULTS.has(answer.fault) ? 'transient' : 'permanent';
-    const { status } = answer;
-    if (status >= 200 && status < 300)
-        return 'ok';
-    if (status === 404 || status === 410)
-        return 'not-found';
-    if (status === 429 || status >= 500)
-        return 'transient';
-    return 'permanent';
+    return ANSWER_RULES.find(rule => rule.applies(answer))?.verdict ?? 'permanent';
+}
+/** Backoff caps, for every retry of every walk (and the warm phase's go runs). */
+const RETRY = {
+    /** The longest pause between two tries of one entry. */
+    backoffCapMs: 4000,
+    /** A server's Retry-After is honoured up to this. */
+    retryAfterCapMs: 10_000
+};
+/** The first step of a walk: ask the first entry, or fail at once when there is none. */
+function firstStep(walk) {
+    if (walk.entries.length === 0)
+        return { do: 'fail', why: 'end', report: undefined };
+    return { do: 'ask', state: { entry: 0, attempt: 1 }, delayMs: 0 };
 }
 /**
- * The next step after an answer judged `verdict` from a proxy followed by `separator`, on try `attempt`
- * (1-based) of `maxAttempts` for this proxy. A transient fault is retried on the same proxy while tries remain;
- * once they are spent it counts as an error: `|` moves on, `,` stops (the go command never passes an error through
- * a `,`). A not-found always moves on. Throws on an attempt outside 1..maxAttempts.
+ * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
+ * again (after a backoff, at least the server's Retry-After) while the entry's tries remain, unless `giveUp` (the
+ * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
+ * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
  */
-function nextStep(verdict, separator, attempt, maxAttempts) {
-    if (!Number.isInteger(attempt) || !Number.isInteger(maxAttempts) || attempt < 1 || attempt > maxAttempts) {
-        throw new Error(`attempt ${attempt} is not within 1..${maxAttempts}`);
+function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
+    const entry = walk.entries[state.entry];
+    if (!entry || !Number.isInteger(state.attempt) || state.attempt < 1 || state.attempt > entry.tries) {
+        throw new Error(`try ${state.attempt} of entry ${state.entry} is outside the walk`);
     }
     if (verdict === 'ok')
-        return 'use';
-    if (verdict === 'not-found')
-        return 'next';
-    if (verdict === 'transient' && attempt < maxAttempts)
-        return 'retry';
-    return separator === '|' ? 'next' : 'stop';
+        return { do: 'use', entry: state.entry };
+    if (verdict === 'transient' && state.attempt < entry.tries && !giveUp) {
+        const delayMs = retryDelayMs(state.attempt, retryAfterMs, walk.backoffMs, RETRY.backoffCapMs, RETRY.retryAfterCapMs, walk.random);
+        return { do: 'ask', state: { ...state, attempt: state.attempt + 1 }, delayMs };
+    }
+    const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) });
+    if (verdict !== 'not-found' && entry.separator === ',')
+        return { do: 'fail', why: 'stop', report: state.entry };
+    if (state.entry + 1 >= walk.entries.length)
+        return { do: 'fail', why: 'end', report: best.entry };
+    return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 };
+}
+/** The rank of an entry's error, as cmd/go ranks it. */
+function failureRank(verdict, entry) {
+    if (entry.direct)
+        return 2;
+    return verdict === 'not-found' ? 0 : 1;
+}
+/**
+ * The error a failed request reports, after `next` failed too (cmd/go TryProxies): direct's error replaces any; a
+ * proxy's error replaces a not-found or an earlier proxy error; a not-found replaces only a not-found. So the
+ * latest error of the highest rank wins.
+ */
+function rankFailure(best, next) {
+    return best === undefined || next.rank >= best.rank ? next : best;
+}
+/**
+ * How many tries one request gives a proxy: one for a `|` proxy with more after it (the next is as good, and go
+ * would move on too) and for a proxy whose breaker is open; else `attempts`.
+ */
+function triesFor(separator, isLast, breakerIsOpen, attempts) {
+    return (separator === '|' && !isLast) || breakerIsOpen ? 1 : Math.max(1, attempts);
+}
+/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
+const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
+/**
+ * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry
+ * with something after it: go falls through its errors anyway) is ever dropped.
+ */
+function dropReason(health, droppable, requestTimeoutMs) {
+    if (!droppable)
+        return undefined;
+    if (health.timeouts >= HEALTH.dropAfterTimeouts) {
+        return `it stalled ${health.timeouts} times (no data for ${requestTimeoutMs} ms)`;
+    }
+    if (health.consecutiveFailures >= HEALTH.dropAfterConsecutiveFailures) {
+        return `${health.consecutiveFailures} requests in a row failed`;
+    }
+    return undefined;
+}
+/**
+ * A circuit breaker: once a whole request's worth of tries failed in a row, later requests ask that proxy once
+ * until it answers again, so a dead `,` proxy costs seconds, not retries × requests.
+ */
+function breakerOpen(health, attempts) {
+    return health.consecutiveFailures >= attempts;
 }
 /**
  * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
@@ -63,7 +152,99 @@ function backoffDelay(retry, baseMs, capMs, random = Math.random) {
 
 /***/ }),
 
-/***/ 9521:
+/***/ 3390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ walkUpstream)
+/* harmony export */ });
+/* unused harmony export chainAnswer */
+/* harmony import */ var _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9100);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3752);
+
+
+/** The answer as the walker's rules see it. */
+function chainAnswer(result, kind, proxy) {
+    const common = { ...(kind ? { request: kind } : {}), proxy: proxy.origin + proxy.pathname };
+    if (result.kind === 'failure')
+        return { kind: 'failure', fault: result.fault, ...common };
+    const head = result.body.kind === 'buffered' ? result.body.bytes.subarray(0, 512).toString('utf8') : undefined;
+    return {
+        kind: 'status',
+        status: result.status,
+        contentType: result.contentType,
+        ...(head !== undefined ? { head } : {}),
+        ...common
+    };
+}
+/** Walks `targets` for one request. Never rejects. */
+async function walkUpstream(targets, request) {
+    const walk = {
+        entries: targets.map(t => ({ separator: t.separator, tries: t.tries, ...(t.direct ? { direct: true } : {}) })),
+        backoffMs: request.backoffMs,
+        ...(request.random ? { random: request.random } : {})
+    };
+    const lastFailure = new Map();
+    const failures = () => [...lastFailure.values()];
+    let step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .firstStep */ .VB)(walk);
+    for (;;) {
+        if (step.do === 'use')
+            throw new Error('unreachable: a walk uses an answer only after asking');
+        if (step.do === 'fail') {
+            return {
+                kind: 'fail',
+                why: step.why,
+                report: step.report === undefined ? undefined : lastFailure.get(step.report),
+                failures: failures()
+            };
+        }
+        const state = step.state;
+        if (step.delayMs > 0) {
+            await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y)(step.delayMs, request.signal);
+            if (request.signal?.aborted)
+                return { kind: 'aborted', failures: failures() };
+            if (request.giveUp?.(state.entry)) {
+                const last = lastFailure.get(state.entry);
+                step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, { ...state, attempt: state.attempt - 1 }, last?.verdict ?? 'transient', undefined, true);
+                continue;
+            }
+        }
+        const target = targets[state.entry];
+        const result = await ask(target, request);
+        if (result.kind === 'aborted')
+            return { kind: 'aborted', failures: failures() };
+        const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+        request.onTry?.(state.entry, state.attempt, result, verdict);
+        const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
+        if (next.do === 'use' && result.kind === 'answer') {
+            return { kind: 'use', entry: state.entry, answer: result, tries: state.attempt, failures: failures() };
+        }
+        const failed = { entry: state.entry, attempt: state.attempt, result, verdict };
+        lastFailure.set(state.entry, failed);
+        if (request.signal?.aborted)
+            return { kind: 'aborted', failures: failures() };
+        if (next.do === 'ask' && next.state.entry === state.entry)
+            request.onRetry?.(failed, next.delayMs);
+        step = next;
+    }
+}
+/** One GET of one target. */
+function ask(target, request) {
+    return request.client.get(target.url, {
+        body: request.body,
+        credentials: target.credentials,
+        credentialsFor: request.credentialsFor,
+        headersTimeoutMs: request.headersTimeoutMs,
+        bodyIdleTimeoutMs: request.bodyIdleTimeoutMs,
+        signal: request.signal,
+        onData: request.onData
+    });
+}
+
+
+/***/ }),
+
+/***/ 8488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -80,11 +261,11 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/chain.ts
-var core_chain = __webpack_require__(290);
-// EXTERNAL MODULE: ./src/core/proxy-url.ts
-var proxy_url = __webpack_require__(3111);
-;// CONCATENATED MODULE: ./src/core/diagnose.ts
+// EXTERNAL MODULE: ./src/go/proxy/chain.ts
+var proxy_chain = __webpack_require__(3364);
+// EXTERNAL MODULE: ./src/go/proxy/url.ts
+var proxy_url = __webpack_require__(2660);
+;// CONCATENATED MODULE: ./src/warm/diagnose.ts
 /**
  * Turns the go command's error text into a diagnosis a new user can act on: what kind of
  * fault it is, whether trying again can help, and one sentence naming the likely cause and
@@ -465,13 +646,92 @@ function diagnose(rawText, context = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/patterns.ts + 1 modules
-var patterns = __webpack_require__(1410);
-// EXTERNAL MODULE: ./src/core/module-path.ts
-var module_path = __webpack_require__(175);
-// EXTERNAL MODULE: ./src/core/warm/modfile.ts
-var modfile = __webpack_require__(2847);
-;// CONCATENATED MODULE: ./src/core/warm/gosum.ts
+;// CONCATENATED MODULE: ./src/warm/judge.ts
+/**
+ * The warm phase's last step, pure: what one `go mod download -json` run of a module set amounts to — which
+ * modules it downloaded or found cached, and a table of failures, each with its diagnosis (../diagnose.ts) and
+ * the go.mod to annotate. The shell passes what it observed (the run, the set's go.mod texts as read at the
+ * start, which module files were written during the phase) and redacts texts before they get here.
+ */
+
+/** Judges one run of go for `set`. */
+function judgeRun(run, set, ctx) {
+    const modules = new Map();
+    const failures = [];
+    for (const object of run.objects) {
+        if (object.Error) {
+            const error = ctx.clean(object.Error);
+            const version = object.Version ? { version: object.Version } : {};
+            failures.push({
+                path: object.Path,
+                ...version,
+                error,
+                diagnosis: diagnose(error, { module: object.Path, ...version }),
+                directory: set.shown,
+                ...requiringGoMod(set, object.Path)
+            });
+            continue;
+        }
+        modules.set(`${object.Path}@${object.Version ?? ''}`, ctx.fetched(object) ? 'downloaded' : 'cached');
+    }
+    if (run.spawnError) {
+        failures.push(setFailure(set, `could not start ${ctx.go}: ${run.spawnError}`));
+    }
+    else if (run.killed) {
+        const marker = run.killed === 'stall' ? stallMarker(ctx.stallSeconds) : deadlineMarker(ctx.timeoutSeconds);
+        const stderr = run.stderr.trim();
+        failures.push(setFailure(set, `${marker}${stderr ? `\n${ctx.clean(stderr)}` : ''}`));
+    }
+    else if (run.code !== 0 && failures.length === 0) {
+        failures.push(...stderrFailures(set, ctx.clean(run.stderr.trim() || `go mod download exited with ${run.code}`)));
+    }
+    return { modules, failures };
+}
+/** The failure of a whole set (a stall, the deadline, go not starting), or of the module its text names. */
+function setFailure(set, text) {
+    const diagnosis = diagnose(text);
+    const path = diagnosis.module ?? mainModule(set) ?? set.shown;
+    return {
+        path,
+        ...(diagnosis.version ? { version: diagnosis.version } : {}),
+        error: text,
+        diagnosis,
+        directory: set.shown,
+        ...(diagnosis.module ? requiringGoMod(set, diagnosis.module) : fallbackGoMod(set))
+    };
+}
+/** Failures from a fatal stderr (no JSON): one per `go: path@version: ...` block, else one for the whole text. */
+function stderrFailures(set, stderr) {
+    const blocks = stderr.split(/\n(?=go: )/).filter(b => /^go: [^\s@]+@[^\s:]+: /.test(b));
+    if (blocks.length === 0)
+        return [setFailure(set, stderr)];
+    return blocks.map(block => setFailure(set, block));
+}
+function mainModule(set) {
+    if (set.goWork || set.goMods.length === 0)
+        return undefined;
+    const text = set.goMods[0].text;
+    return text === undefined ? undefined : /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+}
+/** The go.mod of the set that names the module in a require (or replace) line; else the set's own file. */
+function requiringGoMod(set, modulePath) {
+    const escaped = modulePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const line = new RegExp(`(^|[\\s(])"?${escaped}"?\\s+v`, 'm');
+    const found = set.goMods.find(m => m.text !== undefined && line.test(m.text));
+    return found ? { goMod: found.shown } : fallbackGoMod(set);
+}
+function fallbackGoMod(set) {
+    const file = set.goWork ?? set.goMods[0]?.shown;
+    return file ? { goMod: file } : {};
+}
+
+// EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
+var patterns = __webpack_require__(796);
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var path = __webpack_require__(4716);
+// EXTERNAL MODULE: ./src/go/modfile/modfile.ts
+var modfile = __webpack_require__(4549);
+;// CONCATENATED MODULE: ./src/go/modfile/gosum.ts
 /**
  * go.sum / go.work.sum parser over text. The go command's own reader (modfetch.readGoSum) splits each
  * non-blank line into fields and requires exactly three (`path version hash`); lines with another count
@@ -503,7 +763,7 @@ function parseGoSum(text) {
     return { entries, errors };
 }
 
-;// CONCATENATED MODULE: ./src/core/warm/semver.ts
+;// CONCATENATED MODULE: ./src/go/module/semver.ts
 /**
  * Go's golang.org/x/mod/semver.Compare for canonical module versions: `vMAJOR.MINOR.PATCH[-prerelease][+build]`,
  * numeric fields compared as numbers, a prerelease sorts before its release, prerelease identifiers compared
@@ -550,14 +810,14 @@ function compareNumeric(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/core/warm/plan.ts
+;// CONCATENATED MODULE: ./src/warm/plan.ts
 /**
  * The prefetch plan: from the module sets the warm phase will download (a module, or a workspace), the list of
  * proxy files `go mod download` (no arguments) is going to ask for, so that a prefetcher can fetch them ahead of
  * go, in parallel. Pure: the shell reads go.mod, go.work and go.sum files and passes their texts.
  *
  * What go 1.23 asks for (cmd/go/internal/modcmd/download.go, modfetch/fetch.go; checked against the real go in
- * __tests__/core/warm/plan-go.test.ts):
+ * __tests__/warm/plan-go.test.ts):
  * - in a module at go ≥ 1.17: it loads the module graph (a `.mod` for each module version in it), then downloads
  *   each module the main go.mod requires: `.info`, `.mod`, `.zip`;
  * - in a module below go 1.17 and in a workspace: it downloads every module of the build list (`all`): for each
@@ -592,7 +852,7 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function fileOf(module, version, kind) {
-    return { module, version, kind, path: `${(0,module_path/* escapeModulePath */.xk)(module)}/@v/${(0,module_path/* escapeModulePath */.xk)(version)}.${kind}` };
+    return { module, version, kind, path: `${(0,path/* escapeModulePath */.xk)(module)}/@v/${(0,path/* escapeModulePath */.xk)(version)}.${kind}` };
 }
 /** Replacement lookup the way modload.Replacement does it: `path@version` first, then `path` for all versions. */
 function replacer(replacements) {
@@ -691,112 +951,10 @@ function planSet(set, noProxy, notes, mods, downloads) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/warm/judge.ts
-/**
- * The warm phase's last step, pure: what one `go mod download -json` run of a module set amounts to — which
- * modules it downloaded or found cached, and a table of failures, each with its diagnosis (../diagnose.ts) and
- * the go.mod to annotate. The shell passes what it observed (the run, the set's go.mod texts as read at the
- * start, which module files were written during the phase) and redacts texts before they get here.
- */
-
-/** Judges one run of go for `set`. */
-function judgeRun(run, set, ctx) {
-    const modules = new Map();
-    const failures = [];
-    for (const object of run.objects) {
-        if (object.Error) {
-            const error = ctx.clean(object.Error);
-            const version = object.Version ? { version: object.Version } : {};
-            failures.push({
-                path: object.Path,
-                ...version,
-                error,
-                diagnosis: diagnose(error, { module: object.Path, ...version }),
-                directory: set.shown,
-                ...requiringGoMod(set, object.Path)
-            });
-            continue;
-        }
-        modules.set(`${object.Path}@${object.Version ?? ''}`, ctx.fetched(object) ? 'downloaded' : 'cached');
-    }
-    if (run.spawnError) {
-        failures.push(setFailure(set, `could not start ${ctx.go}: ${run.spawnError}`));
-    }
-    else if (run.killed) {
-        const marker = run.killed === 'stall' ? stallMarker(ctx.stallSeconds) : deadlineMarker(ctx.timeoutSeconds);
-        const stderr = run.stderr.trim();
-        failures.push(setFailure(set, `${marker}${stderr ? `\n${ctx.clean(stderr)}` : ''}`));
-    }
-    else if (run.code !== 0 && failures.length === 0) {
-        failures.push(...stderrFailures(set, ctx.clean(run.stderr.trim() || `go mod download exited with ${run.code}`)));
-    }
-    return { modules, failures };
-}
-/** The failure of a whole set (a stall, the deadline, go not starting), or of the module its text names. */
-function setFailure(set, text) {
-    const diagnosis = diagnose(text);
-    const path = diagnosis.module ?? mainModule(set) ?? set.shown;
-    return {
-        path,
-        ...(diagnosis.version ? { version: diagnosis.version } : {}),
-        error: text,
-        diagnosis,
-        directory: set.shown,
-        ...(diagnosis.module ? requiringGoMod(set, diagnosis.module) : fallbackGoMod(set))
-    };
-}
-/** Failures from a fatal stderr (no JSON): one per `go: path@version: ...` block, else one for the whole text. */
-function stderrFailures(set, stderr) {
-    const blocks = stderr.split(/\n(?=go: )/).filter(b => /^go: [^\s@]+@[^\s:]+: /.test(b));
-    if (blocks.length === 0)
-        return [setFailure(set, stderr)];
-    return blocks.map(block => setFailure(set, block));
-}
-function mainModule(set) {
-    if (set.goWork || set.goMods.length === 0)
-        return undefined;
-    const text = set.goMods[0].text;
-    return text === undefined ? undefined : /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
-}
-/** The go.mod of the set that names the module in a require (or replace) line; else the set's own file. */
-function requiringGoMod(set, modulePath) {
-    const escaped = modulePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const line = new RegExp(`(^|[\\s(])"?${escaped}"?\\s+v`, 'm');
-    const found = set.goMods.find(m => m.text !== undefined && line.test(m.text));
-    return found ? { goMod: found.shown } : fallbackGoMod(set);
-}
-function fallbackGoMod(set) {
-    const file = set.goWork ?? set.goMods[0]?.shown;
-    return file ? { goMod: file } : {};
-}
-
-;// CONCATENATED MODULE: ./src/core/warm/index.ts
-/**
- * The warm phase's pure core: what `go mod download` will ask the proxy for, so that a prefetcher can fetch it
- * ahead of go. The shell reads the files and passes their texts:
- *
- * ```ts
- * const plan = planPrefetch(
- *   [{ label: './app', goMods: [goModText], goSums: [goSumText] }],
- *   { goprivate: env.GOPRIVATE ?? '', gonoproxy: env.GONOPROXY ?? '' }
- * )
- * for (const file of plan.files) get(`${proxyBase}/${requestPath(file.path)}`)
- * ```
- *
- * `file.path` is case-encoded (`!`) but not percent-encoded: `requestPath` stands for percent-encoding each
- * element with `encodeURIComponent` and then `!` as `%21` (which encodeURIComponent leaves alone), as the go command
- * sends it and as moduleRequestPath in ../module-path.ts does for a module path. `plan.notes` says what was left to go (GONOPROXY modules, sets without go.sum).
- */
-
-
-
-
-
-
 // EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
 var go = __webpack_require__(8944);
-// EXTERNAL MODULE: ./src/core/chain-walk.ts
-var chain_walk = __webpack_require__(2546);
+// EXTERNAL MODULE: ./src/go/proxy/walk.ts
+var walk = __webpack_require__(9100);
 // EXTERNAL MODULE: ./src/net/sleep.ts
 var sleep = __webpack_require__(3752);
 // EXTERNAL MODULE: external "node:fs"
@@ -982,20 +1140,18 @@ function display(dir, cwd) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./src/core/auth/secrets.ts
-var secrets = __webpack_require__(6523);
+// EXTERNAL MODULE: ./src/auth/secrets.ts
+var secrets = __webpack_require__(8767);
 // EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __webpack_require__(9383);
+var http = __webpack_require__(460);
 // EXTERNAL MODULE: ./src/net/trust.ts
 var trust = __webpack_require__(7837);
-// EXTERNAL MODULE: ./src/core/net/credentials.ts
-var net_credentials = __webpack_require__(4829);
+// EXTERNAL MODULE: ./src/net/credentials.ts
+var net_credentials = __webpack_require__(6729);
 ;// CONCATENATED MODULE: ./src/warm/forwarder/health.ts
 
 
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-const DROP_AFTER_TIMEOUTS = 2;
-const DROP_AFTER_CONSECUTIVE = 4;
+
 /**
  * The Upstream for entry `index` of `chain`. Credentials come from `credentialsFor`, else
  * from the URL's userinfo, which is stripped from the base so it never reaches a log or a
@@ -1037,24 +1193,16 @@ function recordTry(u, result, timeout, requestTimeoutMs, log) {
     h.consecutiveFailures++;
     if (timeout)
         h.timeouts++;
-    if (!h.dropped &&
-        u.droppable &&
-        (h.timeouts >= DROP_AFTER_TIMEOUTS || h.consecutiveFailures >= DROP_AFTER_CONSECUTIVE)) {
+    const reason = h.dropped ? undefined : (0,walk/* dropReason */._A)(h, u.droppable, requestTimeoutMs);
+    if (reason) {
         h.dropped = true;
-        h.reason =
-            h.timeouts >= DROP_AFTER_TIMEOUTS
-                ? `it stalled ${h.timeouts} times (no data for ${requestTimeoutMs} ms)`
-                : `${h.consecutiveFailures} requests in a row failed`;
+        h.reason = reason;
         log.warning(`Warm phase: dropping ${u.shown} from the chain: ${h.reason}; the next proxy after "|" takes over.`);
     }
 }
-/**
- * A circuit breaker: once a whole request's worth of tries failed in a row, later requests
- * try that proxy once until it succeeds again, so a dead "," proxy costs seconds, not
- * retries × requests.
- */
+/** Whether `u`'s circuit breaker is open (the walker's rule: src/go/proxy/walk.ts breakerOpen). */
 function isFailing(u, attempts) {
-    return u.health.consecutiveFailures >= attempts;
+    return (0,walk/* breakerOpen */.jy)(u.health, attempts);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -1317,28 +1465,12 @@ async function respondStored(res, answer, store, signal, touch) {
 
 ;// CONCATENATED MODULE: ./src/warm/forwarder/judgement.ts
 /**
- * How the forwarder judges one upstream answer (served, not found, retry, final) and how it
- * words a failure for the go command, which prints the body of an error answer after
- * `server response:`. Pure functions: the walk decides what to do, this file only says
- * what an answer means and how to tell it.
+ * How the forwarder words an upstream failure for the go command, which prints the body of an error answer after
+ * `server response:`. What an answer means (served, not found, retry, final) is the walker's (src/go/proxy/walk.ts
+ * ANSWER_RULES); this file only tells it.
  */
 
 
-
-/** What `result` means for the walk: Go's rules for 404/410, plus which faults are worth another try. */
-function judge(result, kind) {
-    if (result.type === 'stream')
-        return 'ok';
-    if (result.type === 'network')
-        return (0,chain_walk/* judgeAnswer */._n)({ kind: 'failure', fault: result.fault });
-    // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
-    if (result.status === 200 &&
-        kind !== 'sumdb' &&
-        /text\/html/i.test(result.contentType) &&
-        /^\s*</.test(result.body.subarray(0, 512).toString('utf8')))
-        return 'permanent';
-    return (0,chain_walk/* judgeAnswer */._n)({ kind: 'status', status: result.status });
-}
 /** One line for the debug log about a try. */
 function summary(result) {
     if (result.type === 'network')
@@ -1400,20 +1532,11 @@ function toOutcome(u, result, verdict, tries, url) {
     return { upstream: u, status: 502, notFound: false, text: `${shown}: unexpected stream` };
 }
 
+// EXTERNAL MODULE: ./src/net/walk.ts
+var net_walk = __webpack_require__(3390);
 ;// CONCATENATED MODULE: ./src/warm/forwarder/upstream.ts
-/** Performs one attempt, following redirects. Never rejects. */
-async function attempt(options) {
-    const result = await options.client.get(options.url, {
-        body: { mode: 'buffer', maxBytes: options.bufferLimit, overflow: 'stream' },
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-        ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
-        headersTimeoutMs: options.timeoutMs,
-        bodyIdleTimeoutMs: options.timeoutMs,
-        signal: options.signal,
-        ...(options.onData ? { onData: options.onData } : {})
-    });
-    if (result.kind === 'aborted')
-        return { type: 'network', fault: 'other', message: 'the go command closed the request' };
+/** A try's answer in the forwarder's terms: a buffered answer, a streamed 2xx, or a network failure. */
+function toAttemptResult(result) {
     if (result.kind === 'failure')
         return { type: 'network', fault: result.fault, message: result.message };
     const { body } = result;
@@ -1435,6 +1558,8 @@ async function attempt(options) {
         ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {})
     };
 }
+/** What a request the go command closed (or the forwarder ended) leaves behind. */
+const CLOSED = { type: 'network', fault: 'other', message: 'the go command closed the request' };
 
 ;// CONCATENATED MODULE: ./src/warm/forwarder/walk.ts
 
@@ -1443,88 +1568,107 @@ async function attempt(options) {
 
 
 
-const BACKOFF_CAP_MS = 4000;
-const RETRY_AFTER_CAP_MS = 10_000;
 /** Non-zip answers are small (lists, .info, .mod, database tiles): no reason to buffer more before streaming. */
 const SMALL_BUFFER_LIMIT = 16 * 1024 * 1024;
-/**
- * Tries one upstream URL up to `tries` times, recording each try in `u`'s health (none for
- * the checksum database itself). Returns the final result and whether it was a success
- * (200), a not-found (404/410), or a failure. Stops early when the request is aborted or
- * `u` is dropped meanwhile (the next proxy after its `|` takes over).
- */
-async function tryUpstream(ctx, u, url, credentials, tries, kind, signal) {
-    let last;
-    for (let n = 1; n <= tries; n++) {
-        if (n > 1) {
-            const retryAfter = last?.result.type === 'complete' ? last.result.retryAfterMs : undefined;
-            await (0,sleep/* sleep */.y)((0,chain_walk/* retryDelayMs */.qO)(n - 1, retryAfter, ctx.backoffMs, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS), signal);
-            if (signal.aborted || u?.health.dropped)
-                break;
-        }
-        const result = await attempt({
-            url,
-            ...(credentials ? { credentials } : {}),
-            credentialsFor: ctx.credentialsFor,
-            timeoutMs: ctx.requestTimeoutMs,
-            bufferLimit: kind === 'zip' ? ctx.bufferLimit : Math.min(ctx.bufferLimit, SMALL_BUFFER_LIMIT),
-            client: ctx.client,
-            signal,
-            onData: ctx.touch
-        });
-        ctx.touch();
-        const verdict = judge(result, kind);
-        if (u)
-            recordTry(u, verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict, result.type === 'network' && result.fault === 'timeout', ctx.requestTimeoutMs, ctx.log);
-        last = { result, verdict, tries: n };
-        if (verdict !== 'transient' || signal.aborted)
-            break;
-        if (n < tries)
-            ctx.log.debug(`Warm phase: ${describeUpstream(u, url)} ${summary(result)}; retrying (${n}/${tries})`);
-    }
-    // `last` is always set: the loop runs at least once unless aborted before the first try.
-    return last ?? { result: { type: 'network', fault: 'other', message: 'aborted' }, verdict: 'permanent', tries: 0 };
+/** How many tries `u` gets for one request (the walker's rule, with `u`'s breaker). */
+function triesFor(ctx, u, isLast) {
+    return (0,walk/* triesFor */.TN)(u.entry.separator, isLast, isFailing(u, ctx.attempts), ctx.attempts);
 }
 /**
- * How many tries `u` gets for one request. A "|" proxy with more after it gets one try:
- * the next proxy is as good, and Go would move on too. So does a proxy the circuit breaker
- * holds open.
+ * Walks `targets` (in order, with the separators of their proxies; the database itself counts as `,`) through the
+ * one driver, recording every try in its proxy's health and giving up a proxy dropped meanwhile.
  */
-function triesFor(ctx, u, isLast) {
-    return (u.entry.separator === '|' && !isLast) || isFailing(u, ctx.attempts) ? 1 : ctx.attempts;
+async function walkTargets(ctx, targets, kind, signal) {
+    const result = await (0,net_walk/* walkUpstream */.x)(targets.map(t => ({
+        url: t.url,
+        credentials: t.credentials,
+        separator: t.u?.entry.separator ?? ',',
+        tries: t.tries
+    })), {
+        client: ctx.client,
+        kind: kind,
+        body: {
+            mode: 'buffer',
+            maxBytes: kind === 'zip' ? ctx.bufferLimit : Math.min(ctx.bufferLimit, SMALL_BUFFER_LIMIT),
+            overflow: 'stream'
+        },
+        headersTimeoutMs: ctx.requestTimeoutMs,
+        bodyIdleTimeoutMs: ctx.requestTimeoutMs,
+        credentialsFor: ctx.credentialsFor,
+        signal,
+        onData: ctx.touch,
+        backoffMs: ctx.backoffMs,
+        onTry: (entry, _attempt, result, verdict) => {
+            ctx.touch();
+            const u = targets[entry].u;
+            if (!u)
+                return;
+            const timeout = result.kind === 'failure' && result.fault === 'timeout';
+            recordTry(u, verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict, timeout, ctx.requestTimeoutMs, ctx.log);
+        },
+        onRetry: (failed, _delayMs) => {
+            const target = targets[failed.entry];
+            ctx.log.debug(`Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}; retrying (${failed.attempt}/${target.tries})`);
+        },
+        giveUp: entry => targets[entry].u?.health.dropped === true
+    });
+    return inForwarderTerms(targets, result);
+}
+function inForwarderTerms(targets, result) {
+    const outcomeOf = (failed) => {
+        const target = targets[failed.entry];
+        return toOutcome(target.u, toAttemptResult(failed.result), failed.verdict, failed.attempt, target.url);
+    };
+    if (result.kind === 'use') {
+        return { kind: 'use', target: targets[result.entry], result: toAttemptResult(result.answer) };
+    }
+    const outcomes = result.failures.map(outcomeOf);
+    if (result.kind === 'aborted') {
+        const last = result.failures[result.failures.length - 1];
+        const target = last ? targets[last.entry] : targets[0];
+        return {
+            kind: 'aborted',
+            outcome: last ? outcomeOf(last) : toOutcome(target?.u, CLOSED, 'permanent', 0, target?.url)
+        };
+    }
+    return {
+        kind: 'fail',
+        why: result.why,
+        report: result.report ? outcomes[result.failures.indexOf(result.report)] : undefined,
+        outcomes
+    };
 }
 /** Walks the live chain for a module request, as Go walks GOPROXY. */
 async function walkChain(ctx, path, kind, signal) {
     const live = ctx.upstreams.filter(u => !u.health.dropped);
-    const outcomes = [];
-    for (let i = 0; i < live.length; i++) {
-        const u = live[i];
-        const isLast = i === live.length - 1;
-        const tries = triesFor(ctx, u, isLast);
-        const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, path), u.credentials, tries, kind, signal);
-        if (verdict === 'ok')
-            return result;
-        const outcome = toOutcome(u, result, verdict, used);
-        outcomes.push(outcome);
-        if (signal.aborted)
-            return outcome;
-        if (verdict === 'not-found' || u.entry.separator === '|')
-            continue;
-        return outcome;
-    }
-    return fallOff(ctx.chain, outcomes);
+    const targets = live.map((u, i) => ({
+        u,
+        url: joinUrl(u.base, path),
+        credentials: u.credentials,
+        tries: triesFor(ctx, u, i === live.length - 1)
+    }));
+    const walked = await walkTargets(ctx, targets, kind, signal);
+    if (walked.kind === 'use')
+        return walked.result;
+    if (walked.kind === 'aborted')
+        return walked.outcome;
+    if (walked.why === 'stop' && walked.report)
+        return walked.report;
+    return fallOff(ctx.chain, walked.outcomes, walked.report);
 }
-/** The answer when every proxy was tried: Go's ranking (a proxy error beats "not found"), but a 404 stays a 404 when only it lets Go fall through to direct. */
-function fallOff(chain, outcomes) {
-    if (outcomes.length === 0) {
+/**
+ * The answer when every proxy was tried: the error go reports (the walker's ranking: a proxy error beats "not
+ * found"), but a 404 stays a 404 when only it lets go fall through to direct after the forwarder.
+ */
+function fallOff(chain, outcomes, best) {
+    const last = outcomes[outcomes.length - 1];
+    if (!best || !last) {
         return {
             status: 502,
             notFound: false,
             text: 'setup-goproxy forwarder: every proxy of the chain was dropped during the warm phase'
         };
     }
-    const last = outcomes[outcomes.length - 1];
-    const best = [...outcomes].reverse().find(o => !o.notFound) ?? last;
     const lastSeparator = chain.proxies[chain.proxies.length - 1]?.separator;
     const status = last.notFound && chain.terminal === 'direct' && lastSeparator === ',' ? last.status : best.status;
     const lines = [best, ...outcomes.filter(o => o !== best)].map(o => o.text.split('\n')[0]);
@@ -1537,6 +1681,7 @@ function fallOff(chain, outcomes) {
 }
 
 ;// CONCATENATED MODULE: ./src/warm/forwarder/sumdb.ts
+
 
 
 
@@ -1555,20 +1700,20 @@ function createSumdbHandler(ctx, routing) {
         if (known)
             return known;
         const walk = (async () => {
-            const { upstreams } = ctx;
-            for (let i = 0; i < upstreams.length; i++) {
-                const u = upstreams[i];
-                if (u.health.dropped)
-                    continue;
-                const isLast = !upstreams.slice(i + 1).some(v => !v.health.dropped);
-                const { result, verdict, tries: used } = await tryUpstream(ctx, u, joinUrl(u.base, `sumdb/${name}/supported`), u.credentials, triesFor(ctx, u, isLast), 'sumdb', signal);
-                if (verdict === 'ok')
-                    return u;
-                if (verdict === 'not-found' || u.entry.separator === '|')
-                    continue;
-                return toOutcome(u, result, verdict, used);
-            }
-            return 'database';
+            const live = ctx.upstreams.filter(u => !u.health.dropped);
+            const targets = live.map((u, i) => ({
+                u,
+                url: joinUrl(u.base, `sumdb/${name}/supported`),
+                credentials: u.credentials,
+                tries: triesFor(ctx, u, i === live.length - 1)
+            }));
+            const walked = await walkTargets(ctx, targets, 'sumdb', signal);
+            if (walked.kind === 'use')
+                return walked.target.u ?? 'database';
+            if (walked.kind === 'aborted')
+                return walked.outcome;
+            // A `,` stopped the walk at an error: go fails too. Every proxy said not found (or erred after `|`): the database.
+            return walked.why === 'stop' && walked.report ? walked.report : 'database';
         })();
         routes.set(name, walk);
         // A failed walk is not remembered: the next attempt of the go command asks again.
@@ -1608,17 +1753,16 @@ function createSumdbHandler(ctx, routing) {
         const upstream = chosen === 'database' ? undefined : chosen;
         const credentials = chosen === 'database' ? ctx.credentialsFor(url.href) : chosen.credentials;
         // Go never falls back once a proxy serves the database: neither does the forwarder.
-        const { result, verdict, tries } = await tryUpstream(ctx, upstream, url, credentials, upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts, 'sumdb', signal);
-        if (verdict === 'ok' || result.type === 'stream')
-            return result;
-        if (result.type === 'complete' && verdict !== 'transient')
-            return {
-                status: result.status,
-                notFound: verdict === 'not-found',
-                text: bodyText(result, describeUpstream(upstream, url)),
-                contentType: result.contentType
-            };
-        return toOutcome(upstream, result, verdict, tries, url);
+        const tries = upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts;
+        const walked = await walkTargets(ctx, [{ u: upstream, url, credentials, tries }], 'sumdb', signal);
+        if (walked.kind === 'use')
+            return walked.result;
+        if (walked.kind === 'aborted')
+            return walked.outcome;
+        const failed = walked.report;
+        if (!failed)
+            return toOutcome(upstream, CLOSED, 'permanent', 0, url);
+        return failed;
     };
 }
 
@@ -1902,7 +2046,7 @@ class PrefetchStore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/warm/forwarder/index.ts
+;// CONCATENATED MODULE: ./src/warm/forwarder/forwarder.ts
 /**
  * The warm phase's loopback forwarder. The go command has no response timeout and retries
  * nothing, so during the warm phase it talks to this server (GOPROXY=http://127.0.0.1:PORT/TOKEN
@@ -2123,7 +2267,7 @@ async function prefetchOne(walk, store, path, signal) {
 ;// CONCATENATED MODULE: ./src/warm/module-sets.ts
 /**
  * The warm phase's reading step: each module set's go.mod, go.work and go.sum texts, read once at the start.
- * The pure plan (core/warm/plan.ts: what go will ask for) and the pure judge (core/warm/judge.ts: which go.mod
+ * The pure plan (warm/plan.ts: what go will ask for) and the pure judge (warm/judge.ts: which go.mod
  * a failure belongs to) both work from these texts. Also the one question the plan asks the disk afterwards:
  * which of its files `$GOMODCACHE/cache/download` already holds (go will not ask for them).
  */
@@ -2188,14 +2332,14 @@ async function exists(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/warm/netrc.ts
+;// CONCATENATED MODULE: ./src/auth/netrc.ts
 /**
  * The go command sends credentials from $NETRC (else ~/.netrc, %USERPROFILE%\_netrc on
  * Windows) to every https URL whose host[:port] is a `machine` there
  * (cmd/go/internal/auth). The forwarder talks to the proxies instead of the go command,
  * so it must do the same, with the same parser, or a proxy that works for go would
  * answer 401 during the warm phase. The lookup itself is credentialsFor in
- * src/core/auth/secrets.ts, the one the probe uses.
+ * src/auth/secrets.ts, the one the probe uses.
  */
 
 
@@ -2267,7 +2411,7 @@ async function startFetch(options, files, modcache, concurrency, started) {
     const queued = forwarder && concurrency > 0 ? queuePlan(forwarder, files, modcache, options, started) : undefined;
     return {
         forwarder,
-        goproxy: forwarder ? forwarder.goproxy : (0,core_chain/* formatChain */.rA)(options.chain),
+        goproxy: forwarder ? forwarder.goproxy : (0,proxy_chain/* formatChain */.rA)(options.chain),
         clean: text => {
             const redacted = (0,proxy_url/* redactText */.Rd)(text);
             return forwarder ? redacted.split(forwarder.url).join('[forwarder]') : redacted;
@@ -2339,7 +2483,7 @@ function maybeStartForwarder(options, concurrency) {
 /** The watchdog's default window (WarmOptions.stallSeconds). */
 const DEFAULT_STALL_SECONDS = 30;
 
-;// CONCATENATED MODULE: ./src/core/download-json.ts
+;// CONCATENATED MODULE: ./src/warm/download-json.ts
 /**
  * `go mod download -json` prints one tab-indented JSON object per module, one after the
  * other: a stream of objects, not an array. This parser takes the output in chunks of any
@@ -2585,9 +2729,9 @@ async function cacheSignature(dirs) {
     return `${files}/${bytes}/${newest}`;
 }
 
-// EXTERNAL MODULE: ./src/warm/find-go.ts
-var find_go = __webpack_require__(4353);
-;// CONCATENATED MODULE: ./src/warm/index.ts
+// EXTERNAL MODULE: ./src/exec/find-go.ts
+var find_go = __webpack_require__(4705);
+;// CONCATENATED MODULE: ./src/warm/warm.ts
 /**
  * The warm phase: download every module the build needs, before the build, through the
  * verified chain — and when that fails, say in one sentence what is wrong and what to change.
@@ -2595,13 +2739,14 @@ var find_go = __webpack_require__(4353);
  *
  * One pipeline, read top to bottom in warmModules:
  *   1. plan   directories → module sets (directories.ts) → their go.mod/go.work/go.sum texts (module-sets.ts)
- *             → what `go mod download` will ask the proxy for (core/warm/plan.ts, pure)
+ *             → what `go mod download` will ask the proxy for (warm/plan.ts, pure)
  *   2. fetch  the loopback forwarder on the one HTTP client, prefetching the plan ahead of go (fetch.ts,
  *             forwarder/): per-request timeouts, retries for transient faults, proxy health, single flight
  *   3. run go `go mod download -json` per set under a watchdog (run-go.ts, on the one go runner), started at
  *             once and pipelined with the prefetch; a set is run again only while all its failures are transient
- *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (core/warm/judge.ts, pure)
+ *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (warm/judge.ts, pure)
  */
+
 
 
 
@@ -2618,6 +2763,34 @@ var find_go = __webpack_require__(4353);
 /** Prefetch requests in flight by default: 200 modules at 50 ms per answer took 4.1 s at 16, 2.2 s at 32, 1.8 s at 64 (plain go 24.7 s); loopback the same at all three. */
 const DEFAULT_PREFETCH_CONCURRENCY = 64;
 const RETRY_DELAY_CAP_MS = 15_000;
+/** A clock of laps: each call returns the milliseconds since the previous one (the first since `started`). */
+function lapTimer(started) {
+    let last = started;
+    return () => {
+        const now = Date.now();
+        const ms = now - last;
+        last = now;
+        return ms;
+    };
+}
+/** The warm phase's report from the go runs' outcome and the chain they ended with. */
+function warmReport(run, context, chain, prefetch, timings) {
+    const states = [...run.modules.values()];
+    return {
+        ok: run.failures.length === 0,
+        downloaded: states.filter(v => v === 'downloaded').length,
+        cached: states.filter(v => v === 'cached').length,
+        failed: run.failures,
+        seconds: Math.round((Date.now() - context.started) / 100) / 10,
+        attempts: run.attempts,
+        directories: context.directories,
+        chain,
+        chainChanged: chain.proxies.length !== context.given.proxies.length,
+        notes: [...context.resolvedNotes, ...run.notes],
+        ...(prefetch ? { prefetch } : {}),
+        ...(timings ? { timings } : {})
+    };
+}
 /** Runs the warm phase. Never throws for download problems: they are in the report. */
 async function warmModules(options) {
     const started = Date.now();
@@ -2630,33 +2803,9 @@ async function warmModules(options) {
     for (const note of resolved.notes)
         log.info(note);
     const directories = resolved.sets.map(set => display(set.dir, options.cwd));
-    const mark = (() => {
-        let last = started;
-        return () => {
-            const now = Date.now();
-            const ms = now - last;
-            last = now;
-            return ms;
-        };
-    })();
+    const mark = lapTimer(started);
     const resolveMs = mark();
-    const report = (run, chain, prefetch, timings) => {
-        const states = [...run.modules.values()];
-        return {
-            ok: run.failures.length === 0,
-            downloaded: states.filter(v => v === 'downloaded').length,
-            cached: states.filter(v => v === 'cached').length,
-            failed: run.failures,
-            seconds: Math.round((Date.now() - started) / 100) / 10,
-            attempts: run.attempts,
-            directories,
-            chain,
-            chainChanged: chain.proxies.length !== options.chain.proxies.length,
-            notes: [...resolved.notes, ...run.notes],
-            ...(prefetch ? { prefetch } : {}),
-            ...(timings ? { timings } : {})
-        };
-    };
+    const report = (run, chain, prefetch, timings) => warmReport(run, { started, directories, resolvedNotes: resolved.notes, given: options.chain }, chain, prefetch, timings);
     if (resolved.sets.length === 0)
         return report(NOTHING_RUN, options.chain);
     const sets = await readModuleSets(resolved.sets, options.cwd);
@@ -2676,7 +2825,7 @@ async function warmModules(options) {
         : goModCache(options).finally(() => (goModCacheMs = Date.now() - started - resolveMs - readMs - planMs));
     const fetch = await startFetch(options, plan.files, modcache, concurrency, started);
     const forwarderMs = mark();
-    log.info(`Warming the module cache for ${directories.join(', ')} through ${(0,core_chain/* formatChain */.rA)(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`);
+    log.info(`Warming the module cache for ${directories.join(', ')} through ${(0,proxy_chain/* formatChain */.rA)(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`);
     // 3. Run go, and 4. judge each run.
     let outcome;
     let prefetch;
@@ -2756,7 +2905,7 @@ async function runSets(sets, fetch, modcache, options, started) {
     const maxAttempts = Math.max(1, options.retries);
     for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt++) {
         if (attempt > 1) {
-            const delay = (0,chain_walk/* backoffDelay */.EY)(attempt - 1, options.retryDelayMs ?? 1000, RETRY_DELAY_CAP_MS);
+            const delay = (0,walk/* backoffDelay */.EY)(attempt - 1, options.retryDelayMs ?? 1000, RETRY_DELAY_CAP_MS);
             if (Date.now() + delay >= deadline)
                 break;
             await (0,sleep/* sleep */.y)(delay);

@@ -1,48 +1,137 @@
-export const id = 270;
-export const ids = [270];
+export const id = 252;
+export const ids = [252];
 export const modules = {
 
-/***/ 2546:
+/***/ 9100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   TN: () => (/* binding */ triesFor),
+/* harmony export */   VB: () => (/* binding */ firstStep),
+/* harmony export */   _A: () => (/* binding */ dropReason),
 /* harmony export */   _n: () => (/* binding */ judgeAnswer),
-/* harmony export */   qO: () => (/* binding */ retryDelayMs),
+/* harmony export */   jy: () => (/* binding */ breakerOpen),
 /* harmony export */   sk: () => (/* binding */ nextStep)
 /* harmony export */ });
+/* unused harmony exports ANSWER_RULES, RETRY, rankFailure, HEALTH, retryDelayMs */
 /** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
 const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
-/** The verdict on one answer (2xx is 'ok'; 404/410 'not-found'; 429/5xx and passing faults 'transient'). */
+const isStatus = (answer, test) => answer.kind === 'status' && test(answer.status);
+/**
+ * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
+ * (not found: the next entry, whatever the separator); the rest says which errors are worth another try.
+ */
+const ANSWER_RULES = [
+    {
+        // A sign-in portal or a web server's page is never a module file; go would report a checksum mismatch or bad JSON.
+        name: 'an HTML page is not a module file',
+        applies: answer => answer.kind === 'status' &&
+            answer.status === 200 &&
+            answer.request !== undefined &&
+            answer.request !== 'sumdb' &&
+            /text\/html/i.test(answer.contentType ?? '') &&
+            /^\s*</.test(answer.head ?? ''),
+        verdict: 'permanent'
+    },
+    { name: '2xx: the answer', applies: answer => isStatus(answer, s => s >= 200 && s < 300), verdict: 'ok' },
+    {
+        name: '404/410: not found',
+        applies: answer => isStatus(answer, s => s === 404 || s === 410),
+        verdict: 'not-found'
+    },
+    { name: '429 and 5xx: busy', applies: answer => isStatus(answer, s => s === 429 || s >= 500), verdict: 'transient' },
+    {
+        name: 'timeout, refused, reset, dns: may pass',
+        applies: answer => answer.kind === 'failure' && TRANSIENT_FAULTS.has(answer.fault),
+        verdict: 'transient'
+    }
+];
+/** The verdict on one answer: the first row of ANSWER_RULES that applies, else 'permanent'. */
 function judgeAnswer(answer) {
-    if (answer.kind === 'failure')
-        return TRANSIENT_FAULTS.has(answer.fault) ? 'transient' : 'permanent';
-    const { status } = answer;
-    if (status >= 200 && status < 300)
-        return 'ok';
-    if (status === 404 || status === 410)
-        return 'not-found';
-    if (status === 429 || status >= 500)
-        return 'transient';
-    return 'permanent';
+    return ANSWER_RULES.find(rule => rule.applies(answer))?.verdict ?? 'permanent';
+}
+/** Backoff caps, for every retry of every walk (and the warm phase's go runs). */
+const RETRY = {
+    /** The longest pause between two tries of one entry. */
+    backoffCapMs: 4000,
+    /** A server's Retry-After is honoured up to this. */
+    retryAfterCapMs: 10_000
+};
+/** The first step of a walk: ask the first entry, or fail at once when there is none. */
+function firstStep(walk) {
+    if (walk.entries.length === 0)
+        return { do: 'fail', why: 'end', report: undefined };
+    return { do: 'ask', state: { entry: 0, attempt: 1 }, delayMs: 0 };
 }
 /**
- * The next step after an answer judged `verdict` from a proxy followed by `separator`, on try `attempt`
- * (1-based) of `maxAttempts` for this proxy. A transient fault is retried on the same proxy while tries remain;
- * once they are spent it counts as an error: `|` moves on, `,` stops (the go command never passes an error through
- * a `,`). A not-found always moves on. Throws on an attempt outside 1..maxAttempts.
+ * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
+ * again (after a backoff, at least the server's Retry-After) while the entry's tries remain, unless `giveUp` (the
+ * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
+ * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
  */
-function nextStep(verdict, separator, attempt, maxAttempts) {
-    if (!Number.isInteger(attempt) || !Number.isInteger(maxAttempts) || attempt < 1 || attempt > maxAttempts) {
-        throw new Error(`attempt ${attempt} is not within 1..${maxAttempts}`);
+function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
+    const entry = walk.entries[state.entry];
+    if (!entry || !Number.isInteger(state.attempt) || state.attempt < 1 || state.attempt > entry.tries) {
+        throw new Error(`try ${state.attempt} of entry ${state.entry} is outside the walk`);
     }
     if (verdict === 'ok')
-        return 'use';
-    if (verdict === 'not-found')
-        return 'next';
-    if (verdict === 'transient' && attempt < maxAttempts)
-        return 'retry';
-    return separator === '|' ? 'next' : 'stop';
+        return { do: 'use', entry: state.entry };
+    if (verdict === 'transient' && state.attempt < entry.tries && !giveUp) {
+        const delayMs = retryDelayMs(state.attempt, retryAfterMs, walk.backoffMs, RETRY.backoffCapMs, RETRY.retryAfterCapMs, walk.random);
+        return { do: 'ask', state: { ...state, attempt: state.attempt + 1 }, delayMs };
+    }
+    const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) });
+    if (verdict !== 'not-found' && entry.separator === ',')
+        return { do: 'fail', why: 'stop', report: state.entry };
+    if (state.entry + 1 >= walk.entries.length)
+        return { do: 'fail', why: 'end', report: best.entry };
+    return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 };
+}
+/** The rank of an entry's error, as cmd/go ranks it. */
+function failureRank(verdict, entry) {
+    if (entry.direct)
+        return 2;
+    return verdict === 'not-found' ? 0 : 1;
+}
+/**
+ * The error a failed request reports, after `next` failed too (cmd/go TryProxies): direct's error replaces any; a
+ * proxy's error replaces a not-found or an earlier proxy error; a not-found replaces only a not-found. So the
+ * latest error of the highest rank wins.
+ */
+function rankFailure(best, next) {
+    return best === undefined || next.rank >= best.rank ? next : best;
+}
+/**
+ * How many tries one request gives a proxy: one for a `|` proxy with more after it (the next is as good, and go
+ * would move on too) and for a proxy whose breaker is open; else `attempts`.
+ */
+function triesFor(separator, isLast, breakerIsOpen, attempts) {
+    return (separator === '|' && !isLast) || breakerIsOpen ? 1 : Math.max(1, attempts);
+}
+/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
+const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
+/**
+ * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry
+ * with something after it: go falls through its errors anyway) is ever dropped.
+ */
+function dropReason(health, droppable, requestTimeoutMs) {
+    if (!droppable)
+        return undefined;
+    if (health.timeouts >= HEALTH.dropAfterTimeouts) {
+        return `it stalled ${health.timeouts} times (no data for ${requestTimeoutMs} ms)`;
+    }
+    if (health.consecutiveFailures >= HEALTH.dropAfterConsecutiveFailures) {
+        return `${health.consecutiveFailures} requests in a row failed`;
+    }
+    return undefined;
+}
+/**
+ * A circuit breaker: once a whole request's worth of tries failed in a row, later requests ask that proxy once
+ * until it answers again, so a dead `,` proxy costs seconds, not retries × requests.
+ */
+function breakerOpen(health, attempts) {
+    return health.consecutiveFailures >= attempts;
 }
 /**
  * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
@@ -63,7 +152,7 @@ function backoffDelay(retry, baseMs, capMs, random = Math.random) {
 
 /***/ }),
 
-/***/ 684:
+/***/ 4661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -104,27 +193,27 @@ function sumdbRoute(chain, sumdb, supported) {
 
 /***/ }),
 
-/***/ 1270:
+/***/ 252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  goPathBin: () => (/* binding */ goPathBin),
-  installRequestedGo: () => (/* binding */ installRequestedGo)
+  installRequestedGo: () => (/* binding */ installRequestedGo),
+  toolchainChain: () => (/* binding */ toolchainChain)
 });
-
-// UNUSED EXPORTS: toolchainChain
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/patterns.ts + 1 modules
-var patterns = __webpack_require__(1410);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/toolchain/version.ts
-var toolchain_version = __webpack_require__(5231);
-;// CONCATENATED MODULE: ./src/core/toolchain/list.ts
+// EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
+var patterns = __webpack_require__(796);
+// EXTERNAL MODULE: ./src/go/errors.ts
+var errors = __webpack_require__(6743);
+// EXTERNAL MODULE: ./src/go/toolchain/version.ts
+var toolchain_version = __webpack_require__(5570);
+;// CONCATENATED MODULE: ./src/go/toolchain/list.ts
 /**
  * The golang.org/toolchain module's version list and the runner's platform (pure).
  *
@@ -254,19 +343,19 @@ function nearestVersions(request, versions) {
     return candidates.slice(Math.max(0, split - 2), split + 2);
 }
 
-// EXTERNAL MODULE: ./src/core/toolchain/version-file.ts
-var version_file = __webpack_require__(5438);
+// EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
+var version_file = __webpack_require__(6309);
 // EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __webpack_require__(9383);
+var http = __webpack_require__(460);
 // EXTERNAL MODULE: ./src/net/trust.ts
 var trust = __webpack_require__(7837);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/core/proxy-url.ts
-var proxy_url = __webpack_require__(3111);
-;// CONCATENATED MODULE: ./src/core/toolchain/tool-cache.ts
+// EXTERNAL MODULE: ./src/go/proxy/url.ts
+var url = __webpack_require__(2660);
+;// CONCATENATED MODULE: ./src/install/tool-cache.ts
 /**
  * Where a Go toolchain lives in the runner's tool cache, named as actions/setup-go names it (pure).
  *
@@ -292,9 +381,9 @@ function toolCacheEntry(goVersion, nodeArch) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/module-path.ts
-var module_path = __webpack_require__(175);
-;// CONCATENATED MODULE: ./src/core/sumdb/dirhash.ts
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var module_path = __webpack_require__(4716);
+;// CONCATENATED MODULE: ./src/go/sumdb/dirhash.ts
 /**
  * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
  * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
@@ -336,7 +425,7 @@ function isH1(hash) {
     return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
 }
 
-;// CONCATENATED MODULE: ./src/core/sumdb/lookup.ts
+;// CONCATENATED MODULE: ./src/go/sumdb/lookup.ts
 /**
  * The `/lookup/<path>@<version>` answer of a checksum database and the decision about its record text.
  * The answer is `<record id>\n<record text>\n<signed tree note>`; only the record text is authenticated (by the
@@ -422,7 +511,7 @@ function recordHashes(text, path, version) {
     return { h1: zip[0], goModH1: mod[0] };
 }
 
-;// CONCATENATED MODULE: ./src/core/sumdb/tlog.ts
+;// CONCATENATED MODULE: ./src/go/sumdb/tlog.ts
 /**
  * The tamper-evident log of a Go checksum database, ported from golang.org/x/mod/sumdb/tlog (tlog.go, tile.go,
  * note.go). Numbers are JS numbers: exact below 2^53, far beyond any real log (sum.golang.org holds ~10^8 records),
@@ -927,7 +1016,7 @@ function tileHashReader(tree, height, fetchTiles) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/sumdb/note.ts
+;// CONCATENATED MODULE: ./src/go/sumdb/note.ts
 /**
  * Signed notes and verifier keys, ported from golang.org/x/mod/sumdb/note (note.go). A checksum database signs
  * its tree heads as notes; a client trusts a tree head only through a verified signature of a key it knows.
@@ -1247,24 +1336,19 @@ function snippet(body) {
     return text === '' ? '' : `: ${text}`;
 }
 
-// EXTERNAL MODULE: ./src/core/chain-walk.ts
-var chain_walk = __webpack_require__(2546);
-// EXTERNAL MODULE: ./src/core/net/credentials.ts
-var net_credentials = __webpack_require__(4829);
-// EXTERNAL MODULE: ./src/core/sumdb/route.ts
-var sumdb_route = __webpack_require__(684);
-// EXTERNAL MODULE: ./src/net/sleep.ts
-var sleep = __webpack_require__(3752);
-;// CONCATENATED MODULE: ./src/toolchain/chain-fetch.ts
-
+// EXTERNAL MODULE: ./src/net/credentials.ts
+var net_credentials = __webpack_require__(6729);
+// EXTERNAL MODULE: ./src/go/sumdb/route.ts
+var sumdb_route = __webpack_require__(4661);
+// EXTERNAL MODULE: ./src/net/walk.ts
+var walk = __webpack_require__(3390);
+;// CONCATENATED MODULE: ./src/install/chain-fetch.ts
 
 
 
 
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_BACKOFF_MS = 500;
-const BACKOFF_CAP_MS = 4000;
-const RETRY_AFTER_CAP_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** The base URL joined with a request path, keeping the base's query (the go command sends it with every request). */
 function joinProxyUrl(base, path) {
@@ -1274,32 +1358,43 @@ function joinProxyUrl(base, path) {
 }
 /**
  * Walks `chain` for `path` as the go command does (each request starts again at the first entry), with retries of
- * transient faults on each proxy. Never rejects: a result names every proxy that failed and why.
+ * transient faults on each proxy, through the one driver (src/net/walk.ts). Never rejects: a result names every
+ * proxy that failed and why.
  */
 async function getThroughChain(options) {
     const tried = [];
-    const entries = options.chain.proxies.map(p => ({
-        url: p.url,
-        separator: p.separator
-    }));
+    const bases = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }));
     if (options.chain.terminal === 'direct')
-        entries.push({ url: options.directBase, separator: ',' });
-    let lastError;
-    for (const entry of entries) {
-        const shown = (0,proxy_url/* redactUrl */.BO)(entry.url);
-        const outcome = await getWithRetries(options, entry.url, entry.separator, shown, tried);
-        if (outcome.step === 'use')
-            return { ok: true, answer: outcome.answer, source: shown, tried };
-        if (outcome.step === 'aborted')
-            return { ok: false, message: 'cancelled', tried };
-        if (outcome.step === 'stop') {
-            return {
-                ok: false,
-                message: `${outcome.message} (the ',' after it lets only 404/410 through to the next proxy)`,
-                tried
-            };
-        }
-        lastError = outcome.message;
+        bases.push({ base: options.directBase, separator: ',', direct: true });
+    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
+    const targets = bases.map(b => ({
+        ...requestTarget(b.base, options.path),
+        separator: b.separator,
+        tries: attempts,
+        direct: b.direct
+    }));
+    const shown = bases.map(b => (0,url/* redactUrl */.BO)(b.base));
+    const message = (failed) => `${shown[failed.entry]}/${options.path}: ${describe(failed.result)}`;
+    const walked = await (0,walk/* walkUpstream */.x)(targets, {
+        ...requestOf(options, options.body),
+        onTry: (entry, attempt, result, verdict) => {
+            if (verdict === 'ok')
+                return;
+            const line = `${shown[entry]}/${options.path}: ${describe(result)}`;
+            tried.push(attempt > 1 ? `${line} (try ${attempt})` : line);
+        },
+        onRetry: (failed, delayMs) => options.log.debug(`${message(failed)}: retrying in ${delayMs} ms`)
+    });
+    if (walked.kind === 'use')
+        return { ok: true, answer: walked.answer, source: shown[walked.entry], tried };
+    if (walked.kind === 'aborted')
+        return { ok: false, message: 'cancelled', tried };
+    if (walked.why === 'stop' && walked.report) {
+        return {
+            ok: false,
+            message: `${message(walked.report)} (the ',' after it lets only 404/410 through to the next proxy)`,
+            tried
+        };
     }
     const end = options.chain.terminal === 'off'
         ? 'GOPROXY ends in off'
@@ -1308,63 +1403,42 @@ async function getThroughChain(options) {
             : 'the chain has no further entry';
     return {
         ok: false,
-        message: lastError === undefined ? `no proxy in the chain (${end})` : `${lastError}; ${end}`,
+        message: walked.report === undefined ? `no proxy in the chain (${end})` : `${message(walked.report)}; ${end}`,
         tried
     };
 }
-async function getWithRetries(options, base, separator, shown, tried) {
-    const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
-    const baseUrl = new URL(base);
-    const credentials = (0,net_credentials/* userinfoCredentials */.sd)(baseUrl);
-    const url = joinProxyUrl(base, options.path);
+/** A request URL below `base` without userinfo, and the userinfo as credentials for its origin. */
+function requestTarget(base, path) {
+    const url = joinProxyUrl(base, path);
+    const credentials = (0,net_credentials/* userinfoCredentials */.sd)(url);
     url.username = '';
     url.password = '';
-    for (let attempt = 1;; attempt++) {
-        const result = await get(options, url, credentials);
-        if (result.kind === 'aborted')
-            return { step: 'aborted' };
-        const answer = result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault };
-        const step = (0,chain_walk/* nextStep */.sk)((0,chain_walk/* judgeAnswer */._n)(answer), separator, attempt, attempts);
-        if (step === 'use' && result.kind === 'answer')
-            return { step, answer: result };
-        const message = `${shown}/${options.path}: ${describe(result)}`;
-        tried.push(attempt > 1 ? `${message} (try ${attempt})` : message);
-        if (step === 'retry') {
-            const delay = backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined);
-            options.log.debug(`${message}: retrying in ${delay} ms`);
-            await (0,sleep/* sleep */.y)(delay, options.signal);
-            if (options.signal?.aborted)
-                return { step: 'aborted' };
-            continue;
-        }
-        return { step: step === 'use' ? 'next' : step, message };
-    }
+    return { url, credentials };
 }
-function get(options, url, credentials) {
-    return options.client.get(url, {
-        body: options.body,
-        ...(credentials ? { credentials } : {}),
-        ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
+/** The driver's request for one GET of the install: its timeouts, pacing and signal. */
+function requestOf(options, body) {
+    return {
+        client: options.client,
+        body,
         headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_TIMEOUT_MS,
         bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-        ...(options.signal ? { signal: options.signal } : {})
-    });
+        credentialsFor: options.credentialsFor,
+        signal: options.signal,
+        backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
+        random: options.random
+    };
 }
 /** One line about a failed try: the status and the start of a text body, or the network failure. */
 function describe(result) {
     if (result.kind === 'failure')
-        return (0,proxy_url/* redactText */.Rd)(result.message);
+        return (0,url/* redactText */.Rd)(result.message);
     const status = `${result.status} ${result.statusText}`.trim();
     if (result.body.kind !== 'buffered' || !/text\/plain/i.test(result.contentType))
         return status;
-    const text = (0,proxy_url/* redactText */.Rd)(result.body.bytes.subarray(0, 300).toString('utf8'))
+    const text = (0,url/* redactText */.Rd)(result.body.bytes.subarray(0, 300).toString('utf8'))
         .replace(/[^\x20-\x7e]+/g, ' ')
         .trim();
     return text === '' ? status : `${status}: ${text}`;
-}
-/** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (core/chain-walk.ts). */
-function backoffFor(options, attempt, retryAfterMs) {
-    return (0,chain_walk/* retryDelayMs */.qO)(attempt, retryAfterMs, options.backoffMs ?? DEFAULT_BACKOFF_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, options.random);
 }
 /**
  * The path the go command takes to the checksum database: GOSUMDB's URL when it has one (and for the alias
@@ -1394,34 +1468,24 @@ async function resolveSumdbBase(options) {
             case 'fails':
                 return {
                     ok: false,
-                    message: `the checksum database cannot be reached the way the go command reaches it: ${(0,proxy_url/* redactUrl */.BO)(route.proxy)}/sumdb/${sumdb.name}/supported: ${(0,proxy_url/* redactText */.Rd)(route.message)}`
+                    message: `the checksum database cannot be reached the way the go command reaches it: ${(0,url/* redactUrl */.BO)(route.proxy)}/sumdb/${sumdb.name}/supported: ${(0,url/* redactText */.Rd)(route.message)}`
                 };
             case 'pending':
                 answers.set(route.proxy, await askSupported(options, route.proxy, sumdb.name));
         }
     }
 }
+/** One proxy's `/sumdb/<name>/supported`, through the driver: 200 yes, 404/410 no, anything else an error. */
 async function askSupported(options, proxy, name) {
     const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
-    const url = joinProxyUrl(proxy, `sumdb/${name}/supported`);
-    const credentials = (0,net_credentials/* userinfoCredentials */.sd)(url);
-    url.username = '';
-    url.password = '';
-    for (let attempt = 1;; attempt++) {
-        const result = await get({ ...options, body: { mode: 'buffer', maxBytes: 4096 } }, url, credentials);
-        if (result.kind === 'aborted')
-            return { support: 'error', message: 'cancelled' };
-        const verdict = (0,chain_walk/* judgeAnswer */._n)(result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault });
-        if (verdict === 'ok')
-            return { support: 'yes', message: 'serves the checksum database' };
-        if (verdict === 'not-found')
-            return { support: 'no', message: describe(result) };
-        if (verdict === 'transient' && attempt < attempts) {
-            await (0,sleep/* sleep */.y)(backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined), options.signal);
-            continue;
-        }
-        return { support: 'error', message: describe(result) };
-    }
+    const target = { ...requestTarget(proxy, `sumdb/${name}/supported`), separator: ',', tries: attempts };
+    const walked = await (0,walk/* walkUpstream */.x)([target], requestOf(options, { mode: 'buffer', maxBytes: 4096 }));
+    if (walked.kind === 'use')
+        return { support: 'yes', message: 'serves the checksum database' };
+    if (walked.kind === 'aborted' || !walked.report)
+        return { support: 'error', message: 'cancelled' };
+    const { verdict, result } = walked.report;
+    return { support: verdict === 'not-found' ? 'no' : 'error', message: describe(result) };
 }
 /** The largest answer the checksum database gives: a full tile is 8 KiB, a lookup a few hundred bytes. */
 const SUMDB_MAX_BYTES = 256 * 1024;
@@ -1431,34 +1495,23 @@ const SUMDB_MAX_BYTES = 256 * 1024;
  */
 function sumdbFetcher(options) {
     const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
+    const body = { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 };
     return async (sub) => {
-        const url = joinProxyUrl(options.base, sub);
-        const credentials = (0,net_credentials/* userinfoCredentials */.sd)(url);
-        url.username = '';
-        url.password = '';
-        for (let attempt = 1;; attempt++) {
-            const result = await get({ ...options, body: { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 } }, url, credentials);
-            if (result.kind === 'aborted')
-                return { error: 'cancelled' };
-            if (result.kind === 'answer') {
-                const verdict = (0,chain_walk/* judgeAnswer */._n)({ kind: 'status', status: result.status });
-                if (verdict === 'transient' && attempt < attempts) {
-                    await (0,sleep/* sleep */.y)(backoffFor(options, attempt, result.retryAfterMs), options.signal);
-                    continue;
-                }
-                if (result.body.kind !== 'buffered')
-                    return { error: 'unexpected body' };
-                if (result.body.truncated || result.body.bytes.length > SUMDB_MAX_BYTES) {
-                    return { error: `answer larger than ${SUMDB_MAX_BYTES} bytes` };
-                }
-                return { status: result.status, body: new Uint8Array(result.body.bytes) };
-            }
-            if ((0,chain_walk/* judgeAnswer */._n)({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
-                await (0,sleep/* sleep */.y)(backoffFor(options, attempt, undefined), options.signal);
-                continue;
-            }
-            return { error: (0,proxy_url/* redactText */.Rd)(result.message) };
+        const target = { ...requestTarget(options.base, sub), separator: ',', tries: attempts };
+        const walked = await (0,walk/* walkUpstream */.x)([target], requestOf(options, body));
+        if (walked.kind === 'aborted')
+            return { error: 'cancelled' };
+        const result = walked.kind === 'use' ? walked.answer : walked.report?.result;
+        if (!result)
+            return { error: 'cancelled' };
+        if (result.kind === 'failure')
+            return { error: (0,url/* redactText */.Rd)(result.message) };
+        if (result.body.kind !== 'buffered')
+            return { error: 'unexpected body' };
+        if (result.body.truncated || result.body.bytes.length > SUMDB_MAX_BYTES) {
+            return { error: `answer larger than ${SUMDB_MAX_BYTES} bytes` };
         }
+        return { status: result.status, body: new Uint8Array(result.body.bytes) };
     };
 }
 
@@ -1468,7 +1521,7 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __webpack_require__(663);
-;// CONCATENATED MODULE: ./src/core/toolchain/zip-plan.ts
+;// CONCATENATED MODULE: ./src/go/toolchain/zip-plan.ts
 /**
  * Which entries of a golang.org/toolchain module zip may be written, and where (pure; the shell does the I/O).
  *
@@ -1600,10 +1653,10 @@ function isExecutablePath(path) {
     return path.startsWith('bin/') || path.startsWith('pkg/tool/');
 }
 
-;// CONCATENATED MODULE: ./src/toolchain/extract.ts
+;// CONCATENATED MODULE: ./src/install/extract.ts
 /**
  * Installing a golang.org/toolchain module zip from a file on disk into a GOROOT directory (the shell around
- * src/core/toolchain/zip-plan.ts).
+ * src/go/toolchain/zip-plan.ts).
  *
  * API:
  * - `installToolchainZip({ zipFile, moduleVersion, goroot })` → `Promise<InstalledToolchain>`: checks every entry
@@ -1787,7 +1840,7 @@ async function exists(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/toolchain/install.ts
+;// CONCATENATED MODULE: ./src/install/install.ts
 /**
  * Installing Go itself through the verified chain: request → the golang.org/toolchain list through GOPROXY → an
  * installed copy? → the checksum database's h1: for the chosen version → the zip downloaded to a file → extracted
@@ -1928,7 +1981,7 @@ async function installGo(options) {
     const base = await resolveSumdbBase({ ...options, log });
     if (!base.ok)
         throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`);
-    log.info(`Verifying ${where} with the checksum database at ${(0,proxy_url/* redactUrl */.BO)(base.url)} (${base.via})`);
+    log.info(`Verifying ${where} with the checksum database at ${(0,url/* redactUrl */.BO)(base.url)} (${base.via})`);
     const verified = await verifyModule({
         fetch: sumdbFetcher({ ...options, base: base.url }),
         key: options.sumdb.key,
@@ -2062,9 +2115,9 @@ async function isFile(path) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/toolchain/version-file.ts
+;// CONCATENATED MODULE: ./src/install/version-file.ts
 /**
- * Reading `go-version-file` and the runner's platform (the shell around src/core/toolchain).
+ * Reading `go-version-file` and the runner's platform (the shell around src/go/toolchain).
  *
  * API:
  * - `readVersionFile(path)` → `Promise<VersionFileRequest>`: reads the file and parses it by its base name
@@ -2096,7 +2149,7 @@ function hostGoPlatform() {
     return goPlatform({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
 }
 
-;// CONCATENATED MODULE: ./src/toolchain/for-job.ts
+;// CONCATENATED MODULE: ./src/install/for-job.ts
 /**
  * The install step as the action and the CLI run it: the request from `go-version` or `go-version-file`, the chain
  * and checksum database the probe verified, an HTTP client with the job's trust and proxies, then `installGo`.
@@ -2106,8 +2159,6 @@ function hostGoPlatform() {
  *   for `go-version-file`).
  * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
  *   GONOPROXY matches it).
- * - `goPathBin(env, home)`: `$GOPATH/bin` as the go command defaults it (first GOPATH entry, else ~/go), which
- *   setup-go also puts on PATH.
  */
 
 
@@ -2160,10 +2211,97 @@ async function installRequestedGo(job) {
         await client.close();
     }
 }
-/** `$GOPATH/bin` as the go command defaults it: the first GOPATH entry, else `<home>/go`. */
-function goPathBin(env, home) {
-    const first = (env.GOPATH ?? '').split(external_node_path_.delimiter).find(p => p !== '');
-    return (0,external_node_path_.join)(first ?? (0,external_node_path_.join)(home, 'go'), 'bin');
+
+
+/***/ }),
+
+/***/ 3390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ walkUpstream)
+/* harmony export */ });
+/* unused harmony export chainAnswer */
+/* harmony import */ var _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9100);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3752);
+
+
+/** The answer as the walker's rules see it. */
+function chainAnswer(result, kind, proxy) {
+    const common = { ...(kind ? { request: kind } : {}), proxy: proxy.origin + proxy.pathname };
+    if (result.kind === 'failure')
+        return { kind: 'failure', fault: result.fault, ...common };
+    const head = result.body.kind === 'buffered' ? result.body.bytes.subarray(0, 512).toString('utf8') : undefined;
+    return {
+        kind: 'status',
+        status: result.status,
+        contentType: result.contentType,
+        ...(head !== undefined ? { head } : {}),
+        ...common
+    };
+}
+/** Walks `targets` for one request. Never rejects. */
+async function walkUpstream(targets, request) {
+    const walk = {
+        entries: targets.map(t => ({ separator: t.separator, tries: t.tries, ...(t.direct ? { direct: true } : {}) })),
+        backoffMs: request.backoffMs,
+        ...(request.random ? { random: request.random } : {})
+    };
+    const lastFailure = new Map();
+    const failures = () => [...lastFailure.values()];
+    let step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .firstStep */ .VB)(walk);
+    for (;;) {
+        if (step.do === 'use')
+            throw new Error('unreachable: a walk uses an answer only after asking');
+        if (step.do === 'fail') {
+            return {
+                kind: 'fail',
+                why: step.why,
+                report: step.report === undefined ? undefined : lastFailure.get(step.report),
+                failures: failures()
+            };
+        }
+        const state = step.state;
+        if (step.delayMs > 0) {
+            await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y)(step.delayMs, request.signal);
+            if (request.signal?.aborted)
+                return { kind: 'aborted', failures: failures() };
+            if (request.giveUp?.(state.entry)) {
+                const last = lastFailure.get(state.entry);
+                step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, { ...state, attempt: state.attempt - 1 }, last?.verdict ?? 'transient', undefined, true);
+                continue;
+            }
+        }
+        const target = targets[state.entry];
+        const result = await ask(target, request);
+        if (result.kind === 'aborted')
+            return { kind: 'aborted', failures: failures() };
+        const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+        request.onTry?.(state.entry, state.attempt, result, verdict);
+        const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
+        if (next.do === 'use' && result.kind === 'answer') {
+            return { kind: 'use', entry: state.entry, answer: result, tries: state.attempt, failures: failures() };
+        }
+        const failed = { entry: state.entry, attempt: state.attempt, result, verdict };
+        lastFailure.set(state.entry, failed);
+        if (request.signal?.aborted)
+            return { kind: 'aborted', failures: failures() };
+        if (next.do === 'ask' && next.state.entry === state.entry)
+            request.onRetry?.(failed, next.delayMs);
+        step = next;
+    }
+}
+/** One GET of one target. */
+function ask(target, request) {
+    return request.client.get(target.url, {
+        body: request.body,
+        credentials: target.credentials,
+        credentialsFor: request.credentialsFor,
+        headersTimeoutMs: request.headersTimeoutMs,
+        bodyIdleTimeoutMs: request.bodyIdleTimeoutMs,
+        signal: request.signal,
+        onData: request.onData
+    });
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 760;
-export const ids = [760];
+export const id = 472;
+export const ids = [472];
 export const modules = {
 
-/***/ 4379:
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -839,7 +839,7 @@ function _unique(values) {
     return Array.from(new Set(values));
 }
 //# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: ./src/warm/find-go-toolcache.ts
+;// CONCATENATED MODULE: ./src/exec/find-go-toolcache.ts
 /**
  * The newest Go in the runner's tool cache (where actions/setup-go keeps its versions), for
  * `findGo(findGoInToolCache)`, through @actions/tool-cache's own lookup. Only the action imports this file, and only

@@ -1,8 +1,8 @@
-export const id = 42;
-export const ids = [42];
+export const id = 189;
+export const ids = [189];
 export const modules = {
 
-/***/ 4829:
+/***/ 6729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -43,249 +43,7 @@ function userinfoCredentials(url) {
 
 /***/ }),
 
-/***/ 7072:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IS: () => (/* binding */ tlsReason),
-/* harmony export */   JZ: () => (/* binding */ median),
-/* harmony export */   Jp: () => (/* binding */ isVersionList),
-/* harmony export */   Rk: () => (/* binding */ classifySupportedAnswer),
-/* harmony export */   T5: () => (/* binding */ classifyListAnswer),
-/* harmony export */   XE: () => (/* binding */ classifyFailure),
-/* harmony export */   Z8: () => (/* binding */ isDnsCode),
-/* harmony export */   hs: () => (/* binding */ checkTreeHead),
-/* harmony export */   l$: () => (/* binding */ describeFailedAnswer),
-/* harmony export */   ms: () => (/* binding */ isWorking),
-/* harmony export */   ov: () => (/* binding */ isClosedCode)
-/* harmony export */ });
-/* unused harmony export bodyExcerpt */
-/* harmony import */ var _proxy_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3111);
-
-/** Statuses that keep an entry in the exported chain. A not-found proxy is reachable; Go falls through it on 404/410. */
-function isWorking(status) {
-    return status === 'ok' || status === 'not-found';
-}
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
-const CLOSED_CODES = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ECONNABORTED',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'HPE_INVALID_EOF_STATE'
-]);
-/** True for Node's name-resolution failure codes (ENOTFOUND, EAI_*): the host name did not resolve. */
-function isDnsCode(code) {
-    return DNS_CODES.has(code);
-}
-/** True for codes meaning the peer closed or reset the connection before a complete answer. */
-function isClosedCode(code) {
-    return CLOSED_CODES.has(code);
-}
-/** Node's certificate and handshake codes, as reasons a user recognises. */
-const TLS_REASONS = {
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
-    SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the chain (an untrusted root, such as a TLS-inspecting firewall)',
-    CERT_HAS_EXPIRED: 'certificate expired',
-    CERT_NOT_YET_VALID: 'certificate not yet valid (is the runner clock right?)',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'certificate not valid for this host name (hostname mismatch)',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by an unknown authority',
-    UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by an unknown authority',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by an unknown authority',
-    CERT_UNTRUSTED: 'certificate not trusted',
-    CERT_REVOKED: 'certificate revoked',
-    CERT_SIGNATURE_FAILURE: 'certificate signature invalid',
-    ERR_SSL_WRONG_VERSION_NUMBER: 'handshake failed: the server does not speak TLS on this port',
-    EPROTO: 'handshake failed (protocol error)'
-};
-/** The reason for a TLS failure code, or undefined when the code is not about TLS. */
-function tlsReason(code) {
-    // OpenSSL's verification codes (UNABLE_TO_*, HOSTNAME_MISMATCH, INVALID_CA, ...) without a wording of their own.
-    const tlsCode = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_)|^(HOSTNAME_MISMATCH|INVALID_CA|INVALID_PURPOSE)$/;
-    return TLS_REASONS[code] ?? (tlsCode.test(code) ? `handshake failed (${code})` : undefined);
-}
-/** Classifies a request that never produced an HTTP answer. */
-function classifyFailure(failure) {
-    const { code, host, phase } = failure;
-    const within = `within ${Math.round(failure.elapsedMs)} ms`;
-    const hostname = host.replace(/:\d+$/, '');
-    if (code === 'DEADLINE') {
-        switch (phase) {
-            case 'dns':
-                return { status: 'dns', message: `DNS failure: the lookup of ${hostname} did not finish ${within}` };
-            case 'connect':
-                return { status: 'connect-timeout', message: `connect timeout: no TCP connection to ${host} ${within}` };
-            case 'tls':
-                return {
-                    status: 'no-response',
-                    message: `no response: ${host} accepted the connection but did not complete the TLS handshake ${within}`
-                };
-            case 'response':
-                return {
-                    status: 'no-response',
-                    message: `no response: ${host} accepted the connection but sent nothing ${within}`
-                };
-            case 'body':
-                return {
-                    status: 'slow',
-                    message: `slow: ${host} sent headers but the body was still arriving after ${Math.round(failure.elapsedMs)} ms`
-                };
-        }
-    }
-    if (DNS_CODES.has(code)) {
-        const why = code === 'EAI_AGAIN' ? 'the DNS server did not answer' : 'the name does not resolve';
-        return { status: 'dns', message: `DNS failure: ${hostname}: ${why} (${code})` };
-    }
-    if (code === 'ECONNREFUSED')
-        return { status: 'refused', message: `connection refused by ${host}` };
-    if (code === 'ETIMEDOUT' && phase === 'connect') {
-        return { status: 'connect-timeout', message: `connect timeout: no TCP connection to ${host} (${code})` };
-    }
-    const reason = tlsReason(code);
-    if (reason)
-        return { status: 'tls', message: `TLS error: ${reason} (${host}, ${code})` };
-    if (CLOSED_CODES.has(code) || /socket hang up/i.test(failure.message)) {
-        if (phase === 'tls') {
-            return { status: 'tls', message: `TLS error: ${host} closed the connection during the handshake (${code})` };
-        }
-        return { status: 'connection-closed', message: `connection closed by ${host} before a complete answer (${code})` };
-    }
-    return { status: 'network', message: `network error reaching ${host}: ${oneLine(failure.message)} (${code})` };
-}
-/**
- * The first lines of a text/plain error body, as the go command quotes them:
- * control characters removed, credentials in URLs redacted, cut to a readable length.
- * '' for any other content type.
- */
-function bodyExcerpt(contentType, body, maxLines = 2) {
-    if (!/^text\/plain\b/i.test(contentType.trim()))
-        return '';
-    const lines = body
-        .split('\n')
-        .map(line => oneLine(line))
-        .filter(line => line !== '')
-        .slice(0, maxLines);
-    const text = (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.join(' / '));
-    return text.length > 200 ? `${text.slice(0, 199)}…` : text;
-}
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-}
-const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
-/**
- * True for a `@v/list` body: one version per line (Go reads the first field of each
- * line), blank lines allowed, empty allowed. When the body was cut at a size limit
- * the last, partial line is not judged.
- */
-function isVersionList(body, truncated = false) {
-    const lines = body.split('\n');
-    if (truncated)
-        lines.pop();
-    return lines.every(line => {
-        const first = line.trim().split(/\s+/)[0];
-        return first === '' || SEMVER.test(first);
-    });
-}
-function looksLikeHtml(contentType, body) {
-    return /^\s*(text\/html|application\/xhtml)/i.test(contentType) || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body);
-}
-function statusLine(answer) {
-    const text = answer.statusText.trim();
-    return `HTTP ${answer.status}${text ? ` ${oneLine(text)}` : ''}`;
-}
-/**
- * The words for an answer that is not a success: the status, then what a text/plain
- * body says; 401/403 name the host that wants credentials.
- */
-function describeFailedAnswer(answer) {
-    if (answer.status === 401 || answer.status === 403) {
-        const host = answer.host;
-        return {
-            status: 'unauthorized',
-            message: answer.authSent
-                ? `${statusLine(answer)}: credentials missing or wrong for ${host}: the ones sent were refused; check the auth line for ${host}`
-                : `${statusLine(answer)}: credentials missing or wrong for ${host}: none were sent; add an auth line for ${host} (auth: ${host} [USER:]SECRET)`
-        };
-    }
-    if (answer.status >= 300 && answer.status < 400) {
-        return {
-            status: 'http-status',
-            message: `${statusLine(answer)}: redirect not followed (${answer.redirectRefused ?? 'no Location'})`
-        };
-    }
-    const excerpt = bodyExcerpt(answer.contentType, answer.body);
-    return { status: 'http-status', message: excerpt ? `${statusLine(answer)}: ${excerpt}` : statusLine(answer) };
-}
-/** Classifies the answer to `GET <proxy>/<module>/@v/list`. */
-function classifyListAnswer(answer, module) {
-    if (answer.status === 404 || answer.status === 410) {
-        return {
-            status: 'not-found',
-            message: `reachable, but ${statusLine(answer)} for ${module}: it does not serve that module (normal for a proxy that serves only private modules); kept`
-        };
-    }
-    if (answer.status !== 200)
-        return describeFailedAnswer(answer);
-    if (looksLikeHtml(answer.contentType, answer.body)) {
-        return {
-            status: 'not-proxy',
-            message: 'not a module proxy: HTTP 200 with an HTML page (a login page or a web server, not the GOPROXY protocol)'
-        };
-    }
-    if (!isVersionList(answer.body, answer.truncated)) {
-        const first = (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(oneLine(answer.body.split('\n')[0] ?? '')).slice(0, 60);
-        return {
-            status: 'not-proxy',
-            message: `not a module proxy: HTTP 200 but not a version list (starts with ${JSON.stringify(first)})`
-        };
-    }
-    return { status: 'ok', message: 'works' };
-}
-/** 200: the proxy serves the database; 404/410: ask the next entry; anything else is an error. */
-function classifySupportedAnswer(answer) {
-    if (answer.status === 200)
-        return { support: 'yes', message: 'serves the checksum database' };
-    if (answer.status === 404 || answer.status === 410)
-        return { support: 'no', message: `${statusLine(answer)}: does not serve it` };
-    return { support: 'error', message: describeFailedAnswer(answer).message };
-}
-/** The middle of the measurements (mean of the two middle ones for an even count), to 0.1 ms; null for none. */
-function median(values) {
-    if (values.length === 0)
-        return null;
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    const value = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    return Math.round(value * 10) / 10;
-}
-/**
- * Checks that a `/latest` body is a signed tree head of `name`, by shape only (the
- * go command verifies the signature itself): `go.sum database tree`, a size, a hash,
- * a blank line, then a signature line `— <name> <base64>`. Returns the problem, or
- * undefined when the shape is right.
- */
-function checkTreeHead(body, name) {
-    const lines = body.split('\n');
-    if (lines[0] !== 'go.sum database tree') {
-        return `not a signed tree head (starts with ${JSON.stringify(oneLine(lines[0] ?? '').slice(0, 60))})`;
-    }
-    if (!/^\d+$/.test(lines[1] ?? '') || !/^[A-Za-z0-9+/]+=*$/.test(lines[2] ?? '')) {
-        return 'a malformed tree head (no tree size and hash)';
-    }
-    const signers = lines.filter(line => line.startsWith('— ')).map(line => line.split(' ')[1]);
-    if (!signers.includes(name)) {
-        return signers.length === 0
-            ? 'an unsigned tree head'
-            : `a tree head signed by ${signers.join(', ')}, not by ${name}`;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 9383:
+/***/ 460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -310,11 +68,11 @@ var external_node_stream_ = __webpack_require__(7075);
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/core/auth/secrets.ts
-var secrets = __webpack_require__(6523);
-// EXTERNAL MODULE: ./src/core/net/credentials.ts
-var net_credentials = __webpack_require__(4829);
-;// CONCATENATED MODULE: ./src/core/net/env-proxy.ts
+// EXTERNAL MODULE: ./src/auth/secrets.ts
+var secrets = __webpack_require__(8767);
+// EXTERNAL MODULE: ./src/net/credentials.ts
+var net_credentials = __webpack_require__(6729);
+;// CONCATENATED MODULE: ./src/go/env/env-proxy.ts
 /**
  * Which HTTP proxy from the environment a request goes through, exactly as the go command
  * decides it: net/http.ProxyFromEnvironment, that is golang.org/x/net/http/httpproxy
@@ -534,7 +292,7 @@ function equalBytes(a, b) {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-;// CONCATENATED MODULE: ./src/core/net/redirect.ts
+;// CONCATENATED MODULE: ./src/net/redirect.ts
 /**
  * The redirect policy of every request the project sends, the go command's (cmd/go/internal/web
  * on net/http): follow 301, 302, 303, 307 and 308 up to 10 hops, never from https to http, never
@@ -571,7 +329,7 @@ function decideRedirect(from, location, hops) {
     return { kind: 'follow', url: next };
 }
 
-;// CONCATENATED MODULE: ./src/core/net/retry-after.ts
+;// CONCATENATED MODULE: ./src/net/retry-after.ts
 /**
  * A Retry-After header (RFC 9110 §10.2.3) in milliseconds from `nowMs`: delay-seconds or an
  * HTTP date (a date in the past is 0). Undefined when absent or unreadable.
@@ -588,27 +346,27 @@ function parseRetryAfter(value, nowMs) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-// EXTERNAL MODULE: ./src/core/probe-report.ts
-var probe_report = __webpack_require__(7072);
+// EXTERNAL MODULE: ./src/probe/report.ts
+var report = __webpack_require__(9294);
 ;// CONCATENATED MODULE: ./src/net/classify.ts
 /**
  * Node's and undici's error codes as the client's fault classes and messages, with the probe's
- * code tables (src/core/probe-report.ts), so that what the probe calls transient the warm phase
- * retries too, and in the go command's words where src/core/diagnose.ts matches them.
+ * code tables (src/probe/report.ts), so that what the probe calls transient the warm phase
+ * retries too, and in the go command's words where src/warm/diagnose.ts matches them.
  */
 
 /** The fault class of an error code (and message, for errors without a telling code). */
 function networkFault(code, message = '') {
     if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL')
         return 'refused';
-    if ((0,probe_report/* isDnsCode */.Z8)(code))
+    if ((0,report/* isDnsCode */.Z8)(code))
         return 'dns';
     if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
         return 'timeout';
     // HPE_INVALID_CONSTANT: garbage where a status line belongs, as when a reused keep-alive socket was half closed.
-    if ((0,probe_report/* isClosedCode */.ov)(code) || code === 'HPE_INVALID_CONSTANT' || code === 'UND_ERR_SOCKET')
+    if ((0,report/* isClosedCode */.ov)(code) || code === 'HPE_INVALID_CONSTANT' || code === 'UND_ERR_SOCKET')
         return 'reset';
-    if ((0,probe_report/* tlsReason */.IS)(code) !== undefined)
+    if ((0,report/* tlsReason */.IS)(code) !== undefined)
         return 'tls';
     if (/socket hang up|other side closed/i.test(message))
         return 'reset';
@@ -626,9 +384,9 @@ const WORDS = {
 function describeNetworkError(code, message) {
     if (WORDS[code])
         return WORDS[code];
-    if ((0,probe_report/* isDnsCode */.Z8)(code))
+    if ((0,report/* isDnsCode */.Z8)(code))
         return 'no such host';
-    const reason = (0,probe_report/* tlsReason */.IS)(code);
+    const reason = (0,report/* tlsReason */.IS)(code);
     if (reason !== undefined)
         return `tls: ${reason.includes(code) ? reason : `${reason} (${code})`}`;
     return message;
@@ -658,7 +416,7 @@ function describeNetworkError(code, message) {
  * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
  *   idle (each gap between chunks, also while the caller streams), and an optional absolute
  *   `deadline` (performance.now() value) that ends the call on time whatever the network does.
- * - Redirects and credentials follow src/core/net (the go command's rules); proxies from the
+ * - Redirects and credentials follow src/net/redirect.ts and credentials.ts (the go command's rules); proxies from the
  *   environment as the go command selects them (HTTPS_PROXY through CONNECT, HTTP_PROXY in
  *   absolute form, Proxy-Authorization from the proxy URL's userinfo, never logged).
  * - Bodies: buffered with a limit (truncated, or with `overflow: 'stream'` handed over as a
@@ -669,7 +427,7 @@ function describeNetworkError(code, message) {
  * - `file://` URLs are read from disk in every body mode (a missing file, a directory or a path
  *   through a file is a 404, as the go command treats a file proxy), bounded by the deadline.
  * - Userinfo in a URL is stripped and never sent: pass `credentials` (see userinfoCredentials
- *   in src/core/net/credentials.ts to turn a proxy URL's userinfo into them).
+ *   in src/net/credentials.ts to turn a proxy URL's userinfo into them).
  *
  * A large download (the ~70 MB toolchain zip), never held in memory:
  * ```ts
@@ -710,6 +468,7 @@ class Client {
     proxies = new Map();
     /** The phase of the latest connection attempt per origin, for naming where a request was when it failed. */
     connecting = new Map();
+    /** Ends every request in flight (close()). */
     inFlight = new Set();
     closed = false;
     constructor(options) {
@@ -822,278 +581,14 @@ class Client {
         }
         return this.proxyAgent(selection.proxy);
     }
+    /** One request without following redirects: a redirect comes back as such, for get() to decide. */
     once(url, credentials, options, start) {
         const dispatcher = this.dispatcherFor(url);
         if ('kind' in dispatcher)
             return Promise.resolve({ ...dispatcher, ms: performance.now() - start });
         return new Promise(resolve => {
-            const host = url.host;
-            const key = `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
-            const authSent = credentials !== undefined;
-            const elapsed = () => Math.round((performance.now() - start) * 10) / 10;
-            let state = 'waiting';
-            let abortRequest;
-            let timer;
-            let deadlineTimer;
-            let settled = false;
-            let stream;
-            let file;
-            let resumeDispatch = () => undefined;
-            const phase = () => state === 'headers' ? 'body' : state === 'sent' ? 'response' : (this.connecting.get(key) ?? 'connect');
-            const cleanup = () => {
-                clearTimeout(timer);
-                clearTimeout(deadlineTimer);
-                options.signal?.removeEventListener('abort', onAbort);
-                this.inFlight.delete(onClose);
-            };
-            const settle = (result) => {
-                if (settled)
-                    return;
-                settled = true;
-                if (!stream)
-                    cleanup();
-                resolve(result);
-            };
-            /** Ends the request with a result (or, once a stream was handed over, by failing that stream). */
-            const end = (result) => {
-                if (state === 'done')
-                    return;
-                state = 'done';
-                cleanup();
-                const error = new Error(result.kind === 'failure' ? result.message : 'aborted');
-                abortRequest?.(error);
-                if (settled && stream)
-                    stream.destroy(Object.assign(error, { code: result.kind === 'failure' ? result.code : 'ABORTED' }));
-                // A failed download leaves no partial file: the caller may retry into the same path at once.
-                if (file)
-                    void discardFile(file, options.body.path).then(() => settle(result));
-                else
-                    settle(result);
-            };
-            const fail = (fault, code, message, at = phase()) => end({ ...failure(at, fault, code, message, host, elapsed()), authSent });
-            const arm = (ms, fault) => {
-                clearTimeout(timer);
-                if (ms !== undefined && ms > 0)
-                    timer = setTimeout(fault, ms);
-            };
-            const onAbort = () => end({ kind: 'aborted', ms: elapsed() });
-            const onClose = () => fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed');
-            if (options.signal?.aborted)
-                return onAbort();
-            options.signal?.addEventListener('abort', onAbort, { once: true });
-            this.inFlight.add(onClose);
-            if (options.deadline !== undefined) {
-                // Let one poll phase run first (setImmediate runs after it): an answer or a connect already in,
-                // but not yet processed because the loop lagged, still counts.
-                deadlineTimer = setTimeout(() => setImmediate(() => fail('timeout', 'DEADLINE', `the deadline passed (${host})`)), Math.max(0, options.deadline - performance.now()));
-            }
-            // The connect timeout is undici's (the connector's, for TCP and TLS together): a request that only waits
-            // for a free connection of a busy pool is not timed out for it.
-            const headers = {
-                'user-agent': this.userAgent,
-                accept: '*/*',
-                ...lowerCaseKeys(options.headers ?? {})
-            };
-            delete headers.authorization;
-            if (credentials)
-                headers.authorization = (0,secrets/* basicAuthorization */.aR)(credentials.username, credentials.password);
-            let status = 0;
-            let statusText = '';
-            let answerHeaders = {};
-            let redirectTo;
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            let total;
-            let bodyMode = 'buffer';
-            let limit = Infinity;
-            const answer = (body) => {
-                const retryAfterMs = parseRetryAfter(answerHeaders['retry-after'], Date.now());
-                return {
-                    kind: 'answer',
-                    status,
-                    statusText,
-                    contentType: answerHeaders['content-type'] ?? '',
-                    ...(total !== undefined ? { contentLength: total } : {}),
-                    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-                    headers: answerHeaders,
-                    url: url.href,
-                    host,
-                    authSent,
-                    body,
-                    ms: elapsed()
-                };
-            };
-            const idle = () => arm(options.bodyIdleTimeoutMs, () => fail('timeout', 'BODY_TIMEOUT', `the answer stalled: no data for ${options.bodyIdleTimeoutMs} ms`));
-            const handOver = (head) => {
-                stream = new external_node_stream_.PassThrough({ highWaterMark: 1024 * 1024 });
-                stream.on('drain', () => resumeDispatch());
-                // A consumer that gives up ends the request: nothing keeps reading for nobody.
-                stream.on('close', () => {
-                    if (state !== 'done') {
-                        state = 'done';
-                        cleanup();
-                        abortRequest?.(new Error('the reader closed the stream'));
-                    }
-                });
-                settle(answer({ kind: 'stream', head, rest: stream }));
-            };
-            const handler = {
-                onConnect: abort => {
-                    abortRequest = abort;
-                    if (state === 'done')
-                        return abort(new Error('ended'));
-                    state = 'sent';
-                    arm(options.headersTimeoutMs, () => fail('timeout', 'HEADERS_TIMEOUT', `no answer within ${options.headersTimeoutMs} ms`));
-                },
-                onHeaders: (statusCode, rawHeaders, resume, text) => {
-                    if (state === 'done')
-                        return false;
-                    if (statusCode < 200)
-                        return true; // 1xx informational: the real answer follows
-                    state = 'headers';
-                    resumeDispatch = resume;
-                    status = statusCode;
-                    statusText = text;
-                    answerHeaders = parseHeaders(rawHeaders);
-                    const length = Number(answerHeaders['content-length']);
-                    total =
-                        answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
-                            ? length
-                            : undefined;
-                    idle();
-                    const location = answerHeaders.location;
-                    if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && options.followRedirects !== false) {
-                        redirectTo = location;
-                        bodyMode = 'discard';
-                        return true;
-                    }
-                    const ok = statusCode >= 200 && statusCode < 300;
-                    const mode = options.body;
-                    if (mode.mode === 'buffer') {
-                        // An error answer is only quoted: past 64 KiB it is cut rather than handed over as a stream.
-                        limit = mode.overflow === 'stream' && !ok ? Math.min(mode.maxBytes, ERROR_BODY_LIMIT) : mode.maxBytes;
-                        if (mode.overflow === 'stream' && ok && total !== undefined && total > limit) {
-                            bodyMode = 'stream';
-                            handOver(Buffer.alloc(0));
-                            return true;
-                        }
-                    }
-                    else if (!ok) {
-                        limit = ERROR_BODY_LIMIT;
-                    }
-                    else if (mode.mode === 'stream') {
-                        bodyMode = 'stream';
-                        handOver(Buffer.alloc(0));
-                    }
-                    else {
-                        if (mode.maxBytes !== undefined && total !== undefined && total > mode.maxBytes) {
-                            fail('too-large', 'TOO_LARGE', `the answer is ${total} bytes, more than the limit of ${mode.maxBytes}`);
-                            return false;
-                        }
-                        bodyMode = 'file';
-                        file = (0,external_node_fs_.createWriteStream)(mode.path);
-                        file.on('drain', () => resumeDispatch());
-                        file.on('error', error => fail('other', error.code ?? 'EIO', `writing ${mode.path}: ${error.message}`, 'body'));
-                    }
-                    return true;
-                },
-                onData: chunk => {
-                    if (state === 'done')
-                        return false;
-                    idle();
-                    options.onData?.(chunk.length);
-                    switch (bodyMode) {
-                        case 'discard':
-                            return true;
-                        case 'stream':
-                            return stream?.write(chunk) ?? false;
-                        case 'file': {
-                            size += chunk.length;
-                            const mode = options.body;
-                            if (mode.maxBytes !== undefined && size > mode.maxBytes) {
-                                fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`);
-                                return false;
-                            }
-                            const more = file?.write(chunk) ?? false;
-                            mode.onProgress?.(size, total);
-                            return more;
-                        }
-                        default: {
-                            if (size + chunk.length <= limit) {
-                                chunks.push(chunk);
-                                size += chunk.length;
-                                return true;
-                            }
-                            const mode = options.body;
-                            if (mode.mode === 'buffer' && mode.overflow === 'stream' && status >= 200 && status < 300) {
-                                bodyMode = 'stream';
-                                handOver(Buffer.concat(chunks));
-                                chunks.length = 0;
-                                return stream?.write(chunk) ?? false;
-                            }
-                            chunks.push(chunk.subarray(0, limit - size));
-                            truncated = true;
-                            state = 'done';
-                            cleanup();
-                            settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }));
-                            // Settle first, then tear down: the rest of the body is not read.
-                            abortRequest?.(new Error('body limit reached'));
-                            return false;
-                        }
-                    }
-                },
-                onComplete: () => {
-                    if (state === 'done')
-                        return;
-                    state = 'done';
-                    cleanup();
-                    if (redirectTo !== undefined)
-                        return settle({ kind: 'redirect', location: redirectTo, status });
-                    if (bodyMode === 'stream') {
-                        stream?.end();
-                        return;
-                    }
-                    if (bodyMode === 'file') {
-                        const path = options.body.path;
-                        file?.end(() => settle(answer({ kind: 'file', path, bytes: size })));
-                        return;
-                    }
-                    settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }));
-                },
-                onError: (error) => {
-                    if (state === 'done')
-                        return;
-                    const at = phase();
-                    const code = error.code ?? 'ERROR';
-                    // undici wraps socket errors (UND_ERR_SOCKET) with the real one as `cause`, and closes as "other side closed".
-                    const cause = error.cause;
-                    const real = code === 'UND_ERR_SOCKET' && cause?.code ? cause : error;
-                    const realCode = real.code ?? code;
-                    if (realCode === 'UND_ERR_CONNECT_TIMEOUT') {
-                        return fail('timeout', 'CONNECT_TIMEOUT', `dial tcp ${host}: i/o timeout`, at === 'tls' ? 'tls' : 'connect');
-                    }
-                    const closedEarly = realCode === 'UND_ERR_SOCKET' || realCode === 'UND_ERR_CLOSED';
-                    fail(closedEarly ? 'reset' : networkFault(realCode, real.message), closedEarly ? 'ECONNRESET' : realCode, closedEarly
-                        ? at === 'body'
-                            ? 'the answer broke off before its end (unexpected EOF)'
-                            : `connection reset: ${host} closed the connection before answering`
-                        : describeNetworkError(realCode, real.message), at);
-                }
-            };
-            try {
-                dispatcher.dispatch({
-                    origin: url.origin,
-                    path: `${url.pathname}${url.search}`,
-                    method: 'GET',
-                    headers,
-                    headersTimeout: 0,
-                    bodyTimeout: 0
-                }, handler);
-            }
-            catch (error) {
-                fail('other', 'ERROR', String(error));
-            }
+            const exchange = new Exchange({ url, credentials, options, start, client: this }, resolve);
+            exchange.dispatch(dispatcher, this.userAgent);
         });
     }
     async close() {
@@ -1104,6 +599,342 @@ class Client {
         this.direct = undefined;
         this.proxies.clear();
         await Promise.all(agents.map(a => a.destroy().catch(() => undefined)));
+    }
+}
+/**
+ * One request and its answer on an undici dispatcher: the timers (headers, body idle, deadline), the abort signal,
+ * where the body goes (buffer, stream, file, discarded for a redirect), and the one result it settles with. Each
+ * undici callback is a method; every way to end goes through `end` (a failure or an abort) or `settle`.
+ */
+class Exchange {
+    setup;
+    resolve;
+    url;
+    host;
+    /** scheme://host:port, the key of the client's per-origin connection phase. */
+    key;
+    options;
+    authSent;
+    state = 'waiting';
+    abortRequest;
+    timer;
+    deadlineTimer;
+    settled = false;
+    stream;
+    file;
+    resumeDispatch = () => undefined;
+    status = 0;
+    statusText = '';
+    answerHeaders = {};
+    redirectTo;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    total;
+    bodyMode = 'buffer';
+    limit = Infinity;
+    onAbort = () => this.end({ kind: 'aborted', ms: this.elapsed() });
+    onClose = () => this.fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed');
+    constructor(setup, resolve) {
+        this.setup = setup;
+        this.resolve = resolve;
+        this.url = setup.url;
+        this.host = setup.url.host;
+        this.key = `${setup.url.protocol}//${setup.url.hostname}:${setup.url.port || (setup.url.protocol === 'https:' ? '443' : '80')}`;
+        this.options = setup.options;
+        this.authSent = setup.credentials !== undefined;
+    }
+    /** Starts the request (or ends it at once when the signal has already fired). */
+    dispatch(dispatcher, userAgent) {
+        if (this.options.signal?.aborted)
+            return this.onAbort();
+        this.options.signal?.addEventListener('abort', this.onAbort, { once: true });
+        this.setup.client.inFlight.add(this.onClose);
+        this.armDeadline();
+        // The connect timeout is undici's (the connector's, for TCP and TLS together): a request that only waits
+        // for a free connection of a busy pool is not timed out for it.
+        try {
+            dispatcher.dispatch({
+                origin: this.url.origin,
+                path: `${this.url.pathname}${this.url.search}`,
+                method: 'GET',
+                headers: this.requestHeaders(userAgent),
+                headersTimeout: 0,
+                bodyTimeout: 0
+            }, {
+                onConnect: abort => this.onConnect(abort),
+                onHeaders: (statusCode, rawHeaders, resume, text) => this.onHeaders(statusCode, rawHeaders, resume, text),
+                onData: chunk => this.onData(chunk),
+                onComplete: () => this.onComplete(),
+                onError: error => this.onError(error)
+            });
+        }
+        catch (error) {
+            this.fail('other', 'ERROR', String(error));
+        }
+    }
+    elapsed() {
+        return Math.round((performance.now() - this.setup.start) * 10) / 10;
+    }
+    /** Where the request is: its connection's phase until sent, then waiting for the answer, then reading the body. */
+    phase() {
+        if (this.state === 'headers')
+            return 'body';
+        if (this.state === 'sent')
+            return 'response';
+        return this.setup.client.connecting.get(this.key) ?? 'connect';
+    }
+    armDeadline() {
+        const { deadline } = this.options;
+        if (deadline === undefined)
+            return;
+        // Let one poll phase run first (setImmediate runs after it): an answer or a connect already in,
+        // but not yet processed because the loop lagged, still counts.
+        this.deadlineTimer = setTimeout(() => setImmediate(() => this.fail('timeout', 'DEADLINE', `the deadline passed (${this.host})`)), Math.max(0, deadline - performance.now()));
+    }
+    requestHeaders(userAgent) {
+        const headers = {
+            'user-agent': userAgent,
+            accept: '*/*',
+            ...lowerCaseKeys(this.options.headers ?? {})
+        };
+        delete headers.authorization;
+        const { credentials } = this.setup;
+        if (credentials)
+            headers.authorization = (0,secrets/* basicAuthorization */.aR)(credentials.username, credentials.password);
+        return headers;
+    }
+    cleanup() {
+        clearTimeout(this.timer);
+        clearTimeout(this.deadlineTimer);
+        this.options.signal?.removeEventListener('abort', this.onAbort);
+        this.setup.client.inFlight.delete(this.onClose);
+    }
+    settle(result) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        if (!this.stream)
+            this.cleanup();
+        this.resolve(result);
+    }
+    /** Ends the request with a result (or, once a stream was handed over, by failing that stream). */
+    end(result) {
+        if (this.state === 'done')
+            return;
+        this.state = 'done';
+        this.cleanup();
+        const error = new Error(result.kind === 'failure' ? result.message : 'aborted');
+        this.abortRequest?.(error);
+        if (this.settled && this.stream) {
+            this.stream.destroy(Object.assign(error, { code: result.kind === 'failure' ? result.code : 'ABORTED' }));
+        }
+        // A failed download leaves no partial file: the caller may retry into the same path at once.
+        if (this.file)
+            void discardFile(this.file, this.options.body.path).then(() => this.settle(result));
+        else
+            this.settle(result);
+    }
+    fail(fault, code, message, at = this.phase()) {
+        this.end({ ...failure(at, fault, code, message, this.host, this.elapsed()), authSent: this.authSent });
+    }
+    arm(ms, fault) {
+        clearTimeout(this.timer);
+        if (ms !== undefined && ms > 0)
+            this.timer = setTimeout(fault, ms);
+    }
+    /** Restarts the body-idle timer: a stall between two chunks fails the request. */
+    idle() {
+        const ms = this.options.bodyIdleTimeoutMs;
+        this.arm(ms, () => this.fail('timeout', 'BODY_TIMEOUT', `the answer stalled: no data for ${ms} ms`));
+    }
+    answer(body) {
+        const retryAfterMs = parseRetryAfter(this.answerHeaders['retry-after'], Date.now());
+        return {
+            kind: 'answer',
+            status: this.status,
+            statusText: this.statusText,
+            contentType: this.answerHeaders['content-type'] ?? '',
+            ...(this.total !== undefined ? { contentLength: this.total } : {}),
+            ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+            headers: this.answerHeaders,
+            url: this.url.href,
+            host: this.host,
+            authSent: this.authSent,
+            body,
+            ms: this.elapsed()
+        };
+    }
+    /** Settles with a stream answer whose body starts with `head`; the rest is written into the stream as it comes. */
+    handOver(head) {
+        const stream = new external_node_stream_.PassThrough({ highWaterMark: 1024 * 1024 });
+        this.stream = stream;
+        stream.on('drain', () => this.resumeDispatch());
+        // A consumer that gives up ends the request: nothing keeps reading for nobody.
+        stream.on('close', () => {
+            if (this.state !== 'done') {
+                this.state = 'done';
+                this.cleanup();
+                this.abortRequest?.(new Error('the reader closed the stream'));
+            }
+        });
+        this.settle(this.answer({ kind: 'stream', head, rest: stream }));
+    }
+    onConnect(abort) {
+        this.abortRequest = abort;
+        if (this.state === 'done')
+            return abort(new Error('ended'));
+        this.state = 'sent';
+        const ms = this.options.headersTimeoutMs;
+        this.arm(ms, () => this.fail('timeout', 'HEADERS_TIMEOUT', `no answer within ${ms} ms`));
+    }
+    onHeaders(statusCode, rawHeaders, resume, text) {
+        if (this.state === 'done')
+            return false;
+        if (statusCode < 200)
+            return true; // 1xx informational: the real answer follows
+        this.state = 'headers';
+        this.resumeDispatch = resume;
+        this.status = statusCode;
+        this.statusText = text;
+        this.answerHeaders = parseHeaders(rawHeaders);
+        const length = Number(this.answerHeaders['content-length']);
+        this.total =
+            this.answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
+                ? length
+                : undefined;
+        this.idle();
+        const location = this.answerHeaders.location;
+        if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && this.options.followRedirects !== false) {
+            this.redirectTo = location;
+            this.bodyMode = 'discard';
+            return true;
+        }
+        return this.chooseBody(statusCode >= 200 && statusCode < 300);
+    }
+    /** Where the body goes, by the BodyMode asked and whether the answer is a success. */
+    chooseBody(ok) {
+        const mode = this.options.body;
+        if (mode.mode === 'buffer') {
+            // An error answer is only quoted: past 64 KiB it is cut rather than handed over as a stream.
+            this.limit = mode.overflow === 'stream' && !ok ? Math.min(mode.maxBytes, ERROR_BODY_LIMIT) : mode.maxBytes;
+            if (mode.overflow === 'stream' && ok && this.total !== undefined && this.total > this.limit) {
+                this.bodyMode = 'stream';
+                this.handOver(Buffer.alloc(0));
+            }
+            return true;
+        }
+        if (!ok) {
+            this.limit = ERROR_BODY_LIMIT;
+            return true;
+        }
+        if (mode.mode === 'stream') {
+            this.bodyMode = 'stream';
+            this.handOver(Buffer.alloc(0));
+            return true;
+        }
+        return this.openFile(mode);
+    }
+    openFile(mode) {
+        if (mode.maxBytes !== undefined && this.total !== undefined && this.total > mode.maxBytes) {
+            this.fail('too-large', 'TOO_LARGE', `the answer is ${this.total} bytes, more than the limit of ${mode.maxBytes}`);
+            return false;
+        }
+        this.bodyMode = 'file';
+        const file = (0,external_node_fs_.createWriteStream)(mode.path);
+        this.file = file;
+        file.on('drain', () => this.resumeDispatch());
+        file.on('error', error => this.fail('other', error.code ?? 'EIO', `writing ${mode.path}: ${error.message}`, 'body'));
+        return true;
+    }
+    onData(chunk) {
+        if (this.state === 'done')
+            return false;
+        this.idle();
+        this.options.onData?.(chunk.length);
+        switch (this.bodyMode) {
+            case 'discard':
+                return true;
+            case 'stream':
+                return this.stream?.write(chunk) ?? false;
+            case 'file':
+                return this.writeToFile(chunk);
+            default:
+                return this.buffer(chunk);
+        }
+    }
+    writeToFile(chunk) {
+        this.size += chunk.length;
+        const mode = this.options.body;
+        if (mode.maxBytes !== undefined && this.size > mode.maxBytes) {
+            this.fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`);
+            return false;
+        }
+        const more = this.file?.write(chunk) ?? false;
+        mode.onProgress?.(this.size, this.total);
+        return more;
+    }
+    /** Keeps a chunk in memory; past the limit, a success is handed over as a stream and anything else is cut. */
+    buffer(chunk) {
+        if (this.size + chunk.length <= this.limit) {
+            this.chunks.push(chunk);
+            this.size += chunk.length;
+            return true;
+        }
+        const mode = this.options.body;
+        if (mode.mode === 'buffer' && mode.overflow === 'stream' && this.status >= 200 && this.status < 300) {
+            this.bodyMode = 'stream';
+            this.handOver(Buffer.concat(this.chunks));
+            this.chunks.length = 0;
+            return this.stream?.write(chunk) ?? false;
+        }
+        this.chunks.push(chunk.subarray(0, this.limit - this.size));
+        this.truncated = true;
+        this.state = 'done';
+        this.cleanup();
+        this.settle(this.answer({ kind: 'buffered', bytes: Buffer.concat(this.chunks), truncated: this.truncated }));
+        // Settle first, then tear down: the rest of the body is not read.
+        this.abortRequest?.(new Error('body limit reached'));
+        return false;
+    }
+    onComplete() {
+        if (this.state === 'done')
+            return;
+        this.state = 'done';
+        this.cleanup();
+        if (this.redirectTo !== undefined)
+            return this.settle({ kind: 'redirect', location: this.redirectTo, status: this.status });
+        if (this.bodyMode === 'stream') {
+            this.stream?.end();
+            return;
+        }
+        if (this.bodyMode === 'file') {
+            const path = this.options.body.path;
+            this.file?.end(() => this.settle(this.answer({ kind: 'file', path, bytes: this.size })));
+            return;
+        }
+        this.settle(this.answer({ kind: 'buffered', bytes: Buffer.concat(this.chunks), truncated: this.truncated }));
+    }
+    /** A transport error, in the go command's words where there are some. */
+    onError(error) {
+        if (this.state === 'done')
+            return;
+        const at = this.phase();
+        const code = error.code ?? 'ERROR';
+        // undici wraps socket errors (UND_ERR_SOCKET) with the real one as `cause`, and closes as "other side closed".
+        const cause = error.cause;
+        const real = code === 'UND_ERR_SOCKET' && cause?.code ? cause : error;
+        const realCode = real.code ?? code;
+        if (realCode === 'UND_ERR_CONNECT_TIMEOUT') {
+            return this.fail('timeout', 'CONNECT_TIMEOUT', `dial tcp ${this.host}: i/o timeout`, at === 'tls' ? 'tls' : 'connect');
+        }
+        const closedEarly = realCode === 'UND_ERR_SOCKET' || realCode === 'UND_ERR_CLOSED';
+        if (!closedEarly)
+            return this.fail(networkFault(realCode, real.message), realCode, describeNetworkError(realCode, real.message), at);
+        const message = at === 'body'
+            ? 'the answer broke off before its end (unexpected EOF)'
+            : `connection reset: ${this.host} closed the connection before answering`;
+        this.fail('reset', 'ECONNRESET', message, at);
     }
 }
 let cachedContext;
@@ -1303,6 +1134,248 @@ function trustedCertificates(extra, env = process.env) {
         return undefined;
     const nodeExtra = readPem(env.NODE_EXTRA_CA_CERTS);
     return [...(node_tls__WEBPACK_IMPORTED_MODULE_1___default().rootCertificates), ...added, ...(nodeExtra ? [nodeExtra] : [])];
+}
+
+
+/***/ }),
+
+/***/ 9294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IS: () => (/* binding */ tlsReason),
+/* harmony export */   JZ: () => (/* binding */ median),
+/* harmony export */   Jp: () => (/* binding */ isVersionList),
+/* harmony export */   Rk: () => (/* binding */ classifySupportedAnswer),
+/* harmony export */   T5: () => (/* binding */ classifyListAnswer),
+/* harmony export */   XE: () => (/* binding */ classifyFailure),
+/* harmony export */   Z8: () => (/* binding */ isDnsCode),
+/* harmony export */   hs: () => (/* binding */ checkTreeHead),
+/* harmony export */   l$: () => (/* binding */ describeFailedAnswer),
+/* harmony export */   ms: () => (/* binding */ isWorking),
+/* harmony export */   ov: () => (/* binding */ isClosedCode)
+/* harmony export */ });
+/* unused harmony export bodyExcerpt */
+/* harmony import */ var _go_proxy_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2660);
+
+/** Statuses that keep an entry in the exported chain. A not-found proxy is reachable; Go falls through it on 404/410. */
+function isWorking(status) {
+    return status === 'ok' || status === 'not-found';
+}
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
+const CLOSED_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ECONNABORTED',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'HPE_INVALID_EOF_STATE'
+]);
+/** True for Node's name-resolution failure codes (ENOTFOUND, EAI_*): the host name did not resolve. */
+function isDnsCode(code) {
+    return DNS_CODES.has(code);
+}
+/** True for codes meaning the peer closed or reset the connection before a complete answer. */
+function isClosedCode(code) {
+    return CLOSED_CODES.has(code);
+}
+/** Node's certificate and handshake codes, as reasons a user recognises. */
+const TLS_REASONS = {
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+    SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the chain (an untrusted root, such as a TLS-inspecting firewall)',
+    CERT_HAS_EXPIRED: 'certificate expired',
+    CERT_NOT_YET_VALID: 'certificate not yet valid (is the runner clock right?)',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'certificate not valid for this host name (hostname mismatch)',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by an unknown authority',
+    UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by an unknown authority',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by an unknown authority',
+    CERT_UNTRUSTED: 'certificate not trusted',
+    CERT_REVOKED: 'certificate revoked',
+    CERT_SIGNATURE_FAILURE: 'certificate signature invalid',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'handshake failed: the server does not speak TLS on this port',
+    EPROTO: 'handshake failed (protocol error)'
+};
+/** The reason for a TLS failure code, or undefined when the code is not about TLS. */
+function tlsReason(code) {
+    // OpenSSL's verification codes (UNABLE_TO_*, HOSTNAME_MISMATCH, INVALID_CA, ...) without a wording of their own.
+    const tlsCode = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_)|^(HOSTNAME_MISMATCH|INVALID_CA|INVALID_PURPOSE)$/;
+    return TLS_REASONS[code] ?? (tlsCode.test(code) ? `handshake failed (${code})` : undefined);
+}
+/** Classifies a request that never produced an HTTP answer. */
+function classifyFailure(failure) {
+    const { code, host, phase } = failure;
+    const within = `within ${Math.round(failure.elapsedMs)} ms`;
+    const hostname = host.replace(/:\d+$/, '');
+    if (code === 'DEADLINE') {
+        switch (phase) {
+            case 'dns':
+                return { status: 'dns', message: `DNS failure: the lookup of ${hostname} did not finish ${within}` };
+            case 'connect':
+                return { status: 'connect-timeout', message: `connect timeout: no TCP connection to ${host} ${within}` };
+            case 'tls':
+                return {
+                    status: 'no-response',
+                    message: `no response: ${host} accepted the connection but did not complete the TLS handshake ${within}`
+                };
+            case 'response':
+                return {
+                    status: 'no-response',
+                    message: `no response: ${host} accepted the connection but sent nothing ${within}`
+                };
+            case 'body':
+                return {
+                    status: 'slow',
+                    message: `slow: ${host} sent headers but the body was still arriving after ${Math.round(failure.elapsedMs)} ms`
+                };
+        }
+    }
+    if (DNS_CODES.has(code)) {
+        const why = code === 'EAI_AGAIN' ? 'the DNS server did not answer' : 'the name does not resolve';
+        return { status: 'dns', message: `DNS failure: ${hostname}: ${why} (${code})` };
+    }
+    if (code === 'ECONNREFUSED')
+        return { status: 'refused', message: `connection refused by ${host}` };
+    if (code === 'ETIMEDOUT' && phase === 'connect') {
+        return { status: 'connect-timeout', message: `connect timeout: no TCP connection to ${host} (${code})` };
+    }
+    const reason = tlsReason(code);
+    if (reason)
+        return { status: 'tls', message: `TLS error: ${reason} (${host}, ${code})` };
+    if (CLOSED_CODES.has(code) || /socket hang up/i.test(failure.message)) {
+        if (phase === 'tls') {
+            return { status: 'tls', message: `TLS error: ${host} closed the connection during the handshake (${code})` };
+        }
+        return { status: 'connection-closed', message: `connection closed by ${host} before a complete answer (${code})` };
+    }
+    return { status: 'network', message: `network error reaching ${host}: ${oneLine(failure.message)} (${code})` };
+}
+/**
+ * The first lines of a text/plain error body, as the go command quotes them:
+ * control characters removed, credentials in URLs redacted, cut to a readable length.
+ * '' for any other content type.
+ */
+function bodyExcerpt(contentType, body, maxLines = 2) {
+    if (!/^text\/plain\b/i.test(contentType.trim()))
+        return '';
+    const lines = body
+        .split('\n')
+        .map(line => oneLine(line))
+        .filter(line => line !== '')
+        .slice(0, maxLines);
+    const text = (0,_go_proxy_url_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.join(' / '));
+    return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
+const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+/**
+ * True for a `@v/list` body: one version per line (Go reads the first field of each
+ * line), blank lines allowed, empty allowed. When the body was cut at a size limit
+ * the last, partial line is not judged.
+ */
+function isVersionList(body, truncated = false) {
+    const lines = body.split('\n');
+    if (truncated)
+        lines.pop();
+    return lines.every(line => {
+        const first = line.trim().split(/\s+/)[0];
+        return first === '' || SEMVER.test(first);
+    });
+}
+function looksLikeHtml(contentType, body) {
+    return /^\s*(text\/html|application\/xhtml)/i.test(contentType) || /^\s*<(!doctype|html|head|body|\?xml)/i.test(body);
+}
+function statusLine(answer) {
+    const text = answer.statusText.trim();
+    return `HTTP ${answer.status}${text ? ` ${oneLine(text)}` : ''}`;
+}
+/**
+ * The words for an answer that is not a success: the status, then what a text/plain
+ * body says; 401/403 name the host that wants credentials.
+ */
+function describeFailedAnswer(answer) {
+    if (answer.status === 401 || answer.status === 403) {
+        const host = answer.host;
+        return {
+            status: 'unauthorized',
+            message: answer.authSent
+                ? `${statusLine(answer)}: credentials missing or wrong for ${host}: the ones sent were refused; check the auth line for ${host}`
+                : `${statusLine(answer)}: credentials missing or wrong for ${host}: none were sent; add an auth line for ${host} (auth: ${host} [USER:]SECRET)`
+        };
+    }
+    if (answer.status >= 300 && answer.status < 400) {
+        return {
+            status: 'http-status',
+            message: `${statusLine(answer)}: redirect not followed (${answer.redirectRefused ?? 'no Location'})`
+        };
+    }
+    const excerpt = bodyExcerpt(answer.contentType, answer.body);
+    return { status: 'http-status', message: excerpt ? `${statusLine(answer)}: ${excerpt}` : statusLine(answer) };
+}
+/** Classifies the answer to `GET <proxy>/<module>/@v/list`. */
+function classifyListAnswer(answer, module) {
+    if (answer.status === 404 || answer.status === 410) {
+        return {
+            status: 'not-found',
+            message: `reachable, but ${statusLine(answer)} for ${module}: it does not serve that module (normal for a proxy that serves only private modules); kept`
+        };
+    }
+    if (answer.status !== 200)
+        return describeFailedAnswer(answer);
+    if (looksLikeHtml(answer.contentType, answer.body)) {
+        return {
+            status: 'not-proxy',
+            message: 'not a module proxy: HTTP 200 with an HTML page (a login page or a web server, not the GOPROXY protocol)'
+        };
+    }
+    if (!isVersionList(answer.body, answer.truncated)) {
+        const first = (0,_go_proxy_url_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(oneLine(answer.body.split('\n')[0] ?? '')).slice(0, 60);
+        return {
+            status: 'not-proxy',
+            message: `not a module proxy: HTTP 200 but not a version list (starts with ${JSON.stringify(first)})`
+        };
+    }
+    return { status: 'ok', message: 'works' };
+}
+/** 200: the proxy serves the database; 404/410: ask the next entry; anything else is an error. */
+function classifySupportedAnswer(answer) {
+    if (answer.status === 200)
+        return { support: 'yes', message: 'serves the checksum database' };
+    if (answer.status === 404 || answer.status === 410)
+        return { support: 'no', message: `${statusLine(answer)}: does not serve it` };
+    return { support: 'error', message: describeFailedAnswer(answer).message };
+}
+/** The middle of the measurements (mean of the two middle ones for an even count), to 0.1 ms; null for none. */
+function median(values) {
+    if (values.length === 0)
+        return null;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    const value = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return Math.round(value * 10) / 10;
+}
+/**
+ * Checks that a `/latest` body is a signed tree head of `name`, by shape only (the
+ * go command verifies the signature itself): `go.sum database tree`, a size, a hash,
+ * a blank line, then a signature line `— <name> <base64>`. Returns the problem, or
+ * undefined when the shape is right.
+ */
+function checkTreeHead(body, name) {
+    const lines = body.split('\n');
+    if (lines[0] !== 'go.sum database tree') {
+        return `not a signed tree head (starts with ${JSON.stringify(oneLine(lines[0] ?? '').slice(0, 60))})`;
+    }
+    if (!/^\d+$/.test(lines[1] ?? '') || !/^[A-Za-z0-9+/]+=*$/.test(lines[2] ?? '')) {
+        return 'a malformed tree head (no tree size and hash)';
+    }
+    const signers = lines.filter(line => line.startsWith('— ')).map(line => line.split(' ')[1]);
+    if (!signers.includes(name)) {
+        return signers.length === 0
+            ? 'an unsigned tree head'
+            : `a tree head signed by ${signers.join(', ')}, not by ${name}`;
+    }
+    return undefined;
 }
 
 

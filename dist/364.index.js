@@ -1,8 +1,8 @@
-export const id = 718;
-export const ids = [718];
+export const id = 364;
+export const ids = [364];
 export const modules = {
 
-/***/ 684:
+/***/ 4661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -43,7 +43,7 @@ function sumdbRoute(chain, sumdb, supported) {
 
 /***/ }),
 
-/***/ 8718:
+/***/ 6364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -54,11 +54,11 @@ __webpack_require__.d(__webpack_exports__, {
   probeChain: () => (/* binding */ probeChain)
 });
 
-// EXTERNAL MODULE: ./src/core/chain.ts
-var core_chain = __webpack_require__(290);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/core/logger.ts
+// EXTERNAL MODULE: ./src/go/proxy/chain.ts
+var proxy_chain = __webpack_require__(3364);
+// EXTERNAL MODULE: ./src/go/errors.ts
+var errors = __webpack_require__(6743);
+;// CONCATENATED MODULE: ./src/host/logger.ts
 /** A logger that drops everything, for tests and quiet callers. */
 const silentLogger = {
     info: () => undefined,
@@ -67,11 +67,11 @@ const silentLogger = {
     debug: () => undefined
 };
 
-// EXTERNAL MODULE: ./src/core/patterns.ts + 1 modules
-var patterns = __webpack_require__(1410);
-// EXTERNAL MODULE: ./src/core/probe-report.ts
-var probe_report = __webpack_require__(7072);
-;// CONCATENATED MODULE: ./src/core/reorder.ts
+// EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
+var patterns = __webpack_require__(796);
+// EXTERNAL MODULE: ./src/probe/report.ts
+var probe_report = __webpack_require__(9294);
+;// CONCATENATED MODULE: ./src/probe/reorder.ts
 /** The stricter of two separators: `,` (fall through on 404/410 only) wins over `|`. */
 function stricter(a, b) {
     return a === ',' || b === ',' ? ',' : '|';
@@ -139,9 +139,9 @@ function rebuildChain(chain, standingOf, order) {
     return order === 'latency' ? sortRuns(kept, entry => standingOf(entry)?.medianMs) : kept;
 }
 
-// EXTERNAL MODULE: ./src/core/sumdb/config.ts
-var config = __webpack_require__(3743);
-;// CONCATENATED MODULE: ./src/core/probe/decide.ts
+// EXTERNAL MODULE: ./src/go/sumdb/config.ts
+var config = __webpack_require__(9716);
+;// CONCATENATED MODULE: ./src/probe/decide.ts
 
 
 
@@ -232,7 +232,7 @@ function applyChinaAlias(check, sumdb, allowed, alias, aliasLatestUrl) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/probe/settle.ts
+;// CONCATENATED MODULE: ./src/probe/settle.ts
 
 
 /**
@@ -323,15 +323,15 @@ function settleProbe(input) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/proxy-url.ts
-var proxy_url = __webpack_require__(3111);
-// EXTERNAL MODULE: ./src/core/sumdb/route.ts
-var sumdb_route = __webpack_require__(684);
+// EXTERNAL MODULE: ./src/go/proxy/url.ts
+var proxy_url = __webpack_require__(2660);
+// EXTERNAL MODULE: ./src/go/sumdb/route.ts
+var sumdb_route = __webpack_require__(4661);
 // EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __webpack_require__(9383);
-// EXTERNAL MODULE: ./src/core/module-path.ts
-var module_path = __webpack_require__(175);
-;// CONCATENATED MODULE: ./src/core/probe/retry.ts
+var http = __webpack_require__(460);
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var path = __webpack_require__(4716);
+;// CONCATENATED MODULE: ./src/probe/retry.ts
 
 /**
  * The one rule for asking a probe request again. Every probe request (a proxy's version
@@ -479,8 +479,8 @@ function raceDeadline(work, deadline, late) {
     });
 }
 
-// EXTERNAL MODULE: ./src/core/net/credentials.ts
-var credentials = __webpack_require__(4829);
+// EXTERNAL MODULE: ./src/net/credentials.ts
+var credentials = __webpack_require__(6729);
 ;// CONCATENATED MODULE: ./src/probe/url.ts
 
 
@@ -573,7 +573,7 @@ function attemptsNote(attempts) {
 async function probeList(url, module, samples, context, onAnswered) {
     if (isFileUrl(url))
         return probeFileList(url, module, context);
-    const target = joinUrlPath(url, `${(0,module_path/* moduleRequestPath */.bN)(module)}/@v/list`);
+    const target = joinUrlPath(url, `${(0,path/* moduleRequestPath */.bN)(module)}/@v/list`);
     // The first lasting answer decides the class, after the shared retry rule.
     // Any sign of life (an HTTP answer, even an error, or a reset) means the proxy is not "too slow".
     const first = await getWithRetries(target, context, attempt => {
@@ -623,7 +623,7 @@ async function probeFileList(url, module, context) {
     if (dir === undefined)
         return { status: 'file-missing', message: `${url} names no directory`, samplesMs: [], attempts: 1 };
     const start = performance.now();
-    const read = await readWithDeadline(client, fileProxyPath(dir, `${(0,module_path/* escapeModulePath */.xk)(module)}/@v/list`), deadline);
+    const read = await readWithDeadline(client, fileProxyPath(dir, `${(0,path/* escapeModulePath */.xk)(module)}/@v/list`), deadline);
     const ms = round(performance.now() - start);
     switch (read.kind) {
         case 'file':
@@ -708,7 +708,7 @@ function sumdb_probe_round(ms) {
  * GET `<base>/latest` and check the shape of the signed tree head (the signature is
  * the go command's business). `base` is a database root: `https://<name>`, the GOSUMDB
  * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). A transient failure is
- * asked again by the shared retry rule (core/probe/retry.ts). Never rejects.
+ * asked again by the shared retry rule (probe/retry.ts). Never rejects.
  */
 async function checkLatest(base, name, context) {
     const start = performance.now();
@@ -748,7 +748,7 @@ var trust = __webpack_require__(7837);
 /** The probe's trust is the HTTP client's (src/net/trust.ts): one set of certificates for every https request. */
 
 
-;// CONCATENATED MODULE: ./src/probe/index.ts
+;// CONCATENATED MODULE: ./src/probe/probe.ts
 
 
 
@@ -807,7 +807,7 @@ async function probeWith(client, plan, options, start) {
     // Ends the checksum-database requests whose answer turns out not to matter.
     const stop = new AbortController();
     const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
-    // Ends every request to a proxy cut as too slow (core/probe/settle.ts).
+    // Ends every request to a proxy cut as too slow (probe/settle.ts).
     const cutters = new Map(urls.map(url => [url, new AbortController()]));
     const context = (url, speculative = false, proxy) => {
         const credentials = credentialsForUrl(url, options.credentialsFor);
@@ -830,8 +830,60 @@ async function probeWith(client, plan, options, start) {
             return result;
         })
     ]));
-    // Every way to the checksum database is tried at once, from the start: the route is
-    // only known once the chain is rebuilt, and by then there may be no time left.
+    const sumdb = plan.sumdb;
+    const checks = startSumdbChecks(plan, urls, options, context);
+    const { latest, ownBase, proxyBase, aliasEligible, aliasBase, supported, supportedSettled } = checks;
+    await untilSettled(plan.chain, lists, results, answered, start, log, {
+        enabled: options.endWhenSettled ?? true,
+        cut: url => cutters.get(url)?.abort(),
+        sumdbVerified: checks.verified
+    });
+    const standingOf = (entry) => {
+        const result = results.get(entry.url);
+        if (!result)
+            return undefined;
+        const medianMs = result.status === 'ok' ? ((0,probe_report/* median */.JZ)(result.samplesMs) ?? undefined) : undefined;
+        return { working: (0,probe_report/* isWorking */.ms)(result.status), ...(medianMs !== undefined ? { medianMs } : {}) };
+    };
+    const { chain, noneWorks } = decideChain(plan.chain, standingOf, options.order);
+    const route = await exportedRoute(chain, sumdb, supported);
+    const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase });
+    // The alias is asked only when the decision could use its answer.
+    const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined;
+    const { check: sumdbCheck, sumdb: finalSumdb, notes } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, (0,proxy_url/* redactUrl */.BO)(joinUrlPath(aliasBase, 'latest')));
+    stop.abort();
+    const proxies = proxyResults(urls, chain, results, supported, supportedSettled);
+    const dropped = proxies.filter(p => !(0,probe_report/* isWorking */.ms)(p.status));
+    const problems = chainProblems(plan.chain, noneWorks, url => results.get(url), proxy_url/* redactUrl */.BO);
+    if (sumdbCheck.status === 'failed')
+        problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`);
+    const fastest = fastestProxy(proxies);
+    const report = {
+        module,
+        timeoutMs: options.timeoutMs,
+        elapsedMs: Math.round(performance.now() - start),
+        order: options.order,
+        chain: (0,proxy_chain/* formatChain */.rA)(chain, true),
+        proxies,
+        sumdb: sumdbCheck,
+        notes,
+        problems
+    };
+    logOutcome(log, report, options.timeoutMs);
+    return {
+        report,
+        chain,
+        sumdb: finalSumdb,
+        problems,
+        ...(fastest ? { fastest } : {}),
+        unreachable: dropped.map(p => p.url)
+    };
+}
+/**
+ * Every way to the checksum database is tried at once, from the start: the route is only known once the chain is
+ * rebuilt, and by then there may be no time left.
+ */
+function startSumdbChecks(plan, urls, options, context) {
     const sumdb = plan.sumdb;
     const latestChecks = new Map();
     const latestSettled = new Map();
@@ -871,42 +923,32 @@ async function probeWith(client, plan, options, start) {
         if (aliasEligible)
             void latest(aliasBase);
     }
-    await untilSettled(plan.chain, lists, results, answered, start, log, {
-        enabled: options.endWhenSettled ?? true,
-        cut: url => cutters.get(url)?.abort(),
-        sumdbVerified: candidate => {
-            if (sumdb.kind === 'off')
-                return true;
-            const route = (0,sumdb_route/* sumdbRoute */.H)(candidate, sumdb, url => supportedSettled.get(url));
-            if (route.kind === 'proxy')
-                return latestSettled.get(proxyBase(route.proxy))?.ok === true;
-            if (route.kind === 'direct' || route.kind === 'explicit')
-                return latestSettled.get(ownBase(route.base))?.ok === true;
-            return false;
-        }
-    });
-    const standingOf = (entry) => {
-        const result = results.get(entry.url);
-        if (!result)
-            return undefined;
-        const medianMs = result.status === 'ok' ? ((0,probe_report/* median */.JZ)(result.samplesMs) ?? undefined) : undefined;
-        return { working: (0,probe_report/* isWorking */.ms)(result.status), ...(medianMs !== undefined ? { medianMs } : {}) };
+    const verified = (candidate) => {
+        if (sumdb.kind === 'off')
+            return true;
+        const route = (0,sumdb_route/* sumdbRoute */.H)(candidate, sumdb, url => supportedSettled.get(url));
+        if (route.kind === 'proxy')
+            return latestSettled.get(proxyBase(route.proxy))?.ok === true;
+        if (route.kind === 'direct' || route.kind === 'explicit')
+            return latestSettled.get(ownBase(route.base))?.ok === true;
+        return false;
     };
-    const { chain, noneWorks } = decideChain(plan.chain, standingOf, options.order);
-    // The route on the chain that will be exported, waiting only for the answers it needs.
+    return { latest, ownBase, proxyBase, aliasEligible, aliasBase, supported, supportedSettled, verified };
+}
+/** The route to the checksum database on the chain that will be exported, waiting only for the answers it needs. */
+async function exportedRoute(chain, sumdb, supported) {
     const answers = new Map();
     let route = (0,sumdb_route/* sumdbRoute */.H)(chain, sumdb, url => answers.get(url));
     while (route.kind === 'pending') {
         answers.set(route.proxy, supportOf(await supported.get(route.proxy)));
         route = (0,sumdb_route/* sumdbRoute */.H)(chain, sumdb, url => answers.get(url));
     }
-    const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase });
-    // The alias is asked only when the decision could use its answer.
-    const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined;
-    const { check: sumdbCheck, sumdb: finalSumdb, notes } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, (0,proxy_url/* redactUrl */.BO)(joinUrlPath(aliasBase, 'latest')));
-    stop.abort();
+    return route;
+}
+/** One report row per proxy: its list probe, its checksum-database support, its place in the rebuilt chain. */
+function proxyResults(urls, chain, results, supported, supportedSettled) {
     const position = new Map(chain.proxies.map((entry, i) => [entry.url, i + 1]));
-    const proxies = urls.map(url => {
+    return urls.map(url => {
         const result = results.get(url);
         const answer = supportedSettled.get(url);
         const sumdbSupport = !supported.has(url)
@@ -926,22 +968,10 @@ async function probeWith(client, plan, options, start) {
             position: position.get(url) ?? null
         };
     });
-    const dropped = proxies.filter(p => !(0,probe_report/* isWorking */.ms)(p.status));
-    const problems = chainProblems(plan.chain, noneWorks, url => results.get(url), proxy_url/* redactUrl */.BO);
-    if (sumdbCheck.status === 'failed')
-        problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`);
-    const fastest = fastestProxy(proxies);
-    const report = {
-        module,
-        timeoutMs: options.timeoutMs,
-        elapsedMs: Math.round(performance.now() - start),
-        order: options.order,
-        chain: (0,core_chain/* formatChain */.rA)(chain, true),
-        proxies,
-        sumdb: sumdbCheck,
-        notes,
-        problems
-    };
+}
+/** The probe's lines for the log: one per proxy, the checksum database, the time taken. */
+function logOutcome(log, report, timeoutMs) {
+    const { proxies, sumdb: sumdbCheck } = report;
     for (const p of proxies) {
         const timing = p.medianMs === null ? '' : `, median ${p.medianMs} ms (samples: ${p.samplesMs.join(', ')} ms)`;
         log.info(`probe ${p.url}: ${(0,probe_report/* isWorking */.ms)(p.status) ? '' : 'dropped: '}${p.message}${timing}`);
@@ -950,21 +980,13 @@ async function probeWith(client, plan, options, start) {
         log.warning(sumdbCheck.message);
     else
         log.info(`checksum database: ${sumdbCheck.message}`);
-    log.info(`probe finished in ${report.elapsedMs} ms (timeout ${options.timeoutMs} ms)`);
-    return {
-        report,
-        chain,
-        sumdb: finalSumdb,
-        problems,
-        ...(fastest ? { fastest } : {}),
-        unreachable: dropped.map(p => p.url)
-    };
+    log.info(`probe finished in ${report.elapsedMs} ms (timeout ${timeoutMs} ms)`);
 }
 /** How often the loop asks again while waiting for the checksum-database path (the observations it needs are not awaited one by one). */
 const RECHECK_MS = 50;
 /**
  * Waits for the version-list probes until nothing is pending, or until the core says
- * the outcome is settled (core/probe/settle.ts): the proxies it cuts get a `too-slow`
+ * the outcome is settled (probe/settle.ts): the proxies it cuts get a `too-slow`
  * result and their requests are ended. Each probe ends by the deadline anyway, so this
  * never outlasts it; every cut request is awaited, so no socket outlives the phase.
  */
