@@ -63,7 +63,7 @@ describe('parseArgs: a wrong command line is a usage error', () => {
     [['env', '--region', 'cn', '--region=global'], /--region was given more than once/],
     [['env', '--no-probe', '--probe=true'], /--probe was given more than once/],
     [['env', '--no-probe=1'], /--no-probe takes no value/],
-    [['env', '--shell', 'tcsh'], /--shell "tcsh" is not one of: sh, pwsh, fish, cmd/],
+    [['env', '--shell', 'tcsh'], /--shell "tcsh" is not one of: sh, bash, zsh, pwsh, fish, cmd/],
     [['env', '--json'], /--json does not apply to env; it is for: probe/],
     [['probe', '--no-probe'], /--no-probe does not apply to probe/],
     [['env', '--retries', '2'], /--retries does not apply to env; it is for: warm/],

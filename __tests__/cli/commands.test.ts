@@ -267,7 +267,9 @@ describe('env', () => {
   it.each([
     ['fish', ['--probe=false', '--shell', 'fish'], "set -gx GOPROXY 'https://goproxy.cn|https://goproxy.io,direct'\n"],
     ['pwsh', ['--no-probe', '--shell=pwsh'], "$env:GOPROXY = 'https://goproxy.cn|https://goproxy.io,direct'\n"],
-    ['cmd', ['--no-probe', '--shell', 'cmd'], 'set "GOPROXY=https://goproxy.cn|https://goproxy.io,direct"\n']
+    ['cmd', ['--no-probe', '--shell', 'cmd'], 'set "GOPROXY=https://goproxy.cn|https://goproxy.io,direct"\n'],
+    ['bash', ['--no-probe', '--shell', 'bash'], "export GOPROXY='https://goproxy.cn|https://goproxy.io,direct'\n"],
+    ['zsh', ['--no-probe', '--shell=zsh'], "export GOPROXY='https://goproxy.cn|https://goproxy.io,direct'\n"]
   ])('--shell %s', async (_shell, flags, expected) => {
     const run = await cli(['env', ...flags, '--proxies', 'goproxy.cn\ngoproxy.io\ndirect'])
     expect(run).toEqual({ code: 0, stdout: expected, stderr: expect.any(String) })

@@ -6,7 +6,8 @@
 export const COMMANDS = ['probe', 'env', 'apply', 'warm', 'install'] as const
 export type Command = (typeof COMMANDS)[number]
 
-export const SHELLS = ['sh', 'pwsh', 'fish', 'cmd'] as const
+/** bash and zsh read sh's export lines as sh does: they are named so that a user can say what they run. */
+export const SHELLS = ['sh', 'bash', 'zsh', 'pwsh', 'fish', 'cmd'] as const
 export type Shell = (typeof SHELLS)[number]
 
 export const FORMATS = ['export', 'go-env-w'] as const
