@@ -25,7 +25,12 @@ describe('parseArgs: flags are named like the action inputs', () => {
       ['probe', '--probe-timeout', 'soon'],
       { 'probe-timeout': 'soon' }
     ],
-    ['warm flags on warm', ['warm', '--retries', '5', '--warm-timeout=60'], { retries: '5', 'warm-timeout': '60' }]
+    ['warm flags on warm', ['warm', '--retries', '5', '--warm-timeout=60'], { retries: '5', 'warm-timeout': '60' }],
+    [
+      'a negative number is a value (readSettings calls it a bad number), not a missing one',
+      ['warm', '--retries', '-1', '--warm-timeout', '-2.5'],
+      { retries: '-1', 'warm-timeout': '-2.5' }
+    ]
   ])('%s', (_name, argv, inputs) => {
     expect(parseArgs(argv).inputs).toEqual(inputs)
   })

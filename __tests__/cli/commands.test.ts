@@ -135,6 +135,13 @@ describe('usage and exit codes', () => {
     expect(run.stderr).toContain('Fix --fallback, --region, --probe-timeout (see setup-goproxy env --help).')
   })
 
+  it('a negative number is reported as a bad number of its flag, not as a missing value', async () => {
+    const run = await cli(['env', '--no-probe', '--probe-timeout', '-5'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).not.toContain('needs a value')
+    expect(run.stderr).toContain(`'probe-timeout': "-5" is not a whole number of milliseconds from 100 to 120000.`)
+  })
+
   it('an invalid GOPROXY in the environment is reported like the action does, naming the variable', async () => {
     const run = await cli(['env', '--no-probe'], cleanEnv({ GOPROXY: 'DIRECT' }))
     expect(run.code).toBe(2)

@@ -157,7 +157,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const takeValue = (): string => {
       if (inline !== undefined) return inline
       const next = argv[i + 1]
-      if (next === undefined || (next.startsWith('-') && next !== '-')) {
+      // A negative number is a value (a bad one, which readSettings names), not the next flag.
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
         throw new UsageError(`--${name} needs a value: --${name}=VALUE or --${name} VALUE.`, command)
       }
       i++
