@@ -297,6 +297,28 @@ describe('env', () => {
   })
 })
 
+describe('warm and apply without go', () => {
+  // A proxy that accepts connections and never answers: a probe would sit on it until the deadline.
+  it.each([
+    ['warm', ['warm'], 'warm runs `go mod download`'],
+    ['apply', ['apply'], 'apply runs `go env -w`']
+  ])(
+    '%s says at once that go is missing, before probing, and points to setup-goproxy install',
+    async (_name, argv, why) => {
+      const accepted = hole.accepted
+      const noGo = tempDir('cli-no-go')
+      const run = await cli([...argv, ...probeFlags, '--proxies', hole.url], cleanEnv({ PATH: noGo }))
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toContain(`go was not found on PATH: ${why}.`)
+      expect(run.stderr).toContain('setup-goproxy install')
+      expect(run.stderr).not.toContain('go.dev/dl')
+      // Nothing was probed: the never-answering proxy saw no connection.
+      expect(hole.accepted).toBe(accepted)
+    }
+  )
+})
+
 describe('the go command reads what env --format go-env-w and apply write', () => {
   function goEnv(env: Record<string, string>, ...names: string[]): string[] {
     return spawnSync(go!, ['env', ...names], { env, encoding: 'utf8', timeout: 30_000 })

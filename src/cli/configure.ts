@@ -99,3 +99,12 @@ export function cliNote(note: string): string {
     'credentials taken out of the URL and used for the probe and warm only (machine $1); the CLI writes no netrc file.'
   )
 }
+
+/**
+ * The message for a command that needs go when there is none on PATH: why it needs go, how to get one with this CLI
+ * (`install` puts a verified Go into ~/sdk and prints the line that puts it on PATH), and any other way out.
+ */
+export function goMissing(why: string, alternative?: string): string {
+  const install = 'eval "$(setup-goproxy install stable)" (or a version: setup-goproxy install 1.23)'
+  return `go was not found on PATH: ${why}. Get a verified Go with this CLI: ${install}, then run this again${alternative ? `; or ${alternative}` : ''}.`
+}

@@ -1,7 +1,7 @@
 import { environmentFor } from '../../settings/compose.js'
 import { warmModules } from '../../warm/warm.js'
 import type { ParsedArgs } from '../args.js'
-import { decide, prepare } from '../configure.js'
+import { decide, goMissing, prepare } from '../configure.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 import { progressDisplay } from '../progress.js'
@@ -17,13 +17,14 @@ export async function warmCommand(args: ParsedArgs, io: CliIo): Promise<number> 
   const progress = progressDisplay(io.stderr)
   const log = terminalLogger(io, args.verbose, progress.guard)
   const prepared = await prepare(inputs, io, log)
+  // Before the probe: a missing go is known at once, and no probe result could make up for it.
+  if (!prepared.go) {
+    log.error(goMissing('warm runs `go mod download`'))
+    return 1
+  }
   const decision = await decide(prepared, log)
   if (decision.failure) {
     log.error(decision.failure)
-    return 1
-  }
-  if (!prepared.go) {
-    log.error('go was not found on PATH: warm runs `go mod download`. Install Go (https://go.dev/dl/) and try again.')
     return 1
   }
   const { settings, plan, credentials } = prepared
