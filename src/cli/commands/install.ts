@@ -7,7 +7,7 @@ import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 import { renderPathPrepend } from '../shell.js'
 import { renderInstallLine } from '../../install/line.js'
-import { installRequestedGo } from '../../install/for-job.js'
+import { findRequestedGo, installRequestedGo } from '../../install/for-job.js'
 
 /**
  * `install <version>`: installs Go through the verified chain into `~/sdk/go<version>` (golang.org/dl's place, on
@@ -15,6 +15,7 @@ import { installRequestedGo } from '../../install/for-job.js'
  * only the PATH line on stdout, so `eval "$(setup-goproxy install 1.23)"` puts the installed go first on PATH.
  */
 export async function installCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const started = performance.now()
   const [version] = args.positionals
   if (version !== undefined && args.inputs['go-version'] !== undefined) {
     throw new UsageError('give the version once: as the argument or as --go-version.', 'install')
@@ -28,32 +29,47 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   }
   const log = terminalLogger(io, args.verbose)
   const prepared = await prepare(inputs, io, log)
+  const { settings, plan, credentials } = prepared
+  if (!settings.goInstall) throw new UsageError('install needs a Go version.', 'install')
+  // Where golang.org/dl puts it: os.UserHomeDir, i.e. %USERPROFILE% on Windows (even when a shell sets HOME), else $HOME.
+  const home = (process.platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || os.homedir()
+  const destination = { kind: 'sdk', root: join(home, 'sdk') } as const
+  // A version file that is missing or says nothing usable, or a version no proxy lists: invalid input (exit 2).
+  const asInputError = (error: unknown) => {
+    throw error instanceof InputError ? new InputErrors([error]) : error
+  }
+
+  // Already installed: no probe and no request, so it works offline (stable and oldstable need the list).
+  const present = await findRequestedGo({ goInstall: settings.goInstall, cwd: io.cwd, log, destination }).catch(
+    asInputError
+  )
+  if (present) {
+    const ms = Math.round(performance.now() - started)
+    log.info(
+      `${renderInstallLine({ ...present, cacheHit: true, bytes: 0, ms })}; no probe, nothing asked of the network`
+    )
+    io.stdout.write(`${renderPathPrepend(join(present.goroot, 'bin'), args.shell)}\n`)
+    return 0
+  }
+
   const decision = await decide(prepared, log)
   if (decision.failure) {
     log.error(decision.failure)
     return 1
   }
-  const { settings, plan, credentials } = prepared
-  if (!settings.goInstall) throw new UsageError('install needs a Go version.', 'install')
-  // Where golang.org/dl puts it: os.UserHomeDir, i.e. %USERPROFILE% on Windows (even when a shell sets HOME), else $HOME.
-  const home = (process.platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || os.homedir()
-  const installing = installRequestedGo({
+  const installed = await installRequestedGo({
     goInstall: settings.goInstall,
     chain: decision.chain,
     sumdb: decision.sumdb,
     gonoproxy: plan.gonoproxy,
     credentialsFor: credentials.credentialsFor,
-    destination: { kind: 'sdk', root: join(home, 'sdk') },
+    destination,
     tempDir: os.tmpdir(),
     cwd: io.cwd,
     env: { ...io.env },
     log,
     attempts: settings.retries
-  })
-  // A version file that is missing or says nothing usable, or a version no proxy lists: invalid input (exit 2).
-  const installed = await installing.catch((error: unknown) => {
-    throw error instanceof InputError ? new InputErrors([error]) : error
-  })
+  }).catch(asInputError)
   log.info(renderInstallLine(installed))
   io.stdout.write(`${renderPathPrepend(join(installed.goroot, 'bin'), args.shell)}\n`)
   return 0
