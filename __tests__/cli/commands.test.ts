@@ -203,6 +203,22 @@ describe('probe', () => {
     expect(run.stderr).toMatch(/error: No proxy in the chain works/)
   })
 
+  it('a proxy whose certificate is not trusted here: the failure says how to trust its CA (SSL_CERT_FILE)', async () => {
+    // The committed self-signed test certificate, which nothing trusts unless told to.
+    const untrusted = await startProxy({
+      modules: [defineModule({ path: PROBE_MODULE, version: 'v1.0.0' })],
+      tls: true
+    })
+    try {
+      const run = await cli(['probe', ...probeFlags, '--proxies', untrusted.url])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain('TLS error: self-signed certificate')
+      expect(run.stderr).toMatch(/SSL_CERT_FILE=<the CA certificate \(PEM\)>/)
+    } finally {
+      await untrusted.close()
+    }
+  })
+
   it('--json after a failed probe: ok false, no exports and no chain, the dead proxy dropped', async () => {
     const run = await cli(['probe', '--json', ...probeFlags, '--proxies', refused])
     expect(run.code).toBe(1)
