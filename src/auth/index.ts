@@ -22,6 +22,7 @@ export {
   type AuthCredential,
   type CredentialPlan,
   type Credentials,
+  type CredentialsLookup,
   type GitCredential,
   type NetrcEntry,
   type PrivatePatterns,

@@ -56,6 +56,12 @@ export interface Credentials {
   readonly password: string
 }
 
+/**
+ * What the go command would send to a URL (netrc matched by host and port, https only): the one credentials lookup
+ * every phase is handed (the probe, the forwarder and its redirects, the Go install, the checksum database).
+ */
+export type CredentialsLookup = (url: string) => Credentials | undefined
+
 /** Credentials the probe or warm step attaches to one request. */
 export interface RequestCredentials extends Credentials {
   /** The `auth` line to fix when they are refused; absent for credentials from a proxy URL. */

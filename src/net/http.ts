@@ -50,7 +50,7 @@ import tls from 'node:tls'
 import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
-import type { Credentials } from '../auth/types.js'
+import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import { basicAuthorization } from '../auth/secrets.js'
 import { credentialsForHop } from './credentials.js'
 import { proxyConfigFromEnv, selectProxy, type ProxyConfig } from '../go/env/env-proxy.js'
@@ -60,7 +60,7 @@ import type { RequestPhase } from '../probe/report.js'
 import { describeNetworkError, networkFault, type NetworkFault } from './classify.js'
 
 export type { NetworkFault } from './classify.js'
-export type { Credentials } from '../auth/types.js'
+export type { Credentials, CredentialsLookup } from '../auth/types.js'
 
 /** Settings of one client: trust, proxies and pools are per client. */
 export interface HttpClientOptions {
@@ -97,7 +97,7 @@ export interface GetOptions {
   /** Credentials for the URL's origin (sent to it only, redirects back to it included). */
   readonly credentials?: Credentials
   /** Credentials for another origin a redirect leads to (the go command looks every URL up in .netrc). */
-  readonly credentialsFor?: (url: string) => Credentials | undefined
+  readonly credentialsFor?: CredentialsLookup
   /** Milliseconds from sending the request to the response headers. Default: none. */
   readonly headersTimeoutMs?: number
   /** Milliseconds allowed between two body chunks. Default: none. */

@@ -1,4 +1,4 @@
-import type { Credentials } from '../auth/types.js'
+import type { CredentialsLookup } from '../auth/types.js'
 import { formatChain, type Chain, type ProxyEntry } from '../go/proxy/chain.js'
 import type { ModulePlan } from '../settings/compose.js'
 import { InputError, quote } from '../go/errors.js'
@@ -30,7 +30,7 @@ export interface ProbeOptions {
   probeModule: string
   order: 'latency' | 'given'
   /** Basic-auth credentials for a URL's host (the auth input), given the URL without userinfo; they win over the URL's own userinfo, as netrc does in Go. */
-  credentialsFor?: (url: string) => Credentials | undefined
+  credentialsFor?: CredentialsLookup
   /** Extra CA certificates (PEM) to trust, for tests and corporate roots; default: Node's + NODE_EXTRA_CA_CERTS/SSL_CERT_FILE if set. */
   ca?: string
   /** Version-list requests per working proxy, for the median (default 3). */

@@ -15,7 +15,7 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatChain, type Chain } from '../go/proxy/chain.js'
-import type { Credentials } from '../auth/types.js'
+import type { CredentialsLookup } from '../auth/types.js'
 import type { ModulePlan } from '../settings/compose.js'
 import { deadlineMarker } from './diagnose.js'
 import type { ModuleDownload } from './download-json.js'
@@ -53,7 +53,7 @@ export interface WarmOptions {
   /** Attempts per module set on transient faults. */
   retries: number
   /** Credentials for upstream proxies. */
-  credentialsFor?: (url: string) => Credentials | undefined
+  credentialsFor?: CredentialsLookup
   /** Extra trusted CA PEM (tests). */
   ca?: string
   /** Watchdog window: no output, no proxy traffic and no module cache growth for this long kills go. Default 30. */

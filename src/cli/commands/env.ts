@@ -1,7 +1,8 @@
-import type { Logger } from '../../host/logger.js'
 import type { GoVariable } from '../../settings/compose.js'
 import type { ParsedArgs } from '../args.js'
-import { decide, goMissing, prepare, type Prepared } from '../configure.js'
+import { goMissing, prepareHere } from '../host.js'
+import { decide, type Prepared } from '../../pipeline/pipeline.js'
+import type { Logger } from '../../host/logger.js'
 import { goEnv, runGo } from '../../exec/go.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
@@ -19,11 +20,11 @@ async function resolve(
   proceed: (prepared: Prepared, log: Logger) => boolean = () => true
 ) {
   const log = terminalLogger(io, args.verbose)
-  const prepared = await prepare(args.inputs, io, log)
+  const { host, prepared } = await prepareHere(args.inputs, io, log)
   if (!proceed(prepared, log)) return { log, prepared, decision: undefined }
-  const decision = await decide(prepared, log)
-  if (decision.failure) log.error(decision.failure)
-  return { log, prepared, decision }
+  const decided = await decide(prepared, host, prepared.settings.probe)
+  if (decided.failure) log.error(decided.failure)
+  return { log, prepared, decision: decided }
 }
 
 /**

@@ -2,12 +2,13 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { InputError, InputErrors } from '../../go/errors.js'
 import { UsageError, type ParsedArgs } from '../args.js'
-import { decide, prepare } from '../configure.js'
+import { prepareHere } from '../host.js'
+import { decide, installGo } from '../../pipeline/pipeline.js'
+import { findRequestedGo } from '../../install/for-job.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 import { renderPathPrepend } from '../shell.js'
 import { renderInstallLine } from '../../install/line.js'
-import { findRequestedGo, installRequestedGo } from '../../install/for-job.js'
 
 /**
  * `install <version>`: installs Go through the verified chain into `~/sdk/go<version>` (golang.org/dl's place, on
@@ -28,9 +29,9 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     )
   }
   const log = terminalLogger(io, args.verbose)
-  const prepared = await prepare(inputs, io, log)
-  const { settings, plan, credentials } = prepared
-  if (!settings.goInstall) throw new UsageError('install needs a Go version.', 'install')
+  const { host, prepared } = await prepareHere(inputs, io, log)
+  const goInstall = prepared.settings.goInstall
+  if (!goInstall) throw new UsageError('install needs a Go version.', 'install')
   // Where golang.org/dl puts it: os.UserHomeDir, i.e. %USERPROFILE% on Windows (even when a shell sets HOME), else $HOME.
   const home = (process.platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || os.homedir()
   const destination = { kind: 'sdk', root: join(home, 'sdk') } as const
@@ -40,9 +41,7 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   }
 
   // Already installed: no probe and no request, so it works offline (stable and oldstable need the list).
-  const present = await findRequestedGo({ goInstall: settings.goInstall, cwd: io.cwd, log, destination }).catch(
-    asInputError
-  )
+  const present = await findRequestedGo({ goInstall, cwd: io.cwd, log, destination }).catch(asInputError)
   if (present) {
     const ms = Math.round(performance.now() - started)
     log.info(
@@ -52,23 +51,14 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     return 0
   }
 
-  const decision = await decide(prepared, log)
-  if (decision.failure) {
-    log.error(decision.failure)
+  const decided = await decide(prepared, host, prepared.settings.probe)
+  if (decided.failure) {
+    log.error(decided.failure)
     return 1
   }
-  const installed = await installRequestedGo({
-    goInstall: settings.goInstall,
-    chain: decision.chain,
-    sumdb: decision.sumdb,
-    gonoproxy: plan.gonoproxy,
-    credentialsFor: credentials.credentialsFor,
+  const installed = await installGo(decided.route, prepared.settings, host, {
     destination,
-    tempDir: os.tmpdir(),
-    cwd: io.cwd,
-    env: { ...io.env },
-    log,
-    attempts: settings.retries
+    tempDir: os.tmpdir()
   }).catch(asInputError)
   log.info(renderInstallLine(installed))
   io.stdout.write(`${renderPathPrepend(join(installed.goroot, 'bin'), args.shell)}\n`)

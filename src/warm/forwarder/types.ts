@@ -8,7 +8,7 @@
 import type { Chain, ProxyEntry } from '../../go/proxy/chain.js'
 import type { Logger } from '../../host/logger.js'
 import type { SumdbConfig } from '../../go/sumdb/config.js'
-import type { Credentials, NetrcEntry } from '../../auth/index.js'
+import type { Credentials, NetrcEntry, CredentialsLookup } from '../../auth/index.js'
 import type { StoreStats } from './store.js'
 
 export interface ForwarderOptions {
@@ -17,7 +17,7 @@ export interface ForwarderOptions {
   /** Effective GONOPROXY / GONOSUMDB: such paths are never sent upstream (the go command does not ask; asserted). */
   readonly gonoproxy: string
   readonly gonosumdb: string
-  readonly credentialsFor?: (url: string) => Credentials | undefined
+  readonly credentialsFor?: CredentialsLookup
   /** .netrc entries, used as the go command uses them (https only, host[:port] match), after credentialsFor. */
   readonly netrc?: readonly NetrcEntry[]
   /** The environment HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from (the go command's); none when absent. */
