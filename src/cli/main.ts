@@ -7,7 +7,7 @@ import { installCommand } from './commands/install.js'
 import { warmCommand } from './commands/warm.js'
 import { commandHelp, programHelp } from './help.js'
 import { processIo, styles, useColour, type CliIo } from './io.js'
-import { packageVersion } from './version.js'
+import { packageVersion } from '../host/version.js'
 
 /** Exit codes, as the help documents them. */
 export const EXIT_OK = 0
