@@ -12,8 +12,8 @@
  *   3. CHANGELOG.md has a `## [X.Y.Z] - YYYY-MM-DD` section for it: its text is the release notes
  *      (a dry run accepts the `## [Unreleased]` section and says that a real release needs the heading);
  *   4. dist/ is exactly what src/ builds to (scripts/build.js --check), unless --skip-dist;
- *   5. publish: `gh release create` with the notes, then the major tag (v1) moved to the release's commit and pushed
- *      (not for a prerelease: v1 only ever names a release). A dry run prints these commands instead.
+ *   5. publish: `gh release create` with the notes, then the major and minor tags (v1, v1.2) moved to the release's
+ *      commit and pushed (not for a prerelease: v1 and v1.2 only ever name a release). A dry run prints these commands instead.
  * The version and the notes go to the log and, on a runner, to the job summary ($GITHUB_STEP_SUMMARY).
  * The tests run between the dry run and the real run in the workflow (.github/workflows/release.yml).
  */
@@ -43,14 +43,20 @@ export class ReleaseError extends Error {
 /**
  * Parses a release tag.
  * @param {string} tag e.g. v1.2.3 or v1.3.0-rc.1
- * @returns {{ tag: string, version: string, major: string, prerelease: boolean }}
+ * @returns {{ tag: string, version: string, major: string, minor: string, prerelease: boolean }}
  */
 export function parseTag(tag) {
   const match = TAG.exec(tag)
   if (!match) {
     throw new ReleaseError('tag', `${JSON.stringify(tag)} is not a release tag: use vMAJOR.MINOR.PATCH, e.g. v1.2.3`)
   }
-  return { tag, version: tag.slice(1), major: `v${match[1]}`, prerelease: match[4] !== undefined }
+  return {
+    tag,
+    version: tag.slice(1),
+    major: `v${match[1]}`,
+    minor: `v${match[1]}.${match[2]}`,
+    prerelease: match[4] !== undefined
+  }
 }
 
 /**
@@ -125,7 +131,7 @@ export function releaseNotes(text, version, options = {}) {
 
 /**
  * What publishing does, as commands (run in order; a dry run prints them).
- * @param {{ tag: string, major: string, prerelease: boolean }} release
+ * @param {{ tag: string, major: string, minor: string, prerelease: boolean }} release
  * @param {string} notesFile the file holding the release notes
  * @returns {string[][]} argv of each command
  */
@@ -135,9 +141,10 @@ export function publishCommands(release, notesFile) {
   if (release.prerelease) return [[...create, '--prerelease']]
   return [
     create,
-    // `uses: org/setup-goproxy@v1` follows the newest release of major 1.
+    // `uses: org/setup-goproxy@v1` follows the newest release of major 1, `@v1.2` the newest 1.2.x.
     ['git', 'tag', '--force', release.major, `${release.tag}^{commit}`],
-    ['git', 'push', '--force', 'origin', `refs/tags/${release.major}`]
+    ['git', 'tag', '--force', release.minor, `${release.tag}^{commit}`],
+    ['git', 'push', '--force', 'origin', `refs/tags/${release.major}`, `refs/tags/${release.minor}`]
   ]
 }
 
@@ -224,7 +231,7 @@ export function release(argv, log = console.log) {
   const summary = [
     `## setup-goproxy ${info.tag}${options.dryRun ? ' (dry run: nothing published)' : ''}`,
     '',
-    `Version ${info.version} from package.json; ${info.prerelease ? `prerelease, ${info.major} not moved` : `${info.major} ${options.dryRun ? 'would move' : 'moved'} to ${commit ?? head}`}.`,
+    `Version ${info.version} from package.json; ${info.prerelease ? `prerelease, ${info.major} and ${info.minor} not moved` : `${info.major} and ${info.minor} ${options.dryRun ? 'would move' : 'moved'} to ${commit ?? head}`}.`,
     '',
     notes,
     ''

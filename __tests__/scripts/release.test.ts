@@ -13,6 +13,7 @@ interface Release {
   tag: string
   version: string
   major: string
+  minor: string
   prerelease: boolean
 }
 interface ReleaseScript {
@@ -50,9 +51,9 @@ const CHANGELOG = `# Changelog
 
 describe('release tags', () => {
   it.each([
-    ['v1.2.3', { version: '1.2.3', major: 'v1', prerelease: false }],
-    ['v10.0.0', { version: '10.0.0', major: 'v10', prerelease: false }],
-    ['v1.3.0-rc.1', { version: '1.3.0-rc.1', major: 'v1', prerelease: true }]
+    ['v1.2.3', { version: '1.2.3', major: 'v1', minor: 'v1.2', prerelease: false }],
+    ['v10.0.0', { version: '10.0.0', major: 'v10', minor: 'v10.0', prerelease: false }],
+    ['v1.3.0-rc.1', { version: '1.3.0-rc.1', major: 'v1', minor: 'v1.3', prerelease: true }]
   ])('%s is a release of its major', (tag, expected) => {
     expect(release.parseTag(tag)).toEqual({ tag, ...expected })
   })
@@ -104,15 +105,16 @@ describe('release notes from CHANGELOG.md', () => {
 })
 
 describe('publishing', () => {
-  it('creates the release from the tag, then moves the major tag to it and pushes that tag', () => {
+  it('creates the release from the tag, then moves the major and minor tags to it and pushes them', () => {
     expect(release.publishCommands(release.parseTag('v1.4.2'), 'notes.md')).toEqual([
       ['gh', 'release', 'create', 'v1.4.2', '--verify-tag', '--title', 'v1.4.2', '--notes-file', 'notes.md'],
       ['git', 'tag', '--force', 'v1', 'v1.4.2^{commit}'],
-      ['git', 'push', '--force', 'origin', 'refs/tags/v1']
+      ['git', 'tag', '--force', 'v1.4', 'v1.4.2^{commit}'],
+      ['git', 'push', '--force', 'origin', 'refs/tags/v1', 'refs/tags/v1.4']
     ])
   })
 
-  it('leaves the major tag alone for a prerelease', () => {
+  it('leaves the major and minor tags alone for a prerelease', () => {
     expect(release.publishCommands(release.parseTag('v2.0.0-rc.1'), 'n.md')).toEqual([
       [
         'gh',
@@ -154,8 +156,9 @@ describe('node scripts/release.js --dry-run (what .ci/run and the release workfl
     expect(result.status).toBe(0)
     expect(result.stdout).toContain(`release: v${pkg.version} (dry run): version ${pkg.version}`)
     expect(result.stdout).toContain(`release: would run: gh release create v${pkg.version} --verify-tag`)
+    const [major, minor] = pkg.version.split('.')
     expect(result.stdout).toContain(
-      `release: would run: git push --force origin refs/tags/v${pkg.version.split('.')[0]}`
+      `release: would run: git push --force origin refs/tags/v${major} refs/tags/v${major}.${minor}`
     )
     expect(result.stdout).toMatch(/dry run passed/)
     expect(readFileSync(result.notes, 'utf8')).toContain('### Added')
