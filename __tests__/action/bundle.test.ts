@@ -224,6 +224,13 @@ describe('probe and warm through loopback proxies, then an offline build', () =>
     expect(build.code).toBe(0)
     expect(run.summary).toContain('### Probe')
     expect(run.summary).toContain('### Module cache')
+    // The go env group names each variable beside its value, as go itself read it after the export.
+    const goEnvGroup = run.stdout
+      .split('::group::go env (as the go command sees it after the export)\n')[1]
+      ?.split('::endgroup::')[0]
+    expect(goEnvGroup).toContain(`GOPROXY=${corp.url},${pub.url}\n`)
+    expect(goEnvGroup).toContain('GOPRIVATE=corp.example\n')
+    expect(goEnvGroup).toContain('GOINSECURE=\n')
     // The first thing the summary says: ready, how fast, what it got; then rows only for what it set.
     expect(run.summary.split('\n')[2]).toMatch(
       /^\*\*Ready\*\* in \d+\.\d s: GOPROXY `http:\/\/127\.0\.0\.1:\d+,http:\/\/127\.0\.0\.1:\d+`(; fastest [^;]+)?; module cache warm: 2 downloaded, 0 cached, /
