@@ -129,9 +129,11 @@ describe('usage and exit codes', () => {
     const run = await cli(['env', '--no-probe', '--region', 'mars', '--probe-timeout=5', '--fallback', 'sometimes'])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
-    expect(run.stderr).toContain(`Input 'region': "mars" is not one of: global, cn, auto.`)
-    expect(run.stderr).toContain(`Input 'probe-timeout': "5" is not a whole number of milliseconds from 100 to 120000.`)
-    expect(run.stderr).toContain(`Input 'fallback': "sometimes" is not one of: on-error, not-found.`)
+    // In the CLI's words: the flag, not the action's "Input 'region'".
+    expect(run.stderr).toContain(`--region: "mars" is not one of: global, cn, auto.`)
+    expect(run.stderr).toContain(`--probe-timeout: "5" is not a whole number of milliseconds from 100 to 120000.`)
+    expect(run.stderr).toContain(`--fallback: "sometimes" is not one of: on-error, not-found.`)
+    expect(run.stderr).not.toContain('Input ')
     expect(run.stderr).toContain('Fix --fallback, --region, --probe-timeout (see setup-goproxy env --help).')
   })
 
@@ -139,14 +141,14 @@ describe('usage and exit codes', () => {
     const run = await cli(['env', '--no-probe', '--probe-timeout', '-5'])
     expect(run.code).toBe(2)
     expect(run.stderr).not.toContain('needs a value')
-    expect(run.stderr).toContain(`'probe-timeout': "-5" is not a whole number of milliseconds from 100 to 120000.`)
+    expect(run.stderr).toContain(`--probe-timeout: "-5" is not a whole number of milliseconds from 100 to 120000.`)
   })
 
   it('an invalid GOPROXY in the environment is reported like the action does, naming the variable', async () => {
     const run = await cli(['env', '--no-probe'], cleanEnv({ GOPROXY: 'DIRECT' }))
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(
-      /Input 'GOPROXY \(job environment\)': "DIRECT" is not a proxy URL.*The keywords are lower case: direct\./
+      /GOPROXY \(your environment\): "DIRECT" is not a proxy URL.*The keywords are lower case: direct\./
     )
     expect(run.stderr).toContain('Fix or unset GOPROXY')
   })
@@ -304,6 +306,13 @@ describe('env', () => {
     expect(run.stdout).toBe('export GOPROXY=https://goproxy.example.com\n')
     expect(run.stdout + run.stderr).not.toContain('s3cret-token')
     expect(run.stderr).toMatch(/the CLI writes no netrc.*goproxy\.example\.com/)
+  })
+
+  it('speaks the CLI’s words: this machine, not the runner; --proxies, not `proxies:`', async () => {
+    const run = await cli(['env', ...probeFlags, '--proxies', refused])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('No proxy in the chain works from this machine')
+    expect(run.stderr).not.toMatch(/runner|`proxies:`|Input '/)
   })
 
   it('a failed probe leaves stdout empty (eval changes nothing) and exits 1', async () => {

@@ -118,7 +118,7 @@ test('GOSUMDB off: refused, nothing installed, exit 1', async () => {
 test('a version no proxy lists: invalid input (exit 2) naming the nearest versions', async () => {
   const run = await cli(['install', '1.21', ...chainFlags()], tempDir('cli-install-home'))
   expect(run.code).toBe(2)
-  expect(run.stderr).toMatch(/Input 'go-version'.*nearest available: 1\.23\.5/)
+  expect(run.stderr).toMatch(/--go-version: .*nearest available: 1\.23\.5/)
 })
 
 test.each<[string[], RegExp]>([
