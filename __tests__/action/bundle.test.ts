@@ -44,6 +44,16 @@ describe('bad input fails the step, names the input and exports nothing', () => 
     expect(run.outputs).toEqual({})
   })
 
+  test('an invalid-input run still writes its summary: not ready, why, nothing exported; the log names the version', async () => {
+    const run = await runAction({ inputs: { probe: 'false', warm: 'false', region: 'mars' }, env: jobEnv() })
+    expect(run.code).toBe(1)
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    expect(run.stdout).toContain(`setup-goproxy ${pkg.version}\n`)
+    expect(run.summary).toContain(`## setup-goproxy ${pkg.version}`)
+    expect(run.summary).toMatch(/\*\*Not ready\*\* after \d+\.\d s: Invalid input — nothing was exported\./)
+    expect(run.summary).toContain(`> Input 'region': "mars" is not one of: global, cn, auto.`)
+  })
+
   test('several bad inputs are reported together, one run', async () => {
     const run = await runAction({
       inputs: { region: 'mars', 'probe-timeout': 'soon', private: '[', probe: 'false', warm: 'false' },
@@ -214,6 +224,19 @@ describe('probe and warm through loopback proxies, then an offline build', () =>
     expect(build.code).toBe(0)
     expect(run.summary).toContain('### Probe')
     expect(run.summary).toContain('### Module cache')
+    // The go env group names each variable beside its value, as go itself read it after the export.
+    const goEnvGroup = run.stdout
+      .split('::group::go env (as the go command sees it after the export)\n')[1]
+      ?.split('::endgroup::')[0]
+    expect(goEnvGroup).toContain(`GOPROXY=${corp.url},${pub.url}\n`)
+    expect(goEnvGroup).toContain('GOPRIVATE=corp.example\n')
+    expect(goEnvGroup).toContain('GOINSECURE=\n')
+    // The first thing the summary says: ready, how fast, what it got; then rows only for what it set.
+    expect(run.summary.split('\n')[2]).toMatch(
+      /^\*\*Ready\*\* in \d+\.\d s: GOPROXY `http:\/\/127\.0\.0\.1:\d+,http:\/\/127\.0\.0\.1:\d+`(; fastest [^;]+)?; module cache warm: 2 downloaded, 0 cached, /
+    )
+    expect(run.summary).not.toContain('(empty)')
+    expect(run.summary).not.toMatch(/\| GOINSECURE \|/)
   })
 
   test('a bare uses: keeps the job GOPROXY, probes it and drops the stalled proxy', async () => {
@@ -325,7 +348,9 @@ describe('a failed probe exports nothing, and the log and the summary say so', (
     expect(run.stdout).toMatch(/::error::No proxy in the chain works from this runner/)
     const deadRow = (text: string) => text.split('\n').find(line => /^\|? ?http:\/\/127\.0\.0\.1:9[ |]/.test(line))
     // The summary: the table says nothing was exported, and the probe table must agree.
-    expect(run.summary).toMatch(/\| GOPROXY \| `http:\/\/127\.0\.0\.1:9` \| not exported \(the step failed\) \|/)
+    expect(run.summary).toContain('Nothing was exported: the step failed.')
+    expect(run.summary).toMatch(/^\*\*Not ready\*\* after \d+\.\d s: No proxy in the chain works/m)
+    expect(run.summary).not.toMatch(/^\| GOPROXY \|/m)
     expect(run.summary).not.toMatch(/Exported chain: `http:\/\/127\.0\.0\.1:9`/)
     expect(deadRow(run.summary)).toMatch(/\| dropped \|$/)
     // The log's table, after the group that said "dropped".

@@ -25,7 +25,12 @@ describe('parseArgs: flags are named like the action inputs', () => {
       ['probe', '--probe-timeout', 'soon'],
       { 'probe-timeout': 'soon' }
     ],
-    ['warm flags on warm', ['warm', '--retries', '5', '--warm-timeout=60'], { retries: '5', 'warm-timeout': '60' }]
+    ['warm flags on warm', ['warm', '--retries', '5', '--warm-timeout=60'], { retries: '5', 'warm-timeout': '60' }],
+    [
+      'a negative number is a value (readSettings calls it a bad number), not a missing one',
+      ['warm', '--retries', '-1', '--warm-timeout', '-2.5'],
+      { retries: '-1', 'warm-timeout': '-2.5' }
+    ]
   ])('%s', (_name, argv, inputs) => {
     expect(parseArgs(argv).inputs).toEqual(inputs)
   })
@@ -63,7 +68,7 @@ describe('parseArgs: a wrong command line is a usage error', () => {
     [['env', '--region', 'cn', '--region=global'], /--region was given more than once/],
     [['env', '--no-probe', '--probe=true'], /--probe was given more than once/],
     [['env', '--no-probe=1'], /--no-probe takes no value/],
-    [['env', '--shell', 'tcsh'], /--shell "tcsh" is not one of: sh, pwsh, fish, cmd/],
+    [['env', '--shell', 'tcsh'], /--shell "tcsh" is not one of: sh, bash, zsh, pwsh, fish, cmd/],
     [['env', '--json'], /--json does not apply to env; it is for: probe/],
     [['probe', '--no-probe'], /--no-probe does not apply to probe/],
     [['env', '--retries', '2'], /--retries does not apply to env; it is for: warm/],

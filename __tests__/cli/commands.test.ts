@@ -129,17 +129,26 @@ describe('usage and exit codes', () => {
     const run = await cli(['env', '--no-probe', '--region', 'mars', '--probe-timeout=5', '--fallback', 'sometimes'])
     expect(run.code).toBe(2)
     expect(run.stdout).toBe('')
-    expect(run.stderr).toContain(`Input 'region': "mars" is not one of: global, cn, auto.`)
-    expect(run.stderr).toContain(`Input 'probe-timeout': "5" is not a whole number of milliseconds from 100 to 120000.`)
-    expect(run.stderr).toContain(`Input 'fallback': "sometimes" is not one of: on-error, not-found.`)
+    // In the CLI's words: the flag, not the action's "Input 'region'".
+    expect(run.stderr).toContain(`--region: "mars" is not one of: global, cn, auto.`)
+    expect(run.stderr).toContain(`--probe-timeout: "5" is not a whole number of milliseconds from 100 to 120000.`)
+    expect(run.stderr).toContain(`--fallback: "sometimes" is not one of: on-error, not-found.`)
+    expect(run.stderr).not.toContain('Input ')
     expect(run.stderr).toContain('Fix --fallback, --region, --probe-timeout (see setup-goproxy env --help).')
+  })
+
+  it('a negative number is reported as a bad number of its flag, not as a missing value', async () => {
+    const run = await cli(['env', '--no-probe', '--probe-timeout', '-5'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).not.toContain('needs a value')
+    expect(run.stderr).toContain(`--probe-timeout: "-5" is not a whole number of milliseconds from 100 to 120000.`)
   })
 
   it('an invalid GOPROXY in the environment is reported like the action does, naming the variable', async () => {
     const run = await cli(['env', '--no-probe'], cleanEnv({ GOPROXY: 'DIRECT' }))
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(
-      /Input 'GOPROXY \(job environment\)': "DIRECT" is not a proxy URL.*The keywords are lower case: direct\./
+      /GOPROXY \(your environment\): "DIRECT" is not a proxy URL.*The keywords are lower case: direct\./
     )
     expect(run.stderr).toContain('Fix or unset GOPROXY')
   })
@@ -194,6 +203,22 @@ describe('probe', () => {
     expect(run.stdout).toContain('connection refused')
     expect(run.stdout).toContain('Would export: nothing')
     expect(run.stderr).toMatch(/error: No proxy in the chain works/)
+  })
+
+  it('a proxy whose certificate is not trusted here: the failure says how to trust its CA (SSL_CERT_FILE)', async () => {
+    // The committed self-signed test certificate, which nothing trusts unless told to.
+    const untrusted = await startProxy({
+      modules: [defineModule({ path: PROBE_MODULE, version: 'v1.0.0' })],
+      tls: true
+    })
+    try {
+      const run = await cli(['probe', ...probeFlags, '--proxies', untrusted.url])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain('TLS error: self-signed certificate')
+      expect(run.stderr).toMatch(/SSL_CERT_FILE=<the CA certificate \(PEM\)>/)
+    } finally {
+      await untrusted.close()
+    }
   })
 
   it('--json after a failed probe: ok false, no exports and no chain, the dead proxy dropped', async () => {
@@ -267,7 +292,9 @@ describe('env', () => {
   it.each([
     ['fish', ['--probe=false', '--shell', 'fish'], "set -gx GOPROXY 'https://goproxy.cn|https://goproxy.io,direct'\n"],
     ['pwsh', ['--no-probe', '--shell=pwsh'], "$env:GOPROXY = 'https://goproxy.cn|https://goproxy.io,direct'\n"],
-    ['cmd', ['--no-probe', '--shell', 'cmd'], 'set "GOPROXY=https://goproxy.cn|https://goproxy.io,direct"\n']
+    ['cmd', ['--no-probe', '--shell', 'cmd'], 'set "GOPROXY=https://goproxy.cn|https://goproxy.io,direct"\n'],
+    ['bash', ['--no-probe', '--shell', 'bash'], "export GOPROXY='https://goproxy.cn|https://goproxy.io,direct'\n"],
+    ['zsh', ['--no-probe', '--shell=zsh'], "export GOPROXY='https://goproxy.cn|https://goproxy.io,direct'\n"]
   ])('--shell %s', async (_shell, flags, expected) => {
     const run = await cli(['env', ...flags, '--proxies', 'goproxy.cn\ngoproxy.io\ndirect'])
     expect(run).toEqual({ code: 0, stdout: expected, stderr: expect.any(String) })
@@ -281,11 +308,40 @@ describe('env', () => {
     expect(run.stderr).toMatch(/the CLI writes no netrc.*goproxy\.example\.com/)
   })
 
+  it('speaks the CLI’s words: this machine, not the runner; --proxies, not `proxies:`', async () => {
+    const run = await cli(['env', ...probeFlags, '--proxies', refused])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('No proxy in the chain works from this machine')
+    expect(run.stderr).not.toMatch(/runner|`proxies:`|Input '/)
+  })
+
   it('a failed probe leaves stdout empty (eval changes nothing) and exits 1', async () => {
     const run = await cli(['env', ...probeFlags, '--proxies', refused])
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
   })
+})
+
+describe('warm and apply without go', () => {
+  // A proxy that accepts connections and never answers: a probe would sit on it until the deadline.
+  it.each([
+    ['warm', ['warm'], 'warm runs `go mod download`'],
+    ['apply', ['apply'], 'apply runs `go env -w`']
+  ])(
+    '%s says at once that go is missing, before probing, and points to setup-goproxy install',
+    async (_name, argv, why) => {
+      const accepted = hole.accepted
+      const noGo = tempDir('cli-no-go')
+      const run = await cli([...argv, ...probeFlags, '--proxies', hole.url], cleanEnv({ PATH: noGo }))
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toContain(`go was not found on PATH: ${why}.`)
+      expect(run.stderr).toContain('setup-goproxy install')
+      expect(run.stderr).not.toContain('go.dev/dl')
+      // Nothing was probed: the never-answering proxy saw no connection.
+      expect(hole.accepted).toBe(accepted)
+    }
+  )
 })
 
 describe('the go command reads what env --format go-env-w and apply write', () => {

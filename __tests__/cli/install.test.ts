@@ -12,6 +12,7 @@ import { createSumdb, type SumdbDatabase } from '../support/sumdb-server.js'
 import { fakeToolchainZip, TOOLCHAIN_GO_MOD } from '../support/toolchain-zip.js'
 import { memoryIo } from './memory-io.js'
 import { startInstallServer, type InstallServer } from '../install/install-server.js'
+import { startRefusingPort } from '../support/goproxy-server.js'
 import { hostGoPlatform } from '../../src/install/version-file.js'
 
 let server: InstallServer
@@ -72,6 +73,22 @@ test('install 1.23 installs 1.23.5 into ~/sdk/go1.23.5 and prints only the PATH 
   expect(server.requests).toEqual([])
 })
 
+test('a version already installed is used offline: no probe first (every proxy refusing), no request at all', async () => {
+  const home = tempDir('cli-install-home')
+  expect((await cli(['install', '1.23.5', ...chainFlags()], home)).code).toBe(0)
+  server.requests.length = 0
+  const refused = `http://127.0.0.1:${await startRefusingPort()}`
+  for (const request of ['1.23.5', '1.23']) {
+    // The probe is on (no --no-probe) and the only proxy refuses connections: a probe first would fail the command.
+    const again = await cli(['install', request, '--proxies', refused, '--sumdb', db.verifierKey], home)
+    expect(again.stderr).not.toMatch(/error/)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toBe(`${renderPathPrepend(join(home, 'sdk', 'go1.23.5', 'bin'), 'sh')}\n`)
+    expect(again.stderr).toMatch(/Go 1\.23\.5: cache hit at .*no download.*; no probe, nothing asked of the network/)
+  }
+  expect(server.requests).toEqual([])
+})
+
 test('--go-version-file go.mod: the toolchain line wins over the go line; relative to the working directory', async () => {
   const home = tempDir('cli-install-home')
   writeFileSync(join(home, 'go.mod'), 'module example.com/m\n\ngo 1.22\n\ntoolchain go1.23.5\n')
@@ -101,7 +118,7 @@ test('GOSUMDB off: refused, nothing installed, exit 1', async () => {
 test('a version no proxy lists: invalid input (exit 2) naming the nearest versions', async () => {
   const run = await cli(['install', '1.21', ...chainFlags()], tempDir('cli-install-home'))
   expect(run.code).toBe(2)
-  expect(run.stderr).toMatch(/Input 'go-version'.*nearest available: 1\.23\.5/)
+  expect(run.stderr).toMatch(/--go-version: .*nearest available: 1\.23\.5/)
 })
 
 test.each<[string[], RegExp]>([

@@ -55,6 +55,15 @@ describe('env output reaches each shell unchanged', () => {
     expect(evalIn('sh', 'sh', renderExports(HOSTILE, 'sh'), names)).toEqual(expected)
   })
 
+  it('bash and zsh (what --shell bash/zsh print) get the sh lines: bash evaluates them back byte for byte', () => {
+    for (const shell of ['bash', 'zsh'] as const) {
+      expect(renderExports(HOSTILE, shell)).toEqual(renderExports(HOSTILE, 'sh'))
+      expect(renderGoEnvW(HOSTILE, shell)).toEqual(renderGoEnvW(HOSTILE, 'sh'))
+      expect(renderUnset(['GOPROXY'], shell)).toEqual(renderUnset(['GOPROXY'], 'sh'))
+    }
+    expect(evalIn('sh', 'bash', renderExports(HOSTILE, 'bash'), names)).toEqual(expected)
+  })
+
   it('sh: unset lines remove what export lines set', () => {
     const script = [...renderExports(HOSTILE, 'sh'), ...renderUnset(['GOPROXY', 'GOSUMDB'], 'sh')]
     expect(evalIn('sh', 'sh', script, ['GOPROXY', 'GOSUMDB', 'GOPRIVATE'])).toEqual(['', '', HOSTILE.GOPRIVATE])

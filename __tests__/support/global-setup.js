@@ -25,6 +25,8 @@ const BUNDLES = [
 
 function runNcc(entry, outDir) {
   const args = [ncc, 'build', entry, '--out', outDir, '--target', 'es2022', '--quiet', '--no-source-map-register']
+  // The module list, for the licence test (scripts/build.js writes each bundle's licenses.txt from it).
+  args.push('--stats-out', join(outDir, 'stats.json'))
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] })
     child.on('error', error => fail(new Error(`test bundle: could not start ncc for ${entry}: ${error.message}`)))

@@ -35,12 +35,22 @@ export async function readGoEnvForLog(go: string): Promise<GoEnvForLog> {
     timeoutMs: 30_000
   })
   const lines: string[] = []
-  if (result.stdout.trim() !== '') lines.push(result.stdout.trimEnd())
+  if (result.stdout.trim() !== '') lines.push(...namedValues(result.stdout))
   if (result.stderr.trim() !== '') lines.push(redactText(result.stderr.trimEnd()))
   if (result.spawnError !== undefined) lines.push(`Could not start ${go}: ${result.spawnError}`)
   else if (result.timedOut) lines.push('go env did not finish in 30 s.')
   else if (result.code !== 0) lines.push(`go env exited with ${result.code}.`)
   return { lines }
+}
+
+/**
+ * `go env A B C` prints one value per line, without the names: pair them with the names asked for, so the log reads
+ * `GOPROXY=...`. Output of another shape (a go that printed something else) is shown as it came.
+ */
+function namedValues(stdout: string): string[] {
+  const values = stdout.replace(/\r?\n$/, '').split(/\r?\n/)
+  if (values.length !== GO_VARIABLES.length) return [stdout.trimEnd()]
+  return GO_VARIABLES.map((name, i) => `${name}=${values[i]}`)
 }
 
 /** Shows what the go command read after the export (readGoEnvForLog), in a collapsed group. */

@@ -7,6 +7,7 @@ import { goPathBin } from '../go/env/gopath.js'
 import { renderInstallLine } from '../install/line.js'
 import type { ExportingHost } from '../pipeline/pipeline.js'
 import { droppedWarnings, probeTableText } from '../probe/table.js'
+import { packageVersion } from '../host/version.js'
 import { summaryOf } from '../report/summary.js'
 import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './export.js'
 import { actionLogger as log } from './logger.js'
@@ -102,7 +103,9 @@ export const actionHost: ExportingHost = {
     log.warning(`A proxy failed during warming; GOPROXY is now ${environment.effective.GOPROXY}`)
   },
   writeSummary: async record => {
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(record), true).write()
+    // performance.now() counts from the process's start: the step's whole time, node's start included.
+    const meta = { version: packageVersion(), elapsedMs: performance.now() }
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(record, meta), true).write()
   }
 }
 

@@ -6,7 +6,8 @@
 export const COMMANDS = ['probe', 'env', 'apply', 'warm', 'install'] as const
 export type Command = (typeof COMMANDS)[number]
 
-export const SHELLS = ['sh', 'pwsh', 'fish', 'cmd'] as const
+/** bash and zsh read sh's export lines as sh does: they are named so that a user can say what they run. */
+export const SHELLS = ['sh', 'bash', 'zsh', 'pwsh', 'fish', 'cmd'] as const
 export type Shell = (typeof SHELLS)[number]
 
 export const FORMATS = ['export', 'go-env-w'] as const
@@ -156,7 +157,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const takeValue = (): string => {
       if (inline !== undefined) return inline
       const next = argv[i + 1]
-      if (next === undefined || (next.startsWith('-') && next !== '-')) {
+      // A negative number is a value (a bad one, which readSettings names), not the next flag.
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
         throw new UsageError(`--${name} needs a value: --${name}=VALUE or --${name} VALUE.`, command)
       }
       i++

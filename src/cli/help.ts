@@ -90,7 +90,7 @@ const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
     options: [
       {
         flag: '--shell NAME',
-        text: 'sh (default: export lines for sh, bash, zsh), pwsh, fish or cmd (cmd refuses values with % or ", exit 2)'
+        text: 'sh (default), bash or zsh (the same export lines), pwsh, fish or cmd (cmd refuses values with % or ", exit 2)'
       },
       { flag: '--format NAME', text: 'export (default) or go-env-w (`go env -w NAME=value` lines, quoted for --shell)' }
     ],
@@ -108,7 +108,7 @@ const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
       "Probes (unless --no-probe), prints the `go env -w` commands it runs, then runs them: the values land in go's own env file (`go env GOENV`) and every later go command reads them. A variable also set in the environment still wins over the file; apply says which ones and how to unset them.",
     options: [
       { flag: '--dry-run', text: 'only print the commands; run nothing' },
-      { flag: '--shell NAME', text: 'quote the printed commands for sh (default), pwsh, fish or cmd' }
+      { flag: '--shell NAME', text: 'quote the printed commands for sh (default; also bash, zsh), pwsh, fish or cmd' }
     ],
     examples: ['setup-goproxy apply --region cn', 'setup-goproxy apply --proxies https://goproxy.example.com --dry-run']
   },
@@ -125,7 +125,9 @@ const COMMAND_HELP: Readonly<Record<Command, CommandHelp>> = {
     summary: 'install Go through the verified chain into ~/sdk/go<version>; print the PATH line',
     description:
       'Resolves the version (1.23, 1.23.5, 1.23rc1, stable, oldstable, >=1.22) from the golang.org/toolchain list through the chain (probed unless --no-probe), looks it up in the checksum database (never with GOSUMDB=off), downloads the zip through the chain and installs it into ~/sdk/go<version>, where golang.org/dl puts it. An installed copy is used without a download. Prints the command that puts its bin first on PATH for --shell on stdout; everything else goes to stderr.',
-    options: [{ flag: '--shell NAME', text: 'write the PATH line for sh (default), pwsh, fish or cmd' }],
+    options: [
+      { flag: '--shell NAME', text: 'write the PATH line for sh (default; also bash, zsh), pwsh, fish or cmd' }
+    ],
     examples: [
       'eval "$(setup-goproxy install 1.23 --region cn)"',
       'setup-goproxy install --go-version-file go.mod --shell pwsh | Invoke-Expression'

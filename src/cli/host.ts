@@ -40,6 +40,19 @@ export function cliHost(io: CliIo, log: Logger): Host {
   }
 }
 
+/**
+ * prepare, as the action does, with the CLI's flags as inputs: everything decided before the network is touched
+ * (a command checks what it needs, such as go, here, before a probe could take its whole deadline).
+ */
+export async function prepareHere(
+  inputs: Readonly<Record<string, string>>,
+  io: CliIo,
+  log: Logger
+): Promise<{ host: Host; prepared: Prepared }> {
+  const host = cliHost(io, log)
+  return { host, prepared: await prepare(name => inputs[name] ?? '', host) }
+}
+
 /** prepare and decide (probing unless `probe` says otherwise), as the action does, with the CLI's flags as inputs. */
 export async function decideHere(
   inputs: Readonly<Record<string, string>>,
@@ -47,8 +60,16 @@ export async function decideHere(
   log: Logger,
   probe?: boolean
 ): Promise<{ host: Host; prepared: Prepared; decided: Decided }> {
-  const host = cliHost(io, log)
-  const prepared = await prepare(name => inputs[name] ?? '', host)
+  const { host, prepared } = await prepareHere(inputs, io, log)
   const decided = await decide(prepared, host, probe ?? prepared.settings.probe)
   return { host, prepared, decided }
+}
+
+/**
+ * The message for a command that needs go when there is none on PATH: why it needs go, how to get one with this CLI
+ * (`install` puts a verified Go into ~/sdk and prints the line that puts it on PATH), and any other way out.
+ */
+export function goMissing(why: string, alternative?: string): string {
+  const install = 'eval "$(setup-goproxy install stable)" (or a version: setup-goproxy install 1.23)'
+  return `go was not found on PATH: ${why}. Get a verified Go with this CLI: ${install}, then run this again${alternative ? `; or ${alternative}` : ''}.`
 }

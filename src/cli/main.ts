@@ -7,7 +7,8 @@ import { installCommand } from './commands/install.js'
 import { warmCommand } from './commands/warm.js'
 import { commandHelp, programHelp } from './help.js'
 import { processIo, styles, useColour, type CliIo } from './io.js'
-import { packageVersion } from './version.js'
+import { packageVersion } from '../host/version.js'
+import { inCliWords } from './words.js'
 
 /** Exit codes, as the help documents them. */
 export const EXIT_OK = 0
@@ -59,11 +60,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof UsageError) return usage(error.command ? error : new UsageError(error.message, args.command))
     if (error instanceof InputErrors) {
       io.stderr.write(
-        `${style.red('error:')} invalid input; nothing was printed or written.\n${error.message}\n${inputHint(error, args.command)}\n`
+        `${style.red('error:')} invalid input; nothing was printed or written.\n${inCliWords(error.message)}\n${inputHint(error, args.command)}\n`
       )
       return EXIT_USAGE
     }
-    io.stderr.write(`${style.red('error:')} ${redactText(error instanceof Error ? error.message : String(error))}\n`)
+    io.stderr.write(
+      `${style.red('error:')} ${inCliWords(redactText(error instanceof Error ? error.message : String(error)))}\n`
+    )
     return EXIT_FAILURE
   }
 }

@@ -11,6 +11,8 @@ const PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/
 export function quoteFor(shell: Shell, value: string): string {
   switch (shell) {
     case 'sh':
+    case 'bash':
+    case 'zsh':
       return PLAIN.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
     case 'fish':
       // Inside fish's single quotes only \\ and \' are escapes; a leading % would be a process expansion in old fish.
@@ -34,6 +36,8 @@ export function renderExports(variables: Readonly<Record<string, string>>, shell
   return Object.entries(variables).map(([name, value]) => {
     switch (shell) {
       case 'sh':
+      case 'bash':
+      case 'zsh':
         return `export ${name}=${quoteFor('sh', value)}`
       case 'fish':
         return `set -gx ${name} ${quoteFor('fish', value)}`
@@ -58,6 +62,8 @@ export function renderGoEnvW(variables: Readonly<Record<string, string>>, shell:
 export function renderUnset(names: readonly string[], shell: Shell): string[] {
   switch (shell) {
     case 'sh':
+    case 'bash':
+    case 'zsh':
       return [`unset ${names.join(' ')}`]
     case 'fish':
       return [`set -e ${names.join(' ')}`]
@@ -75,6 +81,8 @@ export function renderUnset(names: readonly string[], shell: Shell): string[] {
 export function renderPathPrepend(dir: string, shell: Shell): string {
   switch (shell) {
     case 'sh':
+    case 'bash':
+    case 'zsh':
       return `export PATH=${quoteFor('sh', dir)}:"$PATH"`
     case 'fish':
       return `set -gx PATH ${quoteFor('fish', dir)} $PATH`

@@ -5,6 +5,7 @@
  * API:
  * - `installRequestedGo(job)` → `Promise<InstalledGo>` (rejects like installGo; a bad version file is an InputError
  *   for `go-version-file`).
+ * - `findRequestedGo(job)`: the requested Go when a complete install of it is already at the destination (no network).
  * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
  *   GONOPROXY matches it).
  */
@@ -19,7 +20,7 @@ import { TOOLCHAIN_MODULE } from '../go/toolchain/list.js'
 import { VERSION_FILE_INPUT } from '../go/toolchain/version-file.js'
 import { createHttpClient } from '../net/http.js'
 import { trustedCertificates } from '../net/trust.js'
-import { installGo, type GoDestination, type InstalledGo } from './install.js'
+import { findInstalledGo, installGo, type GoDestination, type InstalledGo } from './install.js'
 import { hostGoPlatform, readVersionFile } from './version-file.js'
 
 /** Everything the install step needs from the job. */
@@ -48,20 +49,29 @@ export function toolchainChain(chain: Chain, gonoproxy: string): Chain {
   return matchesPrefixPatterns(gonoproxy, TOOLCHAIN_MODULE) ? { proxies: [], terminal: 'direct' } : chain
 }
 
+/** The version request of `go-version`, or of the file `go-version-file` names (read and logged). */
+async function requestOf(job: Pick<GoInstallJob, 'goInstall' | 'cwd' | 'log'>) {
+  if (job.goInstall.from === 'go-version') return { request: job.goInstall.request, input: 'go-version' }
+  const file = isAbsolute(job.goInstall.file) ? job.goInstall.file : resolve(job.cwd, job.goInstall.file)
+  const found = await readVersionFile(file)
+  job.log.info(`${job.goInstall.file} line ${found.line} asks for Go ${found.value}`)
+  return { request: found.request, input: VERSION_FILE_INPUT }
+}
+
+/**
+ * The complete install of the requested Go already at the destination, found with no network (undefined for
+ * stable/oldstable, which need the list, and when none is there): what lets the CLI skip the probe and work offline.
+ */
+export async function findRequestedGo(
+  job: Pick<GoInstallJob, 'goInstall' | 'cwd' | 'log' | 'destination'>
+): Promise<{ version: string; goroot: string; goBinary: string } | undefined> {
+  const { request } = await requestOf(job)
+  return findInstalledGo(request, job.destination, hostGoPlatform())
+}
+
 /** Installs the Go the job asked for (see module doc). */
 export async function installRequestedGo(job: GoInstallJob): Promise<InstalledGo> {
-  let request
-  let input: string
-  if (job.goInstall.from === 'go-version') {
-    request = job.goInstall.request
-    input = 'go-version'
-  } else {
-    const file = isAbsolute(job.goInstall.file) ? job.goInstall.file : resolve(job.cwd, job.goInstall.file)
-    const found = await readVersionFile(file)
-    job.log.info(`${job.goInstall.file} line ${found.line} asks for Go ${found.value}`)
-    request = found.request
-    input = VERSION_FILE_INPUT
-  }
+  const { request, input } = await requestOf(job)
   const client = createHttpClient({
     ca: trustedCertificates(undefined, job.env),
     env: job.env,

@@ -6,6 +6,10 @@ import { renderWarmSection } from './warm-section.js'
 
 /** The parts of the job summary; each section is optional markdown made by its own module. */
 export interface SummaryParts {
+  /** The package version that ran (the heading says it, so a job's summary tells which release it used). */
+  readonly version?: string
+  /** The one-line answer to "is my job ready, and how fast was it" (verdictLine). */
+  readonly verdict?: string
   readonly effective: Readonly<Record<GoVariable, string>>
   readonly exported: ReadonlySet<string>
   readonly chainSource: string
@@ -22,23 +26,69 @@ function cell(value: string): string {
   return value === '' ? '_(empty)_' : `\`${value.replace(/\|/g, '\\|').replace(/`/g, "'")}\``
 }
 
+function heading(version: string | undefined): string {
+  return version ? `## setup-goproxy ${version}` : '## setup-goproxy'
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+/**
+ * The summary's first line: whether the job is ready and how long the step took, then what it got (the chain, the
+ * fastest proxy, the Go installed, the module cache). Pure.
+ */
+export function verdictLine(record: RunRecord, elapsedMs: number | undefined): string {
+  const took = elapsedMs === undefined ? '' : ` in ${seconds(elapsedMs)}`
+  if (record.failure) {
+    const why = record.failure.split('\n')[0]
+    return `**Not ready**${elapsedMs === undefined ? '' : ` after ${seconds(elapsedMs)}`}: ${why}`
+  }
+  const parts = [`GOPROXY ${cell(record.environment.effective.GOPROXY)}`]
+  const fastest = record.probe?.fastest
+  const median = record.probe?.report.proxies.find(p => p.url === fastest)?.medianMs
+  if (fastest) parts.push(`fastest ${cell(fastest)}${median === null || median === undefined ? '' : ` (${median} ms)`}`)
+  const go = record.installedGo
+  if (go) parts.push(go.cacheHit ? `Go ${go.version} (already installed)` : `Go ${go.version} installed`)
+  const warm = record.warm
+  if (warm)
+    parts.push(`module cache warm: ${warm.downloaded} downloaded, ${warm.cached} cached, ${warm.seconds.toFixed(1)} s`)
+  return `**Ready**${took}: ${parts.join('; ')}.`
+}
+
+/** The environment section: a row for each variable this step set, one line for the rest. */
+function environmentLines(parts: SummaryParts): string[] {
+  if (parts.failure && parts.exported.size === 0) {
+    return ["Nothing was exported: the step failed. Later steps see the job's own Go environment.", '']
+  }
+  const lines: string[] = []
+  const set = GO_VARIABLES.filter(name => parts.exported.has(name))
+  if (set.length > 0) {
+    lines.push(
+      '| variable | value |',
+      '|---|---|',
+      ...set.map(name => `| ${name} | ${cell(parts.effective[name])} |`),
+      ''
+    )
+  }
+  const kept = GO_VARIABLES.filter(name => !parts.exported.has(name))
+  if (kept.length > 0) {
+    const named = kept.map(name => (parts.effective[name] === '' ? name : `${name}=${cell(parts.effective[name])}`))
+    lines.push(`Not changed by this step (Go's default or the job's environment): ${named.join(', ')}.`, '')
+  }
+  lines.push(`GOPROXY came from: ${parts.chainSource}.`, '')
+  return lines
+}
+
 /**
  * Renders the job summary as markdown. Pure: every value in it is already redacted;
- * the shell only writes it. Order follows what the action did: env, probe, warm.
+ * the shell only writes it. It opens with the verdict, then follows what the action did: env, probe, warm.
  */
 export function renderSummary(parts: SummaryParts): string {
-  const lines: string[] = ['## setup-goproxy', '']
+  const lines: string[] = [heading(parts.version), '']
+  if (parts.verdict) lines.push(parts.verdict, '')
   if (parts.failure) lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '')
-  lines.push('### Go module environment', '', '| variable | value | |', '|---|---|---|')
-  for (const name of GO_VARIABLES) {
-    const how = parts.exported.has(name)
-      ? 'exported'
-      : parts.failure && parts.exported.size === 0
-        ? 'not exported (the step failed)'
-        : 'unchanged (Go default or job environment)'
-    lines.push(`| ${name} | ${cell(parts.effective[name])} | ${how} |`)
-  }
-  lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '')
+  lines.push('### Go module environment', '', ...environmentLines(parts))
   if (parts.probeTable) lines.push('### Probe', '', parts.probeTable, '')
   if (parts.sumdbVerdict) lines.push(parts.sumdbVerdict, '')
   if (parts.installLine) lines.push('### Go', '', parts.installLine, '')
@@ -47,10 +97,31 @@ export function renderSummary(parts: SummaryParts): string {
   return lines.join('\n')
 }
 
+/**
+ * The summary of a run that ended before it had a record (invalid input): the verdict, what failed, and that nothing
+ * was exported. Pure.
+ */
+export function failedSummary(failure: string, meta: { version?: string; elapsedMs?: number } = {}): string {
+  const took = meta.elapsedMs === undefined ? '' : ` after ${seconds(meta.elapsedMs)}`
+  return [
+    heading(meta.version),
+    '',
+    `**Not ready**${took}: ${failure.split('\n')[0]}`,
+    '',
+    '> [!CAUTION]',
+    `> ${failure.split('\n').join('\n> ')}`,
+    '',
+    "Nothing was exported: the step failed before the probe. Later steps see the job's own Go environment.",
+    ''
+  ].join('\n')
+}
+
 /** The summary of one run, from its record: what each phase left. */
-export function summaryOf(record: RunRecord): string {
+export function summaryOf(record: RunRecord, meta: { version?: string; elapsedMs?: number } = {}): string {
   const { probe, warm, installedGo } = record
   return renderSummary({
+    ...(meta.version ? { version: meta.version } : {}),
+    verdict: verdictLine(record, meta.elapsedMs),
     effective: record.environment.effective,
     exported: new Set(Object.keys(record.environment.exports)),
     chainSource: record.plan.chainSource,

@@ -1,6 +1,8 @@
 import type { GoVariable } from '../../settings/compose.js'
 import type { ParsedArgs } from '../args.js'
-import { decideHere } from '../host.js'
+import { goMissing, prepareHere } from '../host.js'
+import { decide, type Prepared } from '../../pipeline/pipeline.js'
+import type { Logger } from '../../host/logger.js'
 import { goEnv, runGo } from '../../exec/go.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
@@ -8,10 +10,19 @@ import { renderExports, renderGoEnvW, renderUnset } from '../shell.js'
 
 type Variables = Partial<Record<GoVariable, string>>
 
-/** The variables the action would export here: probe (unless off), decide, keep only what the action sets. */
-async function resolve(args: ParsedArgs, io: CliIo) {
+/**
+ * The variables the action would export here: probe (unless off), decide, keep only what the action sets.
+ * `proceed` sees what was prepared before the probe; when it says no, there is no decision.
+ */
+async function resolve(
+  args: ParsedArgs,
+  io: CliIo,
+  proceed: (prepared: Prepared, log: Logger) => boolean = () => true
+) {
   const log = terminalLogger(io, args.verbose)
-  const { prepared, decided } = await decideHere(args.inputs, io, log)
+  const { host, prepared } = await prepareHere(args.inputs, io, log)
+  if (!proceed(prepared, log)) return { log, prepared, decision: undefined }
+  const decided = await decide(prepared, host, prepared.settings.probe)
   if (decided.failure) log.error(decided.failure)
   return { log, prepared, decision: decided }
 }
@@ -22,7 +33,7 @@ async function resolve(args: ParsedArgs, io: CliIo) {
  */
 export async function envCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const { decision } = await resolve(args, io)
-  if (decision.failure) return 1
+  if (!decision || decision.failure) return 1
   const variables = decision.environment.exports as Variables
   const lines = args.format === 'go-env-w' ? renderGoEnvW(variables, args.shell) : renderExports(variables, args.shell)
   io.stdout.write(`${lines.join('\n')}\n`)
@@ -44,8 +55,13 @@ export function environmentConflicts(variables: Variables, env: CliIo['env']): s
 
 /** `apply`: prints the `go env -w` commands, then runs them (one go call, so all are written or none). */
 export async function applyCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  const { log, prepared, decision } = await resolve(args, io)
-  if (decision.failure) return 1
+  // Before the probe: without go nothing can be written, and that is known at once (--dry-run writes nothing).
+  const { log, prepared, decision } = await resolve(args, io, (prepared, log) => {
+    if (args.dryRun || prepared.go) return true
+    log.error(goMissing('apply runs `go env -w`', 'use `setup-goproxy env` to set the variables in your shell instead'))
+    return false
+  })
+  if (!decision || decision.failure) return 1
   const variables = decision.environment.exports as Variables
   io.stdout.write(`${renderGoEnvW(variables, args.shell).join('\n')}\n`)
 
@@ -59,12 +75,7 @@ export async function applyCommand(args: ParsedArgs, io: CliIo): Promise<number>
     log.info('--dry-run: nothing was written.')
     return 0
   }
-  if (!prepared.go) {
-    log.error(
-      'go was not found on PATH, and apply runs `go env -w`. Install Go, or run the printed commands where go is, or use `setup-goproxy env` instead.'
-    )
-    return 1
-  }
+  if (!prepared.go) return 1 // refused above, before the probe
   const pairs = Object.entries(variables).map(([name, value]) => `${name}=${value}`)
   const result = await runGo(prepared.go, ['env', '-w', ...pairs], { env: io.env, cwd: io.cwd, timeoutMs: 30_000 })
   // go warns about each conflicting variable itself; that was explained above in more words.

@@ -1,7 +1,7 @@
 import { environmentFor } from '../../settings/compose.js'
-import { warmCache } from '../../pipeline/pipeline.js'
+import { decide, warmCache } from '../../pipeline/pipeline.js'
 import type { ParsedArgs } from '../args.js'
-import { decideHere } from '../host.js'
+import { goMissing, prepareHere } from '../host.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 import { progressDisplay } from '../progress.js'
@@ -16,13 +16,15 @@ export async function warmCommand(args: ParsedArgs, io: CliIo): Promise<number> 
   const inputs = { ...args.inputs, 'working-directory': directories }
   const progress = progressDisplay(io.stderr)
   const log = terminalLogger(io, args.verbose, progress.guard)
-  const { host, prepared, decided } = await decideHere(inputs, io, log)
-  if (decided.failure) {
-    log.error(decided.failure)
+  const { host, prepared } = await prepareHere(inputs, io, log)
+  // Before the probe: a missing go is known at once, and no probe result could make up for it.
+  if (!prepared.go) {
+    log.error(goMissing('warm runs `go mod download`'))
     return 1
   }
-  if (!prepared.go) {
-    log.error('go was not found on PATH: warm runs `go mod download`. Install Go (https://go.dev/dl/) and try again.')
+  const decided = await decide(prepared, host, prepared.settings.probe)
+  if (decided.failure) {
+    log.error(decided.failure)
     return 1
   }
   let report
