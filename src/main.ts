@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
+import { appendFileSync } from 'node:fs'
 import os from 'node:os'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
 import { goEnvFailureWarning } from './exec/ambient.js'
+import { undoForCancel } from './exec/cancel.js'
 import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './action/export.js'
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
@@ -51,11 +53,39 @@ export async function run(): Promise<void> {
       await cleanUp()
     } else {
       core.saveState(STATE_IS_POST, 'true')
+      endOnCancel()
       await configure()
     }
   } catch (error) {
     core.setFailed(failureMessage(error))
   }
+}
+
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM about 7.5 s later. Node's default would end this process
+ * alone: go (in a process group of its own) would keep running, re-parented to init, and a half-extracted tree
+ * would stay in the tool cache. Instead: undo what is registered (src/exec/cancel.ts: go's process groups, the
+ * staging tree, the tool-cache lock, a partial download), name the failure in the log and the summary, and exit.
+ * Everything here is synchronous, so nothing else runs between the undo and the exit. The state the post step needs
+ * is already in GITHUB_STATE (it is saved before anything is written).
+ */
+function endOnCancel(): void {
+  const cancel = (signal: NodeJS.Signals): void => {
+    undoForCancel()
+    const message = `The run was cancelled (${signal}): go and what it started were ended, nothing half-installed was left; the post step still removes the credential files.`
+    core.setFailed(message)
+    const summary = process.env.GITHUB_STEP_SUMMARY
+    if (summary) {
+      try {
+        appendFileSync(summary, `## setup-goproxy\n\n> [!CAUTION]\n> ${message}\n`)
+      } catch {
+        // The log line above is what counts.
+      }
+    }
+    process.exit(1)
+  }
+  process.once('SIGINT', cancel)
+  process.once('SIGTERM', cancel)
 }
 
 /** What the README calls "what it does", in order. */
