@@ -24,10 +24,14 @@
  * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
  *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
  *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
+ * - Jobs sharing a tool cache install one at a time (install-lock.ts): the lock is taken after verification and
+ *   before the download, so a job that waited finds the other's complete install (a cache hit, no download); only
+ *   the holder removes an unmarked tree or stale `.<arch>.partial-*` trees, so no tree another job owns is removed.
  */
 import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Chain } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
 import { redactUrl } from '../core/proxy-url.js'
@@ -51,6 +55,8 @@ import type { HttpClient } from '../net/http.js'
 import { verifyModule } from '../sumdb/client.js'
 import { getThroughChain, resolveSumdbBase, sumdbFetcher, type RequestPolicy } from './chain-fetch.js'
 import { installToolchainZip } from './extract.js'
+import { acquireInstallLock, InstallLockError } from './install-lock.js'
+import { onCancel } from '../exec/cancel.js'
 
 /** `direct` for golang.org/toolchain: the module's origin, a GOPROXY serving exactly this module. */
 export const TOOLCHAIN_DIRECT_BASE = 'https://go.dev/dl/mod'
@@ -110,7 +116,8 @@ export interface InstalledGo {
 /** An install that did not happen, with what failed (`stage`) and why; nothing was installed. */
 export class ToolchainInstallError extends Error {
   constructor(
-    readonly stage: 'list' | 'sumdb' | 'verify' | 'download' | 'extract',
+    /** 'local': this machine's directories (read-only, full, locked by another job), never a proxy's fault. */
+    readonly stage: 'list' | 'sumdb' | 'verify' | 'download' | 'extract' | 'local',
     message: string
   ) {
     super(message)
@@ -220,6 +227,7 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
   }
 
   const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`
+  const goroot = goInstallDir(destination, version)
   const base = await resolveSumdbBase({ ...options, log })
   if (!base.ok) throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`)
   log.info(`Verifying ${where} with the checksum database at ${redactUrl(base.url)} (${base.via})`)
@@ -236,8 +244,63 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
     )
   }
 
+  // One install of this version at a time in a tool cache other jobs share; a job that finished it meanwhile
+  // makes this a cache hit (install-lock.ts).
+  const lock = await acquireInstallLock({
+    file: `${goroot}.lock`,
+    isDone: async () => (await complete(destination, version, platform)) !== undefined,
+    what: `Go ${version}`,
+    log,
+    ...(options.signal ? { signal: options.signal } : {})
+  }).catch((error: unknown) => {
+    throw error instanceof InstallLockError ? new ToolchainInstallError('local', error.message) : error
+  })
+  if (lock.kind === 'done') return installedByAnotherJob(destination, version, platform, log, elapsed)
+  try {
+    const finished = await complete(destination, version, platform)
+    if (finished) return installedByAnotherJob(destination, version, platform, log, elapsed)
+    return await downloadAndExtract(options, { version, moduleVersion, where, goroot, h1: verified.h1, elapsed })
+  } finally {
+    await lock.release()
+  }
+}
+
+async function installedByAnotherJob(
+  destination: GoDestination,
+  version: string,
+  platform: GoPlatform,
+  log: Logger,
+  elapsed: () => number
+): Promise<InstalledGo> {
+  const found = await complete(destination, version, platform)
+  if (!found) throw new ToolchainInstallError('local', `Go ${version} was reported installed but is not complete`)
+  log.info(`Go ${version} was installed at ${found.goroot} meanwhile (by another job): no download`)
+  return hit(found, platform, elapsed())
+}
+
+/** The download and the extraction, with the install lock held: only this job writes the tree now. */
+async function downloadAndExtract(
+  options: InstallGoOptions,
+  target: {
+    version: string
+    moduleVersion: string
+    where: string
+    goroot: string
+    h1: string
+    elapsed: () => number
+  }
+): Promise<InstalledGo> {
+  const { destination, log } = options
+  const { version, moduleVersion, where, goroot } = target
+  // Whatever a holder finds half-done was left by a job that died: its staging trees, an unmarked tree, a stale
+  // marker (it goes first: while the tree is replaced no marker may claim it; for the tool cache it lies outside).
+  await removeStalePartials(goroot, log)
+  await rm(completeMarker(destination, version), { force: true })
+  await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
+
   await mkdir(options.tempDir, { recursive: true })
   const zipFile = join(options.tempDir, `${moduleVersion}.${randomBytes(6).toString('hex')}.zip`)
+  const forgetZip = onCancel(() => rmSync(zipFile, { force: true }))
   try {
     const maxBytes = options.maxZipBytes ?? DEFAULT_MAX_ZIP_BYTES
     const downloaded = await getThroughChain({
@@ -261,22 +324,9 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
     const bytes = downloaded.answer.body.bytes
     log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`)
 
-    const goroot = goInstallDir(destination, version)
-    // Another job sharing this tool cache may have finished the same install while we downloaded (and may be
-    // running it): its tree is used, never removed. A narrower window remains between this check and the rm below.
-    const finished = await complete(destination, version, platform)
-    if (finished) {
-      log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`)
-      return hit(finished, platform, elapsed())
-    }
-    // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-    // @actions/tool-cache's cacheDir would also replace). A stale marker goes first: while the tree is removed and
-    // written again, no marker may claim it complete (for the tool cache the marker lies outside the tree).
-    await rm(completeMarker(destination, version), { force: true })
-    await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
     let installed
     try {
-      installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 })
+      installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: target.h1 })
     } catch (error) {
       throw new ToolchainInstallError(
         'extract',
@@ -285,20 +335,31 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
     }
     // The marker last: a reader that sees it finds a complete tree.
     await writeFile(completeMarker(destination, version), '')
-    log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`)
+    log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${target.h1})`)
     return {
       version,
       goroot,
       goBinary: installed.goBinary,
       cacheHit: false,
       moduleVersion,
-      h1: verified.h1,
+      h1: target.h1,
       source: downloaded.source,
       bytes,
-      ms: elapsed()
+      ms: target.elapsed()
     }
   } finally {
+    forgetZip()
     await rm(zipFile, { force: true })
+  }
+}
+
+/** Staging trees (`.<name>.partial-*`) beside `goroot`: only a lock holder makes them, so any found is a dead job's. */
+async function removeStalePartials(goroot: string, log: Logger): Promise<void> {
+  const prefix = `.${basename(goroot)}.partial-`
+  const names = await readdir(dirname(goroot)).catch(() => [] as string[])
+  for (const name of names.filter(n => n.startsWith(prefix))) {
+    log.info(`Removing ${join(dirname(goroot), name)}, left by an install that did not finish`)
+    await rm(join(dirname(goroot), name), { recursive: true, force: true, maxRetries: 3 })
   }
 }
 
