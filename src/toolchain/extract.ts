@@ -184,6 +184,9 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       )
     }
 
+    // mkdtemp made the staging directory 0700: the installed GOROOT is 0755, as setup-go's installs, so that other
+    // users (container jobs with --user, multi-user hosts) can run it.
+    if ((options.hostPlatform ?? process.platform) !== 'win32') await chmod(staging, 0o755)
     try {
       await rename(staging, goroot)
     } catch (error) {
