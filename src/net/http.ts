@@ -16,7 +16,7 @@
  *
  * - **Never rejects**: every outcome is an `answer` (any status), a classified `failure`
  *   (phase: dns, connect, tls, response, body; fault: timeout, refused, reset, dns, tls,
- *   redirect, too-large, other) or `aborted` (the caller's signal).
+ *   redirect, too-large, local (writing the body to disk failed), other) or `aborted` (the caller's signal).
  * - Keep-alive pools per origin (undici), owned by the client; `close()` ends every socket.
  * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
  *   idle (each gap between chunks, also while the caller streams), and an optional absolute
@@ -496,9 +496,10 @@ class Client implements HttpClient {
             bodyMode = 'file'
             file = createWriteStream(mode.path)
             file.on('drain', () => resumeDispatch())
+            // Writing here failed (ENOSPC, EROFS, EACCES): this machine's fault, not the proxy's.
             file.on('error', error =>
               fail(
-                'other',
+                'local',
                 (error as NodeJS.ErrnoException).code ?? 'EIO',
                 `writing ${mode.path}: ${error.message}`,
                 'body'

@@ -68,7 +68,13 @@ export type ChainGetResult =
       /** One line per failed try before the answer, for the log. */
       readonly tried: readonly string[]
     }
-  | { readonly ok: false; readonly message: string; readonly tried: readonly string[] }
+  | {
+      readonly ok: false
+      readonly message: string
+      readonly tried: readonly string[]
+      /** The walk ended on a fault of this machine (a full or read-only RUNNER_TEMP): no proxy is to blame. */
+      readonly local?: boolean
+    }
 
 /** The base URL joined with a request path, keeping the base's query (the go command sends it with every request). */
 export function joinProxyUrl(base: string, path: string): URL {
@@ -94,6 +100,8 @@ export async function getThroughChain(options: ChainGetOptions): Promise<ChainGe
     const outcome = await getWithRetries(options, entry.url, entry.separator, shown, tried)
     if (outcome.step === 'use') return { ok: true, answer: outcome.answer, source: shown, tried }
     if (outcome.step === 'aborted') return { ok: false, message: 'cancelled', tried }
+    // Writing the answer failed here: every other proxy would fail the same way, so the walk ends.
+    if (outcome.step === 'local') return { ok: false, message: outcome.message, tried, local: true }
     if (outcome.step === 'stop') {
       return {
         ok: false,
@@ -116,7 +124,8 @@ export async function getThroughChain(options: ChainGetOptions): Promise<ChainGe
   }
 }
 
-type TryOutcome = { step: 'use'; answer: HttpAnswer } | { step: 'next' | 'stop'; message: string } | { step: 'aborted' }
+type TryOutcome =
+  { step: 'use'; answer: HttpAnswer } | { step: 'next' | 'stop' | 'local'; message: string } | { step: 'aborted' }
 
 async function getWithRetries(
   options: ChainGetOptions,
@@ -134,6 +143,8 @@ async function getWithRetries(
   for (let attempt = 1; ; attempt++) {
     const result = await get(options, url, credentials)
     if (result.kind === 'aborted') return { step: 'aborted' }
+    if (result.kind === 'failure' && result.fault === 'local')
+      return { step: 'local', message: redactText(result.message) }
     const answer: ChainAnswer =
       result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault }
     const step = nextStep(judgeAnswer(answer), separator, attempt, attempts)

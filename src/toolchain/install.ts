@@ -30,7 +30,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Chain } from '../core/chain.js'
 import type { Logger } from '../core/logger.js'
@@ -228,6 +228,9 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
 
   const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`
   const goroot = goInstallDir(destination, version)
+  // Local faults before any download: a read-only or full tool cache would otherwise show only after ~70 MB.
+  await ensureWritable(dirname(goroot), destination.kind === 'tool-cache' ? 'the tool cache' : 'the SDK directory')
+  await ensureWritable(options.tempDir, 'the download directory (RUNNER_TEMP)')
   const base = await resolveSumdbBase({ ...options, log })
   if (!base.ok) throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`)
   log.info(`Verifying ${where} with the checksum database at ${redactUrl(base.url)} (${base.via})`)
@@ -253,7 +256,7 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
     log,
     ...(options.signal ? { signal: options.signal } : {})
   }).catch((error: unknown) => {
-    throw error instanceof InstallLockError ? new ToolchainInstallError('local', error.message) : error
+    throw localFault(error, dirname(goroot), 'the tool cache')
   })
   if (lock.kind === 'done') return installedByAnotherJob(destination, version, platform, log, elapsed)
   try {
@@ -298,7 +301,6 @@ async function downloadAndExtract(
   await rm(completeMarker(destination, version), { force: true })
   await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
 
-  await mkdir(options.tempDir, { recursive: true })
   const zipFile = join(options.tempDir, `${moduleVersion}.${randomBytes(6).toString('hex')}.zip`)
   const forgetZip = onCancel(() => rmSync(zipFile, { force: true }))
   try {
@@ -316,6 +318,12 @@ async function downloadAndExtract(
     })
     for (const line of downloaded.tried) log.info(`  ${line}`)
     if (!downloaded.ok) {
+      if (downloaded.local) {
+        throw new ToolchainInstallError(
+          'local',
+          `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${options.tempDir}, not of a proxy)`
+        )
+      }
       throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`)
     }
     if (downloaded.answer.body.kind !== 'file') {
@@ -328,13 +336,16 @@ async function downloadAndExtract(
     try {
       installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: target.h1 })
     } catch (error) {
+      if (isLocalFault(error)) throw localFault(error, dirname(goroot), 'the tool cache')
       throw new ToolchainInstallError(
         'extract',
         `${where} was not installed: ${error instanceof Error ? error.message : String(error)}`
       )
     }
     // The marker last: a reader that sees it finds a complete tree.
-    await writeFile(completeMarker(destination, version), '')
+    await writeFile(completeMarker(destination, version), '').catch((error: unknown) => {
+      throw localFault(error, dirname(goroot), 'the tool cache')
+    })
     log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${target.h1})`)
     return {
       version,
@@ -360,6 +371,76 @@ async function removeStalePartials(goroot: string, log: Logger): Promise<void> {
   for (const name of names.filter(n => n.startsWith(prefix))) {
     log.info(`Removing ${join(dirname(goroot), name)}, left by an install that did not finish`)
     await rm(join(dirname(goroot), name), { recursive: true, force: true, maxRetries: 3 })
+  }
+}
+
+/** Error codes of this machine's file systems: never a proxy's fault. */
+const LOCAL_CODES: Readonly<Record<string, string>> = {
+  EROFS: 'is on a read-only file system',
+  EACCES: 'is not writable (permission denied)',
+  EPERM: 'is not writable (operation not permitted)',
+  ENOSPC: 'is full (no space left on device)',
+  EDQUOT: 'is full (disk quota exceeded)'
+}
+
+function isLocalFault(error: unknown): boolean {
+  return (
+    error instanceof InstallLockError ||
+    (error instanceof Error && ((error as NodeJS.ErrnoException).code ?? '') in LOCAL_CODES)
+  )
+}
+
+/** A local fault as an install error naming the directory (or the error as it is, when it is not one). */
+function localFault(error: unknown, dir: string, what: string): Error {
+  if (error instanceof ToolchainInstallError) return error
+  if (error instanceof InstallLockError) return new ToolchainInstallError('local', error.message)
+  const code = (error as NodeJS.ErrnoException).code
+  if (code !== undefined && code in LOCAL_CODES) {
+    return new ToolchainInstallError('local', `${what} ${dir} ${LOCAL_CODES[code]} (${code}); nothing was installed`)
+  }
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+/**
+ * mkdir -p that reports the real cause: Node's recursive mkdir says ENOENT for a parent on a read-only file system;
+ * creating the missing levels one by one gives EROFS (or EACCES) for the level that cannot be made.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    const missing: string[] = []
+    for (let at = dir; !(await exists(at)) && dirname(at) !== at; at = dirname(at)) missing.unshift(at)
+    for (const level of missing) await mkdir(level)
+    throw error
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Creates `dir` and a file in it (removed again): a read-only or full directory is named before any download. */
+async function ensureWritable(dir: string, what: string): Promise<void> {
+  const probe = join(dir, `.setup-goproxy-write-check-${randomBytes(6).toString('hex')}`)
+  try {
+    await makeDirectory(dir)
+    const handle = await open(probe, 'wx')
+    try {
+      await handle.writeFile('x')
+    } finally {
+      await handle.close()
+    }
+    await unlink(probe)
+  } catch (error) {
+    await rm(probe, { force: true }).catch(() => undefined)
+    throw localFault(error, dir, what)
   }
 }
 
