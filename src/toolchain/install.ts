@@ -339,7 +339,7 @@ async function downloadAndExtract(
       if (isLocalFault(error)) throw localFault(error, dirname(goroot), 'the tool cache')
       throw new ToolchainInstallError(
         'extract',
-        `${where} was not installed: ${error instanceof Error ? error.message : String(error)}`
+        `${where} from ${downloaded.source} was not installed: ${error instanceof Error ? error.message : String(error)}`
       )
     }
     // The marker last: a reader that sees it finds a complete tree.
