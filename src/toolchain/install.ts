@@ -293,13 +293,10 @@ async function downloadAndExtract(
     elapsed: () => number
   }
 ): Promise<InstalledGo> {
-  const { destination, log } = options
+  const { destination, platform, log } = options
   const { version, moduleVersion, where, goroot } = target
-  // Whatever a holder finds half-done was left by a job that died: its staging trees, an unmarked tree, a stale
-  // marker (it goes first: while the tree is replaced no marker may claim it; for the tool cache it lies outside).
+  // Staging trees a holder finds were left by a job that died (only a holder makes them).
   await removeStalePartials(goroot, log)
-  await rm(completeMarker(destination, version), { force: true })
-  await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
 
   const zipFile = join(options.tempDir, `${moduleVersion}.${randomBytes(6).toString('hex')}.zip`)
   const forgetZip = onCancel(() => rmSync(zipFile, { force: true }))
@@ -332,6 +329,17 @@ async function downloadAndExtract(
     const bytes = downloaded.answer.body.bytes
     log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`)
 
+    // An installer that takes no lock (setup-go, an older version of this action) may have finished the same
+    // install while we downloaded: its tree is used, never removed.
+    const finished = await complete(destination, version, platform)
+    if (finished) {
+      log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`)
+      return hit(finished, platform, target.elapsed())
+    }
+    // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
+    // marker may claim it complete (for the tool cache the marker lies outside the tree).
+    await rm(completeMarker(destination, version), { force: true })
+    await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
     let installed
     try {
       installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: target.h1 })
