@@ -58,9 +58,15 @@ export interface GoRunResult {
   readonly ms: number
 }
 
-/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
+/**
+ * The environment go runs with: undefined values dropped, no `INPUT_*` (the step's inputs: INPUT_AUTH holds every
+ * credential, unscoped, while the netrc and git config files the action writes scope each one to its host; go, git
+ * and whatever they start need none of them), GOTOOLCHAIN=local unless a switch is meant.
+ */
 export function goChildEnv(env: Env, toolchainSwitch = false): Record<string, string> {
-  const result = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))
+  const result = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && !/^INPUT_/i.test(e[0]))
+  )
   if (!toolchainSwitch) result.GOTOOLCHAIN = 'local'
   return result
 }
