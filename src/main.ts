@@ -8,7 +8,7 @@ import { undoForCancel } from './exec/cancel.js'
 import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './action/export.js'
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
-import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
+import { CredentialRemovalError, installCredentials, markedCredentialFiles, removeCredentials } from './auth/install.js'
 import { decideAfterProbe, planEnvironment, type ExportDecision } from './core/configure.js'
 import { formatChain } from './core/chain.js'
 import { chainFromInputs, environmentFor, type ModulePlan } from './core/compose.js'
@@ -338,14 +338,16 @@ async function cleanUp(): Promise<void> {
   try {
     // The directory main saved; main and post are different processes, so recomputing it may not give the same one.
     const dir = core.getState(STATE_CREDENTIAL_DIR) || credentialDir()
-    removed = await removeCredentials(files, { dir })
+    // Also what carries the marker in that directory: files written before their list was saved.
+    const marked = await markedCredentialFiles(dir)
+    removed = await removeCredentials([...files, ...marked.filter(file => !files.includes(file))], { dir })
   } catch (error) {
     if (!(error instanceof CredentialRemovalError)) throw error
     removed = error.removed
     problems = error.problems.length
     error.problems.forEach(problem => core.warning(problem))
   }
-  if (removed.length > 0) core.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`)
+  if (removed.length > 0) log.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`)
   // "Nothing to remove" would be false when files were left in place: the warnings above name them.
   if (problems > 0) core.info(`${problems} credential file(s) could not be removed (see the warnings above).`)
   else if (removed.length === 0) core.info('No credential files to remove.')
