@@ -1,5 +1,6 @@
 import type { GoVariable } from '../core/compose.js'
 import { GO_VARIABLES } from '../core/compose.js'
+import { inertMarkdown } from '../core/markdown.js'
 
 /** The parts of the job summary; each section is optional markdown made by its own module. */
 export interface SummaryParts {
@@ -20,12 +21,15 @@ function cell(value: string): string {
 }
 
 /**
- * Renders the job summary as markdown. Pure: every value in it is already redacted;
+ * Renders the job summary as markdown. Pure: every value in it is already redacted, and text from outside (notes,
+ * the failure, table cells) is made inert here;
  * the shell only writes it. Order follows what the action did: env, probe, warm.
  */
 export function renderSummary(parts: SummaryParts): string {
   const lines: string[] = ['## setup-goproxy', '']
-  if (parts.failure) lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '')
+  // The failure and the notes quote go and the proxies: inert (no link, image, HTML or comment of theirs).
+  if (parts.failure)
+    lines.push(`> [!CAUTION]`, ...parts.failure.split('\n').map(line => `> ${inertMarkdown(line)}`), '')
   lines.push('### Go module environment', '', '| variable | value | |', '|---|---|---|')
   for (const name of GO_VARIABLES) {
     const how = parts.exported.has(name)
@@ -40,6 +44,6 @@ export function renderSummary(parts: SummaryParts): string {
   if (parts.sumdbVerdict) lines.push(parts.sumdbVerdict, '')
   if (parts.installLine) lines.push('### Go', '', parts.installLine, '')
   if (parts.warmSection) lines.push('### Module cache', '', parts.warmSection, '')
-  if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '')
+  if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${inertMarkdown(note)}`), '')
   return lines.join('\n')
 }
