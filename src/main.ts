@@ -12,7 +12,7 @@ import { CredentialRemovalError, installCredentials, markedCredentialFiles, remo
 import { decideAfterProbe, planEnvironment, type ExportDecision } from './core/configure.js'
 import { formatChain } from './core/chain.js'
 import { chainFromInputs, environmentFor, type ModulePlan } from './core/compose.js'
-import { InputErrors } from './core/errors.js'
+import { InputError, InputErrors, quote } from './core/errors.js'
 import { redactText } from './core/proxy-url.js'
 import { readSettings, type Settings } from './core/settings.js'
 import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbCheckMarkdown } from './core/probe-table.js'
@@ -20,6 +20,7 @@ import type { ProbeOutcome } from './probe/index.js'
 import { probeReportAsShown } from './report/probe-shown.js'
 import { renderSummary } from './report/summary.js'
 import { renderWarmSection } from './report/warm-section.js'
+import { missingDirectories } from './warm/directories.js'
 import { findGo } from './warm/find-go.js'
 import type { WarmReport } from './warm/index.js'
 import { renderInstallLine } from './report/install-line.js'
@@ -95,6 +96,7 @@ async function configure(): Promise<void> {
 
   // 1. Validate every input; a bad one fails the step before anything is exported.
   const settings = readSettings(read)
+  if (settings.warm) refuseMissingDirectories(settings.workingDirectories)
   // Loading starts now so that it overlaps the go lookup and `go env GOPROXY`; a failed load is reported where the
   // probe awaits it, so it is not an unhandled rejection here.
   if (settings.probe) loadProbe().catch(() => undefined)
@@ -173,6 +175,17 @@ async function configure(): Promise<void> {
       : undefined
   await writeSummary(plan, settings, environment, shown, warm, warmFailure, installedGo)
   if (warmFailure) throw new Error(warmFailure)
+}
+
+/** A working-directory that does not exist is an input error (a typo), found before anything is exported. */
+function refuseMissingDirectories(lines: readonly string[]): void {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const missing = missingDirectories(lines, workspace)
+  if (missing.length > 0) {
+    throw new InputErrors(
+      missing.map(line => new InputError('working-directory', `${quote(line)} does not exist (in ${workspace})`))
+    )
+  }
 }
 
 /**
