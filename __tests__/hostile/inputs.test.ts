@@ -6,7 +6,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { isVersionList } from '../../src/core/probe-report.js'
+import { isVersionList } from '../../src/probe/report.js'
 import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule } from '../support/modules.js'

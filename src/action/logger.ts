@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
-import type { Logger } from '../core/logger.js'
+import type { Logger } from '../host/logger.js'
 
 /**
  * Text for a plain log line that cannot start a workflow command. The runner acts on any line whose text, leading
