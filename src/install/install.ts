@@ -201,7 +201,10 @@ function fromSemver(name: string): string | undefined {
  * unless an installed copy already satisfies it. Nothing is left at the install directory unless the install is
  * complete.
  */
-export async function installGo(options: InstallGoOptions): Promise<InstalledGo> {
+export async function installGo(given: InstallGoOptions): Promise<InstalledGo> {
+  // One memory of stalled proxies for the list, the database and the zip: a proxy that stalled once is not asked
+  // first again in this install.
+  const options: InstallGoOptions = { ...given, stalled: given.stalled ?? new Set<string>() }
   const started = performance.now()
   const { request, destination, platform, log } = options
   const elapsed = (): number => Math.round(performance.now() - started)

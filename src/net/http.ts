@@ -111,6 +111,13 @@ export interface GetOptions {
   readonly headers?: Readonly<Record<string, string>>
   /** Called for every body chunk received, with its size (a watchdog counts it as progress). */
   readonly onData?: (bytes: number) => void
+  /**
+   * A body that arrives slower than this (bytes per second, measured over each `throughputWindowMs`) is a 'timeout'
+   * failure (code TOO_SLOW): a trickle of one byte every few seconds never trips the body-idle timeout.
+   */
+  readonly minBytesPerSecond?: number
+  /** The window of `minBytesPerSecond`; default 10 000 ms. */
+  readonly throughputWindowMs?: number
 }
 
 /** The body of an answer, as the BodyMode asked. */
@@ -374,6 +381,10 @@ class Exchange {
   private deadlineTimer: NodeJS.Timeout | undefined
   private settled = false
   private stream: PassThrough | undefined
+  /** Body bytes received so far, and in the current throughput window. */
+  private received = 0
+  private windowBytes = 0
+  private throughputTimer: NodeJS.Timeout | undefined
   private file: ReturnType<typeof createWriteStream> | undefined
   private resumeDispatch: () => void = () => undefined
   private status = 0
@@ -468,6 +479,7 @@ class Exchange {
   private cleanup(): void {
     clearTimeout(this.timer)
     clearTimeout(this.deadlineTimer)
+    clearInterval(this.throughputTimer)
     this.options.signal?.removeEventListener('abort', this.onAbort)
     this.setup.client.inFlight.delete(this.onClose)
   }
@@ -502,6 +514,24 @@ class Exchange {
   private arm(ms: number | undefined, fault: () => void): void {
     clearTimeout(this.timer)
     if (ms !== undefined && ms > 0) this.timer = setTimeout(fault, ms)
+  }
+
+  /** Fails the request when a window passes with less than `minBytesPerSecond` of body in it. */
+  private watchThroughput(): void {
+    const floor = this.options.minBytesPerSecond
+    if (floor === undefined || floor <= 0 || this.throughputTimer !== undefined) return
+    const windowMs = this.options.throughputWindowMs ?? 10_000
+    this.throughputTimer = setInterval(() => {
+      const rate = Math.round((this.windowBytes * 1000) / windowMs)
+      this.windowBytes = 0
+      if (rate < floor) {
+        this.fail(
+          'timeout',
+          'TOO_SLOW',
+          `the answer came at ${rate} bytes/s over ${windowMs} ms, below the floor of ${floor} bytes/s`
+        )
+      }
+    }, windowMs)
   }
 
   /** Restarts the body-idle timer: a stall between two chunks fails the request. */
@@ -571,6 +601,7 @@ class Exchange {
         ? length
         : undefined
     this.idle()
+    this.watchThroughput()
     const location = this.answerHeaders.location
     if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && this.options.followRedirects !== false) {
       this.redirectTo = location
@@ -628,6 +659,8 @@ class Exchange {
   private onData(chunk: Buffer): boolean {
     if (this.state === 'done') return false
     this.idle()
+    this.received += chunk.length
+    this.windowBytes += chunk.length
     this.options.onData?.(chunk.length)
     switch (this.bodyMode) {
       case 'discard':

@@ -13,6 +13,8 @@ import {
   firstStep,
   judgeAnswer,
   nextStep,
+  THROUGHPUT,
+  throughputFloor,
   type AnswerVerdict,
   type ChainAnswer,
   type RequestKind,
@@ -135,7 +137,8 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
       }
     }
     const target = targets[state.entry]
-    const result = await ask(target, request)
+    const floor = throughputFloor(target.separator, state.entry === targets.length - 1)
+    const result = await ask(target, request, floor)
     if (result.kind === 'aborted') return { kind: 'aborted', failures: failures() }
     const verdict = judgeAnswer(chainAnswer(result, request.kind, target.url))
     request.onTry?.(state.entry, state.attempt, result, verdict)
@@ -151,9 +154,10 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
   }
 }
 
-/** One GET of one target. */
-function ask(target: WalkTarget, request: WalkRequest): Promise<HttpResult> {
+/** One GET of one target, with the walker's throughput floor for the entry. */
+function ask(target: WalkTarget, request: WalkRequest, floor: number | undefined): Promise<HttpResult> {
   return request.client.get(target.url, {
+    ...(floor !== undefined ? { minBytesPerSecond: floor, throughputWindowMs: THROUGHPUT.windowMs } : {}),
     body: request.body,
     credentials: target.credentials,
     credentialsFor: request.credentialsFor,

@@ -225,6 +225,39 @@ export function triesFor(separator: Separator, isLast: boolean, breakerIsOpen: b
   return (separator === '|' && !isLast) || breakerIsOpen ? 1 : Math.max(1, attempts)
 }
 
+/**
+ * The slowest body a request accepts from a proxy with a `|` successor (a trickle of a byte every few seconds, or
+ * a mirror far slower than the next): slower is a 'timeout' fault, transient, so the walk moves on. The last proxy,
+ * or one before `,`, has no floor: there is nothing better to move on to (its idle timeout still holds).
+ */
+export const THROUGHPUT = { floorBytesPerSecond: 128 << 10, windowMs: 10_000 } as const
+
+/** The throughput floor (bytes/s) for an entry, or undefined for none (see THROUGHPUT). */
+export function throughputFloor(separator: Separator, isLast: boolean): number | undefined {
+  return separator === '|' && !isLast ? THROUGHPUT.floorBytesPerSecond : undefined
+}
+
+/**
+ * The chain with the entries that stalled earlier in this run moved behind the others of their `|` run (the
+ * proxies there are interchangeable: go falls through their errors). Separators stay with their positions, so the
+ * meaning of the chain is kept; an entry before `,` ends its run and is never moved past it.
+ */
+export function demoteStalled<T extends { readonly separator: Separator }>(
+  entries: readonly T[],
+  stalled: (entry: T) => boolean
+): T[] {
+  const result: T[] = []
+  for (let start = 0; start < entries.length;) {
+    let end = start
+    while (end < entries.length - 1 && entries[end].separator === '|') end++
+    const run = entries.slice(start, end + 1)
+    const ordered = [...run.filter(e => !stalled(e)), ...run.filter(e => stalled(e))]
+    ordered.forEach((entry, i) => result.push({ ...entry, separator: run[i].separator }))
+    start = end + 1
+  }
+  return result
+}
+
 /** A proxy's record over one phase, as the health rules read it. */
 export interface HealthCounts {
   readonly timeouts: number
