@@ -112,6 +112,11 @@ export interface GetOptions {
   /** Called for every body chunk received, with its size (a watchdog counts it as progress). */
   readonly onData?: (bytes: number) => void
   /**
+   * A body longer than this, whatever the body mode (also once handed over as a stream), is a 'too-large' failure
+   * ("answer larger than …"): an endless answer never fills a disk or a process.
+   */
+  readonly maxBodyBytes?: number
+  /**
    * A body that arrives slower than this (bytes per second, measured over each `throughputWindowMs`) is a 'timeout'
    * failure (code TOO_SLOW): a trickle of one byte every few seconds never trips the body-idle timeout.
    */
@@ -661,6 +666,11 @@ class Exchange {
     this.idle()
     this.received += chunk.length
     this.windowBytes += chunk.length
+    const cap = this.options.maxBodyBytes
+    if (cap !== undefined && this.received > cap) {
+      this.fail('too-large', 'TOO_LARGE', `answer larger than ${formatBytes(cap)}`)
+      return false
+    }
     this.options.onData?.(chunk.length)
     switch (this.bodyMode) {
       case 'discard':
@@ -910,4 +920,11 @@ async function copyFile(
     await rm(to, { force: true }).catch(() => undefined)
     throw error
   }
+}
+
+/** `500 MiB`, `4 MiB`, `256 KiB`: a size for a message. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1 << 20 && bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MiB`
+  if (bytes >= 1 << 10 && bytes % (1 << 10) === 0) return `${bytes / (1 << 10)} KiB`
+  return `${bytes} bytes`
 }

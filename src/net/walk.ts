@@ -10,6 +10,7 @@
 import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import type { Separator } from '../go/proxy/chain.js'
 import {
+  ANSWER_CAPS,
   firstStep,
   judgeAnswer,
   nextStep,
@@ -154,9 +155,10 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
   }
 }
 
-/** One GET of one target, with the walker's throughput floor for the entry. */
+/** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
 function ask(target: WalkTarget, request: WalkRequest, floor: number | undefined): Promise<HttpResult> {
   return request.client.get(target.url, {
+    ...(request.kind ? { maxBodyBytes: ANSWER_CAPS[request.kind] } : {}),
     ...(floor !== undefined ? { minBytesPerSecond: floor, throughputWindowMs: THROUGHPUT.windowMs } : {}),
     body: request.body,
     credentials: target.credentials,

@@ -226,6 +226,17 @@ export function triesFor(separator: Separator, isLast: boolean, breakerIsOpen: b
 }
 
 /**
+ * The largest answer of each kind: the go command refuses a module zip over 500 MiB (golang.org/x/mod/zip); a
+ * version list, .info, .mod or checksum-database answer is kilobytes (a large toolchain list ~1 MiB). Larger is a
+ * 'too-large' fault ("answer larger than …"), so an endless body never fills RUNNER_TEMP or go's memory.
+ */
+export const ANSWER_CAPS: Readonly<Record<RequestKind, number>> = {
+  zip: 500 << 20,
+  small: 16 << 20,
+  sumdb: 1 << 20
+}
+
+/**
  * The slowest body a request accepts from a proxy with a `|` successor (a trickle of a byte every few seconds, or
  * a mirror far slower than the next): slower is a 'timeout' fault, transient, so the walk moves on. The last proxy,
  * or one before `,`, has no floor: there is nothing better to move on to (its idle timeout still holds).
