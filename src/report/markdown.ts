@@ -4,7 +4,8 @@
  * comment that hides the rest of the summary, emphasis or a table cell boundary.
  *
  * - `&`, `<`, `>` become entities: no tag, no `<!--`, no autolink in angle brackets;
- * - markdown's punctuation is backslash-escaped: no `[text](url)`, `![img](url)`, emphasis, code or heading;
+ * - markdown's punctuation is backslash-escaped (`[`, `]` and `!` suffice against `[text](url)` and `![img](url)`;
+ *   parentheses stay as they are): no link, image, emphasis, code, heading or cell boundary;
  * - bare URLs (`scheme://`, `www.`) get a zero-width space (as an entity) after the scheme or the `www`, so that
  *   GitHub's autolinking does not turn them into links; the text still reads the same;
  * - line breaks become spaces (a caller that wants lines splits first).
@@ -15,7 +16,7 @@ export function inertMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]()!#~|{}]/g, c => `\\${c}`)
+    .replace(/[\\`*_[\]!#~|]/g, c => `\\${c}`)
     .replace(/:\/\//g, ':&#8203;//')
     .replace(/\bwww\./gi, m => `${m.slice(0, 3)}&#8203;.`)
 }
