@@ -84,8 +84,9 @@ export default defineConfig(
       'src/warm/{diagnose,download-json,judge,plan}.ts',
       'src/settings/{compose,configure,settings}.ts',
       'src/install/{line,tool-cache}.ts',
-      'src/host/logger.ts',
-      'src/report/{markdown,summary}.ts'
+      'src/host/{host,logger}.ts',
+      'src/pipeline/{record,route}.ts',
+      'src/report/{markdown,summary,warm-section}.ts'
     ],
     rules: {
       'no-restricted-imports': [

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import os from 'node:os'
 import * as path from 'node:path'
+import { movedNote } from '../auth/index.js'
 import { installCredentials } from '../auth/install.js'
 import { goPathBin } from '../go/env/gopath.js'
 import { renderInstallLine } from '../install/line.js'
@@ -32,6 +33,7 @@ export const actionHost: ExportingHost = {
   howToWarn: 'Set on-unreachable: warn',
   credentialsPlanned: credentials => {
     maskSecrets(credentials.secrets)
+    credentials.moved.forEach(moved => log.info(movedNote(moved)))
     credentials.notes.forEach(note => log.info(note))
   },
   probed: outcome => {

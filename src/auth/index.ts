@@ -23,6 +23,8 @@ export {
   type CredentialPlan,
   type Credentials,
   type CredentialsLookup,
+  type MovedCredentials,
+  movedNote,
   type GitCredential,
   type NetrcEntry,
   type PrivatePatterns,

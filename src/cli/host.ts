@@ -17,7 +17,13 @@ export function cliHost(io: CliIo, log: Logger): Host {
     group: (_title, work) => work(),
     howToWarn: 'Set --on-unreachable warn',
     credentialsPlanned: credentials => {
-      credentials.notes.forEach(note => log.info(cliNote(note)))
+      // The CLI writes no netrc file: the credentials stay in memory for the probe and warm.
+      credentials.moved.forEach(({ from, machine }) =>
+        log.info(
+          `${from}: credentials taken out of the URL and used for the probe and warm only (machine ${machine}); the CLI writes no netrc file.`
+        )
+      )
+      credentials.notes.forEach(note => log.info(note))
       if (credentials.netrc.length > 0 || credentials.git.length > 0) {
         const hosts = [...new Set([...credentials.netrc.map(e => e.machine), ...credentials.git.map(g => g.urlPrefix)])]
         log.warning(
@@ -32,17 +38,6 @@ export function cliHost(io: CliIo, log: Logger): Host {
       shown.report.notes.forEach(note => log.info(`note: ${note}`))
     }
   }
-}
-
-/**
- * A credential note as the CLI must word it: the action moves URL credentials into a netrc file of its own, the CLI
- * writes no file at all (it keeps them in memory for the probe and warm), so "moved to netrc" would be untrue here.
- */
-export function cliNote(note: string): string {
-  return note.replace(
-    /credentials moved from the URL to netrc \(machine ([^)]+)\)\./,
-    'credentials taken out of the URL and used for the probe and warm only (machine $1); the CLI writes no netrc file.'
-  )
 }
 
 /** prepare and decide (probing unless `probe` says otherwise), as the action does, with the CLI's flags as inputs. */

@@ -73,6 +73,50 @@ export const DEFAULT_PREFETCH_CONCURRENCY = 64
 
 const RETRY_DELAY_CAP_MS = 15_000
 
+/** A clock of laps: each call returns the milliseconds since the previous one (the first since `started`). */
+function lapTimer(started: number): () => number {
+  let last = started
+  return () => {
+    const now = Date.now()
+    const ms = now - last
+    last = now
+    return ms
+  }
+}
+
+/** What the report needs besides the run: when the phase started, its directories and notes, the chain it was given. */
+interface ReportContext {
+  readonly started: number
+  readonly directories: string[]
+  readonly resolvedNotes: readonly string[]
+  readonly given: Chain
+}
+
+/** The warm phase's report from the go runs' outcome and the chain they ended with. */
+function warmReport(
+  run: SetsOutcome,
+  context: ReportContext,
+  chain: Chain,
+  prefetch?: PrefetchReport,
+  timings?: WarmTimings
+): WarmReport {
+  const states = [...run.modules.values()]
+  return {
+    ok: run.failures.length === 0,
+    downloaded: states.filter(v => v === 'downloaded').length,
+    cached: states.filter(v => v === 'cached').length,
+    failed: run.failures,
+    seconds: Math.round((Date.now() - context.started) / 100) / 10,
+    attempts: run.attempts,
+    directories: context.directories,
+    chain,
+    chainChanged: chain.proxies.length !== context.given.proxies.length,
+    notes: [...context.resolvedNotes, ...run.notes],
+    ...(prefetch ? { prefetch } : {}),
+    ...(timings ? { timings } : {})
+  }
+}
+
 /** Runs the warm phase. Never throws for download problems: they are in the report. */
 export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   const started = Date.now()
@@ -85,33 +129,16 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   const resolved = await resolveDirectories(options.directories, options.cwd, options.env.GOWORK)
   for (const note of resolved.notes) log.info(note)
   const directories = resolved.sets.map(set => display(set.dir, options.cwd))
-  const mark = (() => {
-    let last = started
-    return () => {
-      const now = Date.now()
-      const ms = now - last
-      last = now
-      return ms
-    }
-  })()
+  const mark = lapTimer(started)
   const resolveMs = mark()
-  const report = (run: SetsOutcome, chain: Chain, prefetch?: PrefetchReport, timings?: WarmTimings): WarmReport => {
-    const states = [...run.modules.values()]
-    return {
-      ok: run.failures.length === 0,
-      downloaded: states.filter(v => v === 'downloaded').length,
-      cached: states.filter(v => v === 'cached').length,
-      failed: run.failures,
-      seconds: Math.round((Date.now() - started) / 100) / 10,
-      attempts: run.attempts,
-      directories,
+  const report = (run: SetsOutcome, chain: Chain, prefetch?: PrefetchReport, timings?: WarmTimings): WarmReport =>
+    warmReport(
+      run,
+      { started, directories, resolvedNotes: resolved.notes, given: options.chain },
       chain,
-      chainChanged: chain.proxies.length !== options.chain.proxies.length,
-      notes: [...resolved.notes, ...run.notes],
-      ...(prefetch ? { prefetch } : {}),
-      ...(timings ? { timings } : {})
-    }
-  }
+      prefetch,
+      timings
+    )
   if (resolved.sets.length === 0) return report(NOTHING_RUN, options.chain)
   const sets = await readModuleSets(resolved.sets, options.cwd)
   const readMs = mark()
