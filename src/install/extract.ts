@@ -12,7 +12,7 @@
  * the bytes it writes and installs nothing on a mismatch.
  */
 import { createHash } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, rmSync } from 'node:fs'
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -27,6 +27,7 @@ import {
 } from '../go/toolchain/zip-plan.js'
 import { TOOLCHAIN_MODULE } from '../go/toolchain/list.js'
 import { hash1 } from '../go/sumdb/dirhash.js'
+import { onCancel } from '../exec/cancel.js'
 
 /** How many zip entries are extracted at once. */
 const WRITE_CONCURRENCY = 8
@@ -93,6 +94,7 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       throw unreadable(error)
     })
   let staging: string | undefined
+  let forgetStaging: (() => void) | undefined
   try {
     const entries = await readEntries(zip).catch((error: unknown) => {
       throw unreadable(error)
@@ -102,6 +104,9 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
     await mkdir(dirname(goroot), { recursive: true })
     const stagingDir = await mkdtemp(join(dirname(goroot), `.${basename(goroot)}.partial-`))
     staging = stagingDir
+    // A cancel in the middle of the extraction removes the ~200 MB written so far (synchronously: no writer runs
+    // between the removal and the exit).
+    forgetStaging = onCancel(() => rmSync(stagingDir, { recursive: true, force: true, maxRetries: 3 }))
     const made = new Set<string>()
     const digests = new Map<number, Uint8Array>()
     const writeFile = async (file: PlannedFile): Promise<void> => {
@@ -179,6 +184,9 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       )
     }
 
+    // mkdtemp made the staging directory 0700: the installed GOROOT is 0755, as setup-go's installs, so that other
+    // users (container jobs with --user, multi-user hosts) can run it.
+    if ((options.hostPlatform ?? process.platform) !== 'win32') await chmod(staging, 0o755)
     try {
       await rename(staging, goroot)
     } catch (error) {
@@ -200,6 +208,7 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       h1
     }
   } finally {
+    forgetStaging?.()
     zip.close()
     if (staging !== undefined) await rm(staging, { recursive: true, force: true, maxRetries: 3 })
   }
