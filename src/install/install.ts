@@ -12,9 +12,10 @@
  * - `TOOLCHAIN_DIRECT_BASE`: what `direct` in GOPROXY means for golang.org/toolchain.
  *
  * Decisions:
- * - Verification first: the database's record (signed tree head, tiles, record text) is checked before the zip is
- *   fetched, so a forged database answer costs no download; the zip's h1 is then checked over the bytes as they are
- *   extracted (installToolchainZip's expectedH1) and a mismatch installs nothing.
+ * - Verification before anything is installed: the database's record (signed tree head, tiles, record text) is
+ *   checked while the zip streams to a temporary file (a forged database answer aborts the download), and the zip's
+ *   h1 is checked over the bytes as they are extracted into a staging directory (installToolchainZip's
+ *   expectedH1): a mismatch installs nothing.
  * - GOSUMDB=off refuses every download (the go command refuses toolchain downloads without a database); GONOSUMDB
  *   and GOPRIVATE do not exempt golang.org/toolchain. An installed copy is used without asking the network (it was
  *   verified when it was installed, by this action or by setup-go).
@@ -223,25 +224,16 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
   const base = await resolveSumdbBase({ ...options, log })
   if (!base.ok) throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`)
   log.info(`Verifying ${where} with the checksum database at ${redactUrl(base.url)} (${base.via})`)
-  const verified = await verifyModule({
-    fetch: sumdbFetcher({ ...options, base: base.url }),
-    key: options.sumdb.key,
-    path: TOOLCHAIN_MODULE,
-    version: moduleVersion
-  })
-  if (!verified.ok) {
-    throw new ToolchainInstallError(
-      'verify',
-      `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`
-    )
-  }
-
   await mkdir(options.tempDir, { recursive: true })
   const zipFile = join(options.tempDir, `${moduleVersion}.${randomBytes(6).toString('hex')}.zip`)
+  // The zip streams to a file while the database's proofs are fetched and checked; a failed verification aborts
+  // the download, and nothing is extracted before both are done.
+  const stopDownload = new AbortController()
   try {
     const maxBytes = options.maxZipBytes ?? DEFAULT_MAX_ZIP_BYTES
-    const downloaded = await getThroughChain({
+    const downloading = getThroughChain({
       ...options,
+      signal: options.signal ? AbortSignal.any([options.signal, stopDownload.signal]) : stopDownload.signal,
       path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
       directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
       body: {
@@ -251,6 +243,25 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
         onProgress: progressLogger(where, log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS)
       }
     })
+    const verified = await verifyModule({
+      fetch: sumdbFetcher({ ...options, base: base.url }),
+      key: options.sumdb.key,
+      path: TOOLCHAIN_MODULE,
+      version: moduleVersion
+    }).catch(async (error: unknown) => {
+      stopDownload.abort()
+      await downloading
+      throw error
+    })
+    if (!verified.ok) {
+      stopDownload.abort()
+      await downloading
+      throw new ToolchainInstallError(
+        'verify',
+        `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`
+      )
+    }
+    const downloaded = await downloading
     for (const line of downloaded.tried) log.info(`  ${line}`)
     if (!downloaded.ok) {
       throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`)
