@@ -203,7 +203,7 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   }
   if (prefetch) {
     log.info(
-      `Prefetch: ${prefetch.files} files (${mib(prefetch.bytes)}) fetched ahead of go at concurrency ${concurrency}, ${prefetch.served} used by go, ${prefetch.unused} unused (${mib(prefetch.unusedBytes)}); peak ${mib(prefetch.peakMemoryBytes)} in memory, ${prefetch.spooled} spooled; plan queued after ${prefetch.planMs} ms.`
+      `Prefetch: ${prefetch.files} files (${mib(prefetch.bytes)}) fetched ahead of go at concurrency ${concurrency}, ${prefetch.served} used by go, ${prefetch.unused} unused (${mib(prefetch.unusedBytes)}); ${prefetch.fromDisk} read by go from disk without a request; peak ${mib(prefetch.peakMemoryBytes)} in memory, ${prefetch.spooled} spooled; plan queued after ${prefetch.planMs} ms.`
     )
   }
   log.info(
