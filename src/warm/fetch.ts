@@ -3,7 +3,7 @@
  * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The plan is queued as soon as the
  * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
  */
-import { stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { WarmOptions } from './warm.js'
 import type { PrefetchFile } from './plan.js'
@@ -84,7 +84,7 @@ export async function startFetch(
       // A layer file go read from disk left its copy in go's module cache (the plan holds only what was not there).
       const cacheDir = await modcache.catch(() => undefined)
       await forwarder.close(
-        cacheDir ? path => stat(join(cacheDir, 'cache', 'download', ...path.split('/'))).then(() => true) : undefined
+        cacheDir ? path => existsSync(join(cacheDir, 'cache', 'download', ...path.split('/'))) : undefined
       )
       const stats = forwarder.prefetchStats()
       const plan = await queued

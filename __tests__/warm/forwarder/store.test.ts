@@ -157,7 +157,7 @@ describe('PrefetchStore', () => {
 
     // go read the .mod from disk (its module cache holds a copy): counted as served from disk, not unused.
     const asked: string[] = []
-    const stats = await store.close(async path => {
+    const stats = await store.close(path => {
       asked.push(path)
       return path.endsWith('.mod')
     })

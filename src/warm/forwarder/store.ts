@@ -23,6 +23,7 @@
  *
  * The store never judges a body: go verifies every byte it is served against go.sum and the checksum database.
  */
+import { rmSync } from 'node:fs'
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -216,36 +217,34 @@ export class PrefetchStore {
   /**
    * Counts unused answers, drops everything and removes the spool directory and the layer. Waits for fetches in
    * flight to settle. `usedByGo(path)` tells whether go read a layer file from disk (it holds a copy in its module
-   * cache); without it, layer files left are counted unused.
+   * cache; asked synchronously: hundreds of stat calls are cheaper than as many thread-pool round trips); without
+   * it, layer files left are counted unused.
    */
-  async close(usedByGo?: (path: string) => Promise<boolean>): Promise<StoreStats> {
+  async close(usedByGo?: (path: string) => boolean): Promise<StoreStats> {
     this.closed = true
     const inFlight = [...this.slots.values()].flatMap(s => (s.state === 'fetching' ? [s.answer] : []))
     await Promise.all(inFlight)
-    const left = [...this.slots].flatMap(([path, slot]) =>
-      slot.state === 'ready' ? [{ path, answer: slot.answer }] : []
-    )
-    const used = await Promise.all(
-      left.map(({ path, answer }) =>
-        answer.kind === 'layer' && usedByGo ? usedByGo(path).catch(() => false) : Promise.resolve(false)
-      )
-    )
-    for (const [i, { answer }] of left.entries()) {
-      if (used[i]) {
+    for (const [path, slot] of this.slots) {
+      if (slot.state !== 'ready') continue
+      const answer = slot.answer
+      if (answer.kind === 'layer' && usedByGo?.(path)) {
         this.stats.servedFromDisk++
         this.served(answer)
       } else {
         this.stats.unusedFiles++
         this.stats.unusedBytes += answerBytes(answer)
       }
-      await this.release(answer)
+      // The layer goes as a whole below: one call instead of a trip through the thread pool per file.
+      if (answer.kind !== 'layer') await this.release(answer)
     }
     this.slots.clear()
     if (this.spoolDir) {
       const dir = await this.spoolDir.catch(() => undefined)
       if (dir) await rm(dir, { recursive: true, force: true })
     }
-    if (this.options.layerDir) await rm(this.options.layerDir, { recursive: true, force: true })
+    // Synchronous: Node removes a tree in one native call (24) or with plain system calls (20), where the
+    // promise form took a thread-pool round trip per entry (0.4-0.8 s for 800 entries on the loaded test machine).
+    if (this.options.layerDir) rmSync(this.options.layerDir, { recursive: true, force: true, maxRetries: 3 })
     return this.stats
   }
 

@@ -98,7 +98,7 @@ export interface Forwarder {
    * Stops the prefetch, aborts what is in flight, removes the spool files and the layer, and closes the server.
    * `usedByGo(path)` tells whether go read a layer file from disk (for the prefetch figures).
    */
-  close(usedByGo?: (path: string) => Promise<boolean>): Promise<void>
+  close(usedByGo?: (path: string) => boolean): Promise<void>
 }
 
 /** One proxy of the chain as the forwarder uses it: credentials resolved once, health kept per phase. */
