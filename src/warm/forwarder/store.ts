@@ -23,7 +23,6 @@
  *
  * The store never judges a body: go verifies every byte it is served against go.sum and the checksum database.
  */
-import { rmSync } from 'node:fs'
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -242,9 +241,9 @@ export class PrefetchStore {
       const dir = await this.spoolDir.catch(() => undefined)
       if (dir) await rm(dir, { recursive: true, force: true })
     }
-    // Synchronous: Node removes a tree in one native call (24) or with plain system calls (20), where the
-    // promise form took a thread-pool round trip per entry (0.4-0.8 s for 800 entries on the loaded test machine).
-    if (this.options.layerDir) rmSync(this.options.layerDir, { recursive: true, force: true, maxRetries: 3 })
+    // The promise form removes entries on the thread pool's four threads at once: for the ~1000 entries of a
+    // 200-module layer, 465 ms on the loaded test machine where rmSync took 1246 ms and rm -rf 769 ms.
+    if (this.options.layerDir) await rm(this.options.layerDir, { recursive: true, force: true, maxRetries: 3 })
     return this.stats
   }
 
