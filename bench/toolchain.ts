@@ -9,7 +9,7 @@
  * Environment: BENCH_TOOLCHAIN_REPS (default 3), BENCH_TOOLCHAIN_DELAYS (default `0,50`), BENCH_ACTION_DIST (a built
  * dist/ to use instead of building one).
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
@@ -19,7 +19,6 @@ import { hash1 } from '../__tests__/support/modules.js'
 import { createSumdb } from '../__tests__/support/sumdb-server.js'
 import { hostToolchainZip, TOOLCHAIN_GO_MOD } from '../__tests__/support/toolchain-zip.js'
 import { startInstallServer } from '../__tests__/install/install-server.js'
-import { ciNode24, versionOf } from './action.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** Goals of issue #18: our time over go's, and our peak RSS. */
@@ -85,6 +84,13 @@ async function buildCli(): Promise<{ entry: string; cleanup: () => void }> {
   return { entry: join(dir, 'cli', 'index.js'), cleanup: () => rmSync(parent, { recursive: true, force: true }) }
 }
 
+/** The Node 24 that .ci/run installs (the action runs on node24), when it is there (bench/action.ts has the same). */
+function ciNode24(): string | undefined {
+  const arch = process.arch === 'arm64' ? 'arm64' : 'x64'
+  const node = join(ROOT, '.ci', '.node24', 'node_modules', `node-linux-${arch}`, 'bin', 'node')
+  return process.platform === 'linux' && existsSync(node) ? node : undefined
+}
+
 /** Runs the benchmark and returns its markdown section. */
 export async function main(): Promise<string> {
   const go = findGo()
@@ -109,7 +115,7 @@ export async function main(): Promise<string> {
   const cli = await buildCli()
   // The node the action runs on (GitHub: node24), and its own peak RSS doing nothing, for scale.
   const node = process.env.BENCH_ACTION_NODE || ciNode24() || process.execPath
-  const nodeVersion = await versionOf(node)
+  const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
   const idle = await measured(node, ['-e', '0'], { PATH: process.env.PATH ?? '' }, os.tmpdir())
   const gosumdb = `${db.verifierKey} ${server.url}/sumdb/${db.name}`
   const rows: string[] = []
