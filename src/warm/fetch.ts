@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { WarmOptions } from './warm.js'
+import type { WarmOptions } from './options.js'
 import type { PrefetchFile } from './plan.js'
 import { formatChain } from '../go/proxy/chain.js'
 import { redactText } from '../go/proxy/url.js'
