@@ -237,7 +237,7 @@ export async function main(): Promise<string> {
           .find(line => / go mod download/.test(line))
         if (started) goStarts.get(b.label)!.push(Number(started.split(' ')[0]) / 1e6 - spawned)
       }
-      await cleanupTempDirs()
+      // No cleanupTempDirs() here: it would remove the go wrapper's directory too (the profiles below clean up).
     }
 
     // Profiles, the bundles interleaved run by run.
