@@ -12,9 +12,10 @@
  * - `TOOLCHAIN_DIRECT_BASE`: what `direct` in GOPROXY means for golang.org/toolchain.
  *
  * Decisions:
- * - Verification first: the database's record (signed tree head, tiles, record text) is checked before the zip is
- *   fetched, so a forged database answer costs no download; the zip's h1 is then checked over the bytes as they are
- *   extracted (installToolchainZip's expectedH1) and a mismatch installs nothing.
+ * - Verification before anything is installed: the database's record (signed tree head, tiles, record text) is
+ *   checked while the zip streams to a temporary file (a forged database answer aborts the download), and the zip's
+ *   h1 is checked over the bytes as they are extracted into a staging directory (installToolchainZip's
+ *   expectedH1): a mismatch installs nothing.
  * - GOSUMDB=off refuses every download (the go command refuses toolchain downloads without a database); GONOSUMDB
  *   and GOPRIVATE do not exempt golang.org/toolchain. An installed copy is used without asking the network (it was
  *   verified when it was installed, by this action or by setup-go).
@@ -237,18 +238,16 @@ export async function installGo(given: InstallGoOptions): Promise<InstalledGo> {
   const base = await resolveSumdbBase({ ...options, log })
   if (!base.ok) throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`)
   log.info(`Verifying ${where} with the checksum database at ${redactUrl(base.url)} (${base.via})`)
-  const verified = await verifyModule({
+  // The proofs are fetched while this job waits for the install lock and while the zip downloads
+  // (downloadAndExtract); nothing is extracted before the record is verified.
+  const verifying = verifyModule({
     fetch: sumdbFetcher({ ...options, base: base.url }),
     key: options.sumdb.key,
     path: TOOLCHAIN_MODULE,
     version: moduleVersion
   })
-  if (!verified.ok) {
-    throw new ToolchainInstallError(
-      'verify',
-      `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`
-    )
-  }
+  // Awaited in downloadAndExtract; a job that finds the install done meanwhile never awaits it.
+  verifying.catch(() => undefined)
 
   // One install of this version at a time in a tool cache other jobs share; a job that finished it meanwhile
   // makes this a cache hit (install-lock.ts).
@@ -265,7 +264,7 @@ export async function installGo(given: InstallGoOptions): Promise<InstalledGo> {
   try {
     const finished = await complete(destination, version, platform)
     if (finished) return installedByAnotherJob(destination, version, platform, log, elapsed)
-    return await downloadAndExtract(options, { version, moduleVersion, where, goroot, h1: verified.h1, elapsed })
+    return await downloadAndExtract(options, { version, moduleVersion, where, goroot, verifying, elapsed })
   } finally {
     await lock.release()
   }
@@ -292,7 +291,7 @@ async function downloadAndExtract(
     moduleVersion: string
     where: string
     goroot: string
-    h1: string
+    verifying: ReturnType<typeof verifyModule>
     elapsed: () => number
   }
 ): Promise<InstalledGo> {
@@ -303,10 +302,15 @@ async function downloadAndExtract(
 
   const zipFile = join(options.tempDir, `${moduleVersion}.${randomBytes(6).toString('hex')}.zip`)
   const forgetZip = onCancel(() => rmSync(zipFile, { force: true }))
+  await mkdir(options.tempDir, { recursive: true })
+  // The zip streams to a file while the database's proofs are checked; a failed verification aborts the download,
+  // and nothing is extracted before both are done.
+  const stopDownload = new AbortController()
   try {
     const maxBytes = options.maxZipBytes ?? DEFAULT_MAX_ZIP_BYTES
-    const downloaded = await getThroughChain({
+    const downloading = getThroughChain({
       ...options,
+      signal: options.signal ? AbortSignal.any([options.signal, stopDownload.signal]) : stopDownload.signal,
       path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
       directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
       body: {
@@ -316,6 +320,20 @@ async function downloadAndExtract(
         onProgress: progressLogger(where, log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS)
       }
     })
+    const verified = await target.verifying.catch(async (error: unknown) => {
+      stopDownload.abort()
+      await downloading
+      throw error
+    })
+    if (!verified.ok) {
+      stopDownload.abort()
+      await downloading
+      throw new ToolchainInstallError(
+        'verify',
+        `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`
+      )
+    }
+    const downloaded = await downloading
     for (const line of downloaded.tried) log.info(`  ${line}`)
     if (!downloaded.ok) {
       if (downloaded.local) {
@@ -345,7 +363,7 @@ async function downloadAndExtract(
     await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
     let installed
     try {
-      installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: target.h1 })
+      installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 })
     } catch (error) {
       if (isLocalFault(error)) throw localFault(error, dirname(goroot), 'the tool cache')
       throw new ToolchainInstallError(
@@ -357,14 +375,14 @@ async function downloadAndExtract(
     await writeFile(completeMarker(destination, version), '').catch((error: unknown) => {
       throw localFault(error, dirname(goroot), 'the tool cache')
     })
-    log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${target.h1})`)
+    log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`)
     return {
       version,
       goroot,
       goBinary: installed.goBinary,
       cacheHit: false,
       moduleVersion,
-      h1: target.h1,
+      h1: verified.h1,
       source: downloaded.source,
       bytes,
       ms: target.elapsed()

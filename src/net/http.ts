@@ -223,14 +223,19 @@ class Client implements HttpClient {
 
   private directAgent(): Agent {
     if (!this.direct) {
-      const base: Connector = buildConnector({
-        timeout: this.connectTimeoutMs,
-        ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {})
-      })
+      // The trusted CAs' context is built on the first https connection only: parsing a few hundred roots
+      // (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS) costs 25-125 ms, which a run against http proxies never needs.
+      const plain: Connector = buildConnector({ timeout: this.connectTimeoutMs })
+      let tlsConnector: Connector | undefined
+      const secureConnector = (): Connector =>
+        (tlsConnector ??= this.ca
+          ? buildConnector({ timeout: this.connectTimeoutMs, secureContext: secureContextFor(this.ca) })
+          : plain)
       const connecting = this.connecting
       const connect: Connector = (opts, callback) => {
         const key = `${opts.protocol}//${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? '443' : '80')}`
         const secure = opts.protocol === 'https:'
+        const base = secure ? secureConnector() : plain
         connecting.set(key, net.isIP(opts.hostname.replace(/^\[(.*)\]$/, '$1')) ? 'connect' : 'dns')
         const socket = (base as unknown as (o: typeof opts, c: typeof callback) => net.Socket | undefined)(
           opts,
