@@ -5,10 +5,10 @@
  * walk so the rules that change Go's behaviour (only ever dropping what Go would fall
  * through anyway) sit in one small place.
  */
-import type { Chain, ProxyEntry } from '../../core/chain.js'
-import type { Logger } from '../../core/logger.js'
-import { userinfoCredentials } from '../../core/net/credentials.js'
-import { redactUrl } from '../../core/proxy-url.js'
+import type { Chain, ProxyEntry } from '../../go/proxy/chain.js'
+import type { Logger } from '../../host/logger.js'
+import { userinfoCredentials } from '../../net/credentials.js'
+import { redactUrl } from '../../go/proxy/url.js'
 import type { ForwarderOptions, Upstream } from './types.js'
 
 /** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */

@@ -5,8 +5,8 @@
  * what an answer means and how to tell it.
  */
 import http from 'node:http'
-import { redactText, redactUrl } from '../../core/proxy-url.js'
-import { judgeAnswer, type AnswerVerdict } from '../../core/chain-walk.js'
+import { redactText, redactUrl } from '../../go/proxy/url.js'
+import { judgeAnswer, type AnswerVerdict } from '../../go/proxy/walk.js'
 import type { Kind, Outcome, Upstream } from './types.js'
 import type { AttemptResult } from './upstream.js'
 

@@ -5,9 +5,9 @@
  * would have gone) with the same timeouts and retries. Go verifies the signed tree either
  * way, so routing never weakens verification; GONOSUMDB lookups are refused outright.
  */
-import type { Logger } from '../../core/logger.js'
-import { matchesPrefixPatterns } from '../../core/patterns.js'
-import type { SumdbConfig } from '../../core/sumdb/config.js'
+import type { Logger } from '../../host/logger.js'
+import { matchesPrefixPatterns } from '../../go/env/patterns.js'
+import type { SumdbConfig } from '../../go/sumdb/config.js'
 import { decodeModule, joinUrl } from './paths.js'
 import type { Outcome, Upstream } from './types.js'
 import { isFailing } from './health.js'

@@ -5,7 +5,7 @@
  * forwarder can decide between retry, next proxy and stop. Never rejects.
  */
 import type { Readable } from 'node:stream'
-import type { Credentials } from '../../core/auth/types.js'
+import type { Credentials } from '../../auth/types.js'
 import type { HttpClient, NetworkFault } from '../../net/http.js'
 
 export type { NetworkFault } from '../../net/http.js'

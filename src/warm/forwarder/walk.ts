@@ -5,13 +5,13 @@
  * per-request timeouts of upstream.ts. Everything the walk needs comes in a WalkContext, so
  * the checksum-database routing can reuse the same tries and health bookkeeping.
  */
-import type { Credentials } from '../../core/auth/types.js'
-import type { Chain } from '../../core/chain.js'
-import type { Logger } from '../../core/logger.js'
+import type { Credentials } from '../../auth/types.js'
+import type { Chain } from '../../go/proxy/chain.js'
+import type { Logger } from '../../host/logger.js'
 import type { HttpClient } from '../../net/http.js'
 import { isFailing, recordTry } from './health.js'
 import { joinUrl } from './paths.js'
-import { retryDelayMs, type AnswerVerdict } from '../../core/chain-walk.js'
+import { retryDelayMs, type AnswerVerdict } from '../../go/proxy/walk.js'
 import { sleep } from '../../net/sleep.js'
 import type { Kind, Outcome, Upstream } from './types.js'
 import { describeUpstream, judge, summary, toOutcome } from './judgement.js'
