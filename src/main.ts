@@ -6,7 +6,7 @@ import { goEnvFailureWarning } from './settings/ambient.js'
 import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './action/export.js'
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
-import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
+import { CredentialRemovalError, goauthProblem, installCredentials, removeCredentials } from './auth/install.js'
 import { decideAfterProbe, planEnvironment, type ExportDecision } from './settings/configure.js'
 import { formatChain } from './go/proxy/chain.js'
 import { chainFromInputs, environmentFor, type ModulePlan } from './settings/compose.js'
@@ -75,6 +75,9 @@ async function configure(): Promise<void> {
   // 2. Credentials: move them out of URLs, derive GOPRIVATE for private hosts, mask them.
   const { plan, credentials } = planEnvironment(settings, ambient)
   maskSecrets(credentials.secrets)
+  // GOAUTH=off would make go ignore the netrc the auth input needs: fail before anything is probed or exported.
+  const goauth = goauthProblem(credentials, process.env)
+  if (goauth) throw new InputErrors([goauth])
   credentials.notes.forEach(note => log.info(note))
   plan.warnings.forEach(warning => log.warning(warning))
   log.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain)}`)
