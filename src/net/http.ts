@@ -49,6 +49,7 @@ import net from 'node:net'
 import tls from 'node:tls'
 import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { createGunzip, type Gunzip } from 'node:zlib'
 import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
 import type { Credentials } from '../auth/types.js'
 import { basicAuthorization } from '../auth/secrets.js'
@@ -444,6 +445,65 @@ class Client implements HttpClient {
         settle(answer({ kind: 'stream', head, rest: stream }))
       }
 
+      /** One chunk of the (decoded) body, by the body mode; false asks the sender to pause. */
+      const consume = (chunk: Buffer): boolean => {
+        switch (bodyMode) {
+          case 'discard':
+            return true
+          case 'stream':
+            return stream?.write(chunk) ?? false
+          case 'file': {
+            size += chunk.length
+            const mode = options.body as Extract<BodyMode, { mode: 'file' }>
+            if (mode.maxBytes !== undefined && size > mode.maxBytes) {
+              fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`)
+              return false
+            }
+            const more = file?.write(chunk) ?? false
+            mode.onProgress?.(size, total)
+            return more
+          }
+          default: {
+            if (size + chunk.length <= limit) {
+              chunks.push(chunk)
+              size += chunk.length
+              return true
+            }
+            const mode = options.body
+            if (mode.mode === 'buffer' && mode.overflow === 'stream' && status >= 200 && status < 300) {
+              bodyMode = 'stream'
+              handOver(Buffer.concat(chunks))
+              chunks.length = 0
+              return stream?.write(chunk) ?? false
+            }
+            chunks.push(chunk.subarray(0, limit - size))
+            truncated = true
+            state = 'done'
+            cleanup()
+            settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }))
+            // Settle first, then tear down: the rest of the body is not read.
+            abortRequest?.(new Error('body limit reached'))
+            return false
+          }
+        }
+      }
+      /**
+       * A `Content-Encoding: gzip` answer (static GOPROXY sites on object storage send one whatever was asked) is
+       * decoded here, as the go command's transport decodes it: every reader sees the bytes the proxy stored.
+       */
+      let gunzip: Gunzip | undefined
+      const decodeGzip = () => {
+        gunzip = createGunzip()
+        // Decoded bytes go on as they come (the stream and file readers buffer); the encoded side keeps backpressure.
+        gunzip.on('data', (chunk: Buffer) => {
+          if (state !== 'done') consume(chunk)
+        })
+        gunzip.on('drain', () => resumeDispatch())
+        gunzip.on('error', error =>
+          fail('other', 'EGZIP', `the answer's gzip encoding is broken: ${error.message}`, 'body')
+        )
+      }
+
       const handler: Dispatcher.DispatchHandlers = {
         onConnect: abort => {
           abortRequest = abort
@@ -466,6 +526,11 @@ class Client implements HttpClient {
             answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
               ? length
               : undefined
+          if (/^\s*(x-)?gzip\s*$/i.test(answerHeaders['content-encoding'] ?? '')) {
+            // The length on the wire is not the length of the body: leave the decision to the decoded bytes.
+            total = undefined
+            decodeGzip()
+          }
           idle()
           const location = answerHeaders.location
           if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && options.followRedirects !== false) {
@@ -511,48 +576,19 @@ class Client implements HttpClient {
           if (state === 'done') return false
           idle()
           options.onData?.(chunk.length)
-          switch (bodyMode) {
-            case 'discard':
-              return true
-            case 'stream':
-              return stream?.write(chunk) ?? false
-            case 'file': {
-              size += chunk.length
-              const mode = options.body as Extract<BodyMode, { mode: 'file' }>
-              if (mode.maxBytes !== undefined && size > mode.maxBytes) {
-                fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`)
-                return false
-              }
-              const more = file?.write(chunk) ?? false
-              mode.onProgress?.(size, total)
-              return more
-            }
-            default: {
-              if (size + chunk.length <= limit) {
-                chunks.push(chunk)
-                size += chunk.length
-                return true
-              }
-              const mode = options.body
-              if (mode.mode === 'buffer' && mode.overflow === 'stream' && status >= 200 && status < 300) {
-                bodyMode = 'stream'
-                handOver(Buffer.concat(chunks))
-                chunks.length = 0
-                return stream?.write(chunk) ?? false
-              }
-              chunks.push(chunk.subarray(0, limit - size))
-              truncated = true
-              state = 'done'
-              cleanup()
-              settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }))
-              // Settle first, then tear down: the rest of the body is not read.
-              abortRequest?.(new Error('body limit reached'))
-              return false
-            }
-          }
+          if (gunzip) return gunzip.write(chunk)
+          return consume(chunk)
         },
         onComplete: () => {
           if (state === 'done') return
+          if (gunzip) {
+            // The decoder's last bytes arrive after its input ends: complete once it has flushed them.
+            const decoder = gunzip
+            gunzip = undefined
+            decoder.once('end', () => handler.onComplete?.([]))
+            decoder.end()
+            return
+          }
           state = 'done'
           cleanup()
           if (redirectTo !== undefined) return settle({ kind: 'redirect', location: redirectTo, status })
