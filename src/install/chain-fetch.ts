@@ -1,6 +1,7 @@
 /**
- * Requests for the toolchain install, on the one HTTP client (src/net/http.ts): walking the GOPROXY chain with the
- * go command's `,`/`|` rules plus retries for transient faults (src/go/proxy/walk.ts decides), choosing the path
+ * Requests for the toolchain install, through the one chain-walk driver (src/net/walk.ts `walkUpstream`, on the one
+ * HTTP client): walking the GOPROXY chain with the go command's `,`/`|` rules plus retries for transient faults
+ * (src/go/proxy/walk.ts decides), asking `/sumdb/<name>/supported` and the database itself the same way, choosing the path
  * to the checksum database as the go command does (src/go/sumdb/route.ts), and a `SumdbFetch` for
  * src/sumdb/client.ts.
  *
@@ -12,15 +13,14 @@
  */
 import type { Credentials } from '../auth/types.js'
 import type { Chain } from '../go/proxy/chain.js'
-import { judgeAnswer, nextStep, retryDelayMs, type ChainAnswer } from '../go/proxy/walk.js'
 import type { Logger } from '../host/logger.js'
 import { userinfoCredentials } from '../net/credentials.js'
 import { redactText, redactUrl } from '../go/proxy/url.js'
-import type { SupportedAnswer } from '../probe/report.js'
+import type { SupportedAnswer } from '../go/sumdb/route.js'
 import type { SumdbConfig } from '../go/sumdb/config.js'
 import { sumdbRoute } from '../go/sumdb/route.js'
-import type { BodyMode, HttpAnswer, HttpClient, HttpResult } from '../net/http.js'
-import { sleep } from '../net/sleep.js'
+import type { BodyMode, HttpAnswer, HttpClient, HttpFailure } from '../net/http.js'
+import { walkUpstream, type FailedTry, type WalkRequest } from '../net/walk.js'
 import type { SumdbFetch } from '../sumdb/client.js'
 
 /** Timeouts and retries for one request through the chain. */
@@ -42,8 +42,6 @@ export interface RequestPolicy {
 
 const DEFAULT_ATTEMPTS = 3
 const DEFAULT_BACKOFF_MS = 500
-const BACKOFF_CAP_MS = 4000
-const RETRY_AFTER_CAP_MS = 10_000
 const DEFAULT_TIMEOUT_MS = 30_000
 
 /** Options of {@link getThroughChain}. */
@@ -79,29 +77,39 @@ export function joinProxyUrl(base: string, path: string): URL {
 
 /**
  * Walks `chain` for `path` as the go command does (each request starts again at the first entry), with retries of
- * transient faults on each proxy. Never rejects: a result names every proxy that failed and why.
+ * transient faults on each proxy, through the one driver (src/net/walk.ts). Never rejects: a result names every
+ * proxy that failed and why.
  */
 export async function getThroughChain(options: ChainGetOptions): Promise<ChainGetResult> {
   const tried: string[] = []
-  const entries: Array<{ url: string; separator: ',' | '|' }> = options.chain.proxies.map(p => ({
-    url: p.url,
-    separator: p.separator
+  const bases = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }))
+  if (options.chain.terminal === 'direct') bases.push({ base: options.directBase, separator: ',', direct: true })
+  const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
+  const targets = bases.map(b => ({
+    ...requestTarget(b.base, options.path),
+    separator: b.separator,
+    tries: attempts,
+    direct: b.direct
   }))
-  if (options.chain.terminal === 'direct') entries.push({ url: options.directBase, separator: ',' })
-  let lastError: string | undefined
-  for (const entry of entries) {
-    const shown = redactUrl(entry.url)
-    const outcome = await getWithRetries(options, entry.url, entry.separator, shown, tried)
-    if (outcome.step === 'use') return { ok: true, answer: outcome.answer, source: shown, tried }
-    if (outcome.step === 'aborted') return { ok: false, message: 'cancelled', tried }
-    if (outcome.step === 'stop') {
-      return {
-        ok: false,
-        message: `${outcome.message} (the ',' after it lets only 404/410 through to the next proxy)`,
-        tried
-      }
+  const shown = bases.map(b => redactUrl(b.base))
+  const message = (failed: FailedTry) => `${shown[failed.entry]}/${options.path}: ${describe(failed.result)}`
+  const walked = await walkUpstream(targets, {
+    ...requestOf(options, options.body),
+    onTry: (entry, attempt, result, verdict) => {
+      if (verdict === 'ok') return
+      const line = `${shown[entry]}/${options.path}: ${describe(result)}`
+      tried.push(attempt > 1 ? `${line} (try ${attempt})` : line)
+    },
+    onRetry: (failed, delayMs) => options.log.debug(`${message(failed)}: retrying in ${delayMs} ms`)
+  })
+  if (walked.kind === 'use') return { ok: true, answer: walked.answer, source: shown[walked.entry], tried }
+  if (walked.kind === 'aborted') return { ok: false, message: 'cancelled', tried }
+  if (walked.why === 'stop' && walked.report) {
+    return {
+      ok: false,
+      message: `${message(walked.report)} (the ',' after it lets only 404/410 through to the next proxy)`,
+      tried
     }
-    lastError = outcome.message
   }
   const end =
     options.chain.terminal === 'off'
@@ -111,63 +119,36 @@ export async function getThroughChain(options: ChainGetOptions): Promise<ChainGe
         : 'the chain has no further entry'
   return {
     ok: false,
-    message: lastError === undefined ? `no proxy in the chain (${end})` : `${lastError}; ${end}`,
+    message: walked.report === undefined ? `no proxy in the chain (${end})` : `${message(walked.report)}; ${end}`,
     tried
   }
 }
 
-type TryOutcome = { step: 'use'; answer: HttpAnswer } | { step: 'next' | 'stop'; message: string } | { step: 'aborted' }
-
-async function getWithRetries(
-  options: ChainGetOptions,
-  base: string,
-  separator: ',' | '|',
-  shown: string,
-  tried: string[]
-): Promise<TryOutcome> {
-  const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
-  const baseUrl = new URL(base)
-  const credentials = userinfoCredentials(baseUrl)
-  const url = joinProxyUrl(base, options.path)
+/** A request URL below `base` without userinfo, and the userinfo as credentials for its origin. */
+function requestTarget(base: string, path: string): { url: URL; credentials: Credentials | undefined } {
+  const url = joinProxyUrl(base, path)
+  const credentials = userinfoCredentials(url)
   url.username = ''
   url.password = ''
-  for (let attempt = 1; ; attempt++) {
-    const result = await get(options, url, credentials)
-    if (result.kind === 'aborted') return { step: 'aborted' }
-    const answer: ChainAnswer =
-      result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault }
-    const step = nextStep(judgeAnswer(answer), separator, attempt, attempts)
-    if (step === 'use' && result.kind === 'answer') return { step, answer: result }
-    const message = `${shown}/${options.path}: ${describe(result)}`
-    tried.push(attempt > 1 ? `${message} (try ${attempt})` : message)
-    if (step === 'retry') {
-      const delay = backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined)
-      options.log.debug(`${message}: retrying in ${delay} ms`)
-      await sleep(delay, options.signal)
-      if (options.signal?.aborted) return { step: 'aborted' }
-      continue
-    }
-    return { step: step === 'use' ? 'next' : step, message }
+  return { url, credentials }
+}
+
+/** The driver's request for one GET of the install: its timeouts, pacing and signal. */
+function requestOf(options: RequestPolicy & { client: HttpClient }, body: BodyMode): WalkRequest {
+  return {
+    client: options.client,
+    body,
+    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    credentialsFor: options.credentialsFor,
+    signal: options.signal,
+    backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
+    random: options.random
   }
 }
 
-function get(
-  options: RequestPolicy & { client: HttpClient; body: BodyMode },
-  url: URL,
-  credentials: Credentials | undefined
-): Promise<HttpResult> {
-  return options.client.get(url, {
-    body: options.body,
-    ...(credentials ? { credentials } : {}),
-    ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
-    headersTimeoutMs: options.headersTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-    ...(options.signal ? { signal: options.signal } : {})
-  })
-}
-
 /** One line about a failed try: the status and the start of a text body, or the network failure. */
-function describe(result: Exclude<HttpResult, { kind: 'aborted' }>): string {
+function describe(result: HttpAnswer | HttpFailure): string {
   if (result.kind === 'failure') return redactText(result.message)
   const status = `${result.status} ${result.statusText}`.trim()
   if (result.body.kind !== 'buffered' || !/text\/plain/i.test(result.contentType)) return status
@@ -175,18 +156,6 @@ function describe(result: Exclude<HttpResult, { kind: 'aborted' }>): string {
     .replace(/[^\x20-\x7e]+/g, ' ')
     .trim()
   return text === '' ? status : `${status}: ${text}`
-}
-
-/** The pause before try `attempt + 1`: backoff with jitter, at least Retry-After, both capped (go/proxy/walk.ts). */
-function backoffFor(options: RequestPolicy, attempt: number, retryAfterMs: number | undefined): number {
-  return retryDelayMs(
-    attempt,
-    retryAfterMs,
-    options.backoffMs ?? DEFAULT_BACKOFF_MS,
-    BACKOFF_CAP_MS,
-    RETRY_AFTER_CAP_MS,
-    options.random
-  )
 }
 
 /** Where checksum-database requests go. */
@@ -245,29 +214,15 @@ export async function resolveSumdbBase(options: SumdbBaseOptions): Promise<Sumdb
   }
 }
 
+/** One proxy's `/sumdb/<name>/supported`, through the driver: 200 yes, 404/410 no, anything else an error. */
 async function askSupported(options: SumdbBaseOptions, proxy: string, name: string): Promise<SupportedAnswer> {
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
-  const url = joinProxyUrl(proxy, `sumdb/${name}/supported`)
-  const credentials = userinfoCredentials(url)
-  url.username = ''
-  url.password = ''
-  for (let attempt = 1; ; attempt++) {
-    const result = await get({ ...options, body: { mode: 'buffer', maxBytes: 4096 } }, url, credentials)
-    if (result.kind === 'aborted') return { support: 'error', message: 'cancelled' }
-    const verdict = judgeAnswer(
-      result.kind === 'answer' ? { kind: 'status', status: result.status } : { kind: 'failure', fault: result.fault }
-    )
-    if (verdict === 'ok') return { support: 'yes', message: 'serves the checksum database' }
-    if (verdict === 'not-found') return { support: 'no', message: describe(result) }
-    if (verdict === 'transient' && attempt < attempts) {
-      await sleep(
-        backoffFor(options, attempt, result.kind === 'answer' ? result.retryAfterMs : undefined),
-        options.signal
-      )
-      continue
-    }
-    return { support: 'error', message: describe(result) }
-  }
+  const target = { ...requestTarget(proxy, `sumdb/${name}/supported`), separator: ',' as const, tries: attempts }
+  const walked = await walkUpstream([target], requestOf(options, { mode: 'buffer', maxBytes: 4096 }))
+  if (walked.kind === 'use') return { support: 'yes', message: 'serves the checksum database' }
+  if (walked.kind === 'aborted' || !walked.report) return { support: 'error', message: 'cancelled' }
+  const { verdict, result } = walked.report
+  return { support: verdict === 'not-found' ? 'no' : 'error', message: describe(result) }
 }
 
 /** Options of {@link sumdbFetcher}. */
@@ -286,35 +241,18 @@ const SUMDB_MAX_BYTES = 256 * 1024
  */
 export function sumdbFetcher(options: SumdbFetcherOptions): SumdbFetch {
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
+  const body: BodyMode = { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 }
   return async sub => {
-    const url = joinProxyUrl(options.base, sub)
-    const credentials = userinfoCredentials(url)
-    url.username = ''
-    url.password = ''
-    for (let attempt = 1; ; attempt++) {
-      const result = await get(
-        { ...options, body: { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 } },
-        url,
-        credentials
-      )
-      if (result.kind === 'aborted') return { error: 'cancelled' }
-      if (result.kind === 'answer') {
-        const verdict = judgeAnswer({ kind: 'status', status: result.status })
-        if (verdict === 'transient' && attempt < attempts) {
-          await sleep(backoffFor(options, attempt, result.retryAfterMs), options.signal)
-          continue
-        }
-        if (result.body.kind !== 'buffered') return { error: 'unexpected body' }
-        if (result.body.truncated || result.body.bytes.length > SUMDB_MAX_BYTES) {
-          return { error: `answer larger than ${SUMDB_MAX_BYTES} bytes` }
-        }
-        return { status: result.status, body: new Uint8Array(result.body.bytes) }
-      }
-      if (judgeAnswer({ kind: 'failure', fault: result.fault }) === 'transient' && attempt < attempts) {
-        await sleep(backoffFor(options, attempt, undefined), options.signal)
-        continue
-      }
-      return { error: redactText(result.message) }
+    const target = { ...requestTarget(options.base, sub), separator: ',' as const, tries: attempts }
+    const walked = await walkUpstream([target], requestOf(options, body))
+    if (walked.kind === 'aborted') return { error: 'cancelled' }
+    const result = walked.kind === 'use' ? walked.answer : walked.report?.result
+    if (!result) return { error: 'cancelled' }
+    if (result.kind === 'failure') return { error: redactText(result.message) }
+    if (result.body.kind !== 'buffered') return { error: 'unexpected body' }
+    if (result.body.truncated || result.body.bytes.length > SUMDB_MAX_BYTES) {
+      return { error: `answer larger than ${SUMDB_MAX_BYTES} bytes` }
     }
+    return { status: result.status, body: new Uint8Array(result.body.bytes) }
   }
 }

@@ -1,5 +1,5 @@
-import { judge } from '../../../src/warm/forwarder/judgement.js'
-import { networkFault, type NetworkFault } from '../../../src/net/classify.js'
+import { judgeAnswer } from '../../src/go/proxy/walk.js'
+import { networkFault, type NetworkFault } from '../../src/net/classify.js'
 
 /** A Node socket error's code and message, as the client classifies them. */
 function classifyError(error: { code: string; message: string }): NetworkFault {
@@ -27,7 +27,7 @@ describe('networkFault shares the probe code tables, so what the probe calls tra
     ['ETIMEDOUT', 'timeout']
   ])('%s is a %s fault and is retried', (code, fault) => {
     expect(classifyError(socketError(code))).toBe(fault)
-    expect(judge({ type: 'network', fault, message: code }, 'small')).toBe('transient')
+    expect(judgeAnswer({ kind: 'failure', fault, request: 'small' })).toBe('transient')
   })
 
   it.each([
@@ -41,7 +41,7 @@ describe('networkFault shares the probe code tables, so what the probe calls tra
   ])('%s is a tls fault, which another try cannot fix', code => {
     const fault = classifyError(socketError(code))
     expect(fault).toBe('tls')
-    expect(judge({ type: 'network', fault, message: code }, 'small')).toBe('permanent')
+    expect(judgeAnswer({ kind: 'failure', fault, request: 'small' })).toBe('permanent')
   })
 
   it('an unknown code without "socket hang up" is other (permanent); with it, a reset', () => {
