@@ -44,8 +44,12 @@ export type ChainAnswer =
       readonly proxy?: string
     }
 
-/** What one answer means. */
-export type AnswerVerdict = 'ok' | 'not-found' | 'transient' | 'permanent'
+/**
+ * What one answer means. 'unavailable' is a not-found the proxy itself calls temporary (goproxy/goproxy's
+ * `404 not found: bad upstream`): asked again like a transient fault, and once the tries are spent it is a
+ * not-found again, so the walk (and go after it) falls through to the next entry as go would.
+ */
+export type AnswerVerdict = 'ok' | 'not-found' | 'unavailable' | 'transient' | 'permanent'
 
 /** One rule of ANSWER_RULES. */
 export interface AnswerRule {
@@ -60,6 +64,19 @@ const TRANSIENT_FAULTS: ReadonlySet<string> = new Set(['timeout', 'refused', 're
 
 const isStatus = (answer: ChainAnswer, test: (status: number) => boolean): boolean =>
   answer.kind === 'status' && test(answer.status)
+
+/**
+ * The texts of github.com/goproxy/goproxy (the engine goproxy.cn runs) for a failure that says nothing about the
+ * module: an upstream 429/5xx (`bad upstream`), a fetch timeout, a cache-only miss (`temporarily unavailable`).
+ * It sends all three as 404 (response.go responseError / responseNotFound; it never sends 410), the first two with
+ * `Cache-Control: must-revalidate, no-cache, no-store`. Any other `not found: <upstream text>` is a real not-found.
+ */
+const TEMPORARY_NOT_FOUND = /^\s*not found: (bad upstream|fetch timed out|temporarily unavailable)\s*$/
+
+/** Whether a 404 answer with this body is goproxy/goproxy's word for a temporary failure (see TEMPORARY_NOT_FOUND). */
+export function isTemporaryNotFound(status: number, body: string | undefined): boolean {
+  return status === 404 && TEMPORARY_NOT_FOUND.test((body ?? '').slice(0, 200))
+}
 
 /**
  * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
@@ -79,6 +96,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     verdict: 'permanent'
   },
   { name: '2xx: the answer', applies: answer => isStatus(answer, s => s >= 200 && s < 300), verdict: 'ok' },
+  {
+    name: "goproxy/goproxy's 404 for a failure of its own: not found for now",
+    applies: answer => answer.kind === 'status' && isTemporaryNotFound(answer.status, answer.head),
+    verdict: 'unavailable'
+  },
   {
     name: '404/410: not found',
     applies: answer => isStatus(answer, s => s === 404 || s === 410),
@@ -160,7 +182,8 @@ export function firstStep(walk: Walk): WalkStep {
 
 /**
  * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
- * again (after a backoff, at least the server's Retry-After) while the entry's tries remain, unless `giveUp` (the
+ * again (after a backoff, at least the server's Retry-After) while the entry's tries remain — so is an
+ * 'unavailable' not-found, which counts as a not-found once they are spent — unless `giveUp` (the
  * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
  * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
  */
@@ -176,7 +199,8 @@ export function nextStep(
     throw new Error(`try ${state.attempt} of entry ${state.entry} is outside the walk`)
   }
   if (verdict === 'ok') return { do: 'use', entry: state.entry }
-  if (verdict === 'transient' && state.attempt < entry.tries && !giveUp) {
+  const retryable = verdict === 'transient' || verdict === 'unavailable'
+  if (retryable && state.attempt < entry.tries && !giveUp) {
     const delayMs = retryDelayMs(
       state.attempt,
       retryAfterMs,
@@ -187,8 +211,10 @@ export function nextStep(
     )
     return { do: 'ask', state: { ...state, attempt: state.attempt + 1 }, delayMs }
   }
-  const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) })
-  if (verdict !== 'not-found' && entry.separator === ',') return { do: 'fail', why: 'stop', report: state.entry }
+  // Spent, a proxy's "not found for now" is what its status says to go: a not-found, which falls through.
+  const final = verdict === 'unavailable' ? 'not-found' : verdict
+  const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(final, entry) })
+  if (final !== 'not-found' && entry.separator === ',') return { do: 'fail', why: 'stop', report: state.entry }
   if (state.entry + 1 >= walk.entries.length) return { do: 'fail', why: 'end', report: best.entry }
   return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 }
 }
