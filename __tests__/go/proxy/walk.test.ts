@@ -78,7 +78,12 @@ describe('judgeAnswer: what one answer means (ANSWER_RULES, first match wins)', 
       status(404, { head: 'not found: unknown revision v9' }),
       'not-found'
     ],
-    ['410 with a goproxy text (it never sends 410)', status(410, { head: 'not found: bad upstream' }), 'not-found']
+    ['410 with a goproxy text (it never sends 410)', status(410, { head: 'not found: bad upstream' }), 'not-found'],
+    // CDN storage's non-standard statuses are server errors.
+    ['478', status(478), 'transient'],
+    ['573', status(573), 'transient'],
+    ['579', status(579), 'transient'],
+    ['599', status(599), 'transient']
   ])('%s → %s', (_name, answer, want) => {
     expect(judgeAnswer(answer)).toBe(want)
   })

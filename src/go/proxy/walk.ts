@@ -79,6 +79,12 @@ export function isTemporaryNotFound(status: number, body: string | undefined): b
 }
 
 /**
+ * Statuses CDN object storage answers during incidents that are server errors whatever their number says: 478
+ * (goproxy.cn's storage has answered it) and the 5xx above 511 (573, 579, 599) — covered by the 5xx row anyway.
+ */
+const NON_STANDARD_SERVER_ERRORS: ReadonlySet<number> = new Set([478])
+
+/**
  * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
  * (not found: the next entry, whatever the separator); the rest says which errors are worth another try.
  */
@@ -106,7 +112,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     applies: answer => isStatus(answer, s => s === 404 || s === 410),
     verdict: 'not-found'
   },
-  { name: '429 and 5xx: busy', applies: answer => isStatus(answer, s => s === 429 || s >= 500), verdict: 'transient' },
+  {
+    name: "429, 5xx and CDN storage's 478: busy",
+    applies: answer => isStatus(answer, s => s === 429 || s >= 500 || NON_STANDARD_SERVER_ERRORS.has(s)),
+    verdict: 'transient'
+  },
   {
     name: 'timeout, refused, reset, dns: may pass',
     applies: answer => answer.kind === 'failure' && TRANSIENT_FAULTS.has(answer.fault),
