@@ -3,6 +3,8 @@ import os from 'node:os'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
 import { goEnvFailureWarning } from './settings/ambient.js'
+import { goEnv } from './exec/go.js'
+import { unpatchedGoWarning } from './go/sumdb/exposure.js'
 import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './action/export.js'
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
@@ -128,12 +130,19 @@ async function configure(): Promise<void> {
   const jobGo = installedGo?.goBinary ?? go
   // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
   const goEnvShown = jobGo ? readGoEnvForLog(jobGo) : undefined
+  // The job's go version, for the warning about the 2026 checksum-database fixes (beside the warm phase too).
+  const goVersion = jobGo
+    ? goEnv(jobGo, ['GOVERSION'], { cwd: process.cwd(), env: process.env }).catch(() => undefined)
+    : undefined
 
   // 6. Warm the module cache through the verified chain.
   const warm = settings.warm
     ? await warmCache(jobGo, settings, plan, chain, sumdb, credentials.credentialsFor)
     : undefined
   if (goEnvShown) showGoEnv(await goEnvShown)
+  const version = await goVersion
+  const unpatched = version?.ok ? unpatchedGoWarning(version.values.GOVERSION, sumdb, chain) : undefined
+  if (unpatched) log.warning(unpatched)
   if (warm?.chainChanged) {
     environment = environmentFor(plan, warm.chain, sumdb)
     exportVariables({ GOPROXY: environment.effective.GOPROXY })
