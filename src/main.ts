@@ -261,6 +261,7 @@ async function warmCache(
         sumdb,
         timeoutSeconds: settings.warmTimeoutSeconds,
         prefetchConcurrency: settings.warmConcurrency,
+        warmVendored: settings.warmVendored,
         retries: settings.retries,
         credentialsFor,
         log

@@ -40,6 +40,7 @@ export async function warmCommand(args: ParsedArgs, io: CliIo): Promise<number> 
       sumdb: decision.sumdb,
       timeoutSeconds: settings.warmTimeoutSeconds,
       prefetchConcurrency: settings.warmConcurrency,
+      warmVendored: settings.warmVendored,
       retries: settings.retries,
       credentialsFor: credentials.credentialsFor,
       log,
