@@ -7,6 +7,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // The real-world suite talks to the machine's real module proxy: its own config (jest.realworld.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '/__tests__/realworld/'],
   // No name lookup leaves the machine: every test talks only to loopback servers it started.
   setupFiles: ['<rootDir>/__tests__/support/no-outside-dns.mjs'],
   // A fresh bundle of src/ for the action and CLI tests (never the committed dist/), and the suite-wide privacy audit:

@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { findGo, tempDir } from '../support/go.js'
+import { TEST_GO_VARIABLE, findGo, goVersionOf, tempDir } from '../support/go.js'
 import { CLI_ENTRY, DIST_ENTRY, testDist } from '../support/run-action.js'
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url))
@@ -29,10 +29,35 @@ describe('the bundle the action tests run', () => {
 })
 
 describe('findGo', () => {
+  const withTestGo = (value: string | undefined, body: () => void) => {
+    const saved = process.env[TEST_GO_VARIABLE]
+    if (value === undefined) delete process.env[TEST_GO_VARIABLE]
+    else process.env[TEST_GO_VARIABLE] = value
+    try {
+      body()
+    } finally {
+      if (saved === undefined) delete process.env[TEST_GO_VARIABLE]
+      else process.env[TEST_GO_VARIABLE] = saved
+    }
+  }
+
   it('fails with a message saying how to get go when neither PATH nor the fallback has one', () => {
     const empty = tempDir('no-go-here')
-    expect(() => findGo(empty, join(empty, 'go'))).toThrow(
-      /This suite needs the go command and there is none on PATH or at .*no-go-here.*Install Go/
+    withTestGo(undefined, () =>
+      expect(() => findGo(empty, join(empty, 'go'))).toThrow(
+        /This suite needs the go command and there is none on PATH or at .*no-go-here.*Install Go/
+      )
     )
+  })
+
+  it(`takes the go that ${TEST_GO_VARIABLE} names over PATH, and refuses one that is not there`, () => {
+    const empty = tempDir('no-go-here')
+    const real = findGo()
+    withTestGo(real, () => expect(findGo(empty, join(empty, 'go'))).toBe(real))
+    withTestGo(join(empty, 'go'), () => expect(() => findGo()).toThrow(`${TEST_GO_VARIABLE}=${join(empty, 'go')}`))
+  })
+
+  it(`runs with ${goVersionOf()} (${findGo()})`, () => {
+    expect(goVersionOf()).toMatch(/^go1\.\d+/)
   })
 })

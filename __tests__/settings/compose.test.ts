@@ -455,6 +455,7 @@ describe('readSettings: every input of action.yml', () => {
     ['order', 'fastest', /"fastest" is not one of: latency, given/],
     ['on-unreachable', 'ignore', /"ignore" is not one of: fail, warn/],
     ['warm', 'on', /"on" is not a boolean/],
+    ['warm-vendored', 'yes', /"yes" is not a boolean/],
     ['working-directory', 'a\u0000b', /control character U\+0000/],
     ['warm-timeout', '0', /"0" is not a whole number of seconds from 1 to 21600/],
     ['warm-timeout', '21601', /not a whole number/],
@@ -487,6 +488,7 @@ describe('readSettings: every input of action.yml', () => {
       checked.add(name)
     for (const name of ['warm-timeout', 'retries']) checked.add(name)
     checked.add('warm-concurrency')
+    checked.add('warm-vendored')
     // go-version and go-version-file: __tests__/toolchain/settings.test.ts
     for (const name of ['go-version', 'go-version-file']) checked.add(name)
     expect(inputNames.filter(n => !checked.has(n) && !unvalidated.has(n))).toEqual([])

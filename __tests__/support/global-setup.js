@@ -7,7 +7,7 @@
  * ncc is run directly, the way scripts/build.js runs it (same flags, no minify): build.js refuses a symlinked
  * node_modules because it changes module ids in the committed bundle, which does not matter for a test bundle.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -36,8 +36,20 @@ function runNcc(entry, outDir) {
   })
 }
 
+/**
+ * Says which go the go-comparing suites run (support/go.ts's findGo: $SETUP_GOPROXY_TEST_GO, else the first go on
+ * PATH), so that every run's output names the Go version it compared with.
+ */
+function announceGo() {
+  const go = process.env.SETUP_GOPROXY_TEST_GO || 'go'
+  const run = spawnSync(go, ['version'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } })
+  const version = run.status === 0 ? run.stdout.trim() : `no usable go (${run.error?.message ?? run.stderr.trim()})`
+  console.log(`\nsetup-goproxy tests: the go-comparing suites run ${version} (${go})`)
+}
+
 export default async function globalSetup() {
   auditGlobalSetup()
+  announceGo()
   const packageRoot = mkdtempSync(join(os.tmpdir(), 'setup-goproxy-test-dist-'))
   const dist = join(packageRoot, 'dist')
   // Both at once: each ncc run is mostly single-threaded.

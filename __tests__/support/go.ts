@@ -1,5 +1,5 @@
 /** Running the real go command from tests: finding it, an isolated environment, async runs with a hard timeout. */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -16,10 +16,24 @@ export const DEBIAN_GO = '/usr/lib/go-1.23/bin/go'
 export const SHARED_GOCACHE = join(os.tmpdir(), 'setup-goproxy-test-gocache')
 
 /**
- * The go binary: the first `go` on PATH, else `DEBIAN_GO`. Throws when there is neither: a suite that needs go
- * fails with this message instead of skipping itself (CI installs go; a missing go is a broken machine, not a pass).
+ * The environment variable that selects the go binary every go-comparing suite runs (`.ci/run` runs those suites
+ * once with the newest Go on PATH and once more with the oldest Go the action supports, through this variable).
+ */
+export const TEST_GO_VARIABLE = 'SETUP_GOPROXY_TEST_GO'
+
+/**
+ * The go binary: `$SETUP_GOPROXY_TEST_GO` when set (it must be an executable file), else the first `go` on PATH,
+ * else `DEBIAN_GO`. Throws when there is none: a suite that needs go fails with this message instead of skipping
+ * itself (CI installs go; a missing go is a broken machine, not a pass).
  */
 export function findGo(searchPath: string = process.env.PATH ?? '', fallback: string = DEBIAN_GO): string {
+  const chosen = process.env[TEST_GO_VARIABLE]
+  if (chosen) {
+    if (!isExecutableFile(chosen)) {
+      throw new Error(`${TEST_GO_VARIABLE}=${chosen} is not an executable file: point it at a go binary or unset it.`)
+    }
+    return chosen
+  }
   const exe = process.platform === 'win32' ? 'go.exe' : 'go'
   const candidates = searchPath
     .split(delimiter)
@@ -33,6 +47,14 @@ export function findGo(searchPath: string = process.env.PATH ?? '', fallback: st
     )
   }
   return go
+}
+
+/** `go1.26.8` for a go binary (its `go version`), or throws with go's own words. */
+export function goVersionOf(go: string = findGo()): string {
+  const out = execFileSync(go, ['version'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } })
+  const match = /\bgo version (go\d+\.\d+(?:\.\d+)?(?:rc\d+)?)/.exec(out)
+  if (!match) throw new Error(`${go} version printed ${JSON.stringify(out)}, not a go version`)
+  return match[1]
 }
 
 /**

@@ -4,6 +4,9 @@
  * (NODE_OPTIONS=--import, set by goTestEnv), any name other than localhost fails at once
  * with ENOTFOUND, as an unresolvable name would, and no query leaves the machine. It also
  * makes "DNS failure" deterministic for the tests that need one.
+ *
+ * The one deliberate exception: the real-world suite (jest.realworld.config.js) sets SETUP_GOPROXY_TEST_ALLOW_HOSTS
+ * to the host of the machine's own module proxy (read from `go env GOPROXY`), and only that host resolves.
  */
 import dns from 'node:dns'
 import { syncBuiltinESMExports } from 'node:module'
@@ -11,6 +14,13 @@ import { syncBuiltinESMExports } from 'node:module'
 const original = dns.lookup
 const originalPromise = dns.promises.lookup
 const LOCAL = /^(localhost|[\d.]+|\[?[0-9a-f:]+\]?)$/i
+const ALLOWED = new Set(
+  (process.env.SETUP_GOPROXY_TEST_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map(host => host.trim().toLowerCase())
+    .filter(Boolean)
+)
+const resolves = hostname => LOCAL.test(String(hostname)) || ALLOWED.has(String(hostname).toLowerCase())
 
 function notFound(hostname) {
   return Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
@@ -24,14 +34,14 @@ function notFound(hostname) {
 if (!original.guarded) {
   const guarded = function lookup(hostname, options, callback) {
     const done = typeof options === 'function' ? options : callback
-    if (LOCAL.test(String(hostname))) return original.call(this, hostname, options, callback)
+    if (resolves(hostname)) return original.call(this, hostname, options, callback)
     process.nextTick(() => done(notFound(hostname)))
     return {}
   }
   guarded.guarded = true
   dns.lookup = guarded
   dns.promises.lookup = async (hostname, options) => {
-    if (LOCAL.test(String(hostname))) return originalPromise.call(dns.promises, hostname, options)
+    if (resolves(hostname)) return originalPromise.call(dns.promises, hostname, options)
     throw notFound(hostname)
   }
   syncBuiltinESMExports()

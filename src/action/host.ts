@@ -2,7 +2,8 @@ import * as core from '@actions/core'
 import os from 'node:os'
 import * as path from 'node:path'
 import { movedNote } from '../auth/index.js'
-import { installCredentials } from '../auth/install.js'
+import { goauthProblem, installCredentials } from '../auth/install.js'
+import { InputErrors } from '../go/errors.js'
 import { goPathBin } from '../go/env/gopath.js'
 import { renderInstallLine } from '../install/line.js'
 import type { ExportingHost } from '../pipeline/pipeline.js'
@@ -34,6 +35,9 @@ export const actionHost: ExportingHost = {
   howToWarn: 'Set on-unreachable: warn',
   credentialsPlanned: credentials => {
     maskSecrets(credentials.secrets)
+    // GOAUTH=off would make go ignore the netrc the auth input needs: fail before anything is probed or exported.
+    const goauth = goauthProblem(credentials, process.env)
+    if (goauth) throw new InputErrors([goauth])
     credentials.moved.forEach(moved => log.info(movedNote(moved)))
     credentials.notes.forEach(note => log.info(note))
   },

@@ -6,18 +6,23 @@
 import { chmod, lstat, mkdir, open, readdir, readFile, rm, rmdir, unlink } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { goauthForNetrc } from '../go/env/goauth.js'
+import { InputError } from '../go/errors.js'
 import type { CredentialPlan } from './index.js'
 import { GIT_CONFIG_FILE, MARKER, NETRC_FILE, renderGitConfig, renderNetrc } from './files.js'
 
 export interface InstalledCredentials {
   /** Every file written, to save for the post step. */
   files: string[]
-  /** Variables to export: NETRC and GIT_CONFIG_COUNT/KEY_n/VALUE_n. Paths only, never a secret. */
+  /**
+   * Variables to export: NETRC, GOAUTH when the job's GOAUTH would make go (1.24+) ignore that netrc, and
+   * GIT_CONFIG_COUNT/KEY_n/VALUE_n. Paths and method names only, never a secret.
+   */
   env: Record<string, string>
 }
 
 export interface InstallOptions {
-  /** The job's environment, for its own NETRC / home netrc and GIT_CONFIG_COUNT. Defaults to process.env. */
+  /** The job's environment, for its own NETRC / home netrc, GOAUTH and GIT_CONFIG_COUNT. Defaults to process.env. */
   env?: NodeJS.ProcessEnv
 }
 
@@ -53,12 +58,26 @@ async function readJobNetrc(env: NodeJS.ProcessEnv, target: string): Promise<str
 }
 
 /**
+ * The input error when the job's GOAUTH keeps go (1.24+) from using the netrc the plan needs: GOAUTH=off (no
+ * credentials at all, and off cannot be combined with netrc). Checked before anything is exported.
+ */
+export function goauthProblem(plan: CredentialPlan, env: NodeJS.ProcessEnv): InputError | undefined {
+  if (plan.netrc.length === 0 || goauthForNetrc(env.GOAUTH).kind !== 'off') return undefined
+  return new InputError(
+    'auth',
+    'the job sets GOAUTH=off, which makes go (1.24 and later) send no credentials at all and cannot be combined with the netrc this input writes: remove GOAUTH=off from the job, or set GOAUTH to a list that includes netrc'
+  )
+}
+
+/**
  * Writes `<dir>/netrc` (proxy hosts, and module hosts go looks up itself) and
  * `<dir>/gitconfig` (module hosts, by URL prefix), each 0600, and returns the
  * variables that make go and git use them: `NETRC=<dir>/netrc`, and the git file
  * included through the next free `GIT_CONFIG_KEY_n=include.path` (entries a
  * previous step exported stay in force). The job's own netrc is copied after the
- * plan's entries, since NETRC hides it from go. Writes nothing for an empty plan.
+ * plan's entries, since NETRC hides it from go. A job GOAUTH without `netrc` (Go 1.24+ then reads no netrc at
+ * all) gets `netrc;` put in front of it in the exported GOAUTH; GOAUTH=off, which cannot be combined, fails naming
+ * the `auth` input before anything is written. Writes nothing for an empty plan.
  */
 export async function installCredentials(
   plan: CredentialPlan,
@@ -69,6 +88,9 @@ export async function installCredentials(
   const files: string[] = []
   const exported: Record<string, string> = {}
   if (plan.netrc.length === 0 && plan.git.length === 0) return { files, env: exported }
+  const problem = goauthProblem(plan, env)
+  if (problem) throw problem
+  const goauth = plan.netrc.length > 0 ? goauthForNetrc(env.GOAUTH) : ({ kind: 'reads-netrc' } as const)
   if (!path.isAbsolute(dir)) throw new Error(`credential directory ${dir} is not an absolute path`)
   await mkdir(dir, { recursive: true, mode: 0o700 })
   // Also when the directory existed: nobody else may list or replace the files in it.
@@ -79,6 +101,7 @@ export async function installCredentials(
     await writePrivate(file, renderNetrc(plan.netrc, await readJobNetrc(env, file)))
     files.push(file)
     exported.NETRC = file
+    if (goauth.kind === 'add-netrc') exported.GOAUTH = goauth.goauth
   }
   if (plan.git.length > 0) {
     const file = path.join(dir, GIT_CONFIG_FILE)

@@ -53,6 +53,7 @@ export const INPUT_FLAGS: Readonly<Record<string, InputFlag>> = {
   'working-directory': { list: true, commands: ['warm'] },
   'warm-timeout': { commands: ['warm'] },
   'warm-concurrency': { commands: ['warm'] },
+  'warm-vendored': { commands: ['warm'] },
   retries: { commands: ['warm', 'install'] },
   'go-version': { commands: ['install'] },
   'go-version-file': { commands: ['install'] }

@@ -54,6 +54,10 @@ const INPUT_HELP: Readonly<Record<string, FlagHelp>> = {
     flag: '--warm-concurrency N',
     text: 'requests fetched ahead of go at once (default 64; 0: no prefetch)'
   },
+  'warm-vendored': {
+    flag: '--warm-vendored true|false',
+    text: 'warm a module go builds from vendor/ too (default false: skipped, go never reads the module cache for it)'
+  },
   retries: { flag: '--retries N', text: 'attempts per request or module set on transient faults (default 3)' },
   'go-version': { flag: '--go-version VERSION', text: 'the Go to install (same as the [version] argument)' },
   'go-version-file': {

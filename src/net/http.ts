@@ -49,6 +49,7 @@ import net from 'node:net'
 import tls from 'node:tls'
 import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { createGunzip, type Gunzip } from 'node:zlib'
 import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
 import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import { basicAuthorization } from '../auth/secrets.js'
@@ -407,6 +408,11 @@ class Exchange {
   private total: number | undefined
   private bodyMode: 'buffer' | 'stream' | 'file' | 'discard' | 'error' = 'buffer'
   private limit = Infinity
+  /**
+   * A `Content-Encoding: gzip` answer (static GOPROXY sites on object storage send one whatever was asked) is
+   * decoded here, as the go command's transport decodes it: every reader sees the bytes the proxy stored.
+   */
+  private gunzip: Gunzip | undefined
   private readonly onAbort = () => this.end({ kind: 'aborted', ms: this.elapsed() })
   private readonly onClose = () => this.fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed')
 
@@ -610,6 +616,7 @@ class Exchange {
       this.answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
         ? length
         : undefined
+    if (/^\s*(x-)?gzip\s*$/i.test(this.answerHeaders['content-encoding'] ?? '')) this.decodeGzip()
     this.idle()
     this.watchThroughput()
     const location = this.answerHeaders.location
@@ -666,6 +673,21 @@ class Exchange {
     return true
   }
 
+  /** Decodes the body from here on; the length on the wire is not the body's, so the decoded bytes decide. */
+  private decodeGzip(): void {
+    this.total = undefined
+    const gunzip = createGunzip()
+    this.gunzip = gunzip
+    // Decoded bytes go on as they come (the stream and file readers buffer); the encoded side keeps backpressure.
+    gunzip.on('data', (chunk: Buffer) => {
+      if (this.state !== 'done') this.consume(chunk)
+    })
+    gunzip.on('drain', () => this.resumeDispatch())
+    gunzip.on('error', error =>
+      this.fail('other', 'EGZIP', `the answer's gzip encoding is broken: ${error.message}`, 'body')
+    )
+  }
+
   private onData(chunk: Buffer): boolean {
     if (this.state === 'done') return false
     this.idle()
@@ -677,6 +699,12 @@ class Exchange {
       return false
     }
     this.options.onData?.(chunk.length)
+    if (this.gunzip) return this.gunzip.write(chunk)
+    return this.consume(chunk)
+  }
+
+  /** One chunk of the (decoded) body, by the body mode; false asks the sender to pause. */
+  private consume(chunk: Buffer): boolean {
     switch (this.bodyMode) {
       case 'discard':
         return true
@@ -727,6 +755,14 @@ class Exchange {
 
   private onComplete(): void {
     if (this.state === 'done') return
+    if (this.gunzip) {
+      // The decoder's last bytes arrive after its input ends: complete once it has flushed them.
+      const decoder = this.gunzip
+      this.gunzip = undefined
+      decoder.once('end', () => this.onComplete())
+      decoder.end()
+      return
+    }
     this.state = 'done'
     this.cleanup()
     if (this.redirectTo !== undefined)

@@ -18,6 +18,8 @@
 import type { CredentialPlan } from '../auth/index.js'
 import { findGo } from '../exec/find-go.js'
 import { InputError, InputErrors, quote } from '../go/errors.js'
+import { goEnv } from '../exec/go.js'
+import { unpatchedGoWarning } from '../go/sumdb/exposure.js'
 import { formatChain } from '../go/proxy/chain.js'
 import { redactText } from '../go/proxy/url.js'
 import type { Host } from '../host/host.js'
@@ -209,6 +211,7 @@ export async function warmCache(
     sumdb: route.sumdb,
     timeoutSeconds: settings.warmTimeoutSeconds,
     prefetchConcurrency: settings.warmConcurrency,
+    warmVendored: settings.warmVendored,
     retries: settings.retries,
     credentialsFor: route.credentialsFor,
     log: host.log,
@@ -266,12 +269,23 @@ export async function runPipeline(read: InputReader, host: ExportingHost): Promi
     host.installed(record.installedGo)
   }
 
-  const ready = host.goReady(record.installedGo?.goBinary ?? prepared.go, prepared.settings.warm)
+  const jobGo = record.installedGo?.goBinary ?? prepared.go
+  const ready = host.goReady(jobGo, prepared.settings.warm)
+  // The job's go version, for the warning about the 2026 checksum-database fixes (beside the warm phase).
+  const goVersion = jobGo
+    ? goEnv(jobGo, ['GOVERSION'], { cwd: host.cwd, env: host.env }).catch(() => undefined)
+    : undefined
+  const warnIfUnpatched = async () => {
+    const version = await goVersion
+    const warning = version?.ok ? unpatchedGoWarning(version.values.GOVERSION, route.sumdb, route.chain) : undefined
+    if (warning) host.log.warning(warning)
+  }
   const place = ready.warm
   if (place) {
     const warm = await host.group('Warm the module cache', () => warmCache(route, prepared.settings, host, place))
     record.warm = warm
     await ready.after?.()
+    await warnIfUnpatched()
     if (warm.chainChanged) record.environment = environmentFor(prepared.plan, warm.chain, route.sumdb)
     host.warmed(warm, warm.chainChanged ? record.environment : undefined)
     if (!warm.ok) {
@@ -280,7 +294,10 @@ export async function runPipeline(read: InputReader, host: ExportingHost): Promi
       )
     }
   }
-  if (!place) await ready.after?.()
+  if (!place) {
+    await ready.after?.()
+    await warnIfUnpatched()
+  }
   await host.writeSummary(record)
   return record
 }

@@ -1,4 +1,5 @@
 import { redactText } from '../go/proxy/url.js'
+import { isTemporaryNotFound } from '../go/proxy/walk.js'
 import type { SupportedAnswer } from '../go/sumdb/route.js'
 
 /**
@@ -308,7 +309,8 @@ export function describeFailedAnswer(answer: ProbeAnswer): Classification {
 
 /** Classifies the answer to `GET <proxy>/<module>/@v/list`. */
 export function classifyListAnswer(answer: ProbeAnswer, module: string): Classification {
-  if (answer.status === 404 || answer.status === 410) {
+  // goproxy/goproxy's 404 for a failure of its own (bad upstream, fetch timed out) is an error, not "does not serve".
+  if ((answer.status === 404 || answer.status === 410) && !isTemporaryNotFound(answer.status, answer.body)) {
     return {
       status: 'not-found',
       message: `reachable, but ${statusLine(answer)} for ${module}: it does not serve that module (normal for a proxy that serves only private modules); kept`
@@ -336,7 +338,7 @@ export type { SupportedAnswer } from '../go/sumdb/route.js'
 /** 200: the proxy serves the database; 404/410: ask the next entry; anything else is an error. */
 export function classifySupportedAnswer(answer: ProbeAnswer): SupportedAnswer {
   if (answer.status === 200) return { support: 'yes', message: 'serves the checksum database' }
-  if (answer.status === 404 || answer.status === 410)
+  if ((answer.status === 404 || answer.status === 410) && !isTemporaryNotFound(answer.status, answer.body))
     return { support: 'no', message: `${statusLine(answer)}: does not serve it` }
   return { support: 'error', message: describeFailedAnswer(answer).message }
 }

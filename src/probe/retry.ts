@@ -1,3 +1,4 @@
+import { judgeAnswer } from '../go/proxy/walk.js'
 import { classifyFailure, type ProbeAttempt } from './report.js'
 
 /**
@@ -20,7 +21,11 @@ export const TRANSIENT_RETRIES = 3
  * time left to ask (a probe attempt has no timeout of its own, only the phase deadline).
  */
 export function isTransient(attempt: ProbeAttempt): boolean {
-  if (attempt.kind === 'answer') return attempt.answer.status >= 500 || attempt.answer.status === 429
+  if (attempt.kind === 'answer') {
+    // The chain walker's judgement, so the probe asks again exactly what the warm phase and the Go install retry.
+    const verdict = judgeAnswer({ kind: 'status', status: attempt.answer.status, head: attempt.answer.body })
+    return verdict === 'transient' || verdict === 'unavailable'
+  }
   if (attempt.kind === 'aborted') return false
   return attempt.failure.code !== 'DEADLINE' && classifyFailure(attempt.failure).status === 'connection-closed'
 }

@@ -1,3 +1,4 @@
+import { TILE_HEIGHT, tilePath } from '../go/sumdb/tlog.js'
 import { checkTreeHead, describeFailedAnswer } from './report.js'
 import { fileProxyDir, fileProxyPath, readWithDeadline } from './file-proxy.js'
 import { attemptMessage, attemptsNote, getWithRetries, type RequestContext } from './proxy-probe.js'
@@ -51,7 +52,25 @@ export async function checkLatest(base: string, name: string, context: RequestCo
     return { ok: false, message: `${describeFailedAnswer(attempt.answer).message}${attemptsNote(attempts)}`, ms }
   }
   const problem = checkTreeHead(attempt.answer.body, name)
-  return problem
-    ? { ok: false, message: `HTTP 200 but ${problem}`, ms }
-    : { ok: true, message: `signed tree head of ${name}`, ms }
+  if (problem) return { ok: false, message: `HTTP 200 but ${problem}`, ms }
+  const tile = await checkFirstTile(base, Number(attempt.answer.body.split('\n')[1]), context)
+  if (tile) return { ok: false, message: tile, ms: round(performance.now() - start) }
+  return { ok: true, message: `signed tree head of ${name}, tiles served`, ms }
+}
+
+/**
+ * A path that serves `latest` may still fail every tile (goproxy.io once answered 404 for tiles): go reads tiles
+ * for every lookup it verifies, so one tile is read too — the first one of level 0, full or as partial as the tree
+ * is. Returns the problem, or undefined when the tile came back.
+ */
+async function checkFirstTile(base: string, treeSize: number, context: RequestContext): Promise<string | undefined> {
+  if (!Number.isSafeInteger(treeSize) || treeSize < 1) return undefined
+  const path = tilePath({ H: TILE_HEIGHT, L: 0, N: 0, W: Math.min(treeSize, 2 ** TILE_HEIGHT) })
+  const { attempt, attempts } = await getWithRetries(joinUrlPath(base, path), context)
+  if (attempt.kind === 'aborted') return undefined
+  if (attempt.kind === 'failure') return `latest works but ${path}: ${attemptMessage(attempt)}${attemptsNote(attempts)}`
+  if (attempt.answer.status !== 200 || attempt.answer.body.length === 0) {
+    return `latest works but ${path} does not (${describeFailedAnswer(attempt.answer).message}${attemptsNote(attempts)}): go reads tiles to verify every lookup`
+  }
+  return undefined
 }

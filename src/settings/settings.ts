@@ -28,6 +28,8 @@ export interface Settings {
   readonly order: 'latency' | 'given'
   readonly onUnreachable: 'fail' | 'warn'
   readonly warm: boolean
+  /** Warm modules that go builds from vendor/ too (skipped by default: go never reads the module cache for them). */
+  readonly warmVendored: boolean
   readonly workingDirectories: readonly string[]
   readonly warmTimeoutSeconds: number
   /** Prefetch requests in flight ahead of go during the warm phase; 0: no prefetch. */
@@ -56,6 +58,7 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   order: 'latency',
   'on-unreachable': 'fail',
   warm: 'true',
+  'warm-vendored': 'false',
   'working-directory': '.',
   'warm-timeout': '600',
   'warm-concurrency': '64',
@@ -128,6 +131,7 @@ export function readSettings(read: InputReader): Settings {
     order: errors.attempt(() => choice('order', get('order'), ['latency', 'given']), 'latency'),
     onUnreachable: errors.attempt(() => choice('on-unreachable', get('on-unreachable'), ['fail', 'warn']), 'fail'),
     warm: errors.attempt(() => boolean('warm', get('warm')), true),
+    warmVendored: errors.attempt(() => boolean('warm-vendored', get('warm-vendored')), false),
     workingDirectories: errors.attempt(() => {
       const dirs = list(get('working-directory'))
       dirs.forEach(dir => assertNoControlCharacters('working-directory', dir))

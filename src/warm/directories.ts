@@ -72,7 +72,9 @@ export async function resolveDirectories(
     const set = await moduleSetFor(dir, gowork, cwd)
     if (!set) {
       notes.push(
-        `working-directory: ${display(dir, cwd)} has no go.mod or go.work (nor any above it); nothing to download there.`
+        existsSync(join(dir, 'vendor.mod'))
+          ? `working-directory: ${display(dir, cwd)} has vendor.mod and no go.mod: a project that keeps its module file as vendor.mod builds with -modfile=vendor.mod from vendor/ and never reads the module cache; nothing to warm there.`
+          : `working-directory: ${display(dir, cwd)} has no go.mod or go.work (nor any above it); nothing to download there.`
       )
       continue
     }

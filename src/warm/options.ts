@@ -34,6 +34,8 @@ export interface WarmOptions {
   retryDelayMs?: number
   /** Prefetch requests in flight at most, ahead of go (the warm-concurrency input); 0: no prefetch. Default 64. */
   prefetchConcurrency?: number
+  /** Warm a module that go builds from vendor/ too (the warm-vendored input); default false: it is skipped. */
+  warmVendored?: boolean
   log: Logger
   /** For the CLI's live line. */
   onProgress?: (p: { done: number; total?: number; current?: string; elapsedMs: number }) => void

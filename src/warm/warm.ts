@@ -12,7 +12,7 @@
  *             once and pipelined with the prefetch; a set is run again only while all its failures are transient
  *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (warm/judge.ts, pure)
  */
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { WarmOptions } from './options.js'
 import { formatChain, type Chain } from '../go/proxy/chain.js'
@@ -23,7 +23,8 @@ import { planPrefetch } from './plan.js'
 import { goEnv } from '../exec/go.js'
 import { backoffDelay } from '../go/proxy/walk.js'
 import { sleep } from '../net/sleep.js'
-import { display, resolveDirectories } from './directories.js'
+import { display, resolveDirectories, type ModuleSet } from './directories.js'
+import { buildsFromVendor } from '../go/modfile/vendor.js'
 import { DEFAULT_STALL_SECONDS, startFetch, type FetchStage, type PrefetchReport } from './fetch.js'
 import { readModuleSets, type ReadSet } from './module-sets.js'
 import { runWatched } from './run-go.js'
@@ -76,6 +77,31 @@ export interface WarmTimings {
 export const DEFAULT_PREFETCH_CONCURRENCY = 64
 
 const RETRY_DELAY_CAP_MS = 15_000
+
+/**
+ * The module sets to warm: a module that go builds from its vendor directory (a vendor/modules.txt consistent with
+ * go.mod, go ≥ 1.14, no other -mod in GOFLAGS) never reads the module cache, so warming it is waste — it is left out
+ * with a one-line notice saying why, unless options.warmVendored. Workspaces are always warmed.
+ */
+async function withoutVendored(sets: readonly ModuleSet[], options: WarmOptions): Promise<ModuleSet[]> {
+  if (options.warmVendored) return [...sets]
+  const kept: ModuleSet[] = []
+  for (const set of sets) {
+    const read = (file: string) => readFile(join(set.dir, file), 'utf8').catch(() => undefined)
+    const goMod = set.goWork ? undefined : await read('go.mod')
+    if (
+      goMod !== undefined &&
+      buildsFromVendor(goMod, await read(join('vendor', 'modules.txt')), options.env.GOFLAGS)
+    ) {
+      options.log.info(
+        `Warm phase skipped: ${display(join(set.dir, 'vendor', 'modules.txt'), options.cwd)} matches go.mod, so go builds from vendor/ and never reads the module cache; set warm-vendored: true to warm it anyway.`
+      )
+      continue
+    }
+    kept.push(set)
+  }
+  return kept
+}
 
 /** A clock of laps: each call returns the milliseconds since the previous one (the first since `started`). */
 function lapTimer(started: number): () => number {
@@ -132,7 +158,8 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   // 1. Plan.
   const resolved = await resolveDirectories(options.directories, options.cwd, options.env.GOWORK)
   for (const note of resolved.notes) log.info(note)
-  const directories = resolved.sets.map(set => display(set.dir, options.cwd))
+  const toWarm = await withoutVendored(resolved.sets, options)
+  const directories = toWarm.map(set => display(set.dir, options.cwd))
   const mark = lapTimer(started)
   const resolveMs = mark()
   const report = (run: SetsOutcome, chain: Chain, prefetch?: PrefetchReport, timings?: WarmTimings): WarmReport =>
@@ -143,8 +170,8 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
       prefetch,
       timings
     )
-  if (resolved.sets.length === 0) return report(NOTHING_RUN, options.chain)
-  const sets = await readModuleSets(resolved.sets, options.cwd)
+  if (toWarm.length === 0) return report(NOTHING_RUN, options.chain)
+  const sets = await readModuleSets(toWarm, options.cwd)
   const readMs = mark()
   const plan =
     concurrency > 0

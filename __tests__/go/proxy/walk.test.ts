@@ -64,7 +64,26 @@ describe('judgeAnswer: what one answer means (ANSWER_RULES, first match wins)', 
       status(200, { contentType: 'text/html', head: 'v1.0.0\n', request: 'small' }),
       'ok'
     ],
-    ['an HTML 404 is still a not-found', status(404, { ...html, request: 'small' }), 'not-found']
+    ['an HTML 404 is still a not-found', status(404, { ...html, request: 'small' }), 'not-found'],
+    // goproxy/goproxy (goproxy.cn): a failure of its own, sent as 404 (response.go responseError).
+    ['404 not found: bad upstream', status(404, { head: 'not found: bad upstream' }), 'unavailable'],
+    ['404 not found: fetch timed out', status(404, { head: 'not found: fetch timed out' }), 'unavailable'],
+    [
+      '404 not found: temporarily unavailable',
+      status(404, { head: 'not found: temporarily unavailable' }),
+      'unavailable'
+    ],
+    [
+      '404 not found: <upstream text> stays final',
+      status(404, { head: 'not found: unknown revision v9' }),
+      'not-found'
+    ],
+    ['410 with a goproxy text (it never sends 410)', status(410, { head: 'not found: bad upstream' }), 'not-found'],
+    // CDN storage's non-standard statuses are server errors.
+    ['478', status(478), 'transient'],
+    ['573', status(573), 'transient'],
+    ['579', status(579), 'transient'],
+    ['599', status(599), 'transient']
   ])('%s → %s', (_name, answer, want) => {
     expect(judgeAnswer(answer)).toBe(want)
   })
@@ -142,7 +161,25 @@ describe('nextStep: the walk after each answer', () => {
       ['permanent', 'transient', 'not-found'],
       ['ask 1#1', 'ask 2#1', 'fail end 1']
     ],
-    ['direct’s error outranks every proxy’s', ['|1', 'd,1'], ['permanent', 'not-found'], ['ask 1#1', 'fail end 1']]
+    ['direct’s error outranks every proxy’s', ['|1', 'd,1'], ['permanent', 'not-found'], ['ask 1#1', 'fail end 1']],
+    [
+      'a not-found the proxy calls temporary is asked again like a transient fault',
+      [',3'],
+      ['unavailable', 'ok'],
+      ['ask 0#2 50ms', 'use 0']
+    ],
+    [
+      '…and once its tries are spent it is a not-found: it falls through even a `,`, as go would',
+      [',2', ',1'],
+      ['unavailable', 'unavailable', 'ok'],
+      ['ask 0#2 50ms', 'ask 1#1', 'use 1']
+    ],
+    [
+      '…and ranks as a not-found (a later proxy error is reported)',
+      [',1', ',1'],
+      ['unavailable', 'permanent'],
+      ['ask 1#1', 'fail stop 1']
+    ]
   ])('%s', (_name, entries, verdicts, want) => {
     expect(run(walkOf(...entries), verdicts).map(short)).toEqual(want)
   })

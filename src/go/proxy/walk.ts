@@ -45,10 +45,13 @@ export type ChainAnswer =
     }
 
 /**
- * What one answer means. 'local': this machine failed (writing the answer to a full or read-only disk): no other
- * entry would mend it, so the walk ends there instead of asking every proxy in turn.
+ * What one answer means. 'unavailable' is a not-found the proxy itself calls temporary (goproxy/goproxy's
+ * `404 not found: bad upstream`): asked again like a transient fault, and once the tries are spent it is a
+ * not-found again, so the walk (and go after it) falls through to the next entry as go would. 'local': this machine
+ * failed (writing the answer to a full or read-only disk): no other entry would mend it, so the walk ends there
+ * instead of asking every proxy in turn.
  */
-export type AnswerVerdict = 'ok' | 'not-found' | 'transient' | 'permanent' | 'local'
+export type AnswerVerdict = 'ok' | 'not-found' | 'unavailable' | 'transient' | 'permanent' | 'local'
 
 /** One rule of ANSWER_RULES. */
 export interface AnswerRule {
@@ -63,6 +66,25 @@ const TRANSIENT_FAULTS: ReadonlySet<string> = new Set(['timeout', 'refused', 're
 
 const isStatus = (answer: ChainAnswer, test: (status: number) => boolean): boolean =>
   answer.kind === 'status' && test(answer.status)
+
+/**
+ * The texts of github.com/goproxy/goproxy (the engine goproxy.cn runs) for a failure that says nothing about the
+ * module: an upstream 429/5xx (`bad upstream`), a fetch timeout, a cache-only miss (`temporarily unavailable`).
+ * It sends all three as 404 (response.go responseError / responseNotFound; it never sends 410), the first two with
+ * `Cache-Control: must-revalidate, no-cache, no-store`. Any other `not found: <upstream text>` is a real not-found.
+ */
+const TEMPORARY_NOT_FOUND = /^\s*not found: (bad upstream|fetch timed out|temporarily unavailable)\s*$/
+
+/** Whether a 404 answer with this body is goproxy/goproxy's word for a temporary failure (see TEMPORARY_NOT_FOUND). */
+export function isTemporaryNotFound(status: number, body: string | undefined): boolean {
+  return status === 404 && TEMPORARY_NOT_FOUND.test((body ?? '').slice(0, 200))
+}
+
+/**
+ * Statuses CDN object storage answers during incidents that are server errors whatever their number says: 478
+ * (goproxy.cn's storage has answered it) and the 5xx above 511 (573, 579, 599) — covered by the 5xx row anyway.
+ */
+const NON_STANDARD_SERVER_ERRORS: ReadonlySet<number> = new Set([478])
 
 /**
  * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
@@ -83,11 +105,20 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   },
   { name: '2xx: the answer', applies: answer => isStatus(answer, s => s >= 200 && s < 300), verdict: 'ok' },
   {
+    name: "goproxy/goproxy's 404 for a failure of its own: not found for now",
+    applies: answer => answer.kind === 'status' && isTemporaryNotFound(answer.status, answer.head),
+    verdict: 'unavailable'
+  },
+  {
     name: '404/410: not found',
     applies: answer => isStatus(answer, s => s === 404 || s === 410),
     verdict: 'not-found'
   },
-  { name: '429 and 5xx: busy', applies: answer => isStatus(answer, s => s === 429 || s >= 500), verdict: 'transient' },
+  {
+    name: "429, 5xx and CDN storage's 478: busy",
+    applies: answer => isStatus(answer, s => s === 429 || s >= 500 || NON_STANDARD_SERVER_ERRORS.has(s)),
+    verdict: 'transient'
+  },
   {
     name: "local: this machine's disk, not the proxy",
     applies: answer => answer.kind === 'failure' && answer.fault === 'local',
@@ -168,7 +199,8 @@ export function firstStep(walk: Walk): WalkStep {
 
 /**
  * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
- * again (after a backoff, at least the server's Retry-After) while the entry's tries remain, unless `giveUp` (the
+ * again (after a backoff, at least the server's Retry-After) while the entry's tries remain — so is an
+ * 'unavailable' not-found, which counts as a not-found once they are spent — unless `giveUp` (the
  * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
  * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
  */
@@ -185,7 +217,8 @@ export function nextStep(
   }
   if (verdict === 'ok') return { do: 'use', entry: state.entry }
   if (verdict === 'local') return { do: 'fail', why: 'local', report: state.entry }
-  if (verdict === 'transient' && state.attempt < entry.tries && !giveUp) {
+  const retryable = verdict === 'transient' || verdict === 'unavailable'
+  if (retryable && state.attempt < entry.tries && !giveUp) {
     const delayMs = retryDelayMs(
       state.attempt,
       retryAfterMs,
@@ -196,8 +229,10 @@ export function nextStep(
     )
     return { do: 'ask', state: { ...state, attempt: state.attempt + 1 }, delayMs }
   }
-  const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) })
-  if (verdict !== 'not-found' && entry.separator === ',') return { do: 'fail', why: 'stop', report: state.entry }
+  // Spent, a proxy's "not found for now" is what its status says to go: a not-found, which falls through.
+  const final = verdict === 'unavailable' ? 'not-found' : verdict
+  const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(final, entry) })
+  if (final !== 'not-found' && entry.separator === ',') return { do: 'fail', why: 'stop', report: state.entry }
   if (state.entry + 1 >= walk.entries.length) return { do: 'fail', why: 'end', report: best.entry }
   return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 }
 }

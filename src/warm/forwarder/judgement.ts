@@ -60,7 +60,7 @@ export function toOutcome(
     return {
       upstream: u,
       status: result.status,
-      notFound: verdict === 'not-found',
+      notFound: verdict === 'not-found' || verdict === 'unavailable',
       text: bodyText(result, shown, after),
       contentType: result.contentType
     }

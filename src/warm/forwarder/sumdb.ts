@@ -100,6 +100,21 @@ export function createSumdbHandler(
     if (walked.kind === 'aborted') return walked.outcome
     const failed = walked.report
     if (!failed) return toOutcome(upstream, CLOSED, 'permanent', 0, url)
+    if (upstream && failed.status === 403 && sub.startsWith('lookup/')) {
+      // Athens answers 403 to lookups of its no-sum patterns (cmd/proxy/actions/sumdb.go), and a 403 stops go. The
+      // database itself answers the same signed record (go verifies it), so the forwarder asks it instead.
+      const direct = joinUrl(new URL(sumdb.url), sub)
+      log.info(
+        `Warm phase: ${upstream.shown} refused the checksum lookup ${sub.slice('lookup/'.length)} (403, as Athens does for its no-sum patterns); asked the checksum database itself, go verifies its signed answer.`
+      )
+      const again = await walkTargets(
+        ctx,
+        [{ u: undefined, url: direct, credentials: ctx.credentialsFor(direct.href), tries: ctx.attempts }],
+        'sumdb',
+        signal
+      )
+      if (again.kind === 'use') return again.result
+    }
     return failed
   }
 }

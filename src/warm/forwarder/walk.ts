@@ -102,7 +102,7 @@ export async function walkTargets(
         const timeout = result.kind === 'failure' && result.fault === 'timeout'
         recordTry(
           u,
-          verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict,
+          verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict === 'unavailable' ? 'transient' : verdict,
           timeout,
           ctx.requestTimeoutMs,
           ctx.log
