@@ -42,11 +42,12 @@ export default defineConfig(
     files: ['src/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'error' }
   },
-  // The core holds the Go semantics and every decision: pure functions, no I/O. The shell around it
-  // (src/net, src/exec, src/action, src/cli, ...) does the network, processes, files and the environment.
-  // One block per folder depth, so that "no import leaves src/core" can be said with a relative prefix.
+  // src/go/ is the Go-semantics library (like golang.org/x/mod and cmd/go's modfetch): pure functions, no I/O, and
+  // no import from outside src/go/. The feature folders (src/probe, src/install, src/warm, ...) do the network,
+  // processes, files and the environment, beside their own pure policy.
+  // One block per folder depth, so that "no import leaves src/go" can be said with a relative prefix.
   ...[1, 2, 3].map(depth => ({
-    files: [`src/core/${'*/'.repeat(depth - 1)}*.ts`],
+    files: [`src/go/${'*/'.repeat(depth - 1)}*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -55,20 +56,54 @@ export default defineConfig(
             {
               regex:
                 '^(node:)?(fs|fs/promises|http|https|http2|net|tls|dgram|dns|dns/promises|child_process|cluster|worker_threads|readline|os|process|stream|stream/promises)$',
-              message: 'src/core is pure: do I/O in the shell and pass the results in.'
+              message: 'src/go is pure: do I/O in a feature folder and pass the results in.'
             },
-            { regex: '^(undici|yauzl|@actions/.*)$', message: 'src/core is pure: no I/O libraries.' },
-            { regex: `^(\\.\\./){${depth}}`, message: 'src/core imports only from src/core.' }
+            { regex: '^(undici|yauzl|@actions/.*)$', message: 'src/go is pure: no I/O libraries.' },
+            { regex: `^(\\.\\./){${depth}}`, message: 'src/go imports only from src/go.' }
           ]
         }
       ],
       'no-restricted-globals': [
         'error',
-        { name: 'process', message: 'src/core is pure: pass environment values in.' },
-        { name: 'fetch', message: 'src/core is pure: no network.' }
+        { name: 'process', message: 'src/go is pure: pass environment values in.' },
+        { name: 'fetch', message: 'src/go is pure: no network.' }
       ]
     }
   })),
+  {
+    // Each feature folder's pure policy, beside the I/O that feeds it: the same rule without the folder boundary (it
+    // may import the feature's other pure parts and src/go). A new pure file joins this list.
+    files: [
+      'src/auth/{index,module-hosts,parse,plan,proxy-hosts,secrets,sumdb,types}.ts',
+      'src/net/{credentials,redirect,retry-after}.ts',
+      'src/probe/{decide,reorder,report,retry,settle,shown,table}.ts',
+      'src/warm/{diagnose,download-json,judge,plan}.ts',
+      'src/settings/{compose,configure,settings}.ts',
+      'src/install/{line,tool-cache}.ts',
+      'src/host/logger.ts',
+      'src/report/summary.ts'
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(node:)?(fs|fs/promises|http|https|http2|net|tls|dgram|dns|dns/promises|child_process|cluster|worker_threads|readline|os|process|stream|stream/promises)$',
+              message: "Pure policy: do I/O in the feature's shell and pass the results in."
+            },
+            { regex: '^(undici|yauzl|@actions/.*)$', message: 'Pure policy: no I/O libraries.' }
+          ]
+        }
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Pure policy: pass environment values in.' },
+        { name: 'fetch', message: 'Pure policy: no network.' }
+      ]
+    }
+  },
   {
     // A test that has just asserted a value exists may say so with `!`.
     files: ['__tests__/**/*.ts', 'bench/**/*.ts'],

@@ -8,10 +8,10 @@
  */
 import http from 'node:http'
 import net from 'node:net'
-import { composePlan } from '../src/core/compose.js'
-import { GRACE_FACTOR, GRACE_FLOOR_MS } from '../src/core/probe/settle.js'
-import { readSettings } from '../src/core/settings.js'
-import { probeChain, type ProbeOutcome } from '../src/probe/index.js'
+import { composePlan } from '../src/settings/compose.js'
+import { GRACE_FACTOR, GRACE_FLOOR_MS } from '../src/probe/settle.js'
+import { readSettings } from '../src/settings/settings.js'
+import { probeChain, type ProbeOutcome } from '../src/probe/probe.js'
 import { startSynDrop } from '../__tests__/support/goproxy-server.js'
 
 interface Running {
@@ -112,7 +112,7 @@ export async function main(): Promise<string> {
     { env: {} }
   )
   // The same chain with GOSUMDB off: nothing to verify, so the probe ends once the run is settled
-  // (core/probe/settle.ts) instead of waiting for the never-answering proxies until probe-timeout.
+  // (probe/settle.ts) instead of waiting for the never-answering proxies until probe-timeout.
   const settledPlan = composePlan(
     readSettings(name =>
       name === 'proxies' ? `${order.map(i => servers[i].url).join('|')},direct` : name === 'sumdb' ? 'off' : ''

@@ -18,7 +18,7 @@ import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../__tests__/suppor
 import { hash1 } from '../__tests__/support/modules.js'
 import { createSumdb } from '../__tests__/support/sumdb-server.js'
 import { hostToolchainZip, TOOLCHAIN_GO_MOD } from '../__tests__/support/toolchain-zip.js'
-import { startInstallServer } from '../__tests__/toolchain/install-server.js'
+import { startInstallServer } from '../__tests__/install/install-server.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const TIME = '/usr/bin/time'

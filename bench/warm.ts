@@ -14,10 +14,10 @@
  * Environment: BENCH_WARM_MODULES (default 30), BENCH_WARM_REPS (default 3), BENCH_PLAIN_CAP_S (default 45).
  */
 import { join } from 'node:path'
-import type { Chain } from '../src/core/chain.js'
-import type { ModulePlan } from '../src/core/compose.js'
-import { silentLogger } from '../src/core/logger.js'
-import { warmModules } from '../src/warm/index.js'
+import type { Chain } from '../src/go/proxy/chain.js'
+import type { ModulePlan } from '../src/settings/compose.js'
+import { silentLogger } from '../src/host/logger.js'
+import { warmModules } from '../src/warm/warm.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../__tests__/support/go.js'
 import { startBlackhole, startProxy, type ProxyBehaviour } from '../__tests__/support/goproxy-server.js'
 import { moduleSet, writeProject } from '../__tests__/support/modules.js'

@@ -2,38 +2,38 @@ import * as core from '@actions/core'
 import os from 'node:os'
 import * as path from 'node:path'
 import { readAmbient } from './action/ambient.js'
-import { goEnvFailureWarning } from './exec/ambient.js'
+import { goEnvFailureWarning } from './settings/ambient.js'
 import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './action/export.js'
 import { actionLogger as log } from './action/logger.js'
 import { maskInputSecrets, maskSecrets } from './action/secrets.js'
 import { CredentialRemovalError, installCredentials, removeCredentials } from './auth/install.js'
-import { decideAfterProbe, planEnvironment, type ExportDecision } from './core/configure.js'
-import { formatChain } from './core/chain.js'
-import { chainFromInputs, environmentFor, type ModulePlan } from './core/compose.js'
-import { InputErrors } from './core/errors.js'
-import { redactText } from './core/proxy-url.js'
-import { readSettings, type Settings } from './core/settings.js'
-import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbCheckMarkdown } from './core/probe-table.js'
-import type { ProbeOutcome } from './probe/index.js'
-import { probeReportAsShown } from './report/probe-shown.js'
+import { decideAfterProbe, planEnvironment, type ExportDecision } from './settings/configure.js'
+import { formatChain } from './go/proxy/chain.js'
+import { chainFromInputs, environmentFor, type ModulePlan } from './settings/compose.js'
+import { InputErrors } from './go/errors.js'
+import { redactText } from './go/proxy/url.js'
+import { readSettings, type Settings } from './settings/settings.js'
+import { droppedWarnings, probeTableMarkdown, probeTableText, sumdbCheckMarkdown } from './probe/table.js'
+import type { ProbeOutcome } from './probe/probe.js'
+import { probeReportAsShown } from './probe/shown.js'
 import { renderSummary } from './report/summary.js'
 import { renderWarmSection } from './report/warm-section.js'
-import { findGo } from './warm/find-go.js'
-import type { WarmReport } from './warm/index.js'
-import { renderInstallLine } from './report/install-line.js'
-import type { GoInstallRequest } from './core/settings.js'
-import type { InstalledGo } from './toolchain/install.js'
+import { findGo } from './exec/find-go.js'
+import type { WarmReport } from './warm/warm.js'
+import { renderInstallLine } from './install/line.js'
+import type { GoInstallRequest } from './settings/settings.js'
+import type { InstalledGo } from './install/install.js'
 
 /*
  * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to index.js):
  * with undici under them they are most of the bundle, and a run that fails on its inputs, or runs with `probe:
  * false` and `warm: false`, never evaluates them. The tool-cache lookup is loaded only when go is not on PATH.
  */
-let probeLoading: Promise<typeof import('./probe/index.js')> | undefined
-const loadProbe = () => (probeLoading ??= import('./probe/index.js'))
-let warmLoading: Promise<typeof import('./warm/index.js')> | undefined
-const loadWarm = () => (warmLoading ??= import('./warm/index.js'))
-const findGoInToolCache = async () => (await import('./warm/find-go-toolcache.js')).findGoInToolCache()
+let probeLoading: Promise<typeof import('./probe/probe.js')> | undefined
+const loadProbe = () => (probeLoading ??= import('./probe/probe.js'))
+let warmLoading: Promise<typeof import('./warm/warm.js')> | undefined
+const loadWarm = () => (warmLoading ??= import('./warm/warm.js'))
+const findGoInToolCache = async () => (await import('./exec/find-go-toolcache.js')).findGoInToolCache()
 
 const STATE_IS_POST = 'isPost'
 const STATE_FILES = 'credentialFiles'
@@ -166,7 +166,7 @@ async function installGoForJob(
     )
   }
   const what = goInstall.from === 'go-version' ? 'go-version' : `go-version-file ${goInstall.file}`
-  const { goPathBin, installRequestedGo } = await import('./toolchain/for-job.js')
+  const { goPathBin, installRequestedGo } = await import('./install/for-job.js')
   const installed = await core.group(`Install Go (${what}) through the verified chain`, () =>
     installRequestedGo({
       goInstall,

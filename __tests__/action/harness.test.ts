@@ -19,8 +19,8 @@ describe('the bundle the action tests run', () => {
   })
 
   it('holds what src/ says today (a message that only src/ has, read from the source itself)', () => {
-    // The warning text for a failed go env, as src/exec/ambient.ts has it now, must be in the bundle.
-    const source = readFileSync(join(REPO, 'src', 'exec', 'ambient.ts'), 'utf8')
+    // The warning text for a failed go env, as src/settings/ambient.ts has it now, must be in the bundle.
+    const source = readFileSync(join(REPO, 'src', 'settings', 'ambient.ts'), 'utf8')
     const phrase = /Could not read GOPROXY from the go command[^`$]*/.exec(source)?.[0]
     expect(phrase).toBeDefined()
     expect(readFileSync(DIST_ENTRY, 'utf8')).toContain(phrase)

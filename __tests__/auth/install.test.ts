@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path'
 import { CredentialRemovalError, installCredentials, removeCredentials } from '../../src/auth/install.js'
 import { MARKER } from '../../src/auth/files.js'
-import { parseAuth, planCredentials, type CredentialPlan } from '../../src/core/auth/index.js'
-import { parseGoproxy } from '../../src/core/chain.js'
+import { parseAuth, planCredentials, type CredentialPlan } from '../../src/auth/index.js'
+import { parseGoproxy } from '../../src/go/proxy/chain.js'
 import { cleanupTempDirs, tempDir } from '../support/go.js'
 
 const SECRET = 'S3cret-proxy-T0ken'

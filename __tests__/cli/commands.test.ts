@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
-import { GRACE_FLOOR_MS } from '../../src/core/probe/settle.js'
+import { GRACE_FLOOR_MS } from '../../src/probe/settle.js'
 import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
 import {
   startBlackhole,

@@ -15,14 +15,14 @@
  * itself only ever talks to the forwarder and the checksum database on 127.0.0.1 here.
  */
 import { join } from 'node:path'
-import { formatChain, type Separator } from '../../src/core/chain.js'
-import { composePlan } from '../../src/core/compose.js'
-import type { DiagnosisKind } from '../../src/core/diagnose.js'
-import type { ProbeStatus } from '../../src/core/probe-report.js'
-import { silentLogger } from '../../src/core/logger.js'
-import { readSettings } from '../../src/core/settings.js'
-import { probeChain } from '../../src/probe/index.js'
-import { warmModules } from '../../src/warm/index.js'
+import { formatChain, type Separator } from '../../src/go/proxy/chain.js'
+import { composePlan } from '../../src/settings/compose.js'
+import type { DiagnosisKind } from '../../src/warm/diagnose.js'
+import type { ProbeStatus } from '../../src/probe/report.js'
+import { silentLogger } from '../../src/host/logger.js'
+import { readSettings } from '../../src/settings/settings.js'
+import { probeChain } from '../../src/probe/probe.js'
+import { warmModules } from '../../src/warm/warm.js'
 import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
 import {
   startProxy,
@@ -273,7 +273,7 @@ describe('fault matrix through probe and warm, with the real go command', () => 
         const seen = report.proxies.find(p => p.url === bad.url)
         expect({ status: seen?.status, message: seen?.message, inTime: report.elapsedMs < PROBE_BOUND_MS }).toEqual({
           // In a "|" run with a working member, a proxy that never answers is cut as too slow once the probe is
-          // settled (core/probe/settle.ts), or keeps its class when the deadline comes first (a loaded machine);
+          // settled (probe/settle.ts), or keeps its class when the deadline comes first (a loaded machine);
           // after "," it always keeps the whole deadline and its own class.
           status:
             c.separator === '|' && (c.fault === 'never answers' || c.fault === 'SYNs dropped')

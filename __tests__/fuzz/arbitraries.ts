@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { generateKeyPairSync } from 'node:crypto'
 import fc from 'fast-check'
 import YAML from 'yaml'
-import type { Ambient } from '../../src/core/compose.js'
+import type { Ambient } from '../../src/settings/compose.js'
 import { verifierKeyFor } from '../support/sumdb-server.js'
 
 /** Every input action.yml declares: a new input is fuzzed without anyone remembering to add it here. */

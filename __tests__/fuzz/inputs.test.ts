@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
-import { GO_VARIABLES, type Ambient } from '../../src/core/compose.js'
-import { parsePatternInput } from '../../src/core/patterns.js'
-import { parseGosumdb } from '../../src/core/sumdb/config.js'
+import { GO_VARIABLES, type Ambient } from '../../src/settings/compose.js'
+import { parsePatternInput } from '../../src/go/env/patterns.js'
+import { parseGosumdb } from '../../src/go/sumdb/config.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { runAudited } from '../audit/run-audited.js'
 import {

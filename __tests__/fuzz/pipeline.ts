@@ -2,11 +2,11 @@
  * The pure part of the action's main step, in main.ts's order, for property tests: inputs and the job's environment
  * in, the variables to export (and the effective values for the outputs) out, or InputErrors.
  */
-import { parseGoproxy, type Chain } from '../../src/core/chain.js'
-import { environmentFor, type Ambient } from '../../src/core/compose.js'
-import { planEnvironment } from '../../src/core/configure.js'
-import { InputError, InputErrors } from '../../src/core/errors.js'
-import { readSettings } from '../../src/core/settings.js'
+import { parseGoproxy, type Chain } from '../../src/go/proxy/chain.js'
+import { environmentFor, type Ambient } from '../../src/settings/compose.js'
+import { planEnvironment } from '../../src/settings/configure.js'
+import { InputError, InputErrors } from '../../src/go/errors.js'
+import { readSettings } from '../../src/settings/settings.js'
 
 /** What a job variable is called in messages when the problem came from the job, not from an input. */
 export const JOB_VARIABLE_NAMES = [

@@ -1,10 +1,10 @@
 /**
- * The pure policies of the HTTP client (src/core/net): redirects as net/http follows them for the go command,
+ * The pure policies of the HTTP client (src/net/redirect.ts, credentials.ts, retry-after.ts): redirects as net/http follows them for the go command,
  * credentials scoped to their origin, Retry-After.
  */
-import { credentialsForHop, originOf, userinfoCredentials } from '../../src/core/net/credentials.js'
-import { MAX_REDIRECTS, REDIRECT_STATUSES, decideRedirect } from '../../src/core/net/redirect.js'
-import { parseRetryAfter } from '../../src/core/net/retry-after.js'
+import { credentialsForHop, originOf, userinfoCredentials } from '../../src/net/credentials.js'
+import { MAX_REDIRECTS, REDIRECT_STATUSES, decideRedirect } from '../../src/net/redirect.js'
+import { parseRetryAfter } from '../../src/net/retry-after.js'
 
 describe('decideRedirect', () => {
   it.each<[string, string, string, number, string]>([

@@ -2,11 +2,11 @@
  * The real go command is the oracle: a chain the probe rebuilt from `<stalled>|<good>` lets `go mod download` finish
  * where the same chain given to go as is never finishes; and go takes the checksum-database path sumdbRoute predicts.
  */
-import { formatChain } from '../../src/core/chain.js'
-import { composePlan, type ModulePlan } from '../../src/core/compose.js'
-import { readSettings } from '../../src/core/settings.js'
-import { sumdbRoute } from '../../src/core/sumdb/route.js'
-import { probeChain } from '../../src/probe/index.js'
+import { formatChain } from '../../src/go/proxy/chain.js'
+import { composePlan, type ModulePlan } from '../../src/settings/compose.js'
+import { readSettings } from '../../src/settings/settings.js'
+import { sumdbRoute } from '../../src/go/sumdb/route.js'
+import { probeChain } from '../../src/probe/probe.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, startRefusingPort, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule } from '../support/modules.js'

@@ -1,12 +1,12 @@
 /**
- * The probe ends once its verdict is settled (core/probe/settle.ts): on loopback, a blackhole in a "|" run
+ * The probe ends once its verdict is settled (probe/settle.ts): on loopback, a blackhole in a "|" run
  * with a working member is dropped as too slow long before probe-timeout; a "," gate and a run's only member
  * still get the whole timeout. Bounds are generous (a loaded 2-core machine): they catch "waited for the
  * timeout", not milliseconds.
  */
-import { composePlan, type ModulePlan } from '../../src/core/compose.js'
-import { readSettings } from '../../src/core/settings.js'
-import { probeChain, type ProbeOptions } from '../../src/probe/index.js'
+import { composePlan, type ModulePlan } from '../../src/settings/compose.js'
+import { readSettings } from '../../src/settings/settings.js'
+import { probeChain, type ProbeOptions } from '../../src/probe/probe.js'
 import {
   startBlackhole,
   startProxy,

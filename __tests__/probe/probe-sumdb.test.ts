@@ -4,9 +4,9 @@
  * /latest, under the same deadline; sum.golang.org falls back to sum.golang.google.cn only when the user did not
  * choose GOSUMDB.
  */
-import { composePlan, type ModulePlan } from '../../src/core/compose.js'
-import { readSettings } from '../../src/core/settings.js'
-import { probeChain, type ProbeOptions } from '../../src/probe/index.js'
+import { composePlan, type ModulePlan } from '../../src/settings/compose.js'
+import { readSettings } from '../../src/settings/settings.js'
+import { probeChain, type ProbeOptions } from '../../src/probe/probe.js'
 import { startProxy, startRefusingPort, type StartProxyOptions, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule } from '../support/modules.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { formatChain, parseGoproxy, type Chain, type Separator } from '../../src/core/chain.js'
-import { dropEntries, rebuildChain, sortRuns } from '../../src/core/reorder.js'
+import { formatChain, parseGoproxy, type Chain, type Separator } from '../../src/go/proxy/chain.js'
+import { dropEntries, rebuildChain, sortRuns } from '../../src/probe/reorder.js'
 
 /** `a|b,direct` → a Chain of https://a.test ... (short names keep the tables readable). */
 function chain(text: string): Chain {

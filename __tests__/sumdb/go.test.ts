@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Zip, ZipPassThrough, zipSync } from 'fflate'
-import { goModHash } from '../../src/core/sumdb/dirhash.js'
+import { goModHash } from '../../src/go/sumdb/dirhash.js'
 import { verifyModule, type SumdbFetch } from '../../src/sumdb/client.js'
 import { hashZip } from '../../src/sumdb/hash-zip.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'

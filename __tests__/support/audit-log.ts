@@ -11,7 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { matchesEverything, matchesPrefixPatterns } from '../../src/core/patterns.js'
+import { matchesEverything, matchesPrefixPatterns } from '../../src/go/env/patterns.js'
 
 /** Set by the globalSetup for the workers; absent when jest runs without it (records are then not kept). */
 export const AUDIT_DIR_VARIABLE = 'SETUP_GOPROXY_AUDIT_DIR'

@@ -1,4 +1,4 @@
-import { InputError } from '../../src/core/errors.js'
+import { InputError } from '../../src/go/errors.js'
 
 /** Runs `fn` and returns the InputError it throws; fails the test when it throws nothing or something else. */
 export function inputError(fn: () => unknown): InputError {

@@ -4,8 +4,8 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { diagnose, type DiagnosisKind } from '../../src/core/diagnose.js'
-import { parseDownloadJson } from '../../src/core/download-json.js'
+import { diagnose, type DiagnosisKind } from '../../src/warm/diagnose.js'
+import { parseDownloadJson } from '../../src/warm/download-json.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, startRefusingPort, type ProxyBehaviour, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, writeProject, type TestModule } from '../support/modules.js'

@@ -2,7 +2,7 @@
  * The diagnosis table row by row: one text per row, in table order, that this row (and no earlier one) decides;
  * the row's kind and transient flag in the result; every row reachable. Reordering or dropping a row fails here.
  */
-import { DIAGNOSES, TRANSIENT, diagnose, diagnosisFacts, type DiagnosisKind } from '../../src/core/diagnose.js'
+import { DIAGNOSES, TRANSIENT, diagnose, diagnosisFacts, type DiagnosisKind } from '../../src/warm/diagnose.js'
 
 const A = 'go: example.com/a@v1.0.0: '
 const R = (url: string, status: string) => `${A}reading ${url}: ${status}`

@@ -3,7 +3,7 @@
  * below are the go command's own (Go 1.23, captured from real runs against loopback proxies, and the forms in its
  * source, cmd/go/internal/modfetch); diagnose-go.test.ts produces more of them live.
  */
-import { deadlineMarker, diagnose, privatePrefix, stallMarker, type DiagnosisKind } from '../../src/core/diagnose.js'
+import { deadlineMarker, diagnose, privatePrefix, stallMarker, type DiagnosisKind } from '../../src/warm/diagnose.js'
 
 const GOSUM_MISMATCH = `verifying example.com/a@v1.0.0: checksum mismatch
 \tdownloaded: h1:5ol/gvGDw5XU11x3Q0KhEYyjGDkqyHpNQAp6sJvQILg=

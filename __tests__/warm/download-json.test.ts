@@ -3,7 +3,7 @@
  * object as soon as it is complete, whatever the chunking, even when a chunk ends inside a string, an escape or a
  * multi-byte UTF-8 character.
  */
-import { DownloadJsonParser, parseDownloadJson } from '../../src/core/download-json.js'
+import { DownloadJsonParser, parseDownloadJson } from '../../src/warm/download-json.js'
 
 /** Verbatim shape of Go 1.23's output: MarshalIndent with a tab, a newline after each object. */
 const SAMPLE = [

@@ -1,10 +1,10 @@
 /**
- * The warm phase's judge (core/warm/judge.ts) is pure: from one run of go and the set's go.mod texts it says which
+ * The warm phase's judge (warm/judge.ts) is pure: from one run of go and the set's go.mod texts it says which
  * modules were downloaded or cached and which failed, each failure diagnosed and pinned to the go.mod that
  * requires the module (where the annotation goes).
  */
-import type { ModuleDownload } from '../../src/core/download-json.js'
-import { judgeRun, setFailure, type JudgedSet, type RunFacts } from '../../src/core/warm/judge.js'
+import type { ModuleDownload } from '../../src/warm/download-json.js'
+import { judgeRun, setFailure, type JudgedSet, type RunFacts } from '../../src/warm/judge.js'
 
 const workspace: JudgedSet = {
   shown: '.',

@@ -6,7 +6,7 @@
  */
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { warmModules, type WarmOptions, type WarmReport } from '../../src/warm/index.js'
+import { warmModules, type WarmOptions, type WarmReport } from '../../src/warm/warm.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startBlackhole, startProxy, type RequestLogEntry, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, goSumLines, moduleSet, writeProject, writeWorkspace } from '../support/modules.js'

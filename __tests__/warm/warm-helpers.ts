@@ -1,10 +1,10 @@
 /** Small builders shared by the warm-phase tests: chains, plans, a capturing logger and a project to warm. */
 import { join } from 'node:path'
-import type { Chain, ProxyEntry, Separator } from '../../src/core/chain.js'
-import type { ModulePlan } from '../../src/core/compose.js'
-import type { Logger } from '../../src/core/logger.js'
-import type { SumdbConfig } from '../../src/core/sumdb/config.js'
-import type { WarmOptions } from '../../src/warm/index.js'
+import type { Chain, ProxyEntry, Separator } from '../../src/go/proxy/chain.js'
+import type { ModulePlan } from '../../src/settings/compose.js'
+import type { Logger } from '../../src/host/logger.js'
+import type { SumdbConfig } from '../../src/go/sumdb/config.js'
+import type { WarmOptions } from '../../src/warm/warm.js'
 import { goTestEnv, tempDir } from '../support/go.js'
 import { writeProject, type TestModule } from '../support/modules.js'
 

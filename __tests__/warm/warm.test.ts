@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { warmModules, type WarmOptions, type WarmReport } from '../../src/warm/index.js'
+import { warmModules, type WarmOptions, type WarmReport } from '../../src/warm/warm.js'
 import { cleanupTempDirs, findGo, runGo } from '../support/go.js'
 import { startBlackhole, startProxy, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, moduleSet, writeProject } from '../support/modules.js'

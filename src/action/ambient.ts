@@ -1,7 +1,7 @@
-import { readAmbient as readAmbientIn, type AmbientReading } from '../exec/ambient.js'
+import { readAmbient as readAmbientIn, type AmbientReading } from '../settings/ambient.js'
 
 /**
- * What the job already has (see exec/ambient.ts), read from this process's environment and working directory,
+ * What the job already has (see settings/ambient.ts), read from this process's environment and working directory,
  * as later steps' go commands will see them.
  */
 export function readAmbient(

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { GO_VARIABLES, type GoVariable } from '../core/compose.js'
-import { redactText } from '../core/proxy-url.js'
+import { GO_VARIABLES, type GoVariable } from '../settings/compose.js'
+import { redactText } from '../go/proxy/url.js'
 import { runGo } from '../exec/go.js'
 
 /**

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { Logger } from '../core/logger.js'
+import type { Logger } from '../host/logger.js'
 
 /** The core's Logger over @actions/core: warnings and errors become annotations, on a file when one is known. */
 export const actionLogger: Logger = {

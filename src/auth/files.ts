@@ -3,7 +3,7 @@
  * removal checks before deleting anything, so a tampered file list cannot make the
  * post step delete a file the action did not write.
  */
-import type { GitCredential, NetrcEntry } from '../core/auth/index.js'
+import type { GitCredential, NetrcEntry } from './index.js'
 
 /**
  * First line of every credential file. Harmless to Go's netrc parser, which reads

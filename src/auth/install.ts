@@ -6,7 +6,7 @@
 import { chmod, lstat, mkdir, open, readFile, rm, rmdir, unlink } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { CredentialPlan } from '../core/auth/index.js'
+import type { CredentialPlan } from './index.js'
 import { GIT_CONFIG_FILE, MARKER, NETRC_FILE, renderGitConfig, renderNetrc } from './files.js'
 
 export interface InstalledCredentials {

@@ -1,5 +1,5 @@
-import type { Logger } from '../core/logger.js'
-import { redactText } from '../core/proxy-url.js'
+import type { Logger } from '../host/logger.js'
+import { redactText } from '../go/proxy/url.js'
 import { styles, useColour, type CliIo } from './io.js'
 
 /** Lets the progress line step aside while a message is written, and come back after it. */

@@ -1,5 +1,5 @@
-import { InputErrors } from '../core/errors.js'
-import { redactText } from '../core/proxy-url.js'
+import { InputErrors } from '../go/errors.js'
+import { redactText } from '../go/proxy/url.js'
 import { INPUT_FLAGS, parseArgs, UsageError, type Command, type ParsedArgs } from './args.js'
 import { applyCommand, envCommand } from './commands/env.js'
 import { probeCommand } from './commands/probe.js'

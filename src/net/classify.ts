@@ -1,9 +1,9 @@
 /**
  * Node's and undici's error codes as the client's fault classes and messages, with the probe's
- * code tables (src/core/probe-report.ts), so that what the probe calls transient the warm phase
- * retries too, and in the go command's words where src/core/diagnose.ts matches them.
+ * code tables (src/probe/report.ts), so that what the probe calls transient the warm phase
+ * retries too, and in the go command's words where src/warm/diagnose.ts matches them.
  */
-import { isClosedCode, isDnsCode, tlsReason } from '../core/probe-report.js'
+import { isClosedCode, isDnsCode, tlsReason } from '../probe/report.js'
 
 /** How a request failed on the network. */
 export type NetworkFault = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'redirect' | 'too-large' | 'other'

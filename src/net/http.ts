@@ -21,7 +21,7 @@
  * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
  *   idle (each gap between chunks, also while the caller streams), and an optional absolute
  *   `deadline` (performance.now() value) that ends the call on time whatever the network does.
- * - Redirects and credentials follow src/core/net (the go command's rules); proxies from the
+ * - Redirects and credentials follow src/net/redirect.ts and credentials.ts (the go command's rules); proxies from the
  *   environment as the go command selects them (HTTPS_PROXY through CONNECT, HTTP_PROXY in
  *   absolute form, Proxy-Authorization from the proxy URL's userinfo, never logged).
  * - Bodies: buffered with a limit (truncated, or with `overflow: 'stream'` handed over as a
@@ -32,7 +32,7 @@
  * - `file://` URLs are read from disk in every body mode (a missing file, a directory or a path
  *   through a file is a 404, as the go command treats a file proxy), bounded by the deadline.
  * - Userinfo in a URL is stripped and never sent: pass `credentials` (see userinfoCredentials
- *   in src/core/net/credentials.ts to turn a proxy URL's userinfo into them).
+ *   in src/net/credentials.ts to turn a proxy URL's userinfo into them).
  *
  * A large download (the ~70 MB toolchain zip), never held in memory:
  * ```ts
@@ -50,17 +50,17 @@ import tls from 'node:tls'
 import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
-import type { Credentials } from '../core/auth/types.js'
-import { basicAuthorization } from '../core/auth/secrets.js'
-import { credentialsForHop } from '../core/net/credentials.js'
-import { proxyConfigFromEnv, selectProxy, type ProxyConfig } from '../core/net/env-proxy.js'
-import { REDIRECT_STATUSES, decideRedirect } from '../core/net/redirect.js'
-import { parseRetryAfter } from '../core/net/retry-after.js'
-import type { RequestPhase } from '../core/probe-report.js'
+import type { Credentials } from '../auth/types.js'
+import { basicAuthorization } from '../auth/secrets.js'
+import { credentialsForHop } from './credentials.js'
+import { proxyConfigFromEnv, selectProxy, type ProxyConfig } from '../go/env/env-proxy.js'
+import { REDIRECT_STATUSES, decideRedirect } from './redirect.js'
+import { parseRetryAfter } from './retry-after.js'
+import type { RequestPhase } from '../probe/report.js'
 import { describeNetworkError, networkFault, type NetworkFault } from './classify.js'
 
 export type { NetworkFault } from './classify.js'
-export type { Credentials } from '../core/auth/types.js'
+export type { Credentials } from '../auth/types.js'
 
 /** Settings of one client: trust, proxies and pools are per client. */
 export interface HttpClientOptions {

@@ -1,4 +1,4 @@
-import type { ProbeAnswer, ProbeAttempt, TransportFailure } from '../core/probe-report.js'
+import type { ProbeAnswer, ProbeAttempt, TransportFailure } from './report.js'
 import type { HttpAnswer, HttpFailure, HttpResult } from '../net/http.js'
 
 /** The core's view of an HTTP client answer: the status line, the buffered body as text, who answered. */

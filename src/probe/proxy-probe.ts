@@ -1,5 +1,5 @@
-import type { Credentials } from '../core/auth/types.js'
-import { escapeModulePath, moduleRequestPath } from '../core/module-path.js'
+import type { Credentials } from '../auth/types.js'
+import { escapeModulePath, moduleRequestPath } from '../go/module/path.js'
 import {
   classifyFailure,
   classifyListAnswer,
@@ -8,8 +8,8 @@ import {
   type ProbeAttempt,
   type ProbeStatus,
   type SupportedAnswer
-} from '../core/probe-report.js'
-import { retryPause } from '../core/probe/retry.js'
+} from './report.js'
+import { retryPause } from './retry.js'
 import type { HttpClient, HttpResult } from '../net/http.js'
 import { sleep } from '../net/sleep.js'
 import { probeAttemptOf } from './attempt.js'
@@ -58,7 +58,7 @@ function probeGet(url: string, context: RequestContext): Promise<HttpResult> {
   })
 }
 
-/** One GET asked again after transient failures, by the shared rule (core/probe/retry.ts). */
+/** One GET asked again after transient failures, by the shared rule (probe/retry.ts). */
 export interface RetriedGet {
   /** The last result: the first lasting one, or the last transient one when retries ran out. */
   readonly result: HttpResult

@@ -1,4 +1,4 @@
-import { checkTreeHead, describeFailedAnswer } from '../core/probe-report.js'
+import { checkTreeHead, describeFailedAnswer } from './report.js'
 import { fileProxyDir, fileProxyPath, readWithDeadline } from './file-proxy.js'
 import { attemptMessage, attemptsNote, getWithRetries, type RequestContext } from './proxy-probe.js'
 import { joinUrlPath } from './url.js'
@@ -21,7 +21,7 @@ function round(ms: number): number {
  * GET `<base>/latest` and check the shape of the signed tree head (the signature is
  * the go command's business). `base` is a database root: `https://<name>`, the GOSUMDB
  * URL, or `<proxy>/sumdb/<name>` (also file://, read on disk). A transient failure is
- * asked again by the shared retry rule (core/probe/retry.ts). Never rejects.
+ * asked again by the shared retry rule (probe/retry.ts). Never rejects.
  */
 export async function checkLatest(base: string, name: string, context: RequestContext): Promise<LatestCheck> {
   const start = performance.now()

@@ -1,6 +1,6 @@
-import type { Credentials } from '../core/auth/types.js'
-import { userinfoCredentials } from '../core/net/credentials.js'
-import { stripCredentials } from '../core/proxy-url.js'
+import type { Credentials } from '../auth/types.js'
+import { userinfoCredentials } from '../net/credentials.js'
+import { stripCredentials } from '../go/proxy/url.js'
 
 /**
  * `base` + `/` + `path`, keeping the query string of `base`: how the go command

@@ -1,5 +1,5 @@
-import type { GoVariable } from '../core/compose.js'
-import { GO_VARIABLES } from '../core/compose.js'
+import type { GoVariable } from '../settings/compose.js'
+import { GO_VARIABLES } from '../settings/compose.js'
 
 /** The parts of the job summary; each section is optional markdown made by its own module. */
 export interface SummaryParts {

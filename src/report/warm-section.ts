@@ -1,5 +1,5 @@
-import { markdownCell as cell } from '../core/probe-table.js'
-import type { WarmReport } from '../warm/index.js'
+import { markdownCell as cell } from '../probe/table.js'
+import type { WarmReport } from '../warm/warm.js'
 
 /**
  * The warm phase for the job summary: the figures, then one row per failed module

@@ -3,9 +3,9 @@
  * client.go), without a go binary: it looks the module up, checks the signed tree head, proves the record under it
  * through the database's tiles and reads the hashes from the proven record text only.
  */
-import { escapeModulePath, moduleRequestPath } from '../core/module-path.js'
-import { parseLookup, recordHashes } from '../core/sumdb/lookup.js'
-import { openNote, parseVerifierKey, type Ed25519Verify } from '../core/sumdb/note.js'
+import { escapeModulePath, moduleRequestPath } from '../go/module/path.js'
+import { parseLookup, recordHashes } from '../go/sumdb/lookup.js'
+import { openNote, parseVerifierKey, type Ed25519Verify } from '../go/sumdb/note.js'
 import {
   HASH_SIZE,
   TILE_HEIGHT,
@@ -21,7 +21,7 @@ import {
   tilePath,
   type Tile,
   type Tree
-} from '../core/sumdb/tlog.js'
+} from '../go/sumdb/tlog.js'
 
 /** An HTTP GET below the database root (`/lookup/...`, `/tile/...`), provided by the caller's HTTP client. */
 export type SumdbFetch = (pathUnderDb: string) => Promise<{ status: number; body: Uint8Array } | { error: string }>

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import yauzl from 'yauzl'
-import { hash1, type HashedFile } from '../core/sumdb/dirhash.js'
+import { hash1, type HashedFile } from '../go/sumdb/dirhash.js'
 
 /**
  * Hashes the zip at `file` as the go command does: every entry (directory entries too, as Go's HashZip lists

@@ -1,15 +1,15 @@
 /**
  * The warm phase's fetch step: the loopback forwarder on the one HTTP client (per-request timeouts, retries,
- * health, see forwarder/index.ts), and the prefetch of the plan through it. The plan is queued as soon as the
+ * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The plan is queued as soon as the
  * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
  */
-import type { WarmOptions } from './index.js'
-import type { PrefetchFile } from '../core/warm/index.js'
-import { formatChain } from '../core/chain.js'
-import { redactText } from '../core/proxy-url.js'
-import { startForwarder, type Forwarder } from './forwarder/index.js'
+import type { WarmOptions } from './warm.js'
+import type { PrefetchFile } from './plan.js'
+import { formatChain } from '../go/proxy/chain.js'
+import { redactText } from '../go/proxy/url.js'
+import { startForwarder, type Forwarder } from './forwarder/forwarder.js'
 import { notInCache } from './module-sets.js'
-import { readNetrc } from './netrc.js'
+import { readNetrc } from '../auth/netrc.js'
 
 /** The prefetch's figures for the report. Bytes are body bytes. */
 export interface PrefetchReport {

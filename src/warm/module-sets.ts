@@ -1,13 +1,13 @@
 /**
  * The warm phase's reading step: each module set's go.mod, go.work and go.sum texts, read once at the start.
- * The pure plan (core/warm/plan.ts: what go will ask for) and the pure judge (core/warm/judge.ts: which go.mod
+ * The pure plan (warm/plan.ts: what go will ask for) and the pure judge (warm/judge.ts: which go.mod
  * a failure belongs to) both work from these texts. Also the one question the plan asks the disk afterwards:
  * which of its files `$GOMODCACHE/cache/download` already holds (go will not ask for them).
  */
 import { access, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { JudgedSet } from '../core/warm/judge.js'
-import type { ModuleSetTexts, PrefetchFile } from '../core/warm/index.js'
+import type { JudgedSet } from './judge.js'
+import type { ModuleSetTexts, PrefetchFile } from './plan.js'
 import { display, type ModuleSet } from './directories.js'
 
 /** One module set with its texts, in the shapes the plan and the judge take. */

@@ -6,7 +6,7 @@
  */
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DownloadJsonParser, type ModuleDownload } from '../core/download-json.js'
+import { DownloadJsonParser, type ModuleDownload } from './download-json.js'
 import { runGo } from '../exec/go.js'
 
 export interface RunOptions {

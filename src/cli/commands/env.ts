@@ -1,4 +1,4 @@
-import type { GoVariable } from '../../core/compose.js'
+import type { GoVariable } from '../../settings/compose.js'
 import type { ParsedArgs } from '../args.js'
 import { decide, prepare } from '../configure.js'
 import { goEnv, runGo } from '../../exec/go.js'

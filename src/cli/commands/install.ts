@@ -1,13 +1,13 @@
 import os from 'node:os'
 import { join } from 'node:path'
-import { InputError, InputErrors } from '../../core/errors.js'
+import { InputError, InputErrors } from '../../go/errors.js'
 import { UsageError, type ParsedArgs } from '../args.js'
 import { decide, prepare } from '../configure.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 import { renderPathPrepend } from '../shell.js'
-import { renderInstallLine } from '../../report/install-line.js'
-import { installRequestedGo } from '../../toolchain/for-job.js'
+import { renderInstallLine } from '../../install/line.js'
+import { installRequestedGo } from '../../install/for-job.js'
 
 /**
  * `install <version>`: installs Go through the verified chain into `~/sdk/go<version>` (golang.org/dl's place, on

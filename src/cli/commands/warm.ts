@@ -1,5 +1,5 @@
-import { environmentFor } from '../../core/compose.js'
-import { warmModules } from '../../warm/index.js'
+import { environmentFor } from '../../settings/compose.js'
+import { warmModules } from '../../warm/warm.js'
 import type { ParsedArgs } from '../args.js'
 import { decide, prepare } from '../configure.js'
 import type { CliIo } from '../io.js'

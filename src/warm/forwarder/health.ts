@@ -1,19 +1,14 @@
 /**
- * Per-proxy health for the warm-phase forwarder: how each chain entry becomes an Upstream
- * (credentials resolved once), the bookkeeping after every try, the circuit breaker, and
- * the decision to drop a `|` proxy for the rest of the phase. Kept apart from the chain
- * walk so the rules that change Go's behaviour (only ever dropping what Go would fall
- * through anyway) sit in one small place.
+ * Per-proxy health for the warm-phase forwarder: how each chain entry becomes an Upstream (credentials resolved
+ * once) and the bookkeeping after every try. The rules — when a `|` proxy is dropped for the rest of the phase, when
+ * its circuit breaker opens — are the walker's (src/go/proxy/walk.ts HEALTH, dropReason, breakerOpen).
  */
-import type { Chain, ProxyEntry } from '../../core/chain.js'
-import type { Logger } from '../../core/logger.js'
-import { userinfoCredentials } from '../../core/net/credentials.js'
-import { redactUrl } from '../../core/proxy-url.js'
+import type { Chain, ProxyEntry } from '../../go/proxy/chain.js'
+import type { Logger } from '../../host/logger.js'
+import { userinfoCredentials } from '../../net/credentials.js'
+import { redactUrl } from '../../go/proxy/url.js'
+import { breakerOpen, dropReason } from '../../go/proxy/walk.js'
 import type { ForwarderOptions, Upstream } from './types.js'
-
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-const DROP_AFTER_TIMEOUTS = 2
-const DROP_AFTER_CONSECUTIVE = 4
 
 /**
  * The Upstream for entry `index` of `chain`. Credentials come from `credentialsFor`, else
@@ -66,25 +61,15 @@ export function recordTry(
   if (result === 'permanent') return
   h.consecutiveFailures++
   if (timeout) h.timeouts++
-  if (
-    !h.dropped &&
-    u.droppable &&
-    (h.timeouts >= DROP_AFTER_TIMEOUTS || h.consecutiveFailures >= DROP_AFTER_CONSECUTIVE)
-  ) {
+  const reason = h.dropped ? undefined : dropReason(h, u.droppable, requestTimeoutMs)
+  if (reason) {
     h.dropped = true
-    h.reason =
-      h.timeouts >= DROP_AFTER_TIMEOUTS
-        ? `it stalled ${h.timeouts} times (no data for ${requestTimeoutMs} ms)`
-        : `${h.consecutiveFailures} requests in a row failed`
+    h.reason = reason
     log.warning(`Warm phase: dropping ${u.shown} from the chain: ${h.reason}; the next proxy after "|" takes over.`)
   }
 }
 
-/**
- * A circuit breaker: once a whole request's worth of tries failed in a row, later requests
- * try that proxy once until it succeeds again, so a dead "," proxy costs seconds, not
- * retries × requests.
- */
+/** Whether `u`'s circuit breaker is open (the walker's rule: src/go/proxy/walk.ts breakerOpen). */
 export function isFailing(u: Upstream, attempts: number): boolean {
-  return u.health.consecutiveFailures >= attempts
+  return breakerOpen(u.health, attempts)
 }

@@ -1,29 +1,12 @@
 /**
- * How the forwarder judges one upstream answer (served, not found, retry, final) and how it
- * words a failure for the go command, which prints the body of an error answer after
- * `server response:`. Pure functions: the walk decides what to do, this file only says
- * what an answer means and how to tell it.
+ * How the forwarder words an upstream failure for the go command, which prints the body of an error answer after
+ * `server response:`. What an answer means (served, not found, retry, final) is the walker's (src/go/proxy/walk.ts
+ * ANSWER_RULES); this file only tells it.
  */
 import http from 'node:http'
-import { redactText, redactUrl } from '../../core/proxy-url.js'
-import { judgeAnswer, type AnswerVerdict } from '../../core/chain-walk.js'
-import type { Kind, Outcome, Upstream } from './types.js'
+import { redactText, redactUrl } from '../../go/proxy/url.js'
+import type { Outcome, Upstream } from './types.js'
 import type { AttemptResult } from './upstream.js'
-
-/** What `result` means for the walk: Go's rules for 404/410, plus which faults are worth another try. */
-export function judge(result: AttemptResult, kind: Kind): AnswerVerdict {
-  if (result.type === 'stream') return 'ok'
-  if (result.type === 'network') return judgeAnswer({ kind: 'failure', fault: result.fault })
-  // A sign-in portal or a web server's page is never a module file; Go would report a checksum mismatch or bad JSON.
-  if (
-    result.status === 200 &&
-    kind !== 'sumdb' &&
-    /text\/html/i.test(result.contentType) &&
-    /^\s*</.test(result.body.subarray(0, 512).toString('utf8'))
-  )
-    return 'permanent'
-  return judgeAnswer({ kind: 'status', status: result.status })
-}
 
 /** One line for the debug log about a try. */
 export function summary(result: AttemptResult): string {

@@ -8,7 +8,7 @@
  * chain is sick; go's own requests with the forwarder's timeouts are then the best use of it).
  */
 import { setMaxListeners } from 'node:events'
-import type { Logger } from '../../core/logger.js'
+import type { Logger } from '../../host/logger.js'
 import type { FetchedAnswer, PrefetchStore } from './store.js'
 
 export interface PrefetcherOptions {

@@ -5,15 +5,15 @@
  * would have gone) with the same timeouts and retries. Go verifies the signed tree either
  * way, so routing never weakens verification; GONOSUMDB lookups are refused outright.
  */
-import type { Logger } from '../../core/logger.js'
-import { matchesPrefixPatterns } from '../../core/patterns.js'
-import type { SumdbConfig } from '../../core/sumdb/config.js'
+import type { Logger } from '../../host/logger.js'
+import { matchesPrefixPatterns } from '../../go/env/patterns.js'
+import type { SumdbConfig } from '../../go/sumdb/config.js'
 import { decodeModule, joinUrl } from './paths.js'
 import type { Outcome, Upstream } from './types.js'
 import { isFailing } from './health.js'
-import { bodyText, describeUpstream, toOutcome } from './judgement.js'
-import { triesFor, tryUpstream, type WalkContext } from './walk.js'
-import type { AttemptResult } from './upstream.js'
+import { toOutcome } from './judgement.js'
+import { triesFor, walkTargets, type WalkContext } from './walk.js'
+import { CLOSED, type AttemptResult } from './upstream.js'
 
 /** Where one database's traffic goes: a proxy, the database itself, or the failure that kept the walk from deciding. */
 type Route = Upstream | 'database' | Outcome
@@ -42,29 +42,18 @@ export function createSumdbHandler(
     const known = routes.get(name)
     if (known) return known
     const walk = (async (): Promise<Route> => {
-      const { upstreams } = ctx
-      for (let i = 0; i < upstreams.length; i++) {
-        const u = upstreams[i]
-        if (u.health.dropped) continue
-        const isLast = !upstreams.slice(i + 1).some(v => !v.health.dropped)
-        const {
-          result,
-          verdict,
-          tries: used
-        } = await tryUpstream(
-          ctx,
-          u,
-          joinUrl(u.base, `sumdb/${name}/supported`),
-          u.credentials,
-          triesFor(ctx, u, isLast),
-          'sumdb',
-          signal
-        )
-        if (verdict === 'ok') return u
-        if (verdict === 'not-found' || u.entry.separator === '|') continue
-        return toOutcome(u, result, verdict, used)
-      }
-      return 'database'
+      const live = ctx.upstreams.filter(u => !u.health.dropped)
+      const targets = live.map((u, i) => ({
+        u,
+        url: joinUrl(u.base, `sumdb/${name}/supported`),
+        credentials: u.credentials,
+        tries: triesFor(ctx, u, i === live.length - 1)
+      }))
+      const walked = await walkTargets(ctx, targets, 'sumdb', signal)
+      if (walked.kind === 'use') return walked.target.u ?? 'database'
+      if (walked.kind === 'aborted') return walked.outcome
+      // A `,` stopped the walk at an error: go fails too. Every proxy said not found (or erred after `|`): the database.
+      return walked.why === 'stop' && walked.report ? walked.report : 'database'
     })()
     routes.set(name, walk)
     // A failed walk is not remembered: the next attempt of the go command asks again.
@@ -105,23 +94,12 @@ export function createSumdbHandler(
     const upstream = chosen === 'database' ? undefined : chosen
     const credentials = chosen === 'database' ? ctx.credentialsFor(url.href) : chosen.credentials
     // Go never falls back once a proxy serves the database: neither does the forwarder.
-    const { result, verdict, tries } = await tryUpstream(
-      ctx,
-      upstream,
-      url,
-      credentials,
-      upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts,
-      'sumdb',
-      signal
-    )
-    if (verdict === 'ok' || result.type === 'stream') return result
-    if (result.type === 'complete' && verdict !== 'transient')
-      return {
-        status: result.status,
-        notFound: verdict === 'not-found',
-        text: bodyText(result, describeUpstream(upstream, url)),
-        contentType: result.contentType
-      }
-    return toOutcome(upstream, result, verdict, tries, url)
+    const tries = upstream && isFailing(upstream, ctx.attempts) ? 1 : ctx.attempts
+    const walked = await walkTargets(ctx, [{ u: upstream, url, credentials, tries }], 'sumdb', signal)
+    if (walked.kind === 'use') return walked.result
+    if (walked.kind === 'aborted') return walked.outcome
+    const failed = walked.report
+    if (!failed) return toOutcome(upstream, CLOSED, 'permanent', 0, url)
+    return failed
   }
 }

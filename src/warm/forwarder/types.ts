@@ -5,10 +5,10 @@
  * the checksum-database routing and the health bookkeeping can share them without importing
  * each other in a circle.
  */
-import type { Chain, ProxyEntry } from '../../core/chain.js'
-import type { Logger } from '../../core/logger.js'
-import type { SumdbConfig } from '../../core/sumdb/config.js'
-import type { Credentials, NetrcEntry } from '../../core/auth/index.js'
+import type { Chain, ProxyEntry } from '../../go/proxy/chain.js'
+import type { Logger } from '../../host/logger.js'
+import type { SumdbConfig } from '../../go/sumdb/config.js'
+import type { Credentials, NetrcEntry } from '../../auth/index.js'
 import type { StoreStats } from './store.js'
 
 export interface ForwarderOptions {

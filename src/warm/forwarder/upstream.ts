@@ -1,12 +1,9 @@
 /**
- * One GET to an upstream proxy (or checksum database) for the warm forwarder, over the one HTTP
- * client (src/net/http.ts): a deadline for the first byte and for every gap between chunks,
- * redirects and credentials as the go command handles them, every failure classified so the
- * forwarder can decide between retry, next proxy and stop. Never rejects.
+ * An upstream answer in the forwarder's terms (the walk itself is src/net/walk.ts's, on the one HTTP client): a
+ * buffered answer, a 2xx too large to buffer that the forwarder streams to go, or a classified network failure.
  */
 import type { Readable } from 'node:stream'
-import type { Credentials } from '../../core/auth/types.js'
-import type { HttpClient, NetworkFault } from '../../net/http.js'
+import type { HttpAnswer, HttpFailure, NetworkFault } from '../../net/http.js'
 
 export type { NetworkFault } from '../../net/http.js'
 
@@ -31,35 +28,8 @@ export type AttemptResult =
     }
   | { readonly type: 'network'; readonly fault: NetworkFault; readonly message: string }
 
-export interface AttemptOptions {
-  readonly url: URL
-  /** Credentials for `url`'s origin. */
-  readonly credentials?: Credentials
-  /** Credentials for a redirect to another origin (the go command looks every URL up in .netrc). */
-  readonly credentialsFor?: (url: string) => Credentials | undefined
-  /** Milliseconds allowed for the first byte and for each gap between chunks. */
-  readonly timeoutMs: number
-  /** Bodies larger than this are streamed instead of buffered (only 2xx answers). */
-  readonly bufferLimit: number
-  readonly client: HttpClient
-  readonly signal: AbortSignal
-  /** Called for every chunk received (the watchdog counts it as progress). */
-  readonly onData?: (bytes: number) => void
-}
-
-/** Performs one attempt, following redirects. Never rejects. */
-export async function attempt(options: AttemptOptions): Promise<AttemptResult> {
-  const result = await options.client.get(options.url, {
-    body: { mode: 'buffer', maxBytes: options.bufferLimit, overflow: 'stream' },
-    ...(options.credentials ? { credentials: options.credentials } : {}),
-    ...(options.credentialsFor ? { credentialsFor: options.credentialsFor } : {}),
-    headersTimeoutMs: options.timeoutMs,
-    bodyIdleTimeoutMs: options.timeoutMs,
-    signal: options.signal,
-    ...(options.onData ? { onData: options.onData } : {})
-  })
-  if (result.kind === 'aborted')
-    return { type: 'network', fault: 'other', message: 'the go command closed the request' }
+/** A try's answer in the forwarder's terms: a buffered answer, a streamed 2xx, or a network failure. */
+export function toAttemptResult(result: HttpAnswer | HttpFailure): AttemptResult {
   if (result.kind === 'failure') return { type: 'network', fault: result.fault, message: result.message }
   const { body } = result
   if (body.kind === 'stream') {
@@ -80,3 +50,6 @@ export async function attempt(options: AttemptOptions): Promise<AttemptResult> {
     ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {})
   }
 }
+
+/** What a request the go command closed (or the forwarder ended) leaves behind. */
+export const CLOSED: AttemptResult = { type: 'network', fault: 'other', message: 'the go command closed the request' }

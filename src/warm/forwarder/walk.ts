@@ -1,24 +1,22 @@
 /**
- * Walking the verified chain for one request, the way the go command walks GOPROXY — `,`
- * falls through on 404/410 only, `|` on any error — plus what Go lacks: several tries with
- * backoff and jitter for transient faults (honouring Retry-After), bounded by the
- * per-request timeouts of upstream.ts. Everything the walk needs comes in a WalkContext, so
- * the checksum-database routing can reuse the same tries and health bookkeeping.
+ * The forwarder's requests upstream, through the one chain-walk driver (src/net/walk.ts `walkUpstream`, whose rules
+ * are src/go/proxy/walk.ts's): this file only says which proxies a request walks (the live ones, each with its
+ * tries), keeps each proxy's health after every try, and turns the walk's result into the forwarder's terms (an
+ * answer to stream or buffer, or the Outcome go is told). The checksum-database routing (sumdb.ts) and the prefetch
+ * (forwarder.ts `prefetchOne`) walk through `walkTargets` too.
  */
-import type { Credentials } from '../../core/auth/types.js'
-import type { Chain } from '../../core/chain.js'
-import type { Logger } from '../../core/logger.js'
+import type { Credentials } from '../../auth/types.js'
+import type { Chain } from '../../go/proxy/chain.js'
+import { triesFor as walkerTries, type RequestKind } from '../../go/proxy/walk.js'
+import type { Logger } from '../../host/logger.js'
 import type { HttpClient } from '../../net/http.js'
+import { walkUpstream, type FailedTry, type WalkResult } from '../../net/walk.js'
 import { isFailing, recordTry } from './health.js'
+import { describeUpstream, summary, toOutcome } from './judgement.js'
 import { joinUrl } from './paths.js'
-import { retryDelayMs, type AnswerVerdict } from '../../core/chain-walk.js'
-import { sleep } from '../../net/sleep.js'
 import type { Kind, Outcome, Upstream } from './types.js'
-import { describeUpstream, judge, summary, toOutcome } from './judgement.js'
-import { attempt, type AttemptResult } from './upstream.js'
+import { CLOSED, toAttemptResult, type AttemptResult } from './upstream.js'
 
-const BACKOFF_CAP_MS = 4000
-const RETRY_AFTER_CAP_MS = 10_000
 /** Non-zip answers are small (lists, .info, .mod, database tiles): no reason to buffer more before streaming. */
 const SMALL_BUFFER_LIMIT = 16 * 1024 * 1024
 
@@ -41,70 +39,109 @@ export interface WalkContext {
   readonly log: Logger
 }
 
-/** The last try of one upstream URL: its result, what it means, and how many tries it took. */
-export interface TryResult {
-  readonly result: AttemptResult
-  readonly verdict: AnswerVerdict
+/** One upstream URL a request asks: a proxy of the chain (`u`), or the checksum database itself (no `u`). */
+export interface Target {
+  readonly u: Upstream | undefined
+  readonly url: URL
+  readonly credentials: Credentials | undefined
   readonly tries: number
 }
 
-/**
- * Tries one upstream URL up to `tries` times, recording each try in `u`'s health (none for
- * the checksum database itself). Returns the final result and whether it was a success
- * (200), a not-found (404/410), or a failure. Stops early when the request is aborted or
- * `u` is dropped meanwhile (the next proxy after its `|` takes over).
- */
-export async function tryUpstream(
-  ctx: WalkContext,
-  u: Upstream | undefined,
-  url: URL,
-  credentials: Credentials | undefined,
-  tries: number,
-  kind: Kind,
-  signal: AbortSignal
-): Promise<TryResult> {
-  let last: TryResult | undefined
-  for (let n = 1; n <= tries; n++) {
-    if (n > 1) {
-      const retryAfter = last?.result.type === 'complete' ? last.result.retryAfterMs : undefined
-      await sleep(retryDelayMs(n - 1, retryAfter, ctx.backoffMs, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS), signal)
-      if (signal.aborted || u?.health.dropped) break
+/** A walk's result in the forwarder's terms. */
+export type TargetsResult =
+  | { readonly kind: 'use'; readonly target: Target; readonly result: AttemptResult }
+  | {
+      readonly kind: 'fail'
+      readonly why: 'stop' | 'end'
+      readonly report: Outcome | undefined
+      readonly outcomes: Outcome[]
     }
-    const result = await attempt({
-      url,
-      ...(credentials ? { credentials } : {}),
-      credentialsFor: ctx.credentialsFor,
-      timeoutMs: ctx.requestTimeoutMs,
-      bufferLimit: kind === 'zip' ? ctx.bufferLimit : Math.min(ctx.bufferLimit, SMALL_BUFFER_LIMIT),
-      client: ctx.client,
-      signal,
-      onData: ctx.touch
-    })
-    ctx.touch()
-    const verdict = judge(result, kind)
-    if (u)
-      recordTry(
-        u,
-        verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict,
-        result.type === 'network' && result.fault === 'timeout',
-        ctx.requestTimeoutMs,
-        ctx.log
-      )
-    last = { result, verdict, tries: n }
-    if (verdict !== 'transient' || signal.aborted) break
-    if (n < tries) ctx.log.debug(`Warm phase: ${describeUpstream(u, url)} ${summary(result)}; retrying (${n}/${tries})`)
-  }
-  // `last` is always set: the loop runs at least once unless aborted before the first try.
-  return last ?? { result: { type: 'network', fault: 'other', message: 'aborted' }, verdict: 'permanent', tries: 0 }
+  | { readonly kind: 'aborted'; readonly outcome: Outcome }
+
+/** How many tries `u` gets for one request (the walker's rule, with `u`'s breaker). */
+export function triesFor(ctx: WalkContext, u: Upstream, isLast: boolean): number {
+  return walkerTries(u.entry.separator, isLast, isFailing(u, ctx.attempts), ctx.attempts)
 }
 
 /**
- * How many tries `u` gets for one request. A "|" proxy with more after it gets one try:
- * the next proxy is as good, and Go would move on too. So does a proxy the circuit breaker
- * holds open.
+ * Walks `targets` (in order, with the separators of their proxies; the database itself counts as `,`) through the
+ * one driver, recording every try in its proxy's health and giving up a proxy dropped meanwhile.
  */
-export function triesFor(ctx: WalkContext, u: Upstream, isLast: boolean): number {
-  return (u.entry.separator === '|' && !isLast) || isFailing(u, ctx.attempts) ? 1 : ctx.attempts
+export async function walkTargets(
+  ctx: WalkContext,
+  targets: readonly Target[],
+  kind: Kind,
+  signal: AbortSignal
+): Promise<TargetsResult> {
+  const result = await walkUpstream(
+    targets.map(t => ({
+      url: t.url,
+      credentials: t.credentials,
+      separator: t.u?.entry.separator ?? ',',
+      tries: t.tries
+    })),
+    {
+      client: ctx.client,
+      kind: kind satisfies RequestKind,
+      body: {
+        mode: 'buffer',
+        maxBytes: kind === 'zip' ? ctx.bufferLimit : Math.min(ctx.bufferLimit, SMALL_BUFFER_LIMIT),
+        overflow: 'stream'
+      },
+      headersTimeoutMs: ctx.requestTimeoutMs,
+      bodyIdleTimeoutMs: ctx.requestTimeoutMs,
+      credentialsFor: ctx.credentialsFor,
+      signal,
+      onData: ctx.touch,
+      backoffMs: ctx.backoffMs,
+      onTry: (entry, _attempt, result, verdict) => {
+        ctx.touch()
+        const u = targets[entry].u
+        if (!u) return
+        const timeout = result.kind === 'failure' && result.fault === 'timeout'
+        recordTry(
+          u,
+          verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict,
+          timeout,
+          ctx.requestTimeoutMs,
+          ctx.log
+        )
+      },
+      onRetry: (failed, _delayMs) => {
+        const target = targets[failed.entry]
+        ctx.log.debug(
+          `Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}; retrying (${failed.attempt}/${target.tries})`
+        )
+      },
+      giveUp: entry => targets[entry].u?.health.dropped === true
+    }
+  )
+  return inForwarderTerms(targets, result)
+}
+
+function inForwarderTerms(targets: readonly Target[], result: WalkResult): TargetsResult {
+  const outcomeOf = (failed: FailedTry): Outcome => {
+    const target = targets[failed.entry]
+    return toOutcome(target.u, toAttemptResult(failed.result), failed.verdict, failed.attempt, target.url)
+  }
+  if (result.kind === 'use') {
+    return { kind: 'use', target: targets[result.entry], result: toAttemptResult(result.answer) }
+  }
+  const outcomes = result.failures.map(outcomeOf)
+  if (result.kind === 'aborted') {
+    const last = result.failures[result.failures.length - 1]
+    const target = last ? targets[last.entry] : targets[0]
+    return {
+      kind: 'aborted',
+      outcome: last ? outcomeOf(last) : toOutcome(target?.u, CLOSED, 'permanent', 0, target?.url)
+    }
+  }
+  return {
+    kind: 'fail',
+    why: result.why,
+    report: result.report ? outcomes[result.failures.indexOf(result.report)] : undefined,
+    outcomes
+  }
 }
 
 /** Walks the live chain for a module request, as Go walks GOPROXY. */
@@ -115,37 +152,32 @@ export async function walkChain(
   signal: AbortSignal
 ): Promise<AttemptResult | Outcome> {
   const live = ctx.upstreams.filter(u => !u.health.dropped)
-  const outcomes: Outcome[] = []
-  for (let i = 0; i < live.length; i++) {
-    const u = live[i]
-    const isLast = i === live.length - 1
-    const tries = triesFor(ctx, u, isLast)
-    const {
-      result,
-      verdict,
-      tries: used
-    } = await tryUpstream(ctx, u, joinUrl(u.base, path), u.credentials, tries, kind, signal)
-    if (verdict === 'ok') return result
-    const outcome = toOutcome(u, result, verdict, used)
-    outcomes.push(outcome)
-    if (signal.aborted) return outcome
-    if (verdict === 'not-found' || u.entry.separator === '|') continue
-    return outcome
-  }
-  return fallOff(ctx.chain, outcomes)
+  const targets = live.map((u, i) => ({
+    u,
+    url: joinUrl(u.base, path),
+    credentials: u.credentials,
+    tries: triesFor(ctx, u, i === live.length - 1)
+  }))
+  const walked = await walkTargets(ctx, targets, kind, signal)
+  if (walked.kind === 'use') return walked.result
+  if (walked.kind === 'aborted') return walked.outcome
+  if (walked.why === 'stop' && walked.report) return walked.report
+  return fallOff(ctx.chain, walked.outcomes, walked.report)
 }
 
-/** The answer when every proxy was tried: Go's ranking (a proxy error beats "not found"), but a 404 stays a 404 when only it lets Go fall through to direct. */
-function fallOff(chain: Chain, outcomes: Outcome[]): Outcome {
-  if (outcomes.length === 0) {
+/**
+ * The answer when every proxy was tried: the error go reports (the walker's ranking: a proxy error beats "not
+ * found"), but a 404 stays a 404 when only it lets go fall through to direct after the forwarder.
+ */
+function fallOff(chain: Chain, outcomes: Outcome[], best: Outcome | undefined): Outcome {
+  const last = outcomes[outcomes.length - 1]
+  if (!best || !last) {
     return {
       status: 502,
       notFound: false,
       text: 'setup-goproxy forwarder: every proxy of the chain was dropped during the warm phase'
     }
   }
-  const last = outcomes[outcomes.length - 1]
-  const best = [...outcomes].reverse().find(o => !o.notFound) ?? last
   const lastSeparator = chain.proxies[chain.proxies.length - 1]?.separator
   const status = last.notFound && chain.terminal === 'direct' && lastSeparator === ',' ? last.status : best.status
   const lines = [best, ...outcomes.filter(o => o !== best)].map(o => o.text.split('\n')[0])

@@ -1,0 +1,47 @@
+import { InputError, quote } from '../errors.js'
+
+/**
+ * Go's case encoding for module paths and versions in proxy URLs: each upper-case
+ * ASCII letter becomes `!` and its lower-case form, so that case-insensitive file
+ * systems can hold the cache (`github.com/BurntSushi/toml` → `github.com/!burnt!sushi/toml`).
+ */
+export function escapeModulePath(path: string): string {
+  return path.replace(/[A-Z]/g, c => `!${c.toLowerCase()}`)
+}
+
+/** The wire form of a proxy request path for a module: case-encoded, then percent-encoded per element. */
+export function moduleRequestPath(path: string): string {
+  return escapeModulePath(path)
+    .split('/')
+    .map(element => encodeURIComponent(element).replace(/!/g, '%21'))
+    .join('/')
+}
+
+const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1'])
+
+/**
+ * Validates a module path the way golang.org/x/mod/module.CheckPath does for the parts
+ * that matter here: a first element that is a lower-case host name with a dot, then
+ * elements of letters, digits and `-._~`, none empty, none starting or ending with a dot.
+ * Throws an InputError naming `input`.
+ */
+export function checkModulePath(input: string, path: string): void {
+  const fail = (why: string): never => {
+    throw new InputError(input, `${quote(path)} is not a valid module path: ${why}.`)
+  }
+  if (path === '') fail('it is empty')
+  if (path.startsWith('/') || path.endsWith('/')) fail('it starts or ends with a slash')
+  const elements = path.split('/')
+  const first = elements[0]
+  if (!first.includes('.')) fail(`its first element ${quote(first)} has no dot (it must be a host name)`)
+  if (first.startsWith('-') || first.startsWith('.')) fail('its first element starts with a dash or a dot')
+  if (!/^[a-z0-9.-]+$/.test(first)) fail('its first element may hold only lower-case letters, digits, dots and dashes')
+  for (const element of elements) {
+    if (element === '') fail('it has an empty path element (double slash)')
+    if (!/^[A-Za-z0-9._~-]+$/.test(element))
+      fail(`element ${quote(element)} has a character other than A-Z a-z 0-9 - . _ ~`)
+    if (element.startsWith('.') || element.endsWith('.')) fail(`element ${quote(element)} starts or ends with a dot`)
+    if (WINDOWS_RESERVED.has(element.split('.')[0].toUpperCase()))
+      fail(`element ${quote(element)} is reserved on Windows`)
+  }
+}

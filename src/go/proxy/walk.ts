@@ -1,0 +1,273 @@
+/**
+ * The one chain walker's rules, pure: what one answer means, and what the walk over a GOPROXY chain does next.
+ * Every request that goes upstream — the warm forwarder's and its prefetch's, the Go install's list and zip, the
+ * checksum database's `supported`, lookups and tiles — is walked by the one I/O driver (src/net/walk.ts), which
+ * asks these functions after every answer. A rule added here reaches every path.
+ *
+ * The walk is a step function: `firstStep(walk)` → ask entry 0; then `nextStep(walk, state, verdict, retryAfterMs)`
+ * after each answer → ask the same entry again after a delay / ask the next entry / use this answer / fail, with the
+ * entry whose error the go command would report (`rankFailure`, cmd/go/internal/modfetch/proxy.go TryProxies).
+ *
+ * WHERE RULES GO (each is a one-place change):
+ * - What an answer means (a status, a transport fault, a page that is not a module file, a mirror's quirk):
+ *   a row of ANSWER_RULES, first match wins. A rule sees the status or fault, the content type and first bytes of a
+ *   buffered body, what the request fetches and the proxy's URL.
+ * - How often an entry is asked and how long to wait in between: `triesFor` and RETRY (backoff caps, Retry-After).
+ * - When a proxy counts as sick (dropped, or asked once while its breaker is open): HEALTH, `dropReason`,
+ *   `breakerOpen`.
+ * - Which error the failed request reports: `rankFailure`.
+ * What a driver measures (size caps, throughput floors) it turns into a fault of the answer (src/net's
+ * NetworkFault), which ANSWER_RULES then judges.
+ */
+import type { Separator } from './chain.js'
+
+/** What a request fetches: a zip (large, streamed), a small module file, or a checksum-database answer. */
+export type RequestKind = 'zip' | 'small' | 'sumdb'
+
+/** One answer as the walk sees it: an HTTP status, or a transport failure classified by src/net. */
+export type ChainAnswer =
+  | {
+      readonly kind: 'status'
+      readonly status: number
+      readonly contentType?: string
+      /** The first bytes of a buffered body (absent for a streamed or file body). */
+      readonly head?: string
+      readonly request?: RequestKind
+      /** The proxy asked (its URL, without userinfo). */
+      readonly proxy?: string
+    }
+  | {
+      readonly kind: 'failure'
+      /** src/net's NetworkFault: timeout, refused, reset, dns, tls, redirect, too-large, other. */
+      readonly fault: string
+      readonly request?: RequestKind
+      readonly proxy?: string
+    }
+
+/** What one answer means. */
+export type AnswerVerdict = 'ok' | 'not-found' | 'transient' | 'permanent'
+
+/** One rule of ANSWER_RULES. */
+export interface AnswerRule {
+  /** Why, in a few words (the table test names rows by it). */
+  readonly name: string
+  readonly applies: (answer: ChainAnswer) => boolean
+  readonly verdict: AnswerVerdict
+}
+
+/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
+const TRANSIENT_FAULTS: ReadonlySet<string> = new Set(['timeout', 'refused', 'reset', 'dns'])
+
+const isStatus = (answer: ChainAnswer, test: (status: number) => boolean): boolean =>
+  answer.kind === 'status' && test(answer.status)
+
+/**
+ * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
+ * (not found: the next entry, whatever the separator); the rest says which errors are worth another try.
+ */
+export const ANSWER_RULES: readonly AnswerRule[] = [
+  {
+    // A sign-in portal or a web server's page is never a module file; go would report a checksum mismatch or bad JSON.
+    name: 'an HTML page is not a module file',
+    applies: answer =>
+      answer.kind === 'status' &&
+      answer.status === 200 &&
+      answer.request !== undefined &&
+      answer.request !== 'sumdb' &&
+      /text\/html/i.test(answer.contentType ?? '') &&
+      /^\s*</.test(answer.head ?? ''),
+    verdict: 'permanent'
+  },
+  { name: '2xx: the answer', applies: answer => isStatus(answer, s => s >= 200 && s < 300), verdict: 'ok' },
+  {
+    name: '404/410: not found',
+    applies: answer => isStatus(answer, s => s === 404 || s === 410),
+    verdict: 'not-found'
+  },
+  { name: '429 and 5xx: busy', applies: answer => isStatus(answer, s => s === 429 || s >= 500), verdict: 'transient' },
+  {
+    name: 'timeout, refused, reset, dns: may pass',
+    applies: answer => answer.kind === 'failure' && TRANSIENT_FAULTS.has(answer.fault),
+    verdict: 'transient'
+  }
+]
+
+/** The verdict on one answer: the first row of ANSWER_RULES that applies, else 'permanent'. */
+export function judgeAnswer(answer: ChainAnswer): AnswerVerdict {
+  return ANSWER_RULES.find(rule => rule.applies(answer))?.verdict ?? 'permanent'
+}
+
+/** Backoff caps, for every retry of every walk (and the warm phase's go runs). */
+export const RETRY = {
+  /** The longest pause between two tries of one entry. */
+  backoffCapMs: 4000,
+  /** A server's Retry-After is honoured up to this. */
+  retryAfterCapMs: 10_000
+} as const
+
+/** One entry of the chain as one request walks it. */
+export interface WalkEntry {
+  readonly separator: Separator
+  /** How many times this request asks the entry (≥ 1): see triesFor. */
+  readonly tries: number
+  /** The go command's `direct`: its error outranks every proxy's (cmd/go's directRank). */
+  readonly direct?: boolean
+}
+
+/** The chain one request walks, and its retry pacing. */
+export interface Walk {
+  readonly entries: readonly WalkEntry[]
+  /** Backoff base: the first retry waits between half and all of it, doubling per retry up to RETRY.backoffCapMs. */
+  readonly backoffMs: number
+  /** The jitter source (tests pass a fixed one). */
+  readonly random?: () => number
+}
+
+/** Where a walk is: the entry being asked, its try (1-based), and the failure go would report so far. */
+export interface WalkState {
+  readonly entry: number
+  readonly attempt: number
+  /** The entry whose error the request reports if it fails (see rankFailure), with that error's rank. */
+  readonly best?: RankedFailure
+}
+
+/** A failed entry and the rank of its error. */
+export interface RankedFailure {
+  readonly entry: number
+  readonly rank: FailureRank
+}
+
+/** cmd/go's ranks: a not-found error is the weakest, a proxy's error beats it, direct's error beats all. */
+export type FailureRank = 0 | 1 | 2
+
+/** What the walk does next. */
+export type WalkStep =
+  /** Ask `state.entry` (try `state.attempt`) after `delayMs`: a retry of the same entry, or the next entry (0). */
+  | { readonly do: 'ask'; readonly state: WalkState; readonly delayMs: number }
+  /** The answer of `entry` is the request's answer. */
+  | { readonly do: 'use'; readonly entry: number }
+  /**
+   * The request fails. `why`: 'stop' — a `,` lets no error but 404/410 through (cmd/go breaks out of TryProxies);
+   * 'end' — every entry was asked. `report`: the entry whose error go reports (undefined: the chain was empty).
+   */
+  | { readonly do: 'fail'; readonly why: 'stop' | 'end'; readonly report: number | undefined }
+
+/** The first step of a walk: ask the first entry, or fail at once when there is none. */
+export function firstStep(walk: Walk): WalkStep {
+  if (walk.entries.length === 0) return { do: 'fail', why: 'end', report: undefined }
+  return { do: 'ask', state: { entry: 0, attempt: 1 }, delayMs: 0 }
+}
+
+/**
+ * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
+ * again (after a backoff, at least the server's Retry-After) while the entry's tries remain, unless `giveUp` (the
+ * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
+ * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
+ */
+export function nextStep(
+  walk: Walk,
+  state: WalkState,
+  verdict: AnswerVerdict,
+  retryAfterMs?: number,
+  giveUp = false
+): WalkStep {
+  const entry = walk.entries[state.entry]
+  if (!entry || !Number.isInteger(state.attempt) || state.attempt < 1 || state.attempt > entry.tries) {
+    throw new Error(`try ${state.attempt} of entry ${state.entry} is outside the walk`)
+  }
+  if (verdict === 'ok') return { do: 'use', entry: state.entry }
+  if (verdict === 'transient' && state.attempt < entry.tries && !giveUp) {
+    const delayMs = retryDelayMs(
+      state.attempt,
+      retryAfterMs,
+      walk.backoffMs,
+      RETRY.backoffCapMs,
+      RETRY.retryAfterCapMs,
+      walk.random
+    )
+    return { do: 'ask', state: { ...state, attempt: state.attempt + 1 }, delayMs }
+  }
+  const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) })
+  if (verdict !== 'not-found' && entry.separator === ',') return { do: 'fail', why: 'stop', report: state.entry }
+  if (state.entry + 1 >= walk.entries.length) return { do: 'fail', why: 'end', report: best.entry }
+  return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 }
+}
+
+/** The rank of an entry's error, as cmd/go ranks it. */
+function failureRank(verdict: AnswerVerdict, entry: WalkEntry): FailureRank {
+  if (entry.direct) return 2
+  return verdict === 'not-found' ? 0 : 1
+}
+
+/**
+ * The error a failed request reports, after `next` failed too (cmd/go TryProxies): direct's error replaces any; a
+ * proxy's error replaces a not-found or an earlier proxy error; a not-found replaces only a not-found. So the
+ * latest error of the highest rank wins.
+ */
+export function rankFailure(best: RankedFailure | undefined, next: RankedFailure): RankedFailure {
+  return best === undefined || next.rank >= best.rank ? next : best
+}
+
+/**
+ * How many tries one request gives a proxy: one for a `|` proxy with more after it (the next is as good, and go
+ * would move on too) and for a proxy whose breaker is open; else `attempts`.
+ */
+export function triesFor(separator: Separator, isLast: boolean, breakerIsOpen: boolean, attempts: number): number {
+  return (separator === '|' && !isLast) || breakerIsOpen ? 1 : Math.max(1, attempts)
+}
+
+/** A proxy's record over one phase, as the health rules read it. */
+export interface HealthCounts {
+  readonly timeouts: number
+  readonly consecutiveFailures: number
+}
+
+/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
+export const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 } as const
+
+/**
+ * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry
+ * with something after it: go falls through its errors anyway) is ever dropped.
+ */
+export function dropReason(health: HealthCounts, droppable: boolean, requestTimeoutMs: number): string | undefined {
+  if (!droppable) return undefined
+  if (health.timeouts >= HEALTH.dropAfterTimeouts) {
+    return `it stalled ${health.timeouts} times (no data for ${requestTimeoutMs} ms)`
+  }
+  if (health.consecutiveFailures >= HEALTH.dropAfterConsecutiveFailures) {
+    return `${health.consecutiveFailures} requests in a row failed`
+  }
+  return undefined
+}
+
+/**
+ * A circuit breaker: once a whole request's worth of tries failed in a row, later requests ask that proxy once
+ * until it answers again, so a dead `,` proxy costs seconds, not retries × requests.
+ */
+export function breakerOpen(health: HealthCounts, attempts: number): boolean {
+  return health.consecutiveFailures >= attempts
+}
+
+/**
+ * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
+ * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
+ */
+export function retryDelayMs(
+  retry: number,
+  retryAfterMs: number | undefined,
+  baseMs: number,
+  capMs: number,
+  retryAfterCapMs: number,
+  random: () => number = Math.random
+): number {
+  return Math.max(backoffDelay(retry, baseMs, capMs, random), Math.min(retryAfterMs ?? 0, retryAfterCapMs))
+}
+
+/**
+ * Exponential backoff with "equal jitter": the n-th retry waits between half and all of base·2^(n-1), capped.
+ * The jitter keeps many parallel requests from retrying in lockstep against a proxy that is just recovering.
+ */
+export function backoffDelay(retry: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+  const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1))
+  return Math.round(exp / 2 + (random() * exp) / 2)
+}

@@ -1,0 +1,165 @@
+/**
+ * The one chain-walk driver: asks the entries of a GOPROXY chain for one request over the one HTTP client
+ * (src/net/http.ts), and after every answer lets the pure walker (src/go/proxy/walk.ts: ANSWER_RULES, nextStep) say
+ * what to do — ask again after a delay, ask the next entry, use this answer, or fail with the error go would
+ * report. The warm forwarder and its prefetch (src/warm/forwarder/walk.ts), the checksum-database traffic through
+ * the forwarder (src/warm/forwarder/sumdb.ts) and the Go install's list, zip and checksum-database requests
+ * (src/install/chain-fetch.ts) all reach upstream through `walkUpstream`; a rule changed in the walker reaches them
+ * all. This file adds no rule of its own: it sends, waits and reports.
+ */
+import type { Credentials } from '../auth/types.js'
+import type { Separator } from '../go/proxy/chain.js'
+import {
+  firstStep,
+  judgeAnswer,
+  nextStep,
+  type AnswerVerdict,
+  type ChainAnswer,
+  type RequestKind,
+  type Walk,
+  type WalkState
+} from '../go/proxy/walk.js'
+import type { BodyMode, HttpAnswer, HttpClient, HttpFailure, HttpResult } from './http.js'
+import { sleep } from './sleep.js'
+
+/** One entry of the chain, ready to ask: the full request URL and what goes with it. */
+export interface WalkTarget {
+  /** The request URL (the entry's base joined with the request path), without userinfo. */
+  readonly url: URL
+  /** Credentials for the URL's origin. */
+  readonly credentials?: Credentials | undefined
+  readonly separator: Separator
+  /** How many times this request asks the entry (see triesFor in src/go/proxy/walk.ts). */
+  readonly tries: number
+  /** The go command's `direct` (its error outranks a proxy's). */
+  readonly direct?: boolean
+}
+
+/** One try that did not give the answer used. */
+export interface FailedTry {
+  /** Index of the entry in the targets. */
+  readonly entry: number
+  /** 1-based try of that entry. */
+  readonly attempt: number
+  readonly result: HttpAnswer | HttpFailure
+  readonly verdict: AnswerVerdict
+}
+
+/** How one request is walked: the client, what is fetched, timeouts and pacing, and the caller's hooks. */
+export interface WalkRequest {
+  readonly client: HttpClient
+  readonly body: BodyMode
+  /** What is fetched, for the answer rules (src/go/proxy/walk.ts ANSWER_RULES). Absent: no kind-specific rule. */
+  readonly kind?: RequestKind
+  readonly headersTimeoutMs: number
+  readonly bodyIdleTimeoutMs: number
+  /** Credentials for another origin a redirect leads to (the go command looks every URL up in .netrc). */
+  readonly credentialsFor?: ((url: string) => Credentials | undefined) | undefined
+  readonly signal?: AbortSignal | undefined
+  /** Called for every body chunk (a watchdog counts it as progress). */
+  readonly onData?: ((bytes: number) => void) | undefined
+  /** Backoff base (ms) for retries of one entry. */
+  readonly backoffMs: number
+  /** The jitter source (tests). */
+  readonly random?: (() => number) | undefined
+  /** After every try, answered or not (the forwarder's health, watchdog and log). */
+  readonly onTry?:
+    ((entry: number, attempt: number, result: HttpAnswer | HttpFailure, verdict: AnswerVerdict) => void) | undefined
+  /** Before a retry: the failed try and the pause (a log line). */
+  readonly onRetry?: ((failed: FailedTry, delayMs: number) => void) | undefined
+  /** After a pause, before asking an entry again: true gives the entry up (the forwarder dropped the proxy). */
+  readonly giveUp?: ((entry: number) => boolean) | undefined
+}
+
+/** The outcome of one walk. `failures` holds the last failed try of every entry asked, in order. */
+export type WalkResult =
+  | {
+      readonly kind: 'use'
+      readonly entry: number
+      readonly answer: HttpAnswer
+      readonly tries: number
+      readonly failures: readonly FailedTry[]
+    }
+  /** `report`: the failure go reports (undefined: no entry to ask); `why` as in the walker's 'fail' step. */
+  | {
+      readonly kind: 'fail'
+      readonly why: 'stop' | 'end'
+      readonly report: FailedTry | undefined
+      readonly failures: readonly FailedTry[]
+    }
+  /** The caller's signal ended the walk; `failures` as far as it went. */
+  | { readonly kind: 'aborted'; readonly failures: readonly FailedTry[] }
+
+/** The answer as the walker's rules see it. */
+export function chainAnswer(result: HttpAnswer | HttpFailure, kind: RequestKind | undefined, proxy: URL): ChainAnswer {
+  const common = { ...(kind ? { request: kind } : {}), proxy: proxy.origin + proxy.pathname }
+  if (result.kind === 'failure') return { kind: 'failure', fault: result.fault, ...common }
+  const head = result.body.kind === 'buffered' ? result.body.bytes.subarray(0, 512).toString('utf8') : undefined
+  return {
+    kind: 'status',
+    status: result.status,
+    contentType: result.contentType,
+    ...(head !== undefined ? { head } : {}),
+    ...common
+  }
+}
+
+/** Walks `targets` for one request. Never rejects. */
+export async function walkUpstream(targets: readonly WalkTarget[], request: WalkRequest): Promise<WalkResult> {
+  const walk: Walk = {
+    entries: targets.map(t => ({ separator: t.separator, tries: t.tries, ...(t.direct ? { direct: true } : {}) })),
+    backoffMs: request.backoffMs,
+    ...(request.random ? { random: request.random } : {})
+  }
+  const lastFailure = new Map<number, FailedTry>()
+  const failures = (): FailedTry[] => [...lastFailure.values()]
+  let step = firstStep(walk)
+  for (;;) {
+    if (step.do === 'use') throw new Error('unreachable: a walk uses an answer only after asking')
+    if (step.do === 'fail') {
+      return {
+        kind: 'fail',
+        why: step.why,
+        report: step.report === undefined ? undefined : lastFailure.get(step.report),
+        failures: failures()
+      }
+    }
+    const state: WalkState = step.state
+    if (step.delayMs > 0) {
+      await sleep(step.delayMs, request.signal)
+      if (request.signal?.aborted) return { kind: 'aborted', failures: failures() }
+      if (request.giveUp?.(state.entry)) {
+        const last = lastFailure.get(state.entry)
+        step = nextStep(walk, { ...state, attempt: state.attempt - 1 }, last?.verdict ?? 'transient', undefined, true)
+        continue
+      }
+    }
+    const target = targets[state.entry]
+    const result = await ask(target, request)
+    if (result.kind === 'aborted') return { kind: 'aborted', failures: failures() }
+    const verdict = judgeAnswer(chainAnswer(result, request.kind, target.url))
+    request.onTry?.(state.entry, state.attempt, result, verdict)
+    const next = nextStep(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined)
+    if (next.do === 'use' && result.kind === 'answer') {
+      return { kind: 'use', entry: state.entry, answer: result, tries: state.attempt, failures: failures() }
+    }
+    const failed: FailedTry = { entry: state.entry, attempt: state.attempt, result, verdict }
+    lastFailure.set(state.entry, failed)
+    if (request.signal?.aborted) return { kind: 'aborted', failures: failures() }
+    if (next.do === 'ask' && next.state.entry === state.entry) request.onRetry?.(failed, next.delayMs)
+    step = next
+  }
+}
+
+/** One GET of one target. */
+function ask(target: WalkTarget, request: WalkRequest): Promise<HttpResult> {
+  return request.client.get(target.url, {
+    body: request.body,
+    credentials: target.credentials,
+    credentialsFor: request.credentialsFor,
+    headersTimeoutMs: request.headersTimeoutMs,
+    bodyIdleTimeoutMs: request.bodyIdleTimeoutMs,
+    signal: request.signal,
+    onData: request.onData
+  })
+}
