@@ -81,7 +81,8 @@ export default defineConfig(
       'src/settings/{compose,configure,settings}.ts',
       'src/install/{line,tool-cache}.ts',
       'src/host/logger.ts',
-      'src/report/summary.ts'
+      'src/report/summary.ts',
+      'src/cache/{policy,report}.ts'
     ],
     rules: {
       'no-restricted-imports': [

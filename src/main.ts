@@ -23,6 +23,7 @@ import type { WarmReport } from './warm/warm.js'
 import { renderInstallLine } from './install/line.js'
 import type { GoInstallRequest } from './settings/settings.js'
 import type { InstalledGo } from './install/install.js'
+import { withModcacherw } from './cache/policy.js'
 
 /*
  * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to index.js):
@@ -35,7 +36,12 @@ let warmLoading: Promise<typeof import('./warm/warm.js')> | undefined
 const loadWarm = () => (warmLoading ??= import('./warm/warm.js'))
 const findGoInToolCache = async () => (await import('./exec/find-go-toolcache.js')).findGoInToolCache()
 
+let cacheLoading: Promise<typeof import('./cache/phase.js')> | undefined
+const loadCache = () => (cacheLoading ??= import('./cache/phase.js'))
+
 const STATE_IS_POST = 'isPost'
+/** The cache phase's hand-over to post (CacheState as JSON); empty when nothing was restored. */
+const STATE_CACHE = 'cache'
 const STATE_FILES = 'credentialFiles'
 /** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
 const STATE_CREDENTIAL_DIR = 'credentialDir'
@@ -48,18 +54,29 @@ const STATE_CREDENTIAL_DIR = 'credentialDir'
 export async function run(): Promise<void> {
   try {
     if (core.getState(STATE_IS_POST) === 'true') {
-      await cleanUp()
+      // Credentials go first and whatever happens; the caches are saved after, and only after a successful job.
+      try {
+        await cleanUp()
+      } finally {
+        await saveCachesAfterJob()
+      }
     } else {
       core.saveState(STATE_IS_POST, 'true')
       await configure()
     }
   } catch (error) {
     core.setFailed(failureMessage(error))
+  } finally {
+    // A cache request given up at its deadline may hold a socket open for as long as the service keeps it: end the
+    // process now (with the exit code core.setFailed set), not when that socket closes.
+    if (cacheLoading && (await import('./cache/cache.js')).hasAbandonedCacheRequests()) process.exit()
   }
 }
 
 /** What the README calls "what it does", in order. */
 async function configure(): Promise<void> {
+  // The build cache keeps the entries used from here on (see src/cache/policy.ts).
+  const startedMs = Date.now()
   const read = (name: string): string => core.getInput(name)
   maskInputSecrets(read)
 
@@ -126,7 +143,14 @@ async function configure(): Promise<void> {
   // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
   const goEnvShown = jobGo ? readGoEnvForLog(jobGo) : undefined
 
-  // 6. Warm the module cache through the verified chain.
+  // 6. Restore the caches: the module cache before the warm phase (which then fetches only what is missing), the
+  // build cache beside it.
+  const caches = settings.cache && jobGo ? await restoreCaches(settings, jobGo, startedMs) : undefined
+  if (settings.cache && !jobGo) {
+    core.notice('cache: Go was not found on PATH or in the tool cache, so no cache was restored.')
+  }
+
+  // 7. Warm the module cache through the verified chain.
   const warm = settings.warm
     ? await warmCache(jobGo, settings, plan, chain, sumdb, credentials.credentialsFor)
     : undefined
@@ -137,11 +161,20 @@ async function configure(): Promise<void> {
     setEnvironmentOutputs(environment.effective)
     log.warning(`A proxy failed during warming; GOPROXY is now ${environment.effective.GOPROXY}`)
   }
+  const build = caches?.build ? await caches.build : undefined
+  const cacheParts = [caches?.modules, build].filter(p => p !== undefined)
+  if (caches) {
+    core.setOutput('cache-hit', String(caches.modules?.kind === 'exact'))
+    core.setOutput('cache-modules', caches.modules?.kind ?? '')
+    core.setOutput('cache-build', build?.kind ?? '')
+    core.saveState(STATE_CACHE, JSON.stringify(caches.state))
+  }
+  const cacheTable = cacheParts.length > 0 ? (await import('./cache/report.js')).restoreTable(cacheParts) : undefined
   const warmFailure =
     warm && !warm.ok
       ? `Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`
       : undefined
-  await writeSummary(plan, settings, environment, shown, warm, warmFailure, installedGo)
+  await writeSummary(plan, settings, environment, shown, warm, warmFailure, installedGo, cacheTable)
   if (warmFailure) throw new Error(warmFailure)
 }
 
@@ -191,7 +224,7 @@ async function installGoForJob(
     core.exportVariable('GOTOOLCHAIN', 'local')
   }
   core.setOutput('go-version', installed.version)
-  core.setOutput('cache-hit', String(installed.cacheHit))
+  core.setOutput('go-from-tool-cache', String(installed.cacheHit))
   core.setOutput('go-root', installed.goroot)
   log.info(renderInstallLine(installed))
   return installed
@@ -243,7 +276,7 @@ async function warmCache(
         go,
         directories: [...settings.workingDirectories],
         cwd: workspace,
-        env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+        env: warmEnv(),
         chain,
         plan,
         sumdb,
@@ -262,6 +295,59 @@ async function warmCache(
     })
 }
 
+/**
+ * The warm phase's environment: the job's, with -modcacherw added to GOFLAGS for the warm phase's go runs only. The
+ * module cache it fills then has writable directories, so a cache restore that extracts over it as a non-root user
+ * (actions/setup-go's after this step, ours on a self-hosted runner) can replace its files instead of failing with
+ * "Cannot open: File exists".
+ */
+function warmEnv(): Record<string, string> {
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined))
+  return { ...env, GOFLAGS: withModcacherw(env.GOFLAGS) }
+}
+
+/** The cache phase's restore, with the job's environment and the runner's names. */
+async function restoreCaches(settings: Settings, go: string, startedMs: number) {
+  const cacheSettings = settings.cache
+  if (!cacheSettings) return undefined
+  const { restoreCaches: restore } = await loadCache()
+  return core.group('Restore the module and build caches', () =>
+    restore({
+      settings: cacheSettings,
+      go,
+      cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+      directories: settings.workingDirectories,
+      os: process.env.RUNNER_OS || { win32: 'Windows', darwin: 'macOS' }[process.platform as string] || 'Linux',
+      stateDir: process.env.RUNNER_TEMP || os.tmpdir(),
+      startedMs,
+      log
+    })
+  )
+}
+
+/**
+ * The post step's save. `job-status` defaults to `${{ job.status }}` in action.yml, which the runner evaluates
+ * again for the post step (the job's status at that point): `post-if: success()` would skip the credential cleanup
+ * too, so post always runs and the save alone depends on the status.
+ */
+async function saveCachesAfterJob(): Promise<void> {
+  const state = core.getState(STATE_CACHE)
+  if (!state) return
+  try {
+    const { saveCaches } = await loadCache()
+    const { jobStatus } = await import('./cache/policy.js')
+    const { saveTable } = await import('./cache/report.js')
+    const saved = await saveCaches({ state: JSON.parse(state), jobStatus: jobStatus(core.getInput('job-status')), log })
+    if (process.env.GITHUB_STEP_SUMMARY && saved.length > 0) {
+      await core.summary.addRaw(['### setup-goproxy: caches saved', '', saveTable(saved), ''].join('\n'), true).write()
+    }
+  } catch (error) {
+    // A cache is an optimisation: a failed save is a warning, never a failed job.
+    log.warning(`cache: saving failed: ${redactText(error instanceof Error ? error.message : String(error))}`)
+  }
+}
+
 async function writeSummary(
   plan: ModulePlan,
   settings: Settings,
@@ -269,7 +355,8 @@ async function writeSummary(
   probe: ProbeOutcome | undefined,
   warm: WarmReport | undefined,
   failure: string | undefined,
-  installedGo?: InstalledGo
+  installedGo?: InstalledGo,
+  cacheTable?: string
 ): Promise<void> {
   const markdown = renderSummary({
     effective: environment.effective,
@@ -283,6 +370,7 @@ async function writeSummary(
     sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
     warmSection: warm ? renderWarmSection(warm) : undefined,
     installLine: installedGo ? renderInstallLine(installedGo) : undefined,
+    cacheTable,
     notes: [...plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
     failure
   })

@@ -11,6 +11,8 @@ export interface SummaryParts {
   readonly warmSection?: string
   /** One line about the Go this action installed (go-version), from renderInstallLine. */
   readonly installLine?: string
+  /** What the cache phase restored (src/cache/report.ts). */
+  readonly cacheTable?: string
   readonly notes: readonly string[]
   readonly failure?: string
 }
@@ -39,6 +41,7 @@ export function renderSummary(parts: SummaryParts): string {
   if (parts.probeTable) lines.push('### Probe', '', parts.probeTable, '')
   if (parts.sumdbVerdict) lines.push(parts.sumdbVerdict, '')
   if (parts.installLine) lines.push('### Go', '', parts.installLine, '')
+  if (parts.cacheTable) lines.push('### Caches restored', '', parts.cacheTable, '')
   if (parts.warmSection) lines.push('### Module cache', '', parts.warmSection, '')
   if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '')
   return lines.join('\n')
