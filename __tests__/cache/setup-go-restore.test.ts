@@ -11,12 +11,14 @@
  * on GitHub. go is the real go.
  */
 import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { chownToRunner, runAsUser, type UserRun } from '../support/as-user.js'
+import { dirname, join } from 'node:path'
+import { chownToRunner, runAsUser, RUNNER_UID, type UserRun } from '../support/as-user.js'
 import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { moduleSet, writeProject } from '../support/modules.js'
+import { runAction, testDist } from '../support/run-action.js'
+import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 
 const CLIENT = join(process.cwd(), '__tests__', 'support', 'cache-client.mjs')
 const modules = moduleSet(6, 'example.com/sgr')
@@ -25,6 +27,7 @@ describe(`setup-go's restore over a warmed module cache (real @actions/cache, Az
   let azurite: Azurite
   let service: CacheService
   let proxy: TestProxy
+  let sumdb: SumdbServer
   let root: string
   let project: string
   let gomodcache: string
@@ -33,7 +36,11 @@ describe(`setup-go's restore over a warmed module cache (real @actions/cache, Az
   const KEY = 'setup-go-Linux-x64-go-1.23-deadbeef'
 
   beforeAll(async () => {
-    ;[azurite, proxy] = await Promise.all([startAzurite(), startProxy({ modules })])
+    ;[azurite, proxy, sumdb] = await Promise.all([
+      startAzurite(),
+      startProxy({ modules }),
+      startSumdb({ records: modules.map(m => ({ path: m.path, version: m.version, h1: m.sum, goModH1: m.goModSum })) })
+    ])
     service = await startCacheService(azurite)
     root = tempDir('setup-go-restore-')
     chmodSync(root, 0o755)
@@ -55,7 +62,7 @@ describe(`setup-go's restore over a warmed module cache (real @actions/cache, Az
     expect(service.entries.map(e => e.key)).toEqual([KEY])
   })
   afterAll(async () => {
-    await Promise.all([service?.close(), azurite?.close(), proxy?.close()])
+    await Promise.all([service?.close(), azurite?.close(), proxy?.close(), sumdb?.close()])
     await cleanupTempDirs()
   })
 
@@ -107,6 +114,33 @@ describe(`setup-go's restore over a warmed module cache (real @actions/cache, Az
     await warm('-modcacherw')
     const dir = join(gomodcache, `${modules[0].path}@${modules[0].version}`)
     expect(statSync(dir).mode & 0o200).toBe(0o200)
+    const run = await client('restore')
+    expect(fileExists(run)).toBe(0)
+    expect(result(run)).toEqual({ matchedKey: KEY })
+  })
+
+  it("the Quick start's order: this action's warm phase (as the runner user), then setup-go's restore passes", async () => {
+    await warm('-modcacherw')
+    rmSync(join(root, 'home'), { recursive: true, force: true })
+    mkdirSync(gocache, { recursive: true })
+    for (const dir of [testDist(), dirname(testDist())]) chmodSync(dir, 0o755)
+    chownToRunner(root)
+    // The job's GOFLAGS is its own (empty here): only the warm phase's go runs get -modcacherw.
+    const main = await runAction({
+      inputs: {
+        proxies: `${proxy.url},off`,
+        sumdb: sumdb.gosumdb,
+        'probe-module': modules[0].path,
+        'working-directory': project
+      },
+      env: { ...jobEnv, GOFLAGS: '', GOPROXY: '', GOSUMDB: '' },
+      cwd: project,
+      uid: RUNNER_UID,
+      runnerTemp: jobEnv.RUNNER_TEMP
+    })
+    expect(main.code).toBe(0)
+    expect(main.outputs.modules).toBe(String(modules.length))
+    expect(main.env.GOFLAGS).toBeUndefined()
     const run = await client('restore')
     expect(fileExists(run)).toBe(0)
     expect(result(run)).toEqual({ matchedKey: KEY })
