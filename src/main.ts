@@ -24,6 +24,7 @@ import { renderInstallLine } from './install/line.js'
 import type { GoInstallRequest } from './settings/settings.js'
 import type { InstalledGo } from './install/install.js'
 import { withModcacherw } from './cache/policy.js'
+import { pinnedToolchain, toolchainModuleGoVersion } from './go/toolchain/version.js'
 
 /*
  * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to index.js):
@@ -180,7 +181,8 @@ async function configure(): Promise<void> {
 
 /**
  * Installs the requested Go into the runner's tool cache (where actions/setup-go looks too), puts its bin and
- * $GOPATH/bin on PATH as setup-go does, and exports GOTOOLCHAIN=local unless the job set GOTOOLCHAIN: otherwise a
+ * $GOPATH/bin on PATH as setup-go does, and exports GOTOOLCHAIN=go<installed version> (`local` before Go 1.21) unless
+ * the job set GOTOOLCHAIN: otherwise a
  * go.mod `toolchain` line newer than the installed Go would make the first go command download another toolchain,
  * and the job would not run the Go it asked for.
  */
@@ -221,7 +223,11 @@ async function installGoForJob(
   if (process.env.GOTOOLCHAIN) {
     log.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`)
   } else {
-    core.exportVariable('GOTOOLCHAIN', 'local')
+    // The installed Go's own name rather than `local` (same effect for go): see pinnedToolchain.
+    core.exportVariable(
+      'GOTOOLCHAIN',
+      pinnedToolchain(toolchainModuleGoVersion(installed.moduleVersion) ?? installed.version)
+    )
   }
   core.setOutput('go-version', installed.version)
   core.setOutput('go-from-tool-cache', String(installed.cacheHit))
