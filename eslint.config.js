@@ -40,7 +40,11 @@ export default defineConfig(
   },
   {
     files: ['src/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'error' }
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // A long function is a warning, not an error: split it into parts whose names say what they do.
+      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }]
+    }
   },
   // src/go/ is the Go-semantics library (like golang.org/x/mod and cmd/go's modfetch): pure functions, no I/O, and
   // no import from outside src/go/. The feature folders (src/probe, src/install, src/warm, ...) do the network,
@@ -80,8 +84,9 @@ export default defineConfig(
       'src/warm/{diagnose,download-json,judge,plan}.ts',
       'src/settings/{compose,configure,settings}.ts',
       'src/install/{line,tool-cache}.ts',
-      'src/host/logger.ts',
-      'src/report/summary.ts',
+      'src/host/{host,logger}.ts',
+      'src/pipeline/{record,route}.ts',
+      'src/report/{summary,warm-section}.ts',
       'src/cache/{policy,report}.ts'
     ],
     rules: {

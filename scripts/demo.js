@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url'
 import { MODULE_HOST, MODULES, writeSampleApp } from './demo/modules.js'
 import { renderLog, renderMarkdown, renderProbeReport, styles } from './demo/render.js'
 import { inputVariables, runStep } from './demo/runner.js'
-import { refusingUrl, startBlackhole, startProxy } from './demo/servers.js'
+import { refusingUrl, startBlackhole, startChecksumDatabase, startProxy } from './demo/servers.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DEBIAN_GO = '/usr/lib/go-1.23/bin/go'
@@ -170,7 +170,8 @@ async function main() {
   const workspace = path.join(work, 'workspace')
   writeSampleApp(path.join(workspace, 'app'))
 
-  const good = await startProxy({ servesSumdb: true })
+  const db = await startChecksumDatabase()
+  const good = await startProxy({ sumdb: db })
   const slow = await startProxy({ latencyMs: 300 })
   const hole = await startBlackhole()
   const refused = await refusingUrl()
@@ -191,7 +192,7 @@ async function main() {
       proxies: [slow.url, hole.url, refused, good.url].join('\n'),
       // The checksum database named with a URL (the good proxy's /sumdb/ path), so that the probe checks only that
       // and nothing leaves this machine. On a real runner, leave sumdb empty.
-      sumdb: `sum.golang.org ${good.url}/sumdb/sum.golang.org`,
+      sumdb: `${db.verifierKey} ${good.url}/sumdb/${db.name}`,
       // The sample modules are verified by go.sum alone, never by a checksum database.
       'no-sumdb': MODULE_HOST,
       'probe-timeout': '1500',
@@ -215,7 +216,7 @@ async function main() {
         '  public checksum database, so go verifies them against go.sum only. sumdb points the checksum database at'
       ),
       style.dim(
-        '  the good proxy, whose tree head is a stand-in: go never asks it here, and the probe checks only its shape.'
+        "  the good proxy, which serves the tests' own checksum database (a fresh key) under /sumdb/, as goproxy.cn serves sum.golang.org."
       ),
       style.dim('  Verification stays on: never GOSUMDB=off.')
     )
@@ -287,7 +288,7 @@ async function main() {
     ok = step.code === 0 && post.code === 0
   } finally {
     requests = `good ${good.requests()}, slow ${slow.requests()}, never-answers: ${hole.requests()} connection(s) accepted and never answered`
-    await Promise.all([good.close(), slow.close(), hole.close()])
+    await Promise.all([good.close(), slow.close(), hole.close(), db.close()])
     fs.rmSync(work, { recursive: true, force: true, maxRetries: 3 })
   }
   section('Done')

@@ -1,4 +1,10 @@
-import { parseAuth, planCredentials, type CredentialPlan, type PrivatePatterns } from '../../src/auth/index.js'
+import {
+  movedNote,
+  parseAuth,
+  planCredentials,
+  type CredentialPlan,
+  type PrivatePatterns
+} from '../../src/auth/index.js'
 import { formatChain, parseGoproxy, parseProxiesInput } from '../../src/go/proxy/chain.js'
 import { InputErrors } from '../../src/go/errors.js'
 
@@ -125,7 +131,8 @@ describe('credentials inside a proxy URL move to netrc; the exported chain carri
       ])
     )
     expect(visible(p)).not.toContain('S3cret')
-    expect(p.notes).toEqual([
+    expect(p.notes).toEqual([])
+    expect(p.moved.map(movedNote)).toEqual([
       'proxy https://bob:xxxxx@corp.example.com/goproxy: credentials moved from the URL to netrc (machine corp.example.com).'
     ])
   })

@@ -3,7 +3,13 @@
  * credentials to the checksum database's host like to any other), the exported GOSUMDB loses them, and what Go or a
  * netrc file cannot carry is refused with a message naming the `sumdb` input and the URL with its secret hidden.
  */
-import { parseAuth, planCredentials, planSumdbCredentials, type CredentialPlan } from '../../src/auth/index.js'
+import {
+  movedNote,
+  parseAuth,
+  planCredentials,
+  planSumdbCredentials,
+  type CredentialPlan
+} from '../../src/auth/index.js'
 import { parseGoproxy } from '../../src/go/proxy/chain.js'
 import { InputError, InputErrors } from '../../src/go/errors.js'
 import { parseGosumdb, type SumdbConfig } from '../../src/go/sumdb/config.js'
@@ -236,8 +242,10 @@ describe('accepted: the credentials move to the netrc plan and the URL is stripp
     // The exported GOSUMDB carries no secret; the rest of the config is unchanged.
     expect(result.sumdb).toEqual({ ...sumdb, url: base, value: exported })
     expect(result.sumdb.value).not.toContain(TOKEN)
-    expect(result.plan.notes.at(-1)).toBe(`sumdb: credentials moved from the URL to netrc (machine ${machine}).`)
-    expect(result.plan.notes.join('\n')).not.toContain(TOKEN)
+    expect(result.plan.moved.map(movedNote).at(-1)).toBe(
+      `sumdb: credentials moved from the URL to netrc (machine ${machine}).`
+    )
+    expect(JSON.stringify([result.plan.notes, result.plan.moved])).not.toContain(TOKEN)
   })
 
   it('the secrets list covers every form in which the credentials could reach a log', () => {

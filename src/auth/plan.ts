@@ -38,6 +38,7 @@ export function planCredentials(
   const draft: CredentialDraft = {
     errors: new ErrorCollector(),
     notes: [],
+    moved: [],
     secrets: new Set<string>(),
     netrc: [],
     git: [],
@@ -79,6 +80,7 @@ export function planCredentials(
     privateAdditions: draft.privateAdditions,
     secrets: [...draft.secrets].filter(s => s !== ''),
     credentialsFor: url => credentialsFor(netrc, url),
-    notes: draft.notes
+    notes: draft.notes,
+    moved: draft.moved
   }
 }

@@ -108,10 +108,7 @@ export function planProxyUserinfo(draft: CredentialDraft, proxies: readonly Chai
           `proxy ${quote(redactUrl(entry.url))} carries credentials that differ from ${source(first)} for the same host; Go's netrc holds one per host and port.`
         )
     )
-    if (added)
-      draft.notes.push(
-        `proxy ${redactUrl(entry.url)}: credentials moved from the URL to netrc (machine ${parsed.host}).`
-      )
+    if (added) draft.moved.push({ from: `proxy ${redactUrl(entry.url)}`, machine: parsed.host })
   }
 }
 

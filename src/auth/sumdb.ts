@@ -50,7 +50,7 @@ export function planSumdbCredentials(
       netrc,
       secrets: [...new Set([...plan.secrets, ...secretsOfUrl(sumdb.url), ...secretForms(login, password)])],
       credentialsFor: (target: string) => credentialsFor(netrc, target),
-      notes: [...plan.notes, `sumdb: credentials moved from the URL to netrc (machine ${parsed.host}).`]
+      moved: [...plan.moved, { from: 'sumdb', machine: parsed.host }]
     }
   }, undefined)
   errors.throwIfAny()

@@ -56,6 +56,12 @@ export interface Credentials {
   readonly password: string
 }
 
+/**
+ * What the go command would send to a URL (netrc matched by host and port, https only): the one credentials lookup
+ * every phase is handed (the probe, the forwarder and its redirects, the Go install, the checksum database).
+ */
+export type CredentialsLookup = (url: string) => Credentials | undefined
+
 /** Credentials the probe or warm step attaches to one request. */
 export interface RequestCredentials extends Credentials {
   /** The `auth` line to fix when they are refused; absent for credentials from a proxy URL. */
@@ -77,6 +83,20 @@ export interface CredentialPlan {
   credentialsFor(url: string): RequestCredentials | undefined
   /** Log lines: which line went where, what was already covered. No secret. */
   notes: string[]
+  /** Credentials taken out of a proxy or checksum-database URL into netrc (each host words it: see movedNote). */
+  moved: MovedCredentials[]
+}
+
+/** Credentials taken out of a URL: what carried them (redacted) and the netrc machine they now belong to. */
+export interface MovedCredentials {
+  /** `proxy <redacted URL>` or `sumdb`. */
+  readonly from: string
+  readonly machine: string
+}
+
+/** A MovedCredentials in the action's words (it writes the netrc file). */
+export function movedNote(moved: MovedCredentials): string {
+  return `${moved.from}: credentials moved from the URL to netrc (machine ${moved.machine}).`
 }
 
 /**
@@ -88,6 +108,7 @@ export interface CredentialPlan {
 export interface CredentialDraft {
   readonly errors: ErrorCollector
   readonly notes: string[]
+  readonly moved: MovedCredentials[]
   readonly secrets: Set<string>
   readonly netrc: NetrcEntry[]
   readonly git: GitCredential[]

@@ -11,7 +11,7 @@
  * - `resolveSumdbBase(options)` → `Promise<SumdbBase>`: where checksum-database requests go (a URL, or a failure).
  * - `sumdbFetcher(options)` → `SumdbFetch`: GETs below that base with size caps, timeouts and retries.
  */
-import type { Credentials } from '../auth/types.js'
+import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import type { Chain } from '../go/proxy/chain.js'
 import type { Logger } from '../host/logger.js'
 import { userinfoCredentials } from '../net/credentials.js'
@@ -34,7 +34,7 @@ export interface RequestPolicy {
   /** Milliseconds allowed between two body chunks. Default 30 000. */
   readonly bodyIdleTimeoutMs?: number
   /** Credentials for hosts a redirect leads to (the go command looks each URL up in .netrc). */
-  readonly credentialsFor?: (url: string) => Credentials | undefined
+  readonly credentialsFor?: CredentialsLookup
   readonly signal?: AbortSignal
   /** For tests: the jitter source. */
   readonly random?: () => number

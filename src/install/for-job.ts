@@ -7,11 +7,9 @@
  *   for `go-version-file`).
  * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
  *   GONOPROXY matches it).
- * - `goPathBin(env, home)`: `$GOPATH/bin` as the go command defaults it (first GOPATH entry, else ~/go), which
- *   setup-go also puts on PATH.
  */
-import { delimiter, isAbsolute, join, resolve } from 'node:path'
-import type { Credentials } from '../auth/types.js'
+import { isAbsolute, resolve } from 'node:path'
+import type { CredentialsLookup } from '../auth/types.js'
 import type { Chain } from '../go/proxy/chain.js'
 import type { Logger } from '../host/logger.js'
 import { matchesPrefixPatterns } from '../go/env/patterns.js'
@@ -32,7 +30,7 @@ export interface GoInstallJob {
   readonly sumdb: SumdbConfig
   /** Effective GONOPROXY (after GOPRIVATE defaulting). */
   readonly gonoproxy: string
-  readonly credentialsFor?: (url: string) => Credentials | undefined
+  readonly credentialsFor?: CredentialsLookup
   readonly destination: GoDestination
   /** Where the zip is downloaded (RUNNER_TEMP or the OS temp dir). */
   readonly tempDir: string
@@ -86,10 +84,4 @@ export async function installRequestedGo(job: GoInstallJob): Promise<InstalledGo
   } finally {
     await client.close()
   }
-}
-
-/** `$GOPATH/bin` as the go command defaults it: the first GOPATH entry, else `<home>/go`. */
-export function goPathBin(env: Readonly<Record<string, string | undefined>>, home: string): string {
-  const first = (env.GOPATH ?? '').split(delimiter).find(p => p !== '')
-  return join(first ?? join(home, 'go'), 'bin')
 }

@@ -5,7 +5,7 @@
  * (the go command looks every URL up in .netrc), else nothing. Userinfo in a URL is never sent as
  * such: the caller turns it into credentials, or it is dropped.
  */
-import type { Credentials } from '../auth/types.js'
+import type { Credentials, CredentialsLookup } from '../auth/types.js'
 
 /** scheme://host[:port] of a URL, the unit credentials belong to (default ports folded, as WHATWG URL does). */
 export function originOf(url: URL): string {
@@ -17,7 +17,7 @@ export function credentialsForHop(
   first: URL,
   given: Credentials | undefined,
   target: URL,
-  lookup?: (url: string) => Credentials | undefined
+  lookup?: CredentialsLookup
 ): Credentials | undefined {
   if (originOf(target) === originOf(first) && given) return given
   if (!lookup) return undefined

@@ -50,7 +50,7 @@ import tls from 'node:tls'
 import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
-import type { Credentials } from '../auth/types.js'
+import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import { basicAuthorization } from '../auth/secrets.js'
 import { credentialsForHop } from './credentials.js'
 import { proxyConfigFromEnv, selectProxy, type ProxyConfig } from '../go/env/env-proxy.js'
@@ -60,7 +60,7 @@ import type { RequestPhase } from '../probe/report.js'
 import { describeNetworkError, networkFault, type NetworkFault } from './classify.js'
 
 export type { NetworkFault } from './classify.js'
-export type { Credentials } from '../auth/types.js'
+export type { Credentials, CredentialsLookup } from '../auth/types.js'
 
 /** Settings of one client: trust, proxies and pools are per client. */
 export interface HttpClientOptions {
@@ -97,7 +97,7 @@ export interface GetOptions {
   /** Credentials for the URL's origin (sent to it only, redirects back to it included). */
   readonly credentials?: Credentials
   /** Credentials for another origin a redirect leads to (the go command looks every URL up in .netrc). */
-  readonly credentialsFor?: (url: string) => Credentials | undefined
+  readonly credentialsFor?: CredentialsLookup
   /** Milliseconds from sending the request to the response headers. Default: none. */
   readonly headersTimeoutMs?: number
   /** Milliseconds allowed between two body chunks. Default: none. */
@@ -197,7 +197,8 @@ class Client implements HttpClient {
   private readonly proxies = new Map<string, ProxyAgent>()
   /** The phase of the latest connection attempt per origin, for naming where a request was when it failed. */
   readonly connecting = new Map<string, RequestPhase>()
-  private readonly inFlight = new Set<() => void>()
+  /** Ends every request in flight (close()). */
+  readonly inFlight = new Set<() => void>()
   private closed = false
 
   constructor(options: HttpClientOptions) {
@@ -317,295 +318,18 @@ class Client implements HttpClient {
     return this.proxyAgent(selection.proxy)
   }
 
+  /** One request without following redirects: a redirect comes back as such, for get() to decide. */
   private once(
     url: URL,
     credentials: Credentials | undefined,
     options: GetOptions,
     start: number
-  ): Promise<HttpResult | { kind: 'redirect'; location: string; status: number }> {
+  ): Promise<OnceResult> {
     const dispatcher = this.dispatcherFor(url)
     if ('kind' in dispatcher) return Promise.resolve({ ...dispatcher, ms: performance.now() - start })
     return new Promise(resolve => {
-      const host = url.host
-      const key = `${url.protocol}//${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`
-      const authSent = credentials !== undefined
-      const elapsed = () => Math.round((performance.now() - start) * 10) / 10
-      let state: 'waiting' | 'sent' | 'headers' | 'done' = 'waiting'
-      let abortRequest: ((error?: Error) => void) | undefined
-      let timer: NodeJS.Timeout | undefined
-      let deadlineTimer: NodeJS.Timeout | undefined
-      let settled = false
-      let stream: PassThrough | undefined
-      let file: ReturnType<typeof createWriteStream> | undefined
-      let resumeDispatch: () => void = () => undefined
-
-      const phase = (): RequestPhase =>
-        state === 'headers' ? 'body' : state === 'sent' ? 'response' : (this.connecting.get(key) ?? 'connect')
-
-      const cleanup = () => {
-        clearTimeout(timer)
-        clearTimeout(deadlineTimer)
-        options.signal?.removeEventListener('abort', onAbort)
-        this.inFlight.delete(onClose)
-      }
-      const settle = (result: HttpResult | { kind: 'redirect'; location: string; status: number }) => {
-        if (settled) return
-        settled = true
-        if (!stream) cleanup()
-        resolve(result)
-      }
-      /** Ends the request with a result (or, once a stream was handed over, by failing that stream). */
-      const end = (result: HttpFailure | HttpAborted) => {
-        if (state === 'done') return
-        state = 'done'
-        cleanup()
-        const error = new Error(result.kind === 'failure' ? result.message : 'aborted')
-        abortRequest?.(error)
-        if (settled && stream)
-          stream.destroy(Object.assign(error, { code: result.kind === 'failure' ? result.code : 'ABORTED' }))
-        // A failed download leaves no partial file: the caller may retry into the same path at once.
-        if (file) void discardFile(file, (options.body as { path: string }).path).then(() => settle(result))
-        else settle(result)
-      }
-      const fail = (fault: NetworkFault, code: string, message: string, at = phase()) =>
-        end({ ...failure(at, fault, code, message, host, elapsed()), authSent })
-      const arm = (ms: number | undefined, fault: () => void) => {
-        clearTimeout(timer)
-        if (ms !== undefined && ms > 0) timer = setTimeout(fault, ms)
-      }
-      const onAbort = () => end({ kind: 'aborted', ms: elapsed() })
-      const onClose = () => fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed')
-
-      if (options.signal?.aborted) return onAbort()
-      options.signal?.addEventListener('abort', onAbort, { once: true })
-      this.inFlight.add(onClose)
-      if (options.deadline !== undefined) {
-        // Let one poll phase run first (setImmediate runs after it): an answer or a connect already in,
-        // but not yet processed because the loop lagged, still counts.
-        deadlineTimer = setTimeout(
-          () => setImmediate(() => fail('timeout', 'DEADLINE', `the deadline passed (${host})`)),
-          Math.max(0, options.deadline - performance.now())
-        )
-      }
-      // The connect timeout is undici's (the connector's, for TCP and TLS together): a request that only waits
-      // for a free connection of a busy pool is not timed out for it.
-
-      const headers: Record<string, string> = {
-        'user-agent': this.userAgent,
-        accept: '*/*',
-        ...lowerCaseKeys(options.headers ?? {})
-      }
-      delete headers.authorization
-      if (credentials) headers.authorization = basicAuthorization(credentials.username, credentials.password)
-
-      let status = 0
-      let statusText = ''
-      let answerHeaders: Record<string, string> = {}
-      let redirectTo: string | undefined
-      const chunks: Buffer[] = []
-      let size = 0
-      let truncated = false
-      let total: number | undefined
-      let bodyMode: 'buffer' | 'stream' | 'file' | 'discard' | 'error' = 'buffer'
-      let limit = Infinity
-
-      const answer = (body: AnswerBody): HttpAnswer => {
-        const retryAfterMs = parseRetryAfter(answerHeaders['retry-after'], Date.now())
-        return {
-          kind: 'answer',
-          status,
-          statusText,
-          contentType: answerHeaders['content-type'] ?? '',
-          ...(total !== undefined ? { contentLength: total } : {}),
-          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-          headers: answerHeaders,
-          url: url.href,
-          host,
-          authSent,
-          body,
-          ms: elapsed()
-        }
-      }
-      const idle = () =>
-        arm(options.bodyIdleTimeoutMs, () =>
-          fail('timeout', 'BODY_TIMEOUT', `the answer stalled: no data for ${options.bodyIdleTimeoutMs} ms`)
-        )
-      const handOver = (head: Buffer) => {
-        stream = new PassThrough({ highWaterMark: 1024 * 1024 })
-        stream.on('drain', () => resumeDispatch())
-        // A consumer that gives up ends the request: nothing keeps reading for nobody.
-        stream.on('close', () => {
-          if (state !== 'done') {
-            state = 'done'
-            cleanup()
-            abortRequest?.(new Error('the reader closed the stream'))
-          }
-        })
-        settle(answer({ kind: 'stream', head, rest: stream }))
-      }
-
-      const handler: Dispatcher.DispatchHandlers = {
-        onConnect: abort => {
-          abortRequest = abort
-          if (state === 'done') return abort(new Error('ended'))
-          state = 'sent'
-          arm(options.headersTimeoutMs, () =>
-            fail('timeout', 'HEADERS_TIMEOUT', `no answer within ${options.headersTimeoutMs} ms`)
-          )
-        },
-        onHeaders: (statusCode, rawHeaders, resume, text) => {
-          if (state === 'done') return false
-          if (statusCode < 200) return true // 1xx informational: the real answer follows
-          state = 'headers'
-          resumeDispatch = resume
-          status = statusCode
-          statusText = text
-          answerHeaders = parseHeaders(rawHeaders)
-          const length = Number(answerHeaders['content-length'])
-          total =
-            answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
-              ? length
-              : undefined
-          idle()
-          const location = answerHeaders.location
-          if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && options.followRedirects !== false) {
-            redirectTo = location
-            bodyMode = 'discard'
-            return true
-          }
-          const ok = statusCode >= 200 && statusCode < 300
-          const mode = options.body
-          if (mode.mode === 'buffer') {
-            // An error answer is only quoted: past 64 KiB it is cut rather than handed over as a stream.
-            limit = mode.overflow === 'stream' && !ok ? Math.min(mode.maxBytes, ERROR_BODY_LIMIT) : mode.maxBytes
-            if (mode.overflow === 'stream' && ok && total !== undefined && total > limit) {
-              bodyMode = 'stream'
-              handOver(Buffer.alloc(0))
-              return true
-            }
-          } else if (!ok) {
-            limit = ERROR_BODY_LIMIT
-          } else if (mode.mode === 'stream') {
-            bodyMode = 'stream'
-            handOver(Buffer.alloc(0))
-          } else {
-            if (mode.maxBytes !== undefined && total !== undefined && total > mode.maxBytes) {
-              fail('too-large', 'TOO_LARGE', `the answer is ${total} bytes, more than the limit of ${mode.maxBytes}`)
-              return false
-            }
-            bodyMode = 'file'
-            file = createWriteStream(mode.path)
-            file.on('drain', () => resumeDispatch())
-            file.on('error', error =>
-              fail(
-                'other',
-                (error as NodeJS.ErrnoException).code ?? 'EIO',
-                `writing ${mode.path}: ${error.message}`,
-                'body'
-              )
-            )
-          }
-          return true
-        },
-        onData: chunk => {
-          if (state === 'done') return false
-          idle()
-          options.onData?.(chunk.length)
-          switch (bodyMode) {
-            case 'discard':
-              return true
-            case 'stream':
-              return stream?.write(chunk) ?? false
-            case 'file': {
-              size += chunk.length
-              const mode = options.body as Extract<BodyMode, { mode: 'file' }>
-              if (mode.maxBytes !== undefined && size > mode.maxBytes) {
-                fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`)
-                return false
-              }
-              const more = file?.write(chunk) ?? false
-              mode.onProgress?.(size, total)
-              return more
-            }
-            default: {
-              if (size + chunk.length <= limit) {
-                chunks.push(chunk)
-                size += chunk.length
-                return true
-              }
-              const mode = options.body
-              if (mode.mode === 'buffer' && mode.overflow === 'stream' && status >= 200 && status < 300) {
-                bodyMode = 'stream'
-                handOver(Buffer.concat(chunks))
-                chunks.length = 0
-                return stream?.write(chunk) ?? false
-              }
-              chunks.push(chunk.subarray(0, limit - size))
-              truncated = true
-              state = 'done'
-              cleanup()
-              settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }))
-              // Settle first, then tear down: the rest of the body is not read.
-              abortRequest?.(new Error('body limit reached'))
-              return false
-            }
-          }
-        },
-        onComplete: () => {
-          if (state === 'done') return
-          state = 'done'
-          cleanup()
-          if (redirectTo !== undefined) return settle({ kind: 'redirect', location: redirectTo, status })
-          if (bodyMode === 'stream') {
-            stream?.end()
-            return
-          }
-          if (bodyMode === 'file') {
-            const path = (options.body as { path: string }).path
-            file?.end(() => settle(answer({ kind: 'file', path, bytes: size })))
-            return
-          }
-          settle(answer({ kind: 'buffered', bytes: Buffer.concat(chunks), truncated }))
-        },
-        onError: (error: Error & { code?: string }) => {
-          if (state === 'done') return
-          const at = phase()
-          const code = error.code ?? 'ERROR'
-          // undici wraps socket errors (UND_ERR_SOCKET) with the real one as `cause`, and closes as "other side closed".
-          const cause = (error as { cause?: Error & { code?: string } }).cause
-          const real = code === 'UND_ERR_SOCKET' && cause?.code ? cause : error
-          const realCode = real.code ?? code
-          if (realCode === 'UND_ERR_CONNECT_TIMEOUT') {
-            return fail('timeout', 'CONNECT_TIMEOUT', `dial tcp ${host}: i/o timeout`, at === 'tls' ? 'tls' : 'connect')
-          }
-          const closedEarly = realCode === 'UND_ERR_SOCKET' || realCode === 'UND_ERR_CLOSED'
-          fail(
-            closedEarly ? 'reset' : networkFault(realCode, real.message),
-            closedEarly ? 'ECONNRESET' : realCode,
-            closedEarly
-              ? at === 'body'
-                ? 'the answer broke off before its end (unexpected EOF)'
-                : `connection reset: ${host} closed the connection before answering`
-              : describeNetworkError(realCode, real.message),
-            at
-          )
-        }
-      }
-      try {
-        dispatcher.dispatch(
-          {
-            origin: url.origin,
-            path: `${url.pathname}${url.search}`,
-            method: 'GET',
-            headers,
-            headersTimeout: 0,
-            bodyTimeout: 0
-          },
-          handler
-        )
-      } catch (error) {
-        fail('other', 'ERROR', String(error))
-      }
+      const exchange = new Exchange({ url, credentials, options, start, client: this }, resolve)
+      exchange.dispatch(dispatcher, this.userAgent)
     })
   }
 
@@ -616,6 +340,385 @@ class Client implements HttpClient {
     this.direct = undefined
     this.proxies.clear()
     await Promise.all(agents.map(a => a.destroy().catch(() => undefined)))
+  }
+}
+
+/** What one request without redirects ends in. */
+type OnceResult = HttpResult | { kind: 'redirect'; location: string; status: number }
+
+/** What an Exchange needs from the request and its client. */
+interface ExchangeSetup {
+  readonly url: URL
+  readonly credentials: Credentials | undefined
+  readonly options: GetOptions
+  /** performance.now() at the start of the whole get() (redirects included). */
+  readonly start: number
+  readonly client: Pick<Client, 'connecting' | 'inFlight'>
+}
+
+/**
+ * One request and its answer on an undici dispatcher: the timers (headers, body idle, deadline), the abort signal,
+ * where the body goes (buffer, stream, file, discarded for a redirect), and the one result it settles with. Each
+ * undici callback is a method; every way to end goes through `end` (a failure or an abort) or `settle`.
+ */
+class Exchange {
+  private readonly url: URL
+  private readonly host: string
+  /** scheme://host:port, the key of the client's per-origin connection phase. */
+  private readonly key: string
+  private readonly options: GetOptions
+  private readonly authSent: boolean
+  private state: 'waiting' | 'sent' | 'headers' | 'done' = 'waiting'
+  private abortRequest: ((error?: Error) => void) | undefined
+  private timer: NodeJS.Timeout | undefined
+  private deadlineTimer: NodeJS.Timeout | undefined
+  private settled = false
+  private stream: PassThrough | undefined
+  private file: ReturnType<typeof createWriteStream> | undefined
+  private resumeDispatch: () => void = () => undefined
+  private status = 0
+  private statusText = ''
+  private answerHeaders: Record<string, string> = {}
+  private redirectTo: string | undefined
+  private readonly chunks: Buffer[] = []
+  private size = 0
+  private truncated = false
+  private total: number | undefined
+  private bodyMode: 'buffer' | 'stream' | 'file' | 'discard' | 'error' = 'buffer'
+  private limit = Infinity
+  private readonly onAbort = () => this.end({ kind: 'aborted', ms: this.elapsed() })
+  private readonly onClose = () => this.fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed')
+
+  constructor(
+    private readonly setup: ExchangeSetup,
+    private readonly resolve: (result: OnceResult) => void
+  ) {
+    this.url = setup.url
+    this.host = setup.url.host
+    this.key = `${setup.url.protocol}//${setup.url.hostname}:${setup.url.port || (setup.url.protocol === 'https:' ? '443' : '80')}`
+    this.options = setup.options
+    this.authSent = setup.credentials !== undefined
+  }
+
+  /** Starts the request (or ends it at once when the signal has already fired). */
+  dispatch(dispatcher: Dispatcher, userAgent: string): void {
+    if (this.options.signal?.aborted) return this.onAbort()
+    this.options.signal?.addEventListener('abort', this.onAbort, { once: true })
+    this.setup.client.inFlight.add(this.onClose)
+    this.armDeadline()
+    // The connect timeout is undici's (the connector's, for TCP and TLS together): a request that only waits
+    // for a free connection of a busy pool is not timed out for it.
+    try {
+      dispatcher.dispatch(
+        {
+          origin: this.url.origin,
+          path: `${this.url.pathname}${this.url.search}`,
+          method: 'GET',
+          headers: this.requestHeaders(userAgent),
+          headersTimeout: 0,
+          bodyTimeout: 0
+        },
+        {
+          onConnect: abort => this.onConnect(abort),
+          onHeaders: (statusCode, rawHeaders, resume, text) => this.onHeaders(statusCode, rawHeaders, resume, text),
+          onData: chunk => this.onData(chunk),
+          onComplete: () => this.onComplete(),
+          onError: error => this.onError(error)
+        }
+      )
+    } catch (error) {
+      this.fail('other', 'ERROR', String(error))
+    }
+  }
+
+  private elapsed(): number {
+    return Math.round((performance.now() - this.setup.start) * 10) / 10
+  }
+
+  /** Where the request is: its connection's phase until sent, then waiting for the answer, then reading the body. */
+  private phase(): RequestPhase {
+    if (this.state === 'headers') return 'body'
+    if (this.state === 'sent') return 'response'
+    return this.setup.client.connecting.get(this.key) ?? 'connect'
+  }
+
+  private armDeadline(): void {
+    const { deadline } = this.options
+    if (deadline === undefined) return
+    // Let one poll phase run first (setImmediate runs after it): an answer or a connect already in,
+    // but not yet processed because the loop lagged, still counts.
+    this.deadlineTimer = setTimeout(
+      () => setImmediate(() => this.fail('timeout', 'DEADLINE', `the deadline passed (${this.host})`)),
+      Math.max(0, deadline - performance.now())
+    )
+  }
+
+  private requestHeaders(userAgent: string): Record<string, string> {
+    const headers: Record<string, string> = {
+      'user-agent': userAgent,
+      accept: '*/*',
+      ...lowerCaseKeys(this.options.headers ?? {})
+    }
+    delete headers.authorization
+    const { credentials } = this.setup
+    if (credentials) headers.authorization = basicAuthorization(credentials.username, credentials.password)
+    return headers
+  }
+
+  private cleanup(): void {
+    clearTimeout(this.timer)
+    clearTimeout(this.deadlineTimer)
+    this.options.signal?.removeEventListener('abort', this.onAbort)
+    this.setup.client.inFlight.delete(this.onClose)
+  }
+
+  private settle(result: OnceResult): void {
+    if (this.settled) return
+    this.settled = true
+    if (!this.stream) this.cleanup()
+    this.resolve(result)
+  }
+
+  /** Ends the request with a result (or, once a stream was handed over, by failing that stream). */
+  private end(result: HttpFailure | HttpAborted): void {
+    if (this.state === 'done') return
+    this.state = 'done'
+    this.cleanup()
+    const error = new Error(result.kind === 'failure' ? result.message : 'aborted')
+    this.abortRequest?.(error)
+    if (this.settled && this.stream) {
+      this.stream.destroy(Object.assign(error, { code: result.kind === 'failure' ? result.code : 'ABORTED' }))
+    }
+    // A failed download leaves no partial file: the caller may retry into the same path at once.
+    if (this.file)
+      void discardFile(this.file, (this.options.body as { path: string }).path).then(() => this.settle(result))
+    else this.settle(result)
+  }
+
+  private fail(fault: NetworkFault, code: string, message: string, at = this.phase()): void {
+    this.end({ ...failure(at, fault, code, message, this.host, this.elapsed()), authSent: this.authSent })
+  }
+
+  private arm(ms: number | undefined, fault: () => void): void {
+    clearTimeout(this.timer)
+    if (ms !== undefined && ms > 0) this.timer = setTimeout(fault, ms)
+  }
+
+  /** Restarts the body-idle timer: a stall between two chunks fails the request. */
+  private idle(): void {
+    const ms = this.options.bodyIdleTimeoutMs
+    this.arm(ms, () => this.fail('timeout', 'BODY_TIMEOUT', `the answer stalled: no data for ${ms} ms`))
+  }
+
+  private answer(body: AnswerBody): HttpAnswer {
+    const retryAfterMs = parseRetryAfter(this.answerHeaders['retry-after'], Date.now())
+    return {
+      kind: 'answer',
+      status: this.status,
+      statusText: this.statusText,
+      contentType: this.answerHeaders['content-type'] ?? '',
+      ...(this.total !== undefined ? { contentLength: this.total } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      headers: this.answerHeaders,
+      url: this.url.href,
+      host: this.host,
+      authSent: this.authSent,
+      body,
+      ms: this.elapsed()
+    }
+  }
+
+  /** Settles with a stream answer whose body starts with `head`; the rest is written into the stream as it comes. */
+  private handOver(head: Buffer): void {
+    const stream = new PassThrough({ highWaterMark: 1024 * 1024 })
+    this.stream = stream
+    stream.on('drain', () => this.resumeDispatch())
+    // A consumer that gives up ends the request: nothing keeps reading for nobody.
+    stream.on('close', () => {
+      if (this.state !== 'done') {
+        this.state = 'done'
+        this.cleanup()
+        this.abortRequest?.(new Error('the reader closed the stream'))
+      }
+    })
+    this.settle(this.answer({ kind: 'stream', head, rest: stream }))
+  }
+
+  private onConnect(abort: (error?: Error) => void): void {
+    this.abortRequest = abort
+    if (this.state === 'done') return abort(new Error('ended'))
+    this.state = 'sent'
+    const ms = this.options.headersTimeoutMs
+    this.arm(ms, () => this.fail('timeout', 'HEADERS_TIMEOUT', `no answer within ${ms} ms`))
+  }
+
+  private onHeaders(
+    statusCode: number,
+    rawHeaders: Buffer[] | string[] | null,
+    resume: () => void,
+    text: string
+  ): boolean {
+    if (this.state === 'done') return false
+    if (statusCode < 200) return true // 1xx informational: the real answer follows
+    this.state = 'headers'
+    this.resumeDispatch = resume
+    this.status = statusCode
+    this.statusText = text
+    this.answerHeaders = parseHeaders(rawHeaders)
+    const length = Number(this.answerHeaders['content-length'])
+    this.total =
+      this.answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
+        ? length
+        : undefined
+    this.idle()
+    const location = this.answerHeaders.location
+    if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && this.options.followRedirects !== false) {
+      this.redirectTo = location
+      this.bodyMode = 'discard'
+      return true
+    }
+    return this.chooseBody(statusCode >= 200 && statusCode < 300)
+  }
+
+  /** Where the body goes, by the BodyMode asked and whether the answer is a success. */
+  private chooseBody(ok: boolean): boolean {
+    const mode = this.options.body
+    if (mode.mode === 'buffer') {
+      // An error answer is only quoted: past 64 KiB it is cut rather than handed over as a stream.
+      this.limit = mode.overflow === 'stream' && !ok ? Math.min(mode.maxBytes, ERROR_BODY_LIMIT) : mode.maxBytes
+      if (mode.overflow === 'stream' && ok && this.total !== undefined && this.total > this.limit) {
+        this.bodyMode = 'stream'
+        this.handOver(Buffer.alloc(0))
+      }
+      return true
+    }
+    if (!ok) {
+      this.limit = ERROR_BODY_LIMIT
+      return true
+    }
+    if (mode.mode === 'stream') {
+      this.bodyMode = 'stream'
+      this.handOver(Buffer.alloc(0))
+      return true
+    }
+    return this.openFile(mode)
+  }
+
+  private openFile(mode: Extract<BodyMode, { mode: 'file' }>): boolean {
+    if (mode.maxBytes !== undefined && this.total !== undefined && this.total > mode.maxBytes) {
+      this.fail('too-large', 'TOO_LARGE', `the answer is ${this.total} bytes, more than the limit of ${mode.maxBytes}`)
+      return false
+    }
+    this.bodyMode = 'file'
+    const file = createWriteStream(mode.path)
+    this.file = file
+    file.on('drain', () => this.resumeDispatch())
+    file.on('error', error =>
+      this.fail(
+        'other',
+        (error as NodeJS.ErrnoException).code ?? 'EIO',
+        `writing ${mode.path}: ${error.message}`,
+        'body'
+      )
+    )
+    return true
+  }
+
+  private onData(chunk: Buffer): boolean {
+    if (this.state === 'done') return false
+    this.idle()
+    this.options.onData?.(chunk.length)
+    switch (this.bodyMode) {
+      case 'discard':
+        return true
+      case 'stream':
+        return this.stream?.write(chunk) ?? false
+      case 'file':
+        return this.writeToFile(chunk)
+      default:
+        return this.buffer(chunk)
+    }
+  }
+
+  private writeToFile(chunk: Buffer): boolean {
+    this.size += chunk.length
+    const mode = this.options.body as Extract<BodyMode, { mode: 'file' }>
+    if (mode.maxBytes !== undefined && this.size > mode.maxBytes) {
+      this.fail('too-large', 'TOO_LARGE', `the answer is larger than the limit of ${mode.maxBytes} bytes`)
+      return false
+    }
+    const more = this.file?.write(chunk) ?? false
+    mode.onProgress?.(this.size, this.total)
+    return more
+  }
+
+  /** Keeps a chunk in memory; past the limit, a success is handed over as a stream and anything else is cut. */
+  private buffer(chunk: Buffer): boolean {
+    if (this.size + chunk.length <= this.limit) {
+      this.chunks.push(chunk)
+      this.size += chunk.length
+      return true
+    }
+    const mode = this.options.body
+    if (mode.mode === 'buffer' && mode.overflow === 'stream' && this.status >= 200 && this.status < 300) {
+      this.bodyMode = 'stream'
+      this.handOver(Buffer.concat(this.chunks))
+      this.chunks.length = 0
+      return this.stream?.write(chunk) ?? false
+    }
+    this.chunks.push(chunk.subarray(0, this.limit - this.size))
+    this.truncated = true
+    this.state = 'done'
+    this.cleanup()
+    this.settle(this.answer({ kind: 'buffered', bytes: Buffer.concat(this.chunks), truncated: this.truncated }))
+    // Settle first, then tear down: the rest of the body is not read.
+    this.abortRequest?.(new Error('body limit reached'))
+    return false
+  }
+
+  private onComplete(): void {
+    if (this.state === 'done') return
+    this.state = 'done'
+    this.cleanup()
+    if (this.redirectTo !== undefined)
+      return this.settle({ kind: 'redirect', location: this.redirectTo, status: this.status })
+    if (this.bodyMode === 'stream') {
+      this.stream?.end()
+      return
+    }
+    if (this.bodyMode === 'file') {
+      const path = (this.options.body as { path: string }).path
+      this.file?.end(() => this.settle(this.answer({ kind: 'file', path, bytes: this.size })))
+      return
+    }
+    this.settle(this.answer({ kind: 'buffered', bytes: Buffer.concat(this.chunks), truncated: this.truncated }))
+  }
+
+  /** A transport error, in the go command's words where there are some. */
+  private onError(error: Error & { code?: string }): void {
+    if (this.state === 'done') return
+    const at = this.phase()
+    const code = error.code ?? 'ERROR'
+    // undici wraps socket errors (UND_ERR_SOCKET) with the real one as `cause`, and closes as "other side closed".
+    const cause = (error as { cause?: Error & { code?: string } }).cause
+    const real = code === 'UND_ERR_SOCKET' && cause?.code ? cause : error
+    const realCode = real.code ?? code
+    if (realCode === 'UND_ERR_CONNECT_TIMEOUT') {
+      return this.fail(
+        'timeout',
+        'CONNECT_TIMEOUT',
+        `dial tcp ${this.host}: i/o timeout`,
+        at === 'tls' ? 'tls' : 'connect'
+      )
+    }
+    const closedEarly = realCode === 'UND_ERR_SOCKET' || realCode === 'UND_ERR_CLOSED'
+    if (!closedEarly)
+      return this.fail(networkFault(realCode, real.message), realCode, describeNetworkError(realCode, real.message), at)
+    const message =
+      at === 'body'
+        ? 'the answer broke off before its end (unexpected EOF)'
+        : `connection reset: ${this.host} closed the connection before answering`
+    this.fail('reset', 'ECONNRESET', message, at)
   }
 }
 

@@ -7,7 +7,7 @@
  * (src/install/chain-fetch.ts) all reach upstream through `walkUpstream`; a rule changed in the walker reaches them
  * all. This file adds no rule of its own: it sends, waits and reports.
  */
-import type { Credentials } from '../auth/types.js'
+import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import type { Separator } from '../go/proxy/chain.js'
 import {
   firstStep,
@@ -54,7 +54,7 @@ export interface WalkRequest {
   readonly headersTimeoutMs: number
   readonly bodyIdleTimeoutMs: number
   /** Credentials for another origin a redirect leads to (the go command looks every URL up in .netrc). */
-  readonly credentialsFor?: ((url: string) => Credentials | undefined) | undefined
+  readonly credentialsFor?: CredentialsLookup | undefined
   readonly signal?: AbortSignal | undefined
   /** Called for every body chunk (a watchdog counts it as progress). */
   readonly onData?: ((bytes: number) => void) | undefined

@@ -1,4 +1,4 @@
-import type { Credentials } from '../auth/types.js'
+import type { CredentialsLookup } from '../auth/types.js'
 import { formatChain, type Chain, type ProxyEntry } from '../go/proxy/chain.js'
 import type { ModulePlan } from '../settings/compose.js'
 import { InputError, quote } from '../go/errors.js'
@@ -30,7 +30,7 @@ export interface ProbeOptions {
   probeModule: string
   order: 'latency' | 'given'
   /** Basic-auth credentials for a URL's host (the auth input), given the URL without userinfo; they win over the URL's own userinfo, as netrc does in Go. */
-  credentialsFor?: (url: string) => Credentials | undefined
+  credentialsFor?: CredentialsLookup
   /** Extra CA certificates (PEM) to trust, for tests and corporate roots; default: Node's + NODE_EXTRA_CA_CERTS/SSL_CERT_FILE if set. */
   ca?: string
   /** Version-list requests per working proxy, for the median (default 3). */
@@ -147,8 +147,88 @@ async function probeWith(
     ])
   )
 
-  // Every way to the checksum database is tried at once, from the start: the route is
-  // only known once the chain is rebuilt, and by then there may be no time left.
+  const sumdb = plan.sumdb
+  const checks = startSumdbChecks(plan, urls, options, context)
+  const { latest, ownBase, proxyBase, aliasEligible, aliasBase, supported, supportedSettled } = checks
+
+  await untilSettled(plan.chain, lists, results, answered, start, log, {
+    enabled: options.endWhenSettled ?? true,
+    cut: url => cutters.get(url)?.abort(),
+    sumdbVerified: checks.verified
+  })
+  const standingOf = (entry: ProxyEntry) => {
+    const result = results.get(entry.url)
+    if (!result) return undefined
+    const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined
+    return { working: isWorking(result.status), ...(medianMs !== undefined ? { medianMs } : {}) }
+  }
+  const { chain, noneWorks } = decideChain(plan.chain, standingOf, options.order)
+
+  const route = await exportedRoute(chain, sumdb, supported)
+  const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase })
+  // The alias is asked only when the decision could use its answer.
+  const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined
+  const {
+    check: sumdbCheck,
+    sumdb: finalSumdb,
+    notes
+  } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, redactUrl(joinUrlPath(aliasBase, 'latest')))
+  stop.abort()
+
+  const proxies = proxyResults(urls, chain, results, supported, supportedSettled)
+  const dropped = proxies.filter(p => !isWorking(p.status))
+  const problems = chainProblems(plan.chain, noneWorks, url => results.get(url) as ListProbe, redactUrl)
+  if (sumdbCheck.status === 'failed') problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`)
+  const fastest = fastestProxy(proxies)
+  const report: ProbeReport = {
+    module,
+    timeoutMs: options.timeoutMs,
+    elapsedMs: Math.round(performance.now() - start),
+    order: options.order,
+    chain: formatChain(chain, true),
+    proxies,
+    sumdb: sumdbCheck,
+    notes,
+    problems
+  }
+  logOutcome(log, report, options.timeoutMs)
+  return {
+    report,
+    chain,
+    sumdb: finalSumdb,
+    problems,
+    ...(fastest ? { fastest } : {}),
+    unreachable: dropped.map(p => p.url)
+  }
+}
+
+/** The checksum-database requests of one probe, started together (see startSumdbChecks). */
+interface SumdbChecks {
+  /** `<base>/latest`, asked once per base. */
+  latest(base: string, proxy?: string): Promise<LatestCheck>
+  /** The database's own base, or the test override for its host. */
+  ownBase(base: string): string
+  /** A proxy's `/sumdb/<name>` base. */
+  proxyBase(url: string): string
+  readonly aliasEligible: boolean
+  readonly aliasBase: string
+  /** Each proxy's `/sumdb/<name>/supported`, and the answers already in. */
+  readonly supported: ReadonlyMap<string, Promise<SupportedProbe | undefined>>
+  readonly supportedSettled: ReadonlyMap<string, SupportedProbe | undefined>
+  /** Whether the route on `candidate` is verified by the answers already in. */
+  verified(candidate: Chain): boolean
+}
+
+/**
+ * Every way to the checksum database is tried at once, from the start: the route is only known once the chain is
+ * rebuilt, and by then there may be no time left.
+ */
+function startSumdbChecks(
+  plan: ModulePlan,
+  urls: readonly string[],
+  options: ProbeOptions,
+  context: (url: string, speculative?: boolean, proxy?: string) => RequestContext
+): SumdbChecks {
   const sumdb = plan.sumdb
   const latestChecks = new Map<string, Promise<LatestCheck>>()
   const latestSettled = new Map<string, LatestCheck>()
@@ -186,46 +266,41 @@ async function probeWith(
     void latest(ownBase(sumdb.url))
     if (aliasEligible) void latest(aliasBase)
   }
-
-  await untilSettled(plan.chain, lists, results, answered, start, log, {
-    enabled: options.endWhenSettled ?? true,
-    cut: url => cutters.get(url)?.abort(),
-    sumdbVerified: candidate => {
-      if (sumdb.kind === 'off') return true
-      const route = sumdbRoute(candidate, sumdb, url => supportedSettled.get(url))
-      if (route.kind === 'proxy') return latestSettled.get(proxyBase(route.proxy))?.ok === true
-      if (route.kind === 'direct' || route.kind === 'explicit')
-        return latestSettled.get(ownBase(route.base))?.ok === true
-      return false
-    }
-  })
-  const standingOf = (entry: ProxyEntry) => {
-    const result = results.get(entry.url)
-    if (!result) return undefined
-    const medianMs = result.status === 'ok' ? (median(result.samplesMs) ?? undefined) : undefined
-    return { working: isWorking(result.status), ...(medianMs !== undefined ? { medianMs } : {}) }
+  const verified = (candidate: Chain): boolean => {
+    if (sumdb.kind === 'off') return true
+    const route = sumdbRoute(candidate, sumdb, url => supportedSettled.get(url))
+    if (route.kind === 'proxy') return latestSettled.get(proxyBase(route.proxy))?.ok === true
+    if (route.kind === 'direct' || route.kind === 'explicit') return latestSettled.get(ownBase(route.base))?.ok === true
+    return false
   }
-  const { chain, noneWorks } = decideChain(plan.chain, standingOf, options.order)
+  return { latest, ownBase, proxyBase, aliasEligible, aliasBase, supported, supportedSettled, verified }
+}
 
-  // The route on the chain that will be exported, waiting only for the answers it needs.
+/** The route to the checksum database on the chain that will be exported, waiting only for the answers it needs. */
+async function exportedRoute(
+  chain: Chain,
+  sumdb: SumdbConfig,
+  supported: ReadonlyMap<string, Promise<SupportedProbe | undefined>>
+): Promise<SumdbRoute> {
   const answers = new Map<string, SupportedAnswer>()
   let route: SumdbRoute = sumdbRoute(chain, sumdb, url => answers.get(url))
   while (route.kind === 'pending') {
     answers.set(route.proxy, supportOf(await supported.get(route.proxy)))
     route = sumdbRoute(chain, sumdb, url => answers.get(url))
   }
-  const routeCheck = await checkRoute(route, sumdb, { latest, ownBase, proxyBase })
-  // The alias is asked only when the decision could use its answer.
-  const aliasCheck = routeCheck.status === 'failed' && aliasEligible ? await latest(aliasBase) : undefined
-  const {
-    check: sumdbCheck,
-    sumdb: finalSumdb,
-    notes
-  } = applyChinaAlias(routeCheck, sumdb, aliasEligible, aliasCheck, redactUrl(joinUrlPath(aliasBase, 'latest')))
-  stop.abort()
+  return route
+}
 
+/** One report row per proxy: its list probe, its checksum-database support, its place in the rebuilt chain. */
+function proxyResults(
+  urls: readonly string[],
+  chain: Chain,
+  results: ReadonlyMap<string, ListProbe>,
+  supported: ReadonlyMap<string, Promise<SupportedProbe | undefined>>,
+  supportedSettled: ReadonlyMap<string, SupportedProbe | undefined>
+): ProxyResult[] {
   const position = new Map(chain.proxies.map((entry, i) => [entry.url, i + 1]))
-  const proxies: ProxyResult[] = urls.map(url => {
+  return urls.map(url => {
     const result = results.get(url) as ListProbe
     const answer = supportedSettled.get(url)
     const sumdbSupport: SumdbSupport = !supported.has(url)
@@ -245,36 +320,18 @@ async function probeWith(
       position: position.get(url) ?? null
     }
   })
-  const dropped = proxies.filter(p => !isWorking(p.status))
-  const problems = chainProblems(plan.chain, noneWorks, url => results.get(url) as ListProbe, redactUrl)
-  if (sumdbCheck.status === 'failed') problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`)
-  const fastest = fastestProxy(proxies)
-  const report: ProbeReport = {
-    module,
-    timeoutMs: options.timeoutMs,
-    elapsedMs: Math.round(performance.now() - start),
-    order: options.order,
-    chain: formatChain(chain, true),
-    proxies,
-    sumdb: sumdbCheck,
-    notes,
-    problems
-  }
+}
+
+/** The probe's lines for the log: one per proxy, the checksum database, the time taken. */
+function logOutcome(log: Logger, report: ProbeReport, timeoutMs: number): void {
+  const { proxies, sumdb: sumdbCheck } = report
   for (const p of proxies) {
     const timing = p.medianMs === null ? '' : `, median ${p.medianMs} ms (samples: ${p.samplesMs.join(', ')} ms)`
     log.info(`probe ${p.url}: ${isWorking(p.status) ? '' : 'dropped: '}${p.message}${timing}`)
   }
   if (sumdbCheck.status === 'switched') log.warning(sumdbCheck.message)
   else log.info(`checksum database: ${sumdbCheck.message}`)
-  log.info(`probe finished in ${report.elapsedMs} ms (timeout ${options.timeoutMs} ms)`)
-  return {
-    report,
-    chain,
-    sumdb: finalSumdb,
-    problems,
-    ...(fastest ? { fastest } : {}),
-    unreachable: dropped.map(p => p.url)
-  }
+  log.info(`probe finished in ${report.elapsedMs} ms (timeout ${timeoutMs} ms)`)
 }
 
 interface SettleTools {

@@ -1,4 +1,4 @@
-import type { Credentials } from '../auth/types.js'
+import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import { userinfoCredentials } from '../net/credentials.js'
 import { stripCredentials } from '../go/proxy/url.js'
 
@@ -18,10 +18,7 @@ export function joinUrlPath(base: string, path: string): string {
  * netrc model, given the URL without userinfo) has for the host first, else the URL's
  * own userinfo (net/http uses userinfo only when no Authorization header is set).
  */
-export function credentialsForUrl(
-  url: string,
-  lookup: ((url: string) => Credentials | undefined) | undefined
-): Credentials | undefined {
+export function credentialsForUrl(url: string, lookup: CredentialsLookup | undefined): Credentials | undefined {
   const fromLookup = lookup?.(stripCredentials(url))
   if (fromLookup) return fromLookup
   return URL.canParse(url) ? userinfoCredentials(new URL(url)) : undefined

@@ -1,5 +1,9 @@
-import type { GoVariable } from '../settings/compose.js'
-import { GO_VARIABLES } from '../settings/compose.js'
+import { renderInstallLine } from '../install/line.js'
+import { restoreTable } from '../cache/report.js'
+import type { RunRecord } from '../pipeline/record.js'
+import { probeTableMarkdown, sumdbCheckMarkdown } from '../probe/table.js'
+import { GO_VARIABLES, type GoVariable } from '../settings/compose.js'
+import { renderWarmSection } from './warm-section.js'
 
 /** The parts of the job summary; each section is optional markdown made by its own module. */
 export interface SummaryParts {
@@ -45,4 +49,25 @@ export function renderSummary(parts: SummaryParts): string {
   if (parts.warmSection) lines.push('### Module cache', '', parts.warmSection, '')
   if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '')
   return lines.join('\n')
+}
+
+/** The summary of one run, from its record: what each phase left. */
+export function summaryOf(record: RunRecord): string {
+  const { probe, warm, installedGo } = record
+  return renderSummary({
+    effective: record.environment.effective,
+    exported: new Set(Object.keys(record.environment.exports)),
+    chainSource: record.plan.chainSource,
+    probeTable: probe
+      ? probeTableMarkdown(probe.report)
+      : record.settings.probe
+        ? undefined
+        : 'Probe turned off (`probe: false`): the chain is exported as composed.',
+    sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
+    warmSection: warm ? renderWarmSection(warm) : undefined,
+    installLine: installedGo ? renderInstallLine(installedGo) : undefined,
+    cacheTable: record.caches?.length ? restoreTable(record.caches) : undefined,
+    notes: [...record.plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
+    failure: record.failure
+  })
 }

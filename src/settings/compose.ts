@@ -244,11 +244,21 @@ export function withChain(plan: ModulePlan, chain: Chain): ModulePlan {
   return { ...plan, chain }
 }
 
+/** The six variables for one run: what to export, and every effective value (after Go's defaulting). */
+export interface Environment {
+  readonly exports: Partial<Record<GoVariable, string>>
+  readonly effective: Readonly<Record<GoVariable, string>>
+}
+
 /**
  * The values to export and the effective values (after Go's defaulting) for the
  * outputs, for a plan and the chain finally chosen (the probe may have reordered it).
  */
-export function environmentFor(plan: ModulePlan, chain: Chain = plan.chain, sumdb: SumdbConfig = plan.sumdb) {
+export function environmentFor(
+  plan: ModulePlan,
+  chain: Chain = plan.chain,
+  sumdb: SumdbConfig = plan.sumdb
+): Environment {
   const effective: Record<GoVariable, string> = {
     GOPROXY: formatChain(chain),
     GOSUMDB: sumdb.value,

@@ -3,7 +3,7 @@
  * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The plan is queued as soon as the
  * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
  */
-import type { WarmOptions } from './warm.js'
+import type { WarmOptions } from './options.js'
 import type { PrefetchFile } from './plan.js'
 import { formatChain } from '../go/proxy/chain.js'
 import { redactText } from '../go/proxy/url.js'

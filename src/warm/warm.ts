@@ -14,13 +14,10 @@
  */
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { WarmOptions } from './options.js'
 import { formatChain, type Chain } from '../go/proxy/chain.js'
-import type { Credentials } from '../auth/types.js'
-import type { ModulePlan } from '../settings/compose.js'
 import { deadlineMarker } from './diagnose.js'
 import type { ModuleDownload } from './download-json.js'
-import type { Logger } from '../host/logger.js'
-import type { SumdbConfig } from '../go/sumdb/config.js'
 import { judgeRun, setFailure, type WarmFailure } from './judge.js'
 import { planPrefetch } from './plan.js'
 import { goEnv } from '../exec/go.js'
@@ -35,39 +32,7 @@ export { findGo, type GoLookup } from '../exec/find-go.js'
 export type { WarmFailure } from './judge.js'
 export type { PrefetchReport } from './fetch.js'
 
-export interface WarmOptions {
-  /** Path of the go binary. */
-  go: string
-  /** The working-directory input lines (globs like `**\/go.mod` or `dir/*` allowed), resolved against cwd. */
-  directories: string[]
-  cwd: string
-  /** The full environment for go (process env plus the exported Go variables); not mutated. */
-  env: Record<string, string>
-  /** The verified chain (what GOPROXY will be). */
-  chain: Chain
-  /** For GONOPROXY / GONOSUMDB. */
-  plan: ModulePlan
-  sumdb: SumdbConfig
-  /** The whole warm phase. */
-  timeoutSeconds: number
-  /** Attempts per module set on transient faults. */
-  retries: number
-  /** Credentials for upstream proxies. */
-  credentialsFor?: (url: string) => Credentials | undefined
-  /** Extra trusted CA PEM (tests). */
-  ca?: string
-  /** Watchdog window: no output, no proxy traffic and no module cache growth for this long kills go. Default 30. */
-  stallSeconds?: number
-  /** Per upstream request in the forwarder: time to first byte and between chunks. Default min(15 s, stall / 2). */
-  requestTimeoutMs?: number
-  /** Base delay between attempts of a module set (doubled each time, with jitter). Default 1000. */
-  retryDelayMs?: number
-  /** Prefetch requests in flight at most, ahead of go (the warm-concurrency input); 0: no prefetch. Default 64. */
-  prefetchConcurrency?: number
-  log: Logger
-  /** For the CLI's live line. */
-  onProgress?: (p: { done: number; total?: number; current?: string; elapsedMs: number }) => void
-}
+export type { WarmOptions } from './options.js'
 
 export interface WarmReport {
   ok: boolean
@@ -108,6 +73,50 @@ export const DEFAULT_PREFETCH_CONCURRENCY = 64
 
 const RETRY_DELAY_CAP_MS = 15_000
 
+/** A clock of laps: each call returns the milliseconds since the previous one (the first since `started`). */
+function lapTimer(started: number): () => number {
+  let last = started
+  return () => {
+    const now = Date.now()
+    const ms = now - last
+    last = now
+    return ms
+  }
+}
+
+/** What the report needs besides the run: when the phase started, its directories and notes, the chain it was given. */
+interface ReportContext {
+  readonly started: number
+  readonly directories: string[]
+  readonly resolvedNotes: readonly string[]
+  readonly given: Chain
+}
+
+/** The warm phase's report from the go runs' outcome and the chain they ended with. */
+function warmReport(
+  run: SetsOutcome,
+  context: ReportContext,
+  chain: Chain,
+  prefetch?: PrefetchReport,
+  timings?: WarmTimings
+): WarmReport {
+  const states = [...run.modules.values()]
+  return {
+    ok: run.failures.length === 0,
+    downloaded: states.filter(v => v === 'downloaded').length,
+    cached: states.filter(v => v === 'cached').length,
+    failed: run.failures,
+    seconds: Math.round((Date.now() - context.started) / 100) / 10,
+    attempts: run.attempts,
+    directories: context.directories,
+    chain,
+    chainChanged: chain.proxies.length !== context.given.proxies.length,
+    notes: [...context.resolvedNotes, ...run.notes],
+    ...(prefetch ? { prefetch } : {}),
+    ...(timings ? { timings } : {})
+  }
+}
+
 /** Runs the warm phase. Never throws for download problems: they are in the report. */
 export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   const started = Date.now()
@@ -120,33 +129,16 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   const resolved = await resolveDirectories(options.directories, options.cwd, options.env.GOWORK)
   for (const note of resolved.notes) log.info(note)
   const directories = resolved.sets.map(set => display(set.dir, options.cwd))
-  const mark = (() => {
-    let last = started
-    return () => {
-      const now = Date.now()
-      const ms = now - last
-      last = now
-      return ms
-    }
-  })()
+  const mark = lapTimer(started)
   const resolveMs = mark()
-  const report = (run: SetsOutcome, chain: Chain, prefetch?: PrefetchReport, timings?: WarmTimings): WarmReport => {
-    const states = [...run.modules.values()]
-    return {
-      ok: run.failures.length === 0,
-      downloaded: states.filter(v => v === 'downloaded').length,
-      cached: states.filter(v => v === 'cached').length,
-      failed: run.failures,
-      seconds: Math.round((Date.now() - started) / 100) / 10,
-      attempts: run.attempts,
-      directories,
+  const report = (run: SetsOutcome, chain: Chain, prefetch?: PrefetchReport, timings?: WarmTimings): WarmReport =>
+    warmReport(
+      run,
+      { started, directories, resolvedNotes: resolved.notes, given: options.chain },
       chain,
-      chainChanged: chain.proxies.length !== options.chain.proxies.length,
-      notes: [...resolved.notes, ...run.notes],
-      ...(prefetch ? { prefetch } : {}),
-      ...(timings ? { timings } : {})
-    }
-  }
+      prefetch,
+      timings
+    )
   if (resolved.sets.length === 0) return report(NOTHING_RUN, options.chain)
   const sets = await readModuleSets(resolved.sets, options.cwd)
   const readMs = mark()

@@ -1,6 +1,6 @@
 import type { GoVariable } from '../../settings/compose.js'
 import type { ParsedArgs } from '../args.js'
-import { decide, prepare } from '../configure.js'
+import { decideHere } from '../host.js'
 import { goEnv, runGo } from '../../exec/go.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
@@ -11,10 +11,9 @@ type Variables = Partial<Record<GoVariable, string>>
 /** The variables the action would export here: probe (unless off), decide, keep only what the action sets. */
 async function resolve(args: ParsedArgs, io: CliIo) {
   const log = terminalLogger(io, args.verbose)
-  const prepared = await prepare(args.inputs, io, log)
-  const decision = await decide(prepared, log)
-  if (decision.failure) log.error(decision.failure)
-  return { log, prepared, decision }
+  const { prepared, decided } = await decideHere(args.inputs, io, log)
+  if (decided.failure) log.error(decided.failure)
+  return { log, prepared, decision: decided }
 }
 
 /**

@@ -2,12 +2,12 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { InputError, InputErrors } from '../../go/errors.js'
 import { UsageError, type ParsedArgs } from '../args.js'
-import { decide, prepare } from '../configure.js'
+import { decideHere } from '../host.js'
+import { installGo } from '../../pipeline/pipeline.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 import { renderPathPrepend } from '../shell.js'
 import { renderInstallLine } from '../../install/line.js'
-import { installRequestedGo } from '../../install/for-job.js'
 
 /**
  * `install <version>`: installs Go through the verified chain into `~/sdk/go<version>` (golang.org/dl's place, on
@@ -27,28 +27,17 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     )
   }
   const log = terminalLogger(io, args.verbose)
-  const prepared = await prepare(inputs, io, log)
-  const decision = await decide(prepared, log)
-  if (decision.failure) {
-    log.error(decision.failure)
+  const { host, prepared, decided } = await decideHere(inputs, io, log)
+  if (decided.failure) {
+    log.error(decided.failure)
     return 1
   }
-  const { settings, plan, credentials } = prepared
-  if (!settings.goInstall) throw new UsageError('install needs a Go version.', 'install')
+  if (!prepared.settings.goInstall) throw new UsageError('install needs a Go version.', 'install')
   // Where golang.org/dl puts it: os.UserHomeDir, i.e. %USERPROFILE% on Windows (even when a shell sets HOME), else $HOME.
   const home = (process.platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || os.homedir()
-  const installing = installRequestedGo({
-    goInstall: settings.goInstall,
-    chain: decision.chain,
-    sumdb: decision.sumdb,
-    gonoproxy: plan.gonoproxy,
-    credentialsFor: credentials.credentialsFor,
+  const installing = installGo(decided.route, prepared.settings, host, {
     destination: { kind: 'sdk', root: join(home, 'sdk') },
-    tempDir: os.tmpdir(),
-    cwd: io.cwd,
-    env: { ...io.env },
-    log,
-    attempts: settings.retries
+    tempDir: os.tmpdir()
   })
   // A version file that is missing or says nothing usable, or a version no proxy lists: invalid input (exit 2).
   const installed = await installing.catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { formatChain } from '../../go/proxy/chain.js'
 import { probeTableText } from '../../probe/table.js'
 import { probeReportAsShown } from '../../probe/shown.js'
 import type { ParsedArgs } from '../args.js'
-import { decide, prepare } from '../configure.js'
+import { decideHere } from '../host.js'
 import { styles, useColour, type CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 
@@ -15,8 +15,7 @@ import { terminalLogger } from '../logger.js'
 export async function probeCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   // The table says what the probe's info lines would: keep stderr for warnings and errors (--verbose shows all).
   const log = terminalLogger(io, args.verbose, undefined, { quietInfo: true })
-  const prepared = await prepare(args.inputs, io, log)
-  const decision = await decide(prepared, log, true)
+  const { decided: decision } = await decideHere(args.inputs, io, log, true)
   const outcome = decision.outcome
   if (!outcome) throw new Error('the probe did not run') // decide() always probes when asked to
   const { exports, effective } = decision.environment
@@ -25,7 +24,7 @@ export async function probeCommand(args: ParsedArgs, io: CliIo): Promise<number>
   if (args.json) {
     const document = {
       ok,
-      goproxy: ok ? formatChain(decision.chain, true) : null,
+      goproxy: ok ? formatChain(decision.route.chain, true) : null,
       gosumdb: effective.GOSUMDB,
       exports: ok ? exports : {},
       effective,

@@ -1,7 +1,7 @@
 import { environmentFor } from '../../settings/compose.js'
-import { warmModules } from '../../warm/warm.js'
+import { warmCache } from '../../pipeline/pipeline.js'
 import type { ParsedArgs } from '../args.js'
-import { decide, prepare } from '../configure.js'
+import { decideHere } from '../host.js'
 import type { CliIo } from '../io.js'
 import { terminalLogger } from '../logger.js'
 import { progressDisplay } from '../progress.js'
@@ -16,40 +16,29 @@ export async function warmCommand(args: ParsedArgs, io: CliIo): Promise<number> 
   const inputs = { ...args.inputs, 'working-directory': directories }
   const progress = progressDisplay(io.stderr)
   const log = terminalLogger(io, args.verbose, progress.guard)
-  const prepared = await prepare(inputs, io, log)
-  const decision = await decide(prepared, log)
-  if (decision.failure) {
-    log.error(decision.failure)
+  const { host, prepared, decided } = await decideHere(inputs, io, log)
+  if (decided.failure) {
+    log.error(decided.failure)
     return 1
   }
   if (!prepared.go) {
     log.error('go was not found on PATH: warm runs `go mod download`. Install Go (https://go.dev/dl/) and try again.')
     return 1
   }
-  const { settings, plan, credentials } = prepared
   let report
   try {
-    report = await warmModules({
+    report = await warmCache(decided.route, prepared.settings, host, {
       go: prepared.go,
-      directories: [...settings.workingDirectories],
       cwd: io.cwd,
       // What go would see after `eval "$(setup-goproxy env)"`: this environment plus the exported variables.
-      env: { ...definedOnly(io.env), ...definedOnly(decision.environment.exports) },
-      chain: decision.chain,
-      plan,
-      sumdb: decision.sumdb,
-      timeoutSeconds: settings.warmTimeoutSeconds,
-      prefetchConcurrency: settings.warmConcurrency,
-      retries: settings.retries,
-      credentialsFor: credentials.credentialsFor,
-      log,
+      env: { ...io.env, ...decided.environment.exports },
       onProgress: p => progress.update(p)
     })
   } finally {
     progress.finish()
   }
   if (report.chainChanged) {
-    const goproxy = environmentFor(plan, report.chain, decision.sumdb).effective.GOPROXY
+    const goproxy = environmentFor(prepared.plan, report.chain, decided.route.sumdb).effective.GOPROXY
     log.warning(`A proxy failed during warming; the rest of the run used GOPROXY=${goproxy}`)
   }
   if (!report.ok) {
@@ -57,8 +46,4 @@ export async function warmCommand(args: ParsedArgs, io: CliIo): Promise<number> 
     return 1
   }
   return 0
-}
-
-function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))
 }

@@ -18,7 +18,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Outcome } from './types.js'
+import type { Outcome, StoreStats } from './types.js'
+
+export type { StoreStats } from './types.js'
 
 /** A prefetched answer, ready to be served to the go command. */
 export type StoredAnswer =
@@ -28,32 +30,6 @@ export type StoredAnswer =
   | { readonly kind: 'file'; readonly contentType: string; readonly file: string; readonly bytes: number }
   /** The chain walk's final not-found (404/410): what go's own walk would have answered. */
   | { readonly kind: 'not-found'; readonly outcome: Outcome }
-
-/** The store's figures for the report. */
-export interface StoreStats {
-  /** Paths the plan put in the queue. */
-  planned: number
-  /** Answers the prefetcher stored (200 bodies and final not-founds). */
-  prefetchedFiles: number
-  /** Bytes of those answers' bodies. */
-  prefetchedBytes: number
-  /** Prefetched answers go asked for (served from the store, or joined while in flight). */
-  servedFiles: number
-  servedBytes: number
-  /** Planned paths go asked for before the prefetcher started them (go's request went first). */
-  overtaken: number
-  /** Prefetches that failed (go's own request then walked the chain). */
-  failed: number
-  /** Bodies written to spool files (larger than the threshold, or past the memory budget). */
-  spooledFiles: number
-  /** Peak bytes held in memory by the store at any one time. */
-  peakMemoryBytes: number
-  /** Peak bytes in memory and in spool files at any one time. */
-  peakBytes: number
-  /** Prefetched but never asked for by go when the store closed: files and bytes. */
-  unusedFiles: number
-  unusedBytes: number
-}
 
 export interface StoreOptions {
   /** Bytes of bodies kept in memory at most; past it bodies are spooled. */

@@ -8,8 +8,7 @@
 import type { Chain, ProxyEntry } from '../../go/proxy/chain.js'
 import type { Logger } from '../../host/logger.js'
 import type { SumdbConfig } from '../../go/sumdb/config.js'
-import type { Credentials, NetrcEntry } from '../../auth/index.js'
-import type { StoreStats } from './store.js'
+import type { Credentials, NetrcEntry, CredentialsLookup } from '../../auth/index.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
@@ -17,7 +16,7 @@ export interface ForwarderOptions {
   /** Effective GONOPROXY / GONOSUMDB: such paths are never sent upstream (the go command does not ask; asserted). */
   readonly gonoproxy: string
   readonly gonosumdb: string
-  readonly credentialsFor?: (url: string) => Credentials | undefined
+  readonly credentialsFor?: CredentialsLookup
   /** .netrc entries, used as the go command uses them (https only, host[:port] match), after credentialsFor. */
   readonly netrc?: readonly NetrcEntry[]
   /** The environment HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from (the go command's); none when absent. */
@@ -125,4 +124,30 @@ export interface Activity {
   requests: number
   /** The module@version of the latest zip request. */
   current: string | undefined
+}
+
+/** The store's figures for the report. */
+export interface StoreStats {
+  /** Paths the plan put in the queue. */
+  planned: number
+  /** Answers the prefetcher stored (200 bodies and final not-founds). */
+  prefetchedFiles: number
+  /** Bytes of those answers' bodies. */
+  prefetchedBytes: number
+  /** Prefetched answers go asked for (served from the store, or joined while in flight). */
+  servedFiles: number
+  servedBytes: number
+  /** Planned paths go asked for before the prefetcher started them (go's request went first). */
+  overtaken: number
+  /** Prefetches that failed (go's own request then walked the chain). */
+  failed: number
+  /** Bodies written to spool files (larger than the threshold, or past the memory budget). */
+  spooledFiles: number
+  /** Peak bytes held in memory by the store at any one time. */
+  peakMemoryBytes: number
+  /** Peak bytes in memory and in spool files at any one time. */
+  peakBytes: number
+  /** Prefetched but never asked for by go when the store closed: files and bytes. */
+  unusedFiles: number
+  unusedBytes: number
 }

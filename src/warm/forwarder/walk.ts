@@ -5,7 +5,7 @@
  * answer to stream or buffer, or the Outcome go is told). The checksum-database routing (sumdb.ts) and the prefetch
  * (forwarder.ts `prefetchOne`) walk through `walkTargets` too.
  */
-import type { Credentials } from '../../auth/types.js'
+import type { Credentials, CredentialsLookup } from '../../auth/types.js'
 import type { Chain } from '../../go/proxy/chain.js'
 import { triesFor as walkerTries, type RequestKind } from '../../go/proxy/walk.js'
 import type { Logger } from '../../host/logger.js'
@@ -33,7 +33,7 @@ export interface WalkContext {
   /** The forwarder's HTTP client (its pools, trust and environment proxy). */
   readonly client: HttpClient
   /** Credentials (.netrc) for a URL a redirect or the checksum database leads to. */
-  readonly credentialsFor: (url: string) => Credentials | undefined
+  readonly credentialsFor: CredentialsLookup
   /** Marks activity, so the watchdog sees a slow transfer as progress. */
   readonly touch: () => void
   readonly log: Logger

@@ -1,0 +1,147 @@
+import * as core from '@actions/core'
+import os from 'node:os'
+import * as path from 'node:path'
+import { movedNote } from '../auth/index.js'
+import { installCredentials } from '../auth/install.js'
+import { goPathBin } from '../go/env/gopath.js'
+import { renderInstallLine } from '../install/line.js'
+import { withModcacherw } from '../cache/policy.js'
+import { pinnedToolchain, toolchainModuleGoVersion } from '../go/toolchain/version.js'
+import type { ExportingHost } from '../pipeline/pipeline.js'
+import { droppedWarnings, probeTableText } from '../probe/table.js'
+import { summaryOf } from '../report/summary.js'
+import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './export.js'
+import { actionLogger as log } from './logger.js'
+import { maskSecrets } from './secrets.js'
+
+/** The tool-cache lookup is loaded only when go is not on PATH (it brings @actions/tool-cache and its HTTP stack). */
+const findGoInToolCache = async () => (await import('../exec/find-go-toolcache.js')).findGoInToolCache()
+
+/** What the main step saves for the post step. */
+export const STATE = {
+  isPost: 'isPost',
+  files: 'credentialFiles',
+  /** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
+  credentialDir: 'credentialDir',
+  /** The cache phase's hand-over to post (CacheState as JSON); empty when nothing was restored. */
+  cache: 'cache'
+} as const
+
+/** When this step started: the build cache keeps the entries used from then on (src/cache/policy.ts). */
+const STARTED_MS = Date.now()
+
+/** The GitHub Actions host: the runner's environment, log groups, outputs, GITHUB_ENV/PATH, state and summary. */
+export const actionHost: ExportingHost = {
+  log,
+  env: process.env,
+  cwd: process.cwd(),
+  goFallback: findGoInToolCache,
+  group: (title, work) => core.group(title, work),
+  howToWarn: 'Set on-unreachable: warn',
+  credentialsPlanned: credentials => {
+    maskSecrets(credentials.secrets)
+    credentials.moved.forEach(moved => log.info(movedNote(moved)))
+    credentials.notes.forEach(note => log.info(note))
+  },
+  probed: outcome => {
+    core.setOutput('fastest', outcome.fastest ?? '')
+    core.setOutput('unreachable', outcome.unreachable.join(','))
+    core.setOutput('probe-report', JSON.stringify(outcome.report))
+    outcome.report.notes.forEach(note => core.notice(note))
+  },
+  showProbe: shown => {
+    log.info(probeTableText(shown.report))
+    droppedWarnings(shown.report).forEach(warning => log.warning(warning))
+  },
+  exportEnvironment: async ({ environment }, credentials) => {
+    const dir = credentialDir()
+    // Saved before anything is written: a main step that fails after this still leaves post its directory.
+    core.saveState(STATE.credentialDir, dir)
+    const installed = await installCredentials(credentials, dir)
+    core.saveState(STATE.files, JSON.stringify(installed.files))
+    exportVariables({ ...environment.exports, ...installed.env })
+    setEnvironmentOutputs(environment.effective)
+    log.info(`Exported GOPROXY=${environment.effective.GOPROXY}`)
+  },
+  installPlace: () => {
+    const root = process.env.RUNNER_TOOL_CACHE
+    if (!root) {
+      throw new Error(
+        'RUNNER_TOOL_CACHE is not set: go-version installs Go into the runner tool cache, which the runner names'
+      )
+    }
+    return {
+      destination: { kind: 'tool-cache', root, nodeArch: process.arch },
+      tempDir: process.env.RUNNER_TEMP || os.tmpdir()
+    }
+  },
+  installed: go => {
+    // As setup-go: the installed Go's bin first, then $GOPATH/bin (core.addPath prepends). GOTOOLCHAIN pinned to
+    // this Go unless the job set it: a go.mod `toolchain` line newer than this Go would otherwise download another
+    // toolchain. Its own name rather than `local` (same effect for go): see pinnedToolchain.
+    core.addPath(goPathBin(process.env, os.homedir()))
+    core.addPath(path.join(go.goroot, 'bin'))
+    if (process.env.GOTOOLCHAIN) log.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`)
+    else core.exportVariable('GOTOOLCHAIN', pinnedToolchain(toolchainModuleGoVersion(go.moduleVersion) ?? go.version))
+    core.setOutput('go-version', go.version)
+    core.setOutput('go-from-tool-cache', String(go.cacheHit))
+    core.setOutput('go-root', go.goroot)
+    log.info(renderInstallLine(go))
+  },
+  goReady: (go, warm) => {
+    // `go env` for the log runs beside the warm phase, off its critical path; it is shown once the warm phase is done.
+    const goEnv = go ? readGoEnvForLog(go) : undefined
+    const after = async () => goEnv && showGoEnv(await goEnv)
+    if (warm && !go) {
+      core.notice(
+        'Go was not found on PATH or in the tool cache, so the module cache was not warmed. The environment is exported; add actions/setup-go (before or after this action) to warm the cache too.'
+      )
+    }
+    // -modcacherw for the warm phase's go runs only: the module cache it fills then has writable directories, so a
+    // cache restore extracting over it as a non-root user (actions/setup-go's after this step, ours on a self-hosted
+    // runner) can replace its files instead of failing with "Cannot open: File exists". The job's GOFLAGS stays.
+    const env = { ...process.env, GOFLAGS: withModcacherw(process.env.GOFLAGS) }
+    const place = go && warm ? { go, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), env } : undefined
+    return { ...(place ? { warm: place } : {}), after }
+  },
+  warmed: (report, environment) => {
+    core.setOutput('modules', String(report.downloaded))
+    core.setOutput('cached', String(report.cached))
+    core.setOutput('warm-seconds', report.seconds.toFixed(1))
+    if (!environment) return
+    exportVariables({ GOPROXY: environment.effective.GOPROXY })
+    setEnvironmentOutputs(environment.effective)
+    log.warning(`A proxy failed during warming; GOPROXY is now ${environment.effective.GOPROXY}`)
+  },
+  writeSummary: async record => {
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(record), true).write()
+  },
+  cachePlace: () => ({
+    os:
+      process.env.RUNNER_OS ||
+      ({ win32: 'Windows', darwin: 'macOS' } as Record<string, string>)[process.platform] ||
+      'Linux',
+    stateDir: process.env.RUNNER_TEMP || os.tmpdir(),
+    cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+    env: process.env,
+    startedMs: STARTED_MS
+  }),
+  cachesRestored: ({ modules, build, state }) => {
+    core.setOutput('cache-hit', String(modules?.kind === 'exact'))
+    core.setOutput('cache-modules', modules?.kind ?? '')
+    core.setOutput('cache-build', build?.kind ?? '')
+    core.saveState(STATE.cache, JSON.stringify(state))
+  }
+}
+
+/**
+ * The action's own directory for credential files: under RUNNER_TEMP, removed by the post step. Without
+ * GITHUB_ACTION (local runners, other CI) the pid makes it unique, which is why post reads it from the state.
+ */
+export function credentialDir(): string {
+  const base = process.env.RUNNER_TEMP || process.env.TMPDIR || process.env.TEMP || '/tmp'
+  return path.join(
+    base,
+    `setup-goproxy-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? process.pid}`
+  )
+}
