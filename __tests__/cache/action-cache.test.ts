@@ -20,6 +20,10 @@ const modules = moduleSet(9, 'example.com/cch')
 const base = modules.slice(0, 8)
 const added = modules[8]
 
+// Each job is main + a go build with an empty build cache (the cold one compiles the standard library) + post, as a
+// non-root user on a shared machine: minutes, not the default 60 s.
+jest.setTimeout(300_000)
+
 describe(`cache: modules and build cache between jobs (bundle, Azurite, ${findGo()}, non-root)`, () => {
   let azurite: Azurite
   let service: CacheService
@@ -203,7 +207,7 @@ describe(`cache: modules and build cache between jobs (bundle, Azurite, ${findGo
     expect(main.outputs['cache-modules']).toBe('none')
     expect(Number(main.outputs.modules)).toBe(base.length)
     expect(moduleRequests(before).length).toBeGreaterThan(0)
-  }, 120_000)
+  })
 
   it("a module cache already on the runner, read-only (a self-hosted runner's): the non-root restore replaces it", async () => {
     const env = freshRunner()
