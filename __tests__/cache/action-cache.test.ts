@@ -22,7 +22,7 @@ const added = modules[8]
 
 // Each job is main + a go build with an empty build cache (the cold one compiles the standard library) + post, as a
 // non-root user on a shared machine: minutes, not the default 60 s.
-jest.setTimeout(300_000)
+const JOB_MS = 300_000
 
 describe(`cache: modules and build cache between jobs (bundle, Azurite, ${findGo()}, non-root)`, () => {
   let azurite: Azurite
@@ -130,93 +130,125 @@ describe(`cache: modules and build cache between jobs (bundle, Azurite, ${findGo
 
   const keys = () => service.entries.filter(e => e.finalized).map(e => e.key)
 
-  it('first run (cold): nothing restored, the module fetches go to the proxy, both entries saved', async () => {
-    const { main, post, moduleRequests } = await job(freshRunner())
-    expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'none', 'cache-build': 'none' })
-    expect(new Set(moduleRequests.filter(p => p.endsWith('.zip'))).size).toBe(base.length)
-    expect(main.summary).toContain('### Caches restored')
-    expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-[0-9a-f]{32} \(\d+ files/)
-    expect(post.stdout).toMatch(/Build cache: saved setup-goproxy-build-Linux-amd64-go[\d.]+-[0-9a-f]{32}/)
-    expect(post.summary).toMatch(/\| modules \(`GOMODCACHE\/cache\/download`\) \| saved \|/)
-    expect(keys()).toHaveLength(2)
-  })
+  it(
+    'first run (cold): nothing restored, the module fetches go to the proxy, both entries saved',
+    async () => {
+      const { main, post, moduleRequests } = await job(freshRunner())
+      expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'none', 'cache-build': 'none' })
+      expect(new Set(moduleRequests.filter(p => p.endsWith('.zip'))).size).toBe(base.length)
+      expect(main.summary).toContain('### Caches restored')
+      expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-[0-9a-f]{32} \(\d+ files/)
+      expect(post.stdout).toMatch(/Build cache: saved setup-goproxy-build-Linux-amd64-go[\d.]+-[0-9a-f]{32}/)
+      expect(post.summary).toMatch(/\| modules \(`GOMODCACHE\/cache\/download`\) \| saved \|/)
+      expect(keys()).toHaveLength(2)
+    },
+    JOB_MS
+  )
 
-  it('same go.sum: exact hit, no module request reaches the proxy, the build runs offline, nothing new saved', async () => {
-    const { main, post, moduleRequests } = await job(freshRunner(), {}, { offlineBuild: true })
-    expect(main.outputs).toMatchObject({ 'cache-hit': 'true', 'cache-modules': 'exact', 'cache-build': 'partial' })
-    expect(moduleRequests).toEqual([])
-    expect(post.stdout).toContain('Module cache: not saved: restored on its exact key')
-    // Every build-cache entry the build needed came from the restore: nothing new to save.
-    expect(post.stdout).toContain('Build cache: not saved: unchanged since the restore')
-    expect(keys()).toHaveLength(2)
-  })
+  it(
+    'same go.sum: exact hit, no module request reaches the proxy, the build runs offline, nothing new saved',
+    async () => {
+      const { main, post, moduleRequests } = await job(freshRunner(), {}, { offlineBuild: true })
+      expect(main.outputs).toMatchObject({ 'cache-hit': 'true', 'cache-modules': 'exact', 'cache-build': 'partial' })
+      expect(moduleRequests).toEqual([])
+      expect(post.stdout).toContain('Module cache: not saved: restored on its exact key')
+      // Every build-cache entry the build needed came from the restore: nothing new to save.
+      expect(post.stdout).toContain('Build cache: not saved: unchanged since the restore')
+      expect(keys()).toHaveLength(2)
+    },
+    JOB_MS
+  )
 
-  it('one dependency added: partial hit, only the new module is fetched, a new modules entry is saved', async () => {
-    const { main, post, moduleRequests } = await job(freshRunner([...base, added]))
-    expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'partial' })
-    expect(new Set(moduleRequests.map(p => p.split('/@v/')[0]))).toEqual(new Set([`/${added.path}`]))
-    expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-/)
-    expect(post.stdout).toMatch(/Build cache: saved /)
-    expect(keys()).toHaveLength(4)
-  })
+  it(
+    'one dependency added: partial hit, only the new module is fetched, a new modules entry is saved',
+    async () => {
+      const { main, post, moduleRequests } = await job(freshRunner([...base, added]))
+      expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'partial' })
+      expect(new Set(moduleRequests.map(p => p.split('/@v/')[0]))).toEqual(new Set([`/${added.path}`]))
+      expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-/)
+      expect(post.stdout).toMatch(/Build cache: saved /)
+      expect(keys()).toHaveLength(4)
+    },
+    JOB_MS
+  )
 
-  it('a failed job saves nothing (and still removes its credential files)', async () => {
-    const { post } = await job(
-      freshRunner(),
-      { 'cache-key-suffix': 'failed' },
-      { postInputs: { 'job-status': 'failure' } }
-    )
-    expect(post.stdout).toContain('Module cache: not saved: the job did not succeed (job.status: failure)')
-    expect(post.stdout).toContain('Build cache: not saved: the job did not succeed')
-    expect(post.stdout).toMatch(/credential files to remove|Removed \d+ credential/)
-    expect(keys()).toHaveLength(4)
-  })
+  it(
+    'a failed job saves nothing (and still removes its credential files)',
+    async () => {
+      const { post } = await job(
+        freshRunner(),
+        { 'cache-key-suffix': 'failed' },
+        { postInputs: { 'job-status': 'failure' } }
+      )
+      expect(post.stdout).toContain('Module cache: not saved: the job did not succeed (job.status: failure)')
+      expect(post.stdout).toContain('Build cache: not saved: the job did not succeed')
+      expect(post.stdout).toMatch(/credential files to remove|Removed \d+ credential/)
+      expect(keys()).toHaveLength(4)
+    },
+    JOB_MS
+  )
 
-  it('restore-only restores and never saves', async () => {
-    const { main, post } = await job(freshRunner(), { 'cache-restore-only': 'true' })
-    expect(main.outputs['cache-modules']).toBe('exact')
-    expect(post.stdout).toContain('Module cache: not saved: cache-restore-only')
-    expect(keys()).toHaveLength(4)
-  })
+  it(
+    'restore-only restores and never saves',
+    async () => {
+      const { main, post } = await job(freshRunner(), { 'cache-restore-only': 'true' })
+      expect(main.outputs['cache-modules']).toBe('exact')
+      expect(post.stdout).toContain('Module cache: not saved: cache-restore-only')
+      expect(keys()).toHaveLength(4)
+    },
+    JOB_MS
+  )
 
-  it('an unreachable cache service: a warning, the job goes on warmed from the proxy', async () => {
-    const port = await startRefusingPort()
-    const env = { ...freshRunner(), ...cacheEnv(`http://127.0.0.1:${port}/`) }
-    const { main, moduleRequests } = await job(env)
-    expect(main.stdout).toMatch(/::warning::Failed to restore/)
-    expect(main.outputs['cache-modules']).toBe('none')
-    expect(new Set(moduleRequests.filter(p => p.endsWith('.zip'))).size).toBe(base.length)
-  })
+  it(
+    'an unreachable cache service: a warning, the job goes on warmed from the proxy',
+    async () => {
+      const port = await startRefusingPort()
+      const env = { ...freshRunner(), ...cacheEnv(`http://127.0.0.1:${port}/`) }
+      const { main, moduleRequests } = await job(env)
+      expect(main.stdout).toMatch(/::warning::Failed to restore/)
+      expect(main.outputs['cache-modules']).toBe('none')
+      expect(new Set(moduleRequests.filter(p => p.endsWith('.zip'))).size).toBe(base.length)
+    },
+    JOB_MS
+  )
 
-  it('a cache service that accepts and never answers: given up at the deadline, the job goes on with a warning', async () => {
-    const hole = await startBlackhole()
-    closers.push(() => hole.close())
-    const env = { ...freshRunner(), ...cacheEnv(`${hole.url}/`) }
-    const before = proxy.requests.length
-    const main = await runAction({
-      inputs: inputs(),
-      env,
-      cwd: project,
-      uid: RUNNER_UID,
-      runnerTemp: join(home, 'temp'),
-      timeoutMs: 90_000
-    })
-    expect(main.killed).toBe(false)
-    expect(main.code).toBe(0)
-    expect(main.stdout).toMatch(/Module cache: nothing restored \(The cache lookup did not finish within 15 s/)
-    expect(main.outputs['cache-modules']).toBe('none')
-    expect(Number(main.outputs.modules)).toBe(base.length)
-    expect(moduleRequests(before).length).toBeGreaterThan(0)
-  })
+  it(
+    'a cache service that accepts and never answers: given up at the deadline, the job goes on with a warning',
+    async () => {
+      const hole = await startBlackhole()
+      closers.push(() => hole.close())
+      const env = { ...freshRunner(), ...cacheEnv(`${hole.url}/`) }
+      const before = proxy.requests.length
+      const main = await runAction({
+        inputs: inputs(),
+        env,
+        cwd: project,
+        uid: RUNNER_UID,
+        runnerTemp: join(home, 'temp'),
+        timeoutMs: 90_000
+      })
+      expect(main.killed).toBe(false)
+      expect(main.code).toBe(0)
+      expect(main.stdout).toMatch(/Module cache: nothing restored \(The cache lookup did not finish within 15 s/)
+      expect(main.outputs['cache-modules']).toBe('none')
+      expect(Number(main.outputs.modules)).toBe(base.length)
+      expect(moduleRequests(before).length).toBeGreaterThan(0)
+    },
+    JOB_MS
+  )
 
-  it("a module cache already on the runner, read-only (a self-hosted runner's): the non-root restore replaces it", async () => {
-    const env = freshRunner()
-    // A previous job on this runner downloaded without -modcacherw: read-only directories, owned by the runner user.
-    const seed = await runAsRunner(['mod', 'download'], { ...env, GOPROXY: proxy.url, GOSUMDB: 'off', GOFLAGS: '' })
-    expect(seed.code).toBe(0)
-    writeFileSync(join(project, 'README'), 'same go.sum as the saved entry\n')
-    const { main } = await job(env)
-    expect(main.stdout).not.toContain('Cannot open: File exists')
-    expect(main.outputs['cache-modules']).toBe('exact')
-  })
+  it(
+    "a module cache already on the runner, read-only (a self-hosted runner's): the non-root restore replaces it",
+    async () => {
+      const env = freshRunner()
+      // A previous job on this runner downloaded without -modcacherw: read-only directories, owned by the runner user.
+      const seed = await runAsRunner(['mod', 'download'], { ...env, GOPROXY: proxy.url, GOSUMDB: 'off', GOFLAGS: '' })
+      expect(seed.code).toBe(0)
+      writeFileSync(join(project, 'README'), 'same go.sum as the saved entry\n')
+      const { main } = await job(env)
+      expect(main.stdout).not.toContain('Cannot open: File exists')
+      expect(main.outputs['cache-modules']).toBe('exact')
+    },
+    JOB_MS
+  )
 })
