@@ -86,7 +86,8 @@ export default defineConfig(
       'src/install/{line,tool-cache}.ts',
       'src/host/{host,logger}.ts',
       'src/pipeline/{record,route}.ts',
-      'src/report/{markdown,summary,warm-section}.ts'
+      'src/report/{markdown,summary,warm-section}.ts',
+      'src/cache/{policy,report}.ts'
     ],
     rules: {
       'no-restricted-imports': [

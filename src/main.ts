@@ -8,7 +8,7 @@ import { undoForCancel } from './exec/cancel.js'
 import { InputErrors } from './go/errors.js'
 import { redactText } from './go/proxy/url.js'
 import { packageVersion } from './host/version.js'
-import { runPipeline } from './pipeline/pipeline.js'
+import { cacheLoaded, loadCache, runPipeline } from './pipeline/pipeline.js'
 import { failedSummary } from './report/summary.js'
 
 /**
@@ -18,7 +18,14 @@ import { failedSummary } from './report/summary.js'
  */
 export async function run(): Promise<void> {
   try {
-    if (core.getState(STATE.isPost) === 'true') return await cleanUp()
+    if (core.getState(STATE.isPost) === 'true') {
+      // Credentials go first and whatever happens; the caches are saved after, and only after a successful job.
+      try {
+        return await cleanUp()
+      } finally {
+        await saveCachesAfterJob()
+      }
+    }
     core.saveState(STATE.isPost, 'true')
     endOnCancel()
     // Which release ran, first in the log (the summary's heading says it too).
@@ -30,6 +37,10 @@ export async function run(): Promise<void> {
     core.setFailed(failureMessage(error))
     // Invalid input ends the run before it has a record: the pipeline wrote no summary, so say it here.
     if (error instanceof InputErrors) await writeFailedSummary(failureMessage(error))
+  } finally {
+    // A cache request given up at its deadline may hold a socket open for as long as the service keeps it: end the
+    // process now (with the exit code core.setFailed set), not when that socket closes.
+    if (cacheLoaded() && (await import('./cache/cache.js')).hasAbandonedCacheRequests()) process.exit()
   }
 }
 
@@ -41,6 +52,28 @@ async function writeFailedSummary(failure: string): Promise<void> {
     await core.summary.addRaw(failedSummary(failure, meta), true).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/**
+ * The post step's save. `job-status` defaults to `${{ job.status }}` in action.yml, which the runner evaluates
+ * again for the post step (the job's status at that point): `post-if: success()` would skip the credential cleanup
+ * too, so post always runs and the save alone depends on the status.
+ */
+async function saveCachesAfterJob(): Promise<void> {
+  const state = core.getState(STATE.cache)
+  if (!state) return
+  try {
+    const { saveCaches } = await loadCache()
+    const { jobStatus } = await import('./cache/policy.js')
+    const { saveTable } = await import('./cache/report.js')
+    const saved = await saveCaches({ state: JSON.parse(state), jobStatus: jobStatus(core.getInput('job-status')), log })
+    if (process.env.GITHUB_STEP_SUMMARY && saved.length > 0) {
+      await core.summary.addRaw(['### setup-goproxy: caches saved', '', saveTable(saved), ''].join('\n'), true).write()
+    }
+  } catch (error) {
+    // A cache is an optimisation: a failed save is a warning, never a failed job.
+    log.warning(`cache: saving failed: ${redactText(error instanceof Error ? error.message : String(error))}`)
   }
 }
 

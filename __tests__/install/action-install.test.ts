@@ -84,10 +84,15 @@ test('go-version 1.23 with no go on PATH: installs 1.23.5 verified, warms with i
   expect(run.stdout).not.toContain('::error::')
   expect(run.code).toBe(0)
   const goroot = join(toolCache, 'go', fixture.goVersion, process.arch)
-  expect(run.outputs).toMatchObject({ 'go-version': fixture.goVersion, 'cache-hit': 'false', 'go-root': goroot })
+  expect(run.outputs).toMatchObject({
+    'go-version': fixture.goVersion,
+    'go-from-tool-cache': 'false',
+    'go-root': goroot
+  })
   expect(existsSync(`${goroot}.complete`)).toBe(true)
   expect(readFileSync(run.files.path, 'utf8').split(/\r?\n/)).toContain(join(goroot, 'bin'))
-  expect(run.env.GOTOOLCHAIN).toBe('local')
+  // The installed Go's own name, not `local`: a setup-go step after this one then reads go.mod's toolchain line too.
+  expect(run.env.GOTOOLCHAIN).toBe(`go${fixture.goVersion}`)
   // Verified against the database, and the zip fetched once.
   expect(db.requests.map(r => r.path)).toContain(`/lookup/golang.org/toolchain@${fixture.moduleVersion}`)
   expect(toolchains.requests.filter(p => p.endsWith('.zip'))).toEqual([
@@ -110,7 +115,11 @@ test('go-version 1.23 with no go on PATH: installs 1.23.5 verified, warms with i
   toolchains.requests.length = 0
   const again = await runAction({ inputs, env, cwd: project, timeoutMs: 240_000 })
   expect(again.code).toBe(0)
-  expect(again.outputs).toMatchObject({ 'go-version': fixture.goVersion, 'cache-hit': 'true', 'go-root': goroot })
+  expect(again.outputs).toMatchObject({
+    'go-version': fixture.goVersion,
+    'go-from-tool-cache': 'true',
+    'go-root': goroot
+  })
   expect(toolchains.requests).toEqual([])
 }, 480_000)
 
@@ -155,7 +164,7 @@ test('a Go that setup-go left in the tool cache is used with no network; a job G
   })
   expect(run.stdout).not.toContain('::error::')
   expect(run.code).toBe(0)
-  expect(run.outputs).toMatchObject({ 'go-version': '1.23.5', 'cache-hit': 'true', 'go-root': goroot })
+  expect(run.outputs).toMatchObject({ 'go-version': '1.23.5', 'go-from-tool-cache': 'true', 'go-root': goroot })
   expect(readFileSync(run.files.path, 'utf8').split(/\r?\n/)).toContain(join(goroot, 'bin'))
   expect(run.env.GOTOOLCHAIN).toBeUndefined()
   expect(run.stdout).toContain("GOTOOLCHAIN=go1.23.5+auto is the job's own")

@@ -5,7 +5,7 @@
  * runner would. `runPost` runs the post step with the saved state as STATE_*.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { auditRun } from './audit-log.js'
 import { tempDir } from './go.js'
@@ -66,6 +66,8 @@ export interface RunActionOptions {
   readonly entry?: string
   /** Called with the action's pid once it started (to signal it as the runner does on a cancel). */
   readonly onStart?: (pid: number) => void
+  /** Run as this non-root user (uid = gid), as GitHub's runners do; the tests start as root to switch. */
+  readonly uid?: number
 }
 
 /** Parses the runner's file-command format: `NAME<<delimiter\nvalue\ndelimiter` or `NAME=value` lines. */
@@ -107,6 +109,9 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     path: join(commands, `add_path_${stamp}`)
   }
   for (const file of Object.values(files)) writeFileSync(file, '')
+  if (options.uid !== undefined) {
+    for (const path of [runnerTemp, commands, ...Object.values(files)]) chownSync(path, options.uid, options.uid)
+  }
   const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]))
   const env: Record<string, string> = {
     ...options.env,
@@ -132,7 +137,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     cwd: options.cwd ?? process.cwd(),
     env,
     detached: posix,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {})
   })
   if (child.pid) options.onStart?.(child.pid)
   let stdout = ''
@@ -178,7 +184,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
 export function runPost(
   main: ActionRun,
   env: Record<string, string>,
-  options: Pick<RunActionOptions, 'unset'> = {}
+  options: Pick<RunActionOptions, 'unset' | 'inputs' | 'uid' | 'cwd'> = {}
 ): Promise<ActionRun> {
   return runAction({ env, runnerTemp: main.runnerTemp, state: main.state, ...options })
 }

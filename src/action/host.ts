@@ -6,6 +6,8 @@ import { goauthProblem, installCredentials } from '../auth/install.js'
 import { InputErrors } from '../go/errors.js'
 import { goPathBin } from '../go/env/gopath.js'
 import { renderInstallLine } from '../install/line.js'
+import { withModcacherw } from '../cache/policy.js'
+import { pinnedToolchain, toolchainModuleGoVersion } from '../go/toolchain/version.js'
 import type { ExportingHost } from '../pipeline/pipeline.js'
 import { droppedWarnings, probeTableText } from '../probe/table.js'
 import { packageVersion } from '../host/version.js'
@@ -22,8 +24,13 @@ export const STATE = {
   isPost: 'isPost',
   files: 'credentialFiles',
   /** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
-  credentialDir: 'credentialDir'
+  credentialDir: 'credentialDir',
+  /** The cache phase's hand-over to post (CacheState as JSON); empty when nothing was restored. */
+  cache: 'cache'
 } as const
+
+/** When this step started: the build cache keeps the entries used from then on (src/cache/policy.ts). */
+const STARTED_MS = Date.now()
 
 /** The GitHub Actions host: the runner's environment, log groups, outputs, GITHUB_ENV/PATH, state and summary. */
 export const actionHost: ExportingHost = {
@@ -74,14 +81,15 @@ export const actionHost: ExportingHost = {
     }
   },
   installed: go => {
-    // As setup-go: the installed Go's bin first, then $GOPATH/bin (core.addPath prepends). GOTOOLCHAIN=local unless
-    // the job set it: a go.mod `toolchain` line newer than this Go would otherwise download another toolchain.
+    // As setup-go: the installed Go's bin first, then $GOPATH/bin (core.addPath prepends). GOTOOLCHAIN pinned to
+    // this Go unless the job set it: a go.mod `toolchain` line newer than this Go would otherwise download another
+    // toolchain. Its own name rather than `local` (same effect for go): see pinnedToolchain.
     core.addPath(goPathBin(process.env, os.homedir()))
     core.addPath(path.join(go.goroot, 'bin'))
     if (process.env.GOTOOLCHAIN) log.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`)
-    else core.exportVariable('GOTOOLCHAIN', 'local')
+    else core.exportVariable('GOTOOLCHAIN', pinnedToolchain(toolchainModuleGoVersion(go.moduleVersion) ?? go.version))
     core.setOutput('go-version', go.version)
-    core.setOutput('cache-hit', String(go.cacheHit))
+    core.setOutput('go-from-tool-cache', String(go.cacheHit))
     core.setOutput('go-root', go.goroot)
     log.info(renderInstallLine(go))
   },
@@ -94,7 +102,11 @@ export const actionHost: ExportingHost = {
         'Go was not found on PATH or in the tool cache, so the module cache was not warmed. The environment is exported; add actions/setup-go (before or after this action) to warm the cache too.'
       )
     }
-    const place = go && warm ? { go, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), env: process.env } : undefined
+    // -modcacherw for the warm phase's go runs only: the module cache it fills then has writable directories, so a
+    // cache restore extracting over it as a non-root user (actions/setup-go's after this step, ours on a self-hosted
+    // runner) can replace its files instead of failing with "Cannot open: File exists". The job's GOFLAGS stays.
+    const env = { ...process.env, GOFLAGS: withModcacherw(process.env.GOFLAGS) }
+    const place = go && warm ? { go, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), env } : undefined
     return { ...(place ? { warm: place } : {}), after }
   },
   warmed: (report, environment) => {
@@ -110,6 +122,22 @@ export const actionHost: ExportingHost = {
     // performance.now() counts from the process's start: the step's whole time, node's start included.
     const meta = { version: packageVersion(), elapsedMs: performance.now() }
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(record, meta), true).write()
+  },
+  cachePlace: () => ({
+    os:
+      process.env.RUNNER_OS ||
+      ({ win32: 'Windows', darwin: 'macOS' } as Record<string, string>)[process.platform] ||
+      'Linux',
+    stateDir: process.env.RUNNER_TEMP || os.tmpdir(),
+    cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+    env: process.env,
+    startedMs: STARTED_MS
+  }),
+  cachesRestored: ({ modules, build, state }) => {
+    core.setOutput('cache-hit', String(modules?.kind === 'exact'))
+    core.setOutput('cache-modules', modules?.kind ?? '')
+    core.setOutput('cache-build', build?.kind ?? '')
+    core.saveState(STATE.cache, JSON.stringify(state))
   }
 }
 

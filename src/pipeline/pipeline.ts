@@ -40,6 +40,11 @@ const loadProbe = () => (probeLoading ??= import('../probe/probe.js'))
 let warmLoading: Promise<typeof import('../warm/warm.js')> | undefined
 const loadWarm = () => (warmLoading ??= import('../warm/warm.js'))
 const loadInstall = () => import('../install/for-job.js')
+let cacheLoading: Promise<typeof import('../cache/phase.js')> | undefined
+/** The cache phase (it brings @actions/cache and the Azure SDK): loaded only when `cache` is on. */
+export const loadCache = () => (cacheLoading ??= import('../cache/phase.js'))
+/** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
+export const cacheLoaded = (): boolean => cacheLoading !== undefined
 
 /** Everything decided before the network is touched. */
 export interface Prepared {
@@ -242,6 +247,60 @@ export interface ExportingHost extends Host {
   warmed(report: WarmReport, environment: Environment | undefined): void
   /** Writes the run's summary. */
   writeSummary(record: RunRecord): Promise<void>
+  /** Where the cache phase keeps its hand-over to the post step, and the runner's OS name; undefined: no caches. */
+  cachePlace?(): CachePlace | undefined
+  /** Reacts to what the cache phase restored (outputs, state for the post step). */
+  cachesRestored?(restored: CacheRestored): void
+}
+
+/** What the cache phase runs with besides the settings. */
+export interface CachePlace {
+  /** RUNNER_OS (the key's OS). */
+  readonly os: string
+  /** RUNNER_TEMP: the restored entry lists for post. */
+  readonly stateDir: string
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** When the step started: the build cache keeps the entries used from then on. */
+  readonly startedMs: number
+}
+
+/** The cache phase's outcome: the parts restored and the state the post step saves from. */
+export interface CacheRestored {
+  readonly modules?: import('../cache/report.js').RestoredPart
+  readonly build?: import('../cache/report.js').RestoredPart
+  readonly state: import('../cache/phase.js').CacheState
+}
+
+/** Restores the module cache (awaited) and starts the build cache's restore (finished by the returned function). */
+export async function restoreCaches(
+  settings: Settings,
+  go: string,
+  host: Host,
+  place: CachePlace
+): Promise<(() => Promise<CacheRestored>) | undefined> {
+  const cache = settings.cache
+  if (!cache) return undefined
+  const { restoreCaches: restore } = await loadCache()
+  const result = await host.group('Restore the module and build caches', () =>
+    restore({
+      settings: cache,
+      go,
+      cwd: place.cwd,
+      env: definedOnly(place.env),
+      directories: settings.workingDirectories,
+      os: place.os,
+      stateDir: place.stateDir,
+      startedMs: place.startedMs,
+      log: host.log
+    })
+  )
+  if (!result) return undefined
+  return async () => ({
+    ...(result.modules ? { modules: result.modules } : {}),
+    ...(result.build ? { build: await result.build } : {}),
+    state: result.state
+  })
 }
 
 /**
@@ -270,6 +329,10 @@ export async function runPipeline(read: InputReader, host: ExportingHost): Promi
   }
 
   const jobGo = record.installedGo?.goBinary ?? prepared.go
+  // The caches: the module cache before the warm phase (which then fetches only what is missing), the build cache
+  // beside it.
+  const cachePlace = prepared.settings.cache && jobGo ? host.cachePlace?.() : undefined
+  const caches = cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace) : undefined
   const ready = host.goReady(jobGo, prepared.settings.warm)
   // The job's go version, for the warning about the 2026 checksum-database fixes (beside the warm phase).
   const goVersion = jobGo
@@ -297,6 +360,11 @@ export async function runPipeline(read: InputReader, host: ExportingHost): Promi
   if (!place) {
     await ready.after?.()
     await warnIfUnpatched()
+  }
+  if (caches) {
+    const restored = await caches()
+    record.caches = [restored.modules, restored.build].filter(part => part !== undefined)
+    host.cachesRestored?.(restored)
   }
   await host.writeSummary(record)
   return record

@@ -3,6 +3,7 @@ import type { ProbeOutcome } from '../probe/probe.js'
 import type { Environment, ModulePlan } from '../settings/compose.js'
 import type { Settings } from '../settings/settings.js'
 import type { WarmReport } from '../warm/warm.js'
+import type { RestoredPart } from '../cache/report.js'
 
 /**
  * One run as each phase leaves it: the job summary (src/report/summary.ts `summaryOf`) and the CLI's report read
@@ -17,6 +18,8 @@ export interface RunRecord {
   environment: Environment
   installedGo?: InstalledGo
   warm?: WarmReport
+  /** What the cache phase restored (module cache, build cache). */
+  caches?: RestoredPart[]
   /** Why the run failed; nothing was exported when it failed before the export. */
   failure?: string
 }

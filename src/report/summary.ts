@@ -1,4 +1,5 @@
 import { renderInstallLine } from '../install/line.js'
+import { restoreTable } from '../cache/report.js'
 import type { RunRecord } from '../pipeline/record.js'
 import { probeTableMarkdown, sumdbCheckMarkdown } from '../probe/table.js'
 import { GO_VARIABLES, type GoVariable } from '../settings/compose.js'
@@ -19,6 +20,8 @@ export interface SummaryParts {
   readonly warmSection?: string
   /** One line about the Go this action installed (go-version), from renderInstallLine. */
   readonly installLine?: string
+  /** What the cache phase restored (src/cache/report.ts). */
+  readonly cacheTable?: string
   readonly notes: readonly string[]
   readonly failure?: string
 }
@@ -95,6 +98,7 @@ export function renderSummary(parts: SummaryParts): string {
   if (parts.probeTable) lines.push('### Probe', '', parts.probeTable, '')
   if (parts.sumdbVerdict) lines.push(parts.sumdbVerdict, '')
   if (parts.installLine) lines.push('### Go', '', parts.installLine, '')
+  if (parts.cacheTable) lines.push('### Caches restored', '', parts.cacheTable, '')
   if (parts.warmSection) lines.push('### Module cache', '', parts.warmSection, '')
   if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${inertMarkdown(note)}`), '')
   return lines.join('\n')
@@ -136,6 +140,7 @@ export function summaryOf(record: RunRecord, meta: { version?: string; elapsedMs
     sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
     warmSection: warm ? renderWarmSection(warm) : undefined,
     installLine: installedGo ? renderInstallLine(installedGo) : undefined,
+    cacheTable: record.caches?.length ? restoreTable(record.caches) : undefined,
     notes: [...record.plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
     failure: record.failure
   })

@@ -1,4 +1,5 @@
 import { assertNoControlCharacters, ErrorCollector, InputError, quote } from '../go/errors.js'
+import { parseCacheSettings, type CacheSettings } from '../cache/policy.js'
 import { parseProxiesInput, type ParsedChain, type Separator } from '../go/proxy/chain.js'
 import { checkModulePath } from '../go/module/path.js'
 import { parsePatternInput } from '../go/env/patterns.js'
@@ -42,6 +43,8 @@ export interface Settings {
    * only named here (reading it is I/O): src/install/version-file.ts reads it.
    */
   readonly goInstall?: GoInstallRequest
+  /** `cache`, `cache-restore-only`, `cache-key-suffix`; undefined: no caching. */
+  readonly cache?: CacheSettings
 }
 
 /** The Go to install: a `go-version` value, or the path of a `go-version-file`. */
@@ -144,7 +147,11 @@ export function readSettings(read: InputReader): Settings {
     ),
     retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
     auth,
-    goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined)
+    goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined),
+    cache: errors.attempt(
+      () => parseCacheSettings(read('cache'), read('cache-restore-only'), read('cache-key-suffix')),
+      undefined
+    )
   }
   errors.throwIfAny()
   return settings

@@ -202,3 +202,21 @@ function compareNumbers(x: string, y: string): number {
 function compareText(x: string, y: string): number {
   return x === y ? 0 : x < y ? -1 : 1
 }
+
+/**
+ * The GOTOOLCHAIN value that pins a job to the Go it installed (`version` without the `go` prefix): the toolchain's
+ * own name (`go1.23.5`) from Go 1.21 on, `local` before. Both make the installed go run itself and refuse a go.mod
+ * that needs a newer Go, without reading go.mod's toolchain line or downloading anything. The name, not `local`,
+ * because actions/setup-go v6+ reads go.mod's `go` line instead of its `toolchain` line when the step starts with
+ * GOTOOLCHAIN=local: a setup-go step after this one would install another Go from the same go.mod. Before 1.21
+ * there is no toolchain to name (nor a go that reads GOTOOLCHAIN).
+ */
+export function pinnedToolchain(version: string): string {
+  return isGoVersion(version) && compareGoVersions(version, '1.21rc1') >= 0 ? `go${version}` : 'local'
+}
+
+/** The Go version of a toolchain module version (`v0.0.1-go1.23.5.linux-amd64` → `1.23.5`); undefined otherwise. */
+export function toolchainModuleGoVersion(moduleVersion: string): string | undefined {
+  const version = /^v0\.0\.1-go(.+)\.[a-z0-9]+-[a-z0-9]+$/.exec(moduleVersion)?.[1]
+  return version !== undefined && isGoVersion(version) ? version : undefined
+}

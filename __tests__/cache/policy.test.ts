@@ -1,0 +1,169 @@
+/** The cache phase's pure policy: inputs, keys, restore kinds, the build-cache trim and the save decision. */
+import { InputError } from '../../src/go/errors.js'
+import {
+  backdatedMtime,
+  buildPrefix,
+  fingerprint,
+  GO_CACHE_MTIME_INTERVAL_MS,
+  hasNewOutputs,
+  isBuildCacheEntry,
+  jobStatus,
+  moduleKeys,
+  parseCacheSettings,
+  restoreKind,
+  saveDecision,
+  trimPlan,
+  withModcacherw,
+  type SaveFacts
+} from '../../src/cache/policy.js'
+
+describe('parseCacheSettings', () => {
+  it.each([
+    ['', undefined],
+    ['false', undefined],
+    ['true', ['modules', 'build']],
+    ['TRUE', ['modules', 'build']],
+    ['modules', ['modules']],
+    ['build', ['build']],
+    ['build, modules', ['modules', 'build']],
+    ['modules\nbuild', ['modules', 'build']]
+  ])('cache: %j → %j', (value, parts) => {
+    expect(parseCacheSettings(value, '', '')?.parts).toEqual(parts)
+  })
+
+  it.each([
+    ['cache', ['yes', '', '']],
+    ['cache', ['modules,vendor', '', '']],
+    ['cache-restore-only', ['true', 'sometimes', '']],
+    ['cache-key-suffix', ['true', '', 'a,b']],
+    ['cache-key-suffix', ['true', '', 'two words']],
+    ['cache-key-suffix', ['true', '', 'x'.repeat(101)]]
+  ])('a bad %s is an InputError naming it', (input, [cache, only, suffix]) => {
+    let error: unknown
+    try {
+      parseCacheSettings(cache, only, suffix)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).input).toBe(input)
+  })
+
+  it('restore-only and the suffix', () => {
+    expect(parseCacheSettings('true', 'true', ' ci-race ')).toEqual({
+      parts: ['modules', 'build'],
+      restoreOnly: true,
+      keySuffix: 'ci-race'
+    })
+  })
+})
+
+describe('keys', () => {
+  const context = { os: 'Linux', arch: 'amd64', goVersion: 'go1.23.5', keySuffix: '' }
+  it('modules: OS and the go.sum hash; the prefix falls back to any go.sum of the same OS (and suffix)', () => {
+    expect(moduleKeys(context, 'abc')).toEqual({
+      key: 'setup-goproxy-modules-Linux-abc',
+      prefix: 'setup-goproxy-modules-Linux-'
+    })
+    expect(moduleKeys({ ...context, keySuffix: 'race' }, 'abc').key).toBe('setup-goproxy-modules-Linux-race-abc')
+  })
+  it('build: OS, architecture and Go version', () => {
+    expect(buildPrefix(context)).toBe('setup-goproxy-build-Linux-amd64-go1.23.5-')
+    expect(buildPrefix({ ...context, arch: '386' })).not.toBe(buildPrefix(context))
+  })
+  it.each([
+    ['k', undefined, 'none'],
+    ['k', 'k', 'exact'],
+    ['k', 'k-older', 'partial']
+  ])('restoreKind(%s, %s) = %s', (key, matched, kind) => {
+    expect(restoreKind(key, matched)).toBe(kind)
+  })
+  it('fingerprint is order-independent and changes with the set', () => {
+    expect(fingerprint(['b', 'a'])).toBe(fingerprint(['a', 'b']))
+    expect(fingerprint(['a'])).not.toBe(fingerprint(['a', 'b']))
+  })
+})
+
+describe('the build-cache trim', () => {
+  const hex = 'ab'.repeat(32)
+  it.each([
+    [`ab/${hex}-a`, true],
+    [`ab/${hex}-d`, true],
+    ['README', false],
+    ['trim.txt', false],
+    [`ab/${hex}-x`, false],
+    [`fuzz/example.com/x/${hex}`, false]
+  ])('isBuildCacheEntry(%s) = %s', (path, expected) => {
+    expect(isBuildCacheEntry(path)).toBe(expected)
+  })
+
+  it('restored entries are set back past the hour in which go would not refresh them', () => {
+    const now = Date.UTC(2026, 11, 7)
+    expect(now - backdatedMtime(now)).toBeGreaterThan(GO_CACHE_MTIME_INTERVAL_MS)
+  })
+
+  it('keeps what was used or written since the start, drops the rest', () => {
+    const entries = [
+      { path: 'used', mtimeMs: 2000, size: 1 },
+      { path: 'new', mtimeMs: 1000, size: 1 },
+      { path: 'unused', mtimeMs: 999, size: 1 }
+    ]
+    const plan = trimPlan(entries, 1000)
+    expect(plan.keep.map(e => e.path)).toEqual(['used', 'new'])
+    expect(plan.drop.map(e => e.path)).toEqual(['unused'])
+  })
+
+  it('only a new output (-d) counts as new build content, not a new action record alone', () => {
+    const restored = new Set(['aa/x-a', 'aa/x-d'])
+    const entry = (path: string) => ({ path, mtimeMs: 0, size: 1 })
+    expect(hasNewOutputs([entry('aa/x-a'), entry('aa/x-d'), entry('bb/y-a')], restored)).toBe(false)
+    expect(hasNewOutputs([entry('aa/x-d'), entry('bb/y-d')], restored)).toBe(true)
+  })
+})
+
+describe('saveDecision', () => {
+  const facts: SaveFacts = {
+    part: 'modules',
+    restored: 'partial',
+    changed: true,
+    restoreOnly: false,
+    jobStatus: 'success'
+  }
+  it.each<[string, Partial<SaveFacts>, string | undefined]>([
+    ['a changed set after a partial restore', {}, undefined],
+    ['a failed job', { jobStatus: 'failure' }, 'the job did not succeed (job.status: failure)'],
+    ['a cancelled job', { jobStatus: 'cancelled' }, 'the job did not succeed (job.status: cancelled)'],
+    ['no job status (not the Actions runner)', { jobStatus: 'unknown' }, 'the job status is unknown'],
+    ['restore-only', { restoreOnly: true }, 'cache-restore-only'],
+    ['modules restored exactly', { restored: 'exact' }, 'restored on its exact key'],
+    ['nothing changed', { changed: false }, 'unchanged since the restore']
+  ])('%s', (_name, change, reason) => {
+    const decision = saveDecision({ ...facts, ...change })
+    if (reason === undefined) expect(decision).toEqual({ save: true })
+    else expect(decision.save === false && decision.reason).toContain(reason)
+  })
+  it('the build entry is saved after an exact-looking restore when it changed (its key names its entries)', () => {
+    expect(saveDecision({ ...facts, part: 'build', restored: 'exact' })).toEqual({ save: true })
+  })
+  it.each([
+    ['success', 'success'],
+    [' Failure ', 'failure'],
+    ['cancelled', 'cancelled'],
+    ['', 'unknown'],
+    ['${{ job.status }}', 'unknown']
+  ])('jobStatus(%j) = %s', (value, expected) => {
+    expect(jobStatus(value)).toBe(expected)
+  })
+})
+
+describe('withModcacherw', () => {
+  it.each([
+    [undefined, '-modcacherw'],
+    ['', '-modcacherw'],
+    ['-mod=mod', '-mod=mod -modcacherw'],
+    ['-modcacherw', '-modcacherw'],
+    ['--modcacherw=true -v', '--modcacherw=true -v']
+  ])('%j → %j', (goflags, expected) => {
+    expect(withModcacherw(goflags)).toBe(expected)
+  })
+})

@@ -1,0 +1,276 @@
+/**
+ * The cache phase: restore before the warm phase (modules, awaited: the warm phase then fetches only what is missing)
+ * and beside it (build), save in the post step after a successful job. What post needs is handed over as a
+ * CacheState (kept in the step state) and the restored entry lists (files in RUNNER_TEMP).
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { goEnv } from '../exec/go.js'
+import type { Logger } from '../host/logger.js'
+import { resolveDirectories } from '../warm/directories.js'
+import {
+  cacheServiceAvailable,
+  hashFiles,
+  listFiles,
+  makeDirectoriesWritable,
+  restoreEntry,
+  saveEntry,
+  setAside,
+  setMtimes
+} from './cache.js'
+import {
+  backdatedMtime,
+  buildPrefix,
+  fingerprint,
+  hasNewOutputs,
+  isBuildCacheEntry,
+  moduleKeys,
+  restoreKind,
+  saveDecision,
+  trimPlan,
+  type CacheSettings,
+  type JobStatus,
+  type KeyContext
+} from './policy.js'
+import { restoreLine, saveLine, type RestoredPart, type SavedPart } from './report.js'
+
+/** How long a lookup may take before the job goes on without the cache, and the download with extraction. */
+export const LOOKUP_DEADLINE_MS = 15_000
+export const RESTORE_DEADLINE_MS = 10 * 60_000
+export const SAVE_DEADLINE_MS = 15 * 60_000
+
+/** What the post step needs from main. */
+export interface CacheState {
+  readonly startedMs: number
+  readonly restoreOnly: boolean
+  readonly modules?: {
+    readonly path: string
+    readonly key: string
+    readonly restored: RestoredPart['kind']
+    readonly list: string
+  }
+  readonly build?: {
+    readonly path: string
+    readonly prefix: string
+    readonly restored: RestoredPart['kind']
+    readonly list: string
+  }
+}
+
+export interface RestoreOptions {
+  readonly settings: CacheSettings
+  readonly go: string
+  readonly cwd: string
+  readonly env: Record<string, string>
+  /** The warm phase's working-directory lines: their go.sum / go.work.sum files key the module cache. */
+  readonly directories: readonly string[]
+  /** RUNNER_OS or equivalent. */
+  readonly os: string
+  /** Where the restored entry lists are kept for post (RUNNER_TEMP). */
+  readonly stateDir: string
+  readonly startedMs: number
+  readonly log: Logger
+  readonly deadlines?: { lookupMs: number; restoreMs: number }
+}
+
+export interface RestoreResult {
+  readonly modules?: RestoredPart
+  /** Runs beside the warm phase; await it before the step ends. */
+  readonly build?: Promise<RestoredPart>
+  readonly state: CacheState
+}
+
+/** Returns undefined (with a notice) when the job has no cache service or go cannot say where its caches are. */
+export async function restoreCaches(options: RestoreOptions): Promise<RestoreResult | undefined> {
+  const { log } = options
+  if (!cacheServiceAvailable()) {
+    log.info('cache: this job has no cache service (ACTIONS_RESULTS_URL is not set): nothing restored or saved.')
+    return undefined
+  }
+  const facts = await goEnv(options.go, ['GOMODCACHE', 'GOCACHE', 'GOVERSION', 'GOARCH'], {
+    cwd: options.cwd,
+    env: options.env
+  })
+  if (!facts.ok) {
+    log.warning(`cache: ${facts.message}; nothing restored or saved.`)
+    return undefined
+  }
+  const { GOMODCACHE, GOCACHE, GOVERSION, GOARCH } = facts.values
+  const context: KeyContext = {
+    os: options.os,
+    arch: GOARCH,
+    goVersion: GOVERSION,
+    keySuffix: options.settings.keySuffix
+  }
+  const deadlines = options.deadlines ?? { lookupMs: LOOKUP_DEADLINE_MS, restoreMs: RESTORE_DEADLINE_MS }
+  await mkdir(options.stateDir, { recursive: true })
+  let state: CacheState = { startedMs: options.startedMs, restoreOnly: options.settings.restoreOnly }
+  let modules: RestoredPart | undefined
+  let build: Promise<RestoredPart> | undefined
+
+  if (options.settings.parts.includes('modules') && GOMODCACHE) {
+    const path = join(GOMODCACHE, 'cache', 'download')
+    const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK)
+    const { key, prefix } = moduleKeys(context, await hashFiles(sums, options.cwd))
+    // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
+    // replace files in it as a non-root user.
+    if (existsSync(GOMODCACHE)) await makeDirectoriesWritable(GOMODCACHE)
+    const outcome = await restoreEntry([path], key, [prefix], deadlines)
+    const files = await listFiles(path)
+    const list = join(options.stateDir, 'setup-goproxy-modules.json')
+    await writeFile(list, JSON.stringify(fingerprint(files.map(f => f.path))))
+    modules = part('modules', key, outcome, files)
+    log.info(restoreLine(modules))
+    state = { ...state, modules: { path, key, restored: modules.kind, list } }
+  }
+
+  if (options.settings.parts.includes('build') && GOCACHE && GOCACHE !== 'off') {
+    const prefix = buildPrefix(context)
+    const list = join(options.stateDir, 'setup-goproxy-build.json')
+    build = (async () => {
+      const outcome = await restoreEntry([GOCACHE], prefix, [prefix], deadlines)
+      const entries = (await listFiles(GOCACHE)).filter(f => isBuildCacheEntry(f.path))
+      // Restored entries keep their archived mtimes; set back past go's hour, every use this job refreshes them.
+      const restored = entries.filter(f => f.mtimeMs < options.startedMs)
+      await setMtimes(GOCACHE, restored, backdatedMtime(Date.now()))
+      await writeFile(list, JSON.stringify(entries.map(f => f.path)))
+      const result = part('build', prefix, outcome, entries)
+      log.info(restoreLine(result))
+      return result
+    })()
+    state = { ...state, build: { path: GOCACHE, prefix, restored: 'none', list } }
+  }
+  return { modules, build, state }
+}
+
+function part(
+  name: RestoredPart['part'],
+  key: string,
+  outcome: Awaited<ReturnType<typeof restoreEntry>>,
+  files: readonly { size: number }[]
+): RestoredPart {
+  const bytes = files.reduce((sum, f) => sum + f.size, 0)
+  if ('gaveUp' in outcome && outcome.gaveUp) {
+    return {
+      part: name,
+      kind: 'none',
+      key,
+      files: files.length,
+      bytes,
+      problem: `${outcome.gaveUp}; the job goes on without it`
+    }
+  }
+  const kind = name === 'build' && outcome.matchedKey ? 'partial' : restoreKind(key, outcome.matchedKey)
+  return {
+    part: name,
+    kind,
+    key,
+    ...(outcome.matchedKey ? { matchedKey: outcome.matchedKey } : {}),
+    files: files.length,
+    bytes
+  }
+}
+
+/** The go.sum and go.work.sum files of the module sets the warm phase downloads. */
+export async function goSumFiles(directories: readonly string[], cwd: string, gowork?: string): Promise<string[]> {
+  const resolved = await resolveDirectories(directories, cwd, gowork)
+  const files = new Set<string>()
+  for (const set of resolved.sets) {
+    if (set.goWork) files.add(join(dirname(set.goWork), 'go.work.sum'))
+    for (const goMod of set.goMods) files.add(join(dirname(goMod), 'go.sum'))
+  }
+  return [...files]
+}
+
+export interface SaveOptions {
+  readonly state: CacheState
+  readonly jobStatus: JobStatus
+  readonly log: Logger
+  readonly deadlineMs?: number
+}
+
+/** The post step: saves what changed, after a successful job only; never throws for the cache's sake. */
+export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
+  const { state, log } = options
+  const saved: SavedPart[] = []
+  const deadline = options.deadlineMs ?? SAVE_DEADLINE_MS
+  if (state.modules) {
+    const { path, key, restored, list } = state.modules
+    const files = await listFiles(path)
+    const before = await readJson<string>(list)
+    const decision = saveDecision({
+      part: 'modules',
+      restored,
+      changed: fingerprint(files.map(f => f.path)) !== before,
+      restoreOnly: state.restoreOnly,
+      jobStatus: options.jobStatus
+    })
+    const bytes = files.reduce((sum, f) => sum + f.size, 0)
+    const result: SavedPart = decision.save
+      ? await save('modules', [path], key, files.length, bytes, deadline)
+      : { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes }
+    log.info(saveLine(result))
+    saved.push(result)
+  }
+  if (state.build) {
+    const { path, prefix, list } = state.build
+    const entries = (await listFiles(path)).filter(f => isBuildCacheEntry(f.path))
+    const { keep, drop } = trimPlan(entries, state.startedMs)
+    const restoredNames = new Set((await readJson<string[]>(list)) ?? [])
+    const decision = saveDecision({
+      part: 'build',
+      restored: restoredNames.size > 0 ? 'partial' : 'none',
+      changed: hasNewOutputs(keep, restoredNames),
+      restoreOnly: state.restoreOnly,
+      jobStatus: options.jobStatus
+    })
+    const bytes = keep.reduce((sum, f) => sum + f.size, 0)
+    const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) }
+    let result: SavedPart
+    if (decision.save) {
+      const putBack = await setAside(path, drop, `${path}.unused-${process.pid}`)
+      try {
+        result = {
+          ...(await save('build', [path], prefix + fingerprint(keep.map(e => e.path)), keep.length, bytes, deadline)),
+          trimmed
+        }
+      } finally {
+        await putBack()
+      }
+    } else {
+      result = { part: 'build', saved: false, reason: decision.reason, files: keep.length, bytes, trimmed }
+    }
+    log.info(saveLine(result))
+    saved.push(result)
+  }
+  return saved
+}
+
+async function save(
+  part: SavedPart['part'],
+  paths: string[],
+  key: string,
+  files: number,
+  bytes: number,
+  deadlineMs: number
+): Promise<SavedPart> {
+  const outcome = await saveEntry(paths, key, deadlineMs)
+  if (outcome === true) return { part, saved: true, key, files, bytes }
+  return {
+    part,
+    saved: false,
+    key,
+    files,
+    bytes,
+    reason: outcome === false ? 'the cache service did not take it (see the log)' : outcome
+  }
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T
+  } catch {
+    return undefined
+  }
+}

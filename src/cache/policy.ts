@@ -1,0 +1,195 @@
+/**
+ * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
+ * job used, and when an entry is saved. The I/O (go env, the trees on disk, @actions/cache) is in cache.ts.
+ *
+ * Two entries, unlike actions/setup-go's one archive keyed on go.mod:
+ * - modules: `$GOMODCACHE/cache/download` (the verified zips, .mod and .info files go extracts from, without a
+ *   network), keyed on the OS and the hash of every go.sum / go.work.sum the warm phase reads, restored with a
+ *   restore key (the newest entry of any go.sum), then topped up by the warm phase;
+ * - build: `$GOCACHE`, keyed on OS, architecture and Go version plus the hash of the entries kept, restored with the
+ *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it).
+ */
+import { createHash } from 'node:crypto'
+import { InputError } from '../go/errors.js'
+
+export const CACHE_PARTS = ['modules', 'build'] as const
+export type CachePart = (typeof CACHE_PARTS)[number]
+/** What a restore gave: the entry of the exact key, another under the restore prefix, or nothing. */
+export type RestoreKind = 'exact' | 'partial' | 'none'
+
+export interface CacheSettings {
+  readonly parts: readonly CachePart[]
+  /** Restore, never save (pull requests that should not spend the repository's cache quota). */
+  readonly restoreOnly: boolean
+  /** Appended to every key: a way to keep separate caches per job or to start afresh. */
+  readonly keySuffix: string
+}
+
+/**
+ * `cache` (false, true, or a list of modules/build), `cache-restore-only` and `cache-key-suffix`; undefined when
+ * caching is off. A bad value is an InputError naming the input and the value.
+ */
+export function parseCacheSettings(cache: string, restoreOnly: string, keySuffix: string): CacheSettings | undefined {
+  const value = cache.trim().toLowerCase()
+  const only = restoreOnly.trim().toLowerCase()
+  if (only !== '' && only !== 'true' && only !== 'false') {
+    throw new InputError('cache-restore-only', `must be true or false, got ${JSON.stringify(restoreOnly)}`)
+  }
+  const suffix = keySuffix.trim()
+  if (/[,\s\p{Cc}]/u.test(suffix) || suffix.length > 100) {
+    throw new InputError(
+      'cache-key-suffix',
+      `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${JSON.stringify(keySuffix)}`
+    )
+  }
+  if (value === '' || value === 'false') return undefined
+  let parts: CachePart[]
+  if (value === 'true') parts = [...CACHE_PARTS]
+  else {
+    const names = value.split(/[\s,]+/).filter(Boolean)
+    const unknown = names.filter(name => !(CACHE_PARTS as readonly string[]).includes(name))
+    if (unknown.length > 0 || names.length === 0) {
+      throw new InputError(
+        'cache',
+        `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${JSON.stringify(cache)}`
+      )
+    }
+    parts = CACHE_PARTS.filter(part => names.includes(part))
+  }
+  return { parts, restoreOnly: only === 'true', keySuffix: suffix }
+}
+
+export interface KeyContext {
+  /** RUNNER_OS (Linux, Windows, macOS), or the platform where no runner says it. */
+  readonly os: string
+  /** go env GOARCH of the job's go. */
+  readonly arch: string
+  /** go env GOVERSION of the job's go (go1.23.5). */
+  readonly goVersion: string
+  readonly keySuffix: string
+}
+
+const withSuffix = (prefix: string, suffix: string) => (suffix ? `${prefix}${suffix}-` : prefix)
+
+/** The modules entry: the exact key for this set of go.sum files, and the prefix any earlier set falls back to. */
+export function moduleKeys(context: KeyContext, goSumHash: string): { key: string; prefix: string } {
+  const prefix = withSuffix(`setup-goproxy-modules-${context.os}-`, context.keySuffix)
+  return { key: `${prefix}${goSumHash}`, prefix }
+}
+
+/**
+ * The build entry's prefix (OS, architecture, Go version): entries are built by one toolchain for one target, so no
+ * other entry is worth restoring. The saved key adds the hash of the entries kept, so a job that adds nothing finds
+ * its key taken and saves nothing.
+ */
+export function buildPrefix(context: KeyContext): string {
+  return withSuffix(`setup-goproxy-build-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix)
+}
+
+export function restoreKind(primaryKey: string, matchedKey: string | undefined): RestoreKind {
+  if (matchedKey === undefined) return 'none'
+  return matchedKey === primaryKey ? 'exact' : 'partial'
+}
+
+/** A stable hash of a set of names (sorted first): the module files held, the build entries kept. */
+export function fingerprint(names: Iterable<string>): string {
+  const hash = createHash('sha256')
+  for (const name of [...names].sort()) hash.update(name).update('\n')
+  return hash.digest('hex').slice(0, 32)
+}
+
+/**
+ * go's build cache (cmd/go/internal/cache) refreshes an entry's mtime when it uses it, but only when the mtime is
+ * more than an hour old (mtimeInterval): a restored entry keeps the mtime it was archived with, so restored entries
+ * are set back past that hour, and every entry this job then uses carries a time after the job's start.
+ */
+export const GO_CACHE_MTIME_INTERVAL_MS = 60 * 60 * 1000
+
+/** The mtime restored build-cache entries get: far enough back that go's first use refreshes it. */
+export function backdatedMtime(nowMs: number): number {
+  return nowMs - 2 * GO_CACHE_MTIME_INTERVAL_MS
+}
+
+/** An entry file of go's build cache: `<64 hex>-a` (action) or `<64 hex>-d` (output) in a two-hex-digit directory. */
+export function isBuildCacheEntry(relativePath: string): boolean {
+  return /^[0-9a-f]{2}[/\\][0-9a-f]{64}-[ad]$/.test(relativePath)
+}
+
+export interface TimedEntry {
+  readonly path: string
+  readonly mtimeMs: number
+  readonly size: number
+}
+
+/** Which entries to keep (used or written since `sinceMs`) and which to drop before saving. */
+export function trimPlan(entries: readonly TimedEntry[], sinceMs: number): { keep: TimedEntry[]; drop: TimedEntry[] } {
+  const keep: TimedEntry[] = []
+  const drop: TimedEntry[] = []
+  for (const entry of entries) (entry.mtimeMs >= sinceMs ? keep : drop).push(entry)
+  return { keep, drop }
+}
+
+/**
+ * Whether the job added build output worth storing: an output file (`-d`) the restore did not bring. A new action
+ * record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the run)
+ * and points at an output the restore already holds; saving the whole cache again for it would upload the same
+ * bytes on every run.
+ */
+export function hasNewOutputs(kept: readonly TimedEntry[], restored: ReadonlySet<string>): boolean {
+  return kept.some(entry => entry.path.endsWith('-d') && !restored.has(entry.path))
+}
+
+/** job.status as the runner evaluates it for the post step; anything else (a local run) is 'unknown'. */
+export type JobStatus = 'success' | 'failure' | 'cancelled' | 'unknown'
+
+export function jobStatus(value: string): JobStatus {
+  const status = value.trim().toLowerCase()
+  return status === 'success' || status === 'failure' || status === 'cancelled' ? status : 'unknown'
+}
+
+export interface SaveFacts {
+  readonly part: CachePart
+  readonly restored: RestoreKind
+  /** The set of files (modules) or entries (build) differs from what was restored. */
+  readonly changed: boolean
+  readonly restoreOnly: boolean
+  readonly jobStatus: JobStatus
+}
+
+/** Whether to save an entry, and why not when it is not saved (shown in the log and the summary). */
+export function saveDecision(facts: SaveFacts): { save: true } | { save: false; reason: string } {
+  if (facts.jobStatus !== 'success') {
+    return {
+      save: false,
+      reason:
+        facts.jobStatus === 'unknown'
+          ? 'the job status is unknown (job-status is empty: not run by the Actions runner)'
+          : `the job did not succeed (job.status: ${facts.jobStatus})`
+    }
+  }
+  if (facts.restoreOnly) return { save: false, reason: 'cache-restore-only' }
+  if (facts.part === 'modules' && facts.restored === 'exact') {
+    return { save: false, reason: 'restored on its exact key (entries are written once)' }
+  }
+  if (!facts.changed) return { save: false, reason: 'unchanged since the restore' }
+  return { save: true }
+}
+
+/**
+ * GOFLAGS with -modcacherw added (unless it is there): go then leaves the module cache's directories writable, so a
+ * later restore of a cache archive over it (actions/setup-go's, ours) can replace files as a non-root user. Without
+ * it GNU tar fails on every file with "Cannot open: File exists".
+ */
+export function withModcacherw(goflags: string | undefined): string {
+  const flags = (goflags ?? '').trim()
+  if (flags.split(/\s+/).some(flag => /^--?modcacherw(=true)?$/.test(flag))) return flags
+  return flags ? `${flags} -modcacherw` : '-modcacherw'
+}
+
+/** Bytes as the summary shows them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`
+}
