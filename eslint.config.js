@@ -86,7 +86,7 @@ export default defineConfig(
       'src/install/{line,tool-cache}.ts',
       'src/host/{host,logger}.ts',
       'src/pipeline/{record,route}.ts',
-      'src/report/{summary,warm-section}.ts'
+      'src/report/{markdown,summary,warm-section}.ts'
     ],
     rules: {
       'no-restricted-imports': [

@@ -44,6 +44,7 @@ import {
   mb,
   numberFromEnv,
   runBundle,
+  spreadMs,
   stats,
   timeSpawn,
   versionOf,
@@ -143,6 +144,8 @@ export async function main(): Promise<string> {
     { label: before ? 'after' : 'this bundle', dir: bundle.dir, entry: join(bundle.dir, 'index.js') }
   ]
   const [startLoad] = os.loadavg()
+  /** Per bundle: ms from spawn until `go mod download` started, in the default run. */
+  const goStarts = new Map<string, number[]>(bundles.map(b => [b.label, []]))
 
   const modules = moduleSet(20, 'example.com/startup')
   const proxy = await startProxy({ modules })
@@ -199,7 +202,8 @@ export async function main(): Promise<string> {
     const wrapperDir = tempDir('bench-go-wrapper')
     const goLog = join(wrapperDir, 'calls.log')
     const wrapper = join(wrapperDir, 'go')
-    writeFileSync(wrapper, `#!/bin/sh\necho "go $*" >> '${goLog}'\nexec '${go}' "$@"\n`)
+    // Each call is logged with the wall clock (ns) at which the wrapper ran: the time from spawn until go started.
+    writeFileSync(wrapper, `#!/bin/sh\necho "$(date +%s%N) go $*" >> '${goLog}'\nexec '${go}' "$@"\n`)
     chmodSync(wrapper, 0o755)
     const goCalls = new Map<string, string[]>()
     for (const s of scenarios) {
@@ -208,8 +212,32 @@ export async function main(): Promise<string> {
         const o = options(b.entry, s.inputs, {}, s.chainFromEnv)
         const run = await runBundle({ ...o, env: { ...o.env, PATH: [wrapperDir, o.env.PATH].join(delimiter) } })
         if (run.code !== 0) throw new Error(`${s.label} (${b.label}) failed: ${run.stdout.slice(-1500)}`)
-        goCalls.set(`${s.label}\0${b.label}`, readFileSync(goLog, 'utf8').trim().split('\n').filter(Boolean))
+        goCalls.set(
+          `${s.label}\0${b.label}`,
+          readFileSync(goLog, 'utf8')
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map(line => line.replace(/^\d+ /, ''))
+        )
       }
+    }
+
+    // Spawn until `go mod download` starts (issue #18 asks for it): the default run, several times per bundle.
+    const defaultRun = scenarios[2]
+    for (let rep = 0; rep < profiles; rep++) {
+      for (const b of bundles) {
+        writeFileSync(goLog, '')
+        const o = options(b.entry, defaultRun.inputs, {})
+        const spawned = Date.now()
+        const run = await runBundle({ ...o, env: { ...o.env, PATH: [wrapperDir, o.env.PATH].join(delimiter) } })
+        if (run.code !== 0) throw new Error(`${defaultRun.label} (${b.label}) failed: ${run.stdout.slice(-1500)}`)
+        const started = readFileSync(goLog, 'utf8')
+          .split('\n')
+          .find(line => / go mod download/.test(line))
+        if (started) goStarts.get(b.label)!.push(Number(started.split(' ')[0]) / 1e6 - spawned)
+      }
+      // No cleanupTempDirs() here: it would remove the go wrapper's directory too (the profiles below clean up).
     }
 
     // Profiles, the bundles interleaved run by run.
@@ -263,6 +291,21 @@ export async function main(): Promise<string> {
     await cleanupTempDirs()
   }
 
+  lines.push(
+    '### From spawn until go starts',
+    '',
+    `The default run (probe, export, warm; 20 modules on loopback), ${profiles} runs per bundle without the profiler: the time from spawning node until \`go mod download\` is started (the go wrapper on PATH logs the wall clock when it runs): node start, bundle evaluation, inputs, the probe, the export and the warm phase's plan and forwarder.`,
+    '',
+    `| | ${bundles.map(b => b.label).join(' | ')} |`,
+    `|---|${bundles.map(() => '---|').join('')}`,
+    `| spawn until \`go mod download\` starts, median (min–max) | ${bundles
+      .map(b => {
+        const values = goStarts.get(b.label)!
+        return values.length ? spreadMs(stats(values)) : '-'
+      })
+      .join(' | ')} |`,
+    ''
+  )
   lines.push(...(await dependencyCosts(node, spawns)), '')
   lines.push('### Bundle size and cold start', '')
   for (const b of bundles) {

@@ -201,6 +201,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  findRequestedGo: () => (/* binding */ findRequestedGo),
   installRequestedGo: () => (/* binding */ installRequestedGo),
   toolchainChain: () => (/* binding */ toolchainChain)
 });
@@ -2157,6 +2158,7 @@ function hostGoPlatform() {
  * API:
  * - `installRequestedGo(job)` → `Promise<InstalledGo>` (rejects like installGo; a bad version file is an InputError
  *   for `go-version-file`).
+ * - `findRequestedGo(job)`: the requested Go when a complete install of it is already at the destination (no network).
  * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
  *   GONOPROXY matches it).
  */
@@ -2172,21 +2174,26 @@ function hostGoPlatform() {
 function toolchainChain(chain, gonoproxy) {
     return (0,patterns/* matchesPrefixPatterns */.BC)(gonoproxy, TOOLCHAIN_MODULE) ? { proxies: [], terminal: 'direct' } : chain;
 }
+/** The version request of `go-version`, or of the file `go-version-file` names (read and logged). */
+async function for_job_requestOf(job) {
+    if (job.goInstall.from === 'go-version')
+        return { request: job.goInstall.request, input: 'go-version' };
+    const file = (0,external_node_path_.isAbsolute)(job.goInstall.file) ? job.goInstall.file : (0,external_node_path_.resolve)(job.cwd, job.goInstall.file);
+    const found = await readVersionFile(file);
+    job.log.info(`${job.goInstall.file} line ${found.line} asks for Go ${found.value}`);
+    return { request: found.request, input: version_file/* VERSION_FILE_INPUT */.JG };
+}
+/**
+ * The complete install of the requested Go already at the destination, found with no network (undefined for
+ * stable/oldstable, which need the list, and when none is there): what lets the CLI skip the probe and work offline.
+ */
+async function findRequestedGo(job) {
+    const { request } = await for_job_requestOf(job);
+    return findInstalledGo(request, job.destination, hostGoPlatform());
+}
 /** Installs the Go the job asked for (see module doc). */
 async function installRequestedGo(job) {
-    let request;
-    let input;
-    if (job.goInstall.from === 'go-version') {
-        request = job.goInstall.request;
-        input = 'go-version';
-    }
-    else {
-        const file = (0,external_node_path_.isAbsolute)(job.goInstall.file) ? job.goInstall.file : (0,external_node_path_.resolve)(job.cwd, job.goInstall.file);
-        const found = await readVersionFile(file);
-        job.log.info(`${job.goInstall.file} line ${found.line} asks for Go ${found.value}`);
-        request = found.request;
-        input = version_file/* VERSION_FILE_INPUT */.JG;
-    }
+    const { request, input } = await for_job_requestOf(job);
     const client = (0,http/* createHttpClient */.u)({
         ca: (0,trust/* trustedCertificates */.g)(undefined, job.env),
         env: job.env,

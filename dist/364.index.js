@@ -177,7 +177,8 @@ function chainProblems(given, noneWorks, statusOf, redact) {
             : given.terminal === 'off'
                 ? ' The chain ends in off: no module could be downloaded.'
                 : '';
-        problems.push(`No proxy in the chain works from this runner (${unique}).${tail}`);
+        const untrusted = given.proxies.some(entry => isUntrustedCertificate(statusOf(entry.url)));
+        problems.push(`No proxy in the chain works from this runner (${unique}).${tail}${untrusted ? TRUST_HINT : ''}`);
     }
     given.proxies.forEach((entry, i) => {
         if (!isGate(given, i) || (0,probe_report/* isWorking */.ms)(statusOf(entry.url).status))
@@ -186,6 +187,15 @@ function chainProblems(given, noneWorks, statusOf, redact) {
         problems.push(`${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`);
     });
     return problems;
+}
+/**
+ * What to do about a certificate nothing here trusts (a TLS-inspecting corporate proxy, a private CA): the go command
+ * and this tool both read SSL_CERT_FILE, Node also NODE_EXTRA_CA_CERTS.
+ */
+const TRUST_HINT = ' A certificate is not trusted here: behind a TLS-inspecting proxy or with a private CA, set SSL_CERT_FILE=<the CA certificate (PEM)> (the go command reads it too) or NODE_EXTRA_CA_CERTS, then try again.';
+/** A TLS failure about who signed the certificate (not an expired one, a wrong host name or a broken handshake). */
+function isUntrustedCertificate(result) {
+    return result.status === 'tls' && /self-signed|unknown authority|not trusted/.test(result.message);
 }
 /** The URL of the fastest proxy on the exported chain that served the version list (lowest median; first on a tie). */
 function fastestProxy(proxies) {

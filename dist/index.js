@@ -37793,6 +37793,38 @@ function probeTableText(report) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/host/version.ts
+
+
+
+/**
+ * The package version, read at run time from the nearest package.json named setup-goproxy above this file: the
+ * same walk finds it from src/cli (tests) and from dist/cli (the bundle, whose dist/package.json has no name).
+ * A loop rather than a fixed relative path, so that the bundler does not copy package.json in as an asset.
+ */
+function packageVersion(from = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))) {
+    let dir = from;
+    for (let depth = 0; depth < 6; depth++) {
+        try {
+            const pkg = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'package.json'), 'utf8'));
+            if (pkg.name === 'setup-goproxy' && pkg.version)
+                return pkg.version;
+        }
+        catch {
+            // No package.json here (or not ours): keep walking up.
+        }
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    return 'unknown';
+}
+
 // EXTERNAL MODULE: ./src/go/proxy/chain.ts
 var proxy_chain = __nccwpck_require__(3364);
 // EXTERNAL MODULE: ./src/go/proxy/presets.ts
@@ -38051,24 +38083,64 @@ function mib(bytes) {
 function cell(value) {
     return value === '' ? '_(empty)_' : `\`${value.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 }
+function heading(version) {
+    return version ? `## setup-goproxy ${version}` : '## setup-goproxy';
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/**
+ * The summary's first line: whether the job is ready and how long the step took, then what it got (the chain, the
+ * fastest proxy, the Go installed, the module cache). Pure.
+ */
+function verdictLine(record, elapsedMs) {
+    const took = elapsedMs === undefined ? '' : ` in ${seconds(elapsedMs)}`;
+    if (record.failure) {
+        const why = record.failure.split('\n')[0];
+        return `**Not ready**${elapsedMs === undefined ? '' : ` after ${seconds(elapsedMs)}`}: ${why}`;
+    }
+    const parts = [`GOPROXY ${cell(record.environment.effective.GOPROXY)}`];
+    const fastest = record.probe?.fastest;
+    const median = record.probe?.report.proxies.find(p => p.url === fastest)?.medianMs;
+    if (fastest)
+        parts.push(`fastest ${cell(fastest)}${median === null || median === undefined ? '' : ` (${median} ms)`}`);
+    const go = record.installedGo;
+    if (go)
+        parts.push(go.cacheHit ? `Go ${go.version} (already installed)` : `Go ${go.version} installed`);
+    const warm = record.warm;
+    if (warm)
+        parts.push(`module cache warm: ${warm.downloaded} downloaded, ${warm.cached} cached, ${warm.seconds.toFixed(1)} s`);
+    return `**Ready**${took}: ${parts.join('; ')}.`;
+}
+/** The environment section: a row for each variable this step set, one line for the rest. */
+function environmentLines(parts) {
+    if (parts.failure && parts.exported.size === 0) {
+        return ["Nothing was exported: the step failed. Later steps see the job's own Go environment.", ''];
+    }
+    const lines = [];
+    const set = GO_VARIABLES.filter(name => parts.exported.has(name));
+    if (set.length > 0) {
+        lines.push('| variable | value |', '|---|---|', ...set.map(name => `| ${name} | ${cell(parts.effective[name])} |`), '');
+    }
+    const kept = GO_VARIABLES.filter(name => !parts.exported.has(name));
+    if (kept.length > 0) {
+        const named = kept.map(name => (parts.effective[name] === '' ? name : `${name}=${cell(parts.effective[name])}`));
+        lines.push(`Not changed by this step (Go's default or the job's environment): ${named.join(', ')}.`, '');
+    }
+    lines.push(`GOPROXY came from: ${parts.chainSource}.`, '');
+    return lines;
+}
 /**
  * Renders the job summary as markdown. Pure: every value in it is already redacted;
- * the shell only writes it. Order follows what the action did: env, probe, warm.
+ * the shell only writes it. It opens with the verdict, then follows what the action did: env, probe, warm.
  */
 function renderSummary(parts) {
-    const lines = ['## setup-goproxy', ''];
+    const lines = [heading(parts.version), ''];
+    if (parts.verdict)
+        lines.push(parts.verdict, '');
     if (parts.failure)
         lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '');
-    lines.push('### Go module environment', '', '| variable | value | |', '|---|---|---|');
-    for (const name of GO_VARIABLES) {
-        const how = parts.exported.has(name)
-            ? 'exported'
-            : parts.failure && parts.exported.size === 0
-                ? 'not exported (the step failed)'
-                : 'unchanged (Go default or job environment)';
-        lines.push(`| ${name} | ${cell(parts.effective[name])} | ${how} |`);
-    }
-    lines.push('', `GOPROXY came from: ${parts.chainSource}.`, '');
+    lines.push('### Go module environment', '', ...environmentLines(parts));
     if (parts.probeTable)
         lines.push('### Probe', '', parts.probeTable, '');
     if (parts.sumdbVerdict)
@@ -38081,10 +38153,30 @@ function renderSummary(parts) {
         lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '');
     return lines.join('\n');
 }
+/**
+ * The summary of a run that ended before it had a record (invalid input): the verdict, what failed, and that nothing
+ * was exported. Pure.
+ */
+function failedSummary(failure, meta = {}) {
+    const took = meta.elapsedMs === undefined ? '' : ` after ${seconds(meta.elapsedMs)}`;
+    return [
+        heading(meta.version),
+        '',
+        `**Not ready**${took}: ${failure.split('\n')[0]}`,
+        '',
+        '> [!CAUTION]',
+        `> ${failure.split('\n').join('\n> ')}`,
+        '',
+        "Nothing was exported: the step failed before the probe. Later steps see the job's own Go environment.",
+        ''
+    ].join('\n');
+}
 /** The summary of one run, from its record: what each phase left. */
-function summaryOf(record) {
+function summaryOf(record, meta = {}) {
     const { probe, warm, installedGo } = record;
     return renderSummary({
+        ...(meta.version ? { version: meta.version } : {}),
+        verdict: verdictLine(record, meta.elapsedMs),
         effective: record.environment.effective,
         exported: new Set(Object.keys(record.environment.exports)),
         chainSource: record.plan.chainSource,
@@ -38136,7 +38228,7 @@ async function readGoEnvForLog(go) {
     });
     const lines = [];
     if (result.stdout.trim() !== '')
-        lines.push(result.stdout.trimEnd());
+        lines.push(...namedValues(result.stdout));
     if (result.stderr.trim() !== '')
         lines.push((0,proxy_url/* redactText */.Rd)(result.stderr.trimEnd()));
     if (result.spawnError !== undefined)
@@ -38146,6 +38238,16 @@ async function readGoEnvForLog(go) {
     else if (result.code !== 0)
         lines.push(`go env exited with ${result.code}.`);
     return { lines };
+}
+/**
+ * `go env A B C` prints one value per line, without the names: pair them with the names asked for, so the log reads
+ * `GOPROXY=...`. Output of another shape (a go that printed something else) is shown as it came.
+ */
+function namedValues(stdout) {
+    const values = stdout.replace(/\r?\n$/, '').split(/\r?\n/);
+    if (values.length !== GO_VARIABLES.length)
+        return [stdout.trimEnd()];
+    return GO_VARIABLES.map((name, i) => `${name}=${values[i]}`);
 }
 /** Shows what the go command read after the export (readGoEnvForLog), in a collapsed group. */
 function showGoEnv(shown) {
@@ -38202,6 +38304,7 @@ function maskSecrets(secrets) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/host.ts
+
 
 
 
@@ -38301,8 +38404,10 @@ const actionHost = {
         actionLogger.warning(`A proxy failed during warming; GOPROXY is now ${environment.effective.GOPROXY}`);
     },
     writeSummary: async (record) => {
+        // performance.now() counts from the process's start: the step's whole time, node's start included.
+        const meta = { version: packageVersion(), elapsedMs: performance.now() };
         if (process.env.GITHUB_STEP_SUMMARY)
-            await core/* summary */.z.addRaw(summaryOf(record), true).write();
+            await core/* summary */.z.addRaw(summaryOf(record, meta), true).write();
     }
 };
 /**
@@ -38702,6 +38807,8 @@ async function runPipeline(read, host) {
 
 
 
+
+
 /**
  * The action's entry: the main step runs the pipeline (src/pipeline/pipeline.ts: validate, probe, decide, export,
  * install Go, warm — the README's "What it does"), the post step (same bundle, run again by the runner with the
@@ -38712,12 +38819,29 @@ async function run() {
         if (core/* getState */.Gu(STATE.isPost) === 'true')
             return await cleanUp();
         core/* saveState */.LZ(STATE.isPost, 'true');
+        // Which release ran, first in the log (the summary's heading says it too).
+        core/* info */.pq(`setup-goproxy ${packageVersion()}`);
         const read = (name) => core/* getInput */.V4(name);
         maskInputSecrets(read);
         await runPipeline(read, actionHost);
     }
     catch (error) {
         core/* setFailed */.C1(failureMessage(error));
+        // Invalid input ends the run before it has a record: the pipeline wrote no summary, so say it here.
+        if (error instanceof go_errors/* InputErrors */.G)
+            await writeFailedSummary(failureMessage(error));
+    }
+}
+/** The summary of a run that failed before the pipeline could write one; a summary that cannot be written is a warning. */
+async function writeFailedSummary(failure) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const meta = { version: packageVersion(), elapsedMs: performance.now() };
+    try {
+        await core/* summary */.z.addRaw(failedSummary(failure, meta), true).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 /** The post step: removes the credential files main wrote, from the directory main saved. */

@@ -1,7 +1,10 @@
 import * as core from '@actions/core'
+import { appendFileSync } from 'node:fs'
 import { actionHost, credentialDir, STATE } from './action/host.js'
 import { maskInputSecrets } from './action/secrets.js'
-import { CredentialRemovalError, removeCredentials } from './auth/install.js'
+import { CredentialRemovalError, markedCredentialFiles, removeCredentials } from './auth/install.js'
+import { actionLogger as log } from './action/logger.js'
+import { undoForCancel } from './exec/cancel.js'
 import { InputErrors } from './go/errors.js'
 import { redactText } from './go/proxy/url.js'
 import { packageVersion } from './host/version.js'
@@ -17,6 +20,7 @@ export async function run(): Promise<void> {
   try {
     if (core.getState(STATE.isPost) === 'true') return await cleanUp()
     core.saveState(STATE.isPost, 'true')
+    endOnCancel()
     // Which release ran, first in the log (the summary's heading says it too).
     core.info(`setup-goproxy ${packageVersion()}`)
     const read = (name: string): string => core.getInput(name)
@@ -46,17 +50,48 @@ async function cleanUp(): Promise<void> {
   let removed: string[]
   let problems = 0
   try {
-    removed = await removeCredentials(files, { dir: core.getState(STATE.credentialDir) || credentialDir() })
+    // The directory main saved; main and post are different processes, so recomputing it may not give the same one.
+    const dir = core.getState(STATE.credentialDir) || credentialDir()
+    // Also what carries the marker in that directory: files written before their list was saved.
+    const marked = await markedCredentialFiles(dir)
+    removed = await removeCredentials([...files, ...marked.filter(file => !files.includes(file))], { dir })
   } catch (error) {
     if (!(error instanceof CredentialRemovalError)) throw error
     removed = error.removed
     problems = error.problems.length
     error.problems.forEach(problem => core.warning(problem))
   }
-  if (removed.length > 0) core.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`)
+  if (removed.length > 0) log.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`)
   // "Nothing to remove" would be false when files were left in place: the warnings above name them.
   if (problems > 0) core.info(`${problems} credential file(s) could not be removed (see the warnings above).`)
   else if (removed.length === 0) core.info('No credential files to remove.')
+}
+
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM about 7.5 s later. Node's default would end this process
+ * alone: go (in a process group of its own) would keep running, re-parented to init, and a half-extracted tree
+ * would stay in the tool cache. Instead: undo what is registered (src/exec/cancel.ts: go's process groups, the
+ * staging tree, the tool-cache lock, a partial download), name the failure in the log and the summary, and exit.
+ * Everything here is synchronous, so nothing else runs between the undo and the exit. The state the post step needs
+ * is already in GITHUB_STATE (it is saved before anything is written).
+ */
+function endOnCancel(): void {
+  const cancel = (signal: NodeJS.Signals): void => {
+    undoForCancel()
+    const message = `The run was cancelled (${signal}): go and what it started were ended, nothing half-installed was left; the post step still removes the credential files.`
+    core.setFailed(message)
+    const summary = process.env.GITHUB_STEP_SUMMARY
+    if (summary) {
+      try {
+        appendFileSync(summary, `## setup-goproxy\n\n> [!CAUTION]\n> ${message}\n`)
+      } catch {
+        // The log line above is what counts.
+      }
+    }
+    process.exit(1)
+  }
+  process.once('SIGINT', cancel)
+  process.once('SIGTERM', cancel)
 }
 
 function failureMessage(error: unknown): string {

@@ -61,6 +61,7 @@ type Fault =
   | 'truncated zip'
   | 'zip differs from the checksum DB'
   | 'checksum DB unreachable'
+  | 'endless .mod'
 
 /** What the action must end with. */
 type Outcome =
@@ -72,6 +73,8 @@ type Outcome =
   | { readonly kind: 'gate refused' }
   /** The probe finds the checksum database unreachable on the route go would take. */
   | { readonly kind: 'checksum DB refused' }
+  /** F stays and is asked; its answers are cut by the walker's cap and the build's modules come through all the same. */
+  | { readonly kind: 'cut, then served' }
   /** The warm phase fails, naming the module and a diagnosis; transient faults were retried. */
   | { readonly kind: 'warm fails'; readonly diagnosis: DiagnosisKind; readonly transient: boolean }
 
@@ -112,7 +115,10 @@ const TABLE: ReadonlyArray<readonly [Fault, Outcome, Outcome]> = [
     { kind: 'warm fails', diagnosis: 'checksum-mismatch-sumdb', transient: false },
     { kind: 'warm fails', diagnosis: 'checksum-mismatch-sumdb', transient: false }
   ],
-  ['checksum DB unreachable', sumdbRefused, sumdbRefused]
+  ['checksum DB unreachable', sumdbRefused, sumdbRefused],
+  // An answer that never ends is cut at its kind's cap (src/go/proxy/walk.ts ANSWER_CAPS) as 'too-large', an error:
+  // after "|" the walk moves on; after "," it stops (go never passes an error through ",").
+  ['endless .mod', { kind: 'warm fails', diagnosis: 'server-error', transient: true }, { kind: 'cut, then served' }]
 ]
 
 /** How the probe must classify F (its `probe-report` status): zip and checksum-DB faults pass the list probe. */
@@ -128,7 +134,8 @@ const PROBE_STATUS: Readonly<Record<Fault, ProbeStatus>> = {
   'connection dropped mid-body': 'ok',
   'truncated zip': 'ok',
   'zip differs from the checksum DB': 'ok',
-  'checksum DB unreachable': 'ok'
+  'checksum DB unreachable': 'ok',
+  'endless .mod': 'ok'
 }
 
 const CASES: readonly Case[] = TABLE.flatMap(([fault, comma, pipe]) =>
@@ -186,6 +193,8 @@ async function faulty(fault: Fault): Promise<Faulty> {
       return proxy({ modules, corruptZip: true })
     case 'checksum DB unreachable':
       return proxy({ modules, sumdbSupported: [hanging.name], sumdbTarget: hanging.url })
+    case 'endless .mod':
+      return proxy({ modules, endlessBody: true, only: path => path.endsWith('.mod') })
   }
 }
 
@@ -255,7 +264,7 @@ describe('fault matrix through probe and warm, with the real go command', () => 
 
   it('the table covers every fault at both positions and after both separators', () => {
     expect(CASES).toHaveLength(TABLE.length * 4)
-    expect(new Set(TABLE.map(([fault]) => fault)).size).toBe(12)
+    expect(new Set(TABLE.map(([fault]) => fault)).size).toBe(13)
   })
 
   test.concurrent.each(CASES)(
@@ -307,6 +316,13 @@ describe('fault matrix through probe and warm, with the real go command', () => 
           expect(moduleRequests(bad.requests).some(r => r.fault !== undefined)).toBe(true)
           // Never "fixed" by fetching the zip elsewhere: Go would not fall through these either.
           expect(served).toEqual([])
+        } else if (outcome.kind === 'cut, then served') {
+          expect({ ok: warmed.ok, downloaded: warmed.downloaded, failed: warmed.failed }).toEqual({
+            ok: true,
+            downloaded: 1,
+            failed: []
+          })
+          expect(moduleRequests(bad.requests).some(r => r.fault === 'endlessBody')).toBe(true)
         } else {
           expect({ ok: warmed.ok, downloaded: warmed.downloaded, failed: warmed.failed }).toEqual({
             ok: true,

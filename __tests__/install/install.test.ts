@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import * as toolCache from '@actions/tool-cache'
 import { parseGoproxy } from '../../src/go/proxy/chain.js'
 import { InputError } from '../../src/go/errors.js'
@@ -411,19 +412,36 @@ describe('verification refuses, and installs nothing', () => {
     ]
   ]
 
-  test.each(forgeries)('%s: refused before the zip is fetched', async (_what, forge, reason) => {
+  test.each(forgeries)('%s: refused, nothing extracted, the downloaded zip removed', async (_what, forge, reason) => {
     server.forge = forge
     const run = setup()
     await expect(installGo(run.options)).rejects.toThrow(reason)
-    expect(zipRequests(server)).toEqual([])
     expectNothingInstalled(run)
   })
 
-  test('a version the database does not know: not-found, no zip fetched', async () => {
+  test('a version the database does not know: not-found, nothing installed', async () => {
     server.forge = (sub, a) => (sub.startsWith(lookupPrefix) ? { status: 404, body: Buffer.from('not found\n') } : a)
     const run = setup()
     await expect(installGo(run.options)).rejects.toThrow(/\(not-found\)/)
-    expect(zipRequests(server)).toEqual([])
+    expectNothingInstalled(run)
+  })
+
+  test('the zip downloads while the database is asked; a failed verification stops the download at once', async () => {
+    // The lookup is answered (404) only once the zip request has arrived, or after 10 s: were the two sequential,
+    // the zip would never be asked for. The zip never answers: were the download not stopped, the install would
+    // wait for the 30 s header timeout.
+    server.forge = async (sub, a) => {
+      if (!sub.startsWith(lookupPrefix)) return a
+      for (let waited = 0; zipRequests(server).length === 0 && waited < 10_000; waited += 20) await sleep(20)
+      return { status: 404, body: Buffer.from('not found\n') }
+    }
+    server.fault = path => (path.endsWith('.zip') ? { kind: 'hang' } : undefined)
+    const run = setup()
+    const started = performance.now()
+    await expect(installGo({ ...run.options, headersTimeoutMs: 30_000 })).rejects.toThrow(/\(not-found\)/)
+    expect(performance.now() - started).toBeLessThan(20_000)
+    expect(zipRequests(server)).toHaveLength(1)
+    expectNothingInstalled(run)
   })
 
   test('a proxy error on /sumdb/<name>/supported before `,` fails verification (as in the go command)', async () => {

@@ -208,6 +208,15 @@ describe('probeChain: one run over every kind of proxy', () => {
 })
 
 describe('probeChain: samples', () => {
+  it('samples a chain of one proxy once (nothing to order); an explicit samples option still wins', async () => {
+    const only = await proxy({ modules })
+    const once = await probeChain(planFor({ proxies: only.url, sumdb: 'off' }), options())
+    expect(once.report.proxies[0]).toMatchObject({ status: 'ok', attempts: 1 })
+    expect(once.report.proxies[0].samplesMs).toHaveLength(1)
+    const asked = await probeChain(planFor({ proxies: only.url, sumdb: 'off' }), options({ samples: 3 }))
+    expect(asked.report.proxies[0].samplesMs).toHaveLength(3)
+  })
+
   it('samples each working proxy three times, reports the median, and ends as soon as all are known', async () => {
     const fast = await proxy({ modules })
     // 300 ms: far enough from the fast one that a loaded machine does not swap them.

@@ -66,16 +66,16 @@ const report: ProbeReport = {
 }
 
 describe('the probe table: proxy, result, median latency, checksum-DB support, position in the exported chain', () => {
-  it('as markdown for the job summary, with | escaped in cells', () => {
+  it('as markdown for the job summary, with | escaped in cells and URLs kept from being linked (inert cells)', () => {
     expect(probeTableMarkdown(report)).toBe(
       [
         '| proxy | result | median | checksum DB | position |',
         '|---|---|---|---|---|',
-        '| https://proxy.golang.org | connect timeout: no TCP connection to proxy.golang.org within 2998 ms | - | - | dropped |',
-        '| https://goproxy.cn | works (3 samples) | 41.2 ms | proxied | 1 |',
-        '| https://bot:xxxxx@corp.example | reachable, but HTTP 404 Not Found for golang.org/x/mod: it does not serve that module; kept | - | error: HTTP 502 Bad Gateway | 2 |',
-        '| https://mirrors.aliyun.com/goproxy/ | works (1 sample; 1 more failed) | 90 ms | - | 3 |',
-        '| https://x.example | HTTP 500: a \\| b | - | - | dropped |',
+        '| https:&#8203;//proxy.golang.org | connect timeout: no TCP connection to proxy.golang.org within 2998 ms | - | - | dropped |',
+        '| https:&#8203;//goproxy.cn | works (3 samples) | 41.2 ms | proxied | 1 |',
+        '| https:&#8203;//bot:xxxxx@corp.example | reachable, but HTTP 404 Not Found for golang.org/x/mod: it does not serve that module; kept | - | error: HTTP 502 Bad Gateway | 2 |',
+        '| https:&#8203;//mirrors.aliyun.com/goproxy/ | works (1 sample; 1 more failed) | 90 ms | - | 3 |',
+        '| https:&#8203;//x.example | HTTP 500: a \\| b | - | - | dropped |',
         '',
         'Probe module `golang.org/x/mod`, 3004 ms of 3000 ms, order: latency. Exported chain: `https://goproxy.cn|https://bot:xxxxx@corp.example,direct`.'
       ].join('\n')

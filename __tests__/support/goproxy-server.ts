@@ -16,7 +16,7 @@ export type FailMode = '502' | 'reset'
 
 /**
  * Fault injection, applied in this order: latencyMs, neverAnswer, failFirst, failRate, requireAuth, status/statusFor,
- * html, then normal serving with the zip faults. Every fault except requireAuth applies only to requests whose path
+ * html, endlessBody, then normal serving with the zip faults. Every fault except requireAuth applies only to requests whose path
  * `only` accepts (all requests when `only` is absent). Randomness comes from a PRNG seeded by `seed`.
  */
 export interface ProxyBehaviour {
@@ -30,6 +30,8 @@ export interface ProxyBehaviour {
   statusFor?: (path: string) => number | undefined
   /** Answer 200 with an HTML page (a captive portal or a misconfigured web server). */
   html?: boolean
+  /** Answer 200 with a body that never ends (64 KiB chunks as fast as the peer reads); close() ends it. */
+  endlessBody?: boolean
   /** The first N requests fail according to `failMode`. */
   failFirst?: number
   /** Fraction (0..1) of requests that fail according to `failMode`, decided by the seeded PRNG. */
@@ -211,6 +213,18 @@ export async function startProxy(options: StartProxyOptions = {}): Promise<TestP
       if (b.html) {
         entry.fault = 'html'
         return send(200, HTML_PAGE, 'text/html; charset=utf-8')
+      }
+      if (b.endlessBody) {
+        entry.fault = 'endlessBody'
+        entry.status = 200
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+        const chunk = Buffer.alloc(64 << 10, '// endless\n')
+        const pump = (): void => {
+          while (!res.destroyed && !closed && res.write(chunk));
+          if (!res.destroyed && !closed) res.once('drain', pump)
+          else res.destroy()
+        }
+        return pump()
       }
     }
     if (!inBase) return text(404, 'not found')

@@ -64,6 +64,8 @@ export interface RunActionOptions {
   /** The node binary and bundle to run; default: this node and the test bundle's index.js. */
   readonly node?: string
   readonly entry?: string
+  /** Called with the action's pid once it started (to signal it as the runner does on a cancel). */
+  readonly onStart?: (pid: number) => void
 }
 
 /** Parses the runner's file-command format: `NAME<<delimiter\nvalue\ndelimiter` or `NAME=value` lines. */
@@ -132,6 +134,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     detached: posix,
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  if (child.pid) options.onStart?.(child.pid)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

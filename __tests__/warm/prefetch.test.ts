@@ -68,12 +68,13 @@ describe('prefetch ahead of go (real go, loopback proxies)', () => {
     expect(repeated(good.requests)).toEqual([])
     const p = report.prefetch!
     expect(p).toMatchObject({ concurrency: 8, planned: 3 * modules.length, files: 3 * modules.length, unused: 0 })
-    expect(p.goRequests).toBeGreaterThanOrEqual(3 * modules.length)
-    // Every file go asked for came from the store (or joined its fetch): nothing fetched twice, nothing wasted.
+    // Every file go needed came from the prefetch — read from the file:// layer without a request, or asked of the
+    // forwarder and answered from the store (or joined its fetch) — or was asked by go before the prefetcher got to
+    // it (overtaken): nothing fetched twice, nothing wasted.
     expect(p.served + p.overtaken).toBe(3 * modules.length)
-    expect(p.served).toBeGreaterThan(0)
+    expect(p.fromDisk + p.goRequests).toBe(3 * modules.length)
+    expect(p.fromDisk).toBeGreaterThan(0)
     expect(p.unusedBytes).toBe(0)
-    expect(p.peakMemoryBytes).toBeGreaterThan(0)
 
     const build = await runGo(['build', './...'], { cwd: app, env: { ...env, GOPROXY: 'off' }, timeoutMs: 60_000 })
     expect(build.stderr).toBe('')

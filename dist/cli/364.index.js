@@ -2,47 +2,6 @@ export const id = 364;
 export const ids = [364];
 export const modules = {
 
-/***/ 4661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ sumdbRoute)
-/* harmony export */ });
-/**
- * Decides which path the go command takes to the checksum database, exactly as its
- * dbClient.initBase walks TryProxies: each proxy in order is asked `/sumdb/<name>/supported`;
- * 200 → through that proxy; 404/410 → the next entry whatever the separator; another
- * error → the next entry only after `|`, and it is remembered: reaching `direct` then
- * goes direct, but reaching `off` or the end of the list fails with that error (Go
- * ranks a proxy error above the not-found of `off`). `supported` gives the answer of
- * a proxy URL, undefined while unknown.
- */
-function sumdbRoute(chain, sumdb, supported) {
-    if (sumdb.kind === 'off')
-        return { kind: 'off' };
-    if (sumdb.explicitUrl)
-        return { kind: 'explicit', base: sumdb.url };
-    let error;
-    for (const entry of chain.proxies) {
-        const answer = supported(entry.url);
-        if (answer === undefined)
-            return { kind: 'pending', proxy: entry.url };
-        if (answer.support === 'yes')
-            return { kind: 'proxy', proxy: entry.url };
-        if (answer.support === 'no')
-            continue;
-        error = { proxy: entry.url, message: answer.message };
-        if (entry.separator === ',')
-            return { kind: 'fails', ...error };
-    }
-    if (chain.terminal === 'direct' || !error)
-        return { kind: 'direct', base: sumdb.url };
-    return { kind: 'fails', ...error };
-}
-
-
-/***/ }),
-
 /***/ 6364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -177,7 +136,8 @@ function chainProblems(given, noneWorks, statusOf, redact) {
             : given.terminal === 'off'
                 ? ' The chain ends in off: no module could be downloaded.'
                 : '';
-        problems.push(`No proxy in the chain works from this runner (${unique}).${tail}`);
+        const untrusted = given.proxies.some(entry => isUntrustedCertificate(statusOf(entry.url)));
+        problems.push(`No proxy in the chain works from this runner (${unique}).${tail}${untrusted ? TRUST_HINT : ''}`);
     }
     given.proxies.forEach((entry, i) => {
         if (!isGate(given, i) || (0,probe_report/* isWorking */.ms)(statusOf(entry.url).status))
@@ -186,6 +146,15 @@ function chainProblems(given, noneWorks, statusOf, redact) {
         problems.push(`${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`);
     });
     return problems;
+}
+/**
+ * What to do about a certificate nothing here trusts (a TLS-inspecting corporate proxy, a private CA): the go command
+ * and this tool both read SSL_CERT_FILE, Node also NODE_EXTRA_CA_CERTS.
+ */
+const TRUST_HINT = ' A certificate is not trusted here: behind a TLS-inspecting proxy or with a private CA, set SSL_CERT_FILE=<the CA certificate (PEM)> (the go command reads it too) or NODE_EXTRA_CA_CERTS, then try again.';
+/** A TLS failure about who signed the certificate (not an expired one, a wrong host name or a broken handshake). */
+function isUntrustedCertificate(result) {
+    return result.status === 'tls' && /self-signed|unknown authority|not trusted/.test(result.message);
 }
 /** The URL of the fastest proxy on the exported chain that served the version list (lowest median; first on a tie). */
 function fastestProxy(proxies) {

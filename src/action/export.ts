@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { GO_VARIABLES, type GoVariable } from '../settings/compose.js'
 import { redactText } from '../go/proxy/url.js'
 import { runGo } from '../exec/go.js'
+import { inertLogText } from './logger.js'
 
 /**
  * Exports variables for later steps (GITHUB_ENV) and for this process's own go calls.
@@ -56,6 +57,7 @@ function namedValues(stdout: string): string[] {
 /** Shows what the go command read after the export (readGoEnvForLog), in a collapsed group. */
 export function showGoEnv(shown: GoEnvForLog): void {
   core.startGroup('go env (as the go command sees it after the export)')
-  shown.lines.forEach(line => core.info(line))
+  // go prints the values raw, one per line: a value from the job may begin with `::`.
+  shown.lines.forEach(line => core.info(inertLogText(line)))
   core.endGroup()
 }

@@ -3,7 +3,7 @@
  * and removes them again in the post step. Only file paths go into the environment, so
  * nothing secret reaches GITHUB_ENV; ~/.netrc and ~/.gitconfig are never touched.
  */
-import { chmod, lstat, mkdir, open, readFile, rm, rmdir, unlink } from 'node:fs/promises'
+import { chmod, lstat, mkdir, open, readdir, readFile, rm, rmdir, unlink } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { CredentialPlan } from './index.js'
@@ -140,6 +140,24 @@ async function refusal(file: string, dir: string | undefined): Promise<string | 
   if (!stats.isFile()) return 'not a regular file'
   if (!(await startsWithMarker(file))) return 'not written by this action (no marker line)'
   return undefined
+}
+
+/**
+ * The credential files in `dir` that carry the action's marker: what the post step removes besides the saved list
+ * (a main step that ended between writing a file and saving the list left a file the list does not name).
+ */
+export async function markedCredentialFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  const found: string[] = []
+  for (const name of names.filter(n => n === NETRC_FILE || n === GIT_CONFIG_FILE)) {
+    const file = path.join(path.resolve(dir), name)
+    try {
+      if ((await lstat(file)).isFile() && (await startsWithMarker(file))) found.push(file)
+    } catch {
+      // Gone meanwhile, or unreadable: not provably ours.
+    }
+  }
+  return found
 }
 
 /**

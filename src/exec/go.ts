@@ -6,6 +6,7 @@
  * reaches the whole process tree (go starts git, compilers, a switched-to toolchain).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { onCancel } from './cancel.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -57,9 +58,15 @@ export interface GoRunResult {
   readonly ms: number
 }
 
-/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
+/**
+ * The environment go runs with: undefined values dropped, no `INPUT_*` (the step's inputs: INPUT_AUTH holds every
+ * credential, unscoped, while the netrc and git config files the action writes scope each one to its host; go, git
+ * and whatever they start need none of them), GOTOOLCHAIN=local unless a switch is meant.
+ */
 export function goChildEnv(env: Env, toolchainSwitch = false): Record<string, string> {
-  const result = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))
+  const result = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && !/^INPUT_/i.test(e[0]))
+  )
   if (!toolchainSwitch) result.GOTOOLCHAIN = 'local'
   return result
 }
@@ -105,9 +112,14 @@ export function runGo(go: string, args: readonly string[], options: GoRunOptions
     // eslint-disable-next-line prefer-const
     let timer: NodeJS.Timeout | undefined
     let child: ChildProcess
+    // A cancelled step ends go's process group too: the runner's signal reaches only the action's own group.
+    // Set once the child has started.
+    // eslint-disable-next-line prefer-const
+    let forgetOnCancel: (() => void) | undefined
     const finish = (code: number | null, spawnError?: string) => {
       if (settled) return
       settled = true
+      forgetOnCancel?.()
       clearTimeout(timer)
       clearTimeout(grace)
       options.signal?.removeEventListener('abort', onAbort)
@@ -144,6 +156,7 @@ export function runGo(go: string, args: readonly string[], options: GoRunOptions
       finish(null, error instanceof Error ? error.message : String(error))
       return
     }
+    forgetOnCancel = onCancel(() => killProcessTree(child, posix))
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout.push(chunk)
       options.onStdout?.(chunk)

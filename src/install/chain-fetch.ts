@@ -21,6 +21,7 @@ import type { SumdbConfig } from '../go/sumdb/config.js'
 import { sumdbRoute } from '../go/sumdb/route.js'
 import type { BodyMode, HttpAnswer, HttpClient, HttpFailure } from '../net/http.js'
 import { walkUpstream, type FailedTry, type WalkRequest } from '../net/walk.js'
+import { demoteStalled, triesFor } from '../go/proxy/walk.js'
 import type { SumdbFetch } from '../sumdb/client.js'
 
 /** Timeouts and retries for one request through the chain. */
@@ -38,6 +39,11 @@ export interface RequestPolicy {
   readonly signal?: AbortSignal
   /** For tests: the jitter source. */
   readonly random?: () => number
+  /**
+   * The proxies (base URLs) that stalled (a timeout) earlier in this run: asked after the others of their `|` run
+   * (src/go/proxy/walk.ts demoteStalled), and added to when one stalls. One set per install.
+   */
+  readonly stalled?: Set<string>
 }
 
 const DEFAULT_ATTEMPTS = 3
@@ -66,7 +72,13 @@ export type ChainGetResult =
       /** One line per failed try before the answer, for the log. */
       readonly tried: readonly string[]
     }
-  | { readonly ok: false; readonly message: string; readonly tried: readonly string[] }
+  | {
+      readonly ok: false
+      readonly message: string
+      readonly tried: readonly string[]
+      /** The walk ended on a fault of this machine (a full or read-only RUNNER_TEMP): no proxy is to blame. */
+      readonly local?: boolean
+    }
 
 /** The base URL joined with a request path, keeping the base's query (the go command sends it with every request). */
 export function joinProxyUrl(base: string, path: string): URL {
@@ -82,20 +94,25 @@ export function joinProxyUrl(base: string, path: string): URL {
  */
 export async function getThroughChain(options: ChainGetOptions): Promise<ChainGetResult> {
   const tried: string[] = []
-  const bases = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }))
+  const stalled = options.stalled
+  const listed = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }))
+  const bases = stalled ? demoteStalled(listed, b => stalled.has(b.base)) : listed
   if (options.chain.terminal === 'direct') bases.push({ base: options.directBase, separator: ',', direct: true })
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
-  const targets = bases.map(b => ({
+  // As the forwarder: one try for a `|` proxy with another after it (go would move on too), else `attempts`.
+  const targets = bases.map((b, i) => ({
     ...requestTarget(b.base, options.path),
     separator: b.separator,
-    tries: attempts,
+    tries: triesFor(b.separator, i === bases.length - 1, false, attempts),
     direct: b.direct
   }))
   const shown = bases.map(b => redactUrl(b.base))
   const message = (failed: FailedTry) => `${shown[failed.entry]}/${options.path}: ${describe(failed.result)}`
   const walked = await walkUpstream(targets, {
     ...requestOf(options, options.body),
+    kind: options.path.endsWith('.zip') ? 'zip' : 'small',
     onTry: (entry, attempt, result, verdict) => {
+      if (result.kind === 'failure' && result.fault === 'timeout') stalled?.add(bases[entry].base)
       if (verdict === 'ok') return
       const line = `${shown[entry]}/${options.path}: ${describe(result)}`
       tried.push(attempt > 1 ? `${line} (try ${attempt})` : line)
@@ -104,6 +121,10 @@ export async function getThroughChain(options: ChainGetOptions): Promise<ChainGe
   })
   if (walked.kind === 'use') return { ok: true, answer: walked.answer, source: shown[walked.entry], tried }
   if (walked.kind === 'aborted') return { ok: false, message: 'cancelled', tried }
+  // Writing the answer failed here: every other proxy would fail the same way (the walker ends the walk).
+  if (walked.why === 'local' && walked.report?.result.kind === 'failure') {
+    return { ok: false, message: redactText(walked.report.result.message), tried, local: true }
+  }
   if (walked.why === 'stop' && walked.report) {
     return {
       ok: false,
@@ -244,7 +265,7 @@ export function sumdbFetcher(options: SumdbFetcherOptions): SumdbFetch {
   const body: BodyMode = { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 }
   return async sub => {
     const target = { ...requestTarget(options.base, sub), separator: ',' as const, tries: attempts }
-    const walked = await walkUpstream([target], requestOf(options, body))
+    const walked = await walkUpstream([target], { ...requestOf(options, body), kind: 'sumdb' })
     if (walked.kind === 'aborted') return { error: 'cancelled' }
     const result = walked.kind === 'use' ? walked.answer : walked.report?.result
     if (!result) return { error: 'cancelled' }

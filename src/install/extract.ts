@@ -4,32 +4,30 @@
  *
  * API:
  * - `installToolchainZip({ zipFile, moduleVersion, goroot })` → `Promise<InstalledToolchain>`: checks every entry
- *   first (nothing is written for a bad zip), streams the files into a staging directory beside `goroot` (the zip is
- *   never held in memory), sets the exec bits and restores the go.mod files as the go command does, checks VERSION,
- *   then renames the staging directory to `goroot`, so a half-extracted tree is never found at `goroot`.
+ *   first (nothing is written for a bad zip), writes each file once into a staging directory beside `goroot`
+ *   (unzip.ts: hashed as written, exec bits set as created, bounded buffers, the zip never held in memory), restores
+ *   the go.mod files as the go command does, checks the h1: and VERSION, then renames the staging directory to
+ *   `goroot`, so a half-extracted or unverified tree is never found at `goroot`.
  *
  * The caller looks the module's h1: up in the checksum database and passes it as `expectedH1`: the installer hashes
  * the bytes it writes and installs nothing on a mismatch.
  */
 import { createHash } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
-import yauzl from 'yauzl'
+import type yauzl from 'yauzl'
 import {
   goModRestorations,
   isExecutablePath,
   planToolchainExtraction,
   ToolchainZipError,
-  type PlannedFile,
   type ZipEntryInfo
 } from '../go/toolchain/zip-plan.js'
 import { TOOLCHAIN_MODULE } from '../go/toolchain/list.js'
 import { hash1 } from '../go/sumdb/dirhash.js'
-
-/** How many zip entries are extracted at once. */
-const WRITE_CONCURRENCY = 8
+import { onCancel } from '../exec/cancel.js'
+import { readZipEntries, writeZipEntries } from './unzip.js'
 
 /** Options for `installToolchainZip`. */
 export interface InstallToolchainZipOptions {
@@ -74,27 +72,17 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
   if (!m) throw new Error(`not a ${TOOLCHAIN_MODULE} version: ${JSON.stringify(moduleVersion)}`)
   const expectedVersion = `go${m[1]}`
   const windowsToolchain = m[2] === 'windows'
+  const windowsHost = (options.hostPlatform ?? process.platform) === 'win32'
   if (await exists(goroot)) throw new Error(`cannot install ${expectedVersion} at ${goroot}: it already exists`)
 
   const unreadable = (error: unknown) =>
     new ToolchainZipError(
       `${TOOLCHAIN_MODULE}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`
     )
-  const zip = await yauzl
-    .openPromise(zipFile, {
-      lazyEntries: true,
-      autoClose: false,
-      decodeStrings: true,
-      // A backslash is an error, not silently turned into a separator.
-      strictFileNames: true,
-      validateEntrySizes: true
-    })
-    .catch((error: unknown) => {
-      throw unreadable(error)
-    })
   let staging: string | undefined
+  let forgetStaging: (() => void) | undefined
   try {
-    const entries = await readEntries(zip).catch((error: unknown) => {
+    const entries = await readZipEntries(zipFile).catch((error: unknown) => {
       throw unreadable(error)
     })
     const plan = planToolchainExtraction(entries.map(entryInfo), moduleVersion)
@@ -102,54 +90,19 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
     await mkdir(dirname(goroot), { recursive: true })
     const stagingDir = await mkdtemp(join(dirname(goroot), `.${basename(goroot)}.partial-`))
     staging = stagingDir
-    const made = new Set<string>()
-    const digests = new Map<number, Uint8Array>()
-    const writeFile = async (file: PlannedFile): Promise<void> => {
-      const target = join(stagingDir, ...file.path.split('/'))
-      const parent = dirname(target)
-      if (!made.has(parent)) {
-        await mkdir(parent, { recursive: true })
-        made.add(parent)
-      }
-      const entry = entries[file.entryIndex]
-      const source = await zip.openReadStreamPromise(entry)
-      const hash = createHash('sha256')
-      // Modes from the zip are not trusted (as in the go command): 0644, exec bits below for bin and pkg/tool.
-      await pipeline(
-        source,
-        async function* (chunks: AsyncIterable<Buffer>) {
-          for await (const chunk of chunks) {
-            hash.update(chunk)
-            yield chunk
-          }
-        },
-        createWriteStream(target, { flags: 'wx', mode: 0o644 })
-      ).catch((error: unknown) => {
-        // File system errors carry a code (ENOSPC, EACCES); the zip reader's (bad sizes, bad deflate data) do not.
-        if ((error as NodeJS.ErrnoException).code !== undefined) throw error
-        throw new ToolchainZipError(
-          `${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${JSON.stringify(entry.fileName)}: ${(error as Error).message}`,
-          entry.fileName
-        )
-      })
-      digests.set(file.entryIndex, new Uint8Array(hash.digest()))
-    }
-    // A few files at a time: most are small, and one at a time leaves the disk idle between them.
-    // On a failure the other writers stop taking files and are waited for, so that nothing writes into the staging
-    // directory while it is being removed.
-    let next = 0
-    let failed = false
-    const writers = await Promise.allSettled(
-      Array.from({ length: Math.min(WRITE_CONCURRENCY, plan.length) }, async () => {
-        try {
-          while (!failed && next < plan.length) await writeFile(plan[next++])
-        } catch (error) {
-          failed = true
-          throw error
-        }
-      })
-    )
-    for (const writer of writers) if (writer.status === 'rejected') throw writer.reason
+    // A cancel in the middle of the extraction removes the ~200 MB written so far (synchronously: no writer runs
+    // between the removal and the exit).
+    forgetStaging = onCancel(() => rmSync(stagingDir, { recursive: true, force: true, maxRetries: 3 }))
+    const what = `${TOOLCHAIN_MODULE}@${moduleVersion}`
+    // Each file once, hashed as it is written, exec bits set as it is created (no second pass over the tree).
+    const digests = await writeZipEntries({
+      zipFile,
+      entries,
+      files: plan,
+      dir: stagingDir,
+      executable: path => windowsHost === false && isExecutablePath(path),
+      what
+    })
     const emptyDigest = new Uint8Array(createHash('sha256').digest())
     let h1: string
     try {
@@ -163,11 +116,6 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       )
     }
 
-    if ((options.hostPlatform ?? process.platform) !== 'win32') {
-      for (const file of plan) {
-        if (isExecutablePath(file.path)) await chmod(join(staging, ...file.path.split('/')), 0o755)
-      }
-    }
     for (const copy of goModRestorations(plan)) {
       await copyFile(join(staging, ...copy.from.split('/')), join(staging, ...copy.to.split('/')))
     }
@@ -179,6 +127,9 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       )
     }
 
+    // mkdtemp made the staging directory 0700: the installed GOROOT is 0755, as setup-go's installs, so that other
+    // users (container jobs with --user, multi-user hosts) can run it.
+    if ((options.hostPlatform ?? process.platform) !== 'win32') await chmod(staging, 0o755)
     try {
       await rename(staging, goroot)
     } catch (error) {
@@ -200,22 +151,9 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
       h1
     }
   } finally {
-    zip.close()
+    forgetStaging?.()
     if (staging !== undefined) await rm(staging, { recursive: true, force: true, maxRetries: 3 })
   }
-}
-
-function readEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = []
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.push(entry)
-      zip.readEntry()
-    })
-    zip.on('end', () => resolve(entries))
-    zip.on('error', reject)
-    zip.readEntry()
-  })
 }
 
 function entryInfo(entry: yauzl.Entry): ZipEntryInfo {

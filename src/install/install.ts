@@ -12,9 +12,10 @@
  * - `TOOLCHAIN_DIRECT_BASE`: what `direct` in GOPROXY means for golang.org/toolchain.
  *
  * Decisions:
- * - Verification first: the database's record (signed tree head, tiles, record text) is checked before the zip is
- *   fetched, so a forged database answer costs no download; the zip's h1 is then checked over the bytes as they are
- *   extracted (installToolchainZip's expectedH1) and a mismatch installs nothing.
+ * - Verification before anything is installed: the database's record (signed tree head, tiles, record text) is
+ *   checked while the zip streams to a temporary file (a forged database answer aborts the download), and the zip's
+ *   h1 is checked over the bytes as they are extracted into a staging directory (installToolchainZip's
+ *   expectedH1): a mismatch installs nothing.
  * - GOSUMDB=off refuses every download (the go command refuses toolchain downloads without a database); GONOSUMDB
  *   and GOPRIVATE do not exempt golang.org/toolchain. An installed copy is used without asking the network (it was
  *   verified when it was installed, by this action or by setup-go).
@@ -24,10 +25,14 @@
  * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
  *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
  *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
+ * - Jobs sharing a tool cache install one at a time (install-lock.ts): the lock is taken after verification and
+ *   before the download, so a job that waited finds the other's complete install (a cache hit, no download); only
+ *   the holder removes an unmarked tree or stale `.<arch>.partial-*` trees, so no tree another job owns is removed.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
+import { mkdir, open, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import type { Chain } from '../go/proxy/chain.js'
 import type { Logger } from '../host/logger.js'
 import { redactUrl } from '../go/proxy/url.js'
@@ -51,6 +56,8 @@ import type { HttpClient } from '../net/http.js'
 import { verifyModule } from '../sumdb/client.js'
 import { getThroughChain, resolveSumdbBase, sumdbFetcher, type RequestPolicy } from './chain-fetch.js'
 import { installToolchainZip } from './extract.js'
+import { acquireInstallLock, InstallLockError } from './install-lock.js'
+import { onCancel } from '../exec/cancel.js'
 
 /** `direct` for golang.org/toolchain: the module's origin, a GOPROXY serving exactly this module. */
 export const TOOLCHAIN_DIRECT_BASE = 'https://go.dev/dl/mod'
@@ -110,7 +117,8 @@ export interface InstalledGo {
 /** An install that did not happen, with what failed (`stage`) and why; nothing was installed. */
 export class ToolchainInstallError extends Error {
   constructor(
-    readonly stage: 'list' | 'sumdb' | 'verify' | 'download' | 'extract',
+    /** 'local': this machine's directories (read-only, full, locked by another job), never a proxy's fault. */
+    readonly stage: 'list' | 'sumdb' | 'verify' | 'download' | 'extract' | 'local',
     message: string
   ) {
     super(message)
@@ -194,7 +202,10 @@ function fromSemver(name: string): string | undefined {
  * unless an installed copy already satisfies it. Nothing is left at the install directory unless the install is
  * complete.
  */
-export async function installGo(options: InstallGoOptions): Promise<InstalledGo> {
+export async function installGo(given: InstallGoOptions): Promise<InstalledGo> {
+  // One memory of stalled proxies for the list, the database and the zip: a proxy that stalled once is not asked
+  // first again in this install.
+  const options: InstallGoOptions = { ...given, stalled: given.stalled ?? new Set<string>() }
   const started = performance.now()
   const { request, destination, platform, log } = options
   const elapsed = (): number => Math.round(performance.now() - started)
@@ -220,28 +231,86 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
   }
 
   const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`
+  const goroot = goInstallDir(destination, version)
+  // Local faults before any download: a read-only or full tool cache would otherwise show only after ~70 MB.
+  await ensureWritable(dirname(goroot), destination.kind === 'tool-cache' ? 'the tool cache' : 'the SDK directory')
+  await ensureWritable(options.tempDir, 'the download directory (RUNNER_TEMP)')
   const base = await resolveSumdbBase({ ...options, log })
   if (!base.ok) throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`)
   log.info(`Verifying ${where} with the checksum database at ${redactUrl(base.url)} (${base.via})`)
-  const verified = await verifyModule({
+  // The proofs are fetched while this job waits for the install lock and while the zip downloads
+  // (downloadAndExtract); nothing is extracted before the record is verified.
+  const verifying = verifyModule({
     fetch: sumdbFetcher({ ...options, base: base.url }),
     key: options.sumdb.key,
     path: TOOLCHAIN_MODULE,
     version: moduleVersion
   })
-  if (!verified.ok) {
-    throw new ToolchainInstallError(
-      'verify',
-      `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`
-    )
-  }
+  // Awaited in downloadAndExtract; a job that finds the install done meanwhile never awaits it.
+  verifying.catch(() => undefined)
 
-  await mkdir(options.tempDir, { recursive: true })
+  // One install of this version at a time in a tool cache other jobs share; a job that finished it meanwhile
+  // makes this a cache hit (install-lock.ts).
+  const lock = await acquireInstallLock({
+    file: `${goroot}.lock`,
+    isDone: async () => (await complete(destination, version, platform)) !== undefined,
+    what: `Go ${version}`,
+    log,
+    ...(options.signal ? { signal: options.signal } : {})
+  }).catch((error: unknown) => {
+    throw localFault(error, dirname(goroot), 'the tool cache')
+  })
+  if (lock.kind === 'done') return installedByAnotherJob(destination, version, platform, log, elapsed)
+  try {
+    const finished = await complete(destination, version, platform)
+    if (finished) return installedByAnotherJob(destination, version, platform, log, elapsed)
+    return await downloadAndExtract(options, { version, moduleVersion, where, goroot, verifying, elapsed })
+  } finally {
+    await lock.release()
+  }
+}
+
+async function installedByAnotherJob(
+  destination: GoDestination,
+  version: string,
+  platform: GoPlatform,
+  log: Logger,
+  elapsed: () => number
+): Promise<InstalledGo> {
+  const found = await complete(destination, version, platform)
+  if (!found) throw new ToolchainInstallError('local', `Go ${version} was reported installed but is not complete`)
+  log.info(`Go ${version} was installed at ${found.goroot} meanwhile (by another job): no download`)
+  return hit(found, platform, elapsed())
+}
+
+/** The download and the extraction, with the install lock held: only this job writes the tree now. */
+async function downloadAndExtract(
+  options: InstallGoOptions,
+  target: {
+    version: string
+    moduleVersion: string
+    where: string
+    goroot: string
+    verifying: ReturnType<typeof verifyModule>
+    elapsed: () => number
+  }
+): Promise<InstalledGo> {
+  const { destination, platform, log } = options
+  const { version, moduleVersion, where, goroot } = target
+  // Staging trees a holder finds were left by a job that died (only a holder makes them).
+  await removeStalePartials(goroot, log)
+
   const zipFile = join(options.tempDir, `${moduleVersion}.${randomBytes(6).toString('hex')}.zip`)
+  const forgetZip = onCancel(() => rmSync(zipFile, { force: true }))
+  await mkdir(options.tempDir, { recursive: true })
+  // The zip streams to a file while the database's proofs are checked; a failed verification aborts the download,
+  // and nothing is extracted before both are done.
+  const stopDownload = new AbortController()
   try {
     const maxBytes = options.maxZipBytes ?? DEFAULT_MAX_ZIP_BYTES
-    const downloaded = await getThroughChain({
+    const downloading = getThroughChain({
       ...options,
+      signal: options.signal ? AbortSignal.any([options.signal, stopDownload.signal]) : stopDownload.signal,
       path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
       directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
       body: {
@@ -251,8 +320,28 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
         onProgress: progressLogger(where, log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS)
       }
     })
+    const verified = await target.verifying.catch(async (error: unknown) => {
+      stopDownload.abort()
+      await downloading
+      throw error
+    })
+    if (!verified.ok) {
+      stopDownload.abort()
+      await downloading
+      throw new ToolchainInstallError(
+        'verify',
+        `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`
+      )
+    }
+    const downloaded = await downloading
     for (const line of downloaded.tried) log.info(`  ${line}`)
     if (!downloaded.ok) {
+      if (downloaded.local) {
+        throw new ToolchainInstallError(
+          'local',
+          `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${options.tempDir}, not of a proxy)`
+        )
+      }
       throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`)
     }
     if (downloaded.answer.body.kind !== 'file') {
@@ -261,30 +350,31 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
     const bytes = downloaded.answer.body.bytes
     log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`)
 
-    const goroot = goInstallDir(destination, version)
-    // Another job sharing this tool cache may have finished the same install while we downloaded (and may be
-    // running it): its tree is used, never removed. A narrower window remains between this check and the rm below.
+    // An installer that takes no lock (setup-go, an older version of this action) may have finished the same
+    // install while we downloaded: its tree is used, never removed.
     const finished = await complete(destination, version, platform)
     if (finished) {
       log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`)
-      return hit(finished, platform, elapsed())
+      return hit(finished, platform, target.elapsed())
     }
-    // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-    // @actions/tool-cache's cacheDir would also replace). A stale marker goes first: while the tree is removed and
-    // written again, no marker may claim it complete (for the tool cache the marker lies outside the tree).
+    // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
+    // marker may claim it complete (for the tool cache the marker lies outside the tree).
     await rm(completeMarker(destination, version), { force: true })
     await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
     let installed
     try {
       installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 })
     } catch (error) {
+      if (isLocalFault(error)) throw localFault(error, dirname(goroot), 'the tool cache')
       throw new ToolchainInstallError(
         'extract',
-        `${where} was not installed: ${error instanceof Error ? error.message : String(error)}`
+        `${where} from ${downloaded.source} was not installed: ${error instanceof Error ? error.message : String(error)}`
       )
     }
     // The marker last: a reader that sees it finds a complete tree.
-    await writeFile(completeMarker(destination, version), '')
+    await writeFile(completeMarker(destination, version), '').catch((error: unknown) => {
+      throw localFault(error, dirname(goroot), 'the tool cache')
+    })
     log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`)
     return {
       version,
@@ -295,10 +385,91 @@ export async function installGo(options: InstallGoOptions): Promise<InstalledGo>
       h1: verified.h1,
       source: downloaded.source,
       bytes,
-      ms: elapsed()
+      ms: target.elapsed()
     }
   } finally {
+    forgetZip()
     await rm(zipFile, { force: true })
+  }
+}
+
+/** Staging trees (`.<name>.partial-*`) beside `goroot`: only a lock holder makes them, so any found is a dead job's. */
+async function removeStalePartials(goroot: string, log: Logger): Promise<void> {
+  const prefix = `.${basename(goroot)}.partial-`
+  const names = await readdir(dirname(goroot)).catch(() => [] as string[])
+  for (const name of names.filter(n => n.startsWith(prefix))) {
+    log.info(`Removing ${join(dirname(goroot), name)}, left by an install that did not finish`)
+    await rm(join(dirname(goroot), name), { recursive: true, force: true, maxRetries: 3 })
+  }
+}
+
+/** Error codes of this machine's file systems: never a proxy's fault. */
+const LOCAL_CODES: Readonly<Record<string, string>> = {
+  EROFS: 'is on a read-only file system',
+  EACCES: 'is not writable (permission denied)',
+  EPERM: 'is not writable (operation not permitted)',
+  ENOSPC: 'is full (no space left on device)',
+  EDQUOT: 'is full (disk quota exceeded)'
+}
+
+function isLocalFault(error: unknown): boolean {
+  return (
+    error instanceof InstallLockError ||
+    (error instanceof Error && ((error as NodeJS.ErrnoException).code ?? '') in LOCAL_CODES)
+  )
+}
+
+/** A local fault as an install error naming the directory (or the error as it is, when it is not one). */
+function localFault(error: unknown, dir: string, what: string): Error {
+  if (error instanceof ToolchainInstallError) return error
+  if (error instanceof InstallLockError) return new ToolchainInstallError('local', error.message)
+  const code = (error as NodeJS.ErrnoException).code
+  if (code !== undefined && code in LOCAL_CODES) {
+    return new ToolchainInstallError('local', `${what} ${dir} ${LOCAL_CODES[code]} (${code}); nothing was installed`)
+  }
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+/**
+ * mkdir -p that reports the real cause: Node's recursive mkdir says ENOENT for a parent on a read-only file system;
+ * creating the missing levels one by one gives EROFS (or EACCES) for the level that cannot be made.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    const missing: string[] = []
+    for (let at = dir; !(await exists(at)) && dirname(at) !== at; at = dirname(at)) missing.unshift(at)
+    for (const level of missing) await mkdir(level)
+    throw error
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Creates `dir` and a file in it (removed again): a read-only or full directory is named before any download. */
+async function ensureWritable(dir: string, what: string): Promise<void> {
+  const probe = join(dir, `.setup-goproxy-write-check-${randomBytes(6).toString('hex')}`)
+  try {
+    await makeDirectory(dir)
+    const handle = await open(probe, 'wx')
+    try {
+      await handle.writeFile('x')
+    } finally {
+      await handle.close()
+    }
+    await unlink(probe)
+  } catch (error) {
+    await rm(probe, { force: true }).catch(() => undefined)
+    throw localFault(error, dir, what)
   }
 }
 

@@ -8,7 +8,7 @@
  * - `hostGoPlatform()` → `GoPlatform`: this machine's GOOS/GOARCH from process.platform, process.arch and
  *   os.endianness().
  */
-import { readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import os from 'node:os'
 import { InputError, quote } from '../go/errors.js'
 import { goPlatform, type GoPlatform } from '../go/toolchain/list.js'
@@ -16,16 +16,45 @@ import { parseVersionFile, VERSION_FILE_INPUT, type VersionFileRequest } from '.
 
 /** Reads and parses the version file at `path` (as given by the user, relative to the working directory). */
 export async function readVersionFile(path: string): Promise<VersionFileRequest> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
+  const refuse = (why: string) => new InputError(VERSION_FILE_INPUT, `${quote(path)} ${why}`)
+  const failed = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`
-    throw new InputError(VERSION_FILE_INPUT, `${quote(path)} ${why}`)
+    return refuse(
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : `cannot be read (${code ?? String(error)})`
+    )
   }
-  return parseVersionFile(path, text)
+  // A device (/dev/zero), a FIFO or a huge file would be read for ever or into memory: a regular file of at most
+  // VERSION_FILE_MAX_BYTES only, opened once and read through the same handle (no swap between check and read).
+  let handle
+  try {
+    handle = await open(path, 'r')
+  } catch (error) {
+    throw failed(error)
+  }
+  try {
+    const stats = await handle.stat()
+    if (stats.isDirectory()) throw refuse('is a directory')
+    if (!stats.isFile()) throw refuse('is not a regular file (a device, a pipe or a socket)')
+    if (stats.size > VERSION_FILE_MAX_BYTES) {
+      throw refuse(`is larger than ${VERSION_FILE_MAX_BYTES >> 20} MiB (${stats.size} bytes): not a version file`)
+    }
+    const buffer = Buffer.alloc(VERSION_FILE_MAX_BYTES + 1)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    if (bytesRead > VERSION_FILE_MAX_BYTES) throw refuse(`is larger than ${VERSION_FILE_MAX_BYTES >> 20} MiB`)
+    return parseVersionFile(path, buffer.subarray(0, bytesRead).toString('utf8'))
+  } catch (error) {
+    throw error instanceof InputError ? error : failed(error)
+  } finally {
+    await handle.close()
+  }
 }
+
+/** The largest version file read: go.mod files of large monorepos stay far below this. */
+export const VERSION_FILE_MAX_BYTES = 1 << 20
 
 /** The Go platform of this machine. */
 export function hostGoPlatform(): GoPlatform {

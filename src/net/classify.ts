@@ -5,8 +5,12 @@
  */
 import { isClosedCode, isDnsCode, tlsReason } from '../probe/report.js'
 
-/** How a request failed on the network. */
-export type NetworkFault = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'redirect' | 'too-large' | 'other'
+/**
+ * How a request failed on the network; 'local' is this machine's fault (writing the answer to disk failed: a full
+ * or read-only directory), which no other proxy would mend.
+ */
+export type NetworkFault =
+  'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'redirect' | 'too-large' | 'local' | 'other'
 
 /** The fault class of an error code (and message, for errors without a telling code). */
 export function networkFault(code: string, message = ''): NetworkFault {

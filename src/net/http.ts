@@ -16,7 +16,7 @@
  *
  * - **Never rejects**: every outcome is an `answer` (any status), a classified `failure`
  *   (phase: dns, connect, tls, response, body; fault: timeout, refused, reset, dns, tls,
- *   redirect, too-large, other) or `aborted` (the caller's signal).
+ *   redirect, too-large, local (writing the body to disk failed), other) or `aborted` (the caller's signal).
  * - Keep-alive pools per origin (undici), owned by the client; `close()` ends every socket.
  * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
  *   idle (each gap between chunks, also while the caller streams), and an optional absolute
@@ -111,6 +111,18 @@ export interface GetOptions {
   readonly headers?: Readonly<Record<string, string>>
   /** Called for every body chunk received, with its size (a watchdog counts it as progress). */
   readonly onData?: (bytes: number) => void
+  /**
+   * A body longer than this, whatever the body mode (also once handed over as a stream), is a 'too-large' failure
+   * ("answer larger than …"): an endless answer never fills a disk or a process.
+   */
+  readonly maxBodyBytes?: number
+  /**
+   * A body that arrives slower than this (bytes per second, measured over each `throughputWindowMs`) is a 'timeout'
+   * failure (code TOO_SLOW): a trickle of one byte every few seconds never trips the body-idle timeout.
+   */
+  readonly minBytesPerSecond?: number
+  /** The window of `minBytesPerSecond`; default 10 000 ms. */
+  readonly throughputWindowMs?: number
 }
 
 /** The body of an answer, as the BodyMode asked. */
@@ -211,14 +223,19 @@ class Client implements HttpClient {
 
   private directAgent(): Agent {
     if (!this.direct) {
-      const base: Connector = buildConnector({
-        timeout: this.connectTimeoutMs,
-        ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {})
-      })
+      // The trusted CAs' context is built on the first https connection only: parsing a few hundred roots
+      // (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS) costs 25-125 ms, which a run against http proxies never needs.
+      const plain: Connector = buildConnector({ timeout: this.connectTimeoutMs })
+      let tlsConnector: Connector | undefined
+      const secureConnector = (): Connector =>
+        (tlsConnector ??= this.ca
+          ? buildConnector({ timeout: this.connectTimeoutMs, secureContext: secureContextFor(this.ca) })
+          : plain)
       const connecting = this.connecting
       const connect: Connector = (opts, callback) => {
         const key = `${opts.protocol}//${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? '443' : '80')}`
         const secure = opts.protocol === 'https:'
+        const base = secure ? secureConnector() : plain
         connecting.set(key, net.isIP(opts.hostname.replace(/^\[(.*)\]$/, '$1')) ? 'connect' : 'dns')
         const socket = (base as unknown as (o: typeof opts, c: typeof callback) => net.Socket | undefined)(
           opts,
@@ -374,6 +391,10 @@ class Exchange {
   private deadlineTimer: NodeJS.Timeout | undefined
   private settled = false
   private stream: PassThrough | undefined
+  /** Body bytes received so far, and in the current throughput window. */
+  private received = 0
+  private windowBytes = 0
+  private throughputTimer: NodeJS.Timeout | undefined
   private file: ReturnType<typeof createWriteStream> | undefined
   private resumeDispatch: () => void = () => undefined
   private status = 0
@@ -468,6 +489,7 @@ class Exchange {
   private cleanup(): void {
     clearTimeout(this.timer)
     clearTimeout(this.deadlineTimer)
+    clearInterval(this.throughputTimer)
     this.options.signal?.removeEventListener('abort', this.onAbort)
     this.setup.client.inFlight.delete(this.onClose)
   }
@@ -502,6 +524,24 @@ class Exchange {
   private arm(ms: number | undefined, fault: () => void): void {
     clearTimeout(this.timer)
     if (ms !== undefined && ms > 0) this.timer = setTimeout(fault, ms)
+  }
+
+  /** Fails the request when a window passes with less than `minBytesPerSecond` of body in it. */
+  private watchThroughput(): void {
+    const floor = this.options.minBytesPerSecond
+    if (floor === undefined || floor <= 0 || this.throughputTimer !== undefined) return
+    const windowMs = this.options.throughputWindowMs ?? 10_000
+    this.throughputTimer = setInterval(() => {
+      const rate = Math.round((this.windowBytes * 1000) / windowMs)
+      this.windowBytes = 0
+      if (rate < floor) {
+        this.fail(
+          'timeout',
+          'TOO_SLOW',
+          `the answer came at ${rate} bytes/s over ${windowMs} ms, below the floor of ${floor} bytes/s`
+        )
+      }
+    }, windowMs)
   }
 
   /** Restarts the body-idle timer: a stall between two chunks fails the request. */
@@ -571,6 +611,7 @@ class Exchange {
         ? length
         : undefined
     this.idle()
+    this.watchThroughput()
     const location = this.answerHeaders.location
     if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && this.options.followRedirects !== false) {
       this.redirectTo = location
@@ -613,9 +654,10 @@ class Exchange {
     const file = createWriteStream(mode.path)
     this.file = file
     file.on('drain', () => this.resumeDispatch())
+    // Writing here failed (ENOSPC, EROFS, EACCES): this machine's fault, not the proxy's.
     file.on('error', error =>
       this.fail(
-        'other',
+        'local',
         (error as NodeJS.ErrnoException).code ?? 'EIO',
         `writing ${mode.path}: ${error.message}`,
         'body'
@@ -627,6 +669,13 @@ class Exchange {
   private onData(chunk: Buffer): boolean {
     if (this.state === 'done') return false
     this.idle()
+    this.received += chunk.length
+    this.windowBytes += chunk.length
+    const cap = this.options.maxBodyBytes
+    if (cap !== undefined && this.received > cap) {
+      this.fail('too-large', 'TOO_LARGE', `answer larger than ${formatBytes(cap)}`)
+      return false
+    }
     this.options.onData?.(chunk.length)
     switch (this.bodyMode) {
       case 'discard':
@@ -876,4 +925,11 @@ async function copyFile(
     await rm(to, { force: true }).catch(() => undefined)
     throw error
   }
+}
+
+/** `500 MiB`, `4 MiB`, `256 KiB`: a size for a message. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1 << 20 && bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MiB`
+  if (bytes >= 1 << 10 && bytes % (1 << 10) === 0) return `${bytes / (1 << 10)} KiB`
+  return `${bytes} bytes`
 }

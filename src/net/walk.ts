@@ -10,9 +10,12 @@
 import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import type { Separator } from '../go/proxy/chain.js'
 import {
+  ANSWER_CAPS,
   firstStep,
   judgeAnswer,
   nextStep,
+  THROUGHPUT,
+  throughputFloor,
   type AnswerVerdict,
   type ChainAnswer,
   type RequestKind,
@@ -83,7 +86,7 @@ export type WalkResult =
   /** `report`: the failure go reports (undefined: no entry to ask); `why` as in the walker's 'fail' step. */
   | {
       readonly kind: 'fail'
-      readonly why: 'stop' | 'end'
+      readonly why: 'stop' | 'end' | 'local'
       readonly report: FailedTry | undefined
       readonly failures: readonly FailedTry[]
     }
@@ -135,7 +138,8 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
       }
     }
     const target = targets[state.entry]
-    const result = await ask(target, request)
+    const floor = throughputFloor(target.separator, state.entry === targets.length - 1)
+    const result = await ask(target, request, floor)
     if (result.kind === 'aborted') return { kind: 'aborted', failures: failures() }
     const verdict = judgeAnswer(chainAnswer(result, request.kind, target.url))
     request.onTry?.(state.entry, state.attempt, result, verdict)
@@ -151,9 +155,11 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
   }
 }
 
-/** One GET of one target. */
-function ask(target: WalkTarget, request: WalkRequest): Promise<HttpResult> {
+/** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
+function ask(target: WalkTarget, request: WalkRequest, floor: number | undefined): Promise<HttpResult> {
   return request.client.get(target.url, {
+    ...(request.kind ? { maxBodyBytes: ANSWER_CAPS[request.kind] } : {}),
+    ...(floor !== undefined ? { minBytesPerSecond: floor, throughputWindowMs: THROUGHPUT.windowMs } : {}),
     body: request.body,
     credentials: target.credentials,
     credentialsFor: request.credentialsFor,

@@ -17,6 +17,7 @@
  */
 import type { CredentialPlan } from '../auth/index.js'
 import { findGo } from '../exec/find-go.js'
+import { InputError, InputErrors, quote } from '../go/errors.js'
 import { formatChain } from '../go/proxy/chain.js'
 import { redactText } from '../go/proxy/url.js'
 import type { Host } from '../host/host.js'
@@ -27,6 +28,7 @@ import { goEnvFailureWarning, readAmbient } from '../settings/ambient.js'
 import { chainFromInputs, environmentFor, type Environment, type ModulePlan } from '../settings/compose.js'
 import { decideAfterProbe, planEnvironment } from '../settings/configure.js'
 import { readSettings, type InputReader, type Settings } from '../settings/settings.js'
+import { missingDirectories } from '../warm/directories.js'
 import type { WarmReport } from '../warm/warm.js'
 import type { RunRecord } from './record.js'
 import type { VerifiedRoute } from './route.js'
@@ -53,6 +55,8 @@ export interface Prepared {
  */
 export async function prepare(read: InputReader, host: Host): Promise<Prepared> {
   const settings = readSettings(read)
+  // A working-directory that does not exist is a typo: an input error before anything is exported.
+  if (settings.warm) refuseMissingDirectories(settings.workingDirectories, host.cwd)
   // Loading starts now so that it overlaps the go lookup; a failed load is reported where the probe awaits it.
   if (settings.probe) loadProbe().catch(() => undefined)
   const go = await findGo(host.goFallback, host.env)
@@ -63,6 +67,16 @@ export async function prepare(read: InputReader, host: Host): Promise<Prepared> 
   plan.warnings.forEach(warning => host.log.warning(warning))
   host.log.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain, true)}`)
   return { settings, ...(go ? { go } : {}), plan, credentials }
+}
+
+/** Throws InputErrors naming every working-directory line (without a glob) that names nothing under `cwd`. */
+function refuseMissingDirectories(lines: readonly string[], cwd: string): void {
+  const missing = missingDirectories(lines, cwd)
+  if (missing.length > 0) {
+    throw new InputErrors(
+      missing.map(line => new InputError('working-directory', `${quote(line)} does not exist (in ${cwd})`))
+    )
+  }
 }
 
 /** The probe's decision: the route for the later phases, the environment to export, and the run so far. */

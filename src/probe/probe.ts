@@ -33,7 +33,10 @@ export interface ProbeOptions {
   credentialsFor?: CredentialsLookup
   /** Extra CA certificates (PEM) to trust, for tests and corporate roots; default: Node's + NODE_EXTRA_CA_CERTS/SSL_CERT_FILE if set. */
   ca?: string
-  /** Version-list requests per working proxy, for the median (default 3). */
+  /**
+   * Version-list requests per working proxy, for the median. Default 3 when the chain has two proxies or more (the
+   * median orders them), 1 when it has one: there is nothing to order, and the first answer tells that it works.
+   */
   samples?: number
   log?: Logger
   /**
@@ -135,12 +138,13 @@ async function probeWith(
     }
   }
 
+  const samples = options.samples ?? (urls.length > 1 ? 3 : 1)
   const results = new Map<string, ListProbe>()
   const answered = new Set<string>()
   const lists = new Map(
     urls.map(url => [
       url,
-      probeList(url, module, options.samples ?? 3, context(url, false, url), () => answered.add(url)).then(result => {
+      probeList(url, module, samples, context(url, false, url), () => answered.add(url)).then(result => {
         if (!results.has(url)) results.set(url, result)
         return result
       })

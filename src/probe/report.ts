@@ -264,6 +264,8 @@ const SEMVER =
  */
 export function isVersionList(body: string, truncated = false): boolean {
   const lines = body.split('\n')
+  // Cut at the limit with no newline at all: one unfinished line is no list (an endless blob, a page).
+  if (truncated && lines.length === 1) return false
   if (truncated) lines.pop()
   return lines.every(line => {
     const first = line.trim().split(/\s+/)[0]

@@ -1,3 +1,4 @@
+import { inertMarkdown } from '../report/markdown.js'
 import type { ProbeReport, ProxyResult, SumdbCheck } from './report.js'
 
 /** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
@@ -37,9 +38,9 @@ function rows(report: ProbeReport): string[][] {
   return report.proxies.map(p => [p.url, resultText(p), medianText(p), sumdbText(p), positionText(p)])
 }
 
-/** Text made safe for one markdown table cell: no line break, no column separator. */
+/** Text made safe for one markdown table cell: inert (src/core/markdown.ts), one line, `|` escaped. */
 export function markdownCell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')
+  return inertMarkdown(text)
 }
 
 /** One warning per proxy the probe left out of the chain, with its reason (the action and the CLI say the same). */

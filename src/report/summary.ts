@@ -2,6 +2,7 @@ import { renderInstallLine } from '../install/line.js'
 import type { RunRecord } from '../pipeline/record.js'
 import { probeTableMarkdown, sumdbCheckMarkdown } from '../probe/table.js'
 import { GO_VARIABLES, type GoVariable } from '../settings/compose.js'
+import { inertMarkdown } from './markdown.js'
 import { renderWarmSection } from './warm-section.js'
 
 /** The parts of the job summary; each section is optional markdown made by its own module. */
@@ -41,7 +42,7 @@ function seconds(ms: number): string {
 export function verdictLine(record: RunRecord, elapsedMs: number | undefined): string {
   const took = elapsedMs === undefined ? '' : ` in ${seconds(elapsedMs)}`
   if (record.failure) {
-    const why = record.failure.split('\n')[0]
+    const why = inertMarkdown(record.failure.split('\n')[0] ?? '')
     return `**Not ready**${elapsedMs === undefined ? '' : ` after ${seconds(elapsedMs)}`}: ${why}`
   }
   const parts = [`GOPROXY ${cell(record.environment.effective.GOPROXY)}`]
@@ -81,19 +82,21 @@ function environmentLines(parts: SummaryParts): string[] {
 }
 
 /**
- * Renders the job summary as markdown. Pure: every value in it is already redacted;
- * the shell only writes it. It opens with the verdict, then follows what the action did: env, probe, warm.
+ * Renders the job summary as markdown. Pure: every value in it is already redacted, and text from outside (notes,
+ * the failure, table cells) is made inert here; the shell only writes it. It opens with the verdict, then follows what the action did: env, probe, warm.
  */
 export function renderSummary(parts: SummaryParts): string {
   const lines: string[] = [heading(parts.version), '']
   if (parts.verdict) lines.push(parts.verdict, '')
-  if (parts.failure) lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '')
+  // The failure quotes go and the proxies: inert (no link, image, HTML or comment of theirs).
+  if (parts.failure)
+    lines.push(`> [!CAUTION]`, ...parts.failure.split('\n').map(line => `> ${inertMarkdown(line)}`), '')
   lines.push('### Go module environment', '', ...environmentLines(parts))
   if (parts.probeTable) lines.push('### Probe', '', parts.probeTable, '')
   if (parts.sumdbVerdict) lines.push(parts.sumdbVerdict, '')
   if (parts.installLine) lines.push('### Go', '', parts.installLine, '')
   if (parts.warmSection) lines.push('### Module cache', '', parts.warmSection, '')
-  if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '')
+  if (parts.notes.length > 0) lines.push('### Notes', '', ...parts.notes.map(note => `- ${inertMarkdown(note)}`), '')
   return lines.join('\n')
 }
 

@@ -30,6 +30,17 @@ const SKIPPED = new Set(['vendor', 'testdata', 'node_modules'])
 const WALK_LIMIT = 50_000
 
 /**
+ * The `working-directory` lines without a glob that name nothing on disk (resolved against `cwd`). A user who named
+ * a directory made a typo when it is not there; warming nothing and succeeding would let them believe the cache is
+ * warm. (A glob that matches nothing stays a note: globs are written to match what may or may not exist.)
+ */
+export function missingDirectories(lines: readonly string[], cwd: string): string[] {
+  return lines
+    .map(line => line.trim())
+    .filter(line => line !== '' && !/[*?[]/.test(line) && !existsSync(resolve(cwd, line)))
+}
+
+/**
  * Resolves the lines against `cwd`. `gowork` is the job's GOWORK: `off` disables
  * workspaces, a path forces that one workspace for every directory.
  */

@@ -3,6 +3,8 @@
  * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The plan is queued as soon as the
  * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { WarmOptions } from './options.js'
 import type { PrefetchFile } from './plan.js'
 import { formatChain } from '../go/proxy/chain.js'
@@ -22,9 +24,11 @@ export interface PrefetchReport {
   /** Answers fetched ahead of go, and their bytes. */
   files: number
   bytes: number
-  /** Of the prefetched answers, those go asked for. */
+  /** Of the prefetched answers, those go asked for or read from the `file://` layer. */
   served: number
   servedBytes: number
+  /** Of those, the files go read from the layer on disk without a request to the forwarder. */
+  fromDisk: number
   /** Prefetched but never asked for by go (stale go.sum lines, modules go did not need). */
   unused: number
   unusedBytes: number
@@ -71,11 +75,17 @@ export async function startFetch(
     goproxy: forwarder ? forwarder.goproxy : formatChain(options.chain),
     clean: text => {
       const redacted = redactText(text)
-      return forwarder ? redacted.split(forwarder.url).join('[forwarder]') : redacted
+      if (!forwarder) return redacted
+      const named = redacted.split(forwarder.url).join('[forwarder]')
+      return forwarder.layerUrl ? named.split(forwarder.layerUrl).join('[prefetched files]') : named
     },
     close: async () => {
       if (!forwarder) return undefined
-      await forwarder.close()
+      // A layer file go read from disk left its copy in go's module cache (the plan holds only what was not there).
+      const cacheDir = await modcache.catch(() => undefined)
+      await forwarder.close(
+        cacheDir ? path => existsSync(join(cacheDir, 'cache', 'download', ...path.split('/'))) : undefined
+      )
       const stats = forwarder.prefetchStats()
       const plan = await queued
       if (!stats || !plan) return undefined
@@ -88,6 +98,7 @@ export async function startFetch(
         bytes: stats.prefetchedBytes,
         served: stats.servedFiles,
         servedBytes: stats.servedBytes,
+        fromDisk: stats.servedFromDisk,
         unused: stats.unusedFiles,
         unusedBytes: stats.unusedBytes,
         peakMemoryBytes: stats.peakMemoryBytes,

@@ -4,10 +4,10 @@
  * answers counted, and private paths kept off the proxies whatever the caller queues.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { startForwarder } from '../../../src/warm/forwarder/forwarder.js'
 import { PrefetchStore, type FetchedAnswer, type StoredAnswer } from '../../../src/warm/forwarder/store.js'
 import { startProxy, type TestProxy } from '../../support/goproxy-server.js'
@@ -26,7 +26,8 @@ function deferred() {
 async function bodyOf(answer: StoredAnswer | undefined): Promise<string | undefined> {
   if (!answer) return undefined
   if (answer.kind === 'memory') return answer.body.toString()
-  if (answer.kind === 'file') return (await import('node:fs/promises')).readFile(answer.file, 'utf8')
+  if (answer.kind === 'file' || answer.kind === 'layer')
+    return (await import('node:fs/promises')).readFile(answer.file, 'utf8')
   return `not-found ${answer.outcome.status}`
 }
 
@@ -118,6 +119,53 @@ describe('PrefetchStore', () => {
     expect(readdirSync(parent)).toEqual([])
   })
 
+  it('places every 200 body in the file:// layer whole (spooled ones moved there), never a not-found', async () => {
+    const parent = spoolParent()
+    const layerDir = mkdtempSync(join(parent, 'layer-'))
+    const store = new PrefetchStore({ memoryBudget: 1024, spoolThreshold: 512, spoolParent: parent, layerDir })
+    const spooled = join(mkdtempSync(join(parent, 'spool-')), 'big.zip')
+    writeFileSync(spooled, 'zip bytes')
+    const answers: Record<string, FetchedAnswer> = {
+      'example.com/!big!co/@v/v1.0.0.mod': memory('module example.com/BigCo\n'),
+      'example.com/a/@v/v1.0.0.zip': { kind: 'file', contentType: 'application/zip', file: spooled, bytes: 9 },
+      'example.com/gone/@v/v0.1.0.info': {
+        kind: 'not-found',
+        outcome: { status: 404, notFound: true, text: 'not found' }
+      }
+    }
+    store.enqueue(Object.keys(answers))
+    for (let path = store.next(); path; path = store.next()) {
+      const p = path
+      await store.begin(p, async () => answers[p])
+    }
+    const placed = (path: string) => join(layerDir, ...path.split('/'))
+    expect(readFileSync(placed('example.com/!big!co/@v/v1.0.0.mod'), 'utf8')).toBe('module example.com/BigCo\n')
+    expect(readFileSync(placed('example.com/a/@v/v1.0.0.zip'), 'utf8')).toBe('zip bytes')
+    expect(existsSync(spooled)).toBe(false)
+    expect(existsSync(placed('example.com/gone/@v/v0.1.0.info'))).toBe(false)
+    // Nothing half-written is ever visible: no .partial file is left beside a placed one.
+    expect(readdirSync(dirname(placed('example.com/a/@v/v1.0.0.zip')))).toEqual(['v1.0.0.zip'])
+    expect(store.stats).toMatchObject({ prefetchedFiles: 3, peakMemoryBytes: 0, spooledFiles: 0 })
+
+    // go asked the forwarder for one (it raced the placing): served from the layer file, which then goes.
+    const claim = store.claim('example.com/a/@v/v1.0.0.zip')
+    const answer = claim.kind === 'hit' ? await claim.answer : undefined
+    expect(answer?.kind).toBe('layer')
+    expect(await bodyOf(answer)).toBe('zip bytes')
+    await store.release(answer!)
+    expect(existsSync(placed('example.com/a/@v/v1.0.0.zip'))).toBe(false)
+
+    // go read the .mod from disk (its module cache holds a copy): counted as served from disk, not unused.
+    const asked: string[] = []
+    const stats = await store.close(path => {
+      asked.push(path)
+      return path.endsWith('.mod')
+    })
+    expect(asked).toEqual(['example.com/!big!co/@v/v1.0.0.mod'])
+    expect(stats).toMatchObject({ servedFiles: 2, servedFromDisk: 1, unusedFiles: 1, unusedBytes: 0 })
+    expect(existsSync(layerDir)).toBe(false)
+  })
+
   it('rejects a negative budget with a message naming it', () => {
     expect(() => new PrefetchStore({ memoryBudget: -1, spoolThreshold: 1 })).toThrow(/memoryBudget must be ≥ 0, got -1/)
   })
@@ -158,7 +206,8 @@ describe('the forwarder prefetching from a loopback proxy', () => {
       gonoproxy: 'example.com/small',
       gonosumdb: '',
       requestTimeoutMs: 2000,
-      prefetch: { concurrency: 2, spoolThreshold: 1024, memoryBudget: 1024, spoolParent: parent },
+      // The HTTP side of the store: no file:// layer (tested below).
+      prefetch: { concurrency: 2, spoolThreshold: 1024, memoryBudget: 1024, spoolParent: parent, fileLayer: false },
       log: captureLogger()
     })
     try {

@@ -44,8 +44,11 @@ export type ChainAnswer =
       readonly proxy?: string
     }
 
-/** What one answer means. */
-export type AnswerVerdict = 'ok' | 'not-found' | 'transient' | 'permanent'
+/**
+ * What one answer means. 'local': this machine failed (writing the answer to a full or read-only disk): no other
+ * entry would mend it, so the walk ends there instead of asking every proxy in turn.
+ */
+export type AnswerVerdict = 'ok' | 'not-found' | 'transient' | 'permanent' | 'local'
 
 /** One rule of ANSWER_RULES. */
 export interface AnswerRule {
@@ -85,6 +88,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     verdict: 'not-found'
   },
   { name: '429 and 5xx: busy', applies: answer => isStatus(answer, s => s === 429 || s >= 500), verdict: 'transient' },
+  {
+    name: "local: this machine's disk, not the proxy",
+    applies: answer => answer.kind === 'failure' && answer.fault === 'local',
+    verdict: 'local'
+  },
   {
     name: 'timeout, refused, reset, dns: may pass',
     applies: answer => answer.kind === 'failure' && TRANSIENT_FAULTS.has(answer.fault),
@@ -148,9 +156,9 @@ export type WalkStep =
   | { readonly do: 'use'; readonly entry: number }
   /**
    * The request fails. `why`: 'stop' — a `,` lets no error but 404/410 through (cmd/go breaks out of TryProxies);
-   * 'end' — every entry was asked. `report`: the entry whose error go reports (undefined: the chain was empty).
+   * 'end' — every entry was asked; 'local' — this machine failed (see AnswerVerdict). `report`: the entry whose error go reports (undefined: the chain was empty).
    */
-  | { readonly do: 'fail'; readonly why: 'stop' | 'end'; readonly report: number | undefined }
+  | { readonly do: 'fail'; readonly why: 'stop' | 'end' | 'local'; readonly report: number | undefined }
 
 /** The first step of a walk: ask the first entry, or fail at once when there is none. */
 export function firstStep(walk: Walk): WalkStep {
@@ -176,6 +184,7 @@ export function nextStep(
     throw new Error(`try ${state.attempt} of entry ${state.entry} is outside the walk`)
   }
   if (verdict === 'ok') return { do: 'use', entry: state.entry }
+  if (verdict === 'local') return { do: 'fail', why: 'local', report: state.entry }
   if (verdict === 'transient' && state.attempt < entry.tries && !giveUp) {
     const delayMs = retryDelayMs(
       state.attempt,
@@ -214,6 +223,50 @@ export function rankFailure(best: RankedFailure | undefined, next: RankedFailure
  */
 export function triesFor(separator: Separator, isLast: boolean, breakerIsOpen: boolean, attempts: number): number {
   return (separator === '|' && !isLast) || breakerIsOpen ? 1 : Math.max(1, attempts)
+}
+
+/**
+ * The largest answer of each kind: the go command refuses a module zip over 500 MiB (golang.org/x/mod/zip); a
+ * version list, .info, .mod or checksum-database answer is kilobytes (a large toolchain list ~1 MiB). Larger is a
+ * 'too-large' fault ("answer larger than …"), so an endless body never fills RUNNER_TEMP or go's memory.
+ */
+export const ANSWER_CAPS: Readonly<Record<RequestKind, number>> = {
+  zip: 500 << 20,
+  small: 16 << 20,
+  sumdb: 1 << 20
+}
+
+/**
+ * The slowest body a request accepts from a proxy with a `|` successor (a trickle of a byte every few seconds, or
+ * a mirror far slower than the next): slower is a 'timeout' fault, transient, so the walk moves on. The last proxy,
+ * or one before `,`, has no floor: there is nothing better to move on to (its idle timeout still holds).
+ */
+export const THROUGHPUT = { floorBytesPerSecond: 128 << 10, windowMs: 10_000 } as const
+
+/** The throughput floor (bytes/s) for an entry, or undefined for none (see THROUGHPUT). */
+export function throughputFloor(separator: Separator, isLast: boolean): number | undefined {
+  return separator === '|' && !isLast ? THROUGHPUT.floorBytesPerSecond : undefined
+}
+
+/**
+ * The chain with the entries that stalled earlier in this run moved behind the others of their `|` run (the
+ * proxies there are interchangeable: go falls through their errors). Separators stay with their positions, so the
+ * meaning of the chain is kept; an entry before `,` ends its run and is never moved past it.
+ */
+export function demoteStalled<T extends { readonly separator: Separator }>(
+  entries: readonly T[],
+  stalled: (entry: T) => boolean
+): T[] {
+  const result: T[] = []
+  for (let start = 0; start < entries.length;) {
+    let end = start
+    while (end < entries.length - 1 && entries[end].separator === '|') end++
+    const run = entries.slice(start, end + 1)
+    const ordered = [...run.filter(e => !stalled(e)), ...run.filter(e => stalled(e))]
+    ordered.forEach((entry, i) => result.push({ ...entry, separator: run[i].separator }))
+    start = end + 1
+  }
+  return result
 }
 
 /** A proxy's record over one phase, as the health rules read it. */

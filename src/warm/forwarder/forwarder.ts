@@ -36,7 +36,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { pipeline } from 'node:stream/promises'
 import { credentialsFor } from '../../auth/secrets.js'
 import { matchesPrefixPatterns } from '../../go/env/patterns.js'
@@ -100,11 +103,18 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     touch,
     log
   }
+  // The file:// layer go reads prefetched files from without a request (store.ts), beside the spool directory (a
+  // spooled zip is renamed into it: the same file system).
+  const layerDir =
+    options.prefetch && options.prefetch.fileLayer !== false
+      ? await mkdtemp(join(options.prefetch.spoolParent ?? tmpdir(), 'setup-goproxy-layer-'))
+      : undefined
   const store = options.prefetch
     ? new PrefetchStore({
         memoryBudget: options.prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
         spoolThreshold: options.prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
-        ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {})
+        ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {}),
+        ...(layerDir ? { layerDir } : {})
       })
     : undefined
   // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic
@@ -136,14 +146,24 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     walkChain: (path, kind, signal) => walkChain(walk, path, kind, signal),
     handleSumdb: createSumdbHandler(walk, { sumdb: options.sumdb, gonosumdb: options.gonosumdb, log })
   }
-  const server = await listenLoopback((req, res) => handleRequest(requests, req, res), log)
+  const server = await listenLoopback((req, res) => handleRequest(requests, req, res), log).catch(
+    async (error: unknown) => {
+      if (layerDir) await rm(layerDir, { recursive: true, force: true })
+      throw error
+    }
+  )
   const url = `http://127.0.0.1:${server.port}/${token}`
   const lastEntry = chain.proxies[chain.proxies.length - 1]
-  const goproxy = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url
+  const forwarded = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url
+  // `,` after the layer: only a missing file falls through to the forwarder (as a 404 would); any other error
+  // reading it would stop go, as a proxy's error before `,` does.
+  const layerUrl = layerDir ? pathToFileURL(layerDir).href : undefined
+  const goproxy = layerUrl ? `${layerUrl},${forwarded}` : forwarded
 
   return {
     url,
     goproxy,
+    ...(layerUrl ? { layerUrl } : {}),
     inFlight: () => activity.inFlight,
     lastActivity: () => activity.lastActivity,
     progress: () => ({
@@ -169,11 +189,11 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
       proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
       ...(chain.terminal ? { terminal: chain.terminal } : {})
     }),
-    close: async () => {
+    close: async usedByGo => {
       prefetcher?.stop()
       for (const c of controllers) c.abort()
       await prefetcher?.idle()
-      if (store) storeStats = await store.close()
+      if (store) storeStats = await store.close(usedByGo)
       const closed = server.close()
       await client.close()
       await closed

@@ -13,11 +13,19 @@
  *
  * Bodies are kept in memory up to a budget; a body above the spool threshold, or one that would exceed the
  * budget, is written to a file in a directory of its own (under RUNNER_TEMP when set), removed at close.
+ *
+ * With a layer directory (`layerDir`), every prefetched 200 body is instead written there in the layout of a
+ * `file://` GOPROXY (`<escaped module>/@v/<escaped version>.<kind>`, renamed into place whole), and go is given
+ * `file://<layerDir>,<forwarder>`: go reads what is prefetched from disk without a request, and only a file that is
+ * not there yet (a miss falls through `,` like a 404) reaches the forwarder, where the single flight above applies.
+ * go verifies a file from disk exactly as one from a proxy; a file go read from disk is known only afterwards, by
+ * its copy in go's module cache (`close(usedByGo)`).
+ *
  * The store never judges a body: go verifies every byte it is served against go.sum and the checksum database.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Outcome, StoreStats } from './types.js'
 
 export type { StoreStats } from './types.js'
@@ -28,6 +36,8 @@ export type StoredAnswer =
   | { readonly kind: 'memory'; readonly contentType: string; readonly body: Buffer }
   /** A 200 body spooled to `file` (removed by the store once served or at close). */
   | { readonly kind: 'file'; readonly contentType: string; readonly file: string; readonly bytes: number }
+  /** A 200 body placed in the `file://` layer at `file`, where go may read it without asking (removed once served). */
+  | { readonly kind: 'layer'; readonly contentType: string; readonly file: string; readonly bytes: number }
   /** The chain walk's final not-found (404/410): what go's own walk would have answered. */
   | { readonly kind: 'not-found'; readonly outcome: Outcome }
 
@@ -38,6 +48,11 @@ export interface StoreOptions {
   readonly spoolThreshold: number
   /** Parent of the spool directory (e.g. RUNNER_TEMP); the system temp directory when absent. */
   readonly spoolParent?: string
+  /**
+   * An existing, empty directory go sees as a `file://` GOPROXY before the forwarder: every prefetched 200 body is
+   * placed there (see the file's comment). Removed, with what it holds, at close.
+   */
+  readonly layerDir?: string
 }
 
 type Slot =
@@ -55,7 +70,7 @@ export type Claim =
 /** Size of a stored answer's body. */
 export function answerBytes(answer: StoredAnswer): number {
   if (answer.kind === 'memory') return answer.body.length
-  if (answer.kind === 'file') return answer.bytes
+  if (answer.kind === 'file' || answer.kind === 'layer') return answer.bytes
   return 0
 }
 
@@ -70,6 +85,8 @@ export class PrefetchStore {
   private memoryBytes = 0
   private spoolBytes = 0
   private spoolDir: Promise<string> | undefined
+  /** Directories made in the layer. */
+  private readonly layerDirs = new Set<string>()
   private closed = false
   readonly stats: StoreStats = {
     planned: 0,
@@ -77,6 +94,7 @@ export class PrefetchStore {
     prefetchedBytes: 0,
     servedFiles: 0,
     servedBytes: 0,
+    servedFromDisk: 0,
     overtaken: 0,
     failed: 0,
     spooledFiles: 0,
@@ -151,7 +169,7 @@ export class PrefetchStore {
   /** Called when a served answer has been written to go: frees its memory or removes its spool file. */
   async release(answer: StoredAnswer): Promise<void> {
     if (answer.kind === 'memory') this.memoryBytes -= answer.body.length
-    if (answer.kind === 'file') {
+    if (answer.kind === 'file' || answer.kind === 'layer') {
       this.spoolBytes -= answer.bytes
       await rm(answer.file, { force: true })
     }
@@ -169,22 +187,37 @@ export class PrefetchStore {
     return bytes <= this.options.spoolThreshold && this.memoryBytes + bytes <= this.options.memoryBudget
   }
 
-  /** Counts unused answers, drops everything and removes the spool directory. Waits for fetches in flight to settle. */
-  async close(): Promise<StoreStats> {
+  /**
+   * Counts unused answers, drops everything and removes the spool directory and the layer. Waits for fetches in
+   * flight to settle. `usedByGo(path)` tells whether go read a layer file from disk (it holds a copy in its module
+   * cache; asked synchronously: hundreds of stat calls are cheaper than as many thread-pool round trips); without
+   * it, layer files left are counted unused.
+   */
+  async close(usedByGo?: (path: string) => boolean): Promise<StoreStats> {
     this.closed = true
     const inFlight = [...this.slots.values()].flatMap(s => (s.state === 'fetching' ? [s.answer] : []))
     await Promise.all(inFlight)
-    for (const slot of this.slots.values()) {
+    for (const [path, slot] of this.slots) {
       if (slot.state !== 'ready') continue
-      this.stats.unusedFiles++
-      this.stats.unusedBytes += answerBytes(slot.answer)
-      await this.release(slot.answer)
+      const answer = slot.answer
+      if (answer.kind === 'layer' && usedByGo?.(path)) {
+        this.stats.servedFromDisk++
+        this.served(answer)
+      } else {
+        this.stats.unusedFiles++
+        this.stats.unusedBytes += answerBytes(answer)
+      }
+      // The layer goes as a whole below: one call instead of a trip through the thread pool per file.
+      if (answer.kind !== 'layer') await this.release(answer)
     }
     this.slots.clear()
     if (this.spoolDir) {
       const dir = await this.spoolDir.catch(() => undefined)
       if (dir) await rm(dir, { recursive: true, force: true })
     }
+    // The promise form removes entries on the thread pool's four threads at once: for the ~1000 entries of a
+    // 200-module layer, 465 ms on the loaded test machine where rmSync took 1246 ms and rm -rf 769 ms.
+    if (this.options.layerDir) await rm(this.options.layerDir, { recursive: true, force: true, maxRetries: 3 })
     return this.stats
   }
 
@@ -211,7 +244,8 @@ export class PrefetchStore {
   }
 
   private async place(path: string, fetched: FetchedAnswer): Promise<StoredAnswer> {
-    if (fetched.kind === 'not-found') return fetched
+    if (fetched.kind === 'not-found' || fetched.kind === 'layer') return fetched
+    if (this.options.layerDir) return this.placeInLayer(this.options.layerDir, path, fetched)
     if (fetched.kind === 'file') {
       this.spoolBytes += fetched.bytes
       return fetched
@@ -224,6 +258,37 @@ export class PrefetchStore {
     await writeFile(file, fetched.body)
     this.spoolBytes += fetched.body.length
     return { kind: 'file', contentType: fetched.contentType, file, bytes: fetched.body.length }
+  }
+
+  /**
+   * Puts a 200 body where go's `file://` proxy looks for it: written (or a spool file moved) beside its final name
+   * and renamed into place, so go finds the whole file or none. `path` is the plan's `!`-escaped request path,
+   * checked by the forwarder (no `..`, no absolute path) before it was queued.
+   */
+  private async placeInLayer(
+    layerDir: string,
+    path: string,
+    fetched: Extract<StoredAnswer, { kind: 'memory' | 'file' }>
+  ): Promise<StoredAnswer> {
+    const target = join(layerDir, ...path.split('/'))
+    const parent = dirname(target)
+    if (!this.layerDirs.has(parent)) {
+      await mkdir(parent, { recursive: true })
+      this.layerDirs.add(parent)
+    }
+    const partial = `${target}.partial`
+    try {
+      if (fetched.kind === 'file') await rename(fetched.file, partial)
+      else await writeFile(partial, fetched.body)
+      await rename(partial, target)
+    } catch (error) {
+      await rm(partial, { force: true })
+      if (fetched.kind === 'file') await rm(fetched.file, { force: true })
+      throw error
+    }
+    const bytes = fetched.kind === 'file' ? fetched.bytes : fetched.body.length
+    this.spoolBytes += bytes
+    return { kind: 'layer', contentType: fetched.contentType, file: target, bytes }
   }
 
   private served(answer: StoredAnswer): StoredAnswer {

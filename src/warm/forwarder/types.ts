@@ -46,6 +46,11 @@ export interface PrefetchOptions {
   readonly spoolThreshold?: number
   /** Where the spool directory is made (RUNNER_TEMP in the action); the system temp directory when absent. */
   readonly spoolParent?: string
+  /**
+   * Place prefetched 200 bodies in a `file://` GOPROXY directory (made under spoolParent) that go's GOPROXY names
+   * before the forwarder, so go reads them from disk without a request (store.ts). Default true.
+   */
+  readonly fileLayer?: boolean
 }
 
 /** What the forwarder learned about one proxy of the chain. */
@@ -65,8 +70,13 @@ export interface ProxyHealth {
 export interface Forwarder {
   /** Base URL the go command is pointed at (holds a random path token). */
   readonly url: string
-  /** The GOPROXY value for the go command: the forwarder, then the chain's terminal keyword. */
+  /**
+   * The GOPROXY value for the go command: the prefetch's `file://` layer when there is one (`,` after it: a file
+   * not there yet falls through as a 404 does), the forwarder, then the chain's terminal keyword.
+   */
   readonly goproxy: string
+  /** The `file://` URL of the prefetch's layer, when there is one (for redacting go's messages). */
+  readonly layerUrl?: string
   /** Requests from the go command being handled right now (each bounded by timeouts and retries). */
   inFlight(): number
   /** Date.now() of the last request, chunk or answer. */
@@ -83,7 +93,11 @@ export interface Forwarder {
   prefetchStats(): StoreStats | undefined
   /** The chain without the dropped proxies. */
   chain(): Chain
-  close(): Promise<void>
+  /**
+   * Stops the prefetch, aborts what is in flight, removes the spool files and the layer, and closes the server.
+   * `usedByGo(path)` tells whether go read a layer file from disk (for the prefetch figures).
+   */
+  close(usedByGo?: (path: string) => boolean): Promise<void>
 }
 
 /** One proxy of the chain as the forwarder uses it: credentials resolved once, health kept per phase. */
@@ -134,9 +148,11 @@ export interface StoreStats {
   prefetchedFiles: number
   /** Bytes of those answers' bodies. */
   prefetchedBytes: number
-  /** Prefetched answers go asked for (served from the store, or joined while in flight). */
+  /** Prefetched answers go asked for (served from the store, or joined while in flight), or read from the layer. */
   servedFiles: number
   servedBytes: number
+  /** Of those, the files go read from the `file://` layer without a request (found in its module cache at close). */
+  servedFromDisk: number
   /** Planned paths go asked for before the prefetcher started them (go's request went first). */
   overtaken: number
   /** Prefetches that failed (go's own request then walked the chain). */

@@ -52,7 +52,7 @@ export type TargetsResult =
   | { readonly kind: 'use'; readonly target: Target; readonly result: AttemptResult }
   | {
       readonly kind: 'fail'
-      readonly why: 'stop' | 'end'
+      readonly why: 'stop' | 'end' | 'local'
       readonly report: Outcome | undefined
       readonly outcomes: Outcome[]
     }
@@ -97,7 +97,8 @@ export async function walkTargets(
       onTry: (entry, _attempt, result, verdict) => {
         ctx.touch()
         const u = targets[entry].u
-        if (!u) return
+        // A fault of this machine (its disk) says nothing about the proxy's health.
+        if (!u || verdict === 'local') return
         const timeout = result.kind === 'failure' && result.fault === 'timeout'
         recordTry(
           u,
