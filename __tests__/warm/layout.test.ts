@@ -6,7 +6,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
-import { globToRegExp, resolveDirectories } from '../../src/warm/directories.js'
+import { globMatcher, resolveDirectories } from '../../src/warm/directories.js'
 import { compareVersions, findGoInToolCache } from '../../src/exec/find-go-toolcache.js'
 import { findGo, warmModules, type WarmOptions } from '../../src/warm/warm.js'
 import { cleanupTempDirs, findGo as findTestGo, goTestEnv, tempDir } from '../support/go.js'
@@ -107,6 +107,15 @@ describe('resolveDirectories', () => {
     expect(sets).toEqual([{ dir: join(root, 'app'), goMods: [join(root, 'app', 'go.mod')] }])
   })
 
+  it('expands a brace list, {api,web}/go.mod, like the other globs (picomatch)', async () => {
+    const root = tempDir('braces')
+    for (const dir of ['api', 'web', 'legacy'])
+      writeProject(join(root, dir), { module: `example.com/${dir}`, requires: [] })
+    const { sets, notes } = await resolveDirectories(['{api,web}/go.mod'], root)
+    expect(notes).toEqual([])
+    expect(sets.map(s => s.dir)).toEqual([join(root, 'api'), join(root, 'web')])
+  })
+
   it.each([
     ['**/go.mod', 'go.mod', true],
     ['**/go.mod', 'a/b/go.mod', true],
@@ -117,7 +126,7 @@ describe('resolveDirectories', () => {
     ['a.b/**', 'a.b/x/y', true],
     ['a.b/**', 'aXb/x', false]
   ])('glob %s matches %s: %s', (glob, path, expected) => {
-    expect(globToRegExp(glob).test(path)).toBe(expected)
+    expect(globMatcher(glob)(path)).toBe(expected)
   })
 })
 

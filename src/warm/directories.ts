@@ -8,6 +8,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import picomatch from 'picomatch'
 
 export interface ModuleSet {
   /** Absolute directory where `go mod download` runs. */
@@ -53,7 +54,7 @@ export async function resolveDirectories(
   for (const raw of lines) {
     const line = raw.trim()
     if (line === '') continue
-    if (/[*?[]/.test(line)) {
+    if (isGlob(line)) {
       const matches = await expandGlob(line, cwd)
       if (matches.length === 0) notes.push(`working-directory: ${JSON.stringify(line)} matched no go.mod or go.work.`)
       dirs.push(...matches)
@@ -127,7 +128,7 @@ function unquote(text: string): string {
 /** Directories whose go.mod/go.work (or which themselves) match the glob, relative to cwd. */
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   const normalized = pattern.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '')
-  const matcher = globToRegExp(normalized)
+  const matches = globMatcher(normalized)
   const found = new Set<string>()
   let budget = WALK_LIMIT
   const walk = async (dir: string, rel: string): Promise<void> => {
@@ -143,51 +144,32 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
       const child = join(dir, entry.name)
       if (entry.isDirectory()) {
         if (SKIPPED.has(entry.name) || entry.name.startsWith('.')) continue
-        if (matcher.test(childRel) && (existsSync(join(child, 'go.mod')) || existsSync(join(child, 'go.work'))))
+        if (matches(childRel) && (existsSync(join(child, 'go.mod')) || existsSync(join(child, 'go.work'))))
           found.add(child)
         await walk(child, childRel)
-      } else if ((entry.name === 'go.mod' || entry.name === 'go.work') && matcher.test(childRel)) {
+      } else if ((entry.name === 'go.mod' || entry.name === 'go.work') && matches(childRel)) {
         found.add(dir)
       }
     }
   }
   await walk(cwd, '')
-  if (matcher.test('') || matcher.test('.')) {
+  if (matches('') || matches('.')) {
     if (existsSync(join(cwd, 'go.mod')) || existsSync(join(cwd, 'go.work'))) found.add(cwd)
   }
   return [...found].sort()
 }
 
-/** A glob over `/`-separated paths: `**` spans directories, `*` and `?` stay inside one, `[...]` is a class. */
-export function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/'
-      re += slash ? '(?:.*/)?' : '.*'
-      i += slash ? 2 : 1
-    } else if (c === '*') {
-      re += '[^/]*'
-    } else if (c === '?') {
-      re += '[^/]'
-    } else if (c === '[') {
-      const end = glob.indexOf(']', i + 2)
-      if (end < 0) {
-        re += '\\['
-      } else {
-        const body = glob
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')
-        re += `[${body}]`
-        i = end
-      }
-    } else {
-      re += c.replace(/[.+^${}()|\\/]/g, '\\$&')
-    }
-  }
-  return new RegExp(`^${re}$`)
+/**
+ * A glob over `/`-separated paths (picomatch's dialect: `**` spans directories, `*` and `?` stay inside one, `[...]`
+ * and `{a,b}`), as a test of a path relative to the working directory.
+ */
+export function globMatcher(glob: string): (path: string) => boolean {
+  return picomatch(glob, { dot: false })
+}
+
+/** Whether a working-directory line is a glob rather than a directory or file. */
+function isGlob(line: string): boolean {
+  return picomatch.scan(line).isGlob
 }
 
 /** A directory as shown in reports: relative to cwd with `/`, `.` for cwd itself. */

@@ -298,6 +298,8 @@ async function runSets(
 
   let attempts = 0
   let pending = sets
+  // The diagnosis each set's last retry line gave: the same failure again is counted, not described again.
+  const told = new Map<ReadSet, string>()
   const maxAttempts = Math.max(1, options.retries)
   for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt++) {
     if (attempt > 1) {
@@ -344,14 +346,23 @@ async function runSets(
       } else if (found.every(f => f.diagnosis.transient) && attempt < maxAttempts && Date.now() < deadline) {
         // Only when every failure may pass: a checksum mismatch or a missing module would fail the build anyway.
         log.info(
-          `${shown}: ${found.length} failed (${found[0].diagnosis.kind}: ${found[0].diagnosis.message}); trying again (attempt ${attempt + 1} of ${maxAttempts}).`
+          `${shown}: ${retryLine(found, told.get(set))}; trying again (attempt ${attempt + 1} of ${maxAttempts}).`
         )
+        told.set(set, found[0].diagnosis.message)
         again.push(set)
       }
     }
     pending = again
   }
   return { modules, failures: [...failures.values()].flat(), attempts, notes: [] }
+}
+
+/** What a retry says of an attempt's failures: the first diagnosis in full, or only its kind when it is the one said last. */
+function retryLine(found: readonly { diagnosis: { kind: string; message: string } }[], toldBefore?: string): string {
+  const { kind, message } = found[0].diagnosis
+  return message === toldBefore
+    ? `${found.length} failed the same way (${kind})`
+    : `${found.length} failed (${kind}: ${message})`
 }
 
 /** The objects whose module files were written after the phase began (the others were cached already). */
