@@ -4,7 +4,9 @@
  * ncc's own --license lists only the packages it sees a licence for (three of the dozen in the action), so the list is
  * made here from the bundle's module list (webpack's stats, which ncc writes with --stats-out): each module that
  * comes from node_modules names its package, and the package's LICENSE/LICENCE/COPYING file is its text. A package
- * with no such file fails the build: a bundle we cannot credit is not shipped.
+ * with no such file is credited by the licence its package.json declares when that is MIT (whose text names only the
+ * copyright holder: the package's author); any other package with no licence file fails the build: a bundle we cannot
+ * credit is not shipped.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -57,12 +59,42 @@ export function licenseEntry(dir) {
     .filter(name => LICENSE_FILE.test(name))
     .sort()
   if (files.length === 0) {
+    if (declared === 'MIT') return { name: pkg.name, version: pkg.version, license: declared, text: mitText(pkg) }
     throw new Error(
       `${pkg.name}@${pkg.version} (${dir}) has no LICENSE, LICENCE or COPYING file to ship with the bundle`
     )
   }
   const text = files.map(name => fs.readFileSync(path.join(dir, name), 'utf8').trim()).join('\n\n')
   return { name: pkg.name, version: pkg.version, license: declared, text }
+}
+
+/**
+ * The MIT licence for a package that declares it but ships no licence file (the text is the SPDX one; the copyright
+ * line names the package's author, as the package says it, and says the file was not shipped).
+ * @param {{ name: string, author?: string | { name?: string } }} pkg package.json
+ */
+export function mitText(pkg) {
+  const author = typeof pkg.author === 'string' ? pkg.author : (pkg.author?.name ?? `the ${pkg.name} authors`)
+  return [
+    `(${pkg.name} ships no licence file; its package.json declares "MIT". The SPDX text of that licence follows.)`,
+    '',
+    'MIT License',
+    '',
+    `Copyright (c) ${author}`,
+    '',
+    'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated',
+    'documentation files (the "Software"), to deal in the Software without restriction, including without limitation',
+    'the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to',
+    'permit persons to whom the Software is furnished to do so, subject to the following conditions:',
+    '',
+    'The above copyright notice and this permission notice shall be included in all copies or substantial portions of',
+    'the Software.',
+    '',
+    'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE',
+    'WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR',
+    'COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR',
+    'OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.'
+  ].join('\n')
 }
 
 /**

@@ -69,9 +69,22 @@ describe('the licence file of a bundle (scripts/licenses.js, written by scripts/
     expect(licenses.parseLicenses(text)).toEqual(entries)
   })
 
-  it('refuses a package with no licence file (a bundle it cannot credit)', () => {
+  it('credits a package with no licence file that declares MIT by the MIT text, naming its author', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'licence-test-'))
-    writeFileSync(path.join(dir, 'package.json'), '{ "name": "uncredited", "version": "1.0.0", "license": "MIT" }')
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      '{ "name": "bare-mit", "version": "2.0.0", "license": "MIT", "author": "Jo Doe (https://jo.example)" }'
+    )
+    const entry = licenses.licenseEntry(dir)
+    expect(entry).toMatchObject({ name: 'bare-mit', version: '2.0.0', license: 'MIT' })
+    expect(entry.text).toContain('bare-mit ships no licence file; its package.json declares "MIT"')
+    expect(entry.text).toContain('Copyright (c) Jo Doe (https://jo.example)')
+    expect(entry.text).toContain('Permission is hereby granted, free of charge')
+  })
+
+  it('refuses a package with no licence file and a licence other than MIT (a bundle it cannot credit)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'licence-test-'))
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "uncredited", "version": "1.0.0", "license": "ISC" }')
     writeFileSync(path.join(dir, 'README.md'), 'no licence here')
     expect(() => licenses.licenseEntry(dir)).toThrow('uncredited@1.0.0 (')
     expect(() => licenses.licenseEntry(dir)).toThrow('has no LICENSE, LICENCE or COPYING file to ship with the bundle')
