@@ -2,6 +2,235 @@ export const id = 189;
 export const ids = [189];
 export const modules = {
 
+/***/ 9100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   Qd: () => (/* binding */ demoteStalled),
+/* harmony export */   TN: () => (/* binding */ triesFor),
+/* harmony export */   V1: () => (/* binding */ THROUGHPUT),
+/* harmony export */   VB: () => (/* binding */ firstStep),
+/* harmony export */   _A: () => (/* binding */ dropReason),
+/* harmony export */   _n: () => (/* binding */ judgeAnswer),
+/* harmony export */   db: () => (/* binding */ throughputFloor),
+/* harmony export */   jy: () => (/* binding */ breakerOpen),
+/* harmony export */   pX: () => (/* binding */ isTemporaryNotFound),
+/* harmony export */   r7: () => (/* binding */ ANSWER_CAPS),
+/* harmony export */   sk: () => (/* binding */ nextStep)
+/* harmony export */ });
+/* unused harmony exports ANSWER_RULES, RETRY, rankFailure, HEALTH, retryDelayMs */
+/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
+const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
+const isStatus = (answer, test) => answer.kind === 'status' && test(answer.status);
+/**
+ * The texts of github.com/goproxy/goproxy (the engine goproxy.cn runs) for a failure that says nothing about the
+ * module: an upstream 429/5xx (`bad upstream`), a fetch timeout, a cache-only miss (`temporarily unavailable`).
+ * It sends all three as 404 (response.go responseError / responseNotFound; it never sends 410), the first two with
+ * `Cache-Control: must-revalidate, no-cache, no-store`. Any other `not found: <upstream text>` is a real not-found.
+ */
+const TEMPORARY_NOT_FOUND = /^\s*not found: (bad upstream|fetch timed out|temporarily unavailable)\s*$/;
+/** Whether a 404 answer with this body is goproxy/goproxy's word for a temporary failure (see TEMPORARY_NOT_FOUND). */
+function isTemporaryNotFound(status, body) {
+    return status === 404 && TEMPORARY_NOT_FOUND.test((body ?? '').slice(0, 200));
+}
+/**
+ * Statuses CDN object storage answers during incidents that are server errors whatever their number says: 478
+ * (goproxy.cn's storage has answered it) and the 5xx above 511 (573, 579, 599) — covered by the 5xx row anyway.
+ */
+const NON_STANDARD_SERVER_ERRORS = new Set([478]);
+/**
+ * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
+ * (not found: the next entry, whatever the separator); the rest says which errors are worth another try.
+ */
+const ANSWER_RULES = [
+    {
+        // A sign-in portal or a web server's page is never a module file; go would report a checksum mismatch or bad JSON.
+        name: 'an HTML page is not a module file',
+        applies: answer => answer.kind === 'status' &&
+            answer.status === 200 &&
+            answer.request !== undefined &&
+            answer.request !== 'sumdb' &&
+            /text\/html/i.test(answer.contentType ?? '') &&
+            /^\s*</.test(answer.head ?? ''),
+        verdict: 'permanent'
+    },
+    { name: '2xx: the answer', applies: answer => isStatus(answer, s => s >= 200 && s < 300), verdict: 'ok' },
+    {
+        name: "goproxy/goproxy's 404 for a failure of its own: not found for now",
+        applies: answer => answer.kind === 'status' && isTemporaryNotFound(answer.status, answer.head),
+        verdict: 'unavailable'
+    },
+    {
+        name: '404/410: not found',
+        applies: answer => isStatus(answer, s => s === 404 || s === 410),
+        verdict: 'not-found'
+    },
+    {
+        name: "429, 5xx and CDN storage's 478: busy",
+        applies: answer => isStatus(answer, s => s === 429 || s >= 500 || NON_STANDARD_SERVER_ERRORS.has(s)),
+        verdict: 'transient'
+    },
+    {
+        name: "local: this machine's disk, not the proxy",
+        applies: answer => answer.kind === 'failure' && answer.fault === 'local',
+        verdict: 'local'
+    },
+    {
+        name: 'timeout, refused, reset, dns: may pass',
+        applies: answer => answer.kind === 'failure' && TRANSIENT_FAULTS.has(answer.fault),
+        verdict: 'transient'
+    }
+];
+/** The verdict on one answer: the first row of ANSWER_RULES that applies, else 'permanent'. */
+function judgeAnswer(answer) {
+    return ANSWER_RULES.find(rule => rule.applies(answer))?.verdict ?? 'permanent';
+}
+/** Backoff caps, for every retry of every walk (and the warm phase's go runs). */
+const RETRY = {
+    /** The longest pause between two tries of one entry. */
+    backoffCapMs: 4000,
+    /** A server's Retry-After is honoured up to this. */
+    retryAfterCapMs: 10_000
+};
+/** The first step of a walk: ask the first entry, or fail at once when there is none. */
+function firstStep(walk) {
+    if (walk.entries.length === 0)
+        return { do: 'fail', why: 'end', report: undefined };
+    return { do: 'ask', state: { entry: 0, attempt: 1 }, delayMs: 0 };
+}
+/**
+ * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
+ * again (after a backoff, at least the server's Retry-After) while the entry's tries remain — so is an
+ * 'unavailable' not-found, which counts as a not-found once they are spent — unless `giveUp` (the
+ * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
+ * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
+ */
+function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
+    const entry = walk.entries[state.entry];
+    if (!entry || !Number.isInteger(state.attempt) || state.attempt < 1 || state.attempt > entry.tries) {
+        throw new Error(`try ${state.attempt} of entry ${state.entry} is outside the walk`);
+    }
+    if (verdict === 'ok')
+        return { do: 'use', entry: state.entry };
+    if (verdict === 'local')
+        return { do: 'fail', why: 'local', report: state.entry };
+    const retryable = verdict === 'transient' || verdict === 'unavailable';
+    if (retryable && state.attempt < entry.tries && !giveUp) {
+        const delayMs = retryDelayMs(state.attempt, retryAfterMs, walk.backoffMs, RETRY.backoffCapMs, RETRY.retryAfterCapMs, walk.random);
+        return { do: 'ask', state: { ...state, attempt: state.attempt + 1 }, delayMs };
+    }
+    // Spent, a proxy's "not found for now" is what its status says to go: a not-found, which falls through.
+    const final = verdict === 'unavailable' ? 'not-found' : verdict;
+    const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(final, entry) });
+    if (final !== 'not-found' && entry.separator === ',')
+        return { do: 'fail', why: 'stop', report: state.entry };
+    if (state.entry + 1 >= walk.entries.length)
+        return { do: 'fail', why: 'end', report: best.entry };
+    return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 };
+}
+/** The rank of an entry's error, as cmd/go ranks it. */
+function failureRank(verdict, entry) {
+    if (entry.direct)
+        return 2;
+    return verdict === 'not-found' ? 0 : 1;
+}
+/**
+ * The error a failed request reports, after `next` failed too (cmd/go TryProxies): direct's error replaces any; a
+ * proxy's error replaces a not-found or an earlier proxy error; a not-found replaces only a not-found. So the
+ * latest error of the highest rank wins.
+ */
+function rankFailure(best, next) {
+    return best === undefined || next.rank >= best.rank ? next : best;
+}
+/**
+ * How many tries one request gives a proxy: one for a `|` proxy with more after it (the next is as good, and go
+ * would move on too) and for a proxy whose breaker is open; else `attempts`.
+ */
+function triesFor(separator, isLast, breakerIsOpen, attempts) {
+    return (separator === '|' && !isLast) || breakerIsOpen ? 1 : Math.max(1, attempts);
+}
+/**
+ * The largest answer of each kind: the go command refuses a module zip over 500 MiB (golang.org/x/mod/zip); a
+ * version list, .info, .mod or checksum-database answer is kilobytes (a large toolchain list ~1 MiB). Larger is a
+ * 'too-large' fault ("answer larger than …"), so an endless body never fills RUNNER_TEMP or go's memory.
+ */
+const ANSWER_CAPS = {
+    zip: 500 << 20,
+    small: 16 << 20,
+    sumdb: 1 << 20
+};
+/**
+ * The slowest body a request accepts from a proxy with a `|` successor (a trickle of a byte every few seconds, or
+ * a mirror far slower than the next): slower is a 'timeout' fault, transient, so the walk moves on. The last proxy,
+ * or one before `,`, has no floor: there is nothing better to move on to (its idle timeout still holds).
+ */
+const THROUGHPUT = { floorBytesPerSecond: 128 << 10, windowMs: 10_000 };
+/** The throughput floor (bytes/s) for an entry, or undefined for none (see THROUGHPUT). */
+function throughputFloor(separator, isLast) {
+    return separator === '|' && !isLast ? THROUGHPUT.floorBytesPerSecond : undefined;
+}
+/**
+ * The chain with the entries that stalled earlier in this run moved behind the others of their `|` run (the
+ * proxies there are interchangeable: go falls through their errors). Separators stay with their positions, so the
+ * meaning of the chain is kept; an entry before `,` ends its run and is never moved past it.
+ */
+function demoteStalled(entries, stalled) {
+    const result = [];
+    for (let start = 0; start < entries.length;) {
+        let end = start;
+        while (end < entries.length - 1 && entries[end].separator === '|')
+            end++;
+        const run = entries.slice(start, end + 1);
+        const ordered = [...run.filter(e => !stalled(e)), ...run.filter(e => stalled(e))];
+        ordered.forEach((entry, i) => result.push({ ...entry, separator: run[i].separator }));
+        start = end + 1;
+    }
+    return result;
+}
+/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
+const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
+/**
+ * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry
+ * with something after it: go falls through its errors anyway) is ever dropped.
+ */
+function dropReason(health, droppable, requestTimeoutMs) {
+    if (!droppable)
+        return undefined;
+    if (health.timeouts >= HEALTH.dropAfterTimeouts) {
+        return `it stalled ${health.timeouts} times (no data for ${requestTimeoutMs} ms)`;
+    }
+    if (health.consecutiveFailures >= HEALTH.dropAfterConsecutiveFailures) {
+        return `${health.consecutiveFailures} requests in a row failed`;
+    }
+    return undefined;
+}
+/**
+ * A circuit breaker: once a whole request's worth of tries failed in a row, later requests ask that proxy once
+ * until it answers again, so a dead `,` proxy costs seconds, not retries × requests.
+ */
+function breakerOpen(health, attempts) {
+    return health.consecutiveFailures >= attempts;
+}
+/**
+ * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
+ * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
+ */
+function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
+    return Math.max(backoffDelay(retry, baseMs, capMs, random), Math.min(retryAfterMs ?? 0, retryAfterCapMs));
+}
+/**
+ * Exponential backoff with "equal jitter": the n-th retry waits between half and all of base·2^(n-1), capped.
+ * The jitter keeps many parallel requests from retrying in lockstep against a proxy that is just recovering.
+ */
+function backoffDelay(retry, baseMs, capMs, random = Math.random) {
+    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(exp / 2 + (random() * exp) / 2);
+}
+
+
+/***/ }),
+
 /***/ 6729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -52,6 +281,8 @@ __webpack_require__.d(__webpack_exports__, {
   u: () => (/* binding */ createHttpClient)
 });
 
+// UNUSED EXPORTS: formatBytes
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -66,6 +297,8 @@ var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/auth/secrets.ts
@@ -411,7 +644,7 @@ function describeNetworkError(code, message) {
  *
  * - **Never rejects**: every outcome is an `answer` (any status), a classified `failure`
  *   (phase: dns, connect, tls, response, body; fault: timeout, refused, reset, dns, tls,
- *   redirect, too-large, other) or `aborted` (the caller's signal).
+ *   redirect, too-large, local (writing the body to disk failed), other) or `aborted` (the caller's signal).
  * - Keep-alive pools per origin (undici), owned by the client; `close()` ends every socket.
  * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
  *   idle (each gap between chunks, also while the caller streams), and an optional absolute
@@ -438,6 +671,7 @@ function describeNetworkError(code, message) {
  * // r.kind === 'answer' && r.status === 200 && r.body.kind === 'file' → r.body.bytes written to path
  * ```
  */
+
 
 
 
@@ -480,14 +714,18 @@ class Client {
     }
     directAgent() {
         if (!this.direct) {
-            const base = (0,undici/* buildConnector */.gU)({
-                timeout: this.connectTimeoutMs,
-                ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {})
-            });
+            // The trusted CAs' context is built on the first https connection only: parsing a few hundred roots
+            // (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS) costs 25-125 ms, which a run against http proxies never needs.
+            const plain = (0,undici/* buildConnector */.gU)({ timeout: this.connectTimeoutMs });
+            let tlsConnector;
+            const secureConnector = () => (tlsConnector ??= this.ca
+                ? (0,undici/* buildConnector */.gU)({ timeout: this.connectTimeoutMs, secureContext: secureContextFor(this.ca) })
+                : plain);
             const connecting = this.connecting;
             const connect = (opts, callback) => {
                 const key = `${opts.protocol}//${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? '443' : '80')}`;
                 const secure = opts.protocol === 'https:';
+                const base = secure ? secureConnector() : plain;
                 connecting.set(key, external_node_net_default().isIP(opts.hostname.replace(/^\[(.*)\]$/, '$1')) ? 'connect' : 'dns');
                 const socket = base(opts, (error, s) => {
                     if (!error)
@@ -621,6 +859,10 @@ class Exchange {
     deadlineTimer;
     settled = false;
     stream;
+    /** Body bytes received so far, and in the current throughput window. */
+    received = 0;
+    windowBytes = 0;
+    throughputTimer;
     file;
     resumeDispatch = () => undefined;
     status = 0;
@@ -633,6 +875,11 @@ class Exchange {
     total;
     bodyMode = 'buffer';
     limit = Infinity;
+    /**
+     * A `Content-Encoding: gzip` answer (static GOPROXY sites on object storage send one whatever was asked) is
+     * decoded here, as the go command's transport decodes it: every reader sees the bytes the proxy stored.
+     */
+    gunzip;
     onAbort = () => this.end({ kind: 'aborted', ms: this.elapsed() });
     onClose = () => this.fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed');
     constructor(setup, resolve) {
@@ -707,6 +954,7 @@ class Exchange {
     cleanup() {
         clearTimeout(this.timer);
         clearTimeout(this.deadlineTimer);
+        clearInterval(this.throughputTimer);
         this.options.signal?.removeEventListener('abort', this.onAbort);
         this.setup.client.inFlight.delete(this.onClose);
     }
@@ -742,6 +990,20 @@ class Exchange {
         clearTimeout(this.timer);
         if (ms !== undefined && ms > 0)
             this.timer = setTimeout(fault, ms);
+    }
+    /** Fails the request when a window passes with less than `minBytesPerSecond` of body in it. */
+    watchThroughput() {
+        const floor = this.options.minBytesPerSecond;
+        if (floor === undefined || floor <= 0 || this.throughputTimer !== undefined)
+            return;
+        const windowMs = this.options.throughputWindowMs ?? 10_000;
+        this.throughputTimer = setInterval(() => {
+            const rate = Math.round((this.windowBytes * 1000) / windowMs);
+            this.windowBytes = 0;
+            if (rate < floor) {
+                this.fail('timeout', 'TOO_SLOW', `the answer came at ${rate} bytes/s over ${windowMs} ms, below the floor of ${floor} bytes/s`);
+            }
+        }, windowMs);
     }
     /** Restarts the body-idle timer: a stall between two chunks fails the request. */
     idle() {
@@ -803,7 +1065,10 @@ class Exchange {
             this.answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
                 ? length
                 : undefined;
+        if (/^\s*(x-)?gzip\s*$/i.test(this.answerHeaders['content-encoding'] ?? ''))
+            this.decodeGzip();
         this.idle();
+        this.watchThroughput();
         const location = this.answerHeaders.location;
         if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && this.options.followRedirects !== false) {
             this.redirectTo = location;
@@ -844,14 +1109,41 @@ class Exchange {
         const file = (0,external_node_fs_.createWriteStream)(mode.path);
         this.file = file;
         file.on('drain', () => this.resumeDispatch());
-        file.on('error', error => this.fail('other', error.code ?? 'EIO', `writing ${mode.path}: ${error.message}`, 'body'));
+        // Writing here failed (ENOSPC, EROFS, EACCES): this machine's fault, not the proxy's.
+        file.on('error', error => this.fail('local', error.code ?? 'EIO', `writing ${mode.path}: ${error.message}`, 'body'));
         return true;
+    }
+    /** Decodes the body from here on; the length on the wire is not the body's, so the decoded bytes decide. */
+    decodeGzip() {
+        this.total = undefined;
+        const gunzip = (0,external_node_zlib_.createGunzip)();
+        this.gunzip = gunzip;
+        // Decoded bytes go on as they come (the stream and file readers buffer); the encoded side keeps backpressure.
+        gunzip.on('data', (chunk) => {
+            if (this.state !== 'done')
+                this.consume(chunk);
+        });
+        gunzip.on('drain', () => this.resumeDispatch());
+        gunzip.on('error', error => this.fail('other', 'EGZIP', `the answer's gzip encoding is broken: ${error.message}`, 'body'));
     }
     onData(chunk) {
         if (this.state === 'done')
             return false;
         this.idle();
+        this.received += chunk.length;
+        this.windowBytes += chunk.length;
+        const cap = this.options.maxBodyBytes;
+        if (cap !== undefined && this.received > cap) {
+            this.fail('too-large', 'TOO_LARGE', `answer larger than ${formatBytes(cap)}`);
+            return false;
+        }
         this.options.onData?.(chunk.length);
+        if (this.gunzip)
+            return this.gunzip.write(chunk);
+        return this.consume(chunk);
+    }
+    /** One chunk of the (decoded) body, by the body mode; false asks the sender to pause. */
+    consume(chunk) {
         switch (this.bodyMode) {
             case 'discard':
                 return true;
@@ -900,6 +1192,14 @@ class Exchange {
     onComplete() {
         if (this.state === 'done')
             return;
+        if (this.gunzip) {
+            // The decoder's last bytes arrive after its input ends: complete once it has flushed them.
+            const decoder = this.gunzip;
+            this.gunzip = undefined;
+            decoder.once('end', () => this.onComplete());
+            decoder.end();
+            return;
+        }
         this.state = 'done';
         this.cleanup();
         if (this.redirectTo !== undefined)
@@ -1071,6 +1371,14 @@ async function copyFile(from, to, total, onProgress) {
         throw error;
     }
 }
+/** `500 MiB`, `4 MiB`, `256 KiB`: a size for a message. */
+function formatBytes(bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
+        return `${bytes / (1 << 20)} MiB`;
+    if (bytes >= 1 << 10 && bytes % (1 << 10) === 0)
+        return `${bytes / (1 << 10)} KiB`;
+    return `${bytes} bytes`;
+}
 
 
 /***/ }),
@@ -1157,6 +1465,8 @@ function trustedCertificates(extra, env = process.env) {
 /* harmony export */ });
 /* unused harmony export bodyExcerpt */
 /* harmony import */ var _go_proxy_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2660);
+/* harmony import */ var _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9100);
+
 
 /** Statuses that keep an entry in the exported chain. A not-found proxy is reachable; Go falls through it on 404/410. */
 function isWorking(status) {
@@ -1276,6 +1586,9 @@ const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9
  */
 function isVersionList(body, truncated = false) {
     const lines = body.split('\n');
+    // Cut at the limit with no newline at all: one unfinished line is no list (an endless blob, a page).
+    if (truncated && lines.length === 1)
+        return false;
     if (truncated)
         lines.pop();
     return lines.every(line => {
@@ -1315,7 +1628,8 @@ function describeFailedAnswer(answer) {
 }
 /** Classifies the answer to `GET <proxy>/<module>/@v/list`. */
 function classifyListAnswer(answer, module) {
-    if (answer.status === 404 || answer.status === 410) {
+    // goproxy/goproxy's 404 for a failure of its own (bad upstream, fetch timed out) is an error, not "does not serve".
+    if ((answer.status === 404 || answer.status === 410) && !(0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_1__/* .isTemporaryNotFound */ .pX)(answer.status, answer.body)) {
         return {
             status: 'not-found',
             message: `reachable, but ${statusLine(answer)} for ${module}: it does not serve that module (normal for a proxy that serves only private modules); kept`
@@ -1342,7 +1656,7 @@ function classifyListAnswer(answer, module) {
 function classifySupportedAnswer(answer) {
     if (answer.status === 200)
         return { support: 'yes', message: 'serves the checksum database' };
-    if (answer.status === 404 || answer.status === 410)
+    if ((answer.status === 404 || answer.status === 410) && !(0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_1__/* .isTemporaryNotFound */ .pX)(answer.status, answer.body))
         return { support: 'no', message: `${statusLine(answer)}: does not serve it` };
     return { support: 'error', message: describeFailedAnswer(answer).message };
 }

@@ -2,47 +2,6 @@ export const id = 364;
 export const ids = [364];
 export const modules = {
 
-/***/ 4661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ sumdbRoute)
-/* harmony export */ });
-/**
- * Decides which path the go command takes to the checksum database, exactly as its
- * dbClient.initBase walks TryProxies: each proxy in order is asked `/sumdb/<name>/supported`;
- * 200 → through that proxy; 404/410 → the next entry whatever the separator; another
- * error → the next entry only after `|`, and it is remembered: reaching `direct` then
- * goes direct, but reaching `off` or the end of the list fails with that error (Go
- * ranks a proxy error above the not-found of `off`). `supported` gives the answer of
- * a proxy URL, undefined while unknown.
- */
-function sumdbRoute(chain, sumdb, supported) {
-    if (sumdb.kind === 'off')
-        return { kind: 'off' };
-    if (sumdb.explicitUrl)
-        return { kind: 'explicit', base: sumdb.url };
-    let error;
-    for (const entry of chain.proxies) {
-        const answer = supported(entry.url);
-        if (answer === undefined)
-            return { kind: 'pending', proxy: entry.url };
-        if (answer.support === 'yes')
-            return { kind: 'proxy', proxy: entry.url };
-        if (answer.support === 'no')
-            continue;
-        error = { proxy: entry.url, message: answer.message };
-        if (entry.separator === ',')
-            return { kind: 'fails', ...error };
-    }
-    if (chain.terminal === 'direct' || !error)
-        return { kind: 'direct', base: sumdb.url };
-    return { kind: 'fails', ...error };
-}
-
-
-/***/ }),
-
 /***/ 6364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -341,7 +300,10 @@ var sumdb_route = __webpack_require__(4661);
 var http = __webpack_require__(460);
 // EXTERNAL MODULE: ./src/go/module/path.ts
 var path = __webpack_require__(4716);
+// EXTERNAL MODULE: ./src/go/proxy/walk.ts
+var walk = __webpack_require__(9100);
 ;// CONCATENATED MODULE: ./src/probe/retry.ts
+
 
 /**
  * The one rule for asking a probe request again. Every probe request (a proxy's version
@@ -361,8 +323,11 @@ const TRANSIENT_RETRIES = 3;
  * time left to ask (a probe attempt has no timeout of its own, only the phase deadline).
  */
 function isTransient(attempt) {
-    if (attempt.kind === 'answer')
-        return attempt.answer.status >= 500 || attempt.answer.status === 429;
+    if (attempt.kind === 'answer') {
+        // The chain walker's judgement, so the probe asks again exactly what the warm phase and the Go install retry.
+        const verdict = (0,walk/* judgeAnswer */._n)({ kind: 'status', status: attempt.answer.status, head: attempt.answer.body });
+        return verdict === 'transient' || verdict === 'unavailable';
+    }
     if (attempt.kind === 'aborted')
         return false;
     return attempt.failure.code !== 'DEADLINE' && (0,probe_report/* classifyFailure */.XE)(attempt.failure).status === 'connection-closed';
@@ -706,7 +671,10 @@ async function probeSupported(url, name, context) {
     };
 }
 
+// EXTERNAL MODULE: ./src/go/sumdb/tlog.ts
+var tlog = __webpack_require__(724);
 ;// CONCATENATED MODULE: ./src/probe/sumdb-probe.ts
+
 
 
 
@@ -747,9 +715,31 @@ async function checkLatest(base, name, context) {
         return { ok: false, message: `${(0,probe_report/* describeFailedAnswer */.l$)(attempt.answer).message}${attemptsNote(attempts)}`, ms };
     }
     const problem = (0,probe_report/* checkTreeHead */.hs)(attempt.answer.body, name);
-    return problem
-        ? { ok: false, message: `HTTP 200 but ${problem}`, ms }
-        : { ok: true, message: `signed tree head of ${name}`, ms };
+    if (problem)
+        return { ok: false, message: `HTTP 200 but ${problem}`, ms };
+    const tile = await checkFirstTile(base, Number(attempt.answer.body.split('\n')[1]), context);
+    if (tile)
+        return { ok: false, message: tile, ms: sumdb_probe_round(performance.now() - start) };
+    return { ok: true, message: `signed tree head of ${name}, tiles served`, ms };
+}
+/**
+ * A path that serves `latest` may still fail every tile (goproxy.io once answered 404 for tiles): go reads tiles
+ * for every lookup it verifies, so one tile is read too — the first one of level 0, full or as partial as the tree
+ * is. Returns the problem, or undefined when the tile came back.
+ */
+async function checkFirstTile(base, treeSize, context) {
+    if (!Number.isSafeInteger(treeSize) || treeSize < 1)
+        return undefined;
+    const path = (0,tlog/* tilePath */.uB)({ H: tlog/* TILE_HEIGHT */.VM, L: 0, N: 0, W: Math.min(treeSize, 2 ** tlog/* TILE_HEIGHT */.VM) });
+    const { attempt, attempts } = await getWithRetries(joinUrlPath(base, path), context);
+    if (attempt.kind === 'aborted')
+        return undefined;
+    if (attempt.kind === 'failure')
+        return `latest works but ${path}: ${attemptMessage(attempt)}${attemptsNote(attempts)}`;
+    if (attempt.answer.status !== 200 || attempt.answer.body.length === 0) {
+        return `latest works but ${path} does not (${(0,probe_report/* describeFailedAnswer */.l$)(attempt.answer).message}${attemptsNote(attempts)}): go reads tiles to verify every lookup`;
+    }
+    return undefined;
 }
 
 // EXTERNAL MODULE: ./src/net/trust.ts
@@ -830,11 +820,12 @@ async function probeWith(client, plan, options, start) {
             ...(signals.length > 0 ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {})
         };
     };
+    const samples = options.samples ?? (urls.length > 1 ? 3 : 1);
     const results = new Map();
     const answered = new Set();
     const lists = new Map(urls.map(url => [
         url,
-        probeList(url, module, options.samples ?? 3, context(url, false, url), () => answered.add(url)).then(result => {
+        probeList(url, module, samples, context(url, false, url), () => answered.add(url)).then(result => {
             if (!results.has(url))
                 results.set(url, result);
             return result;

@@ -1,6 +1,2510 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -3243,7 +5747,7 @@ module.exports = validRange
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -3263,10 +5767,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -31691,6 +34195,275 @@ function credentialsFor(netrc, url) {
 
 /***/ }),
 
+/***/ 4798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nm: () => (/* binding */ moduleKeys),
+/* harmony export */   Nn: () => (/* binding */ buildPrefix),
+/* harmony export */   Od: () => (/* binding */ saveDecision),
+/* harmony export */   RF: () => (/* binding */ hasNewOutputs),
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   YN: () => (/* binding */ withModcacherw),
+/* harmony export */   e2: () => (/* binding */ backdatedMtime),
+/* harmony export */   jobStatus: () => (/* binding */ jobStatus),
+/* harmony export */   lL: () => (/* binding */ parseCacheSettings),
+/* harmony export */   nW: () => (/* binding */ restoreKind),
+/* harmony export */   ow: () => (/* binding */ trimPlan),
+/* harmony export */   pU: () => (/* binding */ isBuildCacheEntry),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
+/**
+ * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
+ * job used, and when an entry is saved. The I/O (go env, the trees on disk, @actions/cache) is in cache.ts.
+ *
+ * Two entries, unlike actions/setup-go's one archive keyed on go.mod:
+ * - modules: `$GOMODCACHE/cache/download` (the verified zips, .mod and .info files go extracts from, without a
+ *   network), keyed on the OS and the hash of every go.sum / go.work.sum the warm phase reads, restored with a
+ *   restore key (the newest entry of any go.sum), then topped up by the warm phase;
+ * - build: `$GOCACHE`, keyed on OS, architecture and Go version plus the hash of the entries kept, restored with the
+ *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it).
+ */
+
+
+const CACHE_PARTS = ['modules', 'build'];
+/**
+ * `cache` (false, true, or a list of modules/build), `cache-restore-only` and `cache-key-suffix`; undefined when
+ * caching is off. A bad value is an InputError naming the input and the value.
+ */
+function parseCacheSettings(cache, restoreOnly, keySuffix) {
+    const value = cache.trim().toLowerCase();
+    const only = restoreOnly.trim().toLowerCase();
+    if (only !== '' && only !== 'true' && only !== 'false') {
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-restore-only', `must be true or false, got ${JSON.stringify(restoreOnly)}`);
+    }
+    const suffix = keySuffix.trim();
+    if (/[,\s\p{Cc}]/u.test(suffix) || suffix.length > 100) {
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-key-suffix', `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${JSON.stringify(keySuffix)}`);
+    }
+    if (value === '' || value === 'false')
+        return undefined;
+    let parts;
+    if (value === 'true')
+        parts = [...CACHE_PARTS];
+    else {
+        const names = value.split(/[\s,]+/).filter(Boolean);
+        const unknown = names.filter(name => !CACHE_PARTS.includes(name));
+        if (unknown.length > 0 || names.length === 0) {
+            throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${JSON.stringify(cache)}`);
+        }
+        parts = CACHE_PARTS.filter(part => names.includes(part));
+    }
+    return { parts, restoreOnly: only === 'true', keySuffix: suffix };
+}
+const withSuffix = (prefix, suffix) => (suffix ? `${prefix}${suffix}-` : prefix);
+/** The modules entry: the exact key for this set of go.sum files, and the prefix any earlier set falls back to. */
+function moduleKeys(context, goSumHash) {
+    const prefix = withSuffix(`setup-goproxy-modules-${context.os}-`, context.keySuffix);
+    return { key: `${prefix}${goSumHash}`, prefix };
+}
+/**
+ * The build entry's prefix (OS, architecture, Go version): entries are built by one toolchain for one target, so no
+ * other entry is worth restoring. The saved key adds the hash of the entries kept, so a job that adds nothing finds
+ * its key taken and saves nothing.
+ */
+function buildPrefix(context) {
+    return withSuffix(`setup-goproxy-build-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix);
+}
+function restoreKind(primaryKey, matchedKey) {
+    if (matchedKey === undefined)
+        return 'none';
+    return matchedKey === primaryKey ? 'exact' : 'partial';
+}
+/** A stable hash of a set of names (sorted first): the module files held, the build entries kept. */
+function fingerprint(names) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const name of [...names].sort())
+        hash.update(name).update('\n');
+    return hash.digest('hex').slice(0, 32);
+}
+/**
+ * go's build cache (cmd/go/internal/cache) refreshes an entry's mtime when it uses it, but only when the mtime is
+ * more than an hour old (mtimeInterval): a restored entry keeps the mtime it was archived with, so restored entries
+ * are set back past that hour, and every entry this job then uses carries a time after the job's start.
+ */
+const GO_CACHE_MTIME_INTERVAL_MS = 60 * 60 * 1000;
+/** The mtime restored build-cache entries get: far enough back that go's first use refreshes it. */
+function backdatedMtime(nowMs) {
+    return nowMs - 2 * GO_CACHE_MTIME_INTERVAL_MS;
+}
+/** An entry file of go's build cache: `<64 hex>-a` (action) or `<64 hex>-d` (output) in a two-hex-digit directory. */
+function isBuildCacheEntry(relativePath) {
+    return /^[0-9a-f]{2}[/\\][0-9a-f]{64}-[ad]$/.test(relativePath);
+}
+/** Which entries to keep (used or written since `sinceMs`) and which to drop before saving. */
+function trimPlan(entries, sinceMs) {
+    const keep = [];
+    const drop = [];
+    for (const entry of entries)
+        (entry.mtimeMs >= sinceMs ? keep : drop).push(entry);
+    return { keep, drop };
+}
+/**
+ * Whether the job added build output worth storing: an output file (`-d`) the restore did not bring. A new action
+ * record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the run)
+ * and points at an output the restore already holds; saving the whole cache again for it would upload the same
+ * bytes on every run.
+ */
+function hasNewOutputs(kept, restored) {
+    return kept.some(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
+}
+function jobStatus(value) {
+    const status = value.trim().toLowerCase();
+    return status === 'success' || status === 'failure' || status === 'cancelled' ? status : 'unknown';
+}
+/** Whether to save an entry, and why not when it is not saved (shown in the log and the summary). */
+function saveDecision(facts) {
+    if (facts.jobStatus !== 'success') {
+        return {
+            save: false,
+            reason: facts.jobStatus === 'unknown'
+                ? 'the job status is unknown (job-status is empty: not run by the Actions runner)'
+                : `the job did not succeed (job.status: ${facts.jobStatus})`
+        };
+    }
+    if (facts.restoreOnly)
+        return { save: false, reason: 'cache-restore-only' };
+    if (facts.part === 'modules' && facts.restored === 'exact') {
+        return { save: false, reason: 'restored on its exact key (entries are written once)' };
+    }
+    if (!facts.changed)
+        return { save: false, reason: 'unchanged since the restore' };
+    return { save: true };
+}
+/**
+ * GOFLAGS with -modcacherw added (unless it is there): go then leaves the module cache's directories writable, so a
+ * later restore of a cache archive over it (actions/setup-go's, ours) can replace files as a non-root user. Without
+ * it GNU tar fails on every file with "Cannot open: File exists".
+ */
+function withModcacherw(goflags) {
+    const flags = (goflags ?? '').trim();
+    if (flags.split(/\s+/).some(flag => /^--?modcacherw(=true)?$/.test(flag)))
+        return flags;
+    return flags ? `${flags} -modcacherw` : '-modcacherw';
+}
+/** Bytes as the summary shows them. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * 1024 * 1024)
+        return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`;
+}
+
+
+/***/ }),
+
+/***/ 8298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gj: () => (/* binding */ saveLine),
+/* harmony export */   JD: () => (/* binding */ restoreLine),
+/* harmony export */   fQ: () => (/* binding */ restoreTable),
+/* harmony export */   saveTable: () => (/* binding */ saveTable)
+/* harmony export */ });
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4798);
+/** The cache phase's lines for the log and its table for the job summary (pure). */
+
+const LABEL = {
+    modules: 'modules (`GOMODCACHE/cache/download`)',
+    build: 'build (`GOCACHE`)'
+};
+function code(value) {
+    return `\`${value.replace(/[`|\\<>]/g, ch => `\\${ch}`)}\``;
+}
+const size = (files, bytes) => `${files} files, ${(0,_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(bytes)}`;
+/** One log line per restored part. */
+function restoreLine(part) {
+    const what = part.part === 'modules' ? 'Module cache' : 'Build cache';
+    if (part.problem)
+        return `${what}: nothing restored (${part.problem})`;
+    if (part.kind === 'none')
+        return `${what}: no entry for ${part.key} (cold: ${size(part.files, part.bytes)} on disk)`;
+    return `${what}: ${part.kind} hit ${part.matchedKey} (${size(part.files, part.bytes)} on disk)`;
+}
+/** One log line per saved (or not saved) part. */
+function saveLine(part) {
+    const what = part.part === 'modules' ? 'Module cache' : 'Build cache';
+    const trimmed = part.trimmed ? `; ${size(part.trimmed.files, part.trimmed.bytes)} unused by this job left out` : '';
+    if (part.saved)
+        return `${what}: saved ${part.key} (${size(part.files, part.bytes)}${trimmed})`;
+    return `${what}: not saved: ${part.reason ?? 'the cache service did not take it'}${trimmed}`;
+}
+/** The summary table of the main step: what each part restored. */
+function restoreTable(parts) {
+    const rows = parts.map(p => `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.kind} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)} | ${size(p.files, p.bytes)} |`);
+    return ['| cache | restored | key | on disk after restore |', '|---|---|---|---|', ...rows].join('\n');
+}
+/** The summary table of the post step: what each part saved. */
+function saveTable(parts) {
+    const rows = parts.map(p => `| ${LABEL[p.part]} | ${p.saved ? 'saved' : `not saved: ${(p.reason ?? 'refused by the cache service').replace(/\|/g, '\\|')}`} | ${p.key ? code(p.key) : ''} | ${size(p.files, p.bytes)} | ${p.trimmed ? size(p.trimmed.files, p.trimmed.bytes) : ''} |`);
+    return [
+        '| cache | saved | key | size (uncompressed) | left out (unused this job) |',
+        '|---|---|---|---|---|',
+        ...rows
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 3155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ onCancel),
+/* harmony export */   W: () => (/* binding */ undoForCancel)
+/* harmony export */ });
+/**
+ * What must be undone when the runner cancels the step (SIGINT, then SIGTERM ~7.5 s later): go's process groups
+ * (go runs in a group of its own, so the runner's signal never reaches it), a half-extracted tree, the tool-cache
+ * lock, a partly downloaded zip.
+ *
+ * API:
+ * - `onCancel(undo)` → a function that unregisters `undo`. Register around the work that needs undoing; unregister
+ *   when it is done. `undo` must be synchronous: on a cancel it runs with the process about to exit, and no other
+ *   callback may run between the undo steps and the exit (a writer could otherwise add a file after the removal).
+ * - `undoForCancel()`: runs every registered undo, newest first, each at most once; a throwing undo does not stop the
+ *   others. The host (src/main.ts) calls it from its signal handler, then reports the failure and exits.
+ */
+const registered = new Set();
+/** Registers `undo` to run if the step is cancelled; returns the function that unregisters it. */
+function onCancel(undo) {
+    registered.add(undo);
+    return () => {
+        registered.delete(undo);
+    };
+}
+/** Runs every registered undo, newest first, once; errors are swallowed (the process is ending). */
+function undoForCancel() {
+    const undos = [...registered].reverse();
+    registered.clear();
+    for (const undo of undos) {
+        try {
+            undo();
+        }
+        catch {
+            // Best effort: the others still run.
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 4705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31759,6 +34532,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/exec/cancel.ts
+var cancel = __nccwpck_require__(3155);
 ;// CONCATENATED MODULE: ./src/exec/go.ts
 /**
  * The one way the action and the CLI start the go command. Everything a go child needs is decided here once:
@@ -31768,13 +34543,18 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * reaches the whole process tree (go starts git, compilers, a switched-to toolchain).
  */
 
+
 /** Bytes kept per stream when the caller sets no cap: enough for `go env -json` and any error go prints. */
 const DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
 /** How long to wait for the pipes after the process exited: an orphaned grandchild may hold them open. */
 const PIPE_GRACE_MS = 2000;
-/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
+/**
+ * The environment go runs with: undefined values dropped, no `INPUT_*` (the step's inputs: INPUT_AUTH holds every
+ * credential, unscoped, while the netrc and git config files the action writes scope each one to its host; go, git
+ * and whatever they start need none of them), GOTOOLCHAIN=local unless a switch is meant.
+ */
 function goChildEnv(env, toolchainSwitch = false) {
-    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined && !/^INPUT_/i.test(e[0])));
     if (!toolchainSwitch)
         result.GOTOOLCHAIN = 'local';
     return result;
@@ -31824,10 +34604,15 @@ function runGo(go, args, options) {
         // eslint-disable-next-line prefer-const
         let timer;
         let child;
+        // A cancelled step ends go's process group too: the runner's signal reaches only the action's own group.
+        // Set once the child has started.
+        // eslint-disable-next-line prefer-const
+        let forgetOnCancel;
         const finish = (code, spawnError) => {
             if (settled)
                 return;
             settled = true;
+            forgetOnCancel?.();
             clearTimeout(timer);
             clearTimeout(grace);
             options.signal?.removeEventListener('abort', onAbort);
@@ -31867,6 +34652,7 @@ function runGo(go, args, options) {
             finish(null, error instanceof Error ? error.message : String(error));
             return;
         }
+        forgetOnCancel = (0,cancel/* onCancel */.A)(() => killProcessTree(child, posix));
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
             options.onStdout?.(chunk);
@@ -32878,13 +35664,13 @@ function formatChain(chain, redact = false) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CE: () => (/* binding */ PROXY_PRESETS),
+/* harmony export */   Qi: () => (/* binding */ presetForUrl),
 /* harmony export */   a5: () => (/* binding */ REGION_PRESETS),
 /* harmony export */   cH: () => (/* binding */ GO_DEFAULT_GOPROXY),
 /* harmony export */   ij: () => (/* binding */ REGIONS),
 /* harmony export */   lw: () => (/* binding */ GO_DEFAULT_GOSUMDB),
 /* harmony export */   t: () => (/* binding */ findPreset)
 /* harmony export */ });
-/* unused harmony export presetForUrl */
 const PROXY_PRESETS = [
     {
         name: 'proxy.golang.org',
@@ -33330,9 +36116,11 @@ function stripComment(line, marker) {
 /* harmony export */   JQ: () => (/* binding */ isGoVersion),
 /* harmony export */   Ng: () => (/* binding */ describeRequest),
 /* harmony export */   O9: () => (/* binding */ isReleaseVersion),
+/* harmony export */   S9: () => (/* binding */ toolchainModuleGoVersion),
 /* harmony export */   SO: () => (/* binding */ pickVersion),
 /* harmony export */   Tk: () => (/* binding */ makeSemver),
-/* harmony export */   X_: () => (/* binding */ compareGoVersions)
+/* harmony export */   X_: () => (/* binding */ compareGoVersions),
+/* harmony export */   ck: () => (/* binding */ pinnedToolchain)
 /* harmony export */ });
 /* unused harmony exports parseGoVersion, goVersionLine, versionMatches */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
@@ -33511,6 +36299,206 @@ function compareNumbers(x, y) {
 function compareText(x, y) {
     return x === y ? 0 : x < y ? -1 : 1;
 }
+/**
+ * The GOTOOLCHAIN value that pins a job to the Go it installed (`version` without the `go` prefix): the toolchain's
+ * own name (`go1.23.5`) from Go 1.21 on, `local` before. Both make the installed go run itself and refuse a go.mod
+ * that needs a newer Go, without reading go.mod's toolchain line or downloading anything. The name, not `local`,
+ * because actions/setup-go v6+ reads go.mod's `go` line instead of its `toolchain` line when the step starts with
+ * GOTOOLCHAIN=local: a setup-go step after this one would install another Go from the same go.mod. Before 1.21
+ * there is no toolchain to name (nor a go that reads GOTOOLCHAIN).
+ */
+function pinnedToolchain(version) {
+    return isGoVersion(version) && compareGoVersions(version, '1.21rc1') >= 0 ? `go${version}` : 'local';
+}
+/** The Go version of a toolchain module version (`v0.0.1-go1.23.5.linux-amd64` → `1.23.5`); undefined otherwise. */
+function toolchainModuleGoVersion(moduleVersion) {
+    const version = /^v0\.0\.1-go(.+)\.[a-z0-9]+-[a-z0-9]+$/.exec(moduleVersion)?.[1];
+    return version !== undefined && isGoVersion(version) ? version : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gz: () => (/* binding */ resolveDirectories),
+/* harmony export */   Vy: () => (/* binding */ display),
+/* harmony export */   q7: () => (/* binding */ missingDirectories)
+/* harmony export */ });
+/* unused harmony export globMatcher */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * Resolves the `working-directory` lines into the module sets to download: a directory
+ * (its go.mod or go.work, or the nearest one above it, as the go command finds them), or a
+ * glob such as `**\/go.mod` or `services/*` for a monorepo. A module inside a workspace is
+ * downloaded as that workspace (the go command would use the go.work anyway), so each
+ * workspace runs once.
+ */
+
+
+
+
+/** Directory names a glob never descends into. */
+const SKIPPED = new Set(['vendor', 'testdata', 'node_modules']);
+const WALK_LIMIT = 50_000;
+/**
+ * The `working-directory` lines without a glob that name nothing on disk (resolved against `cwd`). A user who named
+ * a directory made a typo when it is not there; warming nothing and succeeding would let them believe the cache is
+ * warm. (A glob that matches nothing stays a note: globs are written to match what may or may not exist.)
+ */
+function missingDirectories(lines, cwd) {
+    return lines
+        .map(line => line.trim())
+        .filter(line => line !== '' && !/[*?[]/.test(line) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, line)));
+}
+/**
+ * Resolves the lines against `cwd`. `gowork` is the job's GOWORK: `off` disables
+ * workspaces, a path forces that one workspace for every directory.
+ */
+async function resolveDirectories(lines, cwd, gowork) {
+    const notes = [];
+    const dirs = [];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (line === '')
+            continue;
+        if (isGlob(line)) {
+            const matches = await expandGlob(line, cwd);
+            if (matches.length === 0)
+                notes.push(`working-directory: ${JSON.stringify(line)} matched no go.mod or go.work.`);
+            dirs.push(...matches);
+            continue;
+        }
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, line);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            notes.push(`working-directory: ${JSON.stringify(line)} does not exist; skipped.`);
+            continue;
+        }
+        dirs.push((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? dir : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir));
+    }
+    const sets = new Map();
+    for (const dir of dirs) {
+        const set = await moduleSetFor(dir, gowork, cwd);
+        if (!set) {
+            notes.push((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'vendor.mod'))
+                ? `working-directory: ${display(dir, cwd)} has vendor.mod and no go.mod: a project that keeps its module file as vendor.mod builds with -modfile=vendor.mod from vendor/ and never reads the module cache; nothing to warm there.`
+                : `working-directory: ${display(dir, cwd)} has no go.mod or go.work (nor any above it); nothing to download there.`);
+            continue;
+        }
+        const known = sets.get(set.dir);
+        sets.set(set.dir, known ? { ...known, goMods: [...new Set([...known.goMods, ...set.goMods])] } : set);
+    }
+    return { sets: [...sets.values()], notes };
+}
+/** The module set the go command uses in `dir`: the nearest go.work (unless GOWORK=off), else the nearest go.mod. */
+async function moduleSetFor(dir, gowork, cwd) {
+    if (gowork && gowork !== 'off') {
+        const goWork = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(gowork) ? gowork : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, gowork);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(goWork))
+            return { dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(goWork), goWork, goMods: await workspaceGoMods(goWork) };
+    }
+    let goMod;
+    for (let d = dir;; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d)) {
+        if (gowork !== 'off' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, 'go.work'))) {
+            const goWork = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, 'go.work');
+            return { dir: d, goWork, goMods: await workspaceGoMods(goWork) };
+        }
+        if (!goMod && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, 'go.mod')))
+            goMod = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, 'go.mod');
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d) === d)
+            break;
+    }
+    return goMod ? { dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(goMod), goMods: [goMod] } : undefined;
+}
+/** The go.mod of every `use` directory of a go.work. */
+async function workspaceGoMods(goWork) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(goWork, 'utf8');
+    }
+    catch {
+        return [];
+    }
+    const uses = [];
+    const stripped = text.replace(/\/\/[^\n]*/g, '');
+    for (const block of stripped.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
+        uses.push(...block[1].split('\n').map(unquote).filter(Boolean));
+    }
+    for (const single of stripped.matchAll(/^\s*use\s+([^\s(][^\n]*)$/gm))
+        uses.push(unquote(single[1]));
+    return uses.map(use => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(goWork), use), 'go.mod')).filter(node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync);
+}
+function unquote(text) {
+    const t = text.trim();
+    return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
+}
+/** Directories whose go.mod/go.work (or which themselves) match the glob, relative to cwd. */
+async function expandGlob(pattern, cwd) {
+    const normalized = pattern.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const matches = globMatcher(normalized);
+    const found = new Set();
+    let budget = WALK_LIMIT;
+    const walk = async (dir, rel) => {
+        let entries;
+        try {
+            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            if (--budget < 0)
+                return;
+            const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+            const child = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (SKIPPED.has(entry.name) || entry.name.startsWith('.'))
+                    continue;
+                if (matches(childRel) && ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(child, 'go.mod')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(child, 'go.work'))))
+                    found.add(child);
+                await walk(child, childRel);
+            }
+            else if ((entry.name === 'go.mod' || entry.name === 'go.work') && matches(childRel)) {
+                found.add(dir);
+            }
+        }
+    };
+    await walk(cwd, '');
+    if (matches('') || matches('.')) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cwd, 'go.mod')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cwd, 'go.work')))
+            found.add(cwd);
+    }
+    return [...found].sort();
+}
+/**
+ * A glob over `/`-separated paths (picomatch's dialect: `**` spans directories, `*` and `?` stay inside one, `[...]`
+ * and `{a,b}`), as a test of a path relative to the working directory.
+ */
+function globMatcher(glob) {
+    return picomatch__WEBPACK_IMPORTED_MODULE_3___default()(glob, { dot: false });
+}
+/** Whether a working-directory line is a glob rather than a directory or file. */
+function isGlob(line) {
+    return picomatch__WEBPACK_IMPORTED_MODULE_3___default().scan(line).isGlob;
+}
+/** A directory as shown in reports: relative to cwd with `/`, `.` for cwd itself. */
+function display(dir, cwd) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(cwd, dir);
+    if (rel === '')
+        return '.';
+    if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel))
+        return dir;
+    return rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+}
 
 
 /***/ }),
@@ -33519,6 +36507,13 @@ function compareText(x, y) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -33655,6 +36650,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -33680,6 +36689,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -33781,6 +36797,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -33795,7 +36825,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 6058:
+/***/ 3838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33810,6 +36840,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Gu: () => (/* binding */ getState),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
   lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
@@ -33820,7 +36851,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -33995,84 +37026,10 @@ function prepareKeyValueMessage(key, value) {
 var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(2145);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -34107,7 +37064,7 @@ class oidc_utils_OidcClient {
         return runtimeUrl;
     }
     static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a;
             const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
@@ -34125,7 +37082,7 @@ class oidc_utils_OidcClient {
         });
     }
     static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
                 let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
@@ -34849,10 +37806,15 @@ function getIDToken(aud) {
 /***/ }),
 
 /***/ 5260:
-/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-// UNUSED EXPORTS: exec, getExecOutput
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
 
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
@@ -35482,14 +38444,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -35541,16 +38503,110 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
+/***/ 2145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
 /***/ 4942:
-/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-// UNUSED EXPORTS: Headers, HttpClient, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -35643,7 +38699,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -35721,7 +38777,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -36070,7 +39126,7 @@ class HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -36081,7 +39137,7 @@ class HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -36180,7 +39236,7 @@ class HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -36195,7 +39251,7 @@ class HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -36220,7 +39276,7 @@ class HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -36243,7 +39299,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -36350,12 +39406,14 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
 /* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
 /* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
 /* harmony export */   t2: () => (/* binding */ exists),
 /* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
 /* harmony export */ });
-/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
 /* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -36544,9 +39602,11 @@ function getCmdPath() {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ which)
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
 /* harmony export */ });
-/* unused harmony exports cp, mv, rmRF, mkdirP, findInPath */
+/* unused harmony exports cp, mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
 /* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
@@ -36639,7 +39699,7 @@ function mv(source_1, dest_1) {
  */
 function rmRF(inputPath) {
     return __awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -36648,7 +39708,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -36669,8 +39729,8 @@ function rmRF(inputPath) {
  */
 function mkdirP(fsPath) {
     return __awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
     });
 }
 /**
@@ -36846,7 +39906,7 @@ function copyFile(srcFile, destFile, force) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -36872,6 +39932,36 @@ function copyFile(srcFile, destFile, force) {
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -36991,8 +40081,8 @@ function copyFile(srcFile, destFile, force) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
 ;// CONCATENATED MODULE: ./src/action/exit-guard.ts
 
 /** The error a step gets when its process runs out of work before the step is done. */
@@ -37012,6 +40102,8 @@ function failIfExitingEarly(work, events = process, fail = core/* setFailed */.C
     });
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
@@ -37488,6 +40580,29 @@ function planSumdbCredentials(plan, sumdb) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/go/env/goauth.ts
+/**
+ * GOAUTH (Go 1.24+), as cmd/go/internal/auth reads it: a `;`-separated list of `off`, `netrc`, `git <dir>` or a
+ * command; empty means `netrc`. go reads netrc files ($NETRC, else ~/.netrc) only when `netrc` is in the list, and
+ * `off` turns every method off (it cannot be combined with another). Older go ignores GOAUTH and always reads netrc.
+ */
+/** The methods of a GOAUTH value, trimmed, empty ones left out. */
+function goauthMethods(goauth) {
+    return goauth
+        .split(';')
+        .map(method => method.trim())
+        .filter(method => method !== '');
+}
+/** Whether go (1.24+) with GOAUTH=`goauth` reads a netrc file, and what to export so that it does. */
+function goauthForNetrc(goauth) {
+    const methods = goauthMethods(goauth ?? '');
+    if (methods.length === 0 || methods.includes('netrc'))
+        return { kind: 'reads-netrc' };
+    if (methods.includes('off'))
+        return { kind: 'off' };
+    return { kind: 'add-netrc', goauth: ['netrc', ...methods].join(';') };
+}
+
 ;// CONCATENATED MODULE: ./src/auth/files.ts
 /**
  * First line of every credential file. Harmless to Go's netrc parser, which reads
@@ -37536,6 +40651,8 @@ function renderGitConfig(credentials) {
 
 
 
+
+
 const posix = process.platform !== 'win32';
 /** Creates `file` afresh with mode 0600 from the first byte (never briefly readable by others). */
 async function writePrivate(file, content) {
@@ -37569,12 +40686,23 @@ async function readJobNetrc(env, target) {
     }
 }
 /**
+ * The input error when the job's GOAUTH keeps go (1.24+) from using the netrc the plan needs: GOAUTH=off (no
+ * credentials at all, and off cannot be combined with netrc). Checked before anything is exported.
+ */
+function goauthProblem(plan, env) {
+    if (plan.netrc.length === 0 || goauthForNetrc(env.GOAUTH).kind !== 'off')
+        return undefined;
+    return new go_errors/* InputError */.dz('auth', 'the job sets GOAUTH=off, which makes go (1.24 and later) send no credentials at all and cannot be combined with the netrc this input writes: remove GOAUTH=off from the job, or set GOAUTH to a list that includes netrc');
+}
+/**
  * Writes `<dir>/netrc` (proxy hosts, and module hosts go looks up itself) and
  * `<dir>/gitconfig` (module hosts, by URL prefix), each 0600, and returns the
  * variables that make go and git use them: `NETRC=<dir>/netrc`, and the git file
  * included through the next free `GIT_CONFIG_KEY_n=include.path` (entries a
  * previous step exported stay in force). The job's own netrc is copied after the
- * plan's entries, since NETRC hides it from go. Writes nothing for an empty plan.
+ * plan's entries, since NETRC hides it from go. A job GOAUTH without `netrc` (Go 1.24+ then reads no netrc at
+ * all) gets `netrc;` put in front of it in the exported GOAUTH; GOAUTH=off, which cannot be combined, fails naming
+ * the `auth` input before anything is written. Writes nothing for an empty plan.
  */
 async function installCredentials(plan, dir, options = {}) {
     const env = options.env ?? process.env;
@@ -37582,6 +40710,10 @@ async function installCredentials(plan, dir, options = {}) {
     const exported = {};
     if (plan.netrc.length === 0 && plan.git.length === 0)
         return { files, env: exported };
+    const problem = goauthProblem(plan, env);
+    if (problem)
+        throw problem;
+    const goauth = plan.netrc.length > 0 ? goauthForNetrc(env.GOAUTH) : { kind: 'reads-netrc' };
     if (!external_node_path_default().isAbsolute(dir))
         throw new Error(`credential directory ${dir} is not an absolute path`);
     await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
@@ -37593,6 +40725,8 @@ async function installCredentials(plan, dir, options = {}) {
         await writePrivate(file, renderNetrc(plan.netrc, await readJobNetrc(env, file)));
         files.push(file);
         exported.NETRC = file;
+        if (goauth.kind === 'add-netrc')
+            exported.GOAUTH = goauth.goauth;
     }
     if (plan.git.length > 0) {
         const file = external_node_path_default().join(dir, GIT_CONFIG_FILE);
@@ -37656,6 +40790,25 @@ async function refusal(file, dir) {
     return undefined;
 }
 /**
+ * The credential files in `dir` that carry the action's marker: what the post step removes besides the saved list
+ * (a main step that ended between writing a file and saving the list left a file the list does not name).
+ */
+async function markedCredentialFiles(dir) {
+    const names = await (0,promises_.readdir)(dir).catch(() => []);
+    const found = [];
+    for (const name of names.filter(n => n === NETRC_FILE || n === GIT_CONFIG_FILE)) {
+        const file = external_node_path_default().join(external_node_path_default().resolve(dir), name);
+        try {
+            if ((await (0,promises_.lstat)(file)).isFile() && (await startsWithMarker(file)))
+                found.push(file);
+        }
+        catch {
+            // Gone meanwhile, or unreadable: not provably ours.
+        }
+    }
+    return found;
+}
+/**
  * Deletes the credential files installCredentials wrote. A missing file is fine
  * (a second call does nothing); a file that is outside `options.dir`, has another
  * name, is not a regular file or lacks the action's marker line is left alone and
@@ -37717,7 +40870,36 @@ function renderInstallLine(facts) {
     return `Go ${facts.version}: downloaded from ${facts.source ?? 'the chain'} (${size}), verified against the checksum database (${facts.h1 ?? '?'}), installed at ${facts.goroot} in ${seconds}`;
 }
 
+// EXTERNAL MODULE: ./src/cache/policy.ts
+var policy = __nccwpck_require__(4798);
+// EXTERNAL MODULE: ./src/go/toolchain/version.ts
+var toolchain_version = __nccwpck_require__(5570);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Text from outside the action (a proxy's error text, go quoting one, a value from the job) made inert for the job
+ * summary's markdown (pure): whatever it holds renders as the characters it is, never as a link, an image, HTML, a
+ * comment that hides the rest of the summary, emphasis or a table cell boundary.
+ *
+ * - `&`, `<`, `>` become entities: no tag, no `<!--`, no autolink in angle brackets;
+ * - markdown's punctuation is backslash-escaped (`[`, `]` and `!` suffice against `[text](url)` and `![img](url)`;
+ *   parentheses stay as they are): no link, image, emphasis, code, heading or cell boundary;
+ * - bare URLs (`scheme://`, `www.`) get a zero-width space (as an entity) after the scheme or the `www`, so that
+ *   GitHub's autolinking does not turn them into links; the text still reads the same;
+ * - line breaks become spaces (a caller that wants lines splits first).
+ */
+function inertMarkdown(text) {
+    return text
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]!#~|]/g, c => `\\${c}`)
+        .replace(/:\/\//g, ':&#8203;//')
+        .replace(/\bwww\./gi, m => `${m.slice(0, 3)}&#8203;.`);
+}
+
 ;// CONCATENATED MODULE: ./src/probe/table.ts
+
 /** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
 const HEADERS = ['proxy', 'result', 'median', 'checksum DB', 'position'];
 function resultText(proxy) {
@@ -37749,9 +40931,9 @@ function positionText(proxy) {
 function rows(report) {
     return report.proxies.map(p => [p.url, resultText(p), medianText(p), sumdbText(p), positionText(p)]);
 }
-/** Text made safe for one markdown table cell: no line break, no column separator. */
+/** Text made safe for one markdown table cell: inert (src/core/markdown.ts), one line, `|` escaped. */
 function markdownCell(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    return inertMarkdown(text);
 }
 /** One warning per proxy the probe left out of the chain, with its reason (the action and the CLI say the same). */
 function droppedWarnings(report) {
@@ -37793,8 +40975,6 @@ function probeTableText(report) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/host/version.ts
@@ -37825,6 +41005,8 @@ function packageVersion(from = external_node_path_default().dirname((0,external_
     return 'unknown';
 }
 
+// EXTERNAL MODULE: ./src/cache/report.ts
+var report = __nccwpck_require__(8298);
 // EXTERNAL MODULE: ./src/go/proxy/chain.ts
 var proxy_chain = __nccwpck_require__(3364);
 // EXTERNAL MODULE: ./src/go/proxy/presets.ts
@@ -38080,6 +41262,8 @@ function mib(bytes) {
 
 
 
+
+
 function cell(value) {
     return value === '' ? '_(empty)_' : `\`${value.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 }
@@ -38096,7 +41280,7 @@ function seconds(ms) {
 function verdictLine(record, elapsedMs) {
     const took = elapsedMs === undefined ? '' : ` in ${seconds(elapsedMs)}`;
     if (record.failure) {
-        const why = record.failure.split('\n')[0];
+        const why = inertMarkdown(record.failure.split('\n')[0] ?? '');
         return `**Not ready**${elapsedMs === undefined ? '' : ` after ${seconds(elapsedMs)}`}: ${why}`;
     }
     const parts = [`GOPROXY ${cell(record.environment.effective.GOPROXY)}`];
@@ -38131,15 +41315,16 @@ function environmentLines(parts) {
     return lines;
 }
 /**
- * Renders the job summary as markdown. Pure: every value in it is already redacted;
- * the shell only writes it. It opens with the verdict, then follows what the action did: env, probe, warm.
+ * Renders the job summary as markdown. Pure: every value in it is already redacted, and text from outside (notes,
+ * the failure, table cells) is made inert here; the shell only writes it. It opens with the verdict, then follows what the action did: env, probe, warm.
  */
 function renderSummary(parts) {
     const lines = [heading(parts.version), ''];
     if (parts.verdict)
         lines.push(parts.verdict, '');
+    // The failure quotes go and the proxies: inert (no link, image, HTML or comment of theirs).
     if (parts.failure)
-        lines.push(`> [!CAUTION]`, `> ${parts.failure.split('\n').join('\n> ')}`, '');
+        lines.push(`> [!CAUTION]`, ...parts.failure.split('\n').map(line => `> ${inertMarkdown(line)}`), '');
     lines.push('### Go module environment', '', ...environmentLines(parts));
     if (parts.probeTable)
         lines.push('### Probe', '', parts.probeTable, '');
@@ -38147,10 +41332,12 @@ function renderSummary(parts) {
         lines.push(parts.sumdbVerdict, '');
     if (parts.installLine)
         lines.push('### Go', '', parts.installLine, '');
+    if (parts.cacheTable)
+        lines.push('### Caches restored', '', parts.cacheTable, '');
     if (parts.warmSection)
         lines.push('### Module cache', '', parts.warmSection, '');
     if (parts.notes.length > 0)
-        lines.push('### Notes', '', ...parts.notes.map(note => `- ${note}`), '');
+        lines.push('### Notes', '', ...parts.notes.map(note => `- ${inertMarkdown(note)}`), '');
     return lines.join('\n');
 }
 /**
@@ -38188,6 +41375,7 @@ function summaryOf(record, meta = {}) {
         sumdbVerdict: probe ? sumdbCheckMarkdown(probe.report) : undefined,
         warmSection: warm ? renderWarmSection(warm) : undefined,
         installLine: installedGo ? renderInstallLine(installedGo) : undefined,
+        cacheTable: record.caches?.length ? (0,report/* restoreTable */.fQ)(record.caches) : undefined,
         notes: [...record.plan.warnings, ...(probe?.report.notes ?? []), ...(warm?.notes ?? [])],
         failure: record.failure
     });
@@ -38195,7 +41383,35 @@ function summaryOf(record, meta = {}) {
 
 // EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
 var exec_go = __nccwpck_require__(8944);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/action/logger.ts
+
+
+/**
+ * Text for a plain log line that cannot start a workflow command. The runner acts on any line whose text, leading
+ * whitespace trimmed, starts with `::` — so a value at the start of a line (a GOPRIVATE from the job in the `go env`
+ * group, a proxy's error text quoted by go) could raise a fake annotation or set a variable. Such text is printed
+ * between `::stop-commands::<token>` and `::<token>::` (the runner's own way of showing text verbatim), with a
+ * fresh random token that the text cannot know. Annotations (warning, error, notice, debug) need nothing: their
+ * message is escaped by @actions/core.
+ */
+function inertLogText(text) {
+    if (!text.split(/\r?\n|\r/).some(line => line.trimStart().startsWith('::')))
+        return text;
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/** The core's Logger over @actions/core: warnings and errors become annotations, on a file when one is known. */
+const actionLogger = {
+    info: message => core/* info */.pq(inertLogText(message)),
+    warning: (message, file) => core/* warning */.$e(message, file ? { file } : {}),
+    error: (message, file) => core/* error */.z3(message, file ? { file } : {}),
+    debug: message => core/* debug */.Yz(message)
+};
+
 ;// CONCATENATED MODULE: ./src/action/export.ts
+
 
 
 
@@ -38252,19 +41468,10 @@ function namedValues(stdout) {
 /** Shows what the go command read after the export (readGoEnvForLog), in a collapsed group. */
 function showGoEnv(shown) {
     core/* startGroup */.Oh('go env (as the go command sees it after the export)');
-    shown.lines.forEach(line => core/* info */.pq(line));
+    // go prints the values raw, one per line: a value from the job may begin with `::`.
+    shown.lines.forEach(line => core/* info */.pq(inertLogText(line)));
     core/* endGroup */.N4();
 }
-
-;// CONCATENATED MODULE: ./src/action/logger.ts
-
-/** The core's Logger over @actions/core: warnings and errors become annotations, on a file when one is known. */
-const actionLogger = {
-    info: message => core/* info */.pq(message),
-    warning: (message, file) => core/* warning */.$e(message, file ? { file } : {}),
-    error: (message, file) => core/* error */.z3(message, file ? { file } : {}),
-    debug: message => core/* debug */.Yz(message)
-};
 
 ;// CONCATENATED MODULE: ./src/action/secrets.ts
 
@@ -38317,6 +41524,9 @@ function maskSecrets(secrets) {
 
 
 
+
+
+
 /** The tool-cache lookup is loaded only when go is not on PATH (it brings @actions/tool-cache and its HTTP stack). */
 const findGoInToolCache = async () => (await __nccwpck_require__.e(/* import() */ 472).then(__nccwpck_require__.bind(__nccwpck_require__, 472))).findGoInToolCache();
 /** What the main step saves for the post step. */
@@ -38324,8 +41534,12 @@ const STATE = {
     isPost: 'isPost',
     files: 'credentialFiles',
     /** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
-    credentialDir: 'credentialDir'
+    credentialDir: 'credentialDir',
+    /** The cache phase's hand-over to post (CacheState as JSON); empty when nothing was restored. */
+    cache: 'cache'
 };
+/** When this step started: the build cache keeps the entries used from then on (src/cache/policy.ts). */
+const STARTED_MS = Date.now();
 /** The GitHub Actions host: the runner's environment, log groups, outputs, GITHUB_ENV/PATH, state and summary. */
 const actionHost = {
     log: actionLogger,
@@ -38336,6 +41550,10 @@ const actionHost = {
     howToWarn: 'Set on-unreachable: warn',
     credentialsPlanned: credentials => {
         maskSecrets(credentials.secrets);
+        // GOAUTH=off would make go ignore the netrc the auth input needs: fail before anything is probed or exported.
+        const goauth = goauthProblem(credentials, process.env);
+        if (goauth)
+            throw new go_errors/* InputErrors */.G([goauth]);
         credentials.moved.forEach(moved => actionLogger.info(movedNote(moved)));
         credentials.notes.forEach(note => actionLogger.info(note));
     },
@@ -38370,16 +41588,17 @@ const actionHost = {
         };
     },
     installed: go => {
-        // As setup-go: the installed Go's bin first, then $GOPATH/bin (core.addPath prepends). GOTOOLCHAIN=local unless
-        // the job set it: a go.mod `toolchain` line newer than this Go would otherwise download another toolchain.
+        // As setup-go: the installed Go's bin first, then $GOPATH/bin (core.addPath prepends). GOTOOLCHAIN pinned to
+        // this Go unless the job set it: a go.mod `toolchain` line newer than this Go would otherwise download another
+        // toolchain. Its own name rather than `local` (same effect for go): see pinnedToolchain.
         core/* addPath */.fM(goPathBin(process.env, external_node_os_default().homedir()));
         core/* addPath */.fM(external_node_path_.join(go.goroot, 'bin'));
         if (process.env.GOTOOLCHAIN)
             actionLogger.info(`GOTOOLCHAIN=${process.env.GOTOOLCHAIN} is the job's own: left as it is`);
         else
-            core/* exportVariable */.dN('GOTOOLCHAIN', 'local');
+            core/* exportVariable */.dN('GOTOOLCHAIN', (0,toolchain_version/* pinnedToolchain */.ck)((0,toolchain_version/* toolchainModuleGoVersion */.S9)(go.moduleVersion) ?? go.version));
         core/* setOutput */.uH('go-version', go.version);
-        core/* setOutput */.uH('cache-hit', String(go.cacheHit));
+        core/* setOutput */.uH('go-from-tool-cache', String(go.cacheHit));
         core/* setOutput */.uH('go-root', go.goroot);
         actionLogger.info(renderInstallLine(go));
     },
@@ -38390,7 +41609,11 @@ const actionHost = {
         if (warm && !go) {
             core/* notice */.lm('Go was not found on PATH or in the tool cache, so the module cache was not warmed. The environment is exported; add actions/setup-go (before or after this action) to warm the cache too.');
         }
-        const place = go && warm ? { go, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), env: process.env } : undefined;
+        // -modcacherw for the warm phase's go runs only: the module cache it fills then has writable directories, so a
+        // cache restore extracting over it as a non-root user (actions/setup-go's after this step, ours on a self-hosted
+        // runner) can replace its files instead of failing with "Cannot open: File exists". The job's GOFLAGS stays.
+        const env = { ...process.env, GOFLAGS: (0,policy/* withModcacherw */.YN)(process.env.GOFLAGS) };
+        const place = go && warm ? { go, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), env } : undefined;
         return { ...(place ? { warm: place } : {}), after };
     },
     warmed: (report, environment) => {
@@ -38408,6 +41631,21 @@ const actionHost = {
         const meta = { version: packageVersion(), elapsedMs: performance.now() };
         if (process.env.GITHUB_STEP_SUMMARY)
             await core/* summary */.z.addRaw(summaryOf(record, meta), true).write();
+    },
+    cachePlace: () => ({
+        os: process.env.RUNNER_OS ||
+            { win32: 'Windows', darwin: 'macOS' }[process.platform] ||
+            'Linux',
+        stateDir: process.env.RUNNER_TEMP || external_node_os_default().tmpdir(),
+        cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+        env: process.env,
+        startedMs: STARTED_MS
+    }),
+    cachesRestored: ({ modules, build, state }) => {
+        core/* setOutput */.uH('cache-hit', String(modules?.kind === 'exact'));
+        core/* setOutput */.uH('cache-modules', modules?.kind ?? '');
+        core/* setOutput */.uH('cache-build', build?.kind ?? '');
+        core/* saveState */.LZ(STATE.cache, JSON.stringify(state));
     }
 };
 /**
@@ -38419,8 +41657,61 @@ function credentialDir() {
     return external_node_path_.join(base, `setup-goproxy-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? process.pid}`);
 }
 
+// EXTERNAL MODULE: ./src/exec/cancel.ts
+var exec_cancel = __nccwpck_require__(3155);
 // EXTERNAL MODULE: ./src/exec/find-go.ts
 var find_go = __nccwpck_require__(4705);
+;// CONCATENATED MODULE: ./src/go/sumdb/exposure.ts
+
+const FIXES = [
+    { cve: 'CVE-2026-42501', fixedIn: { 26: 3 } },
+    { cve: 'CVE-2026-56865', fixedIn: { 25: 13, 26: 6 } },
+    { cve: 'CVE-2026-56864', fixedIn: { 25: 13, 26: 6 } }
+];
+/** The proxies run by a database's own operator (by preset name): checksum traffic through them is first-party. */
+const OPERATOR_PROXIES = { 'sum.golang.org': ['proxy.golang.org'] };
+/** `go1.23.5` → [1, 23, 5] (rc and beta count as .0 of their minor); undefined for a devel build or junk. */
+function parseGoVersion(version) {
+    const match = /^go(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/.exec(version.trim());
+    if (!match)
+        return undefined;
+    return [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+}
+/** The CVEs of FIXES that go `version` does not have; none for a version it cannot read (a devel build). */
+function missingChecksumFixes(version) {
+    const parsed = parseGoVersion(version);
+    if (!parsed)
+        return [];
+    const [major, minor, patch] = parsed;
+    if (major !== 1)
+        return [];
+    return FIXES.filter(fix => {
+        const minors = Object.keys(fix.fixedIn).map(Number);
+        if (minor > Math.max(...minors))
+            return false;
+        const first = fix.fixedIn[minor];
+        return first === undefined || patch < first;
+    }).map(fix => fix.cve);
+}
+/** Whether checksum traffic can go through a proxy not run by the database's operator. */
+function checksumThroughThirdParty(sumdb, chain) {
+    if (sumdb.kind !== 'db' || sumdb.explicitUrl)
+        return false;
+    const own = OPERATOR_PROXIES[sumdb.name] ?? [];
+    return chain.proxies.some(proxy => !own.includes((0,presets/* presetForUrl */.Qi)(proxy.url)?.name ?? ''));
+}
+/**
+ * The warning for a job whose go (`go env GOVERSION`) predates the fixes while checksum traffic can go through a
+ * third-party proxy, naming both ways out; undefined when neither holds.
+ */
+function unpatchedGoWarning(goVersion, sumdb, chain) {
+    const missing = missingChecksumFixes(goVersion);
+    if (missing.length === 0 || !checksumThroughThirdParty(sumdb, chain) || sumdb.kind !== 'db')
+        return undefined;
+    const explicit = sumdb.name === 'sum.golang.org' ? 'sum.golang.org https://sum.golang.org' : `${sumdb.value} <its URL>`;
+    return `${goVersion} predates the checksum-database fixes of ${missing.join(', ')}, and GOSUMDB=${sumdb.value} lets go send its checksum traffic through a third-party proxy of GOPROXY. Either upgrade go to 1.26.6 or later (go-version: stable does it here), or set a GOSUMDB with an explicit URL (sumdb: ${explicit}) so that checksum traffic never goes through a proxy.`;
+}
+
 ;// CONCATENATED MODULE: ./src/probe/shown.ts
 /**
  * The probe report as the log table, the summary table and the dropped-proxy warnings show it. The probe proposes a
@@ -38497,11 +41788,10 @@ function decideAfterProbe(plan, proposal, onUnreachable, howToWarn) {
 
 // EXTERNAL MODULE: ./src/go/module/path.ts
 var src_path = __nccwpck_require__(4716);
-// EXTERNAL MODULE: ./src/go/toolchain/version.ts
-var toolchain_version = __nccwpck_require__(5570);
 // EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
 var version_file = __nccwpck_require__(6309);
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
+
 
 
 
@@ -38519,6 +41809,7 @@ const INPUT_DEFAULTS = {
     order: 'latency',
     'on-unreachable': 'fail',
     warm: 'true',
+    'warm-vendored': 'false',
     'working-directory': '.',
     'warm-timeout': '600',
     'warm-concurrency': '64',
@@ -38586,6 +41877,7 @@ function readSettings(read) {
         order: errors.attempt(() => choice('order', get('order'), ['latency', 'given']), 'latency'),
         onUnreachable: errors.attempt(() => choice('on-unreachable', get('on-unreachable'), ['fail', 'warn']), 'fail'),
         warm: errors.attempt(() => settings_boolean('warm', get('warm')), true),
+        warmVendored: errors.attempt(() => settings_boolean('warm-vendored', get('warm-vendored')), false),
         workingDirectories: errors.attempt(() => {
             const dirs = list(get('working-directory'));
             dirs.forEach(dir => (0,go_errors/* assertNoControlCharacters */.Pt)('working-directory', dir));
@@ -38595,7 +41887,8 @@ function readSettings(read) {
         warmConcurrency: errors.attempt(() => integer('warm-concurrency', get('warm-concurrency'), 0, 256, 'requests in flight'), 64),
         retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
         auth,
-        goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined)
+        goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined),
+        cache: errors.attempt(() => (0,policy/* parseCacheSettings */.lL)(read('cache'), read('cache-restore-only'), read('cache-key-suffix')), undefined)
     };
     errors.throwIfAny();
     return settings;
@@ -38624,6 +41917,8 @@ function optionalPatterns(name, raw) {
     return raw.trim() === '' ? undefined : (0,env_patterns/* parsePatternInput */.A6)(name, raw);
 }
 
+// EXTERNAL MODULE: ./src/warm/directories.ts
+var directories = __nccwpck_require__(6266);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 
@@ -38633,11 +41928,20 @@ function optionalPatterns(name, raw) {
 
 
 
+
+
+
+
 let probeLoading;
-const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
+const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(496), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8488)));
-const loadInstall = () => Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(189), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 252));
+const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1925)));
+const loadInstall = () => Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(189), __nccwpck_require__.e(496), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+let cacheLoading;
+/** The cache phase (it brings @actions/cache and the Azure SDK): loaded only when `cache` is on. */
+const loadCache = () => (cacheLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(73)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3073)));
+/** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
+const cacheLoaded = () => cacheLoading !== undefined;
 /**
  * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the
  * machine already has (`go env GOPROXY` only when the inputs do not give the chain) and composes the plan with the
@@ -38645,6 +41949,9 @@ const loadInstall = () => Promise.all(/* import() */[__nccwpck_require__.e(663),
  */
 async function prepare(read, host) {
     const settings = readSettings(read);
+    // A working-directory that does not exist is a typo: an input error before anything is exported.
+    if (settings.warm)
+        refuseMissingDirectories(settings.workingDirectories, host.cwd);
     // Loading starts now so that it overlaps the go lookup; a failed load is reported where the probe awaits it.
     if (settings.probe)
         loadProbe().catch(() => undefined);
@@ -38657,6 +41964,13 @@ async function prepare(read, host) {
     plan.warnings.forEach(warning => host.log.warning(warning));
     host.log.info(`Composed GOPROXY (${plan.chainSource}): ${(0,proxy_chain/* formatChain */.rA)(plan.chain, true)}`);
     return { settings, ...(go ? { go } : {}), plan, credentials };
+}
+/** Throws InputErrors naming every working-directory line (without a glob) that names nothing under `cwd`. */
+function refuseMissingDirectories(lines, cwd) {
+    const missing = (0,directories/* missingDirectories */.q7)(lines, cwd);
+    if (missing.length > 0) {
+        throw new go_errors/* InputErrors */.G(missing.map(line => new go_errors/* InputError */.dz('working-directory', `${(0,go_errors/* quote */.hD)(line)} does not exist (in ${cwd})`)));
+    }
 }
 /**
  * Probes (when `probe` is on) and applies on-unreachable: no problem → the rebuilt chain; problems → the chain as
@@ -38745,6 +42059,7 @@ async function warmCache(route, settings, host, place) {
         sumdb: route.sumdb,
         timeoutSeconds: settings.warmTimeoutSeconds,
         prefetchConcurrency: settings.warmConcurrency,
+        warmVendored: settings.warmVendored,
         retries: settings.retries,
         credentialsFor: route.credentialsFor,
         log: host.log,
@@ -38754,6 +42069,31 @@ async function warmCache(route, settings, host, place) {
 /** The environment without its unset names (what a child process gets). */
 function definedOnly(env) {
     return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+}
+/** Restores the module cache (awaited) and starts the build cache's restore (finished by the returned function). */
+async function restoreCaches(settings, go, host, place) {
+    const cache = settings.cache;
+    if (!cache)
+        return undefined;
+    const { restoreCaches: restore } = await loadCache();
+    const result = await host.group('Restore the module and build caches', () => restore({
+        settings: cache,
+        go,
+        cwd: place.cwd,
+        env: definedOnly(place.env),
+        directories: settings.workingDirectories,
+        os: place.os,
+        stateDir: place.stateDir,
+        startedMs: place.startedMs,
+        log: host.log
+    }));
+    if (!result)
+        return undefined;
+    return async () => ({
+        ...(result.modules ? { modules: result.modules } : {}),
+        ...(result.build ? { build: await result.build } : {}),
+        state: result.state
+    });
 }
 /**
  * prepare → probe → decide → export → install → warm, as README's "What it does" lists them. A failed phase
@@ -38780,12 +42120,28 @@ async function runPipeline(read, host) {
         }
         host.installed(record.installedGo);
     }
-    const ready = host.goReady(record.installedGo?.goBinary ?? prepared.go, prepared.settings.warm);
+    const jobGo = record.installedGo?.goBinary ?? prepared.go;
+    // The caches: the module cache before the warm phase (which then fetches only what is missing), the build cache
+    // beside it.
+    const cachePlace = prepared.settings.cache && jobGo ? host.cachePlace?.() : undefined;
+    const caches = cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace) : undefined;
+    const ready = host.goReady(jobGo, prepared.settings.warm);
+    // The job's go version, for the warning about the 2026 checksum-database fixes (beside the warm phase).
+    const goVersion = jobGo
+        ? (0,exec_go/* goEnv */.Aq)(jobGo, ['GOVERSION'], { cwd: host.cwd, env: host.env }).catch(() => undefined)
+        : undefined;
+    const warnIfUnpatched = async () => {
+        const version = await goVersion;
+        const warning = version?.ok ? unpatchedGoWarning(version.values.GOVERSION, route.sumdb, route.chain) : undefined;
+        if (warning)
+            host.log.warning(warning);
+    };
     const place = ready.warm;
     if (place) {
         const warm = await host.group('Warm the module cache', () => warmCache(route, prepared.settings, host, place));
         record.warm = warm;
         await ready.after?.();
+        await warnIfUnpatched();
         if (warm.chainChanged)
             record.environment = environmentFor(prepared.plan, warm.chain, route.sumdb);
         host.warmed(warm, warm.chainChanged ? record.environment : undefined);
@@ -38793,13 +42149,23 @@ async function runPipeline(read, host) {
             return fail(`Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`);
         }
     }
-    if (!place)
+    if (!place) {
         await ready.after?.();
+        await warnIfUnpatched();
+    }
+    if (caches) {
+        const restored = await caches();
+        record.caches = [restored.modules, restored.build].filter(part => part !== undefined);
+        host.cachesRestored?.(restored);
+    }
     await host.writeSummary(record);
     return record;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
 
 
 
@@ -38816,9 +42182,17 @@ async function runPipeline(read, host) {
  */
 async function run() {
     try {
-        if (core/* getState */.Gu(STATE.isPost) === 'true')
-            return await cleanUp();
+        if (core/* getState */.Gu(STATE.isPost) === 'true') {
+            // Credentials go first and whatever happens; the caches are saved after, and only after a successful job.
+            try {
+                return await cleanUp();
+            }
+            finally {
+                await saveCachesAfterJob();
+            }
+        }
         core/* saveState */.LZ(STATE.isPost, 'true');
+        endOnCancel();
         // Which release ran, first in the log (the summary's heading says it too).
         core/* info */.pq(`setup-goproxy ${packageVersion()}`);
         const read = (name) => core/* getInput */.V4(name);
@@ -38830,6 +42204,12 @@ async function run() {
         // Invalid input ends the run before it has a record: the pipeline wrote no summary, so say it here.
         if (error instanceof go_errors/* InputErrors */.G)
             await writeFailedSummary(failureMessage(error));
+    }
+    finally {
+        // A cache request given up at its deadline may hold a socket open for as long as the service keeps it: end the
+        // process now (with the exit code core.setFailed set), not when that socket closes.
+        if (cacheLoaded() && (await Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9540))).hasAbandonedCacheRequests())
+            process.exit();
     }
 }
 /** The summary of a run that failed before the pipeline could write one; a summary that cannot be written is a warning. */
@@ -38844,13 +42224,40 @@ async function writeFailedSummary(failure) {
         core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
+/**
+ * The post step's save. `job-status` defaults to `${{ job.status }}` in action.yml, which the runner evaluates
+ * again for the post step (the job's status at that point): `post-if: success()` would skip the credential cleanup
+ * too, so post always runs and the save alone depends on the status.
+ */
+async function saveCachesAfterJob() {
+    const state = core/* getState */.Gu(STATE.cache);
+    if (!state)
+        return;
+    try {
+        const { saveCaches } = await loadCache();
+        const { jobStatus } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4798));
+        const { saveTable } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8298));
+        const saved = await saveCaches({ state: JSON.parse(state), jobStatus: jobStatus(core/* getInput */.V4('job-status')), log: actionLogger });
+        if (process.env.GITHUB_STEP_SUMMARY && saved.length > 0) {
+            await core/* summary */.z.addRaw(['### setup-goproxy: caches saved', '', saveTable(saved), ''].join('\n'), true).write();
+        }
+    }
+    catch (error) {
+        // A cache is an optimisation: a failed save is a warning, never a failed job.
+        actionLogger.warning(`cache: saving failed: ${(0,proxy_url/* redactText */.Rd)(error instanceof Error ? error.message : String(error))}`);
+    }
+}
 /** The post step: removes the credential files main wrote, from the directory main saved. */
 async function cleanUp() {
     const files = JSON.parse(core/* getState */.Gu(STATE.files) || '[]');
     let removed;
     let problems = 0;
     try {
-        removed = await removeCredentials(files, { dir: core/* getState */.Gu(STATE.credentialDir) || credentialDir() });
+        // The directory main saved; main and post are different processes, so recomputing it may not give the same one.
+        const dir = core/* getState */.Gu(STATE.credentialDir) || credentialDir();
+        // Also what carries the marker in that directory: files written before their list was saved.
+        const marked = await markedCredentialFiles(dir);
+        removed = await removeCredentials([...files, ...marked.filter(file => !files.includes(file))], { dir });
     }
     catch (error) {
         if (!(error instanceof CredentialRemovalError))
@@ -38860,12 +42267,39 @@ async function cleanUp() {
         error.problems.forEach(problem => core/* warning */.$e(problem));
     }
     if (removed.length > 0)
-        core/* info */.pq(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`);
+        actionLogger.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`);
     // "Nothing to remove" would be false when files were left in place: the warnings above name them.
     if (problems > 0)
         core/* info */.pq(`${problems} credential file(s) could not be removed (see the warnings above).`);
     else if (removed.length === 0)
         core/* info */.pq('No credential files to remove.');
+}
+/**
+ * The runner cancels a step with SIGINT, then SIGTERM about 7.5 s later. Node's default would end this process
+ * alone: go (in a process group of its own) would keep running, re-parented to init, and a half-extracted tree
+ * would stay in the tool cache. Instead: undo what is registered (src/exec/cancel.ts: go's process groups, the
+ * staging tree, the tool-cache lock, a partial download), name the failure in the log and the summary, and exit.
+ * Everything here is synchronous, so nothing else runs between the undo and the exit. The state the post step needs
+ * is already in GITHUB_STATE (it is saved before anything is written).
+ */
+function endOnCancel() {
+    const cancel = (signal) => {
+        (0,exec_cancel/* undoForCancel */.W)();
+        const message = `The run was cancelled (${signal}): go and what it started were ended, nothing half-installed was left; the post step still removes the credential files.`;
+        core/* setFailed */.C1(message);
+        const summary = process.env.GITHUB_STEP_SUMMARY;
+        if (summary) {
+            try {
+                (0,external_node_fs_.appendFileSync)(summary, `## setup-goproxy\n\n> [!CAUTION]\n> ${message}\n`);
+            }
+            catch {
+                // The log line above is what counts.
+            }
+        }
+        process.exit(1);
+    };
+    process.once('SIGINT', cancel);
+    process.once('SIGTERM', cancel);
 }
 function failureMessage(error) {
     if (error instanceof go_errors/* InputErrors */.G)

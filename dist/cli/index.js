@@ -64,6 +64,2510 @@ function pendGo(self, fn) {
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 9379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -32824,6 +35328,218 @@ function credentialsFor(netrc, url) {
 
 /***/ }),
 
+/***/ 4798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nm: () => (/* binding */ moduleKeys),
+/* harmony export */   Nn: () => (/* binding */ buildPrefix),
+/* harmony export */   Od: () => (/* binding */ saveDecision),
+/* harmony export */   RF: () => (/* binding */ hasNewOutputs),
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   e2: () => (/* binding */ backdatedMtime),
+/* harmony export */   lL: () => (/* binding */ parseCacheSettings),
+/* harmony export */   nW: () => (/* binding */ restoreKind),
+/* harmony export */   ow: () => (/* binding */ trimPlan),
+/* harmony export */   pU: () => (/* binding */ isBuildCacheEntry),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS, jobStatus, withModcacherw */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
+/**
+ * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
+ * job used, and when an entry is saved. The I/O (go env, the trees on disk, @actions/cache) is in cache.ts.
+ *
+ * Two entries, unlike actions/setup-go's one archive keyed on go.mod:
+ * - modules: `$GOMODCACHE/cache/download` (the verified zips, .mod and .info files go extracts from, without a
+ *   network), keyed on the OS and the hash of every go.sum / go.work.sum the warm phase reads, restored with a
+ *   restore key (the newest entry of any go.sum), then topped up by the warm phase;
+ * - build: `$GOCACHE`, keyed on OS, architecture and Go version plus the hash of the entries kept, restored with the
+ *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it).
+ */
+
+
+const CACHE_PARTS = ['modules', 'build'];
+/**
+ * `cache` (false, true, or a list of modules/build), `cache-restore-only` and `cache-key-suffix`; undefined when
+ * caching is off. A bad value is an InputError naming the input and the value.
+ */
+function parseCacheSettings(cache, restoreOnly, keySuffix) {
+    const value = cache.trim().toLowerCase();
+    const only = restoreOnly.trim().toLowerCase();
+    if (only !== '' && only !== 'true' && only !== 'false') {
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-restore-only', `must be true or false, got ${JSON.stringify(restoreOnly)}`);
+    }
+    const suffix = keySuffix.trim();
+    if (/[,\s\p{Cc}]/u.test(suffix) || suffix.length > 100) {
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-key-suffix', `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${JSON.stringify(keySuffix)}`);
+    }
+    if (value === '' || value === 'false')
+        return undefined;
+    let parts;
+    if (value === 'true')
+        parts = [...CACHE_PARTS];
+    else {
+        const names = value.split(/[\s,]+/).filter(Boolean);
+        const unknown = names.filter(name => !CACHE_PARTS.includes(name));
+        if (unknown.length > 0 || names.length === 0) {
+            throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${JSON.stringify(cache)}`);
+        }
+        parts = CACHE_PARTS.filter(part => names.includes(part));
+    }
+    return { parts, restoreOnly: only === 'true', keySuffix: suffix };
+}
+const withSuffix = (prefix, suffix) => (suffix ? `${prefix}${suffix}-` : prefix);
+/** The modules entry: the exact key for this set of go.sum files, and the prefix any earlier set falls back to. */
+function moduleKeys(context, goSumHash) {
+    const prefix = withSuffix(`setup-goproxy-modules-${context.os}-`, context.keySuffix);
+    return { key: `${prefix}${goSumHash}`, prefix };
+}
+/**
+ * The build entry's prefix (OS, architecture, Go version): entries are built by one toolchain for one target, so no
+ * other entry is worth restoring. The saved key adds the hash of the entries kept, so a job that adds nothing finds
+ * its key taken and saves nothing.
+ */
+function buildPrefix(context) {
+    return withSuffix(`setup-goproxy-build-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix);
+}
+function restoreKind(primaryKey, matchedKey) {
+    if (matchedKey === undefined)
+        return 'none';
+    return matchedKey === primaryKey ? 'exact' : 'partial';
+}
+/** A stable hash of a set of names (sorted first): the module files held, the build entries kept. */
+function fingerprint(names) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const name of [...names].sort())
+        hash.update(name).update('\n');
+    return hash.digest('hex').slice(0, 32);
+}
+/**
+ * go's build cache (cmd/go/internal/cache) refreshes an entry's mtime when it uses it, but only when the mtime is
+ * more than an hour old (mtimeInterval): a restored entry keeps the mtime it was archived with, so restored entries
+ * are set back past that hour, and every entry this job then uses carries a time after the job's start.
+ */
+const GO_CACHE_MTIME_INTERVAL_MS = 60 * 60 * 1000;
+/** The mtime restored build-cache entries get: far enough back that go's first use refreshes it. */
+function backdatedMtime(nowMs) {
+    return nowMs - 2 * GO_CACHE_MTIME_INTERVAL_MS;
+}
+/** An entry file of go's build cache: `<64 hex>-a` (action) or `<64 hex>-d` (output) in a two-hex-digit directory. */
+function isBuildCacheEntry(relativePath) {
+    return /^[0-9a-f]{2}[/\\][0-9a-f]{64}-[ad]$/.test(relativePath);
+}
+/** Which entries to keep (used or written since `sinceMs`) and which to drop before saving. */
+function trimPlan(entries, sinceMs) {
+    const keep = [];
+    const drop = [];
+    for (const entry of entries)
+        (entry.mtimeMs >= sinceMs ? keep : drop).push(entry);
+    return { keep, drop };
+}
+/**
+ * Whether the job added build output worth storing: an output file (`-d`) the restore did not bring. A new action
+ * record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the run)
+ * and points at an output the restore already holds; saving the whole cache again for it would upload the same
+ * bytes on every run.
+ */
+function hasNewOutputs(kept, restored) {
+    return kept.some(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
+}
+function jobStatus(value) {
+    const status = value.trim().toLowerCase();
+    return status === 'success' || status === 'failure' || status === 'cancelled' ? status : 'unknown';
+}
+/** Whether to save an entry, and why not when it is not saved (shown in the log and the summary). */
+function saveDecision(facts) {
+    if (facts.jobStatus !== 'success') {
+        return {
+            save: false,
+            reason: facts.jobStatus === 'unknown'
+                ? 'the job status is unknown (job-status is empty: not run by the Actions runner)'
+                : `the job did not succeed (job.status: ${facts.jobStatus})`
+        };
+    }
+    if (facts.restoreOnly)
+        return { save: false, reason: 'cache-restore-only' };
+    if (facts.part === 'modules' && facts.restored === 'exact') {
+        return { save: false, reason: 'restored on its exact key (entries are written once)' };
+    }
+    if (!facts.changed)
+        return { save: false, reason: 'unchanged since the restore' };
+    return { save: true };
+}
+/**
+ * GOFLAGS with -modcacherw added (unless it is there): go then leaves the module cache's directories writable, so a
+ * later restore of a cache archive over it (actions/setup-go's, ours) can replace files as a non-root user. Without
+ * it GNU tar fails on every file with "Cannot open: File exists".
+ */
+function withModcacherw(goflags) {
+    const flags = (goflags ?? '').trim();
+    if (flags.split(/\s+/).some(flag => /^--?modcacherw(=true)?$/.test(flag)))
+        return flags;
+    return flags ? `${flags} -modcacherw` : '-modcacherw';
+}
+/** Bytes as the summary shows them. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * 1024 * 1024)
+        return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`;
+}
+
+
+/***/ }),
+
+/***/ 3155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ onCancel)
+/* harmony export */ });
+/* unused harmony export undoForCancel */
+/**
+ * What must be undone when the runner cancels the step (SIGINT, then SIGTERM ~7.5 s later): go's process groups
+ * (go runs in a group of its own, so the runner's signal never reaches it), a half-extracted tree, the tool-cache
+ * lock, a partly downloaded zip.
+ *
+ * API:
+ * - `onCancel(undo)` → a function that unregisters `undo`. Register around the work that needs undoing; unregister
+ *   when it is done. `undo` must be synchronous: on a cancel it runs with the process about to exit, and no other
+ *   callback may run between the undo steps and the exit (a writer could otherwise add a file after the removal).
+ * - `undoForCancel()`: runs every registered undo, newest first, each at most once; a throwing undo does not stop the
+ *   others. The host (src/main.ts) calls it from its signal handler, then reports the failure and exits.
+ */
+const registered = new Set();
+/** Registers `undo` to run if the step is cancelled; returns the function that unregisters it. */
+function onCancel(undo) {
+    registered.add(undo);
+    return () => {
+        registered.delete(undo);
+    };
+}
+/** Runs every registered undo, newest first, once; errors are swallowed (the process is ending). */
+function undoForCancel() {
+    const undos = [...registered].reverse();
+    registered.clear();
+    for (const undo of undos) {
+        try {
+            undo();
+        }
+        catch {
+            // Best effort: the others still run.
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 4705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32892,6 +35608,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/exec/cancel.ts
+var cancel = __nccwpck_require__(3155);
 ;// CONCATENATED MODULE: ./src/exec/go.ts
 /**
  * The one way the action and the CLI start the go command. Everything a go child needs is decided here once:
@@ -32901,13 +35619,18 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * reaches the whole process tree (go starts git, compilers, a switched-to toolchain).
  */
 
+
 /** Bytes kept per stream when the caller sets no cap: enough for `go env -json` and any error go prints. */
 const DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
 /** How long to wait for the pipes after the process exited: an orphaned grandchild may hold them open. */
 const PIPE_GRACE_MS = 2000;
-/** The environment go runs with: undefined values dropped, GOTOOLCHAIN=local unless a switch is meant. */
+/**
+ * The environment go runs with: undefined values dropped, no `INPUT_*` (the step's inputs: INPUT_AUTH holds every
+ * credential, unscoped, while the netrc and git config files the action writes scope each one to its host; go, git
+ * and whatever they start need none of them), GOTOOLCHAIN=local unless a switch is meant.
+ */
 function goChildEnv(env, toolchainSwitch = false) {
-    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+    const result = Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined && !/^INPUT_/i.test(e[0])));
     if (!toolchainSwitch)
         result.GOTOOLCHAIN = 'local';
     return result;
@@ -32957,10 +35680,15 @@ function runGo(go, args, options) {
         // eslint-disable-next-line prefer-const
         let timer;
         let child;
+        // A cancelled step ends go's process group too: the runner's signal reaches only the action's own group.
+        // Set once the child has started.
+        // eslint-disable-next-line prefer-const
+        let forgetOnCancel;
         const finish = (code, spawnError) => {
             if (settled)
                 return;
             settled = true;
+            forgetOnCancel?.();
             clearTimeout(timer);
             clearTimeout(grace);
             options.signal?.removeEventListener('abort', onAbort);
@@ -33000,6 +35728,7 @@ function runGo(go, args, options) {
             finish(null, error instanceof Error ? error.message : String(error));
             return;
         }
+        forgetOnCancel = (0,cancel/* onCancel */.A)(() => killProcessTree(child, posix));
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
             options.onStdout?.(chunk);
@@ -34231,17 +36960,38 @@ function proxyKey(url) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   Qd: () => (/* binding */ demoteStalled),
 /* harmony export */   TN: () => (/* binding */ triesFor),
+/* harmony export */   V1: () => (/* binding */ THROUGHPUT),
 /* harmony export */   VB: () => (/* binding */ firstStep),
 /* harmony export */   _A: () => (/* binding */ dropReason),
 /* harmony export */   _n: () => (/* binding */ judgeAnswer),
+/* harmony export */   db: () => (/* binding */ throughputFloor),
 /* harmony export */   jy: () => (/* binding */ breakerOpen),
+/* harmony export */   pX: () => (/* binding */ isTemporaryNotFound),
+/* harmony export */   r7: () => (/* binding */ ANSWER_CAPS),
 /* harmony export */   sk: () => (/* binding */ nextStep)
 /* harmony export */ });
 /* unused harmony exports ANSWER_RULES, RETRY, rankFailure, HEALTH, retryDelayMs */
 /** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
 const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
 const isStatus = (answer, test) => answer.kind === 'status' && test(answer.status);
+/**
+ * The texts of github.com/goproxy/goproxy (the engine goproxy.cn runs) for a failure that says nothing about the
+ * module: an upstream 429/5xx (`bad upstream`), a fetch timeout, a cache-only miss (`temporarily unavailable`).
+ * It sends all three as 404 (response.go responseError / responseNotFound; it never sends 410), the first two with
+ * `Cache-Control: must-revalidate, no-cache, no-store`. Any other `not found: <upstream text>` is a real not-found.
+ */
+const TEMPORARY_NOT_FOUND = /^\s*not found: (bad upstream|fetch timed out|temporarily unavailable)\s*$/;
+/** Whether a 404 answer with this body is goproxy/goproxy's word for a temporary failure (see TEMPORARY_NOT_FOUND). */
+function isTemporaryNotFound(status, body) {
+    return status === 404 && TEMPORARY_NOT_FOUND.test((body ?? '').slice(0, 200));
+}
+/**
+ * Statuses CDN object storage answers during incidents that are server errors whatever their number says: 478
+ * (goproxy.cn's storage has answered it) and the 5xx above 511 (573, 579, 599) — covered by the 5xx row anyway.
+ */
+const NON_STANDARD_SERVER_ERRORS = new Set([478]);
 /**
  * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
  * (not found: the next entry, whatever the separator); the rest says which errors are worth another try.
@@ -34260,11 +37010,25 @@ const ANSWER_RULES = [
     },
     { name: '2xx: the answer', applies: answer => isStatus(answer, s => s >= 200 && s < 300), verdict: 'ok' },
     {
+        name: "goproxy/goproxy's 404 for a failure of its own: not found for now",
+        applies: answer => answer.kind === 'status' && isTemporaryNotFound(answer.status, answer.head),
+        verdict: 'unavailable'
+    },
+    {
         name: '404/410: not found',
         applies: answer => isStatus(answer, s => s === 404 || s === 410),
         verdict: 'not-found'
     },
-    { name: '429 and 5xx: busy', applies: answer => isStatus(answer, s => s === 429 || s >= 500), verdict: 'transient' },
+    {
+        name: "429, 5xx and CDN storage's 478: busy",
+        applies: answer => isStatus(answer, s => s === 429 || s >= 500 || NON_STANDARD_SERVER_ERRORS.has(s)),
+        verdict: 'transient'
+    },
+    {
+        name: "local: this machine's disk, not the proxy",
+        applies: answer => answer.kind === 'failure' && answer.fault === 'local',
+        verdict: 'local'
+    },
     {
         name: 'timeout, refused, reset, dns: may pass',
         applies: answer => answer.kind === 'failure' && TRANSIENT_FAULTS.has(answer.fault),
@@ -34290,7 +37054,8 @@ function firstStep(walk) {
 }
 /**
  * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
- * again (after a backoff, at least the server's Retry-After) while the entry's tries remain, unless `giveUp` (the
+ * again (after a backoff, at least the server's Retry-After) while the entry's tries remain — so is an
+ * 'unavailable' not-found, which counts as a not-found once they are spent — unless `giveUp` (the
  * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
  * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
  */
@@ -34301,12 +37066,17 @@ function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
     }
     if (verdict === 'ok')
         return { do: 'use', entry: state.entry };
-    if (verdict === 'transient' && state.attempt < entry.tries && !giveUp) {
+    if (verdict === 'local')
+        return { do: 'fail', why: 'local', report: state.entry };
+    const retryable = verdict === 'transient' || verdict === 'unavailable';
+    if (retryable && state.attempt < entry.tries && !giveUp) {
         const delayMs = retryDelayMs(state.attempt, retryAfterMs, walk.backoffMs, RETRY.backoffCapMs, RETRY.retryAfterCapMs, walk.random);
         return { do: 'ask', state: { ...state, attempt: state.attempt + 1 }, delayMs };
     }
-    const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) });
-    if (verdict !== 'not-found' && entry.separator === ',')
+    // Spent, a proxy's "not found for now" is what its status says to go: a not-found, which falls through.
+    const final = verdict === 'unavailable' ? 'not-found' : verdict;
+    const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(final, entry) });
+    if (final !== 'not-found' && entry.separator === ',')
         return { do: 'fail', why: 'stop', report: state.entry };
     if (state.entry + 1 >= walk.entries.length)
         return { do: 'fail', why: 'end', report: best.entry };
@@ -34332,6 +37102,44 @@ function rankFailure(best, next) {
  */
 function triesFor(separator, isLast, breakerIsOpen, attempts) {
     return (separator === '|' && !isLast) || breakerIsOpen ? 1 : Math.max(1, attempts);
+}
+/**
+ * The largest answer of each kind: the go command refuses a module zip over 500 MiB (golang.org/x/mod/zip); a
+ * version list, .info, .mod or checksum-database answer is kilobytes (a large toolchain list ~1 MiB). Larger is a
+ * 'too-large' fault ("answer larger than …"), so an endless body never fills RUNNER_TEMP or go's memory.
+ */
+const ANSWER_CAPS = {
+    zip: 500 << 20,
+    small: 16 << 20,
+    sumdb: 1 << 20
+};
+/**
+ * The slowest body a request accepts from a proxy with a `|` successor (a trickle of a byte every few seconds, or
+ * a mirror far slower than the next): slower is a 'timeout' fault, transient, so the walk moves on. The last proxy,
+ * or one before `,`, has no floor: there is nothing better to move on to (its idle timeout still holds).
+ */
+const THROUGHPUT = { floorBytesPerSecond: 128 << 10, windowMs: 10_000 };
+/** The throughput floor (bytes/s) for an entry, or undefined for none (see THROUGHPUT). */
+function throughputFloor(separator, isLast) {
+    return separator === '|' && !isLast ? THROUGHPUT.floorBytesPerSecond : undefined;
+}
+/**
+ * The chain with the entries that stalled earlier in this run moved behind the others of their `|` run (the
+ * proxies there are interchangeable: go falls through their errors). Separators stay with their positions, so the
+ * meaning of the chain is kept; an entry before `,` ends its run and is never moved past it.
+ */
+function demoteStalled(entries, stalled) {
+    const result = [];
+    for (let start = 0; start < entries.length;) {
+        let end = start;
+        while (end < entries.length - 1 && entries[end].separator === '|')
+            end++;
+        const run = entries.slice(start, end + 1);
+        const ordered = [...run.filter(e => !stalled(e)), ...run.filter(e => stalled(e))];
+        ordered.forEach((entry, i) => result.push({ ...entry, separator: run[i].separator }));
+        start = end + 1;
+    }
+    return result;
 }
 /** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
 const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
@@ -34524,641 +37332,26 @@ function sumdbRoute(chain, sumdb, supported) {
 
 /***/ }),
 
-/***/ 6309:
+/***/ 724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JG: () => (/* binding */ VERSION_FILE_INPUT),
-/* harmony export */   Sz: () => (/* binding */ parseVersionFile)
+/* harmony export */   RX: () => (/* binding */ checkTree),
+/* harmony export */   Ts: () => (/* binding */ HASH_SIZE),
+/* harmony export */   VM: () => (/* binding */ TILE_HEIGHT),
+/* harmony export */   cZ: () => (/* binding */ parseTree),
+/* harmony export */   df: () => (/* binding */ sameHash),
+/* harmony export */   oj: () => (/* binding */ recordHash),
+/* harmony export */   pe: () => (/* binding */ proveTree),
+/* harmony export */   qd: () => (/* binding */ storedHashIndex),
+/* harmony export */   u1: () => (/* binding */ tileHashReader),
+/* harmony export */   uB: () => (/* binding */ tilePath),
+/* harmony export */   vc: () => (/* binding */ TlogError),
+/* harmony export */   y4: () => (/* binding */ decodeBase64)
 /* harmony export */ });
-/* unused harmony exports parseGoModVersion, parseToolVersions, parsePlainVersionFile */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
-/* harmony import */ var _modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4549);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5570);
-/**
- * Reading a Go version request out of a version file's text (pure; the shell reads the file).
- *
- * API:
- * - `parseVersionFile(fileName, text)`: dispatches on the base name — `go.mod` and `go.work` (toolchain line, else go
- *   line), `.tool-versions` (asdf/mise: `golang 1.23.5`), anything else (`.go-version`) a file holding one version.
- * - `parseGoModVersion`, `parseToolVersions`, `parsePlainVersionFile`: the individual parsers.
- *
- * Meaning of a `go.mod`/`go.work` file (decided here, documented for users):
- * - `toolchain go1.23.5` wins: it names the exact toolchain the module wants (what the go command would switch to).
- * - otherwise the `go` line, read as actions/setup-go reads it: `go 1.22` → the newest 1.22.x release; `go 1.22.3` →
- *   exactly 1.22.3; `go 1.23rc1` → exactly 1.23rc1. (For the go command ≥ 1.21 the go line is a minimum, and
- *   GOTOOLCHAIN=auto would switch up to it; installing exactly that version satisfies the minimum, and it is what
- *   setup-go users expect.)
- * Errors are InputErrors for the input `go-version-file` naming the file and the line.
- */
-
-
-
-/** The input name version-file errors are reported under. */
-const VERSION_FILE_INPUT = 'go-version-file';
-/**
- * Parses a version file by its base name (`fileName` may be a path, with / or \ separators): `go.mod`, `go.work`,
- * `.tool-versions`; any other name is read as a `.go-version` file (one version, as setup-go reads unknown files).
- */
-function parseVersionFile(fileName, text) {
-    const base = fileName.split(/[\\/]/).pop() ?? fileName;
-    if (base === 'go.mod' || base === 'go.work')
-        return parseGoModVersion(fileName, text);
-    if (base === '.tool-versions')
-        return parseToolVersions(fileName, text);
-    return parsePlainVersionFile(fileName, text);
-}
-/**
- * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
- * grammar as the warm phase's plan (src/go/modfile/modfile.ts: comments, blocks, quoted strings). A malformed or
- * repeated go/toolchain line is an error, as the go command refuses such a file.
- */
-function parseGoModVersion(fileName, text) {
-    const base = fileName.split(/[\\/]/).pop() ?? fileName;
-    const parsed = base === 'go.work' ? (0,_modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoWork */ .xj)(text) : (0,_modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoMod */ .kW)(text);
-    const shown = (line) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(lines(text)[line - 1]?.trim() ?? '');
-    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
-    if (bad)
-        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
-    const { go, toolchain, versionLines } = parsed;
-    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
-        const line = versionLines.toolchain;
-        // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
-        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
-            throw fileError(fileName, line, `toolchain ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
-        }
-        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
-    }
-    if (go !== undefined && versionLines.go !== undefined) {
-        const line = versionLines.go;
-        if (go.startsWith('go'))
-            throw fileError(fileName, line, `go line ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(go)} must not start with "go"`);
-        return { request: requestAt(fileName, line, go), value: go, line };
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
-}
-/**
- * `.tool-versions` (asdf, mise): the first `golang <version>` line (mise's `go <version>` too); further versions on
- * the line are asdf fallbacks and ignored. `#` starts a comment. `system`, `ref:` and `path:` values are refused.
- */
-function parseToolVersions(fileName, text) {
-    const all = lines(text);
-    for (let i = 0; i < all.length; i++) {
-        const fields = stripComment(all[i], '#').trim().split(/\s+/);
-        if (fields[0] !== 'golang' && fields[0] !== 'go')
-            continue;
-        const value = fields[1];
-        if (value === undefined)
-            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(all[i].trim())} has no version`);
-        if (value === 'system' || value.includes(':')) {
-            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)} is not a Go version this action can install`);
-        }
-        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has no golang line (expected e.g. "golang 1.23.5")`);
-}
-/** `.go-version` and other plain files: the first line that is neither blank nor a `#` comment holds the version. */
-function parsePlainVersionFile(fileName, text) {
-    const all = lines(text);
-    for (let i = 0; i < all.length; i++) {
-        const value = all[i].trim();
-        if (value === '' || value.startsWith('#'))
-            continue;
-        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} is empty (expected a Go version such as 1.23.5)`);
-}
-function requestAt(fileName, line, value) {
-    return (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionRequest */ .Hd)(value, `${VERSION_FILE_INPUT} (${fileName} line ${line})`);
-}
-function fileError(fileName, line, detail) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} line ${line}: ${detail}`);
-}
-/** Lines without their terminators; a UTF-8 byte order mark at the start is dropped. */
-function lines(text) {
-    return text.replace(/^\uFEFF/, '').split(/\r?\n/);
-}
-function stripComment(line, marker) {
-    const at = line.indexOf(marker);
-    return at === -1 ? line : line.slice(0, at);
-}
-
-
-/***/ }),
-
-/***/ 5570:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ parseVersionRequest),
-/* harmony export */   JQ: () => (/* binding */ isGoVersion),
-/* harmony export */   Ng: () => (/* binding */ describeRequest),
-/* harmony export */   O9: () => (/* binding */ isReleaseVersion),
-/* harmony export */   SO: () => (/* binding */ pickVersion),
-/* harmony export */   Tk: () => (/* binding */ makeSemver),
-/* harmony export */   X_: () => (/* binding */ compareGoVersions)
-/* harmony export */ });
-/* unused harmony exports parseGoVersion, goVersionLine, versionMatches */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
-/**
- * Go version semantics for toolchain selection (pure).
- *
- * API:
- * - `parseGoVersion(text)` / `isGoVersion(text)` / `compareGoVersions(a, b)`: Go's own version grammar and order
- *   (cmd/go/internal/gover): `1.21` < `1.21rc1` < `1.21.0` < `1.21.1`; before Go 1.21 a missing patch is `.0`.
- * - `isReleaseVersion(v)`: a `X.Y.Z` release (what `stable` and ranges pick), not a language version or prerelease.
- * - `goVersionLine(v)`: the minor line, `1.23.5` → `1.23`.
- * - `makeSemver(v)`: actions/setup-go's tool-cache name for a Go version (`1.21rc1` → `1.21.0-rc.1`).
- * - `parseVersionRequest(text, input?)`: a `go-version` input as setup-go users write it → `VersionRequest`.
- * - `versionMatches(request, v)`, `pickVersion(request, versions)`: the newest available version a request accepts.
- */
-
-
-/**
- * Parses a Go version without the `go` prefix (`1.23.5`, `1.23`, `1.23rc1`, `1`), exactly as gover.Parse does;
- * undefined when it is not one. Like Go, `1` means 1.0.0, and `1.20` means 1.20.0 while `1.21` stays a language
- * version (lower than `1.21rc1` and `1.21.0`).
- */
-function parseGoVersion(text) {
-    const m = /^(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)|([a-z]+)(0|[1-9][0-9]*)?)?)?$/.exec(text);
-    if (!m)
-        return undefined;
-    const [, major, minor, patch, kind, pre] = m;
-    if (minor === undefined)
-        return { major, minor: '0', patch: '0', kind: '', pre: '' };
-    if (patch !== undefined)
-        return { major, minor, patch, kind: '', pre: '' };
-    if (kind !== undefined)
-        return { major, minor, patch: '', kind, pre: pre ?? '' };
-    // Patch missing is the same as .0 before Go 1.21; from 1.21 on `1.21` is the language version, not 1.21.0.
-    return { major, minor, patch: compareNumbers(minor, '21') < 0 ? '0' : '', kind: '', pre: '' };
-}
-/** Whether `text` is a Go version (`1.23.5`, `1.23`, `1.23rc1`), without the `go` prefix. */
-function isGoVersion(text) {
-    return parseGoVersion(text) !== undefined;
-}
-/**
- * Go's version order (gover.Compare): -1, 0 or +1. Invalid versions compare lower than every valid one and equal to
- * each other, as in Go.
- */
-function compareGoVersions(a, b) {
-    const x = parseGoVersion(a) ?? INVALID;
-    const y = parseGoVersion(b) ?? INVALID;
-    return (compareNumbers(x.major, y.major) ||
-        compareNumbers(x.minor, y.minor) ||
-        compareNumbers(x.patch, y.patch) ||
-        // '' < alpha < beta < rc, by plain string order as Go does.
-        compareText(x.kind, y.kind) ||
-        compareNumbers(x.pre, y.pre));
-}
-const INVALID = { major: '', minor: '', patch: '', kind: '', pre: '' };
-/** A release `X.Y.Z` (Go ≥ 1.21 names every release so, `1.21.0` included); not `1.21`, not `1.21rc1`. */
-function isReleaseVersion(version) {
-    const v = parseGoVersion(version);
-    return v !== undefined && v.patch !== '' && v.kind === '' && /^\d+\.\d+\.\d+$/.test(version);
-}
-/** The minor line of a version: `1.23.5` → `1.23`, `1.23rc1` → `1.23`. Throws on a non-version. */
-function goVersionLine(version) {
-    const v = parseGoVersion(version);
-    if (!v)
-        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
-    return `${v.major}.${v.minor}`;
-}
-/**
- * actions/setup-go's makeSemver: the version under which setup-go caches a Go release in the tool cache
- * (`$RUNNER_TOOL_CACHE/go/<this>/<arch>`), so each action finds the other's installs. `1.22` → `1.22.0`,
- * `1.21rc1` → `1.21.0-rc.1`, `1.22beta1` → `1.22.0-beta.1`, `go1.23.5` → `1.23.5`. Throws on anything that is not a
- * Go version.
- */
-function makeSemver(version) {
-    const bare = version.startsWith('go') ? version.slice(2) : version;
-    const v = parseGoVersion(bare);
-    if (!v)
-        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
-    const core = `${v.major}.${v.minor}.${v.patch || '0'}`;
-    return v.kind ? `${core}-${v.kind}.${v.pre || '0'}` : core;
-}
-/**
- * Parses a `go-version` value. `input` names where it came from in error messages (the input name, or a version
- * file and line). Throws InputError naming the input and the value when it is none of the forms of `VersionRequest`.
- */
-function parseVersionRequest(text, input = 'go-version') {
-    const value = text.trim();
-    if (value === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is empty: give a Go version such as 1.23, 1.23.5 or stable');
-    if (value === 'stable' || value === 'oldstable')
-        return { kind: value };
-    const bare = value.startsWith('go') ? value.slice(2) : value;
-    const v = parseGoVersion(bare);
-    if (v && /^\d+\.\d+/.test(bare)) {
-        if (v.kind !== '' && !/^\d+\.\d+(alpha|beta|rc)[1-9]\d*$/.test(bare)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version: prereleases are written like 1.23rc1`);
-        }
-        if (v.patch === '' && v.kind === '')
-            return { kind: 'line', line: bare };
-        if (compareNumbers(v.minor, '21') < 0 && v.kind === '' && !/^\d+\.\d+\.\d+$/.test(bare)) {
-            // Before 1.21 Go itself reads `1.20` as 1.20.0; setup-go (and so this action) reads it as the 1.20 line.
-            return { kind: 'line', line: bare };
-        }
-        return { kind: 'exact', version: bare };
-    }
-    if (value !== bare) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version (expected go1.X.Y, go1.X or go1.XrcN)`);
-    }
-    const range = semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(value);
-    if (range === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is neither a Go version (1.23, 1.23.5, 1.23rc1), stable, oldstable nor a semver range (^1.22, >=1.22, 1.22.x)`);
-    }
-    return { kind: 'range', range: value };
-}
-/** Describes a request in messages: `1.23.x`, `stable`, `>=1.22`. */
-function describeRequest(request) {
-    switch (request.kind) {
-        case 'exact':
-            return request.version;
-        case 'line':
-            return `${request.line} (newest ${request.line}.x)`;
-        case 'range':
-            return request.range;
-        default:
-            return request.kind;
-    }
-}
-/**
- * Whether version `version` (a Go version such as `1.23.5`) satisfies a request other than stable/oldstable (which
- * depend on the whole list: use `pickVersion`).
- */
-function versionMatches(request, version) {
-    switch (request.kind) {
-        case 'exact':
-            return compareGoVersions(request.version, version) === 0 && isGoVersion(version);
-        case 'line':
-            return isReleaseVersion(version) && goVersionLine(version) === goVersionLine(request.line);
-        case 'range': {
-            // A language version (`1.22`) is no toolchain: makeSemver would make it 1.22.0, which it is not.
-            const v = parseGoVersion(version);
-            if (!v || (v.patch === '' && v.kind === ''))
-                return false;
-            return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(makeSemver(version), request.range);
-        }
-        case 'stable':
-        case 'oldstable':
-            return isReleaseVersion(version);
-    }
-}
-/**
- * The newest of `versions` (Go versions, any order, duplicates allowed) that `request` accepts, or undefined.
- * `stable` is the newest release (no prerelease); `oldstable` the newest release of the minor line below the newest
- * line that has a release (setup-go's meaning: with 1.23.5 and 1.22.9 available, oldstable is 1.22.9).
- */
-function pickVersion(request, versions) {
-    const sorted = [...new Set(versions)].filter(isGoVersion).sort((a, b) => compareGoVersions(b, a));
-    if (request.kind === 'oldstable') {
-        const releases = sorted.filter(isReleaseVersion);
-        if (releases.length === 0)
-            return undefined;
-        const newestLine = goVersionLine(releases[0]);
-        return releases.find(v => goVersionLine(v) !== newestLine);
-    }
-    return sorted.find(v => versionMatches(request, v));
-}
-/** Compares decimal strings without leading zeros as Go's gover.CmpInt does: by length, then text. */
-function compareNumbers(x, y) {
-    if (x === y)
-        return 0;
-    if (x.length !== y.length)
-        return x.length < y.length ? -1 : 1;
-    return x < y ? -1 : 1;
-}
-function compareText(x, y) {
-    return x === y ? 0 : x < y ? -1 : 1;
-}
-
-
-/***/ }),
-
-/***/ 252:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  findRequestedGo: () => (/* binding */ findRequestedGo),
-  installRequestedGo: () => (/* binding */ installRequestedGo),
-  toolchainChain: () => (/* binding */ toolchainChain)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
-var patterns = __nccwpck_require__(796);
-// EXTERNAL MODULE: ./src/go/errors.ts
-var errors = __nccwpck_require__(6743);
-// EXTERNAL MODULE: ./src/go/toolchain/version.ts
-var toolchain_version = __nccwpck_require__(5570);
-;// CONCATENATED MODULE: ./src/go/toolchain/list.ts
-/**
- * The golang.org/toolchain module's version list and the runner's platform (pure).
- *
- * API:
- * - `TOOLCHAIN_MODULE` (`golang.org/toolchain`), `toolchainModuleVersion(goVersion, platform)`
- *   (`v0.0.1-go1.23.5.linux-amd64`), `toolchainZipPrefix(moduleVersion)` (every zip entry starts with it).
- * - `goPlatform({ platform, arch, endianness? })`: Node's `process.platform`/`process.arch` → Go's GOOS/GOARCH and exe suffix.
- * - `parseToolchainList(text)`: `<proxy>/golang.org/toolchain/@v/list` → entries (go version, GOOS, GOARCH).
- * - `selectToolchain(request, entries, platform)`: the newest entry for the request on this platform, or an
- *   InputError naming the request and the nearest versions that exist for this platform.
- */
-
-
-/** The module through which the go command (≥ 1.21) downloads toolchains. */
-const TOOLCHAIN_MODULE = 'golang.org/toolchain';
-/** The version prefix every golang.org/toolchain version carries (`gotoolchainVersion` in cmd/go). */
-const TOOLCHAIN_VERSION_PREFIX = 'v0.0.1';
-/** Node's process.platform → GOOS, for the platforms Go publishes toolchains for. */
-const GOOS_BY_NODE_PLATFORM = {
-    linux: 'linux',
-    darwin: 'darwin',
-    win32: 'windows',
-    freebsd: 'freebsd',
-    openbsd: 'openbsd',
-    netbsd: 'netbsd',
-    aix: 'aix',
-    android: 'android'
-};
-/**
- * Node's process.arch → GOARCH. The toolchain module names platforms by runtime.GOARCH, so 32-bit ARM is `arm`
- * (`linux-arm`), not go.dev/dl's file name `armv6l`.
- */
-const GOARCH_BY_NODE_ARCH = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    ia32: '386',
-    arm: 'arm',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loong64',
-    mips: 'mips',
-    mipsel: 'mipsle',
-    mips64el: 'mips64le'
-};
-/**
- * Go's name for the platform Node runs on. Throws InputError (input `platform`) naming the Node value when Go
- * publishes no toolchain for it.
- */
-function goPlatform(node) {
-    const goos = GOOS_BY_NODE_PLATFORM[node.platform];
-    if (goos === undefined) {
-        throw new errors/* InputError */.dz('platform', `Go toolchains are not published for process.platform ${(0,errors/* quote */.hD)(node.platform)}`);
-    }
-    let goarch;
-    if (node.arch === 'ppc64') {
-        // AIX is big-endian ppc64 only; Linux on POWER is ppc64le nearly always.
-        goarch = goos === 'aix' || node.endianness === 'BE' ? 'ppc64' : 'ppc64le';
-    }
-    else {
-        goarch = GOARCH_BY_NODE_ARCH[node.arch];
-    }
-    if (goarch === undefined) {
-        throw new errors/* InputError */.dz('platform', `Go toolchains are not published for process.arch ${(0,errors/* quote */.hD)(node.arch)}`);
-    }
-    return { goos, goarch, exe: goos === 'windows' ? '.exe' : '' };
-}
-/** `v0.0.1-go1.23.5.linux-amd64`: the golang.org/toolchain version holding Go `goVersion` for `platform`. */
-function toolchainModuleVersion(goVersion, platform) {
-    if (!(0,toolchain_version/* isGoVersion */.JQ)(goVersion))
-        throw new Error(`not a Go version: ${(0,errors/* quote */.hD)(goVersion)}`);
-    return `${TOOLCHAIN_VERSION_PREFIX}-go${goVersion}.${platform.goos}-${platform.goarch}`;
-}
-/** The prefix every entry of the module zip starts with: `golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64/`. */
-function toolchainZipPrefix(moduleVersion) {
-    return `${TOOLCHAIN_MODULE}@${moduleVersion}/`;
-}
-/**
- * Parses the text of `<proxy>/golang.org/toolchain/@v/list`. Lines that are not toolchain versions (blank lines,
- * other version forms, invalid Go versions) are skipped, as the go command skips versions it cannot use.
- */
-function parseToolchainList(text) {
-    const entries = [];
-    for (const line of text.split('\n')) {
-        const moduleVersion = line.trim();
-        // GOOS and GOARCH never contain '.' or '-'; the Go version is everything between `-go` and the last '.'.
-        const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
-        if (!m || !(0,toolchain_version/* isGoVersion */.JQ)(m[1]))
-            continue;
-        entries.push({ moduleVersion, goVersion: m[1], goos: m[2], goarch: m[3] });
-    }
-    return entries;
-}
-/**
- * The newest toolchain in `entries` that `request` accepts for `platform`. Entries for other platforms are never
- * picked; release candidates only when the request names one (exact `1.23rc1`, or a range with a prerelease).
- * Throws InputError (input `input`, default `go-version`) naming the request, the platform and the nearest versions
- * that exist for it.
- */
-function selectToolchain(request, entries, platform, input = 'go-version') {
-    const here = entries.filter(e => e.goos === platform.goos && e.goarch === platform.goarch);
-    const version = (0,toolchain_version/* pickVersion */.SO)(request, here.map(e => e.goVersion));
-    const found = version === undefined ? undefined : here.find(e => (0,toolchain_version/* compareGoVersions */.X_)(e.goVersion, version) === 0);
-    if (found)
-        return found;
-    const where = `${platform.goos}/${platform.goarch}`;
-    if (here.length === 0) {
-        throw new errors/* InputError */.dz(input, `no Go toolchain is published for ${where} in the golang.org/toolchain list`);
-    }
-    const nearest = nearestVersions(request, here.map(e => e.goVersion));
-    throw new errors/* InputError */.dz(input, `no Go toolchain matches ${(0,errors/* quote */.hD)((0,toolchain_version/* describeRequest */.Ng)(request))} for ${where}; nearest available: ${nearest.join(', ')}`);
-}
-/**
- * Up to two versions on each side of what was asked for (releases, plus prereleases when a prerelease was asked),
- * so a message can say "1.23.4, 1.23.6" for a missing 1.23.5. For stable/oldstable/ranges: the newest few releases.
- */
-function nearestVersions(request, versions) {
-    const wanted = request.kind === 'exact' ? request.version : request.kind === 'line' ? `${request.line}.0` : undefined;
-    const candidates = [...new Set(versions)]
-        .filter(v => (0,toolchain_version/* isReleaseVersion */.O9)(v) || (wanted !== undefined && !(0,toolchain_version/* isReleaseVersion */.O9)(wanted)))
-        .sort(toolchain_version/* compareGoVersions */.X_);
-    if (candidates.length === 0)
-        return [...new Set(versions)].sort(toolchain_version/* compareGoVersions */.X_).slice(-4);
-    if (wanted === undefined)
-        return candidates.slice(-4).reverse();
-    const above = candidates.findIndex(v => (0,toolchain_version/* compareGoVersions */.X_)(v, wanted) > 0);
-    const split = above === -1 ? candidates.length : above;
-    return candidates.slice(Math.max(0, split - 2), split + 2);
-}
-
-// EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
-var version_file = __nccwpck_require__(6309);
-// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __nccwpck_require__(460);
-// EXTERNAL MODULE: ./src/net/trust.ts
-var trust = __nccwpck_require__(7837);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/go/proxy/url.ts
-var url = __nccwpck_require__(2660);
-;// CONCATENATED MODULE: ./src/install/tool-cache.ts
-/**
- * Where a Go toolchain lives in the runner's tool cache, named as actions/setup-go names it (pure).
- *
- * API:
- * - `toolCacheEntry(goVersion, nodeArch)`: `{ tool: 'go', version: makeSemver(goVersion), arch: nodeArch }`, i.e. the
- *   directory `$RUNNER_TOOL_CACHE/go/<version>/<arch>` with its marker file `<arch>.complete` beside it — the layout
- *   of @actions/tool-cache's `cacheDir(dir, 'go', version, arch)`, so setup-go and this action find each other's
- *   installs.
- */
-
-
-/** The tool-cache entry for Go `goVersion` (`1.23.5`, `go1.23.5`, `1.21rc1`) on Node arch `nodeArch`. */
-function toolCacheEntry(goVersion, nodeArch) {
-    if (!/^[a-z0-9]+$/.test(nodeArch))
-        throw new Error(`not a Node process.arch value: ${(0,errors/* quote */.hD)(nodeArch)}`);
-    const version = (0,toolchain_version/* makeSemver */.Tk)(goVersion);
-    return {
-        tool: 'go',
-        version,
-        arch: nodeArch,
-        segments: ['go', version, nodeArch],
-        completeMarker: `${nodeArch}.complete`
-    };
-}
-
-// EXTERNAL MODULE: ./src/go/module/path.ts
-var module_path = __nccwpck_require__(4716);
-;// CONCATENATED MODULE: ./src/go/sumdb/dirhash.ts
-/**
- * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
- * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
- */
-
-const encoder = new TextEncoder();
-/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
-function compareNameBytes(a, b) {
-    return Buffer.compare(encoder.encode(a), encoder.encode(b));
-}
-/**
- * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
- * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
- */
-function hash1(files) {
-    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for (const file of sorted) {
-        if (file.name.includes('\n')) {
-            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
-        }
-        if (file.sha256.length !== 32) {
-            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
-        }
-        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
-    }
-    return `h1:${h.digest('base64')}`;
-}
-/** The SHA-256 of some bytes, for {@link HashedFile}. */
-function sha256Of(content) {
-    return new Uint8Array(createHash('sha256').update(content).digest());
-}
-/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
-function goModHash(content) {
-    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
-}
-/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
-function isH1(hash) {
-    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
-}
-
-;// CONCATENATED MODULE: ./src/go/sumdb/lookup.ts
-/**
- * The `/lookup/<path>@<version>` answer of a checksum database and the decision about its record text.
- * The answer is `<record id>\n<record text>\n<signed tree note>`; only the record text is authenticated (by the
- * tree), and only once its leaf hash is proven under the signed tree head.
- */
-
-/** Record text as tlog's isValidRecordText: UTF-8, no control characters but "\n", no blank line, ends in "\n". */
-function recordTextProblem(text) {
-    let decoded;
-    try {
-        decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
-    }
-    catch {
-        return 'is not UTF-8';
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0009\u000b-\u001f]/.test(decoded))
-        return 'has a control character';
-    if (decoded.includes('\n\n'))
-        return 'has a blank line';
-    if (!decoded.endsWith('\n'))
-        return 'does not end in a newline';
-    return undefined;
-}
-/** Splits a lookup answer as tlog.ParseRecord does: a canonical decimal id line, then the text up to a blank line. */
-function parseLookup(body) {
-    const newline = body.indexOf(0x0a);
-    if (newline < 0)
-        return 'the lookup answer has no record id line';
-    const idText = Buffer.from(body.subarray(0, newline)).toString('latin1');
-    const id = Number(idText);
-    if (!/^(0|[1-9][0-9]*)$/.test(idText) || !Number.isSafeInteger(id)) {
-        return `the lookup answer's record id ${JSON.stringify(idText.slice(0, 40))} is not a record number`;
-    }
-    const rest = body.subarray(newline + 1);
-    let blank = -1;
-    for (let i = 0; i + 1 < rest.length; i++) {
-        if (rest[i] === 0x0a && rest[i + 1] === 0x0a) {
-            blank = i;
-            break;
-        }
-    }
-    if (blank < 0)
-        return 'the lookup answer has no blank line between the record and the tree note';
-    const text = rest.subarray(0, blank + 1);
-    const problem = recordTextProblem(text);
-    if (problem !== undefined)
-        return `the record text of the lookup answer ${problem}`;
-    return { id, text, treeNote: rest.subarray(blank + 2) };
-}
-/**
- * Reads the hashes of `path@version` from an *authenticated* record text (CVE-2026-42501 and CVE-2026-56864: the
- * lines must come from the proven text, never from the rest of the answer, and must be for exactly the requested
- * path and version). The text must hold exactly one `<path> <version> h1:<hash>` line and one
- * `<path> <version>/go.mod h1:<hash>` line; lines of other hash algorithms for this module are ignored (forward
- * compatibility), and a line about any other module or version refuses the record.
- */
-function recordHashes(text, path, version) {
-    const decoded = new TextDecoder().decode(text);
-    const lines = decoded.split('\n').slice(0, -1);
-    const zipPrefix = `${path} ${version} `;
-    const modPrefix = `${path} ${version}/go.mod `;
-    const zip = [];
-    const mod = [];
-    for (const line of lines) {
-        const target = line.startsWith(zipPrefix) ? zip : line.startsWith(modPrefix) ? mod : undefined;
-        if (target === undefined) {
-            return `the record holds ${JSON.stringify(line.slice(0, 200))}, which is not about ${path}@${version}`;
-        }
-        const hash = line.slice((target === zip ? zipPrefix : modPrefix).length);
-        if (hash.startsWith('h1:')) {
-            if (!isH1(hash))
-                return `the record line ${JSON.stringify(line.slice(0, 200))} has a malformed h1 hash`;
-            target.push(hash);
-        }
-    }
-    if (zip.length !== 1) {
-        return `the record has ${zip.length} "${path} ${version} h1:" lines, want exactly one`;
-    }
-    if (mod.length !== 1) {
-        return `the record has ${mod.length} "${path} ${version}/go.mod h1:" lines, want exactly one`;
-    }
-    return { h1: zip[0], goModH1: mod[0] };
-}
-
-;// CONCATENATED MODULE: ./src/go/sumdb/tlog.ts
+/* unused harmony exports nodeHash, EMPTY_TREE_HASH, splitStoredHashIndex, storedHashCount, treeHash, proveRecord, checkRecord, formatTree, tileForIndex, hashFromTile, parseTilePath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * The tamper-evident log of a Go checksum database, ported from golang.org/x/mod/sumdb/tlog (tlog.go, tile.go,
  * note.go). Numbers are JS numbers: exact below 2^53, far beyond any real log (sum.golang.org holds ~10^8 records),
@@ -35179,7 +37372,7 @@ class TlogError extends Error {
     }
 }
 function sha256(...parts) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     for (const part of parts)
         hash.update(part);
     return new Uint8Array(hash.digest());
@@ -35663,6 +37856,663 @@ function tileHashReader(tree, height, fetchTiles) {
     };
 }
 
+
+/***/ }),
+
+/***/ 6309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ VERSION_FILE_INPUT),
+/* harmony export */   Sz: () => (/* binding */ parseVersionFile)
+/* harmony export */ });
+/* unused harmony exports parseGoModVersion, parseToolVersions, parsePlainVersionFile */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/* harmony import */ var _modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4549);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5570);
+/**
+ * Reading a Go version request out of a version file's text (pure; the shell reads the file).
+ *
+ * API:
+ * - `parseVersionFile(fileName, text)`: dispatches on the base name — `go.mod` and `go.work` (toolchain line, else go
+ *   line), `.tool-versions` (asdf/mise: `golang 1.23.5`), anything else (`.go-version`) a file holding one version.
+ * - `parseGoModVersion`, `parseToolVersions`, `parsePlainVersionFile`: the individual parsers.
+ *
+ * Meaning of a `go.mod`/`go.work` file (decided here, documented for users):
+ * - `toolchain go1.23.5` wins: it names the exact toolchain the module wants (what the go command would switch to).
+ * - otherwise the `go` line, read as actions/setup-go reads it: `go 1.22` → the newest 1.22.x release; `go 1.22.3` →
+ *   exactly 1.22.3; `go 1.23rc1` → exactly 1.23rc1. (For the go command ≥ 1.21 the go line is a minimum, and
+ *   GOTOOLCHAIN=auto would switch up to it; installing exactly that version satisfies the minimum, and it is what
+ *   setup-go users expect.)
+ * Errors are InputErrors for the input `go-version-file` naming the file and the line.
+ */
+
+
+
+/** The input name version-file errors are reported under. */
+const VERSION_FILE_INPUT = 'go-version-file';
+/**
+ * Parses a version file by its base name (`fileName` may be a path, with / or \ separators): `go.mod`, `go.work`,
+ * `.tool-versions`; any other name is read as a `.go-version` file (one version, as setup-go reads unknown files).
+ */
+function parseVersionFile(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    if (base === 'go.mod' || base === 'go.work')
+        return parseGoModVersion(fileName, text);
+    if (base === '.tool-versions')
+        return parseToolVersions(fileName, text);
+    return parsePlainVersionFile(fileName, text);
+}
+/**
+ * go.mod / go.work: the `toolchain go1.X.Y` line if there is one, else the `go` line, read with the same modfile
+ * grammar as the warm phase's plan (src/go/modfile/modfile.ts: comments, blocks, quoted strings). A malformed or
+ * repeated go/toolchain line is an error, as the go command refuses such a file.
+ */
+function parseGoModVersion(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    const parsed = base === 'go.work' ? (0,_modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoWork */ .xj)(text) : (0,_modfile_modfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoMod */ .kW)(text);
+    const shown = (line) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(lines(text)[line - 1]?.trim() ?? '');
+    const bad = parsed.errors.find(e => /^(usage: (go|toolchain) |repeated (go|toolchain) )/.test(e.message));
+    if (bad)
+        throw fileError(fileName, bad.line, `${shown(bad.line)}: ${bad.message}`);
+    const { go, toolchain, versionLines } = parsed;
+    if (toolchain !== undefined && versionLines.toolchain !== undefined) {
+        const line = versionLines.toolchain;
+        // The go command also allows custom toolchain names (go1.21.3-corp): no such toolchain is published.
+        if (!/^go\d/.test(toolchain) || toolchain.includes('-')) {
+            throw fileError(fileName, line, `toolchain ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(toolchain)} is not a published Go toolchain (expected go1.X.Y)`);
+        }
+        return { request: requestAt(fileName, line, toolchain), value: toolchain, line };
+    }
+    if (go !== undefined && versionLines.go !== undefined) {
+        const line = versionLines.go;
+        if (go.startsWith('go'))
+            throw fileError(fileName, line, `go line ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(go)} must not start with "go"`);
+        return { request: requestAt(fileName, line, go), value: go, line };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has neither a toolchain nor a go line`);
+}
+/**
+ * `.tool-versions` (asdf, mise): the first `golang <version>` line (mise's `go <version>` too); further versions on
+ * the line are asdf fallbacks and ignored. `#` starts a comment. `system`, `ref:` and `path:` values are refused.
+ */
+function parseToolVersions(fileName, text) {
+    const all = lines(text);
+    for (let i = 0; i < all.length; i++) {
+        const fields = stripComment(all[i], '#').trim().split(/\s+/);
+        if (fields[0] !== 'golang' && fields[0] !== 'go')
+            continue;
+        const value = fields[1];
+        if (value === undefined)
+            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(all[i].trim())} has no version`);
+        if (value === 'system' || value.includes(':')) {
+            throw fileError(fileName, i + 1, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)} is not a Go version this action can install`);
+        }
+        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} has no golang line (expected e.g. "golang 1.23.5")`);
+}
+/** `.go-version` and other plain files: the first line that is neither blank nor a `#` comment holds the version. */
+function parsePlainVersionFile(fileName, text) {
+    const all = lines(text);
+    for (let i = 0; i < all.length; i++) {
+        const value = all[i].trim();
+        if (value === '' || value.startsWith('#'))
+            continue;
+        return { request: requestAt(fileName, i + 1, value), value, line: i + 1 };
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} is empty (expected a Go version such as 1.23.5)`);
+}
+function requestAt(fileName, line, value) {
+    return (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionRequest */ .Hd)(value, `${VERSION_FILE_INPUT} (${fileName} line ${line})`);
+}
+function fileError(fileName, line, detail) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(VERSION_FILE_INPUT, `${fileName} line ${line}: ${detail}`);
+}
+/** Lines without their terminators; a UTF-8 byte order mark at the start is dropped. */
+function lines(text) {
+    return text.replace(/^\uFEFF/, '').split(/\r?\n/);
+}
+function stripComment(line, marker) {
+    const at = line.indexOf(marker);
+    return at === -1 ? line : line.slice(0, at);
+}
+
+
+/***/ }),
+
+/***/ 5570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ parseVersionRequest),
+/* harmony export */   JQ: () => (/* binding */ isGoVersion),
+/* harmony export */   Ng: () => (/* binding */ describeRequest),
+/* harmony export */   O9: () => (/* binding */ isReleaseVersion),
+/* harmony export */   SO: () => (/* binding */ pickVersion),
+/* harmony export */   Tk: () => (/* binding */ makeSemver),
+/* harmony export */   X_: () => (/* binding */ compareGoVersions)
+/* harmony export */ });
+/* unused harmony exports parseGoVersion, goVersionLine, versionMatches, pinnedToolchain, toolchainModuleGoVersion */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
+/**
+ * Go version semantics for toolchain selection (pure).
+ *
+ * API:
+ * - `parseGoVersion(text)` / `isGoVersion(text)` / `compareGoVersions(a, b)`: Go's own version grammar and order
+ *   (cmd/go/internal/gover): `1.21` < `1.21rc1` < `1.21.0` < `1.21.1`; before Go 1.21 a missing patch is `.0`.
+ * - `isReleaseVersion(v)`: a `X.Y.Z` release (what `stable` and ranges pick), not a language version or prerelease.
+ * - `goVersionLine(v)`: the minor line, `1.23.5` → `1.23`.
+ * - `makeSemver(v)`: actions/setup-go's tool-cache name for a Go version (`1.21rc1` → `1.21.0-rc.1`).
+ * - `parseVersionRequest(text, input?)`: a `go-version` input as setup-go users write it → `VersionRequest`.
+ * - `versionMatches(request, v)`, `pickVersion(request, versions)`: the newest available version a request accepts.
+ */
+
+
+/**
+ * Parses a Go version without the `go` prefix (`1.23.5`, `1.23`, `1.23rc1`, `1`), exactly as gover.Parse does;
+ * undefined when it is not one. Like Go, `1` means 1.0.0, and `1.20` means 1.20.0 while `1.21` stays a language
+ * version (lower than `1.21rc1` and `1.21.0`).
+ */
+function parseGoVersion(text) {
+    const m = /^(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*)|([a-z]+)(0|[1-9][0-9]*)?)?)?$/.exec(text);
+    if (!m)
+        return undefined;
+    const [, major, minor, patch, kind, pre] = m;
+    if (minor === undefined)
+        return { major, minor: '0', patch: '0', kind: '', pre: '' };
+    if (patch !== undefined)
+        return { major, minor, patch, kind: '', pre: '' };
+    if (kind !== undefined)
+        return { major, minor, patch: '', kind, pre: pre ?? '' };
+    // Patch missing is the same as .0 before Go 1.21; from 1.21 on `1.21` is the language version, not 1.21.0.
+    return { major, minor, patch: compareNumbers(minor, '21') < 0 ? '0' : '', kind: '', pre: '' };
+}
+/** Whether `text` is a Go version (`1.23.5`, `1.23`, `1.23rc1`), without the `go` prefix. */
+function isGoVersion(text) {
+    return parseGoVersion(text) !== undefined;
+}
+/**
+ * Go's version order (gover.Compare): -1, 0 or +1. Invalid versions compare lower than every valid one and equal to
+ * each other, as in Go.
+ */
+function compareGoVersions(a, b) {
+    const x = parseGoVersion(a) ?? INVALID;
+    const y = parseGoVersion(b) ?? INVALID;
+    return (compareNumbers(x.major, y.major) ||
+        compareNumbers(x.minor, y.minor) ||
+        compareNumbers(x.patch, y.patch) ||
+        // '' < alpha < beta < rc, by plain string order as Go does.
+        compareText(x.kind, y.kind) ||
+        compareNumbers(x.pre, y.pre));
+}
+const INVALID = { major: '', minor: '', patch: '', kind: '', pre: '' };
+/** A release `X.Y.Z` (Go ≥ 1.21 names every release so, `1.21.0` included); not `1.21`, not `1.21rc1`. */
+function isReleaseVersion(version) {
+    const v = parseGoVersion(version);
+    return v !== undefined && v.patch !== '' && v.kind === '' && /^\d+\.\d+\.\d+$/.test(version);
+}
+/** The minor line of a version: `1.23.5` → `1.23`, `1.23rc1` → `1.23`. Throws on a non-version. */
+function goVersionLine(version) {
+    const v = parseGoVersion(version);
+    if (!v)
+        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
+    return `${v.major}.${v.minor}`;
+}
+/**
+ * actions/setup-go's makeSemver: the version under which setup-go caches a Go release in the tool cache
+ * (`$RUNNER_TOOL_CACHE/go/<this>/<arch>`), so each action finds the other's installs. `1.22` → `1.22.0`,
+ * `1.21rc1` → `1.21.0-rc.1`, `1.22beta1` → `1.22.0-beta.1`, `go1.23.5` → `1.23.5`. Throws on anything that is not a
+ * Go version.
+ */
+function makeSemver(version) {
+    const bare = version.startsWith('go') ? version.slice(2) : version;
+    const v = parseGoVersion(bare);
+    if (!v)
+        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(version)}`);
+    const core = `${v.major}.${v.minor}.${v.patch || '0'}`;
+    return v.kind ? `${core}-${v.kind}.${v.pre || '0'}` : core;
+}
+/**
+ * Parses a `go-version` value. `input` names where it came from in error messages (the input name, or a version
+ * file and line). Throws InputError naming the input and the value when it is none of the forms of `VersionRequest`.
+ */
+function parseVersionRequest(text, input = 'go-version') {
+    const value = text.trim();
+    if (value === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is empty: give a Go version such as 1.23, 1.23.5 or stable');
+    if (value === 'stable' || value === 'oldstable')
+        return { kind: value };
+    const bare = value.startsWith('go') ? value.slice(2) : value;
+    const v = parseGoVersion(bare);
+    if (v && /^\d+\.\d+/.test(bare)) {
+        if (v.kind !== '' && !/^\d+\.\d+(alpha|beta|rc)[1-9]\d*$/.test(bare)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version: prereleases are written like 1.23rc1`);
+        }
+        if (v.patch === '' && v.kind === '')
+            return { kind: 'line', line: bare };
+        if (compareNumbers(v.minor, '21') < 0 && v.kind === '' && !/^\d+\.\d+\.\d+$/.test(bare)) {
+            // Before 1.21 Go itself reads `1.20` as 1.20.0; setup-go (and so this action) reads it as the 1.20 line.
+            return { kind: 'line', line: bare };
+        }
+        return { kind: 'exact', version: bare };
+    }
+    if (value !== bare) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a Go version (expected go1.X.Y, go1.X or go1.XrcN)`);
+    }
+    const range = semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(value);
+    if (range === null) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is neither a Go version (1.23, 1.23.5, 1.23rc1), stable, oldstable nor a semver range (^1.22, >=1.22, 1.22.x)`);
+    }
+    return { kind: 'range', range: value };
+}
+/** Describes a request in messages: `1.23.x`, `stable`, `>=1.22`. */
+function describeRequest(request) {
+    switch (request.kind) {
+        case 'exact':
+            return request.version;
+        case 'line':
+            return `${request.line} (newest ${request.line}.x)`;
+        case 'range':
+            return request.range;
+        default:
+            return request.kind;
+    }
+}
+/**
+ * Whether version `version` (a Go version such as `1.23.5`) satisfies a request other than stable/oldstable (which
+ * depend on the whole list: use `pickVersion`).
+ */
+function versionMatches(request, version) {
+    switch (request.kind) {
+        case 'exact':
+            return compareGoVersions(request.version, version) === 0 && isGoVersion(version);
+        case 'line':
+            return isReleaseVersion(version) && goVersionLine(version) === goVersionLine(request.line);
+        case 'range': {
+            // A language version (`1.22`) is no toolchain: makeSemver would make it 1.22.0, which it is not.
+            const v = parseGoVersion(version);
+            if (!v || (v.patch === '' && v.kind === ''))
+                return false;
+            return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(makeSemver(version), request.range);
+        }
+        case 'stable':
+        case 'oldstable':
+            return isReleaseVersion(version);
+    }
+}
+/**
+ * The newest of `versions` (Go versions, any order, duplicates allowed) that `request` accepts, or undefined.
+ * `stable` is the newest release (no prerelease); `oldstable` the newest release of the minor line below the newest
+ * line that has a release (setup-go's meaning: with 1.23.5 and 1.22.9 available, oldstable is 1.22.9).
+ */
+function pickVersion(request, versions) {
+    const sorted = [...new Set(versions)].filter(isGoVersion).sort((a, b) => compareGoVersions(b, a));
+    if (request.kind === 'oldstable') {
+        const releases = sorted.filter(isReleaseVersion);
+        if (releases.length === 0)
+            return undefined;
+        const newestLine = goVersionLine(releases[0]);
+        return releases.find(v => goVersionLine(v) !== newestLine);
+    }
+    return sorted.find(v => versionMatches(request, v));
+}
+/** Compares decimal strings without leading zeros as Go's gover.CmpInt does: by length, then text. */
+function compareNumbers(x, y) {
+    if (x === y)
+        return 0;
+    if (x.length !== y.length)
+        return x.length < y.length ? -1 : 1;
+    return x < y ? -1 : 1;
+}
+function compareText(x, y) {
+    return x === y ? 0 : x < y ? -1 : 1;
+}
+/**
+ * The GOTOOLCHAIN value that pins a job to the Go it installed (`version` without the `go` prefix): the toolchain's
+ * own name (`go1.23.5`) from Go 1.21 on, `local` before. Both make the installed go run itself and refuse a go.mod
+ * that needs a newer Go, without reading go.mod's toolchain line or downloading anything. The name, not `local`,
+ * because actions/setup-go v6+ reads go.mod's `go` line instead of its `toolchain` line when the step starts with
+ * GOTOOLCHAIN=local: a setup-go step after this one would install another Go from the same go.mod. Before 1.21
+ * there is no toolchain to name (nor a go that reads GOTOOLCHAIN).
+ */
+function pinnedToolchain(version) {
+    return isGoVersion(version) && compareGoVersions(version, '1.21rc1') >= 0 ? `go${version}` : 'local';
+}
+/** The Go version of a toolchain module version (`v0.0.1-go1.23.5.linux-amd64` → `1.23.5`); undefined otherwise. */
+function toolchainModuleGoVersion(moduleVersion) {
+    const version = /^v0\.0\.1-go(.+)\.[a-z0-9]+-[a-z0-9]+$/.exec(moduleVersion)?.[1];
+    return version !== undefined && isGoVersion(version) ? version : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  findRequestedGo: () => (/* binding */ findRequestedGo),
+  installRequestedGo: () => (/* binding */ installRequestedGo),
+  toolchainChain: () => (/* binding */ toolchainChain)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
+var patterns = __nccwpck_require__(796);
+// EXTERNAL MODULE: ./src/go/errors.ts
+var errors = __nccwpck_require__(6743);
+// EXTERNAL MODULE: ./src/go/toolchain/version.ts
+var toolchain_version = __nccwpck_require__(5570);
+;// CONCATENATED MODULE: ./src/go/toolchain/list.ts
+/**
+ * The golang.org/toolchain module's version list and the runner's platform (pure).
+ *
+ * API:
+ * - `TOOLCHAIN_MODULE` (`golang.org/toolchain`), `toolchainModuleVersion(goVersion, platform)`
+ *   (`v0.0.1-go1.23.5.linux-amd64`), `toolchainZipPrefix(moduleVersion)` (every zip entry starts with it).
+ * - `goPlatform({ platform, arch, endianness? })`: Node's `process.platform`/`process.arch` → Go's GOOS/GOARCH and exe suffix.
+ * - `parseToolchainList(text)`: `<proxy>/golang.org/toolchain/@v/list` → entries (go version, GOOS, GOARCH).
+ * - `selectToolchain(request, entries, platform)`: the newest entry for the request on this platform, or an
+ *   InputError naming the request and the nearest versions that exist for this platform.
+ */
+
+
+/** The module through which the go command (≥ 1.21) downloads toolchains. */
+const TOOLCHAIN_MODULE = 'golang.org/toolchain';
+/** The version prefix every golang.org/toolchain version carries (`gotoolchainVersion` in cmd/go). */
+const TOOLCHAIN_VERSION_PREFIX = 'v0.0.1';
+/** Node's process.platform → GOOS, for the platforms Go publishes toolchains for. */
+const GOOS_BY_NODE_PLATFORM = {
+    linux: 'linux',
+    darwin: 'darwin',
+    win32: 'windows',
+    freebsd: 'freebsd',
+    openbsd: 'openbsd',
+    netbsd: 'netbsd',
+    aix: 'aix',
+    android: 'android'
+};
+/**
+ * Node's process.arch → GOARCH. The toolchain module names platforms by runtime.GOARCH, so 32-bit ARM is `arm`
+ * (`linux-arm`), not go.dev/dl's file name `armv6l`.
+ */
+const GOARCH_BY_NODE_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    ia32: '386',
+    arm: 'arm',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64',
+    mips: 'mips',
+    mipsel: 'mipsle',
+    mips64el: 'mips64le'
+};
+/**
+ * Go's name for the platform Node runs on. Throws InputError (input `platform`) naming the Node value when Go
+ * publishes no toolchain for it.
+ */
+function goPlatform(node) {
+    const goos = GOOS_BY_NODE_PLATFORM[node.platform];
+    if (goos === undefined) {
+        throw new errors/* InputError */.dz('platform', `Go toolchains are not published for process.platform ${(0,errors/* quote */.hD)(node.platform)}`);
+    }
+    let goarch;
+    if (node.arch === 'ppc64') {
+        // AIX is big-endian ppc64 only; Linux on POWER is ppc64le nearly always.
+        goarch = goos === 'aix' || node.endianness === 'BE' ? 'ppc64' : 'ppc64le';
+    }
+    else {
+        goarch = GOARCH_BY_NODE_ARCH[node.arch];
+    }
+    if (goarch === undefined) {
+        throw new errors/* InputError */.dz('platform', `Go toolchains are not published for process.arch ${(0,errors/* quote */.hD)(node.arch)}`);
+    }
+    return { goos, goarch, exe: goos === 'windows' ? '.exe' : '' };
+}
+/** `v0.0.1-go1.23.5.linux-amd64`: the golang.org/toolchain version holding Go `goVersion` for `platform`. */
+function toolchainModuleVersion(goVersion, platform) {
+    if (!(0,toolchain_version/* isGoVersion */.JQ)(goVersion))
+        throw new Error(`not a Go version: ${(0,errors/* quote */.hD)(goVersion)}`);
+    return `${TOOLCHAIN_VERSION_PREFIX}-go${goVersion}.${platform.goos}-${platform.goarch}`;
+}
+/** The prefix every entry of the module zip starts with: `golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64/`. */
+function toolchainZipPrefix(moduleVersion) {
+    return `${TOOLCHAIN_MODULE}@${moduleVersion}/`;
+}
+/**
+ * Parses the text of `<proxy>/golang.org/toolchain/@v/list`. Lines that are not toolchain versions (blank lines,
+ * other version forms, invalid Go versions) are skipped, as the go command skips versions it cannot use.
+ */
+function parseToolchainList(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        const moduleVersion = line.trim();
+        // GOOS and GOARCH never contain '.' or '-'; the Go version is everything between `-go` and the last '.'.
+        const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
+        if (!m || !(0,toolchain_version/* isGoVersion */.JQ)(m[1]))
+            continue;
+        entries.push({ moduleVersion, goVersion: m[1], goos: m[2], goarch: m[3] });
+    }
+    return entries;
+}
+/**
+ * The newest toolchain in `entries` that `request` accepts for `platform`. Entries for other platforms are never
+ * picked; release candidates only when the request names one (exact `1.23rc1`, or a range with a prerelease).
+ * Throws InputError (input `input`, default `go-version`) naming the request, the platform and the nearest versions
+ * that exist for it.
+ */
+function selectToolchain(request, entries, platform, input = 'go-version') {
+    const here = entries.filter(e => e.goos === platform.goos && e.goarch === platform.goarch);
+    const version = (0,toolchain_version/* pickVersion */.SO)(request, here.map(e => e.goVersion));
+    const found = version === undefined ? undefined : here.find(e => (0,toolchain_version/* compareGoVersions */.X_)(e.goVersion, version) === 0);
+    if (found)
+        return found;
+    const where = `${platform.goos}/${platform.goarch}`;
+    if (here.length === 0) {
+        throw new errors/* InputError */.dz(input, `no Go toolchain is published for ${where} in the golang.org/toolchain list`);
+    }
+    const nearest = nearestVersions(request, here.map(e => e.goVersion));
+    throw new errors/* InputError */.dz(input, `no Go toolchain matches ${(0,errors/* quote */.hD)((0,toolchain_version/* describeRequest */.Ng)(request))} for ${where}; nearest available: ${nearest.join(', ')}`);
+}
+/**
+ * Up to two versions on each side of what was asked for (releases, plus prereleases when a prerelease was asked),
+ * so a message can say "1.23.4, 1.23.6" for a missing 1.23.5. For stable/oldstable/ranges: the newest few releases.
+ */
+function nearestVersions(request, versions) {
+    const wanted = request.kind === 'exact' ? request.version : request.kind === 'line' ? `${request.line}.0` : undefined;
+    const candidates = [...new Set(versions)]
+        .filter(v => (0,toolchain_version/* isReleaseVersion */.O9)(v) || (wanted !== undefined && !(0,toolchain_version/* isReleaseVersion */.O9)(wanted)))
+        .sort(toolchain_version/* compareGoVersions */.X_);
+    if (candidates.length === 0)
+        return [...new Set(versions)].sort(toolchain_version/* compareGoVersions */.X_).slice(-4);
+    if (wanted === undefined)
+        return candidates.slice(-4).reverse();
+    const above = candidates.findIndex(v => (0,toolchain_version/* compareGoVersions */.X_)(v, wanted) > 0);
+    const split = above === -1 ? candidates.length : above;
+    return candidates.slice(Math.max(0, split - 2), split + 2);
+}
+
+// EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
+var version_file = __nccwpck_require__(6309);
+// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
+var http = __nccwpck_require__(460);
+// EXTERNAL MODULE: ./src/net/trust.ts
+var trust = __nccwpck_require__(7837);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/go/proxy/url.ts
+var url = __nccwpck_require__(2660);
+;// CONCATENATED MODULE: ./src/install/tool-cache.ts
+/**
+ * Where a Go toolchain lives in the runner's tool cache, named as actions/setup-go names it (pure).
+ *
+ * API:
+ * - `toolCacheEntry(goVersion, nodeArch)`: `{ tool: 'go', version: makeSemver(goVersion), arch: nodeArch }`, i.e. the
+ *   directory `$RUNNER_TOOL_CACHE/go/<version>/<arch>` with its marker file `<arch>.complete` beside it — the layout
+ *   of @actions/tool-cache's `cacheDir(dir, 'go', version, arch)`, so setup-go and this action find each other's
+ *   installs.
+ */
+
+
+/** The tool-cache entry for Go `goVersion` (`1.23.5`, `go1.23.5`, `1.21rc1`) on Node arch `nodeArch`. */
+function toolCacheEntry(goVersion, nodeArch) {
+    if (!/^[a-z0-9]+$/.test(nodeArch))
+        throw new Error(`not a Node process.arch value: ${(0,errors/* quote */.hD)(nodeArch)}`);
+    const version = (0,toolchain_version/* makeSemver */.Tk)(goVersion);
+    return {
+        tool: 'go',
+        version,
+        arch: nodeArch,
+        segments: ['go', version, nodeArch],
+        completeMarker: `${nodeArch}.complete`
+    };
+}
+
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var module_path = __nccwpck_require__(4716);
+;// CONCATENATED MODULE: ./src/go/sumdb/dirhash.ts
+/**
+ * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
+ * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
+ */
+
+const encoder = new TextEncoder();
+/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
+function compareNameBytes(a, b) {
+    return Buffer.compare(encoder.encode(a), encoder.encode(b));
+}
+/**
+ * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
+ * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
+ */
+function hash1(files) {
+    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for (const file of sorted) {
+        if (file.name.includes('\n')) {
+            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
+        }
+        if (file.sha256.length !== 32) {
+            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
+        }
+        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
+    }
+    return `h1:${h.digest('base64')}`;
+}
+/** The SHA-256 of some bytes, for {@link HashedFile}. */
+function sha256Of(content) {
+    return new Uint8Array(createHash('sha256').update(content).digest());
+}
+/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
+function goModHash(content) {
+    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
+}
+/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
+function isH1(hash) {
+    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
+}
+
+;// CONCATENATED MODULE: ./src/go/sumdb/lookup.ts
+/**
+ * The `/lookup/<path>@<version>` answer of a checksum database and the decision about its record text.
+ * The answer is `<record id>\n<record text>\n<signed tree note>`; only the record text is authenticated (by the
+ * tree), and only once its leaf hash is proven under the signed tree head.
+ */
+
+/** Record text as tlog's isValidRecordText: UTF-8, no control characters but "\n", no blank line, ends in "\n". */
+function recordTextProblem(text) {
+    let decoded;
+    try {
+        decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
+    }
+    catch {
+        return 'is not UTF-8';
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0009\u000b-\u001f]/.test(decoded))
+        return 'has a control character';
+    if (decoded.includes('\n\n'))
+        return 'has a blank line';
+    if (!decoded.endsWith('\n'))
+        return 'does not end in a newline';
+    return undefined;
+}
+/** Splits a lookup answer as tlog.ParseRecord does: a canonical decimal id line, then the text up to a blank line. */
+function parseLookup(body) {
+    const newline = body.indexOf(0x0a);
+    if (newline < 0)
+        return 'the lookup answer has no record id line';
+    const idText = Buffer.from(body.subarray(0, newline)).toString('latin1');
+    const id = Number(idText);
+    if (!/^(0|[1-9][0-9]*)$/.test(idText) || !Number.isSafeInteger(id)) {
+        return `the lookup answer's record id ${JSON.stringify(idText.slice(0, 40))} is not a record number`;
+    }
+    const rest = body.subarray(newline + 1);
+    let blank = -1;
+    for (let i = 0; i + 1 < rest.length; i++) {
+        if (rest[i] === 0x0a && rest[i + 1] === 0x0a) {
+            blank = i;
+            break;
+        }
+    }
+    if (blank < 0)
+        return 'the lookup answer has no blank line between the record and the tree note';
+    const text = rest.subarray(0, blank + 1);
+    const problem = recordTextProblem(text);
+    if (problem !== undefined)
+        return `the record text of the lookup answer ${problem}`;
+    return { id, text, treeNote: rest.subarray(blank + 2) };
+}
+/**
+ * Reads the hashes of `path@version` from an *authenticated* record text (CVE-2026-42501 and CVE-2026-56864: the
+ * lines must come from the proven text, never from the rest of the answer, and must be for exactly the requested
+ * path and version). The text must hold exactly one `<path> <version> h1:<hash>` line and one
+ * `<path> <version>/go.mod h1:<hash>` line; lines of other hash algorithms for this module are ignored (forward
+ * compatibility), and a line about any other module or version refuses the record.
+ */
+function recordHashes(text, path, version) {
+    const decoded = new TextDecoder().decode(text);
+    const lines = decoded.split('\n').slice(0, -1);
+    const zipPrefix = `${path} ${version} `;
+    const modPrefix = `${path} ${version}/go.mod `;
+    const zip = [];
+    const mod = [];
+    for (const line of lines) {
+        const target = line.startsWith(zipPrefix) ? zip : line.startsWith(modPrefix) ? mod : undefined;
+        if (target === undefined) {
+            return `the record holds ${JSON.stringify(line.slice(0, 200))}, which is not about ${path}@${version}`;
+        }
+        const hash = line.slice((target === zip ? zipPrefix : modPrefix).length);
+        if (hash.startsWith('h1:')) {
+            if (!isH1(hash))
+                return `the record line ${JSON.stringify(line.slice(0, 200))} has a malformed h1 hash`;
+            target.push(hash);
+        }
+    }
+    if (zip.length !== 1) {
+        return `the record has ${zip.length} "${path} ${version} h1:" lines, want exactly one`;
+    }
+    if (mod.length !== 1) {
+        return `the record has ${mod.length} "${path} ${version}/go.mod h1:" lines, want exactly one`;
+    }
+    return { h1: zip[0], goModH1: mod[0] };
+}
+
+// EXTERNAL MODULE: ./src/go/sumdb/tlog.ts
+var tlog = __nccwpck_require__(724);
 ;// CONCATENATED MODULE: ./src/go/sumdb/note.ts
 /**
  * Signed notes and verifier keys, ported from golang.org/x/mod/sumdb/note (note.go). A checksum database signs
@@ -35687,7 +38537,7 @@ function isValidName(name) {
 function parseVerifierKey(vkey) {
     const [name, rest = ''] = cut(vkey, '+');
     const [hash16, key64 = ''] = cut(rest, '+');
-    const key = decodeBase64(key64);
+    const key = (0,tlog/* decodeBase64 */.y4)(key64);
     if (!/^[0-9a-fA-F]{8}$/.test(hash16) || key === undefined || key.length === 0 || !isValidName(name)) {
         return `verifier key ${JSON.stringify(vkey)} is not name+hash+key ("malformed verifier id")`;
     }
@@ -35762,7 +38612,7 @@ function openNote(message, known, verify = nodeEd25519Verify) {
         if (!line.startsWith(SIGNATURE_PREFIX))
             return `malformed note: ${JSON.stringify(line)} is not a signature line`;
         const [name, b64 = ''] = cut(line.slice(SIGNATURE_PREFIX.length), ' ');
-        const sig = decodeBase64(b64);
+        const sig = (0,tlog/* decodeBase64 */.y4)(b64);
         if (sig === undefined || !isValidName(name) || b64 === '' || sig.length < 5) {
             return `malformed note: bad signature line ${JSON.stringify(line)}`;
         }
@@ -35826,7 +38676,7 @@ async function verifyModule(options) {
     catch (error) {
         if (error instanceof Failure)
             return { ok: false, reason: error.reason, message: error.message };
-        if (error instanceof TlogError) {
+        if (error instanceof tlog/* TlogError */.vc) {
             return { ok: false, reason: error.kind, message: `${options.path}@${options.version}: ${error.message}` };
         }
         // Not a verdict about the database: still a failure (never a pass), said as unexpected.
@@ -35874,15 +38724,15 @@ async function verify(options) {
     const note = openNote(answer.treeNote, [verifier], options.verify);
     if (typeof note === 'string')
         throw new Failure('signature', `${where}: the tree head note: ${note}`);
-    const tree = parseTree(note.text);
+    const tree = (0,tlog/* parseTree */.cZ)(note.text);
     if (typeof tree === 'string')
         throw new Failure('tree', `${where}: the signed tree head: ${tree}`);
     if (answer.id >= tree.size) {
         throw new Failure('tree', `${where}: record ${answer.id} is not in the signed tree of ${tree.size} records`);
     }
     const fetchTiles = tileFetcher(get, where);
-    const [leaf] = await tileHashReader(tree, TILE_HEIGHT, fetchTiles)([storedHashIndex(0, answer.id)]);
-    if (!sameHash(leaf, recordHash(answer.text))) {
+    const [leaf] = await (0,tlog/* tileHashReader */.u1)(tree, tlog/* TILE_HEIGHT */.VM, fetchTiles)([(0,tlog/* storedHashIndex */.qd)(0, answer.id)]);
+    if (!(0,tlog/* sameHash */.df)(leaf, (0,tlog/* recordHash */.oj)(answer.text))) {
         throw new Failure('record', `${where}: the record text is not what the signed tree holds as record ${answer.id}`);
     }
     if (options.knownTree)
@@ -35907,13 +38757,13 @@ async function verify(options) {
 }
 /** Proves that the older of two trees is a prefix of the newer one (client.go checkTrees). */
 async function checkConsistent(known, tree, fetchTiles, where) {
-    const knownHash = decodeBase64(known.hash);
-    if (!Number.isSafeInteger(known.size) || known.size < 0 || knownHash?.length !== HASH_SIZE) {
+    const knownHash = (0,tlog/* decodeBase64 */.y4)(known.hash);
+    if (!Number.isSafeInteger(known.size) || known.size < 0 || knownHash?.length !== tlog/* HASH_SIZE */.Ts) {
         throw new Failure('tree', `${where}: the known tree head (${known.size}, ${known.hash}) is malformed`);
     }
     const old = { size: known.size, hash: knownHash };
     if (old.size === tree.size) {
-        if (!sameHash(old.hash, tree.hash)) {
+        if (!(0,tlog/* sameHash */.df)(old.hash, tree.hash)) {
             throw new Failure('tree', `${where}: the database signed two different trees of ${tree.size} records (a fork)`);
         }
         return;
@@ -35922,11 +38772,11 @@ async function checkConsistent(known, tree, fetchTiles, where) {
         return;
     const [small, large] = old.size < tree.size ? [old, tree] : [tree, old];
     try {
-        const proof = await proveTree(large.size, small.size, tileHashReader(large, TILE_HEIGHT, fetchTiles));
-        checkTree(proof, large.size, large.hash, small.size, small.hash);
+        const proof = await (0,tlog/* proveTree */.pe)(large.size, small.size, (0,tlog/* tileHashReader */.u1)(large, tlog/* TILE_HEIGHT */.VM, fetchTiles));
+        (0,tlog/* checkTree */.RX)(proof, large.size, large.hash, small.size, small.hash);
     }
     catch (error) {
-        if (error instanceof TlogError) {
+        if (error instanceof tlog/* TlogError */.vc) {
             throw new Failure('tree', `${where}: the signed tree of ${tree.size} records is not consistent with the known tree of ${old.size}: ${error.message}`);
         }
         throw error;
@@ -35939,29 +38789,29 @@ async function checkConsistent(known, tree, fetchTiles, where) {
 function tileFetcher(get, where) {
     const cache = new Map();
     const fetchOne = async (tile) => {
-        const path = `/${tilePath(tile)}`;
+        const path = `/${(0,tlog/* tilePath */.uB)(tile)}`;
         const first = await get(path);
         if (first.status === 200)
             return first.body;
         const fullWidth = 2 ** tile.H;
         if (tile.W !== fullWidth && (first.status === 404 || first.status === 410)) {
             const full = { ...tile, W: fullWidth };
-            const second = await get(`/${tilePath(full)}`);
+            const second = await get(`/${(0,tlog/* tilePath */.uB)(full)}`);
             if (second.status === 200) {
-                if (second.body.length !== fullWidth * HASH_SIZE) {
-                    throw new Failure('tile', `${where}: tile ${tilePath(full)} has ${second.body.length} bytes, want ${fullWidth * HASH_SIZE}`);
+                if (second.body.length !== fullWidth * tlog/* HASH_SIZE */.Ts) {
+                    throw new Failure('tile', `${where}: tile ${(0,tlog/* tilePath */.uB)(full)} has ${second.body.length} bytes, want ${fullWidth * tlog/* HASH_SIZE */.Ts}`);
                 }
-                return second.body.subarray(0, tile.W * HASH_SIZE);
+                return second.body.subarray(0, tile.W * tlog/* HASH_SIZE */.Ts);
             }
         }
         if (first.status === 404 || first.status === 410) {
             // An honest database serves every tile of every tree it signs: the signed size claims records it lacks.
-            throw new Failure('tree', `${where}: the database has no ${tilePath(tile)} (${first.status}), which its signed tree head needs`);
+            throw new Failure('tree', `${where}: the database has no ${(0,tlog/* tilePath */.uB)(tile)} (${first.status}), which its signed tree head needs`);
         }
         throw new Failure('network', `${where}: GET ${path} answered ${first.status}${snippet(first.body)}`);
     };
     return async (tiles) => Promise.all(tiles.map(tile => {
-        const key = tilePath(tile);
+        const key = (0,tlog/* tilePath */.uB)(tile);
         let pending = cache.get(key);
         if (pending === undefined) {
             pending = fetchOne(tile);
@@ -35989,7 +38839,10 @@ var net_credentials = __nccwpck_require__(6729);
 var sumdb_route = __nccwpck_require__(4661);
 // EXTERNAL MODULE: ./src/net/walk.ts
 var walk = __nccwpck_require__(3390);
+// EXTERNAL MODULE: ./src/go/proxy/walk.ts
+var proxy_walk = __nccwpck_require__(9100);
 ;// CONCATENATED MODULE: ./src/install/chain-fetch.ts
+
 
 
 
@@ -36010,21 +38863,27 @@ function joinProxyUrl(base, path) {
  */
 async function getThroughChain(options) {
     const tried = [];
-    const bases = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }));
+    const stalled = options.stalled;
+    const listed = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }));
+    const bases = stalled ? (0,proxy_walk/* demoteStalled */.Qd)(listed, b => stalled.has(b.base)) : listed;
     if (options.chain.terminal === 'direct')
         bases.push({ base: options.directBase, separator: ',', direct: true });
     const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
-    const targets = bases.map(b => ({
+    // As the forwarder: one try for a `|` proxy with another after it (go would move on too), else `attempts`.
+    const targets = bases.map((b, i) => ({
         ...requestTarget(b.base, options.path),
         separator: b.separator,
-        tries: attempts,
+        tries: (0,proxy_walk/* triesFor */.TN)(b.separator, i === bases.length - 1, false, attempts),
         direct: b.direct
     }));
     const shown = bases.map(b => (0,url/* redactUrl */.BO)(b.base));
     const message = (failed) => `${shown[failed.entry]}/${options.path}: ${describe(failed.result)}`;
     const walked = await (0,walk/* walkUpstream */.x)(targets, {
         ...requestOf(options, options.body),
+        kind: options.path.endsWith('.zip') ? 'zip' : 'small',
         onTry: (entry, attempt, result, verdict) => {
+            if (result.kind === 'failure' && result.fault === 'timeout')
+                stalled?.add(bases[entry].base);
             if (verdict === 'ok')
                 return;
             const line = `${shown[entry]}/${options.path}: ${describe(result)}`;
@@ -36036,6 +38895,10 @@ async function getThroughChain(options) {
         return { ok: true, answer: walked.answer, source: shown[walked.entry], tried };
     if (walked.kind === 'aborted')
         return { ok: false, message: 'cancelled', tried };
+    // Writing the answer failed here: every other proxy would fail the same way (the walker ends the walk).
+    if (walked.why === 'local' && walked.report?.result.kind === 'failure') {
+        return { ok: false, message: (0,url/* redactText */.Rd)(walked.report.result.message), tried, local: true };
+    }
     if (walked.why === 'stop' && walked.report) {
         return {
             ok: false,
@@ -36145,7 +39008,7 @@ function sumdbFetcher(options) {
     const body = { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 };
     return async (sub) => {
         const target = { ...requestTarget(options.base, sub), separator: ',', tries: attempts };
-        const walked = await (0,walk/* walkUpstream */.x)([target], requestOf(options, body));
+        const walked = await (0,walk/* walkUpstream */.x)([target], { ...requestOf(options, body), kind: 'sumdb' });
         if (walked.kind === 'aborted')
             return { error: 'cancelled' };
         const result = walked.kind === 'use' ? walked.answer : walked.report?.result;
@@ -36162,12 +39025,6 @@ function sumdbFetcher(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(663);
 ;// CONCATENATED MODULE: ./src/go/toolchain/zip-plan.ts
 /**
  * Which entries of a golang.org/toolchain module zip may be written, and where (pure; the shell does the I/O).
@@ -36300,6 +39157,329 @@ function isExecutablePath(path) {
     return path.startsWith('bin/') || path.startsWith('pkg/tool/');
 }
 
+// EXTERNAL MODULE: ./src/exec/cancel.ts
+var cancel = __nccwpck_require__(3155);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/install/unzip.ts
+/**
+ * Writing the entries of a zip on disk into a directory, hashing every file's bytes as they are written (the shell
+ * under the toolchain installer, src/install/extract.ts, which plans and verifies).
+ *
+ * API:
+ * - `readZipEntries(zipFile)` → `Promise<yauzl.Entry[]>`: the central directory, parsed by yauzl (names decoded and
+ *   checked strictly, ZIP64, sizes) from a reader that reads the file synchronously in 64 KiB windows: yauzl asks
+ *   for each entry's 46-byte header and its name separately, and through its default reader each of those 20,000
+ *   reads for a Go toolchain was a trip through the thread pool (3 s of a loaded machine's time).
+ * - `writeZipEntries({ zipFile, entries, files, dir, executable })` → `Promise<Map<entryIndex, sha256>>`: writes
+ *   each planned file once (mode 0644, or 0755 when `executable(path)`), reading the zip by offset, and returns the
+ *   SHA-256 of each file's bytes. Rejects with a `ToolchainZipError` naming the entry for a bad entry (a local
+ *   header that does not match, a method other than store/deflate, encryption, bad deflate data, a size other
+ *   than declared) and with the file system's error (ENOSPC, EACCES: it has a `code`) otherwise.
+ *
+ * Why not a zip reader's streams: a stream per entry costs several round trips through libuv's thread pool per
+ * 16-64 KiB chunk (read, inflate, write each one a job): half a million futex calls and twice go's CPU time for
+ * the 9,860 files of a Go toolchain. Here a small file (the most of them) is read with one pread, inflated and
+ * hashed in one synchronous call and written with one write: a handful of system calls, no thread hand-offs, and
+ * buffers no larger than `SMALL_FILE_BYTES`. The event loop is given back every few milliseconds, so timers (the
+ * caller's deadlines, a progress line) still run. A large file is streamed in `LARGE_CHUNK_BYTES` chunks through
+ * zlib on the thread pool, at most `LARGE_CONCURRENCY` at once, while the main thread goes on with small files:
+ * the two cores both work, and memory stays bounded whatever the zip holds.
+ */
+
+
+
+
+
+
+
+
+
+/** A file whose compressed and uncompressed sizes are both at most this is written in one synchronous step. */
+const SMALL_FILE_BYTES = 1 << 20;
+/** Chunk size for large files (read, inflate and write). */
+const LARGE_CHUNK_BYTES = 256 * 1024;
+/** Large files streamed at once, beside the small ones on the main thread. */
+const LARGE_CONCURRENCY = 2;
+/** How long the synchronous small-file loop runs before it lets the event loop turn. */
+const SLICE_MS = 4;
+/** What the central directory reader reads at once. */
+const DIRECTORY_WINDOW_BYTES = 64 * 1024;
+/**
+ * yauzl's reader over a file descriptor, reading synchronously through a window (the central directory is read
+ * front to back in small pieces). Callbacks are deferred with process.nextTick, as yauzl expects them asynchronous.
+ */
+class WindowedFileReader extends yauzl.RandomAccessReader {
+    fd;
+    window = Buffer.alloc(0);
+    windowStart = 0;
+    constructor(fd) {
+        super();
+        this.fd = fd;
+    }
+    _readStreamForRange() {
+        throw new Error('WindowedFileReader: streams are not used');
+    }
+    read(buffer, offset, length, position, callback) {
+        const done = callback;
+        try {
+            if (position < this.windowStart || position + length > this.windowStart + this.window.length) {
+                const size = Math.max(length, DIRECTORY_WINDOW_BYTES);
+                if (this.window.length < size)
+                    this.window = Buffer.allocUnsafe(size);
+                let got = 0;
+                while (got < size) {
+                    const n = (0,external_node_fs_.readSync)(this.fd, this.window, got, size - got, position + got);
+                    if (n === 0)
+                        break;
+                    got += n;
+                }
+                this.window = this.window.subarray(0, got);
+                this.windowStart = position;
+            }
+            const available = Math.max(0, Math.min(length, this.windowStart + this.window.length - position));
+            this.window.copy(buffer, offset, position - this.windowStart, position - this.windowStart + available);
+            process.nextTick(done, null, available);
+        }
+        catch (error) {
+            process.nextTick(done, error);
+        }
+    }
+    close(callback) {
+        try {
+            (0,external_node_fs_.closeSync)(this.fd);
+            process.nextTick(callback, null);
+        }
+        catch (error) {
+            process.nextTick(callback, error);
+        }
+    }
+}
+/**
+ * Every entry of the zip's central directory, in order. Names are decoded and a backslash in one is an error
+ * (strictFileNames); entry sizes are checked against the local headers where yauzl checks them.
+ */
+async function readZipEntries(zipFile) {
+    const fd = (0,external_node_fs_.openSync)(zipFile, 'r');
+    let zip;
+    try {
+        zip = await yauzl.fromRandomAccessReaderPromise(new WindowedFileReader(fd), (0,external_node_fs_.fstatSync)(fd).size, {
+            lazyEntries: true,
+            autoClose: true,
+            decodeStrings: true,
+            strictFileNames: true,
+            validateEntrySizes: true
+        });
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
+    return new Promise((resolve, reject) => {
+        const entries = [];
+        zip.on('entry', (entry) => {
+            entries.push(entry);
+            zip.readEntry();
+        });
+        zip.on('end', () => resolve(entries));
+        zip.on('error', reject);
+        zip.readEntry();
+    });
+}
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_BYTES = 30;
+/**
+ * Writes `files` from the zip into `dir` (which must exist) and returns each file's SHA-256 by entry index. On a
+ * failure, files already written stay (the caller writes into a staging directory and removes it).
+ */
+async function writeZipEntries(options) {
+    const { entries, dir } = options;
+    const digests = new Map();
+    const made = new Set([dir]);
+    const ensureParent = (target) => {
+        const parent = (0,external_node_path_.dirname)(target);
+        if (made.has(parent))
+            return;
+        (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+        made.add(parent);
+    };
+    const fd = (0,external_node_fs_.openSync)(options.zipFile, 'r');
+    const header = Buffer.alloc(LOCAL_HEADER_BYTES);
+    const buffer = Buffer.allocUnsafe(SMALL_FILE_BYTES);
+    const large = new Set();
+    let failure;
+    const track = (task) => {
+        const settled = task.catch((error) => {
+            failure ??= error;
+        });
+        large.add(settled);
+        void settled.finally(() => large.delete(settled));
+    };
+    try {
+        let sliceStarted = performance.now();
+        for (const file of options.files) {
+            if (failure !== undefined)
+                break;
+            const entry = entries[file.entryIndex];
+            const target = (0,external_node_path_.join)(dir, ...file.path.split('/'));
+            const mode = options.executable(file.path) ? 0o755 : 0o644;
+            const start = dataStart(fd, header, entry, options.what);
+            ensureParent(target);
+            if (entry.compressedSize <= SMALL_FILE_BYTES && entry.uncompressedSize <= SMALL_FILE_BYTES) {
+                digests.set(file.entryIndex, writeSmall(fd, buffer, start, entry, target, mode, options.what));
+                if (performance.now() - sliceStarted >= SLICE_MS) {
+                    await turn();
+                    sliceStarted = performance.now();
+                }
+                continue;
+            }
+            while (large.size >= LARGE_CONCURRENCY && failure === undefined)
+                await Promise.race(large);
+            if (failure !== undefined)
+                break;
+            track(writeLarge(options.zipFile, start, entry, target, mode, options.what).then(digest => {
+                digests.set(file.entryIndex, digest);
+            }));
+        }
+        while (large.size > 0)
+            await Promise.race(large);
+        if (failure !== undefined)
+            throw failure;
+        return digests;
+    }
+    finally {
+        // Every large write has settled here (or none was started): the descriptor is no longer read.
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Lets the event loop run (I/O callbacks of the large files, timers) before the next slice of small files. */
+function turn() {
+    return new Promise(resolve => setImmediate(resolve));
+}
+function entryError(what, entry, message) {
+    return new ToolchainZipError(`${what} zip entry ${JSON.stringify(entry.fileName)}: ${message}`, entry.fileName);
+}
+/** Reads exactly `length` bytes at `position` into `into`, or throws for a file that ends early. */
+function readFully(fd, into, length, position) {
+    let done = 0;
+    while (done < length) {
+        const n = (0,external_node_fs_.readSync)(fd, into, done, length - done, position + done);
+        if (n === 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+/** The offset of the entry's data, after checking its local header (as yauzl's openReadStream does). */
+function dataStart(fd, header, entry, what) {
+    if (entry.generalPurposeBitFlag & 0x1)
+        throw entryError(what, entry, 'encrypted entries are not supported');
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+        throw entryError(what, entry, `unsupported compression method ${entry.compressionMethod}`);
+    if (entry.compressionMethod === 0 && entry.compressedSize !== entry.uncompressedSize)
+        throw entryError(what, entry, 'a stored entry whose compressed and uncompressed sizes differ');
+    if (!readFully(fd, header, LOCAL_HEADER_BYTES, entry.relativeOffsetOfLocalHeader))
+        throw entryError(what, entry, 'its local header lies past the end of the zip');
+    if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+        throw entryError(what, entry, 'invalid local file header signature');
+    return entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+/** One small file: one read, one synchronous inflate, one hash, one write. */
+function writeSmall(fd, buffer, start, entry, target, mode, what) {
+    if (!readFully(fd, buffer, entry.compressedSize, start))
+        throw entryError(what, entry, 'its data lies past the end of the zip');
+    const compressed = buffer.subarray(0, entry.compressedSize);
+    let data;
+    if (entry.compressionMethod === 0) {
+        data = compressed;
+    }
+    else {
+        try {
+            // One byte more than declared is enough to tell a lying size, without inflating a bomb.
+            data = (0,external_node_zlib_.inflateRawSync)(compressed, { maxOutputLength: entry.uncompressedSize + 1 });
+        }
+        catch (error) {
+            throw entryError(what, entry, error instanceof RangeError ? 'more data than its declared size' : String(error));
+        }
+    }
+    if (data.length !== entry.uncompressedSize)
+        throw entryError(what, entry, `${data.length} bytes, ${entry.uncompressedSize} declared`);
+    const digest = new Uint8Array((0,external_node_crypto_.createHash)('sha256').update(data).digest());
+    const out = (0,external_node_fs_.openSync)(target, 'wx', mode);
+    try {
+        for (let written = 0; written < data.length;)
+            written += (0,external_node_fs_.writeSync)(out, data, written, data.length - written);
+        if (mode !== 0o644)
+            (0,external_node_fs_.fchmodSync)(out, mode);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(out);
+    }
+    return digest;
+}
+/** One large file, streamed in bounded chunks: read, inflate (on the thread pool), hash, write. */
+async function writeLarge(zipFile, start, entry, target, mode, what) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const count = new external_node_stream_.Transform({
+        highWaterMark: LARGE_CHUNK_BYTES,
+        transform(chunk, _encoding, done) {
+            size += chunk.length;
+            if (size > entry.uncompressedSize)
+                return done(entryError(what, entry, 'more data than its declared size'));
+            hash.update(chunk);
+            done(null, chunk);
+        },
+        flush(done) {
+            done(size === entry.uncompressedSize
+                ? null
+                : entryError(what, entry, `${size} bytes, ${entry.uncompressedSize} declared`));
+        }
+    });
+    const source = (0,external_node_fs_.createReadStream)(zipFile, {
+        start,
+        end: start + entry.compressedSize - 1,
+        highWaterMark: LARGE_CHUNK_BYTES
+    });
+    const steps = entry.compressionMethod === 0
+        ? [source, count]
+        : [source, (0,external_node_zlib_.createInflateRaw)({ chunkSize: LARGE_CHUNK_BYTES }), count];
+    const out = await (0,promises_.open)(target, 'wx', mode);
+    try {
+        if (mode !== 0o644)
+            await out.chmod(mode);
+    }
+    catch (error) {
+        await out.close();
+        throw error;
+    }
+    try {
+        // The write stream owns the handle from here: it closes it when it finishes or fails.
+        await (0,external_node_stream_promises_.pipeline)([...steps, out.createWriteStream({ highWaterMark: LARGE_CHUNK_BYTES })]);
+    }
+    catch (error) {
+        throw isFileSystemError(error)
+            ? error
+            : error instanceof ToolchainZipError
+                ? error
+                : entryError(what, entry, error instanceof Error ? error.message : String(error));
+    }
+    if (source.bytesRead !== entry.compressedSize)
+        throw entryError(what, entry, 'its data lies past the end of the zip');
+    return new Uint8Array(hash.digest());
+}
+/** An error of the file system (ENOSPC, EACCES, ...), as opposed to zlib's (Z_DATA_ERROR) or Node's (ERR_...). */
+function isFileSystemError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
 ;// CONCATENATED MODULE: ./src/install/extract.ts
 /**
  * Installing a golang.org/toolchain module zip from a file on disk into a GOROOT directory (the shell around
@@ -36307,9 +39487,10 @@ function isExecutablePath(path) {
  *
  * API:
  * - `installToolchainZip({ zipFile, moduleVersion, goroot })` → `Promise<InstalledToolchain>`: checks every entry
- *   first (nothing is written for a bad zip), streams the files into a staging directory beside `goroot` (the zip is
- *   never held in memory), sets the exec bits and restores the go.mod files as the go command does, checks VERSION,
- *   then renames the staging directory to `goroot`, so a half-extracted tree is never found at `goroot`.
+ *   first (nothing is written for a bad zip), writes each file once into a staging directory beside `goroot`
+ *   (unzip.ts: hashed as written, exec bits set as created, bounded buffers, the zip never held in memory), restores
+ *   the go.mod files as the go command does, checks the h1: and VERSION, then renames the staging directory to
+ *   `goroot`, so a half-extracted or unverified tree is never found at `goroot`.
  *
  * The caller looks the module's h1: up in the checksum database and passes it as `expectedH1`: the installer hashes
  * the bytes it writes and installs nothing on a mismatch.
@@ -36323,8 +39504,6 @@ function isExecutablePath(path) {
 
 
 
-/** How many zip entries are extracted at once. */
-const WRITE_CONCURRENCY = 8;
 /**
  * Installs the toolchain zip `zipFile` at `goroot`. Rejects with a `ToolchainZipError` (bad entries, VERSION not
  * matching `moduleVersion`) or an I/O error; in every failure `goroot` is left absent and the staging directory is
@@ -36337,73 +39516,33 @@ async function installToolchainZip(options) {
         throw new Error(`not a ${TOOLCHAIN_MODULE} version: ${JSON.stringify(moduleVersion)}`);
     const expectedVersion = `go${m[1]}`;
     const windowsToolchain = m[2] === 'windows';
+    const windowsHost = (options.hostPlatform ?? process.platform) === 'win32';
     if (await exists(goroot))
         throw new Error(`cannot install ${expectedVersion} at ${goroot}: it already exists`);
     const unreadable = (error) => new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`);
-    const zip = await yauzl.openPromise(zipFile, {
-        lazyEntries: true,
-        autoClose: false,
-        decodeStrings: true,
-        // A backslash is an error, not silently turned into a separator.
-        strictFileNames: true,
-        validateEntrySizes: true
-    })
-        .catch((error) => {
-        throw unreadable(error);
-    });
     let staging;
+    let forgetStaging;
     try {
-        const entries = await readEntries(zip).catch((error) => {
+        const entries = await readZipEntries(zipFile).catch((error) => {
             throw unreadable(error);
         });
         const plan = planToolchainExtraction(entries.map(entryInfo), moduleVersion);
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(goroot), { recursive: true });
         const stagingDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(goroot), `.${(0,external_node_path_.basename)(goroot)}.partial-`));
         staging = stagingDir;
-        const made = new Set();
-        const digests = new Map();
-        const writeFile = async (file) => {
-            const target = (0,external_node_path_.join)(stagingDir, ...file.path.split('/'));
-            const parent = (0,external_node_path_.dirname)(target);
-            if (!made.has(parent)) {
-                await (0,promises_.mkdir)(parent, { recursive: true });
-                made.add(parent);
-            }
-            const entry = entries[file.entryIndex];
-            const source = await zip.openReadStreamPromise(entry);
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            // Modes from the zip are not trusted (as in the go command): 0644, exec bits below for bin and pkg/tool.
-            await (0,external_node_stream_promises_.pipeline)(source, async function* (chunks) {
-                for await (const chunk of chunks) {
-                    hash.update(chunk);
-                    yield chunk;
-                }
-            }, (0,external_node_fs_.createWriteStream)(target, { flags: 'wx', mode: 0o644 })).catch((error) => {
-                // File system errors carry a code (ENOSPC, EACCES); the zip reader's (bad sizes, bad deflate data) do not.
-                if (error.code !== undefined)
-                    throw error;
-                throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${JSON.stringify(entry.fileName)}: ${error.message}`, entry.fileName);
-            });
-            digests.set(file.entryIndex, new Uint8Array(hash.digest()));
-        };
-        // A few files at a time: most are small, and one at a time leaves the disk idle between them.
-        // On a failure the other writers stop taking files and are waited for, so that nothing writes into the staging
-        // directory while it is being removed.
-        let next = 0;
-        let failed = false;
-        const writers = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, plan.length) }, async () => {
-            try {
-                while (!failed && next < plan.length)
-                    await writeFile(plan[next++]);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }));
-        for (const writer of writers)
-            if (writer.status === 'rejected')
-                throw writer.reason;
+        // A cancel in the middle of the extraction removes the ~200 MB written so far (synchronously: no writer runs
+        // between the removal and the exit).
+        forgetStaging = (0,cancel/* onCancel */.A)(() => (0,external_node_fs_.rmSync)(stagingDir, { recursive: true, force: true, maxRetries: 3 }));
+        const what = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+        // Each file once, hashed as it is written, exec bits set as it is created (no second pass over the tree).
+        const digests = await writeZipEntries({
+            zipFile,
+            entries,
+            files: plan,
+            dir: stagingDir,
+            executable: path => windowsHost === false && isExecutablePath(path),
+            what
+        });
         const emptyDigest = new Uint8Array((0,external_node_crypto_.createHash)('sha256').digest());
         let h1;
         try {
@@ -36415,12 +39554,6 @@ async function installToolchainZip(options) {
         if (options.expectedH1 !== undefined && h1 !== options.expectedH1) {
             throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`);
         }
-        if ((options.hostPlatform ?? process.platform) !== 'win32') {
-            for (const file of plan) {
-                if (isExecutablePath(file.path))
-                    await (0,promises_.chmod)((0,external_node_path_.join)(staging, ...file.path.split('/')), 0o755);
-            }
-        }
         for (const copy of goModRestorations(plan)) {
             await (0,promises_.copyFile)((0,external_node_path_.join)(staging, ...copy.from.split('/')), (0,external_node_path_.join)(staging, ...copy.to.split('/')));
         }
@@ -36428,6 +39561,10 @@ async function installToolchainZip(options) {
         if (goVersion !== expectedVersion) {
             throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip holds ${goVersion ? JSON.stringify(goVersion) : 'no VERSION file'}, expected ${expectedVersion}`);
         }
+        // mkdtemp made the staging directory 0700: the installed GOROOT is 0755, as setup-go's installs, so that other
+        // users (container jobs with --user, multi-user hosts) can run it.
+        if ((options.hostPlatform ?? process.platform) !== 'win32')
+            await (0,promises_.chmod)(staging, 0o755);
         try {
             await (0,promises_.rename)(staging, goroot);
         }
@@ -36451,22 +39588,10 @@ async function installToolchainZip(options) {
         };
     }
     finally {
-        zip.close();
+        forgetStaging?.();
         if (staging !== undefined)
             await (0,promises_.rm)(staging, { recursive: true, force: true, maxRetries: 3 });
     }
-}
-function readEntries(zip) {
-    return new Promise((resolve, reject) => {
-        const entries = [];
-        zip.on('entry', (entry) => {
-            entries.push(entry);
-            zip.readEntry();
-        });
-        zip.on('end', () => resolve(entries));
-        zip.on('error', reject);
-        zip.readEntry();
-    });
 }
 function entryInfo(entry) {
     // The high 16 bits hold a Unix mode only when the zip was made on Unix (version made by, high byte 3).
@@ -36487,6 +39612,200 @@ async function exists(path) {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/net/sleep.ts
+var sleep = __nccwpck_require__(3752);
+;// CONCATENATED MODULE: ./src/install/install-lock.ts
+/**
+ * One install of a Go version at a time in a tool cache that several jobs share (matrix jobs on a host whose runners
+ * share RUNNER_TOOL_CACHE): a lock file beside the install directory, created with O_EXCL (`wx`), which works the
+ * same on Windows, macOS and Linux and on network file systems that honour O_EXCL.
+ *
+ * API:
+ * - `acquireInstallLock(options)` → `{ kind: 'held', release }` (this job installs; `release()` when done, also on a
+ *   failure), or `{ kind: 'done' }` (another job finished the install meanwhile: a cache hit, nothing to do).
+ *
+ * Protocol:
+ * - The holder writes `{pid, host, token}` and touches the file every few seconds (a heartbeat). Only the holder
+ *   creates a staging tree, removes an unmarked tree or writes the marker, so whatever partial tree a holder finds
+ *   was left by a job that died, and is removed.
+ * - A waiter polls: the `.complete` marker appearing ends the wait as a hit; a lock whose holder is dead (same host,
+ *   no such pid) or whose heartbeat stopped (older than `staleMs`) is broken; otherwise it waits, at most `waitMs`.
+ * - Breaking renames the lock aside first and checks that what it renamed is the lock it judged stale (another
+ *   waiter may have broken it and taken a fresh one meanwhile); a fresh lock renamed by mistake is put back.
+ * - On a cancel (src/exec/cancel.ts) the holder's lock is removed synchronously.
+ */
+
+
+
+
+
+
+
+/** The lock could not be taken or waited for: a local fault, with the path and what to do. */
+class InstallLockError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InstallLockError';
+    }
+}
+const DEFAULT_WAIT_MS = 15 * 60_000;
+const DEFAULT_STALE_MS = 60_000;
+const DEFAULT_HEARTBEAT_MS = 5000;
+const DEFAULT_POLL_MS = 500;
+/** Takes the install lock, waiting while another live job holds it; see the module comment. */
+async function acquireInstallLock(options) {
+    const started = Date.now();
+    const waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
+    let announced = false;
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.file), { recursive: true });
+    for (;;) {
+        const owner = { pid: process.pid, host: external_node_os_default().hostname(), token: (0,external_node_crypto_.randomBytes)(12).toString('hex') };
+        if (await tryCreate(options.file, owner))
+            return held(options, owner);
+        if (await options.isDone())
+            return { kind: 'done' };
+        const current = await readOwner(options.file);
+        if (current === 'gone')
+            continue;
+        if (await isStale(options.file, current, options.staleMs ?? DEFAULT_STALE_MS)) {
+            options.log.info(`Removing the install lock ${options.file} of a job that ended without releasing it`);
+            await breakLock(options.file, current);
+            continue;
+        }
+        if (!announced) {
+            const by = current ? `pid ${current.pid} on ${current.host}` : 'another job';
+            options.log.info(`Waiting for ${by}, which is installing ${options.what} into the same tool cache`);
+            announced = true;
+        }
+        if (Date.now() - started > waitMs) {
+            throw new InstallLockError(`another job has been installing ${options.what} for more than ${Math.round(waitMs / 60_000)} min (lock ${options.file}); if no job is installing it, remove that file`);
+        }
+        await (0,sleep/* sleep */.y)(options.pollMs ?? DEFAULT_POLL_MS, options.signal);
+        if (options.signal?.aborted)
+            throw new InstallLockError(`waiting for ${options.file} was cancelled`);
+    }
+}
+/** Creates the lock file with O_EXCL; false when it exists. Other errors (read-only, full) propagate. */
+async function tryCreate(file, owner) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, 'wx');
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+    try {
+        await handle.writeFile(JSON.stringify(owner));
+    }
+    finally {
+        await handle.close();
+    }
+    return true;
+}
+function held(options, owner) {
+    const heartbeat = setInterval(() => {
+        const now = new Date();
+        (0,promises_.utimes)(options.file, now, now).catch(() => undefined);
+    }, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+    heartbeat.unref();
+    const forgetOnCancel = (0,cancel/* onCancel */.A)(() => {
+        clearInterval(heartbeat);
+        removeIfOurs(options.file, owner);
+    });
+    let released = false;
+    return {
+        kind: 'held',
+        release: async () => {
+            if (released)
+                return;
+            released = true;
+            clearInterval(heartbeat);
+            forgetOnCancel();
+            const current = await readOwner(options.file);
+            if (current !== 'gone' && current?.token === owner.token)
+                await (0,promises_.unlink)(options.file).catch(() => undefined);
+        }
+    };
+}
+/** Synchronous removal for a cancel (no awaits on that path): only when the file still holds our token. */
+function removeIfOurs(file, owner) {
+    try {
+        if (parseOwner((0,external_node_fs_.readFileSync)(file, 'utf8'))?.token === owner.token)
+            (0,external_node_fs_.unlinkSync)(file);
+    }
+    catch {
+        // Gone already.
+    }
+}
+/** The lock's owner; undefined when unreadable (being written), 'gone' when there is no lock. */
+async function readOwner(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 'gone';
+        throw error;
+    }
+    return parseOwner(text);
+}
+function parseOwner(text) {
+    try {
+        const value = JSON.parse(text);
+        if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string') {
+            return { pid: value.pid, host: value.host, token: value.token };
+        }
+    }
+    catch {
+        // Not (yet) a whole owner record.
+    }
+    return undefined;
+}
+/** A dead holder on this host, or a heartbeat older than `staleMs` (a holder on another host, or an unreadable lock). */
+async function isStale(file, owner, staleMs) {
+    if (owner && owner.host === external_node_os_default().hostname() && !processAlive(owner.pid))
+        return true;
+    try {
+        return Date.now() - (await (0,promises_.stat)(file)).mtimeMs > staleMs;
+    }
+    catch {
+        return false;
+    }
+}
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, owned by another user.
+        return error.code === 'EPERM';
+    }
+}
+/** Renames the lock aside; if what was renamed is not the lock judged stale, puts it back (never over a new one). */
+async function breakLock(file, judged) {
+    const aside = `${file}.stale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        await (0,promises_.rename)(file, aside);
+    }
+    catch {
+        return; // Someone else broke it first.
+    }
+    const renamed = await readOwner(aside).catch(() => undefined);
+    const same = renamed !== 'gone' && (judged === undefined ? renamed === undefined : renamed?.token === judged.token);
+    if (!same) {
+        // A live lock taken meanwhile: back where it was, unless yet another lock is there now.
+        await (0,promises_.link)(aside, file).catch(() => undefined);
+    }
+    await (0,promises_.unlink)(aside).catch(() => undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/install/install.ts
 /**
  * Installing Go itself through the verified chain: request → the golang.org/toolchain list through GOPROXY → an
@@ -36502,9 +39821,10 @@ async function exists(path) {
  * - `TOOLCHAIN_DIRECT_BASE`: what `direct` in GOPROXY means for golang.org/toolchain.
  *
  * Decisions:
- * - Verification first: the database's record (signed tree head, tiles, record text) is checked before the zip is
- *   fetched, so a forged database answer costs no download; the zip's h1 is then checked over the bytes as they are
- *   extracted (installToolchainZip's expectedH1) and a mismatch installs nothing.
+ * - Verification before anything is installed: the database's record (signed tree head, tiles, record text) is
+ *   checked while the zip streams to a temporary file (a forged database answer aborts the download), and the zip's
+ *   h1 is checked over the bytes as they are extracted into a staging directory (installToolchainZip's
+ *   expectedH1): a mismatch installs nothing.
  * - GOSUMDB=off refuses every download (the go command refuses toolchain downloads without a database); GONOSUMDB
  *   and GOPRIVATE do not exempt golang.org/toolchain. An installed copy is used without asking the network (it was
  *   verified when it was installed, by this action or by setup-go).
@@ -36514,7 +39834,13 @@ async function exists(path) {
  * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
  *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
  *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
+ * - Jobs sharing a tool cache install one at a time (install-lock.ts): the lock is taken after verification and
+ *   before the download, so a job that waited finds the other's complete install (a cache hit, no download); only
+ *   the holder removes an unmarked tree or stale `.<arch>.partial-*` trees, so no tree another job owns is removed.
  */
+
+
+
 
 
 
@@ -36532,7 +39858,9 @@ const SDK_COMPLETE_MARKER = '.unpacked-success';
 /** An install that did not happen, with what failed (`stage`) and why; nothing was installed. */
 class ToolchainInstallError extends Error {
     stage;
-    constructor(stage, message) {
+    constructor(
+    /** 'local': this machine's directories (read-only, full, locked by another job), never a proxy's fault. */
+    stage, message) {
         super(message);
         this.stage = stage;
         this.name = 'ToolchainInstallError';
@@ -36605,7 +39933,10 @@ function fromSemver(name) {
  * unless an installed copy already satisfies it. Nothing is left at the install directory unless the install is
  * complete.
  */
-async function installGo(options) {
+async function installGo(given) {
+    // One memory of stalled proxies for the list, the database and the zip: a proxy that stalled once is not asked
+    // first again in this install.
+    const options = { ...given, stalled: given.stalled ?? new Set() };
     const started = performance.now();
     const { request, destination, platform, log } = options;
     const elapsed = () => Math.round(performance.now() - started);
@@ -36625,25 +39956,71 @@ async function installGo(options) {
         return hit(installedNow, platform, elapsed());
     }
     const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+    const goroot = goInstallDir(destination, version);
+    // Local faults before any download: a read-only or full tool cache would otherwise show only after ~70 MB.
+    await ensureWritable((0,external_node_path_.dirname)(goroot), destination.kind === 'tool-cache' ? 'the tool cache' : 'the SDK directory');
+    await ensureWritable(options.tempDir, 'the download directory (RUNNER_TEMP)');
     const base = await resolveSumdbBase({ ...options, log });
     if (!base.ok)
         throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`);
     log.info(`Verifying ${where} with the checksum database at ${(0,url/* redactUrl */.BO)(base.url)} (${base.via})`);
-    const verified = await verifyModule({
+    // The proofs are fetched while this job waits for the install lock and while the zip downloads
+    // (downloadAndExtract); nothing is extracted before the record is verified.
+    const verifying = verifyModule({
         fetch: sumdbFetcher({ ...options, base: base.url }),
         key: options.sumdb.key,
         path: TOOLCHAIN_MODULE,
         version: moduleVersion
     });
-    if (!verified.ok) {
-        throw new ToolchainInstallError('verify', `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`);
+    // Awaited in downloadAndExtract; a job that finds the install done meanwhile never awaits it.
+    verifying.catch(() => undefined);
+    // One install of this version at a time in a tool cache other jobs share; a job that finished it meanwhile
+    // makes this a cache hit (install-lock.ts).
+    const lock = await acquireInstallLock({
+        file: `${goroot}.lock`,
+        isDone: async () => (await complete(destination, version, platform)) !== undefined,
+        what: `Go ${version}`,
+        log,
+        ...(options.signal ? { signal: options.signal } : {})
+    }).catch((error) => {
+        throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+    });
+    if (lock.kind === 'done')
+        return installedByAnotherJob(destination, version, platform, log, elapsed);
+    try {
+        const finished = await complete(destination, version, platform);
+        if (finished)
+            return installedByAnotherJob(destination, version, platform, log, elapsed);
+        return await downloadAndExtract(options, { version, moduleVersion, where, goroot, verifying, elapsed });
     }
-    await (0,promises_.mkdir)(options.tempDir, { recursive: true });
+    finally {
+        await lock.release();
+    }
+}
+async function installedByAnotherJob(destination, version, platform, log, elapsed) {
+    const found = await complete(destination, version, platform);
+    if (!found)
+        throw new ToolchainInstallError('local', `Go ${version} was reported installed but is not complete`);
+    log.info(`Go ${version} was installed at ${found.goroot} meanwhile (by another job): no download`);
+    return hit(found, platform, elapsed());
+}
+/** The download and the extraction, with the install lock held: only this job writes the tree now. */
+async function downloadAndExtract(options, target) {
+    const { destination, platform, log } = options;
+    const { version, moduleVersion, where, goroot } = target;
+    // Staging trees a holder finds were left by a job that died (only a holder makes them).
+    await removeStalePartials(goroot, log);
     const zipFile = (0,external_node_path_.join)(options.tempDir, `${moduleVersion}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.zip`);
+    const forgetZip = (0,cancel/* onCancel */.A)(() => (0,external_node_fs_.rmSync)(zipFile, { force: true }));
+    await (0,promises_.mkdir)(options.tempDir, { recursive: true });
+    // The zip streams to a file while the database's proofs are checked; a failed verification aborts the download,
+    // and nothing is extracted before both are done.
+    const stopDownload = new AbortController();
     try {
         const maxBytes = options.maxZipBytes ?? DEFAULT_MAX_ZIP_BYTES;
-        const downloaded = await getThroughChain({
+        const downloading = getThroughChain({
             ...options,
+            signal: options.signal ? AbortSignal.any([options.signal, stopDownload.signal]) : stopDownload.signal,
             path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
             directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
             body: {
@@ -36653,9 +40030,23 @@ async function installGo(options) {
                 onProgress: progressLogger(where, log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS)
             }
         });
+        const verified = await target.verifying.catch(async (error) => {
+            stopDownload.abort();
+            await downloading;
+            throw error;
+        });
+        if (!verified.ok) {
+            stopDownload.abort();
+            await downloading;
+            throw new ToolchainInstallError('verify', `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`);
+        }
+        const downloaded = await downloading;
         for (const line of downloaded.tried)
             log.info(`  ${line}`);
         if (!downloaded.ok) {
+            if (downloaded.local) {
+                throw new ToolchainInstallError('local', `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${options.tempDir}, not of a proxy)`);
+            }
             throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`);
         }
         if (downloaded.answer.body.kind !== 'file') {
@@ -36663,17 +40054,15 @@ async function installGo(options) {
         }
         const bytes = downloaded.answer.body.bytes;
         log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
-        const goroot = goInstallDir(destination, version);
-        // Another job sharing this tool cache may have finished the same install while we downloaded (and may be
-        // running it): its tree is used, never removed. A narrower window remains between this check and the rm below.
+        // An installer that takes no lock (setup-go, an older version of this action) may have finished the same
+        // install while we downloaded: its tree is used, never removed.
         const finished = await complete(destination, version, platform);
         if (finished) {
             log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`);
-            return hit(finished, platform, elapsed());
+            return hit(finished, platform, target.elapsed());
         }
-        // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-        // @actions/tool-cache's cacheDir would also replace). A stale marker goes first: while the tree is removed and
-        // written again, no marker may claim it complete (for the tool cache the marker lies outside the tree).
+        // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
+        // marker may claim it complete (for the tool cache the marker lies outside the tree).
         await (0,promises_.rm)(completeMarker(destination, version), { force: true });
         await (0,promises_.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
         let installed;
@@ -36681,10 +40070,14 @@ async function installGo(options) {
             installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 });
         }
         catch (error) {
-            throw new ToolchainInstallError('extract', `${where} was not installed: ${error instanceof Error ? error.message : String(error)}`);
+            if (isLocalFault(error))
+                throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+            throw new ToolchainInstallError('extract', `${where} from ${downloaded.source} was not installed: ${error instanceof Error ? error.message : String(error)}`);
         }
         // The marker last: a reader that sees it finds a complete tree.
-        await (0,promises_.writeFile)(completeMarker(destination, version), '');
+        await (0,promises_.writeFile)(completeMarker(destination, version), '').catch((error) => {
+            throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+        });
         log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`);
         return {
             version,
@@ -36695,11 +40088,92 @@ async function installGo(options) {
             h1: verified.h1,
             source: downloaded.source,
             bytes,
-            ms: elapsed()
+            ms: target.elapsed()
         };
     }
     finally {
+        forgetZip();
         await (0,promises_.rm)(zipFile, { force: true });
+    }
+}
+/** Staging trees (`.<name>.partial-*`) beside `goroot`: only a lock holder makes them, so any found is a dead job's. */
+async function removeStalePartials(goroot, log) {
+    const prefix = `.${(0,external_node_path_.basename)(goroot)}.partial-`;
+    const names = await (0,promises_.readdir)((0,external_node_path_.dirname)(goroot)).catch(() => []);
+    for (const name of names.filter(n => n.startsWith(prefix))) {
+        log.info(`Removing ${(0,external_node_path_.join)((0,external_node_path_.dirname)(goroot), name)}, left by an install that did not finish`);
+        await (0,promises_.rm)((0,external_node_path_.join)((0,external_node_path_.dirname)(goroot), name), { recursive: true, force: true, maxRetries: 3 });
+    }
+}
+/** Error codes of this machine's file systems: never a proxy's fault. */
+const LOCAL_CODES = {
+    EROFS: 'is on a read-only file system',
+    EACCES: 'is not writable (permission denied)',
+    EPERM: 'is not writable (operation not permitted)',
+    ENOSPC: 'is full (no space left on device)',
+    EDQUOT: 'is full (disk quota exceeded)'
+};
+function isLocalFault(error) {
+    return (error instanceof InstallLockError ||
+        (error instanceof Error && (error.code ?? '') in LOCAL_CODES));
+}
+/** A local fault as an install error naming the directory (or the error as it is, when it is not one). */
+function localFault(error, dir, what) {
+    if (error instanceof ToolchainInstallError)
+        return error;
+    if (error instanceof InstallLockError)
+        return new ToolchainInstallError('local', error.message);
+    const code = error.code;
+    if (code !== undefined && code in LOCAL_CODES) {
+        return new ToolchainInstallError('local', `${what} ${dir} ${LOCAL_CODES[code]} (${code}); nothing was installed`);
+    }
+    return error instanceof Error ? error : new Error(String(error));
+}
+/**
+ * mkdir -p that reports the real cause: Node's recursive mkdir says ENOENT for a parent on a read-only file system;
+ * creating the missing levels one by one gives EROFS (or EACCES) for the level that cannot be made.
+ */
+async function makeDirectory(dir) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+        const missing = [];
+        for (let at = dir; !(await install_exists(at)) && (0,external_node_path_.dirname)(at) !== at; at = (0,external_node_path_.dirname)(at))
+            missing.unshift(at);
+        for (const level of missing)
+            await (0,promises_.mkdir)(level);
+        throw error;
+    }
+}
+async function install_exists(path) {
+    try {
+        await (0,promises_.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Creates `dir` and a file in it (removed again): a read-only or full directory is named before any download. */
+async function ensureWritable(dir, what) {
+    const probe = (0,external_node_path_.join)(dir, `.setup-goproxy-write-check-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    try {
+        await makeDirectory(dir);
+        const handle = await (0,promises_.open)(probe, 'wx');
+        try {
+            await handle.writeFile('x');
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.unlink)(probe);
+    }
+    catch (error) {
+        await (0,promises_.rm)(probe, { force: true }).catch(() => undefined);
+        throw localFault(error, dir, what);
     }
 }
 function hit(found, platform, ms) {
@@ -36759,9 +40233,6 @@ async function isFile(path) {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/install/version-file.ts
 /**
  * Reading `go-version-file` and the runner's platform (the shell around src/go/toolchain).
@@ -36780,17 +40251,48 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 
 /** Reads and parses the version file at `path` (as given by the user, relative to the working directory). */
 async function readVersionFile(path) {
-    let text;
+    const refuse = (why) => new errors/* InputError */.dz(version_file/* VERSION_FILE_INPUT */.JG, `${(0,errors/* quote */.hD)(path)} ${why}`);
+    const failed = (error) => {
+        const code = error.code;
+        return refuse(code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EISDIR'
+                ? 'is a directory'
+                : `cannot be read (${code ?? String(error)})`);
+    };
+    // A device (/dev/zero), a FIFO or a huge file would be read for ever or into memory: a regular file of at most
+    // VERSION_FILE_MAX_BYTES only, opened once and read through the same handle (no swap between check and read).
+    let handle;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        handle = await (0,promises_.open)(path, 'r');
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`;
-        throw new errors/* InputError */.dz(version_file/* VERSION_FILE_INPUT */.JG, `${(0,errors/* quote */.hD)(path)} ${why}`);
+        throw failed(error);
     }
-    return (0,version_file/* parseVersionFile */.Sz)(path, text);
+    try {
+        const stats = await handle.stat();
+        if (stats.isDirectory())
+            throw refuse('is a directory');
+        if (!stats.isFile())
+            throw refuse('is not a regular file (a device, a pipe or a socket)');
+        if (stats.size > VERSION_FILE_MAX_BYTES) {
+            throw refuse(`is larger than ${VERSION_FILE_MAX_BYTES >> 20} MiB (${stats.size} bytes): not a version file`);
+        }
+        const buffer = Buffer.alloc(VERSION_FILE_MAX_BYTES + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > VERSION_FILE_MAX_BYTES)
+            throw refuse(`is larger than ${VERSION_FILE_MAX_BYTES >> 20} MiB`);
+        return (0,version_file/* parseVersionFile */.Sz)(path, buffer.subarray(0, bytesRead).toString('utf8'));
+    }
+    catch (error) {
+        throw error instanceof errors/* InputError */.dz ? error : failed(error);
+    }
+    finally {
+        await handle.close();
+    }
 }
+/** The largest version file read: go.mod files of large monorepos stay far below this. */
+const VERSION_FILE_MAX_BYTES = 1 << 20;
 /** The Go platform of this machine. */
 function hostGoPlatform() {
     return goPlatform({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
@@ -36918,6 +40420,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   u: () => (/* binding */ createHttpClient)
 });
 
+// UNUSED EXPORTS: formatBytes
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -36932,6 +40436,8 @@ var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: ./src/auth/secrets.ts
@@ -37277,7 +40783,7 @@ function describeNetworkError(code, message) {
  *
  * - **Never rejects**: every outcome is an `answer` (any status), a classified `failure`
  *   (phase: dns, connect, tls, response, body; fault: timeout, refused, reset, dns, tls,
- *   redirect, too-large, other) or `aborted` (the caller's signal).
+ *   redirect, too-large, local (writing the body to disk failed), other) or `aborted` (the caller's signal).
  * - Keep-alive pools per origin (undici), owned by the client; `close()` ends every socket.
  * - Timeouts: connect (TCP + TLS, default 30 s like the go command), response headers, body
  *   idle (each gap between chunks, also while the caller streams), and an optional absolute
@@ -37304,6 +40810,7 @@ function describeNetworkError(code, message) {
  * // r.kind === 'answer' && r.status === 200 && r.body.kind === 'file' → r.body.bytes written to path
  * ```
  */
+
 
 
 
@@ -37346,14 +40853,18 @@ class Client {
     }
     directAgent() {
         if (!this.direct) {
-            const base = (0,undici/* buildConnector */.gU)({
-                timeout: this.connectTimeoutMs,
-                ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {})
-            });
+            // The trusted CAs' context is built on the first https connection only: parsing a few hundred roots
+            // (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS) costs 25-125 ms, which a run against http proxies never needs.
+            const plain = (0,undici/* buildConnector */.gU)({ timeout: this.connectTimeoutMs });
+            let tlsConnector;
+            const secureConnector = () => (tlsConnector ??= this.ca
+                ? (0,undici/* buildConnector */.gU)({ timeout: this.connectTimeoutMs, secureContext: secureContextFor(this.ca) })
+                : plain);
             const connecting = this.connecting;
             const connect = (opts, callback) => {
                 const key = `${opts.protocol}//${opts.hostname}:${opts.port || (opts.protocol === 'https:' ? '443' : '80')}`;
                 const secure = opts.protocol === 'https:';
+                const base = secure ? secureConnector() : plain;
                 connecting.set(key, external_node_net_default().isIP(opts.hostname.replace(/^\[(.*)\]$/, '$1')) ? 'connect' : 'dns');
                 const socket = base(opts, (error, s) => {
                     if (!error)
@@ -37487,6 +40998,10 @@ class Exchange {
     deadlineTimer;
     settled = false;
     stream;
+    /** Body bytes received so far, and in the current throughput window. */
+    received = 0;
+    windowBytes = 0;
+    throughputTimer;
     file;
     resumeDispatch = () => undefined;
     status = 0;
@@ -37499,6 +41014,11 @@ class Exchange {
     total;
     bodyMode = 'buffer';
     limit = Infinity;
+    /**
+     * A `Content-Encoding: gzip` answer (static GOPROXY sites on object storage send one whatever was asked) is
+     * decoded here, as the go command's transport decodes it: every reader sees the bytes the proxy stored.
+     */
+    gunzip;
     onAbort = () => this.end({ kind: 'aborted', ms: this.elapsed() });
     onClose = () => this.fail('other', 'CLIENT_CLOSED', 'the HTTP client was closed');
     constructor(setup, resolve) {
@@ -37573,6 +41093,7 @@ class Exchange {
     cleanup() {
         clearTimeout(this.timer);
         clearTimeout(this.deadlineTimer);
+        clearInterval(this.throughputTimer);
         this.options.signal?.removeEventListener('abort', this.onAbort);
         this.setup.client.inFlight.delete(this.onClose);
     }
@@ -37608,6 +41129,20 @@ class Exchange {
         clearTimeout(this.timer);
         if (ms !== undefined && ms > 0)
             this.timer = setTimeout(fault, ms);
+    }
+    /** Fails the request when a window passes with less than `minBytesPerSecond` of body in it. */
+    watchThroughput() {
+        const floor = this.options.minBytesPerSecond;
+        if (floor === undefined || floor <= 0 || this.throughputTimer !== undefined)
+            return;
+        const windowMs = this.options.throughputWindowMs ?? 10_000;
+        this.throughputTimer = setInterval(() => {
+            const rate = Math.round((this.windowBytes * 1000) / windowMs);
+            this.windowBytes = 0;
+            if (rate < floor) {
+                this.fail('timeout', 'TOO_SLOW', `the answer came at ${rate} bytes/s over ${windowMs} ms, below the floor of ${floor} bytes/s`);
+            }
+        }, windowMs);
     }
     /** Restarts the body-idle timer: a stall between two chunks fails the request. */
     idle() {
@@ -37669,7 +41204,10 @@ class Exchange {
             this.answerHeaders['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
                 ? length
                 : undefined;
+        if (/^\s*(x-)?gzip\s*$/i.test(this.answerHeaders['content-encoding'] ?? ''))
+            this.decodeGzip();
         this.idle();
+        this.watchThroughput();
         const location = this.answerHeaders.location;
         if (REDIRECT_STATUSES.has(statusCode) && location !== undefined && this.options.followRedirects !== false) {
             this.redirectTo = location;
@@ -37710,14 +41248,41 @@ class Exchange {
         const file = (0,external_node_fs_.createWriteStream)(mode.path);
         this.file = file;
         file.on('drain', () => this.resumeDispatch());
-        file.on('error', error => this.fail('other', error.code ?? 'EIO', `writing ${mode.path}: ${error.message}`, 'body'));
+        // Writing here failed (ENOSPC, EROFS, EACCES): this machine's fault, not the proxy's.
+        file.on('error', error => this.fail('local', error.code ?? 'EIO', `writing ${mode.path}: ${error.message}`, 'body'));
         return true;
+    }
+    /** Decodes the body from here on; the length on the wire is not the body's, so the decoded bytes decide. */
+    decodeGzip() {
+        this.total = undefined;
+        const gunzip = (0,external_node_zlib_.createGunzip)();
+        this.gunzip = gunzip;
+        // Decoded bytes go on as they come (the stream and file readers buffer); the encoded side keeps backpressure.
+        gunzip.on('data', (chunk) => {
+            if (this.state !== 'done')
+                this.consume(chunk);
+        });
+        gunzip.on('drain', () => this.resumeDispatch());
+        gunzip.on('error', error => this.fail('other', 'EGZIP', `the answer's gzip encoding is broken: ${error.message}`, 'body'));
     }
     onData(chunk) {
         if (this.state === 'done')
             return false;
         this.idle();
+        this.received += chunk.length;
+        this.windowBytes += chunk.length;
+        const cap = this.options.maxBodyBytes;
+        if (cap !== undefined && this.received > cap) {
+            this.fail('too-large', 'TOO_LARGE', `answer larger than ${formatBytes(cap)}`);
+            return false;
+        }
         this.options.onData?.(chunk.length);
+        if (this.gunzip)
+            return this.gunzip.write(chunk);
+        return this.consume(chunk);
+    }
+    /** One chunk of the (decoded) body, by the body mode; false asks the sender to pause. */
+    consume(chunk) {
         switch (this.bodyMode) {
             case 'discard':
                 return true;
@@ -37766,6 +41331,14 @@ class Exchange {
     onComplete() {
         if (this.state === 'done')
             return;
+        if (this.gunzip) {
+            // The decoder's last bytes arrive after its input ends: complete once it has flushed them.
+            const decoder = this.gunzip;
+            this.gunzip = undefined;
+            decoder.once('end', () => this.onComplete());
+            decoder.end();
+            return;
+        }
         this.state = 'done';
         this.cleanup();
         if (this.redirectTo !== undefined)
@@ -37937,6 +41510,14 @@ async function copyFile(from, to, total, onProgress) {
         throw error;
     }
 }
+/** `500 MiB`, `4 MiB`, `256 KiB`: a size for a message. */
+function formatBytes(bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) === 0)
+        return `${bytes / (1 << 20)} MiB`;
+    if (bytes >= 1 << 10 && bytes % (1 << 10) === 0)
+        return `${bytes / (1 << 10)} KiB`;
+    return `${bytes} bytes`;
+}
 
 
 /***/ }),
@@ -38063,7 +41644,8 @@ async function walkUpstream(targets, request) {
             }
         }
         const target = targets[state.entry];
-        const result = await ask(target, request);
+        const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, state.entry === targets.length - 1);
+        const result = await ask(target, request, floor);
         if (result.kind === 'aborted')
             return { kind: 'aborted', failures: failures() };
         const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
@@ -38081,9 +41663,11 @@ async function walkUpstream(targets, request) {
         step = next;
     }
 }
-/** One GET of one target. */
-function ask(target, request) {
+/** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
+function ask(target, request, floor) {
     return request.client.get(target.url, {
+        ...(request.kind ? { maxBodyBytes: _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .ANSWER_CAPS */ .r7[request.kind] } : {}),
+        ...(floor !== undefined ? { minBytesPerSecond: floor, throughputWindowMs: _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .THROUGHPUT */ .V1.windowMs } : {}),
         body: request.body,
         credentials: target.credentials,
         credentialsFor: request.credentialsFor,
@@ -38115,6 +41699,8 @@ function ask(target, request) {
 /* harmony export */ });
 /* unused harmony export bodyExcerpt */
 /* harmony import */ var _go_proxy_url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2660);
+/* harmony import */ var _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9100);
+
 
 /** Statuses that keep an entry in the exported chain. A not-found proxy is reachable; Go falls through it on 404/410. */
 function isWorking(status) {
@@ -38234,6 +41820,9 @@ const SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9
  */
 function isVersionList(body, truncated = false) {
     const lines = body.split('\n');
+    // Cut at the limit with no newline at all: one unfinished line is no list (an endless blob, a page).
+    if (truncated && lines.length === 1)
+        return false;
     if (truncated)
         lines.pop();
     return lines.every(line => {
@@ -38273,7 +41862,8 @@ function describeFailedAnswer(answer) {
 }
 /** Classifies the answer to `GET <proxy>/<module>/@v/list`. */
 function classifyListAnswer(answer, module) {
-    if (answer.status === 404 || answer.status === 410) {
+    // goproxy/goproxy's 404 for a failure of its own (bad upstream, fetch timed out) is an error, not "does not serve".
+    if ((answer.status === 404 || answer.status === 410) && !(0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_1__/* .isTemporaryNotFound */ .pX)(answer.status, answer.body)) {
         return {
             status: 'not-found',
             message: `reachable, but ${statusLine(answer)} for ${module}: it does not serve that module (normal for a proxy that serves only private modules); kept`
@@ -38300,7 +41890,7 @@ function classifyListAnswer(answer, module) {
 function classifySupportedAnswer(answer) {
     if (answer.status === 200)
         return { support: 'yes', message: 'serves the checksum database' };
-    if (answer.status === 404 || answer.status === 410)
+    if ((answer.status === 404 || answer.status === 410) && !(0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_1__/* .isTemporaryNotFound */ .pX)(answer.status, answer.body))
         return { support: 'no', message: `${statusLine(answer)}: does not serve it` };
     return { support: 'error', message: describeFailedAnswer(answer).message };
 }
@@ -38339,6 +41929,218 @@ function checkTreeHead(body, name) {
 
 /***/ }),
 
+/***/ 6266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gz: () => (/* binding */ resolveDirectories),
+/* harmony export */   Vy: () => (/* binding */ display),
+/* harmony export */   q7: () => (/* binding */ missingDirectories)
+/* harmony export */ });
+/* unused harmony export globMatcher */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * Resolves the `working-directory` lines into the module sets to download: a directory
+ * (its go.mod or go.work, or the nearest one above it, as the go command finds them), or a
+ * glob such as `**\/go.mod` or `services/*` for a monorepo. A module inside a workspace is
+ * downloaded as that workspace (the go command would use the go.work anyway), so each
+ * workspace runs once.
+ */
+
+
+
+
+/** Directory names a glob never descends into. */
+const SKIPPED = new Set(['vendor', 'testdata', 'node_modules']);
+const WALK_LIMIT = 50_000;
+/**
+ * The `working-directory` lines without a glob that name nothing on disk (resolved against `cwd`). A user who named
+ * a directory made a typo when it is not there; warming nothing and succeeding would let them believe the cache is
+ * warm. (A glob that matches nothing stays a note: globs are written to match what may or may not exist.)
+ */
+function missingDirectories(lines, cwd) {
+    return lines
+        .map(line => line.trim())
+        .filter(line => line !== '' && !/[*?[]/.test(line) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, line)));
+}
+/**
+ * Resolves the lines against `cwd`. `gowork` is the job's GOWORK: `off` disables
+ * workspaces, a path forces that one workspace for every directory.
+ */
+async function resolveDirectories(lines, cwd, gowork) {
+    const notes = [];
+    const dirs = [];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (line === '')
+            continue;
+        if (isGlob(line)) {
+            const matches = await expandGlob(line, cwd);
+            if (matches.length === 0)
+                notes.push(`working-directory: ${JSON.stringify(line)} matched no go.mod or go.work.`);
+            dirs.push(...matches);
+            continue;
+        }
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, line);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            notes.push(`working-directory: ${JSON.stringify(line)} does not exist; skipped.`);
+            continue;
+        }
+        dirs.push((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? dir : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir));
+    }
+    const sets = new Map();
+    for (const dir of dirs) {
+        const set = await moduleSetFor(dir, gowork, cwd);
+        if (!set) {
+            notes.push((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'vendor.mod'))
+                ? `working-directory: ${display(dir, cwd)} has vendor.mod and no go.mod: a project that keeps its module file as vendor.mod builds with -modfile=vendor.mod from vendor/ and never reads the module cache; nothing to warm there.`
+                : `working-directory: ${display(dir, cwd)} has no go.mod or go.work (nor any above it); nothing to download there.`);
+            continue;
+        }
+        const known = sets.get(set.dir);
+        sets.set(set.dir, known ? { ...known, goMods: [...new Set([...known.goMods, ...set.goMods])] } : set);
+    }
+    return { sets: [...sets.values()], notes };
+}
+/** The module set the go command uses in `dir`: the nearest go.work (unless GOWORK=off), else the nearest go.mod. */
+async function moduleSetFor(dir, gowork, cwd) {
+    if (gowork && gowork !== 'off') {
+        const goWork = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(gowork) ? gowork : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(cwd, gowork);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(goWork))
+            return { dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(goWork), goWork, goMods: await workspaceGoMods(goWork) };
+    }
+    let goMod;
+    for (let d = dir;; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d)) {
+        if (gowork !== 'off' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, 'go.work'))) {
+            const goWork = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, 'go.work');
+            return { dir: d, goWork, goMods: await workspaceGoMods(goWork) };
+        }
+        if (!goMod && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, 'go.mod')))
+            goMod = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, 'go.mod');
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d) === d)
+            break;
+    }
+    return goMod ? { dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(goMod), goMods: [goMod] } : undefined;
+}
+/** The go.mod of every `use` directory of a go.work. */
+async function workspaceGoMods(goWork) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(goWork, 'utf8');
+    }
+    catch {
+        return [];
+    }
+    const uses = [];
+    const stripped = text.replace(/\/\/[^\n]*/g, '');
+    for (const block of stripped.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
+        uses.push(...block[1].split('\n').map(unquote).filter(Boolean));
+    }
+    for (const single of stripped.matchAll(/^\s*use\s+([^\s(][^\n]*)$/gm))
+        uses.push(unquote(single[1]));
+    return uses.map(use => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(goWork), use), 'go.mod')).filter(node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync);
+}
+function unquote(text) {
+    const t = text.trim();
+    return /^".*"$|^`.*`$/.test(t) ? t.slice(1, -1) : t;
+}
+/** Directories whose go.mod/go.work (or which themselves) match the glob, relative to cwd. */
+async function expandGlob(pattern, cwd) {
+    const normalized = pattern.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const matches = globMatcher(normalized);
+    const found = new Set();
+    let budget = WALK_LIMIT;
+    const walk = async (dir, rel) => {
+        let entries;
+        try {
+            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            if (--budget < 0)
+                return;
+            const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+            const child = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (SKIPPED.has(entry.name) || entry.name.startsWith('.'))
+                    continue;
+                if (matches(childRel) && ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(child, 'go.mod')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(child, 'go.work'))))
+                    found.add(child);
+                await walk(child, childRel);
+            }
+            else if ((entry.name === 'go.mod' || entry.name === 'go.work') && matches(childRel)) {
+                found.add(dir);
+            }
+        }
+    };
+    await walk(cwd, '');
+    if (matches('') || matches('.')) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cwd, 'go.mod')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cwd, 'go.work')))
+            found.add(cwd);
+    }
+    return [...found].sort();
+}
+/**
+ * A glob over `/`-separated paths (picomatch's dialect: `**` spans directories, `*` and `?` stay inside one, `[...]`
+ * and `{a,b}`), as a test of a path relative to the working directory.
+ */
+function globMatcher(glob) {
+    return picomatch__WEBPACK_IMPORTED_MODULE_3___default()(glob, { dot: false });
+}
+/** Whether a working-directory line is a glob rather than a directory or file. */
+function isGlob(line) {
+    return picomatch__WEBPACK_IMPORTED_MODULE_3___default().scan(line).isGlob;
+}
+/** A directory as shown in reports: relative to cwd with `/`, `.` for cwd itself. */
+function display(dir, cwd) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(cwd, dir);
+    if (rel === '')
+        return '.';
+    if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel))
+        return dir;
+    return rel.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -38350,6 +42152,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -38437,6 +42260,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -38462,6 +42299,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -38528,6 +42372,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -38539,6 +42397,34 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -38578,7 +42464,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -38604,6 +42490,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -38768,6 +42684,7 @@ const INPUT_FLAGS = {
     'working-directory': { list: true, commands: ['warm'] },
     'warm-timeout': { commands: ['warm'] },
     'warm-concurrency': { commands: ['warm'] },
+    'warm-vendored': { commands: ['warm'] },
     retries: { commands: ['warm', 'install'] },
     'go-version': { commands: ['install'] },
     'go-version-file': { commands: ['install'] }
@@ -38974,6 +42891,61 @@ function distance(a, b) {
 
 // EXTERNAL MODULE: ./src/exec/find-go.ts
 var find_go = __nccwpck_require__(4705);
+// EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
+var exec_go = __nccwpck_require__(8944);
+// EXTERNAL MODULE: ./src/go/proxy/presets.ts
+var presets = __nccwpck_require__(8553);
+;// CONCATENATED MODULE: ./src/go/sumdb/exposure.ts
+
+const FIXES = [
+    { cve: 'CVE-2026-42501', fixedIn: { 26: 3 } },
+    { cve: 'CVE-2026-56865', fixedIn: { 25: 13, 26: 6 } },
+    { cve: 'CVE-2026-56864', fixedIn: { 25: 13, 26: 6 } }
+];
+/** The proxies run by a database's own operator (by preset name): checksum traffic through them is first-party. */
+const OPERATOR_PROXIES = { 'sum.golang.org': ['proxy.golang.org'] };
+/** `go1.23.5` → [1, 23, 5] (rc and beta count as .0 of their minor); undefined for a devel build or junk. */
+function parseGoVersion(version) {
+    const match = /^go(\d+)\.(\d+)(?:\.(\d+))?(?:(?:rc|beta)\d+)?$/.exec(version.trim());
+    if (!match)
+        return undefined;
+    return [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+}
+/** The CVEs of FIXES that go `version` does not have; none for a version it cannot read (a devel build). */
+function missingChecksumFixes(version) {
+    const parsed = parseGoVersion(version);
+    if (!parsed)
+        return [];
+    const [major, minor, patch] = parsed;
+    if (major !== 1)
+        return [];
+    return FIXES.filter(fix => {
+        const minors = Object.keys(fix.fixedIn).map(Number);
+        if (minor > Math.max(...minors))
+            return false;
+        const first = fix.fixedIn[minor];
+        return first === undefined || patch < first;
+    }).map(fix => fix.cve);
+}
+/** Whether checksum traffic can go through a proxy not run by the database's operator. */
+function checksumThroughThirdParty(sumdb, chain) {
+    if (sumdb.kind !== 'db' || sumdb.explicitUrl)
+        return false;
+    const own = OPERATOR_PROXIES[sumdb.name] ?? [];
+    return chain.proxies.some(proxy => !own.includes(presetForUrl(proxy.url)?.name ?? ''));
+}
+/**
+ * The warning for a job whose go (`go env GOVERSION`) predates the fixes while checksum traffic can go through a
+ * third-party proxy, naming both ways out; undefined when neither holds.
+ */
+function exposure_unpatchedGoWarning(goVersion, sumdb, chain) {
+    const missing = missingChecksumFixes(goVersion);
+    if (missing.length === 0 || !checksumThroughThirdParty(sumdb, chain) || sumdb.kind !== 'db')
+        return undefined;
+    const explicit = sumdb.name === 'sum.golang.org' ? 'sum.golang.org https://sum.golang.org' : `${sumdb.value} <its URL>`;
+    return `${goVersion} predates the checksum-database fixes of ${missing.join(', ')}, and GOSUMDB=${sumdb.value} lets go send its checksum traffic through a third-party proxy of GOPROXY. Either upgrade go to 1.26.6 or later (go-version: stable does it here), or set a GOSUMDB with an explicit URL (sumdb: ${explicit}) so that checksum traffic never goes through a proxy.`;
+}
+
 // EXTERNAL MODULE: ./src/go/proxy/chain.ts
 var proxy_chain = __nccwpck_require__(3364);
 ;// CONCATENATED MODULE: ./src/probe/shown.ts
@@ -38995,8 +42967,6 @@ function probeReportAsShown(report, stepFailed) {
 
 // EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
 var env_patterns = __nccwpck_require__(796);
-// EXTERNAL MODULE: ./src/go/proxy/presets.ts
-var presets = __nccwpck_require__(8553);
 // EXTERNAL MODULE: ./src/go/sumdb/config.ts
 var config = __nccwpck_require__(9716);
 ;// CONCATENATED MODULE: ./src/settings/compose.ts
@@ -39210,8 +43180,6 @@ function compose_environmentFor(plan, chain = plan.chain, sumdb = plan.sumdb) {
     return { exports, effective };
 }
 
-// EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
-var exec_go = __nccwpck_require__(8944);
 ;// CONCATENATED MODULE: ./src/settings/ambient.ts
 
 
@@ -39731,6 +43699,8 @@ function decideAfterProbe(plan, proposal, onUnreachable, howToWarn) {
         : { ...asComposed, failure: `${problems}\n${howToWarn} to use the chain anyway.` };
 }
 
+// EXTERNAL MODULE: ./src/cache/policy.ts
+var policy = __nccwpck_require__(4798);
 // EXTERNAL MODULE: ./src/go/module/path.ts
 var path = __nccwpck_require__(4716);
 // EXTERNAL MODULE: ./src/go/toolchain/version.ts
@@ -39738,6 +43708,7 @@ var toolchain_version = __nccwpck_require__(5570);
 // EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
 var version_file = __nccwpck_require__(6309);
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
+
 
 
 
@@ -39755,6 +43726,7 @@ const INPUT_DEFAULTS = {
     order: 'latency',
     'on-unreachable': 'fail',
     warm: 'true',
+    'warm-vendored': 'false',
     'working-directory': '.',
     'warm-timeout': '600',
     'warm-concurrency': '64',
@@ -39822,6 +43794,7 @@ function readSettings(read) {
         order: errors.attempt(() => choice('order', get('order'), ['latency', 'given']), 'latency'),
         onUnreachable: errors.attempt(() => choice('on-unreachable', get('on-unreachable'), ['fail', 'warn']), 'fail'),
         warm: errors.attempt(() => settings_boolean('warm', get('warm')), true),
+        warmVendored: errors.attempt(() => settings_boolean('warm-vendored', get('warm-vendored')), false),
         workingDirectories: errors.attempt(() => {
             const dirs = list(get('working-directory'));
             dirs.forEach(dir => (0,go_errors/* assertNoControlCharacters */.Pt)('working-directory', dir));
@@ -39831,7 +43804,8 @@ function readSettings(read) {
         warmConcurrency: errors.attempt(() => integer('warm-concurrency', get('warm-concurrency'), 0, 256, 'requests in flight'), 64),
         retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
         auth,
-        goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined)
+        goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined),
+        cache: errors.attempt(() => (0,policy/* parseCacheSettings */.lL)(read('cache'), read('cache-restore-only'), read('cache-key-suffix')), undefined)
     };
     errors.throwIfAny();
     return settings;
@@ -39860,7 +43834,13 @@ function optionalPatterns(name, raw) {
     return raw.trim() === '' ? undefined : (0,env_patterns/* parsePatternInput */.A6)(name, raw);
 }
 
+// EXTERNAL MODULE: ./src/warm/directories.ts
+var directories = __nccwpck_require__(6266);
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
+
 
 
 
@@ -39872,8 +43852,13 @@ function optionalPatterns(name, raw) {
 let probeLoading;
 const loadProbe = () => (probeLoading ??= __nccwpck_require__.e(/* import() */ 364).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= __nccwpck_require__.e(/* import() */ 488).then(__nccwpck_require__.bind(__nccwpck_require__, 8488)));
-const loadInstall = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 252));
+const loadWarm = () => (warmLoading ??= __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 1925)));
+const loadInstall = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
+let cacheLoading;
+/** The cache phase (it brings @actions/cache and the Azure SDK): loaded only when `cache` is on. */
+const loadCache = () => (cacheLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(520), __nccwpck_require__.e(292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3292)));
+/** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
+const cacheLoaded = () => cacheLoading !== undefined;
 /**
  * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the
  * machine already has (`go env GOPROXY` only when the inputs do not give the chain) and composes the plan with the
@@ -39881,6 +43866,9 @@ const loadInstall = () => Promise.resolve(/* import() */).then(__nccwpck_require
  */
 async function prepare(read, host) {
     const settings = readSettings(read);
+    // A working-directory that does not exist is a typo: an input error before anything is exported.
+    if (settings.warm)
+        refuseMissingDirectories(settings.workingDirectories, host.cwd);
     // Loading starts now so that it overlaps the go lookup; a failed load is reported where the probe awaits it.
     if (settings.probe)
         loadProbe().catch(() => undefined);
@@ -39893,6 +43881,13 @@ async function prepare(read, host) {
     plan.warnings.forEach(warning => host.log.warning(warning));
     host.log.info(`Composed GOPROXY (${plan.chainSource}): ${(0,proxy_chain/* formatChain */.rA)(plan.chain, true)}`);
     return { settings, ...(go ? { go } : {}), plan, credentials };
+}
+/** Throws InputErrors naming every working-directory line (without a glob) that names nothing under `cwd`. */
+function refuseMissingDirectories(lines, cwd) {
+    const missing = (0,directories/* missingDirectories */.q7)(lines, cwd);
+    if (missing.length > 0) {
+        throw new go_errors/* InputErrors */.G(missing.map(line => new go_errors/* InputError */.dz('working-directory', `${(0,go_errors/* quote */.hD)(line)} does not exist (in ${cwd})`)));
+    }
 }
 /**
  * Probes (when `probe` is on) and applies on-unreachable: no problem → the rebuilt chain; problems → the chain as
@@ -39981,6 +43976,7 @@ async function warmCache(route, settings, host, place) {
         sumdb: route.sumdb,
         timeoutSeconds: settings.warmTimeoutSeconds,
         prefetchConcurrency: settings.warmConcurrency,
+        warmVendored: settings.warmVendored,
         retries: settings.retries,
         credentialsFor: route.credentialsFor,
         log: host.log,
@@ -39990,6 +43986,31 @@ async function warmCache(route, settings, host, place) {
 /** The environment without its unset names (what a child process gets). */
 function definedOnly(env) {
     return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+}
+/** Restores the module cache (awaited) and starts the build cache's restore (finished by the returned function). */
+async function restoreCaches(settings, go, host, place) {
+    const cache = settings.cache;
+    if (!cache)
+        return undefined;
+    const { restoreCaches: restore } = await loadCache();
+    const result = await host.group('Restore the module and build caches', () => restore({
+        settings: cache,
+        go,
+        cwd: place.cwd,
+        env: definedOnly(place.env),
+        directories: settings.workingDirectories,
+        os: place.os,
+        stateDir: place.stateDir,
+        startedMs: place.startedMs,
+        log: host.log
+    }));
+    if (!result)
+        return undefined;
+    return async () => ({
+        ...(result.modules ? { modules: result.modules } : {}),
+        ...(result.build ? { build: await result.build } : {}),
+        state: result.state
+    });
 }
 /**
  * prepare → probe → decide → export → install → warm, as README's "What it does" lists them. A failed phase
@@ -40016,12 +44037,28 @@ async function runPipeline(read, host) {
         }
         host.installed(record.installedGo);
     }
-    const ready = host.goReady(record.installedGo?.goBinary ?? prepared.go, prepared.settings.warm);
+    const jobGo = record.installedGo?.goBinary ?? prepared.go;
+    // The caches: the module cache before the warm phase (which then fetches only what is missing), the build cache
+    // beside it.
+    const cachePlace = prepared.settings.cache && jobGo ? host.cachePlace?.() : undefined;
+    const caches = cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace) : undefined;
+    const ready = host.goReady(jobGo, prepared.settings.warm);
+    // The job's go version, for the warning about the 2026 checksum-database fixes (beside the warm phase).
+    const goVersion = jobGo
+        ? goEnv(jobGo, ['GOVERSION'], { cwd: host.cwd, env: host.env }).catch(() => undefined)
+        : undefined;
+    const warnIfUnpatched = async () => {
+        const version = await goVersion;
+        const warning = version?.ok ? unpatchedGoWarning(version.values.GOVERSION, route.sumdb, route.chain) : undefined;
+        if (warning)
+            host.log.warning(warning);
+    };
     const place = ready.warm;
     if (place) {
         const warm = await host.group('Warm the module cache', () => warmCache(route, prepared.settings, host, place));
         record.warm = warm;
         await ready.after?.();
+        await warnIfUnpatched();
         if (warm.chainChanged)
             record.environment = environmentFor(prepared.plan, warm.chain, route.sumdb);
         host.warmed(warm, warm.chainChanged ? record.environment : undefined);
@@ -40029,13 +44066,21 @@ async function runPipeline(read, host) {
             return fail(`Warming the module cache failed: ${warm.failed.length} module(s); each one is diagnosed in the log (on its go.mod) and in the job summary.`);
         }
     }
-    if (!place)
+    if (!place) {
         await ready.after?.();
+        await warnIfUnpatched();
+    }
+    if (caches) {
+        const restored = await caches();
+        record.caches = [restored.modules, restored.build].filter(part => part !== undefined);
+        host.cachesRestored?.(restored);
+    }
     await host.writeSummary(record);
     return record;
 }
 
 ;// CONCATENATED MODULE: ./src/probe/table.ts
+
 /** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
 const HEADERS = ['proxy', 'result', 'median', 'checksum DB', 'position'];
 function resultText(proxy) {
@@ -40067,9 +44112,9 @@ function positionText(proxy) {
 function rows(report) {
     return report.proxies.map(p => [p.url, resultText(p), medianText(p), sumdbText(p), positionText(p)]);
 }
-/** Text made safe for one markdown table cell: no line break, no column separator. */
+/** Text made safe for one markdown table cell: inert (src/core/markdown.ts), one line, `|` escaped. */
 function markdownCell(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    return inertMarkdown(text);
 }
 /** One warning per proxy the probe left out of the chain, with its reason (the action and the CLI say the same). */
 function droppedWarnings(report) {
@@ -40480,8 +44525,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/install/for-job.ts + 12 modules
-var for_job = __nccwpck_require__(252);
+// EXTERNAL MODULE: ./src/install/for-job.ts + 13 modules
+var for_job = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ./src/install/line.ts
 /** The install step in one line, for the log and the job summary (pure). */
 /**
@@ -40731,6 +44776,10 @@ const INPUT_HELP = {
     'warm-concurrency': {
         flag: '--warm-concurrency N',
         text: 'requests fetched ahead of go at once (default 64; 0: no prefetch)'
+    },
+    'warm-vendored': {
+        flag: '--warm-vendored true|false',
+        text: 'warm a module go builds from vendor/ too (default false: skipped, go never reads the module cache for it)'
     },
     retries: { flag: '--retries N', text: 'attempts per request or module set on transient faults (default 3)' },
     'go-version': { flag: '--go-version VERSION', text: 'the Go to install (same as the [version] argument)' },

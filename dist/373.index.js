@@ -1,199 +1,8 @@
-export const id = 252;
-export const ids = [252];
+export const id = 373;
+export const ids = [373];
 export const modules = {
 
-/***/ 9100:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   TN: () => (/* binding */ triesFor),
-/* harmony export */   VB: () => (/* binding */ firstStep),
-/* harmony export */   _A: () => (/* binding */ dropReason),
-/* harmony export */   _n: () => (/* binding */ judgeAnswer),
-/* harmony export */   jy: () => (/* binding */ breakerOpen),
-/* harmony export */   sk: () => (/* binding */ nextStep)
-/* harmony export */ });
-/* unused harmony exports ANSWER_RULES, RETRY, rankFailure, HEALTH, retryDelayMs */
-/** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
-const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
-const isStatus = (answer, test) => answer.kind === 'status' && test(answer.status);
-/**
- * What an answer means, first matching row wins; no row: 'permanent'. Go's own meaning is 2xx (use it) and 404/410
- * (not found: the next entry, whatever the separator); the rest says which errors are worth another try.
- */
-const ANSWER_RULES = [
-    {
-        // A sign-in portal or a web server's page is never a module file; go would report a checksum mismatch or bad JSON.
-        name: 'an HTML page is not a module file',
-        applies: answer => answer.kind === 'status' &&
-            answer.status === 200 &&
-            answer.request !== undefined &&
-            answer.request !== 'sumdb' &&
-            /text\/html/i.test(answer.contentType ?? '') &&
-            /^\s*</.test(answer.head ?? ''),
-        verdict: 'permanent'
-    },
-    { name: '2xx: the answer', applies: answer => isStatus(answer, s => s >= 200 && s < 300), verdict: 'ok' },
-    {
-        name: '404/410: not found',
-        applies: answer => isStatus(answer, s => s === 404 || s === 410),
-        verdict: 'not-found'
-    },
-    { name: '429 and 5xx: busy', applies: answer => isStatus(answer, s => s === 429 || s >= 500), verdict: 'transient' },
-    {
-        name: 'timeout, refused, reset, dns: may pass',
-        applies: answer => answer.kind === 'failure' && TRANSIENT_FAULTS.has(answer.fault),
-        verdict: 'transient'
-    }
-];
-/** The verdict on one answer: the first row of ANSWER_RULES that applies, else 'permanent'. */
-function judgeAnswer(answer) {
-    return ANSWER_RULES.find(rule => rule.applies(answer))?.verdict ?? 'permanent';
-}
-/** Backoff caps, for every retry of every walk (and the warm phase's go runs). */
-const RETRY = {
-    /** The longest pause between two tries of one entry. */
-    backoffCapMs: 4000,
-    /** A server's Retry-After is honoured up to this. */
-    retryAfterCapMs: 10_000
-};
-/** The first step of a walk: ask the first entry, or fail at once when there is none. */
-function firstStep(walk) {
-    if (walk.entries.length === 0)
-        return { do: 'fail', why: 'end', report: undefined };
-    return { do: 'ask', state: { entry: 0, attempt: 1 }, delayMs: 0 };
-}
-/**
- * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
- * again (after a backoff, at least the server's Retry-After) while the entry's tries remain, unless `giveUp` (the
- * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
- * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
- */
-function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
-    const entry = walk.entries[state.entry];
-    if (!entry || !Number.isInteger(state.attempt) || state.attempt < 1 || state.attempt > entry.tries) {
-        throw new Error(`try ${state.attempt} of entry ${state.entry} is outside the walk`);
-    }
-    if (verdict === 'ok')
-        return { do: 'use', entry: state.entry };
-    if (verdict === 'transient' && state.attempt < entry.tries && !giveUp) {
-        const delayMs = retryDelayMs(state.attempt, retryAfterMs, walk.backoffMs, RETRY.backoffCapMs, RETRY.retryAfterCapMs, walk.random);
-        return { do: 'ask', state: { ...state, attempt: state.attempt + 1 }, delayMs };
-    }
-    const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) });
-    if (verdict !== 'not-found' && entry.separator === ',')
-        return { do: 'fail', why: 'stop', report: state.entry };
-    if (state.entry + 1 >= walk.entries.length)
-        return { do: 'fail', why: 'end', report: best.entry };
-    return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 };
-}
-/** The rank of an entry's error, as cmd/go ranks it. */
-function failureRank(verdict, entry) {
-    if (entry.direct)
-        return 2;
-    return verdict === 'not-found' ? 0 : 1;
-}
-/**
- * The error a failed request reports, after `next` failed too (cmd/go TryProxies): direct's error replaces any; a
- * proxy's error replaces a not-found or an earlier proxy error; a not-found replaces only a not-found. So the
- * latest error of the highest rank wins.
- */
-function rankFailure(best, next) {
-    return best === undefined || next.rank >= best.rank ? next : best;
-}
-/**
- * How many tries one request gives a proxy: one for a `|` proxy with more after it (the next is as good, and go
- * would move on too) and for a proxy whose breaker is open; else `attempts`.
- */
-function triesFor(separator, isLast, breakerIsOpen, attempts) {
-    return (separator === '|' && !isLast) || breakerIsOpen ? 1 : Math.max(1, attempts);
-}
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
-/**
- * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry
- * with something after it: go falls through its errors anyway) is ever dropped.
- */
-function dropReason(health, droppable, requestTimeoutMs) {
-    if (!droppable)
-        return undefined;
-    if (health.timeouts >= HEALTH.dropAfterTimeouts) {
-        return `it stalled ${health.timeouts} times (no data for ${requestTimeoutMs} ms)`;
-    }
-    if (health.consecutiveFailures >= HEALTH.dropAfterConsecutiveFailures) {
-        return `${health.consecutiveFailures} requests in a row failed`;
-    }
-    return undefined;
-}
-/**
- * A circuit breaker: once a whole request's worth of tries failed in a row, later requests ask that proxy once
- * until it answers again, so a dead `,` proxy costs seconds, not retries × requests.
- */
-function breakerOpen(health, attempts) {
-    return health.consecutiveFailures >= attempts;
-}
-/**
- * Milliseconds to wait before retry number `retry` (1-based): equal jitter over baseMs·2^(retry-1) capped at
- * `capMs`, but never less than the server's Retry-After (itself capped at `retryAfterCapMs`).
- */
-function retryDelayMs(retry, retryAfterMs, baseMs, capMs, retryAfterCapMs, random = Math.random) {
-    return Math.max(backoffDelay(retry, baseMs, capMs, random), Math.min(retryAfterMs ?? 0, retryAfterCapMs));
-}
-/**
- * Exponential backoff with "equal jitter": the n-th retry waits between half and all of base·2^(n-1), capped.
- * The jitter keeps many parallel requests from retrying in lockstep against a proxy that is just recovering.
- */
-function backoffDelay(retry, baseMs, capMs, random = Math.random) {
-    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
-    return Math.round(exp / 2 + (random() * exp) / 2);
-}
-
-
-/***/ }),
-
-/***/ 4661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ sumdbRoute)
-/* harmony export */ });
-/**
- * Decides which path the go command takes to the checksum database, exactly as its
- * dbClient.initBase walks TryProxies: each proxy in order is asked `/sumdb/<name>/supported`;
- * 200 → through that proxy; 404/410 → the next entry whatever the separator; another
- * error → the next entry only after `|`, and it is remembered: reaching `direct` then
- * goes direct, but reaching `off` or the end of the list fails with that error (Go
- * ranks a proxy error above the not-found of `off`). `supported` gives the answer of
- * a proxy URL, undefined while unknown.
- */
-function sumdbRoute(chain, sumdb, supported) {
-    if (sumdb.kind === 'off')
-        return { kind: 'off' };
-    if (sumdb.explicitUrl)
-        return { kind: 'explicit', base: sumdb.url };
-    let error;
-    for (const entry of chain.proxies) {
-        const answer = supported(entry.url);
-        if (answer === undefined)
-            return { kind: 'pending', proxy: entry.url };
-        if (answer.support === 'yes')
-            return { kind: 'proxy', proxy: entry.url };
-        if (answer.support === 'no')
-            continue;
-        error = { proxy: entry.url, message: answer.message };
-        if (entry.separator === ',')
-            return { kind: 'fails', ...error };
-    }
-    if (chain.terminal === 'direct' || !error)
-        return { kind: 'direct', base: sumdb.url };
-    return { kind: 'fails', ...error };
-}
-
-
-/***/ }),
-
-/***/ 252:
+/***/ 3373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -352,6 +161,8 @@ var http = __webpack_require__(460);
 var trust = __webpack_require__(7837);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/go/proxy/url.ts
@@ -512,511 +323,8 @@ function recordHashes(text, path, version) {
     return { h1: zip[0], goModH1: mod[0] };
 }
 
-;// CONCATENATED MODULE: ./src/go/sumdb/tlog.ts
-/**
- * The tamper-evident log of a Go checksum database, ported from golang.org/x/mod/sumdb/tlog (tlog.go, tile.go,
- * note.go). Numbers are JS numbers: exact below 2^53, far beyond any real log (sum.golang.org holds ~10^8 records),
- * so every bit operation of the Go code is written as arithmetic on powers of two.
- */
-
-/** Size of a SHA-256 hash in bytes. */
-const HASH_SIZE = 32;
-/** The tile height the Go checksum database serves (sumdb client.go: tileHeight = 8). */
-const TILE_HEIGHT = 8;
-/** A failure of the log's proofs; `kind` says whether the tree head or a tile is to blame. */
-class TlogError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-        this.name = 'TlogError';
-    }
-}
-function sha256(...parts) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const part of parts)
-        hash.update(part);
-    return new Uint8Array(hash.digest());
-}
-/** True when two hashes hold the same bytes. */
-function sameHash(a, b) {
-    if (a.length !== b.length)
-        return false;
-    for (let i = 0; i < a.length; i++)
-        if (a[i] !== b[i])
-            return false;
-    return true;
-}
-/** RFC 6962 leaf hash of a record: SHA-256(0x00 ‖ data). */
-function recordHash(data) {
-    return sha256(Uint8Array.of(0x00), data);
-}
-/** RFC 6962 interior node hash: SHA-256(0x01 ‖ left ‖ right). */
-function nodeHash(left, right) {
-    return sha256(Uint8Array.of(0x01), left, right);
-}
-/** The hash of an empty tree: SHA-256 of nothing. */
-const EMPTY_TREE_HASH = sha256();
-const pow2 = (k) => 2 ** k;
-const shr = (n, k) => Math.floor(n / 2 ** k);
-function trailingZeros(n) {
-    let count = 0;
-    while (n > 0 && n % 2 === 0) {
-        n /= 2;
-        count++;
-    }
-    return count;
-}
-/** The largest power of two strictly below n (n > 1), and its log2: tlog's maxpow2. */
-function maxpow2(n) {
-    let l = 0;
-    while (pow2(l + 1) < n)
-        l++;
-    return [pow2(l), l];
-}
-/** Position of hash (level, n) in the log's dense storage order (tlog.StoredHashIndex). */
-function storedHashIndex(level, n) {
-    for (let l = level; l > 0; l--)
-        n = 2 * n + 1;
-    let i = 0;
-    for (; n > 0; n = shr(n, 1))
-        i += n;
-    return i + level;
-}
-/** The inverse of {@link storedHashIndex}: the level and number of a storage index. */
-function splitStoredHashIndex(index) {
-    // Determine the level 0 hash just before index, then walk forward.
-    let n = Math.floor(index / 2);
-    let indexN = storedHashIndex(0, n);
-    for (;;) {
-        const x = indexN + 1 + trailingZeros(n + 1);
-        if (x > index)
-            break;
-        n++;
-        indexN = x;
-    }
-    const level = index - indexN;
-    return [level, shr(n, level)];
-}
-/** Number of stored hashes in a log of n records (tlog.StoredHashCount). */
-function storedHashCount(n) {
-    if (n === 0)
-        return 0;
-    let count = storedHashIndex(0, n - 1) + 1;
-    for (let i = n - 1; i % 2 === 1; i = shr(i, 1))
-        count++;
-    return count;
-}
-/** Storage indexes of the complete subtrees covering records [lo, hi), left to right. */
-function subTreeIndex(lo, hi, need) {
-    while (lo < hi) {
-        const [k, level] = maxpow2(hi - lo + 1);
-        need.push(storedHashIndex(level, shr(lo, level)));
-        lo += k;
-    }
-    return need;
-}
-/** Hashes the subtrees covering [lo, hi) from the front of `hashes`; returns the hash and what is left. */
-function subTreeHash(lo, hi, hashes) {
-    let numTree = 0;
-    while (lo < hi) {
-        numTree++;
-        lo += maxpow2(hi - lo + 1)[0];
-    }
-    let h = hashes[numTree - 1];
-    for (let i = numTree - 2; i >= 0; i--)
-        h = nodeHash(hashes[i], h);
-    return [h, hashes.slice(numTree)];
-}
-async function readExactly(reader, indexes) {
-    const hashes = await reader(indexes);
-    if (hashes.length !== indexes.length) {
-        throw new TlogError('tile', `the hash reader returned ${hashes.length} hashes for ${indexes.length} indexes`);
-    }
-    return hashes;
-}
-/** The root hash of a tree of n records, from stored hashes (tlog.TreeHash). */
-async function treeHash(n, reader) {
-    if (n === 0)
-        return EMPTY_TREE_HASH;
-    const indexes = subTreeIndex(0, n, []);
-    return subTreeHash(0, n, await readExactly(reader, indexes))[0];
-}
-function leafProofIndex(lo, hi, n, need) {
-    if (lo + 1 === hi)
-        return need;
-    const [k] = maxpow2(hi - lo);
-    if (n < lo + k) {
-        leafProofIndex(lo, lo + k, n, need);
-        subTreeIndex(lo + k, hi, need);
-    }
-    else {
-        subTreeIndex(lo, lo + k, need);
-        leafProofIndex(lo + k, hi, n, need);
-    }
-    return need;
-}
-function leafProof(lo, hi, n, hashes) {
-    if (lo + 1 === hi)
-        return [[], hashes];
-    const [k] = maxpow2(hi - lo);
-    let p;
-    let th;
-    if (n < lo + k) {
-        ;
-        [p, hashes] = leafProof(lo, lo + k, n, hashes);
-        [th, hashes] = subTreeHash(lo + k, hi, hashes);
-    }
-    else {
-        ;
-        [th, hashes] = subTreeHash(lo, lo + k, hashes);
-        [p, hashes] = leafProof(lo + k, hi, n, hashes);
-    }
-    return [[...p, th], hashes];
-}
-function checkInteger(what, value) {
-    if (!Number.isSafeInteger(value) || value < 0)
-        throw new TlogError('tree', `${what} ${value} is not a record count`);
-}
-/** The proof that record n is in a tree of t records (tlog.ProveRecord). */
-async function proveRecord(t, n, reader) {
-    checkInteger('tree size', t);
-    checkInteger('record', n);
-    if (n >= t)
-        throw new TlogError('tree', `record ${n} is not in a tree of ${t} records`);
-    const indexes = leafProofIndex(0, t, n, []);
-    if (indexes.length === 0)
-        return [];
-    return leafProof(0, t, n, await readExactly(reader, indexes))[0];
-}
-function runRecordProof(p, lo, hi, n, leaf) {
-    if (lo + 1 === hi) {
-        if (p.length !== 0)
-            throw new TlogError('tree', 'invalid transparency proof');
-        return leaf;
-    }
-    if (p.length === 0)
-        throw new TlogError('tree', 'invalid transparency proof');
-    const [k] = maxpow2(hi - lo);
-    const last = p[p.length - 1];
-    if (n < lo + k)
-        return nodeHash(runRecordProof(p.slice(0, -1), lo, lo + k, n, leaf), last);
-    return nodeHash(last, runRecordProof(p.slice(0, -1), lo + k, hi, n, leaf));
-}
-/** Checks that `proof` proves record n with leaf hash `leaf` in the tree of t records with root `root`. */
-function checkRecord(proof, t, root, n, leaf) {
-    checkInteger('tree size', t);
-    checkInteger('record', n);
-    if (n >= t)
-        throw new TlogError('tree', `record ${n} is not in a tree of ${t} records`);
-    if (!sameHash(runRecordProof(proof, 0, t, n, leaf), root)) {
-        throw new TlogError('tree', `the proof does not lead from record ${n} to the root of the tree of ${t} records`);
-    }
-}
-function treeProofIndex(lo, hi, n, need) {
-    if (n === hi)
-        return lo === 0 ? need : subTreeIndex(lo, hi, need);
-    const [k] = maxpow2(hi - lo);
-    if (n <= lo + k) {
-        treeProofIndex(lo, lo + k, n, need);
-        subTreeIndex(lo + k, hi, need);
-    }
-    else {
-        subTreeIndex(lo, lo + k, need);
-        treeProofIndex(lo + k, hi, n, need);
-    }
-    return need;
-}
-function treeProof(lo, hi, n, hashes) {
-    if (n === hi) {
-        if (lo === 0)
-            return [[], hashes];
-        const [th, rest] = subTreeHash(lo, hi, hashes);
-        return [[th], rest];
-    }
-    const [k] = maxpow2(hi - lo);
-    let p;
-    let th;
-    if (n <= lo + k) {
-        ;
-        [p, hashes] = treeProof(lo, lo + k, n, hashes);
-        [th, hashes] = subTreeHash(lo + k, hi, hashes);
-    }
-    else {
-        ;
-        [th, hashes] = subTreeHash(lo, lo + k, hashes);
-        [p, hashes] = treeProof(lo + k, hi, n, hashes);
-    }
-    return [[...p, th], hashes];
-}
-/** The proof that the tree of n records is a prefix of the tree of t records (tlog.ProveTree). */
-async function proveTree(t, n, reader) {
-    checkInteger('tree size', t);
-    checkInteger('tree size', n);
-    if (t < 1 || n < 1 || n > t)
-        throw new TlogError('tree', `cannot prove a tree of ${n} records in one of ${t}`);
-    const indexes = treeProofIndex(0, t, n, []);
-    if (indexes.length === 0)
-        return [];
-    return treeProof(0, t, n, await readExactly(reader, indexes))[0];
-}
-function runTreeProof(p, lo, hi, n, old) {
-    const fail = () => {
-        throw new TlogError('tree', 'invalid tree consistency proof');
-    };
-    if (n === hi) {
-        if (lo === 0)
-            return p.length === 0 ? [old, old] : fail();
-        return p.length === 1 ? [p[0], p[0]] : fail();
-    }
-    if (p.length === 0)
-        fail();
-    const [k] = maxpow2(hi - lo);
-    const last = p[p.length - 1];
-    if (n <= lo + k) {
-        const [oh, th] = runTreeProof(p.slice(0, -1), lo, lo + k, n, old);
-        return [oh, nodeHash(th, last)];
-    }
-    const [oh, th] = runTreeProof(p.slice(0, -1), lo + k, hi, n, old);
-    return [nodeHash(last, oh), nodeHash(last, th)];
-}
-/**
- * Checks that the tree `(n, oldRoot)` is a prefix of the tree `(t, root)` (tlog.CheckTree): an older tree head a
- * client kept must be contained in every newer one, or the database has forked its history.
- */
-function checkTree(proof, t, root, n, oldRoot) {
-    checkInteger('tree size', t);
-    checkInteger('tree size', n);
-    if (t < 1 || n < 1 || n > t)
-        throw new TlogError('tree', `cannot check a tree of ${n} records in one of ${t}`);
-    const [oh, th] = runTreeProof(proof, 0, t, n, oldRoot);
-    if (!sameHash(th, root) || !sameHash(oh, oldRoot)) {
-        throw new TlogError('tree', `the tree of ${n} records is not a prefix of the tree of ${t} records`);
-    }
-}
-// ---- tree heads (tlog/note.go) ----
-const TREE_PREFIX = 'go.sum database tree\n';
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-/** Decodes standard padded base64 as strictly as Go's base64.StdEncoding (Buffer.from silently skips junk). */
-function decodeBase64(text) {
-    if (!BASE64.test(text))
-        return undefined;
-    const bytes = new Uint8Array(Buffer.from(text, 'base64'));
-    // Stricter than Go on one point: non-zero padding bits (Go's non-strict decoder accepts them) are refused, so
-    // that one value has one spelling. Databases and note signers emit canonical base64.
-    return Buffer.from(bytes).toString('base64') === text ? bytes : undefined;
-}
-/**
- * Parses a tree head text `go.sum database tree\n<N>\n<base64 hash>\n` (tlog.ParseTree): N canonical decimal, the
- * hash exactly 32 bytes; extra lines after the hash are ignored for forward compatibility, as Go does.
- */
-function parseTree(text) {
-    const lines = text.split('\n');
-    if (!text.startsWith(TREE_PREFIX) || lines.length < 4 || text.length > 1e6)
-        return 'it is not a tree head';
-    const sizeText = lines[1];
-    const size = Number(sizeText);
-    if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(size)) {
-        return `its size ${JSON.stringify(sizeText)} is not a canonical record count`;
-    }
-    const hash = decodeBase64(lines[2]);
-    if (hash === undefined || hash.length !== HASH_SIZE)
-        return `its hash ${JSON.stringify(lines[2])} is not 32 base64 bytes`;
-    return { size, hash };
-}
-/** The tree head text the database signs for `tree` (tlog.FormatTree). */
-function formatTree(tree) {
-    return `${TREE_PREFIX}${tree.size}\n${Buffer.from(tree.hash).toString('base64')}\n`;
-}
-// ---- tiles (tlog/tile.go) ----
-/** The tile of height h and least width that stores the hash at `index`, and the byte range of it. */
-function tileForIndexRange(h, index) {
-    const [level0, n0] = splitStoredHashIndex(index);
-    const L = Math.floor(level0 / h);
-    const level = level0 - L * h;
-    const N = shr(n0 * pow2(level), h);
-    const n = n0 - (N * pow2(h)) / pow2(level);
-    const W = (n + 1) * pow2(level);
-    return [{ H: h, L, N, W }, n * pow2(level) * HASH_SIZE, (n + 1) * pow2(level) * HASH_SIZE];
-}
-/** The tile of height h ≥ 1 and least width that stores the hash at `index` (tlog.TileForIndex). */
-function tileForIndex(h, index) {
-    return tileForIndexRange(h, index)[0];
-}
-/** The subtree hash of 2^k consecutive hashes (tlog's tileHash). */
-function tileHash(data) {
-    if (data.length === HASH_SIZE)
-        return data;
-    const half = data.length / 2;
-    return nodeHash(tileHash(data.subarray(0, half)), tileHash(data.subarray(half)));
-}
-/** The hash at storage index `index`, read from the data of tile `t` (tlog.HashFromTile). */
-function hashFromTile(t, data, index) {
-    if (t.H < 1 || t.H > 30 || t.L < 0 || t.L >= 64 || t.W < 1 || t.W > pow2(t.H)) {
-        throw new TlogError('tile', `invalid tile ${tilePath(t)}`);
-    }
-    if (data.length < t.W * HASH_SIZE) {
-        throw new TlogError('tile', `tile ${tilePath(t)} has ${data.length} bytes, want ${t.W * HASH_SIZE}`);
-    }
-    const [t1, start, end] = tileForIndexRange(t.H, index);
-    if (t.L !== t1.L || t.N !== t1.N || t.W < t1.W) {
-        throw new TlogError('tile', `index ${index} is in ${tilePath(t1)}, not in ${tilePath(t)}`);
-    }
-    return tileHash(data.subarray(start, end));
-}
-/** The tile's coordinate path, e.g. `tile/8/1/x001/234.p/5` (tlog.Tile.Path). */
-function tilePath(t) {
-    let n = t.N;
-    let nStr = String(n % 1000).padStart(3, '0');
-    while (n >= 1000) {
-        n = Math.floor(n / 1000);
-        nStr = `x${String(n % 1000).padStart(3, '0')}/${nStr}`;
-    }
-    const partial = t.W !== pow2(t.H) ? `.p/${t.W}` : '';
-    return `tile/${t.H}/${t.L === -1 ? 'data' : t.L}/${nStr}${partial}`;
-}
-/** Parses a tile coordinate path; only the canonical form is accepted, as tlog.ParseTilePath does. */
-function parseTilePath(path) {
-    const f = path.split('/');
-    if (f.length < 4 || f[0] !== 'tile')
-        return undefined;
-    const num = (s) => (/^[0-9]+$/.test(s) ? Number(s) : NaN);
-    const H = num(f[1]);
-    const isData = f[2] === 'data';
-    const L = isData ? -1 : num(f[2]);
-    if (!(H >= 1 && H <= 30) || !(L >= -1))
-        return undefined;
-    let W = pow2(H);
-    let elements = f.slice(3);
-    const dotP = f[f.length - 2];
-    if (dotP.endsWith('.p')) {
-        const w = num(f[f.length - 1]);
-        if (!(w > 0 && w < W))
-            return undefined;
-        W = w;
-        elements = [...f.slice(3, -2), dotP.slice(0, -2)];
-    }
-    let N = 0;
-    for (const element of elements) {
-        const part = num(element.startsWith('x') ? element.slice(1) : element);
-        if (!(part >= 0 && part < 1000))
-            return undefined;
-        N = N * 1000 + part;
-    }
-    const tile = { H, L, N, W };
-    return tilePath(tile) === path ? tile : undefined;
-}
-function sameTile(a, b) {
-    return a.H === b.H && a.L === b.L && a.N === b.N && a.W === b.W;
-}
-/** The k'th tile parent of t in the tiles of a tree of n records, or undefined when there is none (tileParent). */
-function tileParent(t, k, n) {
-    const L = t.L + k;
-    const N = shr(t.N, k * t.H);
-    let W = pow2(t.H);
-    const max = shr(n, L * t.H);
-    if (N * pow2(t.H) + W >= max) {
-        if (N * pow2(t.H) >= max)
-            return undefined;
-        W = max - N * pow2(t.H);
-    }
-    return { H: t.H, L, N, W };
-}
-/**
- * A {@link HashReader} for `tree` that loads tiles through `fetchTiles` and returns only hashes it has proven to be
- * in the tree (tlog.TileHashReader). Every fetched tile is authenticated before any hash is read from it: the
- * tiles holding the tree's covering subtrees must rebuild the signed root from every hash they hold, and every
- * other tile must hash to the entry its parent tile holds for it, up to a tile already authenticated
- * (CVE-2026-56865: no tile is used unchecked, including those that rebuild the root).
- */
-function tileHashReader(tree, height, fetchTiles) {
-    return async (indexes) => {
-        const tiles = [];
-        const find = (t) => tiles.findIndex(x => sameTile(x, t));
-        // The tiles that rebuild the root hash; they are the rightmost tile of each level.
-        const stx = subTreeIndex(0, tree.size, []);
-        const stxTile = stx.map(x => {
-            const parent = tileParent(tileForIndex(height, x), 0, tree.size);
-            if (parent === undefined)
-                throw new TlogError('tree', `index ${x} is not in the tree of ${tree.size} records`);
-            let j = find(parent);
-            if (j < 0)
-                j = tiles.push(parent) - 1;
-            return j;
-        });
-        const rootTiles = tiles.length;
-        // The tiles holding the requested hashes, after their parents up to an authenticated one.
-        const indexTile = indexes.map(x => {
-            if (!Number.isSafeInteger(x) || x < 0 || x >= storedHashIndex(0, tree.size)) {
-                throw new TlogError('tree', `hash index ${x} is not in the tree of ${tree.size} records`);
-            }
-            const tile = tileForIndex(height, x);
-            let k = 0;
-            for (;; k++) {
-                const p = tileParent(tile, k, tree.size);
-                if (p === undefined)
-                    throw new TlogError('tree', `hash index ${x} has no tile in the tree of ${tree.size}`);
-                if (find(p) >= 0)
-                    break;
-            }
-            for (k--; k >= 0; k--) {
-                const p = tileParent(tile, k, tree.size);
-                // Only full tiles have parents; a partial tile here means the index math is wrong.
-                if (p === undefined || p.W !== pow2(p.H)) {
-                    throw new TlogError('tree', `hash index ${x} has no full tile in the tree of ${tree.size} records`);
-                }
-                tiles.push(p);
-            }
-            const own = tileParent(tile, 0, tree.size);
-            return own === undefined ? -1 : find(own);
-        });
-        const data = await fetchTiles(tiles);
-        if (data.length !== tiles.length) {
-            throw new TlogError('tile', `the tile fetcher returned ${data.length} tiles for ${tiles.length}`);
-        }
-        tiles.forEach((tile, i) => {
-            if (data[i].length !== tile.W * HASH_SIZE) {
-                throw new TlogError('tile', `tile ${tilePath(tile)} has ${data[i].length} bytes, want ${tile.W * HASH_SIZE} (${tile.W} hashes)`);
-            }
-        });
-        // The root tiles: every hash they hold is used to rebuild the signed root, so all of their bytes count.
-        const covered = tiles.slice(0, rootTiles).map(() => 0);
-        let root;
-        for (let i = stx.length - 1; i >= 0; i--) {
-            const j = stxTile[i];
-            const h = hashFromTile(tiles[j], data[j], stx[i]);
-            const [, start, end] = tileForIndexRange(height, stx[i]);
-            covered[j] += end - start;
-            root = root === undefined ? h : nodeHash(h, root);
-        }
-        if (root === undefined || !sameHash(root, tree.hash)) {
-            throw new TlogError('tile', `the tiles ${tiles
-                .slice(0, rootTiles)
-                .map(tilePath)
-                .join(', ')} do not rebuild the signed root of the tree of ${tree.size} records`);
-        }
-        covered.forEach((bytes, j) => {
-            if (bytes !== data[j].length) {
-                throw new TlogError('tile', `tile ${tilePath(tiles[j])} holds hashes that the signed root does not cover`);
-            }
-        });
-        // Every other tile against its parent, which comes before it and is already authenticated.
-        for (let i = rootTiles; i < tiles.length; i++) {
-            const tile = tiles[i];
-            const parent = tileParent(tile, 1, tree.size);
-            const j = parent === undefined ? -1 : find(parent);
-            if (parent === undefined || j < 0 || j >= i) {
-                throw new TlogError('tile', `tile ${tilePath(tile)} has no authenticated parent in the tree of ${tree.size}`);
-            }
-            const expected = hashFromTile(parent, data[j], storedHashIndex(parent.L * parent.H, tile.N));
-            if (!sameHash(expected, tileHash(data[i]))) {
-                throw new TlogError('tile', `tile ${tilePath(tile)} does not match its parent tile ${tilePath(parent)}`);
-            }
-        }
-        return indexes.map((x, i) => hashFromTile(tiles[indexTile[i]], data[indexTile[i]], x));
-    };
-}
-
+// EXTERNAL MODULE: ./src/go/sumdb/tlog.ts
+var tlog = __webpack_require__(724);
 ;// CONCATENATED MODULE: ./src/go/sumdb/note.ts
 /**
  * Signed notes and verifier keys, ported from golang.org/x/mod/sumdb/note (note.go). A checksum database signs
@@ -1041,7 +349,7 @@ function isValidName(name) {
 function parseVerifierKey(vkey) {
     const [name, rest = ''] = cut(vkey, '+');
     const [hash16, key64 = ''] = cut(rest, '+');
-    const key = decodeBase64(key64);
+    const key = (0,tlog/* decodeBase64 */.y4)(key64);
     if (!/^[0-9a-fA-F]{8}$/.test(hash16) || key === undefined || key.length === 0 || !isValidName(name)) {
         return `verifier key ${JSON.stringify(vkey)} is not name+hash+key ("malformed verifier id")`;
     }
@@ -1116,7 +424,7 @@ function openNote(message, known, verify = nodeEd25519Verify) {
         if (!line.startsWith(SIGNATURE_PREFIX))
             return `malformed note: ${JSON.stringify(line)} is not a signature line`;
         const [name, b64 = ''] = cut(line.slice(SIGNATURE_PREFIX.length), ' ');
-        const sig = decodeBase64(b64);
+        const sig = (0,tlog/* decodeBase64 */.y4)(b64);
         if (sig === undefined || !isValidName(name) || b64 === '' || sig.length < 5) {
             return `malformed note: bad signature line ${JSON.stringify(line)}`;
         }
@@ -1180,7 +488,7 @@ async function verifyModule(options) {
     catch (error) {
         if (error instanceof Failure)
             return { ok: false, reason: error.reason, message: error.message };
-        if (error instanceof TlogError) {
+        if (error instanceof tlog/* TlogError */.vc) {
             return { ok: false, reason: error.kind, message: `${options.path}@${options.version}: ${error.message}` };
         }
         // Not a verdict about the database: still a failure (never a pass), said as unexpected.
@@ -1228,15 +536,15 @@ async function verify(options) {
     const note = openNote(answer.treeNote, [verifier], options.verify);
     if (typeof note === 'string')
         throw new Failure('signature', `${where}: the tree head note: ${note}`);
-    const tree = parseTree(note.text);
+    const tree = (0,tlog/* parseTree */.cZ)(note.text);
     if (typeof tree === 'string')
         throw new Failure('tree', `${where}: the signed tree head: ${tree}`);
     if (answer.id >= tree.size) {
         throw new Failure('tree', `${where}: record ${answer.id} is not in the signed tree of ${tree.size} records`);
     }
     const fetchTiles = tileFetcher(get, where);
-    const [leaf] = await tileHashReader(tree, TILE_HEIGHT, fetchTiles)([storedHashIndex(0, answer.id)]);
-    if (!sameHash(leaf, recordHash(answer.text))) {
+    const [leaf] = await (0,tlog/* tileHashReader */.u1)(tree, tlog/* TILE_HEIGHT */.VM, fetchTiles)([(0,tlog/* storedHashIndex */.qd)(0, answer.id)]);
+    if (!(0,tlog/* sameHash */.df)(leaf, (0,tlog/* recordHash */.oj)(answer.text))) {
         throw new Failure('record', `${where}: the record text is not what the signed tree holds as record ${answer.id}`);
     }
     if (options.knownTree)
@@ -1261,13 +569,13 @@ async function verify(options) {
 }
 /** Proves that the older of two trees is a prefix of the newer one (client.go checkTrees). */
 async function checkConsistent(known, tree, fetchTiles, where) {
-    const knownHash = decodeBase64(known.hash);
-    if (!Number.isSafeInteger(known.size) || known.size < 0 || knownHash?.length !== HASH_SIZE) {
+    const knownHash = (0,tlog/* decodeBase64 */.y4)(known.hash);
+    if (!Number.isSafeInteger(known.size) || known.size < 0 || knownHash?.length !== tlog/* HASH_SIZE */.Ts) {
         throw new Failure('tree', `${where}: the known tree head (${known.size}, ${known.hash}) is malformed`);
     }
     const old = { size: known.size, hash: knownHash };
     if (old.size === tree.size) {
-        if (!sameHash(old.hash, tree.hash)) {
+        if (!(0,tlog/* sameHash */.df)(old.hash, tree.hash)) {
             throw new Failure('tree', `${where}: the database signed two different trees of ${tree.size} records (a fork)`);
         }
         return;
@@ -1276,11 +584,11 @@ async function checkConsistent(known, tree, fetchTiles, where) {
         return;
     const [small, large] = old.size < tree.size ? [old, tree] : [tree, old];
     try {
-        const proof = await proveTree(large.size, small.size, tileHashReader(large, TILE_HEIGHT, fetchTiles));
-        checkTree(proof, large.size, large.hash, small.size, small.hash);
+        const proof = await (0,tlog/* proveTree */.pe)(large.size, small.size, (0,tlog/* tileHashReader */.u1)(large, tlog/* TILE_HEIGHT */.VM, fetchTiles));
+        (0,tlog/* checkTree */.RX)(proof, large.size, large.hash, small.size, small.hash);
     }
     catch (error) {
-        if (error instanceof TlogError) {
+        if (error instanceof tlog/* TlogError */.vc) {
             throw new Failure('tree', `${where}: the signed tree of ${tree.size} records is not consistent with the known tree of ${old.size}: ${error.message}`);
         }
         throw error;
@@ -1293,29 +601,29 @@ async function checkConsistent(known, tree, fetchTiles, where) {
 function tileFetcher(get, where) {
     const cache = new Map();
     const fetchOne = async (tile) => {
-        const path = `/${tilePath(tile)}`;
+        const path = `/${(0,tlog/* tilePath */.uB)(tile)}`;
         const first = await get(path);
         if (first.status === 200)
             return first.body;
         const fullWidth = 2 ** tile.H;
         if (tile.W !== fullWidth && (first.status === 404 || first.status === 410)) {
             const full = { ...tile, W: fullWidth };
-            const second = await get(`/${tilePath(full)}`);
+            const second = await get(`/${(0,tlog/* tilePath */.uB)(full)}`);
             if (second.status === 200) {
-                if (second.body.length !== fullWidth * HASH_SIZE) {
-                    throw new Failure('tile', `${where}: tile ${tilePath(full)} has ${second.body.length} bytes, want ${fullWidth * HASH_SIZE}`);
+                if (second.body.length !== fullWidth * tlog/* HASH_SIZE */.Ts) {
+                    throw new Failure('tile', `${where}: tile ${(0,tlog/* tilePath */.uB)(full)} has ${second.body.length} bytes, want ${fullWidth * tlog/* HASH_SIZE */.Ts}`);
                 }
-                return second.body.subarray(0, tile.W * HASH_SIZE);
+                return second.body.subarray(0, tile.W * tlog/* HASH_SIZE */.Ts);
             }
         }
         if (first.status === 404 || first.status === 410) {
             // An honest database serves every tile of every tree it signs: the signed size claims records it lacks.
-            throw new Failure('tree', `${where}: the database has no ${tilePath(tile)} (${first.status}), which its signed tree head needs`);
+            throw new Failure('tree', `${where}: the database has no ${(0,tlog/* tilePath */.uB)(tile)} (${first.status}), which its signed tree head needs`);
         }
         throw new Failure('network', `${where}: GET ${path} answered ${first.status}${snippet(first.body)}`);
     };
     return async (tiles) => Promise.all(tiles.map(tile => {
-        const key = tilePath(tile);
+        const key = (0,tlog/* tilePath */.uB)(tile);
         let pending = cache.get(key);
         if (pending === undefined) {
             pending = fetchOne(tile);
@@ -1343,7 +651,10 @@ var net_credentials = __webpack_require__(6729);
 var sumdb_route = __webpack_require__(4661);
 // EXTERNAL MODULE: ./src/net/walk.ts
 var walk = __webpack_require__(3390);
+// EXTERNAL MODULE: ./src/go/proxy/walk.ts
+var proxy_walk = __webpack_require__(9100);
 ;// CONCATENATED MODULE: ./src/install/chain-fetch.ts
+
 
 
 
@@ -1364,21 +675,27 @@ function joinProxyUrl(base, path) {
  */
 async function getThroughChain(options) {
     const tried = [];
-    const bases = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }));
+    const stalled = options.stalled;
+    const listed = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }));
+    const bases = stalled ? (0,proxy_walk/* demoteStalled */.Qd)(listed, b => stalled.has(b.base)) : listed;
     if (options.chain.terminal === 'direct')
         bases.push({ base: options.directBase, separator: ',', direct: true });
     const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
-    const targets = bases.map(b => ({
+    // As the forwarder: one try for a `|` proxy with another after it (go would move on too), else `attempts`.
+    const targets = bases.map((b, i) => ({
         ...requestTarget(b.base, options.path),
         separator: b.separator,
-        tries: attempts,
+        tries: (0,proxy_walk/* triesFor */.TN)(b.separator, i === bases.length - 1, false, attempts),
         direct: b.direct
     }));
     const shown = bases.map(b => (0,url/* redactUrl */.BO)(b.base));
     const message = (failed) => `${shown[failed.entry]}/${options.path}: ${describe(failed.result)}`;
     const walked = await (0,walk/* walkUpstream */.x)(targets, {
         ...requestOf(options, options.body),
+        kind: options.path.endsWith('.zip') ? 'zip' : 'small',
         onTry: (entry, attempt, result, verdict) => {
+            if (result.kind === 'failure' && result.fault === 'timeout')
+                stalled?.add(bases[entry].base);
             if (verdict === 'ok')
                 return;
             const line = `${shown[entry]}/${options.path}: ${describe(result)}`;
@@ -1390,6 +707,10 @@ async function getThroughChain(options) {
         return { ok: true, answer: walked.answer, source: shown[walked.entry], tried };
     if (walked.kind === 'aborted')
         return { ok: false, message: 'cancelled', tried };
+    // Writing the answer failed here: every other proxy would fail the same way (the walker ends the walk).
+    if (walked.why === 'local' && walked.report?.result.kind === 'failure') {
+        return { ok: false, message: (0,url/* redactText */.Rd)(walked.report.result.message), tried, local: true };
+    }
     if (walked.why === 'stop' && walked.report) {
         return {
             ok: false,
@@ -1499,7 +820,7 @@ function sumdbFetcher(options) {
     const body = { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 };
     return async (sub) => {
         const target = { ...requestTarget(options.base, sub), separator: ',', tries: attempts };
-        const walked = await (0,walk/* walkUpstream */.x)([target], requestOf(options, body));
+        const walked = await (0,walk/* walkUpstream */.x)([target], { ...requestOf(options, body), kind: 'sumdb' });
         if (walked.kind === 'aborted')
             return { error: 'cancelled' };
         const result = walked.kind === 'use' ? walked.answer : walked.report?.result;
@@ -1516,12 +837,6 @@ function sumdbFetcher(options) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __webpack_require__(663);
 ;// CONCATENATED MODULE: ./src/go/toolchain/zip-plan.ts
 /**
  * Which entries of a golang.org/toolchain module zip may be written, and where (pure; the shell does the I/O).
@@ -1654,6 +969,329 @@ function isExecutablePath(path) {
     return path.startsWith('bin/') || path.startsWith('pkg/tool/');
 }
 
+// EXTERNAL MODULE: ./src/exec/cancel.ts
+var cancel = __webpack_require__(3155);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(663);
+;// CONCATENATED MODULE: ./src/install/unzip.ts
+/**
+ * Writing the entries of a zip on disk into a directory, hashing every file's bytes as they are written (the shell
+ * under the toolchain installer, src/install/extract.ts, which plans and verifies).
+ *
+ * API:
+ * - `readZipEntries(zipFile)` → `Promise<yauzl.Entry[]>`: the central directory, parsed by yauzl (names decoded and
+ *   checked strictly, ZIP64, sizes) from a reader that reads the file synchronously in 64 KiB windows: yauzl asks
+ *   for each entry's 46-byte header and its name separately, and through its default reader each of those 20,000
+ *   reads for a Go toolchain was a trip through the thread pool (3 s of a loaded machine's time).
+ * - `writeZipEntries({ zipFile, entries, files, dir, executable })` → `Promise<Map<entryIndex, sha256>>`: writes
+ *   each planned file once (mode 0644, or 0755 when `executable(path)`), reading the zip by offset, and returns the
+ *   SHA-256 of each file's bytes. Rejects with a `ToolchainZipError` naming the entry for a bad entry (a local
+ *   header that does not match, a method other than store/deflate, encryption, bad deflate data, a size other
+ *   than declared) and with the file system's error (ENOSPC, EACCES: it has a `code`) otherwise.
+ *
+ * Why not a zip reader's streams: a stream per entry costs several round trips through libuv's thread pool per
+ * 16-64 KiB chunk (read, inflate, write each one a job): half a million futex calls and twice go's CPU time for
+ * the 9,860 files of a Go toolchain. Here a small file (the most of them) is read with one pread, inflated and
+ * hashed in one synchronous call and written with one write: a handful of system calls, no thread hand-offs, and
+ * buffers no larger than `SMALL_FILE_BYTES`. The event loop is given back every few milliseconds, so timers (the
+ * caller's deadlines, a progress line) still run. A large file is streamed in `LARGE_CHUNK_BYTES` chunks through
+ * zlib on the thread pool, at most `LARGE_CONCURRENCY` at once, while the main thread goes on with small files:
+ * the two cores both work, and memory stays bounded whatever the zip holds.
+ */
+
+
+
+
+
+
+
+
+
+/** A file whose compressed and uncompressed sizes are both at most this is written in one synchronous step. */
+const SMALL_FILE_BYTES = 1 << 20;
+/** Chunk size for large files (read, inflate and write). */
+const LARGE_CHUNK_BYTES = 256 * 1024;
+/** Large files streamed at once, beside the small ones on the main thread. */
+const LARGE_CONCURRENCY = 2;
+/** How long the synchronous small-file loop runs before it lets the event loop turn. */
+const SLICE_MS = 4;
+/** What the central directory reader reads at once. */
+const DIRECTORY_WINDOW_BYTES = 64 * 1024;
+/**
+ * yauzl's reader over a file descriptor, reading synchronously through a window (the central directory is read
+ * front to back in small pieces). Callbacks are deferred with process.nextTick, as yauzl expects them asynchronous.
+ */
+class WindowedFileReader extends yauzl.RandomAccessReader {
+    fd;
+    window = Buffer.alloc(0);
+    windowStart = 0;
+    constructor(fd) {
+        super();
+        this.fd = fd;
+    }
+    _readStreamForRange() {
+        throw new Error('WindowedFileReader: streams are not used');
+    }
+    read(buffer, offset, length, position, callback) {
+        const done = callback;
+        try {
+            if (position < this.windowStart || position + length > this.windowStart + this.window.length) {
+                const size = Math.max(length, DIRECTORY_WINDOW_BYTES);
+                if (this.window.length < size)
+                    this.window = Buffer.allocUnsafe(size);
+                let got = 0;
+                while (got < size) {
+                    const n = (0,external_node_fs_.readSync)(this.fd, this.window, got, size - got, position + got);
+                    if (n === 0)
+                        break;
+                    got += n;
+                }
+                this.window = this.window.subarray(0, got);
+                this.windowStart = position;
+            }
+            const available = Math.max(0, Math.min(length, this.windowStart + this.window.length - position));
+            this.window.copy(buffer, offset, position - this.windowStart, position - this.windowStart + available);
+            process.nextTick(done, null, available);
+        }
+        catch (error) {
+            process.nextTick(done, error);
+        }
+    }
+    close(callback) {
+        try {
+            (0,external_node_fs_.closeSync)(this.fd);
+            process.nextTick(callback, null);
+        }
+        catch (error) {
+            process.nextTick(callback, error);
+        }
+    }
+}
+/**
+ * Every entry of the zip's central directory, in order. Names are decoded and a backslash in one is an error
+ * (strictFileNames); entry sizes are checked against the local headers where yauzl checks them.
+ */
+async function readZipEntries(zipFile) {
+    const fd = (0,external_node_fs_.openSync)(zipFile, 'r');
+    let zip;
+    try {
+        zip = await yauzl.fromRandomAccessReaderPromise(new WindowedFileReader(fd), (0,external_node_fs_.fstatSync)(fd).size, {
+            lazyEntries: true,
+            autoClose: true,
+            decodeStrings: true,
+            strictFileNames: true,
+            validateEntrySizes: true
+        });
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
+    return new Promise((resolve, reject) => {
+        const entries = [];
+        zip.on('entry', (entry) => {
+            entries.push(entry);
+            zip.readEntry();
+        });
+        zip.on('end', () => resolve(entries));
+        zip.on('error', reject);
+        zip.readEntry();
+    });
+}
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_BYTES = 30;
+/**
+ * Writes `files` from the zip into `dir` (which must exist) and returns each file's SHA-256 by entry index. On a
+ * failure, files already written stay (the caller writes into a staging directory and removes it).
+ */
+async function writeZipEntries(options) {
+    const { entries, dir } = options;
+    const digests = new Map();
+    const made = new Set([dir]);
+    const ensureParent = (target) => {
+        const parent = (0,external_node_path_.dirname)(target);
+        if (made.has(parent))
+            return;
+        (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+        made.add(parent);
+    };
+    const fd = (0,external_node_fs_.openSync)(options.zipFile, 'r');
+    const header = Buffer.alloc(LOCAL_HEADER_BYTES);
+    const buffer = Buffer.allocUnsafe(SMALL_FILE_BYTES);
+    const large = new Set();
+    let failure;
+    const track = (task) => {
+        const settled = task.catch((error) => {
+            failure ??= error;
+        });
+        large.add(settled);
+        void settled.finally(() => large.delete(settled));
+    };
+    try {
+        let sliceStarted = performance.now();
+        for (const file of options.files) {
+            if (failure !== undefined)
+                break;
+            const entry = entries[file.entryIndex];
+            const target = (0,external_node_path_.join)(dir, ...file.path.split('/'));
+            const mode = options.executable(file.path) ? 0o755 : 0o644;
+            const start = dataStart(fd, header, entry, options.what);
+            ensureParent(target);
+            if (entry.compressedSize <= SMALL_FILE_BYTES && entry.uncompressedSize <= SMALL_FILE_BYTES) {
+                digests.set(file.entryIndex, writeSmall(fd, buffer, start, entry, target, mode, options.what));
+                if (performance.now() - sliceStarted >= SLICE_MS) {
+                    await turn();
+                    sliceStarted = performance.now();
+                }
+                continue;
+            }
+            while (large.size >= LARGE_CONCURRENCY && failure === undefined)
+                await Promise.race(large);
+            if (failure !== undefined)
+                break;
+            track(writeLarge(options.zipFile, start, entry, target, mode, options.what).then(digest => {
+                digests.set(file.entryIndex, digest);
+            }));
+        }
+        while (large.size > 0)
+            await Promise.race(large);
+        if (failure !== undefined)
+            throw failure;
+        return digests;
+    }
+    finally {
+        // Every large write has settled here (or none was started): the descriptor is no longer read.
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Lets the event loop run (I/O callbacks of the large files, timers) before the next slice of small files. */
+function turn() {
+    return new Promise(resolve => setImmediate(resolve));
+}
+function entryError(what, entry, message) {
+    return new ToolchainZipError(`${what} zip entry ${JSON.stringify(entry.fileName)}: ${message}`, entry.fileName);
+}
+/** Reads exactly `length` bytes at `position` into `into`, or throws for a file that ends early. */
+function readFully(fd, into, length, position) {
+    let done = 0;
+    while (done < length) {
+        const n = (0,external_node_fs_.readSync)(fd, into, done, length - done, position + done);
+        if (n === 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+/** The offset of the entry's data, after checking its local header (as yauzl's openReadStream does). */
+function dataStart(fd, header, entry, what) {
+    if (entry.generalPurposeBitFlag & 0x1)
+        throw entryError(what, entry, 'encrypted entries are not supported');
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+        throw entryError(what, entry, `unsupported compression method ${entry.compressionMethod}`);
+    if (entry.compressionMethod === 0 && entry.compressedSize !== entry.uncompressedSize)
+        throw entryError(what, entry, 'a stored entry whose compressed and uncompressed sizes differ');
+    if (!readFully(fd, header, LOCAL_HEADER_BYTES, entry.relativeOffsetOfLocalHeader))
+        throw entryError(what, entry, 'its local header lies past the end of the zip');
+    if (header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+        throw entryError(what, entry, 'invalid local file header signature');
+    return entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+/** One small file: one read, one synchronous inflate, one hash, one write. */
+function writeSmall(fd, buffer, start, entry, target, mode, what) {
+    if (!readFully(fd, buffer, entry.compressedSize, start))
+        throw entryError(what, entry, 'its data lies past the end of the zip');
+    const compressed = buffer.subarray(0, entry.compressedSize);
+    let data;
+    if (entry.compressionMethod === 0) {
+        data = compressed;
+    }
+    else {
+        try {
+            // One byte more than declared is enough to tell a lying size, without inflating a bomb.
+            data = (0,external_node_zlib_.inflateRawSync)(compressed, { maxOutputLength: entry.uncompressedSize + 1 });
+        }
+        catch (error) {
+            throw entryError(what, entry, error instanceof RangeError ? 'more data than its declared size' : String(error));
+        }
+    }
+    if (data.length !== entry.uncompressedSize)
+        throw entryError(what, entry, `${data.length} bytes, ${entry.uncompressedSize} declared`);
+    const digest = new Uint8Array((0,external_node_crypto_.createHash)('sha256').update(data).digest());
+    const out = (0,external_node_fs_.openSync)(target, 'wx', mode);
+    try {
+        for (let written = 0; written < data.length;)
+            written += (0,external_node_fs_.writeSync)(out, data, written, data.length - written);
+        if (mode !== 0o644)
+            (0,external_node_fs_.fchmodSync)(out, mode);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(out);
+    }
+    return digest;
+}
+/** One large file, streamed in bounded chunks: read, inflate (on the thread pool), hash, write. */
+async function writeLarge(zipFile, start, entry, target, mode, what) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const count = new external_node_stream_.Transform({
+        highWaterMark: LARGE_CHUNK_BYTES,
+        transform(chunk, _encoding, done) {
+            size += chunk.length;
+            if (size > entry.uncompressedSize)
+                return done(entryError(what, entry, 'more data than its declared size'));
+            hash.update(chunk);
+            done(null, chunk);
+        },
+        flush(done) {
+            done(size === entry.uncompressedSize
+                ? null
+                : entryError(what, entry, `${size} bytes, ${entry.uncompressedSize} declared`));
+        }
+    });
+    const source = (0,external_node_fs_.createReadStream)(zipFile, {
+        start,
+        end: start + entry.compressedSize - 1,
+        highWaterMark: LARGE_CHUNK_BYTES
+    });
+    const steps = entry.compressionMethod === 0
+        ? [source, count]
+        : [source, (0,external_node_zlib_.createInflateRaw)({ chunkSize: LARGE_CHUNK_BYTES }), count];
+    const out = await (0,promises_.open)(target, 'wx', mode);
+    try {
+        if (mode !== 0o644)
+            await out.chmod(mode);
+    }
+    catch (error) {
+        await out.close();
+        throw error;
+    }
+    try {
+        // The write stream owns the handle from here: it closes it when it finishes or fails.
+        await (0,external_node_stream_promises_.pipeline)([...steps, out.createWriteStream({ highWaterMark: LARGE_CHUNK_BYTES })]);
+    }
+    catch (error) {
+        throw isFileSystemError(error)
+            ? error
+            : error instanceof ToolchainZipError
+                ? error
+                : entryError(what, entry, error instanceof Error ? error.message : String(error));
+    }
+    if (source.bytesRead !== entry.compressedSize)
+        throw entryError(what, entry, 'its data lies past the end of the zip');
+    return new Uint8Array(hash.digest());
+}
+/** An error of the file system (ENOSPC, EACCES, ...), as opposed to zlib's (Z_DATA_ERROR) or Node's (ERR_...). */
+function isFileSystemError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
 ;// CONCATENATED MODULE: ./src/install/extract.ts
 /**
  * Installing a golang.org/toolchain module zip from a file on disk into a GOROOT directory (the shell around
@@ -1661,9 +1299,10 @@ function isExecutablePath(path) {
  *
  * API:
  * - `installToolchainZip({ zipFile, moduleVersion, goroot })` → `Promise<InstalledToolchain>`: checks every entry
- *   first (nothing is written for a bad zip), streams the files into a staging directory beside `goroot` (the zip is
- *   never held in memory), sets the exec bits and restores the go.mod files as the go command does, checks VERSION,
- *   then renames the staging directory to `goroot`, so a half-extracted tree is never found at `goroot`.
+ *   first (nothing is written for a bad zip), writes each file once into a staging directory beside `goroot`
+ *   (unzip.ts: hashed as written, exec bits set as created, bounded buffers, the zip never held in memory), restores
+ *   the go.mod files as the go command does, checks the h1: and VERSION, then renames the staging directory to
+ *   `goroot`, so a half-extracted or unverified tree is never found at `goroot`.
  *
  * The caller looks the module's h1: up in the checksum database and passes it as `expectedH1`: the installer hashes
  * the bytes it writes and installs nothing on a mismatch.
@@ -1677,8 +1316,6 @@ function isExecutablePath(path) {
 
 
 
-/** How many zip entries are extracted at once. */
-const WRITE_CONCURRENCY = 8;
 /**
  * Installs the toolchain zip `zipFile` at `goroot`. Rejects with a `ToolchainZipError` (bad entries, VERSION not
  * matching `moduleVersion`) or an I/O error; in every failure `goroot` is left absent and the staging directory is
@@ -1691,73 +1328,33 @@ async function installToolchainZip(options) {
         throw new Error(`not a ${TOOLCHAIN_MODULE} version: ${JSON.stringify(moduleVersion)}`);
     const expectedVersion = `go${m[1]}`;
     const windowsToolchain = m[2] === 'windows';
+    const windowsHost = (options.hostPlatform ?? process.platform) === 'win32';
     if (await exists(goroot))
         throw new Error(`cannot install ${expectedVersion} at ${goroot}: it already exists`);
     const unreadable = (error) => new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`);
-    const zip = await yauzl.openPromise(zipFile, {
-        lazyEntries: true,
-        autoClose: false,
-        decodeStrings: true,
-        // A backslash is an error, not silently turned into a separator.
-        strictFileNames: true,
-        validateEntrySizes: true
-    })
-        .catch((error) => {
-        throw unreadable(error);
-    });
     let staging;
+    let forgetStaging;
     try {
-        const entries = await readEntries(zip).catch((error) => {
+        const entries = await readZipEntries(zipFile).catch((error) => {
             throw unreadable(error);
         });
         const plan = planToolchainExtraction(entries.map(entryInfo), moduleVersion);
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(goroot), { recursive: true });
         const stagingDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_path_.dirname)(goroot), `.${(0,external_node_path_.basename)(goroot)}.partial-`));
         staging = stagingDir;
-        const made = new Set();
-        const digests = new Map();
-        const writeFile = async (file) => {
-            const target = (0,external_node_path_.join)(stagingDir, ...file.path.split('/'));
-            const parent = (0,external_node_path_.dirname)(target);
-            if (!made.has(parent)) {
-                await (0,promises_.mkdir)(parent, { recursive: true });
-                made.add(parent);
-            }
-            const entry = entries[file.entryIndex];
-            const source = await zip.openReadStreamPromise(entry);
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            // Modes from the zip are not trusted (as in the go command): 0644, exec bits below for bin and pkg/tool.
-            await (0,external_node_stream_promises_.pipeline)(source, async function* (chunks) {
-                for await (const chunk of chunks) {
-                    hash.update(chunk);
-                    yield chunk;
-                }
-            }, (0,external_node_fs_.createWriteStream)(target, { flags: 'wx', mode: 0o644 })).catch((error) => {
-                // File system errors carry a code (ENOSPC, EACCES); the zip reader's (bad sizes, bad deflate data) do not.
-                if (error.code !== undefined)
-                    throw error;
-                throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${JSON.stringify(entry.fileName)}: ${error.message}`, entry.fileName);
-            });
-            digests.set(file.entryIndex, new Uint8Array(hash.digest()));
-        };
-        // A few files at a time: most are small, and one at a time leaves the disk idle between them.
-        // On a failure the other writers stop taking files and are waited for, so that nothing writes into the staging
-        // directory while it is being removed.
-        let next = 0;
-        let failed = false;
-        const writers = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, plan.length) }, async () => {
-            try {
-                while (!failed && next < plan.length)
-                    await writeFile(plan[next++]);
-            }
-            catch (error) {
-                failed = true;
-                throw error;
-            }
-        }));
-        for (const writer of writers)
-            if (writer.status === 'rejected')
-                throw writer.reason;
+        // A cancel in the middle of the extraction removes the ~200 MB written so far (synchronously: no writer runs
+        // between the removal and the exit).
+        forgetStaging = (0,cancel/* onCancel */.A)(() => (0,external_node_fs_.rmSync)(stagingDir, { recursive: true, force: true, maxRetries: 3 }));
+        const what = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+        // Each file once, hashed as it is written, exec bits set as it is created (no second pass over the tree).
+        const digests = await writeZipEntries({
+            zipFile,
+            entries,
+            files: plan,
+            dir: stagingDir,
+            executable: path => windowsHost === false && isExecutablePath(path),
+            what
+        });
         const emptyDigest = new Uint8Array((0,external_node_crypto_.createHash)('sha256').digest());
         let h1;
         try {
@@ -1769,12 +1366,6 @@ async function installToolchainZip(options) {
         if (options.expectedH1 !== undefined && h1 !== options.expectedH1) {
             throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`);
         }
-        if ((options.hostPlatform ?? process.platform) !== 'win32') {
-            for (const file of plan) {
-                if (isExecutablePath(file.path))
-                    await (0,promises_.chmod)((0,external_node_path_.join)(staging, ...file.path.split('/')), 0o755);
-            }
-        }
         for (const copy of goModRestorations(plan)) {
             await (0,promises_.copyFile)((0,external_node_path_.join)(staging, ...copy.from.split('/')), (0,external_node_path_.join)(staging, ...copy.to.split('/')));
         }
@@ -1782,6 +1373,10 @@ async function installToolchainZip(options) {
         if (goVersion !== expectedVersion) {
             throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip holds ${goVersion ? JSON.stringify(goVersion) : 'no VERSION file'}, expected ${expectedVersion}`);
         }
+        // mkdtemp made the staging directory 0700: the installed GOROOT is 0755, as setup-go's installs, so that other
+        // users (container jobs with --user, multi-user hosts) can run it.
+        if ((options.hostPlatform ?? process.platform) !== 'win32')
+            await (0,promises_.chmod)(staging, 0o755);
         try {
             await (0,promises_.rename)(staging, goroot);
         }
@@ -1805,22 +1400,10 @@ async function installToolchainZip(options) {
         };
     }
     finally {
-        zip.close();
+        forgetStaging?.();
         if (staging !== undefined)
             await (0,promises_.rm)(staging, { recursive: true, force: true, maxRetries: 3 });
     }
-}
-function readEntries(zip) {
-    return new Promise((resolve, reject) => {
-        const entries = [];
-        zip.on('entry', (entry) => {
-            entries.push(entry);
-            zip.readEntry();
-        });
-        zip.on('end', () => resolve(entries));
-        zip.on('error', reject);
-        zip.readEntry();
-    });
 }
 function entryInfo(entry) {
     // The high 16 bits hold a Unix mode only when the zip was made on Unix (version made by, high byte 3).
@@ -1841,6 +1424,200 @@ async function exists(path) {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/net/sleep.ts
+var sleep = __webpack_require__(3752);
+;// CONCATENATED MODULE: ./src/install/install-lock.ts
+/**
+ * One install of a Go version at a time in a tool cache that several jobs share (matrix jobs on a host whose runners
+ * share RUNNER_TOOL_CACHE): a lock file beside the install directory, created with O_EXCL (`wx`), which works the
+ * same on Windows, macOS and Linux and on network file systems that honour O_EXCL.
+ *
+ * API:
+ * - `acquireInstallLock(options)` → `{ kind: 'held', release }` (this job installs; `release()` when done, also on a
+ *   failure), or `{ kind: 'done' }` (another job finished the install meanwhile: a cache hit, nothing to do).
+ *
+ * Protocol:
+ * - The holder writes `{pid, host, token}` and touches the file every few seconds (a heartbeat). Only the holder
+ *   creates a staging tree, removes an unmarked tree or writes the marker, so whatever partial tree a holder finds
+ *   was left by a job that died, and is removed.
+ * - A waiter polls: the `.complete` marker appearing ends the wait as a hit; a lock whose holder is dead (same host,
+ *   no such pid) or whose heartbeat stopped (older than `staleMs`) is broken; otherwise it waits, at most `waitMs`.
+ * - Breaking renames the lock aside first and checks that what it renamed is the lock it judged stale (another
+ *   waiter may have broken it and taken a fresh one meanwhile); a fresh lock renamed by mistake is put back.
+ * - On a cancel (src/exec/cancel.ts) the holder's lock is removed synchronously.
+ */
+
+
+
+
+
+
+
+/** The lock could not be taken or waited for: a local fault, with the path and what to do. */
+class InstallLockError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InstallLockError';
+    }
+}
+const DEFAULT_WAIT_MS = 15 * 60_000;
+const DEFAULT_STALE_MS = 60_000;
+const DEFAULT_HEARTBEAT_MS = 5000;
+const DEFAULT_POLL_MS = 500;
+/** Takes the install lock, waiting while another live job holds it; see the module comment. */
+async function acquireInstallLock(options) {
+    const started = Date.now();
+    const waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
+    let announced = false;
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.file), { recursive: true });
+    for (;;) {
+        const owner = { pid: process.pid, host: external_node_os_default().hostname(), token: (0,external_node_crypto_.randomBytes)(12).toString('hex') };
+        if (await tryCreate(options.file, owner))
+            return held(options, owner);
+        if (await options.isDone())
+            return { kind: 'done' };
+        const current = await readOwner(options.file);
+        if (current === 'gone')
+            continue;
+        if (await isStale(options.file, current, options.staleMs ?? DEFAULT_STALE_MS)) {
+            options.log.info(`Removing the install lock ${options.file} of a job that ended without releasing it`);
+            await breakLock(options.file, current);
+            continue;
+        }
+        if (!announced) {
+            const by = current ? `pid ${current.pid} on ${current.host}` : 'another job';
+            options.log.info(`Waiting for ${by}, which is installing ${options.what} into the same tool cache`);
+            announced = true;
+        }
+        if (Date.now() - started > waitMs) {
+            throw new InstallLockError(`another job has been installing ${options.what} for more than ${Math.round(waitMs / 60_000)} min (lock ${options.file}); if no job is installing it, remove that file`);
+        }
+        await (0,sleep/* sleep */.y)(options.pollMs ?? DEFAULT_POLL_MS, options.signal);
+        if (options.signal?.aborted)
+            throw new InstallLockError(`waiting for ${options.file} was cancelled`);
+    }
+}
+/** Creates the lock file with O_EXCL; false when it exists. Other errors (read-only, full) propagate. */
+async function tryCreate(file, owner) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, 'wx');
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+    try {
+        await handle.writeFile(JSON.stringify(owner));
+    }
+    finally {
+        await handle.close();
+    }
+    return true;
+}
+function held(options, owner) {
+    const heartbeat = setInterval(() => {
+        const now = new Date();
+        (0,promises_.utimes)(options.file, now, now).catch(() => undefined);
+    }, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+    heartbeat.unref();
+    const forgetOnCancel = (0,cancel/* onCancel */.A)(() => {
+        clearInterval(heartbeat);
+        removeIfOurs(options.file, owner);
+    });
+    let released = false;
+    return {
+        kind: 'held',
+        release: async () => {
+            if (released)
+                return;
+            released = true;
+            clearInterval(heartbeat);
+            forgetOnCancel();
+            const current = await readOwner(options.file);
+            if (current !== 'gone' && current?.token === owner.token)
+                await (0,promises_.unlink)(options.file).catch(() => undefined);
+        }
+    };
+}
+/** Synchronous removal for a cancel (no awaits on that path): only when the file still holds our token. */
+function removeIfOurs(file, owner) {
+    try {
+        if (parseOwner((0,external_node_fs_.readFileSync)(file, 'utf8'))?.token === owner.token)
+            (0,external_node_fs_.unlinkSync)(file);
+    }
+    catch {
+        // Gone already.
+    }
+}
+/** The lock's owner; undefined when unreadable (being written), 'gone' when there is no lock. */
+async function readOwner(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 'gone';
+        throw error;
+    }
+    return parseOwner(text);
+}
+function parseOwner(text) {
+    try {
+        const value = JSON.parse(text);
+        if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string') {
+            return { pid: value.pid, host: value.host, token: value.token };
+        }
+    }
+    catch {
+        // Not (yet) a whole owner record.
+    }
+    return undefined;
+}
+/** A dead holder on this host, or a heartbeat older than `staleMs` (a holder on another host, or an unreadable lock). */
+async function isStale(file, owner, staleMs) {
+    if (owner && owner.host === external_node_os_default().hostname() && !processAlive(owner.pid))
+        return true;
+    try {
+        return Date.now() - (await (0,promises_.stat)(file)).mtimeMs > staleMs;
+    }
+    catch {
+        return false;
+    }
+}
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        // EPERM: it exists, owned by another user.
+        return error.code === 'EPERM';
+    }
+}
+/** Renames the lock aside; if what was renamed is not the lock judged stale, puts it back (never over a new one). */
+async function breakLock(file, judged) {
+    const aside = `${file}.stale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        await (0,promises_.rename)(file, aside);
+    }
+    catch {
+        return; // Someone else broke it first.
+    }
+    const renamed = await readOwner(aside).catch(() => undefined);
+    const same = renamed !== 'gone' && (judged === undefined ? renamed === undefined : renamed?.token === judged.token);
+    if (!same) {
+        // A live lock taken meanwhile: back where it was, unless yet another lock is there now.
+        await (0,promises_.link)(aside, file).catch(() => undefined);
+    }
+    await (0,promises_.unlink)(aside).catch(() => undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/install/install.ts
 /**
  * Installing Go itself through the verified chain: request → the golang.org/toolchain list through GOPROXY → an
@@ -1856,9 +1633,10 @@ async function exists(path) {
  * - `TOOLCHAIN_DIRECT_BASE`: what `direct` in GOPROXY means for golang.org/toolchain.
  *
  * Decisions:
- * - Verification first: the database's record (signed tree head, tiles, record text) is checked before the zip is
- *   fetched, so a forged database answer costs no download; the zip's h1 is then checked over the bytes as they are
- *   extracted (installToolchainZip's expectedH1) and a mismatch installs nothing.
+ * - Verification before anything is installed: the database's record (signed tree head, tiles, record text) is
+ *   checked while the zip streams to a temporary file (a forged database answer aborts the download), and the zip's
+ *   h1 is checked over the bytes as they are extracted into a staging directory (installToolchainZip's
+ *   expectedH1): a mismatch installs nothing.
  * - GOSUMDB=off refuses every download (the go command refuses toolchain downloads without a database); GONOSUMDB
  *   and GOPRIVATE do not exempt golang.org/toolchain. An installed copy is used without asking the network (it was
  *   verified when it was installed, by this action or by setup-go).
@@ -1868,7 +1646,13 @@ async function exists(path) {
  * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
  *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
  *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
+ * - Jobs sharing a tool cache install one at a time (install-lock.ts): the lock is taken after verification and
+ *   before the download, so a job that waited finds the other's complete install (a cache hit, no download); only
+ *   the holder removes an unmarked tree or stale `.<arch>.partial-*` trees, so no tree another job owns is removed.
  */
+
+
+
 
 
 
@@ -1886,7 +1670,9 @@ const SDK_COMPLETE_MARKER = '.unpacked-success';
 /** An install that did not happen, with what failed (`stage`) and why; nothing was installed. */
 class ToolchainInstallError extends Error {
     stage;
-    constructor(stage, message) {
+    constructor(
+    /** 'local': this machine's directories (read-only, full, locked by another job), never a proxy's fault. */
+    stage, message) {
         super(message);
         this.stage = stage;
         this.name = 'ToolchainInstallError';
@@ -1959,7 +1745,10 @@ function fromSemver(name) {
  * unless an installed copy already satisfies it. Nothing is left at the install directory unless the install is
  * complete.
  */
-async function installGo(options) {
+async function installGo(given) {
+    // One memory of stalled proxies for the list, the database and the zip: a proxy that stalled once is not asked
+    // first again in this install.
+    const options = { ...given, stalled: given.stalled ?? new Set() };
     const started = performance.now();
     const { request, destination, platform, log } = options;
     const elapsed = () => Math.round(performance.now() - started);
@@ -1979,25 +1768,71 @@ async function installGo(options) {
         return hit(installedNow, platform, elapsed());
     }
     const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+    const goroot = goInstallDir(destination, version);
+    // Local faults before any download: a read-only or full tool cache would otherwise show only after ~70 MB.
+    await ensureWritable((0,external_node_path_.dirname)(goroot), destination.kind === 'tool-cache' ? 'the tool cache' : 'the SDK directory');
+    await ensureWritable(options.tempDir, 'the download directory (RUNNER_TEMP)');
     const base = await resolveSumdbBase({ ...options, log });
     if (!base.ok)
         throw new ToolchainInstallError('sumdb', `cannot verify ${where}: ${base.message}`);
     log.info(`Verifying ${where} with the checksum database at ${(0,url/* redactUrl */.BO)(base.url)} (${base.via})`);
-    const verified = await verifyModule({
+    // The proofs are fetched while this job waits for the install lock and while the zip downloads
+    // (downloadAndExtract); nothing is extracted before the record is verified.
+    const verifying = verifyModule({
         fetch: sumdbFetcher({ ...options, base: base.url }),
         key: options.sumdb.key,
         path: TOOLCHAIN_MODULE,
         version: moduleVersion
     });
-    if (!verified.ok) {
-        throw new ToolchainInstallError('verify', `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`);
+    // Awaited in downloadAndExtract; a job that finds the install done meanwhile never awaits it.
+    verifying.catch(() => undefined);
+    // One install of this version at a time in a tool cache other jobs share; a job that finished it meanwhile
+    // makes this a cache hit (install-lock.ts).
+    const lock = await acquireInstallLock({
+        file: `${goroot}.lock`,
+        isDone: async () => (await complete(destination, version, platform)) !== undefined,
+        what: `Go ${version}`,
+        log,
+        ...(options.signal ? { signal: options.signal } : {})
+    }).catch((error) => {
+        throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+    });
+    if (lock.kind === 'done')
+        return installedByAnotherJob(destination, version, platform, log, elapsed);
+    try {
+        const finished = await complete(destination, version, platform);
+        if (finished)
+            return installedByAnotherJob(destination, version, platform, log, elapsed);
+        return await downloadAndExtract(options, { version, moduleVersion, where, goroot, verifying, elapsed });
     }
-    await (0,promises_.mkdir)(options.tempDir, { recursive: true });
+    finally {
+        await lock.release();
+    }
+}
+async function installedByAnotherJob(destination, version, platform, log, elapsed) {
+    const found = await complete(destination, version, platform);
+    if (!found)
+        throw new ToolchainInstallError('local', `Go ${version} was reported installed but is not complete`);
+    log.info(`Go ${version} was installed at ${found.goroot} meanwhile (by another job): no download`);
+    return hit(found, platform, elapsed());
+}
+/** The download and the extraction, with the install lock held: only this job writes the tree now. */
+async function downloadAndExtract(options, target) {
+    const { destination, platform, log } = options;
+    const { version, moduleVersion, where, goroot } = target;
+    // Staging trees a holder finds were left by a job that died (only a holder makes them).
+    await removeStalePartials(goroot, log);
     const zipFile = (0,external_node_path_.join)(options.tempDir, `${moduleVersion}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.zip`);
+    const forgetZip = (0,cancel/* onCancel */.A)(() => (0,external_node_fs_.rmSync)(zipFile, { force: true }));
+    await (0,promises_.mkdir)(options.tempDir, { recursive: true });
+    // The zip streams to a file while the database's proofs are checked; a failed verification aborts the download,
+    // and nothing is extracted before both are done.
+    const stopDownload = new AbortController();
     try {
         const maxBytes = options.maxZipBytes ?? DEFAULT_MAX_ZIP_BYTES;
-        const downloaded = await getThroughChain({
+        const downloading = getThroughChain({
             ...options,
+            signal: options.signal ? AbortSignal.any([options.signal, stopDownload.signal]) : stopDownload.signal,
             path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
             directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
             body: {
@@ -2007,9 +1842,23 @@ async function installGo(options) {
                 onProgress: progressLogger(where, log, options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS)
             }
         });
+        const verified = await target.verifying.catch(async (error) => {
+            stopDownload.abort();
+            await downloading;
+            throw error;
+        });
+        if (!verified.ok) {
+            stopDownload.abort();
+            await downloading;
+            throw new ToolchainInstallError('verify', `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`);
+        }
+        const downloaded = await downloading;
         for (const line of downloaded.tried)
             log.info(`  ${line}`);
         if (!downloaded.ok) {
+            if (downloaded.local) {
+                throw new ToolchainInstallError('local', `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${options.tempDir}, not of a proxy)`);
+            }
             throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`);
         }
         if (downloaded.answer.body.kind !== 'file') {
@@ -2017,17 +1866,15 @@ async function installGo(options) {
         }
         const bytes = downloaded.answer.body.bytes;
         log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
-        const goroot = goInstallDir(destination, version);
-        // Another job sharing this tool cache may have finished the same install while we downloaded (and may be
-        // running it): its tree is used, never removed. A narrower window remains between this check and the rm below.
+        // An installer that takes no lock (setup-go, an older version of this action) may have finished the same
+        // install while we downloaded: its tree is used, never removed.
         const finished = await complete(destination, version, platform);
         if (finished) {
             log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`);
-            return hit(finished, platform, elapsed());
+            return hit(finished, platform, target.elapsed());
         }
-        // A directory without its marker is an install that did not finish (or a copy in progress elsewhere, which
-        // @actions/tool-cache's cacheDir would also replace). A stale marker goes first: while the tree is removed and
-        // written again, no marker may claim it complete (for the tool cache the marker lies outside the tree).
+        // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
+        // marker may claim it complete (for the tool cache the marker lies outside the tree).
         await (0,promises_.rm)(completeMarker(destination, version), { force: true });
         await (0,promises_.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
         let installed;
@@ -2035,10 +1882,14 @@ async function installGo(options) {
             installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 });
         }
         catch (error) {
-            throw new ToolchainInstallError('extract', `${where} was not installed: ${error instanceof Error ? error.message : String(error)}`);
+            if (isLocalFault(error))
+                throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+            throw new ToolchainInstallError('extract', `${where} from ${downloaded.source} was not installed: ${error instanceof Error ? error.message : String(error)}`);
         }
         // The marker last: a reader that sees it finds a complete tree.
-        await (0,promises_.writeFile)(completeMarker(destination, version), '');
+        await (0,promises_.writeFile)(completeMarker(destination, version), '').catch((error) => {
+            throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+        });
         log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`);
         return {
             version,
@@ -2049,11 +1900,92 @@ async function installGo(options) {
             h1: verified.h1,
             source: downloaded.source,
             bytes,
-            ms: elapsed()
+            ms: target.elapsed()
         };
     }
     finally {
+        forgetZip();
         await (0,promises_.rm)(zipFile, { force: true });
+    }
+}
+/** Staging trees (`.<name>.partial-*`) beside `goroot`: only a lock holder makes them, so any found is a dead job's. */
+async function removeStalePartials(goroot, log) {
+    const prefix = `.${(0,external_node_path_.basename)(goroot)}.partial-`;
+    const names = await (0,promises_.readdir)((0,external_node_path_.dirname)(goroot)).catch(() => []);
+    for (const name of names.filter(n => n.startsWith(prefix))) {
+        log.info(`Removing ${(0,external_node_path_.join)((0,external_node_path_.dirname)(goroot), name)}, left by an install that did not finish`);
+        await (0,promises_.rm)((0,external_node_path_.join)((0,external_node_path_.dirname)(goroot), name), { recursive: true, force: true, maxRetries: 3 });
+    }
+}
+/** Error codes of this machine's file systems: never a proxy's fault. */
+const LOCAL_CODES = {
+    EROFS: 'is on a read-only file system',
+    EACCES: 'is not writable (permission denied)',
+    EPERM: 'is not writable (operation not permitted)',
+    ENOSPC: 'is full (no space left on device)',
+    EDQUOT: 'is full (disk quota exceeded)'
+};
+function isLocalFault(error) {
+    return (error instanceof InstallLockError ||
+        (error instanceof Error && (error.code ?? '') in LOCAL_CODES));
+}
+/** A local fault as an install error naming the directory (or the error as it is, when it is not one). */
+function localFault(error, dir, what) {
+    if (error instanceof ToolchainInstallError)
+        return error;
+    if (error instanceof InstallLockError)
+        return new ToolchainInstallError('local', error.message);
+    const code = error.code;
+    if (code !== undefined && code in LOCAL_CODES) {
+        return new ToolchainInstallError('local', `${what} ${dir} ${LOCAL_CODES[code]} (${code}); nothing was installed`);
+    }
+    return error instanceof Error ? error : new Error(String(error));
+}
+/**
+ * mkdir -p that reports the real cause: Node's recursive mkdir says ENOENT for a parent on a read-only file system;
+ * creating the missing levels one by one gives EROFS (or EACCES) for the level that cannot be made.
+ */
+async function makeDirectory(dir) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+        const missing = [];
+        for (let at = dir; !(await install_exists(at)) && (0,external_node_path_.dirname)(at) !== at; at = (0,external_node_path_.dirname)(at))
+            missing.unshift(at);
+        for (const level of missing)
+            await (0,promises_.mkdir)(level);
+        throw error;
+    }
+}
+async function install_exists(path) {
+    try {
+        await (0,promises_.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Creates `dir` and a file in it (removed again): a read-only or full directory is named before any download. */
+async function ensureWritable(dir, what) {
+    const probe = (0,external_node_path_.join)(dir, `.setup-goproxy-write-check-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    try {
+        await makeDirectory(dir);
+        const handle = await (0,promises_.open)(probe, 'wx');
+        try {
+            await handle.writeFile('x');
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_.unlink)(probe);
+    }
+    catch (error) {
+        await (0,promises_.rm)(probe, { force: true }).catch(() => undefined);
+        throw localFault(error, dir, what);
     }
 }
 function hit(found, platform, ms) {
@@ -2113,9 +2045,6 @@ async function isFile(path) {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/install/version-file.ts
 /**
  * Reading `go-version-file` and the runner's platform (the shell around src/go/toolchain).
@@ -2134,17 +2063,48 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 
 /** Reads and parses the version file at `path` (as given by the user, relative to the working directory). */
 async function readVersionFile(path) {
-    let text;
+    const refuse = (why) => new errors/* InputError */.dz(version_file/* VERSION_FILE_INPUT */.JG, `${(0,errors/* quote */.hD)(path)} ${why}`);
+    const failed = (error) => {
+        const code = error.code;
+        return refuse(code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EISDIR'
+                ? 'is a directory'
+                : `cannot be read (${code ?? String(error)})`);
+    };
+    // A device (/dev/zero), a FIFO or a huge file would be read for ever or into memory: a regular file of at most
+    // VERSION_FILE_MAX_BYTES only, opened once and read through the same handle (no swap between check and read).
+    let handle;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        handle = await (0,promises_.open)(path, 'r');
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`;
-        throw new errors/* InputError */.dz(version_file/* VERSION_FILE_INPUT */.JG, `${(0,errors/* quote */.hD)(path)} ${why}`);
+        throw failed(error);
     }
-    return (0,version_file/* parseVersionFile */.Sz)(path, text);
+    try {
+        const stats = await handle.stat();
+        if (stats.isDirectory())
+            throw refuse('is a directory');
+        if (!stats.isFile())
+            throw refuse('is not a regular file (a device, a pipe or a socket)');
+        if (stats.size > VERSION_FILE_MAX_BYTES) {
+            throw refuse(`is larger than ${VERSION_FILE_MAX_BYTES >> 20} MiB (${stats.size} bytes): not a version file`);
+        }
+        const buffer = Buffer.alloc(VERSION_FILE_MAX_BYTES + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > VERSION_FILE_MAX_BYTES)
+            throw refuse(`is larger than ${VERSION_FILE_MAX_BYTES >> 20} MiB`);
+        return (0,version_file/* parseVersionFile */.Sz)(path, buffer.subarray(0, bytesRead).toString('utf8'));
+    }
+    catch (error) {
+        throw error instanceof errors/* InputError */.dz ? error : failed(error);
+    }
+    finally {
+        await handle.close();
+    }
 }
+/** The largest version file read: go.mod files of large monorepos stay far below this. */
+const VERSION_FILE_MAX_BYTES = 1 << 20;
 /** The Go platform of this machine. */
 function hostGoPlatform() {
     return goPlatform({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
@@ -2280,7 +2240,8 @@ async function walkUpstream(targets, request) {
             }
         }
         const target = targets[state.entry];
-        const result = await ask(target, request);
+        const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, state.entry === targets.length - 1);
+        const result = await ask(target, request, floor);
         if (result.kind === 'aborted')
             return { kind: 'aborted', failures: failures() };
         const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
@@ -2298,9 +2259,11 @@ async function walkUpstream(targets, request) {
         step = next;
     }
 }
-/** One GET of one target. */
-function ask(target, request) {
+/** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
+function ask(target, request, floor) {
     return request.client.get(target.url, {
+        ...(request.kind ? { maxBodyBytes: _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .ANSWER_CAPS */ .r7[request.kind] } : {}),
+        ...(floor !== undefined ? { minBytesPerSecond: floor, throughputWindowMs: _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .THROUGHPUT */ .V1.windowMs } : {}),
         body: request.body,
         credentials: target.credentials,
         credentialsFor: request.credentialsFor,
