@@ -3,104 +3,13 @@
  * go decodes them, so must every reader of the action), redirects of zips to another host (proxy.golang.org 302s to
  * signed storage URLs, goproxy.cn to its CDN) and strong validators that let newer go resume with Range/If-Range.
  */
-import http from 'node:http'
 import { join } from 'node:path'
-import { parseGoproxy } from '../../src/go/proxy/chain.js'
-import { composePlan } from '../../src/settings/compose.js'
-import { silentLogger } from '../../src/host/logger.js'
-import { readSettings } from '../../src/settings/settings.js'
-import { createHttpClient, type HttpClient } from '../../src/net/http.js'
-import { probeChain } from '../../src/probe/probe.js'
-import { getThroughChain } from '../../src/install/chain-fetch.js'
-import { startForwarder, type Forwarder } from '../../src/warm/forwarder/forwarder.js'
-import { cleanupTempDirs, goTestEnv, goVersionOf, runGo, tempDir } from '../support/go.js'
-import { startRefusingPort } from '../support/goproxy-server.js'
-import { defineModule, escapeModulePath, writeProject } from '../support/modules.js'
-import { proxyObjects, startObjectStorage, type ObjectStorageOptions } from '../support/object-storage.js'
-import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
-import { captureLogger, chainOf, SUMDB_OFF } from '../warm/warm-helpers.js'
+import http from 'node:http'
+import { goTestEnv, goVersionOf, runGo, tempDir } from '../support/go.js'
+import { writeProject } from '../support/modules.js'
+import { mod, MOD, objects, ZIP, storageBed } from './storage-bed.js'
 
-const mod = defineModule({ path: 'example.com/static/Lib', version: 'v1.2.0' })
-const BASE = `${escapeModulePath(mod.path)}/@v/${mod.version}`
-const ZIP = `${BASE}.zip`
-const MOD = `${BASE}.mod`
-const LIST = `${escapeModulePath(mod.path)}/@v/list`
-const objects = proxyObjects([mod], escapeModulePath)
-
-const servers: Array<{ close(): Promise<void> }> = []
-const forwarders: Forwarder[] = []
-let client: HttpClient
-let refused: string
-let db: SumdbServer
-
-async function storage(options: Partial<ObjectStorageOptions> = {}) {
-  const s = await startObjectStorage({ objects, ...options })
-  servers.push(s)
-  return s
-}
-async function forwarder(url: string, bufferLimit?: number) {
-  const f = await startForwarder({
-    ...(bufferLimit ? { bufferLimit } : {}),
-    chain: chainOf([[url]]),
-    sumdb: SUMDB_OFF,
-    gonoproxy: '',
-    gonosumdb: '',
-    requestTimeoutMs: 2000,
-    attemptsPerRequest: 3,
-    backoffMs: 5,
-    log: captureLogger()
-  })
-  forwarders.push(f)
-  return f
-}
-/** A GET as the go command sends it (it asks for gzip and decodes it itself). */
-function get(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.get(url, { headers: { 'Accept-Encoding': 'gzip', ...headers } }, res => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }))
-    })
-    req.on('error', reject)
-  })
-}
-const plan = (inputs: Record<string, string>) =>
-  composePlan(
-    readSettings(name => inputs[name] ?? ''),
-    { env: {} }
-  )
-const probe = (inputs: Record<string, string>, hosts: Record<string, string> = {}) =>
-  probeChain(plan(inputs), {
-    timeoutMs: 5000,
-    probeModule: mod.path,
-    order: 'given',
-    samples: 1,
-    endWhenSettled: false,
-    sumdbBaseOverride: host => hosts[host] ?? refused
-  })
-const toolchainList = (url: string) =>
-  getThroughChain({
-    client,
-    chain: parseGoproxy('GOPROXY', `${url},off`).chain,
-    path: LIST,
-    directBase: refused,
-    body: { mode: 'buffer', maxBytes: 4096 },
-    log: silentLogger,
-    backoffMs: 1
-  })
-
-beforeAll(async () => {
-  client = createHttpClient({})
-  refused = `http://127.0.0.1:${await startRefusingPort()}`
-  db = await startSumdb({ name: 'sum.test.local' })
-  servers.push(db)
-})
-afterAll(async () => {
-  await client?.close()
-  await Promise.all(forwarders.map(f => f.close()))
-  await Promise.all(servers.map(s => s.close()))
-  await cleanupTempDirs()
-})
+const { storage, forwarder, get, probe, toolchainList, track } = storageBed()
 
 describe('defect 2: a proxy that answers Content-Encoding: gzip', () => {
   test('the probe reads the gzip-encoded version list: the proxy works', async () => {
@@ -150,7 +59,7 @@ describe('defect 2: a proxy that answers Content-Encoding: gzip', () => {
       res.end('this is not gzip')
     })
     await new Promise<void>(resolve => broken.listen(0, '127.0.0.1', resolve))
-    servers.push({ close: () => new Promise<void>(resolve => broken.close(() => resolve())) })
+    track({ close: () => new Promise<void>(resolve => broken.close(() => resolve())) })
     const f2 = await forwarder(`http://127.0.0.1:${(broken.address() as { port: number }).port}`)
     const reply = await get(`${f2.url}/${MOD}`)
     expect(reply.status).toBe(502)
@@ -180,7 +89,7 @@ describe('defect 4: redirects to another host and resumable answers', () => {
       res.end(object ?? 'not found')
     })
     await new Promise<void>(resolve => front.listen(0, '127.0.0.1', resolve))
-    servers.push({ close: () => new Promise<void>(resolve => front.close(() => resolve())) })
+    track({ close: () => new Promise<void>(resolve => front.close(() => resolve())) })
     const frontUrl = `http://127.0.0.1:${(front.address() as { port: number }).port}`
     const f = await forwarder(frontUrl)
     const got = await get(`${f.url}/${ZIP}`)
