@@ -66,6 +66,13 @@ const VALID: Readonly<Record<string, readonly string[]>> = {
   'warm-timeout': ['1', '600', '21600'],
   'warm-concurrency': ['0', '64', '256'],
   retries: ['1', '3', '10'],
+  'warm-vendored': ['true', 'false'],
+  'go-version': ['1.23', '1.23.5', 'stable', '>=1.22'],
+  'go-version-file': ['go.mod', '.go-version'],
+  cache: ['true', 'false', 'modules', 'modules,build'],
+  'cache-restore-only': ['true', 'false'],
+  'cache-key-suffix': ['linux-race', 'v2'],
+  'job-status': ['success', 'failure', 'cancelled'],
   auth: [
     'proxy.example s3cret',
     'corp.example bot:s3cret',

@@ -157,7 +157,7 @@ describe('several jobs sharing one tool cache', () => {
     const run = await job
     expect(errorLines(run)).toEqual([])
     expect(run.code).toBe(0)
-    expect(run.outputs['cache-hit']).toBe('true')
+    expect(run.outputs['go-from-tool-cache']).toBe('true')
     expect(existsSync(join(tree, 'bin', 'go'))).toBe(true)
   }, 180_000)
 

@@ -10,7 +10,7 @@
  *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it).
  */
 import { createHash } from 'node:crypto'
-import { InputError } from '../go/errors.js'
+import { InputError, quote } from '../go/errors.js'
 
 export const CACHE_PARTS = ['modules', 'build'] as const
 export type CachePart = (typeof CACHE_PARTS)[number]
@@ -33,13 +33,13 @@ export function parseCacheSettings(cache: string, restoreOnly: string, keySuffix
   const value = cache.trim().toLowerCase()
   const only = restoreOnly.trim().toLowerCase()
   if (only !== '' && only !== 'true' && only !== 'false') {
-    throw new InputError('cache-restore-only', `must be true or false, got ${JSON.stringify(restoreOnly)}`)
+    throw new InputError('cache-restore-only', `must be true or false, got ${quote(restoreOnly)}`)
   }
   const suffix = keySuffix.trim()
   if (/[,\s\p{Cc}]/u.test(suffix) || suffix.length > 100) {
     throw new InputError(
       'cache-key-suffix',
-      `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${JSON.stringify(keySuffix)}`
+      `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${quote(keySuffix)}`
     )
   }
   if (value === '' || value === 'false') return undefined
@@ -49,10 +49,7 @@ export function parseCacheSettings(cache: string, restoreOnly: string, keySuffix
     const names = value.split(/[\s,]+/).filter(Boolean)
     const unknown = names.filter(name => !(CACHE_PARTS as readonly string[]).includes(name))
     if (unknown.length > 0 || names.length === 0) {
-      throw new InputError(
-        'cache',
-        `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${JSON.stringify(cache)}`
-      )
+      throw new InputError('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${quote(cache)}`)
     }
     parts = CACHE_PARTS.filter(part => names.includes(part))
   }

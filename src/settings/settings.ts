@@ -1,5 +1,5 @@
 import { assertNoControlCharacters, ErrorCollector, InputError, quote } from '../go/errors.js'
-import { parseCacheSettings, type CacheSettings } from '../cache/policy.js'
+import { jobStatus, parseCacheSettings, type CacheSettings, type JobStatus } from '../cache/policy.js'
 import { parseProxiesInput, type ParsedChain, type Separator } from '../go/proxy/chain.js'
 import { checkModulePath } from '../go/module/path.js'
 import { parsePatternInput } from '../go/env/patterns.js'
@@ -45,6 +45,11 @@ export interface Settings {
   readonly goInstall?: GoInstallRequest
   /** `cache`, `cache-restore-only`, `cache-key-suffix`; undefined: no caching. */
   readonly cache?: CacheSettings
+  /**
+   * `job-status`: the job's status as the runner evaluates `${{ job.status }}` (for the post step's save); any other
+   * value, or none (the CLI, a local run), is 'unknown'. Never refused: it is the runner's, not the user's.
+   */
+  readonly jobStatus: JobStatus
 }
 
 /** The Go to install: a `go-version` value, or the path of a `go-version-file`. */
@@ -65,7 +70,9 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'working-directory': '.',
   'warm-timeout': '600',
   'warm-concurrency': '64',
-  retries: '3'
+  retries: '3',
+  cache: 'false',
+  'cache-restore-only': 'false'
 }
 
 function choice<T extends string>(input: string, value: string, allowed: readonly T[]): T {
@@ -151,7 +158,8 @@ export function readSettings(read: InputReader): Settings {
     cache: errors.attempt(
       () => parseCacheSettings(read('cache'), read('cache-restore-only'), read('cache-key-suffix')),
       undefined
-    )
+    ),
+    jobStatus: jobStatus(read('job-status'))
   }
   errors.throwIfAny()
   return settings
