@@ -34239,11 +34239,11 @@ function parseCacheSettings(cache, restoreOnly, keySuffix) {
     const value = cache.trim().toLowerCase();
     const only = restoreOnly.trim().toLowerCase();
     if (only !== '' && only !== 'true' && only !== 'false') {
-        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-restore-only', `must be true or false, got ${JSON.stringify(restoreOnly)}`);
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-restore-only', `must be true or false, got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(restoreOnly)}`);
     }
     const suffix = keySuffix.trim();
     if (/[,\s\p{Cc}]/u.test(suffix) || suffix.length > 100) {
-        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-key-suffix', `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${JSON.stringify(keySuffix)}`);
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-key-suffix', `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(keySuffix)}`);
     }
     if (value === '' || value === 'false')
         return undefined;
@@ -34254,7 +34254,7 @@ function parseCacheSettings(cache, restoreOnly, keySuffix) {
         const names = value.split(/[\s,]+/).filter(Boolean);
         const unknown = names.filter(name => !CACHE_PARTS.includes(name));
         if (unknown.length > 0 || names.length === 0) {
-            throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${JSON.stringify(cache)}`);
+            throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(cache)}`);
         }
         parts = CACHE_PARTS.filter(part => names.includes(part));
     }
@@ -41813,7 +41813,9 @@ const INPUT_DEFAULTS = {
     'working-directory': '.',
     'warm-timeout': '600',
     'warm-concurrency': '64',
-    retries: '3'
+    retries: '3',
+    cache: 'false',
+    'cache-restore-only': 'false'
 };
 function choice(input, value, allowed) {
     if (allowed.includes(value))
@@ -41888,7 +41890,8 @@ function readSettings(read) {
         retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
         auth,
         goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined),
-        cache: errors.attempt(() => (0,policy/* parseCacheSettings */.lL)(read('cache'), read('cache-restore-only'), read('cache-key-suffix')), undefined)
+        cache: errors.attempt(() => (0,policy/* parseCacheSettings */.lL)(read('cache'), read('cache-restore-only'), read('cache-key-suffix')), undefined),
+        jobStatus: (0,policy.jobStatus)(read('job-status'))
     };
     errors.throwIfAny();
     return settings;

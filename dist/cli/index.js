@@ -35337,6 +35337,7 @@ function credentialsFor(netrc, url) {
 /* harmony export */   Od: () => (/* binding */ saveDecision),
 /* harmony export */   RF: () => (/* binding */ hasNewOutputs),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   WB: () => (/* binding */ jobStatus),
 /* harmony export */   e2: () => (/* binding */ backdatedMtime),
 /* harmony export */   lL: () => (/* binding */ parseCacheSettings),
 /* harmony export */   nW: () => (/* binding */ restoreKind),
@@ -35344,7 +35345,7 @@ function credentialsFor(netrc, url) {
 /* harmony export */   pU: () => (/* binding */ isBuildCacheEntry),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS, jobStatus, withModcacherw */
+/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS, withModcacherw */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
@@ -35370,11 +35371,11 @@ function parseCacheSettings(cache, restoreOnly, keySuffix) {
     const value = cache.trim().toLowerCase();
     const only = restoreOnly.trim().toLowerCase();
     if (only !== '' && only !== 'true' && only !== 'false') {
-        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-restore-only', `must be true or false, got ${JSON.stringify(restoreOnly)}`);
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-restore-only', `must be true or false, got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(restoreOnly)}`);
     }
     const suffix = keySuffix.trim();
     if (/[,\s\p{Cc}]/u.test(suffix) || suffix.length > 100) {
-        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-key-suffix', `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${JSON.stringify(keySuffix)}`);
+        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-key-suffix', `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(keySuffix)}`);
     }
     if (value === '' || value === 'false')
         return undefined;
@@ -35385,7 +35386,7 @@ function parseCacheSettings(cache, restoreOnly, keySuffix) {
         const names = value.split(/[\s,]+/).filter(Boolean);
         const unknown = names.filter(name => !CACHE_PARTS.includes(name));
         if (unknown.length > 0 || names.length === 0) {
-            throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${JSON.stringify(cache)}`);
+            throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(cache)}`);
         }
         parts = CACHE_PARTS.filter(part => names.includes(part));
     }
@@ -43730,7 +43731,9 @@ const INPUT_DEFAULTS = {
     'working-directory': '.',
     'warm-timeout': '600',
     'warm-concurrency': '64',
-    retries: '3'
+    retries: '3',
+    cache: 'false',
+    'cache-restore-only': 'false'
 };
 function choice(input, value, allowed) {
     if (allowed.includes(value))
@@ -43805,7 +43808,8 @@ function readSettings(read) {
         retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
         auth,
         goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined),
-        cache: errors.attempt(() => (0,policy/* parseCacheSettings */.lL)(read('cache'), read('cache-restore-only'), read('cache-key-suffix')), undefined)
+        cache: errors.attempt(() => (0,policy/* parseCacheSettings */.lL)(read('cache'), read('cache-restore-only'), read('cache-key-suffix')), undefined),
+        jobStatus: (0,policy/* jobStatus */.WB)(read('job-status'))
     };
     errors.throwIfAny();
     return settings;
