@@ -60,7 +60,11 @@ function noCredentialsCommand(): string {
   return script
 }
 
-describe.each(GOS)('credentials with the real %s (%s)', (_version, go) => {
+describe.each(GOS)('credentials with the real %s (%s)', (version, go) => {
+  // GOAUTH exists from Go 1.24 on; an older go (the oldest supported, in .ci/run's second pass) ignores it and always
+  // reads netrc, which these cases then assert instead.
+  const goauthKnown = Number(/^go1\.(\d+)/.exec(version)?.[1] ?? 0) >= 24
+
   test('netrc `machine host:port` for a proxy on a non-default port: go sends the credentials', async () => {
     const installed = await install(`127.0.0.1:${proxy.port} ${USER}:${SECRET}`, {})
     const run = await download(go, {}, installed.env)
@@ -82,8 +86,8 @@ describe.each(GOS)('credentials with the real %s (%s)', (_version, go) => {
     const plainNetrc = join(tempDir('goauth-netrc'), 'netrc')
     writeFileSync(plainNetrc, `machine 127.0.0.1:${proxy.port} login ${USER} password ${SECRET}\n`, { mode: 0o600 })
     const ignored = await download(go, { ...jobEnv, NETRC: plainNetrc }, {})
-    expect(ignored.code).toBe(1)
-    expect(ignored.stderr).toContain('401 Unauthorized')
+    expect(ignored.code).toBe(goauthKnown ? 1 : 0)
+    if (goauthKnown) expect(ignored.stderr).toContain('401 Unauthorized')
 
     const installed = await install(`127.0.0.1:${proxy.port} ${USER}:${SECRET}`, jobEnv)
     expect(installed.env.GOAUTH).toBe(`netrc;${jobEnv.GOAUTH}`)
@@ -98,8 +102,8 @@ describe.each(GOS)('credentials with the real %s (%s)', (_version, go) => {
       { GOAUTH: 'off' },
       (await install(`127.0.0.1:${proxy.port} ${USER}:${SECRET}`, {})).env
     )
-    expect(off.code).toBe(1)
-    expect(off.stderr).toContain('401 Unauthorized')
+    expect(off.code).toBe(goauthKnown ? 1 : 0)
+    if (goauthKnown) expect(off.stderr).toContain('401 Unauthorized')
     await expect(install(`127.0.0.1:${proxy.port} ${USER}:${SECRET}`, { GOAUTH: 'off' })).rejects.toThrow(
       /Input 'auth': .*GOAUTH=off/
     )
