@@ -7,6 +7,7 @@ import { InputErrors } from '../go/errors.js'
 import { goPathBin } from '../go/env/gopath.js'
 import { renderInstallLine } from '../install/line.js'
 import { withModcacherw } from '../cache/policy.js'
+import { loadCache } from './cache-loader.js'
 import { pinnedToolchain, toolchainModuleGoVersion } from '../go/toolchain/version.js'
 import type { ExportingHost } from '../pipeline/pipeline.js'
 import { droppedWarnings, probeTableText } from '../probe/table.js'
@@ -131,7 +132,8 @@ export const actionHost: ExportingHost = {
     stateDir: process.env.RUNNER_TEMP || os.tmpdir(),
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
     env: process.env,
-    startedMs: STARTED_MS
+    startedMs: STARTED_MS,
+    load: loadCache
   }),
   cachesRestored: ({ modules, build, state }) => {
     core.setOutput('cache-hit', String(modules?.kind === 'exact'))

@@ -13,7 +13,9 @@
  *
  * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to the
  * bundle): with undici under them they are most of the action's bundle, and a run that fails on its inputs, or runs
- * with `probe: false` and `warm: false`, never evaluates them.
+ * with `probe: false` and `warm: false`, never evaluates them. The cache phase is not imported here at all: the host
+ * that has caches (the action) hands its loader over in `CachePlace`, so the CLI's bundle holds neither the cache
+ * code nor @actions/cache and the Azure SDK under it.
  */
 import type { CredentialPlan } from '../auth/index.js'
 import { findGo } from '../exec/find-go.js'
@@ -40,11 +42,6 @@ const loadProbe = () => (probeLoading ??= import('../probe/probe.js'))
 let warmLoading: Promise<typeof import('../warm/warm.js')> | undefined
 const loadWarm = () => (warmLoading ??= import('../warm/warm.js'))
 const loadInstall = () => import('../install/for-job.js')
-let cacheLoading: Promise<typeof import('../cache/phase.js')> | undefined
-/** The cache phase (it brings @actions/cache and the Azure SDK): loaded only when `cache` is on. */
-export const loadCache = () => (cacheLoading ??= import('../cache/phase.js'))
-/** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
-export const cacheLoaded = (): boolean => cacheLoading !== undefined
 
 /** Everything decided before the network is touched. */
 export interface Prepared {
@@ -263,7 +260,12 @@ export interface CachePlace {
   readonly env: Readonly<Record<string, string | undefined>>
   /** When the step started: the build cache keeps the entries used from then on. */
   readonly startedMs: number
+  /** Loads the cache phase (src/cache/phase.ts): only a host with caches imports it. */
+  readonly load: () => Promise<CachePhase>
 }
+
+/** The cache phase's module, as a host loads it. */
+export type CachePhase = typeof import('../cache/phase.js')
 
 /** The cache phase's outcome: the parts restored and the state the post step saves from. */
 export interface CacheRestored {
@@ -281,7 +283,7 @@ export async function restoreCaches(
 ): Promise<(() => Promise<CacheRestored>) | undefined> {
   const cache = settings.cache
   if (!cache) return undefined
-  const { restoreCaches: restore } = await loadCache()
+  const { restoreCaches: restore } = await place.load()
   const result = await host.group('Restore the module and build caches', () =>
     restore({
       settings: cache,
