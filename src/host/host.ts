@@ -22,7 +22,7 @@ export interface Host {
   readonly howToWarn: string
   /** Reacts to the credential plan: masks its secrets, shows its notes in the host's words. */
   credentialsPlanned(credentials: CredentialPlan): void
-  /** Reacts to a finished probe (outputs, notices), before the decision is shown. */
+  /** Reacts to the probe as decided (outputs, notices), just before it is shown: the same report `showProbe` gets. */
   probed?(outcome: ProbeOutcome): void
   /** Shows the probe's result once decided (`shown` says no chain when the run fails). */
   showProbe(shown: ProbeOutcome): void

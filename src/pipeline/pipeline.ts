@@ -87,7 +87,7 @@ function refuseMissingDirectories(lines: readonly string[], cwd: string): void {
 export interface Decided {
   readonly route: VerifiedRoute
   readonly environment: Environment
-  /** The probe's outcome as it ran (absent when it did not). */
+  /** The probe's outcome, its report as shown (naming the chain exported); absent when it did not run. */
   readonly outcome?: ProbeOutcome
   readonly record: RunRecord
   /** With on-unreachable fail: the run fails with this and exports nothing. */
@@ -104,9 +104,16 @@ export async function decide(prepared: Prepared, host: Host, probe = prepared.se
   const verdict = outcome
     ? decideAfterProbe(plan, outcome, settings.onUnreachable, host.howToWarn)
     : { chain: plan.chain, sumdb: plan.sumdb }
-  // Shown after the verdict: a failed run exports no chain, and the tables must not say otherwise.
-  const shown = outcome && { ...outcome, report: probeReportAsShown(outcome.report, verdict.failure !== undefined) }
-  if (shown) host.showProbe(shown)
+  // Shown after the verdict, to every reader alike (outputs, tables, warnings): the chain it names is the one
+  // exported, or none when the run fails.
+  const shown = outcome && {
+    ...outcome,
+    report: probeReportAsShown(outcome.report, verdict.failure === undefined ? verdict.chain : undefined)
+  }
+  if (shown) {
+    host.probed?.(shown)
+    host.showProbe(shown)
+  }
   if (verdict.warning) host.log.warning(verdict.warning)
   const route: VerifiedRoute = {
     chain: verdict.chain,
@@ -127,7 +134,7 @@ export async function decide(prepared: Prepared, host: Host, probe = prepared.se
     route,
     environment,
     record,
-    ...(outcome ? { outcome } : {}),
+    ...(shown ? { outcome: shown } : {}),
     ...(verdict.failure ? { failure: verdict.failure } : {})
   }
 }
@@ -145,7 +152,6 @@ async function probeWith(prepared: Prepared, host: Host): Promise<ProbeOutcome> 
       log: host.log
     })
   )
-  host.probed?.(outcome)
   return outcome
 }
 
