@@ -49,6 +49,7 @@ import { makeUpstream } from './health.js'
 import { handleRequest, listenLoopback, type RequestContext } from './server.js'
 import { createSumdbHandler } from './sumdb.js'
 import type { Activity, Forwarder, ForwarderOptions, Upstream } from './types.js'
+import { repeatedDebug } from './repeats.js'
 import { walkChain, type WalkContext } from './walk.js'
 import { decodeModule, safePath, wirePath } from './paths.js'
 import { createPrefetcher } from './prefetch.js'
@@ -101,7 +102,8 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     client,
     credentialsFor: lookup,
     touch,
-    log
+    log,
+    retryLines: repeatedDebug(log)
   }
   // The file:// layer go reads prefetched files from without a request (store.ts), beside the spool directory (a
   // spooled zip is renamed into it: the same file system).
@@ -197,6 +199,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
       const closed = server.close()
       await client.close()
       await closed
+      walk.retryLines.flush()
     }
   }
 }

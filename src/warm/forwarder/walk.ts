@@ -14,6 +14,7 @@ import { walkUpstream, type FailedTry, type WalkResult } from '../../net/walk.js
 import { isFailing, recordTry } from './health.js'
 import { describeUpstream, summary, toOutcome } from './judgement.js'
 import { joinUrl } from './paths.js'
+import type { RepeatedDebug } from './repeats.js'
 import type { Kind, Outcome, Upstream } from './types.js'
 import { CLOSED, toAttemptResult, type AttemptResult } from './upstream.js'
 
@@ -37,6 +38,8 @@ export interface WalkContext {
   /** Marks activity, so the watchdog sees a slow transfer as progress. */
   readonly touch: () => void
   readonly log: Logger
+  /** Retry lines grouped by host and error (one failing host would otherwise log a line per request). */
+  readonly retryLines: RepeatedDebug
 }
 
 /** One upstream URL a request asks: a proxy of the chain (`u`), or the checksum database itself (no `u`). */
@@ -110,9 +113,8 @@ export async function walkTargets(
       },
       onRetry: (failed, _delayMs) => {
         const target = targets[failed.entry]
-        ctx.log.debug(
-          `Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}; retrying (${failed.attempt}/${target.tries})`
-        )
+        const what = `Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}`
+        ctx.retryLines.note(what, `${what}; retrying (${failed.attempt}/${target.tries})`)
       },
       giveUp: entry => targets[entry].u?.health.dropped === true
     }
