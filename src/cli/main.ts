@@ -1,6 +1,6 @@
 import { InputErrors } from '../go/errors.js'
 import { redactText } from '../go/proxy/url.js'
-import { INPUT_FLAGS, parseArgs, UsageError, type Command, type ParsedArgs } from './args.js'
+import { isInputFlag, parseArgs, UsageError, type Command, type ParsedArgs } from './args.js'
 import { applyCommand, envCommand } from './commands/env.js'
 import { probeCommand } from './commands/probe.js'
 import { installCommand } from './commands/install.js'
@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 /** Messages name inputs as the action does; say which flags those are, or which variable to fix. */
 function inputHint(error: InputErrors, command: Command): string {
-  const flags = [...new Set(error.errors.map(e => e.input).filter(input => input in INPUT_FLAGS))]
+  const flags = [...new Set(error.errors.map(e => e.input).filter(isInputFlag))]
   const variables = [
     ...new Set(error.errors.map(e => /^(GO[A-Z]+) \(/.exec(e.input)?.[1]).filter(v => v !== undefined))
   ]

@@ -1,4 +1,4 @@
-import { INPUT_FLAGS } from './args.js'
+import { isInputFlag } from './args.js'
 
 /**
  * The CLI's words for what the shared pipeline says in the action's: a flag (`--proxies`) where the action names an
@@ -10,7 +10,7 @@ export function inCliWords(text: string): string {
   return text
     .replace(/Input '([^']+)': /g, (_whole, input: string) => `${inputInCliWords(input)}: `)
     .replace(/`([a-z][a-z-]*):(?: ([^`\n]*))?`/g, (whole, name: string, value: string | undefined) =>
-      name in INPUT_FLAGS ? `\`--${name}${value ? ` ${value}` : ''}\`` : whole
+      isInputFlag(name) ? `\`--${name}${value ? ` ${value}` : ''}\`` : whole
     )
     .replace(/\((?:the )?job(?:'s)? environment\)/g, '(your environment)')
     .replace(/\b(?:this|the) runner\b/g, 'this machine')
@@ -18,6 +18,6 @@ export function inCliWords(text: string): string {
 
 /** An input as the CLI names it: its flag, or the variable it came from. */
 function inputInCliWords(input: string): string {
-  if (input in INPUT_FLAGS) return `--${input}`
+  if (isInputFlag(input)) return `--${input}`
   return input.replace(/ \(job environment\)$/, ' (your environment)')
 }
