@@ -12,6 +12,7 @@ import { pinnedToolchain, toolchainModuleGoVersion } from '../go/toolchain/versi
 import type { ExportingHost } from '../pipeline/pipeline.js'
 import { droppedWarnings, probeTableText } from '../probe/table.js'
 import { packageVersion } from '../host/version.js'
+import { ACTION_WORDING } from '../host/wording.js'
 import { summaryOf } from '../report/summary.js'
 import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './export.js'
 import { actionLogger as log } from './logger.js'
@@ -40,7 +41,7 @@ export const actionHost: ExportingHost = {
   cwd: process.cwd(),
   goFallback: findGoInToolCache,
   group: (title, work) => core.group(title, work),
-  howToWarn: 'Set on-unreachable: warn',
+  wording: ACTION_WORDING,
   credentialsPlanned: credentials => {
     maskSecrets(credentials.secrets)
     // GOAUTH=off would make go ignore the netrc the auth input needs: fail before anything is probed or exported.

@@ -102,7 +102,7 @@ export async function decide(prepared: Prepared, host: Host, probe = prepared.se
   const { settings, plan, credentials } = prepared
   const outcome = probe ? await probeWith(prepared, host) : undefined
   const verdict = outcome
-    ? decideAfterProbe(plan, outcome, settings.onUnreachable, host.howToWarn)
+    ? decideAfterProbe(plan, outcome, settings.onUnreachable, host.wording)
     : { chain: plan.chain, sumdb: plan.sumdb }
   // Shown after the verdict, to every reader alike (outputs, tables, warnings): the chain it names is the one
   // exported, or none when the run fails.
@@ -149,7 +149,8 @@ async function probeWith(prepared: Prepared, host: Host): Promise<ProbeOutcome> 
       probeModule: settings.probeModule,
       order: settings.order,
       credentialsFor: credentials.credentialsFor,
-      log: host.log
+      log: host.log,
+      words: host.wording
     })
   )
   return outcome
@@ -223,6 +224,7 @@ export async function warmCache(
     retries: settings.retries,
     credentialsFor: route.credentialsFor,
     log: host.log,
+    words: host.wording,
     ...(place.onProgress ? { onProgress: place.onProgress } : {})
   })
 }

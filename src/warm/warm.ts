@@ -312,7 +312,7 @@ async function runSets(
     for (const set of pending) {
       const shown = set.judged.shown
       if (Date.now() >= deadline) {
-        failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds))])
+        failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds), options.words)])
         continue
       }
       const run = await runWatched({
@@ -332,7 +332,8 @@ async function runSets(
         stallSeconds,
         timeoutSeconds: options.timeoutSeconds,
         clean: fetch.clean,
-        fetched: object => written.has(object)
+        fetched: object => written.has(object),
+        ...(options.words ? { words: options.words } : {})
       })
       // A module downloaded by an earlier attempt stays downloaded.
       for (const [key, state] of verdict.modules)
