@@ -28,6 +28,7 @@ import { buildsFromVendor } from '../go/modfile/vendor.js'
 import { DEFAULT_STALL_SECONDS, startFetch, type FetchStage, type PrefetchReport } from './fetch.js'
 import { readModuleSets, type ReadSet } from './module-sets.js'
 import { runWatched } from './run-go.js'
+import { explainFailures } from './sources.js'
 
 export { findGo, type GoLookup } from '../exec/find-go.js'
 export type { WarmFailure } from './judge.js'
@@ -203,6 +204,8 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   let goEnded: number | undefined
   try {
     outcome = await runSets(sets, fetch, modcache, options, started)
+    // Before the forwarder closes: it knows who served (or answered 404 for) each failed module's files.
+    if (fetch.forwarder) explainFailures(outcome.failures, fetch.forwarder)
   } finally {
     goEnded = Date.now()
     prefetch = await fetch.close()

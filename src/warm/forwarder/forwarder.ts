@@ -50,6 +50,7 @@ import { handleRequest, listenLoopback, type RequestContext } from './server.js'
 import { createSumdbHandler } from './sumdb.js'
 import type { Activity, Forwarder, ForwarderOptions, Upstream } from './types.js'
 import { repeatedDebug } from './repeats.js'
+import { sourceLedger } from './sources.js'
 import { walkChain, type WalkContext } from './walk.js'
 import { decodeModule, safePath, wirePath } from './paths.js'
 import { createPrefetcher } from './prefetch.js'
@@ -103,7 +104,8 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     credentialsFor: lookup,
     touch,
     log,
-    retryLines: repeatedDebug(log)
+    retryLines: repeatedDebug(log),
+    sources: sourceLedger()
   }
   // The file:// layer go reads prefetched files from without a request (store.ts), beside the spool directory (a
   // spooled zip is renamed into it: the same file system).
@@ -174,6 +176,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
       ...(activity.current ? { current: activity.current } : {})
     }),
     health: () => upstreams.map(u => u.health),
+    sources: walk.sources,
     prefetch: paths => {
       if (!store || !prefetcher) return
       // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is

@@ -9,6 +9,7 @@ import type { Chain, ProxyEntry } from '../../go/proxy/chain.js'
 import type { Logger } from '../../host/logger.js'
 import type { SumdbConfig } from '../../go/sumdb/config.js'
 import type { Credentials, NetrcEntry, CredentialsLookup } from '../../auth/index.js'
+import type { SourceLedger } from './sources.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
@@ -84,6 +85,8 @@ export interface Forwarder {
   /** Zips answered so far, and the module of the latest zip request, for a progress line. */
   progress(): { zips: number; requests: number; current?: string }
   health(): readonly ProxyHealth[]
+  /** Who answered each module request so far (go's and the prefetch's). */
+  readonly sources: SourceLedger
   /**
    * Queues request paths (`<!-encoded module>/@v/<!-encoded version>.<info|mod|zip>`, as the prefetch plan names
    * them) to fetch ahead of go, in order. Paths matching GONOPROXY are dropped. A no-op without options.prefetch.

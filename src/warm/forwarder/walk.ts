@@ -15,6 +15,7 @@ import { isFailing, recordTry } from './health.js'
 import { describeUpstream, summary, toOutcome } from './judgement.js'
 import { joinUrl } from './paths.js'
 import type { RepeatedDebug } from './repeats.js'
+import type { SourceLedger } from './sources.js'
 import type { Kind, Outcome, Upstream } from './types.js'
 import { CLOSED, toAttemptResult, type AttemptResult } from './upstream.js'
 
@@ -40,6 +41,8 @@ export interface WalkContext {
   readonly log: Logger
   /** Retry lines grouped by host and error (one failing host would otherwise log a line per request). */
   readonly retryLines: RepeatedDebug
+  /** Who answered each module request: a later checksum mismatch or "not found" names them. */
+  readonly sources: SourceLedger
 }
 
 /** One upstream URL a request asks: a proxy of the chain (`u`), or the checksum database itself (no `u`). */
@@ -162,7 +165,12 @@ export async function walkChain(
     tries: triesFor(ctx, u, i === live.length - 1)
   }))
   const walked = await walkTargets(ctx, targets, kind, signal)
-  if (walked.kind === 'use') return walked.result
+  if (walked.kind === 'use') {
+    if (walked.result.type !== 'network' && walked.result.status === 200) {
+      ctx.sources.served(path, describeUpstream(walked.target.u, walked.target.url))
+    }
+    return walked.result
+  }
   if (walked.kind === 'aborted') return walked.outcome
   if (walked.why === 'stop' && walked.report) return walked.report
   return fallOff(ctx.chain, walked.outcomes, walked.report)
