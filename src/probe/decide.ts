@@ -146,3 +146,17 @@ export function applyChinaAlias(
     ]
   }
 }
+
+/**
+ * A proxy that answers 404 for the probe module — a public module every public proxy serves — is kept (a proxy for
+ * private modules only is normal before a public one), but it serves no public module: said in the log and the
+ * summary, so that a later "not found" for a public module is not read as a private module.
+ */
+export function servesNoPublicModuleNotes(proxies: readonly ProxyResult[], module: string): string[] {
+  return proxies
+    .filter(proxy => proxy.status === 'not-found')
+    .map(
+      proxy =>
+        `${proxy.url} answered 404 for ${module}, a public module: kept in the chain (it may serve only private modules), but public modules need a proxy after it or direct.`
+    )
+}

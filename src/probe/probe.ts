@@ -5,7 +5,14 @@ import { InputError, quote } from '../go/errors.js'
 import { silentLogger, type Logger } from '../host/logger.js'
 import { ACTION_WORDING, type Wording } from '../host/wording.js'
 import { matchesPrefixPatterns } from '../go/env/patterns.js'
-import { applyChinaAlias, chainProblems, decideChain, fastestProxy, mayUseChinaAlias } from './decide.js'
+import {
+  applyChinaAlias,
+  chainProblems,
+  decideChain,
+  fastestProxy,
+  mayUseChinaAlias,
+  servesNoPublicModuleNotes
+} from './decide.js'
 import { settleProbe, type EntryProgress } from './settle.js'
 import {
   isWorking,
@@ -201,7 +208,7 @@ async function probeWith(
     chain: formatChain(chain, true),
     proxies,
     sumdb: sumdbCheck,
-    notes,
+    notes: [...notes, ...servesNoPublicModuleNotes(proxies, module)],
     problems
   }
   logOutcome(log, report, options.timeoutMs)

@@ -205,7 +205,7 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   try {
     outcome = await runSets(sets, fetch, modcache, options, started)
     // Before the forwarder closes: it knows who served (or answered 404 for) each failed module's files.
-    if (fetch.forwarder) explainFailures(outcome.failures, fetch.forwarder)
+    if (fetch.forwarder) await explainFailures(outcome.failures, fetch.forwarder, options.plan.gonosumdb, options.words)
   } finally {
     goEnded = Date.now()
     prefetch = await fetch.close()

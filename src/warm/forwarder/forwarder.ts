@@ -43,6 +43,7 @@ import { pathToFileURL } from 'node:url'
 import { pipeline } from 'node:stream/promises'
 import { credentialsFor } from '../../auth/secrets.js'
 import { matchesPrefixPatterns } from '../../go/env/patterns.js'
+import { escapeModulePath } from '../../go/module/path.js'
 import { createHttpClient } from '../../net/http.js'
 import { trustedCertificates } from '../../net/trust.js'
 import { makeUpstream } from './health.js'
@@ -177,6 +178,24 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     }),
     health: () => upstreams.map(u => u.health),
     sources: walk.sources,
+    sumdbKnows: async (module, version) => {
+      if (options.sumdb.kind !== 'db') return undefined
+      const request = `${options.sumdb.name}/lookup/${escapeModulePath(module)}@${escapeModulePath(version)}`
+      const controller = new AbortController()
+      controllers.add(controller)
+      try {
+        const answer = await requests.handleSumdb(request, controller.signal)
+        if ('type' in answer) {
+          if (answer.type === 'stream') answer.rest.destroy()
+          return answer.type === 'network' ? undefined : answer.status === 200
+        }
+        return answer.notFound ? false : undefined
+      } catch {
+        return undefined
+      } finally {
+        controllers.delete(controller)
+      }
+    },
     prefetch: paths => {
       if (!store || !prefetcher) return
       // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is

@@ -88,6 +88,12 @@ export interface Forwarder {
   /** Who answered each module request so far (go's and the prefetch's). */
   readonly sources: SourceLedger
   /**
+   * Whether the checksum database knows `module@version` (asked through the route go's own lookups take): true,
+   * false (it answered not found), or undefined (GOSUMDB off, or no clear answer). Only for wording a failure: go
+   * verifies what it downloads itself.
+   */
+  sumdbKnows(module: string, version: string): Promise<boolean | undefined>
+  /**
    * Queues request paths (`<!-encoded module>/@v/<!-encoded version>.<info|mod|zip>`, as the prefetch plan names
    * them) to fetch ahead of go, in order. Paths matching GONOPROXY are dropped. A no-op without options.prefetch.
    */

@@ -172,6 +172,8 @@ export async function walkChain(
     return walked.result
   }
   if (walked.kind === 'aborted') return walked.outcome
+  const notFoundBy = walked.outcomes.flatMap(o => (o.notFound && o.upstream ? [o.upstream.shown] : []))
+  ctx.sources.notFound(path, notFoundBy)
   if (walked.why === 'stop' && walked.report) return walked.report
   return fallOff(ctx.chain, walked.outcomes, walked.report)
 }
