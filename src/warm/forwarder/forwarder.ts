@@ -178,24 +178,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     }),
     health: () => upstreams.map(u => u.health),
     sources: walk.sources,
-    sumdbKnows: async (module, version) => {
-      if (options.sumdb.kind !== 'db') return undefined
-      const request = `${options.sumdb.name}/lookup/${escapeModulePath(module)}@${escapeModulePath(version)}`
-      const controller = new AbortController()
-      controllers.add(controller)
-      try {
-        const answer = await requests.handleSumdb(request, controller.signal)
-        if ('type' in answer) {
-          if (answer.type === 'stream') answer.rest.destroy()
-          return answer.type === 'network' ? undefined : answer.status === 200
-        }
-        return answer.notFound ? false : undefined
-      } catch {
-        return undefined
-      } finally {
-        controllers.delete(controller)
-      }
-    },
+    sumdbKnows: (module, version) => sumdbKnows(requests, options.sumdb, module, version),
     prefetch: paths => {
       if (!store || !prefetcher) return
       // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is
@@ -223,6 +206,34 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
       await closed
       walk.retryLines.flush()
     }
+  }
+}
+
+/**
+ * Whether the checksum database knows `module@version`: a lookup through the forwarder's own database route (the
+ * one go's lookups take), aborted with the forwarder. Undefined when GOSUMDB is off or the answer is not clear.
+ */
+async function sumdbKnows(
+  requests: RequestContext,
+  sumdb: ForwarderOptions['sumdb'],
+  module: string,
+  version: string
+): Promise<boolean | undefined> {
+  if (sumdb.kind !== 'db') return undefined
+  const request = `${sumdb.name}/lookup/${escapeModulePath(module)}@${escapeModulePath(version)}`
+  const controller = new AbortController()
+  requests.controllers.add(controller)
+  try {
+    const answer = await requests.handleSumdb(request, controller.signal)
+    if ('type' in answer) {
+      if (answer.type === 'stream') answer.rest.destroy()
+      return answer.type === 'network' ? undefined : answer.status === 200
+    }
+    return answer.notFound ? false : undefined
+  } catch {
+    return undefined
+  } finally {
+    requests.controllers.delete(controller)
   }
 }
 
