@@ -99,7 +99,8 @@ const EXIT_CODES = [
   '  1  failure: the probe found no working proxy or checksum DB (with --on-unreachable fail),',
   '     warming failed, go env -w failed, or Go could not be installed (or verified)',
   '  2  usage: unknown command or flag, an invalid value (the message names the input), or a value',
-  '     that --shell cmd cannot hold safely (% or "; use --shell pwsh)'
+  '     that --shell cmd cannot hold safely (% or "; use --shell pwsh)',
+  '  130, 143  cancelled (SIGINT, SIGTERM): go and what it started were ended, nothing half-installed left'
 ]
 
 const ENVIRONMENT = [
