@@ -8,7 +8,8 @@ import { undoForCancel } from './exec/cancel.js'
 import { InputErrors } from './go/errors.js'
 import { redactText } from './go/proxy/url.js'
 import { packageVersion } from './host/version.js'
-import { cacheLoaded, loadCache, runPipeline } from './pipeline/pipeline.js'
+import { cacheLoaded, loadCache } from './action/cache-loader.js'
+import { runPipeline } from './pipeline/pipeline.js'
 import { failedSummary } from './report/summary.js'
 
 /**

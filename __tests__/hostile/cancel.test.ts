@@ -8,11 +8,12 @@
  * go's process is found the way `ps` finds it: /proc/<pid>/stat of every process, by parent pid (Linux only; the
  * suite fails elsewhere rather than skipping).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
 import { startBlackhole, startProxy, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, writeProject } from '../support/modules.js'
+import { alive, descendants, processTable } from '../support/processes.js'
 import { runAction, runPost, type ActionRun } from '../support/run-action.js'
 
 const lib = defineModule({ path: 'example.com/cancel/lib', version: 'v1.0.0' })
@@ -31,51 +32,6 @@ afterAll(async () => {
   await proxy?.close()
   await cleanupTempDirs()
 })
-
-/** pid → parent pid and command name, for every process now. */
-function processTable(): Map<number, { ppid: number; comm: string }> {
-  const table = new Map<number, { ppid: number; comm: string }>()
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      // pid (comm) state ppid ...: comm may hold spaces and parentheses, so split after the last ')'.
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      table.set(Number(name), { ppid, comm })
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return table
-}
-
-/** Every process descending from `root`. */
-function descendants(root: number): number[] {
-  const table = processTable()
-  const found: number[] = []
-  const queue = [root]
-  while (queue.length > 0) {
-    const parent = queue.shift()!
-    for (const [pid, entry] of table) {
-      if (entry.ppid === parent && !found.includes(pid)) {
-        found.push(pid)
-        queue.push(pid)
-      }
-    }
-  }
-  return found
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
-  } catch {
-    return false
-  }
-}
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 

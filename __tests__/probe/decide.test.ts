@@ -1,5 +1,6 @@
 /** The probe's pure decisions (probe/decide.ts, probe/settle.ts), table-driven with short chain names. */
 import { formatChain, parseGoproxy, type Chain } from '../../src/go/proxy/chain.js'
+import { ACTION_WORDING } from '../../src/host/wording.js'
 import { applyChinaAlias, chainProblems, decideChain, fastestProxy, mayUseChinaAlias } from '../../src/probe/decide.js'
 import { GRACE_FACTOR, GRACE_FLOOR_MS, settleProbe, type EntryProgress } from '../../src/probe/settle.js'
 import type { ProbeStatus, ProxyResult, SumdbCheck } from '../../src/probe/report.js'
@@ -139,7 +140,7 @@ describe('decideChain and chainProblems', () => {
     const decision = decideChain(given, entry => standing(entry.url), 'latency')
     expect(show(decision.chain)).toBe(exported.replace(/https:\/\/([a-h])\.test/g, '$1'))
     expect(decision.noneWorks).toBe(noneWorks)
-    const found = chainProblems(given, decision.noneWorks, statusOf, url => url)
+    const found = chainProblems(given, decision.noneWorks, statusOf, url => url, ACTION_WORDING)
     expect(found).toHaveLength(problems.length)
     found.forEach((problem, i) => expect(problem).toMatch(new RegExp(problems[i])))
   })

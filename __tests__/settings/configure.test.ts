@@ -3,7 +3,9 @@
  * chain to export. Security first: with a problem (a dead "," gate, no working proxy)
  * the rebuilt chain is never exported; `warn` keeps the chain as composed.
  */
+import { CLI_WORDING } from '../../src/cli/wording.js'
 import { formatChain, parseGoproxy } from '../../src/go/proxy/chain.js'
+import { ACTION_WORDING } from '../../src/host/wording.js'
 import { decideAfterProbe, planEnvironment } from '../../src/settings/configure.js'
 import { readSettings } from '../../src/settings/settings.js'
 
@@ -19,7 +21,12 @@ const rebuilt = parseGoproxy('test', 'https://proxy.golang.org,direct').chain
 
 describe('decideAfterProbe applies on-unreachable', () => {
   test('no problem: the rebuilt chain and the verified checksum DB are exported', () => {
-    const verdict = decideAfterProbe(composed, { chain: rebuilt, sumdb: composed.sumdb, problems: [] }, 'fail', 'Set X')
+    const verdict = decideAfterProbe(
+      composed,
+      { chain: rebuilt, sumdb: composed.sumdb, problems: [] },
+      'fail',
+      ACTION_WORDING
+    )
     expect(formatChain(verdict.chain)).toBe('https://proxy.golang.org,direct')
     expect(verdict.failure).toBeUndefined()
     expect(verdict.warning).toBeUndefined()
@@ -30,9 +37,16 @@ describe('decideAfterProbe applies on-unreachable', () => {
       composed,
       { chain: rebuilt, sumdb: composed.sumdb, problems: ['gate dead'] },
       'fail',
-      'Set X'
+      ACTION_WORDING
     )
-    expect(verdict.failure).toBe('gate dead\nSet X to use the chain anyway.')
+    expect(verdict.failure).toBe('gate dead\nSet `on-unreachable: warn` to use the chain anyway.')
+    const cli = decideAfterProbe(
+      composed,
+      { chain: rebuilt, sumdb: composed.sumdb, problems: ['gate dead'] },
+      'fail',
+      CLI_WORDING
+    )
+    expect(cli.failure).toBe('gate dead\nSet `--on-unreachable warn` to use the chain anyway.')
   })
 
   test('a problem with warn: the chain as composed (the dead "," gate kept), never the rebuilt one', () => {
@@ -40,10 +54,10 @@ describe('decideAfterProbe applies on-unreachable', () => {
       composed,
       { chain: rebuilt, sumdb: composed.sumdb, problems: ['gate dead'] },
       'warn',
-      'Set X'
+      ACTION_WORDING
     )
     expect(formatChain(verdict.chain)).toBe('https://corp.example,https://proxy.golang.org,direct')
-    expect(verdict.warning).toMatch(/^gate dead\non-unreachable is warn/)
+    expect(verdict.warning).toMatch(/^gate dead\n`on-unreachable: warn`: using the chain as composed/)
     expect(verdict.failure).toBeUndefined()
   })
 })

@@ -7,10 +7,12 @@ import { InputErrors } from '../go/errors.js'
 import { goPathBin } from '../go/env/gopath.js'
 import { renderInstallLine } from '../install/line.js'
 import { withModcacherw } from '../cache/policy.js'
+import { loadCache } from './cache-loader.js'
 import { pinnedToolchain, toolchainModuleGoVersion } from '../go/toolchain/version.js'
 import type { ExportingHost } from '../pipeline/pipeline.js'
 import { droppedWarnings, probeTableText } from '../probe/table.js'
 import { packageVersion } from '../host/version.js'
+import { ACTION_WORDING } from '../host/wording.js'
 import { summaryOf } from '../report/summary.js'
 import { exportVariables, readGoEnvForLog, setEnvironmentOutputs, showGoEnv } from './export.js'
 import { actionLogger as log } from './logger.js'
@@ -39,7 +41,7 @@ export const actionHost: ExportingHost = {
   cwd: process.cwd(),
   goFallback: findGoInToolCache,
   group: (title, work) => core.group(title, work),
-  howToWarn: 'Set on-unreachable: warn',
+  wording: ACTION_WORDING,
   credentialsPlanned: credentials => {
     maskSecrets(credentials.secrets)
     // GOAUTH=off would make go ignore the netrc the auth input needs: fail before anything is probed or exported.
@@ -131,7 +133,8 @@ export const actionHost: ExportingHost = {
     stateDir: process.env.RUNNER_TEMP || os.tmpdir(),
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
     env: process.env,
-    startedMs: STARTED_MS
+    startedMs: STARTED_MS,
+    load: loadCache
   }),
   cachesRestored: ({ modules, build, state }) => {
     core.setOutput('cache-hit', String(modules?.kind === 'exact'))

@@ -8,7 +8,7 @@
  * credentials aimed at an http:// proxy are refused instead of silently not sent.
  */
 import type { ProxyEntry } from '../go/proxy/chain.js'
-import { InputError, quote } from '../go/errors.js'
+import { environmentInput, InputError, quote } from '../go/errors.js'
 import { redactUrl, secretsOfUrl, stripCredentials, type ProxyUrl } from '../go/proxy/url.js'
 import { lineProblem } from './parse.js'
 import { BAD_CHARACTER, decodeUserinfo, hideUserinfo, secretForms } from './secrets.js'
@@ -22,7 +22,7 @@ export interface ChainProxy {
 
 /** The input a proxy URL came from, for messages: the user fixes it there. */
 export function inputOf(entry: ProxyEntry): string {
-  return entry.origin === 'environment' ? 'GOPROXY (job environment)' : 'proxies'
+  return entry.origin === 'environment' ? environmentInput('GOPROXY') : 'proxies'
 }
 
 function defaultPort(scheme: string): string {

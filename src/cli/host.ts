@@ -3,6 +3,7 @@ import type { Logger } from '../host/logger.js'
 import type { Host } from '../host/host.js'
 import { droppedWarnings } from '../probe/table.js'
 import type { CliIo } from './io.js'
+import { CLI_WORDING } from './wording.js'
 
 /**
  * The CLI host: the environment and directory the CLI was given, its terminal logger, and its wording. The steps
@@ -15,7 +16,7 @@ export function cliHost(io: CliIo, log: Logger): Host {
     env: io.env,
     cwd: io.cwd,
     group: (_title, work) => work(),
-    howToWarn: 'Set --on-unreachable warn',
+    wording: CLI_WORDING,
     credentialsPlanned: credentials => {
       // The CLI writes no netrc file: the credentials stay in memory for the probe and warm.
       credentials.moved.forEach(({ from, machine }) =>

@@ -1,7 +1,6 @@
 import type { Logger } from '../host/logger.js'
 import { redactText } from '../go/proxy/url.js'
 import { styles, useColour, type CliIo } from './io.js'
-import { inCliWords } from './words.js'
 
 /** Lets the progress line step aside while a message is written, and come back after it. */
 export interface MessageGuard {
@@ -13,7 +12,7 @@ export interface MessageGuard {
  * The core's Logger over the terminal: everything goes to stderr, so stdout holds only what a command prints for
  * machines and shells (`eval "$(setup-goproxy env)"`). Debug lines only with --verbose, and so info lines when the
  * command's own output already says the same (`quietInfo`, for probe's table). Text is redacted as in the action's
- * log (the CLI has no masking), and put in the CLI's words (inCliWords: flags, this machine).
+ * log (the CLI has no masking). The messages are in the CLI's words where they were written (the host's Wording).
  */
 export function terminalLogger(
   io: CliIo,
@@ -24,7 +23,7 @@ export function terminalLogger(
   const style = styles(useColour(io, io.stderr))
   const write = (prefix: string, message: string) => {
     guard?.before()
-    const text = inCliWords(redactText(message))
+    const text = redactText(message)
     io.stderr.write(`${prefix}${text.split('\n').join(`\n${' '.repeat(visibleLength(prefix))}`)}\n`)
     guard?.after()
   }

@@ -1,6 +1,6 @@
-import { InputErrors } from '../go/errors.js'
+import { InputErrors, variableOfInput } from '../go/errors.js'
 import { redactText } from '../go/proxy/url.js'
-import { INPUT_FLAGS, parseArgs, UsageError, type Command, type ParsedArgs } from './args.js'
+import { isInputFlag, parseArgs, UsageError, type Command, type ParsedArgs } from './args.js'
 import { applyCommand, envCommand } from './commands/env.js'
 import { probeCommand } from './commands/probe.js'
 import { installCommand } from './commands/install.js'
@@ -8,7 +8,8 @@ import { warmCommand } from './commands/warm.js'
 import { commandHelp, programHelp } from './help.js'
 import { processIo, styles, useColour, type CliIo } from './io.js'
 import { packageVersion } from '../host/version.js'
-import { inCliWords } from './words.js'
+import { describeInputErrors } from '../host/wording.js'
+import { CLI_WORDING } from './wording.js'
 
 /** Exit codes, as the help documents them. */
 export const EXIT_OK = 0
@@ -60,23 +61,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof UsageError) return usage(error.command ? error : new UsageError(error.message, args.command))
     if (error instanceof InputErrors) {
       io.stderr.write(
-        `${style.red('error:')} invalid input; nothing was printed or written.\n${inCliWords(error.message)}\n${inputHint(error, args.command)}\n`
+        `${style.red('error:')} invalid input; nothing was printed or written.\n${describeInputErrors(error, CLI_WORDING)}\n${inputHint(error, args.command)}\n`
       )
       return EXIT_USAGE
     }
-    io.stderr.write(
-      `${style.red('error:')} ${inCliWords(redactText(error instanceof Error ? error.message : String(error)))}\n`
-    )
+    io.stderr.write(`${style.red('error:')} ${redactText(error instanceof Error ? error.message : String(error))}\n`)
     return EXIT_FAILURE
   }
 }
 
-/** Messages name inputs as the action does; say which flags those are, or which variable to fix. */
+/** Say which flags to fix, or which variables of the environment. */
 function inputHint(error: InputErrors, command: Command): string {
-  const flags = [...new Set(error.errors.map(e => e.input).filter(input => input in INPUT_FLAGS))]
-  const variables = [
-    ...new Set(error.errors.map(e => /^(GO[A-Z]+) \(/.exec(e.input)?.[1]).filter(v => v !== undefined))
-  ]
+  const flags = [...new Set(error.errors.map(e => e.input).filter(isInputFlag))]
+  const variables = [...new Set(error.errors.map(e => variableOfInput(e.input)).filter(v => v !== undefined))]
   const parts: string[] = []
   if (flags.length > 0) parts.push(`Fix ${flags.map(f => `--${f}`).join(', ')} (see setup-goproxy ${command} --help).`)
   if (variables.length > 0)

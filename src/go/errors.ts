@@ -13,6 +13,16 @@ export class InputError extends Error {
   }
 }
 
+/** The label of an input error about a variable the job's environment holds (`GOPROXY (job environment)`). */
+export function environmentInput(variable: string): string {
+  return `${variable} (job environment)`
+}
+
+/** The variable an environmentInput label names, or undefined for an input's own name. */
+export function variableOfInput(input: string): string | undefined {
+  return /^([A-Z][A-Z0-9_]*) \(job environment\)$/.exec(input)?.[1]
+}
+
 /** All input problems found in one pass: users fix them together instead of one per run. */
 export class InputErrors extends Error {
   constructor(readonly errors: InputError[]) {

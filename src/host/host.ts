@@ -2,6 +2,7 @@ import type { CredentialPlan } from '../auth/index.js'
 import type { GoLookup } from '../exec/find-go.js'
 import type { ProbeOutcome } from '../probe/probe.js'
 import type { Logger } from './logger.js'
+import type { Wording } from './wording.js'
 
 /**
  * What a host (the action, the CLI) hands the pipeline: where to log, the environment and directory it runs in, and
@@ -18,11 +19,11 @@ export interface Host {
   readonly goFallback?: GoLookup
   /** Runs `work` as one named part of the log (a collapsed group on a runner). */
   group<T>(title: string, work: () => Promise<T>): Promise<T>
-  /** How this host names the switch that keeps a chain with problems ("Set on-unreachable: warn"). */
-  readonly howToWarn: string
+  /** How this host names its settings and its place in the pipeline's messages (inputs on a runner, flags here). */
+  readonly wording: Wording
   /** Reacts to the credential plan: masks its secrets, shows its notes in the host's words. */
   credentialsPlanned(credentials: CredentialPlan): void
-  /** Reacts to a finished probe (outputs, notices), before the decision is shown. */
+  /** Reacts to the probe as decided (outputs, notices), just before it is shown: the same report `showProbe` gets. */
   probed?(outcome: ProbeOutcome): void
   /** Shows the probe's result once decided (`shown` says no chain when the run fails). */
   showProbe(shown: ProbeOutcome): void

@@ -13,7 +13,9 @@
  *
  * The probe, the warm phase and the Go install are loaded on first use (ncc emits them as chunks next to the
  * bundle): with undici under them they are most of the action's bundle, and a run that fails on its inputs, or runs
- * with `probe: false` and `warm: false`, never evaluates them.
+ * with `probe: false` and `warm: false`, never evaluates them. The cache phase is not imported here at all: the host
+ * that has caches (the action) hands its loader over in `CachePlace`, so the CLI's bundle holds neither the cache
+ * code nor @actions/cache and the Azure SDK under it.
  */
 import type { CredentialPlan } from '../auth/index.js'
 import { findGo } from '../exec/find-go.js'
@@ -40,11 +42,6 @@ const loadProbe = () => (probeLoading ??= import('../probe/probe.js'))
 let warmLoading: Promise<typeof import('../warm/warm.js')> | undefined
 const loadWarm = () => (warmLoading ??= import('../warm/warm.js'))
 const loadInstall = () => import('../install/for-job.js')
-let cacheLoading: Promise<typeof import('../cache/phase.js')> | undefined
-/** The cache phase (it brings @actions/cache and the Azure SDK): loaded only when `cache` is on. */
-export const loadCache = () => (cacheLoading ??= import('../cache/phase.js'))
-/** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
-export const cacheLoaded = (): boolean => cacheLoading !== undefined
 
 /** Everything decided before the network is touched. */
 export interface Prepared {
@@ -90,7 +87,7 @@ function refuseMissingDirectories(lines: readonly string[], cwd: string): void {
 export interface Decided {
   readonly route: VerifiedRoute
   readonly environment: Environment
-  /** The probe's outcome as it ran (absent when it did not). */
+  /** The probe's outcome, its report as shown (naming the chain exported); absent when it did not run. */
   readonly outcome?: ProbeOutcome
   readonly record: RunRecord
   /** With on-unreachable fail: the run fails with this and exports nothing. */
@@ -105,11 +102,18 @@ export async function decide(prepared: Prepared, host: Host, probe = prepared.se
   const { settings, plan, credentials } = prepared
   const outcome = probe ? await probeWith(prepared, host) : undefined
   const verdict = outcome
-    ? decideAfterProbe(plan, outcome, settings.onUnreachable, host.howToWarn)
+    ? decideAfterProbe(plan, outcome, settings.onUnreachable, host.wording)
     : { chain: plan.chain, sumdb: plan.sumdb }
-  // Shown after the verdict: a failed run exports no chain, and the tables must not say otherwise.
-  const shown = outcome && { ...outcome, report: probeReportAsShown(outcome.report, verdict.failure !== undefined) }
-  if (shown) host.showProbe(shown)
+  // Shown after the verdict, to every reader alike (outputs, tables, warnings): the chain it names is the one
+  // exported, or none when the run fails.
+  const shown = outcome && {
+    ...outcome,
+    report: probeReportAsShown(outcome.report, verdict.failure === undefined ? verdict.chain : undefined)
+  }
+  if (shown) {
+    host.probed?.(shown)
+    host.showProbe(shown)
+  }
   if (verdict.warning) host.log.warning(verdict.warning)
   const route: VerifiedRoute = {
     chain: verdict.chain,
@@ -130,7 +134,7 @@ export async function decide(prepared: Prepared, host: Host, probe = prepared.se
     route,
     environment,
     record,
-    ...(outcome ? { outcome } : {}),
+    ...(shown ? { outcome: shown } : {}),
     ...(verdict.failure ? { failure: verdict.failure } : {})
   }
 }
@@ -145,10 +149,10 @@ async function probeWith(prepared: Prepared, host: Host): Promise<ProbeOutcome> 
       probeModule: settings.probeModule,
       order: settings.order,
       credentialsFor: credentials.credentialsFor,
-      log: host.log
+      log: host.log,
+      words: host.wording
     })
   )
-  host.probed?.(outcome)
   return outcome
 }
 
@@ -220,6 +224,7 @@ export async function warmCache(
     retries: settings.retries,
     credentialsFor: route.credentialsFor,
     log: host.log,
+    words: host.wording,
     ...(place.onProgress ? { onProgress: place.onProgress } : {})
   })
 }
@@ -263,7 +268,12 @@ export interface CachePlace {
   readonly env: Readonly<Record<string, string | undefined>>
   /** When the step started: the build cache keeps the entries used from then on. */
   readonly startedMs: number
+  /** Loads the cache phase (src/cache/phase.ts): only a host with caches imports it. */
+  readonly load: () => Promise<CachePhase>
 }
+
+/** The cache phase's module, as a host loads it. */
+export type CachePhase = typeof import('../cache/phase.js')
 
 /** The cache phase's outcome: the parts restored and the state the post step saves from. */
 export interface CacheRestored {
@@ -281,7 +291,7 @@ export async function restoreCaches(
 ): Promise<(() => Promise<CacheRestored>) | undefined> {
   const cache = settings.cache
   if (!cache) return undefined
-  const { restoreCaches: restore } = await loadCache()
+  const { restoreCaches: restore } = await place.load()
   const result = await host.group('Restore the module and build caches', () =>
     restore({
       settings: cache,

@@ -7,6 +7,7 @@ import type { Chain, ProxyEntry } from '../go/proxy/chain.js'
 import { isWorking, type ProbeStatus, type ProxyResult, type SumdbCheck } from './report.js'
 import { rebuildChain, type EntryStanding } from './reorder.js'
 import { CHINA_SUMDB_ALIAS, parseGosumdb, type SumdbConfig } from '../go/sumdb/config.js'
+import type { Wording } from '../host/wording.js'
 
 /** The chain to export and whether every proxy was dropped. */
 export interface ChainDecision {
@@ -46,7 +47,8 @@ export function chainProblems(
   given: Chain,
   noneWorks: boolean,
   statusOf: (url: string) => { status: ProbeStatus; message: string },
-  redact: (url: string) => string
+  redact: (url: string) => string,
+  words: Wording
 ): string[] {
   const problems: string[] = []
   if (noneWorks) {
@@ -61,13 +63,13 @@ export function chainProblems(
           ? ' The chain ends in off: no module could be downloaded.'
           : ''
     const untrusted = given.proxies.some(entry => isUntrustedCertificate(statusOf(entry.url)))
-    problems.push(`No proxy in the chain works from this runner (${unique}).${tail}${untrusted ? TRUST_HINT : ''}`)
+    problems.push(`No proxy in the chain works from ${words.here} (${unique}).${tail}${untrusted ? TRUST_HINT : ''}`)
   }
   given.proxies.forEach((entry, i) => {
     if (!isGate(given, i) || isWorking(statusOf(entry.url).status)) return
     const next = given.proxies[i + 1]
     problems.push(
-      `${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`
+      `${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in ${words.input('private')} / ${words.input('no-proxy')} and join the two with "|".`
     )
   })
   return problems
@@ -143,4 +145,18 @@ export function applyChinaAlias(
       `GOSUMDB is set to ${CHINA_SUMDB_ALIAS}: sum.golang.org could not be reached the way the go command would ask it.`
     ]
   }
+}
+
+/**
+ * A proxy that answers 404 for the probe module — a public module every public proxy serves — is kept (a proxy for
+ * private modules only is normal before a public one), but it serves no public module: said in the log and the
+ * summary, so that a later "not found" for a public module is not read as a private module.
+ */
+export function servesNoPublicModuleNotes(proxies: readonly ProxyResult[], module: string): string[] {
+  return proxies
+    .filter(proxy => proxy.status === 'not-found')
+    .map(
+      proxy =>
+        `${proxy.url} answered 404 for ${module}, a public module: kept in the chain (it may serve only private modules), but public modules need a proxy after it or direct.`
+    )
 }

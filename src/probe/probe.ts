@@ -3,8 +3,16 @@ import { formatChain, type Chain, type ProxyEntry } from '../go/proxy/chain.js'
 import type { ModulePlan } from '../settings/compose.js'
 import { InputError, quote } from '../go/errors.js'
 import { silentLogger, type Logger } from '../host/logger.js'
+import { ACTION_WORDING, type Wording } from '../host/wording.js'
 import { matchesPrefixPatterns } from '../go/env/patterns.js'
-import { applyChinaAlias, chainProblems, decideChain, fastestProxy, mayUseChinaAlias } from './decide.js'
+import {
+  applyChinaAlias,
+  chainProblems,
+  decideChain,
+  fastestProxy,
+  mayUseChinaAlias,
+  servesNoPublicModuleNotes
+} from './decide.js'
 import { settleProbe, type EntryProgress } from './settle.js'
 import {
   isWorking,
@@ -39,6 +47,8 @@ export interface ProbeOptions {
    */
   samples?: number
   log?: Logger
+  /** The host's words for its settings and place in the problems; the action's when not given. */
+  words?: Wording
   /**
    * For tests: the base URL to use instead of `https://<host>` for the checksum database's
    * own address and for sum.golang.google.cn. Production leaves it unset.
@@ -181,7 +191,13 @@ async function probeWith(
 
   const proxies = proxyResults(urls, chain, results, supported, supportedSettled)
   const dropped = proxies.filter(p => !isWorking(p.status))
-  const problems = chainProblems(plan.chain, noneWorks, url => results.get(url) as ListProbe, redactUrl)
+  const problems = chainProblems(
+    plan.chain,
+    noneWorks,
+    url => results.get(url) as ListProbe,
+    redactUrl,
+    options.words ?? ACTION_WORDING
+  )
   if (sumdbCheck.status === 'failed') problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`)
   const fastest = fastestProxy(proxies)
   const report: ProbeReport = {
@@ -192,7 +208,7 @@ async function probeWith(
     chain: formatChain(chain, true),
     proxies,
     sumdb: sumdbCheck,
-    notes,
+    notes: [...notes, ...servesNoPublicModuleNotes(proxies, module)],
     problems
   }
   logOutcome(log, report, options.timeoutMs)

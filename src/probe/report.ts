@@ -168,7 +168,7 @@ const TLS_REASONS: Readonly<Record<string, string>> = {
   SELF_SIGNED_CERT_IN_CHAIN:
     'self-signed certificate in the chain (an untrusted root, such as a TLS-inspecting firewall)',
   CERT_HAS_EXPIRED: 'certificate expired',
-  CERT_NOT_YET_VALID: 'certificate not yet valid (is the runner clock right?)',
+  CERT_NOT_YET_VALID: 'certificate not yet valid (is the clock here right?)',
   ERR_TLS_CERT_ALTNAME_INVALID: 'certificate not valid for this host name (hostname mismatch)',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by an unknown authority',
   UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by an unknown authority',

@@ -1,5 +1,6 @@
 import { inertMarkdown } from '../report/markdown.js'
 import type { ProbeReport, ProxyResult, SumdbCheck } from './report.js'
+import { chainWord } from './shown.js'
 
 /** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
 
@@ -62,7 +63,7 @@ export function probeTableMarkdown(report: ProbeReport): string {
   for (const row of rows(report)) lines.push(`| ${row.map(markdownCell).join(' | ')} |`)
   lines.push(
     '',
-    `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`
+    `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${chainWord(report)}\`.`
   )
   return lines.join('\n')
 }
@@ -88,7 +89,7 @@ export function probeTableText(report: ProbeReport): string {
   )
   lines.push(
     `probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`,
-    `chain: ${report.chain || '(none)'}`,
+    `chain: ${chainWord(report)}`,
     sumdbCheckText(report.sumdb)
   )
   return lines.join('\n')

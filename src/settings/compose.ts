@@ -1,5 +1,5 @@
 import { formatChain, parseGoproxy, type Chain, type ProxyEntry } from '../go/proxy/chain.js'
-import { assertNoControlCharacters, ErrorCollector, InputError, quote } from '../go/errors.js'
+import { assertNoControlCharacters, environmentInput, ErrorCollector, InputError, quote } from '../go/errors.js'
 import { formatPatterns, matchesEverything, matchesPrefixPatterns } from '../go/env/patterns.js'
 import { findPreset, GO_DEFAULT_GOPROXY, GO_DEFAULT_GOSUMDB, REGION_PRESETS } from '../go/proxy/presets.js'
 import type { Settings } from './settings.js'
@@ -126,7 +126,7 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
     const fromEnv = nonEmpty(ambient.env.GOPROXY)
     const fromGo = nonEmpty(ambient.goEnvGoproxy)
     const [value, source, input]: [string, ChainSource, string] = fromEnv
-      ? [fromEnv, 'environment', 'GOPROXY (job environment)']
+      ? [fromEnv, 'environment', environmentInput('GOPROXY')]
       : fromGo
         ? [fromGo, 'go env', 'GOPROXY (go env)']
         : [GO_DEFAULT_GOPROXY, 'go default', 'GOPROXY']
@@ -146,7 +146,7 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
     exported.add('GOSUMDB')
   } else if (ambientSumdb) {
     sumdb = errors.attempt(
-      () => parseGosumdb('GOSUMDB (job environment)', ambientSumdb),
+      () => parseGosumdb(environmentInput('GOSUMDB'), ambientSumdb),
       parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB)
     )
   } else if (regionSumdb) {
@@ -170,7 +170,7 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
     const inherited = nonEmpty(ambient.env[variable])
     // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
     if (inherited !== undefined) {
-      errors.attempt(() => assertNoControlCharacters(`${variable} (job environment)`, inherited), undefined)
+      errors.attempt(() => assertNoControlCharacters(environmentInput(variable), inherited), undefined)
     }
     return inherited
   }

@@ -9,6 +9,7 @@ import type { Chain } from '../go/proxy/chain.js'
 import { addPrivatePatterns, composePlan, withChain, type Ambient, type ModulePlan } from './compose.js'
 import type { Settings } from './settings.js'
 import type { SumdbConfig } from '../go/sumdb/config.js'
+import type { Wording } from '../host/wording.js'
 
 export interface PlannedEnvironment {
   /** The plan with credentials moved out of proxy and checksum-DB URLs and private module hosts in GOPRIVATE. */
@@ -54,18 +55,19 @@ export interface ExportDecision {
 /**
  * Applies `on-unreachable` to the probe's outcome: no problem → the rebuilt chain; a
  * problem → the chain as composed with a warning (`warn`) or a failure (`fail`).
- * `howToWarn` names the switch in the caller's words (an input or a flag).
+ * `words` names the switch as the host does (an input or a flag).
  */
 export function decideAfterProbe(
   plan: ModulePlan,
   proposal: ProbeProposal,
   onUnreachable: Settings['onUnreachable'],
-  howToWarn: string
+  words: Wording
 ): ExportDecision {
   if (proposal.problems.length === 0) return { chain: proposal.chain, sumdb: proposal.sumdb }
   const problems = proposal.problems.join('\n')
   const asComposed = { chain: plan.chain, sumdb: plan.sumdb }
+  const warn = words.input('on-unreachable', 'warn')
   return onUnreachable === 'warn'
-    ? { ...asComposed, warning: `${problems}\non-unreachable is warn: using the chain as composed.` }
-    : { ...asComposed, failure: `${problems}\n${howToWarn} to use the chain anyway.` }
+    ? { ...asComposed, warning: `${problems}\n${warn}: using the chain as composed.` }
+    : { ...asComposed, failure: `${problems}\nSet ${warn} to use the chain anyway.` }
 }

@@ -11,6 +11,7 @@
  * diagnose() takes the first row that applies.
  */
 import { redactText } from '../go/proxy/url.js'
+import { ACTION_WORDING, type Wording } from '../host/wording.js'
 
 export type DiagnosisKind =
   /** The download differs from go.sum (fatal in the go command, SECURITY ERROR). */
@@ -68,6 +69,8 @@ export interface DiagnoseContext {
   /** Module path and version when the caller knows them (from the -json object). */
   readonly module?: string
   readonly version?: string
+  /** The host's words for its settings and place; the action's when not given. */
+  readonly words?: Wording
 }
 
 /** The kinds that trying again can cure; each row's `transient` follows it. */
@@ -201,6 +204,10 @@ export interface DiagnosisFacts {
   readonly subject: string
   /** `private: <narrowest GOPRIVATE pattern>` for this module. */
   readonly privateLine: string
+  /** The same, in the host's words, code-quoted (`private: x` / `--private x`). */
+  readonly privateInput: string
+  /** How the host names its settings and its place (the action's inputs on a runner, the CLI's flags). */
+  readonly words: Wording
   /** Seconds named by the watchdog's marker, or by the warm-timeout marker. */
   readonly stallSeconds?: number
   readonly deadlineSeconds?: number
@@ -245,7 +252,8 @@ const BAD_RESPONSE =
 const NOT_FOUND = new Set([404, 410])
 const GIT_AUTH_PROMPT =
   /could not read Username|terminal prompts disabled|Authentication failed|Permission denied \(publickey\)|could not read Password/
-const SWAP = 'remove it from `proxies:` or join it to a working proxy with "|" (see the probe table)'
+const swap = (f: DiagnosisFacts) =>
+  `remove it from ${f.words.input('proxies')} or join it to a working proxy with "|" (see the probe table)`
 const Who = (f: DiagnosisFacts) => f.host ?? 'A proxy'
 const who = (f: DiagnosisFacts) => f.host ?? 'a proxy'
 const none = () => ({})
@@ -255,12 +263,12 @@ const httpRow = (f: DiagnosisFacts, pick: (kind: DiagnosisKind) => boolean) =>
   f.verifying === undefined && f.status !== undefined && pick(statusKind(f.status))
 /** Rows that read only the words: they apply when no HTTP status decides. */
 const words = (f: DiagnosisFacts, re: RegExp) => f.verifying === undefined && f.status === undefined && re.test(f.text)
-const unauthorizedSentence = (host: string | undefined, status: number | undefined) =>
-  `Credentials missing or wrong for ${host ?? 'the host'}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the \`auth:\` input (from secrets.*), and check that the token may read this module.`
+const unauthorizedSentence = (words: Wording, host: string | undefined, status: number | undefined) =>
+  `Credentials missing or wrong for ${host ?? 'the host'}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the ${words.input('auth')} ${words.setting} (from secrets.*), and check that the token may read this module.`
 const unknownRevisionSentence = (f: DiagnosisFacts) =>
-  `${f.subject} does not exist upstream (unknown revision${f.version ? ` ${f.version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add \`${f.privateLine}\`.`
+  `${f.subject} does not exist upstream (unknown revision${f.version ? ` ${f.version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add ${f.privateInput}.`
 const badResponseSentence = (f: DiagnosisFacts) =>
-  `${f.host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in \`proxies:\` (a mirror's path such as /goproxy/ matters) or remove it.`
+  `${f.host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in ${f.words.input('proxies')} (a mirror's path such as /goproxy/ matters) or remove it.`
 const transportRow = (kind: TransportKind, sentence: (f: DiagnosisFacts) => string): DiagnosisRule => ({
   kind,
   transient: TRANSIENT.has(kind),
@@ -279,7 +287,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: true,
     applies: f => f.stallSeconds !== undefined,
     sentence: f =>
-      `The download made no progress for ${f.stallSeconds} s and was stopped by the watchdog: a proxy or the network stalls from this runner; it is tried again, and a proxy that keeps stalling should be removed from \`proxies:\` or joined to a working one with "|".`,
+      `The download made no progress for ${f.stallSeconds} s and was stopped by the watchdog: a proxy or the network stalls from ${f.words.here}; it is tried again, and a proxy that keeps stalling should be removed from ${f.words.input('proxies')} or joined to a working one with "|".`,
     details: none
   },
   {
@@ -287,7 +295,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: false,
     applies: f => f.deadlineSeconds !== undefined,
     sentence: f =>
-      `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from this runner or the module set is large; raise \`warm-timeout:\` or check the probe table for a slow proxy.`,
+      `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from ${f.words.here} or the module set is large; raise ${f.words.input('warm-timeout')} or check the probe table for a slow proxy.`,
     suggestion: f => `warm-timeout: ${(f.deadlineSeconds ?? 0) * 2}`,
     details: none
   },
@@ -298,7 +306,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
       /checksum mismatch|SECURITY ERROR/.test(f.text) &&
       /reported by the checksum server|verifying (?:module|go\.mod): checksum mismatch/.test(f.text),
     sentence: f =>
-      `${f.subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from \`proxies:\` (the go command refuses the download either way, and rightly so).`,
+      `${f.subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from ${f.words.input('proxies')} (the go command refuses the download either way, and rightly so).`,
     details: none
   },
   {
@@ -306,7 +314,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: false,
     applies: f => /checksum mismatch|SECURITY ERROR/.test(f.text),
     sentence: f =>
-      `${f.subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from \`proxies:\` (verification stays on).`,
+      `${f.subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from ${f.words.input('proxies')} (verification stays on).`,
     details: none
   },
   {
@@ -314,7 +322,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: false,
     applies: f => f.verifying?.status !== undefined && NOT_FOUND.has(f.verifying.status),
     sentence: f =>
-      `The checksum database does not know ${f.subject} (${f.verifying?.status}): it is most likely a private module; add \`${f.privateLine}\` so it is fetched directly and not looked up in the public checksum database.`,
+      `The checksum database does not know ${f.subject} (${f.verifying?.status}): it is most likely a private module; add ${f.privateInput} so it is fetched directly and not looked up in the public checksum database.`,
     suggestion: f => f.privateLine,
     details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
   },
@@ -322,7 +330,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     kind: 'unauthorized',
     transient: false,
     applies: f => f.verifying?.status !== undefined && statusKind(f.verifying.status) === 'unauthorized',
-    sentence: f => unauthorizedSentence(f.verifying?.host, f.verifying?.status),
+    sentence: f => unauthorizedSentence(f.words, f.verifying?.host, f.verifying?.status),
     suggestion: f => `auth: ${f.verifying?.host ?? 'HOST'} USER:TOKEN`,
     details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
   },
@@ -336,7 +344,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
         : f.verifying?.host
           ? ` (${f.verifying.host})`
           : ''
-      return `The checksum database could not be reached from this runner${via} to verify ${f.subject}: set \`sumdb: sum.golang.google.cn\` (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in \`proxies:\`.`
+      return `The checksum database could not be reached from ${f.words.here}${via} to verify ${f.subject}: set ${f.words.input('sumdb', 'sum.golang.google.cn')} (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in ${f.words.input('proxies')}.`
     },
     suggestion: () => 'sumdb: sum.golang.google.cn',
     details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
@@ -346,7 +354,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: false,
     applies: f => /module lookup disabled by GOPROXY=off/.test(f.text),
     sentence: f =>
-      `${f.subject} is not in the module cache and GOPROXY is off: list at least one proxy in \`proxies:\` (or direct) for the warm phase to download it.`,
+      `${f.subject} is not in the module cache and GOPROXY is off: list at least one proxy in ${f.words.input('proxies')} (or direct) for the warm phase to download it.`,
     details: none
   },
   {
@@ -363,14 +371,14 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: false,
     applies: f => httpRow(f, k => k === kind),
     sentence: f =>
-      `No proxy in the chain has ${f.subject} (${f.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add \`${f.privateLine}\` so the go command fetches it directly with your git credentials; otherwise check that this version exists.`,
+      `No proxy in the chain has ${f.subject} (${f.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add ${f.privateInput} so the go command fetches it directly with your git credentials; otherwise check that this version exists.`,
     suggestion: f => f.privateLine
   })),
   {
     kind: 'unauthorized',
     transient: false,
     applies: f => httpRow(f, k => k === 'unauthorized'),
-    sentence: f => unauthorizedSentence(f.host, f.status),
+    sentence: f => unauthorizedSentence(f.words, f.host, f.status),
     suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`
   },
   {
@@ -378,14 +386,14 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: true,
     applies: f => httpRow(f, k => k === 'rate-limited'),
     sentence: f =>
-      `${f.host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits this runner; the download is tried again with backoff, and a second proxy joined with "|" in \`proxies:\` takes the load off.`
+      `${f.host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits ${f.words.here}; the download is tried again with backoff, and a second proxy joined with "|" in ${f.words.input('proxies')} takes the load off.`
   },
   {
     kind: 'not-found',
     transient: false,
     applies: f => words(f, /reading file:\/\/\S+: no such file or directory/),
     sentence: f =>
-      `No proxy in the chain has ${f.subject} (the file:// proxy lacks it): if it is a private module, add \`${f.privateLine}\`; otherwise check that this version exists.`,
+      `No proxy in the chain has ${f.subject} (the file:// proxy lacks it): if it is a private module, add ${f.privateInput}; otherwise check that this version exists.`,
     suggestion: f => f.privateLine,
     details: none
   },
@@ -400,7 +408,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     kind: 'unauthorized',
     transient: false,
     applies: f => words(f, GIT_AUTH_PROMPT),
-    sentence: f => unauthorizedSentence(f.host, undefined),
+    sentence: f => unauthorizedSentence(f.words, f.host, undefined),
     suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`,
     details: hostOnly
   },
@@ -436,41 +444,41 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
   transportRow(
     'timeout',
     f =>
-      `${Who(f)} did not answer in time: it is down, overloaded or blocked from this runner; the download is tried again; if it keeps happening, ${SWAP}.`
+      `${Who(f)} did not answer in time: it is down, overloaded or blocked from ${f.words.here}; the download is tried again; if it keeps happening, ${swap(f)}.`
   ),
   transportRow(
     'refused',
     f =>
-      `The connection to ${who(f)} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${SWAP}.`
+      `The connection to ${who(f)} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${swap(f)}.`
   ),
   transportRow(
     'dns',
     f =>
-      `The host name ${who(f)} could not be resolved from this runner: check its spelling in \`proxies:\`; a DNS hiccup is tried again.`
+      `The host name ${who(f)} could not be resolved from ${f.words.here}: check its spelling in ${f.words.input('proxies')}; a DNS hiccup is tried again.`
   ),
   transportRow(
     'tls',
     f =>
-      `The TLS certificate of ${who(f)} is not trusted on this runner (${/x509: [^\n]*/.exec(f.transportText)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on the runner (SSL_CERT_FILE); otherwise check the URL in \`proxies:\`.`
+      `The TLS certificate of ${who(f)} is not trusted on ${f.words.here} (${/x509: [^\n]*/.exec(f.transportText)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on ${f.words.here} (SSL_CERT_FILE); otherwise check the URL in ${f.words.input('proxies')}.`
   ),
   transportRow(
     'reset',
     f =>
-      `The connection to ${who(f)} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${SWAP}.`
+      `The connection to ${who(f)} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${swap(f)}.`
   ),
   {
     kind: 'server-error',
     transient: true,
     applies: f => httpRow(f, k => k === 'server-error'),
     sentence: f =>
-      `${f.host ?? 'The proxy'} answered ${f.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in \`proxies:\`.`
+      `${f.host ?? 'The proxy'} answered ${f.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in ${f.words.input('proxies')}.`
   },
   {
     kind: 'other',
     transient: false,
     applies: f => httpRow(f, () => true),
     sentence: f =>
-      `${f.host ?? 'The proxy'} answered ${f.status} for ${f.subject}: the proxy refuses this request; check the proxy's documentation or remove it from \`proxies:\`.`
+      `${f.host ?? 'The proxy'} answered ${f.status} for ${f.subject}: the proxy refuses this request; check the proxy's documentation or remove it from ${f.words.input('proxies')}.`
   },
   {
     kind: 'other',
@@ -491,6 +499,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
 /** Works out, once, everything the rules read from one go error text. */
 export function diagnosisFacts(rawText: string, context: DiagnoseContext = {}): DiagnosisFacts {
   const text = redactText(rawText)
+  const words = context.words ?? ACTION_WORDING
   const named = moduleOf(text)
   const module = context.module ?? named.module
   const version = context.version ?? named.version
@@ -515,6 +524,7 @@ export function diagnosisFacts(rawText: string, context: DiagnoseContext = {}): 
   // The go command reports the most useful error: any proxy error ranks above "not found".
   const decisive = statuses.find(s => !NOT_FOUND.has(s.status)) ?? statuses[0]
   const detail = serverResponse(text)
+  const privatePattern = module ? privatePrefix(module) : 'your.host/org'
   // After a 5xx only the proxy's own words explain a transport fault; a 4xx is never one.
   const transportText = decisive === undefined ? text : detail
   const transport = decisive === undefined || decisive.status >= 500 ? transportKind(transportText) : undefined
@@ -523,7 +533,9 @@ export function diagnosisFacts(rawText: string, context: DiagnoseContext = {}): 
     module,
     version,
     subject: module ? (version ? `${module}@${version}` : module) : 'a module',
-    privateLine: `private: ${module ? privatePrefix(module) : 'your.host/org'}`,
+    privateLine: `private: ${privatePattern}`,
+    privateInput: words.input('private', privatePattern),
+    words,
     ...(stall ? { stallSeconds: Number(stall[1]) } : {}),
     ...(deadline ? { deadlineSeconds: Number(deadline[1]) } : {}),
     verifying,

@@ -6,6 +6,7 @@
  */
 import { deadlineMarker, diagnose, stallMarker, type Diagnosis } from './diagnose.js'
 import type { ModuleDownload } from './download-json.js'
+import type { Wording } from '../host/wording.js'
 
 /** One module (or module set) that could not be downloaded. */
 export interface WarmFailure {
@@ -51,6 +52,8 @@ export interface JudgeContext {
   readonly clean: (text: string) => string
   /** Whether the module's files were written during this phase (else they were cached already). */
   readonly fetched: (object: ModuleDownload) => boolean
+  /** The host's words for the diagnoses; the action's when not given. */
+  readonly words?: Wording
 }
 
 /** The verdict on one run. */
@@ -72,7 +75,7 @@ export function judgeRun(run: RunFacts, set: JudgedSet, ctx: JudgeContext): RunV
         path: object.Path,
         ...version,
         error,
-        diagnosis: diagnose(error, { module: object.Path, ...version }),
+        diagnosis: diagnose(error, { module: object.Path, ...version, ...(ctx.words ? { words: ctx.words } : {}) }),
         directory: set.shown,
         ...requiringGoMod(set, object.Path)
       })
@@ -81,20 +84,22 @@ export function judgeRun(run: RunFacts, set: JudgedSet, ctx: JudgeContext): RunV
     modules.set(`${object.Path}@${object.Version ?? ''}`, ctx.fetched(object) ? 'downloaded' : 'cached')
   }
   if (run.spawnError) {
-    failures.push(setFailure(set, `could not start ${ctx.go}: ${run.spawnError}`))
+    failures.push(setFailure(set, `could not start ${ctx.go}: ${run.spawnError}`, ctx.words))
   } else if (run.killed) {
     const marker = run.killed === 'stall' ? stallMarker(ctx.stallSeconds) : deadlineMarker(ctx.timeoutSeconds)
     const stderr = run.stderr.trim()
-    failures.push(setFailure(set, `${marker}${stderr ? `\n${ctx.clean(stderr)}` : ''}`))
+    failures.push(setFailure(set, `${marker}${stderr ? `\n${ctx.clean(stderr)}` : ''}`, ctx.words))
   } else if (run.code !== 0 && failures.length === 0) {
-    failures.push(...stderrFailures(set, ctx.clean(run.stderr.trim() || `go mod download exited with ${run.code}`)))
+    failures.push(
+      ...stderrFailures(set, ctx.clean(run.stderr.trim() || `go mod download exited with ${run.code}`), ctx.words)
+    )
   }
   return { modules, failures }
 }
 
 /** The failure of a whole set (a stall, the deadline, go not starting), or of the module its text names. */
-export function setFailure(set: JudgedSet, text: string): WarmFailure {
-  const diagnosis = diagnose(text)
+export function setFailure(set: JudgedSet, text: string, words?: Wording): WarmFailure {
+  const diagnosis = diagnose(text, words ? { words } : {})
   const path = diagnosis.module ?? mainModule(set) ?? set.shown
   return {
     path,
@@ -107,10 +112,10 @@ export function setFailure(set: JudgedSet, text: string): WarmFailure {
 }
 
 /** Failures from a fatal stderr (no JSON): one per `go: path@version: ...` block, else one for the whole text. */
-function stderrFailures(set: JudgedSet, stderr: string): WarmFailure[] {
+function stderrFailures(set: JudgedSet, stderr: string, words?: Wording): WarmFailure[] {
   const blocks = stderr.split(/\n(?=go: )/).filter(b => /^go: [^\s@]+@[^\s:]+: /.test(b))
-  if (blocks.length === 0) return [setFailure(set, stderr)]
-  return blocks.map(block => setFailure(set, block))
+  if (blocks.length === 0) return [setFailure(set, stderr, words)]
+  return blocks.map(block => setFailure(set, block, words))
 }
 
 function mainModule(set: JudgedSet): string | undefined {

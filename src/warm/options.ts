@@ -2,6 +2,7 @@ import type { CredentialsLookup } from '../auth/types.js'
 import type { Chain } from '../go/proxy/chain.js'
 import type { SumdbConfig } from '../go/sumdb/config.js'
 import type { Logger } from '../host/logger.js'
+import type { Wording } from '../host/wording.js'
 import type { ModulePlan } from '../settings/compose.js'
 
 /** What the warm phase is given (src/warm/warm.ts warmModules). */
@@ -37,6 +38,8 @@ export interface WarmOptions {
   /** Warm a module that go builds from vendor/ too (the warm-vendored input); default false: it is skipped. */
   warmVendored?: boolean
   log: Logger
+  /** The host's words for the diagnoses (inputs or flags, runner or machine); the action's when not given. */
+  words?: Wording
   /** For the CLI's live line. */
   onProgress?: (p: { done: number; total?: number; current?: string; elapsedMs: number }) => void
 }

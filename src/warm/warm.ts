@@ -28,6 +28,7 @@ import { buildsFromVendor } from '../go/modfile/vendor.js'
 import { DEFAULT_STALL_SECONDS, startFetch, type FetchStage, type PrefetchReport } from './fetch.js'
 import { readModuleSets, type ReadSet } from './module-sets.js'
 import { runWatched } from './run-go.js'
+import { explainFailures } from './sources.js'
 
 export { findGo, type GoLookup } from '../exec/find-go.js'
 export type { WarmFailure } from './judge.js'
@@ -203,6 +204,8 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   let goEnded: number | undefined
   try {
     outcome = await runSets(sets, fetch, modcache, options, started)
+    // Before the forwarder closes: it knows who served (or answered 404 for) each failed module's files.
+    if (fetch.forwarder) await explainFailures(outcome.failures, fetch.forwarder, options.plan.gonosumdb, options.words)
   } finally {
     goEnded = Date.now()
     prefetch = await fetch.close()
@@ -312,7 +315,7 @@ async function runSets(
     for (const set of pending) {
       const shown = set.judged.shown
       if (Date.now() >= deadline) {
-        failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds))])
+        failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds), options.words)])
         continue
       }
       const run = await runWatched({
@@ -332,7 +335,8 @@ async function runSets(
         stallSeconds,
         timeoutSeconds: options.timeoutSeconds,
         clean: fetch.clean,
-        fetched: object => written.has(object)
+        fetched: object => written.has(object),
+        ...(options.words ? { words: options.words } : {})
       })
       // A module downloaded by an earlier attempt stays downloaded.
       for (const [key, state] of verdict.modules)

@@ -1,6 +1,5 @@
 import { formatChain } from '../../go/proxy/chain.js'
 import { probeTableText } from '../../probe/table.js'
-import { probeReportAsShown } from '../../probe/shown.js'
 import type { ParsedArgs } from '../args.js'
 import { decideHere } from '../host.js'
 import { styles, useColour, type CliIo } from '../io.js'
@@ -20,7 +19,8 @@ export async function probeCommand(args: ParsedArgs, io: CliIo): Promise<number>
   if (!outcome) throw new Error('the probe did not run') // decide() always probes when asked to
   const { exports, effective } = decision.environment
   const ok = decision.failure === undefined
-  const report = probeReportAsShown(outcome.report, !ok)
+  // The report as decided (decide() shows it so): it names the chain exported, or none.
+  const report = outcome.report
   if (args.json) {
     const document = {
       ok,

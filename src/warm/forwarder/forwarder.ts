@@ -43,12 +43,15 @@ import { pathToFileURL } from 'node:url'
 import { pipeline } from 'node:stream/promises'
 import { credentialsFor } from '../../auth/secrets.js'
 import { matchesPrefixPatterns } from '../../go/env/patterns.js'
+import { escapeModulePath } from '../../go/module/path.js'
 import { createHttpClient } from '../../net/http.js'
 import { trustedCertificates } from '../../net/trust.js'
 import { makeUpstream } from './health.js'
 import { handleRequest, listenLoopback, type RequestContext } from './server.js'
 import { createSumdbHandler } from './sumdb.js'
 import type { Activity, Forwarder, ForwarderOptions, Upstream } from './types.js'
+import { repeatedDebug } from './repeats.js'
+import { sourceLedger } from './sources.js'
 import { walkChain, type WalkContext } from './walk.js'
 import { decodeModule, safePath, wirePath } from './paths.js'
 import { createPrefetcher } from './prefetch.js'
@@ -101,7 +104,9 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     client,
     credentialsFor: lookup,
     touch,
-    log
+    log,
+    retryLines: repeatedDebug(log),
+    sources: sourceLedger()
   }
   // The file:// layer go reads prefetched files from without a request (store.ts), beside the spool directory (a
   // spooled zip is renamed into it: the same file system).
@@ -172,6 +177,8 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
       ...(activity.current ? { current: activity.current } : {})
     }),
     health: () => upstreams.map(u => u.health),
+    sources: walk.sources,
+    sumdbKnows: (module, version) => sumdbKnows(requests, options.sumdb, module, version),
     prefetch: paths => {
       if (!store || !prefetcher) return
       // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is
@@ -197,7 +204,36 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
       const closed = server.close()
       await client.close()
       await closed
+      walk.retryLines.flush()
     }
+  }
+}
+
+/**
+ * Whether the checksum database knows `module@version`: a lookup through the forwarder's own database route (the
+ * one go's lookups take), aborted with the forwarder. Undefined when GOSUMDB is off or the answer is not clear.
+ */
+async function sumdbKnows(
+  requests: RequestContext,
+  sumdb: ForwarderOptions['sumdb'],
+  module: string,
+  version: string
+): Promise<boolean | undefined> {
+  if (sumdb.kind !== 'db') return undefined
+  const request = `${sumdb.name}/lookup/${escapeModulePath(module)}@${escapeModulePath(version)}`
+  const controller = new AbortController()
+  requests.controllers.add(controller)
+  try {
+    const answer = await requests.handleSumdb(request, controller.signal)
+    if ('type' in answer) {
+      if (answer.type === 'stream') answer.rest.destroy()
+      return answer.type === 'network' ? undefined : answer.status === 200
+    }
+    return answer.notFound ? false : undefined
+  } catch {
+    return undefined
+  } finally {
+    requests.controllers.delete(controller)
   }
 }
 

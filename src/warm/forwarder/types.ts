@@ -9,6 +9,7 @@ import type { Chain, ProxyEntry } from '../../go/proxy/chain.js'
 import type { Logger } from '../../host/logger.js'
 import type { SumdbConfig } from '../../go/sumdb/config.js'
 import type { Credentials, NetrcEntry, CredentialsLookup } from '../../auth/index.js'
+import type { SourceLedger } from './sources.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
@@ -84,6 +85,14 @@ export interface Forwarder {
   /** Zips answered so far, and the module of the latest zip request, for a progress line. */
   progress(): { zips: number; requests: number; current?: string }
   health(): readonly ProxyHealth[]
+  /** Who answered each module request so far (go's and the prefetch's). */
+  readonly sources: SourceLedger
+  /**
+   * Whether the checksum database knows `module@version` (asked through the route go's own lookups take): true,
+   * false (it answered not found), or undefined (GOSUMDB off, or no clear answer). Only for wording a failure: go
+   * verifies what it downloads itself.
+   */
+  sumdbKnows(module: string, version: string): Promise<boolean | undefined>
   /**
    * Queues request paths (`<!-encoded module>/@v/<!-encoded version>.<info|mod|zip>`, as the prefetch plan names
    * them) to fetch ahead of go, in order. Paths matching GONOPROXY are dropped. A no-op without options.prefetch.

@@ -14,6 +14,8 @@ import { walkUpstream, type FailedTry, type WalkResult } from '../../net/walk.js
 import { isFailing, recordTry } from './health.js'
 import { describeUpstream, summary, toOutcome } from './judgement.js'
 import { joinUrl } from './paths.js'
+import type { RepeatedDebug } from './repeats.js'
+import type { SourceLedger } from './sources.js'
 import type { Kind, Outcome, Upstream } from './types.js'
 import { CLOSED, toAttemptResult, type AttemptResult } from './upstream.js'
 
@@ -37,6 +39,10 @@ export interface WalkContext {
   /** Marks activity, so the watchdog sees a slow transfer as progress. */
   readonly touch: () => void
   readonly log: Logger
+  /** Retry lines grouped by host and error (one failing host would otherwise log a line per request). */
+  readonly retryLines: RepeatedDebug
+  /** Who answered each module request: a later checksum mismatch or "not found" names them. */
+  readonly sources: SourceLedger
 }
 
 /** One upstream URL a request asks: a proxy of the chain (`u`), or the checksum database itself (no `u`). */
@@ -110,9 +116,8 @@ export async function walkTargets(
       },
       onRetry: (failed, _delayMs) => {
         const target = targets[failed.entry]
-        ctx.log.debug(
-          `Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}; retrying (${failed.attempt}/${target.tries})`
-        )
+        const what = `Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}`
+        ctx.retryLines.note(what, `${what}; retrying (${failed.attempt}/${target.tries})`)
       },
       giveUp: entry => targets[entry].u?.health.dropped === true
     }
@@ -160,8 +165,15 @@ export async function walkChain(
     tries: triesFor(ctx, u, i === live.length - 1)
   }))
   const walked = await walkTargets(ctx, targets, kind, signal)
-  if (walked.kind === 'use') return walked.result
+  if (walked.kind === 'use') {
+    if (walked.result.type !== 'network' && walked.result.status === 200) {
+      ctx.sources.served(path, describeUpstream(walked.target.u, walked.target.url))
+    }
+    return walked.result
+  }
   if (walked.kind === 'aborted') return walked.outcome
+  const notFoundBy = walked.outcomes.flatMap(o => (o.notFound && o.upstream ? [o.upstream.shown] : []))
+  ctx.sources.notFound(path, notFoundBy)
   if (walked.why === 'stop' && walked.report) return walked.report
   return fallOff(ctx.chain, walked.outcomes, walked.report)
 }

@@ -1,0 +1,12 @@
+import type { CachePhase } from '../pipeline/pipeline.js'
+
+let cacheLoading: Promise<CachePhase> | undefined
+
+/**
+ * The cache phase (it brings @actions/cache and the Azure SDK), loaded on first use: only the action imports it, and
+ * hands it to the pipeline through `CachePlace.load`, so the CLI's module graph never reaches src/cache/phase.ts.
+ */
+export const loadCache = (): Promise<CachePhase> => (cacheLoading ??= import('../cache/phase.js'))
+
+/** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
+export const cacheLoaded = (): boolean => cacheLoading !== undefined
