@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './action/workflow.js'
 import { appendFileSync } from 'node:fs'
 import { actionHost, credentialDir, STATE } from './action/host.js'
 import { maskInputSecrets } from './action/secrets.js'
@@ -49,7 +49,7 @@ async function writeFailedSummary(failure: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const meta = { version: packageVersion(), elapsedMs: performance.now() }
   try {
-    await core.summary.addRaw(failedSummary(failure, meta), true).write()
+    await core.appendSummary(failedSummary(failure, meta))
   } catch (error) {
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
@@ -69,7 +69,7 @@ async function saveCachesAfterJob(): Promise<void> {
     const { saveTable } = await import('./cache/report.js')
     const saved = await saveCaches({ state: JSON.parse(state), jobStatus: jobStatus(core.getInput('job-status')), log })
     if (process.env.GITHUB_STEP_SUMMARY && saved.length > 0) {
-      await core.summary.addRaw(['### setup-goproxy: caches saved', '', saveTable(saved), ''].join('\n'), true).write()
+      await core.appendSummary(['### setup-goproxy: caches saved', '', saveTable(saved), ''].join('\n'))
     }
   } catch (error) {
     // A cache is an optimisation: a failed save is a warning, never a failed job.

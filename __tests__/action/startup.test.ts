@@ -5,8 +5,9 @@
  * - a run whose process runs out of work before it is done fails instead of exiting 0 (exit-guard.ts).
  */
 import { jest } from '@jest/globals'
-import { cpSync, readdirSync, rmSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { EXITED_EARLY, failIfExitingEarly, type ExitEvents } from '../../src/action/exit-guard.js'
 import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
@@ -69,6 +70,38 @@ describe('the bundle', () => {
     const invalid = await runAction({ entry: join(copy, 'index.js'), inputs: { region: 'mars' }, env })
     expect(invalid.code).toBe(1)
     expect(invalid.stdout).toMatch(/Input 'region': "mars"/)
+  })
+
+  // The cold start (issue #18): a run that neither probes nor warms never loads an HTTP stack. @actions/core's
+  // entry and @actions/tool-cache import @actions/http-client, undici and tunnel (node:https, node:tls, zlib, http2)
+  // at load: ~100 ms of the start. A preload writes the built-in modules the process loaded when it exits.
+  test.each([
+    ['go on PATH', true],
+    ['no go on PATH (the tool-cache lookup runs)', false]
+  ])('a run that only configures loads no HTTP client (%s)', async (_what, goOnPath) => {
+    const dir = tempDir('loaded-modules')
+    const preload = join(dir, 'loaded.mjs')
+    const list = join(dir, 'loaded.txt')
+    writeFileSync(
+      preload,
+      `import { writeFileSync } from 'node:fs'\nprocess.on('exit', () => writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')))\n`
+    )
+    const env = goTestEnv(tempDir('action-job-'), { GOPROXY: undefined, GOSUMDB: undefined })
+    const run = await runAction({
+      inputs: { probe: 'false', warm: 'false', region: 'global' },
+      env: {
+        ...env,
+        ...(goOnPath ? {} : { PATH: '' }),
+        RUNNER_TOOL_CACHE: tempDir('empty-tool-cache'),
+        NODE_OPTIONS: `--import ${pathToFileURL(preload).href}`
+      }
+    })
+    expect(run.code).toBe(0)
+    expect(run.env.GOPROXY).toBe('https://proxy.golang.org,direct')
+    const loaded = readFileSync(list, 'utf8').split('\n')
+    expect(loaded).toContain('NativeModule fs')
+    const httpStack = loaded.filter(name => /^NativeModule (https?|tls|zlib|_http_\w+|internal\/http2\/.*)$/.test(name))
+    expect(httpStack).toEqual([])
   })
 
   test.each<[mode: '502' | 'reset']>([['502'], ['reset']])(

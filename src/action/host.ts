@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import os from 'node:os'
 import * as path from 'node:path'
 import { movedNote } from '../auth/index.js'
@@ -121,7 +121,7 @@ export const actionHost: ExportingHost = {
   writeSummary: async record => {
     // performance.now() counts from the process's start: the step's whole time, node's start included.
     const meta = { version: packageVersion(), elapsedMs: performance.now() }
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(record, meta), true).write()
+    if (process.env.GITHUB_STEP_SUMMARY) await core.appendSummary(summaryOf(record, meta))
   },
   cachePlace: () => ({
     os:
