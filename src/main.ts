@@ -1,5 +1,7 @@
 import * as core from './action/workflow.js'
 import { appendFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
 import { actionHost, credentialDir, STATE } from './action/host.js'
 import { maskInputSecrets } from './action/secrets.js'
 import { CredentialRemovalError, markedCredentialFiles, removeCredentials } from './auth/install.js'
@@ -10,6 +12,7 @@ import { redactText } from './go/proxy/url.js'
 import { packageVersion } from './host/version.js'
 import { cacheLoaded, loadCache, runPipeline } from './pipeline/pipeline.js'
 import { failedSummary } from './report/summary.js'
+import { LAYER_DIR_PREFIX } from './warm/forwarder/types.js'
 
 /**
  * The action's entry: the main step runs the pipeline (src/pipeline/pipeline.ts: validate, probe, decide, export,
@@ -94,10 +97,35 @@ async function cleanUp(): Promise<void> {
     problems = error.problems.length
     error.problems.forEach(problem => core.warning(problem))
   }
+  await removeLeftovers()
   if (removed.length > 0) log.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`)
   // "Nothing to remove" would be false when files were left in place: the warnings above name them.
   if (problems > 0) core.info(`${problems} credential file(s) could not be removed (see the warnings above).`)
   else if (removed.length === 0) core.info('No credential files to remove.')
+}
+
+/**
+ * Removes what main left for post (the warm phase's prefetch layer: files go already copied into its module cache).
+ * Only directories of ours under RUNNER_TEMP are touched, whatever the state says; a failure is a warning.
+ */
+async function removeLeftovers(): Promise<void> {
+  const temp = process.env.RUNNER_TEMP
+  const dirs = JSON.parse(core.getState(STATE.leftovers) || '[]') as unknown
+  if (!temp || !Array.isArray(dirs)) return
+  for (const dir of dirs) {
+    if (typeof dir !== 'string' || !isLeftover(dir, temp)) continue
+    try {
+      await rm(dir, { recursive: true, force: true, maxRetries: 3 })
+    } catch (error) {
+      core.warning(`Could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+}
+
+/** A directory main may leave: directly under RUNNER_TEMP, named by the warm phase's layer prefix. */
+function isLeftover(dir: string, temp: string): boolean {
+  const resolved = path.resolve(dir)
+  return path.dirname(resolved) === path.resolve(temp) && path.basename(resolved).startsWith(LAYER_DIR_PREFIX)
 }
 
 /**

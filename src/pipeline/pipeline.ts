@@ -220,6 +220,7 @@ export async function warmCache(
     retries: settings.retries,
     credentialsFor: route.credentialsFor,
     log: host.log,
+    ...(host.removeLater ? { removeLater: (dir: string) => host.removeLater?.(dir) } : {}),
     ...(place.onProgress ? { onProgress: place.onProgress } : {})
   })
 }

@@ -37,6 +37,11 @@ export interface WarmOptions {
   /** Warm a module that go builds from vendor/ too (the warm-vendored input); default false: it is skipped. */
   warmVendored?: boolean
   log: Logger
+  /**
+   * Takes over removing the prefetch's `file://` layer (the action: its post step removes it, so the main step does
+   * not wait for a thousand unlinks); absent, the phase removes it before it returns.
+   */
+  removeLater?: (dir: string) => void
   /** For the CLI's live line. */
   onProgress?: (p: { done: number; total?: number; current?: string; elapsedMs: number }) => void
 }
