@@ -1,5 +1,7 @@
-import * as core from '@actions/core'
+import * as core from './action/workflow.js'
 import { appendFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
 import { actionHost, credentialDir, STATE } from './action/host.js'
 import { maskInputSecrets } from './action/secrets.js'
 import { CredentialRemovalError, markedCredentialFiles, removeCredentials } from './auth/install.js'
@@ -11,6 +13,7 @@ import { packageVersion } from './host/version.js'
 import { cacheLoaded, loadCache } from './action/cache-loader.js'
 import { runPipeline } from './pipeline/pipeline.js'
 import { failedSummary } from './report/summary.js'
+import { LAYER_DIR_PREFIX } from './warm/forwarder/types.js'
 
 /**
  * The action's entry: the main step runs the pipeline (src/pipeline/pipeline.ts: validate, probe, decide, export,
@@ -50,7 +53,7 @@ async function writeFailedSummary(failure: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const meta = { version: packageVersion(), elapsedMs: performance.now() }
   try {
-    await core.summary.addRaw(failedSummary(failure, meta), true).write()
+    await core.appendSummary(failedSummary(failure, meta))
   } catch (error) {
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
@@ -70,7 +73,7 @@ async function saveCachesAfterJob(): Promise<void> {
     const { saveTable } = await import('./cache/report.js')
     const saved = await saveCaches({ state: JSON.parse(state), jobStatus: jobStatus(core.getInput('job-status')), log })
     if (process.env.GITHUB_STEP_SUMMARY && saved.length > 0) {
-      await core.summary.addRaw(['### setup-goproxy: caches saved', '', saveTable(saved), ''].join('\n'), true).write()
+      await core.appendSummary(['### setup-goproxy: caches saved', '', saveTable(saved), ''].join('\n'))
     }
   } catch (error) {
     // A cache is an optimisation: a failed save is a warning, never a failed job.
@@ -95,10 +98,35 @@ async function cleanUp(): Promise<void> {
     problems = error.problems.length
     error.problems.forEach(problem => core.warning(problem))
   }
+  await removeLeftovers()
   if (removed.length > 0) log.info(`Removed ${removed.length} credential file(s): ${removed.join(', ')}`)
   // "Nothing to remove" would be false when files were left in place: the warnings above name them.
   if (problems > 0) core.info(`${problems} credential file(s) could not be removed (see the warnings above).`)
   else if (removed.length === 0) core.info('No credential files to remove.')
+}
+
+/**
+ * Removes what main left for post (the warm phase's prefetch layer: files go already copied into its module cache).
+ * Only directories of ours under RUNNER_TEMP are touched, whatever the state says; a failure is a warning.
+ */
+async function removeLeftovers(): Promise<void> {
+  const temp = process.env.RUNNER_TEMP
+  const dirs = JSON.parse(core.getState(STATE.leftovers) || '[]') as unknown
+  if (!temp || !Array.isArray(dirs)) return
+  for (const dir of dirs) {
+    if (typeof dir !== 'string' || !isLeftover(dir, temp)) continue
+    try {
+      await rm(dir, { recursive: true, force: true, maxRetries: 3 })
+    } catch (error) {
+      core.warning(`Could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+}
+
+/** A directory main may leave: directly under RUNNER_TEMP, named by the warm phase's layer prefix. */
+function isLeftover(dir: string, temp: string): boolean {
+  const resolved = path.resolve(dir)
+  return path.dirname(resolved) === path.resolve(temp) && path.basename(resolved).startsWith(LAYER_DIR_PREFIX)
 }
 
 /**

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { zipSync } from 'fflate'
-import { readZipEntries, SMALL_FILE_BYTES, writeZipEntries } from '../../src/install/unzip.js'
+import { readZipEntries, releaseNow, SMALL_FILE_BYTES, writeZipEntries } from '../../src/install/unzip.js'
 import { ToolchainZipError } from '../../src/go/toolchain/zip-plan.js'
 import { cleanupTempDirs, tempDir } from '../support/go.js'
 import { writeZip } from '../support/toolchain-zip.js'
@@ -160,5 +160,35 @@ describe('a bad entry is refused with an error naming it', () => {
     expect(error).toBeInstanceOf(ToolchainZipError)
     expect((error as Error).message).toMatch(message)
     expect((error as ToolchainZipError).entry).toBe(name)
+  })
+})
+
+describe('releaseNow (an inflated buffer freed at once, not at the next collection)', () => {
+  const hasTransfer = typeof (new ArrayBuffer(0) as { transfer?: unknown }).transfer === 'function'
+
+  test('a buffer that owns its whole memory is freed (Node 22+), or left alone where Node cannot', () => {
+    const own = Buffer.alloc(Buffer.poolSize * 4, 7)
+    releaseNow(own)
+    expect(own.buffer.byteLength).toBe(hasTransfer ? 0 : Buffer.poolSize * 4)
+  })
+
+  test.each<[what: string, make: () => { data: Buffer; neighbour: Buffer }]>([
+    [
+      "a slice of Node's shared pool",
+      () => ({ data: Buffer.from('small file'), neighbour: Buffer.from('another small file') })
+    ],
+    [
+      'a slice of a larger buffer',
+      () => {
+        const whole = Buffer.alloc(Buffer.poolSize * 4, 1)
+        return { data: whole.subarray(0, Buffer.poolSize * 2), neighbour: whole.subarray(Buffer.poolSize * 2) }
+      }
+    ]
+  ])('%s is left alone: the bytes beside it stay readable', (_what, make) => {
+    const { data, neighbour } = make()
+    const before = Buffer.from(neighbour)
+    releaseNow(data)
+    expect(data.buffer.byteLength).toBeGreaterThan(0)
+    expect(neighbour.equals(before)).toBe(true)
   })
 })

@@ -170,6 +170,29 @@ describe('findGo', () => {
     }
   })
 
+  it.each([
+    ['a newer copy without its .complete marker (interrupted)', '1.24.0', { complete: false, binary: true }],
+    ['a newer entry without a go binary', '1.24.0', { complete: true, binary: false }],
+    ['a directory whose name is not a version', 'latest', { complete: true, binary: true }]
+  ])('skips %s in the tool cache and takes the newest complete Go', (_what, name, shape) => {
+    const cache = tempDir('toolcache')
+    const place = (version: string, { complete, binary }: { complete: boolean; binary: boolean }) => {
+      const bin = join(cache, 'go', version, 'arm64', 'bin')
+      mkdirSync(bin, { recursive: true })
+      if (binary) writeFileSync(join(bin, 'go'), '')
+      if (complete) writeFileSync(join(cache, 'go', version, 'arm64.complete'), '')
+    }
+    place('1.23.4', { complete: true, binary: true })
+    place(name, shape)
+    // Another arch's newer Go is not this machine's.
+    place('1.25.0', { complete: true, binary: false })
+    mkdirSync(join(cache, 'go', '1.25.0', 'x64', 'bin'), { recursive: true })
+    expect(findGoInToolCache({ RUNNER_TOOL_CACHE: cache }, 'arm64', 'linux')).toBe(
+      join(cache, 'go', '1.23.4', 'arm64', 'bin', 'go')
+    )
+    expect(findGoInToolCache({}, 'arm64', 'linux')).toBeUndefined()
+  })
+
   it('orders Go versions numerically, pre-releases first', () => {
     expect(['1.22.10', '1.9.0', '1.22.9', '1.23.0-rc.10', '1.23.0', '1.23.0-rc.2'].sort(compareVersions)).toEqual([
       '1.9.0',

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 
 /** What the guard needs of the process: its `beforeExit` event. */
 export interface ExitEvents {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import { GO_VARIABLES, type GoVariable } from '../settings/compose.js'
 import { redactText } from '../go/proxy/url.js'
 import { runGo } from '../exec/go.js'

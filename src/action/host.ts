@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import os from 'node:os'
 import * as path from 'node:path'
 import { movedNote } from '../auth/index.js'
@@ -28,8 +28,13 @@ export const STATE = {
   /** The credential directory main used: post must clean up from the same one, whatever the runner sets. */
   credentialDir: 'credentialDir',
   /** The cache phase's hand-over to post (CacheState as JSON); empty when nothing was restored. */
-  cache: 'cache'
+  cache: 'cache',
+  /** Temporary directories the post step removes (JSON array): the warm phase's prefetch layer. */
+  leftovers: 'leftovers'
 } as const
+
+/** What main handed to post to remove (STATE.leftovers), saved again whenever one is added. */
+const leftovers: string[] = []
 
 /** When this step started: the build cache keeps the entries used from then on (src/cache/policy.ts). */
 const STARTED_MS = Date.now()
@@ -42,6 +47,11 @@ export const actionHost: ExportingHost = {
   goFallback: findGoInToolCache,
   group: (title, work) => core.group(title, work),
   wording: ACTION_WORDING,
+  // The post step removes them: the main step ends without waiting for the unlinks (issue #18).
+  removeLater: dir => {
+    leftovers.push(dir)
+    core.saveState(STATE.leftovers, JSON.stringify(leftovers))
+  },
   credentialsPlanned: credentials => {
     maskSecrets(credentials.secrets)
     // GOAUTH=off would make go ignore the netrc the auth input needs: fail before anything is probed or exported.
@@ -123,7 +133,7 @@ export const actionHost: ExportingHost = {
   writeSummary: async record => {
     // performance.now() counts from the process's start: the step's whole time, node's start included.
     const meta = { version: packageVersion(), elapsedMs: performance.now() }
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(record, meta), true).write()
+    if (process.env.GITHUB_STEP_SUMMARY) await core.appendSummary(summaryOf(record, meta))
   },
   cachePlace: () => ({
     os:

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import { randomBytes } from 'node:crypto'
 import type { Logger } from '../host/logger.js'
 
@@ -8,7 +8,7 @@ import type { Logger } from '../host/logger.js'
  * group, a proxy's error text quoted by go) could raise a fake annotation or set a variable. Such text is printed
  * between `::stop-commands::<token>` and `::<token>::` (the runner's own way of showing text verbatim), with a
  * fresh random token that the text cannot know. Annotations (warning, error, notice, debug) need nothing: their
- * message is escaped by @actions/core.
+ * message is escaped by ./workflow.ts.
  */
 export function inertLogText(text: string): string {
   if (!text.split(/\r?\n|\r/).some(line => line.trimStart().startsWith('::'))) return text
@@ -16,7 +16,7 @@ export function inertLogText(text: string): string {
   return `::stop-commands::${token}\n${text}\n::${token}::`
 }
 
-/** The core's Logger over @actions/core: warnings and errors become annotations, on a file when one is known. */
+/** The core's Logger over the runner's workflow commands (./workflow.ts): warnings and errors become annotations, on a file when one is known. */
 export const actionLogger: Logger = {
   info: message => core.info(inertLogText(message)),
   warning: (message, file) => core.warning(message, file ? { file } : {}),

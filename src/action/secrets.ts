@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 
 /**
  * Registers every secret an input may carry before anything is parsed or logged:

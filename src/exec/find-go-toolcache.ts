@@ -1,25 +1,36 @@
 /**
  * The newest Go in the runner's tool cache (where actions/setup-go keeps its versions), for
- * `findGo(findGoInToolCache)`, through @actions/tool-cache's own lookup. Only the action imports this file, and only
- * on use (a dynamic import): @actions/tool-cache loads @actions/http-client, undici and tunnel, which a run that
- * finds go on PATH never needs to evaluate; and the CLI bundle must not carry @actions/core.
+ * `findGo(findGoInToolCache)`. The layout is @actions/tool-cache's (`$RUNNER_TOOL_CACHE/go/<version>/<arch>`, with
+ * `<arch>.complete` beside it once the copy is complete; src/install/tool-cache.ts names it), read here with a
+ * directory listing and two existence checks per version, as that package's `findAllVersions` and `find` do: the
+ * package itself imports @actions/core, @actions/http-client, undici and tunnel at load, about 100 ms of a cold start
+ * for a lookup that never touches the network. Loaded on use (a dynamic import): a run that finds go on PATH never
+ * evaluates it.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { find, findAllVersions } from '@actions/tool-cache'
 import semver from 'semver'
 
-/** Path of the newest cached Go binary, or undefined (no RUNNER_TOOL_CACHE, no Go in it). */
-export function findGoInToolCache(): string | undefined {
-  if (!process.env.RUNNER_TOOL_CACHE) return undefined
+/**
+ * Path of the newest cached Go binary, or undefined (no RUNNER_TOOL_CACHE, no complete Go with its binary in it). `arch` is Node's
+ * name for the machine (`x64`, `arm64`), the name setup-go caches under.
+ */
+export function findGoInToolCache(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  arch: string = process.arch,
+  platform: NodeJS.Platform = process.platform
+): string | undefined {
+  const root = env.RUNNER_TOOL_CACHE
+  if (!root) return undefined
   try {
-    const versions = findAllVersions('go').sort(compareVersions)
-    const newest = versions[versions.length - 1]
-    if (!newest) return undefined
-    const dir = find('go', newest)
-    if (!dir) return undefined
-    const go = join(dir, 'bin', process.platform === 'win32' ? 'go.exe' : 'go')
-    return existsSync(go) ? go : undefined
+    const goDir = join(root, 'go')
+    const binary = (version: string) => join(goDir, version, arch, 'bin', platform === 'win32' ? 'go.exe' : 'go')
+    const usable = readdirSync(goDir)
+      .filter(version => semver.valid(version) !== null)
+      .filter(version => existsSync(join(goDir, version, `${arch}.complete`)) && existsSync(binary(version)))
+      .sort(compareVersions)
+    const newest = usable[usable.length - 1]
+    return newest === undefined ? undefined : binary(newest)
   } catch {
     return undefined
   }

@@ -23,6 +23,11 @@ export interface Host {
   readonly wording: Wording
   /** Reacts to the credential plan: masks its secrets, shows its notes in the host's words. */
   credentialsPlanned(credentials: CredentialPlan): void
+  /**
+   * Takes a temporary directory to remove after the main work (the action: in its post step, at the end of the
+   * job); a host without it removes such directories where they are made.
+   */
+  removeLater?(dir: string): void
   /** Reacts to the probe as decided (outputs, notices), just before it is shown: the same report `showProbe` gets. */
   probed?(outcome: ProbeOutcome): void
   /** Shows the probe's result once decided (`shown` says no chain when the run fails). */

@@ -1,6 +1,6 @@
 /**
  * Where the shell-free parts of the action report progress. The action passes an
- * adapter over @actions/core (annotations, groups); the CLI one over the terminal.
+ * adapter over the runner's workflow commands (annotations, groups: src/action/workflow.ts); the CLI one over the terminal.
  * Keeping this an interface keeps @actions/core (and its 1 MB of dependencies) out
  * of the core and the CLI bundle.
  */

@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type yauzl from 'yauzl'
 import {
   goModRestorations,
   isExecutablePath,
@@ -27,7 +26,7 @@ import {
 import { TOOLCHAIN_MODULE } from '../go/toolchain/list.js'
 import { hash1 } from '../go/sumdb/dirhash.js'
 import { onCancel } from '../exec/cancel.js'
-import { readZipEntries, writeZipEntries } from './unzip.js'
+import { readZipEntries, writeZipEntries, type ZipDirectoryEntry } from './unzip.js'
 
 /** Options for `installToolchainZip`. */
 export interface InstallToolchainZipOptions {
@@ -156,7 +155,7 @@ export async function installToolchainZip(options: InstallToolchainZipOptions): 
   }
 }
 
-function entryInfo(entry: yauzl.Entry): ZipEntryInfo {
+function entryInfo(entry: ZipDirectoryEntry): ZipEntryInfo {
   // The high 16 bits hold a Unix mode only when the zip was made on Unix (version made by, high byte 3).
   const unix = entry.versionMadeBy >> 8 === 3
   return {

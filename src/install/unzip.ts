@@ -3,7 +3,7 @@
  * under the toolchain installer, src/install/extract.ts, which plans and verifies).
  *
  * API:
- * - `readZipEntries(zipFile)` → `Promise<yauzl.Entry[]>`: the central directory, parsed by yauzl (names decoded and
+ * - `readZipEntries(zipFile)` → `Promise<ZipDirectoryEntry[]>`: the central directory, parsed by yauzl (names decoded and
  *   checked strictly, ZIP64, sizes) from a reader that reads the file synchronously in 64 KiB windows: yauzl asks
  *   for each entry's 46-byte header and its name separately, and through its default reader each of those 20,000
  *   reads for a Go toolchain was a trip through the thread pool (3 s of a loaded machine's time).
@@ -49,6 +49,14 @@ export interface ZipEntryData {
   readonly uncompressedSize: number
   readonly compressionMethod: number
   readonly generalPurposeBitFlag: number
+}
+
+/** One central-directory entry as {@link readZipEntries} keeps it: what the writer and the installer's plan read. */
+export interface ZipDirectoryEntry extends ZipEntryData {
+  /** "Version made by": its high byte is 3 when the zip was made on Unix. */
+  readonly versionMadeBy: number
+  /** Its high 16 bits hold the Unix mode on a Unix-made zip. */
+  readonly externalFileAttributes: number
 }
 
 /** Options of {@link writeZipEntries}. */
@@ -127,7 +135,7 @@ class WindowedFileReader extends yauzl.RandomAccessReader {
  * Every entry of the zip's central directory, in order. Names are decoded and a backslash in one is an error
  * (strictFileNames); entry sizes are checked against the local headers where yauzl checks them.
  */
-export async function readZipEntries(zipFile: string): Promise<yauzl.Entry[]> {
+export async function readZipEntries(zipFile: string): Promise<ZipDirectoryEntry[]> {
   const fd = openSync(zipFile, 'r')
   let zip: yauzl.ZipFile
   try {
@@ -143,9 +151,20 @@ export async function readZipEntries(zipFile: string): Promise<yauzl.Entry[]> {
     throw error
   }
   return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = []
+    const entries: ZipDirectoryEntry[] = []
     zip.on('entry', (entry: yauzl.Entry) => {
-      entries.push(entry)
+      // Only the fields used: yauzl's Entry also holds the raw name, extra fields and comment (buffers), several
+      // hundred bytes each that 10,000 entries kept alive through the whole extraction.
+      entries.push({
+        fileName: entry.fileName,
+        relativeOffsetOfLocalHeader: entry.relativeOffsetOfLocalHeader,
+        compressedSize: entry.compressedSize,
+        uncompressedSize: entry.uncompressedSize,
+        compressionMethod: entry.compressionMethod,
+        generalPurposeBitFlag: entry.generalPurposeBitFlag,
+        versionMadeBy: entry.versionMadeBy,
+        externalFileAttributes: entry.externalFileAttributes
+      })
       zip.readEntry()
     })
     zip.on('end', () => resolve(entries))
@@ -284,8 +303,24 @@ function writeSmall(
     if (mode !== 0o644) fchmodSync(out, mode)
   } finally {
     closeSync(out)
+    if (data !== compressed) releaseNow(data)
   }
   return digest
+}
+
+/**
+ * Frees an inflated buffer's memory now instead of at the next garbage collection. Each small file inflates into a
+ * fresh buffer outside V8's heap (up to `SMALL_FILE_BYTES`); V8 collects them only after tens of MiB of such
+ * garbage have piled up, which was most of the install's peak RSS. Detaching the buffer's ArrayBuffer
+ * (`transfer(0)`, ES2024: Node 22 and later) releases its memory at once. Only a buffer that owns its whole
+ * ArrayBuffer (not a slice of Node's shared pool, nor of a zlib engine's output chunk) is detached; `data` is not
+ * used after this.
+ */
+export function releaseNow(data: Buffer): void {
+  const owner = data.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }
+  if (typeof owner.transfer !== 'function') return
+  if (data.byteOffset !== 0 || owner.byteLength !== data.length || data.length <= Buffer.poolSize) return
+  owner.transfer(0)
 }
 
 /** One large file, streamed in bounded chunks: read, inflate (on the thread pool), hash, write. */

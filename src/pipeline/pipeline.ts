@@ -225,6 +225,7 @@ export async function warmCache(
     credentialsFor: route.credentialsFor,
     log: host.log,
     words: host.wording,
+    ...(host.removeLater ? { removeLater: (dir: string) => host.removeLater?.(dir) } : {}),
     ...(place.onProgress ? { onProgress: place.onProgress } : {})
   })
 }

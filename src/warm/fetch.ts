@@ -153,7 +153,13 @@ function maybeStartForwarder(options: WarmOptions, concurrency: number): Promise
     ...(options.ca ? { ca: options.ca } : {}),
     requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
     ...(concurrency > 0
-      ? { prefetch: { concurrency, ...(options.env.RUNNER_TEMP ? { spoolParent: options.env.RUNNER_TEMP } : {}) } }
+      ? {
+          prefetch: {
+            concurrency,
+            ...(options.env.RUNNER_TEMP ? { spoolParent: options.env.RUNNER_TEMP } : {}),
+            ...(options.removeLater ? { removeLayerLater: options.removeLater } : {})
+          }
+        }
       : {}),
     log: options.log
   })

@@ -40,6 +40,11 @@ export interface WarmOptions {
   log: Logger
   /** The host's words for the diagnoses (inputs or flags, runner or machine); the action's when not given. */
   words?: Wording
+  /**
+   * Takes over removing the prefetch's `file://` layer (the action: its post step removes it, so the main step does
+   * not wait for a thousand unlinks); absent, the phase removes it before it returns.
+   */
+  removeLater?: (dir: string) => void
   /** For the CLI's live line. */
   onProgress?: (p: { done: number; total?: number; current?: string; elapsedMs: number }) => void
 }

@@ -49,7 +49,7 @@ import { trustedCertificates } from '../../net/trust.js'
 import { makeUpstream } from './health.js'
 import { handleRequest, listenLoopback, type RequestContext } from './server.js'
 import { createSumdbHandler } from './sumdb.js'
-import type { Activity, Forwarder, ForwarderOptions, Upstream } from './types.js'
+import { LAYER_DIR_PREFIX, type Activity, type Forwarder, type ForwarderOptions, type Upstream } from './types.js'
 import { repeatedDebug } from './repeats.js'
 import { sourceLedger } from './sources.js'
 import { walkChain, type WalkContext } from './walk.js'
@@ -112,14 +112,15 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
   // spooled zip is renamed into it: the same file system).
   const layerDir =
     options.prefetch && options.prefetch.fileLayer !== false
-      ? await mkdtemp(join(options.prefetch.spoolParent ?? tmpdir(), 'setup-goproxy-layer-'))
+      ? await mkdtemp(join(options.prefetch.spoolParent ?? tmpdir(), LAYER_DIR_PREFIX))
       : undefined
   const store = options.prefetch
     ? new PrefetchStore({
         memoryBudget: options.prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
         spoolThreshold: options.prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
         ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {}),
-        ...(layerDir ? { layerDir } : {})
+        ...(layerDir ? { layerDir } : {}),
+        ...(options.prefetch.removeLayerLater ? { removeLayerLater: options.prefetch.removeLayerLater } : {})
       })
     : undefined
   // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic

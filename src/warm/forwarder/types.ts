@@ -52,7 +52,16 @@ export interface PrefetchOptions {
    * before the forwarder, so go reads them from disk without a request (store.ts). Default true.
    */
   readonly fileLayer?: boolean
+  /**
+   * Who removes the layer instead of the forwarder's close: called with its directory once go and the prefetch are
+   * done, and the layer is left in place (the action's post step removes it, off the main step's critical path).
+   * Absent: close removes it.
+   */
+  readonly removeLayerLater?: (dir: string) => void
 }
+
+/** The name prefix of the `file://` layer's directory (mkdtemp under spoolParent); the action's post step looks for it. */
+export const LAYER_DIR_PREFIX = 'setup-goproxy-layer-'
 
 /** What the forwarder learned about one proxy of the chain. */
 export interface ProxyHealth {
