@@ -50,7 +50,31 @@ func main() {
 }
 `
   )
-  const out = join(dir, process.platform === 'win32' ? 'go.exe' : 'go')
-  const build = await runGo(['build', '-o', out, '.'], { cwd: src, env: goTestEnv(src), go: real, timeoutMs: 120_000 })
-  if (build.code !== 0) throw new Error(`building the go shim failed: ${build.stderr}`)
+  await buildGoProgram(src, join(dir, process.platform === 'win32' ? 'go.exe' : 'go'), real)
+}
+
+/**
+ * A stand-in go in `dir` (`go`, `go.exe` on Windows) that prints `stdout` and exits 0 whatever it is asked: a Go
+ * program, so it runs on every OS (a `#!/bin/sh` stand-in does not run on Windows).
+ */
+export async function standInGo(dir: string, stdout: string, builder: string = findGo()): Promise<void> {
+  const src = tempDir('go-stand-in-src')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(src, 'go.mod'), 'module example.com/goshim\n\ngo 1.21\n')
+  writeFileSync(
+    join(src, 'main.go'),
+    `package main\n\nimport "os"\n\nfunc main() { os.Stdout.WriteString(${JSON.stringify(stdout)}) }\n`
+  )
+  await buildGoProgram(src, join(dir, process.platform === 'win32' ? 'go.exe' : 'go'), builder)
+}
+
+/** `go build -o out` in `src` with the go `builder`, or throws with go's words. */
+async function buildGoProgram(src: string, out: string, builder: string): Promise<void> {
+  const build = await runGo(['build', '-o', out, '.'], {
+    cwd: src,
+    env: goTestEnv(src),
+    go: builder,
+    timeoutMs: 120_000
+  })
+  if (build.code !== 0) throw new Error(`building ${out} failed: ${build.stderr}`)
 }
