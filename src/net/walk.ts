@@ -19,6 +19,7 @@ import {
   throughputFloor,
   type AnswerVerdict,
   type ChainAnswer,
+  type HealthCounts,
   type RequestKind,
   type Walk,
   type WalkState
@@ -225,4 +226,27 @@ function ask(target: WalkTarget, request: WalkRequest, floor: number | undefined
     signal: request.signal,
     onData: request.onData
   })
+}
+
+/**
+ * What one run learned about its proxies, for walkers that keep no health of their own (the Go install's list,
+ * checksum-database and zip requests share one): per proxy base URL, its timeouts and failures in a row, as the
+ * walker's rules read them (src/go/proxy/walk.ts orderByHealth: a proxy that stalled once is asked after the others
+ * of its `|` run). The warm forwarder keeps the same counts in its own per-proxy health.
+ */
+export class ChainHealth {
+  private readonly counts = new Map<string, { timeouts: number; consecutiveFailures: number }>()
+
+  /** The counts of the proxy at `base`, or undefined before its first try. */
+  of(base: string): HealthCounts | undefined {
+    return this.counts.get(base)
+  }
+
+  /** Records one try of the proxy at `base`. */
+  noteTry(base: string, result: HttpAnswer | HttpFailure, verdict: AnswerVerdict): void {
+    const counts = this.counts.get(base) ?? { timeouts: 0, consecutiveFailures: 0 }
+    this.counts.set(base, counts)
+    if (result.kind === 'failure' && result.fault === 'timeout') counts.timeouts++
+    counts.consecutiveFailures = verdict === 'ok' || verdict === 'not-found' ? 0 : counts.consecutiveFailures + 1
+  }
 }

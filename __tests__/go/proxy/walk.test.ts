@@ -12,6 +12,7 @@ import {
   judgeAnswer,
   nextStep,
   checksBytes,
+  orderByHealth,
   rankFailure,
   retryDelayMs,
   triesFor,
@@ -291,4 +292,14 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(1, 60_000, 500, 4000, 10_000, () => 0)).toBe(10_000)
     expect(retryDelayMs(3, 100, 500, 4000, 10_000, () => 1)).toBe(2000)
   })
+})
+
+test.each<[string, string[], string[], string[]]>([
+  ['a proxy that stalled once goes behind the others of its `|` run', ['a|', 'b|', 'c,'], ['a'], ['b|', 'c|', 'a,']],
+  ['never past a `,`: the run ends there', ['a,', 'b|', 'c,'], ['a'], ['a,', 'b|', 'c,']],
+  ['no stall, no change', ['a|', 'b,'], [], ['a|', 'b,']]
+])('orderByHealth: %s', (_name, chain, stalled, want) => {
+  const entries = chain.map(e => ({ name: e[0], separator: e[1] as ',' | '|' }))
+  const health = (name: string) => ({ timeouts: stalled.includes(name) ? 1 : 0, consecutiveFailures: 0 })
+  expect(orderByHealth(entries, e => health(e.name)).map(e => `${e.name}${e.separator}`)).toEqual(want)
 })

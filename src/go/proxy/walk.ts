@@ -347,8 +347,30 @@ export interface HealthCounts {
   readonly consecutiveFailures: number
 }
 
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-export const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 } as const
+/**
+ * A proxy that timed out this often is asked after the others of its `|` run from then on (`orderByHealth`); a `|`
+ * proxy that timed out `dropAfterTimeouts` times, or failed `dropAfterConsecutiveFailures` times in a row, is dropped.
+ */
+export const HEALTH = { demoteAfterTimeouts: 1, dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 } as const
+
+/** Whether a proxy stalled earlier in this run: it is asked after the others of its `|` run (see HEALTH). */
+export function stalledBefore(health: HealthCounts): boolean {
+  return health.timeouts >= HEALTH.demoteAfterTimeouts
+}
+
+/**
+ * The entries of a chain in the order one request asks them, from what the run learned of each (its health, if any):
+ * a proxy that stalled before goes behind the others of its `|` run (demoteStalled); separators keep their places.
+ */
+export function orderByHealth<T extends { readonly separator: Separator }>(
+  entries: readonly T[],
+  healthOf: (entry: T) => HealthCounts | undefined
+): T[] {
+  return demoteStalled(entries, entry => {
+    const health = healthOf(entry)
+    return health !== undefined && stalledBefore(health)
+  })
+}
 
 /**
  * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry

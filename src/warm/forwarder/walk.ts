@@ -7,8 +7,8 @@
  */
 import { rm } from 'node:fs/promises'
 import type { Credentials, CredentialsLookup } from '../../auth/types.js'
-import type { Chain } from '../../go/proxy/chain.js'
-import { triesFor as walkerTries, type RequestKind } from '../../go/proxy/walk.js'
+import type { Chain, Separator } from '../../go/proxy/chain.js'
+import { orderByHealth, triesFor as walkerTries, type RequestKind } from '../../go/proxy/walk.js'
 import type { Logger } from '../../host/logger.js'
 import type { HttpClient } from '../../net/http.js'
 import type { HttpAnswer } from '../../net/http.js'
@@ -47,6 +47,8 @@ export interface WalkContext {
 /** One upstream URL a request asks: a proxy of the chain (`u`), or the checksum database itself (no `u`). */
 export interface Target {
   readonly u: Upstream | undefined
+  /** The separator after this target where it is asked (default: its proxy's own; the database itself: `,`). */
+  readonly separator?: Separator
   readonly url: URL
   readonly credentials: Credentials | undefined
   readonly tries: number
@@ -86,7 +88,7 @@ export async function walkTargets(
     targets.map(t => ({
       url: t.url,
       credentials: t.credentials,
-      separator: t.u?.entry.separator ?? ',',
+      separator: t.separator ?? t.u?.entry.separator ?? ',',
       tries: t.tries
     })),
     {
@@ -187,12 +189,18 @@ export async function walkChain(
   signal: AbortSignal,
   mismatchFails = false
 ): Promise<AttemptResult | Outcome> {
-  const live = ctx.upstreams.filter(u => !u.health.dropped)
-  const targets = live.map((u, i) => ({
+  // A proxy that stalled earlier in the phase is asked after the others of its `|` run (the walker's orderByHealth);
+  // separators keep their places, so each target takes the separator of the place it is asked in.
+  const ordered = orderByHealth(
+    ctx.upstreams.filter(u => !u.health.dropped).map(u => ({ u, separator: u.entry.separator })),
+    entry => entry.u.health
+  )
+  const targets = ordered.map(({ u, separator }, i) => ({
     u,
     url: joinUrl(u.base, path),
     credentials: u.credentials,
-    tries: triesFor(ctx, u, i === live.length - 1)
+    separator,
+    tries: walkerTries(separator, i === ordered.length - 1, isFailing(u, ctx.attempts), ctx.attempts)
   }))
   const walked = await walkTargets(ctx, targets, kind, signal, path)
   if (walked.kind === 'use' && walked.disagrees) {
