@@ -4,17 +4,19 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash, createPublicKey, verify } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { findGo } from './support/go.js'
 import { defineModule, escapeModulePath, type TestModule } from './support/modules.js'
 import { createSumdb, startSumdb, verifierKeyFor, type SumdbRecord, type SumdbServer } from './support/sumdb-server.js'
 
-const GO = existsSync('/usr/lib/go-1.23/bin/go') ? '/usr/lib/go-1.23/bin/go' : 'go'
+/** The go the suites compare with (findGo: SETUP_GOPROXY_TEST_GO, else the first on PATH, on every OS). */
+const GO = findGo()
 const SHARED_GOCACHE = join(tmpdir(), 'setup-goproxy-test-gocache')
 const GO_BOUND_MS = 20_000
 

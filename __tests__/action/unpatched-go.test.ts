@@ -4,13 +4,14 @@
  * third-party proxy (GOSUMDB without an explicit URL), the action warns with the two ways out: upgrade go, or a
  * GOSUMDB with an explicit URL. The action's own checksum-database client has the fixes already.
  */
-import { dirname } from 'node:path'
-import { cleanupTempDirs, DEBIAN_GO, goTestEnv, goVersionOf, tempDir } from '../support/go.js'
+import { delimiter, dirname } from 'node:path'
+import { cleanupTempDirs, findOldGo, goTestEnv, goVersionOf, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { runAction } from '../support/run-action.js'
 import { toolchainGo } from '../support/toolchain-go.js'
 
-const OLD_GO = DEBIAN_GO
+/** A go that predates the fixes, found on every OS CI runs (findOldGo: ci.yml's oldest Go, or Debian's here). */
+const OLD_GO = findOldGo()
 const NEW_GO = toolchainGo('go1.27.3')
 
 let proxy: TestProxy
@@ -26,7 +27,7 @@ afterAll(async () => {
 function act(go: string, inputs: Record<string, string> = {}) {
   const root = tempDir('unpatched')
   const env = goTestEnv(root, { GOPROXY: undefined, GOSUMDB: undefined })
-  env.PATH = `${dirname(go)}:${env.PATH}`
+  env.PATH = `${dirname(go)}${delimiter}${env.PATH}`
   return runAction({
     inputs: { proxies: `${proxy.url},direct`, probe: 'false', warm: 'false', ...inputs },
     env,

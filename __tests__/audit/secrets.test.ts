@@ -9,10 +9,11 @@
  * directories after the post step — go's own environment among them, as a go first on PATH records it: zero
  * occurrences, and the credential files are gone.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
 import { runAudited } from './run-audited.js'
-import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
+import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
+import { envRecordingGo } from '../support/go-shim.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, goSumLines, writeProject } from '../support/modules.js'
 import { runPost, type ActionRun } from '../support/run-action.js'
@@ -115,11 +116,8 @@ describe('secrets: credentials from every input reach their servers and appear n
     // go's own environment is searched too (and what go starts inherits it): a go first on PATH writes it into the
     // job's directory, then runs the real go.
     const shim = join(root, 'go-shim')
-    mkdirSync(join(root, 'go-env'), { recursive: true })
-    mkdirSync(shim, { recursive: true })
-    writeFileSync(join(shim, 'go'), `#!/bin/sh\nenv > "${join(root, 'go-env')}/go.$$.env"\nexec "${findGo()}" "$@"\n`)
-    chmodSync(join(shim, 'go'), 0o755)
-    env.PATH = `${shim}:${env.PATH}`
+    await envRecordingGo(shim, join(root, 'go-env'))
+    env.PATH = `${shim}${delimiter}${env.PATH}`
     const port = (proxy: TestProxy) => new URL(proxy.url).port
     const inputs = {
       proxies: `${authProxy.url},https://${u.user}:${u.secret}@127.0.0.1:${port(urlProxy)}`,
@@ -175,7 +173,7 @@ describe('secrets: credentials from every input reach their servers and appear n
       ...filesUnder(root).map(h => ({ ...h, file: h.file.replace(root, 'job') }))
     ]
     expect(haystacks.filter(h => /set_env_|set_output_|save_state_|step_summary_/.test(h.file))).toHaveLength(8)
-    expect(haystacks.filter(h => /go-env\/go\.\d+\.env$/.test(h.file)).length).toBeGreaterThan(0)
+    expect(haystacks.filter(h => /go-env[\\/]go\.\d+\.env$/.test(h.file)).length).toBeGreaterThan(0)
     return names.flatMap(name => {
       const { user, secret } = CREDENTIALS[name]
       const seen = new Set<string>()

@@ -53,11 +53,16 @@ async function install(authLine: string, jobEnv: Record<string, string>) {
   return installCredentials(plan, join(tempDir('goauth-files'), 'setup-goproxy-1'), { env: jobEnv })
 }
 
-/** A GOAUTH command that knows no credentials (prints nothing), as a cloud CLI's helper does for foreign hosts. */
+/**
+ * A GOAUTH command that knows no credentials (prints nothing), as a cloud CLI's helper does for foreign hosts: a node
+ * script run by this node, so it runs wherever the suite does (go execs the command directly, without a shell, after
+ * splitting it like cmd/internal/quoted: double quotes keep a path with blanks in one word, and nothing is unescaped,
+ * so Windows' backslashes stay as they are).
+ */
 function noCredentialsCommand(): string {
-  const script = join(tempDir('goauth-cmd'), 'no-credentials')
-  writeFileSync(script, '#!/bin/sh\nexit 0\n', { mode: 0o755 })
-  return script
+  const script = join(tempDir('goauth-cmd'), 'no-credentials.mjs')
+  writeFileSync(script, '// Knows no credentials: prints nothing, as a helper does for a host it does not serve.\n')
+  return `"${process.execPath}" "${script}"`
 }
 
 describe.each(GOS)('credentials with the real %s (%s)', (version, go) => {

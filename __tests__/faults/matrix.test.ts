@@ -33,6 +33,7 @@ import {
 import { defineModule, writeProject } from '../support/modules.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 import { fakeDns, startSynDrop, UNRESOLVABLE_HOST } from './fault-servers.js'
+import { LINUX, SYN_DROP_NEEDS_LINUX } from '../support/platform.js'
 
 const go = findGo()
 
@@ -267,10 +268,14 @@ describe('fault matrix through probe and warm, with the real go command', () => 
     expect(new Set(TABLE.map(([fault]) => fault)).size).toBe(13)
   })
 
-  test.concurrent.each(CASES)(
+  // Each case this machine cannot stage is listed as skipped, with the reason (support/platform.ts).
+  for (const c of CASES.filter(c => c.fault === 'SYNs dropped' && !LINUX)) {
+    test.skip(`${c.fault} at the ${c.position} position, joined with "${c.separator}" [${SYN_DROP_NEEDS_LINUX}]`, () => {})
+  }
+
+  test.concurrent.each(CASES.filter(c => c.fault !== 'SYNs dropped' || LINUX))(
     '$fault at the $position position, joined with "$separator": $outcome.kind',
     async c => {
-      if (c.fault === 'SYNs dropped' && process.platform !== 'linux') return
       const { outcome } = c
       const started = performance.now()
       const bad = await faulty(c.fault)

@@ -8,11 +8,12 @@
  * - the post step removes the credential files in its directory that carry its marker, also when their list was
  *   never saved (a main step ended between writing them and saving the list).
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
-import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
+import { delimiter, join } from 'node:path'
+import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
+import { envRecordingGo } from '../support/go-shim.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, writeProject } from '../support/modules.js'
 import { runAction, runPost } from '../support/run-action.js'
@@ -140,12 +141,9 @@ describe('children and credentials', () => {
     // A go on PATH that records its environment, then runs the real go.
     const shimDir = join(root, 'shim')
     const seen = join(root, 'seen')
-    mkdirSync(shimDir, { recursive: true })
-    mkdirSync(seen, { recursive: true })
-    writeFileSync(join(shimDir, 'go'), `#!/bin/sh\nenv > "${seen}/go.$$.env"\nexec "${findGo()}" "$@"\n`)
-    chmodSync(join(shimDir, 'go'), 0o755)
+    await envRecordingGo(shimDir, seen)
     const env = goTestEnv(root)
-    env.PATH = `${shimDir}:${env.PATH}`
+    env.PATH = `${shimDir}${delimiter}${env.PATH}`
     const run = await runAction({
       inputs: {
         proxies: good.url,

@@ -11,6 +11,7 @@ import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule } from '../support/modules.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
+import { testOnlyWhere } from '../support/platform.js'
 
 const probeModule = defineModule({ path: 'example.com/inputs/probe', version: 'v1.0.0' })
 
@@ -63,19 +64,23 @@ describe('a 200 answer with no newline in its first 64 KiB is not a version list
 })
 
 describe('go-version-file that is not a small regular file', () => {
-  test.each([
+  // POSIX device files; Windows has no such paths (there the case would test a missing file instead).
+  const devices = testOnlyWhere(process.platform !== 'win32', 'POSIX only: /dev/zero and /dev/null are device files')
+  for (const [file, why] of [
     ['/dev/zero', /not a regular file/],
     ['/dev/null', /not a regular file/]
-  ])('%s: a clear error naming the input and the value, within bounds', async (file, why) => {
-    const run = await action({ 'go-version-file': file, proxies: good.url, probe: 'false', warm: 'false' })
-    expect(run.killed).toBe(false)
-    expect(run.code).not.toBe(0)
-    const error = errorLines(run).join('\n')
-    expect(error).toContain('go-version-file')
-    expect(error).toContain(file)
-    expect(error).toMatch(why)
-    expect(error).not.toContain('undefined')
-  })
+  ] as const) {
+    devices(`${file}: a clear error naming the input and the value, within bounds`, async () => {
+      const run = await action({ 'go-version-file': file, proxies: good.url, probe: 'false', warm: 'false' })
+      expect(run.killed).toBe(false)
+      expect(run.code).not.toBe(0)
+      const error = errorLines(run).join('\n')
+      expect(error).toContain('go-version-file')
+      expect(error).toContain(file)
+      expect(error).toMatch(why)
+      expect(error).not.toContain('undefined')
+    })
+  }
 
   test('a file larger than any version file: refused by its size, not read', async () => {
     const root = tempDir('hostile-inputs-big')

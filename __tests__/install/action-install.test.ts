@@ -4,7 +4,7 @@
  * with a test key; the installed go warms the module cache and then builds the project offline. A second run is a
  * tool-cache hit with no zip request.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
@@ -13,6 +13,7 @@ import { runAction } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 import { hostToolchainZip, TOOLCHAIN_GO_MOD, type ToolchainZipFixture } from '../support/toolchain-zip.js'
 import { startInstallServer, type InstallServer } from './install-server.js'
+import { standInGo } from '../support/go-shim.js'
 
 const lib = defineModule({ path: 'example.com/tc/lib', version: 'v1.0.0' })
 
@@ -60,7 +61,7 @@ function jobEnvWithoutGo(root: string, toolCache: string): Record<string, string
   const goDir = dirname(findGo()!)
   env.PATH = (env.PATH ?? '')
     .split(delimiter)
-    .filter(d => d !== '' && d !== goDir && !existsSync(join(d, 'go')))
+    .filter(d => d !== '' && d !== goDir && !existsSync(join(d, process.platform === 'win32' ? 'go.exe' : 'go')))
     .join(delimiter)
   env.RUNNER_TOOL_CACHE = toolCache
   return env
@@ -146,8 +147,7 @@ test('a Go that setup-go left in the tool cache is used with no network; a job G
   // setup-go's layout: go/<semver>/<arch> and the <arch>.complete marker (a stand-in go that answers go env).
   const goroot = join(toolCache, 'go', '1.23.5', process.arch)
   mkdirSync(join(goroot, 'bin'), { recursive: true })
-  writeFileSync(join(goroot, 'bin', 'go'), '#!/bin/sh\necho \'{"GOPROXY": ""}\'\n')
-  chmodSync(join(goroot, 'bin', 'go'), 0o755)
+  await standInGo(join(goroot, 'bin'), '{"GOPROXY": ""}\n')
   writeFileSync(`${goroot}.complete`, '')
   const before = toolchains.requests.length
   const run = await runAction({

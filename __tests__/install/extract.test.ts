@@ -14,6 +14,11 @@ import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/g
 import { fakeToolchainZip, hostToolchainZip, writeZip, type ToolchainZipFixture } from '../support/toolchain-zip.js'
 
 const posix = process.platform !== 'win32'
+/** This machine's executable suffix, and its platform in Go's words (the fixture is built from the Go installed here). */
+const exe = posix ? '' : '.exe'
+const GOOS = ({ linux: 'linux', darwin: 'darwin', win32: 'windows' } as Record<string, string>)[process.platform]
+const GOARCH = ({ x64: 'amd64', arm64: 'arm64' } as Record<string, string>)[process.arch]
+const TOOL_DIR = `${GOOS}_${GOARCH}`
 
 afterAll(cleanupTempDirs)
 
@@ -61,18 +66,18 @@ describe('the real toolchain zip built from the installed Go', () => {
   }, 300_000)
 
   test('has the real distribution layout and no excluded directories', () => {
-    expect(fixture.moduleVersion).toBe('v0.0.1-go1.23.5.linux-amd64')
+    expect(fixture.moduleVersion).toBe(`v0.0.1-go1.23.5.${GOOS}-${GOARCH}`)
     for (const dir of ['api', 'doc', 'misc', 'test']) expect(existsSync(join(goroot, dir))).toBe(false)
     expect(readdirSync(join(goroot, 'pkg')).sort()).toEqual(['include', 'tool'])
-    expect(existsSync(join(goroot, 'pkg', 'tool', 'linux_amd64', 'compile'))).toBe(true)
-    expect(existsSync(join(goroot, 'pkg', 'tool', 'linux_amd64', 'dist'))).toBe(false)
-    expect(readdirSync(join(goroot, 'bin')).sort()).toEqual(['go', 'gofmt'])
+    expect(existsSync(join(goroot, 'pkg', 'tool', TOOL_DIR, `compile${exe}`))).toBe(true)
+    expect(existsSync(join(goroot, 'pkg', 'tool', TOOL_DIR, `dist${exe}`))).toBe(false)
+    expect(readdirSync(join(goroot, 'bin')).sort()).toEqual([`go${exe}`, `gofmt${exe}`])
   })
 
   test('sets exec bits on bin and pkg/tool only, restores every go.mod with src/go.mod', () => {
     if (posix) {
       expect(statSync(join(goroot, 'bin', 'go')).mode & 0o111).toBe(0o111)
-      expect(statSync(join(goroot, 'pkg', 'tool', 'linux_amd64', 'compile')).mode & 0o111).toBe(0o111)
+      expect(statSync(join(goroot, 'pkg', 'tool', TOOL_DIR, 'compile')).mode & 0o111).toBe(0o111)
       expect(statSync(join(goroot, 'src', 'fmt', 'print.go')).mode & 0o111).toBe(0)
     }
     expect(readFileSync(join(goroot, 'src', 'go.mod'), 'utf8')).toBe(
@@ -113,7 +118,7 @@ describe('the real toolchain zip built from the installed Go', () => {
   }, 300_000)
 
   test('the installed go runs and builds a module offline', async () => {
-    const go = join(goroot, 'bin', 'go')
+    const go = join(goroot, 'bin', `go${exe}`)
     const project = tempDir('toolchain-build')
     writeFileSync(join(project, 'go.mod'), 'module example.com/hello\n\ngo 1.23\n')
     writeFileSync(
@@ -126,7 +131,7 @@ describe('the real toolchain zip built from the installed Go', () => {
     expect(version.stdout).toMatch(/^go version go1\.23\.5 /)
     const goenv = await runGo(['env', 'GOROOT'], { cwd: project, env, go })
     expect(goenv.stdout.trim()).toBe(goroot)
-    const out = join(project, 'hello')
+    const out = join(project, `hello${exe}`)
     const build = await runGo(['build', '-o', out, '.'], { cwd: project, env, go, timeoutMs: 240_000 })
     expect(build.stderr).toBe('')
     expect(build.code).toBe(0)

@@ -30,9 +30,9 @@ beforeAll(async () => {
   fixture = hostToolchainZip()
   // Versions that are listed but not served: selection must pass over them for this platform.
   const listed = [
-    'v0.0.1-go1.23.4.linux-amd64',
+    `v0.0.1-go1.23.4.${fixture.goos}-${fixture.goarch}`,
     fixture.moduleVersion,
-    'v0.0.1-go1.24rc1.linux-amd64',
+    `v0.0.1-go1.24rc1.${fixture.goos}-${fixture.goarch}`,
     'v0.0.1-go1.23.6.darwin-arm64',
     'v0.0.1-go1.23.6.windows-amd64'
   ]

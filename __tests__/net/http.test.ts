@@ -15,6 +15,7 @@ import { createHttpClient, type HttpClient, type HttpResult } from '../../src/ne
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
 import { startBlackhole, startSynDrop, type Blackhole } from '../support/goproxy-server.js'
 import { testTls } from '../support/tls.js'
+import { LINUX, SYN_DROP_NEEDS_LINUX, testOnlyWhere } from '../support/platform.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const PROXIED_TLS = {
@@ -373,7 +374,7 @@ describe('timeouts, each its own class', () => {
     expect(failure).toMatchObject({ fault: 'timeout', phase: 'tls', code: 'CONNECT_TIMEOUT' })
   })
 
-  const linux = process.platform === 'linux' ? it : it.skip
+  const linux = testOnlyWhere(LINUX, SYN_DROP_NEEDS_LINUX)
   linux('dropped SYNs → connect timeout in the connect phase', async () => {
     const dropping = await startSynDrop()
     closers.push(() => dropping.close())

@@ -12,6 +12,7 @@ import { createHttpClient, type HttpClient } from '../../src/net/http.js'
 import { getWithRetries, probeList, type RequestContext } from '../../src/probe/proxy-probe.js'
 import { startBlackhole, startProxy, startSynDrop, type Blackhole, type TestProxy } from '../support/goproxy-server.js'
 import { testTls } from '../support/tls.js'
+import { LINUX, SYN_DROP_NEEDS_LINUX, testOnlyWhere } from '../support/platform.js'
 
 const CA = [testTls().ca.toString('utf8')]
 const BUDGET = 400
@@ -111,7 +112,7 @@ afterAll(async () => {
 })
 
 describe('the deadline ends every request and names its phase', () => {
-  const linux = process.platform === 'linux' ? it : it.skip
+  const linux = testOnlyWhere(LINUX, SYN_DROP_NEEDS_LINUX)
   linux('SYNs dropped (full accept queue): connect phase → connect timeout', async () => {
     const dropping = await startSynDrop()
     closers.push(() => dropping.close())

@@ -49,6 +49,38 @@ export function findGo(searchPath: string = process.env.PATH ?? '', fallback: st
   return go
 }
 
+/** The variable that points the suites needing a go older than the 2026 checksum-database fixes at one (ci.yml). */
+export const TEST_OLD_GO_VARIABLE = 'SETUP_GOPROXY_TEST_OLD_GO'
+
+/** Where Debian's backports put older Go releases on this machine (see .ci/run), oldest first. */
+const DEBIAN_OLD_GOS = ['/usr/lib/go-1.21/bin/go', '/usr/lib/go-1.22/bin/go', '/usr/lib/go-1.23/bin/go']
+
+/**
+ * A go older than the 2026 checksum-database fixes (any go ≤ 1.24 predates them): `$SETUP_GOPROXY_TEST_OLD_GO` when
+ * set (ci.yml points it at the oldest supported Go that actions/setup-go installed, on every OS), else one of
+ * Debian's (.ci/run installs them), else the suite's own go (findGo) when it is that old (.ci/run's second pass).
+ * Throws saying how to provide one: a suite that needs it never skips itself.
+ */
+export function findOldGo(): string {
+  const chosen = process.env[TEST_OLD_GO_VARIABLE]
+  if (chosen) {
+    if (!isExecutableFile(chosen)) {
+      throw new Error(
+        `${TEST_OLD_GO_VARIABLE}=${chosen} is not an executable file: point it at a go ≤ 1.24 or unset it.`
+      )
+    }
+    return chosen
+  }
+  const candidates = [...DEBIAN_OLD_GOS.filter(isExecutableFile), findGo()]
+  const old = candidates.find(go => Number(/^go1\.(\d+)/.exec(goVersionOf(go))?.[1] ?? 99) <= 24)
+  if (!old) {
+    throw new Error(
+      `This suite needs a go older than the 2026 checksum-database fixes (≤ 1.24) and found none: set ${TEST_OLD_GO_VARIABLE} to one (ci.yml installs Go 1.21 with actions/setup-go), or install golang-1.23-go as .ci/run does.`
+    )
+  }
+  return old
+}
+
 /** `go1.26.8` for a go binary (its `go version`), or throws with go's own words. */
 export function goVersionOf(go: string = findGo()): string {
   const out = execFileSync(go, ['version'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } })

@@ -30,8 +30,15 @@ import { DEBIAN_GO } from './go.js'
 /** Bump when the fixture's content rules change, so stale cached zips are not reused. */
 export const FIXTURE_REVISION = 1
 
-/** The GOROOT of the Go installed here (Debian's golang-1.23-go; parts of it are symlinks into /usr/share). */
-export const HOST_GOROOT = join(DEBIAN_GO, '..', '..')
+/** The variable naming the GOROOT of the Go 1.23.5 the real toolchain zip is built from (ci.yml sets it). */
+export const FIXTURE_GOROOT_VARIABLE = 'SETUP_GOPROXY_TEST_FIXTURE_GOROOT'
+
+/**
+ * The GOROOT the real toolchain zip is built from, a Go 1.23.5 installed here: `$SETUP_GOPROXY_TEST_FIXTURE_GOROOT`
+ * (ci.yml points it at the 1.23.5 actions/setup-go installs, on every OS), else Debian's golang-1.23-go (.ci/run; parts
+ * of it are symlinks into /usr/share).
+ */
+export const HOST_GOROOT = process.env[FIXTURE_GOROOT_VARIABLE] || join(DEBIAN_GO, '..', '..')
 
 /** One entry to write with `writeZip`. */
 export interface ZipSourceEntry {
@@ -137,7 +144,8 @@ function distributionFiles(goroot: string, toolDir: string): string[] {
     }
   }
   walk('')
-  for (const exe of ['go', 'gofmt']) out.push(`bin/${exe}`)
+  const suffix = toolDir.startsWith('windows_') ? '.exe' : ''
+  for (const exe of ['go', 'gofmt']) out.push(`bin/${exe}${suffix}`)
   walk('pkg/include')
   for (const name of readdirSync(join(goroot, 'pkg', 'tool', toolDir)).sort()) {
     if (['api', 'dist', 'distpack', 'metadata'].includes(name.replace(/\.exe$/, ''))) continue

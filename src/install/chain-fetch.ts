@@ -20,8 +20,8 @@ import type { SupportedAnswer } from '../go/sumdb/route.js'
 import type { SumdbConfig } from '../go/sumdb/config.js'
 import { sumdbRoute } from '../go/sumdb/route.js'
 import type { BodyMode, HttpAnswer, HttpClient, HttpFailure } from '../net/http.js'
-import { walkUpstream, type FailedTry, type WalkRequest } from '../net/walk.js'
-import { demoteStalled, triesFor } from '../go/proxy/walk.js'
+import { walkUpstream, type ChainHealth, type FailedTry, type WalkRequest } from '../net/walk.js'
+import { orderByHealth, triesFor } from '../go/proxy/walk.js'
 import type { SumdbFetch } from '../sumdb/client.js'
 
 /** Timeouts and retries for one request through the chain. */
@@ -40,10 +40,10 @@ export interface RequestPolicy {
   /** For tests: the jitter source. */
   readonly random?: () => number
   /**
-   * The proxies (base URLs) that stalled (a timeout) earlier in this run: asked after the others of their `|` run
-   * (src/go/proxy/walk.ts demoteStalled), and added to when one stalls. One set per install.
+   * What this run learned of its proxies (src/net/walk.ts ChainHealth): one that stalled earlier is asked after the
+   * others of its `|` run (the walker's orderByHealth), and every try is recorded. One per install.
    */
-  readonly stalled?: Set<string>
+  readonly health?: ChainHealth
 }
 
 const DEFAULT_ATTEMPTS = 3
@@ -94,9 +94,9 @@ export function joinProxyUrl(base: string, path: string): URL {
  */
 export async function getThroughChain(options: ChainGetOptions): Promise<ChainGetResult> {
   const tried: string[] = []
-  const stalled = options.stalled
+  const health = options.health
   const listed = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }))
-  const bases = stalled ? demoteStalled(listed, b => stalled.has(b.base)) : listed
+  const bases = health ? orderByHealth(listed, b => health.of(b.base)) : listed
   if (options.chain.terminal === 'direct') bases.push({ base: options.directBase, separator: ',', direct: true })
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
   // As the forwarder: one try for a `|` proxy with another after it (go would move on too), else `attempts`.
@@ -112,7 +112,7 @@ export async function getThroughChain(options: ChainGetOptions): Promise<ChainGe
     ...requestOf(options, options.body),
     kind: options.path.endsWith('.zip') ? 'zip' : 'small',
     onTry: (entry, attempt, result, verdict) => {
-      if (result.kind === 'failure' && result.fault === 'timeout') stalled?.add(bases[entry].base)
+      if (!bases[entry].direct) health?.noteTry(bases[entry].base, result, verdict)
       if (verdict === 'ok') return
       const line = `${shown[entry]}/${options.path}: ${describe(result)}`
       tried.push(attempt > 1 ? `${line} (try ${attempt})` : line)

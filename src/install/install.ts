@@ -53,6 +53,7 @@ import {
   type VersionRequest
 } from '../go/toolchain/version.js'
 import type { HttpClient } from '../net/http.js'
+import { ChainHealth } from '../net/walk.js'
 import { verifyModule } from '../sumdb/client.js'
 import { getThroughChain, resolveSumdbBase, sumdbFetcher, type RequestPolicy } from './chain-fetch.js'
 import { installToolchainZip } from './extract.js'
@@ -203,9 +204,9 @@ function fromSemver(name: string): string | undefined {
  * complete.
  */
 export async function installGo(given: InstallGoOptions): Promise<InstalledGo> {
-  // One memory of stalled proxies for the list, the database and the zip: a proxy that stalled once is not asked
-  // first again in this install.
-  const options: InstallGoOptions = { ...given, stalled: given.stalled ?? new Set<string>() }
+  // One health record of the proxies for the list, the database and the zip (the walker's): a proxy that stalled
+  // once is not asked first again in this install.
+  const options: InstallGoOptions = { ...given, health: given.health ?? new ChainHealth() }
   const started = performance.now()
   const { request, destination, platform, log } = options
   const elapsed = (): number => Math.round(performance.now() - started)

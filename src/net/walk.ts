@@ -11,6 +11,7 @@ import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import type { Separator } from '../go/proxy/chain.js'
 import {
   ANSWER_CAPS,
+  checksBytes,
   firstStep,
   judgeAnswer,
   nextStep,
@@ -18,6 +19,7 @@ import {
   throughputFloor,
   type AnswerVerdict,
   type ChainAnswer,
+  type HealthCounts,
   type RequestKind,
   type Walk,
   type WalkState
@@ -72,7 +74,21 @@ export interface WalkRequest {
   readonly onRetry?: ((failed: FailedTry, delayMs: number) => void) | undefined
   /** After a pause, before asking an entry again: true gives the entry up (the forwarder dropped the proxy). */
   readonly giveUp?: ((entry: number) => boolean) | undefined
+  /**
+   * Compares the bytes of a 2xx the walk would use with what go.sum records for them, where the walker says a
+   * comparison can change anything (checksBytes: a `|` entry with another proxy after it). It may hand the answer
+   * back in another form (a streamed body spooled to a file) or as a failure (the body broke off while it was read);
+   * 'mismatch' makes the walk ask the next entry. Must not reject. Absent: bytes are used as they come.
+   */
+  readonly check?: ((entry: number, answer: HttpAnswer) => Promise<CheckedAnswer>) | undefined
+  /** Frees a checked answer the walk does not hand back (a mismatching body another entry replaced). */
+  readonly release?: ((answer: HttpAnswer) => void) | undefined
 }
+
+/** What `check` made of an answer. */
+export type CheckedAnswer =
+  | { readonly verdict: 'ok' | 'mismatch'; readonly answer: HttpAnswer }
+  | { readonly verdict: 'failed'; readonly failure: HttpFailure }
 
 /** The outcome of one walk. `failures` holds the last failed try of every entry asked, in order. */
 export type WalkResult =
@@ -82,6 +98,8 @@ export type WalkResult =
       readonly answer: HttpAnswer
       readonly tries: number
       readonly failures: readonly FailedTry[]
+      /** The answer's bytes disagree with go.sum (no later entry served): go gets them and reports the mismatch. */
+      readonly disagrees?: true
     }
   /** `report`: the failure go reports (undefined: no entry to ask); `why` as in the walker's 'fail' step. */
   | {
@@ -116,21 +134,44 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
   }
   const lastFailure = new Map<number, FailedTry>()
   const failures = (): FailedTry[] => [...lastFailure.values()]
+  // The first answer whose bytes disagreed with go.sum, kept until the walk knows whether go gets it after all.
+  let mismatched: { readonly entry: number; readonly answer: HttpAnswer } | undefined
+  const release = (answer: HttpAnswer | undefined) => {
+    if (answer && answer !== mismatched?.answer) request.release?.(answer)
+  }
+  const done = (result: WalkResult): WalkResult => {
+    if (mismatched && !(result.kind === 'use' && result.answer === mismatched.answer)) {
+      request.release?.(mismatched.answer)
+    }
+    return result
+  }
   let step = firstStep(walk)
   for (;;) {
-    if (step.do === 'use') throw new Error('unreachable: a walk uses an answer only after asking')
+    if (step.do === 'use') {
+      // Only a mismatching answer kept from earlier is used this way (an answer asked now is used below).
+      if (!mismatched || step.entry !== mismatched.entry) throw new Error('unreachable: no answer kept to use')
+      const kept = mismatched
+      return done({
+        kind: 'use',
+        entry: kept.entry,
+        answer: kept.answer,
+        tries: 1,
+        failures: failures(),
+        disagrees: true
+      })
+    }
     if (step.do === 'fail') {
-      return {
+      return done({
         kind: 'fail',
         why: step.why,
         report: step.report === undefined ? undefined : lastFailure.get(step.report),
         failures: failures()
-      }
+      })
     }
     const state: WalkState = step.state
     if (step.delayMs > 0) {
       await sleep(step.delayMs, request.signal)
-      if (request.signal?.aborted) return { kind: 'aborted', failures: failures() }
+      if (request.signal?.aborted) return done({ kind: 'aborted', failures: failures() })
       if (request.giveUp?.(state.entry)) {
         const last = lastFailure.get(state.entry)
         step = nextStep(walk, { ...state, attempt: state.attempt - 1 }, last?.verdict ?? 'transient', undefined, true)
@@ -139,17 +180,34 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
     }
     const target = targets[state.entry]
     const floor = throughputFloor(target.separator, state.entry === targets.length - 1)
-    const result = await ask(target, request, floor)
-    if (result.kind === 'aborted') return { kind: 'aborted', failures: failures() }
-    const verdict = judgeAnswer(chainAnswer(result, request.kind, target.url))
+    let result = await ask(target, request, floor)
+    if (result.kind === 'aborted') return done({ kind: 'aborted', failures: failures() })
+    let verdict = judgeAnswer(chainAnswer(result, request.kind, target.url))
+    if (verdict === 'ok' && result.kind === 'answer' && request.check && checksBytes(walk, state.entry)) {
+      const checked = await request.check(state.entry, result)
+      result = checked.verdict === 'failed' ? checked.failure : checked.answer
+      verdict =
+        checked.verdict === 'failed' ? judgeAnswer(chainAnswer(result, request.kind, target.url)) : checked.verdict
+    }
     request.onTry?.(state.entry, state.attempt, result, verdict)
     const next = nextStep(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined)
-    if (next.do === 'use' && result.kind === 'answer') {
-      return { kind: 'use', entry: state.entry, answer: result, tries: state.attempt, failures: failures() }
+    if (next.do === 'use' && result.kind === 'answer' && next.entry === state.entry) {
+      return done({
+        kind: 'use',
+        entry: state.entry,
+        answer: result,
+        tries: state.attempt,
+        failures: failures(),
+        ...(next.disagrees ? { disagrees: true as const } : {})
+      })
     }
     const failed: FailedTry = { entry: state.entry, attempt: state.attempt, result, verdict }
     lastFailure.set(state.entry, failed)
-    if (request.signal?.aborted) return { kind: 'aborted', failures: failures() }
+    if (verdict === 'mismatch' && result.kind === 'answer') {
+      if (mismatched) release(result)
+      else mismatched = { entry: state.entry, answer: result }
+    }
+    if (request.signal?.aborted) return done({ kind: 'aborted', failures: failures() })
     if (next.do === 'ask' && next.state.entry === state.entry) request.onRetry?.(failed, next.delayMs)
     step = next
   }
@@ -168,4 +226,27 @@ function ask(target: WalkTarget, request: WalkRequest, floor: number | undefined
     signal: request.signal,
     onData: request.onData
   })
+}
+
+/**
+ * What one run learned about its proxies, for walkers that keep no health of their own (the Go install's list,
+ * checksum-database and zip requests share one): per proxy base URL, its timeouts and failures in a row, as the
+ * walker's rules read them (src/go/proxy/walk.ts orderByHealth: a proxy that stalled once is asked after the others
+ * of its `|` run). The warm forwarder keeps the same counts in its own per-proxy health.
+ */
+export class ChainHealth {
+  private readonly counts = new Map<string, { timeouts: number; consecutiveFailures: number }>()
+
+  /** The counts of the proxy at `base`, or undefined before its first try. */
+  of(base: string): HealthCounts | undefined {
+    return this.counts.get(base)
+  }
+
+  /** Records one try of the proxy at `base`. */
+  noteTry(base: string, result: HttpAnswer | HttpFailure, verdict: AnswerVerdict): void {
+    const counts = this.counts.get(base) ?? { timeouts: 0, consecutiveFailures: 0 }
+    this.counts.set(base, counts)
+    if (result.kind === 'failure' && result.fault === 'timeout') counts.timeouts++
+    counts.consecutiveFailures = verdict === 'ok' || verdict === 'not-found' ? 0 : counts.consecutiveFailures + 1
+  }
 }

@@ -12,12 +12,25 @@ import { hash1, type HashedFile } from '../go/sumdb/dirhash.js'
  * extracts; Go's module zip checks refuse them too). Throws an Error naming the file on any problem.
  */
 export async function hashZip(file: string): Promise<string> {
+  return hashOpened(file, done => yauzl.open(file, ZIP_OPTIONS, done))
+}
+
+/**
+ * {@link hashZip} for a zip held in memory (a module zip a proxy answered, before it is handed on); `name` is what
+ * an error calls it.
+ */
+export async function hashZipBuffer(zip: Buffer, name: string): Promise<string> {
+  return hashOpened(name, done => yauzl.fromBuffer(zip, ZIP_OPTIONS, done))
+}
+
+const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true } as const
+
+async function hashOpened(
+  file: string,
+  open: (done: (error: Error | null, zipfile: yauzl.ZipFile) => void) => void
+): Promise<string> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    yauzl.open(
-      file,
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
-      (error, zipfile) => (error ? reject(error) : resolve(zipfile))
-    )
+    open((error, zipfile) => (error ? reject(error) : resolve(zipfile)))
   }).catch((error: unknown) => {
     throw new Error(`cannot read zip ${file}: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { WarmOptions } from './options.js'
 import type { PrefetchFile } from './plan.js'
 import { formatChain } from '../go/proxy/chain.js'
+import type { RecordedSums } from '../go/modfile/gosum.js'
 import { redactText } from '../go/proxy/url.js'
 import { startForwarder, type Forwarder } from './forwarder/forwarder.js'
 import { notInCache } from './module-sets.js'
@@ -59,16 +60,18 @@ export interface FetchStage {
 
 /**
  * Starts the forwarder (unless the chain has no proxy) and, when `concurrency` > 0, queues the plan's files on it
- * once `modcache` is known. Returns at once after the forwarder listens: go can start.
+ * once `modcache` is known; `recorded` (go.sum's hashes) lets it compare module files where mirrors may disagree.
+ * Returns at once after the forwarder listens: go can start.
  */
 export async function startFetch(
   options: WarmOptions,
   files: readonly PrefetchFile[],
   modcache: Promise<string | undefined>,
   concurrency: number,
-  started: number
+  started: number,
+  recorded?: RecordedSums
 ): Promise<FetchStage> {
-  const forwarder = await maybeStartForwarder(options, concurrency)
+  const forwarder = await maybeStartForwarder(options, concurrency, recorded)
   const queued = forwarder && concurrency > 0 ? queuePlan(forwarder, files, modcache, options, started) : undefined
   return {
     forwarder,
@@ -136,8 +139,15 @@ async function queuePlan(
   }
 }
 
-/** Starts the forwarder unless the chain has no proxy; it prefetches when `concurrency` > 0. */
-function maybeStartForwarder(options: WarmOptions, concurrency: number): Promise<Forwarder | undefined> {
+/**
+ * Starts the forwarder unless the chain has no proxy; it prefetches when `concurrency` > 0 and compares module files
+ * with `recorded` (go.sum's hashes) where mirrors may disagree.
+ */
+function maybeStartForwarder(
+  options: WarmOptions,
+  concurrency: number,
+  recorded: RecordedSums | undefined
+): Promise<Forwarder | undefined> {
   const { chain, sumdb } = options
   if (chain.proxies.length === 0) return Promise.resolve(undefined)
   const stallMs = (options.stallSeconds ?? DEFAULT_STALL_SECONDS) * 1000
@@ -152,6 +162,7 @@ function maybeStartForwarder(options: WarmOptions, concurrency: number): Promise
     netrc: readNetrc(options.env),
     ...(options.ca ? { ca: options.ca } : {}),
     requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
+    ...(recorded && recorded.size > 0 ? { recorded } : {}),
     ...(concurrency > 0
       ? {
           prefetch: {

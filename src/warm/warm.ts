@@ -25,6 +25,7 @@ import { backoffDelay } from '../go/proxy/walk.js'
 import { sleep } from '../net/sleep.js'
 import { display, resolveDirectories, type ModuleSet } from './directories.js'
 import { buildsFromVendor } from '../go/modfile/vendor.js'
+import { parseGoSum, recordedSums } from '../go/modfile/gosum.js'
 import { DEFAULT_STALL_SECONDS, startFetch, type FetchStage, type PrefetchReport } from './fetch.js'
 import { readModuleSets, type ReadSet } from './module-sets.js'
 import { runWatched } from './run-go.js'
@@ -191,7 +192,9 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   const modcache = options.env.GOMODCACHE?.trim()
     ? Promise.resolve(options.env.GOMODCACHE.trim())
     : goModCache(options).finally(() => (goModCacheMs = Date.now() - started - resolveMs - readMs - planMs))
-  const fetch = await startFetch(options, plan.files, modcache, concurrency, started)
+  // What go.sum records, for the forwarder's comparison where mirrors may disagree (forwarder/verify.ts).
+  const recorded = recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum)))
+  const fetch = await startFetch(options, plan.files, modcache, concurrency, started, recorded)
   const forwarderMs = mark()
   log.info(
     `Warming the module cache for ${directories.join(', ')} through ${formatChain(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`

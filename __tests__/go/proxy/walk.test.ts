@@ -11,6 +11,8 @@ import {
   firstStep,
   judgeAnswer,
   nextStep,
+  checksBytes,
+  orderByHealth,
   rankFailure,
   retryDelayMs,
   triesFor,
@@ -124,7 +126,7 @@ function run(walk: Walk, verdicts: AnswerVerdict[]): WalkStep[] {
 function short(step: WalkStep): string {
   if (step.do === 'ask')
     return `ask ${step.state.entry}#${step.state.attempt}${step.delayMs ? ` ${step.delayMs}ms` : ''}`
-  if (step.do === 'use') return `use ${step.entry}`
+  if (step.do === 'use') return `use ${step.entry}${step.disagrees ? ' (disagrees)' : ''}`
   return `fail ${step.why} ${step.report ?? '-'}`
 }
 
@@ -179,7 +181,27 @@ describe('nextStep: the walk after each answer', () => {
       [',1', ',1'],
       ['unavailable', 'permanent'],
       ['ask 1#1', 'fail stop 1']
-    ]
+    ],
+    [
+      'bytes that differ from go.sum before `|`: the next mirror is asked',
+      ['|1', ',3'],
+      ['mismatch', 'ok'],
+      ['ask 1#1', 'use 1']
+    ],
+    [
+      '…and when no later mirror serves, go gets the first mismatching bytes (it reports the mismatch itself)',
+      ['|1', '|1', ',1'],
+      ['mismatch', 'mismatch', 'not-found'],
+      ['ask 1#1', 'ask 2#1', 'use 0 (disagrees)']
+    ],
+    [
+      '…also when the entry after it stops the walk with an error',
+      ['|1', ',2'],
+      ['mismatch', 'transient', 'transient'],
+      ['ask 1#1', 'ask 1#2 50ms', 'use 0 (disagrees)']
+    ],
+    ['…but never past a fault of this machine', ['|1', ',1'], ['mismatch', 'local'], ['ask 1#1', 'fail local 1']],
+    ['a mismatch where there is nothing to move on to is used as it is', [',1'], ['mismatch'], ['use 0 (disagrees)']]
   ])('%s', (_name, entries, verdicts, want) => {
     expect(run(walkOf(...entries), verdicts).map(short)).toEqual(want)
   })
@@ -219,6 +241,15 @@ test.each([
   [{ entry: 0, rank: 1 }, { entry: 1, rank: 2 }, 1]
 ] as const)('rankFailure(%j, %j) reports entry %d', (best, next, want) => {
   expect(rankFailure(best, next).entry).toBe(want)
+})
+
+test.each<[string[], number, boolean]>([
+  [['|1', ',1'], 0, true],
+  [['|1', ',1'], 1, false],
+  [[',1', ',1'], 0, false],
+  [['|1', 'd,1'], 0, false]
+])('checksBytes(%j, entry %d) = %s: only where a mismatch can move on to another mirror', (entries, entry, want) => {
+  expect(checksBytes(walkOf(...entries), entry)).toBe(want)
 })
 
 test.each([
@@ -261,4 +292,14 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(1, 60_000, 500, 4000, 10_000, () => 0)).toBe(10_000)
     expect(retryDelayMs(3, 100, 500, 4000, 10_000, () => 1)).toBe(2000)
   })
+})
+
+test.each<[string, string[], string[], string[]]>([
+  ['a proxy that stalled once goes behind the others of its `|` run', ['a|', 'b|', 'c,'], ['a'], ['b|', 'c|', 'a,']],
+  ['never past a `,`: the run ends there', ['a,', 'b|', 'c,'], ['a'], ['a,', 'b|', 'c,']],
+  ['no stall, no change', ['a|', 'b,'], [], ['a|', 'b,']]
+])('orderByHealth: %s', (_name, chain, stalled, want) => {
+  const entries = chain.map(e => ({ name: e[0], separator: e[1] as ',' | '|' }))
+  const health = (name: string) => ({ timeouts: stalled.includes(name) ? 1 : 0, consecutiveFailures: 0 })
+  expect(orderByHealth(entries, e => health(e.name)).map(e => `${e.name}${e.separator}`)).toEqual(want)
 })

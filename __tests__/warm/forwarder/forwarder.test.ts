@@ -121,6 +121,19 @@ describe('the warm-phase forwarder', () => {
     expect((await get(f.url, MOD)).body.toString()).toBe(mod.mod)
   })
 
+  it('a "|" proxy that stalled once is asked after the others of its run for the rest of the phase (the walker\'s health)', async () => {
+    const stalling = await proxy({ neverAnswer: true })
+    const good = await proxy()
+    const f = await forwarder({ chain: chainOf([[stalling.url, '|'], [good.url]]), requestTimeoutMs: 200 })
+    expect((await get(f.url, MOD)).status).toBe(200)
+    expect(stalling.requests).toHaveLength(1)
+    // Later requests go to the good proxy first: the stalling one is not asked again (nor dropped: it stalled once).
+    expect((await get(f.url, ZIP)).status).toBe(200)
+    expect((await get(f.url, 'example.com/fwd/@v/v1.0.0.info')).status).toBe(200)
+    expect(stalling.requests).toHaveLength(1)
+    expect(f.health()[0]).toMatchObject({ timeouts: 1, dropped: false })
+  })
+
   it('answers 404 to requests without its random path token', async () => {
     const a = await proxy()
     const f = await forwarder({ chain: chainOf([[a.url]]) })

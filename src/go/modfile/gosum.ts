@@ -52,3 +52,29 @@ export function parseGoSum(text: string): GoSum {
   })
   return { entries, errors }
 }
+
+/** What go.sum files record for module files: `path@version` (the zip) and `path@version/go.mod` → their h1 hashes. */
+export type RecordedSums = ReadonlyMap<string, ReadonlySet<string>>
+
+/**
+ * The `h1:` hashes the go.sum files of a build record, keyed as go checks them (modfetch.checkModSum): the zip of
+ * `path@version` under `path@version`, its go.mod under `path@version/go.mod`. Several files may name the same module
+ * (a workspace's members and go.work.sum): every hash any of them records is kept, as go would accept bytes that
+ * match the go.sum it reads. Hash schemes other than `h1:` are left out (nothing here can compute them).
+ */
+export function recordedSums(sums: readonly GoSum[]): RecordedSums {
+  const recorded = new Map<string, Set<string>>()
+  for (const entry of sums.flatMap(s => s.entries)) {
+    if (!entry.hash.startsWith('h1:')) continue
+    const key = recordedKey(entry.path, entry.version, entry.goModOnly)
+    const hashes = recorded.get(key) ?? new Set<string>()
+    hashes.add(entry.hash)
+    recorded.set(key, hashes)
+  }
+  return recorded
+}
+
+/** The key of {@link RecordedSums} for the zip (or, `goModOnly`, the go.mod) of `path@version`. */
+export function recordedKey(path: string, version: string, goModOnly: boolean): string {
+  return `${path}@${version}${goModOnly ? '/go.mod' : ''}`
+}

@@ -49,9 +49,11 @@ export type ChainAnswer =
  * `404 not found: bad upstream`): asked again like a transient fault, and once the tries are spent it is a
  * not-found again, so the walk (and go after it) falls through to the next entry as go would. 'local': this machine
  * failed (writing the answer to a full or read-only disk): no other entry would mend it, so the walk ends there
- * instead of asking every proxy in turn.
+ * instead of asking every proxy in turn. 'mismatch': a 2xx whose bytes disagree with the hash go.sum records for them
+ * (mirrors that disagree on a force-pushed tag); given only where `checksBytes` says a comparison can change anything
+ * (see `nextStep`).
  */
-export type AnswerVerdict = 'ok' | 'not-found' | 'unavailable' | 'transient' | 'permanent' | 'local'
+export type AnswerVerdict = 'ok' | 'not-found' | 'unavailable' | 'transient' | 'permanent' | 'local' | 'mismatch'
 
 /** One rule of ANSWER_RULES. */
 export interface AnswerRule {
@@ -168,6 +170,8 @@ export interface WalkState {
   readonly attempt: number
   /** The entry whose error the request reports if it fails (see rankFailure), with that error's rank. */
   readonly best?: RankedFailure
+  /** The first entry whose bytes disagreed with go.sum ('mismatch'): go gets them if no later entry serves. */
+  readonly mismatched?: number
 }
 
 /** A failed entry and the rank of its error. */
@@ -183,8 +187,11 @@ export type FailureRank = 0 | 1 | 2
 export type WalkStep =
   /** Ask `state.entry` (try `state.attempt`) after `delayMs`: a retry of the same entry, or the next entry (0). */
   | { readonly do: 'ask'; readonly state: WalkState; readonly delayMs: number }
-  /** The answer of `entry` is the request's answer. */
-  | { readonly do: 'use'; readonly entry: number }
+  /**
+   * The answer of `entry` is the request's answer. `disagrees`: its bytes disagree with go.sum (no later entry
+   * served any): go gets them and reports the mismatch, as it would have without the comparison.
+   */
+  | { readonly do: 'use'; readonly entry: number; readonly disagrees?: true }
   /**
    * The request fails. `why`: 'stop' — a `,` lets no error but 404/410 through (cmd/go breaks out of TryProxies);
    * 'end' — every entry was asked; 'local' — this machine failed (see AnswerVerdict). `report`: the entry whose error go reports (undefined: the chain was empty).
@@ -198,11 +205,25 @@ export function firstStep(walk: Walk): WalkStep {
 }
 
 /**
+ * Whether the bytes of a 2xx from `entry` are worth comparing with go.sum before they are used: only where a
+ * mismatch changes what happens, an entry before `|` with another proxy after it (go falls through its errors, so
+ * asking the next mirror keeps go's meaning). Before `,`, or with nothing (or only direct) after it, go gets the bytes
+ * as they are and reports a mismatch itself.
+ */
+export function checksBytes(walk: Walk, entry: number): boolean {
+  const next = walk.entries[entry + 1]
+  return walk.entries[entry]?.separator === '|' && next !== undefined && next.direct !== true
+}
+
+/**
  * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
  * again (after a backoff, at least the server's Retry-After) while the entry's tries remain — so is an
  * 'unavailable' not-found, which counts as a not-found once they are spent — unless `giveUp` (the
  * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
  * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
+ * A 'mismatch' (bytes that disagree with go.sum, see checksBytes) moves on to the next entry; a walk that then
+ * ends without an answer uses the first mismatching bytes after all (`disagrees`), so go reports what it would have
+ * reported without the comparison — never an error of a mirror it would not have asked.
  */
 export function nextStep(
   walk: Walk,
@@ -217,6 +238,12 @@ export function nextStep(
   }
   if (verdict === 'ok') return { do: 'use', entry: state.entry }
   if (verdict === 'local') return { do: 'fail', why: 'local', report: state.entry }
+  if (verdict === 'mismatch') {
+    if (!checksBytes(walk, state.entry)) return { do: 'use', entry: state.entry, disagrees: true }
+    const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) })
+    const mismatched = state.mismatched ?? state.entry
+    return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best, mismatched }, delayMs: 0 }
+  }
   const retryable = verdict === 'transient' || verdict === 'unavailable'
   if (retryable && state.attempt < entry.tries && !giveUp) {
     const delayMs = retryDelayMs(
@@ -232,9 +259,19 @@ export function nextStep(
   // Spent, a proxy's "not found for now" is what its status says to go: a not-found, which falls through.
   const final = verdict === 'unavailable' ? 'not-found' : verdict
   const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(final, entry) })
-  if (final !== 'not-found' && entry.separator === ',') return { do: 'fail', why: 'stop', report: state.entry }
-  if (state.entry + 1 >= walk.entries.length) return { do: 'fail', why: 'end', report: best.entry }
-  return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 }
+  const mismatched = state.mismatched
+  if (final !== 'not-found' && entry.separator === ',') return failOrMismatched('stop', state.entry, mismatched)
+  if (state.entry + 1 >= walk.entries.length) return failOrMismatched('end', best.entry, mismatched)
+  return {
+    do: 'ask',
+    state: { entry: state.entry + 1, attempt: 1, best, ...(mismatched !== undefined ? { mismatched } : {}) },
+    delayMs: 0
+  }
+}
+
+/** A failed walk, unless an entry served bytes that disagree with go.sum: go gets those (see nextStep). */
+function failOrMismatched(why: 'stop' | 'end', report: number, mismatched: number | undefined): WalkStep {
+  return mismatched === undefined ? { do: 'fail', why, report } : { do: 'use', entry: mismatched, disagrees: true }
 }
 
 /** The rank of an entry's error, as cmd/go ranks it. */
@@ -310,8 +347,30 @@ export interface HealthCounts {
   readonly consecutiveFailures: number
 }
 
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-export const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 } as const
+/**
+ * A proxy that timed out this often is asked after the others of its `|` run from then on (`orderByHealth`); a `|`
+ * proxy that timed out `dropAfterTimeouts` times, or failed `dropAfterConsecutiveFailures` times in a row, is dropped.
+ */
+export const HEALTH = { demoteAfterTimeouts: 1, dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 } as const
+
+/** Whether a proxy stalled earlier in this run: it is asked after the others of its `|` run (see HEALTH). */
+export function stalledBefore(health: HealthCounts): boolean {
+  return health.timeouts >= HEALTH.demoteAfterTimeouts
+}
+
+/**
+ * The entries of a chain in the order one request asks them, from what the run learned of each (its health, if any):
+ * a proxy that stalled before goes behind the others of its `|` run (demoteStalled); separators keep their places.
+ */
+export function orderByHealth<T extends { readonly separator: Separator }>(
+  entries: readonly T[],
+  healthOf: (entry: T) => HealthCounts | undefined
+): T[] {
+  return demoteStalled(entries, entry => {
+    const health = healthOf(entry)
+    return health !== undefined && stalledBefore(health)
+  })
+}
 
 /**
  * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry

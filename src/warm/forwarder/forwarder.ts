@@ -56,6 +56,7 @@ import { walkChain, type WalkContext } from './walk.js'
 import { decodeModule, safePath, wirePath } from './paths.js'
 import { createPrefetcher } from './prefetch.js'
 import { PrefetchStore, type FetchedAnswer, type StoreStats } from './store.js'
+import { createSumCheck } from './verify.js'
 
 export type { Forwarder, ForwarderOptions, PrefetchOptions, ProxyHealth } from './types.js'
 export type { StoreStats } from './store.js'
@@ -94,7 +95,10 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     activity.lastActivity = Date.now()
   }
 
+  // Mirrors that disagree: a module file from a `|` proxy is compared with go.sum before go gets it (verify.ts).
+  const sums = options.recorded ? createSumCheck(options.recorded, log, options.prefetch?.spoolParent) : undefined
   const walk: WalkContext = {
+    ...(sums ? { sums } : {}),
     chain,
     upstreams,
     attempts: Math.max(1, options.attemptsPerRequest ?? 5),
@@ -206,6 +210,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
       await client.close()
       await closed
       walk.retryLines.flush()
+      await sums?.close()
     }
   }
 }
@@ -250,10 +255,20 @@ async function prefetchOne(
   signal: AbortSignal
 ): Promise<FetchedAnswer | undefined> {
   const kind = path.endsWith('.zip') ? 'zip' : 'small'
-  const answer = await walkChain(walk, wirePath(path), kind, signal)
-  if (signal.aborted) return undefined
+  const answer = await walkChain(walk, wirePath(path), kind, signal, true)
+  if (signal.aborted) {
+    if ('type' in answer && answer.type === 'file') await rm(answer.file, { force: true })
+    return undefined
+  }
   if (!('type' in answer)) return answer.notFound ? { kind: 'not-found', outcome: answer } : undefined
   if (answer.type === 'network') return undefined
+  // Spooled while it was compared with go.sum (verify.ts): the store takes the file over.
+  if (answer.type === 'file') {
+    if (answer.status === 200)
+      return { kind: 'file', contentType: answer.contentType, file: answer.file, bytes: answer.bytes }
+    await rm(answer.file, { force: true })
+    return undefined
+  }
   if (answer.type === 'complete') {
     return answer.status === 200 ? { kind: 'memory', contentType: answer.contentType, body: answer.body } : undefined
   }

@@ -11,7 +11,7 @@ import type { AttemptResult } from './upstream.js'
 /** One line for the debug log about a try. */
 export function summary(result: AttemptResult): string {
   if (result.type === 'network') return result.message
-  if (result.type === 'stream') return '200 OK'
+  if (result.type === 'stream' || result.type === 'file') return `${result.status} OK`
   return `${result.status} ${http.STATUS_CODES[result.status] ?? ''}`.trim()
 }
 
@@ -48,6 +48,9 @@ export function toOutcome(
 ): Outcome {
   const shown = u ? u.shown : url ? redactUrl(url.origin) : 'upstream'
   const after = tries > 1 ? ` (${tries} tries by setup-goproxy)` : ''
+  if (verdict === 'mismatch') {
+    return { upstream: u, status: 502, notFound: false, text: `${shown}: served bytes that differ from go.sum${after}` }
+  }
   if (result.type === 'complete') {
     if (result.status === 200) {
       return {

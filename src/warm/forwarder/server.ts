@@ -6,6 +6,7 @@
  * their results into HTTP.
  */
 import { createReadStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import http from 'node:http'
 import type net from 'node:net'
 import type { Logger } from '../../host/logger.js'
@@ -140,6 +141,7 @@ function sendText(res: http.ServerResponse, status: number, text: string): void 
 function respond(res: http.ServerResponse, answer: AttemptResult | Outcome, head: boolean, touch: () => void): void {
   if (!('type' in answer)) return sendText(res, answer.status, answer.text)
   if (answer.type === 'network') return sendText(res, answer.fault === 'timeout' ? 504 : 502, answer.message)
+  if (answer.type === 'file') return respondFile(res, answer, head, touch)
   if (answer.type === 'complete') {
     res.writeHead(answer.status, {
       'Content-Type': answer.contentType || 'application/octet-stream',
@@ -170,6 +172,30 @@ function respond(res: http.ServerResponse, answer: AttemptResult | Outcome, head
     if (!rest.readableEnded) rest.destroy()
   })
   rest.resume()
+}
+
+/** Sends a body spooled while it was compared with go.sum (verify.ts), then removes its file. */
+function respondFile(
+  res: http.ServerResponse,
+  answer: Extract<AttemptResult, { type: 'file' }>,
+  head: boolean,
+  touch: () => void
+): void {
+  const remove = () => void rm(answer.file, { force: true }).catch(() => undefined)
+  res.writeHead(answer.status, {
+    'Content-Type': answer.contentType || 'application/octet-stream',
+    'Content-Length': answer.bytes
+  })
+  if (head) {
+    res.end()
+    return remove()
+  }
+  const file = createReadStream(answer.file)
+  file.on('data', () => touch())
+  file.on('error', () => res.destroy())
+  file.on('close', remove)
+  res.on('close', () => file.destroy())
+  file.pipe(res)
 }
 
 /** Sends a prefetched answer to the go command, then frees it (memory, or its spool file). */

@@ -10,6 +10,7 @@ import type { Logger } from '../../host/logger.js'
 import type { SumdbConfig } from '../../go/sumdb/config.js'
 import type { Credentials, NetrcEntry, CredentialsLookup } from '../../auth/index.js'
 import type { SourceLedger } from './sources.js'
+import type { RecordedSums } from '../../go/modfile/gosum.js'
 
 export interface ForwarderOptions {
   readonly chain: Chain
@@ -32,6 +33,11 @@ export interface ForwarderOptions {
   readonly backoffMs?: number
   /** Larger 200 bodies are streamed instead of buffered. Default 128 MiB. */
   readonly bufferLimit?: number
+  /**
+   * The h1 hashes the build's go.sum files record: a module file from a proxy with another `|` mirror after it is
+   * compared with them before go gets it, and on a mismatch the next mirror is asked (verify.ts). Absent: no check.
+   */
+  readonly recorded?: RecordedSums
   /** Fetch ahead of go (see prefetch.ts); absent: no prefetch, every request is go's own. */
   readonly prefetch?: PrefetchOptions
   readonly log: Logger

@@ -26,12 +26,23 @@ export type AttemptResult =
       /** Ends normally only when the whole body arrived; a stall or a break is an 'error'. */
       readonly rest: Readable
     }
+  /** A 2xx answer spooled to `file` to be compared with go.sum (verify.ts): served from there, then removed. */
+  | {
+      readonly type: 'file'
+      readonly status: number
+      readonly contentType: string
+      readonly file: string
+      readonly bytes: number
+    }
   | { readonly type: 'network'; readonly fault: NetworkFault; readonly message: string }
 
 /** A try's answer in the forwarder's terms: a buffered answer, a streamed 2xx, or a network failure. */
 export function toAttemptResult(result: HttpAnswer | HttpFailure): AttemptResult {
   if (result.kind === 'failure') return { type: 'network', fault: result.fault, message: result.message }
   const { body } = result
+  if (body.kind === 'file') {
+    return { type: 'file', status: result.status, contentType: result.contentType, file: body.path, bytes: body.bytes }
+  }
   if (body.kind === 'stream') {
     return {
       type: 'stream',
@@ -46,7 +57,7 @@ export function toAttemptResult(result: HttpAnswer | HttpFailure): AttemptResult
     type: 'complete',
     status: result.status,
     contentType: result.contentType,
-    body: body.kind === 'buffered' ? body.bytes : Buffer.alloc(0),
+    body: body.bytes,
     ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {})
   }
 }

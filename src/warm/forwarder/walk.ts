@@ -5,11 +5,13 @@
  * answer to stream or buffer, or the Outcome go is told). The checksum-database routing (sumdb.ts) and the prefetch
  * (forwarder.ts `prefetchOne`) walk through `walkTargets` too.
  */
+import { rm } from 'node:fs/promises'
 import type { Credentials, CredentialsLookup } from '../../auth/types.js'
-import type { Chain } from '../../go/proxy/chain.js'
-import { triesFor as walkerTries, type RequestKind } from '../../go/proxy/walk.js'
+import type { Chain, Separator } from '../../go/proxy/chain.js'
+import { orderByHealth, triesFor as walkerTries, type RequestKind } from '../../go/proxy/walk.js'
 import type { Logger } from '../../host/logger.js'
 import type { HttpClient } from '../../net/http.js'
+import type { HttpAnswer } from '../../net/http.js'
 import { walkUpstream, type FailedTry, type WalkResult } from '../../net/walk.js'
 import { isFailing, recordTry } from './health.js'
 import { describeUpstream, summary, toOutcome } from './judgement.js'
@@ -18,6 +20,7 @@ import type { RepeatedDebug } from './repeats.js'
 import type { SourceLedger } from './sources.js'
 import type { Kind, Outcome, Upstream } from './types.js'
 import { CLOSED, toAttemptResult, type AttemptResult } from './upstream.js'
+import type { SumCheck } from './verify.js'
 
 /** Non-zip answers are small (lists, .info, .mod, database tiles): no reason to buffer more before streaming. */
 const SMALL_BUFFER_LIMIT = 16 * 1024 * 1024
@@ -43,11 +46,15 @@ export interface WalkContext {
   readonly retryLines: RepeatedDebug
   /** Who answered each module request: a later checksum mismatch or "not found" names them. */
   readonly sources: SourceLedger
+  /** Compares module files with go.sum before they are used (verify.ts); absent: bytes are used as they come. */
+  readonly sums?: SumCheck
 }
 
 /** One upstream URL a request asks: a proxy of the chain (`u`), or the checksum database itself (no `u`). */
 export interface Target {
   readonly u: Upstream | undefined
+  /** The separator after this target where it is asked (default: its proxy's own; the database itself: `,`). */
+  readonly separator?: Separator
   readonly url: URL
   readonly credentials: Credentials | undefined
   readonly tries: number
@@ -55,7 +62,8 @@ export interface Target {
 
 /** A walk's result in the forwarder's terms. */
 export type TargetsResult =
-  | { readonly kind: 'use'; readonly target: Target; readonly result: AttemptResult }
+  /** `disagrees`: the bytes differ from go.sum and no later mirror served any (see verify.ts). */
+  | { readonly kind: 'use'; readonly target: Target; readonly result: AttemptResult; readonly disagrees?: true }
   | {
       readonly kind: 'fail'
       readonly why: 'stop' | 'end' | 'local'
@@ -71,19 +79,22 @@ export function triesFor(ctx: WalkContext, u: Upstream, isLast: boolean): number
 
 /**
  * Walks `targets` (in order, with the separators of their proxies; the database itself counts as `,`) through the
- * one driver, recording every try in its proxy's health and giving up a proxy dropped meanwhile.
+ * one driver, recording every try in its proxy's health and giving up a proxy dropped meanwhile. With `path` (a
+ * module request's wire path) a module file is compared with go.sum where the walker says it matters (verify.ts).
  */
 export async function walkTargets(
   ctx: WalkContext,
   targets: readonly Target[],
   kind: Kind,
-  signal: AbortSignal
+  signal: AbortSignal,
+  path?: string
 ): Promise<TargetsResult> {
+  const sums = path !== undefined ? ctx.sums : undefined
   const result = await walkUpstream(
     targets.map(t => ({
       url: t.url,
       credentials: t.credentials,
-      separator: t.u?.entry.separator ?? ',',
+      separator: t.separator ?? t.u?.entry.separator ?? ',',
       tries: t.tries
     })),
     {
@@ -106,9 +117,16 @@ export async function walkTargets(
         // A fault of this machine (its disk) says nothing about the proxy's health.
         if (!u || verdict === 'local') return
         const timeout = result.kind === 'failure' && result.fault === 'timeout'
+        // Bytes that differ from go.sum are an answer, not a sign of a sick proxy: never a reason to drop it.
         recordTry(
           u,
-          verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict === 'unavailable' ? 'transient' : verdict,
+          verdict === 'ok' || verdict === 'not-found'
+            ? 'success'
+            : verdict === 'unavailable'
+              ? 'transient'
+              : verdict === 'mismatch'
+                ? 'permanent'
+                : verdict,
           timeout,
           ctx.requestTimeoutMs,
           ctx.log
@@ -119,7 +137,16 @@ export async function walkTargets(
         const what = `Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}`
         ctx.retryLines.note(what, `${what}; retrying (${failed.attempt}/${target.tries})`)
       },
-      giveUp: entry => targets[entry].u?.health.dropped === true
+      giveUp: entry => targets[entry].u?.health.dropped === true,
+      ...(sums && path !== undefined
+        ? {
+            check: (entry: number, answer: HttpAnswer) => {
+              const shown = (t: Target) => describeUpstream(t.u, t.url)
+              return sums.check(path, answer, shown(targets[entry]), shown(targets[entry + 1]))
+            },
+            release: (answer: HttpAnswer) => sums.release(answer)
+          }
+        : {})
     }
   )
   return inForwarderTerms(targets, result)
@@ -131,7 +158,12 @@ function inForwarderTerms(targets: readonly Target[], result: WalkResult): Targe
     return toOutcome(target.u, toAttemptResult(failed.result), failed.verdict, failed.attempt, target.url)
   }
   if (result.kind === 'use') {
-    return { kind: 'use', target: targets[result.entry], result: toAttemptResult(result.answer) }
+    return {
+      kind: 'use',
+      target: targets[result.entry],
+      result: toAttemptResult(result.answer),
+      ...(result.disagrees ? { disagrees: true as const } : {})
+    }
   }
   const outcomes = result.failures.map(outcomeOf)
   if (result.kind === 'aborted') {
@@ -150,21 +182,42 @@ function inForwarderTerms(targets: readonly Target[], result: WalkResult): Targe
   }
 }
 
-/** Walks the live chain for a module request, as Go walks GOPROXY. */
+/**
+ * Walks the live chain for a module request, as Go walks GOPROXY. Bytes that differ from go.sum, when no later
+ * mirror served any, are handed on as go would have got them (go reports the mismatch) — unless `mismatchFails`
+ * (the prefetch: such bytes must never be placed where go reads them; go's own request decides).
+ */
 export async function walkChain(
   ctx: WalkContext,
   path: string,
   kind: Kind,
-  signal: AbortSignal
+  signal: AbortSignal,
+  mismatchFails = false
 ): Promise<AttemptResult | Outcome> {
-  const live = ctx.upstreams.filter(u => !u.health.dropped)
-  const targets = live.map((u, i) => ({
+  // A proxy that stalled earlier in the phase is asked after the others of its `|` run (the walker's orderByHealth);
+  // separators keep their places, so each target takes the separator of the place it is asked in.
+  const ordered = orderByHealth(
+    ctx.upstreams.filter(u => !u.health.dropped).map(u => ({ u, separator: u.entry.separator })),
+    entry => entry.u.health
+  )
+  const targets = ordered.map(({ u, separator }, i) => ({
     u,
     url: joinUrl(u.base, path),
     credentials: u.credentials,
-    tries: triesFor(ctx, u, i === live.length - 1)
+    separator,
+    tries: walkerTries(separator, i === ordered.length - 1, isFailing(u, ctx.attempts), ctx.attempts)
   }))
-  const walked = await walkTargets(ctx, targets, kind, signal)
+  const walked = await walkTargets(ctx, targets, kind, signal, path)
+  if (walked.kind === 'use' && walked.disagrees) {
+    const shown = describeUpstream(walked.target.u, walked.target.url)
+    if (mismatchFails) {
+      releaseResult(walked.result)
+      return { status: 502, notFound: false, text: `${shown}: served bytes that differ from go.sum` }
+    }
+    ctx.log.info(
+      `Warm phase: no mirror after ${shown} served ${path} as go.sum records it; go gets ${shown}'s bytes and reports the mismatch.`
+    )
+  }
   if (walked.kind === 'use') {
     if (walked.result.type !== 'network' && walked.result.status === 200) {
       ctx.sources.served(path, describeUpstream(walked.target.u, walked.target.url))
@@ -200,4 +253,10 @@ function fallOff(chain: Chain, outcomes: Outcome[], best: Outcome | undefined): 
     text: lines.join('\n'),
     contentType: 'text/plain; charset=utf-8'
   }
+}
+
+/** Frees a result nobody serves: a spooled body's file (verify.ts). */
+function releaseResult(result: AttemptResult): void {
+  if (result.type === 'file') void rm(result.file, { force: true }).catch(() => undefined)
+  if (result.type === 'stream') result.rest.destroy()
 }
