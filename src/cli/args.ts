@@ -56,7 +56,8 @@ export const INPUT_FLAGS: Readonly<Record<string, InputFlag>> = {
   'warm-vendored': { commands: ['warm'] },
   retries: { commands: ['warm', 'install'] },
   'go-version': { commands: ['install'] },
-  'go-version-file': { commands: ['install'] }
+  'go-version-file': { commands: ['install'] },
+  'check-latest': { commands: ['install'] }
 }
 
 /** The CLI's own switches (true/false) and choices. */

@@ -63,6 +63,10 @@ const INPUT_HELP: Readonly<Record<string, FlagHelp>> = {
   'go-version-file': {
     flag: '--go-version-file FILE',
     text: 'read the version from go.mod / go.work (toolchain, else go line), .go-version or .tool-versions'
+  },
+  'check-latest': {
+    flag: '--check-latest true|false',
+    text: 'read the version list even when an installed Go matches (default false: an installed match is used offline)'
   }
 }
 

@@ -182,7 +182,9 @@ export async function installGo(
       cwd: host.cwd,
       env: { ...host.env },
       log: host.log,
-      attempts: settings.retries
+      attempts: settings.retries,
+      checkLatest: settings.checkLatest,
+      ...(settings.architecture ? { architecture: settings.architecture } : {})
     })
   )
 }
