@@ -238,7 +238,7 @@ export interface ExportingHost extends Host {
   /** Where Go is installed (called only when the settings ask for Go). */
   installPlace(): InstallPlace
   /** Puts the installed Go on PATH for later steps and sets the install outputs. */
-  installed(go: InstalledGo): void
+  installed(go: InstalledGo): void | Promise<void>
   /**
    * The job's go is known (the installed one, else the one found): what the warm phase runs with, or undefined
    * (with the host's own notice) when there is none or warm is off; and work to finish after the warm phase (the
@@ -327,7 +327,7 @@ export async function runPipeline(read: InputReader, host: ExportingHost): Promi
     } catch (error) {
       return fail(`Installing Go failed: ${error instanceof Error ? error.message : String(error)}`, error)
     }
-    host.installed(record.installedGo)
+    await host.installed(record.installedGo)
   }
 
   const jobGo = record.installedGo?.goBinary ?? prepared.go
