@@ -6,11 +6,11 @@
  *     __tests__/fixtures/realworld/ (cobra: small, 6 zips; gin: large, 29 zips, ~56 MB) — warmed by the action, then
  *     the project's real code (its module zip, fetched as go fetches it) built offline (GOFLAGS=-mod=mod GOPROXY=off);
  * (b) a Go toolchain installed with `go-version`, verified by the action's own checksum-database client against the
- *     real database and its real key, then run; the same for `architecture: 386` (a linux-386 Go, run here);
+ *     real database and its real key, then run;
  * (c) `region: auto` / `global` / `cn` on this machine, which reaches no public mirror but its own proxy: a clear
  *     failure or a fallback within probe-timeout.
  */
-import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PROXY_PRESETS, REGION_PRESETS, type Region } from '../../src/go/proxy/presets.js'
@@ -124,37 +124,6 @@ test(`(b) go-version installs a Go the real proxy serves, verified against the r
     go: join(run.outputs['go-root'], 'bin', process.platform === 'win32' ? 'go.exe' : 'go')
   })
   expect(installed.stdout).toContain(`go version go${version} `)
-})
-
-test(`(b) architecture: 386 installs the linux-386 Go the real proxy serves under the tool cache's x86 directory, and its binaries run here`, async () => {
-  // linux-386 binaries run on this amd64 machine (the kernel runs 32-bit x86 code); arm64 would need emulation
-  // (qemu-user), which this machine does not have, so only 386 is run for real.
-  const version = goVersionOf(go).replace(/^go/, '')
-  const root = tempDir('realworld-install-386')
-  const env = realEnv(root, { RUNNER_TOOL_CACHE: join(root, 'toolcache') })
-  const run = await runAction({
-    inputs: { 'go-version': version, architecture: '386', warm: 'false', 'probe-timeout': '10000' },
-    env,
-    cwd: root,
-    timeoutMs: 600_000
-  })
-  expect(run.stdout).not.toContain('::error::')
-  expect(run.code).toBe(0)
-  expect(run.outputs['go-root']).toBe(join(root, 'toolcache', 'go', version, 'x86'))
-  expect(run.stdout).toMatch(
-    new RegExp(`golang\\.org/toolchain@v0\\.0\\.1-go${version.replace(/\./g, '\\.')}\\.linux-386`)
-  )
-  const go386 = join(run.outputs['go-root'], 'bin', 'go')
-  // goTestEnv leaves no GOARCH in the environment: the 386 Go's own default is what runs.
-  const local = { ...env, GOTOOLCHAIN: 'local' }
-  const installed = await runGo(['version'], { cwd: root, env: local, go: go386 })
-  expect(installed.stdout).toContain(`go version go${version} linux/386`)
-  // A program it builds is a 386 binary that runs here.
-  writeFileSync(join(root, 'go.mod'), 'module example.com/hello386\n\ngo 1.21\n')
-  writeFileSync(join(root, 'main.go'), 'package main\n\nimport "runtime"\n\nfunc main() { println(runtime.GOARCH) }\n')
-  const ran = await runGo(['run', '.'], { cwd: root, env: { ...local, GOPROXY: 'off' }, go: go386 })
-  expect(ran.code).toBe(0)
-  expect(ran.stderr.trim()).toBe('386')
 })
 
 describe('(c) the region presets on a machine that reaches no public mirror but its own proxy', () => {
