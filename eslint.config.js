@@ -87,7 +87,7 @@ export default defineConfig(
       'src/host/{host,logger}.ts',
       'src/pipeline/{record,route}.ts',
       'src/report/{markdown,summary,warm-section}.ts',
-      'src/cache/{policy,report}.ts'
+      'src/cache/{policy,report,placement}.ts'
     ],
     rules: {
       'no-restricted-imports': [

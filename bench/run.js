@@ -14,7 +14,7 @@ import os from 'node:os'
 
 register('./support/ts-hooks.mjs', import.meta.url)
 
-const ALL = ['probe', 'warm', 'action', 'warm-graph', 'startup', 'toolchain', 'realworld']
+const ALL = ['probe', 'warm', 'action', 'warm-graph', 'startup', 'toolchain', 'realworld', 'cache']
 /** BENCH_SECTION_TAG=<tag>: the sections of this run are kept as variants `<name>:<tag>` (e.g. a baseline). */
 const tag = process.env.BENCH_SECTION_TAG ?? ''
 if (!/^[\w.-]*$/.test(tag)) throw new Error(`BENCH_SECTION_TAG=${tag}: use letters, digits, '.', '_' or '-'`)
@@ -35,7 +35,7 @@ const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'},
 const stamp = `_Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}; ${process.version} runs the bench; ${goVersion()}._`
 
 /** Scenarios that spawn the bundled action (through __tests__/support/run-action.ts). */
-const NEED_BUNDLE = ['action', 'warm-graph', 'startup', 'realworld']
+const NEED_BUNDLE = ['action', 'warm-graph', 'startup', 'realworld', 'cache']
 if (names.some(name => NEED_BUNDLE.includes(name))) {
   // run-action.ts wants a bundle directory when it is first imported; every scenario gets the same bundle.
   const { actionBundle } = await import(new URL('./support/bundle.ts', import.meta.url).href)

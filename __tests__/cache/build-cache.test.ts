@@ -6,7 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { listFiles, setAside, setMtimes } from '../../src/cache/cache.js'
+import { setAside, setMtimes } from '../../src/cache/cache.js'
+import { listFiles } from '../../src/cache/files.js'
 import { backdatedMtime, hasNewOutputs, isBuildCacheEntry, trimPlan } from '../../src/cache/policy.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 

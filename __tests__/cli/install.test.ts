@@ -89,6 +89,17 @@ test('a version already installed is used offline: no probe first (every proxy r
   expect(server.requests).toEqual([])
 })
 
+test('--check-latest true: with 1.23.5 installed, `1.23` reads the list (the network) and downloads nothing', async () => {
+  const home = tempDir('cli-install-home')
+  expect((await cli(['install', '1.23.5', ...chainFlags()], home)).code).toBe(0)
+  server.requests.length = 0
+  const again = await cli(['install', '1.23', '--check-latest', 'true', ...chainFlags()], home)
+  expect(again.stderr).not.toMatch(/error/)
+  expect(again.code).toBe(0)
+  expect(again.stdout).toBe(`${renderPathPrepend(join(home, 'sdk', 'go1.23.5', 'bin'), 'sh')}\n`)
+  expect(server.requests).toEqual(['/golang.org/toolchain/@v/list'])
+})
+
 test('--go-version-file go.mod: the toolchain line wins over the go line; relative to the working directory', async () => {
   const home = tempDir('cli-install-home')
   writeFileSync(join(home, 'go.mod'), 'module example.com/m\n\ngo 1.22\n\ntoolchain go1.23.5\n')

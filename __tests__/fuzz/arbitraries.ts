@@ -72,6 +72,8 @@ const VALID: Readonly<Record<string, readonly string[]>> = {
   cache: ['true', 'false', 'modules', 'modules,build'],
   'cache-restore-only': ['true', 'false'],
   'cache-key-suffix': ['linux-race', 'v2'],
+  'check-latest': ['true', 'false'],
+  architecture: ['x64', 'x86', '386', 'arm64'],
   'job-status': ['success', 'failure', 'cancelled'],
   auth: [
     'proxy.example s3cret',

@@ -13,7 +13,8 @@ import { parseGoproxy } from '../../src/go/proxy/chain.js'
 import { InputError } from '../../src/go/errors.js'
 import type { Logger } from '../../src/host/logger.js'
 import { parseGosumdb } from '../../src/go/sumdb/config.js'
-import type { GoPlatform } from '../../src/go/toolchain/list.js'
+import { parseArchitecture, withArchitecture, type GoPlatform } from '../../src/go/toolchain/list.js'
+import { destinationFor } from '../../src/install/for-job.js'
 import { parseVersionRequest } from '../../src/go/toolchain/version.js'
 import { createHttpClient, type HttpClient } from '../../src/net/http.js'
 import {
@@ -53,8 +54,14 @@ const filler = (i: number): SumdbRecord => ({
 
 beforeAll(async () => {
   zipDir = tempDir('install-zips')
-  for (const go of ['1.23.4', '1.23.5', '1.24rc1', '1.22.9']) {
-    const moduleVersion = V(go)
+  for (const [go, where] of [
+    ['1.23.4', undefined],
+    ['1.23.5', undefined],
+    ['1.24rc1', undefined],
+    ['1.22.9', undefined],
+    ['1.23.5', 'linux-386']
+  ] as const) {
+    const moduleVersion = V(go, where)
     const file = join(zipDir, `${moduleVersion}.zip`)
     genuineH1.set(moduleVersion, fakeToolchainZip(file, moduleVersion))
     served.push({ moduleVersion, file })
@@ -241,6 +248,76 @@ describe('resolving and installing', () => {
       version: '1.23.5',
       goroot: installed.goroot
     })
+  })
+})
+
+describe('check-latest: when the network is used', () => {
+  test('without it, `1.23` with 1.23.4 installed uses 1.23.4 and asks nothing; with it, the list is read and 1.23.5 installed; then the list alone', async () => {
+    const run = setup({ version: '1.23.4' })
+    await installGo(run.options)
+    const minor = parseVersionRequest('1.23')
+
+    server.requests.length = 0
+    const offline = await installGo({ ...run.options, request: minor })
+    expect(offline).toMatchObject({ version: '1.23.4', cacheHit: true })
+    expect(server.requests).toEqual([])
+
+    const latest = await installGo({ ...run.options, request: minor, checkLatest: true })
+    expect(latest).toMatchObject({ version: '1.23.5', cacheHit: false })
+    expect(server.requests).toContain('/golang.org/toolchain/@v/list')
+    expect(zipRequests(server)).toEqual([`/golang.org/toolchain/@v/${V('1.23.5')}.zip`])
+
+    server.requests.length = 0
+    const again = await installGo({ ...run.options, request: minor, checkLatest: true })
+    expect(again).toMatchObject({ version: '1.23.5', cacheHit: true, bytes: 0 })
+    expect(server.requests).toEqual(['/golang.org/toolchain/@v/list'])
+  })
+
+  test('an exact version already installed with check-latest: the list is read, nothing downloaded', async () => {
+    const run = setup({ version: '1.23.4' })
+    await installGo(run.options)
+    server.requests.length = 0
+    const again = await installGo({ ...run.options, checkLatest: true })
+    expect(again).toMatchObject({ version: '1.23.4', cacheHit: true })
+    expect(server.requests).toEqual(['/golang.org/toolchain/@v/list'])
+  })
+})
+
+describe('architecture: a Go for another GOARCH', () => {
+  test("386 picks the linux-386 toolchain and installs it under setup-go's x86 directory, beside the runner's own", async () => {
+    const run = setup()
+    const own = await installGo(run.options)
+    const destination = destinationFor(run.destination, parseArchitecture('386'))
+    const platform386 = withArchitecture(platform, parseArchitecture('x86'))
+    server.requests.length = 0
+    const installed = await installGo({ ...run.options, destination, platform: platform386 })
+    expect(installed).toMatchObject({
+      version: '1.23.5',
+      cacheHit: false,
+      moduleVersion: V('1.23.5', 'linux-386'),
+      goroot: join(run.destination.root, 'go', '1.23.5', 'x86')
+    })
+    expect(zipRequests(server)).toEqual([`/golang.org/toolchain/@v/${V('1.23.5', 'linux-386')}.zip`])
+    expect(existsSync(join(run.destination.root, 'go', '1.23.5', 'x86.complete'))).toBe(true)
+    // The runner's own Go is still where it was, and each is found again with no network.
+    expect(existsSync(own.goBinary)).toBe(true)
+    server.requests.length = 0
+    expect(await installGo({ ...run.options, destination, platform: platform386 })).toMatchObject({
+      cacheHit: true,
+      goroot: installed.goroot
+    })
+    expect(server.requests).toEqual([])
+  })
+
+  test('an architecture with no toolchain in the list fails naming the platform', async () => {
+    const run = setup()
+    const failure = installGo({
+      ...run.options,
+      destination: destinationFor(run.destination, parseArchitecture('s390x')),
+      platform: withArchitecture(platform, parseArchitecture('s390x'))
+    })
+    await expect(failure).rejects.toThrow(/linux\/s390x/)
+    expect(zipRequests(server)).toEqual([])
   })
 })
 

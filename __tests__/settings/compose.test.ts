@@ -473,7 +473,11 @@ describe('readSettings: every input of action.yml', () => {
     ['cache-restore-only', 'maybe', /must be true or false, got "maybe"/],
     ['cache-restore-only', 'x\u2028', /must be true or false, got "x\\u2028"/],
     ['cache-key-suffix', 'a b', /must be at most 100 characters without commas, spaces/],
-    ['cache-key-suffix', 'x'.repeat(101), /must be at most 100 characters/]
+    ['cache-key-suffix', 'x'.repeat(101), /must be at most 100 characters/],
+    ['check-latest', 'yes', /"yes" is not a boolean/],
+    ['architecture', 'x86_64', /"x86_64" is not one of: x64, amd64, x86, ia32, 386, arm64/],
+    ['architecture', 'X64', /"X64" is not one of/],
+    ['architecture', 'arm64\u0085', /"arm64\\u0085" is not one of/]
   ])('%s: %j is rejected with a message naming the input', (input, value, message) => {
     const errors = errorsOf(() => settingsOf({ [input]: value }))
     expect(errors).toHaveLength(1)
@@ -502,6 +506,7 @@ describe('readSettings: every input of action.yml', () => {
     // go-version and go-version-file: __tests__/toolchain/settings.test.ts
     for (const name of ['go-version', 'go-version-file']) checked.add(name)
     for (const name of ['cache', 'cache-restore-only', 'cache-key-suffix']) checked.add(name)
+    for (const name of ['check-latest', 'architecture']) checked.add(name)
     expect(inputNames.filter(n => !checked.has(n) && !unvalidated.has(n))).toEqual([])
   })
 

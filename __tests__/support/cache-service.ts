@@ -116,6 +116,13 @@ export interface CacheServiceRequest {
 export interface CacheService {
   /** ACTIONS_RESULTS_URL for the action (with a trailing slash, as the runner gives it). */
   readonly url: string
+  /**
+   * When set, downloads go through this server, which holds each one this long before it streams the blob from
+   * Azurite (a download slower than the restore deadline).
+   */
+  slowDownloadMs: number
+  /** Downloads that reached the end of the blob (slow downloads only). */
+  readonly downloadsServed: number
   readonly requests: CacheServiceRequest[]
   readonly entries: CacheEntry[]
   /** The environment a job on GitHub has for the cache: service v2, its URL and a runtime token. */
@@ -128,24 +135,42 @@ export interface CacheServiceOptions {
   readonly hang?: boolean
 }
 
+/** A URL to `blob` in Azurite's cache container, signed for `permissions` (`r`, `cw`) for an hour. */
+export function signedBlobUrl(azurite: Azurite, blob: string, permissions: string): string {
+  const sas = generateBlobSASQueryParameters(
+    {
+      containerName: CONTAINER,
+      blobName: blob,
+      permissions: BlobSASPermissions.parse(permissions),
+      expiresOn: new Date(Date.now() + 3600_000)
+    },
+    new StorageSharedKeyCredential(ACCOUNT, ACCOUNT_KEY)
+  ).toString()
+  return `${azurite.url}/${CONTAINER}/${blob}?${sas}`
+}
+
 /** The loopback stand-in for GitHub's cache service (Twirp JSON), storing blobs in `azurite`. */
 export async function startCacheService(azurite: Azurite, options: CacheServiceOptions = {}): Promise<CacheService> {
   const entries: CacheEntry[] = []
   const requests: CacheServiceRequest[] = []
-  const credential = new StorageSharedKeyCredential(ACCOUNT, ACCOUNT_KEY)
-  const signed = (blob: string, permissions: string): string => {
-    const sas = generateBlobSASQueryParameters(
-      {
-        containerName: CONTAINER,
-        blobName: blob,
-        permissions: BlobSASPermissions.parse(permissions),
-        expiresOn: new Date(Date.now() + 3600_000)
-      },
-      credential
-    ).toString()
-    return `${azurite.url}/${CONTAINER}/${blob}?${sas}`
-  }
+  const signed = (blob: string, permissions: string): string => signedBlobUrl(azurite, blob, permissions)
   let serial = 0
+  const served = { count: 0 }
+  const sockets = new Set<Socket>()
+  const service: CacheService & { url: string } = {
+    url: '',
+    slowDownloadMs: 0,
+    get downloadsServed() {
+      return served.count
+    },
+    requests,
+    entries,
+    env: () => cacheEnv(service.url),
+    close: async () => {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>(resolve => server.close(() => resolve()))
+    }
+  }
 
   const handlers: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> = {
     CreateCacheEntry: body => {
@@ -172,12 +197,28 @@ export async function startCacheService(azurite: Azurite, options: CacheServiceO
       const restoreKeys = (body.restore_keys as string[] | undefined) ?? []
       const match = exact ?? restoreKeys.map(prefix => usable.find(e => e.key.startsWith(prefix))).find(e => e)
       if (!match) return { ok: false }
-      return { ok: true, signed_download_url: signed(match.blob, 'r'), matched_key: match.key }
+      const url = service.slowDownloadMs > 0 ? `${service.url}slow-blob/${match.blob}` : signed(match.blob, 'r')
+      return { ok: true, signed_download_url: url, matched_key: match.key }
     }
   }
 
-  const sockets = new Set<Socket>()
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET' && req.url?.startsWith('/slow-blob/')) {
+      const blob = azurite.blobs.getContainerClient(CONTAINER).getBlobClient(req.url.slice('/slow-blob/'.length))
+      setTimeout(() => {
+        blob.downloadToBuffer().then(
+          bytes => {
+            res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
+            res.end(bytes, () => (served.count += 1))
+          },
+          () => {
+            res.writeHead(404)
+            res.end()
+          }
+        )
+      }, service.slowDownloadMs)
+      return
+    }
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
@@ -207,16 +248,8 @@ export async function startCacheService(azurite: Azurite, options: CacheServiceO
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
   const url = `http://127.0.0.1:${port}/`
-  return {
-    url,
-    requests,
-    entries,
-    env: () => cacheEnv(url),
-    close: async () => {
-      for (const socket of sockets) socket.destroy()
-      await new Promise<void>(resolve => server.close(() => resolve()))
-    }
-  }
+  service.url = url
+  return service
 }
 
 /**

@@ -6,6 +6,7 @@
  * machine and Go version: cached under os.tmpdir() keyed by the Go version, platform and `FIXTURE_REVISION`, written
  * to a temporary name and renamed, so parallel test workers never see a half-written zip.
  */
+import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -19,6 +20,7 @@ import {
   readFileSync,
   renameSync,
   statSync,
+  symlinkSync,
   writeFileSync,
   writeSync
 } from 'node:fs'
@@ -336,4 +338,45 @@ export async function startToolchainProxy(
         server.close(() => resolve())
       })
   }
+}
+
+/**
+ * A GOROOT for linux/386 made from `HOST_GOROOT` (Debian's Go, amd64): its sources, `VERSION` and `go.env` linked,
+ * and `bin/go` and `bin/gofmt` built for GOARCH=386 — binaries this amd64 Linux machine runs. Of the tools only
+ * `pkg/tool/linux_386/buildid` is built (a trimmed go finds its GOROOT by that directory; the compiler tools take
+ * minutes to build here), so the installed Go answers `go version` and `go env` but does not build. Built once per machine and Go version (like the zip), into a
+ * temporary name then renamed; `hostToolchainZip(goroot386())` then makes its real-format module zip.
+ */
+export async function goroot386(): Promise<string> {
+  const version = readFileSync(join(HOST_GOROOT, 'VERSION'), 'utf8').split('\n')[0].trim()
+  const dir = join(os.tmpdir(), `setup-goproxy-goroot-${version}-linux-386-r${FIXTURE_REVISION}.2`)
+  if (existsSync(join(dir, 'pkg', 'tool', 'linux_386', 'buildid'))) return dir
+  const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`
+  mkdirSync(join(temp, 'bin'), { recursive: true })
+  mkdirSync(join(temp, 'pkg', 'tool', 'linux_386'), { recursive: true })
+  for (const name of ['src', 'VERSION', 'go.env', 'lib']) {
+    if (existsSync(join(HOST_GOROOT, name))) symlinkSync(join(HOST_GOROOT, name), join(temp, name))
+  }
+  symlinkSync(join(HOST_GOROOT, 'pkg', 'include'), join(temp, 'pkg', 'include'))
+  for (const [command, out] of [
+    ['go', join(temp, 'bin', 'go')],
+    ['gofmt', join(temp, 'bin', 'gofmt')],
+    ['buildid', join(temp, 'pkg', 'tool', 'linux_386', 'buildid')]
+  ]) {
+    const env = { ...process.env, GOARCH: '386', GOOS: 'linux', CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOFLAGS: '' }
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(DEBIAN_GO, ['build', '-trimpath', '-o', out, `cmd/${command}`], {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe']
+      })
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      child.on('error', reject)
+      child.on('close', code =>
+        code === 0 ? resolve() : reject(new Error(`building cmd/${command} for linux/386 failed: ${stderr}`))
+      )
+    })
+  }
+  renameSync(temp, dir)
+  return dir
 }

@@ -6,8 +6,11 @@ import { goauthProblem, installCredentials } from '../auth/install.js'
 import { InputErrors } from '../go/errors.js'
 import { goPathBin } from '../go/env/gopath.js'
 import { renderInstallLine } from '../install/line.js'
+import { linkFromDefaultToolCache } from '../install/windows-links.js'
 import { withModcacherw } from '../cache/policy.js'
 import { loadCache } from './cache-loader.js'
+import { placement, type Placement } from '../cache/placement.js'
+import { existsSync } from 'node:fs'
 import { pinnedToolchain, toolchainModuleGoVersion } from '../go/toolchain/version.js'
 import type { ExportingHost } from '../pipeline/pipeline.js'
 import { droppedWarnings, probeTableText } from '../probe/table.js'
@@ -35,6 +38,17 @@ export const STATE = {
 
 /** What main handed to post to remove (STATE.leftovers), saved again whenever one is added. */
 const leftovers: string[] = []
+/** Hosted Windows: Go and the caches on D: (src/cache/placement.ts); elsewhere nothing moves. */
+let placed: Placement | undefined
+function windowsPlacement(): Placement {
+  placed ??= placement({
+    platform: process.platform,
+    env: process.env,
+    hasDriveC: process.platform === 'win32' && existsSync('c:\\'),
+    hasDriveD: process.platform === 'win32' && existsSync('d:\\')
+  })
+  return placed
+}
 
 /** When this step started: the build cache keeps the entries used from then on (src/cache/policy.ts). */
 const STARTED_MS = Date.now()
@@ -76,7 +90,9 @@ export const actionHost: ExportingHost = {
     core.saveState(STATE.credentialDir, dir)
     const installed = await installCredentials(credentials, dir)
     core.saveState(STATE.files, JSON.stringify(installed.files))
-    exportVariables({ ...environment.exports, ...installed.env })
+    const onD = windowsPlacement().exports
+    if (Object.keys(onD).length > 0) log.info(`Hosted Windows: ${Object.keys(onD).join(' and ')} on D: (C: is slow)`)
+    exportVariables({ ...onD, ...environment.exports, ...installed.env })
     setEnvironmentOutputs(environment.effective)
     log.info(`Exported GOPROXY=${environment.effective.GOPROXY}`)
   },
@@ -88,11 +104,13 @@ export const actionHost: ExportingHost = {
       )
     }
     return {
-      destination: { kind: 'tool-cache', root, nodeArch: process.arch },
+      destination: { kind: 'tool-cache', root: windowsPlacement().toolCache?.root ?? root, nodeArch: process.arch },
       tempDir: process.env.RUNNER_TEMP || os.tmpdir()
     }
   },
-  installed: go => {
+  installed: async go => {
+    const toolCache = windowsPlacement().toolCache
+    if (toolCache) await linkFromDefaultToolCache(go.goroot, toolCache, log)
     // As setup-go: the installed Go's bin first, then $GOPATH/bin (core.addPath prepends). GOTOOLCHAIN pinned to
     // this Go unless the job set it: a go.mod `toolchain` line newer than this Go would otherwise download another
     // toolchain. Its own name rather than `local` (same effect for go): see pinnedToolchain.

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { chmod, lstat, mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import type { TimedEntry } from './policy.js'
+import { ChildDeadlineError, restoreInChild } from './restore-child.js'
 
 /** Requests to the cache service that were given up at their deadline and may still hold a socket open. */
 let abandoned = 0
@@ -46,8 +47,10 @@ async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Prom
 export interface RestoreDeadlines {
   /** For the lookup alone (one request to the cache service). */
   readonly lookupMs: number
-  /** For the download and extraction. */
+  /** For the download and extraction (a child process, killed with its tar at this deadline). */
   readonly restoreMs: number
+  /** The bundle the restore child runs; default process.argv[1] (the action's dist/index.js). */
+  readonly childEntry?: string
 }
 
 export type RestoreOutcome =
@@ -55,8 +58,9 @@ export type RestoreOutcome =
 
 /**
  * Restores `paths` from the entry of `key` or the newest under `restoreKeys`. The lookup runs first on its own
- * short deadline, so a service that accepts and never answers costs seconds and nothing is left that could extract an
- * archive later, while the warm phase already writes the same tree. A failure the library reports itself (an
+ * short deadline, so a service that accepts and never answers costs seconds; the download and extraction run in a
+ * child process that the restore deadline kills with its tar, the files it wrote removed, so no archive is extracted
+ * late while the warm phase already writes the same tree. A failure the library reports itself (an
  * unreachable service, a failed extraction) is its warning and a miss.
  */
 export async function restoreEntry(
@@ -72,15 +76,23 @@ export async function restoreEntry(
       'The cache lookup'
     )
     if (found === undefined) return { matchedKey: undefined }
-    const matchedKey = await withDeadline(
-      cache.restoreCache(paths, key, restoreKeys, { timeoutInMs: 60_000, segmentTimeoutInMs: deadlines.restoreMs }),
-      deadlines.restoreMs,
-      'The cache restore'
-    )
-    return { matchedKey }
   } catch (error) {
     if (error instanceof DeadlineError) return { gaveUp: error.message }
     throw error
+  }
+  try {
+    // In a child the deadline can kill together with its tar: nothing extracts late (restore-child.ts).
+    const matchedKey = await restoreInChild({
+      request: { paths, key, restoreKeys, segmentTimeoutMs: deadlines.restoreMs },
+      deadlineMs: deadlines.restoreMs,
+      what: 'The cache restore',
+      ...(deadlines.childEntry ? { entry: deadlines.childEntry } : {})
+    })
+    return { matchedKey }
+  } catch (error) {
+    // A cache is an optimisation: a restore that failed or was given up is a miss, and the job goes on.
+    if (error instanceof ChildDeadlineError) return { gaveUp: error.message }
+    return { gaveUp: `The cache restore failed: ${error instanceof Error ? error.message : String(error)}` }
   }
 }
 
@@ -93,30 +105,6 @@ export async function saveEntry(paths: string[], key: string, deadlineMs: number
     if (error instanceof DeadlineError) return error.message
     throw error
   }
-}
-
-/** Every regular file under `root` (relative paths with `/`), with mtime and size; none when root is absent. */
-export async function listFiles(root: string): Promise<TimedEntry[]> {
-  const files: TimedEntry[] = []
-  const pending = ['']
-  while (pending.length > 0) {
-    const rel = pending.pop() as string
-    let names
-    try {
-      names = await readdir(join(root, rel), { withFileTypes: true })
-    } catch {
-      continue
-    }
-    for (const entry of names) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name
-      if (entry.isDirectory()) pending.push(child)
-      else if (entry.isFile()) {
-        const stat = await lstat(join(root, child))
-        files.push({ path: child, mtimeMs: stat.mtimeMs, size: stat.size })
-      }
-    }
-  }
-  return files
 }
 
 /**

@@ -12,7 +12,6 @@ import { resolveDirectories } from '../warm/directories.js'
 import {
   cacheServiceAvailable,
   hashFiles,
-  listFiles,
   makeDirectoriesWritable,
   restoreEntry,
   saveEntry,
@@ -33,6 +32,7 @@ import {
   type JobStatus,
   type KeyContext
 } from './policy.js'
+import { listFiles } from './files.js'
 import { restoreLine, saveLine, type RestoredPart, type SavedPart } from './report.js'
 
 /** How long a lookup may take before the job goes on without the cache, and the download with extraction. */

@@ -182,6 +182,12 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
     flag: '--go-version-file FILE',
     text: 'read the version from go.mod / go.work (toolchain, else go line), .go-version or .tool-versions'
   },
+  'check-latest': {
+    kind: 'input',
+    commands: ['install'],
+    flag: '--check-latest true|false',
+    text: 'read the version list even when an installed Go matches (default false: an installed match is used offline)'
+  },
   json: {
     kind: 'switch',
     commands: ['probe'],

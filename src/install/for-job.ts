@@ -6,6 +6,7 @@
  * - `installRequestedGo(job)` → `Promise<InstalledGo>` (rejects like installGo; a bad version file is an InputError
  *   for `go-version-file`).
  * - `findRequestedGo(job)`: the requested Go when a complete install of it is already at the destination (no network).
+ * - `destinationFor(destination, architecture)`: the tool-cache arch directory of the `architecture` input.
  * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
  *   GONOPROXY matches it).
  */
@@ -16,7 +17,7 @@ import type { Logger } from '../host/logger.js'
 import { matchesPrefixPatterns } from '../go/env/patterns.js'
 import type { GoInstallRequest } from '../settings/settings.js'
 import type { SumdbConfig } from '../go/sumdb/config.js'
-import { TOOLCHAIN_MODULE } from '../go/toolchain/list.js'
+import { TOOLCHAIN_MODULE, withArchitecture, type Architecture } from '../go/toolchain/list.js'
 import { VERSION_FILE_INPUT } from '../go/toolchain/version-file.js'
 import { createHttpClient } from '../net/http.js'
 import { trustedCertificates } from '../net/trust.js'
@@ -42,11 +43,24 @@ export interface GoInstallJob {
   readonly log: Logger
   /** Tries per proxy for transient faults (the `retries` input). */
   readonly attempts?: number
+  /** `architecture`: another GOARCH to install (undefined: the runner's). */
+  readonly architecture?: Architecture
+  /** `check-latest`: resolve the newest match from the list even when an installed Go satisfies the request. */
+  readonly checkLatest?: boolean
 }
 
 /** The chain for golang.org/toolchain: the go command fetches a GONOPROXY-matching module direct. */
 export function toolchainChain(chain: Chain, gonoproxy: string): Chain {
   return matchesPrefixPatterns(gonoproxy, TOOLCHAIN_MODULE) ? { proxies: [], terminal: 'direct' } : chain
+}
+
+/**
+ * The destination for the requested architecture: in the tool cache, setup-go's arch directory for it
+ * (`go/1.23.5/x86`), so a 386 Go never takes the runner's own Go's place.
+ */
+export function destinationFor(destination: GoDestination, architecture: Architecture | undefined): GoDestination {
+  if (!architecture || destination.kind !== 'tool-cache') return destination
+  return { ...destination, nodeArch: architecture.toolCacheArch }
 }
 
 /** The version request of `go-version`, or of the file `go-version-file` names (read and logged). */
@@ -63,10 +77,15 @@ async function requestOf(job: Pick<GoInstallJob, 'goInstall' | 'cwd' | 'log'>) {
  * stable/oldstable, which need the list, and when none is there): what lets the CLI skip the probe and work offline.
  */
 export async function findRequestedGo(
-  job: Pick<GoInstallJob, 'goInstall' | 'cwd' | 'log' | 'destination'>
+  job: Pick<GoInstallJob, 'goInstall' | 'cwd' | 'log' | 'destination' | 'architecture' | 'checkLatest'>
 ): Promise<{ version: string; goroot: string; goBinary: string } | undefined> {
+  if (job.checkLatest) return undefined
   const { request } = await requestOf(job)
-  return findInstalledGo(request, job.destination, hostGoPlatform())
+  return findInstalledGo(
+    request,
+    destinationFor(job.destination, job.architecture),
+    withArchitecture(hostGoPlatform(), job.architecture)
+  )
 }
 
 /** Installs the Go the job asked for (see module doc). */
@@ -84,8 +103,9 @@ export async function installRequestedGo(job: GoInstallJob): Promise<InstalledGo
       chain: toolchainChain(job.chain, job.gonoproxy),
       sumdb: job.sumdb,
       client,
-      platform: hostGoPlatform(),
-      destination: job.destination,
+      platform: withArchitecture(hostGoPlatform(), job.architecture),
+      destination: destinationFor(job.destination, job.architecture),
+      checkLatest: job.checkLatest === true,
       tempDir: job.tempDir,
       log: job.log,
       ...(job.attempts !== undefined ? { attempts: job.attempts } : {}),

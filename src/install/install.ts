@@ -21,7 +21,8 @@
  *   verified when it was installed, by this action or by setup-go).
  * - `direct` is https://go.dev/dl/mod, the module's origin, itself a GOPROXY for golang.org/toolchain.
  * - `1.23`, exact versions and ranges look at installed copies first (as setup-go does, no network on a hit);
- *   `stable`/`oldstable` need the list to know which version they mean.
+ *   `stable`/`oldstable` need the list to know which version they mean. `checkLatest` (setup-go's check-latest)
+ *   always reads the list and installs the newest match unless that very version is installed (then no download).
  * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
  *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
  *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
@@ -92,6 +93,11 @@ export interface InstallGoOptions extends RequestPolicy {
   readonly maxZipBytes?: number
   /** Log download progress at least this often (ms), and at every 10 %; default 5000. */
   readonly progressIntervalMs?: number
+  /**
+   * `check-latest`: read the list even when an installed Go satisfies the request, and install the newest match
+   * unless that one is installed. Default false: an installed match is used with no network.
+   */
+  readonly checkLatest?: boolean
 }
 
 /** What {@link installGo} did. */
@@ -211,7 +217,7 @@ export async function installGo(given: InstallGoOptions): Promise<InstalledGo> {
   const { request, destination, platform, log } = options
   const elapsed = (): number => Math.round(performance.now() - started)
 
-  const cached = await findInstalledGo(request, destination, platform)
+  const cached = options.checkLatest ? undefined : await findInstalledGo(request, destination, platform)
   if (cached) {
     log.info(`Go ${cached.version} is already installed at ${cached.goroot} (no download)`)
     return hit(cached, platform, elapsed())

@@ -186,7 +186,9 @@ export async function installGo(
       cwd: host.cwd,
       env: { ...host.env },
       log: host.log,
-      attempts: settings.retries
+      attempts: settings.retries,
+      checkLatest: settings.checkLatest,
+      ...(settings.architecture ? { architecture: settings.architecture } : {})
     })
   )
 }
@@ -242,7 +244,7 @@ export interface ExportingHost extends Host {
   /** Where Go is installed (called only when the settings ask for Go). */
   installPlace(): InstallPlace
   /** Puts the installed Go on PATH for later steps and sets the install outputs. */
-  installed(go: InstalledGo): void
+  installed(go: InstalledGo): void | Promise<void>
   /**
    * The job's go is known (the installed one, else the one found): what the warm phase runs with, or undefined
    * (with the host's own notice) when there is none or warm is off; and work to finish after the warm phase (the
@@ -336,7 +338,7 @@ export async function runPipeline(read: InputReader, host: ExportingHost): Promi
     } catch (error) {
       return fail(`Installing Go failed: ${error instanceof Error ? error.message : String(error)}`, error)
     }
-    host.installed(record.installedGo)
+    await host.installed(record.installedGo)
   }
 
   const jobGo = record.installedGo?.goBinary ?? prepared.go

@@ -5,6 +5,7 @@ import { checkModulePath } from '../go/module/path.js'
 import { parsePatternInput } from '../go/env/patterns.js'
 import { REGIONS, type Region } from '../go/proxy/presets.js'
 import { parseGosumdb, type SumdbConfig } from '../go/sumdb/config.js'
+import { parseArchitecture, type Architecture } from '../go/toolchain/list.js'
 import { parseVersionRequest, type VersionRequest } from '../go/toolchain/version.js'
 import { VERSION_FILE_INPUT } from '../go/toolchain/version-file.js'
 
@@ -43,6 +44,13 @@ export interface Settings {
    * only named here (reading it is I/O): src/install/version-file.ts reads it.
    */
   readonly goInstall?: GoInstallRequest
+  /** `architecture`: install a Go for another GOARCH than the runner's (undefined: the runner's own). */
+  readonly architecture?: Architecture
+  /**
+   * `check-latest`: resolve the newest release the request accepts from the version list (network) even when a Go
+   * in the tool cache already satisfies it; false: an installed match is used with no network (setup-go's meaning).
+   */
+  readonly checkLatest: boolean
   /** `cache`, `cache-restore-only`, `cache-key-suffix`; undefined: no caching. */
   readonly cache?: CacheSettings
   /**
@@ -72,7 +80,8 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'warm-concurrency': '64',
   retries: '3',
   cache: 'false',
-  'cache-restore-only': 'false'
+  'cache-restore-only': 'false',
+  'check-latest': 'false'
 }
 
 function choice<T extends string>(input: string, value: string, allowed: readonly T[]): T {
@@ -155,6 +164,8 @@ export function readSettings(read: InputReader): Settings {
     retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
     auth,
     goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined),
+    architecture: errors.attempt(() => parseArchitecture(read('architecture')), undefined),
+    checkLatest: errors.attempt(() => boolean('check-latest', get('check-latest')), false),
     cache: errors.attempt(
       () => parseCacheSettings(read('cache'), read('cache-restore-only'), read('cache-key-suffix')),
       undefined

@@ -1,6 +1,9 @@
 /** The golang.org/toolchain list, platform names and toolchain selection. */
 import {
+  ARCHITECTURE_VALUES,
   goPlatform,
+  parseArchitecture,
+  withArchitecture,
   parseToolchainList,
   selectToolchain,
   toolchainModuleVersion,
@@ -88,6 +91,48 @@ describe('goPlatform', () => {
     [{ platform: 'linux', arch: 'x32' }, /process\.arch "x32"/]
   ])('%j is refused', (node, message) => {
     expect(inputError(() => goPlatform(node)).message).toMatch(message)
+  })
+})
+
+describe("parseArchitecture (the architecture input, setup-go's names and Go's)", () => {
+  test.each([
+    ['x64', 'amd64', 'x64'],
+    ['amd64', 'amd64', 'x64'],
+    ['x86', '386', 'x86'],
+    ['ia32', '386', 'x86'],
+    ['386', '386', 'x86'],
+    ['arm64', 'arm64', 'arm64'],
+    ['aarch64', 'arm64', 'arm64'],
+    ['arm', 'arm', 'arm'],
+    ['ppc64le', 'ppc64le', 'ppc64'],
+    [' s390x\n', 's390x', 's390x']
+  ])('%j → GOARCH %s, tool-cache directory %s', (value, goarch, toolCacheArch) => {
+    expect(parseArchitecture(value)).toEqual({ goarch, toolCacheArch })
+  })
+
+  test("empty: the runner's own", () => {
+    expect(parseArchitecture('')).toBeUndefined()
+    expect(parseArchitecture('  ')).toBeUndefined()
+    expect(withArchitecture(linuxAmd64, undefined)).toBe(linuxAmd64)
+  })
+
+  test.each(['x86_64', 'X64', 'i386', 'constructor', '__proto__', 'toString', 'arm64 x64'])(
+    '%j is refused naming the input and the value',
+    value => {
+      const error = inputError(() => parseArchitecture(value))
+      expect(error.input).toBe('architecture')
+      expect(error.message).toContain(JSON.stringify(value))
+    }
+  )
+
+  test('every accepted value is listed in the refusal, and every listed value is accepted', () => {
+    expect(ARCHITECTURE_VALUES.map(value => parseArchitecture(value)?.goarch)).not.toContain(undefined)
+    expect(inputError(() => parseArchitecture('sparc')).message).toContain(ARCHITECTURE_VALUES.join(', '))
+  })
+
+  test('withArchitecture keeps the OS and the exe suffix, replaces GOARCH', () => {
+    const windows: GoPlatform = { goos: 'windows', goarch: 'amd64', exe: '.exe' }
+    expect(withArchitecture(windows, parseArchitecture('x86'))).toEqual({ goos: 'windows', goarch: '386', exe: '.exe' })
   })
 })
 

@@ -40,8 +40,15 @@ export async function installCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     throw error instanceof InputError ? new InputErrors([error]) : error
   }
 
-  // Already installed: no probe and no request, so it works offline (stable and oldstable need the list).
-  const present = await findRequestedGo({ goInstall, cwd: io.cwd, log, destination }).catch(asInputError)
+  // Already installed: no probe and no request, so it works offline (stable and oldstable need the list, and
+  // --check-latest asks for it).
+  const present = await findRequestedGo({
+    goInstall,
+    cwd: io.cwd,
+    log,
+    destination,
+    checkLatest: prepared.settings.checkLatest
+  }).catch(asInputError)
   if (present) {
     const ms = Math.round(performance.now() - started)
     log.info(

@@ -5,6 +5,7 @@
  * - `TOOLCHAIN_MODULE` (`golang.org/toolchain`), `toolchainModuleVersion(goVersion, platform)`
  *   (`v0.0.1-go1.23.5.linux-amd64`), `toolchainZipPrefix(moduleVersion)` (every zip entry starts with it).
  * - `goPlatform({ platform, arch, endianness? })`: Node's `process.platform`/`process.arch` → Go's GOOS/GOARCH and exe suffix.
+ * - `parseArchitecture(value)` / `withArchitecture(platform, arch)`: the `architecture` input (another GOARCH to install).
  * - `parseToolchainList(text)`: `<proxy>/golang.org/toolchain/@v/list` → entries (go version, GOOS, GOARCH).
  * - `selectToolchain(request, entries, platform)`: the newest entry for the request on this platform, or an
  *   InputError naming the request and the nearest versions that exist for this platform.
@@ -89,6 +90,67 @@ export function goPlatform(node: NodePlatform): GoPlatform {
     throw new InputError('platform', `Go toolchains are not published for process.arch ${quote(node.arch)}`)
   }
   return { goos, goarch, exe: goos === 'windows' ? '.exe' : '' }
+}
+
+/**
+ * The `architecture` input (actions/setup-go's): the Go to install runs on another architecture than the runner's
+ * (a 386 Go on an amd64 runner). Setup-go's users write Node's names (`x64`, `x86`, `arm64`); Go's own names are
+ * accepted too. `toolCacheArch` is the tool-cache directory name setup-go uses for the same request
+ * (`go/<version>/x86`), so the two actions find each other's installs.
+ */
+export interface Architecture {
+  /** GOARCH of the toolchain to install. */
+  readonly goarch: string
+  /** The tool cache's arch directory: setup-go's (Node's) name. */
+  readonly toolCacheArch: string
+}
+
+const ARCHITECTURES: Readonly<Record<string, Architecture>> = {
+  x64: { goarch: 'amd64', toolCacheArch: 'x64' },
+  amd64: { goarch: 'amd64', toolCacheArch: 'x64' },
+  x86: { goarch: '386', toolCacheArch: 'x86' },
+  ia32: { goarch: '386', toolCacheArch: 'x86' },
+  '386': { goarch: '386', toolCacheArch: 'x86' },
+  arm64: { goarch: 'arm64', toolCacheArch: 'arm64' },
+  aarch64: { goarch: 'arm64', toolCacheArch: 'arm64' },
+  arm: { goarch: 'arm', toolCacheArch: 'arm' },
+  ppc64le: { goarch: 'ppc64le', toolCacheArch: 'ppc64' },
+  s390x: { goarch: 's390x', toolCacheArch: 's390x' },
+  riscv64: { goarch: 'riscv64', toolCacheArch: 'riscv64' },
+  loong64: { goarch: 'loong64', toolCacheArch: 'loong64' }
+}
+
+/** The accepted `architecture` values, in the order the refusal lists them (Object.keys would put `386` first). */
+export const ARCHITECTURE_VALUES: readonly string[] = [
+  'x64',
+  'amd64',
+  'x86',
+  'ia32',
+  '386',
+  'arm64',
+  'aarch64',
+  'arm',
+  'ppc64le',
+  's390x',
+  'riscv64',
+  'loong64'
+]
+
+/**
+ * `architecture` → the GOARCH to install and its tool-cache name; undefined when empty (the runner's own). Any
+ * other value is an InputError naming the input and the value (case matters: GOARCH and process.arch are lower case).
+ */
+export function parseArchitecture(value: string, input = 'architecture'): Architecture | undefined {
+  const name = value.trim()
+  if (name === '') return undefined
+  const found = Object.hasOwn(ARCHITECTURES, name) ? ARCHITECTURES[name] : undefined
+  if (!found) throw new InputError(input, `${quote(value)} is not one of: ${ARCHITECTURE_VALUES.join(', ')}.`)
+  return found
+}
+
+/** `platform` with its GOARCH replaced by the requested architecture's (the OS stays the runner's). */
+export function withArchitecture(platform: GoPlatform, architecture: Architecture | undefined): GoPlatform {
+  return architecture ? { ...platform, goarch: architecture.goarch } : platform
 }
 
 /** `v0.0.1-go1.23.5.linux-amd64`: the golang.org/toolchain version holding Go `goVersion` for `platform`. */

@@ -1,0 +1,280 @@
+/**
+ * The `cache` input end to end: the bundle run as the runner runs it (main, the job's build, then post), the real go,
+ * the loopback Go module proxy and checksum database, and the real @actions/cache against Azurite for the blobs with
+ * the loopback stand-in for GitHub's cache-service API (that API exists only on GitHub; see support/cache-service.ts).
+ *
+ * The cache-service API comes in two protocols, both exercised: v2 (support/cache-service.ts, what GitHub's runners
+ * use) and v1 (support/cache-service-v1.ts, the REST API of GitHub Enterprise Server and older runners).
+ *
+ * Every job is a fresh runner: the same paths (the cache version hashes them, as on GitHub's images), emptied first.
+ * The main and post steps run as a non-root user, as on GitHub's runners, where tar behaves differently than as root.
+ */
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { chownToRunner, RUNNER_UID } from '../support/as-user.js'
+import { cacheEnv, startAzurite, startCacheService, type Azurite } from '../support/cache-service.js'
+import { startCacheServiceV1 } from '../support/cache-service-v1.js'
+import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
+import { startBlackhole, startProxy, startRefusingPort, type TestProxy } from '../support/goproxy-server.js'
+import { moduleSet, writeProject } from '../support/modules.js'
+import { runAction, runPost, testDist, type ActionRun } from '../support/run-action.js'
+import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
+
+const modules = moduleSet(9, 'example.com/cch')
+const base = modules.slice(0, 8)
+const added = modules[8]
+
+// Each job is main + a go build with an empty build cache (the cold one compiles the standard library) + post, as a
+// non-root user on a shared machine: minutes, not the default 60 s.
+const JOB_MS = 300_000
+
+/** The cache service a job talks to: v2 (Twirp, ACTIONS_CACHE_SERVICE_V2) or v1 (REST `_apis/artifactcache`). */
+export type CacheProtocol = 'v2' | 'v1'
+
+interface AnyCacheService {
+  readonly entries: ReadonlyArray<{ readonly key: string; readonly finalized: boolean }>
+  env(): Record<string, string>
+  close(): Promise<void>
+}
+
+/**
+ * The job scenarios against one protocol. The main ones (cold, same go.sum, one dependency added, a failed job) run
+ * on both; restore-only, the unreachable and the stalled service and the self-hosted module cache on v2, the
+ * protocol GitHub's runners use today (their handling does not depend on the protocol: it is the deadline's and
+ * tar's).
+ */
+export function describeCacheJobs(protocol: CacheProtocol): void {
+  describe(`cache ${protocol}: modules and build cache between jobs (bundle, Azurite, ${findGo()}, non-root)`, () => {
+    let azurite: Azurite
+    let service: AnyCacheService
+    const everyScenario = protocol === 'v2'
+    // Defined for v2 only (not skipped: a skipped test would read as a gap).
+    const extra = everyScenario ? it : ((() => undefined) as unknown as typeof it)
+    let proxy: TestProxy
+    let sumdb: SumdbServer
+    let root: string
+    let home: string
+    let project: string
+    const closers: Array<() => unknown> = []
+
+    beforeAll(async () => {
+      ;[azurite, proxy, sumdb] = await Promise.all([
+        startAzurite(),
+        startProxy({ modules }),
+        startSumdb({
+          records: modules.map(m => ({ path: m.path, version: m.version, h1: m.sum, goModH1: m.goModSum }))
+        })
+      ])
+      service = protocol === 'v2' ? await startCacheService(azurite) : await startCacheServiceV1(azurite)
+      // The test bundle lives in a private temp dir: the runner user must be able to read it.
+      for (const dir of [testDist(), dirname(testDist())]) chmodSync(dir, 0o755)
+      root = tempDir('action-cache-')
+      chmodSync(root, 0o755)
+      home = join(root, 'runner')
+      project = join(root, 'workspace')
+    })
+    afterAll(async () => {
+      await Promise.all([service?.close(), azurite?.close(), proxy?.close(), sumdb?.close(), ...closers.map(c => c())])
+      await cleanupTempDirs()
+    })
+
+    /** A fresh runner: empty home (module and build caches), the project as given, owned by the runner user. */
+    function freshRunner(requires = base): Record<string, string> {
+      rmSync(home, { recursive: true, force: true })
+      for (const dir of ['temp', 'toolcache', 'home']) mkdirSync(join(home, dir), { recursive: true })
+      rmSync(project, { recursive: true, force: true })
+      writeProject(project, { requires })
+      chownToRunner(root)
+      return {
+        ...goTestEnv(join(home, 'home'), {
+          GOPROXY: undefined,
+          GOSUMDB: undefined,
+          GOFLAGS: undefined,
+          GOCACHE: join(home, 'home', '.cache', 'go-build')
+        }),
+        ...service.env(),
+        RUNNER_OS: 'Linux',
+        RUNNER_TOOL_CACHE: join(home, 'toolcache')
+      }
+    }
+
+    const inputs = (extra: Record<string, string> = {}) => ({
+      proxies: `${proxy.url},off`,
+      sumdb: sumdb.gosumdb,
+      'probe-module': modules[0].path,
+      'working-directory': project,
+      cache: 'true',
+      'job-status': 'success',
+      ...extra
+    })
+
+    function moduleRequests(since: number): string[] {
+      return proxy.requests
+        .slice(since)
+        .filter(r => r.kind === 'info' || r.kind === 'mod' || r.kind === 'zip')
+        .map(r => r.path)
+    }
+
+    /** main, the job's own build with what main exported (offline when asked), then post. */
+    async function job(
+      env: Record<string, string>,
+      extra: Record<string, string> = {},
+      options: { offlineBuild?: boolean; postInputs?: Record<string, string> } = {}
+    ): Promise<{ main: ActionRun; post: ActionRun; moduleRequests: string[] }> {
+      const before = proxy.requests.length
+      const main = await runAction({
+        inputs: inputs(extra),
+        env,
+        cwd: project,
+        uid: RUNNER_UID,
+        runnerTemp: join(home, 'temp'),
+        timeoutMs: 90_000
+      })
+      expect(main.stdout).not.toContain('::error::')
+      expect(main.code).toBe(0)
+      const requested = moduleRequests(before)
+      const buildEnv = { ...env, ...main.env, ...(options.offlineBuild ? { GOPROXY: 'off' } : {}) }
+      const build = await runAsRunner(['build', './...'], buildEnv)
+      expect(build.stderr).toBe('')
+      expect(build.code).toBe(0)
+      const post = await runPost(main, env, {
+        inputs: { ...inputs(extra), ...options.postInputs },
+        uid: RUNNER_UID,
+        cwd: project
+      })
+      expect(post.stdout).not.toContain('::error::')
+      expect(post.code).toBe(0)
+      return { main, post, moduleRequests: requested }
+    }
+
+    /** The job's `go build` as the runner user (go runs as root otherwise, and would leave root-owned cache files). */
+    async function runAsRunner(args: string[], env: Record<string, string>) {
+      const { runAsUser } = await import('../support/as-user.js')
+      return runAsUser(findGo(), args, { env, cwd: project })
+    }
+
+    const keys = () => service.entries.filter(e => e.finalized).map(e => e.key)
+
+    it(
+      'first run (cold): nothing restored, the module fetches go to the proxy, both entries saved',
+      async () => {
+        const { main, post, moduleRequests } = await job(freshRunner())
+        expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'none', 'cache-build': 'none' })
+        expect(new Set(moduleRequests.filter(p => p.endsWith('.zip'))).size).toBe(base.length)
+        expect(main.summary).toContain('### Caches restored')
+        expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-[0-9a-f]{32} \(\d+ files/)
+        expect(post.stdout).toMatch(/Build cache: saved setup-goproxy-build-Linux-amd64-go[\d.]+-[0-9a-f]{32}/)
+        expect(post.summary).toMatch(/\| modules \(`GOMODCACHE\/cache\/download`\) \| saved \|/)
+        expect(keys()).toHaveLength(2)
+      },
+      JOB_MS
+    )
+
+    it(
+      'same go.sum: exact hit, no module request reaches the proxy, the build runs offline, nothing new saved',
+      async () => {
+        const { main, post, moduleRequests } = await job(freshRunner(), {}, { offlineBuild: true })
+        expect(main.outputs).toMatchObject({ 'cache-hit': 'true', 'cache-modules': 'exact', 'cache-build': 'partial' })
+        expect(moduleRequests).toEqual([])
+        expect(post.stdout).toContain('Module cache: not saved: restored on its exact key')
+        // Every build-cache entry the build needed came from the restore: nothing new to save.
+        expect(post.stdout).toContain('Build cache: not saved: unchanged since the restore')
+        expect(keys()).toHaveLength(2)
+      },
+      JOB_MS
+    )
+
+    it(
+      'one dependency added: partial hit, only the new module is fetched, a new modules entry is saved',
+      async () => {
+        const { main, post, moduleRequests } = await job(freshRunner([...base, added]))
+        expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'partial' })
+        expect(new Set(moduleRequests.map(p => p.split('/@v/')[0]))).toEqual(new Set([`/${added.path}`]))
+        expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-/)
+        expect(post.stdout).toMatch(/Build cache: saved /)
+        expect(keys()).toHaveLength(4)
+      },
+      JOB_MS
+    )
+
+    it(
+      'a failed job saves nothing (and still removes its credential files)',
+      async () => {
+        const { post } = await job(
+          freshRunner(),
+          { 'cache-key-suffix': 'failed' },
+          { postInputs: { 'job-status': 'failure' } }
+        )
+        expect(post.stdout).toContain('Module cache: not saved: the job did not succeed (job.status: failure)')
+        expect(post.stdout).toContain('Build cache: not saved: the job did not succeed')
+        expect(post.stdout).toMatch(/credential files to remove|Removed \d+ credential/)
+        expect(keys()).toHaveLength(4)
+      },
+      JOB_MS
+    )
+
+    extra(
+      'restore-only restores and never saves',
+      async () => {
+        const { main, post } = await job(freshRunner(), { 'cache-restore-only': 'true' })
+        expect(main.outputs['cache-modules']).toBe('exact')
+        expect(post.stdout).toContain('Module cache: not saved: cache-restore-only')
+        expect(keys()).toHaveLength(4)
+      },
+      JOB_MS
+    )
+
+    extra(
+      'an unreachable cache service: a warning, the job goes on warmed from the proxy',
+      async () => {
+        const port = await startRefusingPort()
+        const env = { ...freshRunner(), ...cacheEnv(`http://127.0.0.1:${port}/`) }
+        const { main, moduleRequests } = await job(env)
+        expect(main.stdout).toMatch(/::warning::Failed to restore/)
+        expect(main.outputs['cache-modules']).toBe('none')
+        expect(new Set(moduleRequests.filter(p => p.endsWith('.zip'))).size).toBe(base.length)
+      },
+      JOB_MS
+    )
+
+    extra(
+      'a cache service that accepts and never answers: given up at the deadline, the job goes on with a warning',
+      async () => {
+        const hole = await startBlackhole()
+        closers.push(() => hole.close())
+        const env = { ...freshRunner(), ...cacheEnv(`${hole.url}/`) }
+        const before = proxy.requests.length
+        const main = await runAction({
+          inputs: inputs(),
+          env,
+          cwd: project,
+          uid: RUNNER_UID,
+          runnerTemp: join(home, 'temp'),
+          timeoutMs: 90_000
+        })
+        expect(main.killed).toBe(false)
+        expect(main.code).toBe(0)
+        expect(main.stdout).toMatch(/Module cache: nothing restored \(The cache lookup did not finish within 15 s/)
+        expect(main.outputs['cache-modules']).toBe('none')
+        expect(Number(main.outputs.modules)).toBe(base.length)
+        expect(moduleRequests(before).length).toBeGreaterThan(0)
+      },
+      JOB_MS
+    )
+
+    extra(
+      "a module cache already on the runner, read-only (a self-hosted runner's): the non-root restore replaces it",
+      async () => {
+        const env = freshRunner()
+        // A previous job on this runner downloaded without -modcacherw: read-only directories, owned by the runner user.
+        const seed = await runAsRunner(['mod', 'download'], { ...env, GOPROXY: proxy.url, GOSUMDB: 'off', GOFLAGS: '' })
+        expect(seed.code).toBe(0)
+        writeFileSync(join(project, 'README'), 'same go.sum as the saved entry\n')
+        const { main } = await job(env)
+        expect(main.stdout).not.toContain('Cannot open: File exists')
+        expect(main.outputs['cache-modules']).toBe('exact')
+      },
+      JOB_MS
+    )
+  })
+}

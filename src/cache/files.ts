@@ -1,0 +1,28 @@
+/** Listing a cache tree (shared by the cache phase and the restore child). */
+import { lstat, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { TimedEntry } from './policy.js'
+
+/** Every regular file under `root` (relative paths with `/`), with mtime and size; none when root is absent. */
+export async function listFiles(root: string): Promise<TimedEntry[]> {
+  const files: TimedEntry[] = []
+  const pending = ['']
+  while (pending.length > 0) {
+    const rel = pending.pop() as string
+    let names
+    try {
+      names = await readdir(join(root, rel), { withFileTypes: true })
+    } catch {
+      continue
+    }
+    for (const entry of names) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name
+      if (entry.isDirectory()) pending.push(child)
+      else if (entry.isFile()) {
+        const stat = await lstat(join(root, child))
+        files.push({ path: child, mtimeMs: stat.mtimeMs, size: stat.size })
+      }
+    }
+  }
+  return files
+}
