@@ -25,6 +25,11 @@ describe('parseArgs: flags are named like the action inputs', () => {
       ['probe', '--probe-timeout', 'soon'],
       { 'probe-timeout': 'soon' }
     ],
+    [
+      'install flags on install, as the action names its inputs',
+      ['install', '1.23', '--architecture', '386', '--check-latest=true'],
+      { architecture: '386', 'check-latest': 'true' }
+    ],
     ['warm flags on warm', ['warm', '--retries', '5', '--warm-timeout=60'], { retries: '5', 'warm-timeout': '60' }],
     [
       'a negative number is a value (readSettings calls it a bad number), not a missing one',

@@ -182,6 +182,12 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
     flag: '--go-version-file FILE',
     text: 'read the version from go.mod / go.work (toolchain, else go line), .go-version or .tool-versions'
   },
+  architecture: {
+    kind: 'input',
+    commands: ['install'],
+    flag: '--architecture ARCH',
+    text: "the Go's architecture when not this machine's: x64/amd64, x86/386, arm64, arm, ppc64le, s390x, riscv64, loong64"
+  },
   'check-latest': {
     kind: 'input',
     commands: ['install'],
