@@ -6,8 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $C: () => (/* binding */ checksBytes),
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   Qd: () => (/* binding */ demoteStalled),
 /* harmony export */   TN: () => (/* binding */ triesFor),
 /* harmony export */   V1: () => (/* binding */ THROUGHPUT),
 /* harmony export */   VB: () => (/* binding */ firstStep),
@@ -15,11 +15,12 @@ export const modules = {
 /* harmony export */   _n: () => (/* binding */ judgeAnswer),
 /* harmony export */   db: () => (/* binding */ throughputFloor),
 /* harmony export */   jy: () => (/* binding */ breakerOpen),
+/* harmony export */   ox: () => (/* binding */ orderByHealth),
 /* harmony export */   pX: () => (/* binding */ isTemporaryNotFound),
 /* harmony export */   r7: () => (/* binding */ ANSWER_CAPS),
 /* harmony export */   sk: () => (/* binding */ nextStep)
 /* harmony export */ });
-/* unused harmony exports ANSWER_RULES, RETRY, rankFailure, HEALTH, retryDelayMs */
+/* unused harmony exports ANSWER_RULES, RETRY, rankFailure, demoteStalled, HEALTH, stalledBefore, retryDelayMs */
 /** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
 const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
 const isStatus = (answer, test) => answer.kind === 'status' && test(answer.status);
@@ -100,11 +101,24 @@ function firstStep(walk) {
     return { do: 'ask', state: { entry: 0, attempt: 1 }, delayMs: 0 };
 }
 /**
+ * Whether the bytes of a 2xx from `entry` are worth comparing with go.sum before they are used: only where a
+ * mismatch changes what happens, an entry before `|` with another proxy after it (go falls through its errors, so
+ * asking the next mirror keeps go's meaning). Before `,`, or with nothing (or only direct) after it, go gets the bytes
+ * as they are and reports a mismatch itself.
+ */
+function checksBytes(walk, entry) {
+    const next = walk.entries[entry + 1];
+    return walk.entries[entry]?.separator === '|' && next !== undefined && next.direct !== true;
+}
+/**
  * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
  * again (after a backoff, at least the server's Retry-After) while the entry's tries remain — so is an
  * 'unavailable' not-found, which counts as a not-found once they are spent — unless `giveUp` (the
  * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
  * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
+ * A 'mismatch' (bytes that disagree with go.sum, see checksBytes) moves on to the next entry; a walk that then
+ * ends without an answer uses the first mismatching bytes after all (`disagrees`), so go reports what it would have
+ * reported without the comparison — never an error of a mirror it would not have asked.
  */
 function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
     const entry = walk.entries[state.entry];
@@ -115,6 +129,13 @@ function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
         return { do: 'use', entry: state.entry };
     if (verdict === 'local')
         return { do: 'fail', why: 'local', report: state.entry };
+    if (verdict === 'mismatch') {
+        if (!checksBytes(walk, state.entry))
+            return { do: 'use', entry: state.entry, disagrees: true };
+        const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) });
+        const mismatched = state.mismatched ?? state.entry;
+        return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best, mismatched }, delayMs: 0 };
+    }
     const retryable = verdict === 'transient' || verdict === 'unavailable';
     if (retryable && state.attempt < entry.tries && !giveUp) {
         const delayMs = retryDelayMs(state.attempt, retryAfterMs, walk.backoffMs, RETRY.backoffCapMs, RETRY.retryAfterCapMs, walk.random);
@@ -123,11 +144,20 @@ function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
     // Spent, a proxy's "not found for now" is what its status says to go: a not-found, which falls through.
     const final = verdict === 'unavailable' ? 'not-found' : verdict;
     const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(final, entry) });
+    const mismatched = state.mismatched;
     if (final !== 'not-found' && entry.separator === ',')
-        return { do: 'fail', why: 'stop', report: state.entry };
+        return failOrMismatched('stop', state.entry, mismatched);
     if (state.entry + 1 >= walk.entries.length)
-        return { do: 'fail', why: 'end', report: best.entry };
-    return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 };
+        return failOrMismatched('end', best.entry, mismatched);
+    return {
+        do: 'ask',
+        state: { entry: state.entry + 1, attempt: 1, best, ...(mismatched !== undefined ? { mismatched } : {}) },
+        delayMs: 0
+    };
+}
+/** A failed walk, unless an entry served bytes that disagree with go.sum: go gets those (see nextStep). */
+function failOrMismatched(why, report, mismatched) {
+    return mismatched === undefined ? { do: 'fail', why, report } : { do: 'use', entry: mismatched, disagrees: true };
 }
 /** The rank of an entry's error, as cmd/go ranks it. */
 function failureRank(verdict, entry) {
@@ -188,8 +218,25 @@ function demoteStalled(entries, stalled) {
     }
     return result;
 }
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
+/**
+ * A proxy that timed out this often is asked after the others of its `|` run from then on (`orderByHealth`); a `|`
+ * proxy that timed out `dropAfterTimeouts` times, or failed `dropAfterConsecutiveFailures` times in a row, is dropped.
+ */
+const HEALTH = { demoteAfterTimeouts: 1, dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
+/** Whether a proxy stalled earlier in this run: it is asked after the others of its `|` run (see HEALTH). */
+function stalledBefore(health) {
+    return health.timeouts >= HEALTH.demoteAfterTimeouts;
+}
+/**
+ * The entries of a chain in the order one request asks them, from what the run learned of each (its health, if any):
+ * a proxy that stalled before goes behind the others of its `|` run (demoteStalled); separators keep their places.
+ */
+function orderByHealth(entries, healthOf) {
+    return demoteStalled(entries, entry => {
+        const health = healthOf(entry);
+        return health !== undefined && stalledBefore(health);
+    });
+}
 /**
  * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry
  * with something after it: go falls through its errors anyway) is ever dropped.
@@ -1493,7 +1540,7 @@ const TLS_REASONS = {
     DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
     SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the chain (an untrusted root, such as a TLS-inspecting firewall)',
     CERT_HAS_EXPIRED: 'certificate expired',
-    CERT_NOT_YET_VALID: 'certificate not yet valid (is the runner clock right?)',
+    CERT_NOT_YET_VALID: 'certificate not yet valid (is the clock here right?)',
     ERR_TLS_CERT_ALTNAME_INVALID: 'certificate not valid for this host name (hostname mismatch)',
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by an unknown authority',
     UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by an unknown authority',

@@ -1,5 +1,5 @@
 export const id = 540;
-export const ids = [540];
+export const ids = [540,155];
 export const modules = {
 
 /***/ 9540:
@@ -10,25 +10,26 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cacheServiceAvailable: () => (/* binding */ cacheServiceAvailable),
 /* harmony export */   hasAbandonedCacheRequests: () => (/* binding */ hasAbandonedCacheRequests),
 /* harmony export */   hashFiles: () => (/* binding */ hashFiles),
-/* harmony export */   listFiles: () => (/* binding */ listFiles),
 /* harmony export */   makeDirectoriesWritable: () => (/* binding */ makeDirectoriesWritable),
 /* harmony export */   restoreEntry: () => (/* binding */ restoreEntry),
 /* harmony export */   saveEntry: () => (/* binding */ saveEntry),
 /* harmony export */   setAside: () => (/* binding */ setAside),
 /* harmony export */   setMtimes: () => (/* binding */ setMtimes)
 /* harmony export */ });
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7131);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4520);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _restore_child_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5536);
 /**
  * The cache phase's I/O: the trees on disk (listing, making writable, mtimes, setting entries aside) and GitHub's
  * cache through the real @actions/cache library, every call of which runs under a deadline (the library waits on a
  * cache service that accepts and never answers for as long as the socket lives).
  */
+
 
 
 
@@ -41,7 +42,7 @@ function hasAbandonedCacheRequests() {
 }
 /** True when the runner gave this job a cache service (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL). */
 function cacheServiceAvailable() {
-    return _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .isFeatureAvailable */ .w3();
+    return _actions_cache__WEBPACK_IMPORTED_MODULE_0__.isFeatureAvailable();
 }
 class DeadlineError extends Error {
 }
@@ -67,28 +68,43 @@ async function withDeadline(work, ms, what) {
 }
 /**
  * Restores `paths` from the entry of `key` or the newest under `restoreKeys`. The lookup runs first on its own
- * short deadline, so a service that accepts and never answers costs seconds and nothing is left that could extract an
- * archive later, while the warm phase already writes the same tree. A failure the library reports itself (an
+ * short deadline, so a service that accepts and never answers costs seconds; the download and extraction run in a
+ * child process that the restore deadline kills with its tar, the files it wrote removed, so no archive is extracted
+ * late while the warm phase already writes the same tree. A failure the library reports itself (an
  * unreachable service, a failed extraction) is its warning and a miss.
  */
 async function restoreEntry(paths, key, restoreKeys, deadlines) {
     try {
-        const found = await withDeadline(_actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3(paths, key, restoreKeys, { lookupOnly: true }), deadlines.lookupMs, 'The cache lookup');
+        const found = await withDeadline(_actions_cache__WEBPACK_IMPORTED_MODULE_0__.restoreCache(paths, key, restoreKeys, { lookupOnly: true }), deadlines.lookupMs, 'The cache lookup');
         if (found === undefined)
             return { matchedKey: undefined };
-        const matchedKey = await withDeadline(_actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3(paths, key, restoreKeys, { timeoutInMs: 60_000, segmentTimeoutInMs: deadlines.restoreMs }), deadlines.restoreMs, 'The cache restore');
-        return { matchedKey };
     }
     catch (error) {
         if (error instanceof DeadlineError)
             return { gaveUp: error.message };
         throw error;
     }
+    try {
+        // In a child the deadline can kill together with its tar: nothing extracts late (restore-child.ts).
+        const matchedKey = await (0,_restore_child_js__WEBPACK_IMPORTED_MODULE_4__.restoreInChild)({
+            request: { paths, key, restoreKeys, segmentTimeoutMs: deadlines.restoreMs },
+            deadlineMs: deadlines.restoreMs,
+            what: 'The cache restore',
+            ...(deadlines.childEntry ? { entry: deadlines.childEntry } : {})
+        });
+        return { matchedKey };
+    }
+    catch (error) {
+        // A cache is an optimisation: a restore that failed or was given up is a miss, and the job goes on.
+        if (error instanceof _restore_child_js__WEBPACK_IMPORTED_MODULE_4__.ChildDeadlineError)
+            return { gaveUp: error.message };
+        return { gaveUp: `The cache restore failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
 }
 /** Saves `paths` under `key`; false (with the library's own message in the log) when the entry was not written. */
 async function saveEntry(paths, key, deadlineMs) {
     try {
-        const id = await withDeadline(_actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io(paths, key), deadlineMs, 'The cache save');
+        const id = await withDeadline(_actions_cache__WEBPACK_IMPORTED_MODULE_0__.saveCache(paths, key), deadlineMs, 'The cache save');
         return id !== -1;
     }
     catch (error) {
@@ -96,31 +112,6 @@ async function saveEntry(paths, key, deadlineMs) {
             return error.message;
         throw error;
     }
-}
-/** Every regular file under `root` (relative paths with `/`), with mtime and size; none when root is absent. */
-async function listFiles(root) {
-    const files = [];
-    const pending = [''];
-    while (pending.length > 0) {
-        const rel = pending.pop();
-        let names;
-        try {
-            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, rel), { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        for (const entry of names) {
-            const child = rel ? `${rel}/${entry.name}` : entry.name;
-            if (entry.isDirectory())
-                pending.push(child);
-            else if (entry.isFile()) {
-                const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, child));
-                files.push({ path: child, mtimeMs: stat.mtimeMs, size: stat.size });
-            }
-        }
-    }
-    return files;
 }
 /**
  * Adds the owner's write bit to every directory under `root` that lacks it (go's read-only module cache), so that
@@ -196,6 +187,198 @@ async function hashFiles(files, base) {
         hash.update((0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(base, file).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/')).update('\0').update(content).update('\0');
     }
     return any ? hash.digest('hex').slice(0, 32) : 'no-go-sum';
+}
+
+
+/***/ }),
+
+/***/ 8889:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ listFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/** Listing a cache tree (shared by the cache phase and the restore child). */
+
+
+/** Every regular file under `root` (relative paths with `/`), with mtime and size; none when root is absent. */
+async function listFiles(root) {
+    const files = [];
+    const pending = [''];
+    while (pending.length > 0) {
+        const rel = pending.pop();
+        let names;
+        try {
+            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of names) {
+            const child = rel ? `${rel}/${entry.name}` : entry.name;
+            if (entry.isDirectory())
+                pending.push(child);
+            else if (entry.isFile()) {
+                const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, child));
+                files.push({ path: child, mtimeMs: stat.mtimeMs, size: stat.size });
+            }
+        }
+    }
+    return files;
+}
+
+
+/***/ }),
+
+/***/ 5536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ChildDeadlineError: () => (/* binding */ ChildDeadlineError),
+/* harmony export */   restoreInChild: () => (/* binding */ restoreInChild),
+/* harmony export */   runRestoreChild: () => (/* binding */ runRestoreChild)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _exec_cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3155);
+/* harmony import */ var _exec_go_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6407);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8889);
+/* harmony import */ var _child_arg_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7349);
+/**
+ * A cache restore in a child process of its own, so that its deadline can end it together with the tar it started.
+ *
+ * @actions/cache downloads the archive, then extracts it with tar; neither takes a signal. Given up in-process, a
+ * restore past its deadline would still download and then extract late, writing into the module cache while the
+ * warm phase (or the job's build) already uses it. Here the parent (`restoreInChild`) spawns the action's own bundle
+ * with RESTORE_CHILD_ARG, in a process group of its own on POSIX; at the deadline it kills the whole tree (tar
+ * included: `killProcessTree`), waits for it to be gone, and then removes whatever the restore had written, so the
+ * tree is as it was before.
+ *
+ * The child (`runRestoreChild`) reads its request from its argument (base64url JSON), calls restoreCache, and prints
+ * one result line; the library's own log lines (its warnings) pass through to the step's log.
+ */
+
+
+
+
+
+
+
+const RESULT_PREFIX = 'setup-goproxy-cache-restore-result ';
+/** The child's side: restore, print the result line, exit. */
+async function runRestoreChild(encoded = process.argv[3] ?? '') {
+    let result;
+    try {
+        const request = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 4520));
+        const matchedKey = await cache.restoreCache(request.paths, request.key, request.restoreKeys, {
+            timeoutInMs: 60_000,
+            segmentTimeoutInMs: request.segmentTimeoutMs
+        });
+        result = { matchedKey: matchedKey ?? null };
+    }
+    catch (error) {
+        result = { error: error instanceof Error ? error.message : String(error) };
+    }
+    // Exit once the line is out (a pipe is asynchronous on Windows): a socket the library left open must not keep the
+    // child, and so the step, waiting.
+    process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`, () => process.exit(0));
+}
+/** Why a child restore did not give a result in time. */
+class ChildDeadlineError extends Error {
+}
+/**
+ * Runs the restore in a child and returns the matched key (undefined: no entry, or a failure the library logged as
+ * its warning). Past `deadlineMs` the child and its tar are killed, every file the restore wrote under the paths is
+ * removed, and a ChildDeadlineError is thrown; an error the library threw is rethrown.
+ */
+async function restoreInChild(options) {
+    const { request } = options;
+    const before = new Map();
+    for (const path of request.paths)
+        before.set(path, await fileStamps(path));
+    const entry = options.entry ?? process.argv[1];
+    const write = options.write ?? ((line) => process.stdout.write(`${line}\n`));
+    const posix = process.platform !== 'win32';
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [entry, _child_arg_js__WEBPACK_IMPORTED_MODULE_6__/* .RESTORE_CHILD_ARG */ .T, Buffer.from(JSON.stringify(request)).toString('base64url')], { detached: posix, stdio: ['ignore', 'pipe', 'inherit'], windowsHide: true, env: childEnv(process.env) });
+    const forgetOnCancel = (0,_exec_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .onCancel */ .A)(() => (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcessTree */ .g8)(child, posix));
+    try {
+        const outcome = await Promise.race([childResult(child, write), deadline(options.deadlineMs)]);
+        if (outcome === 'deadline') {
+            (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcessTree */ .g8)(child, posix);
+            await exited(child, 10_000);
+            for (const path of request.paths)
+                await removeWritten(path, before.get(path) ?? new Map());
+            throw new ChildDeadlineError(`${options.what} did not finish within ${options.deadlineMs / 1000} s`);
+        }
+        if ('error' in outcome)
+            throw new Error(outcome.error);
+        return outcome.matchedKey ?? undefined;
+    }
+    finally {
+        forgetOnCancel();
+    }
+}
+/** The step's environment without its inputs (INPUT_AUTH may hold secrets the restore has no use for). */
+function childEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !/^INPUT_/i.test(name)));
+}
+function deadline(ms) {
+    return new Promise(resolve => setTimeout(() => resolve('deadline'), ms).unref());
+}
+function childResult(child, write) {
+    return new Promise(resolve => {
+        let partial = '';
+        let result;
+        child.stdout?.on('data', (chunk) => {
+            const lines = (partial + chunk.toString('utf8')).split('\n');
+            partial = lines.pop() ?? '';
+            for (const raw of lines) {
+                const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+                if (line.startsWith(RESULT_PREFIX))
+                    result = JSON.parse(line.slice(RESULT_PREFIX.length));
+                else
+                    write(line);
+            }
+        });
+        child.on('error', error => resolve({ error: `could not start the cache restore: ${error.message}` }));
+        child.on('close', (code, signal) => resolve(result ?? { error: `the cache restore ended without a result (exit ${code ?? signal})` }));
+    });
+}
+function exited(child, ms) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve();
+    return new Promise(resolve => {
+        const timer = setTimeout(resolve, ms);
+        child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
+}
+/** Each file under `root` with its mtime and size, to tell afterwards what a restore wrote. */
+async function fileStamps(root) {
+    const stamps = new Map();
+    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .listFiles */ .C)(root))
+        stamps.set(file.path, `${file.mtimeMs}:${file.size}`);
+    return stamps;
+}
+/** Removes the files under `root` that are new or changed since `before` (a killed tar's partial work). */
+async function removeWritten(root, before) {
+    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .listFiles */ .C)(root)) {
+        if (before.get(file.path) !== `${file.mtimeMs}:${file.size}`) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file.path), { force: true }).catch(() => undefined);
+        }
+    }
 }
 
 

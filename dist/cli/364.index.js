@@ -26,6 +26,8 @@ const silentLogger = {
     debug: () => undefined
 };
 
+// EXTERNAL MODULE: ./src/host/wording.ts
+var wording = __webpack_require__(6062);
 // EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
 var patterns = __webpack_require__(796);
 // EXTERNAL MODULE: ./src/probe/report.ts
@@ -124,7 +126,7 @@ function isGate(chain, index) {
  * would hand every request meant for it, private paths included, to the next proxy.
  * `redact` turns a URL into its printable form.
  */
-function chainProblems(given, noneWorks, statusOf, redact) {
+function chainProblems(given, noneWorks, statusOf, redact, words) {
     const problems = [];
     if (noneWorks) {
         const why = given.proxies
@@ -137,13 +139,13 @@ function chainProblems(given, noneWorks, statusOf, redact) {
                 ? ' The chain ends in off: no module could be downloaded.'
                 : '';
         const untrusted = given.proxies.some(entry => isUntrustedCertificate(statusOf(entry.url)));
-        problems.push(`No proxy in the chain works from this runner (${unique}).${tail}${untrusted ? TRUST_HINT : ''}`);
+        problems.push(`No proxy in the chain works from ${words.here} (${unique}).${tail}${untrusted ? TRUST_HINT : ''}`);
     }
     given.proxies.forEach((entry, i) => {
         if (!isGate(given, i) || (0,probe_report/* isWorking */.ms)(statusOf(entry.url).status))
             return;
         const next = given.proxies[i + 1];
-        problems.push(`${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in private / no-proxy and join the two with "|".`);
+        problems.push(`${redact(entry.url)} does not work and is a "," gate before ${redact(next.url)}: dropping it would send every request meant for it, private module paths included, to the next proxy. Fix or remove it, or list private paths in ${words.input('private')} / ${words.input('no-proxy')} and join the two with "|".`);
     });
     return problems;
 }
@@ -199,6 +201,16 @@ function applyChinaAlias(check, sumdb, allowed, alias, aliasLatestUrl) {
             `GOSUMDB is set to ${config/* CHINA_SUMDB_ALIAS */.ZC}: sum.golang.org could not be reached the way the go command would ask it.`
         ]
     };
+}
+/**
+ * A proxy that answers 404 for the probe module — a public module every public proxy serves — is kept (a proxy for
+ * private modules only is normal before a public one), but it serves no public module: said in the log and the
+ * summary, so that a later "not found" for a public module is not read as a private module.
+ */
+function servesNoPublicModuleNotes(proxies, module) {
+    return proxies
+        .filter(proxy => proxy.status === 'not-found')
+        .map(proxy => `${proxy.url} answered 404 for ${module}, a public module: kept in the chain (it may serve only private modules), but public modules need a proxy after it or direct.`);
 }
 
 ;// CONCATENATED MODULE: ./src/probe/settle.ts
@@ -764,6 +776,7 @@ var trust = __webpack_require__(7837);
 
 
 
+
 /** Defensive: the composition already rejects a private probe module; nothing private may leave the runner. */
 function assertPublicModule(plan, module) {
     if ((0,patterns/* matchesPrefixPatterns */.BC)(plan.gonoproxy, module) || (0,patterns/* matchesPrefixPatterns */.BC)(plan.gonosumdb, module)) {
@@ -855,7 +868,7 @@ async function probeWith(client, plan, options, start) {
     stop.abort();
     const proxies = proxyResults(urls, chain, results, supported, supportedSettled);
     const dropped = proxies.filter(p => !(0,probe_report/* isWorking */.ms)(p.status));
-    const problems = chainProblems(plan.chain, noneWorks, url => results.get(url), proxy_url/* redactUrl */.BO);
+    const problems = chainProblems(plan.chain, noneWorks, url => results.get(url), proxy_url/* redactUrl */.BO, options.words ?? wording/* ACTION_WORDING */.G);
     if (sumdbCheck.status === 'failed')
         problems.push(`Checksum database ${sumdbCheck.name}: ${sumdbCheck.message}`);
     const fastest = fastestProxy(proxies);
@@ -867,7 +880,7 @@ async function probeWith(client, plan, options, start) {
         chain: (0,proxy_chain/* formatChain */.rA)(chain, true),
         proxies,
         sumdb: sumdbCheck,
-        notes,
+        notes: [...notes, ...servesNoPublicModuleNotes(proxies, module)],
         problems
     };
     logOutcome(log, report, options.timeoutMs);

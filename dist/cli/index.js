@@ -35328,182 +35328,13 @@ function credentialsFor(netrc, url) {
 
 /***/ }),
 
-/***/ 4798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Nm: () => (/* binding */ moduleKeys),
-/* harmony export */   Nn: () => (/* binding */ buildPrefix),
-/* harmony export */   Od: () => (/* binding */ saveDecision),
-/* harmony export */   RF: () => (/* binding */ hasNewOutputs),
-/* harmony export */   Rj: () => (/* binding */ fingerprint),
-/* harmony export */   WB: () => (/* binding */ jobStatus),
-/* harmony export */   e2: () => (/* binding */ backdatedMtime),
-/* harmony export */   lL: () => (/* binding */ parseCacheSettings),
-/* harmony export */   nW: () => (/* binding */ restoreKind),
-/* harmony export */   ow: () => (/* binding */ trimPlan),
-/* harmony export */   pU: () => (/* binding */ isBuildCacheEntry),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS, withModcacherw */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
-/**
- * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
- * job used, and when an entry is saved. The I/O (go env, the trees on disk, @actions/cache) is in cache.ts.
- *
- * Two entries, unlike actions/setup-go's one archive keyed on go.mod:
- * - modules: `$GOMODCACHE/cache/download` (the verified zips, .mod and .info files go extracts from, without a
- *   network), keyed on the OS and the hash of every go.sum / go.work.sum the warm phase reads, restored with a
- *   restore key (the newest entry of any go.sum), then topped up by the warm phase;
- * - build: `$GOCACHE`, keyed on OS, architecture and Go version plus the hash of the entries kept, restored with the
- *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it).
- */
-
-
-const CACHE_PARTS = ['modules', 'build'];
-/**
- * `cache` (false, true, or a list of modules/build), `cache-restore-only` and `cache-key-suffix`; undefined when
- * caching is off. A bad value is an InputError naming the input and the value.
- */
-function parseCacheSettings(cache, restoreOnly, keySuffix) {
-    const value = cache.trim().toLowerCase();
-    const only = restoreOnly.trim().toLowerCase();
-    if (only !== '' && only !== 'true' && only !== 'false') {
-        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-restore-only', `must be true or false, got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(restoreOnly)}`);
-    }
-    const suffix = keySuffix.trim();
-    if (/[,\s\p{Cc}]/u.test(suffix) || suffix.length > 100) {
-        throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache-key-suffix', `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(keySuffix)}`);
-    }
-    if (value === '' || value === 'false')
-        return undefined;
-    let parts;
-    if (value === 'true')
-        parts = [...CACHE_PARTS];
-    else {
-        const names = value.split(/[\s,]+/).filter(Boolean);
-        const unknown = names.filter(name => !CACHE_PARTS.includes(name));
-        if (unknown.length > 0 || names.length === 0) {
-            throw new _go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${(0,_go_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(cache)}`);
-        }
-        parts = CACHE_PARTS.filter(part => names.includes(part));
-    }
-    return { parts, restoreOnly: only === 'true', keySuffix: suffix };
-}
-const withSuffix = (prefix, suffix) => (suffix ? `${prefix}${suffix}-` : prefix);
-/** The modules entry: the exact key for this set of go.sum files, and the prefix any earlier set falls back to. */
-function moduleKeys(context, goSumHash) {
-    const prefix = withSuffix(`setup-goproxy-modules-${context.os}-`, context.keySuffix);
-    return { key: `${prefix}${goSumHash}`, prefix };
-}
-/**
- * The build entry's prefix (OS, architecture, Go version): entries are built by one toolchain for one target, so no
- * other entry is worth restoring. The saved key adds the hash of the entries kept, so a job that adds nothing finds
- * its key taken and saves nothing.
- */
-function buildPrefix(context) {
-    return withSuffix(`setup-goproxy-build-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix);
-}
-function restoreKind(primaryKey, matchedKey) {
-    if (matchedKey === undefined)
-        return 'none';
-    return matchedKey === primaryKey ? 'exact' : 'partial';
-}
-/** A stable hash of a set of names (sorted first): the module files held, the build entries kept. */
-function fingerprint(names) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for (const name of [...names].sort())
-        hash.update(name).update('\n');
-    return hash.digest('hex').slice(0, 32);
-}
-/**
- * go's build cache (cmd/go/internal/cache) refreshes an entry's mtime when it uses it, but only when the mtime is
- * more than an hour old (mtimeInterval): a restored entry keeps the mtime it was archived with, so restored entries
- * are set back past that hour, and every entry this job then uses carries a time after the job's start.
- */
-const GO_CACHE_MTIME_INTERVAL_MS = 60 * 60 * 1000;
-/** The mtime restored build-cache entries get: far enough back that go's first use refreshes it. */
-function backdatedMtime(nowMs) {
-    return nowMs - 2 * GO_CACHE_MTIME_INTERVAL_MS;
-}
-/** An entry file of go's build cache: `<64 hex>-a` (action) or `<64 hex>-d` (output) in a two-hex-digit directory. */
-function isBuildCacheEntry(relativePath) {
-    return /^[0-9a-f]{2}[/\\][0-9a-f]{64}-[ad]$/.test(relativePath);
-}
-/** Which entries to keep (used or written since `sinceMs`) and which to drop before saving. */
-function trimPlan(entries, sinceMs) {
-    const keep = [];
-    const drop = [];
-    for (const entry of entries)
-        (entry.mtimeMs >= sinceMs ? keep : drop).push(entry);
-    return { keep, drop };
-}
-/**
- * Whether the job added build output worth storing: an output file (`-d`) the restore did not bring. A new action
- * record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the run)
- * and points at an output the restore already holds; saving the whole cache again for it would upload the same
- * bytes on every run.
- */
-function hasNewOutputs(kept, restored) {
-    return kept.some(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
-}
-function jobStatus(value) {
-    const status = value.trim().toLowerCase();
-    return status === 'success' || status === 'failure' || status === 'cancelled' ? status : 'unknown';
-}
-/** Whether to save an entry, and why not when it is not saved (shown in the log and the summary). */
-function saveDecision(facts) {
-    if (facts.jobStatus !== 'success') {
-        return {
-            save: false,
-            reason: facts.jobStatus === 'unknown'
-                ? 'the job status is unknown (job-status is empty: not run by the Actions runner)'
-                : `the job did not succeed (job.status: ${facts.jobStatus})`
-        };
-    }
-    if (facts.restoreOnly)
-        return { save: false, reason: 'cache-restore-only' };
-    if (facts.part === 'modules' && facts.restored === 'exact') {
-        return { save: false, reason: 'restored on its exact key (entries are written once)' };
-    }
-    if (!facts.changed)
-        return { save: false, reason: 'unchanged since the restore' };
-    return { save: true };
-}
-/**
- * GOFLAGS with -modcacherw added (unless it is there): go then leaves the module cache's directories writable, so a
- * later restore of a cache archive over it (actions/setup-go's, ours) can replace files as a non-root user. Without
- * it GNU tar fails on every file with "Cannot open: File exists".
- */
-function withModcacherw(goflags) {
-    const flags = (goflags ?? '').trim();
-    if (flags.split(/\s+/).some(flag => /^--?modcacherw(=true)?$/.test(flag)))
-        return flags;
-    return flags ? `${flags} -modcacherw` : '-modcacherw';
-}
-/** Bytes as the summary shows them. */
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    if (bytes < 1024 * 1024 * 1024)
-        return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-    return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`;
-}
-
-
-/***/ }),
-
 /***/ 3155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ onCancel)
+/* harmony export */   A: () => (/* binding */ onCancel),
+/* harmony export */   W: () => (/* binding */ undoForCancel)
 /* harmony export */ });
-/* unused harmony export undoForCancel */
 /**
  * What must be undone when the runner cancels the step (SIGINT, then SIGTERM ~7.5 s later): go's process groups
  * (go runs in a group of its own, so the runner's signal never reaches it), a half-extracted tree, the tool-cache
@@ -36166,9 +35997,11 @@ function formatPatterns(patterns) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ InputErrors),
 /* harmony export */   KO: () => (/* binding */ ErrorCollector),
+/* harmony export */   O6: () => (/* binding */ variableOfInput),
 /* harmony export */   Pt: () => (/* binding */ assertNoControlCharacters),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   u5: () => (/* binding */ environmentInput)
 /* harmony export */ });
 /**
  * A problem with one input value. `input` is the public input name (or the
@@ -36184,6 +36017,14 @@ class InputError extends Error {
         this.detail = detail;
         this.name = 'InputError';
     }
+}
+/** The label of an input error about a variable the job's environment holds (`GOPROXY (job environment)`). */
+function environmentInput(variable) {
+    return `${variable} (job environment)`;
+}
+/** The variable an environmentInput label names, or undefined for an input's own name. */
+function variableOfInput(input) {
+    return /^([A-Z][A-Z0-9_]*) \(job environment\)$/.exec(input)?.[1];
 }
 /** All input problems found in one pass: users fix them together instead of one per run. */
 class InputErrors extends Error {
@@ -36960,8 +36801,8 @@ function proxyKey(url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $C: () => (/* binding */ checksBytes),
 /* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   Qd: () => (/* binding */ demoteStalled),
 /* harmony export */   TN: () => (/* binding */ triesFor),
 /* harmony export */   V1: () => (/* binding */ THROUGHPUT),
 /* harmony export */   VB: () => (/* binding */ firstStep),
@@ -36969,11 +36810,12 @@ function proxyKey(url) {
 /* harmony export */   _n: () => (/* binding */ judgeAnswer),
 /* harmony export */   db: () => (/* binding */ throughputFloor),
 /* harmony export */   jy: () => (/* binding */ breakerOpen),
+/* harmony export */   ox: () => (/* binding */ orderByHealth),
 /* harmony export */   pX: () => (/* binding */ isTemporaryNotFound),
 /* harmony export */   r7: () => (/* binding */ ANSWER_CAPS),
 /* harmony export */   sk: () => (/* binding */ nextStep)
 /* harmony export */ });
-/* unused harmony exports ANSWER_RULES, RETRY, rankFailure, HEALTH, retryDelayMs */
+/* unused harmony exports ANSWER_RULES, RETRY, rankFailure, demoteStalled, HEALTH, stalledBefore, retryDelayMs */
 /** Faults that may pass if tried again: the proxy or the network was busy, not wrong. */
 const TRANSIENT_FAULTS = new Set(['timeout', 'refused', 'reset', 'dns']);
 const isStatus = (answer, test) => answer.kind === 'status' && test(answer.status);
@@ -37054,11 +36896,24 @@ function firstStep(walk) {
     return { do: 'ask', state: { entry: 0, attempt: 1 }, delayMs: 0 };
 }
 /**
+ * Whether the bytes of a 2xx from `entry` are worth comparing with go.sum before they are used: only where a
+ * mismatch changes what happens, an entry before `|` with another proxy after it (go falls through its errors, so
+ * asking the next mirror keeps go's meaning). Before `,`, or with nothing (or only direct) after it, go gets the bytes
+ * as they are and reports a mismatch itself.
+ */
+function checksBytes(walk, entry) {
+    const next = walk.entries[entry + 1];
+    return walk.entries[entry]?.separator === '|' && next !== undefined && next.direct !== true;
+}
+/**
  * The step after the answer judged `verdict` to try `state.attempt` of `state.entry`. A transient fault is asked
  * again (after a backoff, at least the server's Retry-After) while the entry's tries remain — so is an
  * 'unavailable' not-found, which counts as a not-found once they are spent — unless `giveUp` (the
  * driver's caller dropped the proxy meanwhile); spent, it counts as an error: after `|` the next entry is asked,
  * after `,` the request fails (the go command never passes an error through a `,`). A not-found always moves on.
+ * A 'mismatch' (bytes that disagree with go.sum, see checksBytes) moves on to the next entry; a walk that then
+ * ends without an answer uses the first mismatching bytes after all (`disagrees`), so go reports what it would have
+ * reported without the comparison — never an error of a mirror it would not have asked.
  */
 function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
     const entry = walk.entries[state.entry];
@@ -37069,6 +36924,13 @@ function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
         return { do: 'use', entry: state.entry };
     if (verdict === 'local')
         return { do: 'fail', why: 'local', report: state.entry };
+    if (verdict === 'mismatch') {
+        if (!checksBytes(walk, state.entry))
+            return { do: 'use', entry: state.entry, disagrees: true };
+        const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(verdict, entry) });
+        const mismatched = state.mismatched ?? state.entry;
+        return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best, mismatched }, delayMs: 0 };
+    }
     const retryable = verdict === 'transient' || verdict === 'unavailable';
     if (retryable && state.attempt < entry.tries && !giveUp) {
         const delayMs = retryDelayMs(state.attempt, retryAfterMs, walk.backoffMs, RETRY.backoffCapMs, RETRY.retryAfterCapMs, walk.random);
@@ -37077,11 +36939,20 @@ function nextStep(walk, state, verdict, retryAfterMs, giveUp = false) {
     // Spent, a proxy's "not found for now" is what its status says to go: a not-found, which falls through.
     const final = verdict === 'unavailable' ? 'not-found' : verdict;
     const best = rankFailure(state.best, { entry: state.entry, rank: failureRank(final, entry) });
+    const mismatched = state.mismatched;
     if (final !== 'not-found' && entry.separator === ',')
-        return { do: 'fail', why: 'stop', report: state.entry };
+        return failOrMismatched('stop', state.entry, mismatched);
     if (state.entry + 1 >= walk.entries.length)
-        return { do: 'fail', why: 'end', report: best.entry };
-    return { do: 'ask', state: { entry: state.entry + 1, attempt: 1, best }, delayMs: 0 };
+        return failOrMismatched('end', best.entry, mismatched);
+    return {
+        do: 'ask',
+        state: { entry: state.entry + 1, attempt: 1, best, ...(mismatched !== undefined ? { mismatched } : {}) },
+        delayMs: 0
+    };
+}
+/** A failed walk, unless an entry served bytes that disagree with go.sum: go gets those (see nextStep). */
+function failOrMismatched(why, report, mismatched) {
+    return mismatched === undefined ? { do: 'fail', why, report } : { do: 'use', entry: mismatched, disagrees: true };
 }
 /** The rank of an entry's error, as cmd/go ranks it. */
 function failureRank(verdict, entry) {
@@ -37142,8 +37013,25 @@ function demoteStalled(entries, stalled) {
     }
     return result;
 }
-/** A `|` proxy that timed out this often, or failed this many times in a row, is dropped. */
-const HEALTH = { dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
+/**
+ * A proxy that timed out this often is asked after the others of its `|` run from then on (`orderByHealth`); a `|`
+ * proxy that timed out `dropAfterTimeouts` times, or failed `dropAfterConsecutiveFailures` times in a row, is dropped.
+ */
+const HEALTH = { demoteAfterTimeouts: 1, dropAfterTimeouts: 2, dropAfterConsecutiveFailures: 4 };
+/** Whether a proxy stalled earlier in this run: it is asked after the others of its `|` run (see HEALTH). */
+function stalledBefore(health) {
+    return health.timeouts >= HEALTH.demoteAfterTimeouts;
+}
+/**
+ * The entries of a chain in the order one request asks them, from what the run learned of each (its health, if any):
+ * a proxy that stalled before goes behind the others of its `|` run (demoteStalled); separators keep their places.
+ */
+function orderByHealth(entries, healthOf) {
+    return demoteStalled(entries, entry => {
+        const health = healthOf(entry);
+        return health !== undefined && stalledBefore(health);
+    });
+}
 /**
  * Why a proxy is dropped for the rest of the phase, or undefined to keep it. Only a `droppable` proxy (a `|` entry
  * with something after it: go falls through its errors anyway) is ever dropped.
@@ -37287,6 +37175,61 @@ function parseGosumdb(input, raw) {
         url: url ?? `https://${name}`,
         explicitUrl: url !== undefined
     };
+}
+
+
+/***/ }),
+
+/***/ 7275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C_: () => (/* binding */ hash1),
+/* harmony export */   ar: () => (/* binding */ isH1),
+/* harmony export */   j5: () => (/* binding */ goModHash)
+/* harmony export */ });
+/* unused harmony exports compareNameBytes, sha256Of */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
+ * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
+ */
+
+const encoder = new TextEncoder();
+/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
+function compareNameBytes(a, b) {
+    return Buffer.compare(encoder.encode(a), encoder.encode(b));
+}
+/**
+ * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
+ * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
+ */
+function hash1(files) {
+    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const file of sorted) {
+        if (file.name.includes('\n')) {
+            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
+        }
+        if (file.sha256.length !== 32) {
+            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
+        }
+        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
+    }
+    return `h1:${h.digest('base64')}`;
+}
+/** The SHA-256 of some bytes, for {@link HashedFile}. */
+function sha256Of(content) {
+    return new Uint8Array((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest());
+}
+/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
+function goModHash(content) {
+    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
+}
+/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
+function isH1(hash) {
+    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
 }
 
 
@@ -37860,6 +37803,201 @@ function tileHashReader(tree, height, fetchTiles) {
 
 /***/ }),
 
+/***/ 5572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ toolchainModuleVersion),
+/* harmony export */   GI: () => (/* binding */ goPlatform),
+/* harmony export */   Xy: () => (/* binding */ parseToolchainList),
+/* harmony export */   ZN: () => (/* binding */ parseArchitecture),
+/* harmony export */   mD: () => (/* binding */ withArchitecture),
+/* harmony export */   pr: () => (/* binding */ toolchainZipPrefix),
+/* harmony export */   qQ: () => (/* binding */ selectToolchain),
+/* harmony export */   xc: () => (/* binding */ TOOLCHAIN_MODULE)
+/* harmony export */ });
+/* unused harmony exports TOOLCHAIN_VERSION_PREFIX, ARCHITECTURE_VALUES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5570);
+/**
+ * The golang.org/toolchain module's version list and the runner's platform (pure).
+ *
+ * API:
+ * - `TOOLCHAIN_MODULE` (`golang.org/toolchain`), `toolchainModuleVersion(goVersion, platform)`
+ *   (`v0.0.1-go1.23.5.linux-amd64`), `toolchainZipPrefix(moduleVersion)` (every zip entry starts with it).
+ * - `goPlatform({ platform, arch, endianness? })`: Node's `process.platform`/`process.arch` → Go's GOOS/GOARCH and exe suffix.
+ * - `parseArchitecture(value)` / `withArchitecture(platform, arch)`: the `architecture` input (another GOARCH to install).
+ * - `parseToolchainList(text)`: `<proxy>/golang.org/toolchain/@v/list` → entries (go version, GOOS, GOARCH).
+ * - `selectToolchain(request, entries, platform)`: the newest entry for the request on this platform, or an
+ *   InputError naming the request and the nearest versions that exist for this platform.
+ */
+
+
+/** The module through which the go command (≥ 1.21) downloads toolchains. */
+const TOOLCHAIN_MODULE = 'golang.org/toolchain';
+/** The version prefix every golang.org/toolchain version carries (`gotoolchainVersion` in cmd/go). */
+const TOOLCHAIN_VERSION_PREFIX = 'v0.0.1';
+/** Node's process.platform → GOOS, for the platforms Go publishes toolchains for. */
+const GOOS_BY_NODE_PLATFORM = {
+    linux: 'linux',
+    darwin: 'darwin',
+    win32: 'windows',
+    freebsd: 'freebsd',
+    openbsd: 'openbsd',
+    netbsd: 'netbsd',
+    aix: 'aix',
+    android: 'android'
+};
+/**
+ * Node's process.arch → GOARCH. The toolchain module names platforms by runtime.GOARCH, so 32-bit ARM is `arm`
+ * (`linux-arm`), not go.dev/dl's file name `armv6l`.
+ */
+const GOARCH_BY_NODE_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    ia32: '386',
+    arm: 'arm',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64',
+    mips: 'mips',
+    mipsel: 'mipsle',
+    mips64el: 'mips64le'
+};
+/**
+ * Go's name for the platform Node runs on. Throws InputError (input `platform`) naming the Node value when Go
+ * publishes no toolchain for it.
+ */
+function goPlatform(node) {
+    const goos = GOOS_BY_NODE_PLATFORM[node.platform];
+    if (goos === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('platform', `Go toolchains are not published for process.platform ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(node.platform)}`);
+    }
+    let goarch;
+    if (node.arch === 'ppc64') {
+        // AIX is big-endian ppc64 only; Linux on POWER is ppc64le nearly always.
+        goarch = goos === 'aix' || node.endianness === 'BE' ? 'ppc64' : 'ppc64le';
+    }
+    else {
+        goarch = GOARCH_BY_NODE_ARCH[node.arch];
+    }
+    if (goarch === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('platform', `Go toolchains are not published for process.arch ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(node.arch)}`);
+    }
+    return { goos, goarch, exe: goos === 'windows' ? '.exe' : '' };
+}
+const ARCHITECTURES = {
+    x64: { goarch: 'amd64', toolCacheArch: 'x64' },
+    amd64: { goarch: 'amd64', toolCacheArch: 'x64' },
+    x86: { goarch: '386', toolCacheArch: 'x86' },
+    ia32: { goarch: '386', toolCacheArch: 'x86' },
+    '386': { goarch: '386', toolCacheArch: 'x86' },
+    arm64: { goarch: 'arm64', toolCacheArch: 'arm64' },
+    aarch64: { goarch: 'arm64', toolCacheArch: 'arm64' },
+    arm: { goarch: 'arm', toolCacheArch: 'arm' },
+    ppc64le: { goarch: 'ppc64le', toolCacheArch: 'ppc64' },
+    s390x: { goarch: 's390x', toolCacheArch: 's390x' },
+    riscv64: { goarch: 'riscv64', toolCacheArch: 'riscv64' },
+    loong64: { goarch: 'loong64', toolCacheArch: 'loong64' }
+};
+/** The accepted `architecture` values, in the order the refusal lists them (Object.keys would put `386` first). */
+const ARCHITECTURE_VALUES = [
+    'x64',
+    'amd64',
+    'x86',
+    'ia32',
+    '386',
+    'arm64',
+    'aarch64',
+    'arm',
+    'ppc64le',
+    's390x',
+    'riscv64',
+    'loong64'
+];
+/**
+ * `architecture` → the GOARCH to install and its tool-cache name; undefined when empty (the runner's own). Any
+ * other value is an InputError naming the input and the value (case matters: GOARCH and process.arch are lower case).
+ */
+function parseArchitecture(value, input = 'architecture') {
+    const name = value.trim();
+    if (name === '')
+        return undefined;
+    const found = Object.hasOwn(ARCHITECTURES, name) ? ARCHITECTURES[name] : undefined;
+    if (!found)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(value)} is not one of: ${ARCHITECTURE_VALUES.join(', ')}.`);
+    return found;
+}
+/** `platform` with its GOARCH replaced by the requested architecture's (the OS stays the runner's). */
+function withArchitecture(platform, architecture) {
+    return architecture ? { ...platform, goarch: architecture.goarch } : platform;
+}
+/** `v0.0.1-go1.23.5.linux-amd64`: the golang.org/toolchain version holding Go `goVersion` for `platform`. */
+function toolchainModuleVersion(goVersion, platform) {
+    if (!(0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .isGoVersion */ .JQ)(goVersion))
+        throw new Error(`not a Go version: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(goVersion)}`);
+    return `${TOOLCHAIN_VERSION_PREFIX}-go${goVersion}.${platform.goos}-${platform.goarch}`;
+}
+/** The prefix every entry of the module zip starts with: `golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64/`. */
+function toolchainZipPrefix(moduleVersion) {
+    return `${TOOLCHAIN_MODULE}@${moduleVersion}/`;
+}
+/**
+ * Parses the text of `<proxy>/golang.org/toolchain/@v/list`. Lines that are not toolchain versions (blank lines,
+ * other version forms, invalid Go versions) are skipped, as the go command skips versions it cannot use.
+ */
+function parseToolchainList(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        const moduleVersion = line.trim();
+        // GOOS and GOARCH never contain '.' or '-'; the Go version is everything between `-go` and the last '.'.
+        const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
+        if (!m || !(0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .isGoVersion */ .JQ)(m[1]))
+            continue;
+        entries.push({ moduleVersion, goVersion: m[1], goos: m[2], goarch: m[3] });
+    }
+    return entries;
+}
+/**
+ * The newest toolchain in `entries` that `request` accepts for `platform`. Entries for other platforms are never
+ * picked; release candidates only when the request names one (exact `1.23rc1`, or a range with a prerelease).
+ * Throws InputError (input `input`, default `go-version`) naming the request, the platform and the nearest versions
+ * that exist for it.
+ */
+function selectToolchain(request, entries, platform, input = 'go-version') {
+    const here = entries.filter(e => e.goos === platform.goos && e.goarch === platform.goarch);
+    const version = (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pickVersion */ .SO)(request, here.map(e => e.goVersion));
+    const found = version === undefined ? undefined : here.find(e => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareGoVersions */ .X_)(e.goVersion, version) === 0);
+    if (found)
+        return found;
+    const where = `${platform.goos}/${platform.goarch}`;
+    if (here.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `no Go toolchain is published for ${where} in the golang.org/toolchain list`);
+    }
+    const nearest = nearestVersions(request, here.map(e => e.goVersion));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `no Go toolchain matches ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)((0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .describeRequest */ .Ng)(request))} for ${where}; nearest available: ${nearest.join(', ')}`);
+}
+/**
+ * Up to two versions on each side of what was asked for (releases, plus prereleases when a prerelease was asked),
+ * so a message can say "1.23.4, 1.23.6" for a missing 1.23.5. For stable/oldstable/ranges: the newest few releases.
+ */
+function nearestVersions(request, versions) {
+    const wanted = request.kind === 'exact' ? request.version : request.kind === 'line' ? `${request.line}.0` : undefined;
+    const candidates = [...new Set(versions)]
+        .filter(v => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .isReleaseVersion */ .O9)(v) || (wanted !== undefined && !(0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .isReleaseVersion */ .O9)(wanted)))
+        .sort(_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareGoVersions */ .X_);
+    if (candidates.length === 0)
+        return [...new Set(versions)].sort(_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareGoVersions */ .X_).slice(-4);
+    if (wanted === undefined)
+        return candidates.slice(-4).reverse();
+    const above = candidates.findIndex(v => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareGoVersions */ .X_)(v, wanted) > 0);
+    const split = above === -1 ? candidates.length : above;
+    return candidates.slice(Math.max(0, split - 2), split + 2);
+}
+
+
+/***/ }),
+
 /***/ 6309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38191,7 +38329,29 @@ function toolchainModuleGoVersion(moduleVersion) {
 
 /***/ }),
 
-/***/ 3373:
+/***/ 6062:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ describeInputErrors),
+/* harmony export */   G: () => (/* binding */ ACTION_WORDING)
+/* harmony export */ });
+/** Input errors as `words` names their inputs, one line each: "Input 'region': …" / "--region: …". */
+function describeInputErrors(errors, words) {
+    return errors.errors.map(error => `${words.subject(error.input)}: ${error.detail}`).join('\n');
+}
+/** The action's words: inputs as `with:` writes them, on the runner. */
+const ACTION_WORDING = {
+    input: (name, value) => `\`${name}:${value ? ` ${value}` : ''}\``,
+    subject: input => `Input '${input}'`,
+    setting: 'input',
+    here: 'this runner'
+};
+
+
+/***/ }),
+
+/***/ 2897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -38199,6 +38359,7 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  destinationFor: () => (/* binding */ destinationFor),
   findRequestedGo: () => (/* binding */ findRequestedGo),
   installRequestedGo: () => (/* binding */ installRequestedGo),
   toolchainChain: () => (/* binding */ toolchainChain)
@@ -38208,140 +38369,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
 var patterns = __nccwpck_require__(796);
-// EXTERNAL MODULE: ./src/go/errors.ts
-var errors = __nccwpck_require__(6743);
-// EXTERNAL MODULE: ./src/go/toolchain/version.ts
-var toolchain_version = __nccwpck_require__(5570);
-;// CONCATENATED MODULE: ./src/go/toolchain/list.ts
-/**
- * The golang.org/toolchain module's version list and the runner's platform (pure).
- *
- * API:
- * - `TOOLCHAIN_MODULE` (`golang.org/toolchain`), `toolchainModuleVersion(goVersion, platform)`
- *   (`v0.0.1-go1.23.5.linux-amd64`), `toolchainZipPrefix(moduleVersion)` (every zip entry starts with it).
- * - `goPlatform({ platform, arch, endianness? })`: Node's `process.platform`/`process.arch` → Go's GOOS/GOARCH and exe suffix.
- * - `parseToolchainList(text)`: `<proxy>/golang.org/toolchain/@v/list` → entries (go version, GOOS, GOARCH).
- * - `selectToolchain(request, entries, platform)`: the newest entry for the request on this platform, or an
- *   InputError naming the request and the nearest versions that exist for this platform.
- */
-
-
-/** The module through which the go command (≥ 1.21) downloads toolchains. */
-const TOOLCHAIN_MODULE = 'golang.org/toolchain';
-/** The version prefix every golang.org/toolchain version carries (`gotoolchainVersion` in cmd/go). */
-const TOOLCHAIN_VERSION_PREFIX = 'v0.0.1';
-/** Node's process.platform → GOOS, for the platforms Go publishes toolchains for. */
-const GOOS_BY_NODE_PLATFORM = {
-    linux: 'linux',
-    darwin: 'darwin',
-    win32: 'windows',
-    freebsd: 'freebsd',
-    openbsd: 'openbsd',
-    netbsd: 'netbsd',
-    aix: 'aix',
-    android: 'android'
-};
-/**
- * Node's process.arch → GOARCH. The toolchain module names platforms by runtime.GOARCH, so 32-bit ARM is `arm`
- * (`linux-arm`), not go.dev/dl's file name `armv6l`.
- */
-const GOARCH_BY_NODE_ARCH = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    ia32: '386',
-    arm: 'arm',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loong64',
-    mips: 'mips',
-    mipsel: 'mipsle',
-    mips64el: 'mips64le'
-};
-/**
- * Go's name for the platform Node runs on. Throws InputError (input `platform`) naming the Node value when Go
- * publishes no toolchain for it.
- */
-function goPlatform(node) {
-    const goos = GOOS_BY_NODE_PLATFORM[node.platform];
-    if (goos === undefined) {
-        throw new errors/* InputError */.dz('platform', `Go toolchains are not published for process.platform ${(0,errors/* quote */.hD)(node.platform)}`);
-    }
-    let goarch;
-    if (node.arch === 'ppc64') {
-        // AIX is big-endian ppc64 only; Linux on POWER is ppc64le nearly always.
-        goarch = goos === 'aix' || node.endianness === 'BE' ? 'ppc64' : 'ppc64le';
-    }
-    else {
-        goarch = GOARCH_BY_NODE_ARCH[node.arch];
-    }
-    if (goarch === undefined) {
-        throw new errors/* InputError */.dz('platform', `Go toolchains are not published for process.arch ${(0,errors/* quote */.hD)(node.arch)}`);
-    }
-    return { goos, goarch, exe: goos === 'windows' ? '.exe' : '' };
-}
-/** `v0.0.1-go1.23.5.linux-amd64`: the golang.org/toolchain version holding Go `goVersion` for `platform`. */
-function toolchainModuleVersion(goVersion, platform) {
-    if (!(0,toolchain_version/* isGoVersion */.JQ)(goVersion))
-        throw new Error(`not a Go version: ${(0,errors/* quote */.hD)(goVersion)}`);
-    return `${TOOLCHAIN_VERSION_PREFIX}-go${goVersion}.${platform.goos}-${platform.goarch}`;
-}
-/** The prefix every entry of the module zip starts with: `golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64/`. */
-function toolchainZipPrefix(moduleVersion) {
-    return `${TOOLCHAIN_MODULE}@${moduleVersion}/`;
-}
-/**
- * Parses the text of `<proxy>/golang.org/toolchain/@v/list`. Lines that are not toolchain versions (blank lines,
- * other version forms, invalid Go versions) are skipped, as the go command skips versions it cannot use.
- */
-function parseToolchainList(text) {
-    const entries = [];
-    for (const line of text.split('\n')) {
-        const moduleVersion = line.trim();
-        // GOOS and GOARCH never contain '.' or '-'; the Go version is everything between `-go` and the last '.'.
-        const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
-        if (!m || !(0,toolchain_version/* isGoVersion */.JQ)(m[1]))
-            continue;
-        entries.push({ moduleVersion, goVersion: m[1], goos: m[2], goarch: m[3] });
-    }
-    return entries;
-}
-/**
- * The newest toolchain in `entries` that `request` accepts for `platform`. Entries for other platforms are never
- * picked; release candidates only when the request names one (exact `1.23rc1`, or a range with a prerelease).
- * Throws InputError (input `input`, default `go-version`) naming the request, the platform and the nearest versions
- * that exist for it.
- */
-function selectToolchain(request, entries, platform, input = 'go-version') {
-    const here = entries.filter(e => e.goos === platform.goos && e.goarch === platform.goarch);
-    const version = (0,toolchain_version/* pickVersion */.SO)(request, here.map(e => e.goVersion));
-    const found = version === undefined ? undefined : here.find(e => (0,toolchain_version/* compareGoVersions */.X_)(e.goVersion, version) === 0);
-    if (found)
-        return found;
-    const where = `${platform.goos}/${platform.goarch}`;
-    if (here.length === 0) {
-        throw new errors/* InputError */.dz(input, `no Go toolchain is published for ${where} in the golang.org/toolchain list`);
-    }
-    const nearest = nearestVersions(request, here.map(e => e.goVersion));
-    throw new errors/* InputError */.dz(input, `no Go toolchain matches ${(0,errors/* quote */.hD)((0,toolchain_version/* describeRequest */.Ng)(request))} for ${where}; nearest available: ${nearest.join(', ')}`);
-}
-/**
- * Up to two versions on each side of what was asked for (releases, plus prereleases when a prerelease was asked),
- * so a message can say "1.23.4, 1.23.6" for a missing 1.23.5. For stable/oldstable/ranges: the newest few releases.
- */
-function nearestVersions(request, versions) {
-    const wanted = request.kind === 'exact' ? request.version : request.kind === 'line' ? `${request.line}.0` : undefined;
-    const candidates = [...new Set(versions)]
-        .filter(v => (0,toolchain_version/* isReleaseVersion */.O9)(v) || (wanted !== undefined && !(0,toolchain_version/* isReleaseVersion */.O9)(wanted)))
-        .sort(toolchain_version/* compareGoVersions */.X_);
-    if (candidates.length === 0)
-        return [...new Set(versions)].sort(toolchain_version/* compareGoVersions */.X_).slice(-4);
-    if (wanted === undefined)
-        return candidates.slice(-4).reverse();
-    const above = candidates.findIndex(v => (0,toolchain_version/* compareGoVersions */.X_)(v, wanted) > 0);
-    const split = above === -1 ? candidates.length : above;
-    return candidates.slice(Math.max(0, split - 2), split + 2);
-}
-
+// EXTERNAL MODULE: ./src/go/toolchain/list.ts
+var list = __nccwpck_require__(5572);
 // EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
 var version_file = __nccwpck_require__(6309);
 // EXTERNAL MODULE: ./src/net/http.ts + 4 modules
@@ -38356,6 +38385,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/go/proxy/url.ts
 var url = __nccwpck_require__(2660);
+// EXTERNAL MODULE: ./src/go/errors.ts
+var errors = __nccwpck_require__(6743);
+// EXTERNAL MODULE: ./src/go/toolchain/version.ts
+var toolchain_version = __nccwpck_require__(5570);
 ;// CONCATENATED MODULE: ./src/install/tool-cache.ts
 /**
  * Where a Go toolchain lives in the runner's tool cache, named as actions/setup-go names it (pure).
@@ -38382,50 +38415,12 @@ function toolCacheEntry(goVersion, nodeArch) {
     };
 }
 
+// EXTERNAL MODULE: ./src/net/walk.ts
+var walk = __nccwpck_require__(3390);
 // EXTERNAL MODULE: ./src/go/module/path.ts
 var module_path = __nccwpck_require__(4716);
-;// CONCATENATED MODULE: ./src/go/sumdb/dirhash.ts
-/**
- * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
- * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
- */
-
-const encoder = new TextEncoder();
-/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
-function compareNameBytes(a, b) {
-    return Buffer.compare(encoder.encode(a), encoder.encode(b));
-}
-/**
- * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
- * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
- */
-function hash1(files) {
-    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for (const file of sorted) {
-        if (file.name.includes('\n')) {
-            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
-        }
-        if (file.sha256.length !== 32) {
-            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
-        }
-        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
-    }
-    return `h1:${h.digest('base64')}`;
-}
-/** The SHA-256 of some bytes, for {@link HashedFile}. */
-function sha256Of(content) {
-    return new Uint8Array(createHash('sha256').update(content).digest());
-}
-/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
-function goModHash(content) {
-    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
-}
-/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
-function isH1(hash) {
-    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
-}
-
+// EXTERNAL MODULE: ./src/go/sumdb/dirhash.ts
+var dirhash = __nccwpck_require__(7275);
 ;// CONCATENATED MODULE: ./src/go/sumdb/lookup.ts
 /**
  * The `/lookup/<path>@<version>` answer of a checksum database and the decision about its record text.
@@ -38498,7 +38493,7 @@ function recordHashes(text, path, version) {
         }
         const hash = line.slice((target === zip ? zipPrefix : modPrefix).length);
         if (hash.startsWith('h1:')) {
-            if (!isH1(hash))
+            if (!(0,dirhash/* isH1 */.ar)(hash))
                 return `the record line ${JSON.stringify(line.slice(0, 200))} has a malformed h1 hash`;
             target.push(hash);
         }
@@ -38838,8 +38833,6 @@ function snippet(body) {
 var net_credentials = __nccwpck_require__(6729);
 // EXTERNAL MODULE: ./src/go/sumdb/route.ts
 var sumdb_route = __nccwpck_require__(4661);
-// EXTERNAL MODULE: ./src/net/walk.ts
-var walk = __nccwpck_require__(3390);
 // EXTERNAL MODULE: ./src/go/proxy/walk.ts
 var proxy_walk = __nccwpck_require__(9100);
 ;// CONCATENATED MODULE: ./src/install/chain-fetch.ts
@@ -38864,9 +38857,9 @@ function joinProxyUrl(base, path) {
  */
 async function getThroughChain(options) {
     const tried = [];
-    const stalled = options.stalled;
+    const health = options.health;
     const listed = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }));
-    const bases = stalled ? (0,proxy_walk/* demoteStalled */.Qd)(listed, b => stalled.has(b.base)) : listed;
+    const bases = health ? (0,proxy_walk/* orderByHealth */.ox)(listed, b => health.of(b.base)) : listed;
     if (options.chain.terminal === 'direct')
         bases.push({ base: options.directBase, separator: ',', direct: true });
     const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
@@ -38879,12 +38872,12 @@ async function getThroughChain(options) {
     }));
     const shown = bases.map(b => (0,url/* redactUrl */.BO)(b.base));
     const message = (failed) => `${shown[failed.entry]}/${options.path}: ${describe(failed.result)}`;
-    const walked = await (0,walk/* walkUpstream */.x)(targets, {
+    const walked = await (0,walk/* walkUpstream */.xi)(targets, {
         ...requestOf(options, options.body),
         kind: options.path.endsWith('.zip') ? 'zip' : 'small',
         onTry: (entry, attempt, result, verdict) => {
-            if (result.kind === 'failure' && result.fault === 'timeout')
-                stalled?.add(bases[entry].base);
+            if (!bases[entry].direct)
+                health?.noteTry(bases[entry].base, result, verdict);
             if (verdict === 'ok')
                 return;
             const line = `${shown[entry]}/${options.path}: ${describe(result)}`;
@@ -38990,7 +38983,7 @@ async function resolveSumdbBase(options) {
 async function askSupported(options, proxy, name) {
     const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
     const target = { ...requestTarget(proxy, `sumdb/${name}/supported`), separator: ',', tries: attempts };
-    const walked = await (0,walk/* walkUpstream */.x)([target], requestOf(options, { mode: 'buffer', maxBytes: 4096 }));
+    const walked = await (0,walk/* walkUpstream */.xi)([target], requestOf(options, { mode: 'buffer', maxBytes: 4096 }));
     if (walked.kind === 'use')
         return { support: 'yes', message: 'serves the checksum database' };
     if (walked.kind === 'aborted' || !walked.report)
@@ -39009,7 +39002,7 @@ function sumdbFetcher(options) {
     const body = { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 };
     return async (sub) => {
         const target = { ...requestTarget(options.base, sub), separator: ',', tries: attempts };
-        const walked = await (0,walk/* walkUpstream */.x)([target], { ...requestOf(options, body), kind: 'sumdb' });
+        const walked = await (0,walk/* walkUpstream */.xi)([target], { ...requestOf(options, body), kind: 'sumdb' });
         if (walked.kind === 'aborted')
             return { error: 'cancelled' };
         const result = walked.kind === 'use' ? walked.answer : walked.report?.result;
@@ -39061,14 +39054,14 @@ const S_IFDIR = 0o040000;
  * contains no `bin/go` (or `bin/go.exe` for a windows toolchain) is refused too.
  */
 function planToolchainExtraction(entries, moduleVersion) {
-    const prefix = toolchainZipPrefix(moduleVersion);
+    const prefix = (0,list/* toolchainZipPrefix */.pr)(moduleVersion);
     const files = [];
     const seen = new Map();
     let total = 0;
     entries.forEach((entry, entryIndex) => {
         const { name } = entry;
         const refuse = (why) => {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${(0,errors/* quote */.hD)(name)}: ${why}`, name);
+            throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip entry ${(0,errors/* quote */.hD)(name)}: ${why}`, name);
         };
         if (!name.startsWith(prefix))
             refuse(`does not start with the module prefix ${(0,errors/* quote */.hD)(prefix)}`);
@@ -39126,14 +39119,14 @@ function planToolchainExtraction(entries, moduleVersion) {
             const dir = parts.slice(0, i).join('/');
             if (filePaths.has(dir)) {
                 const name = prefix + (seen.get(dir) ?? dir);
-                throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${(0,errors/* quote */.hD)(name)} is a file and a directory`, name);
+                throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip entry ${(0,errors/* quote */.hD)(name)} is a file and a directory`, name);
             }
         }
     }
     const windows = /\.windows-[a-z0-9]+$/.test(moduleVersion);
     const goBinary = windows ? 'bin/go.exe' : 'bin/go';
     if (!files.some(f => f.path === goBinary)) {
-        throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip has no ${goBinary}`);
+        throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip has no ${goBinary}`);
     }
     return files;
 }
@@ -39174,7 +39167,7 @@ var yauzl = __nccwpck_require__(663);
  * under the toolchain installer, src/install/extract.ts, which plans and verifies).
  *
  * API:
- * - `readZipEntries(zipFile)` → `Promise<yauzl.Entry[]>`: the central directory, parsed by yauzl (names decoded and
+ * - `readZipEntries(zipFile)` → `Promise<ZipDirectoryEntry[]>`: the central directory, parsed by yauzl (names decoded and
  *   checked strictly, ZIP64, sizes) from a reader that reads the file synchronously in 64 KiB windows: yauzl asks
  *   for each entry's 46-byte header and its name separately, and through its default reader each of those 20,000
  *   reads for a Go toolchain was a trip through the thread pool (3 s of a loaded machine's time).
@@ -39285,7 +39278,18 @@ async function readZipEntries(zipFile) {
     return new Promise((resolve, reject) => {
         const entries = [];
         zip.on('entry', (entry) => {
-            entries.push(entry);
+            // Only the fields used: yauzl's Entry also holds the raw name, extra fields and comment (buffers), several
+            // hundred bytes each that 10,000 entries kept alive through the whole extraction.
+            entries.push({
+                fileName: entry.fileName,
+                relativeOffsetOfLocalHeader: entry.relativeOffsetOfLocalHeader,
+                compressedSize: entry.compressedSize,
+                uncompressedSize: entry.uncompressedSize,
+                compressionMethod: entry.compressionMethod,
+                generalPurposeBitFlag: entry.generalPurposeBitFlag,
+                versionMadeBy: entry.versionMadeBy,
+                externalFileAttributes: entry.externalFileAttributes
+            });
             zip.readEntry();
         });
         zip.on('end', () => resolve(entries));
@@ -39421,8 +39425,26 @@ function writeSmall(fd, buffer, start, entry, target, mode, what) {
     }
     finally {
         (0,external_node_fs_.closeSync)(out);
+        if (data !== compressed)
+            releaseNow(data);
     }
     return digest;
+}
+/**
+ * Frees an inflated buffer's memory now instead of at the next garbage collection. Each small file inflates into a
+ * fresh buffer outside V8's heap (up to `SMALL_FILE_BYTES`); V8 collects them only after tens of MiB of such
+ * garbage have piled up, which was most of the install's peak RSS. Detaching the buffer's ArrayBuffer
+ * (`transfer(0)`, ES2024: Node 22 and later) releases its memory at once. Only a buffer that owns its whole
+ * ArrayBuffer (not a slice of Node's shared pool, nor of a zlib engine's output chunk) is detached; `data` is not
+ * used after this.
+ */
+function releaseNow(data) {
+    const owner = data.buffer;
+    if (typeof owner.transfer !== 'function')
+        return;
+    if (data.byteOffset !== 0 || owner.byteLength !== data.length || data.length <= Buffer.poolSize)
+        return;
+    owner.transfer(0);
 }
 /** One large file, streamed in bounded chunks: read, inflate (on the thread pool), hash, write. */
 async function writeLarge(zipFile, start, entry, target, mode, what) {
@@ -39514,13 +39536,13 @@ async function installToolchainZip(options) {
     const { zipFile, moduleVersion, goroot } = options;
     const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
     if (!m)
-        throw new Error(`not a ${TOOLCHAIN_MODULE} version: ${JSON.stringify(moduleVersion)}`);
+        throw new Error(`not a ${list/* TOOLCHAIN_MODULE */.xc} version: ${JSON.stringify(moduleVersion)}`);
     const expectedVersion = `go${m[1]}`;
     const windowsToolchain = m[2] === 'windows';
     const windowsHost = (options.hostPlatform ?? process.platform) === 'win32';
     if (await exists(goroot))
         throw new Error(`cannot install ${expectedVersion} at ${goroot}: it already exists`);
-    const unreadable = (error) => new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`);
+    const unreadable = (error) => new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`);
     let staging;
     let forgetStaging;
     try {
@@ -39534,7 +39556,7 @@ async function installToolchainZip(options) {
         // A cancel in the middle of the extraction removes the ~200 MB written so far (synchronously: no writer runs
         // between the removal and the exit).
         forgetStaging = (0,cancel/* onCancel */.A)(() => (0,external_node_fs_.rmSync)(stagingDir, { recursive: true, force: true, maxRetries: 3 }));
-        const what = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+        const what = `${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion}`;
         // Each file once, hashed as it is written, exec bits set as it is created (no second pass over the tree).
         const digests = await writeZipEntries({
             zipFile,
@@ -39547,20 +39569,20 @@ async function installToolchainZip(options) {
         const emptyDigest = new Uint8Array((0,external_node_crypto_.createHash)('sha256').digest());
         let h1;
         try {
-            h1 = hash1(entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })));
+            h1 = (0,dirhash/* hash1 */.C_)(entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })));
         }
         catch (error) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: ${error.message}`);
+            throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip: ${error.message}`);
         }
         if (options.expectedH1 !== undefined && h1 !== options.expectedH1) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`);
+            throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`);
         }
         for (const copy of goModRestorations(plan)) {
             await (0,promises_.copyFile)((0,external_node_path_.join)(staging, ...copy.from.split('/')), (0,external_node_path_.join)(staging, ...copy.to.split('/')));
         }
         const goVersion = (await (0,promises_.readFile)((0,external_node_path_.join)(staging, 'VERSION'), 'utf8').catch(() => '')).split('\n')[0].trim();
         if (goVersion !== expectedVersion) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip holds ${goVersion ? JSON.stringify(goVersion) : 'no VERSION file'}, expected ${expectedVersion}`);
+            throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip holds ${goVersion ? JSON.stringify(goVersion) : 'no VERSION file'}, expected ${expectedVersion}`);
         }
         // mkdtemp made the staging directory 0700: the installed GOROOT is 0755, as setup-go's installs, so that other
         // users (container jobs with --user, multi-user hosts) can run it.
@@ -39831,7 +39853,8 @@ async function breakLock(file, judged) {
  *   verified when it was installed, by this action or by setup-go).
  * - `direct` is https://go.dev/dl/mod, the module's origin, itself a GOPROXY for golang.org/toolchain.
  * - `1.23`, exact versions and ranges look at installed copies first (as setup-go does, no network on a hit);
- *   `stable`/`oldstable` need the list to know which version they mean.
+ *   `stable`/`oldstable` need the list to know which version they mean. `checkLatest` (setup-go's check-latest)
+ *   always reads the list and installs the newest match unless that very version is installed (then no download).
  * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
  *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
  *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
@@ -39839,6 +39862,7 @@ async function breakLock(file, judged) {
  *   before the download, so a job that waited finds the other's complete install (a cache hit, no download); only
  *   the holder removes an unmarked tree or stale `.<arch>.partial-*` trees, so no tree another job owns is removed.
  */
+
 
 
 
@@ -39935,13 +39959,13 @@ function fromSemver(name) {
  * complete.
  */
 async function installGo(given) {
-    // One memory of stalled proxies for the list, the database and the zip: a proxy that stalled once is not asked
-    // first again in this install.
-    const options = { ...given, stalled: given.stalled ?? new Set() };
+    // One health record of the proxies for the list, the database and the zip (the walker's): a proxy that stalled
+    // once is not asked first again in this install.
+    const options = { ...given, health: given.health ?? new walk/* ChainHealth */.WI() };
     const started = performance.now();
     const { request, destination, platform, log } = options;
     const elapsed = () => Math.round(performance.now() - started);
-    const cached = await findInstalledGo(request, destination, platform);
+    const cached = options.checkLatest ? undefined : await findInstalledGo(request, destination, platform);
     if (cached) {
         log.info(`Go ${cached.version} is already installed at ${cached.goroot} (no download)`);
         return hit(cached, platform, elapsed());
@@ -39950,13 +39974,13 @@ async function installGo(given) {
         throw new ToolchainInstallError('sumdb', `cannot install Go ${(0,toolchain_version/* describeRequest */.Ng)(request)}: GOSUMDB=off, and Go toolchains are installed only when verified against the checksum database (the go command refuses too); set GOSUMDB to sum.golang.org or sum.golang.google.cn`);
     }
     const version = await resolveVersion(options);
-    const moduleVersion = toolchainModuleVersion(version, platform);
+    const moduleVersion = (0,list/* toolchainModuleVersion */.AL)(version, platform);
     const installedNow = await complete(destination, version, platform);
     if (installedNow) {
         log.info(`Go ${version} is already installed at ${installedNow.goroot} (no download)`);
         return hit(installedNow, platform, elapsed());
     }
-    const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+    const where = `${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion}`;
     const goroot = goInstallDir(destination, version);
     // Local faults before any download: a read-only or full tool cache would otherwise show only after ~70 MB.
     await ensureWritable((0,external_node_path_.dirname)(goroot), destination.kind === 'tool-cache' ? 'the tool cache' : 'the SDK directory');
@@ -39970,7 +39994,7 @@ async function installGo(given) {
     const verifying = verifyModule({
         fetch: sumdbFetcher({ ...options, base: base.url }),
         key: options.sumdb.key,
-        path: TOOLCHAIN_MODULE,
+        path: list/* TOOLCHAIN_MODULE */.xc,
         version: moduleVersion
     });
     // Awaited in downloadAndExtract; a job that finds the install done meanwhile never awaits it.
@@ -40022,7 +40046,7 @@ async function downloadAndExtract(options, target) {
         const downloading = getThroughChain({
             ...options,
             signal: options.signal ? AbortSignal.any([options.signal, stopDownload.signal]) : stopDownload.signal,
-            path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
+            path: `${list/* TOOLCHAIN_MODULE */.xc}/@v/${moduleVersion}.zip`,
             directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
             body: {
                 mode: 'file',
@@ -40181,7 +40205,7 @@ function hit(found, platform, ms) {
     return {
         ...found,
         cacheHit: true,
-        moduleVersion: toolchainModuleVersion(found.version, platform),
+        moduleVersion: (0,list/* toolchainModuleVersion */.AL)(found.version, platform),
         bytes: 0,
         ms
     };
@@ -40190,21 +40214,21 @@ function hit(found, platform, ms) {
 async function resolveVersion(options) {
     const listed = await getThroughChain({
         ...options,
-        path: `${TOOLCHAIN_MODULE}/@v/list`,
+        path: `${list/* TOOLCHAIN_MODULE */.xc}/@v/list`,
         directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
         body: { mode: 'buffer', maxBytes: LIST_MAX_BYTES }
     });
     for (const line of listed.tried)
         options.log.info(`  ${line}`);
     if (!listed.ok) {
-        throw new ToolchainInstallError('list', `cannot list the Go toolchains (${TOOLCHAIN_MODULE}): ${listed.message}`);
+        throw new ToolchainInstallError('list', `cannot list the Go toolchains (${list/* TOOLCHAIN_MODULE */.xc}): ${listed.message}`);
     }
     if (listed.answer.body.kind !== 'buffered' || listed.answer.body.truncated) {
-        throw new ToolchainInstallError('list', `the ${TOOLCHAIN_MODULE} list from ${listed.source} is larger than ${LIST_MAX_BYTES} bytes`);
+        throw new ToolchainInstallError('list', `the ${list/* TOOLCHAIN_MODULE */.xc} list from ${listed.source} is larger than ${LIST_MAX_BYTES} bytes`);
     }
-    const entries = parseToolchainList(listed.answer.body.bytes.toString('utf8'));
-    const chosen = selectToolchain(options.request, entries, options.platform, options.input ?? 'go-version');
-    options.log.info(`Go ${(0,toolchain_version/* describeRequest */.Ng)(options.request)} is ${chosen.goVersion} (${TOOLCHAIN_MODULE} list from ${listed.source})`);
+    const entries = (0,list/* parseToolchainList */.Xy)(listed.answer.body.bytes.toString('utf8'));
+    const chosen = (0,list/* selectToolchain */.qQ)(options.request, entries, options.platform, options.input ?? 'go-version');
+    options.log.info(`Go ${(0,toolchain_version/* describeRequest */.Ng)(options.request)} is ${chosen.goVersion} (${list/* TOOLCHAIN_MODULE */.xc} list from ${listed.source})`);
     return chosen.goVersion;
 }
 /** A download progress callback that logs at every 10 % and at least every `intervalMs`. */
@@ -40296,7 +40320,7 @@ async function readVersionFile(path) {
 const VERSION_FILE_MAX_BYTES = 1 << 20;
 /** The Go platform of this machine. */
 function hostGoPlatform() {
-    return goPlatform({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
+    return (0,list/* goPlatform */.GI)({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
 }
 
 ;// CONCATENATED MODULE: ./src/install/for-job.ts
@@ -40308,6 +40332,7 @@ function hostGoPlatform() {
  * - `installRequestedGo(job)` → `Promise<InstalledGo>` (rejects like installGo; a bad version file is an InputError
  *   for `go-version-file`).
  * - `findRequestedGo(job)`: the requested Go when a complete install of it is already at the destination (no network).
+ * - `destinationFor(destination, architecture)`: the tool-cache arch directory of the `architecture` input.
  * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
  *   GONOPROXY matches it).
  */
@@ -40321,7 +40346,16 @@ function hostGoPlatform() {
 
 /** The chain for golang.org/toolchain: the go command fetches a GONOPROXY-matching module direct. */
 function toolchainChain(chain, gonoproxy) {
-    return (0,patterns/* matchesPrefixPatterns */.BC)(gonoproxy, TOOLCHAIN_MODULE) ? { proxies: [], terminal: 'direct' } : chain;
+    return (0,patterns/* matchesPrefixPatterns */.BC)(gonoproxy, list/* TOOLCHAIN_MODULE */.xc) ? { proxies: [], terminal: 'direct' } : chain;
+}
+/**
+ * The destination for the requested architecture: in the tool cache, setup-go's arch directory for it
+ * (`go/1.23.5/x86`), so a 386 Go never takes the runner's own Go's place.
+ */
+function destinationFor(destination, architecture) {
+    if (!architecture || destination.kind !== 'tool-cache')
+        return destination;
+    return { ...destination, nodeArch: architecture.toolCacheArch };
 }
 /** The version request of `go-version`, or of the file `go-version-file` names (read and logged). */
 async function for_job_requestOf(job) {
@@ -40337,8 +40371,10 @@ async function for_job_requestOf(job) {
  * stable/oldstable, which need the list, and when none is there): what lets the CLI skip the probe and work offline.
  */
 async function findRequestedGo(job) {
+    if (job.checkLatest)
+        return undefined;
     const { request } = await for_job_requestOf(job);
-    return findInstalledGo(request, job.destination, hostGoPlatform());
+    return findInstalledGo(request, destinationFor(job.destination, job.architecture), (0,list/* withArchitecture */.mD)(hostGoPlatform(), job.architecture));
 }
 /** Installs the Go the job asked for (see module doc). */
 async function installRequestedGo(job) {
@@ -40355,8 +40391,9 @@ async function installRequestedGo(job) {
             chain: toolchainChain(job.chain, job.gonoproxy),
             sumdb: job.sumdb,
             client,
-            platform: hostGoPlatform(),
-            destination: job.destination,
+            platform: (0,list/* withArchitecture */.mD)(hostGoPlatform(), job.architecture),
+            destination: destinationFor(job.destination, job.architecture),
+            checkLatest: job.checkLatest === true,
             tempDir: job.tempDir,
             log: job.log,
             ...(job.attempts !== undefined ? { attempts: job.attempts } : {}),
@@ -41591,7 +41628,8 @@ function trustedCertificates(extra, env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ walkUpstream)
+/* harmony export */   WI: () => (/* binding */ ChainHealth),
+/* harmony export */   xi: () => (/* binding */ walkUpstream)
 /* harmony export */ });
 /* unused harmony export chainAnswer */
 /* harmony import */ var _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9100);
@@ -41621,23 +41659,47 @@ async function walkUpstream(targets, request) {
     };
     const lastFailure = new Map();
     const failures = () => [...lastFailure.values()];
+    // The first answer whose bytes disagreed with go.sum, kept until the walk knows whether go gets it after all.
+    let mismatched;
+    const release = (answer) => {
+        if (answer && answer !== mismatched?.answer)
+            request.release?.(answer);
+    };
+    const done = (result) => {
+        if (mismatched && !(result.kind === 'use' && result.answer === mismatched.answer)) {
+            request.release?.(mismatched.answer);
+        }
+        return result;
+    };
     let step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .firstStep */ .VB)(walk);
     for (;;) {
-        if (step.do === 'use')
-            throw new Error('unreachable: a walk uses an answer only after asking');
+        if (step.do === 'use') {
+            // Only a mismatching answer kept from earlier is used this way (an answer asked now is used below).
+            if (!mismatched || step.entry !== mismatched.entry)
+                throw new Error('unreachable: no answer kept to use');
+            const kept = mismatched;
+            return done({
+                kind: 'use',
+                entry: kept.entry,
+                answer: kept.answer,
+                tries: 1,
+                failures: failures(),
+                disagrees: true
+            });
+        }
         if (step.do === 'fail') {
-            return {
+            return done({
                 kind: 'fail',
                 why: step.why,
                 report: step.report === undefined ? undefined : lastFailure.get(step.report),
                 failures: failures()
-            };
+            });
         }
         const state = step.state;
         if (step.delayMs > 0) {
             await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y)(step.delayMs, request.signal);
             if (request.signal?.aborted)
-                return { kind: 'aborted', failures: failures() };
+                return done({ kind: 'aborted', failures: failures() });
             if (request.giveUp?.(state.entry)) {
                 const last = lastFailure.get(state.entry);
                 step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, { ...state, attempt: state.attempt - 1 }, last?.verdict ?? 'transient', undefined, true);
@@ -41646,19 +41708,38 @@ async function walkUpstream(targets, request) {
         }
         const target = targets[state.entry];
         const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, state.entry === targets.length - 1);
-        const result = await ask(target, request, floor);
+        let result = await ask(target, request, floor);
         if (result.kind === 'aborted')
-            return { kind: 'aborted', failures: failures() };
-        const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+            return done({ kind: 'aborted', failures: failures() });
+        let verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+        if (verdict === 'ok' && result.kind === 'answer' && request.check && (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, state.entry)) {
+            const checked = await request.check(state.entry, result);
+            result = checked.verdict === 'failed' ? checked.failure : checked.answer;
+            verdict =
+                checked.verdict === 'failed' ? (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url)) : checked.verdict;
+        }
         request.onTry?.(state.entry, state.attempt, result, verdict);
         const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
-        if (next.do === 'use' && result.kind === 'answer') {
-            return { kind: 'use', entry: state.entry, answer: result, tries: state.attempt, failures: failures() };
+        if (next.do === 'use' && result.kind === 'answer' && next.entry === state.entry) {
+            return done({
+                kind: 'use',
+                entry: state.entry,
+                answer: result,
+                tries: state.attempt,
+                failures: failures(),
+                ...(next.disagrees ? { disagrees: true } : {})
+            });
         }
         const failed = { entry: state.entry, attempt: state.attempt, result, verdict };
         lastFailure.set(state.entry, failed);
+        if (verdict === 'mismatch' && result.kind === 'answer') {
+            if (mismatched)
+                release(result);
+            else
+                mismatched = { entry: state.entry, answer: result };
+        }
         if (request.signal?.aborted)
-            return { kind: 'aborted', failures: failures() };
+            return done({ kind: 'aborted', failures: failures() });
         if (next.do === 'ask' && next.state.entry === state.entry)
             request.onRetry?.(failed, next.delayMs);
         step = next;
@@ -41677,6 +41758,27 @@ function ask(target, request, floor) {
         signal: request.signal,
         onData: request.onData
     });
+}
+/**
+ * What one run learned about its proxies, for walkers that keep no health of their own (the Go install's list,
+ * checksum-database and zip requests share one): per proxy base URL, its timeouts and failures in a row, as the
+ * walker's rules read them (src/go/proxy/walk.ts orderByHealth: a proxy that stalled once is asked after the others
+ * of its `|` run). The warm forwarder keeps the same counts in its own per-proxy health.
+ */
+class ChainHealth {
+    counts = new Map();
+    /** The counts of the proxy at `base`, or undefined before its first try. */
+    of(base) {
+        return this.counts.get(base);
+    }
+    /** Records one try of the proxy at `base`. */
+    noteTry(base, result, verdict) {
+        const counts = this.counts.get(base) ?? { timeouts: 0, consecutiveFailures: 0 };
+        this.counts.set(base, counts);
+        if (result.kind === 'failure' && result.fault === 'timeout')
+            counts.timeouts++;
+        counts.consecutiveFailures = verdict === 'ok' || verdict === 'not-found' ? 0 : counts.consecutiveFailures + 1;
+    }
 }
 
 
@@ -41728,7 +41830,7 @@ const TLS_REASONS = {
     DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
     SELF_SIGNED_CERT_IN_CHAIN: 'self-signed certificate in the chain (an untrusted root, such as a TLS-inspecting firewall)',
     CERT_HAS_EXPIRED: 'certificate expired',
-    CERT_NOT_YET_VALID: 'certificate not yet valid (is the runner clock right?)',
+    CERT_NOT_YET_VALID: 'certificate not yet valid (is the clock here right?)',
     ERR_TLS_CERT_ALTNAME_INVALID: 'certificate not valid for this host name (hostname mismatch)',
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by an unknown authority',
     UNABLE_TO_GET_ISSUER_CERT: 'certificate signed by an unknown authority',
@@ -42114,34 +42216,6 @@ function display(dir, cwd) {
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
 /***/ 4434:
 /***/ ((module) => {
 
@@ -42153,27 +42227,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -42261,20 +42314,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 8995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-
-/***/ }),
-
 /***/ 7030:
 /***/ ((module) => {
 
@@ -42300,13 +42339,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -42373,20 +42405,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 2203:
 /***/ ((module) => {
 
@@ -42398,34 +42416,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 2018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -42465,7 +42455,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -42491,36 +42481,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -42640,15 +42600,42 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: ./src/exec/cancel.ts
+var exec_cancel = __nccwpck_require__(3155);
+;// CONCATENATED MODULE: ./src/cli/cancel.ts
+
+/** The exit code of a process ended by `signal`, as a shell reports it (128 + the signal's number). */
+const EXIT_FOR = { SIGINT: 130, SIGTERM: 143 };
+/**
+ * Ctrl-C (SIGINT) or a CI system's SIGTERM while a command runs: as the action does on a cancel (src/main.ts), end
+ * go's process groups (go runs in a group of its own, so neither a terminal's Ctrl-C nor a `kill` of the CLI
+ * reaches it), remove a half-extracted Go and the install lock (src/exec/cancel.ts holds what is registered), say so
+ * on stderr and exit with the shell's code for the signal. Registered by the bin entry only: main() runs in-process
+ * in tests.
+ */
+function endOnCancel(stderr, exit = code => process.exit(code)) {
+    const cancel = (signal) => {
+        (0,exec_cancel/* undoForCancel */.W)();
+        stderr.write(`error: cancelled (${signal}): go and what it started were ended; nothing half-installed was left.\n`);
+        exit(EXIT_FOR[signal] ?? 1);
+    };
+    process.once('SIGINT', cancel);
+    process.once('SIGTERM', cancel);
+}
+
 // EXTERNAL MODULE: ./src/go/errors.ts
 var go_errors = __nccwpck_require__(6743);
 // EXTERNAL MODULE: ./src/go/proxy/url.ts
 var proxy_url = __nccwpck_require__(2660);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The command line, parsed: a command, the action's inputs by name (flags are named like the inputs) and the
- * CLI's own options. Pure: no I/O, so the parsing rules can be tested as a table.
+ * CLI's own options. One option table (OPTIONS) feeds node:util's parseArgs, the per-command checks and the help
+ * text (help.ts). Pure: no I/O, so the parsing rules can be tested as a table.
  */
+
 const COMMANDS = ['probe', 'env', 'apply', 'warm', 'install'];
 /** bash and zsh read sh's export lines as sh does: they are named so that a user can say what they run. */
 const SHELLS = ['sh', 'bash', 'zsh', 'pwsh', 'fish', 'cmd'];
@@ -42666,193 +42653,354 @@ class UsageError extends Error {
 }
 const ALL = COMMANDS;
 const CONFIGURING = ['env', 'apply', 'warm', 'install'];
-/** The action's inputs the CLI accepts, by name. `probe` is the boolean input behind --no-probe. */
-const INPUT_FLAGS = {
-    proxies: { list: true, commands: ALL },
-    region: { commands: ALL },
-    private: { list: true, commands: ALL },
-    'no-proxy': { list: true, commands: ALL },
-    'no-sumdb': { list: true, commands: ALL },
-    sumdb: { commands: ALL },
-    insecure: { list: true, commands: ALL },
-    fallback: { commands: ALL },
-    probe: { commands: CONFIGURING },
-    'probe-timeout': { commands: ALL },
-    'probe-module': { commands: ALL },
-    order: { commands: ALL },
-    'on-unreachable': { commands: ALL },
-    auth: { list: true, commands: ALL },
-    'working-directory': { list: true, commands: ['warm'] },
-    'warm-timeout': { commands: ['warm'] },
-    'warm-concurrency': { commands: ['warm'] },
-    'warm-vendored': { commands: ['warm'] },
-    retries: { commands: ['warm', 'install'] },
-    'go-version': { commands: ['install'] },
-    'go-version-file': { commands: ['install'] }
+/** Every flag the CLI knows, in help order: the action's inputs by their action.yml names, then its own options. */
+const OPTIONS = {
+    proxies: {
+        kind: 'list',
+        commands: ALL,
+        flag: '--proxies LIST',
+        text: 'proxies in order of preference: URLs, presets (proxy.golang.org, goproxy.cn, goproxy.io, aliyun, tencent, huawei), direct, off; repeat the flag or use , and |'
+    },
+    region: {
+        kind: 'input',
+        commands: ALL,
+        flag: '--region NAME',
+        text: 'global, cn or auto: a preset chain appended after --proxies'
+    },
+    private: {
+        kind: 'list',
+        commands: ALL,
+        flag: '--private PATTERNS',
+        text: 'GOPRIVATE: module path globs fetched directly, never checked against the public checksum DB'
+    },
+    'no-proxy': {
+        kind: 'list',
+        commands: ALL,
+        flag: '--no-proxy PATTERNS',
+        text: 'GONOPROXY: globs fetched directly (defaults to GOPRIVATE; none keeps private modules on the proxy)'
+    },
+    'no-sumdb': {
+        kind: 'list',
+        commands: ALL,
+        flag: '--no-sumdb PATTERNS',
+        text: 'GONOSUMDB: globs not checked against the checksum DB (defaults to GOPRIVATE)'
+    },
+    sumdb: {
+        kind: 'input',
+        commands: ALL,
+        flag: '--sumdb VALUE',
+        text: 'GOSUMDB: sum.golang.org, sum.golang.google.cn, or a verifier key [URL]'
+    },
+    insecure: {
+        kind: 'list',
+        commands: ALL,
+        flag: '--insecure PATTERNS',
+        text: 'GOINSECURE: globs that direct fetches may get without TLS checks'
+    },
+    fallback: {
+        kind: 'input',
+        commands: ALL,
+        flag: '--fallback MODE',
+        text: 'how repeated/line-separated proxies join: on-error (|, default) or not-found (,)'
+    },
+    'no-probe': {
+        kind: 'no-probe',
+        commands: CONFIGURING,
+        flag: '--no-probe',
+        text: 'do not probe: use the chain as composed (same as --probe=false)'
+    },
+    probe: { kind: 'probe', commands: CONFIGURING, flag: '--probe[=BOOL]', text: 'probe (the default)' },
+    'probe-timeout': {
+        kind: 'input',
+        commands: ALL,
+        flag: '--probe-timeout MS',
+        text: 'deadline for the whole probe in milliseconds (default 3000)'
+    },
+    'probe-module': {
+        kind: 'input',
+        commands: ALL,
+        flag: '--probe-module PATH',
+        text: 'public module asked for by the probe (default golang.org/x/mod)'
+    },
+    order: {
+        kind: 'input',
+        commands: ALL,
+        flag: '--order MODE',
+        text: 'latency (fastest first among |-joined proxies, default) or given'
+    },
+    'on-unreachable': {
+        kind: 'input',
+        commands: ALL,
+        flag: '--on-unreachable MODE',
+        text: 'fail (default: exit 1 when no proxy or the checksum DB works) or warn (use the chain as given)'
+    },
+    auth: {
+        kind: 'list',
+        commands: ALL,
+        flag: '--auth LINE',
+        text: 'HOST[:PORT][/PATH] [USER:]SECRET, repeatable: credentials for the probe and warm (the CLI writes no netrc or git config)'
+    },
+    'working-directory': {
+        kind: 'list',
+        commands: ['warm'],
+        flag: '--working-directory DIR',
+        text: 'module or workspace directories to warm (globs allowed); same as [dir...]'
+    },
+    'warm-timeout': {
+        kind: 'input',
+        commands: ['warm'],
+        flag: '--warm-timeout SECONDS',
+        text: 'deadline for the whole warm phase (default 600)'
+    },
+    'warm-concurrency': {
+        kind: 'input',
+        commands: ['warm'],
+        flag: '--warm-concurrency N',
+        text: 'requests fetched ahead of go at once (default 64; 0: no prefetch)'
+    },
+    'warm-vendored': {
+        kind: 'input',
+        commands: ['warm'],
+        flag: '--warm-vendored true|false',
+        text: 'warm a module go builds from vendor/ too (default false: skipped, go never reads the module cache for it)'
+    },
+    retries: {
+        kind: 'input',
+        commands: ['warm', 'install'],
+        flag: '--retries N',
+        text: 'attempts per request or module set on transient faults (default 3)'
+    },
+    'go-version': {
+        kind: 'input',
+        commands: ['install'],
+        flag: '--go-version VERSION',
+        text: 'the Go to install (same as the [version] argument)'
+    },
+    'go-version-file': {
+        kind: 'input',
+        commands: ['install'],
+        flag: '--go-version-file FILE',
+        text: 'read the version from go.mod / go.work (toolchain, else go line), .go-version or .tool-versions'
+    },
+    architecture: {
+        kind: 'input',
+        commands: ['install'],
+        flag: '--architecture ARCH',
+        text: "the Go's architecture when not this machine's: x64/amd64, x86/386, arm64, arm, ppc64le, s390x, riscv64, loong64"
+    },
+    'check-latest': {
+        kind: 'input',
+        commands: ['install'],
+        flag: '--check-latest true|false',
+        text: 'read the version list even when an installed Go matches (default false: an installed match is used offline)'
+    },
+    json: {
+        kind: 'switch',
+        commands: ['probe'],
+        flag: '--json',
+        text: 'print the probe report and the chain as JSON on stdout'
+    },
+    'dry-run': { kind: 'switch', commands: ['apply'], flag: '--dry-run', text: 'only print the commands; run nothing' },
+    shell: {
+        kind: 'choice',
+        values: SHELLS,
+        commands: ['env', 'apply', 'install'],
+        flag: '--shell NAME',
+        text: 'sh (default), bash or zsh (the same export lines), pwsh, fish or cmd (cmd refuses values with % or ", exit 2)',
+        byCommand: {
+            apply: 'quote the printed commands for sh (default; also bash, zsh), pwsh, fish or cmd',
+            install: 'write the PATH line for sh (default; also bash, zsh), pwsh, fish or cmd'
+        }
+    },
+    format: {
+        kind: 'choice',
+        values: FORMATS,
+        commands: ['env'],
+        flag: '--format NAME',
+        text: 'export (default) or go-env-w (`go env -w NAME=value` lines, quoted for --shell)'
+    },
+    verbose: { kind: 'switch', commands: ALL, flag: '--verbose', text: 'debug messages on stderr' },
+    help: {
+        kind: 'meta',
+        commands: ALL,
+        short: 'h',
+        flag: '-h, --help',
+        text: 'help for the program or a command (also: setup-goproxy help <command>)'
+    },
+    version: { kind: 'meta', commands: ALL, flag: '--version', text: 'print the version' }
 };
-/** The CLI's own switches (true/false) and choices. */
-const SWITCHES = {
-    json: ['probe'],
-    'dry-run': ['apply'],
-    verbose: ALL
-};
-const CHOICES = {
-    shell: { values: SHELLS, commands: ['env', 'apply', 'install'] },
-    format: { values: FORMATS, commands: ['env'] }
-};
-/** Every flag name the CLI knows, for "did you mean" hints and the help text. */
-const FLAG_NAMES = [
-    ...Object.keys(INPUT_FLAGS),
-    'no-probe',
-    ...Object.keys(SWITCHES),
-    ...Object.keys(CHOICES),
-    'help',
-    'version'
-];
+/** Whether `name` is a flag that sets an action input (the names error messages and hints use). */
+function isInputFlag(name) {
+    const kind = OPTIONS[name]?.kind;
+    return kind === 'input' || kind === 'list' || kind === 'probe';
+}
+/** parseArgs' option config from the table: switches and --probe are booleans (a value only after `=`). */
+const PARSE_OPTIONS = Object.fromEntries(Object.entries(OPTIONS).map(([name, spec]) => [
+    name,
+    {
+        type: spec.kind === 'input' || spec.kind === 'list' || spec.kind === 'choice' ? 'string' : 'boolean',
+        ...(spec.kind === 'list' ? { multiple: true } : {}),
+        ...(spec.short ? { short: spec.short } : {})
+    }
+]));
 /**
- * Parses argv (without node and the script). Accepts `--flag=value` and `--flag value`, flags before or after the
- * command, `--` to end the flags, `-h`. Throws UsageError for an unknown command or flag, a missing value, a
- * non-list flag given twice, or a flag the command does not take. Input values are not validated here: that is
- * readSettings' job, so the CLI and the action reject the same values with the same messages.
+ * Parses argv (without node and the script) with node:util parseArgs. Accepts `--flag=value` and `--flag value`,
+ * flags before or after the command, `--` to end the flags, `-h`. Throws UsageError for an unknown command or flag
+ * (with the nearest known flags), a missing value, a non-list flag given twice, or a flag the command does not take.
+ * Input values are not validated here: that is readSettings' job, so the CLI and the action reject the same values
+ * with the same messages. A negative number is a value (readSettings calls it a bad number), never a missing one.
  */
 function parseArgs(argv) {
-    let command;
-    let help = false;
-    let version = false;
-    let helpCommand = false;
-    const inputs = {};
-    const lists = {};
-    const switches = {};
-    const choices = {};
-    const seen = new Map(); // input or option name → the flag as written, without its value
-    const positionals = [];
-    const once = (name, flag) => {
-        if (seen.has(name) && !INPUT_FLAGS[name]?.list)
-            throw new UsageError(`${flag} was given more than once.`, command);
-        seen.set(name, flag);
-    };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--') {
-            positionals.push(...argv.slice(i + 1));
-            break;
-        }
-        if (arg === '-h') {
-            help = true;
-            continue;
-        }
-        if (!arg.startsWith('--')) {
-            if (arg.startsWith('-') && arg !== '-')
-                throw new UsageError(`unknown flag ${arg}.`, command);
-            if (command === undefined && !helpCommand && positionals.length === 0) {
-                if (arg === 'help') {
-                    helpCommand = true;
-                    help = true;
-                    continue;
-                }
-                if (!COMMANDS.includes(arg)) {
-                    throw new UsageError(`unknown command ${JSON.stringify(arg)}; the commands are ${COMMANDS.join(', ')}.`);
-                }
-                command = arg;
-                continue;
-            }
-            if (helpCommand && command === undefined) {
-                if (!COMMANDS.includes(arg))
-                    throw new UsageError(`no help for ${JSON.stringify(arg)}.`);
-                command = arg;
-                continue;
-            }
-            positionals.push(arg);
-            continue;
-        }
-        const eq = arg.indexOf('=');
-        const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-        const inline = eq < 0 ? undefined : arg.slice(eq + 1);
-        const takeValue = () => {
-            if (inline !== undefined)
-                return inline;
-            const next = argv[i + 1];
-            // A negative number is a value (a bad one, which readSettings names), not the next flag.
-            if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
-                throw new UsageError(`--${name} needs a value: --${name}=VALUE or --${name} VALUE.`, command);
-            }
-            i++;
-            return next;
-        };
-        if (name === 'help' || name === 'version') {
-            if (inline !== undefined)
-                throw new UsageError(`--${name} takes no value.`, command);
-            if (name === 'help')
-                help = true;
-            else
-                version = true;
-            continue;
-        }
-        if (name === 'no-probe') {
-            if (inline !== undefined)
-                throw new UsageError('--no-probe takes no value; write --probe=false or --no-probe.', command);
-            once('probe', `--${name}`);
-            inputs.probe = 'false';
-            continue;
-        }
-        if (name === 'probe') {
-            // A bare --probe means true; a value only with `=`, since `probe` is also a command name.
-            once('probe', `--${name}`);
-            inputs.probe = inline ?? 'true';
-            continue;
-        }
-        if (name in SWITCHES) {
-            once(name, `--${name}`);
-            if (inline === undefined || inline === 'true')
-                switches[name] = true;
-            else if (inline === 'false')
-                switches[name] = false;
-            else
-                throw new UsageError(`--${name} is a switch: write --${name} or --${name}=false.`, command);
-            continue;
-        }
-        if (name in CHOICES) {
-            once(name, `--${name}`);
-            const value = takeValue();
-            if (!CHOICES[name].values.includes(value)) {
-                throw new UsageError(`--${name} ${JSON.stringify(value)} is not one of: ${CHOICES[name].values.join(', ')}.`, command);
-            }
-            choices[name] = value;
-            continue;
-        }
-        if (name in INPUT_FLAGS) {
-            once(name, `--${name}`);
-            const value = takeValue();
-            if (INPUT_FLAGS[name].list)
-                (lists[name] ??= []).push(value);
-            else
-                inputs[name] = value;
-            continue;
-        }
-        const hint = closest(name);
-        throw new UsageError(`unknown flag --${name}.${hint ? ` Did you mean ${hint}?` : ''}`, command);
+    const { tokens } = (0,external_node_util_.parseArgs)({
+        args: [...argv],
+        options: PARSE_OPTIONS,
+        strict: false,
+        allowPositionals: true,
+        tokens: true
+    });
+    const state = new ParseState();
+    for (const token of tokens) {
+        if (token.kind === 'option-terminator')
+            state.terminated = true;
+        else if (token.kind === 'positional')
+            state.positional(token.value);
+        else
+            state.option(token);
     }
-    for (const [name, values] of Object.entries(lists))
-        inputs[name] = values.join('\n');
-    if (!help && command !== undefined)
-        checkFlagsFit(command, seen, positionals);
-    return {
-        command,
-        help,
-        version,
-        inputs,
-        json: switches.json ?? false,
-        dryRun: switches['dry-run'] ?? false,
-        verbose: switches.verbose ?? false,
-        shell: choices.shell ?? 'sh',
-        format: choices.format ?? 'export',
-        positionals
-    };
+    return state.result();
+}
+/** What the tokens said so far; each method applies one token. */
+class ParseState {
+    command;
+    terminated = false;
+    help = false;
+    helpCommand = false;
+    version = false;
+    inputs = {};
+    lists = {};
+    switches = {};
+    choices = {};
+    /** option name → the flag as written, without its value (a value may be a secret: never echoed). */
+    seen = new Map();
+    positionals = [];
+    positional(arg) {
+        if (this.terminated) {
+            this.positionals.push(arg);
+        }
+        else if (this.command === undefined && !this.helpCommand && this.positionals.length === 0) {
+            if (arg === 'help') {
+                this.helpCommand = true;
+                this.help = true;
+            }
+            else {
+                this.command = commandNamed(arg, `unknown command ${JSON.stringify(arg)}; the commands are ${COMMANDS.join(', ')}.`);
+            }
+        }
+        else if (this.helpCommand && this.command === undefined) {
+            this.command = commandNamed(arg, `no help for ${JSON.stringify(arg)}.`);
+        }
+        else {
+            this.positionals.push(arg);
+        }
+    }
+    option(token) {
+        const spec = OPTIONS[token.name];
+        const flag = token.rawName;
+        if (!spec || (flag.startsWith('-') && !flag.startsWith('--') && spec.short !== flag.slice(1))) {
+            const hint = flag.startsWith('--') ? closest(token.name) : undefined;
+            throw new UsageError(`unknown flag ${flag}.${hint ? ` Did you mean ${hint}?` : ''}`, this.command);
+        }
+        const inline = token.inlineValue ? token.value : undefined;
+        switch (spec.kind) {
+            case 'meta':
+                if (inline !== undefined)
+                    throw new UsageError(`${flag} takes no value.`, this.command);
+                if (token.name === 'help')
+                    this.help = true;
+                else
+                    this.version = true;
+                return;
+            case 'no-probe':
+                if (inline !== undefined)
+                    throw new UsageError('--no-probe takes no value; write --probe=false or --no-probe.', this.command);
+                this.once('probe', flag);
+                this.inputs.probe = 'false';
+                return;
+            case 'probe':
+                // A bare --probe means true; a value only with `=`, since `probe` is also a command name.
+                this.once('probe', flag);
+                this.inputs.probe = inline ?? 'true';
+                return;
+            case 'switch':
+                this.once(token.name, flag);
+                if (inline === undefined || inline === 'true')
+                    this.switches[token.name] = true;
+                else if (inline === 'false')
+                    this.switches[token.name] = false;
+                else
+                    throw new UsageError(`${flag} is a switch: write ${flag} or ${flag}=false.`, this.command);
+                return;
+            default:
+                this.once(token.name, flag);
+                this.value(token, spec, flag);
+        }
+    }
+    value(token, spec, flag) {
+        const value = token.value;
+        // parseArgs takes the next argument as the value whatever it looks like; a flag there means the value is
+        // missing — except a negative number, which is a (bad) value that readSettings names.
+        if (value === undefined || (!token.inlineValue && value.startsWith('-') && value !== '-' && !/^-\d/.test(value))) {
+            throw new UsageError(`${flag} needs a value: ${flag}=VALUE or ${flag} VALUE.`, this.command);
+        }
+        if (spec.kind === 'choice') {
+            if (!spec.values?.includes(value)) {
+                throw new UsageError(`${flag} ${JSON.stringify(value)} is not one of: ${(spec.values ?? []).join(', ')}.`, this.command);
+            }
+            this.choices[token.name] = value;
+        }
+        else if (spec.kind === 'list') {
+            ;
+            (this.lists[token.name] ??= []).push(value);
+        }
+        else {
+            this.inputs[token.name] = value;
+        }
+    }
+    once(name, flag) {
+        if (this.seen.has(name) && OPTIONS[name]?.kind !== 'list') {
+            throw new UsageError(`${flag} was given more than once.`, this.command);
+        }
+        this.seen.set(name, flag);
+    }
+    result() {
+        for (const [name, values] of Object.entries(this.lists))
+            this.inputs[name] = values.join('\n');
+        if (!this.help && this.command !== undefined)
+            checkFlagsFit(this.command, this.seen, this.positionals);
+        return {
+            command: this.command,
+            help: this.help,
+            version: this.version,
+            inputs: this.inputs,
+            json: this.switches.json ?? false,
+            dryRun: this.switches['dry-run'] ?? false,
+            verbose: this.switches.verbose ?? false,
+            shell: this.choices.shell ?? 'sh',
+            format: this.choices.format ?? 'export',
+            positionals: this.positionals
+        };
+    }
+}
+/** The command `arg` names, or a UsageError with `otherwise`. */
+function commandNamed(arg, otherwise) {
+    if (!COMMANDS.includes(arg))
+        throw new UsageError(otherwise);
+    return arg;
 }
 /** Rejects flags and arguments that the command would silently ignore. */
 function checkFlagsFit(command, seen, positionals) {
     for (const [name, flag] of seen) {
-        const commands = INPUT_FLAGS[name]?.commands ?? SWITCHES[name] ?? CHOICES[name]?.commands ?? ALL;
+        const commands = OPTIONS[name]?.commands ?? ALL;
         if (!commands.includes(command)) {
             throw new UsageError(`${flag} does not apply to ${command}; it is for: ${commands.join(', ')}.`, command);
         }
@@ -42866,7 +43014,8 @@ function checkFlagsFit(command, seen, positionals) {
 }
 /** The known flags near a typo (one it begins, or a few edits away), nearest first: "--probe or --proxies". */
 function closest(name) {
-    const near = FLAG_NAMES.map(candidate => ({
+    const near = Object.keys(OPTIONS)
+        .map(candidate => ({
         candidate,
         d: candidate.startsWith(name) && name.length >= 3 ? 0 : distance(name, candidate)
     }))
@@ -42876,6 +43025,7 @@ function closest(name) {
         .map(c => `--${c.candidate}`);
     return near.length > 0 ? near.join(' or ') : undefined;
 }
+/** Levenshtein distance: node has no "did you mean" of its own. */
 function distance(a, b) {
     const row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
@@ -42950,20 +43100,36 @@ function exposure_unpatchedGoWarning(goVersion, sumdb, chain) {
 // EXTERNAL MODULE: ./src/go/proxy/chain.ts
 var proxy_chain = __nccwpck_require__(3364);
 ;// CONCATENATED MODULE: ./src/probe/shown.ts
+
+
 /**
- * The probe report as the log table, the summary table and the dropped-proxy warnings show it. The probe proposes a
- * chain (when no proxy works, the composed one, for on-unreachable: warn to keep); when the step fails nothing is
- * exported, so showing that chain as "exported" and a dead proxy at position 1 would contradict the failure: then
- * the chain is empty and every proxy that failed its probe is shown as dropped. Pure.
+ * The probe report as every reader sees it — the log table, the summary table, the dropped-proxy warnings, the
+ * `probe-report` output and the CLI's `probe --json` — once the run has decided what it exports. The probe proposes a
+ * chain; the decision may export another (on-unreachable warn: the chain as composed) or nothing (the step fails).
+ * The report then names the chain actually exported (redacted), or '' when nothing is, and each proxy's position in
+ * it, so that no reader says `direct` where another says `(none)`. When the step fails, every proxy that failed its
+ * probe is shown as dropped. Pure.
+ *
+ * @param exported the chain the run exports; undefined when the step fails and exports nothing
  */
-function probeReportAsShown(report, stepFailed) {
-    if (!stepFailed)
-        return report;
+function probeReportAsShown(report, exported) {
+    if (!exported) {
+        return {
+            ...report,
+            chain: '',
+            proxies: report.proxies.map(proxy => (proxy.status === 'ok' ? proxy : { ...proxy, position: null }))
+        };
+    }
+    const position = new Map(exported.proxies.map((entry, i) => [(0,proxy_url/* redactUrl */.BO)(entry.url), i + 1]));
     return {
         ...report,
-        chain: '',
-        proxies: report.proxies.map(proxy => (proxy.status === 'ok' ? proxy : { ...proxy, position: null }))
+        chain: (0,proxy_chain/* formatChain */.rA)(exported, true),
+        proxies: report.proxies.map(proxy => ({ ...proxy, position: position.get(proxy.url) ?? null }))
     };
+}
+/** The chain as the log and the summary write it: `(none)` when nothing is exported. */
+function shown_chainWord(report) {
+    return report.chain || '(none)';
 }
 
 // EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
@@ -43057,7 +43223,7 @@ function composePlan(settings, ambient) {
         const fromEnv = nonEmpty(ambient.env.GOPROXY);
         const fromGo = nonEmpty(ambient.goEnvGoproxy);
         const [value, source, input] = fromEnv
-            ? [fromEnv, 'environment', 'GOPROXY (job environment)']
+            ? [fromEnv, 'environment', (0,go_errors/* environmentInput */.u5)('GOPROXY')]
             : fromGo
                 ? [fromGo, 'go env', 'GOPROXY (go env)']
                 : [presets/* GO_DEFAULT_GOPROXY */.cH, 'go default', 'GOPROXY'];
@@ -43076,7 +43242,7 @@ function composePlan(settings, ambient) {
         exported.add('GOSUMDB');
     }
     else if (ambientSumdb) {
-        sumdb = errors.attempt(() => (0,config/* parseGosumdb */.$M)('GOSUMDB (job environment)', ambientSumdb), (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw));
+        sumdb = errors.attempt(() => (0,config/* parseGosumdb */.$M)((0,go_errors/* environmentInput */.u5)('GOSUMDB'), ambientSumdb), (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw));
     }
     else if (regionSumdb) {
         sumdb = (0,config/* parseGosumdb */.$M)('region', regionSumdb);
@@ -43097,7 +43263,7 @@ function composePlan(settings, ambient) {
         const inherited = nonEmpty(ambient.env[variable]);
         // Passed on in the outputs (and in GOPRIVATE when auth adds to it): a line break would end the value early.
         if (inherited !== undefined) {
-            errors.attempt(() => (0,go_errors/* assertNoControlCharacters */.Pt)(`${variable} (job environment)`, inherited), undefined);
+            errors.attempt(() => (0,go_errors/* assertNoControlCharacters */.Pt)((0,go_errors/* environmentInput */.u5)(variable), inherited), undefined);
         }
         return inherited;
     };
@@ -43402,7 +43568,7 @@ function planModuleHost(draft, patterns, credential, proxiesOnHost) {
 
 /** The input a proxy URL came from, for messages: the user fixes it there. */
 function inputOf(entry) {
-    return entry.origin === 'environment' ? 'GOPROXY (job environment)' : 'proxies';
+    return entry.origin === 'environment' ? (0,go_errors/* environmentInput */.u5)('GOPROXY') : 'proxies';
 }
 function defaultPort(scheme) {
     return scheme === 'https' ? '443' : scheme === 'http' ? '80' : '';
@@ -43688,27 +43854,177 @@ function planEnvironment(settings, ambient) {
 /**
  * Applies `on-unreachable` to the probe's outcome: no problem → the rebuilt chain; a
  * problem → the chain as composed with a warning (`warn`) or a failure (`fail`).
- * `howToWarn` names the switch in the caller's words (an input or a flag).
+ * `words` names the switch as the host does (an input or a flag).
  */
-function decideAfterProbe(plan, proposal, onUnreachable, howToWarn) {
+function decideAfterProbe(plan, proposal, onUnreachable, words) {
     if (proposal.problems.length === 0)
         return { chain: proposal.chain, sumdb: proposal.sumdb };
     const problems = proposal.problems.join('\n');
     const asComposed = { chain: plan.chain, sumdb: plan.sumdb };
+    const warn = words.input('on-unreachable', 'warn');
     return onUnreachable === 'warn'
-        ? { ...asComposed, warning: `${problems}\non-unreachable is warn: using the chain as composed.` }
-        : { ...asComposed, failure: `${problems}\n${howToWarn} to use the chain anyway.` };
+        ? { ...asComposed, warning: `${problems}\n${warn}: using the chain as composed.` }
+        : { ...asComposed, failure: `${problems}\nSet ${warn} to use the chain anyway.` };
 }
 
-// EXTERNAL MODULE: ./src/cache/policy.ts
-var policy = __nccwpck_require__(4798);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/cache/policy.ts
+/**
+ * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
+ * job used, and when an entry is saved. The I/O (go env, the trees on disk, @actions/cache) is in cache.ts.
+ *
+ * Two entries, unlike actions/setup-go's one archive keyed on go.mod:
+ * - modules: `$GOMODCACHE/cache/download` (the verified zips, .mod and .info files go extracts from, without a
+ *   network), keyed on the OS and the hash of every go.sum / go.work.sum the warm phase reads, restored with a
+ *   restore key (the newest entry of any go.sum), then topped up by the warm phase;
+ * - build: `$GOCACHE`, keyed on OS, architecture and Go version plus the hash of the entries kept, restored with the
+ *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it).
+ */
+
+
+const CACHE_PARTS = ['modules', 'build'];
+/**
+ * `cache` (false, true, or a list of modules/build), `cache-restore-only` and `cache-key-suffix`; undefined when
+ * caching is off. A bad value is an InputError naming the input and the value.
+ */
+function parseCacheSettings(cache, restoreOnly, keySuffix) {
+    const value = cache.trim().toLowerCase();
+    const only = restoreOnly.trim().toLowerCase();
+    if (only !== '' && only !== 'true' && only !== 'false') {
+        throw new go_errors/* InputError */.dz('cache-restore-only', `must be true or false, got ${(0,go_errors/* quote */.hD)(restoreOnly)}`);
+    }
+    const suffix = keySuffix.trim();
+    if (/[,\s\p{Cc}]/u.test(suffix) || suffix.length > 100) {
+        throw new go_errors/* InputError */.dz('cache-key-suffix', `must be at most 100 characters without commas, spaces or control characters (a cache key cannot hold them), got ${(0,go_errors/* quote */.hD)(keySuffix)}`);
+    }
+    if (value === '' || value === 'false')
+        return undefined;
+    let parts;
+    if (value === 'true')
+        parts = [...CACHE_PARTS];
+    else {
+        const names = value.split(/[\s,]+/).filter(Boolean);
+        const unknown = names.filter(name => !CACHE_PARTS.includes(name));
+        if (unknown.length > 0 || names.length === 0) {
+            throw new go_errors/* InputError */.dz('cache', `must be true, false or a list of ${CACHE_PARTS.join(', ')}; got ${(0,go_errors/* quote */.hD)(cache)}`);
+        }
+        parts = CACHE_PARTS.filter(part => names.includes(part));
+    }
+    return { parts, restoreOnly: only === 'true', keySuffix: suffix };
+}
+const withSuffix = (prefix, suffix) => (suffix ? `${prefix}${suffix}-` : prefix);
+/** The modules entry: the exact key for this set of go.sum files, and the prefix any earlier set falls back to. */
+function moduleKeys(context, goSumHash) {
+    const prefix = withSuffix(`setup-goproxy-modules-${context.os}-`, context.keySuffix);
+    return { key: `${prefix}${goSumHash}`, prefix };
+}
+/**
+ * The build entry's prefix (OS, architecture, Go version): entries are built by one toolchain for one target, so no
+ * other entry is worth restoring. The saved key adds the hash of the entries kept, so a job that adds nothing finds
+ * its key taken and saves nothing.
+ */
+function buildPrefix(context) {
+    return withSuffix(`setup-goproxy-build-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix);
+}
+function restoreKind(primaryKey, matchedKey) {
+    if (matchedKey === undefined)
+        return 'none';
+    return matchedKey === primaryKey ? 'exact' : 'partial';
+}
+/** A stable hash of a set of names (sorted first): the module files held, the build entries kept. */
+function fingerprint(names) {
+    const hash = createHash('sha256');
+    for (const name of [...names].sort())
+        hash.update(name).update('\n');
+    return hash.digest('hex').slice(0, 32);
+}
+/**
+ * go's build cache (cmd/go/internal/cache) refreshes an entry's mtime when it uses it, but only when the mtime is
+ * more than an hour old (mtimeInterval): a restored entry keeps the mtime it was archived with, so restored entries
+ * are set back past that hour, and every entry this job then uses carries a time after the job's start.
+ */
+const GO_CACHE_MTIME_INTERVAL_MS = (/* unused pure expression or super */ null && (60 * 60 * 1000));
+/** The mtime restored build-cache entries get: far enough back that go's first use refreshes it. */
+function backdatedMtime(nowMs) {
+    return nowMs - 2 * GO_CACHE_MTIME_INTERVAL_MS;
+}
+/** An entry file of go's build cache: `<64 hex>-a` (action) or `<64 hex>-d` (output) in a two-hex-digit directory. */
+function isBuildCacheEntry(relativePath) {
+    return /^[0-9a-f]{2}[/\\][0-9a-f]{64}-[ad]$/.test(relativePath);
+}
+/** Which entries to keep (used or written since `sinceMs`) and which to drop before saving. */
+function trimPlan(entries, sinceMs) {
+    const keep = [];
+    const drop = [];
+    for (const entry of entries)
+        (entry.mtimeMs >= sinceMs ? keep : drop).push(entry);
+    return { keep, drop };
+}
+/**
+ * Whether the job added build output worth storing: an output file (`-d`) the restore did not bring. A new action
+ * record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the run)
+ * and points at an output the restore already holds; saving the whole cache again for it would upload the same
+ * bytes on every run.
+ */
+function hasNewOutputs(kept, restored) {
+    return kept.some(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
+}
+function jobStatus(value) {
+    const status = value.trim().toLowerCase();
+    return status === 'success' || status === 'failure' || status === 'cancelled' ? status : 'unknown';
+}
+/** Whether to save an entry, and why not when it is not saved (shown in the log and the summary). */
+function saveDecision(facts) {
+    if (facts.jobStatus !== 'success') {
+        return {
+            save: false,
+            reason: facts.jobStatus === 'unknown'
+                ? 'the job status is unknown (job-status is empty: not run by the Actions runner)'
+                : `the job did not succeed (job.status: ${facts.jobStatus})`
+        };
+    }
+    if (facts.restoreOnly)
+        return { save: false, reason: 'cache-restore-only' };
+    if (facts.part === 'modules' && facts.restored === 'exact') {
+        return { save: false, reason: 'restored on its exact key (entries are written once)' };
+    }
+    if (!facts.changed)
+        return { save: false, reason: 'unchanged since the restore' };
+    return { save: true };
+}
+/**
+ * GOFLAGS with -modcacherw added (unless it is there): go then leaves the module cache's directories writable, so a
+ * later restore of a cache archive over it (actions/setup-go's, ours) can replace files as a non-root user. Without
+ * it GNU tar fails on every file with "Cannot open: File exists".
+ */
+function withModcacherw(goflags) {
+    const flags = (goflags ?? '').trim();
+    if (flags.split(/\s+/).some(flag => /^--?modcacherw(=true)?$/.test(flag)))
+        return flags;
+    return flags ? `${flags} -modcacherw` : '-modcacherw';
+}
+/** Bytes as the summary shows them. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * 1024 * 1024)
+        return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`;
+}
+
 // EXTERNAL MODULE: ./src/go/module/path.ts
 var path = __nccwpck_require__(4716);
+// EXTERNAL MODULE: ./src/go/toolchain/list.ts
+var list = __nccwpck_require__(5572);
 // EXTERNAL MODULE: ./src/go/toolchain/version.ts
 var toolchain_version = __nccwpck_require__(5570);
 // EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
 var version_file = __nccwpck_require__(6309);
 ;// CONCATENATED MODULE: ./src/settings/settings.ts
+
 
 
 
@@ -43733,7 +44049,8 @@ const INPUT_DEFAULTS = {
     'warm-concurrency': '64',
     retries: '3',
     cache: 'false',
-    'cache-restore-only': 'false'
+    'cache-restore-only': 'false',
+    'check-latest': 'false'
 };
 function choice(input, value, allowed) {
     if (allowed.includes(value))
@@ -43753,7 +44070,7 @@ function integer(input, value, min, max, unit) {
     }
     return Number(value);
 }
-function list(value) {
+function settings_list(value) {
     return value
         .split('\n')
         .map(line => line.replace(/\r$/, '').trim())
@@ -43799,7 +44116,7 @@ function readSettings(read) {
         warm: errors.attempt(() => settings_boolean('warm', get('warm')), true),
         warmVendored: errors.attempt(() => settings_boolean('warm-vendored', get('warm-vendored')), false),
         workingDirectories: errors.attempt(() => {
-            const dirs = list(get('working-directory'));
+            const dirs = settings_list(get('working-directory'));
             dirs.forEach(dir => (0,go_errors/* assertNoControlCharacters */.Pt)('working-directory', dir));
             return dirs.length > 0 ? dirs : ['.'];
         }, []),
@@ -43808,8 +44125,10 @@ function readSettings(read) {
         retries: errors.attempt(() => integer('retries', get('retries'), 1, 10, 'attempts'), 3),
         auth,
         goInstall: errors.attempt(() => goInstallRequest(read('go-version'), read('go-version-file')), undefined),
-        cache: errors.attempt(() => (0,policy/* parseCacheSettings */.lL)(read('cache'), read('cache-restore-only'), read('cache-key-suffix')), undefined),
-        jobStatus: (0,policy/* jobStatus */.WB)(read('job-status'))
+        architecture: errors.attempt(() => (0,list/* parseArchitecture */.ZN)(read('architecture')), undefined),
+        checkLatest: errors.attempt(() => settings_boolean('check-latest', get('check-latest')), false),
+        cache: errors.attempt(() => parseCacheSettings(read('cache'), read('cache-restore-only'), read('cache-key-suffix')), undefined),
+        jobStatus: jobStatus(read('job-status'))
     };
     errors.throwIfAny();
     return settings;
@@ -43856,13 +44175,8 @@ var directories = __nccwpck_require__(6266);
 let probeLoading;
 const loadProbe = () => (probeLoading ??= __nccwpck_require__.e(/* import() */ 364).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 1925)));
-const loadInstall = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3373));
-let cacheLoading;
-/** The cache phase (it brings @actions/cache and the Azure SDK): loaded only when `cache` is on. */
-const loadCache = () => (cacheLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(520), __nccwpck_require__.e(292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3292)));
-/** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
-const cacheLoaded = () => cacheLoading !== undefined;
+const loadWarm = () => (warmLoading ??= __nccwpck_require__.e(/* import() */ 103).then(__nccwpck_require__.bind(__nccwpck_require__, 103)));
+const loadInstall = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2897));
 /**
  * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the
  * machine already has (`go env GOPROXY` only when the inputs do not give the chain) and composes the plan with the
@@ -43901,12 +44215,18 @@ async function decide(prepared, host, probe = prepared.settings.probe) {
     const { settings, plan, credentials } = prepared;
     const outcome = probe ? await probeWith(prepared, host) : undefined;
     const verdict = outcome
-        ? decideAfterProbe(plan, outcome, settings.onUnreachable, host.howToWarn)
+        ? decideAfterProbe(plan, outcome, settings.onUnreachable, host.wording)
         : { chain: plan.chain, sumdb: plan.sumdb };
-    // Shown after the verdict: a failed run exports no chain, and the tables must not say otherwise.
-    const shown = outcome && { ...outcome, report: probeReportAsShown(outcome.report, verdict.failure !== undefined) };
-    if (shown)
+    // Shown after the verdict, to every reader alike (outputs, tables, warnings): the chain it names is the one
+    // exported, or none when the run fails.
+    const shown = outcome && {
+        ...outcome,
+        report: probeReportAsShown(outcome.report, verdict.failure === undefined ? verdict.chain : undefined)
+    };
+    if (shown) {
+        host.probed?.(shown);
         host.showProbe(shown);
+    }
     if (verdict.warning)
         host.log.warning(verdict.warning);
     const route = {
@@ -43928,7 +44248,7 @@ async function decide(prepared, host, probe = prepared.settings.probe) {
         route,
         environment,
         record,
-        ...(outcome ? { outcome } : {}),
+        ...(shown ? { outcome: shown } : {}),
         ...(verdict.failure ? { failure: verdict.failure } : {})
     };
 }
@@ -43941,9 +44261,9 @@ async function probeWith(prepared, host) {
         probeModule: settings.probeModule,
         order: settings.order,
         credentialsFor: credentials.credentialsFor,
-        log: host.log
+        log: host.log,
+        words: host.wording
     }));
-    host.probed?.(outcome);
     return outcome;
 }
 /** Installs the Go the settings ask for (go-version / go-version-file) through the verified route. */
@@ -43964,7 +44284,9 @@ async function installGo(route, settings, host, place) {
         cwd: host.cwd,
         env: { ...host.env },
         log: host.log,
-        attempts: settings.retries
+        attempts: settings.retries,
+        checkLatest: settings.checkLatest,
+        ...(settings.architecture ? { architecture: settings.architecture } : {})
     }));
 }
 /** Warms the module cache through the verified route. */
@@ -43984,6 +44306,8 @@ async function warmCache(route, settings, host, place) {
         retries: settings.retries,
         credentialsFor: route.credentialsFor,
         log: host.log,
+        words: host.wording,
+        ...(host.removeLater ? { removeLater: (dir) => host.removeLater?.(dir) } : {}),
         ...(place.onProgress ? { onProgress: place.onProgress } : {})
     });
 }
@@ -43996,7 +44320,7 @@ async function restoreCaches(settings, go, host, place) {
     const cache = settings.cache;
     if (!cache)
         return undefined;
-    const { restoreCaches: restore } = await loadCache();
+    const { restoreCaches: restore } = await place.load();
     const result = await host.group('Restore the module and build caches', () => restore({
         settings: cache,
         go,
@@ -44039,7 +44363,7 @@ async function runPipeline(read, host) {
         catch (error) {
             return fail(`Installing Go failed: ${error instanceof Error ? error.message : String(error)}`, error);
         }
-        host.installed(record.installedGo);
+        await host.installed(record.installedGo);
     }
     const jobGo = record.installedGo?.goBinary ?? prepared.go;
     // The caches: the module cache before the warm phase (which then fetches only what is missing), the build cache
@@ -44084,6 +44408,7 @@ async function runPipeline(read, host) {
 }
 
 ;// CONCATENATED MODULE: ./src/probe/table.ts
+
 
 /** The probe table in two forms: markdown for the job summary, aligned text for the log. Pure. */
 const HEADERS = ['proxy', 'result', 'median', 'checksum DB', 'position'];
@@ -44137,7 +44462,7 @@ function probeTableMarkdown(report) {
     const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`];
     for (const row of rows(report))
         lines.push(`| ${row.map(markdownCell).join(' | ')} |`);
-    lines.push('', `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${report.chain || '(none)'}\`.`);
+    lines.push('', `Probe module \`${report.module}\`, ${report.elapsedMs} ms of ${report.timeoutMs} ms, order: ${report.order}. Exported chain: \`${chainWord(report)}\`.`);
     return lines.join('\n');
 }
 /** The checksum-DB check as markdown, for the job summary. */
@@ -44156,11 +44481,35 @@ function probeTableText(report) {
         .map((text, c) => (c === row.length - 1 ? text : text.padEnd(widths[c])))
         .join('  ')
         .trimEnd());
-    lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${report.chain || '(none)'}`, sumdbCheckText(report.sumdb));
+    lines.push(`probe: ${report.elapsedMs} ms of ${report.timeoutMs} ms; module ${report.module}; order ${report.order}`, `chain: ${shown_chainWord(report)}`, sumdbCheckText(report.sumdb));
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./src/host/wording.ts
+var wording = __nccwpck_require__(6062);
+;// CONCATENATED MODULE: ./src/cli/wording.ts
+
+
+
+/**
+ * The CLI's words: a setting is the flag of the same name (`--proxies`, `--sumdb X`), the place is this machine,
+ * and a variable the environment holds is "your" environment. A setting the CLI has no flag for (the action's
+ * `cache:`) keeps the action's name.
+ */
+const CLI_WORDING = {
+    input: (name, value) => isInputFlag(name) ? `\`--${name}${value ? ` ${value}` : ''}\`` : wording/* ACTION_WORDING */.G.input(name, value),
+    subject: input => {
+        if (isInputFlag(input))
+            return `--${input}`;
+        const variable = (0,go_errors/* variableOfInput */.O6)(input);
+        return variable ? `${variable} (your environment)` : input;
+    },
+    setting: 'flag',
+    here: 'this machine'
+};
+
 ;// CONCATENATED MODULE: ./src/cli/host.ts
+
 
 
 /**
@@ -44174,7 +44523,7 @@ function cliHost(io, log) {
         env: io.env,
         cwd: io.cwd,
         group: (_title, work) => work(),
-        howToWarn: 'Set --on-unreachable warn',
+        wording: CLI_WORDING,
         credentialsPlanned: credentials => {
             // The CLI writes no netrc file: the credentials stay in memory for the probe and warm.
             credentials.moved.forEach(({ from, machine }) => log.info(`${from}: credentials taken out of the URL and used for the probe and warm only (machine ${machine}); the CLI writes no netrc file.`));
@@ -44234,43 +44583,20 @@ function styles(enabled) {
     return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39) };
 }
 
-;// CONCATENATED MODULE: ./src/cli/words.ts
-
-/**
- * The CLI's words for what the shared pipeline says in the action's: a flag (`--proxies`) where the action names an
- * input (`proxies:`, "Input 'proxies'"), this machine where it says the runner, your environment where it says the
- * job's. Every message the CLI prints passes through here (the terminal logger, the error lines), so the pipeline's
- * messages stay one text for both hosts. Pure.
- */
-function inCliWords(text) {
-    return text
-        .replace(/Input '([^']+)': /g, (_whole, input) => `${inputInCliWords(input)}: `)
-        .replace(/`([a-z][a-z-]*):(?: ([^`\n]*))?`/g, (whole, name, value) => name in INPUT_FLAGS ? `\`--${name}${value ? ` ${value}` : ''}\`` : whole)
-        .replace(/\((?:the )?job(?:'s)? environment\)/g, '(your environment)')
-        .replace(/\b(?:this|the) runner\b/g, 'this machine');
-}
-/** An input as the CLI names it: its flag, or the variable it came from. */
-function inputInCliWords(input) {
-    if (input in INPUT_FLAGS)
-        return `--${input}`;
-    return input.replace(/ \(job environment\)$/, ' (your environment)');
-}
-
 ;// CONCATENATED MODULE: ./src/cli/logger.ts
-
 
 
 /**
  * The core's Logger over the terminal: everything goes to stderr, so stdout holds only what a command prints for
  * machines and shells (`eval "$(setup-goproxy env)"`). Debug lines only with --verbose, and so info lines when the
  * command's own output already says the same (`quietInfo`, for probe's table). Text is redacted as in the action's
- * log (the CLI has no masking), and put in the CLI's words (inCliWords: flags, this machine).
+ * log (the CLI has no masking). The messages are in the CLI's words where they were written (the host's Wording).
  */
 function terminalLogger(io, verbose, guard, options = {}) {
     const style = styles(useColour(io, io.stderr));
     const write = (prefix, message) => {
         guard?.before();
-        const text = inCliWords((0,proxy_url/* redactText */.Rd)(message));
+        const text = (0,proxy_url/* redactText */.Rd)(message);
         io.stderr.write(`${prefix}${text.split('\n').join(`\n${' '.repeat(visibleLength(prefix))}`)}\n`);
         guard?.after();
     };
@@ -44475,7 +44801,6 @@ async function applyCommand(args, io) {
 
 
 
-
 /**
  * `probe`: the probe table and the environment the action would export from here. Writes nothing. With --json,
  * stdout holds one JSON document (the action's `probe-report` plus the chosen values), also when the probe failed:
@@ -44491,7 +44816,8 @@ async function probeCommand(args, io) {
         throw new Error('the probe did not run'); // decide() always probes when asked to
     const { exports, effective } = decision.environment;
     const ok = decision.failure === undefined;
-    const report = probeReportAsShown(outcome.report, !ok);
+    // The report as decided (decide() shows it so): it names the chain exported, or none.
+    const report = outcome.report;
     if (args.json) {
         const document = {
             ok,
@@ -44529,8 +44855,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/install/for-job.ts + 13 modules
-var for_job = __nccwpck_require__(3373);
+// EXTERNAL MODULE: ./src/install/for-job.ts + 11 modules
+var for_job = __nccwpck_require__(2897);
 ;// CONCATENATED MODULE: ./src/install/line.ts
 /** The install step in one line, for the log and the job summary (pure). */
 /**
@@ -44583,8 +44909,15 @@ async function installCommand(args, io) {
     const asInputError = (error) => {
         throw error instanceof go_errors/* InputError */.dz ? new go_errors/* InputErrors */.G([error]) : error;
     };
-    // Already installed: no probe and no request, so it works offline (stable and oldstable need the list).
-    const present = await (0,for_job.findRequestedGo)({ goInstall, cwd: io.cwd, log, destination }).catch(asInputError);
+    // Already installed: no probe and no request, so it works offline (stable and oldstable need the list, and
+    // --check-latest asks for it).
+    const present = await (0,for_job.findRequestedGo)({
+        goInstall,
+        cwd: io.cwd,
+        log,
+        destination,
+        checkLatest: prepared.settings.checkLatest
+    }).catch(asInputError);
     if (present) {
         const ms = Math.round(performance.now() - started);
         log.info(`${renderInstallLine({ ...present, cacheHit: true, bytes: 0, ms })}; no probe, nothing asked of the network`);
@@ -44731,73 +45064,16 @@ async function warmCommand(args, io) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
+/**
+ * The help text: the program's and each command's. The flags' rows come from the one option table (args.ts OPTIONS)
+ * that also drives the parser, so the help cannot list a flag the parser does not take or miss one it does.
+ */
 
-/** One line per input flag; the action's README has the full story of each input. */
-const INPUT_HELP = {
-    proxies: {
-        flag: '--proxies LIST',
-        text: 'proxies in order of preference: URLs, presets (proxy.golang.org, goproxy.cn, goproxy.io, aliyun, tencent, huawei), direct, off; repeat the flag or use , and |'
-    },
-    region: { flag: '--region NAME', text: 'global, cn or auto: a preset chain appended after --proxies' },
-    private: {
-        flag: '--private PATTERNS',
-        text: 'GOPRIVATE: module path globs fetched directly, never checked against the public checksum DB'
-    },
-    'no-proxy': {
-        flag: '--no-proxy PATTERNS',
-        text: 'GONOPROXY: globs fetched directly (defaults to GOPRIVATE; none keeps private modules on the proxy)'
-    },
-    'no-sumdb': {
-        flag: '--no-sumdb PATTERNS',
-        text: 'GONOSUMDB: globs not checked against the checksum DB (defaults to GOPRIVATE)'
-    },
-    sumdb: { flag: '--sumdb VALUE', text: 'GOSUMDB: sum.golang.org, sum.golang.google.cn, or a verifier key [URL]' },
-    insecure: { flag: '--insecure PATTERNS', text: 'GOINSECURE: globs that direct fetches may get without TLS checks' },
-    fallback: {
-        flag: '--fallback MODE',
-        text: 'how repeated/line-separated proxies join: on-error (|, default) or not-found (,)'
-    },
-    probe: { flag: '--no-probe', text: 'do not probe: use the chain as composed (same as --probe=false)' },
-    'probe-timeout': { flag: '--probe-timeout MS', text: 'deadline for the whole probe in milliseconds (default 3000)' },
-    'probe-module': {
-        flag: '--probe-module PATH',
-        text: 'public module asked for by the probe (default golang.org/x/mod)'
-    },
-    order: { flag: '--order MODE', text: 'latency (fastest first among |-joined proxies, default) or given' },
-    'on-unreachable': {
-        flag: '--on-unreachable MODE',
-        text: 'fail (default: exit 1 when no proxy or the checksum DB works) or warn (use the chain as given)'
-    },
-    auth: {
-        flag: '--auth LINE',
-        text: 'HOST[:PORT][/PATH] [USER:]SECRET, repeatable: credentials for the probe and warm (the CLI writes no netrc or git config)'
-    },
-    'working-directory': {
-        flag: '--working-directory DIR',
-        text: 'module or workspace directories to warm (globs allowed); same as [dir...]'
-    },
-    'warm-timeout': { flag: '--warm-timeout SECONDS', text: 'deadline for the whole warm phase (default 600)' },
-    'warm-concurrency': {
-        flag: '--warm-concurrency N',
-        text: 'requests fetched ahead of go at once (default 64; 0: no prefetch)'
-    },
-    'warm-vendored': {
-        flag: '--warm-vendored true|false',
-        text: 'warm a module go builds from vendor/ too (default false: skipped, go never reads the module cache for it)'
-    },
-    retries: { flag: '--retries N', text: 'attempts per request or module set on transient faults (default 3)' },
-    'go-version': { flag: '--go-version VERSION', text: 'the Go to install (same as the [version] argument)' },
-    'go-version-file': {
-        flag: '--go-version-file FILE',
-        text: 'read the version from go.mod / go.work (toolchain, else go line), .go-version or .tool-versions'
-    }
-};
 const COMMAND_HELP = {
     probe: {
         usage: 'setup-goproxy probe [flags]',
         summary: 'probe every proxy and the checksum DB; print the table and the chain it would use',
         description: 'Asks every proxy of the chain for a public module and the checksum database for its signed tree head, under one deadline, and prints what works from this machine: result, median latency and checksum-DB support per proxy, then the GOPROXY and GOSUMDB it would set. Writes nothing.',
-        options: [{ flag: '--json', text: 'print the probe report and the chain as JSON on stdout' }],
         examples: [
             'setup-goproxy probe --region auto',
             'setup-goproxy probe --proxies goproxy.cn --proxies https://proxy.golang.org --json'
@@ -44807,13 +45083,6 @@ const COMMAND_HELP = {
         usage: 'setup-goproxy env [flags]',
         summary: 'print the resulting variables as shell commands; writes nothing',
         description: 'Probes (unless --no-probe) and prints the variables the action would export, as commands for your shell, on stdout. Messages go to stderr, so the output can be evaluated as is. Writes nothing itself.',
-        options: [
-            {
-                flag: '--shell NAME',
-                text: 'sh (default), bash or zsh (the same export lines), pwsh, fish or cmd (cmd refuses values with % or ", exit 2)'
-            },
-            { flag: '--format NAME', text: 'export (default) or go-env-w (`go env -w NAME=value` lines, quoted for --shell)' }
-        ],
         examples: [
             'eval "$(setup-goproxy env --region cn)"',
             'setup-goproxy env --region auto --shell pwsh | Invoke-Expression',
@@ -44825,26 +45094,18 @@ const COMMAND_HELP = {
         usage: 'setup-goproxy apply [flags]',
         summary: 'print the values, then write them with `go env -w`',
         description: "Probes (unless --no-probe), prints the `go env -w` commands it runs, then runs them: the values land in go's own env file (`go env GOENV`) and every later go command reads them. A variable also set in the environment still wins over the file; apply says which ones and how to unset them.",
-        options: [
-            { flag: '--dry-run', text: 'only print the commands; run nothing' },
-            { flag: '--shell NAME', text: 'quote the printed commands for sh (default; also bash, zsh), pwsh, fish or cmd' }
-        ],
         examples: ['setup-goproxy apply --region cn', 'setup-goproxy apply --proxies https://goproxy.example.com --dry-run']
     },
     warm: {
         usage: 'setup-goproxy warm [flags] [dir...]',
         summary: 'download the modules the build needs into the module cache',
         description: 'Probes (unless --no-probe), then runs `go mod download` in each module or workspace directory (default .) through the verified chain, with a watchdog against proxies that stop answering and retries for transient faults. Shows a live progress line on a terminal and plain lines otherwise. The chain is used for this run only: nothing is written (use env or apply for that).',
-        options: [],
         examples: ['setup-goproxy warm', 'setup-goproxy warm --region cn ./services/api ./tools']
     },
     install: {
         usage: 'setup-goproxy install [flags] <version>',
         summary: 'install Go through the verified chain into ~/sdk/go<version>; print the PATH line',
         description: 'Resolves the version (1.23, 1.23.5, 1.23rc1, stable, oldstable, >=1.22) from the golang.org/toolchain list through the chain (probed unless --no-probe), looks it up in the checksum database (never with GOSUMDB=off), downloads the zip through the chain and installs it into ~/sdk/go<version>, where golang.org/dl puts it. An installed copy is used without a download. Prints the command that puts its bin first on PATH for --shell on stdout; everything else goes to stderr.',
-        options: [
-            { flag: '--shell NAME', text: 'write the PATH line for sh (default; also bash, zsh), pwsh, fish or cmd' }
-        ],
         examples: [
             'eval "$(setup-goproxy install 1.23 --region cn)"',
             'setup-goproxy install --go-version-file go.mod --shell pwsh | Invoke-Expression'
@@ -44882,7 +45143,8 @@ const EXIT_CODES = [
     '  1  failure: the probe found no working proxy or checksum DB (with --on-unreachable fail),',
     '     warming failed, go env -w failed, or Go could not be installed (or verified)',
     '  2  usage: unknown command or flag, an invalid value (the message names the input), or a value',
-    '     that --shell cmd cannot hold safely (% or "; use --shell pwsh)'
+    '     that --shell cmd cannot hold safely (% or "; use --shell pwsh)',
+    '  130, 143  cancelled (SIGINT, SIGTERM): go and what it started were ended, nothing half-installed left'
 ];
 const ENVIRONMENT = [
     'Environment:',
@@ -44890,6 +45152,16 @@ const ENVIRONMENT = [
     '  job environment (empty counts as unset); without GOPROXY, `go env GOPROXY` is asked.',
     '  NO_COLOR turns colour off.'
 ];
+/** A flag's help row, as `command` describes it. */
+function row(spec, command) {
+    return { flag: spec.flag, text: (command && spec.byCommand?.[command]) ?? spec.text };
+}
+/** The rows of the flags that set action inputs (--probe itself is shown as --no-probe), in table order. */
+function inputRows(fits) {
+    return Object.values(OPTIONS)
+        .filter(spec => ['input', 'list', 'no-probe'].includes(spec.kind) && fits(spec))
+        .map(spec => row(spec));
+}
 /** The program's help: commands, flags shared by all, exit codes. */
 function programHelp() {
     const commands = Object.keys(COMMAND_HELP).map(name => ({
@@ -44908,12 +45180,10 @@ function programHelp() {
         '',
         'Flags (named like the action inputs; `--flag=value` or `--flag value`; list flags may repeat):',
         ...table([
-            ...Object.keys(INPUT_FLAGS)
-                .filter(name => INPUT_FLAGS[name].commands.length === COMMANDS.length)
-                .map(name => INPUT_HELP[name]),
-            { flag: '--verbose', text: 'debug messages on stderr' },
-            { flag: '-h, --help', text: 'help for the program or a command (also: setup-goproxy help <command>)' },
-            { flag: '--version', text: 'print the version' }
+            ...inputRows(spec => spec.commands.length === COMMANDS.length),
+            row(OPTIONS.verbose),
+            row(OPTIONS.help),
+            row(OPTIONS.version)
         ]),
         '  --no-probe, --json, --shell, --format, --dry-run and the warm flags: see each command.',
         '',
@@ -44923,19 +45193,20 @@ function programHelp() {
         ''
     ].join('\n');
 }
-/** One command's help: what it does, every flag it takes, examples. */
+/** One command's help: what it does, every flag it takes (its own first, then the inputs), examples. */
 function commandHelp(command) {
     const help = COMMAND_HELP[command];
-    const inputs = Object.keys(INPUT_FLAGS)
-        .filter(name => INPUT_FLAGS[name].commands.includes(command))
-        .map(name => INPUT_HELP[name]);
+    const own = Object.entries(OPTIONS)
+        .filter(([name, spec]) => (spec.kind === 'switch' || spec.kind === 'choice') && name !== 'verbose')
+        .filter(([, spec]) => spec.commands.includes(command))
+        .map(([, spec]) => row(spec, command));
     return [
         `Usage: ${help.usage}`,
         '',
         ...wrap(help.description, WIDTH),
         '',
         'Flags:',
-        ...table([...help.options, ...inputs, { flag: '--verbose', text: 'debug messages on stderr' }]),
+        ...table([...own, ...inputRows(spec => spec.commands.includes(command)), row(OPTIONS.verbose)]),
         '',
         'Examples:',
         ...help.examples.map(e => `  ${e}`),
@@ -44978,6 +45249,7 @@ function packageVersion(from = external_node_path_default().dirname((0,external_
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -45040,19 +45312,17 @@ async function main(argv, io = processIo()) {
         if (error instanceof UsageError)
             return usage(error.command ? error : new UsageError(error.message, args.command));
         if (error instanceof go_errors/* InputErrors */.G) {
-            io.stderr.write(`${style.red('error:')} invalid input; nothing was printed or written.\n${inCliWords(error.message)}\n${inputHint(error, args.command)}\n`);
+            io.stderr.write(`${style.red('error:')} invalid input; nothing was printed or written.\n${(0,wording/* describeInputErrors */.F)(error, CLI_WORDING)}\n${inputHint(error, args.command)}\n`);
             return EXIT_USAGE;
         }
-        io.stderr.write(`${style.red('error:')} ${inCliWords((0,proxy_url/* redactText */.Rd)(error instanceof Error ? error.message : String(error)))}\n`);
+        io.stderr.write(`${style.red('error:')} ${(0,proxy_url/* redactText */.Rd)(error instanceof Error ? error.message : String(error))}\n`);
         return EXIT_FAILURE;
     }
 }
-/** Messages name inputs as the action does; say which flags those are, or which variable to fix. */
+/** Say which flags to fix, or which variables of the environment. */
 function inputHint(error, command) {
-    const flags = [...new Set(error.errors.map(e => e.input).filter(input => input in INPUT_FLAGS))];
-    const variables = [
-        ...new Set(error.errors.map(e => /^(GO[A-Z]+) \(/.exec(e.input)?.[1]).filter(v => v !== undefined))
-    ];
+    const flags = [...new Set(error.errors.map(e => e.input).filter(isInputFlag))];
+    const variables = [...new Set(error.errors.map(e => (0,go_errors/* variableOfInput */.O6)(e.input)).filter(v => v !== undefined))];
     const parts = [];
     if (flags.length > 0)
         parts.push(`Fix ${flags.map(f => `--${f}`).join(', ')} (see setup-goproxy ${command} --help).`);
@@ -45063,7 +45333,10 @@ function inputHint(error, command) {
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
 
-// The bin entry: everything else lives in main(), which tests call in-process.
+
+// The bin entry: everything else lives in main(), which tests call in-process. A cancel ends go and undoes
+// half-done work as the action's does.
+endOnCancel(process.stderr);
 void main(process.argv.slice(2)).then(code => {
     process.exitCode = code;
 });

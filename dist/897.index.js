@@ -1,8 +1,63 @@
-export const id = 373;
-export const ids = [373];
+export const id = 897;
+export const ids = [897];
 export const modules = {
 
-/***/ 3373:
+/***/ 7275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C_: () => (/* binding */ hash1),
+/* harmony export */   ar: () => (/* binding */ isH1),
+/* harmony export */   j5: () => (/* binding */ goModHash)
+/* harmony export */ });
+/* unused harmony exports compareNameBytes, sha256Of */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
+ * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
+ */
+
+const encoder = new TextEncoder();
+/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
+function compareNameBytes(a, b) {
+    return Buffer.compare(encoder.encode(a), encoder.encode(b));
+}
+/**
+ * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
+ * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
+ */
+function hash1(files) {
+    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const file of sorted) {
+        if (file.name.includes('\n')) {
+            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
+        }
+        if (file.sha256.length !== 32) {
+            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
+        }
+        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
+    }
+    return `h1:${h.digest('base64')}`;
+}
+/** The SHA-256 of some bytes, for {@link HashedFile}. */
+function sha256Of(content) {
+    return new Uint8Array((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest());
+}
+/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
+function goModHash(content) {
+    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
+}
+/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
+function isH1(hash) {
+    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
+}
+
+
+/***/ }),
+
+/***/ 2897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,6 +65,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  destinationFor: () => (/* binding */ destinationFor),
   findRequestedGo: () => (/* binding */ findRequestedGo),
   installRequestedGo: () => (/* binding */ installRequestedGo),
   toolchainChain: () => (/* binding */ toolchainChain)
@@ -19,140 +75,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
 var patterns = __webpack_require__(796);
-// EXTERNAL MODULE: ./src/go/errors.ts
-var errors = __webpack_require__(6743);
-// EXTERNAL MODULE: ./src/go/toolchain/version.ts
-var toolchain_version = __webpack_require__(5570);
-;// CONCATENATED MODULE: ./src/go/toolchain/list.ts
-/**
- * The golang.org/toolchain module's version list and the runner's platform (pure).
- *
- * API:
- * - `TOOLCHAIN_MODULE` (`golang.org/toolchain`), `toolchainModuleVersion(goVersion, platform)`
- *   (`v0.0.1-go1.23.5.linux-amd64`), `toolchainZipPrefix(moduleVersion)` (every zip entry starts with it).
- * - `goPlatform({ platform, arch, endianness? })`: Node's `process.platform`/`process.arch` → Go's GOOS/GOARCH and exe suffix.
- * - `parseToolchainList(text)`: `<proxy>/golang.org/toolchain/@v/list` → entries (go version, GOOS, GOARCH).
- * - `selectToolchain(request, entries, platform)`: the newest entry for the request on this platform, or an
- *   InputError naming the request and the nearest versions that exist for this platform.
- */
-
-
-/** The module through which the go command (≥ 1.21) downloads toolchains. */
-const TOOLCHAIN_MODULE = 'golang.org/toolchain';
-/** The version prefix every golang.org/toolchain version carries (`gotoolchainVersion` in cmd/go). */
-const TOOLCHAIN_VERSION_PREFIX = 'v0.0.1';
-/** Node's process.platform → GOOS, for the platforms Go publishes toolchains for. */
-const GOOS_BY_NODE_PLATFORM = {
-    linux: 'linux',
-    darwin: 'darwin',
-    win32: 'windows',
-    freebsd: 'freebsd',
-    openbsd: 'openbsd',
-    netbsd: 'netbsd',
-    aix: 'aix',
-    android: 'android'
-};
-/**
- * Node's process.arch → GOARCH. The toolchain module names platforms by runtime.GOARCH, so 32-bit ARM is `arm`
- * (`linux-arm`), not go.dev/dl's file name `armv6l`.
- */
-const GOARCH_BY_NODE_ARCH = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    ia32: '386',
-    arm: 'arm',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loong64',
-    mips: 'mips',
-    mipsel: 'mipsle',
-    mips64el: 'mips64le'
-};
-/**
- * Go's name for the platform Node runs on. Throws InputError (input `platform`) naming the Node value when Go
- * publishes no toolchain for it.
- */
-function goPlatform(node) {
-    const goos = GOOS_BY_NODE_PLATFORM[node.platform];
-    if (goos === undefined) {
-        throw new errors/* InputError */.dz('platform', `Go toolchains are not published for process.platform ${(0,errors/* quote */.hD)(node.platform)}`);
-    }
-    let goarch;
-    if (node.arch === 'ppc64') {
-        // AIX is big-endian ppc64 only; Linux on POWER is ppc64le nearly always.
-        goarch = goos === 'aix' || node.endianness === 'BE' ? 'ppc64' : 'ppc64le';
-    }
-    else {
-        goarch = GOARCH_BY_NODE_ARCH[node.arch];
-    }
-    if (goarch === undefined) {
-        throw new errors/* InputError */.dz('platform', `Go toolchains are not published for process.arch ${(0,errors/* quote */.hD)(node.arch)}`);
-    }
-    return { goos, goarch, exe: goos === 'windows' ? '.exe' : '' };
-}
-/** `v0.0.1-go1.23.5.linux-amd64`: the golang.org/toolchain version holding Go `goVersion` for `platform`. */
-function toolchainModuleVersion(goVersion, platform) {
-    if (!(0,toolchain_version/* isGoVersion */.JQ)(goVersion))
-        throw new Error(`not a Go version: ${(0,errors/* quote */.hD)(goVersion)}`);
-    return `${TOOLCHAIN_VERSION_PREFIX}-go${goVersion}.${platform.goos}-${platform.goarch}`;
-}
-/** The prefix every entry of the module zip starts with: `golang.org/toolchain@v0.0.1-go1.23.5.linux-amd64/`. */
-function toolchainZipPrefix(moduleVersion) {
-    return `${TOOLCHAIN_MODULE}@${moduleVersion}/`;
-}
-/**
- * Parses the text of `<proxy>/golang.org/toolchain/@v/list`. Lines that are not toolchain versions (blank lines,
- * other version forms, invalid Go versions) are skipped, as the go command skips versions it cannot use.
- */
-function parseToolchainList(text) {
-    const entries = [];
-    for (const line of text.split('\n')) {
-        const moduleVersion = line.trim();
-        // GOOS and GOARCH never contain '.' or '-'; the Go version is everything between `-go` and the last '.'.
-        const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
-        if (!m || !(0,toolchain_version/* isGoVersion */.JQ)(m[1]))
-            continue;
-        entries.push({ moduleVersion, goVersion: m[1], goos: m[2], goarch: m[3] });
-    }
-    return entries;
-}
-/**
- * The newest toolchain in `entries` that `request` accepts for `platform`. Entries for other platforms are never
- * picked; release candidates only when the request names one (exact `1.23rc1`, or a range with a prerelease).
- * Throws InputError (input `input`, default `go-version`) naming the request, the platform and the nearest versions
- * that exist for it.
- */
-function selectToolchain(request, entries, platform, input = 'go-version') {
-    const here = entries.filter(e => e.goos === platform.goos && e.goarch === platform.goarch);
-    const version = (0,toolchain_version/* pickVersion */.SO)(request, here.map(e => e.goVersion));
-    const found = version === undefined ? undefined : here.find(e => (0,toolchain_version/* compareGoVersions */.X_)(e.goVersion, version) === 0);
-    if (found)
-        return found;
-    const where = `${platform.goos}/${platform.goarch}`;
-    if (here.length === 0) {
-        throw new errors/* InputError */.dz(input, `no Go toolchain is published for ${where} in the golang.org/toolchain list`);
-    }
-    const nearest = nearestVersions(request, here.map(e => e.goVersion));
-    throw new errors/* InputError */.dz(input, `no Go toolchain matches ${(0,errors/* quote */.hD)((0,toolchain_version/* describeRequest */.Ng)(request))} for ${where}; nearest available: ${nearest.join(', ')}`);
-}
-/**
- * Up to two versions on each side of what was asked for (releases, plus prereleases when a prerelease was asked),
- * so a message can say "1.23.4, 1.23.6" for a missing 1.23.5. For stable/oldstable/ranges: the newest few releases.
- */
-function nearestVersions(request, versions) {
-    const wanted = request.kind === 'exact' ? request.version : request.kind === 'line' ? `${request.line}.0` : undefined;
-    const candidates = [...new Set(versions)]
-        .filter(v => (0,toolchain_version/* isReleaseVersion */.O9)(v) || (wanted !== undefined && !(0,toolchain_version/* isReleaseVersion */.O9)(wanted)))
-        .sort(toolchain_version/* compareGoVersions */.X_);
-    if (candidates.length === 0)
-        return [...new Set(versions)].sort(toolchain_version/* compareGoVersions */.X_).slice(-4);
-    if (wanted === undefined)
-        return candidates.slice(-4).reverse();
-    const above = candidates.findIndex(v => (0,toolchain_version/* compareGoVersions */.X_)(v, wanted) > 0);
-    const split = above === -1 ? candidates.length : above;
-    return candidates.slice(Math.max(0, split - 2), split + 2);
-}
-
+// EXTERNAL MODULE: ./src/go/toolchain/list.ts
+var list = __webpack_require__(5572);
 // EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
 var version_file = __webpack_require__(6309);
 // EXTERNAL MODULE: ./src/net/http.ts + 4 modules
@@ -167,6 +91,10 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/go/proxy/url.ts
 var url = __webpack_require__(2660);
+// EXTERNAL MODULE: ./src/go/errors.ts
+var errors = __webpack_require__(6743);
+// EXTERNAL MODULE: ./src/go/toolchain/version.ts
+var toolchain_version = __webpack_require__(5570);
 ;// CONCATENATED MODULE: ./src/install/tool-cache.ts
 /**
  * Where a Go toolchain lives in the runner's tool cache, named as actions/setup-go names it (pure).
@@ -193,50 +121,12 @@ function toolCacheEntry(goVersion, nodeArch) {
     };
 }
 
+// EXTERNAL MODULE: ./src/net/walk.ts
+var walk = __webpack_require__(3390);
 // EXTERNAL MODULE: ./src/go/module/path.ts
 var module_path = __webpack_require__(4716);
-;// CONCATENATED MODULE: ./src/go/sumdb/dirhash.ts
-/**
- * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
- * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
- */
-
-const encoder = new TextEncoder();
-/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
-function compareNameBytes(a, b) {
-    return Buffer.compare(encoder.encode(a), encoder.encode(b));
-}
-/**
- * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
- * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
- */
-function hash1(files) {
-    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for (const file of sorted) {
-        if (file.name.includes('\n')) {
-            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
-        }
-        if (file.sha256.length !== 32) {
-            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
-        }
-        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
-    }
-    return `h1:${h.digest('base64')}`;
-}
-/** The SHA-256 of some bytes, for {@link HashedFile}. */
-function sha256Of(content) {
-    return new Uint8Array(createHash('sha256').update(content).digest());
-}
-/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
-function goModHash(content) {
-    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
-}
-/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
-function isH1(hash) {
-    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
-}
-
+// EXTERNAL MODULE: ./src/go/sumdb/dirhash.ts
+var dirhash = __webpack_require__(7275);
 ;// CONCATENATED MODULE: ./src/go/sumdb/lookup.ts
 /**
  * The `/lookup/<path>@<version>` answer of a checksum database and the decision about its record text.
@@ -309,7 +199,7 @@ function recordHashes(text, path, version) {
         }
         const hash = line.slice((target === zip ? zipPrefix : modPrefix).length);
         if (hash.startsWith('h1:')) {
-            if (!isH1(hash))
+            if (!(0,dirhash/* isH1 */.ar)(hash))
                 return `the record line ${JSON.stringify(line.slice(0, 200))} has a malformed h1 hash`;
             target.push(hash);
         }
@@ -649,8 +539,6 @@ function snippet(body) {
 var net_credentials = __webpack_require__(6729);
 // EXTERNAL MODULE: ./src/go/sumdb/route.ts
 var sumdb_route = __webpack_require__(4661);
-// EXTERNAL MODULE: ./src/net/walk.ts
-var walk = __webpack_require__(3390);
 // EXTERNAL MODULE: ./src/go/proxy/walk.ts
 var proxy_walk = __webpack_require__(9100);
 ;// CONCATENATED MODULE: ./src/install/chain-fetch.ts
@@ -675,9 +563,9 @@ function joinProxyUrl(base, path) {
  */
 async function getThroughChain(options) {
     const tried = [];
-    const stalled = options.stalled;
+    const health = options.health;
     const listed = options.chain.proxies.map(p => ({ base: p.url, separator: p.separator, direct: false }));
-    const bases = stalled ? (0,proxy_walk/* demoteStalled */.Qd)(listed, b => stalled.has(b.base)) : listed;
+    const bases = health ? (0,proxy_walk/* orderByHealth */.ox)(listed, b => health.of(b.base)) : listed;
     if (options.chain.terminal === 'direct')
         bases.push({ base: options.directBase, separator: ',', direct: true });
     const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
@@ -690,12 +578,12 @@ async function getThroughChain(options) {
     }));
     const shown = bases.map(b => (0,url/* redactUrl */.BO)(b.base));
     const message = (failed) => `${shown[failed.entry]}/${options.path}: ${describe(failed.result)}`;
-    const walked = await (0,walk/* walkUpstream */.x)(targets, {
+    const walked = await (0,walk/* walkUpstream */.xi)(targets, {
         ...requestOf(options, options.body),
         kind: options.path.endsWith('.zip') ? 'zip' : 'small',
         onTry: (entry, attempt, result, verdict) => {
-            if (result.kind === 'failure' && result.fault === 'timeout')
-                stalled?.add(bases[entry].base);
+            if (!bases[entry].direct)
+                health?.noteTry(bases[entry].base, result, verdict);
             if (verdict === 'ok')
                 return;
             const line = `${shown[entry]}/${options.path}: ${describe(result)}`;
@@ -801,7 +689,7 @@ async function resolveSumdbBase(options) {
 async function askSupported(options, proxy, name) {
     const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
     const target = { ...requestTarget(proxy, `sumdb/${name}/supported`), separator: ',', tries: attempts };
-    const walked = await (0,walk/* walkUpstream */.x)([target], requestOf(options, { mode: 'buffer', maxBytes: 4096 }));
+    const walked = await (0,walk/* walkUpstream */.xi)([target], requestOf(options, { mode: 'buffer', maxBytes: 4096 }));
     if (walked.kind === 'use')
         return { support: 'yes', message: 'serves the checksum database' };
     if (walked.kind === 'aborted' || !walked.report)
@@ -820,7 +708,7 @@ function sumdbFetcher(options) {
     const body = { mode: 'buffer', maxBytes: SUMDB_MAX_BYTES + 1 };
     return async (sub) => {
         const target = { ...requestTarget(options.base, sub), separator: ',', tries: attempts };
-        const walked = await (0,walk/* walkUpstream */.x)([target], { ...requestOf(options, body), kind: 'sumdb' });
+        const walked = await (0,walk/* walkUpstream */.xi)([target], { ...requestOf(options, body), kind: 'sumdb' });
         if (walked.kind === 'aborted')
             return { error: 'cancelled' };
         const result = walked.kind === 'use' ? walked.answer : walked.report?.result;
@@ -872,14 +760,14 @@ const S_IFDIR = 0o040000;
  * contains no `bin/go` (or `bin/go.exe` for a windows toolchain) is refused too.
  */
 function planToolchainExtraction(entries, moduleVersion) {
-    const prefix = toolchainZipPrefix(moduleVersion);
+    const prefix = (0,list/* toolchainZipPrefix */.pr)(moduleVersion);
     const files = [];
     const seen = new Map();
     let total = 0;
     entries.forEach((entry, entryIndex) => {
         const { name } = entry;
         const refuse = (why) => {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${(0,errors/* quote */.hD)(name)}: ${why}`, name);
+            throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip entry ${(0,errors/* quote */.hD)(name)}: ${why}`, name);
         };
         if (!name.startsWith(prefix))
             refuse(`does not start with the module prefix ${(0,errors/* quote */.hD)(prefix)}`);
@@ -937,14 +825,14 @@ function planToolchainExtraction(entries, moduleVersion) {
             const dir = parts.slice(0, i).join('/');
             if (filePaths.has(dir)) {
                 const name = prefix + (seen.get(dir) ?? dir);
-                throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip entry ${(0,errors/* quote */.hD)(name)} is a file and a directory`, name);
+                throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip entry ${(0,errors/* quote */.hD)(name)} is a file and a directory`, name);
             }
         }
     }
     const windows = /\.windows-[a-z0-9]+$/.test(moduleVersion);
     const goBinary = windows ? 'bin/go.exe' : 'bin/go';
     if (!files.some(f => f.path === goBinary)) {
-        throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip has no ${goBinary}`);
+        throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip has no ${goBinary}`);
     }
     return files;
 }
@@ -985,7 +873,7 @@ var yauzl = __webpack_require__(663);
  * under the toolchain installer, src/install/extract.ts, which plans and verifies).
  *
  * API:
- * - `readZipEntries(zipFile)` → `Promise<yauzl.Entry[]>`: the central directory, parsed by yauzl (names decoded and
+ * - `readZipEntries(zipFile)` → `Promise<ZipDirectoryEntry[]>`: the central directory, parsed by yauzl (names decoded and
  *   checked strictly, ZIP64, sizes) from a reader that reads the file synchronously in 64 KiB windows: yauzl asks
  *   for each entry's 46-byte header and its name separately, and through its default reader each of those 20,000
  *   reads for a Go toolchain was a trip through the thread pool (3 s of a loaded machine's time).
@@ -1096,7 +984,18 @@ async function readZipEntries(zipFile) {
     return new Promise((resolve, reject) => {
         const entries = [];
         zip.on('entry', (entry) => {
-            entries.push(entry);
+            // Only the fields used: yauzl's Entry also holds the raw name, extra fields and comment (buffers), several
+            // hundred bytes each that 10,000 entries kept alive through the whole extraction.
+            entries.push({
+                fileName: entry.fileName,
+                relativeOffsetOfLocalHeader: entry.relativeOffsetOfLocalHeader,
+                compressedSize: entry.compressedSize,
+                uncompressedSize: entry.uncompressedSize,
+                compressionMethod: entry.compressionMethod,
+                generalPurposeBitFlag: entry.generalPurposeBitFlag,
+                versionMadeBy: entry.versionMadeBy,
+                externalFileAttributes: entry.externalFileAttributes
+            });
             zip.readEntry();
         });
         zip.on('end', () => resolve(entries));
@@ -1232,8 +1131,26 @@ function writeSmall(fd, buffer, start, entry, target, mode, what) {
     }
     finally {
         (0,external_node_fs_.closeSync)(out);
+        if (data !== compressed)
+            releaseNow(data);
     }
     return digest;
+}
+/**
+ * Frees an inflated buffer's memory now instead of at the next garbage collection. Each small file inflates into a
+ * fresh buffer outside V8's heap (up to `SMALL_FILE_BYTES`); V8 collects them only after tens of MiB of such
+ * garbage have piled up, which was most of the install's peak RSS. Detaching the buffer's ArrayBuffer
+ * (`transfer(0)`, ES2024: Node 22 and later) releases its memory at once. Only a buffer that owns its whole
+ * ArrayBuffer (not a slice of Node's shared pool, nor of a zlib engine's output chunk) is detached; `data` is not
+ * used after this.
+ */
+function releaseNow(data) {
+    const owner = data.buffer;
+    if (typeof owner.transfer !== 'function')
+        return;
+    if (data.byteOffset !== 0 || owner.byteLength !== data.length || data.length <= Buffer.poolSize)
+        return;
+    owner.transfer(0);
 }
 /** One large file, streamed in bounded chunks: read, inflate (on the thread pool), hash, write. */
 async function writeLarge(zipFile, start, entry, target, mode, what) {
@@ -1325,13 +1242,13 @@ async function installToolchainZip(options) {
     const { zipFile, moduleVersion, goroot } = options;
     const m = /^v0\.0\.1-go(.+)\.([a-z0-9]+)-([a-z0-9]+)$/.exec(moduleVersion);
     if (!m)
-        throw new Error(`not a ${TOOLCHAIN_MODULE} version: ${JSON.stringify(moduleVersion)}`);
+        throw new Error(`not a ${list/* TOOLCHAIN_MODULE */.xc} version: ${JSON.stringify(moduleVersion)}`);
     const expectedVersion = `go${m[1]}`;
     const windowsToolchain = m[2] === 'windows';
     const windowsHost = (options.hostPlatform ?? process.platform) === 'win32';
     if (await exists(goroot))
         throw new Error(`cannot install ${expectedVersion} at ${goroot}: it already exists`);
-    const unreadable = (error) => new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`);
+    const unreadable = (error) => new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip ${zipFile}: ${error instanceof Error ? error.message : String(error)}`);
     let staging;
     let forgetStaging;
     try {
@@ -1345,7 +1262,7 @@ async function installToolchainZip(options) {
         // A cancel in the middle of the extraction removes the ~200 MB written so far (synchronously: no writer runs
         // between the removal and the exit).
         forgetStaging = (0,cancel/* onCancel */.A)(() => (0,external_node_fs_.rmSync)(stagingDir, { recursive: true, force: true, maxRetries: 3 }));
-        const what = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+        const what = `${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion}`;
         // Each file once, hashed as it is written, exec bits set as it is created (no second pass over the tree).
         const digests = await writeZipEntries({
             zipFile,
@@ -1358,20 +1275,20 @@ async function installToolchainZip(options) {
         const emptyDigest = new Uint8Array((0,external_node_crypto_.createHash)('sha256').digest());
         let h1;
         try {
-            h1 = hash1(entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })));
+            h1 = (0,dirhash/* hash1 */.C_)(entries.map((entry, i) => ({ name: entry.fileName, sha256: digests.get(i) ?? emptyDigest })));
         }
         catch (error) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: ${error.message}`);
+            throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip: ${error.message}`);
         }
         if (options.expectedH1 !== undefined && h1 !== options.expectedH1) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`);
+            throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip: checksum mismatch: its files hash to ${h1}, expected ${options.expectedH1}`);
         }
         for (const copy of goModRestorations(plan)) {
             await (0,promises_.copyFile)((0,external_node_path_.join)(staging, ...copy.from.split('/')), (0,external_node_path_.join)(staging, ...copy.to.split('/')));
         }
         const goVersion = (await (0,promises_.readFile)((0,external_node_path_.join)(staging, 'VERSION'), 'utf8').catch(() => '')).split('\n')[0].trim();
         if (goVersion !== expectedVersion) {
-            throw new ToolchainZipError(`${TOOLCHAIN_MODULE}@${moduleVersion} zip holds ${goVersion ? JSON.stringify(goVersion) : 'no VERSION file'}, expected ${expectedVersion}`);
+            throw new ToolchainZipError(`${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion} zip holds ${goVersion ? JSON.stringify(goVersion) : 'no VERSION file'}, expected ${expectedVersion}`);
         }
         // mkdtemp made the staging directory 0700: the installed GOROOT is 0755, as setup-go's installs, so that other
         // users (container jobs with --user, multi-user hosts) can run it.
@@ -1642,7 +1559,8 @@ async function breakLock(file, judged) {
  *   verified when it was installed, by this action or by setup-go).
  * - `direct` is https://go.dev/dl/mod, the module's origin, itself a GOPROXY for golang.org/toolchain.
  * - `1.23`, exact versions and ranges look at installed copies first (as setup-go does, no network on a hit);
- *   `stable`/`oldstable` need the list to know which version they mean.
+ *   `stable`/`oldstable` need the list to know which version they mean. `checkLatest` (setup-go's check-latest)
+ *   always reads the list and installs the newest match unless that very version is installed (then no download).
  * - The tool-cache layout is @actions/tool-cache's (`<root>/go/<semver>/<arch>` then `<arch>.complete`, written
  *   last), but written in place instead of `cacheDir`'s copy of ~10 000 files: the staging directory is renamed
  *   (cacheDir's copy of the 9,860-file 1.23.5 tree took 7.3 s on the loaded 2-core test machine; the rename is free).
@@ -1650,6 +1568,7 @@ async function breakLock(file, judged) {
  *   before the download, so a job that waited finds the other's complete install (a cache hit, no download); only
  *   the holder removes an unmarked tree or stale `.<arch>.partial-*` trees, so no tree another job owns is removed.
  */
+
 
 
 
@@ -1746,13 +1665,13 @@ function fromSemver(name) {
  * complete.
  */
 async function installGo(given) {
-    // One memory of stalled proxies for the list, the database and the zip: a proxy that stalled once is not asked
-    // first again in this install.
-    const options = { ...given, stalled: given.stalled ?? new Set() };
+    // One health record of the proxies for the list, the database and the zip (the walker's): a proxy that stalled
+    // once is not asked first again in this install.
+    const options = { ...given, health: given.health ?? new walk/* ChainHealth */.WI() };
     const started = performance.now();
     const { request, destination, platform, log } = options;
     const elapsed = () => Math.round(performance.now() - started);
-    const cached = await findInstalledGo(request, destination, platform);
+    const cached = options.checkLatest ? undefined : await findInstalledGo(request, destination, platform);
     if (cached) {
         log.info(`Go ${cached.version} is already installed at ${cached.goroot} (no download)`);
         return hit(cached, platform, elapsed());
@@ -1761,13 +1680,13 @@ async function installGo(given) {
         throw new ToolchainInstallError('sumdb', `cannot install Go ${(0,toolchain_version/* describeRequest */.Ng)(request)}: GOSUMDB=off, and Go toolchains are installed only when verified against the checksum database (the go command refuses too); set GOSUMDB to sum.golang.org or sum.golang.google.cn`);
     }
     const version = await resolveVersion(options);
-    const moduleVersion = toolchainModuleVersion(version, platform);
+    const moduleVersion = (0,list/* toolchainModuleVersion */.AL)(version, platform);
     const installedNow = await complete(destination, version, platform);
     if (installedNow) {
         log.info(`Go ${version} is already installed at ${installedNow.goroot} (no download)`);
         return hit(installedNow, platform, elapsed());
     }
-    const where = `${TOOLCHAIN_MODULE}@${moduleVersion}`;
+    const where = `${list/* TOOLCHAIN_MODULE */.xc}@${moduleVersion}`;
     const goroot = goInstallDir(destination, version);
     // Local faults before any download: a read-only or full tool cache would otherwise show only after ~70 MB.
     await ensureWritable((0,external_node_path_.dirname)(goroot), destination.kind === 'tool-cache' ? 'the tool cache' : 'the SDK directory');
@@ -1781,7 +1700,7 @@ async function installGo(given) {
     const verifying = verifyModule({
         fetch: sumdbFetcher({ ...options, base: base.url }),
         key: options.sumdb.key,
-        path: TOOLCHAIN_MODULE,
+        path: list/* TOOLCHAIN_MODULE */.xc,
         version: moduleVersion
     });
     // Awaited in downloadAndExtract; a job that finds the install done meanwhile never awaits it.
@@ -1833,7 +1752,7 @@ async function downloadAndExtract(options, target) {
         const downloading = getThroughChain({
             ...options,
             signal: options.signal ? AbortSignal.any([options.signal, stopDownload.signal]) : stopDownload.signal,
-            path: `${TOOLCHAIN_MODULE}/@v/${moduleVersion}.zip`,
+            path: `${list/* TOOLCHAIN_MODULE */.xc}/@v/${moduleVersion}.zip`,
             directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
             body: {
                 mode: 'file',
@@ -1992,7 +1911,7 @@ function hit(found, platform, ms) {
     return {
         ...found,
         cacheHit: true,
-        moduleVersion: toolchainModuleVersion(found.version, platform),
+        moduleVersion: (0,list/* toolchainModuleVersion */.AL)(found.version, platform),
         bytes: 0,
         ms
     };
@@ -2001,21 +1920,21 @@ function hit(found, platform, ms) {
 async function resolveVersion(options) {
     const listed = await getThroughChain({
         ...options,
-        path: `${TOOLCHAIN_MODULE}/@v/list`,
+        path: `${list/* TOOLCHAIN_MODULE */.xc}/@v/list`,
         directBase: options.directBase ?? TOOLCHAIN_DIRECT_BASE,
         body: { mode: 'buffer', maxBytes: LIST_MAX_BYTES }
     });
     for (const line of listed.tried)
         options.log.info(`  ${line}`);
     if (!listed.ok) {
-        throw new ToolchainInstallError('list', `cannot list the Go toolchains (${TOOLCHAIN_MODULE}): ${listed.message}`);
+        throw new ToolchainInstallError('list', `cannot list the Go toolchains (${list/* TOOLCHAIN_MODULE */.xc}): ${listed.message}`);
     }
     if (listed.answer.body.kind !== 'buffered' || listed.answer.body.truncated) {
-        throw new ToolchainInstallError('list', `the ${TOOLCHAIN_MODULE} list from ${listed.source} is larger than ${LIST_MAX_BYTES} bytes`);
+        throw new ToolchainInstallError('list', `the ${list/* TOOLCHAIN_MODULE */.xc} list from ${listed.source} is larger than ${LIST_MAX_BYTES} bytes`);
     }
-    const entries = parseToolchainList(listed.answer.body.bytes.toString('utf8'));
-    const chosen = selectToolchain(options.request, entries, options.platform, options.input ?? 'go-version');
-    options.log.info(`Go ${(0,toolchain_version/* describeRequest */.Ng)(options.request)} is ${chosen.goVersion} (${TOOLCHAIN_MODULE} list from ${listed.source})`);
+    const entries = (0,list/* parseToolchainList */.Xy)(listed.answer.body.bytes.toString('utf8'));
+    const chosen = (0,list/* selectToolchain */.qQ)(options.request, entries, options.platform, options.input ?? 'go-version');
+    options.log.info(`Go ${(0,toolchain_version/* describeRequest */.Ng)(options.request)} is ${chosen.goVersion} (${list/* TOOLCHAIN_MODULE */.xc} list from ${listed.source})`);
     return chosen.goVersion;
 }
 /** A download progress callback that logs at every 10 % and at least every `intervalMs`. */
@@ -2107,7 +2026,7 @@ async function readVersionFile(path) {
 const VERSION_FILE_MAX_BYTES = 1 << 20;
 /** The Go platform of this machine. */
 function hostGoPlatform() {
-    return goPlatform({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
+    return (0,list/* goPlatform */.GI)({ platform: process.platform, arch: process.arch, endianness: external_node_os_default().endianness() });
 }
 
 ;// CONCATENATED MODULE: ./src/install/for-job.ts
@@ -2119,6 +2038,7 @@ function hostGoPlatform() {
  * - `installRequestedGo(job)` → `Promise<InstalledGo>` (rejects like installGo; a bad version file is an InputError
  *   for `go-version-file`).
  * - `findRequestedGo(job)`: the requested Go when a complete install of it is already at the destination (no network).
+ * - `destinationFor(destination, architecture)`: the tool-cache arch directory of the `architecture` input.
  * - `toolchainChain(chain, gonoproxy)`: the chain the go command uses for golang.org/toolchain (direct when
  *   GONOPROXY matches it).
  */
@@ -2132,7 +2052,16 @@ function hostGoPlatform() {
 
 /** The chain for golang.org/toolchain: the go command fetches a GONOPROXY-matching module direct. */
 function toolchainChain(chain, gonoproxy) {
-    return (0,patterns/* matchesPrefixPatterns */.BC)(gonoproxy, TOOLCHAIN_MODULE) ? { proxies: [], terminal: 'direct' } : chain;
+    return (0,patterns/* matchesPrefixPatterns */.BC)(gonoproxy, list/* TOOLCHAIN_MODULE */.xc) ? { proxies: [], terminal: 'direct' } : chain;
+}
+/**
+ * The destination for the requested architecture: in the tool cache, setup-go's arch directory for it
+ * (`go/1.23.5/x86`), so a 386 Go never takes the runner's own Go's place.
+ */
+function destinationFor(destination, architecture) {
+    if (!architecture || destination.kind !== 'tool-cache')
+        return destination;
+    return { ...destination, nodeArch: architecture.toolCacheArch };
 }
 /** The version request of `go-version`, or of the file `go-version-file` names (read and logged). */
 async function for_job_requestOf(job) {
@@ -2148,8 +2077,10 @@ async function for_job_requestOf(job) {
  * stable/oldstable, which need the list, and when none is there): what lets the CLI skip the probe and work offline.
  */
 async function findRequestedGo(job) {
+    if (job.checkLatest)
+        return undefined;
     const { request } = await for_job_requestOf(job);
-    return findInstalledGo(request, job.destination, hostGoPlatform());
+    return findInstalledGo(request, destinationFor(job.destination, job.architecture), (0,list/* withArchitecture */.mD)(hostGoPlatform(), job.architecture));
 }
 /** Installs the Go the job asked for (see module doc). */
 async function installRequestedGo(job) {
@@ -2166,8 +2097,9 @@ async function installRequestedGo(job) {
             chain: toolchainChain(job.chain, job.gonoproxy),
             sumdb: job.sumdb,
             client,
-            platform: hostGoPlatform(),
-            destination: job.destination,
+            platform: (0,list/* withArchitecture */.mD)(hostGoPlatform(), job.architecture),
+            destination: destinationFor(job.destination, job.architecture),
+            checkLatest: job.checkLatest === true,
             tempDir: job.tempDir,
             log: job.log,
             ...(job.attempts !== undefined ? { attempts: job.attempts } : {}),
@@ -2186,7 +2118,8 @@ async function installRequestedGo(job) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ walkUpstream)
+/* harmony export */   WI: () => (/* binding */ ChainHealth),
+/* harmony export */   xi: () => (/* binding */ walkUpstream)
 /* harmony export */ });
 /* unused harmony export chainAnswer */
 /* harmony import */ var _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9100);
@@ -2216,23 +2149,47 @@ async function walkUpstream(targets, request) {
     };
     const lastFailure = new Map();
     const failures = () => [...lastFailure.values()];
+    // The first answer whose bytes disagreed with go.sum, kept until the walk knows whether go gets it after all.
+    let mismatched;
+    const release = (answer) => {
+        if (answer && answer !== mismatched?.answer)
+            request.release?.(answer);
+    };
+    const done = (result) => {
+        if (mismatched && !(result.kind === 'use' && result.answer === mismatched.answer)) {
+            request.release?.(mismatched.answer);
+        }
+        return result;
+    };
     let step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .firstStep */ .VB)(walk);
     for (;;) {
-        if (step.do === 'use')
-            throw new Error('unreachable: a walk uses an answer only after asking');
+        if (step.do === 'use') {
+            // Only a mismatching answer kept from earlier is used this way (an answer asked now is used below).
+            if (!mismatched || step.entry !== mismatched.entry)
+                throw new Error('unreachable: no answer kept to use');
+            const kept = mismatched;
+            return done({
+                kind: 'use',
+                entry: kept.entry,
+                answer: kept.answer,
+                tries: 1,
+                failures: failures(),
+                disagrees: true
+            });
+        }
         if (step.do === 'fail') {
-            return {
+            return done({
                 kind: 'fail',
                 why: step.why,
                 report: step.report === undefined ? undefined : lastFailure.get(step.report),
                 failures: failures()
-            };
+            });
         }
         const state = step.state;
         if (step.delayMs > 0) {
             await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y)(step.delayMs, request.signal);
             if (request.signal?.aborted)
-                return { kind: 'aborted', failures: failures() };
+                return done({ kind: 'aborted', failures: failures() });
             if (request.giveUp?.(state.entry)) {
                 const last = lastFailure.get(state.entry);
                 step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, { ...state, attempt: state.attempt - 1 }, last?.verdict ?? 'transient', undefined, true);
@@ -2241,19 +2198,38 @@ async function walkUpstream(targets, request) {
         }
         const target = targets[state.entry];
         const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, state.entry === targets.length - 1);
-        const result = await ask(target, request, floor);
+        let result = await ask(target, request, floor);
         if (result.kind === 'aborted')
-            return { kind: 'aborted', failures: failures() };
-        const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+            return done({ kind: 'aborted', failures: failures() });
+        let verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+        if (verdict === 'ok' && result.kind === 'answer' && request.check && (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, state.entry)) {
+            const checked = await request.check(state.entry, result);
+            result = checked.verdict === 'failed' ? checked.failure : checked.answer;
+            verdict =
+                checked.verdict === 'failed' ? (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url)) : checked.verdict;
+        }
         request.onTry?.(state.entry, state.attempt, result, verdict);
         const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
-        if (next.do === 'use' && result.kind === 'answer') {
-            return { kind: 'use', entry: state.entry, answer: result, tries: state.attempt, failures: failures() };
+        if (next.do === 'use' && result.kind === 'answer' && next.entry === state.entry) {
+            return done({
+                kind: 'use',
+                entry: state.entry,
+                answer: result,
+                tries: state.attempt,
+                failures: failures(),
+                ...(next.disagrees ? { disagrees: true } : {})
+            });
         }
         const failed = { entry: state.entry, attempt: state.attempt, result, verdict };
         lastFailure.set(state.entry, failed);
+        if (verdict === 'mismatch' && result.kind === 'answer') {
+            if (mismatched)
+                release(result);
+            else
+                mismatched = { entry: state.entry, answer: result };
+        }
         if (request.signal?.aborted)
-            return { kind: 'aborted', failures: failures() };
+            return done({ kind: 'aborted', failures: failures() });
         if (next.do === 'ask' && next.state.entry === state.entry)
             request.onRetry?.(failed, next.delayMs);
         step = next;
@@ -2272,6 +2248,27 @@ function ask(target, request, floor) {
         signal: request.signal,
         onData: request.onData
     });
+}
+/**
+ * What one run learned about its proxies, for walkers that keep no health of their own (the Go install's list,
+ * checksum-database and zip requests share one): per proxy base URL, its timeouts and failures in a row, as the
+ * walker's rules read them (src/go/proxy/walk.ts orderByHealth: a proxy that stalled once is asked after the others
+ * of its `|` run). The warm forwarder keeps the same counts in its own per-proxy health.
+ */
+class ChainHealth {
+    counts = new Map();
+    /** The counts of the proxy at `base`, or undefined before its first try. */
+    of(base) {
+        return this.counts.get(base);
+    }
+    /** Records one try of the proxy at `base`. */
+    noteTry(base, result, verdict) {
+        const counts = this.counts.get(base) ?? { timeouts: 0, consecutiveFailures: 0 };
+        this.counts.set(base, counts);
+        if (result.kind === 'failure' && result.fault === 'timeout')
+            counts.timeouts++;
+        counts.consecutiveFailures = verdict === 'ok' || verdict === 'not-found' ? 0 : counts.consecutiveFailures + 1;
+    }
 }
 
 

@@ -1,103 +1,8 @@
-export const id = 925;
-export const ids = [925];
+export const id = 103;
+export const ids = [103];
 export const modules = {
 
-/***/ 3390:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ walkUpstream)
-/* harmony export */ });
-/* unused harmony export chainAnswer */
-/* harmony import */ var _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9100);
-/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3752);
-
-
-/** The answer as the walker's rules see it. */
-function chainAnswer(result, kind, proxy) {
-    const common = { ...(kind ? { request: kind } : {}), proxy: proxy.origin + proxy.pathname };
-    if (result.kind === 'failure')
-        return { kind: 'failure', fault: result.fault, ...common };
-    const head = result.body.kind === 'buffered' ? result.body.bytes.subarray(0, 512).toString('utf8') : undefined;
-    return {
-        kind: 'status',
-        status: result.status,
-        contentType: result.contentType,
-        ...(head !== undefined ? { head } : {}),
-        ...common
-    };
-}
-/** Walks `targets` for one request. Never rejects. */
-async function walkUpstream(targets, request) {
-    const walk = {
-        entries: targets.map(t => ({ separator: t.separator, tries: t.tries, ...(t.direct ? { direct: true } : {}) })),
-        backoffMs: request.backoffMs,
-        ...(request.random ? { random: request.random } : {})
-    };
-    const lastFailure = new Map();
-    const failures = () => [...lastFailure.values()];
-    let step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .firstStep */ .VB)(walk);
-    for (;;) {
-        if (step.do === 'use')
-            throw new Error('unreachable: a walk uses an answer only after asking');
-        if (step.do === 'fail') {
-            return {
-                kind: 'fail',
-                why: step.why,
-                report: step.report === undefined ? undefined : lastFailure.get(step.report),
-                failures: failures()
-            };
-        }
-        const state = step.state;
-        if (step.delayMs > 0) {
-            await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y)(step.delayMs, request.signal);
-            if (request.signal?.aborted)
-                return { kind: 'aborted', failures: failures() };
-            if (request.giveUp?.(state.entry)) {
-                const last = lastFailure.get(state.entry);
-                step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, { ...state, attempt: state.attempt - 1 }, last?.verdict ?? 'transient', undefined, true);
-                continue;
-            }
-        }
-        const target = targets[state.entry];
-        const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, state.entry === targets.length - 1);
-        const result = await ask(target, request, floor);
-        if (result.kind === 'aborted')
-            return { kind: 'aborted', failures: failures() };
-        const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
-        request.onTry?.(state.entry, state.attempt, result, verdict);
-        const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
-        if (next.do === 'use' && result.kind === 'answer') {
-            return { kind: 'use', entry: state.entry, answer: result, tries: state.attempt, failures: failures() };
-        }
-        const failed = { entry: state.entry, attempt: state.attempt, result, verdict };
-        lastFailure.set(state.entry, failed);
-        if (request.signal?.aborted)
-            return { kind: 'aborted', failures: failures() };
-        if (next.do === 'ask' && next.state.entry === state.entry)
-            request.onRetry?.(failed, next.delayMs);
-        step = next;
-    }
-}
-/** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
-function ask(target, request, floor) {
-    return request.client.get(target.url, {
-        ...(request.kind ? { maxBodyBytes: _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .ANSWER_CAPS */ .r7[request.kind] } : {}),
-        ...(floor !== undefined ? { minBytesPerSecond: floor, throughputWindowMs: _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .THROUGHPUT */ .V1.windowMs } : {}),
-        body: request.body,
-        credentials: target.credentials,
-        credentialsFor: request.credentialsFor,
-        headersTimeoutMs: request.headersTimeoutMs,
-        bodyIdleTimeoutMs: request.bodyIdleTimeoutMs,
-        signal: request.signal,
-        onData: request.onData
-    });
-}
-
-
-/***/ }),
-
-/***/ 1925:
+/***/ 103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -118,6 +23,8 @@ var external_node_path_ = __webpack_require__(6760);
 var proxy_chain = __webpack_require__(3364);
 // EXTERNAL MODULE: ./src/go/proxy/url.ts
 var proxy_url = __webpack_require__(2660);
+// EXTERNAL MODULE: ./src/host/wording.ts
+var wording = __webpack_require__(6062);
 ;// CONCATENATED MODULE: ./src/warm/diagnose.ts
 /**
  * Turns the go command's error text into a diagnosis a new user can act on: what kind of
@@ -131,6 +38,7 @@ var proxy_url = __webpack_require__(2660);
  * its suggestion. diagnosisFacts() reads the text once (module, HTTP status, host, transport fault, markers) and
  * diagnose() takes the first row that applies.
  */
+
 
 /** The kinds that trying again can cure; each row's `transient` follows it. */
 const TRANSIENT = new Set([
@@ -235,7 +143,7 @@ function serverResponse(text) {
 const BAD_RESPONSE = /invalid character '<'|looking for beginning of value|invalid response from proxy|HTML page|not a Go module proxy|redirected (?:from https|to an unsupported)|more than \d+ redirects/;
 const NOT_FOUND = new Set([404, 410]);
 const GIT_AUTH_PROMPT = /could not read Username|terminal prompts disabled|Authentication failed|Permission denied \(publickey\)|could not read Password/;
-const SWAP = 'remove it from `proxies:` or join it to a working proxy with "|" (see the probe table)';
+const swap = (f) => `remove it from ${f.words.input('proxies')} or join it to a working proxy with "|" (see the probe table)`;
 const Who = (f) => f.host ?? 'A proxy';
 const who = (f) => f.host ?? 'a proxy';
 const none = () => ({});
@@ -244,9 +152,9 @@ const hostOnly = (f) => (f.host ? { host: f.host } : {});
 const httpRow = (f, pick) => f.verifying === undefined && f.status !== undefined && pick(statusKind(f.status));
 /** Rows that read only the words: they apply when no HTTP status decides. */
 const words = (f, re) => f.verifying === undefined && f.status === undefined && re.test(f.text);
-const unauthorizedSentence = (host, status) => `Credentials missing or wrong for ${host ?? 'the host'}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the \`auth:\` input (from secrets.*), and check that the token may read this module.`;
-const unknownRevisionSentence = (f) => `${f.subject} does not exist upstream (unknown revision${f.version ? ` ${f.version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add \`${f.privateLine}\`.`;
-const badResponseSentence = (f) => `${f.host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in \`proxies:\` (a mirror's path such as /goproxy/ matters) or remove it.`;
+const unauthorizedSentence = (words, host, status) => `Credentials missing or wrong for ${host ?? 'the host'}${status ? ` (${status})` : ''}: add a line \`${host ?? 'HOST'} USER:TOKEN\` to the ${words.input('auth')} ${words.setting} (from secrets.*), and check that the token may read this module.`;
+const unknownRevisionSentence = (f) => `${f.subject} does not exist upstream (unknown revision${f.version ? ` ${f.version}` : ''}): the tag was deleted or never pushed; fix the require line in go.mod, or for a private module add ${f.privateInput}.`;
+const badResponseSentence = (f) => `${f.host ?? 'A proxy'} answered with something that is not a Go module proxy response (an HTML page, a sign-in portal, a bad redirect): check its URL in ${f.words.input('proxies')} (a mirror's path such as /goproxy/ matters) or remove it.`;
 const transportRow = (kind, sentence) => ({
     kind,
     transient: TRANSIENT.has(kind),
@@ -263,14 +171,14 @@ const DIAGNOSES = [
         kind: 'stalled',
         transient: true,
         applies: f => f.stallSeconds !== undefined,
-        sentence: f => `The download made no progress for ${f.stallSeconds} s and was stopped by the watchdog: a proxy or the network stalls from this runner; it is tried again, and a proxy that keeps stalling should be removed from \`proxies:\` or joined to a working one with "|".`,
+        sentence: f => `The download made no progress for ${f.stallSeconds} s and was stopped by the watchdog: a proxy or the network stalls from ${f.words.here}; it is tried again, and a proxy that keeps stalling should be removed from ${f.words.input('proxies')} or joined to a working one with "|".`,
         details: none
     },
     {
         kind: 'deadline',
         transient: false,
         applies: f => f.deadlineSeconds !== undefined,
-        sentence: f => `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from this runner or the module set is large; raise \`warm-timeout:\` or check the probe table for a slow proxy.`,
+        sentence: f => `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from ${f.words.here} or the module set is large; raise ${f.words.input('warm-timeout')} or check the probe table for a slow proxy.`,
         suggestion: f => `warm-timeout: ${(f.deadlineSeconds ?? 0) * 2}`,
         details: none
     },
@@ -279,21 +187,21 @@ const DIAGNOSES = [
         transient: false,
         applies: f => /checksum mismatch|SECURITY ERROR/.test(f.text) &&
             /reported by the checksum server|verifying (?:module|go\.mod): checksum mismatch/.test(f.text),
-        sentence: f => `${f.subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from \`proxies:\` (the go command refuses the download either way, and rightly so).`,
+        sentence: f => `${f.subject} as downloaded does not match the checksum database: a proxy in the chain serves altered bytes, or the module was re-tagged after publication; remove the proxy that served it from ${f.words.input('proxies')} (the go command refuses the download either way, and rightly so).`,
         details: none
     },
     {
         kind: 'checksum-mismatch-gosum',
         transient: false,
         applies: f => /checksum mismatch|SECURITY ERROR/.test(f.text),
-        sentence: f => `${f.subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from \`proxies:\` (verification stays on).`,
+        sentence: f => `${f.subject} as downloaded does not match the hash in go.sum: the module was re-tagged upstream or a proxy serves different bytes than when go.sum was written; find out which copy is right before changing go.sum, and remove a proxy that serves altered bytes from ${f.words.input('proxies')} (verification stays on).`,
         details: none
     },
     {
         kind: 'not-found',
         transient: false,
         applies: f => f.verifying?.status !== undefined && NOT_FOUND.has(f.verifying.status),
-        sentence: f => `The checksum database does not know ${f.subject} (${f.verifying?.status}): it is most likely a private module; add \`${f.privateLine}\` so it is fetched directly and not looked up in the public checksum database.`,
+        sentence: f => `The checksum database does not know ${f.subject} (${f.verifying?.status}): it is most likely a private module; add ${f.privateInput} so it is fetched directly and not looked up in the public checksum database.`,
         suggestion: f => f.privateLine,
         details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
     },
@@ -301,7 +209,7 @@ const DIAGNOSES = [
         kind: 'unauthorized',
         transient: false,
         applies: f => f.verifying?.status !== undefined && statusKind(f.verifying.status) === 'unauthorized',
-        sentence: f => unauthorizedSentence(f.verifying?.host, f.verifying?.status),
+        sentence: f => unauthorizedSentence(f.words, f.verifying?.host, f.verifying?.status),
         suggestion: f => `auth: ${f.verifying?.host ?? 'HOST'} USER:TOKEN`,
         details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
     },
@@ -315,7 +223,7 @@ const DIAGNOSES = [
                 : f.verifying?.host
                     ? ` (${f.verifying.host})`
                     : '';
-            return `The checksum database could not be reached from this runner${via} to verify ${f.subject}: set \`sumdb: sum.golang.google.cn\` (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in \`proxies:\`.`;
+            return `The checksum database could not be reached from ${f.words.here}${via} to verify ${f.subject}: set ${f.words.input('sumdb', 'sum.golang.google.cn')} (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in ${f.words.input('proxies')}.`;
         },
         suggestion: () => 'sumdb: sum.golang.google.cn',
         details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
@@ -324,7 +232,7 @@ const DIAGNOSES = [
         kind: 'lookup-disabled',
         transient: false,
         applies: f => /module lookup disabled by GOPROXY=off/.test(f.text),
-        sentence: f => `${f.subject} is not in the module cache and GOPROXY is off: list at least one proxy in \`proxies:\` (or direct) for the warm phase to download it.`,
+        sentence: f => `${f.subject} is not in the module cache and GOPROXY is off: list at least one proxy in ${f.words.input('proxies')} (or direct) for the warm phase to download it.`,
         details: none
     },
     {
@@ -339,27 +247,27 @@ const DIAGNOSES = [
         kind,
         transient: false,
         applies: f => httpRow(f, k => k === kind),
-        sentence: f => `No proxy in the chain has ${f.subject} (${f.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add \`${f.privateLine}\` so the go command fetches it directly with your git credentials; otherwise check that this version exists.`,
+        sentence: f => `No proxy in the chain has ${f.subject} (${f.status} ${kind === 'gone' ? 'Gone' : 'Not Found'}): if it is a private module, add ${f.privateInput} so the go command fetches it directly with your git credentials; otherwise check that this version exists.`,
         suggestion: f => f.privateLine
     })),
     {
         kind: 'unauthorized',
         transient: false,
         applies: f => httpRow(f, k => k === 'unauthorized'),
-        sentence: f => unauthorizedSentence(f.host, f.status),
+        sentence: f => unauthorizedSentence(f.words, f.host, f.status),
         suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`
     },
     {
         kind: 'rate-limited',
         transient: true,
         applies: f => httpRow(f, k => k === 'rate-limited'),
-        sentence: f => `${f.host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits this runner; the download is tried again with backoff, and a second proxy joined with "|" in \`proxies:\` takes the load off.`
+        sentence: f => `${f.host ?? 'The proxy'} answered 429 Too Many Requests: it rate-limits ${f.words.here}; the download is tried again with backoff, and a second proxy joined with "|" in ${f.words.input('proxies')} takes the load off.`
     },
     {
         kind: 'not-found',
         transient: false,
         applies: f => words(f, /reading file:\/\/\S+: no such file or directory/),
-        sentence: f => `No proxy in the chain has ${f.subject} (the file:// proxy lacks it): if it is a private module, add \`${f.privateLine}\`; otherwise check that this version exists.`,
+        sentence: f => `No proxy in the chain has ${f.subject} (the file:// proxy lacks it): if it is a private module, add ${f.privateInput}; otherwise check that this version exists.`,
         suggestion: f => f.privateLine,
         details: none
     },
@@ -374,7 +282,7 @@ const DIAGNOSES = [
         kind: 'unauthorized',
         transient: false,
         applies: f => words(f, GIT_AUTH_PROMPT),
-        sentence: f => unauthorizedSentence(f.host, undefined),
+        sentence: f => unauthorizedSentence(f.words, f.host, undefined),
         suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`,
         details: hostOnly
     },
@@ -399,22 +307,22 @@ const DIAGNOSES = [
         sentence: f => `The version of ${f.module ?? 'a module'} is not valid or matches no release: write a full semantic version (v1.2.3) or a pseudo-version in go.mod.`,
         details: none
     },
-    transportRow('timeout', f => `${Who(f)} did not answer in time: it is down, overloaded or blocked from this runner; the download is tried again; if it keeps happening, ${SWAP}.`),
-    transportRow('refused', f => `The connection to ${who(f)} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${SWAP}.`),
-    transportRow('dns', f => `The host name ${who(f)} could not be resolved from this runner: check its spelling in \`proxies:\`; a DNS hiccup is tried again.`),
-    transportRow('tls', f => `The TLS certificate of ${who(f)} is not trusted on this runner (${/x509: [^\n]*/.exec(f.transportText)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on the runner (SSL_CERT_FILE); otherwise check the URL in \`proxies:\`.`),
-    transportRow('reset', f => `The connection to ${who(f)} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${SWAP}.`),
+    transportRow('timeout', f => `${Who(f)} did not answer in time: it is down, overloaded or blocked from ${f.words.here}; the download is tried again; if it keeps happening, ${swap(f)}.`),
+    transportRow('refused', f => `The connection to ${who(f)} was refused: nothing listens there or a firewall rejects it; the download is tried again; if it keeps happening, ${swap(f)}.`),
+    transportRow('dns', f => `The host name ${who(f)} could not be resolved from ${f.words.here}: check its spelling in ${f.words.input('proxies')}; a DNS hiccup is tried again.`),
+    transportRow('tls', f => `The TLS certificate of ${who(f)} is not trusted on ${f.words.here} (${/x509: [^\n]*/.exec(f.transportText)?.[0] ?? 'certificate error'}): behind a TLS-inspecting corporate proxy, install its CA certificate on ${f.words.here} (SSL_CERT_FILE); otherwise check the URL in ${f.words.input('proxies')}.`),
+    transportRow('reset', f => `The connection to ${who(f)} broke off mid-download (reset or EOF): a flaky network or proxy; the download is tried again; if it keeps happening, ${swap(f)}.`),
     {
         kind: 'server-error',
         transient: true,
         applies: f => httpRow(f, k => k === 'server-error'),
-        sentence: f => `${f.host ?? 'The proxy'} answered ${f.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in \`proxies:\`.`
+        sentence: f => `${f.host ?? 'The proxy'} answered ${f.status}: a fault on the proxy's side, usually temporary; the download is tried again, and a proxy that keeps failing should be joined to a working one with "|" in ${f.words.input('proxies')}.`
     },
     {
         kind: 'other',
         transient: false,
         applies: f => httpRow(f, () => true),
-        sentence: f => `${f.host ?? 'The proxy'} answered ${f.status} for ${f.subject}: the proxy refuses this request; check the proxy's documentation or remove it from \`proxies:\`.`
+        sentence: f => `${f.host ?? 'The proxy'} answered ${f.status} for ${f.subject}: the proxy refuses this request; check the proxy's documentation or remove it from ${f.words.input('proxies')}.`
     },
     {
         kind: 'other',
@@ -434,6 +342,7 @@ const DIAGNOSES = [
 /** Works out, once, everything the rules read from one go error text. */
 function diagnosisFacts(rawText, context = {}) {
     const text = (0,proxy_url/* redactText */.Rd)(rawText);
+    const words = context.words ?? wording/* ACTION_WORDING */.G;
     const named = moduleOf(text);
     const module = context.module ?? named.module;
     const version = context.version ?? named.version;
@@ -458,6 +367,7 @@ function diagnosisFacts(rawText, context = {}) {
     // The go command reports the most useful error: any proxy error ranks above "not found".
     const decisive = statuses.find(s => !NOT_FOUND.has(s.status)) ?? statuses[0];
     const detail = serverResponse(text);
+    const privatePattern = module ? privatePrefix(module) : 'your.host/org';
     // After a 5xx only the proxy's own words explain a transport fault; a 4xx is never one.
     const transportText = decisive === undefined ? text : detail;
     const transport = decisive === undefined || decisive.status >= 500 ? transportKind(transportText) : undefined;
@@ -466,7 +376,9 @@ function diagnosisFacts(rawText, context = {}) {
         module,
         version,
         subject: module ? (version ? `${module}@${version}` : module) : 'a module',
-        privateLine: `private: ${module ? privatePrefix(module) : 'your.host/org'}`,
+        privateLine: `private: ${privatePattern}`,
+        privateInput: words.input('private', privatePattern),
+        words,
         ...(stall ? { stallSeconds: Number(stall[1]) } : {}),
         ...(deadline ? { deadlineSeconds: Number(deadline[1]) } : {}),
         verifying,
@@ -519,7 +431,7 @@ function judgeRun(run, set, ctx) {
                 path: object.Path,
                 ...version,
                 error,
-                diagnosis: diagnose(error, { module: object.Path, ...version }),
+                diagnosis: diagnose(error, { module: object.Path, ...version, ...(ctx.words ? { words: ctx.words } : {}) }),
                 directory: set.shown,
                 ...requiringGoMod(set, object.Path)
             });
@@ -528,21 +440,21 @@ function judgeRun(run, set, ctx) {
         modules.set(`${object.Path}@${object.Version ?? ''}`, ctx.fetched(object) ? 'downloaded' : 'cached');
     }
     if (run.spawnError) {
-        failures.push(setFailure(set, `could not start ${ctx.go}: ${run.spawnError}`));
+        failures.push(setFailure(set, `could not start ${ctx.go}: ${run.spawnError}`, ctx.words));
     }
     else if (run.killed) {
         const marker = run.killed === 'stall' ? stallMarker(ctx.stallSeconds) : deadlineMarker(ctx.timeoutSeconds);
         const stderr = run.stderr.trim();
-        failures.push(setFailure(set, `${marker}${stderr ? `\n${ctx.clean(stderr)}` : ''}`));
+        failures.push(setFailure(set, `${marker}${stderr ? `\n${ctx.clean(stderr)}` : ''}`, ctx.words));
     }
     else if (run.code !== 0 && failures.length === 0) {
-        failures.push(...stderrFailures(set, ctx.clean(run.stderr.trim() || `go mod download exited with ${run.code}`)));
+        failures.push(...stderrFailures(set, ctx.clean(run.stderr.trim() || `go mod download exited with ${run.code}`), ctx.words));
     }
     return { modules, failures };
 }
 /** The failure of a whole set (a stall, the deadline, go not starting), or of the module its text names. */
-function setFailure(set, text) {
-    const diagnosis = diagnose(text);
+function setFailure(set, text, words) {
+    const diagnosis = diagnose(text, words ? { words } : {});
     const path = diagnosis.module ?? mainModule(set) ?? set.shown;
     return {
         path,
@@ -554,11 +466,11 @@ function setFailure(set, text) {
     };
 }
 /** Failures from a fatal stderr (no JSON): one per `go: path@version: ...` block, else one for the whole text. */
-function stderrFailures(set, stderr) {
+function stderrFailures(set, stderr, words) {
     const blocks = stderr.split(/\n(?=go: )/).filter(b => /^go: [^\s@]+@[^\s:]+: /.test(b));
     if (blocks.length === 0)
-        return [setFailure(set, stderr)];
-    return blocks.map(block => setFailure(set, block));
+        return [setFailure(set, stderr, words)];
+    return blocks.map(block => setFailure(set, block, words));
 }
 function mainModule(set) {
     if (set.goWork || set.goMods.length === 0)
@@ -614,6 +526,28 @@ function parseGoSum(text) {
         entries.push({ path, version, goModOnly, hash });
     });
     return { entries, errors };
+}
+/**
+ * The `h1:` hashes the go.sum files of a build record, keyed as go checks them (modfetch.checkModSum): the zip of
+ * `path@version` under `path@version`, its go.mod under `path@version/go.mod`. Several files may name the same module
+ * (a workspace's members and go.work.sum): every hash any of them records is kept, as go would accept bytes that
+ * match the go.sum it reads. Hash schemes other than `h1:` are left out (nothing here can compute them).
+ */
+function recordedSums(sums) {
+    const recorded = new Map();
+    for (const entry of sums.flatMap(s => s.entries)) {
+        if (!entry.hash.startsWith('h1:'))
+            continue;
+        const key = recordedKey(entry.path, entry.version, entry.goModOnly);
+        const hashes = recorded.get(key) ?? new Set();
+        hashes.add(entry.hash);
+        recorded.set(key, hashes);
+    }
+    return recorded;
+}
+/** The key of {@link RecordedSums} for the zip (or, `goModOnly`, the go.mod) of `path@version`. */
+function recordedKey(path, version, goModOnly) {
+    return `${path}@${version}${goModOnly ? '/go.mod' : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/go/module/semver.ts
@@ -1017,6 +951,7 @@ function planPath(wire) {
 
 
 
+
 /** Handles one request from the go command; a request it abandons (closed early) aborts its upstream tries. */
 async function handleRequest(ctx, req, res) {
     const { activity, touch } = ctx;
@@ -1123,6 +1058,8 @@ function respond(res, answer, head, touch) {
         return sendText(res, answer.status, answer.text);
     if (answer.type === 'network')
         return sendText(res, answer.fault === 'timeout' ? 504 : 502, answer.message);
+    if (answer.type === 'file')
+        return respondFile(res, answer, head, touch);
     if (answer.type === 'complete') {
         res.writeHead(answer.status, {
             'Content-Type': answer.contentType || 'application/octet-stream',
@@ -1157,6 +1094,24 @@ function respond(res, answer, head, touch) {
             rest.destroy();
     });
     rest.resume();
+}
+/** Sends a body spooled while it was compared with go.sum (verify.ts), then removes its file. */
+function respondFile(res, answer, head, touch) {
+    const remove = () => void (0,promises_.rm)(answer.file, { force: true }).catch(() => undefined);
+    res.writeHead(answer.status, {
+        'Content-Type': answer.contentType || 'application/octet-stream',
+        'Content-Length': answer.bytes
+    });
+    if (head) {
+        res.end();
+        return remove();
+    }
+    const file = (0,external_node_fs_.createReadStream)(answer.file);
+    file.on('data', () => touch());
+    file.on('error', () => res.destroy());
+    file.on('close', remove);
+    res.on('close', () => file.destroy());
+    file.pipe(res);
 }
 /** Sends a prefetched answer to the go command, then frees it (memory, or its spool file). */
 async function respondStored(res, answer, store, signal, touch) {
@@ -1208,8 +1163,8 @@ async function respondStored(res, answer, store, signal, touch) {
 function summary(result) {
     if (result.type === 'network')
         return result.message;
-    if (result.type === 'stream')
-        return '200 OK';
+    if (result.type === 'stream' || result.type === 'file')
+        return `${result.status} OK`;
     return `${result.status} ${(external_node_http_default()).STATUS_CODES[result.status] ?? ''}`.trim();
 }
 /** The name to show for whoever answered: the proxy, or (for the checksum database itself) the URL's origin. */
@@ -1237,6 +1192,9 @@ function bodyText(result, shown, after = '') {
 function toOutcome(u, result, verdict, tries, url) {
     const shown = u ? u.shown : url ? (0,proxy_url/* redactUrl */.BO)(url.origin) : 'upstream';
     const after = tries > 1 ? ` (${tries} tries by setup-goproxy)` : '';
+    if (verdict === 'mismatch') {
+        return { upstream: u, status: 502, notFound: false, text: `${shown}: served bytes that differ from go.sum${after}` };
+    }
     if (result.type === 'complete') {
         if (result.status === 200) {
             return {
@@ -1273,6 +1231,9 @@ function toAttemptResult(result) {
     if (result.kind === 'failure')
         return { type: 'network', fault: result.fault, message: result.message };
     const { body } = result;
+    if (body.kind === 'file') {
+        return { type: 'file', status: result.status, contentType: result.contentType, file: body.path, bytes: body.bytes };
+    }
     if (body.kind === 'stream') {
         return {
             type: 'stream',
@@ -1287,7 +1248,7 @@ function toAttemptResult(result) {
         type: 'complete',
         status: result.status,
         contentType: result.contentType,
-        body: body.kind === 'buffered' ? body.bytes : Buffer.alloc(0),
+        body: body.bytes,
         ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {})
     };
 }
@@ -1295,6 +1256,14 @@ function toAttemptResult(result) {
 const CLOSED = { type: 'network', fault: 'other', message: 'the go command closed the request' };
 
 ;// CONCATENATED MODULE: ./src/warm/forwarder/walk.ts
+/**
+ * The forwarder's requests upstream, through the one chain-walk driver (src/net/walk.ts `walkUpstream`, whose rules
+ * are src/go/proxy/walk.ts's): this file only says which proxies a request walks (the live ones, each with its
+ * tries), keeps each proxy's health after every try, and turns the walk's result into the forwarder's terms (an
+ * answer to stream or buffer, or the Outcome go is told). The checksum-database routing (sumdb.ts) and the prefetch
+ * (forwarder.ts `prefetchOne`) walk through `walkTargets` too.
+ */
+
 
 
 
@@ -1309,13 +1278,15 @@ function triesFor(ctx, u, isLast) {
 }
 /**
  * Walks `targets` (in order, with the separators of their proxies; the database itself counts as `,`) through the
- * one driver, recording every try in its proxy's health and giving up a proxy dropped meanwhile.
+ * one driver, recording every try in its proxy's health and giving up a proxy dropped meanwhile. With `path` (a
+ * module request's wire path) a module file is compared with go.sum where the walker says it matters (verify.ts).
  */
-async function walkTargets(ctx, targets, kind, signal) {
-    const result = await (0,net_walk/* walkUpstream */.x)(targets.map(t => ({
+async function walkTargets(ctx, targets, kind, signal, path) {
+    const sums = path !== undefined ? ctx.sums : undefined;
+    const result = await (0,net_walk/* walkUpstream */.xi)(targets.map(t => ({
         url: t.url,
         credentials: t.credentials,
-        separator: t.u?.entry.separator ?? ',',
+        separator: t.separator ?? t.u?.entry.separator ?? ',',
         tries: t.tries
     })), {
         client: ctx.client,
@@ -1338,13 +1309,30 @@ async function walkTargets(ctx, targets, kind, signal) {
             if (!u || verdict === 'local')
                 return;
             const timeout = result.kind === 'failure' && result.fault === 'timeout';
-            recordTry(u, verdict === 'ok' || verdict === 'not-found' ? 'success' : verdict === 'unavailable' ? 'transient' : verdict, timeout, ctx.requestTimeoutMs, ctx.log);
+            // Bytes that differ from go.sum are an answer, not a sign of a sick proxy: never a reason to drop it.
+            recordTry(u, verdict === 'ok' || verdict === 'not-found'
+                ? 'success'
+                : verdict === 'unavailable'
+                    ? 'transient'
+                    : verdict === 'mismatch'
+                        ? 'permanent'
+                        : verdict, timeout, ctx.requestTimeoutMs, ctx.log);
         },
         onRetry: (failed, _delayMs) => {
             const target = targets[failed.entry];
-            ctx.log.debug(`Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}; retrying (${failed.attempt}/${target.tries})`);
+            const what = `Warm phase: ${describeUpstream(target.u, target.url)} ${summary(toAttemptResult(failed.result))}`;
+            ctx.retryLines.note(what, `${what}; retrying (${failed.attempt}/${target.tries})`);
         },
-        giveUp: entry => targets[entry].u?.health.dropped === true
+        giveUp: entry => targets[entry].u?.health.dropped === true,
+        ...(sums && path !== undefined
+            ? {
+                check: (entry, answer) => {
+                    const shown = (t) => describeUpstream(t.u, t.url);
+                    return sums.check(path, answer, shown(targets[entry]), shown(targets[entry + 1]));
+                },
+                release: (answer) => sums.release(answer)
+            }
+            : {})
     });
     return inForwarderTerms(targets, result);
 }
@@ -1354,7 +1342,12 @@ function inForwarderTerms(targets, result) {
         return toOutcome(target.u, toAttemptResult(failed.result), failed.verdict, failed.attempt, target.url);
     };
     if (result.kind === 'use') {
-        return { kind: 'use', target: targets[result.entry], result: toAttemptResult(result.answer) };
+        return {
+            kind: 'use',
+            target: targets[result.entry],
+            result: toAttemptResult(result.answer),
+            ...(result.disagrees ? { disagrees: true } : {})
+        };
     }
     const outcomes = result.failures.map(outcomeOf);
     if (result.kind === 'aborted') {
@@ -1372,20 +1365,41 @@ function inForwarderTerms(targets, result) {
         outcomes
     };
 }
-/** Walks the live chain for a module request, as Go walks GOPROXY. */
-async function walkChain(ctx, path, kind, signal) {
-    const live = ctx.upstreams.filter(u => !u.health.dropped);
-    const targets = live.map((u, i) => ({
+/**
+ * Walks the live chain for a module request, as Go walks GOPROXY. Bytes that differ from go.sum, when no later
+ * mirror served any, are handed on as go would have got them (go reports the mismatch) — unless `mismatchFails`
+ * (the prefetch: such bytes must never be placed where go reads them; go's own request decides).
+ */
+async function walkChain(ctx, path, kind, signal, mismatchFails = false) {
+    // A proxy that stalled earlier in the phase is asked after the others of its `|` run (the walker's orderByHealth);
+    // separators keep their places, so each target takes the separator of the place it is asked in.
+    const ordered = (0,walk/* orderByHealth */.ox)(ctx.upstreams.filter(u => !u.health.dropped).map(u => ({ u, separator: u.entry.separator })), entry => entry.u.health);
+    const targets = ordered.map(({ u, separator }, i) => ({
         u,
         url: joinUrl(u.base, path),
         credentials: u.credentials,
-        tries: triesFor(ctx, u, i === live.length - 1)
+        separator,
+        tries: (0,walk/* triesFor */.TN)(separator, i === ordered.length - 1, isFailing(u, ctx.attempts), ctx.attempts)
     }));
-    const walked = await walkTargets(ctx, targets, kind, signal);
-    if (walked.kind === 'use')
+    const walked = await walkTargets(ctx, targets, kind, signal, path);
+    if (walked.kind === 'use' && walked.disagrees) {
+        const shown = describeUpstream(walked.target.u, walked.target.url);
+        if (mismatchFails) {
+            releaseResult(walked.result);
+            return { status: 502, notFound: false, text: `${shown}: served bytes that differ from go.sum` };
+        }
+        ctx.log.info(`Warm phase: no mirror after ${shown} served ${path} as go.sum records it; go gets ${shown}'s bytes and reports the mismatch.`);
+    }
+    if (walked.kind === 'use') {
+        if (walked.result.type !== 'network' && walked.result.status === 200) {
+            ctx.sources.served(path, describeUpstream(walked.target.u, walked.target.url));
+        }
         return walked.result;
+    }
     if (walked.kind === 'aborted')
         return walked.outcome;
+    const notFoundBy = walked.outcomes.flatMap(o => (o.notFound && o.upstream ? [o.upstream.shown] : []));
+    ctx.sources.notFound(path, notFoundBy);
     if (walked.why === 'stop' && walked.report)
         return walked.report;
     return fallOff(ctx.chain, walked.outcomes, walked.report);
@@ -1412,6 +1426,13 @@ function fallOff(chain, outcomes, best) {
         text: lines.join('\n'),
         contentType: 'text/plain; charset=utf-8'
     };
+}
+/** Frees a result nobody serves: a spooled body's file (verify.ts). */
+function releaseResult(result) {
+    if (result.type === 'file')
+        void (0,promises_.rm)(result.file, { force: true }).catch(() => undefined);
+    if (result.type === 'stream')
+        result.rest.destroy();
 }
 
 ;// CONCATENATED MODULE: ./src/warm/forwarder/sumdb.ts
@@ -1506,6 +1527,55 @@ function createSumdbHandler(ctx, routing) {
                 return again.result;
         }
         return failed;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/warm/forwarder/types.ts
+/** The name prefix of the `file://` layer's directory (mkdtemp under spoolParent); the action's post step looks for it. */
+const LAYER_DIR_PREFIX = 'setup-goproxy-layer-';
+
+;// CONCATENATED MODULE: ./src/warm/forwarder/repeats.ts
+/** A RepeatedDebug over `log`. */
+function repeatedDebug(log) {
+    const counts = new Map();
+    return {
+        note(group, line) {
+            const seen = counts.get(group) ?? 0;
+            counts.set(group, seen + 1);
+            if (seen === 0)
+                log.debug(`${line} (the same failure again is counted, not repeated)`);
+        },
+        flush() {
+            for (const [group, count] of counts) {
+                if (count > 1)
+                    log.debug(`${group}: ${count} times in all during the warm phase`);
+            }
+            counts.clear();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/warm/forwarder/sources.ts
+
+/** An empty ledger. */
+function sourceLedger() {
+    const served = new Map();
+    const missing = new Map();
+    const key = (path) => planPath(path.replace(/^\/+/, '')) ?? path;
+    return {
+        served(path, by) {
+            served.set(key(path), by);
+            missing.delete(key(path));
+        },
+        notFound(path, by) {
+            if (by.length === 0 || served.has(key(path)))
+                return;
+            const set = missing.get(key(path)) ?? new Set();
+            by.forEach(who => set.add(who));
+            missing.set(key(path), set);
+        },
+        servedBy: path => served.get(key(path)),
+        notFoundBy: path => [...(missing.get(key(path)) ?? [])]
     };
 }
 
@@ -1765,8 +1835,11 @@ class PrefetchStore {
         }
         // The promise form removes entries on the thread pool's four threads at once: for the ~1000 entries of a
         // 200-module layer, 465 ms on the loaded test machine where rmSync took 1246 ms and rm -rf 769 ms.
-        if (this.options.layerDir)
-            await (0,promises_.rm)(this.options.layerDir, { recursive: true, force: true, maxRetries: 3 });
+        const { layerDir, removeLayerLater } = this.options;
+        if (layerDir && removeLayerLater)
+            removeLayerLater(layerDir);
+        else if (layerDir)
+            await (0,promises_.rm)(layerDir, { recursive: true, force: true, maxRetries: 3 });
         return this.stats;
     }
     /** Stores a fetched answer (spooling a body that does not fit in memory) and returns what go would be served. */
@@ -1848,6 +1921,221 @@ class PrefetchStore {
     }
 }
 
+// EXTERNAL MODULE: ./src/go/sumdb/dirhash.ts
+var dirhash = __webpack_require__(7275);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(663);
+;// CONCATENATED MODULE: ./src/sumdb/hash-zip.ts
+/** The go.sum `h1:` hash of a module zip on disk (dirhash.HashZip), streamed entry by entry. */
+
+
+
+/**
+ * Hashes the zip at `file` as the go command does: every entry (directory entries too, as Go's HashZip lists
+ * them), under its name exactly as stored in the central directory (not an Info-ZIP Unicode path field), with
+ * the content streamed through SHA-256 so that a 100 MB toolchain zip is never held in memory. Rejects a name
+ * that is not UTF-8 or that appears twice (two entries would make the hash depend on which one a reader
+ * extracts; Go's module zip checks refuse them too). Throws an Error naming the file on any problem.
+ */
+async function hashZip(file) {
+    return hashOpened(file, done => yauzl.open(file, ZIP_OPTIONS, done));
+}
+/**
+ * {@link hashZip} for a zip held in memory (a module zip a proxy answered, before it is handed on); `name` is what
+ * an error calls it.
+ */
+async function hashZipBuffer(zip, name) {
+    return hashOpened(name, done => yauzl.fromBuffer(zip, ZIP_OPTIONS, done));
+}
+const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
+async function hashOpened(file, open) {
+    const zip = await new Promise((resolve, reject) => {
+        open((error, zipfile) => (error ? reject(error) : resolve(zipfile)));
+    }).catch((error) => {
+        throw new Error(`cannot read zip ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error
+        });
+    });
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const files = [];
+    const seen = new Set();
+    try {
+        await new Promise((resolve, reject) => {
+            const fail = (error) => reject(new Error(`cannot hash zip ${file}: ${error instanceof Error ? error.message : String(error)}`));
+            zip.on('error', fail);
+            zip.on('end', () => resolve());
+            zip.on('entry', (entry) => {
+                let name;
+                try {
+                    name = decoder.decode(entry.fileNameRaw);
+                }
+                catch {
+                    return fail(`entry name ${JSON.stringify(entry.fileNameRaw.toString('latin1'))} is not UTF-8`);
+                }
+                if (seen.has(name))
+                    return fail(`entry ${JSON.stringify(name)} appears more than once`);
+                seen.add(name);
+                zip.openReadStream(entry, (error, stream) => {
+                    if (error)
+                        return fail(`entry ${JSON.stringify(name)}: ${error.message}`);
+                    const sha = (0,external_node_crypto_.createHash)('sha256');
+                    stream.on('data', (chunk) => sha.update(chunk));
+                    stream.on('error', e => fail(`entry ${JSON.stringify(name)}: ${e.message}`));
+                    stream.on('end', () => {
+                        files.push({ name, sha256: new Uint8Array(sha.digest()) });
+                        zip.readEntry();
+                    });
+                });
+            });
+            zip.readEntry();
+        });
+    }
+    finally {
+        zip.close();
+    }
+    try {
+        return (0,dirhash/* hash1 */.C_)(files);
+    }
+    catch (error) {
+        throw new Error(`cannot hash zip ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+            cause: error
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/warm/forwarder/verify.ts
+/**
+ * Mirrors that disagree (a force-pushed tag: one mirror serves other bytes under the same version). Before the
+ * forwarder hands go a `.zip` or `.mod` from a proxy with another `|` mirror after it, it computes the file's h1
+ * (src/go/sumdb/dirhash.ts: the zip's dirhash, the go.mod's `/go.mod` hash) and compares it with what the build's
+ * go.sum files record; on a mismatch the walk asks the next mirror (the walker's 'mismatch', src/go/proxy/walk.ts),
+ * and the log names both mirrors. Where go.sum records nothing for the file there is nothing to compare: the checksum
+ * database decides, as it would without the forwarder. go still verifies every byte it is given.
+ *
+ * Memory stays bounded: a body too large to buffer is spooled to a file (in a directory of its own, removed at
+ * close) and hashed from there; the walk then hands the file on, and whoever does not use it releases it.
+ */
+
+
+
+
+
+
+
+
+
+/** The module file a wire path names (`<escaped module>/@v/<escaped version>.zip|.mod`), or undefined for any other. */
+function moduleFileOf(path) {
+    const m = /^(.+)\/@v\/([^/]+)\.(zip|mod)$/.exec(path);
+    if (!m)
+        return undefined;
+    const module = decodeModule(m[1]);
+    const version = decodeModule(m[2]);
+    return module !== undefined && version !== undefined ? { module, version, goMod: m[3] === 'mod' } : undefined;
+}
+/** A check over the hashes go.sum records (`recorded`), spooling large bodies under `spoolParent`. */
+function createSumCheck(recorded, log, spoolParent) {
+    let spoolDir;
+    let spooled = 0;
+    const spoolFile = async () => {
+        spoolDir ??= (0,promises_.mkdtemp)((0,external_node_path_.join)(spoolParent ?? (0,external_node_os_.tmpdir)(), 'setup-goproxy-verify-'));
+        return (0,external_node_path_.join)(await spoolDir, `${spooled++}.body`);
+    };
+    return {
+        async check(path, answer, from, next) {
+            const file = moduleFileOf(path);
+            const want = file ? recorded.get(recordedKey(file.module, file.version, file.goMod)) : undefined;
+            if (!file || !want)
+                return { verdict: 'ok', answer };
+            const held = answer.body.kind === 'stream' ? await spool(answer, await spoolFile().catch(() => undefined)) : answer;
+            if (held.kind === 'failure')
+                return { verdict: 'failed', failure: held };
+            const got = await hashOf(held, file.goMod);
+            if (got !== undefined && want.has(got))
+                return { verdict: 'ok', answer: held };
+            const what = `${file.module}@${file.version}${file.goMod ? '.mod' : '.zip'}`;
+            log.warning(`Warm phase: ${from} served ${what} with ${got ?? 'an unreadable zip'}, which differs from go.sum (${[...want].join(', ')}); asking ${next} instead (the mirrors disagree; go verifies whatever it gets).`);
+            return { verdict: 'mismatch', answer: held };
+        },
+        release(answer) {
+            if (answer.body.kind === 'file')
+                void (0,promises_.rm)(answer.body.path, { force: true }).catch(() => undefined);
+        },
+        async close() {
+            const dir = await spoolDir?.catch(() => undefined);
+            if (dir)
+                await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    };
+}
+/** The h1 of an answer's body (a zip's dirhash, or a go.mod's), or undefined when the zip cannot be read. */
+async function hashOf(answer, goMod) {
+    const { body } = answer;
+    try {
+        if (body.kind === 'file')
+            return goMod ? (0,dirhash/* goModHash */.j5)(await (0,promises_.readFile)(body.path)) : await hashZip(body.path);
+        if (body.kind === 'buffered')
+            return goMod ? (0,dirhash/* goModHash */.j5)(body.bytes) : await hashZipBuffer(body.bytes, answer.url);
+    }
+    catch {
+        // Not a zip go could read either: it would refuse it as surely as a mismatch.
+    }
+    return undefined;
+}
+/**
+ * Writes a streamed body to `file` and returns the answer with the file as its body, or the failure that ended the
+ * transfer (the client ends the stream only when the whole body arrived; a stall or a break is an error): 'local'
+ * when writing the file failed, the source's fault otherwise.
+ */
+async function spool(answer, file) {
+    const body = answer.body;
+    if (body.kind !== 'stream')
+        return answer;
+    const failed = (fault, code, message) => {
+        if (file)
+            void (0,promises_.rm)(file, { force: true }).catch(() => undefined);
+        body.rest.destroy();
+        return { kind: 'failure', phase: 'body', fault, code, message, host: answer.host, authSent: answer.authSent, ms: 0 };
+    };
+    if (!file)
+        return failed('local', 'EIO', 'cannot make a spool file for the answer');
+    let bytes = 0;
+    let writeError;
+    const out = (0,external_node_fs_.createWriteStream)(file);
+    out.on('error', error => (writeError = error));
+    const counted = async function* (source) {
+        if (body.head.length > 0) {
+            bytes += body.head.length;
+            yield body.head;
+        }
+        for await (const chunk of source) {
+            bytes += chunk.length;
+            yield chunk;
+        }
+    };
+    try {
+        await (0,external_node_stream_promises_.pipeline)(body.rest, counted, out);
+    }
+    catch (error) {
+        if (writeError)
+            return failed('local', writeError.code ?? 'EIO', `writing ${file}: ${writeError.message}`);
+        const code = error.code ?? 'ECONNRESET';
+        return failed(sourceFault(code), code, error instanceof Error ? error.message : String(error));
+    }
+    if (answer.contentLength !== undefined && bytes !== answer.contentLength) {
+        return failed('reset', 'ECONNRESET', `the answer broke off after ${bytes} of ${answer.contentLength} bytes`);
+    }
+    return { ...answer, body: { kind: 'file', path: file, bytes } };
+}
+/** The fault of a streamed body's error code (src/net/http.ts ends a stream with its failure's code). */
+function sourceFault(code) {
+    if (code === 'BODY_TIMEOUT' || code === 'TOO_SLOW' || code === 'DEADLINE')
+        return 'timeout';
+    if (code === 'TOO_LARGE')
+        return 'too-large';
+    return 'reset';
+}
+
 ;// CONCATENATED MODULE: ./src/warm/forwarder/forwarder.ts
 /**
  * The warm phase's loopback forwarder. The go command has no response timeout and retries
@@ -1903,6 +2191,11 @@ class PrefetchStore {
 
 
 
+
+
+
+
+
 const DEFAULT_BUFFER_LIMIT = 128 * 1024 * 1024;
 /** Prefetched bodies held in memory at most; the rest is spooled to disk. */
 const DEFAULT_PREFETCH_MEMORY_BUDGET = 256 * 1024 * 1024;
@@ -1935,7 +2228,10 @@ async function startForwarder(options) {
     const touch = () => {
         activity.lastActivity = Date.now();
     };
+    // Mirrors that disagree: a module file from a `|` proxy is compared with go.sum before go gets it (verify.ts).
+    const sums = options.recorded ? createSumCheck(options.recorded, log, options.prefetch?.spoolParent) : undefined;
     const walk = {
+        ...(sums ? { sums } : {}),
         chain,
         upstreams,
         attempts: Math.max(1, options.attemptsPerRequest ?? 5),
@@ -1945,19 +2241,22 @@ async function startForwarder(options) {
         client,
         credentialsFor: lookup,
         touch,
-        log
+        log,
+        retryLines: repeatedDebug(log),
+        sources: sourceLedger()
     };
     // The file:// layer go reads prefetched files from without a request (store.ts), beside the spool directory (a
     // spooled zip is renamed into it: the same file system).
     const layerDir = options.prefetch && options.prefetch.fileLayer !== false
-        ? await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.prefetch.spoolParent ?? (0,external_node_os_.tmpdir)(), 'setup-goproxy-layer-'))
+        ? await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.prefetch.spoolParent ?? (0,external_node_os_.tmpdir)(), LAYER_DIR_PREFIX))
         : undefined;
     const store = options.prefetch
         ? new PrefetchStore({
             memoryBudget: options.prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
             spoolThreshold: options.prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
             ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {}),
-            ...(layerDir ? { layerDir } : {})
+            ...(layerDir ? { layerDir } : {}),
+            ...(options.prefetch.removeLayerLater ? { removeLayerLater: options.prefetch.removeLayerLater } : {})
         })
         : undefined;
     // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic
@@ -2011,6 +2310,8 @@ async function startForwarder(options) {
             ...(activity.current ? { current: activity.current } : {})
         }),
         health: () => upstreams.map(u => u.health),
+        sources: walk.sources,
+        sumdbKnows: (module, version) => sumdbKnows(requests, options.sumdb, module, version),
         prefetch: paths => {
             if (!store || !prefetcher)
                 return;
@@ -2037,8 +2338,36 @@ async function startForwarder(options) {
             const closed = server.close();
             await client.close();
             await closed;
+            walk.retryLines.flush();
+            await sums?.close();
         }
     };
+}
+/**
+ * Whether the checksum database knows `module@version`: a lookup through the forwarder's own database route (the
+ * one go's lookups take), aborted with the forwarder. Undefined when GOSUMDB is off or the answer is not clear.
+ */
+async function sumdbKnows(requests, sumdb, module, version) {
+    if (sumdb.kind !== 'db')
+        return undefined;
+    const request = `${sumdb.name}/lookup/${(0,path/* escapeModulePath */.xk)(module)}@${(0,path/* escapeModulePath */.xk)(version)}`;
+    const controller = new AbortController();
+    requests.controllers.add(controller);
+    try {
+        const answer = await requests.handleSumdb(request, controller.signal);
+        if ('type' in answer) {
+            if (answer.type === 'stream')
+                answer.rest.destroy();
+            return answer.type === 'network' ? undefined : answer.status === 200;
+        }
+        return answer.notFound ? false : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        requests.controllers.delete(controller);
+    }
 }
 /**
  * One prefetch: the chain walk for `path` (given as the plan names it, `!`-encoded), turned into something to
@@ -2047,13 +2376,23 @@ async function startForwarder(options) {
  */
 async function prefetchOne(walk, store, path, signal) {
     const kind = path.endsWith('.zip') ? 'zip' : 'small';
-    const answer = await walkChain(walk, wirePath(path), kind, signal);
-    if (signal.aborted)
+    const answer = await walkChain(walk, wirePath(path), kind, signal, true);
+    if (signal.aborted) {
+        if ('type' in answer && answer.type === 'file')
+            await (0,promises_.rm)(answer.file, { force: true });
         return undefined;
+    }
     if (!('type' in answer))
         return answer.notFound ? { kind: 'not-found', outcome: answer } : undefined;
     if (answer.type === 'network')
         return undefined;
+    // Spooled while it was compared with go.sum (verify.ts): the store takes the file over.
+    if (answer.type === 'file') {
+        if (answer.status === 200)
+            return { kind: 'file', contentType: answer.contentType, file: answer.file, bytes: answer.bytes };
+        await (0,promises_.rm)(answer.file, { force: true });
+        return undefined;
+    }
     if (answer.type === 'complete') {
         return answer.status === 200 ? { kind: 'memory', contentType: answer.contentType, body: answer.body } : undefined;
     }
@@ -2231,10 +2570,11 @@ function readNetrc(env) {
 
 /**
  * Starts the forwarder (unless the chain has no proxy) and, when `concurrency` > 0, queues the plan's files on it
- * once `modcache` is known. Returns at once after the forwarder listens: go can start.
+ * once `modcache` is known; `recorded` (go.sum's hashes) lets it compare module files where mirrors may disagree.
+ * Returns at once after the forwarder listens: go can start.
  */
-async function startFetch(options, files, modcache, concurrency, started) {
-    const forwarder = await maybeStartForwarder(options, concurrency);
+async function startFetch(options, files, modcache, concurrency, started, recorded) {
+    const forwarder = await maybeStartForwarder(options, concurrency, recorded);
     const queued = forwarder && concurrency > 0 ? queuePlan(forwarder, files, modcache, options, started) : undefined;
     return {
         forwarder,
@@ -2290,8 +2630,11 @@ async function queuePlan(forwarder, files, modcache, options, started) {
         return { planned: 0, cached: 0, planMs: Date.now() - started };
     }
 }
-/** Starts the forwarder unless the chain has no proxy; it prefetches when `concurrency` > 0. */
-function maybeStartForwarder(options, concurrency) {
+/**
+ * Starts the forwarder unless the chain has no proxy; it prefetches when `concurrency` > 0 and compares module files
+ * with `recorded` (go.sum's hashes) where mirrors may disagree.
+ */
+function maybeStartForwarder(options, concurrency, recorded) {
     const { chain, sumdb } = options;
     if (chain.proxies.length === 0)
         return Promise.resolve(undefined);
@@ -2307,8 +2650,15 @@ function maybeStartForwarder(options, concurrency) {
         netrc: readNetrc(options.env),
         ...(options.ca ? { ca: options.ca } : {}),
         requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
+        ...(recorded && recorded.size > 0 ? { recorded } : {}),
         ...(concurrency > 0
-            ? { prefetch: { concurrency, ...(options.env.RUNNER_TEMP ? { spoolParent: options.env.RUNNER_TEMP } : {}) } }
+            ? {
+                prefetch: {
+                    concurrency,
+                    ...(options.env.RUNNER_TEMP ? { spoolParent: options.env.RUNNER_TEMP } : {}),
+                    ...(options.removeLater ? { removeLayerLater: options.removeLater } : {})
+                }
+            }
             : {}),
         log: options.log
     });
@@ -2562,6 +2912,78 @@ async function cacheSignature(dirs) {
     return `${files}/${bytes}/${newest}`;
 }
 
+// EXTERNAL MODULE: ./src/go/errors.ts
+var errors = __webpack_require__(6743);
+;// CONCATENATED MODULE: ./src/warm/sources.ts
+/**
+ * A failed module, explained with who answered it: the warm phase's forwarder saw every request go (and the
+ * prefetch) made, so a checksum mismatch names the proxy that served the bytes, and a module every proxy answered
+ * 404 for is called public (no `private:` hint) when the checksum database knows it. `explainFailure` is pure;
+ * `explainFailures` asks the forwarder.
+ */
+
+
+
+
+const MISMATCH = new Set(['checksum-mismatch-gosum', 'checksum-mismatch-sumdb']);
+const sources_NOT_FOUND = new Set(['not-found', 'gone']);
+/**
+ * The diagnosis with what the sources add. A checksum mismatch: the proxy that served the bytes, first thing in the
+ * sentence, quoted inertly (it is a URL from the configuration, shown as a value, never as markup). A module no proxy
+ * had while the checksum database knows it: it is public, so the `private:` hint would be wrong; the proxies that
+ * answered 404 serve only private modules (or are misconfigured), and a public source belongs after them.
+ */
+function explainFailure(diagnosis, sources, words = wording/* ACTION_WORDING */.G) {
+    if (MISMATCH.has(diagnosis.kind) && sources.servedBy) {
+        return {
+            ...diagnosis,
+            message: `Served by ${(0,errors/* quote */.hD)(sources.servedBy)}: ${diagnosis.message}`,
+            host: sources.servedBy
+        };
+    }
+    if (sources_NOT_FOUND.has(diagnosis.kind) && sources.sumdbKnows === true && sources.notFoundBy.length > 0) {
+        const subject = diagnosis.version ? `${diagnosis.module}@${diagnosis.version}` : (diagnosis.module ?? 'a module');
+        const proxies = sources.notFoundBy.map(errors/* quote */.hD).join(', ');
+        const { suggestion: _private, ...rest } = diagnosis;
+        return {
+            ...rest,
+            message: `No proxy in the chain has ${subject}, yet the checksum database knows it: it is a public module, not a private one. ${proxies} answered 404 for it: a proxy that serves only private modules (or a misconfigured mirror); put a public proxy after it in ${words.input('proxies')} (after "," so private modules still come from it first), or end the chain with direct.`
+        };
+    }
+    return diagnosis;
+}
+/** The request paths of a module's files, as the forwarder's ledger keys them. */
+function filePaths(module, version) {
+    const base = `${(0,path/* escapeModulePath */.xk)(module)}/@v/${(0,path/* escapeModulePath */.xk)(version)}`;
+    return { mod: `${base}.mod`, zip: `${base}.zip`, info: `${base}.info` };
+}
+/**
+ * Explains each failure with the forwarder's sources (before it closes). The checksum database is asked only about
+ * a module every proxy answered 404 for, and never about one GONOSUMDB exempts (a private path stays here).
+ */
+async function explainFailures(failures, forwarder, gonosumdb, words) {
+    await Promise.all(failures.map(async (failure) => {
+        const { diagnosis } = failure;
+        const module = diagnosis.module ?? failure.path;
+        const version = diagnosis.version ?? failure.version;
+        if (!module || !version)
+            return;
+        const paths = filePaths(module, version);
+        const goModOnly = /go\.mod: checksum mismatch|verifying go\.mod/.test(failure.error);
+        const servedBy = forwarder.sources.servedBy(goModOnly ? paths.mod : paths.zip);
+        const notFoundBy = [
+            ...new Set([paths.info, paths.mod, paths.zip].flatMap(path => forwarder.sources.notFoundBy(path)))
+        ];
+        const ask = sources_NOT_FOUND.has(diagnosis.kind) && notFoundBy.length > 0 && !(0,patterns/* matchesPrefixPatterns */.BC)(gonosumdb, module);
+        const sumdbKnows = ask ? await forwarder.sumdbKnows(module, version) : undefined;
+        failure.diagnosis = explainFailure(diagnosis, {
+            ...(servedBy ? { servedBy } : {}),
+            notFoundBy,
+            ...(sumdbKnows !== undefined ? { sumdbKnows } : {})
+        }, words);
+    }));
+}
+
 // EXTERNAL MODULE: ./src/exec/find-go.ts
 var find_go = __webpack_require__(4705);
 ;// CONCATENATED MODULE: ./src/warm/warm.ts
@@ -2579,6 +3001,8 @@ var find_go = __webpack_require__(4705);
  *             once and pipelined with the prefetch; a set is run again only while all its failures are transient
  *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (warm/judge.ts, pure)
  */
+
+
 
 
 
@@ -2679,7 +3103,9 @@ async function warmModules(options) {
     const modcache = options.env.GOMODCACHE?.trim()
         ? Promise.resolve(options.env.GOMODCACHE.trim())
         : goModCache(options).finally(() => (goModCacheMs = Date.now() - started - resolveMs - readMs - planMs));
-    const fetch = await startFetch(options, plan.files, modcache, concurrency, started);
+    // What go.sum records, for the forwarder's comparison where mirrors may disagree (forwarder/verify.ts).
+    const recorded = recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum)));
+    const fetch = await startFetch(options, plan.files, modcache, concurrency, started, recorded);
     const forwarderMs = mark();
     log.info(`Warming the module cache for ${directories.join(', ')} through ${(0,proxy_chain/* formatChain */.rA)(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`);
     // 3. Run go, and 4. judge each run.
@@ -2689,6 +3115,9 @@ async function warmModules(options) {
     let goEnded;
     try {
         outcome = await runSets(sets, fetch, modcache, options, started);
+        // Before the forwarder closes: it knows who served (or answered 404 for) each failed module's files.
+        if (fetch.forwarder)
+            await explainFailures(outcome.failures, fetch.forwarder, options.plan.gonosumdb, options.words);
     }
     finally {
         goEnded = Date.now();
@@ -2780,7 +3209,7 @@ async function runSets(sets, fetch, modcache, options, started) {
         for (const set of pending) {
             const shown = set.judged.shown;
             if (Date.now() >= deadline) {
-                failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds))]);
+                failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds), options.words)]);
                 continue;
             }
             const run = await runWatched({
@@ -2800,7 +3229,8 @@ async function runSets(sets, fetch, modcache, options, started) {
                 stallSeconds,
                 timeoutSeconds: options.timeoutSeconds,
                 clean: fetch.clean,
-                fetched: object => written.has(object)
+                fetched: object => written.has(object),
+                ...(options.words ? { words: options.words } : {})
             });
             // A module downloaded by an earlier attempt stays downloaded.
             for (const [key, state] of verdict.modules)
