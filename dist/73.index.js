@@ -399,10 +399,16 @@ async function saveCaches(options) {
         const entries = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(path)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path));
         const { keep, drop } = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .trimPlan */ .ow)(entries, state.startedMs);
         const restoredNames = new Set((await readJson(list)) ?? []);
+        const added = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .newOutputs */ .zN)(keep, restoredNames);
+        if (added.length > 0 && restoredNames.size > 0) {
+            // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
+            const shown = added.slice(0, 5).map(e => `${e.path} (${(0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(e.size)})`);
+            log.debug(`Build cache: ${added.length} output(s) not in the restore: ${shown.join(', ')}`);
+        }
         const decision = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .saveDecision */ .Od)({
             part: 'build',
             restored: restoredNames.size > 0 ? 'partial' : 'none',
-            changed: (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .hasNewOutputs */ .RF)(keep, restoredNames),
+            changed: added.length > 0,
             restoreOnly: state.restoreOnly,
             jobStatus: options.jobStatus
         });

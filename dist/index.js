@@ -5848,7 +5848,6 @@ const RESTORE_CHILD_ARG = '--setup-goproxy-cache-restore-child';
 /* harmony export */   Nm: () => (/* binding */ moduleKeys),
 /* harmony export */   Nn: () => (/* binding */ buildPrefix),
 /* harmony export */   Od: () => (/* binding */ saveDecision),
-/* harmony export */   RF: () => (/* binding */ hasNewOutputs),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
 /* harmony export */   YN: () => (/* binding */ withModcacherw),
 /* harmony export */   e2: () => (/* binding */ backdatedMtime),
@@ -5857,9 +5856,10 @@ const RESTORE_CHILD_ARG = '--setup-goproxy-cache-restore-child';
 /* harmony export */   nW: () => (/* binding */ restoreKind),
 /* harmony export */   ow: () => (/* binding */ trimPlan),
 /* harmony export */   pU: () => (/* binding */ isBuildCacheEntry),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */   z3: () => (/* binding */ formatBytes),
+/* harmony export */   zN: () => (/* binding */ newOutputs)
 /* harmony export */ });
-/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS */
+/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS, hasNewOutputs */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
@@ -5961,7 +5961,11 @@ function trimPlan(entries, sinceMs) {
  * bytes on every run.
  */
 function hasNewOutputs(kept, restored) {
-    return kept.some(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
+    return newOutputs(kept, restored).length > 0;
+}
+/** The output files (`-d`) among `kept` that the restore did not bring: what makes a build-cache save worth it. */
+function newOutputs(kept, restored) {
+    return kept.filter(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
 }
 function jobStatus(value) {
     const status = value.trim().toLowerCase();

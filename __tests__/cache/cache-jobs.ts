@@ -192,6 +192,8 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
         expect(new Set(moduleRequests.map(p => p.split('/@v/')[0]))).toEqual(new Set([`/${added.path}`]))
         expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-/)
         expect(post.stdout).toMatch(/Build cache: saved /)
+        // The log says which outputs made the restored build cache worth storing again.
+        expect(post.stdout).toMatch(/Build cache: \d+ output\(s\) not in the restore: [0-9a-f]{2}\/[0-9a-f]{64}-d \(/)
         expect(keys()).toHaveLength(4)
       },
       JOB_MS

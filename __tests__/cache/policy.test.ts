@@ -6,6 +6,7 @@ import {
   fingerprint,
   GO_CACHE_MTIME_INTERVAL_MS,
   hasNewOutputs,
+  newOutputs,
   isBuildCacheEntry,
   jobStatus,
   moduleKeys,
@@ -118,6 +119,9 @@ describe('the build-cache trim', () => {
     const entry = (path: string) => ({ path, mtimeMs: 0, size: 1 })
     expect(hasNewOutputs([entry('aa/x-a'), entry('aa/x-d'), entry('bb/y-a')], restored)).toBe(false)
     expect(hasNewOutputs([entry('aa/x-d'), entry('bb/y-d')], restored)).toBe(true)
+    expect(newOutputs([entry('aa/x-d'), entry('bb/y-d'), entry('cc/z-a')], restored).map(e => e.path)).toEqual([
+      'bb/y-d'
+    ])
   })
 })
 

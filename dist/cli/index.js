@@ -43968,7 +43968,11 @@ function trimPlan(entries, sinceMs) {
  * bytes on every run.
  */
 function hasNewOutputs(kept, restored) {
-    return kept.some(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
+    return newOutputs(kept, restored).length > 0;
+}
+/** The output files (`-d`) among `kept` that the restore did not bring: what makes a build-cache save worth it. */
+function newOutputs(kept, restored) {
+    return kept.filter(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
 }
 function jobStatus(value) {
     const status = value.trim().toLowerCase();

@@ -22,8 +22,9 @@ import {
   backdatedMtime,
   buildPrefix,
   fingerprint,
-  hasNewOutputs,
+  formatBytes,
   isBuildCacheEntry,
+  newOutputs,
   moduleKeys,
   restoreKind,
   saveDecision,
@@ -218,10 +219,16 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
     const entries = (await listFiles(path)).filter(f => isBuildCacheEntry(f.path))
     const { keep, drop } = trimPlan(entries, state.startedMs)
     const restoredNames = new Set((await readJson<string[]>(list)) ?? [])
+    const added = newOutputs(keep, restoredNames)
+    if (added.length > 0 && restoredNames.size > 0) {
+      // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
+      const shown = added.slice(0, 5).map(e => `${e.path} (${formatBytes(e.size)})`)
+      log.debug(`Build cache: ${added.length} output(s) not in the restore: ${shown.join(', ')}`)
+    }
     const decision = saveDecision({
       part: 'build',
       restored: restoredNames.size > 0 ? 'partial' : 'none',
-      changed: hasNewOutputs(keep, restoredNames),
+      changed: added.length > 0,
       restoreOnly: state.restoreOnly,
       jobStatus: options.jobStatus
     })

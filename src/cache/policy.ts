@@ -133,7 +133,12 @@ export function trimPlan(entries: readonly TimedEntry[], sinceMs: number): { kee
  * bytes on every run.
  */
 export function hasNewOutputs(kept: readonly TimedEntry[], restored: ReadonlySet<string>): boolean {
-  return kept.some(entry => entry.path.endsWith('-d') && !restored.has(entry.path))
+  return newOutputs(kept, restored).length > 0
+}
+
+/** The output files (`-d`) among `kept` that the restore did not bring: what makes a build-cache save worth it. */
+export function newOutputs(kept: readonly TimedEntry[], restored: ReadonlySet<string>): TimedEntry[] {
+  return kept.filter(entry => entry.path.endsWith('-d') && !restored.has(entry.path))
 }
 
 /** job.status as the runner evaluates it for the post step; anything else (a local run) is 'unknown'. */
