@@ -6734,12 +6734,12 @@ function formatPatterns(patterns) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ InputErrors),
 /* harmony export */   KO: () => (/* binding */ ErrorCollector),
+/* harmony export */   O6: () => (/* binding */ variableOfInput),
 /* harmony export */   Pt: () => (/* binding */ assertNoControlCharacters),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   u5: () => (/* binding */ environmentInput)
 /* harmony export */ });
-/* unused harmony export variableOfInput */
 /**
  * A problem with one input value. `input` is the public input name (or the
  * variable it came from, e.g. `GOPROXY (job environment)`), so every message
@@ -8176,14 +8176,24 @@ function toolchainModuleGoVersion(moduleVersion) {
 /* harmony export */   G: () => (/* binding */ ACTION_WORDING)
 /* harmony export */ });
 /* unused harmony export describeInputErrors */
+/* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/**
+ * How a host names its settings and its place in the messages the shared pipeline writes: the action speaks of
+ * inputs (`proxies:`, "Input 'proxies'") on a runner, the CLI of flags (`--proxies`) on this machine. Each message
+ * asks the host's Wording where it names one of them, so it is right where it is written (no translation of finished
+ * text afterwards). Pure.
+ */
+
 /** Input errors as `words` names their inputs, one line each: "Input 'region': …" / "--region: …". */
 function describeInputErrors(errors, words) {
     return errors.errors.map(error => `${words.subject(error.input)}: ${error.detail}`).join('\n');
 }
 /** The action's words: inputs as `with:` writes them, on the runner. */
 const ACTION_WORDING = {
-    input: (name, value) => `\`${name}:${value ? ` ${value}` : ''}\``,
-    subject: input => `Input '${input}'`,
+    input: (name, value) => `\`${ACTION_WORDING.line(name, value)}\``,
+    line: (name, value) => `${name}:${value ? ` ${value}` : ''}`,
+    // A variable from the job's environment is named as such (`GOPROXY (job environment)`), not as an input.
+    subject: input => ((0,_go_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .variableOfInput */ .O6)(input) ? input : `Input '${input}'`),
     setting: 'input',
     here: 'this runner'
 };
@@ -10128,6 +10138,7 @@ var config = __nccwpck_require__(9716);
 
 
 
+
 /** The six variables this action manages, in the order they are reported. */
 const GO_VARIABLES = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
 /** True when `proxies` or `region` decides the chain; otherwise the job's own GOPROXY is kept. */
@@ -10190,13 +10201,14 @@ function regionChain(settings) {
  * Composes the Go module environment from validated settings and what the job
  * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
  * for problems that only show once inputs meet each other or the job's environment
- * (a private probe module, an invalid GOPROXY inherited from the job).
+ * (a private probe module, an invalid GOPROXY inherited from the job). `words` names the settings and variables
+ * in the warnings as the host does (`proxies:` / `--proxies`, the job's / your environment).
  */
-function composePlan(settings, ambient) {
+function composePlan(settings, ambient, words = wording/* ACTION_WORDING */.G) {
     const errors = new go_errors/* ErrorCollector */.KO();
-    const warnings = [
-        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${(0,go_errors/* quote */.hD)(e)} comes after direct/off; Go ignores it.`)
-    ];
+    // Each warning opens as the host's input errors do: "Input 'proxies': …" / "--proxies: …".
+    const ignoredAfterTerminal = (input, entry) => `${words.subject(input)}: ${(0,go_errors/* quote */.hD)(entry)} comes after direct/off; Go ignores it.`;
+    const warnings = (settings.proxies?.ignored ?? []).map(e => ignoredAfterTerminal('proxies', e));
     const exported = new Set(['GOPROXY']);
     let chain;
     let chainSource;
@@ -10216,7 +10228,7 @@ function composePlan(settings, ambient) {
         chain = parsed?.chain ?? { proxies: [] };
         chainSource = source;
         for (const entry of parsed?.ignored ?? [])
-            warnings.push(`${input}: ${(0,go_errors/* quote */.hD)(entry)} comes after direct/off; Go ignores it.`);
+            warnings.push(ignoredAfterTerminal(input, entry));
     }
     const regionSumdb = settings.region ? presets/* REGION_PRESETS */.a5[settings.region].sumdb : undefined;
     const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
@@ -10238,7 +10250,8 @@ function composePlan(settings, ambient) {
         sumdbChosen = false;
     }
     if (settings.sumdb?.kind === 'off') {
-        warnings.push('sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.');
+        warnings.push(`${words.subject('sumdb')}: off turns checksum verification off for every module not in go.sum; a tampered ` +
+            'module would go unnoticed.');
     }
     const pick = (input, variable) => {
         if (input) {
@@ -10261,7 +10274,7 @@ function composePlan(settings, ambient) {
     const everything = (name, patterns, what) => {
         for (const glob of patterns ?? []) {
             if ((0,env_patterns/* matchesEverything */.rM)(glob))
-                warnings.push(`${name}: ${(0,go_errors/* quote */.hD)(glob)} matches every module path: ${what}`);
+                warnings.push(`${words.subject(name)}: ${(0,go_errors/* quote */.hD)(glob)} matches every module path: ${what}`);
         }
     };
     everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.');
@@ -10883,11 +10896,11 @@ function goEnvFailureWarning(failure) {
 
 
 /**
- * Composes the Go module environment and plans the credentials for it. Throws
- * InputErrors for any bad input, before anything is written or exported.
+ * Composes the Go module environment and plans the credentials for it (`words`: how the host names its settings in
+ * warnings). Throws InputErrors for any bad input, before anything is written or exported.
  */
-function planEnvironment(settings, ambient) {
-    const composed = composePlan(settings, ambient);
+function planEnvironment(settings, ambient, words) {
+    const composed = composePlan(settings, ambient, words);
     const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), composed.chain, composed), composed.sumdb);
     const plan = addPrivatePatterns(withChain({ ...composed, sumdb: planned.sumdb }, planned.plan.chain), planned.plan.privateAdditions);
     return { plan, credentials: planned.plan };
@@ -11085,7 +11098,7 @@ async function prepare(read, host) {
     const ambient = await readAmbient(go, !chainFromInputs(settings), host.env, host.cwd);
     if (ambient.goEnvFailure)
         host.log.warning((0,proxy_url/* redactText */.Rd)(goEnvFailureWarning(ambient.goEnvFailure)));
-    const { plan, credentials } = planEnvironment(settings, ambient);
+    const { plan, credentials } = planEnvironment(settings, ambient, host.wording);
     host.credentialsPlanned(credentials);
     plan.warnings.forEach(warning => host.log.warning(warning));
     host.log.info(`Composed GOPROXY (${plan.chainSource}): ${(0,proxy_chain/* formatChain */.rA)(plan.chain, true)}`);

@@ -163,7 +163,7 @@ describe('region presets export what the go command accepts', () => {
     })
     expect(run.code).toBe(0)
     expect(run.env.GOSUMDB).toBe('off')
-    expect(run.stdout).toMatch(/::warning::sumdb: off turns checksum verification off/)
+    expect(run.stdout).toMatch(/::warning::Input 'sumdb': off turns checksum verification off/)
   })
 })
 

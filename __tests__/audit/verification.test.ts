@@ -36,12 +36,17 @@ describe('verification is turned off only when the inputs say so, and then loudl
   }
 
   it.each([
-    [{ sumdb: 'off' }, 'GOSUMDB', 'off', /sumdb: off turns checksum verification off/],
-    [{ private: '*' }, 'GOPRIVATE', '*', /private: "\*" matches every module path: no module is verified/],
-    [{ private: '*/*' }, 'GOPRIVATE', '*/*', /private: "\*\/\*" matches every module path/],
-    [{ 'no-sumdb': '*' }, 'GONOSUMDB', '*', /no-sumdb: "\*" matches every module path: no module is verified/],
-    [{ 'no-sumdb': '?*' }, 'GONOSUMDB', '?*', /no-sumdb: "\?\*" matches every module path/],
-    [{ insecure: '*' }, 'GOINSECURE', '*', /insecure: "\*" matches every module path: every direct fetch may use/]
+    [{ sumdb: 'off' }, 'GOSUMDB', 'off', /Input 'sumdb': off turns checksum verification off/],
+    [{ private: '*' }, 'GOPRIVATE', '*', /Input 'private': "\*" matches every module path: no module is verified/],
+    [{ private: '*/*' }, 'GOPRIVATE', '*/*', /Input 'private': "\*\/\*" matches every module path/],
+    [{ 'no-sumdb': '*' }, 'GONOSUMDB', '*', /Input 'no-sumdb': "\*" matches every module path: no module is verified/],
+    [{ 'no-sumdb': '?*' }, 'GONOSUMDB', '?*', /Input 'no-sumdb': "\?\*" matches every module path/],
+    [
+      { insecure: '*' },
+      'GOINSECURE',
+      '*',
+      /Input 'insecure': "\*" matches every module path: every direct fetch may use/
+    ]
   ])('%j exports %s=%s and warns what it turns off', async (inputs, variable, value, warning) => {
     const result = await run(inputs)
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' })

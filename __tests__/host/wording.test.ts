@@ -27,7 +27,7 @@ const CASES: Array<{ name: string; message: (words: Wording) => string; action: 
         ]),
         words
       ),
-    action: [/^Input 'region': "mars"/m, /^Input 'GOPROXY \(job environment\)': "DIRECT"/m],
+    action: [/^Input 'region': "mars"/m, /^GOPROXY \(job environment\): "DIRECT"/m],
     cli: [/^--region: "mars"/m, /^GOPROXY \(your environment\): "DIRECT"/m]
   },
   {

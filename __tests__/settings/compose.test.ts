@@ -11,6 +11,7 @@ import { InputError, InputErrors } from '../../src/go/errors.js'
 import { GO_DEFAULT_GOPROXY, REGION_PRESETS, REGIONS } from '../../src/go/proxy/presets.js'
 import { INPUT_DEFAULTS, readSettings, type Settings } from '../../src/settings/settings.js'
 import { parseGosumdb } from '../../src/go/sumdb/config.js'
+import { CLI_WORDING } from '../../src/cli/wording.js'
 
 const CN_CHAIN = 'https://goproxy.cn|https://mirrors.aliyun.com/goproxy/|https://goproxy.io,direct'
 const AUTO_CHAIN =
@@ -230,16 +231,21 @@ describe('composePlan and environmentFor: what is exported', () => {
 
 describe('verification is weakened only when the user wrote it, and then with a warning', () => {
   test.each<[inputs: Record<string, string>, variable: GoVariable, value: string, warning: RegExp]>([
-    [{ private: '*' }, 'GOPRIVATE', '*', /^private: "\*" matches every module path: no module is verified/],
-    [{ private: 'corp.example\n*/' }, 'GOPRIVATE', 'corp.example,*/', /^private: "\*\/" matches every module path/],
+    [{ private: '*' }, 'GOPRIVATE', '*', /^Input 'private': "\*" matches every module path: no module is verified/],
+    [
+      { private: 'corp.example\n*/' },
+      'GOPRIVATE',
+      'corp.example,*/',
+      /^Input 'private': "\*\/" matches every module path/
+    ],
     [
       { 'no-sumdb': '*' },
       'GONOSUMDB',
       '*',
-      /^no-sumdb: "\*" matches every module path: no module is verified against the checksum database/
+      /^Input 'no-sumdb': "\*" matches every module path: no module is verified against the checksum database/
     ],
-    [{ insecure: '*' }, 'GOINSECURE', '*', /^insecure: "\*" matches every module path/],
-    [{ sumdb: 'off' }, 'GOSUMDB', 'off', /^sumdb: off turns checksum verification off/]
+    [{ insecure: '*' }, 'GOINSECURE', '*', /^Input 'insecure': "\*" matches every module path/],
+    [{ sumdb: 'off' }, 'GOSUMDB', 'off', /^Input 'sumdb': off turns checksum verification off/]
   ])('%j exports %s=%j and warns', (inputs, variable, value, warning) => {
     const plan = composePlan(settingsOf({ probe: 'false', ...inputs }), NO_AMBIENT)
     expect(environmentFor(plan).exports[variable]).toBe(value)
@@ -249,11 +255,29 @@ describe('verification is weakened only when the user wrote it, and then with a 
 
   test('entries ignored after direct are reported', () => {
     expect(composePlan(settingsOf({ proxies: 'direct\nhttps://a.example' }), NO_AMBIENT).warnings).toEqual([
-      'proxies: "https://a.example" comes after direct/off; Go ignores it.'
+      `Input 'proxies': "https://a.example" comes after direct/off; Go ignores it.`
     ])
     expect(composePlan(settingsOf({}), { env: { GOPROXY: 'off,https://b.example' } }).warnings).toEqual([
       'GOPROXY (job environment): "https://b.example" comes after direct/off; Go ignores it.'
     ])
+  })
+
+  test('the CLI names its flags and "your environment" in the same warnings (the action names inputs)', () => {
+    const cli = (inputs: Record<string, string>, ambient: Ambient = NO_AMBIENT) =>
+      composePlan(settingsOf(inputs), ambient, CLI_WORDING).warnings
+    expect(cli({ proxies: 'direct\nhttps://a.example' })).toEqual([
+      '--proxies: "https://a.example" comes after direct/off; Go ignores it.'
+    ])
+    expect(cli({}, { env: { GOPROXY: 'off,https://b.example' } })).toEqual([
+      'GOPROXY (your environment): "https://b.example" comes after direct/off; Go ignores it.'
+    ])
+    expect(cli({ probe: 'false', sumdb: 'off' })).toEqual([expect.stringMatching(/^--sumdb: off turns checksum/)])
+    expect(cli({ probe: 'false', private: '*' })).toEqual([
+      expect.stringMatching(/^--private: "\*" matches every module path/)
+    ])
+    for (const warning of [...cli({ probe: 'false', insecure: '*', sumdb: 'off' })]) {
+      expect(warning).not.toMatch(/\binput\b|runner|^[a-z][a-z-]*:/i)
+    }
   })
 
   test('without such inputs nothing is switched off', () => {

@@ -4,6 +4,7 @@
  * source, cmd/go/internal/modfetch); diagnose-go.test.ts produces more of them live.
  */
 import { deadlineMarker, diagnose, privatePrefix, stallMarker, type DiagnosisKind } from '../../src/warm/diagnose.js'
+import { CLI_WORDING } from '../../src/cli/wording.js'
 
 const GOSUM_MISMATCH = `verifying example.com/a@v1.0.0: checksum mismatch
 \tdownloaded: h1:5ol/gvGDw5XU11x3Q0KhEYyjGDkqyHpNQAp6sJvQILg=
@@ -341,6 +342,16 @@ describe('diagnose classifies go error text', () => {
       expect(message).not.toContain('\n')
       expect(message.trim().endsWith('.')).toBe(true)
       expect(message.length).toBeLessThan(400)
+    }
+  )
+
+  // The CLI's user adds a flag, not a `with:` line: every suggestion the table makes, in the CLI's words.
+  it.each(rows.filter(r => r.suggestion).map(r => [r.name, r] as const))(
+    'suggests the CLI flag on the CLI: %s',
+    (_name, row) => {
+      const suggestion = diagnose(row.text, { words: CLI_WORDING }).suggestion ?? ''
+      const [name, ...value] = (row.suggestion ?? '').split(': ')
+      expect(suggestion).toBe(`--${name} ${value.join(': ')}`)
     }
   )
 

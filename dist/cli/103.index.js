@@ -179,7 +179,7 @@ const DIAGNOSES = [
         transient: false,
         applies: f => f.deadlineSeconds !== undefined,
         sentence: f => `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from ${f.words.here} or the module set is large; raise ${f.words.input('warm-timeout')} or check the probe table for a slow proxy.`,
-        suggestion: f => `warm-timeout: ${(f.deadlineSeconds ?? 0) * 2}`,
+        suggestion: f => f.words.line('warm-timeout', String((f.deadlineSeconds ?? 0) * 2)),
         details: none
     },
     {
@@ -210,7 +210,7 @@ const DIAGNOSES = [
         transient: false,
         applies: f => f.verifying?.status !== undefined && statusKind(f.verifying.status) === 'unauthorized',
         sentence: f => unauthorizedSentence(f.words, f.verifying?.host, f.verifying?.status),
-        suggestion: f => `auth: ${f.verifying?.host ?? 'HOST'} USER:TOKEN`,
+        suggestion: f => f.words.line('auth', `${f.verifying?.host ?? 'HOST'} USER:TOKEN`),
         details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
     },
     {
@@ -225,7 +225,7 @@ const DIAGNOSES = [
                     : '';
             return `The checksum database could not be reached from ${f.words.here}${via} to verify ${f.subject}: set ${f.words.input('sumdb', 'sum.golang.google.cn')} (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in ${f.words.input('proxies')}.`;
         },
-        suggestion: () => 'sumdb: sum.golang.google.cn',
+        suggestion: f => f.words.line('sumdb', 'sum.golang.google.cn'),
         details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
     },
     {
@@ -255,7 +255,7 @@ const DIAGNOSES = [
         transient: false,
         applies: f => httpRow(f, k => k === 'unauthorized'),
         sentence: f => unauthorizedSentence(f.words, f.host, f.status),
-        suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`
+        suggestion: f => f.words.line('auth', `${f.host ?? 'HOST'} USER:TOKEN`)
     },
     {
         kind: 'rate-limited',
@@ -283,7 +283,7 @@ const DIAGNOSES = [
         transient: false,
         applies: f => words(f, GIT_AUTH_PROMPT),
         sentence: f => unauthorizedSentence(f.words, f.host, undefined),
-        suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`,
+        suggestion: f => f.words.line('auth', `${f.host ?? 'HOST'} USER:TOKEN`),
         details: hostOnly
     },
     {
@@ -376,7 +376,7 @@ function diagnosisFacts(rawText, context = {}) {
         module,
         version,
         subject: module ? (version ? `${module}@${version}` : module) : 'a module',
-        privateLine: `private: ${privatePattern}`,
+        privateLine: words.line('private', privatePattern),
         privateInput: words.input('private', privatePattern),
         words,
         ...(stall ? { stallSeconds: Number(stall[1]) } : {}),

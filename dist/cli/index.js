@@ -38336,14 +38336,24 @@ function toolchainModuleGoVersion(moduleVersion) {
 /* harmony export */   F: () => (/* binding */ describeInputErrors),
 /* harmony export */   G: () => (/* binding */ ACTION_WORDING)
 /* harmony export */ });
+/* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/**
+ * How a host names its settings and its place in the messages the shared pipeline writes: the action speaks of
+ * inputs (`proxies:`, "Input 'proxies'") on a runner, the CLI of flags (`--proxies`) on this machine. Each message
+ * asks the host's Wording where it names one of them, so it is right where it is written (no translation of finished
+ * text afterwards). Pure.
+ */
+
 /** Input errors as `words` names their inputs, one line each: "Input 'region': …" / "--region: …". */
 function describeInputErrors(errors, words) {
     return errors.errors.map(error => `${words.subject(error.input)}: ${error.detail}`).join('\n');
 }
 /** The action's words: inputs as `with:` writes them, on the runner. */
 const ACTION_WORDING = {
-    input: (name, value) => `\`${name}:${value ? ` ${value}` : ''}\``,
-    subject: input => `Input '${input}'`,
+    input: (name, value) => `\`${ACTION_WORDING.line(name, value)}\``,
+    line: (name, value) => `${name}:${value ? ` ${value}` : ''}`,
+    // A variable from the job's environment is named as such (`GOPROXY (job environment)`), not as an input.
+    subject: input => ((0,_go_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .variableOfInput */ .O6)(input) ? input : `Input '${input}'`),
     setting: 'input',
     here: 'this runner'
 };
@@ -43134,9 +43144,12 @@ function shown_chainWord(report) {
 
 // EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
 var env_patterns = __nccwpck_require__(796);
+// EXTERNAL MODULE: ./src/host/wording.ts
+var wording = __nccwpck_require__(6062);
 // EXTERNAL MODULE: ./src/go/sumdb/config.ts
 var config = __nccwpck_require__(9716);
 ;// CONCATENATED MODULE: ./src/settings/compose.ts
+
 
 
 
@@ -43205,13 +43218,14 @@ function regionChain(settings) {
  * Composes the Go module environment from validated settings and what the job
  * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
  * for problems that only show once inputs meet each other or the job's environment
- * (a private probe module, an invalid GOPROXY inherited from the job).
+ * (a private probe module, an invalid GOPROXY inherited from the job). `words` names the settings and variables
+ * in the warnings as the host does (`proxies:` / `--proxies`, the job's / your environment).
  */
-function composePlan(settings, ambient) {
+function composePlan(settings, ambient, words = wording/* ACTION_WORDING */.G) {
     const errors = new go_errors/* ErrorCollector */.KO();
-    const warnings = [
-        ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${(0,go_errors/* quote */.hD)(e)} comes after direct/off; Go ignores it.`)
-    ];
+    // Each warning opens as the host's input errors do: "Input 'proxies': …" / "--proxies: …".
+    const ignoredAfterTerminal = (input, entry) => `${words.subject(input)}: ${(0,go_errors/* quote */.hD)(entry)} comes after direct/off; Go ignores it.`;
+    const warnings = (settings.proxies?.ignored ?? []).map(e => ignoredAfterTerminal('proxies', e));
     const exported = new Set(['GOPROXY']);
     let chain;
     let chainSource;
@@ -43231,7 +43245,7 @@ function composePlan(settings, ambient) {
         chain = parsed?.chain ?? { proxies: [] };
         chainSource = source;
         for (const entry of parsed?.ignored ?? [])
-            warnings.push(`${input}: ${(0,go_errors/* quote */.hD)(entry)} comes after direct/off; Go ignores it.`);
+            warnings.push(ignoredAfterTerminal(input, entry));
     }
     const regionSumdb = settings.region ? presets/* REGION_PRESETS */.a5[settings.region].sumdb : undefined;
     const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
@@ -43253,7 +43267,8 @@ function composePlan(settings, ambient) {
         sumdbChosen = false;
     }
     if (settings.sumdb?.kind === 'off') {
-        warnings.push('sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.');
+        warnings.push(`${words.subject('sumdb')}: off turns checksum verification off for every module not in go.sum; a tampered ` +
+            'module would go unnoticed.');
     }
     const pick = (input, variable) => {
         if (input) {
@@ -43276,7 +43291,7 @@ function composePlan(settings, ambient) {
     const everything = (name, patterns, what) => {
         for (const glob of patterns ?? []) {
             if ((0,env_patterns/* matchesEverything */.rM)(glob))
-                warnings.push(`${name}: ${(0,go_errors/* quote */.hD)(glob)} matches every module path: ${what}`);
+                warnings.push(`${words.subject(name)}: ${(0,go_errors/* quote */.hD)(glob)} matches every module path: ${what}`);
         }
     };
     everything('private', settings.private, 'no module is verified against the checksum database or fetched through a proxy.');
@@ -43842,11 +43857,11 @@ function planSumdbCredentials(plan, sumdb) {
 
 
 /**
- * Composes the Go module environment and plans the credentials for it. Throws
- * InputErrors for any bad input, before anything is written or exported.
+ * Composes the Go module environment and plans the credentials for it (`words`: how the host names its settings in
+ * warnings). Throws InputErrors for any bad input, before anything is written or exported.
  */
-function planEnvironment(settings, ambient) {
-    const composed = composePlan(settings, ambient);
+function planEnvironment(settings, ambient, words) {
+    const composed = composePlan(settings, ambient, words);
     const planned = planSumdbCredentials(planCredentials(parseAuth(settings.auth), composed.chain, composed), composed.sumdb);
     const plan = addPrivatePatterns(withChain({ ...composed, sumdb: planned.sumdb }, planned.plan.chain), planned.plan.privateAdditions);
     return { plan, credentials: planned.plan };
@@ -44198,7 +44213,7 @@ async function prepare(read, host) {
     const ambient = await readAmbient(go, !chainFromInputs(settings), host.env, host.cwd);
     if (ambient.goEnvFailure)
         host.log.warning((0,proxy_url/* redactText */.Rd)(goEnvFailureWarning(ambient.goEnvFailure)));
-    const { plan, credentials } = planEnvironment(settings, ambient);
+    const { plan, credentials } = planEnvironment(settings, ambient, host.wording);
     host.credentialsPlanned(credentials);
     plan.warnings.forEach(warning => host.log.warning(warning));
     host.log.info(`Composed GOPROXY (${plan.chainSource}): ${(0,proxy_chain/* formatChain */.rA)(plan.chain, true)}`);
@@ -44489,8 +44504,6 @@ function probeTableText(report) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/host/wording.ts
-var wording = __nccwpck_require__(6062);
 ;// CONCATENATED MODULE: ./src/cli/wording.ts
 
 
@@ -44501,7 +44514,8 @@ var wording = __nccwpck_require__(6062);
  * `cache:`) keeps the action's name.
  */
 const CLI_WORDING = {
-    input: (name, value) => isInputFlag(name) ? `\`--${name}${value ? ` ${value}` : ''}\`` : wording/* ACTION_WORDING */.G.input(name, value),
+    input: (name, value) => `\`${CLI_WORDING.line(name, value)}\``,
+    line: (name, value) => isInputFlag(name) ? `--${name}${value ? ` ${value}` : ''}` : wording/* ACTION_WORDING */.G.line(name, value),
     subject: input => {
         if (isInputFlag(input))
             return `--${input}`;

@@ -8,8 +8,9 @@ import { isInputFlag } from './args.js'
  * `cache:`) keeps the action's name.
  */
 export const CLI_WORDING: Wording = {
-  input: (name, value) =>
-    isInputFlag(name) ? `\`--${name}${value ? ` ${value}` : ''}\`` : ACTION_WORDING.input(name, value),
+  input: (name, value) => `\`${CLI_WORDING.line(name, value)}\``,
+  line: (name, value) =>
+    isInputFlag(name) ? `--${name}${value ? ` ${value}` : ''}` : ACTION_WORDING.line(name, value),
   subject: input => {
     if (isInputFlag(input)) return `--${input}`
     const variable = variableOfInput(input)

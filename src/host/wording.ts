@@ -4,11 +4,13 @@
  * asks the host's Wording where it names one of them, so it is right where it is written (no translation of finished
  * text afterwards). Pure.
  */
-import type { InputErrors } from '../go/errors.js'
+import { variableOfInput, type InputErrors } from '../go/errors.js'
 
 export interface Wording {
   /** A setting as the user writes it, code-quoted, with a value when given: `proxies:` / `--sumdb X`. */
   input(name: string, value?: string): string
+  /** The same unquoted, as a line to add (a suggestion): `private: x` under `with:` / `--private x`. */
+  line(name: string, value?: string): string
   /** The subject of an input error: "Input 'proxies'" / "--proxies"; a variable from the environment as such. */
   subject(input: string): string
   /** What a setting is called: "input" / "flag". */
@@ -24,8 +26,10 @@ export function describeInputErrors(errors: InputErrors, words: Wording): string
 
 /** The action's words: inputs as `with:` writes them, on the runner. */
 export const ACTION_WORDING: Wording = {
-  input: (name, value) => `\`${name}:${value ? ` ${value}` : ''}\``,
-  subject: input => `Input '${input}'`,
+  input: (name, value) => `\`${ACTION_WORDING.line(name, value)}\``,
+  line: (name, value) => `${name}:${value ? ` ${value}` : ''}`,
+  // A variable from the job's environment is named as such (`GOPROXY (job environment)`), not as an input.
+  subject: input => (variableOfInput(input) ? input : `Input '${input}'`),
   setting: 'input',
   here: 'this runner'
 }

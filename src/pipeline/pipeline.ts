@@ -66,7 +66,7 @@ export async function prepare(read: InputReader, host: Host): Promise<Prepared> 
   const go = await findGo(host.goFallback, host.env)
   const ambient = await readAmbient(go, !chainFromInputs(settings), host.env, host.cwd)
   if (ambient.goEnvFailure) host.log.warning(redactText(goEnvFailureWarning(ambient.goEnvFailure)))
-  const { plan, credentials } = planEnvironment(settings, ambient)
+  const { plan, credentials } = planEnvironment(settings, ambient, host.wording)
   host.credentialsPlanned(credentials)
   plan.warnings.forEach(warning => host.log.warning(warning))
   host.log.info(`Composed GOPROXY (${plan.chainSource}): ${formatChain(plan.chain, true)}`)

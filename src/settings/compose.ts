@@ -3,6 +3,7 @@ import { assertNoControlCharacters, environmentInput, ErrorCollector, InputError
 import { formatPatterns, matchesEverything, matchesPrefixPatterns } from '../go/env/patterns.js'
 import { findPreset, GO_DEFAULT_GOPROXY, GO_DEFAULT_GOSUMDB, REGION_PRESETS } from '../go/proxy/presets.js'
 import type { Settings } from './settings.js'
+import { ACTION_WORDING, type Wording } from '../host/wording.js'
 import { proxyKey } from '../go/proxy/url.js'
 import { parseGosumdb, type SumdbConfig } from '../go/sumdb/config.js'
 
@@ -108,13 +109,15 @@ function regionChain(settings: Settings): Chain | undefined {
  * Composes the Go module environment from validated settings and what the job
  * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
  * for problems that only show once inputs meet each other or the job's environment
- * (a private probe module, an invalid GOPROXY inherited from the job).
+ * (a private probe module, an invalid GOPROXY inherited from the job). `words` names the settings and variables
+ * in the warnings as the host does (`proxies:` / `--proxies`, the job's / your environment).
  */
-export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
+export function composePlan(settings: Settings, ambient: Ambient, words: Wording = ACTION_WORDING): ModulePlan {
   const errors = new ErrorCollector()
-  const warnings: string[] = [
-    ...(settings.proxies?.ignored ?? []).map(e => `proxies: ${quote(e)} comes after direct/off; Go ignores it.`)
-  ]
+  // Each warning opens as the host's input errors do: "Input 'proxies': …" / "--proxies: …".
+  const ignoredAfterTerminal = (input: string, entry: string) =>
+    `${words.subject(input)}: ${quote(entry)} comes after direct/off; Go ignores it.`
+  const warnings: string[] = (settings.proxies?.ignored ?? []).map(e => ignoredAfterTerminal('proxies', e))
   const exported = new Set<GoVariable>(['GOPROXY'])
 
   let chain: Chain
@@ -133,8 +136,7 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
     const parsed = errors.attempt(() => parseGoproxy(input, value), undefined)
     chain = parsed?.chain ?? { proxies: [] }
     chainSource = source
-    for (const entry of parsed?.ignored ?? [])
-      warnings.push(`${input}: ${quote(entry)} comes after direct/off; Go ignores it.`)
+    for (const entry of parsed?.ignored ?? []) warnings.push(ignoredAfterTerminal(input, entry))
   }
 
   const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined
@@ -158,7 +160,8 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
   }
   if (settings.sumdb?.kind === 'off') {
     warnings.push(
-      'sumdb: off turns checksum verification off for every module not in go.sum; a tampered module would go unnoticed.'
+      `${words.subject('sumdb')}: off turns checksum verification off for every module not in go.sum; a tampered ` +
+        'module would go unnoticed.'
     )
   }
 
@@ -182,7 +185,8 @@ export function composePlan(settings: Settings, ambient: Ambient): ModulePlan {
   const goinsecure = pick(settings.insecure, 'GOINSECURE') ?? ''
   const everything = (name: string, patterns: readonly string[] | undefined, what: string) => {
     for (const glob of patterns ?? []) {
-      if (matchesEverything(glob)) warnings.push(`${name}: ${quote(glob)} matches every module path: ${what}`)
+      if (matchesEverything(glob))
+        warnings.push(`${words.subject(name)}: ${quote(glob)} matches every module path: ${what}`)
     }
   }
   everything(

@@ -18,11 +18,11 @@ export interface PlannedEnvironment {
 }
 
 /**
- * Composes the Go module environment and plans the credentials for it. Throws
- * InputErrors for any bad input, before anything is written or exported.
+ * Composes the Go module environment and plans the credentials for it (`words`: how the host names its settings in
+ * warnings). Throws InputErrors for any bad input, before anything is written or exported.
  */
-export function planEnvironment(settings: Settings, ambient: Ambient): PlannedEnvironment {
-  const composed = composePlan(settings, ambient)
+export function planEnvironment(settings: Settings, ambient: Ambient, words?: Wording): PlannedEnvironment {
+  const composed = composePlan(settings, ambient, words)
   const planned = planSumdbCredentials(
     planCredentials(parseAuth(settings.auth), composed.chain, composed),
     composed.sumdb

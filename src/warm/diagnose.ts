@@ -61,7 +61,7 @@ export interface Diagnosis {
   /** The host that answered or failed, when the text names one (never the loopback forwarder). */
   readonly host?: string
   readonly status?: number
-  /** The input line to add or change, e.g. `private: github.com/acme`. */
+  /** The setting to add or change, as the host writes it: `private: github.com/acme` / `--private github.com/acme`. */
   readonly suggestion?: string
 }
 
@@ -202,7 +202,7 @@ export interface DiagnosisFacts {
   readonly version?: string
   /** `path@version`, the path, or `a module`. */
   readonly subject: string
-  /** `private: <narrowest GOPRIVATE pattern>` for this module. */
+  /** The setting that makes this module private, as the host writes it (`private: x` / `--private x`). */
   readonly privateLine: string
   /** The same, in the host's words, code-quoted (`private: x` / `--private x`). */
   readonly privateInput: string
@@ -296,7 +296,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     applies: f => f.deadlineSeconds !== undefined,
     sentence: f =>
       `The warm phase used all of its ${f.deadlineSeconds} s before ${f.subject} was downloaded: the proxies are slow from ${f.words.here} or the module set is large; raise ${f.words.input('warm-timeout')} or check the probe table for a slow proxy.`,
-    suggestion: f => `warm-timeout: ${(f.deadlineSeconds ?? 0) * 2}`,
+    suggestion: f => f.words.line('warm-timeout', String((f.deadlineSeconds ?? 0) * 2)),
     details: none
   },
   {
@@ -331,7 +331,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: false,
     applies: f => f.verifying?.status !== undefined && statusKind(f.verifying.status) === 'unauthorized',
     sentence: f => unauthorizedSentence(f.words, f.verifying?.host, f.verifying?.status),
-    suggestion: f => `auth: ${f.verifying?.host ?? 'HOST'} USER:TOKEN`,
+    suggestion: f => f.words.line('auth', `${f.verifying?.host ?? 'HOST'} USER:TOKEN`),
     details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
   },
   {
@@ -346,7 +346,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
           : ''
       return `The checksum database could not be reached from ${f.words.here}${via} to verify ${f.subject}: set ${f.words.input('sumdb', 'sum.golang.google.cn')} (the same database, reachable from mainland China) or put a proxy that proxies the database, such as goproxy.cn, first in ${f.words.input('proxies')}.`
     },
-    suggestion: () => 'sumdb: sum.golang.google.cn',
+    suggestion: f => f.words.line('sumdb', 'sum.golang.google.cn'),
     details: f => ({ status: f.verifying?.status, host: f.verifying?.host })
   },
   {
@@ -379,7 +379,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: false,
     applies: f => httpRow(f, k => k === 'unauthorized'),
     sentence: f => unauthorizedSentence(f.words, f.host, f.status),
-    suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`
+    suggestion: f => f.words.line('auth', `${f.host ?? 'HOST'} USER:TOKEN`)
   },
   {
     kind: 'rate-limited',
@@ -409,7 +409,7 @@ export const DIAGNOSES: readonly DiagnosisRule[] = [
     transient: false,
     applies: f => words(f, GIT_AUTH_PROMPT),
     sentence: f => unauthorizedSentence(f.words, f.host, undefined),
-    suggestion: f => `auth: ${f.host ?? 'HOST'} USER:TOKEN`,
+    suggestion: f => f.words.line('auth', `${f.host ?? 'HOST'} USER:TOKEN`),
     details: hostOnly
   },
   {
@@ -533,7 +533,7 @@ export function diagnosisFacts(rawText: string, context: DiagnoseContext = {}): 
     module,
     version,
     subject: module ? (version ? `${module}@${version}` : module) : 'a module',
-    privateLine: `private: ${privatePattern}`,
+    privateLine: words.line('private', privatePattern),
     privateInput: words.input('private', privatePattern),
     words,
     ...(stall ? { stallSeconds: Number(stall[1]) } : {}),
