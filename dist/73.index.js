@@ -196,7 +196,8 @@ async function hashFiles(files, base) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ listFiles)
+/* harmony export */   C: () => (/* binding */ listFiles),
+/* harmony export */   z: () => (/* binding */ readHead)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -230,6 +231,23 @@ async function listFiles(root) {
     }
     return files;
 }
+/** The first `length` bytes of a file (fewer when it is shorter); empty when it cannot be read. */
+async function readHead(file, length) {
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+        try {
+            const buffer = Buffer.alloc(length);
+            const { bytesRead } = await handle.read(buffer, 0, length, 0);
+            return buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return Buffer.alloc(0);
+    }
+}
 
 
 /***/ }),
@@ -242,6 +260,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   LOOKUP_DEADLINE_MS: () => (/* binding */ LOOKUP_DEADLINE_MS),
 /* harmony export */   RESTORE_DEADLINE_MS: () => (/* binding */ RESTORE_DEADLINE_MS),
 /* harmony export */   SAVE_DEADLINE_MS: () => (/* binding */ SAVE_DEADLINE_MS),
+/* harmony export */   compiledOutputs: () => (/* binding */ compiledOutputs),
 /* harmony export */   goSumFiles: () => (/* binding */ goSumFiles),
 /* harmony export */   restoreCaches: () => (/* binding */ restoreCaches),
 /* harmony export */   saveCaches: () => (/* binding */ saveCaches)
@@ -399,7 +418,7 @@ async function saveCaches(options) {
         const entries = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(path)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path));
         const { keep, drop } = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .trimPlan */ .ow)(entries, state.startedMs);
         const restoredNames = new Set((await readJson(list)) ?? []);
-        const added = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .newOutputs */ .zN)(keep, restoredNames);
+        const added = await compiledOutputs(path, (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .newOutputs */ .zN)(keep, restoredNames));
         if (added.length > 0 && restoredNames.size > 0) {
             // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
             const shown = added.slice(0, 5).map(e => `${e.path} (${(0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(e.size)})`);
@@ -434,6 +453,11 @@ async function saveCaches(options) {
         saved.push(result);
     }
     return saved;
+}
+/** The outputs among `outputs` that are compiled build content, not go's package index (see isPackageIndex). */
+async function compiledOutputs(root, outputs) {
+    const heads = await Promise.all(outputs.map(entry => (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .readHead */ .z)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, entry.path), _policy_js__WEBPACK_IMPORTED_MODULE_6__/* .GO_PACKAGE_INDEX_HEADER */ .Vu.length)));
+    return outputs.filter((_, i) => !(0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isPackageIndex */ .$1)(heads[i]));
 }
 async function save(part, paths, key, files, bytes, deadlineMs) {
     const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.saveEntry)(paths, key, deadlineMs);

@@ -5845,10 +5845,12 @@ const RESTORE_CHILD_ARG = '--setup-goproxy-cache-restore-child';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ isPackageIndex),
 /* harmony export */   Nm: () => (/* binding */ moduleKeys),
 /* harmony export */   Nn: () => (/* binding */ buildPrefix),
 /* harmony export */   Od: () => (/* binding */ saveDecision),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   Vu: () => (/* binding */ GO_PACKAGE_INDEX_HEADER),
 /* harmony export */   YN: () => (/* binding */ withModcacherw),
 /* harmony export */   e2: () => (/* binding */ backdatedMtime),
 /* harmony export */   jobStatus: () => (/* binding */ jobStatus),
@@ -5966,6 +5968,17 @@ function hasNewOutputs(kept, restored) {
 /** The output files (`-d`) among `kept` that the restore did not bring: what makes a build-cache save worth it. */
 function newOutputs(kept, restored) {
     return kept.filter(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
+}
+/**
+ * The header of go's package index (cmd/go/internal/modindex, "go index v2"). go writes an index for a package outside
+ * the module cache (the job's own) only once its files are two seconds old, keyed on their mtimes: whether a job
+ * writes it depends on how soon its build follows the checkout, and it is rebuilt from the sources in microseconds.
+ * Such an output alone is no reason to store the build cache again.
+ */
+const GO_PACKAGE_INDEX_HEADER = 'go index';
+/** Whether an output file's first bytes are go's package index. */
+function isPackageIndex(head) {
+    return Buffer.from(head).toString('latin1').startsWith(GO_PACKAGE_INDEX_HEADER);
 }
 function jobStatus(value) {
     const status = value.trim().toLowerCase();

@@ -4,11 +4,12 @@
  * the entries a build uses carry a time after the step's start, and keeping exactly those is enough for the same
  * build to be fully cached again (no new output), while the entries of another build are left out.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setAside, setMtimes } from '../../src/cache/cache.js'
 import { listFiles } from '../../src/cache/files.js'
-import { backdatedMtime, hasNewOutputs, isBuildCacheEntry, trimPlan } from '../../src/cache/policy.js'
+import { compiledOutputs } from '../../src/cache/phase.js'
+import { backdatedMtime, hasNewOutputs, isBuildCacheEntry, newOutputs, trimPlan } from '../../src/cache/policy.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 
 describe(`the build cache as go uses it (${findGo()})`, () => {
@@ -59,6 +60,31 @@ describe(`the build cache as go uses it (${findGo()})`, () => {
     expect(hasNewOutputs(await entries(), kept)).toBe(false)
     await putBack()
     expect((await entries()).length).toBeGreaterThanOrEqual(all.length)
+  }, 300_000)
+
+  it("go's index of the job's own package, written once its files are 2 s old, is not new build content", async () => {
+    // A checkout followed at once by the build (files newer than go's 2 s cutoff): go writes no index for them.
+    const cache = join(root, 'index-gocache')
+    const indexEnv = { ...env, GOCACHE: cache }
+    const source = join(root, 'one', 'main.go')
+    const buildOne = async () => {
+      const run = await runGo(['build', '-o', join(root, 'one.bin'), '.'], { cwd: join(root, 'one'), env: indexEnv })
+      expect(run.code).toBe(0)
+    }
+    const soon = new Date(Date.now() + 600_000)
+    utimesSync(source, soon, soon)
+    await buildOne()
+    const restored = (await listFiles(cache)).filter(f => isBuildCacheEntry(f.path))
+    // The same sources, checked out earlier (as when setup steps ran before the build): go now indexes the package.
+    const before = new Date(Date.now() - 600_000)
+    utimesSync(source, before, before)
+    await buildOne()
+    const added = newOutputs(
+      (await listFiles(cache)).filter(f => isBuildCacheEntry(f.path)),
+      new Set(restored.map(e => e.path))
+    )
+    expect(added).toHaveLength(1)
+    expect(await compiledOutputs(cache, added)).toEqual([])
   }, 300_000)
 
   it('without setting them back, entries restored less than an hour old are not refreshed by use (why we do)', async () => {

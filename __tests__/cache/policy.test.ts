@@ -6,6 +6,7 @@ import {
   fingerprint,
   GO_CACHE_MTIME_INTERVAL_MS,
   hasNewOutputs,
+  isPackageIndex,
   newOutputs,
   isBuildCacheEntry,
   jobStatus,
@@ -112,6 +113,16 @@ describe('the build-cache trim', () => {
     const plan = trimPlan(entries, 1000)
     expect(plan.keep.map(e => e.path)).toEqual(['used', 'new'])
     expect(plan.drop.map(e => e.path)).toEqual(['unused'])
+  })
+
+  it.each([
+    ['go index v2\n', true],
+    ['go index', true],
+    ['go inde', false],
+    ['!<arch>\n__.PKGDEF', false],
+    ['', false]
+  ])('isPackageIndex(%j) is %s', (head, expected) => {
+    expect(isPackageIndex(Buffer.from(head, 'latin1'))).toBe(expected)
   })
 
   it('only a new output (-d) counts as new build content, not a new action record alone', () => {

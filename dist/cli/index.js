@@ -43989,6 +43989,17 @@ function hasNewOutputs(kept, restored) {
 function newOutputs(kept, restored) {
     return kept.filter(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
 }
+/**
+ * The header of go's package index (cmd/go/internal/modindex, "go index v2"). go writes an index for a package outside
+ * the module cache (the job's own) only once its files are two seconds old, keyed on their mtimes: whether a job
+ * writes it depends on how soon its build follows the checkout, and it is rebuilt from the sources in microseconds.
+ * Such an output alone is no reason to store the build cache again.
+ */
+const GO_PACKAGE_INDEX_HEADER = 'go index';
+/** Whether an output file's first bytes are go's package index. */
+function isPackageIndex(head) {
+    return Buffer.from(head).toString('latin1').startsWith(GO_PACKAGE_INDEX_HEADER);
+}
 function jobStatus(value) {
     const status = value.trim().toLowerCase();
     return status === 'success' || status === 'failure' || status === 'cancelled' ? status : 'unknown';

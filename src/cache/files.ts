@@ -1,5 +1,5 @@
 /** Listing a cache tree (shared by the cache phase and the restore child). */
-import { lstat, readdir } from 'node:fs/promises'
+import { lstat, open, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TimedEntry } from './policy.js'
 
@@ -25,4 +25,20 @@ export async function listFiles(root: string): Promise<TimedEntry[]> {
     }
   }
   return files
+}
+
+/** The first `length` bytes of a file (fewer when it is shorter); empty when it cannot be read. */
+export async function readHead(file: string, length: number): Promise<Buffer> {
+  try {
+    const handle = await open(file, 'r')
+    try {
+      const buffer = Buffer.alloc(length)
+      const { bytesRead } = await handle.read(buffer, 0, length, 0)
+      return buffer.subarray(0, bytesRead)
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return Buffer.alloc(0)
+  }
 }

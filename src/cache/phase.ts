@@ -23,7 +23,9 @@ import {
   buildPrefix,
   fingerprint,
   formatBytes,
+  GO_PACKAGE_INDEX_HEADER,
   isBuildCacheEntry,
+  isPackageIndex,
   newOutputs,
   moduleKeys,
   restoreKind,
@@ -31,9 +33,10 @@ import {
   trimPlan,
   type CacheSettings,
   type JobStatus,
-  type KeyContext
+  type KeyContext,
+  type TimedEntry
 } from './policy.js'
-import { listFiles } from './files.js'
+import { listFiles, readHead } from './files.js'
 import { restoreLine, saveLine, type RestoredPart, type SavedPart } from './report.js'
 
 /** How long a lookup may take before the job goes on without the cache, and the download with extraction. */
@@ -219,7 +222,7 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
     const entries = (await listFiles(path)).filter(f => isBuildCacheEntry(f.path))
     const { keep, drop } = trimPlan(entries, state.startedMs)
     const restoredNames = new Set((await readJson<string[]>(list)) ?? [])
-    const added = newOutputs(keep, restoredNames)
+    const added = await compiledOutputs(path, newOutputs(keep, restoredNames))
     if (added.length > 0 && restoredNames.size > 0) {
       // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
       const shown = added.slice(0, 5).map(e => `${e.path} (${formatBytes(e.size)})`)
@@ -252,6 +255,14 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
     saved.push(result)
   }
   return saved
+}
+
+/** The outputs among `outputs` that are compiled build content, not go's package index (see isPackageIndex). */
+export async function compiledOutputs(root: string, outputs: readonly TimedEntry[]): Promise<TimedEntry[]> {
+  const heads = await Promise.all(
+    outputs.map(entry => readHead(join(root, entry.path), GO_PACKAGE_INDEX_HEADER.length))
+  )
+  return outputs.filter((_, i) => !isPackageIndex(heads[i]))
 }
 
 async function save(

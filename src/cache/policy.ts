@@ -141,6 +141,19 @@ export function newOutputs(kept: readonly TimedEntry[], restored: ReadonlySet<st
   return kept.filter(entry => entry.path.endsWith('-d') && !restored.has(entry.path))
 }
 
+/**
+ * The header of go's package index (cmd/go/internal/modindex, "go index v2"). go writes an index for a package outside
+ * the module cache (the job's own) only once its files are two seconds old, keyed on their mtimes: whether a job
+ * writes it depends on how soon its build follows the checkout, and it is rebuilt from the sources in microseconds.
+ * Such an output alone is no reason to store the build cache again.
+ */
+export const GO_PACKAGE_INDEX_HEADER = 'go index'
+
+/** Whether an output file's first bytes are go's package index. */
+export function isPackageIndex(head: Uint8Array): boolean {
+  return Buffer.from(head).toString('latin1').startsWith(GO_PACKAGE_INDEX_HEADER)
+}
+
 /** job.status as the runner evaluates it for the post step; anything else (a local run) is 'unknown'. */
 export type JobStatus = 'success' | 'failure' | 'cancelled' | 'unknown'
 
