@@ -12,14 +12,14 @@
  * Full and read-only disks are real file systems: tmpfs mounts made here (the suite runs as root: it fails, never
  * skips, when it cannot mount) and unmounted in afterAll.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { hostGoPlatform } from '../../src/install/version-file.js'
 import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
 import { hash1 } from '../support/modules.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { CLI_ENTRY, runAction, type ActionRun } from '../support/run-action.js'
 import { createSumdb, type SumdbDatabase } from '../support/sumdb-server.js'
 import { fakeToolchainZip, TOOLCHAIN_GO_MOD } from '../support/toolchain-zip.js'
 import { startInstallServer, type InstallServer } from '../install/install-server.js'
@@ -206,6 +206,50 @@ describe('a cancel during the extraction', () => {
       expect(readdirSync(versionDir)).toEqual([])
       // The post step still has its state.
       expect(run.state.isPost).toBe('true')
+    },
+    180_000
+  )
+})
+
+describe("a cancel during the CLI's extraction", () => {
+  // The CLI bundle as npm's bin runs it, on a laptop's ~/sdk: the same undo on a cancel as the action's (src/cli/cancel.ts).
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143]
+  ] as const)(
+    `%s while ~/sdk/go${GO_VERSION} is being extracted: exit %i, a named cancel, no partial tree and no lock left`,
+    async (signal, exitCode) => {
+      const root = tempDir('hostile-cli-cancel')
+      const env = goTestEnv(root)
+      const sdk = join(env.HOME, 'sdk')
+      const child = spawn(
+        process.execPath,
+        [CLI_ENTRY, 'install', GO_VERSION, '--proxies', server.url, '--sumdb', db.verifierKey, '--no-probe'],
+        { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
+      )
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      child.stdout.resume()
+      const ended = new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
+      const hang = setTimeout(() => child.kill('SIGKILL'), RUN_BOUND_MS)
+      try {
+        // Wait (bounded) until the extraction has begun: something of go1.23.5 exists in ~/sdk.
+        let sent = false
+        for (let i = 0; i < 2000 && !sent && child.exitCode === null; i++) {
+          await new Promise(resolve => setTimeout(resolve, 10))
+          const names = existsSync(sdk) ? readdirSync(sdk) : []
+          if (names.some(name => name.includes(`go${GO_VERSION}`) && name.includes('partial'))) {
+            child.kill(signal)
+            sent = true
+          }
+        }
+        expect(sent).toBe(true)
+        expect(await ended).toBe(exitCode)
+        expect(stderr).toContain(`error: cancelled (${signal})`)
+        expect(readdirSync(sdk).filter(name => name.includes(`go${GO_VERSION}`))).toEqual([])
+      } finally {
+        clearTimeout(hang)
+      }
     },
     180_000
   )
