@@ -1,7 +1,8 @@
 /**
  * The warm phase's fetch step: the loopback forwarder on the one HTTP client (per-request timeouts, retries,
- * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The plan is queued as soon as the
- * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
+ * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The forwarder listens first, go is
+ * started on it, and only then is the plan handed over (`queue`): it is queued as soon as the module cache's location
+ * is known and what it holds is left out; go is never made to wait for any of this.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -54,25 +55,29 @@ export interface FetchStage {
   readonly goproxy: string
   /** Redacts a text of go's: credentials, and the forwarder's address as `[forwarder]`. */
   clean(text: string): string
+  /**
+   * Hands the plan's files over to the prefetch (once; a no-op without the forwarder or with concurrency 0). Called
+   * after go has been started: go needs its own start-up time before its first request, and the plan is made in it.
+   */
+  queue(files: readonly PrefetchFile[]): void
   /** Closes the forwarder (stopping the prefetch) and returns the prefetch's figures, if it ran. */
   close(): Promise<PrefetchReport | undefined>
 }
 
 /**
- * Starts the forwarder (unless the chain has no proxy) and, when `concurrency` > 0, queues the plan's files on it
- * once `modcache` is known; `recorded` (go.sum's hashes) lets it compare module files where mirrors may disagree.
- * Returns at once after the forwarder listens: go can start.
+ * Starts the forwarder (unless the chain has no proxy); when `concurrency` > 0, `queue` later hands it the plan's
+ * files, which it fetches once `modcache` is known. `recorded` (go.sum's hashes, computed on first use) lets it
+ * compare module files where mirrors may disagree. Returns at once after the forwarder listens: go can start.
  */
 export async function startFetch(
   options: WarmOptions,
-  files: readonly PrefetchFile[],
   modcache: Promise<string | undefined>,
   concurrency: number,
   started: number,
-  recorded?: RecordedSums
+  recorded?: () => RecordedSums
 ): Promise<FetchStage> {
   const forwarder = await maybeStartForwarder(options, concurrency, recorded)
-  const queued = forwarder && concurrency > 0 ? queuePlan(forwarder, files, modcache, options, started) : undefined
+  let queued: Promise<QueuedPlan> | undefined
   return {
     forwarder,
     goproxy: forwarder ? forwarder.goproxy : formatChain(options.chain),
@@ -81,6 +86,9 @@ export async function startFetch(
       if (!forwarder) return redacted
       const named = redacted.split(forwarder.url).join('[forwarder]')
       return forwarder.layerUrl ? named.split(forwarder.layerUrl).join('[prefetched files]') : named
+    },
+    queue: files => {
+      if (forwarder && concurrency > 0) queued ??= queuePlan(forwarder, files, modcache, options, started)
     },
     close: async () => {
       if (!forwarder) return undefined
@@ -146,7 +154,7 @@ async function queuePlan(
 function maybeStartForwarder(
   options: WarmOptions,
   concurrency: number,
-  recorded: RecordedSums | undefined
+  recorded: (() => RecordedSums) | undefined
 ): Promise<Forwarder | undefined> {
   const { chain, sumdb } = options
   if (chain.proxies.length === 0) return Promise.resolve(undefined)
@@ -162,7 +170,7 @@ function maybeStartForwarder(
     netrc: readNetrc(options.env),
     ...(options.ca ? { ca: options.ca } : {}),
     requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
-    ...(recorded && recorded.size > 0 ? { recorded } : {}),
+    ...(recorded ? { recorded } : {}),
     ...(concurrency > 0
       ? {
           prefetch: {
