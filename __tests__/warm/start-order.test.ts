@@ -20,6 +20,8 @@ jest.unstable_mockModule('../../src/warm/run-go.js', () => ({
 }))
 
 const { warmModules } = await import('../../src/warm/warm.js')
+const { startFetch } = await import('../../src/warm/fetch.js')
+const { planPrefetch } = await import('../../src/warm/plan.js')
 const { cleanupTempDirs, findGo } = await import('../support/go.js')
 const { startProxy } = await import('../support/goproxy-server.js')
 const { moduleSet } = await import('../support/modules.js')
@@ -53,5 +55,26 @@ describe('the warm phase starts go before it plans the prefetch', () => {
     expect(warmingAt).toBeGreaterThan(goAt)
     // The plan reached the forwarder all the same: 4 modules × .mod, .info, .zip.
     expect(report.prefetch?.planned).toBe(12)
+  })
+
+  it("hands an empty module cache's whole plan to the forwarder at once: queued before queue() returns", async () => {
+    const { options, app } = warmProject('order-queue', findGo(), chainOf([[proxy.url]]), modules, {})
+    const texts = {
+      label: 'app',
+      goMods: [readFileSync(join(app, 'go.mod'), 'utf8')],
+      goSums: [readFileSync(join(app, 'go.sum'), 'utf8')]
+    }
+    const plan = planPrefetch([texts], { goprivate: '', gonoproxy: '' })
+    expect(plan.files).toHaveLength(12)
+    // GOMODCACHE from the environment (a fresh one: no cache/download yet).
+    const fetch = await startFetch(options, Promise.resolve(options.env.GOMODCACHE), 4, Date.now())
+    try {
+      fetch.queue(plan.files)
+      // No await in between: the plan is on the forwarder before go's first request can be handled.
+      expect(fetch.forwarder?.prefetchStats()?.planned).toBe(12)
+    } finally {
+      const report = await fetch.close()
+      expect(report).toMatchObject({ planned: 12, cached: 0 })
+    }
   })
 })

@@ -76,6 +76,13 @@ export async function startFetch(
   started: number,
   recorded?: () => RecordedSums
 ): Promise<FetchStage> {
+  // The module cache's location once known (GOMODCACHE from the environment is known by the time the forwarder
+  // listens): then `queue` can hand an empty cache's whole plan over at once, without a round trip to the disk.
+  let known: { dir: string | undefined } | undefined
+  void modcache.then(
+    dir => (known = { dir }),
+    () => undefined
+  )
   const forwarder = await maybeStartForwarder(options, concurrency, recorded)
   let queued: Promise<QueuedPlan> | undefined
   return {
@@ -88,7 +95,11 @@ export async function startFetch(
       return forwarder.layerUrl ? named.split(forwarder.layerUrl).join('[prefetched files]') : named
     },
     queue: files => {
-      if (forwarder && concurrency > 0) queued ??= queuePlan(forwarder, files, modcache, options, started)
+      if (!forwarder || concurrency === 0 || queued) return
+      queued =
+        known && noDownloadCache(known.dir)
+          ? Promise.resolve(queueAll(forwarder, files, options, started))
+          : queuePlan(forwarder, files, modcache, options, started)
     },
     close: async () => {
       if (!forwarder) return undefined
@@ -127,6 +138,22 @@ interface QueuedPlan {
   readonly planned: number
   readonly cached: number
   readonly planMs: number
+}
+
+/** Whether the module cache holds no downloads at all (a fresh cache, or none): then nothing of the plan is there. */
+function noDownloadCache(dir: string | undefined): boolean {
+  return dir === undefined || !existsSync(join(dir, 'cache', 'download'))
+}
+
+/** Queues every file of the plan (the module cache holds none of them). Never throws, as queuePlan never rejects. */
+function queueAll(forwarder: Forwarder, files: readonly PrefetchFile[], options: WarmOptions, started: number) {
+  try {
+    forwarder.prefetch(files.map(f => f.path))
+    return { planned: files.length, cached: 0, planMs: Date.now() - started }
+  } catch (error) {
+    options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`)
+    return { planned: 0, cached: 0, planMs: Date.now() - started }
+  }
 }
 
 /** Leaves out what the module cache holds and queues the rest. Never rejects: without a plan go asks for everything. */
