@@ -1,7 +1,8 @@
 /**
  * The warm phase's fetch step: the loopback forwarder on the one HTTP client (per-request timeouts, retries,
- * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The plan is queued as soon as the
- * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
+ * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The forwarder listens first, go is
+ * started on it, and only then is the plan handed over (`queue`): it is queued as soon as the module cache's location
+ * is known and what it holds is left out; go is never made to wait for any of this.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -54,25 +55,36 @@ export interface FetchStage {
   readonly goproxy: string
   /** Redacts a text of go's: credentials, and the forwarder's address as `[forwarder]`. */
   clean(text: string): string
+  /**
+   * Hands the plan's files over to the prefetch (once; a no-op without the forwarder or with concurrency 0). Called
+   * after go has been started: go needs its own start-up time before its first request, and the plan is made in it.
+   */
+  queue(files: readonly PrefetchFile[]): void
   /** Closes the forwarder (stopping the prefetch) and returns the prefetch's figures, if it ran. */
   close(): Promise<PrefetchReport | undefined>
 }
 
 /**
- * Starts the forwarder (unless the chain has no proxy) and, when `concurrency` > 0, queues the plan's files on it
- * once `modcache` is known; `recorded` (go.sum's hashes) lets it compare module files where mirrors may disagree.
- * Returns at once after the forwarder listens: go can start.
+ * Starts the forwarder (unless the chain has no proxy); when `concurrency` > 0, `queue` later hands it the plan's
+ * files, which it fetches once `modcache` is known. `recorded` (go.sum's hashes, computed on first use) lets it
+ * compare module files where mirrors may disagree. Returns at once after the forwarder listens: go can start.
  */
 export async function startFetch(
   options: WarmOptions,
-  files: readonly PrefetchFile[],
   modcache: Promise<string | undefined>,
   concurrency: number,
   started: number,
-  recorded?: RecordedSums
+  recorded?: () => RecordedSums
 ): Promise<FetchStage> {
+  // The module cache's location once known (GOMODCACHE from the environment is known by the time the forwarder
+  // listens): then `queue` can hand an empty cache's whole plan over at once, without a round trip to the disk.
+  let known: { dir: string | undefined } | undefined
+  void modcache.then(
+    dir => (known = { dir }),
+    () => undefined
+  )
   const forwarder = await maybeStartForwarder(options, concurrency, recorded)
-  const queued = forwarder && concurrency > 0 ? queuePlan(forwarder, files, modcache, options, started) : undefined
+  let queued: Promise<QueuedPlan> | undefined
   return {
     forwarder,
     goproxy: forwarder ? forwarder.goproxy : formatChain(options.chain),
@@ -81,6 +93,13 @@ export async function startFetch(
       if (!forwarder) return redacted
       const named = redacted.split(forwarder.url).join('[forwarder]')
       return forwarder.layerUrl ? named.split(forwarder.layerUrl).join('[prefetched files]') : named
+    },
+    queue: files => {
+      if (!forwarder || concurrency === 0 || queued) return
+      queued =
+        known && noDownloadCache(known.dir)
+          ? Promise.resolve(queueAll(forwarder, files, options, started))
+          : queuePlan(forwarder, files, modcache, options, started)
     },
     close: async () => {
       if (!forwarder) return undefined
@@ -121,6 +140,22 @@ interface QueuedPlan {
   readonly planMs: number
 }
 
+/** Whether the module cache holds no downloads at all (a fresh cache, or none): then nothing of the plan is there. */
+function noDownloadCache(dir: string | undefined): boolean {
+  return dir === undefined || !existsSync(join(dir, 'cache', 'download'))
+}
+
+/** Queues every file of the plan (the module cache holds none of them). Never throws, as queuePlan never rejects. */
+function queueAll(forwarder: Forwarder, files: readonly PrefetchFile[], options: WarmOptions, started: number) {
+  try {
+    forwarder.prefetch(files.map(f => f.path))
+    return { planned: files.length, cached: 0, planMs: Date.now() - started }
+  } catch (error) {
+    options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`)
+    return { planned: 0, cached: 0, planMs: Date.now() - started }
+  }
+}
+
 /** Leaves out what the module cache holds and queues the rest. Never rejects: without a plan go asks for everything. */
 async function queuePlan(
   forwarder: Forwarder,
@@ -146,7 +181,7 @@ async function queuePlan(
 function maybeStartForwarder(
   options: WarmOptions,
   concurrency: number,
-  recorded: RecordedSums | undefined
+  recorded: (() => RecordedSums) | undefined
 ): Promise<Forwarder | undefined> {
   const { chain, sumdb } = options
   if (chain.proxies.length === 0) return Promise.resolve(undefined)
@@ -162,7 +197,7 @@ function maybeStartForwarder(
     netrc: readNetrc(options.env),
     ...(options.ca ? { ca: options.ca } : {}),
     requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
-    ...(recorded && recorded.size > 0 ? { recorded } : {}),
+    ...(recorded ? { recorded } : {}),
     ...(concurrency > 0
       ? {
           prefetch: {

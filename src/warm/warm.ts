@@ -5,7 +5,8 @@
  *
  * One pipeline, read top to bottom in warmModules:
  *   1. plan   directories → module sets (directories.ts) → their go.mod/go.work/go.sum texts (module-sets.ts)
- *             → what `go mod download` will ask the proxy for (warm/plan.ts, pure)
+ *             → what `go mod download` will ask the proxy for (warm/plan.ts, pure; made right after go is
+ *             started, while go starts up, and then handed to the forwarder)
  *   2. fetch  the loopback forwarder on the one HTTP client, prefetching the plan ahead of go (fetch.ts,
  *             forwarder/): per-request timeouts, retries for transient faults, proxy health, single flight
  *   3. run go `go mod download -json` per set under a watchdog (run-go.ts, on the one go runner), started at
@@ -19,13 +20,13 @@ import { formatChain, type Chain } from '../go/proxy/chain.js'
 import { deadlineMarker } from './diagnose.js'
 import type { ModuleDownload } from './download-json.js'
 import { judgeRun, setFailure, type WarmFailure } from './judge.js'
-import { planPrefetch } from './plan.js'
+import { planPrefetch, type PrefetchPlan } from './plan.js'
 import { goEnv } from '../exec/go.js'
 import { backoffDelay } from '../go/proxy/walk.js'
 import { sleep } from '../net/sleep.js'
 import { display, resolveDirectories, type ModuleSet } from './directories.js'
 import { buildsFromVendor } from '../go/modfile/vendor.js'
-import { parseGoSum, recordedSums } from '../go/modfile/gosum.js'
+import { parseGoSum, recordedSums, type RecordedSums } from '../go/modfile/gosum.js'
 import { DEFAULT_STALL_SECONDS, startFetch, type FetchStage, type PrefetchReport } from './fetch.js'
 import { readModuleSets, type ReadSet } from './module-sets.js'
 import { runWatched } from './run-go.js'
@@ -58,15 +59,16 @@ export interface WarmReport {
 }
 
 /**
- * The fixed costs of the phase before go starts (resolve, read, plan, forwarder), and the go env call that runs
- * alongside go (0 when GOMODCACHE came from the environment).
+ * The fixed costs of the phase before go starts (resolve, read, forwarder), the plan made after go is started, and
+ * the go env call that runs alongside go (0 when GOMODCACHE came from the environment).
  */
 export interface WarmTimings {
   resolveMs: number
   readMs: number
+  /** Making and queueing the prefetch plan, after go was started (not part of goStartMs). */
   planMs: number
   forwarderMs: number
-  /** From the start of the phase until go is started (the sum of the four above). */
+  /** From the start of the phase until go is started (resolve, read, forwarder and the spawn itself). */
   goStartMs: number
   goModCacheMs: number
   /** go's runs (the sets, attempts and the judging between them). */
@@ -157,7 +159,7 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   if (!Number.isInteger(concurrency) || concurrency < 0)
     throw new Error(`warm-concurrency must be a whole number ≥ 0, got ${concurrency}`)
 
-  // 1. Plan.
+  // 1. Plan: the directories and their texts (the plan itself is made once go runs, below).
   const resolved = await resolveDirectories(options.directories, options.cwd, options.env.GOWORK)
   for (const note of resolved.notes) log.info(note)
   const toWarm = await withoutVendored(resolved.sets, options)
@@ -175,53 +177,40 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
   if (toWarm.length === 0) return report(NOTHING_RUN, options.chain)
   const sets = await readModuleSets(toWarm, options.cwd)
   const readMs = mark()
-  const plan =
-    concurrency > 0
-      ? planPrefetch(
-          sets.map(s => s.texts),
-          { goprivate: options.plan.goprivate, gonoproxy: options.plan.gonoproxy }
-        )
-      : { files: [], notes: [] }
-  for (const note of plan.notes) log.info(`Prefetch: ${note}`)
-  const planMs = mark()
 
-  // 2. Fetch. GOMODCACHE is off go's critical path: go starts at once, and only the prefetch (which leaves out what
-  // the cache holds) and the watchdog's cache walk wait for it. One set in the environment wins over the go env
-  // file, so then there is nothing to ask.
+  // 2. Fetch. GOMODCACHE is off go's critical path: only the prefetch (which leaves out what the cache holds) and the
+  // watchdog's cache walk wait for it. One set in the environment wins over the go env file: nothing to ask then.
   let goModCacheMs = 0
   const modcache = options.env.GOMODCACHE?.trim()
     ? Promise.resolve(options.env.GOMODCACHE.trim())
-    : goModCache(options).finally(() => (goModCacheMs = Date.now() - started - resolveMs - readMs - planMs))
-  // What go.sum records, for the forwarder's comparison where mirrors may disagree (forwarder/verify.ts).
-  const recorded = recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum)))
-  const fetch = await startFetch(options, plan.files, modcache, concurrency, started, recorded)
+    : goModCache(options).finally(() => (goModCacheMs = Date.now() - started - resolveMs - readMs))
+  const fetch = await startFetch(options, modcache, concurrency, started, recordedLater(sets))
   const forwarderMs = mark()
-  log.info(
-    `Warming the module cache for ${directories.join(', ')} through ${formatChain(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`
-  )
 
-  // 3. Run go, and 4. judge each run.
+  // 3. Run go, and 4. judge each run. go is started first; the plan is made while go starts up (startGoThenPlan).
   let outcome: SetsOutcome
   let prefetch: PrefetchReport | undefined
+  let laps: ReturnType<typeof startGoThenPlan>
   const goStarted = Date.now()
-  let goEnded: number | undefined
+  let goEnded: number
   try {
-    outcome = await runSets(sets, fetch, modcache, options, started)
+    laps = startGoThenPlan(sets, fetch, modcache, options, { started, concurrency, mark })
+    outcome = await laps.running
     // Before the forwarder closes: it knows who served (or answered 404 for) each failed module's files.
     if (fetch.forwarder) await explainFailures(outcome.failures, fetch.forwarder, options.plan.gonosumdb, options.words)
   } finally {
     goEnded = Date.now()
     prefetch = await fetch.close()
   }
-  const goMs = (goEnded ?? goStarted) - goStarted
-  const closeMs = Date.now() - goStarted - goMs
+  const goMs = goEnded - goStarted
+  const closeMs = Date.now() - goEnded
   await modcache
   const timings: WarmTimings = {
     resolveMs,
     readMs,
-    planMs,
+    planMs: laps.planMs,
     forwarderMs,
-    goStartMs: resolveMs + readMs + planMs + forwarderMs,
+    goStartMs: resolveMs + readMs + forwarderMs + laps.spawnMs,
     goModCacheMs,
     goMs,
     closeMs
@@ -251,6 +240,60 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
     elapsedMs: Date.now() - started
   })
   return warm
+}
+
+/**
+ * What go.sum records, for the forwarder's comparison where mirrors may disagree (forwarder/verify.ts): parsed on the
+ * first comparison, not before go starts.
+ */
+function recordedLater(sets: readonly ReadSet[]): () => RecordedSums {
+  let recorded: RecordedSums | undefined
+  return () => (recorded ??= recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum))))
+}
+
+const NO_PLAN: PrefetchPlan = { files: [], notes: [] }
+
+/**
+ * Starts go on the sets (runSets spawns the first set's go before it returns its promise), then makes the prefetch
+ * plan while go starts up (it needs some 100 ms before its first request) and hands it to the forwarder; logs the
+ * plan's notes and the phase's opening line. `mark` measures the spawn and the plan.
+ */
+function startGoThenPlan(
+  sets: readonly ReadSet[],
+  fetch: FetchStage,
+  modcache: Promise<string | undefined>,
+  options: WarmOptions,
+  run: { started: number; concurrency: number; mark: () => number }
+): { running: Promise<SetsOutcome>; spawnMs: number; planMs: number } {
+  const { log } = options
+  const { concurrency } = run
+  const running = runSets(sets, fetch, modcache, options, run.started)
+  const spawnMs = run.mark()
+  const plan = concurrency > 0 ? planOrNothing(sets, options) : NO_PLAN
+  fetch.queue(plan.files)
+  const planMs = run.mark()
+  for (const note of plan.notes) log.info(`Prefetch: ${note}`)
+  const directories = sets.map(s => display(s.set.dir, options.cwd))
+  log.info(
+    `Warming the module cache for ${directories.join(', ')} through ${formatChain(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`
+  )
+  return { running, spawnMs, planMs }
+}
+
+/**
+ * The prefetch plan of the sets. Made while go already runs: should it ever throw, go asks for everything itself
+ * (the plan only saves time) and the running go is still awaited and judged.
+ */
+function planOrNothing(sets: readonly ReadSet[], options: WarmOptions): PrefetchPlan {
+  try {
+    return planPrefetch(
+      sets.map(s => s.texts),
+      { goprivate: options.plan.goprivate, gonoproxy: options.plan.gonoproxy }
+    )
+  } catch (error) {
+    options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`)
+    return NO_PLAN
+  }
 }
 
 /** What running every set came to. */

@@ -36,8 +36,9 @@ export interface ForwarderOptions {
   /**
    * The h1 hashes the build's go.sum files record: a module file from a proxy with another `|` mirror after it is
    * compared with them before go gets it, and on a mismatch the next mirror is asked (verify.ts). Absent: no check.
+   * A function is called once, on the first comparison: the warm phase parses go.sum after go has started.
    */
-  readonly recorded?: RecordedSums
+  readonly recorded?: RecordedSums | (() => RecordedSums)
   /** Fetch ahead of go (see prefetch.ts); absent: no prefetch, every request is go's own. */
   readonly prefetch?: PrefetchOptions
   readonly log: Logger

@@ -44,8 +44,17 @@ export function moduleFileOf(path: string): { module: string; version: string; g
   return module !== undefined && version !== undefined ? { module, version, goMod: m[3] === 'mod' } : undefined
 }
 
-/** A check over the hashes go.sum records (`recorded`), spooling large bodies under `spoolParent`. */
-export function createSumCheck(recorded: RecordedSums, log: Logger, spoolParent?: string): SumCheck {
+/**
+ * A check over the hashes go.sum records (`recorded`; a function is called once, on the first comparison), spooling
+ * large bodies under `spoolParent`.
+ */
+export function createSumCheck(
+  given: RecordedSums | (() => RecordedSums),
+  log: Logger,
+  spoolParent?: string
+): SumCheck {
+  let known: RecordedSums | undefined = typeof given === 'function' ? undefined : given
+  const recorded = (): RecordedSums => (known ??= (given as () => RecordedSums)())
   let spoolDir: Promise<string> | undefined
   let spooled = 0
   const spoolFile = async (): Promise<string> => {
@@ -55,7 +64,7 @@ export function createSumCheck(recorded: RecordedSums, log: Logger, spoolParent?
   return {
     async check(path, answer, from, next) {
       const file = moduleFileOf(path)
-      const want = file ? recorded.get(recordedKey(file.module, file.version, file.goMod)) : undefined
+      const want = file ? recorded().get(recordedKey(file.module, file.version, file.goMod)) : undefined
       if (!file || !want) return { verdict: 'ok', answer }
       const held =
         answer.body.kind === 'stream' ? await spool(answer, await spoolFile().catch(() => undefined)) : answer
