@@ -12,7 +12,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { saveEntry } from '../../src/cache/cache.js'
-import { restoreCaches } from '../../src/cache/phase.js'
+import { restoreCaches, saveCaches } from '../../src/cache/phase.js'
 import { buildPrefix } from '../../src/cache/policy.js'
 import { goEnv } from '../../src/exec/go.js'
 import { silentLogger } from '../../src/host/logger.js'
@@ -22,7 +22,7 @@ import { DIST_ENTRY } from '../support/run-action.js'
 
 const HELD_MS = 1500
 
-describe(`the cache phase's restores (real @actions/cache, Azurite, ${findGo()})`, () => {
+describe(`the cache phase's restores and what post stores after them (real @actions/cache, Azurite, ${findGo()})`, () => {
   let azurite: Azurite
   let service: CacheService
   let root: string
@@ -101,5 +101,31 @@ describe(`the cache phase's restores (real @actions/cache, Azurite, ${findGo()})
     expect(firstBuildLookup?.downloadsServedBefore).toBe(0)
     // Both downloads were served (through the held path), so the order above is the one that matters.
     expect(service.downloadsServed).toBeGreaterThanOrEqual(2)
+  }, 120_000)
+
+  test('an entry the main step’s own go writes after the build restore is not a reason to store the cache again', async () => {
+    rmSync(gomodcache, { recursive: true, force: true })
+    rmSync(gocache, { recursive: true, force: true })
+    service.slowDownloadMs = 0
+    const result = await restoreCaches({
+      settings: { parts: ['modules', 'build'], restoreOnly: false, keySuffix: '' },
+      go: findGo(),
+      cwd: project,
+      env,
+      directories: ['.'],
+      os: 'Linux',
+      stateDir: join(root, 'runner-temp'),
+      startedMs: Date.now(),
+      log: silentLogger,
+      deadlines: { lookupMs: 30_000, restoreMs: 60_000, childEntry: DIST_ENTRY }
+    })
+    expect((await result?.build)?.kind).toBe('partial')
+    // The restore is done and listed; then the main step's go (the warm phase, `go env`) writes an entry.
+    mkdirSync(join(gocache, 'cd'), { recursive: true })
+    writeFileSync(join(gocache, 'cd', `cd${'1'.repeat(62)}-d`), 'written by the main step’s go\n')
+    await result?.buildSettled?.()
+    if (!result) throw new Error('no cache phase')
+    const saved = await saveCaches({ state: result.state, jobStatus: 'success', log: silentLogger })
+    expect(saved.find(p => p.part === 'build')).toMatchObject({ saved: false, reason: 'unchanged since the restore' })
   }, 120_000)
 })

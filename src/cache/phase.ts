@@ -81,6 +81,13 @@ export interface RestoreResult {
   readonly modules?: RestoredPart
   /** Runs beside the warm phase; await it before the step ends. */
   readonly build?: Promise<RestoredPart>
+  /**
+   * Call once the main step's own go commands are done (the warm phase, `go env`), before the step ends: records the
+   * build cache's entries as they are then, so that post stores the cache again only for what the job's later steps
+   * built. The restore lists them as soon as it is done, which (it runs beside the modules restore) can be before
+   * the main step's go commands wrote their few entries; counted as new, those made every job store the cache again.
+   */
+  readonly buildSettled?: () => Promise<void>
   readonly state: CacheState
 }
 
@@ -114,6 +121,7 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
   let state: CacheState = { startedMs: options.startedMs, restoreOnly: options.settings.restoreOnly }
   let modules: RestoredPart | undefined
   let build: Promise<RestoredPart> | undefined
+  let buildSettled: (() => Promise<void>) | undefined
 
   // First: the build cache's restore runs beside the modules restore (independent entries and trees) and beyond it,
   // beside the warm phase; the step awaits it before it ends.
@@ -133,6 +141,12 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
       log.debug(`Build cache: restored in ${Math.round(performance.now() - started)} ms`)
       return result
     })()
+    const restoring = build
+    buildSettled = async () => {
+      await restoring
+      const entries = (await listFiles(GOCACHE)).filter(f => isBuildCacheEntry(f.path))
+      await writeFile(list, JSON.stringify(entries.map(f => f.path)))
+    }
     state = { ...state, build: { path: GOCACHE, prefix, restored: 'none', list } }
   }
   try {
@@ -158,7 +172,7 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
     build?.catch(() => undefined)
     throw error
   }
-  return { modules, build, state }
+  return { modules, build, ...(buildSettled ? { buildSettled } : {}), state }
 }
 
 function part(

@@ -315,11 +315,16 @@ export async function restoreCaches(
     })
   )
   if (!result) return undefined
-  return async () => ({
-    ...(result.modules ? { modules: result.modules } : {}),
-    ...(result.build ? { build: await result.build } : {}),
-    state: result.state
-  })
+  // Called after the warm phase and `go env`: the main step's own go commands are done.
+  return async () => {
+    const build = await result.build
+    await result.buildSettled?.()
+    return {
+      ...(result.modules ? { modules: result.modules } : {}),
+      ...(build ? { build } : {}),
+      state: result.state
+    }
+  }
 }
 
 /**
