@@ -7,12 +7,16 @@
  * `go mod download` — the same real @actions/cache (support/cache-client.mjs, as setup-go calls it) against the same
  * Azurite and loopback cache service (support/cache-service.ts; that API exists only on GitHub).
  *
- * Measured per job: the time to a warm module cache (the action: its main step, restore + probe + warm, which also
- * waits for the build cache's restore; setup-go: its restore of both caches + `go mod download`), the same plus the
- * job's `go build` (what the build cache saves), and the bytes each job stored in the cache (compressed archives as
+ * Measured per job: the time to a warm module cache (the action: from the start of its main step to the moment its
+ * warm phase ended, i.e. modules restored and topped up, read from the step's \`Module cache warm:\` debug line as it
+ * arrives; setup-go: its restore of both caches + \`go mod download\`), the action's whole main step (which also awaits
+ * the build cache's restore before it ends, so the job's build sees a complete GOCACHE), the same plus the job's
+ * \`go build\` (what the build cache saves), and the bytes each job stored in the cache (compressed archives as
  * uploaded). Each job then saves as the post step does.
  *
- * Two graphs: the 200-module loopback graph (bench/graph.ts, served by the loopback proxy and checksum database) and
+ * Two graphs: the 200-module loopback graph (bench/graph.ts, served by the loopback proxy and checksum database; run at
+ * 0 ms and again with the proxy answering after BENCH_CACHE_LATENCY_MS, default 50, 0 skips that row: a runner is
+ * some distance from its proxy, and at 0 ms a plain \`go mod download\` costs almost nothing) and
  * cobra's real go.mod/go.sum (the real-world suite's fixture) through the machine's real proxy (`go env GOPROXY`,
  * read at run time, never written down; download-only, BENCH_CACHE_REAL_REPS sequences, default 1; `off` skips it).
  * The dependency added to cobra is a small real module taken with `go get` once, before the timed jobs.
@@ -31,6 +35,7 @@ import { startProxy } from '../__tests__/support/goproxy-server.js'
 import { defineModule, goSumLines } from '../__tests__/support/modules.js'
 import { runAction, runPost } from '../__tests__/support/run-action.js'
 import { startSumdb } from '../__tests__/support/sumdb-server.js'
+import { MODULE_CACHE_WARM_MARK } from '../src/pipeline/pipeline.js'
 import { layeredGraph } from './graph.js'
 
 const CLIENT = fileURLToPath(new URL('../__tests__/support/cache-client.mjs', import.meta.url))
@@ -79,19 +84,28 @@ interface Scenario {
 
 /** Per job index: times (ms) and bytes stored, over the repetitions. */
 interface Figures {
+  /** Time to a warm module cache (the action: the moment its warm phase ended, restore + top-up done). */
   readonly ms: number[][]
+  /** The step's total (the action's main step also awaits the build cache's restore; setup-go: the same as ms). */
+  readonly step: number[][]
   /** The same plus the job's build (what the build cache is for). */
   readonly withBuild: number[][]
   readonly stored: number[][]
+  /** The action only: bytes stored over the three jobs in each kind of entry, per repetition. */
+  readonly storedModules: number[]
+  readonly storedBuild: number[]
 }
 
 const newFigures = (): Figures => ({
   ms: JOBS.map(() => []),
+  step: JOBS.map(() => []),
   withBuild: JOBS.map(() => []),
-  stored: JOBS.map(() => [])
+  stored: JOBS.map(() => []),
+  storedModules: [],
+  storedBuild: []
 })
-const storedBytes = (service: CacheService) =>
-  service.entries.filter(e => e.finalized).reduce((sum, e) => sum + e.sizeBytes, 0)
+const storedBytes = (service: CacheService, keyPrefix = '') =>
+  service.entries.filter(e => e.finalized && e.key.startsWith(keyPrefix)).reduce((sum, e) => sum + e.sizeBytes, 0)
 
 /** A fresh runner at a fixed place (the cache version hashes the paths, as on GitHub's images). */
 function freshRunner(root: string, checkout: Checkout): { project: string; home: string } {
@@ -127,9 +141,10 @@ async function buildIfAsked(
   return performance.now() - started
 }
 
-/** One job's figures: time to a warm module cache, and that plus the build. */
+/** One job's figures: time to a warm module cache, the step's total, and the step plus the build. */
 interface JobTimes {
   readonly warmMs: number
+  readonly stepMs: number
   readonly withBuildMs: number
 }
 
@@ -149,12 +164,17 @@ async function actionJob(
     RUNNER_TOOL_CACHE: join(home, 'toolcache')
   }
   const inputs = { ...scenario.inputs, 'working-directory': project, cache: 'true', 'job-status': 'success' }
+  let warmAt: number | undefined
   const main = await runAction({
     inputs,
     env,
     cwd: project,
     runnerTemp: join(home, 'temp'),
-    timeoutMs: JOB_TIMEOUT_MS
+    timeoutMs: JOB_TIMEOUT_MS,
+    // The moment the module cache is warm: when the step's debug line saying so arrives.
+    onStdout: (text, ms) => {
+      if (warmAt === undefined && text.includes(MODULE_CACHE_WARM_MARK)) warmAt = ms
+    }
   })
   if (main.code !== 0) {
     misses.push(`${scenario.name}, action: ${main.stdout.split('\n').find(l => l.includes('::error::')) ?? main.code}`)
@@ -167,7 +187,10 @@ async function actionJob(
   // A save the job should have made and did not (cold, dependency added) is a miss, with the post step's reason.
   const notSaved = post.stdout.split('\n').filter(line => /^Module cache: not saved/.test(line))
   if (checkout !== scenario.checkouts[1] && notSaved.length > 0) misses.push(`${scenario.name}, action: ${notSaved[0]}`)
-  return { warmMs: main.ms, withBuildMs: main.ms + buildMs }
+  if (warmAt === undefined) {
+    misses.push(`${scenario.name}, action: no "${MODULE_CACHE_WARM_MARK}" line (the step's total counted instead)`)
+  }
+  return { warmMs: warmAt ?? main.ms, stepMs: main.ms, withBuildMs: main.ms + buildMs }
 }
 
 /** One job of setup-go's strategy: restore + go mod download (timed), the build, save unless the key was hit. */
@@ -212,7 +235,7 @@ async function setupGoJob(
       misses.push(`${scenario.name}, setup-go save: ${saved.stdout.trim().split('\n').pop()}`)
     }
   }
-  return { warmMs: ms, withBuildMs: ms + buildMs }
+  return { warmMs: ms, stepMs: ms, withBuildMs: ms + buildMs }
 }
 
 /** The three jobs, `reps` times, alternating which side goes first; each sequence starts from an empty cache. */
@@ -241,11 +264,14 @@ async function runScenario(
           const figures = side === 'action' ? action : setupGo
           if (times !== undefined) {
             figures.ms[job].push(times.warmMs)
+            figures.step[job].push(times.stepMs)
             figures.withBuild[job].push(times.withBuildMs)
           }
           figures.stored[job].push(storedBytes(services[side]) - before)
         }
       }
+      action.storedModules.push(storedBytes(services.action, 'setup-goproxy-modules-'))
+      action.storedBuild.push(storedBytes(services.action, 'setup-goproxy-build-'))
     } finally {
       await Promise.all([services.action.close(), services.setupGo.close()])
       // This sequence's runners only: cleanupTempDirs would also take Azurite's storage (a temp dir too).
@@ -255,13 +281,19 @@ async function runScenario(
   return { action, setupGo }
 }
 
-/** The 200-module loopback graph, and the same with one more module required and imported. */
-async function loopbackScenario(): Promise<{ scenario: Scenario; close: () => Promise<void> }> {
+/**
+ * The 200-module loopback graph, and the same with one more module required and imported; with `latencyMs`, the
+ * proxy answers each request that much later (as bench/warm-graph.ts does; the checksum database stays on loopback).
+ */
+async function loopbackScenario(latencyMs = 0): Promise<{ scenario: Scenario; close: () => Promise<void> }> {
   const graph = layeredGraph({ count: 200, prefix: 'example.com/cachebench' })
   const extra = defineModule({ path: 'example.com/cachebench/extra', version: 'v1.0.0' })
   const modules = [...graph.modules, extra]
   const records = modules.map(m => ({ path: m.path, version: m.version, h1: m.sum, goModH1: m.goModSum }))
-  const [proxy, sumdb] = await Promise.all([startProxy({ modules }), startSumdb({ records })])
+  const [proxy, sumdb] = await Promise.all([
+    startProxy({ modules, ...(latencyMs > 0 ? { latencyMs } : {}) }),
+    startSumdb({ records })
+  ])
   const base: Checkout = dir => graph.writeProject(dir)
   const added: Checkout = dir => {
     graph.writeProject(dir)
@@ -279,7 +311,7 @@ async function loopbackScenario(): Promise<{ scenario: Scenario; close: () => Pr
   }
   return {
     scenario: {
-      name: `${graph.modules.length}-module loopback graph`,
+      name: `${graph.modules.length}-module loopback graph, ${latencyMs > 0 ? `${latencyMs} ms per proxy answer` : '0 ms (loopback)'}`,
       checkouts: [base, base, added],
       env: home =>
         goTestEnv(home, {
@@ -362,28 +394,33 @@ async function realScenario(misses: string[]): Promise<Scenario | undefined> {
   }
 }
 
+/** Why the bytes come out as they do (the figures above show the split by entry). */
+const BYTES_NOTE =
+  'Bytes: the modules entry holds only `$GOMODCACHE/cache/download` (the verified zips and .mod/.info files), not the extracted trees go rebuilds from them, so it is already the smallest archive that keeps the exact-hit job offline; it is a small part of the total whenever the build cache is larger than the modules, as on the loopback graph (200 tiny modules), where the build entry is nearly all of the bytes. That entry is trimmed to the outputs the job used, and every one of them was used; a job that adds a dependency compiles a few new outputs and then stores the whole trimmed entry again (an entry cannot be extended; restoring a base plus a delta would take two restores), just as setup-go stores its one archive again when go.mod changes. So on a graph whose build cache outweighs its modules the bytes are about even with setup-go’s (the goal is missed there), and the saving comes where the modules are large (setup-go archives the extracted module trees as well as the zips: the real graph row).'
+
 function section(name: string, { action, setupGo }: { action: Figures; setupGo: Figures }): string[] {
   const rows = JOBS.map(
     (job, i) =>
-      `| ${i + 1}. ${job} | ${spread(action.ms[i], seconds)} | ${spread(setupGo.ms[i], seconds)} | ${ratio(action.ms[i], setupGo.ms[i])} | ${spread(action.withBuild[i], seconds)} | ${spread(setupGo.withBuild[i], seconds)} | ${ratio(action.withBuild[i], setupGo.withBuild[i])} | ${spread(action.stored[i], mib)} | ${spread(setupGo.stored[i], mib)} |`
+      `| ${i + 1}. ${job} | ${spread(action.ms[i], seconds)} | ${spread(setupGo.ms[i], seconds)} | ${ratio(action.ms[i], setupGo.ms[i])} | ${spread(action.step[i], seconds)} | ${ratio(action.step[i], setupGo.ms[i])} | ${spread(action.withBuild[i], seconds)} | ${spread(setupGo.withBuild[i], seconds)} | ${ratio(action.withBuild[i], setupGo.withBuild[i])} | ${spread(action.stored[i], mib)} | ${spread(setupGo.stored[i], mib)} |`
   )
   const total = (f: Figures) =>
     f.stored[0].map((_, rep) => f.stored.reduce((sum, perJob) => sum + (perJob[rep] ?? 0), 0))
   const totalAction = total(action)
   const totalSetupGo = total(setupGo)
   const third = action.ms[2].length && setupGo.ms[2].length ? median(action.ms[2]) / median(setupGo.ms[2]) : NaN
+  const thirdStep = action.step[2].length && setupGo.ms[2].length ? median(action.step[2]) / median(setupGo.ms[2]) : NaN
   const bytes = totalSetupGo.length ? median(totalAction) / median(totalSetupGo) : NaN
   const verdict = (value: number, goal: number) =>
     Number.isNaN(value) ? 'not measured' : `${value.toFixed(2)}× (goal ≤ ${goal}×: ${value <= goal ? 'met' : 'missed'})`
   return [
     `### ${name}`,
     '',
-    '| Job | Warm module cache: the action | setup-go strategy | ratio | Warm + build: the action | setup-go strategy | ratio | Stored: the action | setup-go strategy |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Job | Warm module cache: the action | setup-go strategy | ratio | The action’s main step | ratio | Main step + build: the action | setup-go strategy | ratio | Stored: the action | setup-go strategy |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
-    `| **total stored** | | | | | | | ${spread(totalAction, mib)} | ${spread(totalSetupGo, mib)} |`,
+    `| **total stored** | | | | | | | | | ${spread(totalAction, mib)} | ${spread(totalSetupGo, mib)} |`,
     '',
-    `Third job: ${verdict(third, 0.3)}. Bytes stored over the three jobs: ${verdict(bytes, 0.6)}.`,
+    `Third job, time to a warm module cache: ${verdict(third, 0.3)}; the action's whole main step (which also awaits the build cache's restore): ${verdict(thirdStep, 0.3)}. Bytes stored over the three jobs: ${verdict(bytes, 0.6)}; the action's, by entry: modules ${spread(action.storedModules, mib)}, build ${spread(action.storedBuild, mib)}.`,
     ''
   ]
 }
@@ -393,13 +430,15 @@ export async function main(): Promise<string> {
   const realSetting = process.env.BENCH_CACHE_REAL_REPS ?? '1'
   // BENCH_CACHE_REPS=0 runs the real graph alone.
   const realReps = realSetting === 'off' ? 0 : Number(realSetting)
+  // The loopback graph again with the proxy answering this late (a runner's distance from a proxy); 0 skips it.
+  const latencyMs = Number(process.env.BENCH_CACHE_LATENCY_MS ?? 50)
   const startLoad = load()
   const misses: string[] = []
   const azurite = await startAzurite()
   const out: string[] = []
   try {
-    if (reps > 0) {
-      const loopback = await loopbackScenario()
+    for (const latency of reps > 0 ? [0, ...(latencyMs > 0 ? [latencyMs] : [])] : []) {
+      const loopback = await loopbackScenario(latency)
       try {
         out.push(...section(loopback.scenario.name, await runScenario(loopback.scenario, azurite, reps, misses)))
       } finally {
@@ -417,9 +456,11 @@ export async function main(): Promise<string> {
   return [
     '## Caches: this action against setup-go’s strategy (issue 19)',
     '',
-    `Load average at the start: ${startLoad}; at the end: ${load()} (a shared machine: wall times under that load). Three consecutive jobs on fresh runners sharing one cache (Azurite + the loopback cache service, the real @actions/cache both ways); ${reps} sequence(s) on the loopback graph, ${realReps} on the real one, the side that goes first alternating. Time to a warm module cache: the action's main step (restore, probe, warm) against setup-go's restore + \`go mod download\`; stored: the compressed archives each job uploaded. Median (min–max, n).`,
+    `Load average at the start: ${startLoad}; at the end: ${load()} (a shared machine: wall times under that load). Three consecutive jobs on fresh runners sharing one cache (Azurite + the loopback cache service, the real @actions/cache both ways); ${reps} sequence(s) on the loopback graph, ${realReps} on the real one, the side that goes first alternating. Time to a warm module cache: from the start of the action's main step to the moment its warm phase ended (modules restored and topped up; its debug line \`${MODULE_CACHE_WARM_MARK}\`), against setup-go's restore of its one archive + \`go mod download\`; the action's main step (which also awaits the build cache's restore, so the job's build sees a complete GOCACHE) is shown beside it, and with the job's \`go build\`; stored: the compressed archives each job uploaded. Median (min–max, n).`,
     '',
     ...out,
+    BYTES_NOTE,
+    '',
     misses.length === 0 ? 'Failed runs: none.' : `Failed runs (misses):\n\n${misses.map(m => `- ${m}`).join('\n')}`
   ].join('\n')
 }

@@ -176,6 +176,10 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
         const { main, post, moduleRequests } = await job(freshRunner(), {}, { offlineBuild: true })
         expect(main.outputs).toMatchObject({ 'cache-hit': 'true', 'cache-modules': 'exact', 'cache-build': 'partial' })
         expect(moduleRequests).toEqual([])
+        // The moment the module cache is warm is marked in the log (bench/cache.ts times it), after its restore.
+        const restored = main.stdout.indexOf('Module cache: exact hit ')
+        expect(restored).toBeGreaterThan(-1)
+        expect(main.stdout.indexOf('::debug::Module cache warm: ')).toBeGreaterThan(restored)
         expect(post.stdout).toContain('Module cache: not saved: restored on its exact key')
         // Every build-cache entry the build needed came from the restore: nothing new to save.
         expect(post.stdout).toContain('Build cache: not saved: unchanged since the restore')

@@ -16,7 +16,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Azurite, CacheEntry } from './cache-service.js'
-import { signedBlobUrl } from './cache-service.js'
+import { serviceBlobNamer, signedBlobUrl } from './cache-service.js'
 
 export interface CacheServiceV1 {
   /** ACTIONS_CACHE_URL (with a trailing slash, as the runner gives it). */
@@ -42,6 +42,7 @@ export async function startCacheServiceV1(azurite: Azurite): Promise<CacheServic
   const requests: string[] = []
   const reserved = new Map<number, Reserved>()
   let serial = 0
+  const blobName = serviceBlobNamer('v1-entry-')
 
   const json = (res: ServerResponse, status: number, body?: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' })
@@ -96,7 +97,7 @@ export async function startCacheServiceV1(azurite: Azurite): Promise<CacheServic
       offset += bytes.length
     }
     if (offset !== Number(body.size)) return json(res, 400, { message: `size ${String(body.size)}, got ${offset}` })
-    const blob = `v1-entry-${id}`
+    const blob = blobName()
     const archive = Buffer.concat(parts.map(p => p[1]))
     await azurite.blobs.getContainerClient('actions-cache').getBlockBlobClient(blob).uploadData(archive)
     entry.committed = true

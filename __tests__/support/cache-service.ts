@@ -111,6 +111,8 @@ export interface CacheEntry {
 export interface CacheServiceRequest {
   readonly method: string
   readonly body: Record<string, unknown>
+  /** How many (slow) downloads had been served when this request arrived: the order of requests and downloads. */
+  readonly downloadsServedBefore: number
 }
 
 export interface CacheService {
@@ -149,12 +151,26 @@ export function signedBlobUrl(azurite: Azurite, blob: string, permissions: strin
   return `${azurite.url}/${CONTAINER}/${blob}?${sas}`
 }
 
+/**
+ * Services started in this process so far: each names its blobs after its own number, so that several services on
+ * one Azurite (the benchmark's action and setup-go sides) never write or read each other's blobs.
+ */
+let servicesStarted = 0
+
+/** A blob name no other service on the same Azurite uses: `<prefix><service number>-<entry number>`. */
+export function serviceBlobNamer(prefix: string): () => string {
+  const service = ++servicesStarted
+  let serial = 0
+  return () => `${prefix}${service}-${++serial}`
+}
+
 /** The loopback stand-in for GitHub's cache service (Twirp JSON), storing blobs in `azurite`. */
 export async function startCacheService(azurite: Azurite, options: CacheServiceOptions = {}): Promise<CacheService> {
   const entries: CacheEntry[] = []
   const requests: CacheServiceRequest[] = []
   const signed = (blob: string, permissions: string): string => signedBlobUrl(azurite, blob, permissions)
   let serial = 0
+  const blobName = serviceBlobNamer('entry-')
   const served = { count: 0 }
   const sockets = new Set<Socket>()
   const service: CacheService & { url: string } = {
@@ -179,8 +195,8 @@ export async function startCacheService(azurite: Azurite, options: CacheServiceO
       if (entries.some(e => e.key === key && e.version === version)) {
         return { ok: false, message: `cache entry with key ${key} already exists` }
       }
-      const blob = `entry-${++serial}`
-      entries.push({ key, version, blob, created: serial, sizeBytes: 0, finalized: false })
+      const blob = blobName()
+      entries.push({ key, version, blob, created: ++serial, sizeBytes: 0, finalized: false })
       return { ok: true, signed_upload_url: signed(blob, 'cw') }
     },
     FinalizeCacheEntryUpload: body => {
@@ -229,7 +245,7 @@ export async function startCacheService(azurite: Azurite, options: CacheServiceO
       } catch {
         // An unreadable body is answered below as a bad request.
       }
-      requests.push({ method, body })
+      requests.push({ method, body, downloadsServedBefore: served.count })
       if (options.hang) return
       const handler = handlers[method]
       if (!handler || req.method !== 'POST' || !String(req.headers.authorization).startsWith('Bearer ')) {

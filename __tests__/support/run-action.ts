@@ -68,6 +68,8 @@ export interface RunActionOptions {
   readonly onStart?: (pid: number) => void
   /** Run as this non-root user (uid = gid), as GitHub's runners do; the tests start as root to switch. */
   readonly uid?: number
+  /** Called with the stdout read so far each time more arrives, and the ms since the spawn (for moments in a step). */
+  readonly onStdout?: (stdoutSoFar: string, ms: number) => void
 }
 
 /** Parses the runner's file-command format: `NAME<<delimiter\nvalue\ndelimiter` or `NAME=value` lines. */
@@ -143,7 +145,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   if (child.pid) options.onStart?.(child.pid)
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    options.onStdout?.(stdout, performance.now() - started)
+  })
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   let killed = false
   const timer = setTimeout(() => {

@@ -1,6 +1,6 @@
 /**
  * The cache phase: restore before the warm phase (modules, awaited: the warm phase then fetches only what is missing)
- * and beside it (build), save in the post step after a successful job. What post needs is handed over as a
+ * and beside both (build: started first, it runs beside the modules restore and then the warm phase), save in the post step after a successful job. What post needs is handed over as a
  * CacheState (kept in the step state) and the restored entry lists (files in RUNNER_TEMP).
  */
 import { existsSync } from 'node:fs'
@@ -16,7 +16,8 @@ import {
   restoreEntry,
   saveEntry,
   setAside,
-  setMtimes
+  setMtimes,
+  type RestoreDeadlines
 } from './cache.js'
 import {
   backdatedMtime,
@@ -75,13 +76,21 @@ export interface RestoreOptions {
   readonly stateDir: string
   readonly startedMs: number
   readonly log: Logger
-  readonly deadlines?: { lookupMs: number; restoreMs: number }
+  /** The action's own (LOOKUP_DEADLINE_MS, RESTORE_DEADLINE_MS) unless a test gives others. */
+  readonly deadlines?: RestoreDeadlines
 }
 
 export interface RestoreResult {
   readonly modules?: RestoredPart
   /** Runs beside the warm phase; await it before the step ends. */
   readonly build?: Promise<RestoredPart>
+  /**
+   * Call once the main step's own go commands are done (the warm phase, `go env`), before the step ends: records the
+   * build cache's entries as they are then, so that post stores the cache again only for what the job's later steps
+   * built. The restore lists them as soon as it is done, which (it runs beside the modules restore) can be before
+   * the main step's go commands wrote their few entries; counted as new, those made every job store the cache again.
+   */
+  readonly buildSettled?: () => Promise<void>
   readonly state: CacheState
 }
 
@@ -107,32 +116,23 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
     goVersion: GOVERSION,
     keySuffix: options.settings.keySuffix
   }
-  const deadlines = options.deadlines ?? { lookupMs: LOOKUP_DEADLINE_MS, restoreMs: RESTORE_DEADLINE_MS }
+  const deadlines: RestoreDeadlines = options.deadlines ?? {
+    lookupMs: LOOKUP_DEADLINE_MS,
+    restoreMs: RESTORE_DEADLINE_MS
+  }
   await mkdir(options.stateDir, { recursive: true })
   let state: CacheState = { startedMs: options.startedMs, restoreOnly: options.settings.restoreOnly }
   let modules: RestoredPart | undefined
   let build: Promise<RestoredPart> | undefined
+  let buildSettled: (() => Promise<void>) | undefined
 
-  if (options.settings.parts.includes('modules') && GOMODCACHE) {
-    const path = join(GOMODCACHE, 'cache', 'download')
-    const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK)
-    const { key, prefix } = moduleKeys(context, await hashFiles(sums, options.cwd))
-    // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
-    // replace files in it as a non-root user.
-    if (existsSync(GOMODCACHE)) await makeDirectoriesWritable(GOMODCACHE)
-    const outcome = await restoreEntry([path], key, [prefix], deadlines)
-    const files = await listFiles(path)
-    const list = join(options.stateDir, 'setup-goproxy-modules.json')
-    await writeFile(list, JSON.stringify(fingerprint(files.map(f => f.path))))
-    modules = part('modules', key, outcome, files)
-    log.info(restoreLine(modules))
-    state = { ...state, modules: { path, key, restored: modules.kind, list } }
-  }
-
+  // First: the build cache's restore runs beside the modules restore (independent entries and trees) and beyond it,
+  // beside the warm phase; the step awaits it before it ends.
   if (options.settings.parts.includes('build') && GOCACHE && GOCACHE !== 'off') {
     const prefix = buildPrefix(context)
     const list = join(options.stateDir, 'setup-goproxy-build.json')
     build = (async () => {
+      const started = performance.now()
       const outcome = await restoreEntry([GOCACHE], prefix, [prefix], deadlines)
       const entries = (await listFiles(GOCACHE)).filter(f => isBuildCacheEntry(f.path))
       // Restored entries keep their archived mtimes; set back past go's hour, every use this job refreshes them.
@@ -141,11 +141,41 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
       await writeFile(list, JSON.stringify(entries.map(f => f.path)))
       const result = part('build', prefix, outcome, entries)
       log.info(restoreLine(result))
+      log.debug(`Build cache: restored in ${Math.round(performance.now() - started)} ms`)
       return result
     })()
+    const restoring = build
+    buildSettled = async () => {
+      await restoring
+      const entries = (await listFiles(GOCACHE)).filter(f => isBuildCacheEntry(f.path))
+      await writeFile(list, JSON.stringify(entries.map(f => f.path)))
+    }
     state = { ...state, build: { path: GOCACHE, prefix, restored: 'none', list } }
   }
-  return { modules, build, state }
+  try {
+    if (options.settings.parts.includes('modules') && GOMODCACHE) {
+      const started = performance.now()
+      const path = join(GOMODCACHE, 'cache', 'download')
+      const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK)
+      const { key, prefix } = moduleKeys(context, await hashFiles(sums, options.cwd))
+      // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
+      // replace files in it as a non-root user.
+      if (existsSync(GOMODCACHE)) await makeDirectoriesWritable(GOMODCACHE)
+      const outcome = await restoreEntry([path], key, [prefix], deadlines)
+      const files = await listFiles(path)
+      const list = join(options.stateDir, 'setup-goproxy-modules.json')
+      await writeFile(list, JSON.stringify(fingerprint(files.map(f => f.path))))
+      modules = part('modules', key, outcome, files)
+      log.info(restoreLine(modules))
+      log.debug(`Module cache: restored in ${Math.round(performance.now() - started)} ms`)
+      state = { ...state, modules: { path, key, restored: modules.kind, list } }
+    }
+  } catch (error) {
+    // The build restore goes on by itself; the step fails on this error, not on one of that promise's later.
+    build?.catch(() => undefined)
+    throw error
+  }
+  return { modules, build, ...(buildSettled ? { buildSettled } : {}), state }
 }
 
 function part(
