@@ -279,7 +279,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8298);
 /**
  * The cache phase: restore before the warm phase (modules, awaited: the warm phase then fetches only what is missing)
- * and beside it (build), save in the post step after a successful job. What post needs is handed over as a
+ * and beside both (build: started first, it runs beside the modules restore and then the warm phase), save in the post step after a successful job. What post needs is handed over as a
  * CacheState (kept in the step state) and the restored entry lists (files in RUNNER_TEMP).
  */
 
@@ -317,31 +317,22 @@ async function restoreCaches(options) {
         goVersion: GOVERSION,
         keySuffix: options.settings.keySuffix
     };
-    const deadlines = options.deadlines ?? { lookupMs: LOOKUP_DEADLINE_MS, restoreMs: RESTORE_DEADLINE_MS };
+    const deadlines = options.deadlines ?? {
+        lookupMs: LOOKUP_DEADLINE_MS,
+        restoreMs: RESTORE_DEADLINE_MS
+    };
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.stateDir, { recursive: true });
     let state = { startedMs: options.startedMs, restoreOnly: options.settings.restoreOnly };
     let modules;
     let build;
-    if (options.settings.parts.includes('modules') && GOMODCACHE) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(GOMODCACHE, 'cache', 'download');
-        const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK);
-        const { key, prefix } = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .moduleKeys */ .Nm)(context, await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.hashFiles)(sums, options.cwd));
-        // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
-        // replace files in it as a non-root user.
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(GOMODCACHE))
-            await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.makeDirectoriesWritable)(GOMODCACHE);
-        const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([path], key, [prefix], deadlines);
-        const files = await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(path);
-        const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.stateDir, 'setup-goproxy-modules.json');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify((0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(files.map(f => f.path))));
-        modules = part('modules', key, outcome, files);
-        log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .restoreLine */ .JD)(modules));
-        state = { ...state, modules: { path, key, restored: modules.kind, list } };
-    }
+    let buildSettled;
+    // First: the build cache's restore runs beside the modules restore (independent entries and trees) and beyond it,
+    // beside the warm phase; the step awaits it before it ends.
     if (options.settings.parts.includes('build') && GOCACHE && GOCACHE !== 'off') {
         const prefix = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .buildPrefix */ .Nn)(context);
         const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.stateDir, 'setup-goproxy-build.json');
         build = (async () => {
+            const started = performance.now();
             const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([GOCACHE], prefix, [prefix], deadlines);
             const entries = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(GOCACHE)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path));
             // Restored entries keep their archived mtimes; set back past go's hour, every use this job refreshes them.
@@ -350,11 +341,43 @@ async function restoreCaches(options) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify(entries.map(f => f.path)));
             const result = part('build', prefix, outcome, entries);
             log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .restoreLine */ .JD)(result));
+            log.debug(`Build cache: restored in ${Math.round(performance.now() - started)} ms`);
             return result;
         })();
+        const restoring = build;
+        buildSettled = async () => {
+            await restoring;
+            const entries = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(GOCACHE)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify(entries.map(f => f.path)));
+        };
         state = { ...state, build: { path: GOCACHE, prefix, restored: 'none', list } };
     }
-    return { modules, build, state };
+    try {
+        if (options.settings.parts.includes('modules') && GOMODCACHE) {
+            const started = performance.now();
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(GOMODCACHE, 'cache', 'download');
+            const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK);
+            const { key, prefix } = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .moduleKeys */ .Nm)(context, await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.hashFiles)(sums, options.cwd));
+            // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
+            // replace files in it as a non-root user.
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(GOMODCACHE))
+                await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.makeDirectoriesWritable)(GOMODCACHE);
+            const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([path], key, [prefix], deadlines);
+            const files = await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(path);
+            const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.stateDir, 'setup-goproxy-modules.json');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify((0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(files.map(f => f.path))));
+            modules = part('modules', key, outcome, files);
+            log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .restoreLine */ .JD)(modules));
+            log.debug(`Module cache: restored in ${Math.round(performance.now() - started)} ms`);
+            state = { ...state, modules: { path, key, restored: modules.kind, list } };
+        }
+    }
+    catch (error) {
+        // The build restore goes on by itself; the step fails on this error, not on one of that promise's later.
+        build?.catch(() => undefined);
+        throw error;
+    }
+    return { modules, build, ...(buildSettled ? { buildSettled } : {}), state };
 }
 function part(name, key, outcome, files) {
     const bytes = files.reduce((sum, f) => sum + f.size, 0);

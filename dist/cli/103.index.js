@@ -20,7 +20,7 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/go/proxy/chain.ts
-var proxy_chain = __webpack_require__(3364);
+var chain = __webpack_require__(3364);
 // EXTERNAL MODULE: ./src/go/proxy/url.ts
 var proxy_url = __webpack_require__(2660);
 // EXTERNAL MODULE: ./src/host/wording.ts
@@ -2033,8 +2033,13 @@ function moduleFileOf(path) {
     const version = decodeModule(m[2]);
     return module !== undefined && version !== undefined ? { module, version, goMod: m[3] === 'mod' } : undefined;
 }
-/** A check over the hashes go.sum records (`recorded`), spooling large bodies under `spoolParent`. */
-function createSumCheck(recorded, log, spoolParent) {
+/**
+ * A check over the hashes go.sum records (`recorded`; a function is called once, on the first comparison), spooling
+ * large bodies under `spoolParent`.
+ */
+function createSumCheck(given, log, spoolParent) {
+    let known = typeof given === 'function' ? undefined : given;
+    const recorded = () => (known ??= given());
     let spoolDir;
     let spooled = 0;
     const spoolFile = async () => {
@@ -2044,7 +2049,7 @@ function createSumCheck(recorded, log, spoolParent) {
     return {
         async check(path, answer, from, next) {
             const file = moduleFileOf(path);
-            const want = file ? recorded.get(recordedKey(file.module, file.version, file.goMod)) : undefined;
+            const want = file ? recorded().get(recordedKey(file.module, file.version, file.goMod)) : undefined;
             if (!file || !want)
                 return { verdict: 'ok', answer };
             const held = answer.body.kind === 'stream' ? await spool(answer, await spoolFile().catch(() => undefined)) : answer;
@@ -2558,8 +2563,9 @@ function readNetrc(env) {
 ;// CONCATENATED MODULE: ./src/warm/fetch.ts
 /**
  * The warm phase's fetch step: the loopback forwarder on the one HTTP client (per-request timeouts, retries,
- * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The plan is queued as soon as the
- * module cache's location is known and what it holds is left out; go is never made to wait for any of this.
+ * health, see forwarder/forwarder.ts), and the prefetch of the plan through it. The forwarder listens first, go is
+ * started on it, and only then is the plan handed over (`queue`): it is queued as soon as the module cache's location
+ * is known and what it holds is left out; go is never made to wait for any of this.
  */
 
 
@@ -2569,22 +2575,34 @@ function readNetrc(env) {
 
 
 /**
- * Starts the forwarder (unless the chain has no proxy) and, when `concurrency` > 0, queues the plan's files on it
- * once `modcache` is known; `recorded` (go.sum's hashes) lets it compare module files where mirrors may disagree.
- * Returns at once after the forwarder listens: go can start.
+ * Starts the forwarder (unless the chain has no proxy); when `concurrency` > 0, `queue` later hands it the plan's
+ * files, which it fetches once `modcache` is known. `recorded` (go.sum's hashes, computed on first use) lets it
+ * compare module files where mirrors may disagree. Returns at once after the forwarder listens: go can start.
  */
-async function startFetch(options, files, modcache, concurrency, started, recorded) {
+async function startFetch(options, modcache, concurrency, started, recorded) {
+    // The module cache's location once known (GOMODCACHE from the environment is known by the time the forwarder
+    // listens): then `queue` can hand an empty cache's whole plan over at once, without a round trip to the disk.
+    let known;
+    void modcache.then(dir => (known = { dir }), () => undefined);
     const forwarder = await maybeStartForwarder(options, concurrency, recorded);
-    const queued = forwarder && concurrency > 0 ? queuePlan(forwarder, files, modcache, options, started) : undefined;
+    let queued;
     return {
         forwarder,
-        goproxy: forwarder ? forwarder.goproxy : (0,proxy_chain/* formatChain */.rA)(options.chain),
+        goproxy: forwarder ? forwarder.goproxy : (0,chain/* formatChain */.rA)(options.chain),
         clean: text => {
             const redacted = (0,proxy_url/* redactText */.Rd)(text);
             if (!forwarder)
                 return redacted;
             const named = redacted.split(forwarder.url).join('[forwarder]');
             return forwarder.layerUrl ? named.split(forwarder.layerUrl).join('[prefetched files]') : named;
+        },
+        queue: files => {
+            if (!forwarder || concurrency === 0 || queued)
+                return;
+            queued =
+                known && noDownloadCache(known.dir)
+                    ? Promise.resolve(queueAll(forwarder, files, options, started))
+                    : queuePlan(forwarder, files, modcache, options, started);
         },
         close: async () => {
             if (!forwarder)
@@ -2618,6 +2636,21 @@ async function startFetch(options, files, modcache, concurrency, started, record
         }
     };
 }
+/** Whether the module cache holds no downloads at all (a fresh cache, or none): then nothing of the plan is there. */
+function noDownloadCache(dir) {
+    return dir === undefined || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'cache', 'download'));
+}
+/** Queues every file of the plan (the module cache holds none of them). Never throws, as queuePlan never rejects. */
+function queueAll(forwarder, files, options, started) {
+    try {
+        forwarder.prefetch(files.map(f => f.path));
+        return { planned: files.length, cached: 0, planMs: Date.now() - started };
+    }
+    catch (error) {
+        options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`);
+        return { planned: 0, cached: 0, planMs: Date.now() - started };
+    }
+}
 /** Leaves out what the module cache holds and queues the rest. Never rejects: without a plan go asks for everything. */
 async function queuePlan(forwarder, files, modcache, options, started) {
     try {
@@ -2650,7 +2683,7 @@ function maybeStartForwarder(options, concurrency, recorded) {
         netrc: readNetrc(options.env),
         ...(options.ca ? { ca: options.ca } : {}),
         requestTimeoutMs: options.requestTimeoutMs ?? Math.min(15_000, stallMs / 2),
-        ...(recorded && recorded.size > 0 ? { recorded } : {}),
+        ...(recorded ? { recorded } : {}),
         ...(concurrency > 0
             ? {
                 prefetch: {
@@ -2994,7 +3027,8 @@ var find_go = __webpack_require__(4705);
  *
  * One pipeline, read top to bottom in warmModules:
  *   1. plan   directories → module sets (directories.ts) → their go.mod/go.work/go.sum texts (module-sets.ts)
- *             → what `go mod download` will ask the proxy for (warm/plan.ts, pure)
+ *             → what `go mod download` will ask the proxy for (warm/plan.ts, pure; made right after go is
+ *             started, while go starts up, and then handed to the forwarder)
  *   2. fetch  the loopback forwarder on the one HTTP client, prefetching the plan ahead of go (fetch.ts,
  *             forwarder/): per-request timeouts, retries for transient faults, proxy health, single flight
  *   3. run go `go mod download -json` per set under a watchdog (run-go.ts, on the one go runner), started at
@@ -3077,7 +3111,7 @@ async function warmModules(options) {
     const concurrency = options.prefetchConcurrency ?? DEFAULT_PREFETCH_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 0)
         throw new Error(`warm-concurrency must be a whole number ≥ 0, got ${concurrency}`);
-    // 1. Plan.
+    // 1. Plan: the directories and their texts (the plan itself is made once go runs, below).
     const resolved = await (0,warm_directories/* resolveDirectories */.Gz)(options.directories, options.cwd, options.env.GOWORK);
     for (const note of resolved.notes)
         log.info(note);
@@ -3090,31 +3124,23 @@ async function warmModules(options) {
         return report(NOTHING_RUN, options.chain);
     const sets = await readModuleSets(toWarm, options.cwd);
     const readMs = mark();
-    const plan = concurrency > 0
-        ? planPrefetch(sets.map(s => s.texts), { goprivate: options.plan.goprivate, gonoproxy: options.plan.gonoproxy })
-        : { files: [], notes: [] };
-    for (const note of plan.notes)
-        log.info(`Prefetch: ${note}`);
-    const planMs = mark();
-    // 2. Fetch. GOMODCACHE is off go's critical path: go starts at once, and only the prefetch (which leaves out what
-    // the cache holds) and the watchdog's cache walk wait for it. One set in the environment wins over the go env
-    // file, so then there is nothing to ask.
+    // 2. Fetch. GOMODCACHE is off go's critical path: only the prefetch (which leaves out what the cache holds) and the
+    // watchdog's cache walk wait for it. One set in the environment wins over the go env file: nothing to ask then.
     let goModCacheMs = 0;
     const modcache = options.env.GOMODCACHE?.trim()
         ? Promise.resolve(options.env.GOMODCACHE.trim())
-        : goModCache(options).finally(() => (goModCacheMs = Date.now() - started - resolveMs - readMs - planMs));
-    // What go.sum records, for the forwarder's comparison where mirrors may disagree (forwarder/verify.ts).
-    const recorded = recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum)));
-    const fetch = await startFetch(options, plan.files, modcache, concurrency, started, recorded);
+        : goModCache(options).finally(() => (goModCacheMs = Date.now() - started - resolveMs - readMs));
+    const fetch = await startFetch(options, modcache, concurrency, started, recordedLater(sets));
     const forwarderMs = mark();
-    log.info(`Warming the module cache for ${directories.join(', ')} through ${(0,proxy_chain/* formatChain */.rA)(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`);
-    // 3. Run go, and 4. judge each run.
+    // 3. Run go, and 4. judge each run. go is started first; the plan is made while go starts up (startGoThenPlan).
     let outcome;
     let prefetch;
+    let laps;
     const goStarted = Date.now();
     let goEnded;
     try {
-        outcome = await runSets(sets, fetch, modcache, options, started);
+        laps = startGoThenPlan(sets, fetch, modcache, options, { started, concurrency, mark });
+        outcome = await laps.running;
         // Before the forwarder closes: it knows who served (or answered 404 for) each failed module's files.
         if (fetch.forwarder)
             await explainFailures(outcome.failures, fetch.forwarder, options.plan.gonosumdb, options.words);
@@ -3123,15 +3149,15 @@ async function warmModules(options) {
         goEnded = Date.now();
         prefetch = await fetch.close();
     }
-    const goMs = (goEnded ?? goStarted) - goStarted;
-    const closeMs = Date.now() - goStarted - goMs;
+    const goMs = goEnded - goStarted;
+    const closeMs = Date.now() - goEnded;
     await modcache;
     const timings = {
         resolveMs,
         readMs,
-        planMs,
+        planMs: laps.planMs,
         forwarderMs,
-        goStartMs: resolveMs + readMs + planMs + forwarderMs,
+        goStartMs: resolveMs + readMs + forwarderMs + laps.spawnMs,
         goModCacheMs,
         goMs,
         closeMs
@@ -3157,6 +3183,47 @@ async function warmModules(options) {
         elapsedMs: Date.now() - started
     });
     return warm;
+}
+/**
+ * What go.sum records, for the forwarder's comparison where mirrors may disagree (forwarder/verify.ts): parsed on the
+ * first comparison, not before go starts.
+ */
+function recordedLater(sets) {
+    let recorded;
+    return () => (recorded ??= recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum))));
+}
+const NO_PLAN = { files: [], notes: [] };
+/**
+ * Starts go on the sets (runSets spawns the first set's go before it returns its promise), then makes the prefetch
+ * plan while go starts up (it needs some 100 ms before its first request) and hands it to the forwarder; logs the
+ * plan's notes and the phase's opening line. `mark` measures the spawn and the plan.
+ */
+function startGoThenPlan(sets, fetch, modcache, options, run) {
+    const { log } = options;
+    const { concurrency } = run;
+    const running = runSets(sets, fetch, modcache, options, run.started);
+    const spawnMs = run.mark();
+    const plan = concurrency > 0 ? planOrNothing(sets, options) : NO_PLAN;
+    fetch.queue(plan.files);
+    const planMs = run.mark();
+    for (const note of plan.notes)
+        log.info(`Prefetch: ${note}`);
+    const directories = sets.map(s => (0,warm_directories/* display */.Vy)(s.set.dir, options.cwd));
+    log.info(`Warming the module cache for ${directories.join(', ')} through ${(0,chain/* formatChain */.rA)(options.chain, true) || 'the default chain'}${fetch.forwarder ? ' (per-request timeouts and retries by the warm-phase forwarder)' : ''}${plan.files.length > 0 && fetch.forwarder ? `, prefetching ${plan.files.length} files at concurrency ${concurrency}` : ''}.`);
+    return { running, spawnMs, planMs };
+}
+/**
+ * The prefetch plan of the sets. Made while go already runs: should it ever throw, go asks for everything itself
+ * (the plan only saves time) and the running go is still awaited and judged.
+ */
+function planOrNothing(sets, options) {
+    try {
+        return planPrefetch(sets.map(s => s.texts), { goprivate: options.plan.goprivate, gonoproxy: options.plan.gonoproxy });
+    }
+    catch (error) {
+        options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`);
+        return NO_PLAN;
+    }
 }
 const NOTHING_RUN = { modules: new Map(), failures: [], attempts: 0, notes: [] };
 /**
