@@ -12,7 +12,7 @@
  * machine's load average is recorded beside the figures.
  */
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,8 +33,10 @@ const spread = (values: number[]) =>
     ? 'miss'
     : `${seconds(median(values))} (${seconds(Math.min(...values))}–${seconds(Math.max(...values))}, n=${values.length})`
 
+/** Bytes of the files under `dir`; 0 when there is none (a graph whose every module was already in place). */
 function bytesUnder(dir: string): number {
   let total = 0
+  if (!existsSync(dir)) return 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
     total += entry.isDirectory() ? bytesUnder(path) : statSync(path).size

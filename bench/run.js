@@ -43,24 +43,6 @@ if (names.some(name => NEED_BUNDLE.includes(name))) {
   process.env.SETUP_GOPROXY_TEST_DIST = (await actionBundle()).dir
 }
 
-const sections = new Map()
-for (const name of names) {
-  const file = new URL(`./${name}.ts`, import.meta.url)
-  if (!existsSync(file)) {
-    console.error(`bench: no bench/${name}.ts`)
-    process.exitCode = 2
-    continue
-  }
-  console.error(`bench: ${name}…`)
-  const started = Date.now()
-  const { main } = await import(file.href)
-  const markdown = (await main()).trim()
-  // The stamp goes under the section's heading; a tag names a variant kept beside the untagged section.
-  const [heading, ...rest] = markdown.split('\n')
-  sections.set(tag ? `${name}:${tag}` : name, [tag ? `${heading} (${tag})` : heading, '', stamp, ...rest].join('\n'))
-  console.error(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-}
-
 const header = [
   '# Benchmark results',
   '',
@@ -82,8 +64,12 @@ function readSections() {
 }
 
 const baseName = key => key.split(':')[0]
-const toWrite = [...sections].filter(([key]) => ALL.includes(baseName(key)))
-if (toWrite.length > 0 && process.exitCode === undefined) {
+/**
+ * Writes the sections run so far into RESULTS.md (after each one, so a later section that fails loses only itself).
+ */
+function writeResults() {
+  const toWrite = [...sections].filter(([key]) => ALL.includes(baseName(key)))
+  if (toWrite.length === 0) return
   const merged = readSections()
   for (const [name, markdown] of toWrite) merged.set(name, markdown)
   const keys = [...merged.keys()]
@@ -97,5 +83,25 @@ if (toWrite.length > 0 && process.exitCode === undefined) {
   writeFileSync(resultsFile, [header, ...blocks].join('\n\n') + '\n')
   console.error(`bench: wrote ${toWrite.map(([name]) => name).join(', ')} into bench/RESULTS.md`)
 }
+
+const sections = new Map()
+for (const name of names) {
+  const file = new URL(`./${name}.ts`, import.meta.url)
+  if (!existsSync(file)) {
+    console.error(`bench: no bench/${name}.ts`)
+    process.exitCode = 2
+    continue
+  }
+  console.error(`bench: ${name}…`)
+  const started = Date.now()
+  const { main } = await import(file.href)
+  const markdown = (await main()).trim()
+  // The stamp goes under the section's heading; a tag names a variant kept beside the untagged section.
+  const [heading, ...rest] = markdown.split('\n')
+  sections.set(tag ? `${name}:${tag}` : name, [tag ? `${heading} (${tag})` : heading, '', stamp, ...rest].join('\n'))
+  console.error(`bench: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  writeResults()
+}
+
 const printed = [...sections].filter(([key]) => !ALL.includes(baseName(key)))
 if (printed.length > 0) console.log(printed.map(([, markdown]) => markdown).join('\n\n'))
