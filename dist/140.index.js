@@ -2853,28 +2853,33 @@ async function startFetch(options, modcache, concurrency, started, recorded) {
 function noDownloadCache(dir) {
     return dir === undefined || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'cache', 'download'));
 }
-/** Queues every file of the plan (the module cache holds none of them). Never throws, as queuePlan never rejects. */
+/** Queues every file of the plan (the module cache holds none of them). Never throws. */
 function queueAll(forwarder, files, options, started) {
     try {
-        forwarder.prefetch(files.map(f => f.path));
-        return { planned: files.length, cached: 0, planMs: Date.now() - started };
+        return queued(forwarder, files, 0, started);
     }
     catch (error) {
-        options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`);
-        return { planned: 0, cached: 0, planMs: Date.now() - started };
+        return noPlan(error, options, started);
     }
 }
-/** Leaves out what the module cache holds and queues the rest. Never rejects: without a plan go asks for everything. */
+/** Leaves out what the module cache holds and queues the rest. Never rejects. */
 async function queuePlan(forwarder, files, modcache, options, started) {
     try {
         const { missing, cached } = await notInCache(files, await modcache);
-        forwarder.prefetch(missing.map(f => f.path));
-        return { planned: missing.length, cached, planMs: Date.now() - started };
+        return queued(forwarder, missing, cached, started);
     }
     catch (error) {
-        options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`);
-        return { planned: 0, cached: 0, planMs: Date.now() - started };
+        return noPlan(error, options, started);
     }
+}
+function queued(forwarder, missing, cached, started) {
+    forwarder.prefetch(missing.map(f => f.path));
+    return { planned: missing.length, cached, planMs: Date.now() - started };
+}
+/** Without a plan go asks for everything itself: the plan only saves time. */
+function noPlan(error, options, started) {
+    options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`);
+    return { planned: 0, cached: 0, planMs: Date.now() - started };
 }
 /**
  * Starts the forwarder unless the chain has no proxy; it prefetches when `concurrency` > 0 and compares module files
@@ -3402,8 +3407,8 @@ async function warmModules(options) {
  * first comparison, not before go starts.
  */
 function recordedLater(sets) {
-    let recorded;
-    return () => (recorded ??= recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum))));
+    // createSumCheck calls it once, on its first comparison.
+    return () => recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum)));
 }
 const NO_PLAN = { files: [], notes: [] };
 /**

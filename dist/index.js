@@ -5861,7 +5861,7 @@ const RESTORE_CHILD_ARG = '--setup-goproxy-cache-restore-child';
 /* harmony export */   z3: () => (/* binding */ formatBytes),
 /* harmony export */   zN: () => (/* binding */ newOutputs)
 /* harmony export */ });
-/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS, hasNewOutputs */
+/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
@@ -5957,15 +5957,11 @@ function trimPlan(entries, sinceMs) {
     return { keep, drop };
 }
 /**
- * Whether the job added build output worth storing: an output file (`-d`) the restore did not bring. A new action
- * record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the run)
- * and points at an output the restore already holds; saving the whole cache again for it would upload the same
+ * The output files (`-d`) among `kept` that the restore did not bring: what makes a build-cache save worth it. A new
+ * action record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the
+ * run) and points at an output the restore already holds; saving the whole cache again for it would upload the same
  * bytes on every run.
  */
-function hasNewOutputs(kept, restored) {
-    return newOutputs(kept, restored).length > 0;
-}
-/** The output files (`-d`) among `kept` that the restore did not bring: what makes a build-cache save worth it. */
 function newOutputs(kept, restored) {
     return kept.filter(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
 }

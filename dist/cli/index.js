@@ -43977,15 +43977,11 @@ function trimPlan(entries, sinceMs) {
     return { keep, drop };
 }
 /**
- * Whether the job added build output worth storing: an output file (`-d`) the restore did not bring. A new action
- * record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the run)
- * and points at an output the restore already holds; saving the whole cache again for it would upload the same
+ * The output files (`-d`) among `kept` that the restore did not bring: what makes a build-cache save worth it. A new
+ * action record alone (`-a`, a few hundred bytes) appears in every job (a step whose inputs include something of the
+ * run) and points at an output the restore already holds; saving the whole cache again for it would upload the same
  * bytes on every run.
  */
-function hasNewOutputs(kept, restored) {
-    return newOutputs(kept, restored).length > 0;
-}
-/** The output files (`-d`) among `kept` that the restore did not bring: what makes a build-cache save worth it. */
 function newOutputs(kept, restored) {
     return kept.filter(entry => entry.path.endsWith('-d') && !restored.has(entry.path));
 }

@@ -145,18 +145,16 @@ function noDownloadCache(dir: string | undefined): boolean {
   return dir === undefined || !existsSync(join(dir, 'cache', 'download'))
 }
 
-/** Queues every file of the plan (the module cache holds none of them). Never throws, as queuePlan never rejects. */
+/** Queues every file of the plan (the module cache holds none of them). Never throws. */
 function queueAll(forwarder: Forwarder, files: readonly PrefetchFile[], options: WarmOptions, started: number) {
   try {
-    forwarder.prefetch(files.map(f => f.path))
-    return { planned: files.length, cached: 0, planMs: Date.now() - started }
+    return queued(forwarder, files, 0, started)
   } catch (error) {
-    options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`)
-    return { planned: 0, cached: 0, planMs: Date.now() - started }
+    return noPlan(error, options, started)
   }
 }
 
-/** Leaves out what the module cache holds and queues the rest. Never rejects: without a plan go asks for everything. */
+/** Leaves out what the module cache holds and queues the rest. Never rejects. */
 async function queuePlan(
   forwarder: Forwarder,
   files: readonly PrefetchFile[],
@@ -166,12 +164,21 @@ async function queuePlan(
 ): Promise<QueuedPlan> {
   try {
     const { missing, cached } = await notInCache(files, await modcache)
-    forwarder.prefetch(missing.map(f => f.path))
-    return { planned: missing.length, cached, planMs: Date.now() - started }
+    return queued(forwarder, missing, cached, started)
   } catch (error) {
-    options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`)
-    return { planned: 0, cached: 0, planMs: Date.now() - started }
+    return noPlan(error, options, started)
   }
+}
+
+function queued(forwarder: Forwarder, missing: readonly PrefetchFile[], cached: number, started: number): QueuedPlan {
+  forwarder.prefetch(missing.map(f => f.path))
+  return { planned: missing.length, cached, planMs: Date.now() - started }
+}
+
+/** Without a plan go asks for everything itself: the plan only saves time. */
+function noPlan(error: unknown, options: WarmOptions, started: number): QueuedPlan {
+  options.log.debug(`Prefetch: no plan (${String(error)}); go asks for everything itself.`)
+  return { planned: 0, cached: 0, planMs: Date.now() - started }
 }
 
 /**

@@ -247,8 +247,8 @@ export async function warmModules(options: WarmOptions): Promise<WarmReport> {
  * first comparison, not before go starts.
  */
 function recordedLater(sets: readonly ReadSet[]): () => RecordedSums {
-  let recorded: RecordedSums | undefined
-  return () => (recorded ??= recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum))))
+  // createSumCheck calls it once, on its first comparison.
+  return () => recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum)))
 }
 
 const NO_PLAN: PrefetchPlan = { files: [], notes: [] }
