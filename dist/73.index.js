@@ -1,5 +1,5 @@
 export const id = 73;
-export const ids = [73,155,540];
+export const ids = [73,227,540];
 export const modules = {
 
 /***/ 9540:
@@ -7,7 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cacheServiceAvailable: () => (/* binding */ cacheServiceAvailable),
+/* harmony export */   cacheServiceStatus: () => (/* binding */ cacheServiceStatus),
 /* harmony export */   hasAbandonedCacheRequests: () => (/* binding */ hasAbandonedCacheRequests),
 /* harmony export */   hashFiles: () => (/* binding */ hashFiles),
 /* harmony export */   makeDirectoriesWritable: () => (/* binding */ makeDirectoriesWritable),
@@ -16,20 +16,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   setAside: () => (/* binding */ setAside),
 /* harmony export */   setMtimes: () => (/* binding */ setMtimes)
 /* harmony export */ });
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4520);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _restore_child_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5536);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _restore_worker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9227);
 /**
  * The cache phase's I/O: the trees on disk (listing, making writable, mtimes, setting entries aside) and GitHub's
  * cache through the real @actions/cache library, every call of which runs under a deadline (the library waits on a
- * cache service that accepts and never answers for as long as the socket lives).
+ * cache service that accepts and never answers for as long as the socket lives). Restores run in the restore worker
+ * (restore-worker.ts), saves (the post step) in-process.
  */
-
 
 
 
@@ -40,9 +39,12 @@ let abandoned = 0;
 function hasAbandonedCacheRequests() {
     return abandoned > 0;
 }
-/** True when the runner gave this job a cache service (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL). */
-function cacheServiceAvailable() {
-    return _actions_cache__WEBPACK_IMPORTED_MODULE_0__.isFeatureAvailable();
+/**
+ * Whether the runner gave this job a cache service (the library's own rule, asked in the restore worker), or why
+ * that could not be told.
+ */
+function cacheServiceStatus(childEntry) {
+    return (0,_restore_worker_js__WEBPACK_IMPORTED_MODULE_3__.restoreServiceStatus)(childEntry);
 }
 class DeadlineError extends Error {
 }
@@ -67,36 +69,20 @@ async function withDeadline(work, ms, what) {
     }
 }
 /**
- * Restores `paths` from the entry of `key` or the newest under `restoreKeys`. The lookup runs first on its own
- * short deadline, so a service that accepts and never answers costs seconds; the download and extraction run in a
- * child process that the restore deadline kills with its tar, the files it wrote removed, so no archive is extracted
- * late while the warm phase already writes the same tree. A failure the library reports itself (an
- * unreachable service, a failed extraction) is its warning and a miss.
+ * Restores `paths` from the entry of `key` or the newest under `restoreKeys`, in the restore worker: a lookup that
+ * does not answer within `lookupMs` (a service that accepts and never answers) costs seconds, and a restore past
+ * `restoreMs` is killed with its tar and what it wrote removed, so no archive is extracted late while the warm phase
+ * already writes the same tree. Either is a miss the job goes on without, as is a failure the library reports
+ * itself (an unreachable service, a failed extraction: its warning).
  */
 async function restoreEntry(paths, key, restoreKeys, deadlines) {
     try {
-        const found = await withDeadline(_actions_cache__WEBPACK_IMPORTED_MODULE_0__.restoreCache(paths, key, restoreKeys, { lookupOnly: true }), deadlines.lookupMs, 'The cache lookup');
-        if (found === undefined)
-            return { matchedKey: undefined };
-    }
-    catch (error) {
-        if (error instanceof DeadlineError)
-            return { gaveUp: error.message };
-        throw error;
-    }
-    try {
-        // In a child the deadline can kill together with its tar: nothing extracts late (restore-child.ts).
-        const matchedKey = await (0,_restore_child_js__WEBPACK_IMPORTED_MODULE_4__.restoreInChild)({
-            request: { paths, key, restoreKeys, segmentTimeoutMs: deadlines.restoreMs },
-            deadlineMs: deadlines.restoreMs,
-            what: 'The cache restore',
-            ...(deadlines.childEntry ? { entry: deadlines.childEntry } : {})
-        });
+        const matchedKey = await (0,_restore_worker_js__WEBPACK_IMPORTED_MODULE_3__.restoreInWorker)({ paths, key, restoreKeys, segmentTimeoutMs: deadlines.restoreMs }, deadlines);
         return { matchedKey };
     }
     catch (error) {
         // A cache is an optimisation: a restore that failed or was given up is a miss, and the job goes on.
-        if (error instanceof _restore_child_js__WEBPACK_IMPORTED_MODULE_4__.ChildDeadlineError)
+        if (error instanceof _restore_worker_js__WEBPACK_IMPORTED_MODULE_3__.RestoreDeadlineError)
             return { gaveUp: error.message };
         return { gaveUp: `The cache restore failed: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -104,7 +90,8 @@ async function restoreEntry(paths, key, restoreKeys, deadlines) {
 /** Saves `paths` under `key`; false (with the library's own message in the log) when the entry was not written. */
 async function saveEntry(paths, key, deadlineMs) {
     try {
-        const id = await withDeadline(_actions_cache__WEBPACK_IMPORTED_MODULE_0__.saveCache(paths, key), deadlineMs, 'The cache save');
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 4520));
+        const id = await withDeadline(cache.saveCache(paths, key), deadlineMs, 'The cache save');
         return id !== -1;
     }
     catch (error) {
@@ -124,7 +111,7 @@ async function makeDirectoriesWritable(root) {
         const dir = pending.pop();
         let stat;
         try {
-            stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(dir);
+            stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
         }
         catch {
             continue;
@@ -132,12 +119,12 @@ async function makeDirectoriesWritable(root) {
         if (!stat.isDirectory())
             continue;
         if ((stat.mode & 0o200) === 0) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(dir, (stat.mode & 0o7777) | 0o200);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(dir, (stat.mode & 0o7777) | 0o200);
             changed++;
         }
-        for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(dir, { withFileTypes: true })) {
+        for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir, { withFileTypes: true })) {
             if (entry.isDirectory())
-                pending.push((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, entry.name));
+                pending.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name));
         }
     }
     return changed;
@@ -146,7 +133,7 @@ async function makeDirectoriesWritable(root) {
 async function setMtimes(root, files, timeMs) {
     const time = new Date(timeMs);
     for (const file of files)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.utimes)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, file.path), time, time).catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file.path), time, time).catch(() => undefined);
 }
 /**
  * Moves `files` out of `root` into `aside` (same parent, so a rename), and returns the way back: the save archives
@@ -155,10 +142,10 @@ async function setMtimes(root, files, timeMs) {
 async function setAside(root, files, aside) {
     const moved = [];
     for (const file of files) {
-        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(aside, file.path);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(to), { recursive: true });
+        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(aside, file.path);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(to), { recursive: true });
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, file.path), to);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file.path), to);
             moved.push(file.path);
         }
         catch {
@@ -167,24 +154,24 @@ async function setAside(root, files, aside) {
     }
     return async () => {
         for (const path of moved)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(aside, path), (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, path)).catch(() => undefined);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(aside, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(aside, path), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path)).catch(() => undefined);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(aside, { recursive: true, force: true });
     };
 }
 /** sha256 over the files' paths (relative to `base`) and contents; files that do not exist are left out. */
 async function hashFiles(files, base) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let any = false;
     for (const file of [...files].sort()) {
         let content;
         try {
-            content = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file);
+            content = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file);
         }
         catch {
             continue;
         }
         any = true;
-        hash.update((0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(base, file).split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/')).update('\0').update(content).update('\0');
+        hash.update((0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(base, file).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/')).update('\0').update(content).update('\0');
     }
     return any ? hash.digest('hex').slice(0, 32) : 'no-go-sum';
 }
@@ -263,6 +250,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   compiledOutputs: () => (/* binding */ compiledOutputs),
 /* harmony export */   goSumFiles: () => (/* binding */ goSumFiles),
 /* harmony export */   restoreCaches: () => (/* binding */ restoreCaches),
+/* harmony export */   restoreModulesEarly: () => (/* binding */ restoreModulesEarly),
 /* harmony export */   saveCaches: () => (/* binding */ saveCaches)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -295,10 +283,16 @@ __webpack_require__.r(__webpack_exports__);
 const LOOKUP_DEADLINE_MS = 15_000;
 const RESTORE_DEADLINE_MS = 10 * 60_000;
 const SAVE_DEADLINE_MS = 15 * 60_000;
+const DEFAULT_DEADLINES = { lookupMs: LOOKUP_DEADLINE_MS, restoreMs: RESTORE_DEADLINE_MS };
 /** Returns undefined (with a notice) when the job has no cache service or go cannot say where its caches are. */
 async function restoreCaches(options) {
     const { log } = options;
-    if (!(0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.cacheServiceAvailable)()) {
+    const service = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.cacheServiceStatus)(options.deadlines?.childEntry);
+    if ('error' in service) {
+        log.warning(`cache: ${service.error}; nothing restored or saved.`);
+        return undefined;
+    }
+    if (!service.available) {
         log.info('cache: this job has no cache service (ACTIONS_RESULTS_URL is not set): nothing restored or saved.');
         return undefined;
     }
@@ -317,10 +311,7 @@ async function restoreCaches(options) {
         goVersion: GOVERSION,
         keySuffix: options.settings.keySuffix
     };
-    const deadlines = options.deadlines ?? {
-        lookupMs: LOOKUP_DEADLINE_MS,
-        restoreMs: RESTORE_DEADLINE_MS
-    };
+    const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.stateDir, { recursive: true });
     let state = { startedMs: options.startedMs, restoreOnly: options.settings.restoreOnly };
     let modules;
@@ -354,22 +345,15 @@ async function restoreCaches(options) {
     }
     try {
         if (options.settings.parts.includes('modules') && GOMODCACHE) {
-            const started = performance.now();
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(GOMODCACHE, 'cache', 'download');
-            const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK);
-            const { key, prefix } = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .moduleKeys */ .Nm)(context, await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.hashFiles)(sums, options.cwd));
-            // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
-            // replace files in it as a non-root user.
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(GOMODCACHE))
-                await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.makeDirectoriesWritable)(GOMODCACHE);
-            const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([path], key, [prefix], deadlines);
-            const files = await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(path);
-            const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.stateDir, 'setup-goproxy-modules.json');
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify((0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(files.map(f => f.path))));
-            modules = part('modules', key, outcome, files);
+            const early = await options.early;
+            const restored = early?.gomodcache === GOMODCACHE ? early : await restoreModules(GOMODCACHE, options, deadlines);
+            if (early && early !== restored) {
+                log.debug(`Module cache: restored early into ${early.gomodcache}, but the job's go uses ${GOMODCACHE}`);
+            }
+            modules = restored.part;
             log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .restoreLine */ .JD)(modules));
-            log.debug(`Module cache: restored in ${Math.round(performance.now() - started)} ms`);
-            state = { ...state, modules: { path, key, restored: modules.kind, list } };
+            log.debug(`Module cache: restored in ${restored.ms} ms${restored === early ? ' (beside the Go install)' : ''}`);
+            state = { ...state, modules: restored.state };
         }
     }
     catch (error) {
@@ -378,6 +362,58 @@ async function restoreCaches(options) {
         throw error;
     }
     return { modules, build, ...(buildSettled ? { buildSettled } : {}), state };
+}
+/** Restores `$GOMODCACHE/cache/download` from the entry of this job's go.sum files, or the newest of any. */
+async function restoreModules(gomodcache, options, deadlines) {
+    const started = performance.now();
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gomodcache, 'cache', 'download');
+    const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK);
+    const { key, prefix } = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .moduleKeys */ .Nm)({ os: options.os, keySuffix: options.settings.keySuffix }, await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.hashFiles)(sums, options.cwd));
+    // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
+    // replace files in it as a non-root user.
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(gomodcache))
+        await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.makeDirectoriesWritable)(gomodcache);
+    const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([path], key, [prefix], deadlines);
+    const files = await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.stateDir, { recursive: true });
+    const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.stateDir, 'setup-goproxy-modules.json');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify((0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(files.map(f => f.path))));
+    const restored = part('modules', key, outcome, files);
+    return {
+        gomodcache,
+        part: restored,
+        state: { path, key, restored: restored.kind, list },
+        ms: Math.round(performance.now() - started)
+    };
+}
+/**
+ * The modules restore started before Go is installed, with the go already here (`options.go`): the module cache's
+ * place does not depend on the Go version (GOMODCACHE, else GOPATH's pkg/mod, from the environment and go's own
+ * settings file), and its key only on the go.sum files, so the restore runs beside the install. restoreCaches takes
+ * it when the installed go names the same GOMODCACHE (`early`), else restores again. Undefined when there is
+ * nothing to restore early (no cache service, go cannot say); never throws.
+ */
+async function restoreModulesEarly(options) {
+    try {
+        if (!options.settings.parts.includes('modules'))
+            return undefined;
+        const service = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.cacheServiceStatus)(options.deadlines?.childEntry);
+        if ('error' in service || !service.available)
+            return undefined;
+        // Asked outside the project, of this go alone: a go.mod or GOTOOLCHAIN naming a newer Go must not make the
+        // question download a toolchain (the install is under way).
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.stateDir, { recursive: true });
+        const facts = await (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_3__/* .goEnv */ .Aq)(options.go, ['GOMODCACHE'], {
+            cwd: options.stateDir,
+            env: { ...options.env, GOTOOLCHAIN: 'local' }
+        });
+        if (!facts.ok || !facts.values.GOMODCACHE)
+            return undefined;
+        return await restoreModules(facts.values.GOMODCACHE, options, options.deadlines ?? DEFAULT_DEADLINES);
+    }
+    catch {
+        return undefined;
+    }
 }
 function part(name, key, outcome, files) {
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
@@ -507,14 +543,17 @@ async function readJson(file) {
 
 /***/ }),
 
-/***/ 5536:
+/***/ 9227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ChildDeadlineError: () => (/* binding */ ChildDeadlineError),
-/* harmony export */   restoreInChild: () => (/* binding */ restoreInChild),
-/* harmony export */   runRestoreChild: () => (/* binding */ runRestoreChild)
+/* harmony export */   RestoreDeadlineError: () => (/* binding */ RestoreDeadlineError),
+/* harmony export */   restoreInWorker: () => (/* binding */ restoreInWorker),
+/* harmony export */   restoreServiceStatus: () => (/* binding */ restoreServiceStatus),
+/* harmony export */   runRestoreWorker: () => (/* binding */ runRestoreWorker),
+/* harmony export */   standbyRestoreWorker: () => (/* binding */ standbyRestoreWorker),
+/* harmony export */   stopRestoreWorker: () => (/* binding */ stopRestoreWorker)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -522,22 +561,35 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _exec_cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3155);
-/* harmony import */ var _exec_go_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6407);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8889);
-/* harmony import */ var _child_arg_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7349);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(481);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _exec_cancel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3155);
+/* harmony import */ var _exec_go_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6407);
+/* harmony import */ var _child_arg_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7349);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8889);
 /**
- * A cache restore in a child process of its own, so that its deadline can end it together with the tar it started.
+ * Cache restores in one child process, started early and killed with its tar at a deadline.
  *
- * @actions/cache downloads the archive, then extracts it with tar; neither takes a signal. Given up in-process, a
- * restore past its deadline would still download and then extract late, writing into the module cache while the
- * warm phase (or the job's build) already uses it. Here the parent (`restoreInChild`) spawns the action's own bundle
- * with RESTORE_CHILD_ARG, in a process group of its own on POSIX; at the deadline it kills the whole tree (tar
- * included: `killProcessTree`), waits for it to be gone, and then removes whatever the restore had written, so the
- * tree is as it was before.
+ * @actions/cache looks the entry up, downloads the archive and extracts it with tar; none of it takes a signal, and a
+ * lookup from a cache service that accepts and never answers waits for as long as the socket lives. Given up
+ * in-process, a restore past its deadline would still download and then extract late, writing into the module cache
+ * while the warm phase (or the job's build) already uses it. So the restores run in a child, the worker: the action's
+ * own bundle started with RESTORE_WORKER_ARG, in a process group of its own on POSIX. At a deadline the parent kills
+ * the whole tree (tar included: `killProcessTree`), waits for it to be gone, removes whatever the restores in flight
+ * had written (the tree is as it was before), and the next request starts a new worker.
  *
- * The child (`runRestoreChild`) reads its request from its argument (base64url JSON), calls restoreCache, and prints
- * one result line; the library's own log lines (its warnings) pass through to the step's log.
+ * Why one worker, started early (`standbyRestoreWorker`): a child costs a node start and the library's evaluation
+ * (about 0.3 s of CPU). One worker for every part pays it once, and started while the parent still validates inputs,
+ * probes and installs Go, pays it beside that work, not on the way to a warm module cache. The parent never loads the
+ * library for a restore at all.
+ *
+ * Why a lookup beside each restore: the lookup deadline (a stalled service costs seconds, not the restore deadline)
+ * needs to know when the lookup answered, and restoreCache does not say. The worker runs a lookup-only call beside the
+ * full one, not before it, so the deadline has its answer and the restore does not wait a second round trip.
+ *
+ * Protocol: requests are JSON lines on the worker's stdin; the worker's answers are lines on its stdout starting with
+ * RESULT_PREFIX (ready, lookup, result); every other line is the library's log, passed through to the step's log. The
+ * worker exits when its stdin ends and nothing is in flight, so a worker left idle dies with the step.
  */
 
 
@@ -546,86 +598,235 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const RESULT_PREFIX = 'setup-goproxy-cache-restore-result ';
-/** The child's side: restore, print the result line, exit. */
-async function runRestoreChild(encoded = process.argv[3] ?? '') {
-    let result;
-    try {
-        const request = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 4520));
-        const matchedKey = await cache.restoreCache(request.paths, request.key, request.restoreKeys, {
-            timeoutInMs: 60_000,
-            segmentTimeoutInMs: request.segmentTimeoutMs
-        });
-        result = { matchedKey: matchedKey ?? null };
-    }
-    catch (error) {
-        result = { error: error instanceof Error ? error.message : String(error) };
-    }
-    // Exit once the line is out (a pipe is asynchronous on Windows): a socket the library left open must not keep the
-    // child, and so the step, waiting.
-    process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`, () => process.exit(0));
-}
-/** Why a child restore did not give a result in time. */
-class ChildDeadlineError extends Error {
-}
-/**
- * Runs the restore in a child and returns the matched key (undefined: no entry, or a failure the library logged as
- * its warning). Past `deadlineMs` the child and its tar are killed, every file the restore wrote under the paths is
- * removed, and a ChildDeadlineError is thrown; an error the library threw is rethrown.
- */
-async function restoreInChild(options) {
-    const { request } = options;
-    const before = new Map();
-    for (const path of request.paths)
-        before.set(path, await fileStamps(path));
-    const entry = options.entry ?? process.argv[1];
-    const write = options.write ?? ((line) => process.stdout.write(`${line}\n`));
-    const posix = process.platform !== 'win32';
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [entry, _child_arg_js__WEBPACK_IMPORTED_MODULE_6__/* .RESTORE_CHILD_ARG */ .T, Buffer.from(JSON.stringify(request)).toString('base64url')], { detached: posix, stdio: ['ignore', 'pipe', 'inherit'], windowsHide: true, env: childEnv(process.env) });
-    const forgetOnCancel = (0,_exec_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .onCancel */ .A)(() => (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcessTree */ .g8)(child, posix));
-    try {
-        const outcome = await Promise.race([childResult(child, write), deadline(options.deadlineMs)]);
-        if (outcome === 'deadline') {
-            (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcessTree */ .g8)(child, posix);
-            await exited(child, 10_000);
-            for (const path of request.paths)
-                await removeWritten(path, before.get(path) ?? new Map());
-            throw new ChildDeadlineError(`${options.what} did not finish within ${options.deadlineMs / 1000} s`);
+
+const RESULT_PREFIX = 'setup-goproxy-cache-worker ';
+/** The worker's side: load the library, say whether this job has a cache service, then serve requests until stdin ends. */
+async function runRestoreWorker() {
+    const say = (line) => process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(line)}\n`);
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 4520));
+    say({ ready: true, available: cache.isFeatureAvailable() });
+    const readyAt = Math.round(performance.now());
+    const inFlight = new Set();
+    const serve = async (id, request) => {
+        const started = performance.now();
+        let looked = false;
+        let lookupMs = 0;
+        const lookedUp = (lookup) => {
+            if (looked)
+                return;
+            looked = true;
+            lookupMs = Math.round(performance.now() - started);
+            say({ id, lookup });
+        };
+        cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(found => lookedUp(found === undefined ? 'none' : 'found'), () => lookedUp('failed'));
+        try {
+            const matchedKey = await cache.restoreCache(request.paths, request.key, request.restoreKeys, {
+                timeoutInMs: 60_000,
+                segmentTimeoutInMs: request.segmentTimeoutMs
+            });
+            lookedUp(matchedKey === undefined ? 'none' : 'found');
+            const restoredMs = Math.round(performance.now() - started);
+            process.stdout.write(`::debug::Cache restore of ${request.key}: looked up in ${lookupMs} ms, done in ${restoredMs} ms (worker ready at ${readyAt} ms)\n`);
+            say({ id, matchedKey: matchedKey ?? null });
         }
-        if ('error' in outcome)
-            throw new Error(outcome.error);
-        return outcome.matchedKey ?? undefined;
+        catch (error) {
+            lookedUp('failed');
+            say({ id, error: error instanceof Error ? error.message : String(error) });
+        }
+    };
+    const lines = (0,node_readline__WEBPACK_IMPORTED_MODULE_3__.createInterface)({ input: process.stdin });
+    for await (const line of lines) {
+        if (!line.trim())
+            continue;
+        const { id, request } = JSON.parse(line);
+        const served = serve(id, request).finally(() => inFlight.delete(served));
+        inFlight.add(served);
     }
-    finally {
-        forgetOnCancel();
+    await Promise.all(inFlight);
+    // Exit once the last line is out (a pipe is asynchronous on Windows): a socket the library left open must not keep
+    // the worker, and so the step, waiting.
+    process.stdout.write('', () => process.exit(0));
+}
+/** Why a restore was given up: its lookup or its restore passed its deadline (or another part's did, in one worker). */
+class RestoreDeadlineError extends Error {
+}
+/** The parent's handle on one worker process. */
+class Worker {
+    entry;
+    envKey;
+    #child;
+    #posix = process.platform !== 'win32';
+    #pending = new Map();
+    #ready;
+    #forgetOnCancel;
+    #nextId = 1;
+    #gone = false;
+    /** What is awaited of the worker (its ready line, restores in flight): while any, it keeps the step alive. */
+    #holds = 0;
+    constructor(entry, envKey, write) {
+        this.entry = entry;
+        this.envKey = envKey;
+        this.#child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [entry, _child_arg_js__WEBPACK_IMPORTED_MODULE_7__/* .RESTORE_WORKER_ARG */ .x], {
+            detached: this.#posix,
+            stdio: ['pipe', 'pipe', 'inherit'],
+            windowsHide: true,
+            env: workerEnv(process.env)
+        });
+        this.#forgetOnCancel = (0,_exec_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .onCancel */ .A)(() => (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcessTree */ .g8)(this.#child, this.#posix));
+        write(`::debug::Cache restore worker started (pid ${this.#child.pid ?? 'none'})`);
+        // A request written to a worker that just died: its 'close' settles the request.
+        this.#child.stdin?.on('error', () => undefined);
+        let ready = () => undefined;
+        this.#ready = new Promise(resolve => (ready = resolve));
+        const lines = (0,node_readline__WEBPACK_IMPORTED_MODULE_3__.createInterface)({ input: this.#child.stdout });
+        lines.on('line', raw => {
+            const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+            if (!line.startsWith(RESULT_PREFIX))
+                return write(line);
+            const answer = JSON.parse(line.slice(RESULT_PREFIX.length));
+            if ('ready' in answer)
+                return ready({ available: answer.available });
+            const pending = this.#pending.get(answer.id);
+            if (!pending)
+                return;
+            if ('lookup' in answer)
+                return pending.looked();
+            this.#pending.delete(answer.id);
+            pending.settle('error' in answer ? { error: answer.error } : { matchedKey: answer.matchedKey });
+        });
+        const ended = (why) => {
+            this.#gone = true;
+            this.#forgetOnCancel();
+            ready({ error: why });
+            for (const [id, pending] of this.#pending) {
+                this.#pending.delete(id);
+                pending.settle({ error: why });
+            }
+        };
+        this.#child.on('error', error => ended(`the cache restore worker could not start: ${error.message}`));
+        this.#child.on('close', (code, signal) => ended(`the cache restore worker ended (exit ${code ?? signal})`));
+        this.#hold(this.#ready);
     }
+    get gone() {
+        return this.#gone;
+    }
+    /** Whether the job has a cache service, as the library says (or why the worker could not tell). */
+    status() {
+        return this.#ready;
+    }
+    /** Restores one entry; the matched key, or undefined for no entry or a failure the library logged as its warning. */
+    async restore(request, deadlines) {
+        const before = new Map();
+        for (const path of request.paths)
+            before.set(path, await fileStamps(path));
+        const id = this.#nextId++;
+        let looked = false;
+        const outcome = new Promise(settle => {
+            this.#pending.set(id, { paths: request.paths, before, looked: () => (looked = true), settle });
+        });
+        this.#hold(outcome);
+        this.#child.stdin?.write(`${JSON.stringify({ id, request })}\n`);
+        const lookupTimer = setTimeout(() => {
+            if (!looked)
+                void this.#giveUp(`The cache lookup did not finish within ${deadlines.lookupMs / 1000} s`);
+        }, deadlines.lookupMs);
+        const restoreTimer = setTimeout(() => void this.#giveUp(`The cache restore did not finish within ${deadlines.restoreMs / 1000} s`), deadlines.restoreMs);
+        try {
+            const result = await outcome;
+            if ('error' in result) {
+                if (result.error.startsWith(GIVEN_UP))
+                    throw new RestoreDeadlineError(result.error.slice(GIVEN_UP.length));
+                throw new Error(result.error);
+            }
+            return result.matchedKey ?? undefined;
+        }
+        finally {
+            clearTimeout(lookupTimer);
+            clearTimeout(restoreTimer);
+        }
+    }
+    /** Ends the worker's input: it exits once what is in flight is done. */
+    close() {
+        this.#child.stdin?.end();
+    }
+    /**
+     * A deadline passed: kill the worker with its tar, wait for it to be gone, remove what every restore in flight had
+     * written, and give each of them up with `why`.
+     */
+    async #giveUp(why) {
+        if (this.#gone)
+            return;
+        this.#gone = true;
+        const inFlight = [...this.#pending.entries()];
+        this.#pending.clear();
+        (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcessTree */ .g8)(this.#child, this.#posix);
+        await exited(this.#child, 10_000);
+        for (const [, pending] of inFlight) {
+            for (const path of pending.paths)
+                await removeWritten(path, pending.before.get(path) ?? new Map());
+            pending.settle({ error: `${GIVEN_UP}${why}` });
+        }
+    }
+    /**
+     * While `awaited` is pending the worker keeps the step alive (its ready line, a restore in flight); idle, it does not:
+     * it ends when the step does (its stdin closes).
+     */
+    #hold(awaited) {
+        if (this.#holds++ === 0)
+            this.#refs('ref');
+        void awaited.finally(() => {
+            if (--this.#holds === 0)
+                this.#refs('unref');
+        });
+    }
+    #refs(how) {
+        this.#child[how]();
+        for (const stream of [this.#child.stdout, this.#child.stdin]) {
+            ;
+            stream?.[how]?.();
+        }
+    }
+}
+const GIVEN_UP = 'given up: ';
+let current;
+/** The environment a worker is started with is part of its identity: a test that changes the service gets a new one. */
+function envKey() {
+    return JSON.stringify(Object.entries(process.env)
+        .filter(([name]) => /^(ACTIONS_|RUNNER_TEMP$|GITHUB_WORKSPACE$)/.test(name))
+        .sort(([a], [b]) => a.localeCompare(b)));
+}
+function worker(entry = process.argv[1]) {
+    const key = envKey();
+    if (current && !current.gone && current.entry === entry && current.envKey === key)
+        return current;
+    current?.close();
+    current = new Worker(entry, key, line => process.stdout.write(`${line}\n`));
+    return current;
+}
+/** Starts the worker now (it loads the library while the step does other work); a later restore uses it. */
+function standbyRestoreWorker(entry) {
+    worker(entry);
+}
+/** Ends the worker once what is in flight is done (tests; a step ends it by ending). */
+function stopRestoreWorker() {
+    current?.close();
+    current = undefined;
+}
+/** Whether this job has a cache service (the library's rule, asked in the worker), or why that could not be told. */
+function restoreServiceStatus(entry) {
+    return worker(entry).status();
+}
+/**
+ * Restores `request` in the worker: the matched key, or undefined (no entry, or a failure the library logged as its
+ * warning). Past a deadline the worker is killed with its tar, what it wrote removed, and a RestoreDeadlineError
+ * thrown; an error the library threw is rethrown.
+ */
+function restoreInWorker(request, deadlines) {
+    return worker(deadlines.childEntry).restore(request, deadlines);
 }
 /** The step's environment without its inputs (INPUT_AUTH may hold secrets the restore has no use for). */
-function childEnv(env) {
+function workerEnv(env) {
     return Object.fromEntries(Object.entries(env).filter(([name]) => !/^INPUT_/i.test(name)));
-}
-function deadline(ms) {
-    return new Promise(resolve => setTimeout(() => resolve('deadline'), ms).unref());
-}
-function childResult(child, write) {
-    return new Promise(resolve => {
-        let partial = '';
-        let result;
-        child.stdout?.on('data', (chunk) => {
-            const lines = (partial + chunk.toString('utf8')).split('\n');
-            partial = lines.pop() ?? '';
-            for (const raw of lines) {
-                const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-                if (line.startsWith(RESULT_PREFIX))
-                    result = JSON.parse(line.slice(RESULT_PREFIX.length));
-                else
-                    write(line);
-            }
-        });
-        child.on('error', error => resolve({ error: `could not start the cache restore: ${error.message}` }));
-        child.on('close', (code, signal) => resolve(result ?? { error: `the cache restore ended without a result (exit ${code ?? signal})` }));
-    });
 }
 function exited(child, ms) {
     if (child.exitCode !== null || child.signalCode !== null)
@@ -641,13 +842,13 @@ function exited(child, ms) {
 /** Each file under `root` with its mtime and size, to tell afterwards what a restore wrote. */
 async function fileStamps(root) {
     const stamps = new Map();
-    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .listFiles */ .C)(root))
+    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .C)(root))
         stamps.set(file.path, `${file.mtimeMs}:${file.size}`);
     return stamps;
 }
 /** Removes the files under `root` that are new or changed since `before` (a killed tar's partial work). */
 async function removeWritten(root, before) {
-    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .listFiles */ .C)(root)) {
+    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .C)(root)) {
         if (before.get(file.path) !== `${file.mtimeMs}:${file.size}`) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file.path), { force: true }).catch(() => undefined);
         }

@@ -5830,13 +5830,13 @@ function credentialsFor(netrc, url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ RESTORE_CHILD_ARG)
+/* harmony export */   x: () => (/* binding */ RESTORE_WORKER_ARG)
 /* harmony export */ });
 /**
- * The argument that makes the action's bundle (dist/index.js) run a cache restore in a child process instead of a
- * step (src/cache/restore-child.ts). Its own module, free of imports, so the entry can check it cheaply.
+ * The argument that makes the action's bundle (dist/index.js) run as the cache restore worker instead of a step
+ * (src/cache/restore-worker.ts). Its own module, free of imports, so the entry can check it cheaply.
  */
-const RESTORE_CHILD_ARG = '--setup-goproxy-cache-restore-child';
+const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
 
 
 /***/ }),
@@ -8616,6 +8616,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
@@ -9915,9 +9922,19 @@ let cacheLoading;
  * The cache phase (it brings @actions/cache and the Azure SDK), loaded on first use: only the action imports it, and
  * hands it to the pipeline through `CachePlace.load`, so the CLI's module graph never reaches src/cache/phase.ts.
  */
-const loadCache = () => (cacheLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(520), __nccwpck_require__.e(73)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3073)));
+const loadCache = () => (cacheLoading ??= __nccwpck_require__.e(/* import() */ 73).then(__nccwpck_require__.bind(__nccwpck_require__, 3073)));
 /** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
 const cacheLoaded = () => cacheLoading !== undefined;
+/**
+ * Starts the cache restore worker early (src/cache/restore-worker.ts: a child that loads the cache library while the
+ * step validates, probes and installs Go), unless the runner gave this job no cache service: the library's own check
+ * is made again in the worker, before anything is restored.
+ */
+function standbyRestoreWorker() {
+    if (!process.env.ACTIONS_RESULTS_URL && !process.env.ACTIONS_CACHE_URL)
+        return;
+    void __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 9227)).then(worker => worker.standbyRestoreWorker());
+}
 
 ;// CONCATENATED MODULE: ./src/cache/placement.ts
 /**
@@ -10799,7 +10816,8 @@ const actionHost = {
         cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
         env: process.env,
         startedMs: STARTED_MS,
-        load: loadCache
+        load: loadCache,
+        standby: standbyRestoreWorker
     }),
     cachesRestored: ({ modules, build, state }) => {
         setOutput('cache-hit', String(modules?.kind === 'exact'));
@@ -11234,22 +11252,12 @@ const MODULE_CACHE_WARM_MARK = 'Module cache warm:';
  * Starts the build cache's restore, restores the module cache (awaited), and returns the function that awaits the
  * build cache's restore (which runs beside the warm phase meanwhile).
  */
-async function restoreCaches(settings, go, host, place) {
+async function restoreCaches(settings, go, host, place, early) {
     const cache = settings.cache;
     if (!cache)
         return undefined;
     const { restoreCaches: restore } = await place.load();
-    const result = await host.group('Restore the module and build caches', () => restore({
-        settings: cache,
-        go,
-        cwd: place.cwd,
-        env: definedOnly(place.env),
-        directories: settings.workingDirectories,
-        os: place.os,
-        stateDir: place.stateDir,
-        startedMs: place.startedMs,
-        log: host.log
-    }));
+    const result = await host.group('Restore the module and build caches', () => restore({ ...cacheOptions(settings, cache, go, host, place), ...(early ? { early } : {}) }));
     if (!result)
         return undefined;
     // Called after the warm phase and `go env`: the main step's own go commands are done.
@@ -11263,12 +11271,38 @@ async function restoreCaches(settings, go, host, place) {
         };
     };
 }
+function cacheOptions(settings, cache, go, host, place) {
+    return {
+        settings: cache,
+        go,
+        cwd: place.cwd,
+        env: definedOnly(place.env),
+        directories: settings.workingDirectories,
+        os: place.os,
+        stateDir: place.stateDir,
+        startedMs: place.startedMs,
+        log: host.log
+    };
+}
+/**
+ * The modules restore, started before Go is installed with the go already here: it runs beside the install (see
+ * restoreModulesEarly); undefined when there is no such go or no caches.
+ */
+function restoreModulesEarly(settings, go, host) {
+    const cache = settings.cache;
+    const place = cache && go ? host.cachePlace?.() : undefined;
+    if (!cache || !go || !place)
+        return undefined;
+    return place.load().then((phase) => phase.restoreModulesEarly(cacheOptions(settings, cache, go, host, place)), () => undefined);
+}
 /**
  * prepare → probe → decide → export → install → warm, as README's "What it does" lists them. A failed phase
  * still writes the summary and then throws its failure.
  */
 async function runPipeline(read, host) {
     const prepared = await prepare(read, host);
+    if (prepared.settings.cache)
+        host.cachePlace?.()?.standby?.();
     const decided = await decide(prepared, host);
     const { record, route } = decided;
     const fail = async (failure, cause) => {
@@ -11279,6 +11313,8 @@ async function runPipeline(read, host) {
     if (decided.failure)
         return fail(decided.failure);
     await host.exportEnvironment(decided, prepared.credentials);
+    // The module cache's restore does not wait for the Go install (its place and key do not depend on the version).
+    const early = prepared.settings.goInstall ? restoreModulesEarly(prepared.settings, prepared.go, host) : undefined;
     if (prepared.settings.goInstall) {
         try {
             record.installedGo = await installGo(route, prepared.settings, host, host.installPlace());
@@ -11292,7 +11328,7 @@ async function runPipeline(read, host) {
     // The caches: the module cache before the warm phase (which then fetches only what is missing), the build cache
     // beside it.
     const cachePlace = prepared.settings.cache && jobGo ? host.cachePlace?.() : undefined;
-    const caches = cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace) : undefined;
+    const caches = cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace, early) : undefined;
     const ready = host.goReady(jobGo, prepared.settings.warm);
     // The job's go version, for the warning about the 2026 checksum-database fixes (beside the warm phase).
     const goVersion = jobGo
@@ -11386,7 +11422,7 @@ async function run() {
     finally {
         // A cache request given up at its deadline may hold a socket open for as long as the service keeps it: end the
         // process now (with the exit code core.setFailed set), not when that socket closes.
-        if (cacheLoaded() && (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(520), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9540))).hasAbandonedCacheRequests())
+        if (cacheLoaded() && (await __nccwpck_require__.e(/* import() */ 540).then(__nccwpck_require__.bind(__nccwpck_require__, 9540))).hasAbandonedCacheRequests())
             process.exit();
     }
 }
@@ -11515,9 +11551,9 @@ function failureMessage(error) {
 
 
 
-// The same bundle runs a cache restore in a child process the restore deadline can kill (src/cache/restore-child.ts).
-if (process.argv[2] === child_arg/* RESTORE_CHILD_ARG */.T)
-    void __nccwpck_require__.e(/* import() */ 155).then(__nccwpck_require__.bind(__nccwpck_require__, 5536)).then(child => child.runRestoreChild());
+// The same bundle runs the cache restores in a child process their deadlines can kill (src/cache/restore-worker.ts).
+if (process.argv[2] === child_arg/* RESTORE_WORKER_ARG */.x)
+    void __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 9227)).then(worker => worker.runRestoreWorker());
 else
     failIfExitingEarly(run());
 

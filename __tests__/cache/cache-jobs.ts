@@ -162,6 +162,11 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
         expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'none', 'cache-build': 'none' })
         expect(new Set(moduleRequests.filter(p => p.endsWith('.zip'))).size).toBe(base.length)
         expect(main.summary).toContain('### Caches restored')
+        // One restore worker for both parts, started before the cache phase (beside the probe and the install).
+        expect(main.stdout.match(/::debug::Cache restore worker started \(pid \d+\)/g)).toHaveLength(1)
+        expect(main.stdout.indexOf('::debug::Cache restore worker started')).toBeLessThan(
+          main.stdout.indexOf('Restore the module and build caches')
+        )
         expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-[0-9a-f]{32} \(\d+ files/)
         expect(post.stdout).toMatch(/Build cache: saved setup-goproxy-build-Linux-amd64-go[\d.]+-[0-9a-f]{32}/)
         expect(post.summary).toMatch(/\| modules \(`GOMODCACHE\/cache\/download`\) \| saved \|/)

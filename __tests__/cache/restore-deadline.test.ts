@@ -2,7 +2,7 @@
  * A restore past its deadline extracts nothing late. The real @actions/cache downloads the archive and then runs tar,
  * and takes no signal: given up in-process, a download that finished after the deadline would still be extracted —
  * into the module cache the warm phase is already writing. The restore runs in a child (the test bundle's own
- * dist/index.js, as on the runner) that the deadline kills with its tar (src/cache/restore-child.ts).
+ * dist/index.js, as on the runner) that the deadline kills with its tar (src/cache/restore-worker.ts).
  *
  * Azurite holds the blobs; the loopback stand-in for GitHub's cache-service API (which exists only on GitHub:
  * support/cache-service.ts) holds the slow download back longer than the deadline. The deadline is short through
@@ -16,6 +16,7 @@ import { restoreEntry, saveEntry } from '../../src/cache/cache.js'
 import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
 import { cleanupTempDirs, tempDir } from '../support/go.js'
 import { DIST_ENTRY } from '../support/run-action.js'
+import { stopRestoreWorker } from '../../src/cache/restore-worker.js'
 
 const KEY = 'setup-goproxy-modules-Linux-deadline'
 const HELD_MS = 5000
@@ -49,6 +50,7 @@ describe('a cache restore past its deadline (real @actions/cache, Azurite, resto
   }, 120_000)
 
   afterAll(async () => {
+    stopRestoreWorker()
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name]
       else process.env[name] = value

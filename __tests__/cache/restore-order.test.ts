@@ -19,6 +19,7 @@ import { silentLogger } from '../../src/host/logger.js'
 import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
 import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
 import { DIST_ENTRY } from '../support/run-action.js'
+import { stopRestoreWorker } from '../../src/cache/restore-worker.js'
 
 const HELD_MS = 1500
 
@@ -65,6 +66,7 @@ describe(`the cache phase's restores and what post stores after them (real @acti
   }, 120_000)
 
   afterAll(async () => {
+    stopRestoreWorker()
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name]
       else process.env[name] = value

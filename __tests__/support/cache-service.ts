@@ -113,6 +113,10 @@ export interface CacheServiceRequest {
   readonly body: Record<string, unknown>
   /** How many (slow) downloads had been served when this request arrived: the order of requests and downloads. */
   readonly downloadsServedBefore: number
+  /** How many lookups had been answered when this request arrived: the order of lookups. */
+  readonly lookupsAnsweredBefore: number
+  /** Date.now() when it arrived (to order it against other servers' requests). */
+  readonly time: number
 }
 
 export interface CacheService {
@@ -123,6 +127,8 @@ export interface CacheService {
    * Azurite (a download slower than the restore deadline).
    */
   slowDownloadMs: number
+  /** When set, each lookup (GetCacheEntryDownloadURL) is answered this long after it arrived. */
+  slowLookupMs: number
   /** Downloads that reached the end of the blob (slow downloads only). */
   readonly downloadsServed: number
   readonly requests: CacheServiceRequest[]
@@ -172,10 +178,12 @@ export async function startCacheService(azurite: Azurite, options: CacheServiceO
   let serial = 0
   const blobName = serviceBlobNamer('entry-')
   const served = { count: 0 }
+  const lookups = { answered: 0 }
   const sockets = new Set<Socket>()
   const service: CacheService & { url: string } = {
     url: '',
     slowDownloadMs: 0,
+    slowLookupMs: 0,
     get downloadsServed() {
       return served.count
     },
@@ -245,7 +253,13 @@ export async function startCacheService(azurite: Azurite, options: CacheServiceO
       } catch {
         // An unreadable body is answered below as a bad request.
       }
-      requests.push({ method, body, downloadsServedBefore: served.count })
+      requests.push({
+        method,
+        body,
+        downloadsServedBefore: served.count,
+        lookupsAnsweredBefore: lookups.answered,
+        time: Date.now()
+      })
       if (options.hang) return
       const handler = handlers[method]
       if (!handler || req.method !== 'POST' || !String(req.headers.authorization).startsWith('Bearer ')) {
@@ -253,8 +267,13 @@ export async function startCacheService(azurite: Azurite, options: CacheServiceO
         res.end(JSON.stringify({ code: 'bad_route', msg: `no such method ${method}` }))
         return
       }
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(handler(body)))
+      const answer = () => {
+        if (method === 'GetCacheEntryDownloadURL') lookups.answered += 1
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(handler(body)))
+      }
+      if (method === 'GetCacheEntryDownloadURL' && service.slowLookupMs > 0) setTimeout(answer, service.slowLookupMs)
+      else answer()
     })
   })
   server.on('connection', socket => {

@@ -44347,22 +44347,12 @@ const MODULE_CACHE_WARM_MARK = 'Module cache warm:';
  * Starts the build cache's restore, restores the module cache (awaited), and returns the function that awaits the
  * build cache's restore (which runs beside the warm phase meanwhile).
  */
-async function restoreCaches(settings, go, host, place) {
+async function restoreCaches(settings, go, host, place, early) {
     const cache = settings.cache;
     if (!cache)
         return undefined;
     const { restoreCaches: restore } = await place.load();
-    const result = await host.group('Restore the module and build caches', () => restore({
-        settings: cache,
-        go,
-        cwd: place.cwd,
-        env: definedOnly(place.env),
-        directories: settings.workingDirectories,
-        os: place.os,
-        stateDir: place.stateDir,
-        startedMs: place.startedMs,
-        log: host.log
-    }));
+    const result = await host.group('Restore the module and build caches', () => restore({ ...cacheOptions(settings, cache, go, host, place), ...(early ? { early } : {}) }));
     if (!result)
         return undefined;
     // Called after the warm phase and `go env`: the main step's own go commands are done.
@@ -44376,12 +44366,38 @@ async function restoreCaches(settings, go, host, place) {
         };
     };
 }
+function cacheOptions(settings, cache, go, host, place) {
+    return {
+        settings: cache,
+        go,
+        cwd: place.cwd,
+        env: definedOnly(place.env),
+        directories: settings.workingDirectories,
+        os: place.os,
+        stateDir: place.stateDir,
+        startedMs: place.startedMs,
+        log: host.log
+    };
+}
+/**
+ * The modules restore, started before Go is installed with the go already here: it runs beside the install (see
+ * restoreModulesEarly); undefined when there is no such go or no caches.
+ */
+function restoreModulesEarly(settings, go, host) {
+    const cache = settings.cache;
+    const place = cache && go ? host.cachePlace?.() : undefined;
+    if (!cache || !go || !place)
+        return undefined;
+    return place.load().then((phase) => phase.restoreModulesEarly(cacheOptions(settings, cache, go, host, place)), () => undefined);
+}
 /**
  * prepare → probe → decide → export → install → warm, as README's "What it does" lists them. A failed phase
  * still writes the summary and then throws its failure.
  */
 async function runPipeline(read, host) {
     const prepared = await prepare(read, host);
+    if (prepared.settings.cache)
+        host.cachePlace?.()?.standby?.();
     const decided = await decide(prepared, host);
     const { record, route } = decided;
     const fail = async (failure, cause) => {
@@ -44392,6 +44408,8 @@ async function runPipeline(read, host) {
     if (decided.failure)
         return fail(decided.failure);
     await host.exportEnvironment(decided, prepared.credentials);
+    // The module cache's restore does not wait for the Go install (its place and key do not depend on the version).
+    const early = prepared.settings.goInstall ? restoreModulesEarly(prepared.settings, prepared.go, host) : undefined;
     if (prepared.settings.goInstall) {
         try {
             record.installedGo = await installGo(route, prepared.settings, host, host.installPlace());
@@ -44405,7 +44423,7 @@ async function runPipeline(read, host) {
     // The caches: the module cache before the warm phase (which then fetches only what is missing), the build cache
     // beside it.
     const cachePlace = prepared.settings.cache && jobGo ? host.cachePlace?.() : undefined;
-    const caches = cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace) : undefined;
+    const caches = cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace, early) : undefined;
     const ready = host.goReady(jobGo, prepared.settings.warm);
     // The job's go version, for the warning about the 2026 checksum-database fixes (beside the warm phase).
     const goVersion = jobGo

@@ -10,3 +10,13 @@ export const loadCache = (): Promise<CachePhase> => (cacheLoading ??= import('..
 
 /** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
 export const cacheLoaded = (): boolean => cacheLoading !== undefined
+
+/**
+ * Starts the cache restore worker early (src/cache/restore-worker.ts: a child that loads the cache library while the
+ * step validates, probes and installs Go), unless the runner gave this job no cache service: the library's own check
+ * is made again in the worker, before anything is restored.
+ */
+export function standbyRestoreWorker(): void {
+  if (!process.env.ACTIONS_RESULTS_URL && !process.env.ACTIONS_CACHE_URL) return
+  void import('../cache/restore-worker.js').then(worker => worker.standbyRestoreWorker())
+}

@@ -8,7 +8,7 @@ import { goPathBin } from '../go/env/gopath.js'
 import { renderInstallLine } from '../install/line.js'
 import { linkFromDefaultToolCache } from '../install/windows-links.js'
 import { withModcacherw } from '../cache/policy.js'
-import { loadCache } from './cache-loader.js'
+import { loadCache, standbyRestoreWorker } from './cache-loader.js'
 import { placement, type Placement } from '../cache/placement.js'
 import { existsSync } from 'node:fs'
 import { pinnedToolchain, toolchainModuleGoVersion } from '../go/toolchain/version.js'
@@ -162,7 +162,8 @@ export const actionHost: ExportingHost = {
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
     env: process.env,
     startedMs: STARTED_MS,
-    load: loadCache
+    load: loadCache,
+    standby: standbyRestoreWorker
   }),
   cachesRestored: ({ modules, build, state }) => {
     core.setOutput('cache-hit', String(modules?.kind === 'exact'))

@@ -1,14 +1,16 @@
 /**
  * The cache phase's I/O: the trees on disk (listing, making writable, mtimes, setting entries aside) and GitHub's
  * cache through the real @actions/cache library, every call of which runs under a deadline (the library waits on a
- * cache service that accepts and never answers for as long as the socket lives).
+ * cache service that accepts and never answers for as long as the socket lives). Restores run in the restore worker
+ * (restore-worker.ts), saves (the post step) in-process.
  */
-import * as cache from '@actions/cache'
 import { createHash } from 'node:crypto'
 import { chmod, lstat, mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import type { TimedEntry } from './policy.js'
-import { ChildDeadlineError, restoreInChild } from './restore-child.js'
+import { restoreInWorker, RestoreDeadlineError, restoreServiceStatus, type RestoreDeadlines } from './restore-worker.js'
+
+export type { RestoreDeadlines } from './restore-worker.js'
 
 /** Requests to the cache service that were given up at their deadline and may still hold a socket open. */
 let abandoned = 0
@@ -18,9 +20,12 @@ export function hasAbandonedCacheRequests(): boolean {
   return abandoned > 0
 }
 
-/** True when the runner gave this job a cache service (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL). */
-export function cacheServiceAvailable(): boolean {
-  return cache.isFeatureAvailable()
+/**
+ * Whether the runner gave this job a cache service (the library's own rule, asked in the restore worker), or why
+ * that could not be told.
+ */
+export function cacheServiceStatus(childEntry?: string): Promise<{ available: boolean } | { error: string }> {
+  return restoreServiceStatus(childEntry)
 }
 
 class DeadlineError extends Error {}
@@ -44,24 +49,15 @@ async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Prom
   }
 }
 
-export interface RestoreDeadlines {
-  /** For the lookup alone (one request to the cache service). */
-  readonly lookupMs: number
-  /** For the download and extraction (a child process, killed with its tar at this deadline). */
-  readonly restoreMs: number
-  /** The bundle the restore child runs; default process.argv[1] (the action's dist/index.js). */
-  readonly childEntry?: string
-}
-
 export type RestoreOutcome =
   { readonly matchedKey: string | undefined } | { readonly gaveUp: string; readonly matchedKey?: undefined }
 
 /**
- * Restores `paths` from the entry of `key` or the newest under `restoreKeys`. The lookup runs first on its own
- * short deadline, so a service that accepts and never answers costs seconds; the download and extraction run in a
- * child process that the restore deadline kills with its tar, the files it wrote removed, so no archive is extracted
- * late while the warm phase already writes the same tree. A failure the library reports itself (an
- * unreachable service, a failed extraction) is its warning and a miss.
+ * Restores `paths` from the entry of `key` or the newest under `restoreKeys`, in the restore worker: a lookup that
+ * does not answer within `lookupMs` (a service that accepts and never answers) costs seconds, and a restore past
+ * `restoreMs` is killed with its tar and what it wrote removed, so no archive is extracted late while the warm phase
+ * already writes the same tree. Either is a miss the job goes on without, as is a failure the library reports
+ * itself (an unreachable service, a failed extraction: its warning).
  */
 export async function restoreEntry(
   paths: string[],
@@ -70,28 +66,14 @@ export async function restoreEntry(
   deadlines: RestoreDeadlines
 ): Promise<RestoreOutcome> {
   try {
-    const found = await withDeadline(
-      cache.restoreCache(paths, key, restoreKeys, { lookupOnly: true }),
-      deadlines.lookupMs,
-      'The cache lookup'
+    const matchedKey = await restoreInWorker(
+      { paths, key, restoreKeys, segmentTimeoutMs: deadlines.restoreMs },
+      deadlines
     )
-    if (found === undefined) return { matchedKey: undefined }
-  } catch (error) {
-    if (error instanceof DeadlineError) return { gaveUp: error.message }
-    throw error
-  }
-  try {
-    // In a child the deadline can kill together with its tar: nothing extracts late (restore-child.ts).
-    const matchedKey = await restoreInChild({
-      request: { paths, key, restoreKeys, segmentTimeoutMs: deadlines.restoreMs },
-      deadlineMs: deadlines.restoreMs,
-      what: 'The cache restore',
-      ...(deadlines.childEntry ? { entry: deadlines.childEntry } : {})
-    })
     return { matchedKey }
   } catch (error) {
     // A cache is an optimisation: a restore that failed or was given up is a miss, and the job goes on.
-    if (error instanceof ChildDeadlineError) return { gaveUp: error.message }
+    if (error instanceof RestoreDeadlineError) return { gaveUp: error.message }
     return { gaveUp: `The cache restore failed: ${error instanceof Error ? error.message : String(error)}` }
   }
 }
@@ -99,6 +81,7 @@ export async function restoreEntry(
 /** Saves `paths` under `key`; false (with the library's own message in the log) when the entry was not written. */
 export async function saveEntry(paths: string[], key: string, deadlineMs: number): Promise<boolean | string> {
   try {
+    const cache = await import('@actions/cache')
     const id = await withDeadline(cache.saveCache(paths, key), deadlineMs, 'The cache save')
     return id !== -1
   } catch (error) {

@@ -10,7 +10,7 @@ import { goEnv } from '../exec/go.js'
 import type { Logger } from '../host/logger.js'
 import { resolveDirectories } from '../warm/directories.js'
 import {
-  cacheServiceAvailable,
+  cacheServiceStatus,
   hashFiles,
   makeDirectoriesWritable,
   restoreEntry,
@@ -44,6 +44,7 @@ import { restoreLine, saveLine, type RestoredPart, type SavedPart } from './repo
 export const LOOKUP_DEADLINE_MS = 15_000
 export const RESTORE_DEADLINE_MS = 10 * 60_000
 export const SAVE_DEADLINE_MS = 15 * 60_000
+const DEFAULT_DEADLINES: RestoreDeadlines = { lookupMs: LOOKUP_DEADLINE_MS, restoreMs: RESTORE_DEADLINE_MS }
 
 /** What the post step needs from main. */
 export interface CacheState {
@@ -78,6 +79,8 @@ export interface RestoreOptions {
   readonly log: Logger
   /** The action's own (LOOKUP_DEADLINE_MS, RESTORE_DEADLINE_MS) unless a test gives others. */
   readonly deadlines?: RestoreDeadlines
+  /** The modules restore started before Go was installed (restoreModulesEarly), taken when its GOMODCACHE holds. */
+  readonly early?: Promise<ModulesRestore | undefined>
 }
 
 export interface RestoreResult {
@@ -97,7 +100,12 @@ export interface RestoreResult {
 /** Returns undefined (with a notice) when the job has no cache service or go cannot say where its caches are. */
 export async function restoreCaches(options: RestoreOptions): Promise<RestoreResult | undefined> {
   const { log } = options
-  if (!cacheServiceAvailable()) {
+  const service = await cacheServiceStatus(options.deadlines?.childEntry)
+  if ('error' in service) {
+    log.warning(`cache: ${service.error}; nothing restored or saved.`)
+    return undefined
+  }
+  if (!service.available) {
     log.info('cache: this job has no cache service (ACTIONS_RESULTS_URL is not set): nothing restored or saved.')
     return undefined
   }
@@ -116,10 +124,7 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
     goVersion: GOVERSION,
     keySuffix: options.settings.keySuffix
   }
-  const deadlines: RestoreDeadlines = options.deadlines ?? {
-    lookupMs: LOOKUP_DEADLINE_MS,
-    restoreMs: RESTORE_DEADLINE_MS
-  }
+  const deadlines: RestoreDeadlines = options.deadlines ?? DEFAULT_DEADLINES
   await mkdir(options.stateDir, { recursive: true })
   let state: CacheState = { startedMs: options.startedMs, restoreOnly: options.settings.restoreOnly }
   let modules: RestoredPart | undefined
@@ -154,21 +159,15 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
   }
   try {
     if (options.settings.parts.includes('modules') && GOMODCACHE) {
-      const started = performance.now()
-      const path = join(GOMODCACHE, 'cache', 'download')
-      const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK)
-      const { key, prefix } = moduleKeys(context, await hashFiles(sums, options.cwd))
-      // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
-      // replace files in it as a non-root user.
-      if (existsSync(GOMODCACHE)) await makeDirectoriesWritable(GOMODCACHE)
-      const outcome = await restoreEntry([path], key, [prefix], deadlines)
-      const files = await listFiles(path)
-      const list = join(options.stateDir, 'setup-goproxy-modules.json')
-      await writeFile(list, JSON.stringify(fingerprint(files.map(f => f.path))))
-      modules = part('modules', key, outcome, files)
+      const early = await options.early
+      const restored = early?.gomodcache === GOMODCACHE ? early : await restoreModules(GOMODCACHE, options, deadlines)
+      if (early && early !== restored) {
+        log.debug(`Module cache: restored early into ${early.gomodcache}, but the job's go uses ${GOMODCACHE}`)
+      }
+      modules = restored.part
       log.info(restoreLine(modules))
-      log.debug(`Module cache: restored in ${Math.round(performance.now() - started)} ms`)
-      state = { ...state, modules: { path, key, restored: modules.kind, list } }
+      log.debug(`Module cache: restored in ${restored.ms} ms${restored === early ? ' (beside the Go install)' : ''}`)
+      state = { ...state, modules: restored.state }
     }
   } catch (error) {
     // The build restore goes on by itself; the step fails on this error, not on one of that promise's later.
@@ -176,6 +175,70 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
     throw error
   }
   return { modules, build, ...(buildSettled ? { buildSettled } : {}), state }
+}
+
+/** The modules part restored into one GOMODCACHE; logged when the cache phase reports (restoreCaches). */
+export interface ModulesRestore {
+  readonly gomodcache: string
+  readonly part: RestoredPart
+  readonly state: NonNullable<CacheState['modules']>
+  readonly ms: number
+}
+
+/** Restores `$GOMODCACHE/cache/download` from the entry of this job's go.sum files, or the newest of any. */
+async function restoreModules(
+  gomodcache: string,
+  options: RestoreOptions,
+  deadlines: RestoreDeadlines
+): Promise<ModulesRestore> {
+  const started = performance.now()
+  const path = join(gomodcache, 'cache', 'download')
+  const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK)
+  const { key, prefix } = moduleKeys(
+    { os: options.os, keySuffix: options.settings.keySuffix },
+    await hashFiles(sums, options.cwd)
+  )
+  // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
+  // replace files in it as a non-root user.
+  if (existsSync(gomodcache)) await makeDirectoriesWritable(gomodcache)
+  const outcome = await restoreEntry([path], key, [prefix], deadlines)
+  const files = await listFiles(path)
+  await mkdir(options.stateDir, { recursive: true })
+  const list = join(options.stateDir, 'setup-goproxy-modules.json')
+  await writeFile(list, JSON.stringify(fingerprint(files.map(f => f.path))))
+  const restored = part('modules', key, outcome, files)
+  return {
+    gomodcache,
+    part: restored,
+    state: { path, key, restored: restored.kind, list },
+    ms: Math.round(performance.now() - started)
+  }
+}
+
+/**
+ * The modules restore started before Go is installed, with the go already here (`options.go`): the module cache's
+ * place does not depend on the Go version (GOMODCACHE, else GOPATH's pkg/mod, from the environment and go's own
+ * settings file), and its key only on the go.sum files, so the restore runs beside the install. restoreCaches takes
+ * it when the installed go names the same GOMODCACHE (`early`), else restores again. Undefined when there is
+ * nothing to restore early (no cache service, go cannot say); never throws.
+ */
+export async function restoreModulesEarly(options: RestoreOptions): Promise<ModulesRestore | undefined> {
+  try {
+    if (!options.settings.parts.includes('modules')) return undefined
+    const service = await cacheServiceStatus(options.deadlines?.childEntry)
+    if ('error' in service || !service.available) return undefined
+    // Asked outside the project, of this go alone: a go.mod or GOTOOLCHAIN naming a newer Go must not make the
+    // question download a toolchain (the install is under way).
+    await mkdir(options.stateDir, { recursive: true })
+    const facts = await goEnv(options.go, ['GOMODCACHE'], {
+      cwd: options.stateDir,
+      env: { ...options.env, GOTOOLCHAIN: 'local' }
+    })
+    if (!facts.ok || !facts.values.GOMODCACHE) return undefined
+    return await restoreModules(facts.values.GOMODCACHE, options, options.deadlines ?? DEFAULT_DEADLINES)
+  } catch {
+    return undefined
+  }
 }
 
 function part(

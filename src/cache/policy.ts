@@ -69,7 +69,10 @@ export interface KeyContext {
 const withSuffix = (prefix: string, suffix: string) => (suffix ? `${prefix}${suffix}-` : prefix)
 
 /** The modules entry: the exact key for this set of go.sum files, and the prefix any earlier set falls back to. */
-export function moduleKeys(context: KeyContext, goSumHash: string): { key: string; prefix: string } {
+export function moduleKeys(
+  context: Pick<KeyContext, 'os' | 'keySuffix'>,
+  goSumHash: string
+): { key: string; prefix: string } {
   const prefix = withSuffix(`setup-goproxy-modules-${context.os}-`, context.keySuffix)
   return { key: `${prefix}${goSumHash}`, prefix }
 }

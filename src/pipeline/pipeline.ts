@@ -273,6 +273,11 @@ export interface CachePlace {
   readonly startedMs: number
   /** Loads the cache phase (src/cache/phase.ts): only a host with caches imports it. */
   readonly load: () => Promise<CachePhase>
+  /**
+   * Starts what the restores will need (the action: its restore worker, which loads the cache library meanwhile), so
+   * that cost is paid beside the phases before the cache phase, not on the way to a warm module cache.
+   */
+  readonly standby?: () => void
 }
 
 /** The cache phase's module, as a host loads it. */
@@ -296,23 +301,14 @@ export async function restoreCaches(
   settings: Settings,
   go: string,
   host: Host,
-  place: CachePlace
+  place: CachePlace,
+  early?: Promise<ModulesRestore | undefined>
 ): Promise<(() => Promise<CacheRestored>) | undefined> {
   const cache = settings.cache
   if (!cache) return undefined
   const { restoreCaches: restore } = await place.load()
   const result = await host.group('Restore the module and build caches', () =>
-    restore({
-      settings: cache,
-      go,
-      cwd: place.cwd,
-      env: definedOnly(place.env),
-      directories: settings.workingDirectories,
-      os: place.os,
-      stateDir: place.stateDir,
-      startedMs: place.startedMs,
-      log: host.log
-    })
+    restore({ ...cacheOptions(settings, cache, go, host, place), ...(early ? { early } : {}) })
   )
   if (!result) return undefined
   // Called after the warm phase and `go env`: the main step's own go commands are done.
@@ -327,12 +323,53 @@ export async function restoreCaches(
   }
 }
 
+type ModulesRestore = import('../cache/phase.js').ModulesRestore
+
+function cacheOptions(
+  settings: Settings,
+  cache: NonNullable<Settings['cache']>,
+  go: string,
+  host: Host,
+  place: CachePlace
+): import('../cache/phase.js').RestoreOptions {
+  return {
+    settings: cache,
+    go,
+    cwd: place.cwd,
+    env: definedOnly(place.env),
+    directories: settings.workingDirectories,
+    os: place.os,
+    stateDir: place.stateDir,
+    startedMs: place.startedMs,
+    log: host.log
+  }
+}
+
+/**
+ * The modules restore, started before Go is installed with the go already here: it runs beside the install (see
+ * restoreModulesEarly); undefined when there is no such go or no caches.
+ */
+function restoreModulesEarly(
+  settings: Settings,
+  go: string | undefined,
+  host: ExportingHost
+): Promise<ModulesRestore | undefined> | undefined {
+  const cache = settings.cache
+  const place = cache && go ? host.cachePlace?.() : undefined
+  if (!cache || !go || !place) return undefined
+  return place.load().then(
+    (phase: CachePhase) => phase.restoreModulesEarly(cacheOptions(settings, cache, go, host, place)),
+    () => undefined
+  )
+}
+
 /**
  * prepare → probe → decide → export → install → warm, as README's "What it does" lists them. A failed phase
  * still writes the summary and then throws its failure.
  */
 export async function runPipeline(read: InputReader, host: ExportingHost): Promise<RunRecord> {
   const prepared = await prepare(read, host)
+  if (prepared.settings.cache) host.cachePlace?.()?.standby?.()
   const decided = await decide(prepared, host)
   const { record, route } = decided
   const fail = async (failure: string, cause?: unknown): Promise<never> => {
@@ -343,6 +380,8 @@ export async function runPipeline(read: InputReader, host: ExportingHost): Promi
   if (decided.failure) return fail(decided.failure)
 
   await host.exportEnvironment(decided, prepared.credentials)
+  // The module cache's restore does not wait for the Go install (its place and key do not depend on the version).
+  const early = prepared.settings.goInstall ? restoreModulesEarly(prepared.settings, prepared.go, host) : undefined
   if (prepared.settings.goInstall) {
     try {
       record.installedGo = await installGo(route, prepared.settings, host, host.installPlace())
@@ -356,7 +395,8 @@ export async function runPipeline(read: InputReader, host: ExportingHost): Promi
   // The caches: the module cache before the warm phase (which then fetches only what is missing), the build cache
   // beside it.
   const cachePlace = prepared.settings.cache && jobGo ? host.cachePlace?.() : undefined
-  const caches = cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace) : undefined
+  const caches =
+    cachePlace && jobGo ? await restoreCaches(prepared.settings, jobGo, host, cachePlace, early) : undefined
   const ready = host.goReady(jobGo, prepared.settings.warm)
   // The job's go version, for the warning about the 2026 checksum-database fixes (beside the warm phase).
   const goVersion = jobGo

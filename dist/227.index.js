@@ -1,0 +1,380 @@
+export const id = 227;
+export const ids = [227];
+export const modules = {
+
+/***/ 8889:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ listFiles),
+/* harmony export */   z: () => (/* binding */ readHead)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/** Listing a cache tree (shared by the cache phase and the restore child). */
+
+
+/** Every regular file under `root` (relative paths with `/`), with mtime and size; none when root is absent. */
+async function listFiles(root) {
+    const files = [];
+    const pending = [''];
+    while (pending.length > 0) {
+        const rel = pending.pop();
+        let names;
+        try {
+            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of names) {
+            const child = rel ? `${rel}/${entry.name}` : entry.name;
+            if (entry.isDirectory())
+                pending.push(child);
+            else if (entry.isFile()) {
+                const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, child));
+                files.push({ path: child, mtimeMs: stat.mtimeMs, size: stat.size });
+            }
+        }
+    }
+    return files;
+}
+/** The first `length` bytes of a file (fewer when it is shorter); empty when it cannot be read. */
+async function readHead(file, length) {
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+        try {
+            const buffer = Buffer.alloc(length);
+            const { bytesRead } = await handle.read(buffer, 0, length, 0);
+            return buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return Buffer.alloc(0);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RestoreDeadlineError: () => (/* binding */ RestoreDeadlineError),
+/* harmony export */   restoreInWorker: () => (/* binding */ restoreInWorker),
+/* harmony export */   restoreServiceStatus: () => (/* binding */ restoreServiceStatus),
+/* harmony export */   runRestoreWorker: () => (/* binding */ runRestoreWorker),
+/* harmony export */   standbyRestoreWorker: () => (/* binding */ standbyRestoreWorker),
+/* harmony export */   stopRestoreWorker: () => (/* binding */ stopRestoreWorker)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(481);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _exec_cancel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3155);
+/* harmony import */ var _exec_go_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6407);
+/* harmony import */ var _child_arg_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7349);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8889);
+/**
+ * Cache restores in one child process, started early and killed with its tar at a deadline.
+ *
+ * @actions/cache looks the entry up, downloads the archive and extracts it with tar; none of it takes a signal, and a
+ * lookup from a cache service that accepts and never answers waits for as long as the socket lives. Given up
+ * in-process, a restore past its deadline would still download and then extract late, writing into the module cache
+ * while the warm phase (or the job's build) already uses it. So the restores run in a child, the worker: the action's
+ * own bundle started with RESTORE_WORKER_ARG, in a process group of its own on POSIX. At a deadline the parent kills
+ * the whole tree (tar included: `killProcessTree`), waits for it to be gone, removes whatever the restores in flight
+ * had written (the tree is as it was before), and the next request starts a new worker.
+ *
+ * Why one worker, started early (`standbyRestoreWorker`): a child costs a node start and the library's evaluation
+ * (about 0.3 s of CPU). One worker for every part pays it once, and started while the parent still validates inputs,
+ * probes and installs Go, pays it beside that work, not on the way to a warm module cache. The parent never loads the
+ * library for a restore at all.
+ *
+ * Why a lookup beside each restore: the lookup deadline (a stalled service costs seconds, not the restore deadline)
+ * needs to know when the lookup answered, and restoreCache does not say. The worker runs a lookup-only call beside the
+ * full one, not before it, so the deadline has its answer and the restore does not wait a second round trip.
+ *
+ * Protocol: requests are JSON lines on the worker's stdin; the worker's answers are lines on its stdout starting with
+ * RESULT_PREFIX (ready, lookup, result); every other line is the library's log, passed through to the step's log. The
+ * worker exits when its stdin ends and nothing is in flight, so a worker left idle dies with the step.
+ */
+
+
+
+
+
+
+
+
+const RESULT_PREFIX = 'setup-goproxy-cache-worker ';
+/** The worker's side: load the library, say whether this job has a cache service, then serve requests until stdin ends. */
+async function runRestoreWorker() {
+    const say = (line) => process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(line)}\n`);
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 4520));
+    say({ ready: true, available: cache.isFeatureAvailable() });
+    const readyAt = Math.round(performance.now());
+    const inFlight = new Set();
+    const serve = async (id, request) => {
+        const started = performance.now();
+        let looked = false;
+        let lookupMs = 0;
+        const lookedUp = (lookup) => {
+            if (looked)
+                return;
+            looked = true;
+            lookupMs = Math.round(performance.now() - started);
+            say({ id, lookup });
+        };
+        cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(found => lookedUp(found === undefined ? 'none' : 'found'), () => lookedUp('failed'));
+        try {
+            const matchedKey = await cache.restoreCache(request.paths, request.key, request.restoreKeys, {
+                timeoutInMs: 60_000,
+                segmentTimeoutInMs: request.segmentTimeoutMs
+            });
+            lookedUp(matchedKey === undefined ? 'none' : 'found');
+            const restoredMs = Math.round(performance.now() - started);
+            process.stdout.write(`::debug::Cache restore of ${request.key}: looked up in ${lookupMs} ms, done in ${restoredMs} ms (worker ready at ${readyAt} ms)\n`);
+            say({ id, matchedKey: matchedKey ?? null });
+        }
+        catch (error) {
+            lookedUp('failed');
+            say({ id, error: error instanceof Error ? error.message : String(error) });
+        }
+    };
+    const lines = (0,node_readline__WEBPACK_IMPORTED_MODULE_3__.createInterface)({ input: process.stdin });
+    for await (const line of lines) {
+        if (!line.trim())
+            continue;
+        const { id, request } = JSON.parse(line);
+        const served = serve(id, request).finally(() => inFlight.delete(served));
+        inFlight.add(served);
+    }
+    await Promise.all(inFlight);
+    // Exit once the last line is out (a pipe is asynchronous on Windows): a socket the library left open must not keep
+    // the worker, and so the step, waiting.
+    process.stdout.write('', () => process.exit(0));
+}
+/** Why a restore was given up: its lookup or its restore passed its deadline (or another part's did, in one worker). */
+class RestoreDeadlineError extends Error {
+}
+/** The parent's handle on one worker process. */
+class Worker {
+    entry;
+    envKey;
+    #child;
+    #posix = process.platform !== 'win32';
+    #pending = new Map();
+    #ready;
+    #forgetOnCancel;
+    #nextId = 1;
+    #gone = false;
+    /** What is awaited of the worker (its ready line, restores in flight): while any, it keeps the step alive. */
+    #holds = 0;
+    constructor(entry, envKey, write) {
+        this.entry = entry;
+        this.envKey = envKey;
+        this.#child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [entry, _child_arg_js__WEBPACK_IMPORTED_MODULE_7__/* .RESTORE_WORKER_ARG */ .x], {
+            detached: this.#posix,
+            stdio: ['pipe', 'pipe', 'inherit'],
+            windowsHide: true,
+            env: workerEnv(process.env)
+        });
+        this.#forgetOnCancel = (0,_exec_cancel_js__WEBPACK_IMPORTED_MODULE_4__/* .onCancel */ .A)(() => (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcessTree */ .g8)(this.#child, this.#posix));
+        write(`::debug::Cache restore worker started (pid ${this.#child.pid ?? 'none'})`);
+        // A request written to a worker that just died: its 'close' settles the request.
+        this.#child.stdin?.on('error', () => undefined);
+        let ready = () => undefined;
+        this.#ready = new Promise(resolve => (ready = resolve));
+        const lines = (0,node_readline__WEBPACK_IMPORTED_MODULE_3__.createInterface)({ input: this.#child.stdout });
+        lines.on('line', raw => {
+            const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+            if (!line.startsWith(RESULT_PREFIX))
+                return write(line);
+            const answer = JSON.parse(line.slice(RESULT_PREFIX.length));
+            if ('ready' in answer)
+                return ready({ available: answer.available });
+            const pending = this.#pending.get(answer.id);
+            if (!pending)
+                return;
+            if ('lookup' in answer)
+                return pending.looked();
+            this.#pending.delete(answer.id);
+            pending.settle('error' in answer ? { error: answer.error } : { matchedKey: answer.matchedKey });
+        });
+        const ended = (why) => {
+            this.#gone = true;
+            this.#forgetOnCancel();
+            ready({ error: why });
+            for (const [id, pending] of this.#pending) {
+                this.#pending.delete(id);
+                pending.settle({ error: why });
+            }
+        };
+        this.#child.on('error', error => ended(`the cache restore worker could not start: ${error.message}`));
+        this.#child.on('close', (code, signal) => ended(`the cache restore worker ended (exit ${code ?? signal})`));
+        this.#hold(this.#ready);
+    }
+    get gone() {
+        return this.#gone;
+    }
+    /** Whether the job has a cache service, as the library says (or why the worker could not tell). */
+    status() {
+        return this.#ready;
+    }
+    /** Restores one entry; the matched key, or undefined for no entry or a failure the library logged as its warning. */
+    async restore(request, deadlines) {
+        const before = new Map();
+        for (const path of request.paths)
+            before.set(path, await fileStamps(path));
+        const id = this.#nextId++;
+        let looked = false;
+        const outcome = new Promise(settle => {
+            this.#pending.set(id, { paths: request.paths, before, looked: () => (looked = true), settle });
+        });
+        this.#hold(outcome);
+        this.#child.stdin?.write(`${JSON.stringify({ id, request })}\n`);
+        const lookupTimer = setTimeout(() => {
+            if (!looked)
+                void this.#giveUp(`The cache lookup did not finish within ${deadlines.lookupMs / 1000} s`);
+        }, deadlines.lookupMs);
+        const restoreTimer = setTimeout(() => void this.#giveUp(`The cache restore did not finish within ${deadlines.restoreMs / 1000} s`), deadlines.restoreMs);
+        try {
+            const result = await outcome;
+            if ('error' in result) {
+                if (result.error.startsWith(GIVEN_UP))
+                    throw new RestoreDeadlineError(result.error.slice(GIVEN_UP.length));
+                throw new Error(result.error);
+            }
+            return result.matchedKey ?? undefined;
+        }
+        finally {
+            clearTimeout(lookupTimer);
+            clearTimeout(restoreTimer);
+        }
+    }
+    /** Ends the worker's input: it exits once what is in flight is done. */
+    close() {
+        this.#child.stdin?.end();
+    }
+    /**
+     * A deadline passed: kill the worker with its tar, wait for it to be gone, remove what every restore in flight had
+     * written, and give each of them up with `why`.
+     */
+    async #giveUp(why) {
+        if (this.#gone)
+            return;
+        this.#gone = true;
+        const inFlight = [...this.#pending.entries()];
+        this.#pending.clear();
+        (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcessTree */ .g8)(this.#child, this.#posix);
+        await exited(this.#child, 10_000);
+        for (const [, pending] of inFlight) {
+            for (const path of pending.paths)
+                await removeWritten(path, pending.before.get(path) ?? new Map());
+            pending.settle({ error: `${GIVEN_UP}${why}` });
+        }
+    }
+    /**
+     * While `awaited` is pending the worker keeps the step alive (its ready line, a restore in flight); idle, it does not:
+     * it ends when the step does (its stdin closes).
+     */
+    #hold(awaited) {
+        if (this.#holds++ === 0)
+            this.#refs('ref');
+        void awaited.finally(() => {
+            if (--this.#holds === 0)
+                this.#refs('unref');
+        });
+    }
+    #refs(how) {
+        this.#child[how]();
+        for (const stream of [this.#child.stdout, this.#child.stdin]) {
+            ;
+            stream?.[how]?.();
+        }
+    }
+}
+const GIVEN_UP = 'given up: ';
+let current;
+/** The environment a worker is started with is part of its identity: a test that changes the service gets a new one. */
+function envKey() {
+    return JSON.stringify(Object.entries(process.env)
+        .filter(([name]) => /^(ACTIONS_|RUNNER_TEMP$|GITHUB_WORKSPACE$)/.test(name))
+        .sort(([a], [b]) => a.localeCompare(b)));
+}
+function worker(entry = process.argv[1]) {
+    const key = envKey();
+    if (current && !current.gone && current.entry === entry && current.envKey === key)
+        return current;
+    current?.close();
+    current = new Worker(entry, key, line => process.stdout.write(`${line}\n`));
+    return current;
+}
+/** Starts the worker now (it loads the library while the step does other work); a later restore uses it. */
+function standbyRestoreWorker(entry) {
+    worker(entry);
+}
+/** Ends the worker once what is in flight is done (tests; a step ends it by ending). */
+function stopRestoreWorker() {
+    current?.close();
+    current = undefined;
+}
+/** Whether this job has a cache service (the library's rule, asked in the worker), or why that could not be told. */
+function restoreServiceStatus(entry) {
+    return worker(entry).status();
+}
+/**
+ * Restores `request` in the worker: the matched key, or undefined (no entry, or a failure the library logged as its
+ * warning). Past a deadline the worker is killed with its tar, what it wrote removed, and a RestoreDeadlineError
+ * thrown; an error the library threw is rethrown.
+ */
+function restoreInWorker(request, deadlines) {
+    return worker(deadlines.childEntry).restore(request, deadlines);
+}
+/** The step's environment without its inputs (INPUT_AUTH may hold secrets the restore has no use for). */
+function workerEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !/^INPUT_/i.test(name)));
+}
+function exited(child, ms) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return Promise.resolve();
+    return new Promise(resolve => {
+        const timer = setTimeout(resolve, ms);
+        child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
+}
+/** Each file under `root` with its mtime and size, to tell afterwards what a restore wrote. */
+async function fileStamps(root) {
+    const stamps = new Map();
+    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .C)(root))
+        stamps.set(file.path, `${file.mtimeMs}:${file.size}`);
+    return stamps;
+}
+/** Removes the files under `root` that are new or changed since `before` (a killed tar's partial work). */
+async function removeWritten(root, before) {
+    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .C)(root)) {
+        if (before.get(file.path) !== `${file.mtimeMs}:${file.size}`) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file.path), { force: true }).catch(() => undefined);
+        }
+    }
+}
+
+
+/***/ })
+
+};
