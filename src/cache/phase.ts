@@ -216,7 +216,9 @@ async function restoreBuildEntries(
 ): Promise<{ outcome: RestoreOutcome; listed: BuildList; delta?: DeltaRestore }> {
   const outcome = await restoreEntry([gocache], prefix, [prefix], deadlines)
   if (outcome.matchedKey === undefined) return { outcome, listed: { names: [] } }
-  // What the base held: its archived mtimes are before this step (what the warm phase writes meanwhile is not).
+  // What the base held: its archived mtimes are before this step (what the warm phase writes meanwhile is not). On a
+  // self-hosted runner whose GOCACHE persists, older entries of its own count as the base's too: left out of a delta,
+  // a fresh runner compiles them again, and its delta then holds them.
   const names = (await listFiles(gocache))
     .filter(f => isBuildCacheEntry(f.path) && f.mtimeMs < startedMs)
     .map(f => f.path)
