@@ -1,10 +1,11 @@
 /**
  * Benchmark of the caches (issue 19; figures, not pass/fail): three consecutive jobs — cold, the same go.sum, one
  * dependency added — for this action (`cache: true`: a modules entry keyed on go.sum with restore keys, topped up by
- * the warm phase, and a trimmed build entry) against **actions/setup-go's strategy**: one archive of GOMODCACHE +
- * GOCACHE under the exact key `setup-go-<OS>-<arch>-go-<version>-<hash of go.mod>`, no restore keys, restored with
- * `restoreCache([GOMODCACHE, GOCACHE], key)` and saved with `saveCache` when the key was not hit, then
- * `go mod download` — the same real @actions/cache (support/cache-client.mjs, as setup-go calls it) against the same
+ * the warm phase, and a trimmed build entry, stored as a delta of it when a job adds little) against
+ * **actions/setup-go's strategy**: one archive of GOMODCACHE + GOCACHE under the exact key
+ * `setup-go-<OS>-<arch>-go-<version>-<hash of go.mod>`, no restore keys, restored with
+ * `restoreCache([GOMODCACHE, GOCACHE], key)` and saved with `saveCache` when the key was not hit, then `go mod download`
+ * — the same real @actions/cache (support/cache-client.mjs, as setup-go calls it) against the same
  * Azurite and loopback cache service (support/cache-service.ts; that API exists only on GitHub).
  *
  * Measured per job: the time to a warm module cache (the action: from the start of its main step to the moment its
@@ -403,7 +404,7 @@ async function realScenario(misses: string[]): Promise<Scenario | undefined> {
 
 /** Why the bytes come out as they do (the figures above show the split by entry). */
 const BYTES_NOTE =
-  'Bytes: the modules entry holds only `$GOMODCACHE/cache/download` (the verified zips and .mod/.info files), not the extracted trees go rebuilds from them, so it is already the smallest archive that keeps the exact-hit job offline; it is a small part of the total whenever the build cache is larger than the modules, as on the loopback graph (200 tiny modules), where the build entry is nearly all of the bytes. That entry is trimmed to the outputs the job used, and every one of them was used; a job that adds a dependency compiles a few new outputs and then stores the whole trimmed entry again (an entry cannot be extended; restoring a base plus a delta would take two restores), just as setup-go stores its one archive again when go.mod changes. So on a graph whose build cache outweighs its modules the bytes are about even with setup-go’s (the goal is missed there), and the saving comes where the modules are large (setup-go archives the extracted module trees as well as the zips: the real graph row).'
+  'Bytes: the modules entry holds only `$GOMODCACHE/cache/download` (the verified zips and .mod/.info files), not the extracted trees go rebuilds from them, so it is already the smallest archive that keeps the exact-hit job offline; it is a small part of the total whenever the build cache is larger than the modules, as on the loopback graph (200 tiny modules), where the build entry is nearly all of the bytes. That entry is trimmed to the outputs the job used. A job that adds a dependency restores that entry as its base and compiles a few new outputs (on the loopback graph 3, about 50 KiB on disk); it then stores only a delta of the base (the entries it kept beyond it, cumulative, restored after the base by the next jobs), not the whole entry again, while setup-go stores its one archive again when go.mod changes. A full build entry is stored again only when the delta passes half of what the job kept from the base (src/cache/policy.ts, BUILD_DELTA_MAX_FRACTION). So over the three jobs the action stores the build entry once plus a small delta where setup-go stores both caches twice; the figures above say what that comes to (the action’s build bytes by entry count base and delta entries). Where the modules are large the modules entry saves more besides (setup-go archives the extracted module trees as well as the zips: the real graph row).'
 
 function section(name: string, { action, setupGo }: { action: Figures; setupGo: Figures }): string[] {
   const rows = JOBS.map(

@@ -322,15 +322,19 @@ async function restoreCaches(options) {
     if (options.settings.parts.includes('build') && GOCACHE && GOCACHE !== 'off') {
         const prefix = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .buildPrefix */ .Nn)(context);
         const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.stateDir, 'setup-goproxy-build.json');
+        let listed = { names: [] };
         build = (async () => {
             const started = performance.now();
-            const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([GOCACHE], prefix, [prefix], deadlines);
+            const restoredBuild = await restoreBuildEntries(GOCACHE, prefix, context, options.startedMs, deadlines);
+            const { outcome, delta } = restoredBuild;
+            listed = restoredBuild.listed;
             const entries = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(GOCACHE)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path));
             // Restored entries keep their archived mtimes; set back past go's hour, every use this job refreshes them.
             const restored = entries.filter(f => f.mtimeMs < options.startedMs);
             await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.setMtimes)(GOCACHE, restored, (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .backdatedMtime */ .e2)(Date.now()));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify(entries.map(f => f.path)));
-            const result = part('build', prefix, outcome, entries);
+            listed = { ...listed, names: entries.map(f => f.path) };
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify(listed));
+            const result = withDelta(part('build', prefix, outcome, entries), delta);
             log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .restoreLine */ .JD)(result));
             log.debug(`Build cache: restored in ${Math.round(performance.now() - started)} ms`);
             return result;
@@ -339,7 +343,8 @@ async function restoreCaches(options) {
         buildSettled = async () => {
             await restoring;
             const entries = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(GOCACHE)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify(entries.map(f => f.path)));
+            listed = { ...listed, names: entries.map(f => f.path) };
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify(listed));
         };
         state = { ...state, build: { path: GOCACHE, prefix, restored: 'none', list } };
     }
@@ -415,6 +420,70 @@ async function restoreModulesEarly(options) {
         return undefined;
     }
 }
+/**
+ * The base build entry (the newest under the prefix), then, when one matched, the newest delta of that base (its
+ * prefix names the base: a delta of another base is never applied).
+ */
+async function restoreBuildEntries(gocache, prefix, context, startedMs, deadlines) {
+    const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([gocache], prefix, [prefix], deadlines);
+    if (outcome.matchedKey === undefined)
+        return { outcome, listed: { names: [] } };
+    // What the base held: its archived mtimes are before this step (what the warm phase writes meanwhile is not). On a
+    // self-hosted runner whose GOCACHE persists, older entries of its own count as the base's too: left out of a delta,
+    // a fresh runner compiles them again, and its delta then holds them.
+    const names = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(gocache))
+        .filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path) && f.mtimeMs < startedMs)
+        .map(f => f.path);
+    const deltaPrefix = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .buildDeltaPrefix */ .PA)(context, outcome.matchedKey);
+    const delta = await restoreDelta(gocache, deltaPrefix, deadlines);
+    const base = { key: outcome.matchedKey, names, deltaPrefix };
+    return {
+        outcome,
+        delta,
+        listed: { names: [], base, ...('key' in delta ? { delta: { key: delta.key, names: delta.names } } : {}) }
+    };
+}
+function withDelta(result, delta) {
+    if (delta && 'key' in delta) {
+        return { ...result, delta: { key: delta.key, files: delta.names.length, bytes: delta.bytes } };
+    }
+    return delta && 'problem' in delta ? { ...result, deltaProblem: delta.problem } : result;
+}
+/**
+ * Restores the newest delta of a base (its prefix names the base) into the stage beside GOCACHE, moves its entries
+ * into GOCACHE (those already there stay) and removes the stage.
+ */
+async function restoreDelta(gocache, deltaPrefix, deadlines) {
+    const stage = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .buildDeltaStage */ .j2)(gocache);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(stage, { recursive: true, force: true });
+        const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([stage], deltaPrefix, [deltaPrefix], deadlines);
+        if ('gaveUp' in outcome && outcome.gaveUp)
+            return { problem: outcome.gaveUp };
+        if (outcome.matchedKey === undefined)
+            return { none: true };
+        const names = [];
+        let bytes = 0;
+        for (const entry of (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(stage)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path))) {
+            const to = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gocache, entry.path);
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(to))
+                continue;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(to), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stage, entry.path), to).catch(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stage, entry.path), to));
+            names.push(entry.path);
+            bytes += entry.size;
+        }
+        return { key: outcome.matchedKey, names, bytes };
+    }
+    catch (error) {
+        return {
+            problem: `its entries could not be moved into GOCACHE: ${error instanceof Error ? error.message : String(error)}`
+        };
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(stage, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
 function part(name, key, outcome, files) {
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
     if ('gaveUp' in outcome && outcome.gaveUp) {
@@ -476,7 +545,8 @@ async function saveCaches(options) {
         const { path, prefix, list } = state.build;
         const entries = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(path)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path));
         const { keep, drop } = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .trimPlan */ .ow)(entries, state.startedMs);
-        const restoredNames = new Set((await readJson(list)) ?? []);
+        const listed = await readBuildList(list);
+        const restoredNames = new Set(listed.names);
         const added = await compiledOutputs(path, (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .newOutputs */ .zN)(keep, restoredNames));
         if (added.length > 0 && restoredNames.size > 0) {
             // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
@@ -494,15 +564,31 @@ async function saveCaches(options) {
         const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) };
         let result;
         if (decision.save) {
-            const putBack = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.setAside)(path, drop, `${path}.unused-${process.pid}`);
-            try {
-                result = {
-                    ...(await save('build', [path], prefix + (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(keep.map(e => e.path)), keep.length, bytes, deadline)),
-                    trimmed
-                };
+            // A base was restored: what the job kept beyond it (new entries, and those an earlier delta brought) is a
+            // cumulative delta of it, stored alone when it is small against what the job kept of the base.
+            const baseNames = new Set(listed.base?.names ?? []);
+            const beyond = keep.filter(e => !baseNames.has(e.path));
+            const plan = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .buildSavePlan */ .nZ)({
+                baseKey: listed.base?.key,
+                baseKeptBytes: keep.filter(e => baseNames.has(e.path)).reduce((sum, f) => sum + f.size, 0),
+                deltaFiles: beyond.length,
+                deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
+            });
+            if (plan.kind === 'delta' && listed.base) {
+                result = await saveDelta(path, beyond, listed.base, deadline, log);
             }
-            finally {
-                await putBack();
+            if (result === undefined) {
+                const putBack = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.setAside)(path, drop, `${path}.unused-${process.pid}`);
+                try {
+                    result = {
+                        ...(await save('build', [path], prefix + (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(keep.map(e => e.path)), keep.length, bytes, deadline)),
+                        trimmed,
+                        ...(plan.kind === 'full' && listed.base ? { fullBecause: plan.why } : {})
+                    };
+                }
+                finally {
+                    await putBack();
+                }
             }
         }
         else {
@@ -512,6 +598,41 @@ async function saveCaches(options) {
         saved.push(result);
     }
     return saved;
+}
+/**
+ * Stores `entries` (relative to GOCACHE) as a delta of `base`: hard links (copies where a link fails) in the stage
+ * beside GOCACHE, saved under the base's delta prefix and the fingerprint of their names (an identical delta is not
+ * stored twice), the stage removed after. Undefined when they could not be staged: a full entry is saved instead.
+ */
+async function saveDelta(gocache, entries, base, deadlineMs, log) {
+    const stage = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .buildDeltaStage */ .j2)(gocache);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(stage, { recursive: true, force: true });
+        for (const entry of entries) {
+            const to = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stage, entry.path);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(to), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gocache, entry.path), to).catch(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.copyFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gocache, entry.path), to));
+        }
+    }
+    catch (error) {
+        log.debug(`Build cache: the delta could not be staged in ${stage} (${error instanceof Error ? error.message : String(error)}); a full entry instead`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(stage, { recursive: true, force: true }).catch(() => undefined);
+        return undefined;
+    }
+    try {
+        const key = base.deltaPrefix + (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(entries.map(e => e.path));
+        const bytes = entries.reduce((sum, f) => sum + f.size, 0);
+        return { ...(await save('build', [stage], key, entries.length, bytes, deadlineMs)), deltaOf: base.key };
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(stage, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+async function readBuildList(file) {
+    const value = await readJson(file);
+    if (Array.isArray(value))
+        return { names: value };
+    return value && Array.isArray(value.names) ? value : { names: [] };
 }
 /** The outputs among `outputs` that are compiled build content, not go's package index (see isPackageIndex). */
 async function compiledOutputs(root, outputs) {

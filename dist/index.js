@@ -5849,19 +5849,22 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
 /* harmony export */   Nm: () => (/* binding */ moduleKeys),
 /* harmony export */   Nn: () => (/* binding */ buildPrefix),
 /* harmony export */   Od: () => (/* binding */ saveDecision),
+/* harmony export */   PA: () => (/* binding */ buildDeltaPrefix),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
 /* harmony export */   Vu: () => (/* binding */ GO_PACKAGE_INDEX_HEADER),
 /* harmony export */   YN: () => (/* binding */ withModcacherw),
 /* harmony export */   e2: () => (/* binding */ backdatedMtime),
+/* harmony export */   j2: () => (/* binding */ buildDeltaStage),
 /* harmony export */   jobStatus: () => (/* binding */ jobStatus),
 /* harmony export */   lL: () => (/* binding */ parseCacheSettings),
 /* harmony export */   nW: () => (/* binding */ restoreKind),
+/* harmony export */   nZ: () => (/* binding */ buildSavePlan),
 /* harmony export */   ow: () => (/* binding */ trimPlan),
 /* harmony export */   pU: () => (/* binding */ isBuildCacheEntry),
 /* harmony export */   z3: () => (/* binding */ formatBytes),
 /* harmony export */   zN: () => (/* binding */ newOutputs)
 /* harmony export */ });
-/* unused harmony exports CACHE_PARTS, GO_CACHE_MTIME_INTERVAL_MS */
+/* unused harmony exports CACHE_PARTS, BUILD_DELTA_MAX_FRACTION, GO_CACHE_MTIME_INTERVAL_MS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
@@ -5874,7 +5877,9 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
  *   network), keyed on the OS and the hash of every go.sum / go.work.sum the warm phase reads, restored with a
  *   restore key (the newest entry of any go.sum), then topped up by the warm phase;
  * - build: `$GOCACHE`, keyed on OS, architecture and Go version plus the hash of the entries kept, restored with the
- *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it).
+ *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it). A
+ *   job that restored such a base entry and kept little beyond it stores only that little: a cumulative delta entry
+ *   of that base (buildDeltaPrefix, buildSavePlan), restored after the base.
  */
 
 
@@ -5921,6 +5926,50 @@ function moduleKeys(context, goSumHash) {
  */
 function buildPrefix(context) {
     return withSuffix(`setup-goproxy-build-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix);
+}
+/**
+ * The prefix of the delta entries of the build entry `baseKey` (see buildSavePlan): OS, architecture, Go version,
+ * suffix and a short hash of the base's key, so that a delta is only ever restored onto the base it was made against.
+ * It does not start with buildPrefix, so a base restore never matches a delta (their paths differ too, and with them
+ * the cache version).
+ */
+function buildDeltaPrefix(context, baseKey) {
+    const base = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(baseKey).digest('hex').slice(0, 16);
+    return `${withSuffix(`setup-goproxy-build-delta-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix)}${base}-`;
+}
+/**
+ * Where a delta entry is staged for its save and extracted on its restore: a sibling of GOCACHE, so the same path in
+ * every job of a runner image (the cache version hashes the paths) and on the same volume (the entries are hard
+ * linked into it), and not inside GOCACHE, which go would then see. On Windows `C:\…\go-build` becomes
+ * `C:\…\go-build-setup-goproxy-delta`, on macOS `~/Library/Caches/go-build-setup-goproxy-delta`.
+ */
+function buildDeltaStage(gocache) {
+    return `${gocache.replace(/(?<=.)[\\/]+$/, '')}-setup-goproxy-delta`;
+}
+/**
+ * The largest cumulative delta stored instead of a full build entry, as a fraction of the bytes the job kept from the
+ * base. Deltas are cumulative (each holds everything the job kept beyond the base), so over a run of jobs that each
+ * add a little, a delta of s bytes per change re-uploads 1·s, 2·s, … until it passes the threshold f, and the base is
+ * then stored again: per change that is about f/2 of the base against 1 + f/2 for a full entry each time. At 0.5
+ * the delta is still at most a third of the full entry it replaces (0.5 / 1.5); the restore downloads the base and
+ * the delta, the same bytes a full entry would hold plus what the base has that the job no longer uses, which a
+ * full entry (trimmed again) drops: past half of the base it is time for that trim.
+ */
+const BUILD_DELTA_MAX_FRACTION = 0.5;
+/** Whether a build-cache save stores a delta of the restored base or a full (trimmed) entry, and why a full one. */
+function buildSavePlan(facts) {
+    if (facts.baseKey === undefined)
+        return { kind: 'full', why: 'no base entry was restored' };
+    if (facts.deltaFiles === 0)
+        return { kind: 'full', why: 'nothing beyond the base' };
+    const limit = BUILD_DELTA_MAX_FRACTION * facts.baseKeptBytes;
+    if (facts.deltaBytes > limit) {
+        return {
+            kind: 'full',
+            why: `the delta (${formatBytes(facts.deltaBytes)}) is over ${BUILD_DELTA_MAX_FRACTION}× the ${formatBytes(facts.baseKeptBytes)} kept from the base`
+        };
+    }
+    return { kind: 'delta' };
 }
 function restoreKind(primaryKey, matchedKey) {
     if (matchedKey === undefined)
@@ -6051,24 +6100,33 @@ function restoreLine(part) {
         return `${what}: nothing restored (${part.problem})`;
     if (part.kind === 'none')
         return `${what}: no entry for ${part.key} (cold: ${size(part.files, part.bytes)} on disk)`;
-    return `${what}: ${part.kind} hit ${part.matchedKey} (${size(part.files, part.bytes)} on disk)`;
+    const delta = part.delta
+        ? ` + delta ${part.delta.key} (${size(part.delta.files, part.delta.bytes)})`
+        : part.deltaProblem
+            ? ` (its delta not restored: ${part.deltaProblem})`
+            : '';
+    return `${what}: ${part.kind} hit ${part.matchedKey}${delta} (${size(part.files, part.bytes)} on disk)`;
 }
 /** One log line per saved (or not saved) part. */
 function saveLine(part) {
     const what = part.part === 'modules' ? 'Module cache' : 'Build cache';
     const trimmed = part.trimmed ? `; ${size(part.trimmed.files, part.trimmed.bytes)} unused by this job left out` : '';
+    if (part.saved && part.deltaOf) {
+        return `${what}: saved delta ${part.key} (${size(part.files, part.bytes)}) of base ${part.deltaOf}`;
+    }
+    const full = part.fullBecause ? `; a full entry: ${part.fullBecause}` : '';
     if (part.saved)
-        return `${what}: saved ${part.key} (${size(part.files, part.bytes)}${trimmed})`;
+        return `${what}: saved ${part.key} (${size(part.files, part.bytes)}${trimmed}${full})`;
     return `${what}: not saved: ${part.reason ?? 'the cache service did not take it'}${trimmed}`;
 }
 /** The summary table of the main step: what each part restored. */
 function restoreTable(parts) {
-    const rows = parts.map(p => `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.kind} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)} | ${size(p.files, p.bytes)} |`);
+    const rows = parts.map(p => `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.delta ? `${p.kind} + delta` : p.kind} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)}${p.delta ? ` + ${code(p.delta.key)}` : ''} | ${size(p.files, p.bytes)} |`);
     return ['| cache | restored | key | on disk after restore |', '|---|---|---|---|', ...rows].join('\n');
 }
 /** The summary table of the post step: what each part saved. */
 function saveTable(parts) {
-    const rows = parts.map(p => `| ${LABEL[p.part]} | ${p.saved ? 'saved' : `not saved: ${(p.reason ?? 'refused by the cache service').replace(/\|/g, '\\|')}`} | ${p.key ? code(p.key) : ''} | ${size(p.files, p.bytes)} | ${p.trimmed ? size(p.trimmed.files, p.trimmed.bytes) : ''} |`);
+    const rows = parts.map(p => `| ${LABEL[p.part]} | ${p.saved ? (p.deltaOf ? `saved delta of ${code(p.deltaOf)}` : 'saved') : `not saved: ${(p.reason ?? 'refused by the cache service').replace(/\|/g, '\\|')}`} | ${p.key ? code(p.key) : ''} | ${size(p.files, p.bytes)} | ${p.trimmed ? size(p.trimmed.files, p.trimmed.bytes) : ''} |`);
     return [
         '| cache | saved | key | size (uncompressed) | left out (unused this job) |',
         '|---|---|---|---|---|',

@@ -9,8 +9,9 @@
  * Every job is a fresh runner: the same paths (the cache version hashes them, as on GitHub's images), emptied first.
  * The main and post steps run as a non-root user, as on GitHub's runners, where tar behaves differently than as root.
  */
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { buildDeltaPrefix } from '../../src/cache/policy.js'
 import { chownToRunner, RUNNER_UID } from '../support/as-user.js'
 import { cacheEnv, startAzurite, startCacheService, type Azurite } from '../support/cache-service.js'
 import { startCacheServiceV1 } from '../support/cache-service-v1.js'
@@ -24,6 +25,21 @@ const modules = moduleSet(9, 'example.com/cch')
 const base = modules.slice(0, 8)
 const added = modules[8]
 
+/** The program with net/http too: its build compiles far more than the base holds (a delta over the threshold). */
+const NET_HTTP_MAIN = `package main
+
+import (
+\t"net/http"
+
+${[...base, added].map((m, i) => `\tm${i} ${JSON.stringify(m.goPackage!.importPath)}`).join('\n')}
+)
+
+func main() {
+\tprintln(http.StatusOK)
+${[...base, added].map((m, i) => `\tprintln(m${i}.${m.goPackage!.func}())`).join('\n')}
+}
+`
+
 // Each job is main + a go build with an empty build cache (the cold one compiles the standard library) + post, as a
 // non-root user on a shared machine: minutes, not the default 60 s.
 const JOB_MS = 300_000
@@ -32,7 +48,7 @@ const JOB_MS = 300_000
 export type CacheProtocol = 'v2' | 'v1'
 
 interface AnyCacheService {
-  readonly entries: ReadonlyArray<{ readonly key: string; readonly finalized: boolean }>
+  readonly entries: ReadonlyArray<{ readonly key: string; readonly finalized: boolean; readonly sizeBytes: number }>
   env(): Record<string, string>
   close(): Promise<void>
 }
@@ -79,11 +95,11 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
     })
 
     /** A fresh runner: empty home (module and build caches), the project as given, owned by the runner user. */
-    function freshRunner(requires = base): Record<string, string> {
+    function freshRunner(requires = base, mainGo?: string): Record<string, string> {
       rmSync(home, { recursive: true, force: true })
       for (const dir of ['temp', 'toolcache', 'home']) mkdirSync(join(home, dir), { recursive: true })
       rmSync(project, { recursive: true, force: true })
-      writeProject(project, { requires })
+      writeProject(project, { requires, ...(mainGo ? { mainGo } : {}) })
       chownToRunner(root)
       return {
         ...goTestEnv(join(home, 'home'), {
@@ -154,6 +170,16 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
     }
 
     const keys = () => service.entries.filter(e => e.finalized).map(e => e.key)
+    const entry = (key: string) => service.entries.find(e => e.finalized && e.key === key)
+    /** The build entries saved so far: full (base) entries and deltas. */
+    const baseKeys = () => keys().filter(k => k.startsWith('setup-goproxy-build-Linux-'))
+    const deltaKeys = () => keys().filter(k => k.startsWith('setup-goproxy-build-delta-'))
+    /** The prefix of the deltas of a base entry, as the action derives it from the base's key. */
+    function deltaPrefixOf(baseKey: string): string {
+      const [, arch, goVersion] = /^setup-goproxy-build-Linux-([^-]+)-(go[^-]+)-[0-9a-f]{32}$/.exec(baseKey) ?? []
+      return buildDeltaPrefix({ os: 'Linux', arch, goVersion, keySuffix: '' }, baseKey)
+    }
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
     it(
       'first run (cold): nothing restored, the module fetches go to the proxy, both entries saved',
@@ -200,37 +226,115 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
         expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'partial' })
         expect(new Set(moduleRequests.map(p => p.split('/@v/')[0]))).toEqual(new Set([`/${added.path}`]))
         expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-/)
-        expect(post.stdout).toMatch(/Build cache: saved /)
         // The log says which outputs made the restored build cache worth storing again.
         expect(post.stdout).toMatch(/Build cache: \d+ output\(s\) not in the restore: [0-9a-f]{2}\/[0-9a-f]{64}-d \(/)
+        // Only what the job kept beyond the base it restored, as a delta of that base: not the whole cache again.
+        const [baseKey] = baseKeys()
+        expect(baseKeys()).toHaveLength(1)
+        expect(main.stdout).toContain(`Build cache: partial hit ${baseKey} (`)
+        expect(deltaKeys()).toHaveLength(1)
+        const [deltaKey] = deltaKeys()
+        expect(deltaKey).toMatch(new RegExp(`^${escape(deltaPrefixOf(baseKey))}[0-9a-f]{32}$`))
+        expect(post.stdout).toMatch(
+          new RegExp(
+            `Build cache: saved delta ${escape(deltaKey)} \\(\\d+ files, [\\d.]+ KiB\\) of base ${escape(baseKey)}`
+          )
+        )
+        // A few new outputs (the added module, the main package): a small fraction of the base entry's archive.
+        expect(entry(deltaKey)!.sizeBytes).toBeGreaterThan(0)
+        expect(entry(deltaKey)!.sizeBytes).toBeLessThan(entry(baseKey)!.sizeBytes / 20)
+        expect(post.summary).toContain(`| saved delta of \`${baseKey}\` |`)
         expect(keys()).toHaveLength(4)
       },
       JOB_MS
     )
 
     it(
-      'a failed job saves nothing (and still removes its credential files)',
+      'the next job restores the base and its delta, builds offline with nothing new, and stores nothing',
       async () => {
-        const { post } = await job(
-          freshRunner(),
-          { 'cache-key-suffix': 'failed' },
-          { postInputs: { 'job-status': 'failure' } }
+        const [baseKey] = baseKeys()
+        const [deltaKey] = deltaKeys()
+        const { main, post } = await job(freshRunner([...base, added]), {}, { offlineBuild: true })
+        expect(main.outputs).toMatchObject({ 'cache-hit': 'true', 'cache-modules': 'exact', 'cache-build': 'partial' })
+        expect(main.stdout).toMatch(
+          new RegExp(`Build cache: partial hit ${escape(baseKey)} \\+ delta ${escape(deltaKey)} \\([1-9]\\d* files, `)
         )
-        expect(post.stdout).toContain('Module cache: not saved: the job did not succeed (job.status: failure)')
-        expect(post.stdout).toContain('Build cache: not saved: the job did not succeed')
-        expect(post.stdout).toMatch(/credential files to remove|Removed \d+ credential/)
+        expect(main.summary).toContain(`| partial + delta | \`${baseKey}\` + \`${deltaKey}\` |`)
+        // Every output the build needed came from the base or the delta.
+        expect(post.stdout).toContain('Build cache: not saved: unchanged since the restore')
         expect(keys()).toHaveLength(4)
       },
       JOB_MS
     )
 
     extra(
-      'restore-only restores and never saves',
+      'a delta over the threshold (net/http added to the program) stores a full base again, trimmed',
       async () => {
-        const { main, post } = await job(freshRunner(), { 'cache-restore-only': 'true' })
+        const before = keys().length
+        const [deltaKey] = deltaKeys()
+        const { main, post } = await job(freshRunner([...base, added], NET_HTTP_MAIN))
+        expect(main.stdout).toContain(`+ delta ${deltaKey} (`)
+        expect(post.stdout).toMatch(
+          /Build cache: saved setup-goproxy-build-Linux-[^ ]+ \(\d+ files, [\d.]+ MiB; \d+ files, [\d.]+ [KM]?i?B unused by this job left out; a full entry: the delta \([\d.]+ MiB\) is over 0\.5× the [\d.]+ MiB kept from the base\)/
+        )
+        expect(deltaKeys()).toHaveLength(1)
+        expect(baseKeys()).toHaveLength(2)
+        expect(keys()).toHaveLength(before + 1)
+      },
+      JOB_MS
+    )
+
+    extra(
+      'a delta of another base is never applied: the newest base has none yet, so none is restored',
+      async () => {
+        const before = keys().length
+        const newest = baseKeys()[1]
+        const [otherDelta] = deltaKeys()
+        // The older base's delta is the newest delta in the cache; it must not be restored onto the newer base.
+        expect(deltaPrefixOf(newest)).not.toBe(deltaPrefixOf(baseKeys()[0]))
+        const { main, post } = await job(freshRunner([...base, added], NET_HTTP_MAIN))
+        expect(main.stdout).toContain(`Build cache: partial hit ${newest} (`)
+        expect(main.stdout).not.toContain(otherDelta)
+        expect(main.stdout).not.toContain('+ delta')
+        expect(post.stdout).toContain('Build cache: not saved: unchanged since the restore')
+        expect(keys()).toHaveLength(before)
+      },
+      JOB_MS
+    )
+
+    /** A fresh runner whose program differs from every one built before: its build writes a new output. */
+    function changedProgram(requires = base): Record<string, string> {
+      const env = freshRunner(requires)
+      appendFileSync(join(project, 'main.go'), `\nvar changed = ${Date.now()}\n`)
+      return env
+    }
+
+    it(
+      'a failed job saves nothing, not even a delta of what it built (and still removes its credential files)',
+      async () => {
+        const before = keys().length
+        const { main, post } = await job(changedProgram(), {}, { postInputs: { 'job-status': 'failure' } })
+        expect(main.outputs['cache-build']).toBe('partial')
+        expect(post.stdout).toMatch(/Build cache: \d+ output\(s\) not in the restore/)
+        expect(post.stdout).toContain('Module cache: not saved: the job did not succeed (job.status: failure)')
+        expect(post.stdout).toContain('Build cache: not saved: the job did not succeed')
+        expect(post.stdout).toMatch(/credential files to remove|Removed \d+ credential/)
+        expect(keys()).toHaveLength(before)
+      },
+      JOB_MS
+    )
+
+    extra(
+      'restore-only restores and never saves, not even a delta of what it built',
+      async () => {
+        const before = keys().length
+        const { main, post } = await job(changedProgram(), { 'cache-restore-only': 'true' })
         expect(main.outputs['cache-modules']).toBe('exact')
+        expect(main.outputs['cache-build']).toBe('partial')
         expect(post.stdout).toContain('Module cache: not saved: cache-restore-only')
-        expect(keys()).toHaveLength(4)
+        expect(post.stdout).toMatch(/Build cache: \d+ output\(s\) not in the restore/)
+        expect(post.stdout).toContain('Build cache: not saved: cache-restore-only')
+        expect(keys()).toHaveLength(before)
       },
       JOB_MS
     )

@@ -2,7 +2,11 @@
 import { InputError } from '../../src/go/errors.js'
 import {
   backdatedMtime,
+  BUILD_DELTA_MAX_FRACTION,
+  buildDeltaPrefix,
+  buildDeltaStage,
   buildPrefix,
+  buildSavePlan,
   fingerprint,
   GO_CACHE_MTIME_INTERVAL_MS,
   isPackageIndex,
@@ -82,6 +86,80 @@ describe('keys', () => {
   it('fingerprint is order-independent and changes with the set', () => {
     expect(fingerprint(['b', 'a'])).toBe(fingerprint(['a', 'b']))
     expect(fingerprint(['a'])).not.toBe(fingerprint(['a', 'b']))
+  })
+})
+
+describe('build deltas', () => {
+  const context = { os: 'Linux', arch: 'amd64', goVersion: 'go1.23.5', keySuffix: '' }
+  const base = 'setup-goproxy-build-Linux-amd64-go1.23.5-' + 'c'.repeat(32)
+
+  it('the delta prefix names its base (a short hash of its key), OS, architecture, Go version and suffix', () => {
+    expect(buildDeltaPrefix(context, base)).toMatch(/^setup-goproxy-build-delta-Linux-amd64-go1\.23\.5-[0-9a-f]{16}-$/)
+    expect(buildDeltaPrefix(context, base)).toBe(buildDeltaPrefix(context, base))
+    expect(buildDeltaPrefix(context, `${base}0`)).not.toBe(buildDeltaPrefix(context, base))
+    expect(buildDeltaPrefix({ ...context, keySuffix: 'race' }, base)).toMatch(
+      /^setup-goproxy-build-delta-Linux-amd64-go1\.23\.5-race-[0-9a-f]{16}-$/
+    )
+    expect(buildDeltaPrefix({ ...context, goVersion: 'go1.23.6' }, base)).not.toBe(buildDeltaPrefix(context, base))
+  })
+
+  it.each([
+    ['', 'race'],
+    ['race', ''],
+    ['race', 'race']
+  ])('a base restore (suffix %j) never matches a delta (suffix %j): the delta prefix does not extend it', (a, b) => {
+    expect(
+      buildDeltaPrefix({ ...context, keySuffix: b }, base).startsWith(buildPrefix({ ...context, keySuffix: a }))
+    ).toBe(false)
+  })
+
+  it.each([
+    ['/home/runner/.cache/go-build', '/home/runner/.cache/go-build-setup-goproxy-delta'],
+    ['/home/runner/.cache/go-build/', '/home/runner/.cache/go-build-setup-goproxy-delta'],
+    ['/Users/runner/Library/Caches/go-build', '/Users/runner/Library/Caches/go-build-setup-goproxy-delta'],
+    ['D:\\go\\go-build', 'D:\\go\\go-build-setup-goproxy-delta'],
+    [
+      'C:\\Users\\runneradmin\\AppData\\Local\\go-build\\',
+      'C:\\Users\\runneradmin\\AppData\\Local\\go-build-setup-goproxy-delta'
+    ]
+  ])('the stage of GOCACHE %s is its sibling %s', (gocache, stage) => {
+    expect(buildDeltaStage(gocache)).toBe(stage)
+  })
+
+  const KiB = 1024
+  it.each([
+    ['no base restored', { baseKey: undefined, baseKeptBytes: 0, deltaFiles: 3, deltaBytes: 50 * KiB }, 'full'],
+    [
+      'a few new outputs beside a large base',
+      { baseKey: base, baseKeptBytes: 18 * 1024 * KiB, deltaFiles: 6, deltaBytes: 50 * KiB },
+      'delta'
+    ],
+    [
+      'exactly at the threshold',
+      { baseKey: base, baseKeptBytes: 1000, deltaFiles: 1, deltaBytes: 1000 * BUILD_DELTA_MAX_FRACTION },
+      'delta'
+    ],
+    [
+      'one byte over it',
+      { baseKey: base, baseKeptBytes: 1000, deltaFiles: 1, deltaBytes: 1000 * BUILD_DELTA_MAX_FRACTION + 1 },
+      'full'
+    ],
+    ['the job used nothing of the base', { baseKey: base, baseKeptBytes: 0, deltaFiles: 2, deltaBytes: 10 }, 'full'],
+    [
+      'a delta larger than the base (net/http added to a small program)',
+      { baseKey: base, baseKeptBytes: 34 * 1024 * KiB, deltaFiles: 400, deltaBytes: 53 * 1024 * KiB },
+      'full'
+    ],
+    ['nothing beyond the base', { baseKey: base, baseKeptBytes: 1000, deltaFiles: 0, deltaBytes: 0 }, 'full']
+  ] as const)('%s: %j → %s', (_, facts, kind) => {
+    const plan = buildSavePlan(facts)
+    expect(plan.kind).toBe(kind)
+    if (plan.kind === 'full') expect(plan.why).not.toBe('')
+  })
+
+  it('the threshold is a fraction of the base: a delta is a small part of the full entry it replaces', () => {
+    expect(BUILD_DELTA_MAX_FRACTION).toBeGreaterThan(0)
+    expect(BUILD_DELTA_MAX_FRACTION).toBeLessThanOrEqual(1)
   })
 })
 

@@ -4,7 +4,7 @@
  * CacheState (kept in the step state) and the restored entry lists (files in RUNNER_TEMP).
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { goEnv } from '../exec/go.js'
 import type { Logger } from '../host/logger.js'
@@ -17,11 +17,15 @@ import {
   saveEntry,
   setAside,
   setMtimes,
-  type RestoreDeadlines
+  type RestoreDeadlines,
+  type RestoreOutcome
 } from './cache.js'
 import {
   backdatedMtime,
+  buildDeltaPrefix,
+  buildDeltaStage,
   buildPrefix,
+  buildSavePlan,
   fingerprint,
   formatBytes,
   GO_PACKAGE_INDEX_HEADER,
@@ -136,15 +140,19 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
   if (options.settings.parts.includes('build') && GOCACHE && GOCACHE !== 'off') {
     const prefix = buildPrefix(context)
     const list = join(options.stateDir, 'setup-goproxy-build.json')
+    let listed: BuildList = { names: [] }
     build = (async () => {
       const started = performance.now()
-      const outcome = await restoreEntry([GOCACHE], prefix, [prefix], deadlines)
+      const restoredBuild = await restoreBuildEntries(GOCACHE, prefix, context, options.startedMs, deadlines)
+      const { outcome, delta } = restoredBuild
+      listed = restoredBuild.listed
       const entries = (await listFiles(GOCACHE)).filter(f => isBuildCacheEntry(f.path))
       // Restored entries keep their archived mtimes; set back past go's hour, every use this job refreshes them.
       const restored = entries.filter(f => f.mtimeMs < options.startedMs)
       await setMtimes(GOCACHE, restored, backdatedMtime(Date.now()))
-      await writeFile(list, JSON.stringify(entries.map(f => f.path)))
-      const result = part('build', prefix, outcome, entries)
+      listed = { ...listed, names: entries.map(f => f.path) }
+      await writeFile(list, JSON.stringify(listed))
+      const result = withDelta(part('build', prefix, outcome, entries), delta)
       log.info(restoreLine(result))
       log.debug(`Build cache: restored in ${Math.round(performance.now() - started)} ms`)
       return result
@@ -153,7 +161,8 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
     buildSettled = async () => {
       await restoring
       const entries = (await listFiles(GOCACHE)).filter(f => isBuildCacheEntry(f.path))
-      await writeFile(list, JSON.stringify(entries.map(f => f.path)))
+      listed = { ...listed, names: entries.map(f => f.path) }
+      await writeFile(list, JSON.stringify(listed))
     }
     state = { ...state, build: { path: GOCACHE, prefix, restored: 'none', list } }
   }
@@ -241,6 +250,89 @@ export async function restoreModulesEarly(options: RestoreOptions): Promise<Modu
   }
 }
 
+/**
+ * The build cache's hand-over to post (a file in stateDir): every entry after the restore and the main step's own go
+ * commands (names), the base entry restored (its key, the entries it held, its deltas' prefix) and the delta
+ * restored after it.
+ */
+interface BuildList {
+  readonly names: readonly string[]
+  readonly base?: { readonly key: string; readonly names: readonly string[]; readonly deltaPrefix: string }
+  readonly delta?: { readonly key: string; readonly names: readonly string[] }
+}
+
+type DeltaRestore =
+  | { readonly key: string; readonly names: readonly string[]; readonly bytes: number }
+  | { readonly problem: string }
+  | { readonly none: true }
+
+/**
+ * The base build entry (the newest under the prefix), then, when one matched, the newest delta of that base (its
+ * prefix names the base: a delta of another base is never applied).
+ */
+async function restoreBuildEntries(
+  gocache: string,
+  prefix: string,
+  context: KeyContext,
+  startedMs: number,
+  deadlines: RestoreDeadlines
+): Promise<{ outcome: RestoreOutcome; listed: BuildList; delta?: DeltaRestore }> {
+  const outcome = await restoreEntry([gocache], prefix, [prefix], deadlines)
+  if (outcome.matchedKey === undefined) return { outcome, listed: { names: [] } }
+  // What the base held: its archived mtimes are before this step (what the warm phase writes meanwhile is not). On a
+  // self-hosted runner whose GOCACHE persists, older entries of its own count as the base's too: left out of a delta,
+  // a fresh runner compiles them again, and its delta then holds them.
+  const names = (await listFiles(gocache))
+    .filter(f => isBuildCacheEntry(f.path) && f.mtimeMs < startedMs)
+    .map(f => f.path)
+  const deltaPrefix = buildDeltaPrefix(context, outcome.matchedKey)
+  const delta = await restoreDelta(gocache, deltaPrefix, deadlines)
+  const base = { key: outcome.matchedKey, names, deltaPrefix }
+  return {
+    outcome,
+    delta,
+    listed: { names: [], base, ...('key' in delta ? { delta: { key: delta.key, names: delta.names } } : {}) }
+  }
+}
+
+function withDelta(result: RestoredPart, delta: DeltaRestore | undefined): RestoredPart {
+  if (delta && 'key' in delta) {
+    return { ...result, delta: { key: delta.key, files: delta.names.length, bytes: delta.bytes } }
+  }
+  return delta && 'problem' in delta ? { ...result, deltaProblem: delta.problem } : result
+}
+
+/**
+ * Restores the newest delta of a base (its prefix names the base) into the stage beside GOCACHE, moves its entries
+ * into GOCACHE (those already there stay) and removes the stage.
+ */
+async function restoreDelta(gocache: string, deltaPrefix: string, deadlines: RestoreDeadlines): Promise<DeltaRestore> {
+  const stage = buildDeltaStage(gocache)
+  try {
+    await rm(stage, { recursive: true, force: true })
+    const outcome = await restoreEntry([stage], deltaPrefix, [deltaPrefix], deadlines)
+    if ('gaveUp' in outcome && outcome.gaveUp) return { problem: outcome.gaveUp }
+    if (outcome.matchedKey === undefined) return { none: true }
+    const names: string[] = []
+    let bytes = 0
+    for (const entry of (await listFiles(stage)).filter(f => isBuildCacheEntry(f.path))) {
+      const to = join(gocache, entry.path)
+      if (existsSync(to)) continue
+      await mkdir(dirname(to), { recursive: true })
+      await rename(join(stage, entry.path), to).catch(() => copyFile(join(stage, entry.path), to))
+      names.push(entry.path)
+      bytes += entry.size
+    }
+    return { key: outcome.matchedKey, names, bytes }
+  } catch (error) {
+    return {
+      problem: `its entries could not be moved into GOCACHE: ${error instanceof Error ? error.message : String(error)}`
+    }
+  } finally {
+    await rm(stage, { recursive: true, force: true }).catch(() => undefined)
+  }
+}
+
 function part(
   name: RestoredPart['part'],
   key: string,
@@ -314,7 +406,8 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
     const { path, prefix, list } = state.build
     const entries = (await listFiles(path)).filter(f => isBuildCacheEntry(f.path))
     const { keep, drop } = trimPlan(entries, state.startedMs)
-    const restoredNames = new Set((await readJson<string[]>(list)) ?? [])
+    const listed = await readBuildList(list)
+    const restoredNames = new Set(listed.names)
     const added = await compiledOutputs(path, newOutputs(keep, restoredNames))
     if (added.length > 0 && restoredNames.size > 0) {
       // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
@@ -330,16 +423,32 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
     })
     const bytes = keep.reduce((sum, f) => sum + f.size, 0)
     const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) }
-    let result: SavedPart
+    let result: SavedPart | undefined
     if (decision.save) {
-      const putBack = await setAside(path, drop, `${path}.unused-${process.pid}`)
-      try {
-        result = {
-          ...(await save('build', [path], prefix + fingerprint(keep.map(e => e.path)), keep.length, bytes, deadline)),
-          trimmed
+      // A base was restored: what the job kept beyond it (new entries, and those an earlier delta brought) is a
+      // cumulative delta of it, stored alone when it is small against what the job kept of the base.
+      const baseNames = new Set(listed.base?.names ?? [])
+      const beyond = keep.filter(e => !baseNames.has(e.path))
+      const plan = buildSavePlan({
+        baseKey: listed.base?.key,
+        baseKeptBytes: keep.filter(e => baseNames.has(e.path)).reduce((sum, f) => sum + f.size, 0),
+        deltaFiles: beyond.length,
+        deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
+      })
+      if (plan.kind === 'delta' && listed.base) {
+        result = await saveDelta(path, beyond, listed.base, deadline, log)
+      }
+      if (result === undefined) {
+        const putBack = await setAside(path, drop, `${path}.unused-${process.pid}`)
+        try {
+          result = {
+            ...(await save('build', [path], prefix + fingerprint(keep.map(e => e.path)), keep.length, bytes, deadline)),
+            trimmed,
+            ...(plan.kind === 'full' && listed.base ? { fullBecause: plan.why } : {})
+          }
+        } finally {
+          await putBack()
         }
-      } finally {
-        await putBack()
       }
     } else {
       result = { part: 'build', saved: false, reason: decision.reason, files: keep.length, bytes, trimmed }
@@ -348,6 +457,48 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
     saved.push(result)
   }
   return saved
+}
+
+/**
+ * Stores `entries` (relative to GOCACHE) as a delta of `base`: hard links (copies where a link fails) in the stage
+ * beside GOCACHE, saved under the base's delta prefix and the fingerprint of their names (an identical delta is not
+ * stored twice), the stage removed after. Undefined when they could not be staged: a full entry is saved instead.
+ */
+async function saveDelta(
+  gocache: string,
+  entries: readonly TimedEntry[],
+  base: NonNullable<BuildList['base']>,
+  deadlineMs: number,
+  log: Logger
+): Promise<SavedPart | undefined> {
+  const stage = buildDeltaStage(gocache)
+  try {
+    await rm(stage, { recursive: true, force: true })
+    for (const entry of entries) {
+      const to = join(stage, entry.path)
+      await mkdir(dirname(to), { recursive: true })
+      await link(join(gocache, entry.path), to).catch(() => copyFile(join(gocache, entry.path), to))
+    }
+  } catch (error) {
+    log.debug(
+      `Build cache: the delta could not be staged in ${stage} (${error instanceof Error ? error.message : String(error)}); a full entry instead`
+    )
+    await rm(stage, { recursive: true, force: true }).catch(() => undefined)
+    return undefined
+  }
+  try {
+    const key = base.deltaPrefix + fingerprint(entries.map(e => e.path))
+    const bytes = entries.reduce((sum, f) => sum + f.size, 0)
+    return { ...(await save('build', [stage], key, entries.length, bytes, deadlineMs)), deltaOf: base.key }
+  } finally {
+    await rm(stage, { recursive: true, force: true }).catch(() => undefined)
+  }
+}
+
+async function readBuildList(file: string): Promise<BuildList> {
+  const value = await readJson<BuildList | string[]>(file)
+  if (Array.isArray(value)) return { names: value }
+  return value && Array.isArray(value.names) ? value : { names: [] }
 }
 
 /** The outputs among `outputs` that are compiled build content, not go's package index (see isPackageIndex). */

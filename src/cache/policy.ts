@@ -7,7 +7,9 @@
  *   network), keyed on the OS and the hash of every go.sum / go.work.sum the warm phase reads, restored with a
  *   restore key (the newest entry of any go.sum), then topped up by the warm phase;
  * - build: `$GOCACHE`, keyed on OS, architecture and Go version plus the hash of the entries kept, restored with the
- *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it).
+ *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it). A
+ *   job that restored such a base entry and kept little beyond it stores only that little: a cumulative delta entry
+ *   of that base (buildDeltaPrefix, buildSavePlan), restored after the base.
  */
 import { createHash } from 'node:crypto'
 import { InputError, quote } from '../go/errors.js'
@@ -84,6 +86,62 @@ export function moduleKeys(
  */
 export function buildPrefix(context: KeyContext): string {
   return withSuffix(`setup-goproxy-build-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix)
+}
+
+/**
+ * The prefix of the delta entries of the build entry `baseKey` (see buildSavePlan): OS, architecture, Go version,
+ * suffix and a short hash of the base's key, so that a delta is only ever restored onto the base it was made against.
+ * It does not start with buildPrefix, so a base restore never matches a delta (their paths differ too, and with them
+ * the cache version).
+ */
+export function buildDeltaPrefix(context: KeyContext, baseKey: string): string {
+  const base = createHash('sha256').update(baseKey).digest('hex').slice(0, 16)
+  return `${withSuffix(`setup-goproxy-build-delta-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix)}${base}-`
+}
+
+/**
+ * Where a delta entry is staged for its save and extracted on its restore: a sibling of GOCACHE, so the same path in
+ * every job of a runner image (the cache version hashes the paths) and on the same volume (the entries are hard
+ * linked into it), and not inside GOCACHE, which go would then see. On Windows `C:\…\go-build` becomes
+ * `C:\…\go-build-setup-goproxy-delta`, on macOS `~/Library/Caches/go-build-setup-goproxy-delta`.
+ */
+export function buildDeltaStage(gocache: string): string {
+  return `${gocache.replace(/(?<=.)[\\/]+$/, '')}-setup-goproxy-delta`
+}
+
+/**
+ * The largest cumulative delta stored instead of a full build entry, as a fraction of the bytes the job kept from the
+ * base. Deltas are cumulative (each holds everything the job kept beyond the base), so over a run of jobs that each
+ * add a little, a delta of s bytes per change re-uploads 1·s, 2·s, … until it passes the threshold f, and the base is
+ * then stored again: per change that is about f/2 of the base against 1 + f/2 for a full entry each time. At 0.5
+ * the delta is still at most a third of the full entry it replaces (0.5 / 1.5); the restore downloads the base and
+ * the delta, the same bytes a full entry would hold plus what the base has that the job no longer uses, which a
+ * full entry (trimmed again) drops: past half of the base it is time for that trim.
+ */
+export const BUILD_DELTA_MAX_FRACTION = 0.5
+
+export interface BuildSaveFacts {
+  /** The key of the base entry the job restored; undefined when it restored none. */
+  readonly baseKey: string | undefined
+  /** Bytes of the entries the job kept that the base held. */
+  readonly baseKeptBytes: number
+  /** The entries the job kept that the base did not hold (new ones and those an earlier delta brought). */
+  readonly deltaFiles: number
+  readonly deltaBytes: number
+}
+
+/** Whether a build-cache save stores a delta of the restored base or a full (trimmed) entry, and why a full one. */
+export function buildSavePlan(facts: BuildSaveFacts): { kind: 'delta' } | { kind: 'full'; why: string } {
+  if (facts.baseKey === undefined) return { kind: 'full', why: 'no base entry was restored' }
+  if (facts.deltaFiles === 0) return { kind: 'full', why: 'nothing beyond the base' }
+  const limit = BUILD_DELTA_MAX_FRACTION * facts.baseKeptBytes
+  if (facts.deltaBytes > limit) {
+    return {
+      kind: 'full',
+      why: `the delta (${formatBytes(facts.deltaBytes)}) is over ${BUILD_DELTA_MAX_FRACTION}× the ${formatBytes(facts.baseKeptBytes)} kept from the base`
+    }
+  }
+  return { kind: 'delta' }
 }
 
 export function restoreKind(primaryKey: string, matchedKey: string | undefined): RestoreKind {

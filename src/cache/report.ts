@@ -12,6 +12,10 @@ export interface RestoredPart {
   readonly bytes: number
   /** Why nothing was restored when the service failed or was given up on. */
   readonly problem?: string
+  /** Build cache: the delta of the matched base restored after it (its key and the entries it added), if any. */
+  readonly delta?: { readonly key: string; readonly files: number; readonly bytes: number }
+  /** Build cache: why no delta was applied although the base matched (a failed or given-up restore). */
+  readonly deltaProblem?: string
 }
 
 export interface SavedPart {
@@ -24,6 +28,10 @@ export interface SavedPart {
   readonly reason?: string
   /** Build cache: entries left out because this job did not use them. */
   readonly trimmed?: { readonly files: number; readonly bytes: number }
+  /** Build cache: the entry saved is a delta of this base (it holds only what the job kept beyond it). */
+  readonly deltaOf?: string
+  /** Build cache: why a full entry was saved although a base was restored (the delta would have been too large). */
+  readonly fullBecause?: string
 }
 
 const LABEL: Record<CachePart, string> = {
@@ -42,14 +50,23 @@ export function restoreLine(part: RestoredPart): string {
   const what = part.part === 'modules' ? 'Module cache' : 'Build cache'
   if (part.problem) return `${what}: nothing restored (${part.problem})`
   if (part.kind === 'none') return `${what}: no entry for ${part.key} (cold: ${size(part.files, part.bytes)} on disk)`
-  return `${what}: ${part.kind} hit ${part.matchedKey} (${size(part.files, part.bytes)} on disk)`
+  const delta = part.delta
+    ? ` + delta ${part.delta.key} (${size(part.delta.files, part.delta.bytes)})`
+    : part.deltaProblem
+      ? ` (its delta not restored: ${part.deltaProblem})`
+      : ''
+  return `${what}: ${part.kind} hit ${part.matchedKey}${delta} (${size(part.files, part.bytes)} on disk)`
 }
 
 /** One log line per saved (or not saved) part. */
 export function saveLine(part: SavedPart): string {
   const what = part.part === 'modules' ? 'Module cache' : 'Build cache'
   const trimmed = part.trimmed ? `; ${size(part.trimmed.files, part.trimmed.bytes)} unused by this job left out` : ''
-  if (part.saved) return `${what}: saved ${part.key} (${size(part.files, part.bytes)}${trimmed})`
+  if (part.saved && part.deltaOf) {
+    return `${what}: saved delta ${part.key} (${size(part.files, part.bytes)}) of base ${part.deltaOf}`
+  }
+  const full = part.fullBecause ? `; a full entry: ${part.fullBecause}` : ''
+  if (part.saved) return `${what}: saved ${part.key} (${size(part.files, part.bytes)}${trimmed}${full})`
   return `${what}: not saved: ${part.reason ?? 'the cache service did not take it'}${trimmed}`
 }
 
@@ -57,7 +74,7 @@ export function saveLine(part: SavedPart): string {
 export function restoreTable(parts: readonly RestoredPart[]): string {
   const rows = parts.map(
     p =>
-      `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.kind} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)} | ${size(p.files, p.bytes)} |`
+      `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.delta ? `${p.kind} + delta` : p.kind} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)}${p.delta ? ` + ${code(p.delta.key)}` : ''} | ${size(p.files, p.bytes)} |`
   )
   return ['| cache | restored | key | on disk after restore |', '|---|---|---|---|', ...rows].join('\n')
 }
@@ -66,7 +83,7 @@ export function restoreTable(parts: readonly RestoredPart[]): string {
 export function saveTable(parts: readonly SavedPart[]): string {
   const rows = parts.map(
     p =>
-      `| ${LABEL[p.part]} | ${p.saved ? 'saved' : `not saved: ${(p.reason ?? 'refused by the cache service').replace(/\|/g, '\\|')}`} | ${p.key ? code(p.key) : ''} | ${size(p.files, p.bytes)} | ${p.trimmed ? size(p.trimmed.files, p.trimmed.bytes) : ''} |`
+      `| ${LABEL[p.part]} | ${p.saved ? (p.deltaOf ? `saved delta of ${code(p.deltaOf)}` : 'saved') : `not saved: ${(p.reason ?? 'refused by the cache service').replace(/\|/g, '\\|')}`} | ${p.key ? code(p.key) : ''} | ${size(p.files, p.bytes)} | ${p.trimmed ? size(p.trimmed.files, p.trimmed.bytes) : ''} |`
   )
   return [
     '| cache | saved | key | size (uncompressed) | left out (unused this job) |',

@@ -1,0 +1,71 @@
+/** The cache phase's log lines and summary tables for build deltas (src/cache/report.ts, pure). */
+import {
+  restoreLine,
+  restoreTable,
+  saveLine,
+  saveTable,
+  type RestoredPart,
+  type SavedPart
+} from '../../src/cache/report.js'
+
+const base = 'setup-goproxy-build-Linux-amd64-go1.23.5-' + 'b'.repeat(32)
+const delta = 'setup-goproxy-build-delta-Linux-amd64-go1.23.5-' + 'c'.repeat(16) + '-' + 'd'.repeat(32)
+const restored: RestoredPart = {
+  part: 'build',
+  kind: 'partial',
+  key: 'setup-goproxy-build-Linux-amd64-go1.23.5-',
+  matchedKey: base,
+  files: 300,
+  bytes: 18 * 1024 * 1024
+}
+
+describe('build deltas in the log and the summary', () => {
+  it.each([
+    ['a base alone', restored, `Build cache: partial hit ${base} (300 files, 18.0 MiB on disk)`],
+    [
+      'a base and its delta',
+      { ...restored, delta: { key: delta, files: 6, bytes: 51 * 1024 } },
+      `Build cache: partial hit ${base} + delta ${delta} (6 files, 51.0 KiB) (300 files, 18.0 MiB on disk)`
+    ],
+    [
+      'a base whose delta was given up',
+      { ...restored, deltaProblem: 'The cache lookup did not finish within 15 s' },
+      `Build cache: partial hit ${base} (its delta not restored: The cache lookup did not finish within 15 s) (300 files, 18.0 MiB on disk)`
+    ]
+  ])('restoreLine: %s', (_, part, line) => {
+    expect(restoreLine(part)).toBe(line)
+  })
+
+  it('the restore table names the base and the delta', () => {
+    expect(restoreTable([{ ...restored, delta: { key: delta, files: 6, bytes: 51 * 1024 } }])).toContain(
+      `| build (\`GOCACHE\`) | partial + delta | \`${base}\` + \`${delta}\` | 300 files, 18.0 MiB |`
+    )
+  })
+
+  const savedDelta: SavedPart = { part: 'build', saved: true, key: delta, files: 6, bytes: 51 * 1024, deltaOf: base }
+  const savedFull: SavedPart = {
+    part: 'build',
+    saved: true,
+    key: base,
+    files: 700,
+    bytes: 60 * 1024 * 1024,
+    trimmed: { files: 0, bytes: 0 },
+    fullBecause: 'the delta (40.0 MiB) is over 0.5× the 20.0 MiB kept from the base'
+  }
+  it.each([
+    ['a delta', savedDelta, `Build cache: saved delta ${delta} (6 files, 51.0 KiB) of base ${base}`],
+    [
+      'a full entry after a base, and why',
+      savedFull,
+      `Build cache: saved ${base} (700 files, 60.0 MiB; 0 files, 0 B unused by this job left out; a full entry: the delta (40.0 MiB) is over 0.5× the 20.0 MiB kept from the base)`
+    ]
+  ])('saveLine: %s', (_, part, line) => {
+    expect(saveLine(part)).toBe(line)
+  })
+
+  it('the save table says a delta of which base', () => {
+    expect(saveTable([savedDelta])).toContain(
+      `| build (\`GOCACHE\`) | saved delta of \`${base}\` | \`${delta}\` | 6 files, 51.0 KiB |`
+    )
+  })
+})
