@@ -53,6 +53,20 @@ interface AnyCacheService {
   close(): Promise<void>
 }
 
+/** Whether process `pid` is gone, waiting at most `ms` for it to be. */
+async function gone(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms
+  for (;;) {
+    try {
+      process.kill(pid, 0)
+    } catch {
+      return true
+    }
+    if (Date.now() > until) return false
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+}
+
 /**
  * The job scenarios against one protocol. The main ones (cold, same go.sum, one dependency added, a failed job) run
  * on both; restore-only, the unreachable and the stalled service and the self-hosted module cache on v2, the
@@ -193,6 +207,9 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
         expect(main.stdout.indexOf('::debug::Cache restore worker started')).toBeLessThan(
           main.stdout.indexOf('Restore the module and build caches')
         )
+        // It ends with the step: nothing left running once main has exited.
+        const worker = Number(/Cache restore worker started \(pid (\d+)\)/.exec(main.stdout)?.[1])
+        expect(await gone(worker, 10_000)).toBe(true)
         expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-[0-9a-f]{32} \(\d+ files/)
         expect(post.stdout).toMatch(/Build cache: saved setup-goproxy-build-Linux-amd64-go[\d.]+-[0-9a-f]{32}/)
         expect(post.summary).toMatch(/\| modules \(`GOMODCACHE\/cache\/download`\) \| saved \|/)
