@@ -499,9 +499,17 @@ function worker(entry = process.argv[1]) {
     current = new Worker(entry, key, line => process.stdout.write(`${line}\n`));
     return current;
 }
+/**
+ * Whether the runner may have given this job a cache service: the library looks for ACTIONS_RESULTS_URL (service v2)
+ * or ACTIONS_CACHE_URL (v1) and reports none without either, so without both there is no worker to start or ask.
+ */
+function mayHaveCacheService() {
+    return Boolean(process.env.ACTIONS_RESULTS_URL || process.env.ACTIONS_CACHE_URL);
+}
 /** Starts the worker now (it loads the library while the step does other work); a later restore uses it. */
 function standbyRestoreWorker(entry) {
-    worker(entry);
+    if (mayHaveCacheService())
+        worker(entry);
 }
 /** Ends the worker once what is in flight is done (tests; a step ends it by ending). */
 function stopRestoreWorker() {
@@ -510,7 +518,7 @@ function stopRestoreWorker() {
 }
 /** Whether this job has a cache service (the library's rule, asked in the worker), or why that could not be told. */
 function restoreServiceStatus(entry) {
-    return worker(entry).status();
+    return mayHaveCacheService() ? worker(entry).status() : Promise.resolve({ available: false });
 }
 /**
  * Restores `request` in the worker: the matched key, or undefined (no entry, or a failure the library logged as its

@@ -9985,12 +9985,9 @@ const loadCache = () => (cacheLoading ??= __nccwpck_require__.e(/* import() */ 7
 const cacheLoaded = () => cacheLoading !== undefined;
 /**
  * Starts the cache restore worker early (src/cache/restore-worker.ts: a child that loads the cache library while the
- * step validates, probes and installs Go), unless the runner gave this job no cache service: the library's own check
- * is made again in the worker, before anything is restored.
+ * step probes and installs Go), unless the runner gave this job no cache service.
  */
 function standbyRestoreWorker() {
-    if (!process.env.ACTIONS_RESULTS_URL && !process.env.ACTIONS_CACHE_URL)
-        return;
     void __nccwpck_require__.e(/* import() */ 227).then(__nccwpck_require__.bind(__nccwpck_require__, 9227)).then(worker => worker.standbyRestoreWorker());
 }
 

@@ -357,6 +357,20 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
     )
 
     extra(
+      'no cache service (other CI, a local runner): a notice, no restore worker started, the job warmed from the proxy',
+      async () => {
+        const env = Object.fromEntries(Object.entries(freshRunner()).filter(([name]) => !name.startsWith('ACTIONS_')))
+        const { main, post, moduleRequests } = await job(env)
+        expect(main.stdout).toContain('cache: this job has no cache service (ACTIONS_RESULTS_URL is not set)')
+        expect(main.stdout).not.toContain('Cache restore worker started')
+        expect(main.outputs['cache-modules'] ?? '').toBe('')
+        expect(new Set(moduleRequests.filter(p => p.endsWith('.zip'))).size).toBe(base.length)
+        expect(post.stdout).not.toMatch(/cache: saved/i)
+      },
+      JOB_MS
+    )
+
+    extra(
       'an unreachable cache service: a warning, the job goes on warmed from the proxy',
       async () => {
         const port = await startRefusingPort()

@@ -13,10 +13,8 @@ export const cacheLoaded = (): boolean => cacheLoading !== undefined
 
 /**
  * Starts the cache restore worker early (src/cache/restore-worker.ts: a child that loads the cache library while the
- * step validates, probes and installs Go), unless the runner gave this job no cache service: the library's own check
- * is made again in the worker, before anything is restored.
+ * step probes and installs Go), unless the runner gave this job no cache service.
  */
 export function standbyRestoreWorker(): void {
-  if (!process.env.ACTIONS_RESULTS_URL && !process.env.ACTIONS_CACHE_URL) return
   void import('../cache/restore-worker.js').then(worker => worker.standbyRestoreWorker())
 }

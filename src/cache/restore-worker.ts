@@ -274,9 +274,17 @@ function worker(entry = process.argv[1]): Worker {
   return current
 }
 
+/**
+ * Whether the runner may have given this job a cache service: the library looks for ACTIONS_RESULTS_URL (service v2)
+ * or ACTIONS_CACHE_URL (v1) and reports none without either, so without both there is no worker to start or ask.
+ */
+function mayHaveCacheService(): boolean {
+  return Boolean(process.env.ACTIONS_RESULTS_URL || process.env.ACTIONS_CACHE_URL)
+}
+
 /** Starts the worker now (it loads the library while the step does other work); a later restore uses it. */
 export function standbyRestoreWorker(entry?: string): void {
-  worker(entry)
+  if (mayHaveCacheService()) worker(entry)
 }
 
 /** Ends the worker once what is in flight is done (tests; a step ends it by ending). */
@@ -287,7 +295,7 @@ export function stopRestoreWorker(): void {
 
 /** Whether this job has a cache service (the library's rule, asked in the worker), or why that could not be told. */
 export function restoreServiceStatus(entry?: string): Promise<{ available: boolean } | { error: string }> {
-  return worker(entry).status()
+  return mayHaveCacheService() ? worker(entry).status() : Promise.resolve({ available: false })
 }
 
 /**
