@@ -79,8 +79,8 @@ var patterns = __webpack_require__(796);
 var list = __webpack_require__(5572);
 // EXTERNAL MODULE: ./src/go/toolchain/version-file.ts
 var version_file = __webpack_require__(6309);
-// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __webpack_require__(460);
+// EXTERNAL MODULE: ./src/net/http.ts + 5 modules
+var http = __webpack_require__(9016);
 // EXTERNAL MODULE: ./src/net/trust.ts
 var trust = __webpack_require__(7837);
 // EXTERNAL MODULE: external "node:crypto"

@@ -11159,10 +11159,10 @@ var directories = __nccwpck_require__(6266);
 
 
 let probeLoading;
-const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(189), __nccwpck_require__.e(496), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
+const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(825), __nccwpck_require__.e(496), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(189), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)));
-const loadInstall = () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(189), __nccwpck_require__.e(496), __nccwpck_require__.e(897)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2897));
+const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(825), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)));
+const loadInstall = () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(825), __nccwpck_require__.e(496), __nccwpck_require__.e(897)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2897));
 /**
  * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the
  * machine already has (`go env GOPROXY` only when the inputs do not give the chain) and composes the plan with the

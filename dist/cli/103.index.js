@@ -809,8 +809,8 @@ var external_node_url_ = __webpack_require__(3136);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./src/auth/secrets.ts
 var secrets = __webpack_require__(8767);
-// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __webpack_require__(460);
+// EXTERNAL MODULE: ./src/net/http.ts + 5 modules
+var http = __webpack_require__(9016);
 // EXTERNAL MODULE: ./src/net/trust.ts
 var trust = __webpack_require__(7837);
 // EXTERNAL MODULE: ./src/net/credentials.ts

@@ -308,8 +308,8 @@ function settleProbe(input) {
 var proxy_url = __webpack_require__(2660);
 // EXTERNAL MODULE: ./src/go/sumdb/route.ts
 var sumdb_route = __webpack_require__(4661);
-// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __webpack_require__(460);
+// EXTERNAL MODULE: ./src/net/http.ts + 5 modules
+var http = __webpack_require__(9016);
 // EXTERNAL MODULE: ./src/go/module/path.ts
 var path = __webpack_require__(4716);
 // EXTERNAL MODULE: ./src/go/proxy/walk.ts

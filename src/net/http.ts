@@ -45,12 +45,13 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs'
 import { readFile, rm, stat } from 'node:fs/promises'
-import net from 'node:net'
+import net, { type LookupFunction } from 'node:net'
 import tls from 'node:tls'
 import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { createGunzip, type Gunzip } from 'node:zlib'
 import { Agent, ProxyAgent, buildConnector, type Dispatcher } from 'undici'
+import { sharedLookup, type LookupAll } from './dns.js'
 import type { Credentials, CredentialsLookup } from '../auth/types.js'
 import { basicAuthorization } from '../auth/secrets.js'
 import { credentialsForHop } from './credentials.js'
@@ -73,6 +74,8 @@ export interface HttpClientOptions {
   readonly connectTimeoutMs?: number
   /** Connections per origin. Default 32. */
   readonly connectionsPerOrigin?: number
+  /** Resolves host names (every connection's); default the system's, one lookup per name shared (src/net/dns.ts). */
+  readonly lookup?: LookupAll
   /** Default User-Agent. */
   readonly userAgent?: string
 }
@@ -206,6 +209,8 @@ class Client implements HttpClient {
   private readonly connectTimeoutMs: number
   private readonly connections: number
   private readonly userAgent: string
+  /** One lookup per host name for every connection of this client (src/net/dns.ts). */
+  private readonly lookup: LookupFunction
   private direct: Agent | undefined
   private readonly proxies = new Map<string, ProxyAgent>()
   /** The phase of the latest connection attempt per origin, for naming where a request was when it failed. */
@@ -220,17 +225,23 @@ class Client implements HttpClient {
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
     this.connections = options.connectionsPerOrigin ?? 32
     this.userAgent = options.userAgent ?? 'setup-goproxy'
+    this.lookup = sharedLookup(options.lookup)
   }
 
   private directAgent(): Agent {
     if (!this.direct) {
       // The trusted CAs' context is built on the first https connection only: parsing a few hundred roots
       // (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS) costs 25-125 ms, which a run against http proxies never needs.
-      const plain: Connector = buildConnector({ timeout: this.connectTimeoutMs })
+      const lookup = this.lookup
+      const plain: Connector = buildConnector({ timeout: this.connectTimeoutMs, lookup } as buildConnector.BuildOptions)
       let tlsConnector: Connector | undefined
       const secureConnector = (): Connector =>
         (tlsConnector ??= this.ca
-          ? buildConnector({ timeout: this.connectTimeoutMs, secureContext: secureContextFor(this.ca) })
+          ? buildConnector({
+              timeout: this.connectTimeoutMs,
+              secureContext: secureContextFor(this.ca),
+              lookup
+            } as buildConnector.BuildOptions)
           : plain)
       const connecting = this.connecting
       const connect: Connector = (opts, callback) => {
@@ -269,13 +280,15 @@ class Client implements HttpClient {
       const user = safeDecode(proxy.username)
       const pass = safeDecode(proxy.password)
       const tls = { timeout: this.connectTimeoutMs, ...(this.ca ? { secureContext: secureContextFor(this.ca) } : {}) }
+      // The connection to the proxy itself resolves its name once too (the tunnelled one has no lookup of its own).
+      const proxyTls = { ...tls, lookup: this.lookup }
       agent = new ProxyAgent({
         uri: bare.href,
         // Plain http goes to the proxy in absolute form; https is tunnelled through CONNECT (net/http does the same).
         proxyTunnel: false,
         ...(user !== '' || pass !== '' ? { token: basicAuthorization(user, pass) } : {}),
         requestTls: tls,
-        proxyTls: tls,
+        proxyTls,
         connections: this.connections,
         headersTimeout: 0,
         bodyTimeout: 0
