@@ -238,6 +238,9 @@ class Worker {
         const before = new Map();
         for (const path of request.paths)
             before.set(path, await fileStamps(path));
+        // It may have ended while the tree was listed: then no answer would ever come for the request.
+        if (this.#gone)
+            throw new WorkerGoneError();
         const id = this.#nextId++;
         let looked = false;
         const outcome = new Promise(settle => {
@@ -307,6 +310,9 @@ class Worker {
     }
 }
 const GIVEN_UP = 'given up: ';
+/** The worker a request was for had ended before the request was sent (restoreInWorker starts another). */
+class WorkerGoneError extends Error {
+}
 let current;
 /** The environment a worker is started with is part of its identity: a test that changes the service gets a new one. */
 function envKey() {
@@ -348,8 +354,15 @@ function restoreServiceStatus(entry) {
  * warning). Past a deadline the worker is killed with its tar, what it wrote removed, and a RestoreDeadlineError
  * thrown; an error the library threw is rethrown.
  */
-function restoreInWorker(request, deadlines) {
-    return worker(deadlines.childEntry).restore(request, deadlines);
+async function restoreInWorker(request, deadlines) {
+    try {
+        return await worker(deadlines.childEntry).restore(request, deadlines);
+    }
+    catch (error) {
+        if (!(error instanceof WorkerGoneError))
+            throw error;
+        return worker(deadlines.childEntry).restore(request, deadlines);
+    }
 }
 /** The step's environment without its inputs (INPUT_AUTH may hold secrets the restore has no use for). */
 function workerEnv(env) {

@@ -110,4 +110,21 @@ describe('the cache restore worker (real @actions/cache, Azurite, the test bundl
     expect(again).toEqual({ matchedKey: 'worker-modules-1' })
     expect(workersStarted()).toBe(2)
   }, 90_000)
+
+  test('a worker that ends while a restore lists its tree: the request goes to a new worker, not to the one that ended', async () => {
+    await restoreEntry([trees.build], 'worker-build-6', ['worker-build-'], deadlines())
+    const [first] = readFileSync(workerLog, 'utf8').trim().split('\n').map(Number)
+    // A tree that takes a while to list (the restore lists it before it sends the request, to undo a killed restore).
+    const crowded = join(root, 'crowded')
+    rmSync(crowded, { recursive: true, force: true })
+    for (let d = 0; d < 40; d++) {
+      mkdirSync(join(crowded, `d${d}`), { recursive: true })
+      for (let f = 0; f < 100; f++) writeFileSync(join(crowded, `d${d}`, `f${f}`), '')
+    }
+    const restoring = restoreEntry([crowded], 'worker-crowded-1', ['worker-crowded-'], deadlines())
+    process.kill(first, 'SIGKILL')
+    // No entry of that name: an answer (none), from a new worker, and no wait for a worker that is gone.
+    expect(await restoring).toEqual({ matchedKey: undefined })
+    expect(workersStarted()).toBe(2)
+  }, 90_000)
 })

@@ -185,6 +185,8 @@ class Worker {
   async restore(request: RestoreRequest, deadlines: RestoreDeadlines): Promise<string | undefined> {
     const before = new Map<string, Map<string, string>>()
     for (const path of request.paths) before.set(path, await fileStamps(path))
+    // It may have ended while the tree was listed: then no answer would ever come for the request.
+    if (this.#gone) throw new WorkerGoneError()
     const id = this.#nextId++
     let looked = false
     const outcome = new Promise<{ matchedKey: string | null } | { error: string }>(settle => {
@@ -255,6 +257,9 @@ class Worker {
 
 const GIVEN_UP = 'given up: '
 
+/** The worker a request was for had ended before the request was sent (restoreInWorker starts another). */
+class WorkerGoneError extends Error {}
+
 let current: Worker | undefined
 
 /** The environment a worker is started with is part of its identity: a test that changes the service gets a new one. */
@@ -303,8 +308,16 @@ export function restoreServiceStatus(entry?: string): Promise<{ available: boole
  * warning). Past a deadline the worker is killed with its tar, what it wrote removed, and a RestoreDeadlineError
  * thrown; an error the library threw is rethrown.
  */
-export function restoreInWorker(request: RestoreRequest, deadlines: RestoreDeadlines): Promise<string | undefined> {
-  return worker(deadlines.childEntry).restore(request, deadlines)
+export async function restoreInWorker(
+  request: RestoreRequest,
+  deadlines: RestoreDeadlines
+): Promise<string | undefined> {
+  try {
+    return await worker(deadlines.childEntry).restore(request, deadlines)
+  } catch (error) {
+    if (!(error instanceof WorkerGoneError)) throw error
+    return worker(deadlines.childEntry).restore(request, deadlines)
+  }
 }
 
 /** The step's environment without its inputs (INPUT_AUTH may hold secrets the restore has no use for). */
