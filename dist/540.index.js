@@ -7,7 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cacheServiceStatus: () => (/* binding */ cacheServiceStatus),
 /* harmony export */   hasAbandonedCacheRequests: () => (/* binding */ hasAbandonedCacheRequests),
 /* harmony export */   hashFiles: () => (/* binding */ hashFiles),
 /* harmony export */   makeDirectoriesWritable: () => (/* binding */ makeDirectoriesWritable),
@@ -38,13 +37,6 @@ let abandoned = 0;
 /** True when a cache request was given up: the step then ends its process itself, whatever sockets remain. */
 function hasAbandonedCacheRequests() {
     return abandoned > 0;
-}
-/**
- * Whether the runner gave this job a cache service (the library's own rule, asked in the restore worker), or why
- * that could not be told.
- */
-function cacheServiceStatus(childEntry) {
-    return (0,_restore_worker_js__WEBPACK_IMPORTED_MODULE_3__.restoreServiceStatus)(childEntry);
 }
 class DeadlineError extends Error {
 }
@@ -307,26 +299,27 @@ async function runRestoreWorker() {
         const started = performance.now();
         let looked = false;
         let lookupMs = 0;
-        const lookedUp = (lookup) => {
+        /** The lookup answered (found, none or failed: the restore's own outcome says which). */
+        const lookedUp = () => {
             if (looked)
                 return;
             looked = true;
             lookupMs = Math.round(performance.now() - started);
-            say({ id, lookup });
+            say({ id, looked: true });
         };
-        cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(found => lookedUp(found === undefined ? 'none' : 'found'), () => lookedUp('failed'));
+        cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(lookedUp, lookedUp);
         try {
             const matchedKey = await cache.restoreCache(request.paths, request.key, request.restoreKeys, {
                 timeoutInMs: 60_000,
                 segmentTimeoutInMs: request.segmentTimeoutMs
             });
-            lookedUp(matchedKey === undefined ? 'none' : 'found');
+            lookedUp();
             const restoredMs = Math.round(performance.now() - started);
             process.stdout.write(`::debug::Cache restore of ${request.key}: looked up in ${lookupMs} ms, done in ${restoredMs} ms (worker ready at ${readyAt} ms)\n`);
             say({ id, matchedKey: matchedKey ?? null });
         }
         catch (error) {
-            lookedUp('failed');
+            lookedUp();
             say({ id, error: error instanceof Error ? error.message : String(error) });
         }
     };
@@ -385,7 +378,7 @@ class Worker {
             const pending = this.#pending.get(answer.id);
             if (!pending)
                 return;
-            if ('lookup' in answer)
+            if ('looked' in answer)
                 return pending.looked();
             this.#pending.delete(answer.id);
             pending.settle('error' in answer ? { error: answer.error } : { matchedKey: answer.matchedKey });

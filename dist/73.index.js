@@ -7,7 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cacheServiceStatus: () => (/* binding */ cacheServiceStatus),
 /* harmony export */   hasAbandonedCacheRequests: () => (/* binding */ hasAbandonedCacheRequests),
 /* harmony export */   hashFiles: () => (/* binding */ hashFiles),
 /* harmony export */   makeDirectoriesWritable: () => (/* binding */ makeDirectoriesWritable),
@@ -38,13 +37,6 @@ let abandoned = 0;
 /** True when a cache request was given up: the step then ends its process itself, whatever sockets remain. */
 function hasAbandonedCacheRequests() {
     return abandoned > 0;
-}
-/**
- * Whether the runner gave this job a cache service (the library's own rule, asked in the restore worker), or why
- * that could not be told.
- */
-function cacheServiceStatus(childEntry) {
-    return (0,_restore_worker_js__WEBPACK_IMPORTED_MODULE_3__.restoreServiceStatus)(childEntry);
 }
 class DeadlineError extends Error {
 }
@@ -264,12 +256,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9540);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4798);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8889);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8298);
+/* harmony import */ var _restore_worker_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9227);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8298);
 /**
  * The cache phase: restore before the warm phase (modules, awaited: the warm phase then fetches only what is missing)
  * and beside both (build: started first, it runs beside the modules restore and then the warm phase), save in the post step after a successful job. What post needs is handed over as a
  * CacheState (kept in the step state) and the restored entry lists (files in RUNNER_TEMP).
  */
+
 
 
 
@@ -287,7 +281,7 @@ const DEFAULT_DEADLINES = { lookupMs: LOOKUP_DEADLINE_MS, restoreMs: RESTORE_DEA
 /** Returns undefined (with a notice) when the job has no cache service or go cannot say where its caches are. */
 async function restoreCaches(options) {
     const { log } = options;
-    const service = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.cacheServiceStatus)(options.deadlines?.childEntry);
+    const service = await (0,_restore_worker_js__WEBPACK_IMPORTED_MODULE_8__.restoreServiceStatus)(options.deadlines?.childEntry);
     if ('error' in service) {
         log.warning(`cache: ${service.error}; nothing restored or saved.`);
         return undefined;
@@ -325,17 +319,15 @@ async function restoreCaches(options) {
         let listed = { names: [] };
         build = (async () => {
             const started = performance.now();
-            const restoredBuild = await restoreBuildEntries(GOCACHE, prefix, context, options.startedMs, deadlines);
-            const { outcome, delta } = restoredBuild;
-            listed = restoredBuild.listed;
+            const { outcome, base, delta } = await restoreBuildEntries(GOCACHE, prefix, context, deadlines);
             const entries = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(GOCACHE)).filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path));
             // Restored entries keep their archived mtimes; set back past go's hour, every use this job refreshes them.
             const restored = entries.filter(f => f.mtimeMs < options.startedMs);
             await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.setMtimes)(GOCACHE, restored, (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .backdatedMtime */ .e2)(Date.now()));
-            listed = { ...listed, names: entries.map(f => f.path) };
+            listed = buildList(entries, restored, base, delta);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify(listed));
             const result = withDelta(part('build', prefix, outcome, entries), delta);
-            log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .restoreLine */ .JD)(result));
+            log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .restoreLine */ .JD)(result));
             log.debug(`Build cache: restored in ${Math.round(performance.now() - started)} ms`);
             return result;
         })();
@@ -356,7 +348,7 @@ async function restoreCaches(options) {
                 log.debug(`Module cache: restored early into ${early.gomodcache}, but the job's go uses ${GOMODCACHE}`);
             }
             modules = restored.part;
-            log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .restoreLine */ .JD)(modules));
+            log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .restoreLine */ .JD)(modules));
             log.debug(`Module cache: restored in ${restored.ms} ms${restored === early ? ' (beside the Go install)' : ''}`);
             state = { ...state, modules: restored.state };
         }
@@ -380,7 +372,6 @@ async function restoreModules(gomodcache, options, deadlines) {
         await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.makeDirectoriesWritable)(gomodcache);
     const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([path], key, [prefix], deadlines);
     const files = await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(options.stateDir, { recursive: true });
     const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(options.stateDir, 'setup-goproxy-modules.json');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(list, JSON.stringify((0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .fingerprint */ .Rj)(files.map(f => f.path))));
     const restored = part('modules', key, outcome, files);
@@ -402,7 +393,7 @@ async function restoreModulesEarly(options) {
     try {
         if (!options.settings.parts.includes('modules'))
             return undefined;
-        const service = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.cacheServiceStatus)(options.deadlines?.childEntry);
+        const service = await (0,_restore_worker_js__WEBPACK_IMPORTED_MODULE_8__.restoreServiceStatus)(options.deadlines?.childEntry);
         if ('error' in service || !service.available)
             return undefined;
         // Asked outside the project, of this go alone: a go.mod or GOTOOLCHAIN naming a newer Go must not make the
@@ -424,23 +415,27 @@ async function restoreModulesEarly(options) {
  * The base build entry (the newest under the prefix), then, when one matched, the newest delta of that base (its
  * prefix names the base: a delta of another base is never applied).
  */
-async function restoreBuildEntries(gocache, prefix, context, startedMs, deadlines) {
+async function restoreBuildEntries(gocache, prefix, context, deadlines) {
     const outcome = await (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__.restoreEntry)([gocache], prefix, [prefix], deadlines);
     if (outcome.matchedKey === undefined)
-        return { outcome, listed: { names: [] } };
-    // What the base held: its archived mtimes are before this step (what the warm phase writes meanwhile is not). On a
-    // self-hosted runner whose GOCACHE persists, older entries of its own count as the base's too: left out of a delta,
-    // a fresh runner compiles them again, and its delta then holds them.
-    const names = (await (0,_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listFiles */ .C)(gocache))
-        .filter(f => (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .isBuildCacheEntry */ .pU)(f.path) && f.mtimeMs < startedMs)
-        .map(f => f.path);
+        return { outcome };
     const deltaPrefix = (0,_policy_js__WEBPACK_IMPORTED_MODULE_6__/* .buildDeltaPrefix */ .PA)(context, outcome.matchedKey);
     const delta = await restoreDelta(gocache, deltaPrefix, deadlines);
-    const base = { key: outcome.matchedKey, names, deltaPrefix };
+    return { outcome, base: { key: outcome.matchedKey, deltaPrefix }, delta };
+}
+/**
+ * The hand-over to post from the entries after the restore. What the base held: the restored entries (archived mtimes,
+ * before this step; what the warm phase writes meanwhile is not) the delta did not bring. On a self-hosted runner whose
+ * GOCACHE persists, older entries of its own count as the base's too: left out of a delta, a fresh runner compiles them
+ * again, and its delta then holds them.
+ */
+function buildList(entries, restored, base, delta) {
+    const fromDelta = delta && 'key' in delta ? delta : undefined;
+    const deltaNames = new Set(fromDelta?.names ?? []);
     return {
-        outcome,
-        delta,
-        listed: { names: [], base, ...('key' in delta ? { delta: { key: delta.key, names: delta.names } } : {}) }
+        names: entries.map(f => f.path),
+        ...(base ? { base: { ...base, names: restored.map(f => f.path).filter(name => !deltaNames.has(name)) } } : {}),
+        ...(fromDelta ? { delta: { key: fromDelta.key, names: fromDelta.names } } : {})
     };
 }
 function withDelta(result, delta) {
@@ -538,7 +533,7 @@ async function saveCaches(options) {
         const result = decision.save
             ? await save('modules', [path], key, files.length, bytes, deadline)
             : { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes };
-        log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .saveLine */ .Gj)(result));
+        log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .saveLine */ .Gj)(result));
         saved.push(result);
     }
     if (state.build) {
@@ -594,7 +589,7 @@ async function saveCaches(options) {
         else {
             result = { part: 'build', saved: false, reason: decision.reason, files: keep.length, bytes, trimmed };
         }
-        log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_8__/* .saveLine */ .Gj)(result));
+        log.info((0,_report_js__WEBPACK_IMPORTED_MODULE_9__/* .saveLine */ .Gj)(result));
         saved.push(result);
     }
     return saved;
@@ -630,8 +625,6 @@ async function saveDelta(gocache, entries, base, deadlineMs, log) {
 }
 async function readBuildList(file) {
     const value = await readJson(file);
-    if (Array.isArray(value))
-        return { names: value };
     return value && Array.isArray(value.names) ? value : { names: [] };
 }
 /** The outputs among `outputs` that are compiled build content, not go's package index (see isPackageIndex). */
@@ -732,26 +725,27 @@ async function runRestoreWorker() {
         const started = performance.now();
         let looked = false;
         let lookupMs = 0;
-        const lookedUp = (lookup) => {
+        /** The lookup answered (found, none or failed: the restore's own outcome says which). */
+        const lookedUp = () => {
             if (looked)
                 return;
             looked = true;
             lookupMs = Math.round(performance.now() - started);
-            say({ id, lookup });
+            say({ id, looked: true });
         };
-        cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(found => lookedUp(found === undefined ? 'none' : 'found'), () => lookedUp('failed'));
+        cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(lookedUp, lookedUp);
         try {
             const matchedKey = await cache.restoreCache(request.paths, request.key, request.restoreKeys, {
                 timeoutInMs: 60_000,
                 segmentTimeoutInMs: request.segmentTimeoutMs
             });
-            lookedUp(matchedKey === undefined ? 'none' : 'found');
+            lookedUp();
             const restoredMs = Math.round(performance.now() - started);
             process.stdout.write(`::debug::Cache restore of ${request.key}: looked up in ${lookupMs} ms, done in ${restoredMs} ms (worker ready at ${readyAt} ms)\n`);
             say({ id, matchedKey: matchedKey ?? null });
         }
         catch (error) {
-            lookedUp('failed');
+            lookedUp();
             say({ id, error: error instanceof Error ? error.message : String(error) });
         }
     };
@@ -810,7 +804,7 @@ class Worker {
             const pending = this.#pending.get(answer.id);
             if (!pending)
                 return;
-            if ('lookup' in answer)
+            if ('looked' in answer)
                 return pending.looked();
             this.#pending.delete(answer.id);
             pending.settle('error' in answer ? { error: answer.error } : { matchedKey: answer.matchedKey });

@@ -27,7 +27,7 @@ import { silentLogger } from '../../src/host/logger.js'
 import type { RestoredPart, SavedPart } from '../../src/cache/report.js'
 import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
 import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
-import { DIST_ENTRY } from '../support/run-action.js'
+import { testRestoreOptions } from '../support/cache-phase.js'
 
 const KiB = 1024
 const BASE_ENTRIES = 20
@@ -72,18 +72,9 @@ describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${f
   /** A job's main step on a fresh runner (empty GOCACHE): the build restore, and the main step's end. */
   async function restore(restoreOnly = false): Promise<{ result: RestoreResult; build: RestoredPart }> {
     rmSync(gocache, { recursive: true, force: true })
-    const result = await restoreCaches({
-      settings: { parts: ['build'], restoreOnly, keySuffix: '' },
-      go: findGo(),
-      cwd: project,
-      env,
-      directories: ['.'],
-      os: 'Linux',
-      stateDir: join(root, 'runner-temp'),
-      startedMs: Date.now(),
-      log: silentLogger,
-      deadlines: { lookupMs: 30_000, restoreMs: 60_000, childEntry: DIST_ENTRY }
-    })
+    const result = await restoreCaches(
+      testRestoreOptions({ parts: ['build'], restoreOnly, cwd: project, env, stateDir: join(root, 'runner-temp') })
+    )
     if (!result?.build) throw new Error('no build restore')
     const build = await result.build
     await result.buildSettled?.()

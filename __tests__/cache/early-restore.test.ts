@@ -16,9 +16,10 @@ import { stopRestoreWorker } from '../../src/cache/restore-worker.js'
 import { silentLogger } from '../../src/host/logger.js'
 import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
 import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
+import { testRestoreOptions } from '../support/cache-phase.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
 import { defineModule, hash1, writeProject } from '../support/modules.js'
-import { DIST_ENTRY, runAction, runPost } from '../support/run-action.js'
+import { runAction, runPost } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 import { hostToolchainZip, TOOLCHAIN_GO_MOD, type ToolchainZipFixture } from '../support/toolchain-zip.js'
 import { startInstallServer, type InstallServer } from '../install/install-server.js'
@@ -158,19 +159,16 @@ test('an early restore into another GOMODCACHE than the job go names is not take
     }
     const lines: string[] = []
     const before = service.requests.length
-    const result = await restoreCaches({
-      settings: { parts: ['modules'], restoreOnly: false, keySuffix: '' },
-      go: findGo()!,
-      cwd: job.project,
-      env: job.env,
-      directories: ['.'],
-      os: 'Linux',
-      stateDir: join(job.home, 'temp'),
-      startedMs: Date.now(),
-      log: { ...silentLogger, debug: (line: string) => lines.push(line) },
-      deadlines: { lookupMs: 30_000, restoreMs: 60_000, childEntry: DIST_ENTRY },
-      early: Promise.resolve(early)
-    })
+    const result = await restoreCaches(
+      testRestoreOptions({
+        parts: ['modules'],
+        cwd: job.project,
+        env: job.env,
+        stateDir: join(job.home, 'temp'),
+        log: { ...silentLogger, debug: (line: string) => lines.push(line) },
+        early: Promise.resolve(early)
+      })
+    )
     expect(result?.state.modules?.path).toBe(join(job.env.GOMODCACHE, 'cache', 'download'))
     // Restored again, at the job go's GOMODCACHE (a place no entry was saved from: none).
     expect(result?.modules?.kind).toBe('none')

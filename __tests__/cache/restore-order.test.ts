@@ -18,7 +18,7 @@ import { goEnv } from '../../src/exec/go.js'
 import { silentLogger } from '../../src/host/logger.js'
 import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
 import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
-import { DIST_ENTRY } from '../support/run-action.js'
+import { testRestoreOptions } from '../support/cache-phase.js'
 import { stopRestoreWorker } from '../../src/cache/restore-worker.js'
 
 const HELD_MS = 1500
@@ -80,18 +80,9 @@ describe(`the cache phase's restores and what post stores after them (real @acti
     rmSync(gocache, { recursive: true, force: true })
     service.slowDownloadMs = HELD_MS
     const since = service.requests.length
-    const result = await restoreCaches({
-      settings: { parts: ['modules', 'build'], restoreOnly: false, keySuffix: '' },
-      go: findGo(),
-      cwd: project,
-      env,
-      directories: ['.'],
-      os: 'Linux',
-      stateDir: join(root, 'runner-temp'),
-      startedMs: Date.now(),
-      log: silentLogger,
-      deadlines: { lookupMs: 30_000, restoreMs: 60_000, childEntry: DIST_ENTRY }
-    })
+    const result = await restoreCaches(
+      testRestoreOptions({ parts: ['modules', 'build'], cwd: project, env, stateDir: join(root, 'runner-temp') })
+    )
     const build = await result?.build
     expect(result?.modules?.kind).toBe('partial')
     expect(build?.kind).toBe('partial')
@@ -109,18 +100,9 @@ describe(`the cache phase's restores and what post stores after them (real @acti
     rmSync(gomodcache, { recursive: true, force: true })
     rmSync(gocache, { recursive: true, force: true })
     service.slowDownloadMs = 0
-    const result = await restoreCaches({
-      settings: { parts: ['modules', 'build'], restoreOnly: false, keySuffix: '' },
-      go: findGo(),
-      cwd: project,
-      env,
-      directories: ['.'],
-      os: 'Linux',
-      stateDir: join(root, 'runner-temp'),
-      startedMs: Date.now(),
-      log: silentLogger,
-      deadlines: { lookupMs: 30_000, restoreMs: 60_000, childEntry: DIST_ENTRY }
-    })
+    const result = await restoreCaches(
+      testRestoreOptions({ parts: ['modules', 'build'], cwd: project, env, stateDir: join(root, 'runner-temp') })
+    )
     expect((await result?.build)?.kind).toBe('partial')
     // The restore is done and listed; then the main step's go (the warm phase, `go env`) writes an entry.
     mkdirSync(join(gocache, 'cd'), { recursive: true })

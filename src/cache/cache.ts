@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { chmod, lstat, mkdir, readdir, readFile, rename, rm, utimes } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import type { TimedEntry } from './policy.js'
-import { restoreInWorker, RestoreDeadlineError, restoreServiceStatus, type RestoreDeadlines } from './restore-worker.js'
+import { restoreInWorker, RestoreDeadlineError, type RestoreDeadlines } from './restore-worker.js'
 
 export type { RestoreDeadlines } from './restore-worker.js'
 
@@ -18,14 +18,6 @@ let abandoned = 0
 /** True when a cache request was given up: the step then ends its process itself, whatever sockets remain. */
 export function hasAbandonedCacheRequests(): boolean {
   return abandoned > 0
-}
-
-/**
- * Whether the runner gave this job a cache service (the library's own rule, asked in the restore worker), or why
- * that could not be told.
- */
-export function cacheServiceStatus(childEntry?: string): Promise<{ available: boolean } | { error: string }> {
-  return restoreServiceStatus(childEntry)
 }
 
 class DeadlineError extends Error {}

@@ -10,7 +10,6 @@ import { goEnv } from '../exec/go.js'
 import type { Logger } from '../host/logger.js'
 import { resolveDirectories } from '../warm/directories.js'
 import {
-  cacheServiceStatus,
   hashFiles,
   makeDirectoriesWritable,
   restoreEntry,
@@ -42,6 +41,7 @@ import {
   type TimedEntry
 } from './policy.js'
 import { listFiles, readHead } from './files.js'
+import { restoreServiceStatus } from './restore-worker.js'
 import { restoreLine, saveLine, type RestoredPart, type SavedPart } from './report.js'
 
 /** How long a lookup may take before the job goes on without the cache, and the download with extraction. */
@@ -104,7 +104,7 @@ export interface RestoreResult {
 /** Returns undefined (with a notice) when the job has no cache service or go cannot say where its caches are. */
 export async function restoreCaches(options: RestoreOptions): Promise<RestoreResult | undefined> {
   const { log } = options
-  const service = await cacheServiceStatus(options.deadlines?.childEntry)
+  const service = await restoreServiceStatus(options.deadlines?.childEntry)
   if ('error' in service) {
     log.warning(`cache: ${service.error}; nothing restored or saved.`)
     return undefined
@@ -143,14 +143,12 @@ export async function restoreCaches(options: RestoreOptions): Promise<RestoreRes
     let listed: BuildList = { names: [] }
     build = (async () => {
       const started = performance.now()
-      const restoredBuild = await restoreBuildEntries(GOCACHE, prefix, context, options.startedMs, deadlines)
-      const { outcome, delta } = restoredBuild
-      listed = restoredBuild.listed
+      const { outcome, base, delta } = await restoreBuildEntries(GOCACHE, prefix, context, deadlines)
       const entries = (await listFiles(GOCACHE)).filter(f => isBuildCacheEntry(f.path))
       // Restored entries keep their archived mtimes; set back past go's hour, every use this job refreshes them.
       const restored = entries.filter(f => f.mtimeMs < options.startedMs)
       await setMtimes(GOCACHE, restored, backdatedMtime(Date.now()))
-      listed = { ...listed, names: entries.map(f => f.path) }
+      listed = buildList(entries, restored, base, delta)
       await writeFile(list, JSON.stringify(listed))
       const result = withDelta(part('build', prefix, outcome, entries), delta)
       log.info(restoreLine(result))
@@ -212,7 +210,6 @@ async function restoreModules(
   if (existsSync(gomodcache)) await makeDirectoriesWritable(gomodcache)
   const outcome = await restoreEntry([path], key, [prefix], deadlines)
   const files = await listFiles(path)
-  await mkdir(options.stateDir, { recursive: true })
   const list = join(options.stateDir, 'setup-goproxy-modules.json')
   await writeFile(list, JSON.stringify(fingerprint(files.map(f => f.path))))
   const restored = part('modules', key, outcome, files)
@@ -234,7 +231,7 @@ async function restoreModules(
 export async function restoreModulesEarly(options: RestoreOptions): Promise<ModulesRestore | undefined> {
   try {
     if (!options.settings.parts.includes('modules')) return undefined
-    const service = await cacheServiceStatus(options.deadlines?.childEntry)
+    const service = await restoreServiceStatus(options.deadlines?.childEntry)
     if ('error' in service || !service.available) return undefined
     // Asked outside the project, of this go alone: a go.mod or GOTOOLCHAIN naming a newer Go must not make the
     // question download a toolchain (the install is under way).
@@ -274,24 +271,33 @@ async function restoreBuildEntries(
   gocache: string,
   prefix: string,
   context: KeyContext,
-  startedMs: number,
   deadlines: RestoreDeadlines
-): Promise<{ outcome: RestoreOutcome; listed: BuildList; delta?: DeltaRestore }> {
+): Promise<{ outcome: RestoreOutcome; base?: { key: string; deltaPrefix: string }; delta?: DeltaRestore }> {
   const outcome = await restoreEntry([gocache], prefix, [prefix], deadlines)
-  if (outcome.matchedKey === undefined) return { outcome, listed: { names: [] } }
-  // What the base held: its archived mtimes are before this step (what the warm phase writes meanwhile is not). On a
-  // self-hosted runner whose GOCACHE persists, older entries of its own count as the base's too: left out of a delta,
-  // a fresh runner compiles them again, and its delta then holds them.
-  const names = (await listFiles(gocache))
-    .filter(f => isBuildCacheEntry(f.path) && f.mtimeMs < startedMs)
-    .map(f => f.path)
+  if (outcome.matchedKey === undefined) return { outcome }
   const deltaPrefix = buildDeltaPrefix(context, outcome.matchedKey)
   const delta = await restoreDelta(gocache, deltaPrefix, deadlines)
-  const base = { key: outcome.matchedKey, names, deltaPrefix }
+  return { outcome, base: { key: outcome.matchedKey, deltaPrefix }, delta }
+}
+
+/**
+ * The hand-over to post from the entries after the restore. What the base held: the restored entries (archived mtimes,
+ * before this step; what the warm phase writes meanwhile is not) the delta did not bring. On a self-hosted runner whose
+ * GOCACHE persists, older entries of its own count as the base's too: left out of a delta, a fresh runner compiles them
+ * again, and its delta then holds them.
+ */
+function buildList(
+  entries: readonly TimedEntry[],
+  restored: readonly TimedEntry[],
+  base: { key: string; deltaPrefix: string } | undefined,
+  delta: DeltaRestore | undefined
+): BuildList {
+  const fromDelta = delta && 'key' in delta ? delta : undefined
+  const deltaNames = new Set(fromDelta?.names ?? [])
   return {
-    outcome,
-    delta,
-    listed: { names: [], base, ...('key' in delta ? { delta: { key: delta.key, names: delta.names } } : {}) }
+    names: entries.map(f => f.path),
+    ...(base ? { base: { ...base, names: restored.map(f => f.path).filter(name => !deltaNames.has(name)) } } : {}),
+    ...(fromDelta ? { delta: { key: fromDelta.key, names: fromDelta.names } } : {})
   }
 }
 
@@ -496,8 +502,7 @@ async function saveDelta(
 }
 
 async function readBuildList(file: string): Promise<BuildList> {
-  const value = await readJson<BuildList | string[]>(file)
-  if (Array.isArray(value)) return { names: value }
+  const value = await readJson<BuildList>(file)
   return value && Array.isArray(value.names) ? value : { names: [] }
 }
 

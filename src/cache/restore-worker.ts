@@ -44,7 +44,7 @@ export interface RestoreRequest {
 
 type WorkerLine =
   | { readonly ready: true; readonly available: boolean }
-  | { readonly id: number; readonly lookup: 'found' | 'none' | 'failed' }
+  | { readonly id: number; readonly looked: true }
   | { readonly id: number; readonly matchedKey: string | null }
   | { readonly id: number; readonly error: string }
 
@@ -59,29 +59,27 @@ export async function runRestoreWorker(): Promise<void> {
     const started = performance.now()
     let looked = false
     let lookupMs = 0
-    const lookedUp = (lookup: 'found' | 'none' | 'failed') => {
+    /** The lookup answered (found, none or failed: the restore's own outcome says which). */
+    const lookedUp = () => {
       if (looked) return
       looked = true
       lookupMs = Math.round(performance.now() - started)
-      say({ id, lookup })
+      say({ id, looked: true })
     }
-    cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(
-      found => lookedUp(found === undefined ? 'none' : 'found'),
-      () => lookedUp('failed')
-    )
+    cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(lookedUp, lookedUp)
     try {
       const matchedKey = await cache.restoreCache(request.paths, request.key, request.restoreKeys, {
         timeoutInMs: 60_000,
         segmentTimeoutInMs: request.segmentTimeoutMs
       })
-      lookedUp(matchedKey === undefined ? 'none' : 'found')
+      lookedUp()
       const restoredMs = Math.round(performance.now() - started)
       process.stdout.write(
         `::debug::Cache restore of ${request.key}: looked up in ${lookupMs} ms, done in ${restoredMs} ms (worker ready at ${readyAt} ms)\n`
       )
       say({ id, matchedKey: matchedKey ?? null })
     } catch (error) {
-      lookedUp('failed')
+      lookedUp()
       say({ id, error: error instanceof Error ? error.message : String(error) })
     }
   }
@@ -154,7 +152,7 @@ class Worker {
       if ('ready' in answer) return ready({ available: answer.available })
       const pending = this.#pending.get(answer.id)
       if (!pending) return
-      if ('lookup' in answer) return pending.looked()
+      if ('looked' in answer) return pending.looked()
       this.#pending.delete(answer.id)
       pending.settle('error' in answer ? { error: answer.error } : { matchedKey: answer.matchedKey })
     })
