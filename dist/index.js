@@ -5846,6 +5846,7 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $1: () => (/* binding */ isPackageIndex),
+/* harmony export */   Cf: () => (/* binding */ MODULE_ENTRY_SUFFIXES),
 /* harmony export */   Nm: () => (/* binding */ moduleKeys),
 /* harmony export */   Nn: () => (/* binding */ buildPrefix),
 /* harmony export */   Od: () => (/* binding */ saveDecision),
@@ -5854,6 +5855,7 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
 /* harmony export */   Vu: () => (/* binding */ GO_PACKAGE_INDEX_HEADER),
 /* harmony export */   YN: () => (/* binding */ withModcacherw),
 /* harmony export */   e2: () => (/* binding */ backdatedMtime),
+/* harmony export */   gv: () => (/* binding */ downloadZipVersion),
 /* harmony export */   j2: () => (/* binding */ buildDeltaStage),
 /* harmony export */   jobStatus: () => (/* binding */ jobStatus),
 /* harmony export */   lL: () => (/* binding */ parseCacheSettings),
@@ -5861,6 +5863,7 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
 /* harmony export */   nZ: () => (/* binding */ buildSavePlan),
 /* harmony export */   ow: () => (/* binding */ trimPlan),
 /* harmony export */   pU: () => (/* binding */ isBuildCacheEntry),
+/* harmony export */   t6: () => (/* binding */ isModuleEntryFile),
 /* harmony export */   z3: () => (/* binding */ formatBytes),
 /* harmony export */   zN: () => (/* binding */ newOutputs)
 /* harmony export */ });
@@ -5868,6 +5871,7 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
+/* harmony import */ var _go_module_path_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4716);
 /**
  * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
  * job used, and when an entry is saved. The I/O (go env, the trees on disk, @actions/cache) is in cache.ts.
@@ -5881,6 +5885,7 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
  *   job that restored such a base entry and kept little beyond it stores only that little: a cumulative delta entry
  *   of that base (buildDeltaPrefix, buildSavePlan), restored after the base.
  */
+
 
 
 const CACHE_PARTS = ['modules', 'build'];
@@ -5970,6 +5975,34 @@ function buildSavePlan(facts) {
         };
     }
     return { kind: 'delta' };
+}
+/**
+ * The files of `$GOMODCACHE/cache/download` the modules entry keeps, by name relative to it ('/'-separated): a module
+ * version's .info, .mod and .zip, what go needs to extract it without a network. Not its .ziphash: go trusts a cached
+ * zip by that file alone (modfetch's checkMod reads it and never hashes the zip again), so an entry holding other source
+ * under a true .ziphash would be built without a word; without one, go hashes each restored zip when it first uses it
+ * and checks the hash against go.sum (or the checksum database), as for a download (Go 1.21+: DownloadZip's "re-hash
+ * the zip"). A cached go.mod go checks against go.sum each time it reads one. Nor go's .lock files (empty; go makes
+ * them as it needs them), the checksum database's cached tiles and lookups (sumdb/), or the `@v/list` files (a proxy's
+ * version list of one moment: go asks again whenever it reaches a proxy, and a stale one would be the only answer of an
+ * offline `@latest`). Fewer files make the restore's tar quicker where each file costs.
+ */
+const MODULE_ENTRY_SUFFIXES = ['.info', '.mod', '.zip'];
+/** Whether the modules entry keeps this file of the download tree (see MODULE_ENTRY_SUFFIXES). */
+function isModuleEntryFile(rel) {
+    return !rel.startsWith('sumdb/') && MODULE_ENTRY_SUFFIXES.some(suffix => rel.endsWith(suffix));
+}
+/**
+ * The module version a zip of the download tree holds, from its place (`<escaped path>/@v/<escaped version>.zip`,
+ * '/'-separated, relative to `cache/download`); undefined for any other file or a malformed name.
+ */
+function downloadZipVersion(rel) {
+    const m = /^(.+)\/@v\/([^/]+)\.zip$/.exec(rel);
+    if (!m)
+        return undefined;
+    const path = (0,_go_module_path_js__WEBPACK_IMPORTED_MODULE_2__/* .unescapeModulePath */ .ql)(m[1]);
+    const version = (0,_go_module_path_js__WEBPACK_IMPORTED_MODULE_2__/* .unescapeModulePath */ .ql)(m[2]);
+    return path && version?.startsWith('v') ? { path, version } : undefined;
 }
 function restoreKind(primaryKey, matchedKey) {
     if (matchedKey === undefined)
@@ -6105,7 +6138,12 @@ function restoreLine(part) {
         : part.deltaProblem
             ? ` (its delta not restored: ${part.deltaProblem})`
             : '';
-    return `${what}: ${part.kind} hit ${part.matchedKey}${delta} (${size(part.files, part.bytes)} on disk)`;
+    return `${what}: ${part.kind} hit ${part.matchedKey}${delta} (${size(part.files, part.bytes)} on disk)${checkedZips(part)}`;
+}
+/** `; 3 restored zip(s) not in this job's go.sum removed`, when there were any. */
+function checkedZips(part) {
+    const removed = part.zips?.removed ?? 0;
+    return removed ? `; ${removed} restored zip(s) not in this job's go.sum removed` : '';
 }
 /** One log line per saved (or not saved) part. */
 function saveLine(part) {
@@ -6121,7 +6159,7 @@ function saveLine(part) {
 }
 /** The summary table of the main step: what each part restored. */
 function restoreTable(parts) {
-    const rows = parts.map(p => `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.delta ? `${p.kind} + delta` : p.kind} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)}${p.delta ? ` + ${code(p.delta.key)}` : ''} | ${size(p.files, p.bytes)} |`);
+    const rows = parts.map(p => `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.delta ? `${p.kind} + delta` : p.kind}${p.zips?.removed ? `; ${p.zips.removed} zip(s) not in go.sum removed` : ''} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)}${p.delta ? ` + ${code(p.delta.key)}` : ''} | ${size(p.files, p.bytes)} |`);
     return ['| cache | restored | key | on disk after restore |', '|---|---|---|---|', ...rows].join('\n');
 }
 /** The summary table of the post step: what each part saved. */
@@ -7183,6 +7221,7 @@ function parseGoWork(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bN: () => (/* binding */ moduleRequestPath),
 /* harmony export */   iU: () => (/* binding */ checkModulePath),
+/* harmony export */   ql: () => (/* binding */ unescapeModulePath),
 /* harmony export */   xk: () => (/* binding */ escapeModulePath)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
@@ -7201,6 +7240,15 @@ function moduleRequestPath(path) {
         .split('/')
         .map(element => encodeURIComponent(element).replace(/!/g, '%21'))
         .join('/');
+}
+/**
+ * The inverse of {@link escapeModulePath} (golang.org/x/mod/module.UnescapePath's rule): `!x` is `X`; an upper-case
+ * letter, or a `!` not followed by a lower-case letter, is no escaped path at all (undefined).
+ */
+function unescapeModulePath(escaped) {
+    if (/[A-Z]/.test(escaped) || /!([^a-z]|$)/.test(escaped))
+        return undefined;
+    return escaped.replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
 }
 const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
 /**
@@ -9980,7 +10028,7 @@ let cacheLoading;
  * The cache phase (it brings @actions/cache and the Azure SDK), loaded on first use: only the action imports it, and
  * hands it to the pipeline through `CachePlace.load`, so the CLI's module graph never reaches src/cache/phase.ts.
  */
-const loadCache = () => (cacheLoading ??= __nccwpck_require__.e(/* import() */ 73).then(__nccwpck_require__.bind(__nccwpck_require__, 3073)));
+const loadCache = () => (cacheLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(540), __nccwpck_require__.e(710)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9710)));
 /** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
 const cacheLoaded = () => cacheLoading !== undefined;
 /**
@@ -11161,7 +11209,7 @@ var directories = __nccwpck_require__(6266);
 let probeLoading;
 const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(825), __nccwpck_require__.e(496), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(825), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2140)));
+const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(825), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2078)));
 const loadInstall = () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(825), __nccwpck_require__.e(496), __nccwpck_require__.e(897)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2897));
 /**
  * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the

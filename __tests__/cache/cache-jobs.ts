@@ -9,15 +9,18 @@
  * Every job is a fresh runner: the same paths (the cache version hashes them, as on GitHub's images), emptied first.
  * The main and post steps run as a non-root user, as on GitHub's runners, where tar behaves differently than as root.
  */
-import { appendFileSync, chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { saveEntry } from '../../src/cache/cache.js'
+import { moduleEntryPaths } from '../../src/cache/phase.js'
 import { buildDeltaPrefix } from '../../src/cache/policy.js'
 import { chownToRunner, RUNNER_UID } from '../support/as-user.js'
+import { overrideProcessEnv } from '../support/cache-phase.js'
 import { cacheEnv, startAzurite, startCacheService, type Azurite } from '../support/cache-service.js'
 import { startCacheServiceV1 } from '../support/cache-service-v1.js'
 import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
 import { startBlackhole, startProxy, startRefusingPort, type TestProxy } from '../support/goproxy-server.js'
-import { moduleSet, writeProject } from '../support/modules.js'
+import { defineModule, escapeModulePath, moduleSet, writeProject } from '../support/modules.js'
 import { runAction, runPost, testDist, type ActionRun } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 
@@ -51,6 +54,16 @@ interface AnyCacheService {
   readonly entries: ReadonlyArray<{ readonly key: string; readonly finalized: boolean; readonly sizeBytes: number }>
   env(): Record<string, string>
   close(): Promise<void>
+}
+
+/** Runs `work` with `vars` in this process's environment (what @actions/cache reads), then puts it back. */
+async function withProcessEnv<T>(vars: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const restore = overrideProcessEnv(vars)
+  try {
+    return await work()
+  } finally {
+    restore()
+  }
 }
 
 /** Whether process `pid` is gone, waiting at most `ms` for it to be. */
@@ -404,6 +417,53 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
         expect(main.outputs['cache-modules']).toBe('none')
         expect(Number(main.outputs.modules)).toBe(base.length)
         expect(moduleRequests(before).length).toBeGreaterThan(0)
+      },
+      JOB_MS
+    )
+
+    extra(
+      'a modules entry holding other source under the true .ziphash: go refuses it, the warm phase fetches it again, the published code is built',
+      async () => {
+        // The entry as something other than go would write it (a workflow running untrusted code with the repository's
+        // cache token): the first module's zip replaced by one whose Hello says otherwise, its true .ziphash beside it.
+        // go trusts a cached zip by that file alone: an entry that brought it would have the job build "poisoned".
+        const victim = base[0]
+        const name = victim.goPackage!.name
+        const evil = defineModule({
+          path: victim.path,
+          version: victim.version,
+          files: { [`${name}.go`]: `package ${name}\n\nfunc Hello() string { return "poisoned" }\n` }
+        })
+        const seeded = freshRunner()
+        const download = join(seeded.GOMODCACHE, 'cache', 'download')
+        for (const m of base) {
+          const stem = join(download, escapeModulePath(m.path), '@v', m.version)
+          mkdirSync(dirname(stem), { recursive: true })
+          writeFileSync(`${stem}.zip`, m === victim ? evil.zip : m.zip)
+          writeFileSync(`${stem}.ziphash`, m.sum)
+          writeFileSync(`${stem}.mod`, m.mod)
+          writeFileSync(`${stem}.info`, m.info)
+        }
+        const poisonedKey = `setup-goproxy-modules-Linux-poisoned-${'a'.repeat(32)}`
+        const saved = await withProcessEnv(
+          { ...service.env(), GITHUB_WORKSPACE: project, RUNNER_TEMP: join(home, 'temp') },
+          () => saveEntry(moduleEntryPaths(download), poisonedKey, 60_000)
+        )
+        expect(saved).toBe(true)
+
+        const { main, moduleRequests } = await job(freshRunner(), { 'cache-key-suffix': 'poisoned' })
+        // The build compiled the published source.
+        const source = readFileSync(join(seeded.GOMODCACHE, `${victim.path}@${victim.version}`, `${name}.go`), 'utf8')
+        expect(source).toContain(JSON.stringify(`${victim.path}@${victim.version}`))
+        expect(source).not.toContain('poisoned')
+        expect(main.outputs['cache-modules']).toBe('partial')
+        // go hashed the restored zip (the entry brings no .ziphash) and refused it; the warm phase removed it.
+        expect(main.stdout).toContain(
+          `${victim.path}@${victim.version}: the zip already in the module cache (restored from the Actions cache, or left by an earlier job) is not what go.sum records, so go refused it; removed and fetched again from the proxy.`
+        )
+        expect(main.stdout).toMatch(/::warning::[^\n]*the zip already in the module cache/)
+        // Only the removed zip travels again, from the proxy, where go verifies it against go.sum.
+        expect(moduleRequests.filter(p => p.endsWith('.zip'))).toEqual([`/${victim.path}/@v/${victim.version}.zip`])
       },
       JOB_MS
     )

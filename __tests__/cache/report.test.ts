@@ -1,4 +1,4 @@
-/** The cache phase's log lines and summary tables for build deltas (src/cache/report.ts, pure). */
+/** The cache phase's log lines and summary tables: build deltas, restored zips removed (src/cache/report.ts, pure). */
 import {
   restoreLine,
   restoreTable,
@@ -67,5 +67,35 @@ describe('build deltas in the log and the summary', () => {
     expect(saveTable([savedDelta])).toContain(
       `| build (\`GOCACHE\`) | saved delta of \`${base}\` | \`${delta}\` | 6 files, 51.0 KiB |`
     )
+  })
+})
+
+describe('restored module zips go.sum does not record, in the log and the summary', () => {
+  const key = 'setup-goproxy-modules-Linux-' + 'e'.repeat(32)
+  const modules: RestoredPart = {
+    part: 'modules',
+    kind: 'partial',
+    key: 'setup-goproxy-modules-Linux-' + 'f'.repeat(32),
+    matchedKey: key,
+    files: 600,
+    bytes: 2 * 1024 * 1024,
+    zips: { kept: 200, removed: 0 }
+  }
+  it.each([
+    ['all recorded', modules, `Module cache: partial hit ${key} (600 files, 2.0 MiB on disk)`],
+    [
+      'some not',
+      { ...modules, zips: { kept: 200, removed: 3 } },
+      `Module cache: partial hit ${key} (600 files, 2.0 MiB on disk); 3 restored zip(s) not in this job's go.sum removed`
+    ]
+  ])('restoreLine: %s', (_, part, line) => {
+    expect(restoreLine(part)).toBe(line)
+  })
+
+  it('the restore table says how many were removed', () => {
+    expect(restoreTable([{ ...modules, zips: { kept: 200, removed: 3 } }])).toContain(
+      '| partial; 3 zip(s) not in go.sum removed |'
+    )
+    expect(restoreTable([modules])).toContain('| partial |')
   })
 })

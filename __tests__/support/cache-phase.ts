@@ -31,3 +31,18 @@ export function testRestoreOptions({ parts, restoreOnly = false, ...place }: Tes
     ...place
   }
 }
+
+/**
+ * Sets `vars` in this process's environment (where @actions/cache, run in-process by a test, reads the cache service
+ * and the workspace) and returns what puts the environment back as it was.
+ */
+export function overrideProcessEnv(vars: Record<string, string>): () => void {
+  const saved = Object.fromEntries(Object.keys(vars).map(name => [name, process.env[name]]))
+  Object.assign(process.env, vars)
+  return () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+}

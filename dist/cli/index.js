@@ -36381,6 +36381,7 @@ function parseGoWork(text) {
 /* harmony export */   iU: () => (/* binding */ checkModulePath),
 /* harmony export */   xk: () => (/* binding */ escapeModulePath)
 /* harmony export */ });
+/* unused harmony export unescapeModulePath */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
 
 /**
@@ -36397,6 +36398,15 @@ function moduleRequestPath(path) {
         .split('/')
         .map(element => encodeURIComponent(element).replace(/!/g, '%21'))
         .join('/');
+}
+/**
+ * The inverse of {@link escapeModulePath} (golang.org/x/mod/module.UnescapePath's rule): `!x` is `X`; an upper-case
+ * letter, or a `!` not followed by a lower-case letter, is no escaped path at all (undefined).
+ */
+function unescapeModulePath(escaped) {
+    if (/[A-Z]/.test(escaped) || /!([^a-z]|$)/.test(escaped))
+        return undefined;
+    return escaped.replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
 }
 const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
 /**
@@ -43943,6 +43953,8 @@ function decideAfterProbe(plan, proposal, onUnreachable, words) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var path = __nccwpck_require__(4716);
 ;// CONCATENATED MODULE: ./src/cache/policy.ts
 /**
  * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
@@ -43957,6 +43969,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  *   job that restored such a base entry and kept little beyond it stores only that little: a cumulative delta entry
  *   of that base (buildDeltaPrefix, buildSavePlan), restored after the base.
  */
+
 
 
 const CACHE_PARTS = ['modules', 'build'];
@@ -44046,6 +44059,34 @@ function buildSavePlan(facts) {
         };
     }
     return { kind: 'delta' };
+}
+/**
+ * The files of `$GOMODCACHE/cache/download` the modules entry keeps, by name relative to it ('/'-separated): a module
+ * version's .info, .mod and .zip, what go needs to extract it without a network. Not its .ziphash: go trusts a cached
+ * zip by that file alone (modfetch's checkMod reads it and never hashes the zip again), so an entry holding other source
+ * under a true .ziphash would be built without a word; without one, go hashes each restored zip when it first uses it
+ * and checks the hash against go.sum (or the checksum database), as for a download (Go 1.21+: DownloadZip's "re-hash
+ * the zip"). A cached go.mod go checks against go.sum each time it reads one. Nor go's .lock files (empty; go makes
+ * them as it needs them), the checksum database's cached tiles and lookups (sumdb/), or the `@v/list` files (a proxy's
+ * version list of one moment: go asks again whenever it reaches a proxy, and a stale one would be the only answer of an
+ * offline `@latest`). Fewer files make the restore's tar quicker where each file costs.
+ */
+const MODULE_ENTRY_SUFFIXES = (/* unused pure expression or super */ null && (['.info', '.mod', '.zip']));
+/** Whether the modules entry keeps this file of the download tree (see MODULE_ENTRY_SUFFIXES). */
+function isModuleEntryFile(rel) {
+    return !rel.startsWith('sumdb/') && MODULE_ENTRY_SUFFIXES.some(suffix => rel.endsWith(suffix));
+}
+/**
+ * The module version a zip of the download tree holds, from its place (`<escaped path>/@v/<escaped version>.zip`,
+ * '/'-separated, relative to `cache/download`); undefined for any other file or a malformed name.
+ */
+function downloadZipVersion(rel) {
+    const m = /^(.+)\/@v\/([^/]+)\.zip$/.exec(rel);
+    if (!m)
+        return undefined;
+    const path = unescapeModulePath(m[1]);
+    const version = unescapeModulePath(m[2]);
+    return path && version?.startsWith('v') ? { path, version } : undefined;
 }
 function restoreKind(primaryKey, matchedKey) {
     if (matchedKey === undefined)
@@ -44146,8 +44187,6 @@ function formatBytes(bytes) {
     return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`;
 }
 
-// EXTERNAL MODULE: ./src/go/module/path.ts
-var path = __nccwpck_require__(4716);
 // EXTERNAL MODULE: ./src/go/toolchain/list.ts
 var list = __nccwpck_require__(5572);
 // EXTERNAL MODULE: ./src/go/toolchain/version.ts
@@ -44306,7 +44345,7 @@ var directories = __nccwpck_require__(6266);
 let probeLoading;
 const loadProbe = () => (probeLoading ??= __nccwpck_require__.e(/* import() */ 364).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= __nccwpck_require__.e(/* import() */ 103).then(__nccwpck_require__.bind(__nccwpck_require__, 103)));
+const loadWarm = () => (warmLoading ??= __nccwpck_require__.e(/* import() */ 459).then(__nccwpck_require__.bind(__nccwpck_require__, 9459)));
 const loadInstall = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2897));
 /**
  * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the

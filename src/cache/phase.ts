@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { goEnv } from '../exec/go.js'
+import { parseGoSum, recordedSums, type RecordedSums } from '../go/modfile/gosum.js'
 import type { Logger } from '../host/logger.js'
 import { resolveDirectories } from '../warm/directories.js'
 import {
@@ -29,7 +30,9 @@ import {
   formatBytes,
   GO_PACKAGE_INDEX_HEADER,
   isBuildCacheEntry,
+  isModuleEntryFile,
   isPackageIndex,
+  MODULE_ENTRY_SUFFIXES,
   newOutputs,
   moduleKeys,
   restoreKind,
@@ -43,6 +46,7 @@ import {
 import { listFiles, readHead } from './files.js'
 import { restoreServiceStatus } from './restore-worker.js'
 import { restoreLine, saveLine, type RestoredPart, type SavedPart } from './report.js'
+import { removeUnrecordedZips } from './verify.js'
 
 /** How long a lookup may take before the job goes on without the cache, and the download with extraction. */
 export const LOOKUP_DEADLINE_MS = 15_000
@@ -206,19 +210,47 @@ async function restoreModules(
     await hashFiles(sums, options.cwd)
   )
   // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
-  // replace files in it as a non-root user.
-  if (existsSync(gomodcache)) await makeDirectoriesWritable(gomodcache)
-  const outcome = await restoreEntry([path], key, [prefix], deadlines)
-  const files = await listFiles(path)
+  // replace files in it as a non-root user; and only the zips the restore wrote are judged below, not its own.
+  const here = existsSync(gomodcache)
+  if (here) await makeDirectoriesWritable(gomodcache)
+  const before = here ? stamps(await moduleEntryFiles(path)) : undefined
+  const outcome = await restoreEntry(moduleEntryPaths(path), key, [prefix], deadlines)
+  const files = await moduleEntryFiles(path)
+  // The set as the entry brought it (before the zips go.sum does not record are removed below).
   const list = join(options.stateDir, 'setup-goproxy-modules.json')
   await writeFile(list, JSON.stringify(fingerprint(files.map(f => f.path))))
-  const restored = part('modules', key, outcome, files)
+  const written = before ? files.filter(f => before.get(f.path) !== stamp(f)) : files
+  const zips = outcome.matchedKey ? await removeUnrecordedZips(path, written, await recordedSumsOf(sums)) : undefined
+  const restored = { ...part('modules', key, outcome, files), ...(zips ? { zips } : {}) }
   return {
     gomodcache,
     part: restored,
     state: { path, key, restored: restored.kind, list },
     ms: Math.round(performance.now() - started)
   }
+}
+
+const stamp = (file: TimedEntry) => `${file.mtimeMs}:${file.size}`
+const stamps = (files: readonly TimedEntry[]) => new Map(files.map(file => [file.path, stamp(file)]))
+
+/** What the go.sum files (those that exist) record: the hashes a restored zip must match. */
+async function recordedSumsOf(files: readonly string[]): Promise<RecordedSums> {
+  const texts = await Promise.all(files.map(file => readFile(file, 'utf8').catch(() => '')))
+  return recordedSums(texts.map(parseGoSum))
+}
+
+/**
+ * The modules entry's paths as @actions/cache takes them: glob patterns, from which tar archives the files matched (a
+ * directory whole), and the same list on restore and save (the library derives the entry's version from it): the kept
+ * files by suffix (see MODULE_ENTRY_SUFFIXES).
+ */
+export function moduleEntryPaths(download: string): string[] {
+  return MODULE_ENTRY_SUFFIXES.map(suffix => join(download, '**', `*${suffix}`))
+}
+
+/** The files under `download` the modules entry keeps: what a restore reports and post compares. */
+async function moduleEntryFiles(download: string): Promise<TimedEntry[]> {
+  return (await listFiles(download)).filter(file => isModuleEntryFile(file.path))
 }
 
 /**
@@ -392,7 +424,7 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
   const deadline = options.deadlineMs ?? SAVE_DEADLINE_MS
   if (state.modules) {
     const { path, key, restored, list } = state.modules
-    const files = await listFiles(path)
+    const files = await moduleEntryFiles(path)
     const before = await readJson<string>(list)
     const decision = saveDecision({
       part: 'modules',
@@ -403,7 +435,7 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
     })
     const bytes = files.reduce((sum, f) => sum + f.size, 0)
     const result: SavedPart = decision.save
-      ? await save('modules', [path], key, files.length, bytes, deadline)
+      ? await save('modules', moduleEntryPaths(path), key, files.length, bytes, deadline)
       : { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes }
     log.info(saveLine(result))
     saved.push(result)

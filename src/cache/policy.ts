@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto'
 import { InputError, quote } from '../go/errors.js'
+import { unescapeModulePath } from '../go/module/path.js'
 
 export const CACHE_PARTS = ['modules', 'build'] as const
 export type CachePart = (typeof CACHE_PARTS)[number]
@@ -142,6 +143,36 @@ export function buildSavePlan(facts: BuildSaveFacts): { kind: 'delta' } | { kind
     }
   }
   return { kind: 'delta' }
+}
+
+/**
+ * The files of `$GOMODCACHE/cache/download` the modules entry keeps, by name relative to it ('/'-separated): a module
+ * version's .info, .mod and .zip, what go needs to extract it without a network. Not its .ziphash: go trusts a cached
+ * zip by that file alone (modfetch's checkMod reads it and never hashes the zip again), so an entry holding other source
+ * under a true .ziphash would be built without a word; without one, go hashes each restored zip when it first uses it
+ * and checks the hash against go.sum (or the checksum database), as for a download (Go 1.21+: DownloadZip's "re-hash
+ * the zip"). A cached go.mod go checks against go.sum each time it reads one. Nor go's .lock files (empty; go makes
+ * them as it needs them), the checksum database's cached tiles and lookups (sumdb/), or the `@v/list` files (a proxy's
+ * version list of one moment: go asks again whenever it reaches a proxy, and a stale one would be the only answer of an
+ * offline `@latest`). Fewer files make the restore's tar quicker where each file costs.
+ */
+export const MODULE_ENTRY_SUFFIXES = ['.info', '.mod', '.zip'] as const
+
+/** Whether the modules entry keeps this file of the download tree (see MODULE_ENTRY_SUFFIXES). */
+export function isModuleEntryFile(rel: string): boolean {
+  return !rel.startsWith('sumdb/') && MODULE_ENTRY_SUFFIXES.some(suffix => rel.endsWith(suffix))
+}
+
+/**
+ * The module version a zip of the download tree holds, from its place (`<escaped path>/@v/<escaped version>.zip`,
+ * '/'-separated, relative to `cache/download`); undefined for any other file or a malformed name.
+ */
+export function downloadZipVersion(rel: string): { path: string; version: string } | undefined {
+  const m = /^(.+)\/@v\/([^/]+)\.zip$/.exec(rel)
+  if (!m) return undefined
+  const path = unescapeModulePath(m[1])
+  const version = unescapeModulePath(m[2])
+  return path && version?.startsWith('v') ? { path, version } : undefined
 }
 
 export function restoreKind(primaryKey: string, matchedKey: string | undefined): RestoreKind {

@@ -16,6 +16,8 @@ export interface RestoredPart {
   readonly delta?: { readonly key: string; readonly files: number; readonly bytes: number }
   /** Build cache: why no delta was applied although the base matched (a failed or given-up restore). */
   readonly deltaProblem?: string
+  /** Module cache: the restored zips this job's go.sum records, and those it does not (removed: src/cache/verify.ts). */
+  readonly zips?: { readonly kept: number; readonly removed: number }
 }
 
 export interface SavedPart {
@@ -55,7 +57,13 @@ export function restoreLine(part: RestoredPart): string {
     : part.deltaProblem
       ? ` (its delta not restored: ${part.deltaProblem})`
       : ''
-  return `${what}: ${part.kind} hit ${part.matchedKey}${delta} (${size(part.files, part.bytes)} on disk)`
+  return `${what}: ${part.kind} hit ${part.matchedKey}${delta} (${size(part.files, part.bytes)} on disk)${checkedZips(part)}`
+}
+
+/** `; 3 restored zip(s) not in this job's go.sum removed`, when there were any. */
+function checkedZips(part: RestoredPart): string {
+  const removed = part.zips?.removed ?? 0
+  return removed ? `; ${removed} restored zip(s) not in this job's go.sum removed` : ''
 }
 
 /** One log line per saved (or not saved) part. */
@@ -74,7 +82,7 @@ export function saveLine(part: SavedPart): string {
 export function restoreTable(parts: readonly RestoredPart[]): string {
   const rows = parts.map(
     p =>
-      `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.delta ? `${p.kind} + delta` : p.kind} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)}${p.delta ? ` + ${code(p.delta.key)}` : ''} | ${size(p.files, p.bytes)} |`
+      `| ${LABEL[p.part]} | ${p.problem ? `none (${p.problem.replace(/\|/g, '\\|')})` : p.delta ? `${p.kind} + delta` : p.kind}${p.zips?.removed ? `; ${p.zips.removed} zip(s) not in go.sum removed` : ''} | ${p.matchedKey ? code(p.matchedKey) : code(p.key)}${p.delta ? ` + ${code(p.delta.key)}` : ''} | ${size(p.files, p.bytes)} |`
   )
   return ['| cache | restored | key | on disk after restore |', '|---|---|---|---|', ...rows].join('\n')
 }

@@ -30,6 +30,7 @@ import { parseGoSum, recordedSums, type RecordedSums } from '../go/modfile/gosum
 import { DEFAULT_STALL_SECONDS, startFetch, type FetchStage, type PrefetchReport } from './fetch.js'
 import { readModuleSets, type ReadSet } from './module-sets.js'
 import { runWatched } from './run-go.js'
+import { removeStaleZips } from './stale-zips.js'
 import { explainFailures } from './sources.js'
 
 export { findGo, type GoLookup } from '../exec/find-go.js'
@@ -349,7 +350,9 @@ async function runSets(
   let pending = sets
   // The diagnosis each set's last retry line gave: the same failure again is counted, not described again.
   const told = new Map<ReadSet, string>()
-  const maxAttempts = Math.max(1, options.retries)
+  // Sets run once more after stale zips were removed (once each, beyond `retries`).
+  const renewed = new Set<ReadSet>()
+  let maxAttempts = Math.max(1, options.retries)
   for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt++) {
     if (attempt > 1) {
       const delay = backoffDelay(attempt - 1, options.retryDelayMs ?? 1000, RETRY_DELAY_CAP_MS)
@@ -391,8 +394,17 @@ async function runSets(
       failures.set(set, found)
       progress(true)
       const counts = `${run.objects.length} modules checked in ${(run.ms / 1000).toFixed(1)} s`
+      // Zips go refused that were in the module cache before this phase: removed, the set runs once more.
+      const stale = renewed.has(set) ? [] : await removeStaleZips(found, await modcache, started)
+      const renew =
+        stale.length > 0 && found.every(f => stale.includes(f) || f.diagnosis.transient) && Date.now() < deadline
       if (found.length === 0) {
         log.info(`${shown}: ${counts}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`)
+      } else if (renew) {
+        log.warning(staleZipsWarning(shown, stale))
+        renewed.add(set)
+        if (attempt === maxAttempts) maxAttempts++
+        again.push(set)
       } else if (found.every(f => f.diagnosis.transient) && attempt < maxAttempts && Date.now() < deadline) {
         // Only when every failure may pass: a checksum mismatch or a missing module would fail the build anyway.
         log.info(
@@ -405,6 +417,12 @@ async function runSets(
     pending = again
   }
   return { modules, failures: [...failures.values()].flat(), attempts, notes: [] }
+}
+
+/** The warning for zips found in the module cache that go rejected, removed to be fetched again. */
+function staleZipsWarning(shown: string, stale: readonly WarmFailure[]): string {
+  const named = stale.map(f => `${f.path}@${f.version ?? ''}`).join(', ')
+  return `${shown}: ${named}: the zip already in the module cache (restored from the Actions cache, or left by an earlier job) is not what go.sum records, so go refused it; removed and fetched again from the proxy. A cache entry that holds other bytes than the published modules was written by something other than this workflow's go: a workflow running untrusted code with access to the repository's cache, or a damaged archive.`
 }
 
 /** What a retry says of an attempt's failures: the first diagnosis in full, or only its kind when it is the one said last. */

@@ -4,7 +4,12 @@
  */
 import { parseGoproxy } from '../../../src/go/proxy/chain.js'
 import { InputError } from '../../../src/go/errors.js'
-import { checkModulePath, escapeModulePath, moduleRequestPath } from '../../../src/go/module/path.js'
+import {
+  checkModulePath,
+  escapeModulePath,
+  moduleRequestPath,
+  unescapeModulePath
+} from '../../../src/go/module/path.js'
 import {
   findPreset,
   GO_DEFAULT_GOPROXY,
@@ -95,7 +100,15 @@ describe('module paths', () => {
     ['example.com/a~b_c', 'example.com/a~b_c']
   ])('%s is %s in the module cache and in proxy URLs', (path, escaped) => {
     expect(escapeModulePath(path)).toBe(escaped)
+    expect(unescapeModulePath(escaped)).toBe(path)
   })
+
+  test.each(['github.com/BurntSushi/toml', 'example.com/a!', 'example.com/!1x', 'example.com/!!a'])(
+    '%s is no escaped path (an upper-case letter, or a ! not before a lower-case one)',
+    escaped => {
+      expect(unescapeModulePath(escaped)).toBeUndefined()
+    }
+  )
 
   // Go builds request URLs with url.PathEscape, which escapes `!` (not an unreserved character); encodeURIComponent
   // leaves it alone, so the probe would not ask what go asks.

@@ -17,6 +17,15 @@ export function moduleRequestPath(path: string): string {
     .join('/')
 }
 
+/**
+ * The inverse of {@link escapeModulePath} (golang.org/x/mod/module.UnescapePath's rule): `!x` is `X`; an upper-case
+ * letter, or a `!` not followed by a lower-case letter, is no escaped path at all (undefined).
+ */
+export function unescapeModulePath(escaped: string): string | undefined {
+  if (/[A-Z]/.test(escaped) || /!([^a-z]|$)/.test(escaped)) return undefined
+  return escaped.replace(/!([a-z])/g, (_m, c: string) => c.toUpperCase())
+}
+
 const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1'])
 
 /**
