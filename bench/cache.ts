@@ -18,17 +18,23 @@
  * Two graphs: the 200-module loopback graph (bench/graph.ts, served by the loopback proxy and checksum database; run at
  * 0 ms and again with the proxy answering after BENCH_CACHE_LATENCY_MS, default 50, 0 skips that row: a runner is
  * some distance from its proxy, and at 0 ms a plain \`go mod download\` costs almost nothing) and
- * cobra's real go.mod/go.sum (the real-world suite's fixture) through the machine's real proxy (`go env GOPROXY`,
- * read at run time, never written down; download-only, BENCH_CACHE_REAL_REPS sequences, default 1; `off` skips it).
- * The dependency added to cobra is a small real module taken with `go get` once, before the timed jobs.
+ * real projects' go.mod/go.sum (the real-world suite's fixtures: cobra, small, and gin) through the machine's real
+ * proxy (`go env GOPROXY`, read at run time, never written down; download-only, BENCH_CACHE_REAL_REPS sequences,
+ * default 1; `off` skips them), gin's also through a loopback relay that answers BENCH_CACHE_LATENCY_MS later (REAL_ROWS;
+ * BENCH_CACHE_REAL_GRAPHS picks rows). The dependency added is a small real module taken with `go get` once, before the
+ * timed jobs.
  *
  * BENCH_CACHE_PARTS sets the action's `cache` input (default true; `modules` times the module cache's restore alone).
+ * BENCH_CACHE_VERBOSE=1 prints each action job's output; BENCH_CACHE_TRACE=1 its main step's lines as they arrive, with
+ * the ms since the step started (where the time goes).
  *
  * Goals (issue 19): the third job ≤ 0.3× setup-go's time; the bytes stored over the three jobs ≤ 0.6× setup-go's.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -48,8 +54,16 @@ const JOB_TIMEOUT_MS = 900_000
 /** Small real modules for cobra's added dependency, tried in order (not every module is served by every proxy). */
 const REAL_ADDITIONS = ['github.com/google/uuid@v1.6.0', 'github.com/pkg/errors@v0.9.1', 'golang.org/x/mod@v0.20.0']
 
-const REAL_MAIN =
-  'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/spf13/pflag"\n\t"gopkg.in/yaml.v3"\n)\n\nfunc main() {\n\tout, _ := yaml.Marshal(pflag.CommandLine.NArg())\n\tfmt.Print(string(out))\n}\n'
+/**
+ * The real projects' graphs (the real-world suite's fixtures), each with the job's code: a main package using some of
+ * its dependencies, so the job builds (a build cache to store).
+ */
+const REAL_PROJECTS = {
+  cobra:
+    'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/spf13/pflag"\n\t"gopkg.in/yaml.v3"\n)\n\nfunc main() {\n\tout, _ := yaml.Marshal(pflag.CommandLine.NArg())\n\tfmt.Print(string(out))\n}\n',
+  gin: 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/go-playground/validator/v10"\n\t"github.com/pelletier/go-toml/v2"\n\t"golang.org/x/net/http2"\n\t"google.golang.org/protobuf/types/known/durationpb"\n\t"gopkg.in/yaml.v3"\n)\n\nfunc main() {\n\tout, _ := toml.Marshal(map[string]string{"v": fmt.Sprint(validator.New() != nil)})\n\ty, _ := yaml.Marshal(durationpb.New(0).AsDuration().String())\n\tfmt.Print(string(out), string(y), http2.ErrFrameTooLarge)\n}\n'
+} as const
+type RealProject = keyof typeof REAL_PROJECTS
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -173,6 +187,7 @@ async function actionJob(
     'job-status': 'success'
   }
   let warmAt: number | undefined
+  let seen = 0
   const main = await runAction({
     inputs,
     env,
@@ -182,6 +197,12 @@ async function actionJob(
     // The moment the module cache is warm: when the step's debug line saying so arrives.
     onStdout: (text, ms) => {
       if (warmAt === undefined && text.includes(MODULE_CACHE_WARM_MARK)) warmAt = ms
+      if (process.env.BENCH_CACHE_TRACE) {
+        for (const line of text.slice(seen).split('\n')) {
+          if (line) console.error(`T ${Math.round(ms)} ${line.slice(0, 160)}`)
+        }
+        seen = text.length
+      }
     }
   })
   if (main.code !== 0) {
@@ -336,8 +357,52 @@ async function loopbackScenario(latencyMs = 0): Promise<{ scenario: Scenario; cl
   }
 }
 
-/** cobra's real go.mod/go.sum through the machine's real proxy; the added dependency taken once with go get. */
-async function realScenario(misses: string[]): Promise<Scenario | undefined> {
+/**
+ * A loopback relay to `upstream` (the real proxy) that answers each request `delayMs` later: a runner's distance from
+ * its proxy, for a real graph (the loopback graph's proxy delays its own answers). Download-only, as every request the
+ * go command makes of a proxy is a GET; an upstream answer past two minutes is a 504.
+ */
+async function startDelayRelay(
+  upstream: string,
+  delayMs: number
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const base = upstream.replace(/\/+$/, '')
+  const server = createServer((request, response) => {
+    setTimeout(() => {
+      fetch(`${base}${request.url ?? '/'}`, { signal: AbortSignal.timeout(120_000) })
+        .then(async answer => {
+          const body = Buffer.from(await answer.arrayBuffer())
+          response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' })
+          response.end(body)
+        })
+        .catch(() => {
+          response.writeHead(504)
+          response.end()
+        })
+    }, delayMs)
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+/**
+ * A real project's go.mod/go.sum (cobra, gin: the real-world suite's fixtures) through the machine's real proxy, with
+ * `latencyMs`, through a relay that answers that much later (the checksum database stays as the machine has it); the
+ * added dependency taken once with go get.
+ */
+async function realScenario(
+  project: RealProject,
+  latencyMs: number,
+  misses: string[]
+): Promise<{ scenario: Scenario; close: () => Promise<void> } | undefined> {
   const real = JSON.parse(
     execFileSync(findGo(), ['env', '-json', 'GOPROXY', 'GOSUMDB'], {
       encoding: 'utf8',
@@ -350,9 +415,10 @@ async function realScenario(misses: string[]): Promise<Scenario | undefined> {
     return undefined
   }
   process.env.SETUP_GOPROXY_TEST_ALLOW_HOSTS = new URL(proxy).hostname
+  const relay = latencyMs > 0 ? await startDelayRelay(proxy, latencyMs) : undefined
   const env = (home: string) =>
     goTestEnv(home, {
-      GOPROXY: real.GOPROXY,
+      GOPROXY: relay?.url ?? real.GOPROXY,
       GOSUMDB: real.GOSUMDB,
       HTTPS_PROXY: undefined,
       HTTP_PROXY: undefined,
@@ -360,45 +426,49 @@ async function realScenario(misses: string[]): Promise<Scenario | undefined> {
     })
   const base: Checkout = dir => {
     mkdirSync(dir, { recursive: true })
-    for (const file of ['go.mod', 'go.sum']) copyFileSync(join(FIXTURES, 'cobra', file), join(dir, file))
-    // The job's code: a main package using two of cobra's dependencies, so the job builds (a build cache to store).
-    writeFileSync(join(dir, 'main.go'), REAL_MAIN)
+    for (const file of ['go.mod', 'go.sum']) copyFileSync(join(FIXTURES, project, file), join(dir, file))
+    writeFileSync(join(dir, 'main.go'), REAL_PROJECTS[project])
   }
+  const close = async () => relay?.close()
   // The added dependency, resolved once before the timed jobs (a throwaway module cache).
   const prep = tempDir('bench-cache-real-prep-')
-  const project = join(prep, 'project')
-  base(project)
+  const dir = join(prep, 'project')
+  base(dir)
   let added: { goMod: string; goSum: string; module: string } | undefined
   for (const module of REAL_ADDITIONS) {
-    const got = await runGo(['get', module], { cwd: project, env: env(prep), timeoutMs: 300_000 })
+    const got = await runGo(['get', module], { cwd: dir, env: env(prep), timeoutMs: 300_000 })
     if (got.code === 0) {
       added = {
-        goMod: readFileSync(join(project, 'go.mod'), 'utf8'),
-        goSum: readFileSync(join(project, 'go.sum'), 'utf8'),
+        goMod: readFileSync(join(dir, 'go.mod'), 'utf8'),
+        goSum: readFileSync(join(dir, 'go.sum'), 'utf8'),
         module
       }
       break
     }
   }
   if (!added) {
+    await close()
     misses.push(`real graph: none of ${REAL_ADDITIONS.join(', ')} could be added with go get through the real proxy`)
     return undefined
   }
   const withAdded = added
   return {
-    name: `cobra's real graph + ${withAdded.module} (real proxy)`,
-    checkouts: [
-      base,
-      base,
-      dir => {
-        base(dir)
-        writeFileSync(join(dir, 'go.mod'), withAdded.goMod)
-        writeFileSync(join(dir, 'go.sum'), withAdded.goSum)
-      }
-    ],
-    env,
-    inputs: { 'probe-timeout': '10000' },
-    build: true
+    scenario: {
+      name: `${project}'s real graph + ${withAdded.module} (real proxy${latencyMs > 0 ? `, ${latencyMs} ms per answer` : ''})`,
+      checkouts: [
+        base,
+        base,
+        to => {
+          base(to)
+          writeFileSync(join(to, 'go.mod'), withAdded.goMod)
+          writeFileSync(join(to, 'go.sum'), withAdded.goSum)
+        }
+      ],
+      env,
+      inputs: { 'probe-timeout': '10000' },
+      build: true
+    },
+    close
   }
 }
 
@@ -433,6 +503,22 @@ function section(name: string, { action, setupGo }: { action: Figures; setupGo: 
   ]
 }
 
+/**
+ * The real graphs: cobra's (small) and gin's (about 80 go.sum lines) through the real proxy as this machine reaches it,
+ * and gin's again at BENCH_CACHE_LATENCY_MS per answer (a runner farther from its proxy); BENCH_CACHE_REAL_GRAPHS
+ * names a subset (cobra, gin, gin@50).
+ */
+const REAL_ROWS: ReadonlyArray<readonly [RealProject, number]> = (() => {
+  const latency = Number(process.env.BENCH_CACHE_LATENCY_MS ?? 50)
+  const rows: Array<readonly [RealProject, number]> = [
+    ['cobra', 0],
+    ['gin', 0],
+    ...(latency > 0 ? [['gin', latency] as const] : [])
+  ]
+  const only = process.env.BENCH_CACHE_REAL_GRAPHS?.split(',').map(name => name.trim())
+  return only ? rows.filter(([project, ms]) => only.includes(ms > 0 ? `${project}@${ms}` : project)) : rows
+})()
+
 export async function main(): Promise<string> {
   const reps = Number(process.env.BENCH_CACHE_REPS ?? 2)
   const realSetting = process.env.BENCH_CACHE_REAL_REPS ?? '1'
@@ -453,9 +539,14 @@ export async function main(): Promise<string> {
         await loopback.close()
       }
     }
-    if (realReps > 0) {
-      const real = await realScenario(misses)
-      if (real) out.push(...section(real.name, await runScenario(real, azurite, realReps, misses)))
+    for (const [project, latency] of realReps > 0 ? REAL_ROWS : []) {
+      const real = await realScenario(project, latency, misses)
+      if (!real) continue
+      try {
+        out.push(...section(real.scenario.name, await runScenario(real.scenario, azurite, realReps, misses)))
+      } finally {
+        await real.close()
+      }
     }
   } finally {
     await azurite.close()
