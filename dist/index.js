@@ -5855,7 +5855,6 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
 /* harmony export */   Vu: () => (/* binding */ GO_PACKAGE_INDEX_HEADER),
 /* harmony export */   YN: () => (/* binding */ withModcacherw),
 /* harmony export */   e2: () => (/* binding */ backdatedMtime),
-/* harmony export */   gv: () => (/* binding */ downloadZipVersion),
 /* harmony export */   j2: () => (/* binding */ buildDeltaStage),
 /* harmony export */   jobStatus: () => (/* binding */ jobStatus),
 /* harmony export */   lL: () => (/* binding */ parseCacheSettings),
@@ -5871,7 +5870,6 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _go_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6743);
-/* harmony import */ var _go_module_path_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4716);
 /**
  * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
  * job used, and when an entry is saved. The I/O (go env, the trees on disk, @actions/cache) is in cache.ts.
@@ -5885,7 +5883,6 @@ const RESTORE_WORKER_ARG = '--setup-goproxy-cache-restore-worker';
  *   job that restored such a base entry and kept little beyond it stores only that little: a cumulative delta entry
  *   of that base (buildDeltaPrefix, buildSavePlan), restored after the base.
  */
-
 
 
 const CACHE_PARTS = ['modules', 'build'];
@@ -5991,18 +5988,6 @@ const MODULE_ENTRY_SUFFIXES = ['.info', '.mod', '.zip'];
 /** Whether the modules entry keeps this file of the download tree (see MODULE_ENTRY_SUFFIXES). */
 function isModuleEntryFile(rel) {
     return !rel.startsWith('sumdb/') && MODULE_ENTRY_SUFFIXES.some(suffix => rel.endsWith(suffix));
-}
-/**
- * The module version a zip of the download tree holds, from its place (`<escaped path>/@v/<escaped version>.zip`,
- * '/'-separated, relative to `cache/download`); undefined for any other file or a malformed name.
- */
-function downloadZipVersion(rel) {
-    const m = /^(.+)\/@v\/([^/]+)\.zip$/.exec(rel);
-    if (!m)
-        return undefined;
-    const path = (0,_go_module_path_js__WEBPACK_IMPORTED_MODULE_2__/* .unescapeModulePath */ .ql)(m[1]);
-    const version = (0,_go_module_path_js__WEBPACK_IMPORTED_MODULE_2__/* .unescapeModulePath */ .ql)(m[2]);
-    return path && version?.startsWith('v') ? { path, version } : undefined;
 }
 function restoreKind(primaryKey, matchedKey) {
     if (matchedKey === undefined)
@@ -7219,11 +7204,13 @@ function parseGoWork(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tz: () => (/* binding */ parseModuleFilePath),
 /* harmony export */   bN: () => (/* binding */ moduleRequestPath),
+/* harmony export */   g1: () => (/* binding */ moduleFilePath),
 /* harmony export */   iU: () => (/* binding */ checkModulePath),
-/* harmony export */   ql: () => (/* binding */ unescapeModulePath),
 /* harmony export */   xk: () => (/* binding */ escapeModulePath)
 /* harmony export */ });
+/* unused harmony export unescapeModulePath */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
 
 /**
@@ -7249,6 +7236,22 @@ function unescapeModulePath(escaped) {
     if (/[A-Z]/.test(escaped) || /!([^a-z]|$)/.test(escaped))
         return undefined;
     return escaped.replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
+}
+/**
+ * Where go keeps a module version's file under `$GOMODCACHE/cache/download` (and where a proxy serves it, before
+ * percent-encoding): `<escaped path>/@v/<escaped version>.<ext>`, '/'-separated.
+ */
+function moduleFilePath(path, version, ext) {
+    return `${escapeModulePath(path)}/@v/${escapeModulePath(version)}.${ext}`;
+}
+/** The inverse of {@link moduleFilePath}; undefined for any other name or a malformed escape. */
+function parseModuleFilePath(rel) {
+    const m = /^(.+)\/@v\/([^/]+)\.([a-z]+)$/.exec(rel);
+    if (!m)
+        return undefined;
+    const path = unescapeModulePath(m[1]);
+    const version = unescapeModulePath(m[2]);
+    return path && version?.startsWith('v') ? { path, version, ext: m[3] } : undefined;
 }
 const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
 /**
@@ -10028,7 +10031,7 @@ let cacheLoading;
  * The cache phase (it brings @actions/cache and the Azure SDK), loaded on first use: only the action imports it, and
  * hands it to the pipeline through `CachePlace.load`, so the CLI's module graph never reaches src/cache/phase.ts.
  */
-const loadCache = () => (cacheLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(540), __nccwpck_require__.e(710)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9710)));
+const loadCache = () => (cacheLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(540), __nccwpck_require__.e(15)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1015)));
 /** Whether the cache phase was loaded at all (the action's exit checks it for abandoned requests). */
 const cacheLoaded = () => cacheLoading !== undefined;
 /**

@@ -13,7 +13,6 @@ import {
   newOutputs,
   isBuildCacheEntry,
   jobStatus,
-  downloadZipVersion,
   isModuleEntryFile,
   moduleKeys,
   parseCacheSettings,
@@ -81,21 +80,6 @@ describe('the files the modules entry keeps (relative to $GOMODCACHE/cache/downl
     ['github.com/spf13/cobra/@v/v1.8.1.tmp-123', false]
   ])('%s: %s', (rel, kept) => {
     expect(isModuleEntryFile(rel)).toBe(kept)
-  })
-})
-
-describe('restored zips: which module version', () => {
-  it.each([
-    ['github.com/spf13/cobra/@v/v1.8.1.zip', { path: 'github.com/spf13/cobra', version: 'v1.8.1' }],
-    ['github.com/!burnt!sushi/toml/@v/v1.3.2.zip', { path: 'github.com/BurntSushi/toml', version: 'v1.3.2' }],
-    ['example.com/m/@v/v0.0.0-20240101000000-!a!b.zip', { path: 'example.com/m', version: 'v0.0.0-20240101000000-AB' }],
-    ['github.com/spf13/cobra/@v/v1.8.1.ziphash', undefined],
-    ['github.com/spf13/cobra/@v/list', undefined],
-    ['github.com/Spf13/cobra/@v/v1.8.1.zip', undefined],
-    ['@v/v1.0.0.zip', undefined],
-    ['example.com/m/@v/latest.zip', undefined]
-  ])('%s', (rel, version) => {
-    expect(downloadZipVersion(rel)).toEqual(version)
   })
 })
 

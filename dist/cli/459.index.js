@@ -639,7 +639,7 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function fileOf(module, version, kind) {
-    return { module, version, kind, path: `${(0,path/* escapeModulePath */.xk)(module)}/@v/${(0,path/* escapeModulePath */.xk)(version)}.${kind}` };
+    return { module, version, kind, path: (0,path/* moduleFilePath */.g1)(module, version, kind) };
 }
 /** Replacement lookup the way modload.Replacement does it: `path@version` first, then `path` for all versions. */
 function replacer(replacements) {
@@ -2976,7 +2976,7 @@ async function removeStaleZips(failures, gomodcache, startedMs) {
     for (const failure of failures.filter(isChecksumMismatch)) {
         if (!failure.version)
             continue;
-        const zip = (0,external_node_path_.join)(gomodcache, 'cache', 'download', ...(0,path/* escapeModulePath */.xk)(failure.path).split('/'), '@v', `${(0,path/* escapeModulePath */.xk)(failure.version)}.zip`);
+        const zip = (0,external_node_path_.join)(gomodcache, 'cache', 'download', ...(0,path/* moduleFilePath */.g1)(failure.path, failure.version, 'zip').split('/'));
         const written = await (0,promises_.stat)(zip).then(s => s.mtimeMs, () => undefined);
         if (written === undefined || written >= startedMs)
             continue;
@@ -3351,7 +3351,7 @@ async function runSets(sets, fetch, modcache, options, started) {
             progress(true);
             const counts = `${run.objects.length} modules checked in ${(run.ms / 1000).toFixed(1)} s`;
             // Zips go refused that were in the module cache before this phase: removed, the set runs once more.
-            const stale = renewed.has(set) ? [] : await removeStaleZips(found, await modcache, started);
+            const stale = found.length === 0 || renewed.has(set) ? [] : await removeStaleZips(found, await modcache, started);
             const renew = stale.length > 0 && found.every(f => stale.includes(f) || f.diagnosis.transient) && Date.now() < deadline;
             if (found.length === 0) {
                 log.info(`${shown}: ${counts}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);

@@ -36378,10 +36378,11 @@ function parseGoWork(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bN: () => (/* binding */ moduleRequestPath),
+/* harmony export */   g1: () => (/* binding */ moduleFilePath),
 /* harmony export */   iU: () => (/* binding */ checkModulePath),
 /* harmony export */   xk: () => (/* binding */ escapeModulePath)
 /* harmony export */ });
-/* unused harmony export unescapeModulePath */
+/* unused harmony exports unescapeModulePath, parseModuleFilePath */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
 
 /**
@@ -36407,6 +36408,22 @@ function unescapeModulePath(escaped) {
     if (/[A-Z]/.test(escaped) || /!([^a-z]|$)/.test(escaped))
         return undefined;
     return escaped.replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
+}
+/**
+ * Where go keeps a module version's file under `$GOMODCACHE/cache/download` (and where a proxy serves it, before
+ * percent-encoding): `<escaped path>/@v/<escaped version>.<ext>`, '/'-separated.
+ */
+function moduleFilePath(path, version, ext) {
+    return `${escapeModulePath(path)}/@v/${escapeModulePath(version)}.${ext}`;
+}
+/** The inverse of {@link moduleFilePath}; undefined for any other name or a malformed escape. */
+function parseModuleFilePath(rel) {
+    const m = /^(.+)\/@v\/([^/]+)\.([a-z]+)$/.exec(rel);
+    if (!m)
+        return undefined;
+    const path = unescapeModulePath(m[1]);
+    const version = unescapeModulePath(m[2]);
+    return path && version?.startsWith('v') ? { path, version, ext: m[3] } : undefined;
 }
 const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1']);
 /**
@@ -43953,8 +43970,6 @@ function decideAfterProbe(plan, proposal, onUnreachable, words) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/go/module/path.ts
-var path = __nccwpck_require__(4716);
 ;// CONCATENATED MODULE: ./src/cache/policy.ts
 /**
  * The cache phase's pure policy: which inputs mean what, the keys, what a restore was, which build-cache entries a
@@ -43969,7 +43984,6 @@ var path = __nccwpck_require__(4716);
  *   job that restored such a base entry and kept little beyond it stores only that little: a cumulative delta entry
  *   of that base (buildDeltaPrefix, buildSavePlan), restored after the base.
  */
-
 
 
 const CACHE_PARTS = ['modules', 'build'];
@@ -44076,18 +44090,6 @@ const MODULE_ENTRY_SUFFIXES = (/* unused pure expression or super */ null && (['
 function isModuleEntryFile(rel) {
     return !rel.startsWith('sumdb/') && MODULE_ENTRY_SUFFIXES.some(suffix => rel.endsWith(suffix));
 }
-/**
- * The module version a zip of the download tree holds, from its place (`<escaped path>/@v/<escaped version>.zip`,
- * '/'-separated, relative to `cache/download`); undefined for any other file or a malformed name.
- */
-function downloadZipVersion(rel) {
-    const m = /^(.+)\/@v\/([^/]+)\.zip$/.exec(rel);
-    if (!m)
-        return undefined;
-    const path = unescapeModulePath(m[1]);
-    const version = unescapeModulePath(m[2]);
-    return path && version?.startsWith('v') ? { path, version } : undefined;
-}
 function restoreKind(primaryKey, matchedKey) {
     if (matchedKey === undefined)
         return 'none';
@@ -44187,6 +44189,8 @@ function formatBytes(bytes) {
     return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`;
 }
 
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var path = __nccwpck_require__(4716);
 // EXTERNAL MODULE: ./src/go/toolchain/list.ts
 var list = __nccwpck_require__(5572);
 // EXTERNAL MODULE: ./src/go/toolchain/version.ts

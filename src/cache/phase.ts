@@ -46,7 +46,7 @@ import {
 import { listFiles, readHead } from './files.js'
 import { restoreServiceStatus } from './restore-worker.js'
 import { restoreLine, saveLine, type RestoredPart, type SavedPart } from './report.js'
-import { removeUnrecordedZips } from './verify.js'
+import { removeUnrecordedZips } from './unrecorded-zips.js'
 
 /** How long a lookup may take before the job goes on without the cache, and the download with extraction. */
 export const LOOKUP_DEADLINE_MS = 15_000

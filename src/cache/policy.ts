@@ -13,7 +13,6 @@
  */
 import { createHash } from 'node:crypto'
 import { InputError, quote } from '../go/errors.js'
-import { unescapeModulePath } from '../go/module/path.js'
 
 export const CACHE_PARTS = ['modules', 'build'] as const
 export type CachePart = (typeof CACHE_PARTS)[number]
@@ -161,18 +160,6 @@ export const MODULE_ENTRY_SUFFIXES = ['.info', '.mod', '.zip'] as const
 /** Whether the modules entry keeps this file of the download tree (see MODULE_ENTRY_SUFFIXES). */
 export function isModuleEntryFile(rel: string): boolean {
   return !rel.startsWith('sumdb/') && MODULE_ENTRY_SUFFIXES.some(suffix => rel.endsWith(suffix))
-}
-
-/**
- * The module version a zip of the download tree holds, from its place (`<escaped path>/@v/<escaped version>.zip`,
- * '/'-separated, relative to `cache/download`); undefined for any other file or a malformed name.
- */
-export function downloadZipVersion(rel: string): { path: string; version: string } | undefined {
-  const m = /^(.+)\/@v\/([^/]+)\.zip$/.exec(rel)
-  if (!m) return undefined
-  const path = unescapeModulePath(m[1])
-  const version = unescapeModulePath(m[2])
-  return path && version?.startsWith('v') ? { path, version } : undefined
 }
 
 export function restoreKind(primaryKey: string, matchedKey: string | undefined): RestoreKind {

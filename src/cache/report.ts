@@ -16,7 +16,7 @@ export interface RestoredPart {
   readonly delta?: { readonly key: string; readonly files: number; readonly bytes: number }
   /** Build cache: why no delta was applied although the base matched (a failed or given-up restore). */
   readonly deltaProblem?: string
-  /** Module cache: the restored zips this job's go.sum records, and those it does not (removed: src/cache/verify.ts). */
+  /** Module cache: the restored zips this job's go.sum records, and those it does not (removed: src/cache/unrecorded-zips.ts). */
   readonly zips?: { readonly kept: number; readonly removed: number }
 }
 

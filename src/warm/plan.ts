@@ -15,7 +15,7 @@
  * everything it reads. A module go.sum does not list is left to go.
  */
 import { matchesPrefixPatterns } from '../go/env/patterns.js'
-import { escapeModulePath } from '../go/module/path.js'
+import { moduleFilePath } from '../go/module/path.js'
 import { parseGoMod, parseGoWork, type ModuleVersion, type Replacement } from '../go/modfile/modfile.js'
 import { parseGoSum } from '../go/modfile/gosum.js'
 import { compareSemver } from '../go/module/semver.js'
@@ -84,7 +84,7 @@ function compare(a: string, b: string): number {
 }
 
 function fileOf(module: string, version: string, kind: PrefetchKind): PrefetchFile {
-  return { module, version, kind, path: `${escapeModulePath(module)}/@v/${escapeModulePath(version)}.${kind}` }
+  return { module, version, kind, path: moduleFilePath(module, version, kind) }
 }
 
 /** Replacement lookup the way modload.Replacement does it: `path@version` first, then `path` for all versions. */

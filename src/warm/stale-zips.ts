@@ -7,7 +7,7 @@
  */
 import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { escapeModulePath } from '../go/module/path.js'
+import { moduleFilePath } from '../go/module/path.js'
 import type { WarmFailure } from './judge.js'
 
 /** Whether go refused the module's bytes for not matching go.sum or the checksum database. */
@@ -32,9 +32,7 @@ export async function removeStaleZips(
       gomodcache,
       'cache',
       'download',
-      ...escapeModulePath(failure.path).split('/'),
-      '@v',
-      `${escapeModulePath(failure.version)}.zip`
+      ...moduleFilePath(failure.path, failure.version, 'zip').split('/')
     )
     const written = await stat(zip).then(
       s => s.mtimeMs,

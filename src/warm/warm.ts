@@ -395,7 +395,7 @@ async function runSets(
       progress(true)
       const counts = `${run.objects.length} modules checked in ${(run.ms / 1000).toFixed(1)} s`
       // Zips go refused that were in the module cache before this phase: removed, the set runs once more.
-      const stale = renewed.has(set) ? [] : await removeStaleZips(found, await modcache, started)
+      const stale = found.length === 0 || renewed.has(set) ? [] : await removeStaleZips(found, await modcache, started)
       const renew =
         stale.length > 0 && found.every(f => stale.includes(f) || f.diagnosis.transient) && Date.now() < deadline
       if (found.length === 0) {

@@ -7,7 +7,9 @@ import { InputError } from '../../../src/go/errors.js'
 import {
   checkModulePath,
   escapeModulePath,
+  moduleFilePath,
   moduleRequestPath,
+  parseModuleFilePath,
   unescapeModulePath
 } from '../../../src/go/module/path.js'
 import {
@@ -101,6 +103,26 @@ describe('module paths', () => {
   ])('%s is %s in the module cache and in proxy URLs', (path, escaped) => {
     expect(escapeModulePath(path)).toBe(escaped)
     expect(unescapeModulePath(escaped)).toBe(path)
+  })
+
+  test.each<[rel: string, file: { path: string; version: string; ext: string } | undefined]>([
+    ['github.com/spf13/cobra/@v/v1.8.1.zip', { path: 'github.com/spf13/cobra', version: 'v1.8.1', ext: 'zip' }],
+    [
+      'github.com/!burnt!sushi/toml/@v/v1.3.2.zip',
+      { path: 'github.com/BurntSushi/toml', version: 'v1.3.2', ext: 'zip' }
+    ],
+    [
+      'example.com/m/@v/v0.0.0-20240101000000-!a!b.zip',
+      { path: 'example.com/m', version: 'v0.0.0-20240101000000-AB', ext: 'zip' }
+    ],
+    ['github.com/spf13/cobra/@v/v1.8.1.ziphash', { path: 'github.com/spf13/cobra', version: 'v1.8.1', ext: 'ziphash' }],
+    ['github.com/spf13/cobra/@v/list', undefined],
+    ['github.com/Spf13/cobra/@v/v1.8.1.zip', undefined],
+    ['@v/v1.0.0.zip', undefined],
+    ['example.com/m/@v/latest.zip', undefined]
+  ])('the module cache file %s is %j', (rel, file) => {
+    expect(parseModuleFilePath(rel)).toEqual(file)
+    if (file) expect(moduleFilePath(file.path, file.version, file.ext)).toBe(rel)
   })
 
   test.each(['github.com/BurntSushi/toml', 'example.com/a!', 'example.com/!1x', 'example.com/!!a'])(

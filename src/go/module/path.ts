@@ -26,6 +26,23 @@ export function unescapeModulePath(escaped: string): string | undefined {
   return escaped.replace(/!([a-z])/g, (_m, c: string) => c.toUpperCase())
 }
 
+/**
+ * Where go keeps a module version's file under `$GOMODCACHE/cache/download` (and where a proxy serves it, before
+ * percent-encoding): `<escaped path>/@v/<escaped version>.<ext>`, '/'-separated.
+ */
+export function moduleFilePath(path: string, version: string, ext: string): string {
+  return `${escapeModulePath(path)}/@v/${escapeModulePath(version)}.${ext}`
+}
+
+/** The inverse of {@link moduleFilePath}; undefined for any other name or a malformed escape. */
+export function parseModuleFilePath(rel: string): { path: string; version: string; ext: string } | undefined {
+  const m = /^(.+)\/@v\/([^/]+)\.([a-z]+)$/.exec(rel)
+  if (!m) return undefined
+  const path = unescapeModulePath(m[1])
+  const version = unescapeModulePath(m[2])
+  return path && version?.startsWith('v') ? { path, version, ext: m[3] } : undefined
+}
+
 const WINDOWS_RESERVED = new Set(['CON', 'PRN', 'AUX', 'NUL', 'COM1', 'LPT1'])
 
 /**

@@ -1,11 +1,11 @@
 /**
- * The restored zips this job's go.sum does not record, removed before go sees them (src/cache/verify.ts): real module
+ * The restored zips this job's go.sum does not record, removed before go sees them (src/cache/unrecorded-zips.ts): real module
  * zips on disk, laid out as go lays out its download cache; nothing else is touched.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { listFiles } from '../../src/cache/files.js'
-import { removeUnrecordedZips } from '../../src/cache/verify.js'
+import { removeUnrecordedZips } from '../../src/cache/unrecorded-zips.js'
 import { parseGoSum, recordedSums } from '../../src/go/modfile/gosum.js'
 import { cleanupTempDirs, tempDir } from '../support/go.js'
 import { defineModule, escapeModulePath, goSumLines, type TestModule } from '../support/modules.js'

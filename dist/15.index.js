@@ -1,8 +1,8 @@
-export const id = 710;
-export const ids = [710];
+export const id = 15;
+export const ids = [15];
 export const modules = {
 
-/***/ 9710:
+/***/ 1015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -43,7 +43,9 @@ var files = __webpack_require__(8889);
 var restore_worker = __webpack_require__(9227);
 // EXTERNAL MODULE: ./src/cache/report.ts
 var report = __webpack_require__(8298);
-;// CONCATENATED MODULE: ./src/cache/verify.ts
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var path = __webpack_require__(4716);
+;// CONCATENATED MODULE: ./src/cache/unrecorded-zips.ts
 /**
  * The restored module zips this job's go.sum does not vouch for, removed before go sees them. go hashes each restored
  * zip and checks it against go.sum when it first uses it (the entry holds no .ziphash: see MODULE_ENTRY_SUFFIXES), but
@@ -63,8 +65,8 @@ var report = __webpack_require__(8298);
 async function removeUnrecordedZips(download, files, sums) {
     const zips = files.filter(file => file.path.endsWith('.zip')).map(file => file.path);
     const unrecorded = zips.filter(rel => {
-        const version = (0,policy/* downloadZipVersion */.gv)(rel);
-        return !version || (sums.get((0,gosum/* recordedKey */.S)(version.path, version.version, false))?.size ?? 0) === 0;
+        const file = (0,path/* parseModuleFilePath */.Tz)(rel);
+        return !file || (sums.get((0,gosum/* recordedKey */.S)(file.path, file.version, false))?.size ?? 0) === 0;
     });
     await Promise.all(unrecorded.map(rel => (0,promises_.rm)((0,external_node_path_.join)(download, rel), { force: true }).catch(() => undefined)));
     return { kept: zips.length - unrecorded.length, removed: unrecorded.length };

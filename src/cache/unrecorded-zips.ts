@@ -9,7 +9,8 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { recordedKey, type RecordedSums } from '../go/modfile/gosum.js'
-import { downloadZipVersion, type TimedEntry } from './policy.js'
+import { parseModuleFilePath } from '../go/module/path.js'
+import type { TimedEntry } from './policy.js'
 
 /** What the check did: the restored zips go.sum records (kept) and the others (removed). */
 export interface UnrecordedZips {
@@ -28,8 +29,8 @@ export async function removeUnrecordedZips(
 ): Promise<UnrecordedZips> {
   const zips = files.filter(file => file.path.endsWith('.zip')).map(file => file.path)
   const unrecorded = zips.filter(rel => {
-    const version = downloadZipVersion(rel)
-    return !version || (sums.get(recordedKey(version.path, version.version, false))?.size ?? 0) === 0
+    const file = parseModuleFilePath(rel)
+    return !file || (sums.get(recordedKey(file.path, file.version, false))?.size ?? 0) === 0
   })
   await Promise.all(unrecorded.map(rel => rm(join(download, rel), { force: true }).catch(() => undefined)))
   return { kept: zips.length - unrecorded.length, removed: unrecorded.length }
