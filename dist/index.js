@@ -6896,12 +6896,18 @@ function quote(value) {
 }
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Rejects NUL, newlines and other control characters, which Go refuses or would let inject another variable. */
-function assertNoControlCharacters(input, value) {
+/**
+ * Rejects NUL, newlines and other control characters, which Go refuses or would let inject another variable.
+ * `redact` hides credentials in the message; the check itself runs on the whole value, so a control character inside
+ * a password is refused too (a redacted copy would have hidden it, and the raw value would be exported).
+ */
+function assertNoControlCharacters(input, value, redact = text => text) {
     const match = CONTROL.exec(value);
     if (match) {
-        const code = match[0].charCodeAt(0).toString(16).padStart(4, '0');
-        throw new InputError(input, `${quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`);
+        const code = match[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
+        const shown = redact(value);
+        const where = CONTROL.test(shown) ? '' : ' in its hidden credentials';
+        throw new InputError(input, `${quote(shown)} contains the control character U+${code}${where}; remove it.`);
     }
 }
 
@@ -7334,7 +7340,7 @@ function parseTokens(input, tokens, options) {
             terminal = text;
             continue;
         }
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl)(text));
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, text, _url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEntry */ .cl);
         const preset = (0,_presets_js__WEBPACK_IMPORTED_MODULE_1__/* .findPreset */ .t)(text);
         let url;
         if (preset && options.presets) {
@@ -7378,7 +7384,7 @@ function presetByUrl(url) {
  * https://). Throws an InputError for every value Go would reject, up front.
  */
 function parseGoproxy(input, value) {
-    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(value));
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, value, _url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd);
     return parseTokens(input, tokenize(value), { origin: 'environment', presets: false });
 }
 /**
@@ -7396,7 +7402,7 @@ function parseProxiesInput(input, raw, lineSeparator) {
         return undefined;
     const tokens = [];
     lines.forEach((line, index) => {
-        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(line));
+        (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .assertNoControlCharacters */ .Pt)(input, line, _url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO);
         const lineTokens = tokenize(line);
         const endsWithSeparator = /[,|]$/.test(line);
         if (endsWithSeparator)
@@ -7716,7 +7722,7 @@ function splitTwice(s, sep) {
  * (which bypasses the proxies). Rejects what Go would reject, with its words.
  */
 function parseGosumdb(input, raw) {
-    (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .assertNoControlCharacters */ .Pt)(input, (0,_proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(raw));
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .assertNoControlCharacters */ .Pt)(input, raw, _proxy_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd);
     // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
     const value = raw;
     if (value === 'off')

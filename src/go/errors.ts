@@ -71,11 +71,21 @@ export function quote(value: string): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
-/** Rejects NUL, newlines and other control characters, which Go refuses or would let inject another variable. */
-export function assertNoControlCharacters(input: string, value: string): void {
+/**
+ * Rejects NUL, newlines and other control characters, which Go refuses or would let inject another variable.
+ * `redact` hides credentials in the message; the check itself runs on the whole value, so a control character inside
+ * a password is refused too (a redacted copy would have hidden it, and the raw value would be exported).
+ */
+export function assertNoControlCharacters(
+  input: string,
+  value: string,
+  redact: (text: string) => string = text => text
+): void {
   const match = CONTROL.exec(value)
   if (match) {
-    const code = match[0].charCodeAt(0).toString(16).padStart(4, '0')
-    throw new InputError(input, `${quote(value)} contains the control character U+${code.toUpperCase()}; remove it.`)
+    const code = match[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()
+    const shown = redact(value)
+    const where = CONTROL.test(shown) ? '' : ' in its hidden credentials'
+    throw new InputError(input, `${quote(shown)} contains the control character U+${code}${where}; remove it.`)
   }
 }

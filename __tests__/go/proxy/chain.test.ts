@@ -111,6 +111,12 @@ describe('parseGoproxy reads a GOPROXY value as the go command does', () => {
     ['https://a .example', /contains a blank/, 'whitespace inside a host'],
     ['https://a.example\n', /control character U\+000A/, 'a newline would inject another variable'],
     ['https://a.example\u0000', /control character U\+0000/, 'NUL'],
+    [
+      'https://user:p\u0001ss@a.example',
+      /U\+0001 in its hidden credentials/,
+      'inside a password, hidden in the message'
+    ],
+    ['https://a.examplehttps://u:p\u0001@b.example', /U\+0001 in its hidden credentials/, 'two URLs run together'],
     ['http://user:pw@a.example', /credentials over plain http/, 'Go refuses to send credentials over http'],
     ['http://token@a.example', /credentials over plain http/, 'a user-only token over http'],
     ['https://', /no valid host/, 'https needs a host'],
@@ -154,6 +160,7 @@ describe('credentials never appear in a message', () => {
     [`https://user:${SECRET}@a.example:99999`, 'a bad port'],
     [`https://user:${SECRET}@a.example/#x`, 'a fragment'],
     [`https://user:${SECRET}@a.example\u0007`, 'a control character'],
+    [`https://user:${SECRET}\u0007@a.example`, 'a control character inside the password'],
     [`HTTP://user:${SECRET}@a.example`, 'credentials over HTTP in capitals'],
     [`https://user:${SECRET}@a.example,http://u:${SECRET}@b.example`, 'the second entry of a list']
   ])('%s is reported without the secret', value => {

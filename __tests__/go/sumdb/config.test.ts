@@ -148,7 +148,8 @@ describe('parseGosumdb rejects what Go rejects, in its words', () => {
     ['sum.golang.org a.example', /must be an http\(s\) URL/, 'the URL has a scheme'],
     ['   ', /empty/, 'blanks only'],
     ['sum.golang.org\n', /control character U\+000A/, 'a newline'],
-    ['sum.golang.org\u0000', /control character U\+0000/, 'NUL']
+    ['sum.golang.org\u0000', /control character U\+0000/, 'NUL'],
+    ['sum.golang.org https://u:p\u0001w@sum.example', /U\+0001 in its hidden credentials/, 'inside a password']
   ])('rejects %j (%s)', (value, message) => {
     const error = inputError(() => parseGosumdb('sumdb', value))
     expect(error.input).toBe('sumdb')

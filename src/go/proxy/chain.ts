@@ -77,7 +77,7 @@ function parseTokens(input: string, tokens: readonly Token[], options: ParseOpti
       terminal = text
       continue
     }
-    assertNoControlCharacters(input, redactEntry(text))
+    assertNoControlCharacters(input, text, redactEntry)
     const preset = findPreset(text)
     let url: string
     if (preset && options.presets) {
@@ -127,7 +127,7 @@ function presetByUrl(url: string) {
  * https://). Throws an InputError for every value Go would reject, up front.
  */
 export function parseGoproxy(input: string, value: string): ParsedChain {
-  assertNoControlCharacters(input, redactText(value))
+  assertNoControlCharacters(input, value, redactText)
   return parseTokens(input, tokenize(value), { origin: 'environment', presets: false })
 }
 
@@ -145,7 +145,7 @@ export function parseProxiesInput(input: string, raw: string, lineSeparator: Sep
   if (lines.length === 0) return undefined
   const tokens: Token[] = []
   lines.forEach((line, index) => {
-    assertNoControlCharacters(input, redactUrl(line))
+    assertNoControlCharacters(input, line, redactUrl)
     const lineTokens = tokenize(line)
     const endsWithSeparator = /[,|]$/.test(line)
     if (endsWithSeparator) lineTokens.pop() // the empty entry after a trailing separator

@@ -83,7 +83,7 @@ function splitTwice(s: string, sep: string): [string, string?, string?] {
  * (which bypasses the proxies). Rejects what Go would reject, with its words.
  */
 export function parseGosumdb(input: string, raw: string): SumdbConfig {
-  assertNoControlCharacters(input, redactText(raw))
+  assertNoControlCharacters(input, raw, redactText)
   // Exact, as in Go's dbDial: " off" is not off (readSettings trims the input; the job's GOSUMDB reaches go as is).
   const value = raw
   if (value === 'off') return { kind: 'off', value: 'off' }
