@@ -42,7 +42,7 @@ var files = __webpack_require__(8889);
 // EXTERNAL MODULE: ./src/cache/restore-worker.ts
 var restore_worker = __webpack_require__(9227);
 // EXTERNAL MODULE: ./src/cache/report.ts
-var report = __webpack_require__(8298);
+var cache_report = __webpack_require__(8298);
 // EXTERNAL MODULE: ./src/go/module/path.ts
 var path = __webpack_require__(4716);
 ;// CONCATENATED MODULE: ./src/cache/unrecorded-zips.ts
@@ -75,8 +75,10 @@ async function removeUnrecordedZips(download, files, sums) {
 ;// CONCATENATED MODULE: ./src/cache/phase.ts
 /**
  * The cache phase: restore before the warm phase (modules, awaited: the warm phase then fetches only what is missing)
- * and beside both (build: started first, it runs beside the modules restore and then the warm phase), save in the post step after a successful job. What post needs is handed over as a
- * CacheState (kept in the step state) and the restored entry lists (files in RUNNER_TEMP).
+ * and beside both (build: started first, it runs beside the modules restore and then the warm phase), save in the post
+ * step after a successful job. Each part is a base entry plus, when the job restored a base, a cumulative delta of it
+ * (what the job added beyond it). What post needs is handed over as a CacheState (kept in the step state) and the
+ * restored entry lists (files in RUNNER_TEMP).
  */
 
 
@@ -144,7 +146,7 @@ async function restoreCaches(options) {
             listed = buildList(entries, restored, base, delta);
             await (0,promises_.writeFile)(list, JSON.stringify(listed));
             const result = withDelta(part('build', prefix, outcome, entries), delta);
-            log.info((0,report/* restoreLine */.JD)(result));
+            log.info((0,cache_report/* restoreLine */.JD)(result));
             log.debug(`Build cache: restored in ${Math.round(performance.now() - started)} ms`);
             return result;
         })();
@@ -165,7 +167,7 @@ async function restoreCaches(options) {
                 log.debug(`Module cache: restored early into ${early.gomodcache}, but the job's go uses ${GOMODCACHE}`);
             }
             modules = restored.part;
-            log.info((0,report/* restoreLine */.JD)(modules));
+            log.info((0,cache_report/* restoreLine */.JD)(modules));
             log.debug(`Module cache: restored in ${restored.ms} ms${restored === early ? ' (beside the Go install)' : ''}`);
             state = { ...state, modules: restored.state };
         }
@@ -181,27 +183,65 @@ async function restoreCaches(options) {
 async function restoreModules(gomodcache, options, deadlines) {
     const started = performance.now();
     const path = (0,external_node_path_.join)(gomodcache, 'cache', 'download');
+    const stage = (0,policy/* deltaStage */.vb)(gomodcache);
     const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK);
-    const { key, prefix } = (0,policy/* moduleKeys */.Nm)({ os: options.os, keySuffix: options.settings.keySuffix }, await (0,cache.hashFiles)(sums, options.cwd));
+    const context = { os: options.os, keySuffix: options.settings.keySuffix };
+    const goSumHash = await (0,cache.hashFiles)(sums, options.cwd);
+    const { key } = (0,policy/* moduleKeys */.Nm)(context, goSumHash);
     // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
     // replace files in it as a non-root user; and only the zips the restore wrote are judged below, not its own.
     const here = (0,external_node_fs_.existsSync)(gomodcache);
     if (here)
         await (0,cache.makeDirectoriesWritable)(gomodcache);
     const before = here ? stamps(await moduleEntryFiles(path)) : undefined;
-    const outcome = await (0,cache.restoreEntry)(moduleEntryPaths(path), key, [prefix], deadlines);
+    const { outcome, base, delta } = await restoreModuleEntries(path, stage, context, goSumHash, deadlines);
     const files = await moduleEntryFiles(path);
-    // The set as the entry brought it (before the zips go.sum does not record are removed below).
+    // The set as the entries brought it (before the zips go.sum does not record are removed below), and for a delta
+    // saved after the job, what the base held.
     const list = (0,external_node_path_.join)(options.stateDir, 'setup-goproxy-modules.json');
-    await (0,promises_.writeFile)(list, JSON.stringify((0,policy/* fingerprint */.Rj)(files.map(f => f.path))));
+    await (0,promises_.writeFile)(list, JSON.stringify(modulesList(files, base, delta)));
     const written = before ? files.filter(f => before.get(f.path) !== stamp(f)) : files;
     const zips = outcome.matchedKey ? await removeUnrecordedZips(path, written, await recordedSumsOf(sums)) : undefined;
-    const restored = { ...part('modules', key, outcome, files), ...(zips ? { zips } : {}) };
+    const restored = {
+        ...withDelta(part('modules', key, outcome, files), delta),
+        // The base and the delta stored for exactly these go.sum files: the same set as a full entry under the key.
+        ...(delta && 'key' in delta && delta.key === base?.deltaKey ? { kind: 'exact' } : {}),
+        ...(zips ? { zips } : {})
+    };
     return {
         gomodcache,
         part: restored,
-        state: { path, key, restored: restored.kind, list },
+        state: { path, stage, key, restored: restored.kind, list },
         ms: Math.round(performance.now() - started)
+    };
+}
+/**
+ * The modules entry of these go.sum files, else the newest of any set (the base); with a base, the delta a job with
+ * these go.sum files stored of it, else the newest delta of that base (its prefix names the base: a delta of another
+ * base is never applied).
+ */
+async function restoreModuleEntries(download, stage, context, goSumHash, deadlines) {
+    const { key, prefix } = (0,policy/* moduleKeys */.Nm)(context, goSumHash);
+    const outcome = await (0,cache.restoreEntry)(moduleEntryPaths(download), key, [prefix], deadlines);
+    if (outcome.matchedKey === undefined || outcome.matchedKey === key)
+        return { outcome };
+    const deltaPrefix = (0,policy/* moduleDeltaPrefix */.Xr)(context, outcome.matchedKey);
+    const base = { key: outcome.matchedKey, deltaKey: deltaPrefix + goSumHash };
+    const delta = await restoreDelta(download, stage, base.deltaKey, deltaPrefix, policy/* isModuleEntryFile */.t6, 'replace', deadlines);
+    return { outcome, base, delta };
+}
+function modulesList(files, base, delta) {
+    const deltaNames = new Set(delta && 'key' in delta ? delta.names : []);
+    return {
+        fingerprint: (0,policy/* fingerprint */.Rj)(files.map(f => f.path)),
+        ...(base
+            ? {
+                base: {
+                    ...base,
+                    stamps: Object.fromEntries(files.filter(f => !deltaNames.has(f.path)).map(f => [f.path, stamp(f)]))
+                }
+            }
+            : {})
     };
 }
 const stamp = (file) => `${file.mtimeMs}:${file.size}`;
@@ -261,7 +301,7 @@ async function restoreBuildEntries(gocache, prefix, context, deadlines) {
     if (outcome.matchedKey === undefined)
         return { outcome };
     const deltaPrefix = (0,policy/* buildDeltaPrefix */.PA)(context, outcome.matchedKey);
-    const delta = await restoreDelta(gocache, deltaPrefix, deadlines);
+    const delta = await restoreDelta(gocache, (0,policy/* deltaStage */.vb)(gocache), deltaPrefix, deltaPrefix, policy/* isBuildCacheEntry */.pU, 'keep', deadlines);
     return { outcome, base: { key: outcome.matchedKey, deltaPrefix }, delta };
 }
 /**
@@ -286,24 +326,28 @@ function withDelta(result, delta) {
     return delta && 'problem' in delta ? { ...result, deltaProblem: delta.problem } : result;
 }
 /**
- * Restores the newest delta of a base (its prefix names the base) into the stage beside GOCACHE, moves its entries
- * into GOCACHE (those already there stay) and removes the stage.
+ * Restores a delta of a base (`key`, else the newest under `deltaPrefix`, which names the base) into `stage`, moves
+ * the files `isEntry` accepts into the cache tree `root` and removes the stage. A file already there stays (`keep`:
+ * build-cache entries are named by their content) or is replaced (`replace`: a module file the delta holds is newer
+ * than the base's).
  */
-async function restoreDelta(gocache, deltaPrefix, deadlines) {
-    const stage = (0,policy/* buildDeltaStage */.j2)(gocache);
+async function restoreDelta(root, stage, key, deltaPrefix, isEntry, existing, deadlines) {
     try {
         await (0,promises_.rm)(stage, { recursive: true, force: true });
-        const outcome = await (0,cache.restoreEntry)([stage], deltaPrefix, [deltaPrefix], deadlines);
+        const outcome = await (0,cache.restoreEntry)([stage], key, [deltaPrefix], deadlines);
         if ('gaveUp' in outcome && outcome.gaveUp)
             return { problem: outcome.gaveUp };
         if (outcome.matchedKey === undefined)
             return { none: true };
         const names = [];
         let bytes = 0;
-        for (const entry of (await (0,files/* listFiles */.C)(stage)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path))) {
-            const to = (0,external_node_path_.join)(gocache, entry.path);
-            if ((0,external_node_fs_.existsSync)(to))
-                continue;
+        for (const entry of (await (0,files/* listFiles */.C)(stage)).filter(f => isEntry(f.path))) {
+            const to = (0,external_node_path_.join)(root, entry.path);
+            if ((0,external_node_fs_.existsSync)(to)) {
+                if (existing === 'keep')
+                    continue;
+                await (0,promises_.rm)(to, { force: true });
+            }
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
             await (0,promises_.rename)((0,external_node_path_.join)(stage, entry.path), to).catch(() => (0,promises_.copyFile)((0,external_node_path_.join)(stage, entry.path), to));
             names.push(entry.path);
@@ -313,7 +357,7 @@ async function restoreDelta(gocache, deltaPrefix, deadlines) {
     }
     catch (error) {
         return {
-            problem: `its entries could not be moved into GOCACHE: ${error instanceof Error ? error.message : String(error)}`
+            problem: `its files could not be moved into ${root}: ${error instanceof Error ? error.message : String(error)}`
         };
     }
     finally {
@@ -359,106 +403,134 @@ async function saveCaches(options) {
     const { state, log } = options;
     const saved = [];
     const deadline = options.deadlineMs ?? SAVE_DEADLINE_MS;
-    if (state.modules) {
-        const { path, key, restored, list } = state.modules;
-        const files = await moduleEntryFiles(path);
-        const before = await readJson(list);
-        const decision = (0,policy/* saveDecision */.Od)({
-            part: 'modules',
-            restored,
-            changed: (0,policy/* fingerprint */.Rj)(files.map(f => f.path)) !== before,
-            restoreOnly: state.restoreOnly,
-            jobStatus: options.jobStatus
-        });
-        const bytes = files.reduce((sum, f) => sum + f.size, 0);
-        const result = decision.save
-            ? await save('modules', moduleEntryPaths(path), key, files.length, bytes, deadline)
-            : { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes };
-        log.info((0,report/* saveLine */.Gj)(result));
+    const report = (result) => {
+        log.info((0,cache_report/* saveLine */.Gj)(result));
         saved.push(result);
-    }
-    if (state.build) {
-        const { path, prefix, list } = state.build;
-        const entries = (await (0,files/* listFiles */.C)(path)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
-        const { keep, drop } = (0,policy/* trimPlan */.ow)(entries, state.startedMs);
-        const listed = await readBuildList(list);
-        const restoredNames = new Set(listed.names);
-        const added = await compiledOutputs(path, (0,policy/* newOutputs */.zN)(keep, restoredNames));
-        if (added.length > 0 && restoredNames.size > 0) {
-            // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
-            const shown = added.slice(0, 5).map(e => `${e.path} (${(0,policy/* formatBytes */.z3)(e.size)})`);
-            log.debug(`Build cache: ${added.length} output(s) not in the restore: ${shown.join(', ')}`);
-        }
-        const decision = (0,policy/* saveDecision */.Od)({
-            part: 'build',
-            restored: restoredNames.size > 0 ? 'partial' : 'none',
-            changed: added.length > 0,
-            restoreOnly: state.restoreOnly,
-            jobStatus: options.jobStatus
-        });
-        const bytes = keep.reduce((sum, f) => sum + f.size, 0);
-        const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) };
-        let result;
-        if (decision.save) {
-            // A base was restored: what the job kept beyond it (new entries, and those an earlier delta brought) is a
-            // cumulative delta of it, stored alone when it is small against what the job kept of the base.
-            const baseNames = new Set(listed.base?.names ?? []);
-            const beyond = keep.filter(e => !baseNames.has(e.path));
-            const plan = (0,policy/* buildSavePlan */.nZ)({
-                baseKey: listed.base?.key,
-                baseKeptBytes: keep.filter(e => baseNames.has(e.path)).reduce((sum, f) => sum + f.size, 0),
-                deltaFiles: beyond.length,
-                deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
-            });
-            if (plan.kind === 'delta' && listed.base) {
-                result = await saveDelta(path, beyond, listed.base, deadline, log);
-            }
-            if (result === undefined) {
-                const putBack = await (0,cache.setAside)(path, drop, `${path}.unused-${process.pid}`);
-                try {
-                    result = {
-                        ...(await save('build', [path], prefix + (0,policy/* fingerprint */.Rj)(keep.map(e => e.path)), keep.length, bytes, deadline)),
-                        trimmed,
-                        ...(plan.kind === 'full' && listed.base ? { fullBecause: plan.why } : {})
-                    };
-                }
-                finally {
-                    await putBack();
-                }
-            }
-        }
-        else {
-            result = { part: 'build', saved: false, reason: decision.reason, files: keep.length, bytes, trimmed };
-        }
-        log.info((0,report/* saveLine */.Gj)(result));
-        saved.push(result);
-    }
+    };
+    if (state.modules)
+        report(await saveModules(state.modules, state, options.jobStatus, deadline, log));
+    if (state.build)
+        report(await saveBuild(state.build, state, options.jobStatus, deadline, log));
     return saved;
 }
+/** The modules entry: again only when the set of module files changed, as a delta of the base when it is small. */
+async function saveModules(modules, state, status, deadline, log) {
+    const { path, stage, key, restored, list } = modules;
+    const files = await moduleEntryFiles(path);
+    const listed = await readJson(list);
+    const decision = (0,policy/* saveDecision */.Od)({
+        part: 'modules',
+        restored,
+        changed: (0,policy/* fingerprint */.Rj)(files.map(f => f.path)) !== listed?.fingerprint,
+        restoreOnly: state.restoreOnly,
+        jobStatus: status
+    });
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    let result;
+    if (decision.save) {
+        // Another set's entry was restored: the module files beyond it are a cumulative delta of it, stored alone when
+        // they are small against what the base held (a new dependency, not the whole cache again).
+        const baseStamps = listed?.base?.stamps ?? {};
+        const beyond = files.filter(f => baseStamps[f.path] !== stamp(f));
+        const plan = (0,policy/* deltaSavePlan */.TC)({
+            baseKey: listed?.base?.key,
+            baseKeptBytes: bytes - beyond.reduce((sum, f) => sum + f.size, 0),
+            deltaFiles: beyond.length,
+            deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
+        });
+        if (plan.kind === 'delta' && listed?.base) {
+            result = await saveDelta('modules', path, stage, beyond, listed.base.deltaKey, listed.base.key, deadline, log);
+        }
+        result ??= {
+            ...(await save('modules', moduleEntryPaths(path), key, files.length, bytes, deadline)),
+            ...(plan.kind === 'full' && listed?.base ? { fullBecause: plan.why } : {})
+        };
+    }
+    else {
+        result = { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes };
+    }
+    return result;
+}
+/** The build entry, trimmed to what the job used: again only when the job compiled new outputs, as a delta when small. */
+async function saveBuild(build, state, status, deadline, log) {
+    const { path, prefix, list } = build;
+    const entries = (await (0,files/* listFiles */.C)(path)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
+    const { keep, drop } = (0,policy/* trimPlan */.ow)(entries, state.startedMs);
+    const listed = await readBuildList(list);
+    const restoredNames = new Set(listed.names);
+    const added = await compiledOutputs(path, (0,policy/* newOutputs */.zN)(keep, restoredNames));
+    if (added.length > 0 && restoredNames.size > 0) {
+        // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
+        const shown = added.slice(0, 5).map(e => `${e.path} (${(0,policy/* formatBytes */.z3)(e.size)})`);
+        log.debug(`Build cache: ${added.length} output(s) not in the restore: ${shown.join(', ')}`);
+    }
+    const decision = (0,policy/* saveDecision */.Od)({
+        part: 'build',
+        restored: restoredNames.size > 0 ? 'partial' : 'none',
+        changed: added.length > 0,
+        restoreOnly: state.restoreOnly,
+        jobStatus: status
+    });
+    const bytes = keep.reduce((sum, f) => sum + f.size, 0);
+    const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) };
+    let result;
+    if (decision.save) {
+        // A base was restored: what the job kept beyond it (new entries, and those an earlier delta brought) is a
+        // cumulative delta of it, stored alone when it is small against what the job kept of the base.
+        const baseNames = new Set(listed.base?.names ?? []);
+        const beyond = keep.filter(e => !baseNames.has(e.path));
+        const plan = (0,policy/* deltaSavePlan */.TC)({
+            baseKey: listed.base?.key,
+            baseKeptBytes: keep.filter(e => baseNames.has(e.path)).reduce((sum, f) => sum + f.size, 0),
+            deltaFiles: beyond.length,
+            deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
+        });
+        if (plan.kind === 'delta' && listed.base) {
+            const deltaKey = listed.base.deltaPrefix + (0,policy/* fingerprint */.Rj)(beyond.map(e => e.path));
+            result = await saveDelta('build', path, (0,policy/* deltaStage */.vb)(path), beyond, deltaKey, listed.base.key, deadline, log);
+        }
+        if (result === undefined) {
+            const putBack = await (0,cache.setAside)(path, drop, `${path}.unused-${process.pid}`);
+            try {
+                result = {
+                    ...(await save('build', [path], prefix + (0,policy/* fingerprint */.Rj)(keep.map(e => e.path)), keep.length, bytes, deadline)),
+                    trimmed,
+                    ...(plan.kind === 'full' && listed.base ? { fullBecause: plan.why } : {})
+                };
+            }
+            finally {
+                await putBack();
+            }
+        }
+    }
+    else {
+        result = { part: 'build', saved: false, reason: decision.reason, files: keep.length, bytes, trimmed };
+    }
+    return result;
+}
 /**
- * Stores `entries` (relative to GOCACHE) as a delta of `base`: hard links (copies where a link fails) in the stage
- * beside GOCACHE, saved under the base's delta prefix and the fingerprint of their names (an identical delta is not
- * stored twice), the stage removed after. Undefined when they could not be staged: a full entry is saved instead.
+ * Stores `entries` (relative to the cache tree `root`) as a delta of the base entry `baseKey`: hard links (copies
+ * where a link fails) in `stage`, saved under `key` (for the build, the base's delta prefix and the fingerprint of
+ * their names, so an identical delta is not stored twice; for the modules, the job's go.sum hash), the stage removed
+ * after. Undefined when they could not be staged: a full entry is saved instead.
  */
-async function saveDelta(gocache, entries, base, deadlineMs, log) {
-    const stage = (0,policy/* buildDeltaStage */.j2)(gocache);
+async function saveDelta(cachePart, root, stage, entries, key, baseKey, deadlineMs, log) {
     try {
         await (0,promises_.rm)(stage, { recursive: true, force: true });
         for (const entry of entries) {
             const to = (0,external_node_path_.join)(stage, entry.path);
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true });
-            await (0,promises_.link)((0,external_node_path_.join)(gocache, entry.path), to).catch(() => (0,promises_.copyFile)((0,external_node_path_.join)(gocache, entry.path), to));
+            await (0,promises_.link)((0,external_node_path_.join)(root, entry.path), to).catch(() => (0,promises_.copyFile)((0,external_node_path_.join)(root, entry.path), to));
         }
     }
     catch (error) {
-        log.debug(`Build cache: the delta could not be staged in ${stage} (${error instanceof Error ? error.message : String(error)}); a full entry instead`);
+        log.debug(`${cachePart === 'modules' ? 'Module' : 'Build'} cache: the delta could not be staged in ${stage} (${error instanceof Error ? error.message : String(error)}); a full entry instead`);
         await (0,promises_.rm)(stage, { recursive: true, force: true }).catch(() => undefined);
         return undefined;
     }
     try {
-        const key = base.deltaPrefix + (0,policy/* fingerprint */.Rj)(entries.map(e => e.path));
         const bytes = entries.reduce((sum, f) => sum + f.size, 0);
-        return { ...(await save('build', [stage], key, entries.length, bytes, deadlineMs)), deltaOf: base.key };
+        return { ...(await save(cachePart, [stage], key, entries.length, bytes, deadlineMs)), deltaOf: baseKey };
     }
     finally {
         await (0,promises_.rm)(stage, { recursive: true, force: true }).catch(() => undefined);

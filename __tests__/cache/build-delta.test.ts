@@ -1,5 +1,5 @@
 /**
- * Delta build entries (src/cache/phase.ts, policy.ts buildSavePlan): a job that restored a base build entry and kept
+ * Delta build entries (src/cache/phase.ts, policy.ts deltaSavePlan): a job that restored a base build entry and kept
  * little beyond it stores only that little, as a cumulative delta of that base, restored after the base by the next
  * jobs; a delta over the threshold stores a full base again; a delta is only ever applied to its own base.
  *
@@ -15,9 +15,9 @@ import { join } from 'node:path'
 import { saveEntry } from '../../src/cache/cache.js'
 import { restoreCaches, saveCaches, type RestoreResult } from '../../src/cache/phase.js'
 import {
-  BUILD_DELTA_MAX_FRACTION,
+  DELTA_MAX_FRACTION,
   buildDeltaPrefix,
-  buildDeltaStage,
+  deltaStage,
   buildPrefix,
   type JobStatus,
   type KeyContext
@@ -138,7 +138,7 @@ describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${f
     // The delta's archive holds the two new entries: far smaller than the base's.
     expect(sizeOf(part.key!)).toBeGreaterThan(16 * KiB)
     expect(sizeOf(part.key!)).toBeLessThan(sizeOf(baseKey) / 5)
-    expect(existsSync(buildDeltaStage(gocache))).toBe(false)
+    expect(existsSync(deltaStage(gocache))).toBe(false)
     firstDelta = { key: part.key!, names }
   }, 120_000)
 
@@ -151,7 +151,7 @@ describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${f
       files: BASE_ENTRIES + 2
     })
     expect(entryNames()).toEqual(expect.arrayContaining(firstDelta.names))
-    expect(existsSync(buildDeltaStage(gocache))).toBe(false)
+    expect(existsSync(deltaStage(gocache))).toBe(false)
     useAll()
     const before = keys().length
     expect(await save(result)).toMatchObject({ saved: false, reason: 'unchanged since the restore' })
@@ -186,7 +186,7 @@ describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${f
     writeEntry(8 * KiB)
     expect(await save(restoreOnly.result)).toMatchObject({ saved: false, reason: 'cache-restore-only' })
     expect(keys()).toHaveLength(before)
-    expect(existsSync(buildDeltaStage(gocache))).toBe(false)
+    expect(existsSync(deltaStage(gocache))).toBe(false)
   }, 120_000)
 
   let secondBase: string
@@ -194,8 +194,8 @@ describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${f
   test('a delta over the threshold stores a full base again, trimmed to what the job used', async () => {
     const { result } = await restore()
     useAll()
-    // More than BUILD_DELTA_MAX_FRACTION of the base's bytes, beyond it.
-    writeEntry(Math.ceil(BUILD_DELTA_MAX_FRACTION * BASE_ENTRIES * BASE_ENTRY_BYTES) + KiB)
+    // More than DELTA_MAX_FRACTION of the base's bytes, beyond it.
+    writeEntry(Math.ceil(DELTA_MAX_FRACTION * BASE_ENTRIES * BASE_ENTRY_BYTES) + KiB)
     const part = await save(result)
     expect(part.saved).toBe(true)
     expect(part.deltaOf).toBeUndefined()

@@ -13,7 +13,7 @@ import { appendFileSync, chmodSync, mkdirSync, readFileSync, rmSync, writeFileSy
 import { dirname, join } from 'node:path'
 import { saveEntry } from '../../src/cache/cache.js'
 import { moduleEntryPaths } from '../../src/cache/phase.js'
-import { buildDeltaPrefix } from '../../src/cache/policy.js'
+import { buildDeltaPrefix, formatBytes } from '../../src/cache/policy.js'
 import { chownToRunner, RUNNER_UID } from '../support/as-user.js'
 import { overrideProcessEnv } from '../support/cache-phase.js'
 import { cacheEnv, startAzurite, startCacheService, type Azurite } from '../support/cache-service.js'
@@ -44,8 +44,10 @@ ${[...base, added].map((m, i) => `\tprintln(m${i}.${m.goPackage!.func}())`).join
 `
 
 // Each job is main + a go build with an empty build cache (the cold one compiles the standard library) + post, as a
-// non-root user on a shared machine: minutes, not the default 60 s.
-const JOB_MS = 300_000
+// non-root user on a shared machine: minutes, not the default 60 s. A build that compiles net/http on a loaded machine
+// (--maxWorkers=8 on 2 cores) has taken more than 60 s.
+const JOB_MS = 420_000
+const BUILD_MS = 240_000
 
 /** The cache service a job talks to: v2 (Twirp, ACTIONS_CACHE_SERVICE_V2) or v1 (REST `_apis/artifactcache`). */
 export type CacheProtocol = 'v2' | 'v1'
@@ -193,7 +195,7 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
     /** The job's `go build` as the runner user (go runs as root otherwise, and would leave root-owned cache files). */
     async function runAsRunner(args: string[], env: Record<string, string>) {
       const { runAsUser } = await import('../support/as-user.js')
-      return runAsUser(findGo(), args, { env, cwd: project })
+      return runAsUser(findGo(), args, { env, cwd: project, timeoutMs: BUILD_MS })
     }
 
     const keys = () => service.entries.filter(e => e.finalized).map(e => e.key)
@@ -201,6 +203,9 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
     /** The build entries saved so far: full (base) entries and deltas. */
     const baseKeys = () => keys().filter(k => k.startsWith('setup-goproxy-build-Linux-'))
     const deltaKeys = () => keys().filter(k => k.startsWith('setup-goproxy-build-delta-'))
+    /** The modules entries saved so far (without a suffix): full (base) entries and deltas. */
+    const modulesBaseKeys = () => keys().filter(k => k.startsWith('setup-goproxy-modules-Linux-'))
+    const modulesDeltaKeys = () => keys().filter(k => k.startsWith('setup-goproxy-modules-delta-Linux-'))
     /** The prefix of the deltas of a base entry, as the action derives it from the base's key. */
     function deltaPrefixOf(baseKey: string): string {
       const [, arch, goVersion] = /^setup-goproxy-build-Linux-([^-]+)-(go[^-]+)-[0-9a-f]{32}$/.exec(baseKey) ?? []
@@ -250,12 +255,19 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
     )
 
     it(
-      'one dependency added: partial hit, only the new module is fetched, a new modules entry is saved',
+      'one dependency added: partial hit, only the new module is fetched, and stored as a delta of the modules entry restored',
       async () => {
         const { main, post, moduleRequests } = await job(freshRunner([...base, added]))
         expect(main.outputs).toMatchObject({ 'cache-hit': 'false', 'cache-modules': 'partial' })
         expect(new Set(moduleRequests.map(p => p.split('/@v/')[0]))).toEqual(new Set([`/${added.path}`]))
-        expect(post.stdout).toMatch(/Module cache: saved setup-goproxy-modules-Linux-/)
+        // Only the new module's files, as a delta of the modules entry restored, keyed on this job's go.sum.
+        const [modulesBase] = modulesBaseKeys()
+        expect(main.stdout).toContain(`Module cache: partial hit ${modulesBase} (`)
+        expect(modulesDeltaKeys()).toHaveLength(1)
+        const [modulesDelta] = modulesDeltaKeys()
+        expect(post.stdout).toContain(
+          `Module cache: saved delta ${modulesDelta} (3 files, ${formatBytes(added.info.length + added.mod.length + added.zip.length)}) of base ${modulesBase}`
+        )
         // The log says which outputs made the restored build cache worth storing again.
         expect(post.stdout).toMatch(/Build cache: \d+ output\(s\) not in the restore: [0-9a-f]{2}\/[0-9a-f]{64}-d \(/)
         // Only what the job kept beyond the base it restored, as a delta of that base: not the whole cache again.
@@ -286,6 +298,13 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
         const [deltaKey] = deltaKeys()
         const { main, post } = await job(freshRunner([...base, added]), {}, { offlineBuild: true })
         expect(main.outputs).toMatchObject({ 'cache-hit': 'true', 'cache-modules': 'exact', 'cache-build': 'partial' })
+        // The modules entry of the first job and the delta the third stored for these go.sum files: an exact hit.
+        const [modulesBase] = modulesBaseKeys()
+        const [modulesDelta] = modulesDeltaKeys()
+        expect(main.stdout).toMatch(
+          new RegExp(`Module cache: exact hit ${escape(modulesBase)} \\+ delta ${escape(modulesDelta)} \\(3 files, `)
+        )
+        expect(post.stdout).toContain('Module cache: not saved: restored on its exact key')
         expect(main.stdout).toMatch(
           new RegExp(`Build cache: partial hit ${escape(baseKey)} \\+ delta ${escape(deltaKey)} \\([1-9]\\d* files, `)
         )
@@ -325,7 +344,7 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
         const { main, post } = await job(freshRunner([...base, added], NET_HTTP_MAIN))
         expect(main.stdout).toContain(`Build cache: partial hit ${newest} (`)
         expect(main.stdout).not.toContain(otherDelta)
-        expect(main.stdout).not.toContain('+ delta')
+        expect(main.stdout).not.toMatch(/Build cache: [^\n]*\+ delta/)
         expect(post.stdout).toContain('Build cache: not saved: unchanged since the restore')
         expect(keys()).toHaveLength(before)
       },

@@ -154,7 +154,13 @@ test('an early restore into another GOMODCACHE than the job go names is not take
     const early: ModulesRestore = {
       gomodcache: elsewhere,
       part: { part: 'modules', kind: 'none', key: 'k', files: 0, bytes: 0 },
-      state: { path: join(elsewhere, 'cache', 'download'), key: 'k', restored: 'none', list: join(root, 'list') },
+      state: {
+        path: join(elsewhere, 'cache', 'download'),
+        stage: `${elsewhere}-setup-goproxy-delta`,
+        key: 'k',
+        restored: 'none',
+        list: join(root, 'list')
+      },
       ms: 1
     }
     const lines: string[] = []

@@ -2,11 +2,12 @@
 import { InputError } from '../../src/go/errors.js'
 import {
   backdatedMtime,
-  BUILD_DELTA_MAX_FRACTION,
+  DELTA_MAX_FRACTION,
   buildDeltaPrefix,
-  buildDeltaStage,
+  deltaStage,
+  moduleDeltaPrefix,
   buildPrefix,
-  buildSavePlan,
+  deltaSavePlan,
   fingerprint,
   GO_CACHE_MTIME_INTERVAL_MS,
   isPackageIndex,
@@ -109,6 +110,38 @@ describe('keys', () => {
   })
 })
 
+describe('modules deltas', () => {
+  const context = { os: 'Linux', keySuffix: '' }
+  const base = `setup-goproxy-modules-Linux-${'c'.repeat(32)}`
+
+  it('the delta prefix names its base (a short hash of its key), OS and suffix; a delta key adds the go.sum hash', () => {
+    expect(moduleDeltaPrefix(context, base)).toMatch(/^setup-goproxy-modules-delta-Linux-[0-9a-f]{16}-$/)
+    expect(moduleDeltaPrefix(context, base)).toBe(moduleDeltaPrefix(context, base))
+    expect(moduleDeltaPrefix(context, `${base}0`)).not.toBe(moduleDeltaPrefix(context, base))
+    expect(moduleDeltaPrefix({ ...context, keySuffix: 'race' }, base)).toMatch(
+      /^setup-goproxy-modules-delta-Linux-race-[0-9a-f]{16}-$/
+    )
+    expect(moduleDeltaPrefix({ ...context, os: 'Windows' }, base)).not.toBe(moduleDeltaPrefix(context, base))
+  })
+
+  it.each([
+    ['', ''],
+    ['', 'race'],
+    ['race', ''],
+    ['race', 'race']
+  ])('a base restore (suffix %j) never matches a delta (suffix %j): the delta prefix does not extend it', (a, b) => {
+    const delta = `${moduleDeltaPrefix({ ...context, keySuffix: b }, base)}${'d'.repeat(32)}`
+    expect(delta.startsWith(moduleKeys({ ...context, keySuffix: a }, '').prefix)).toBe(false)
+  })
+
+  it.each([
+    ['/home/runner/go/pkg/mod', '/home/runner/go/pkg/mod-setup-goproxy-delta'],
+    ['D:\\go\\pkg\\mod', 'D:\\go\\pkg\\mod-setup-goproxy-delta']
+  ])('the stage of GOMODCACHE %s is its sibling %s', (gomodcache, stage) => {
+    expect(deltaStage(gomodcache)).toBe(stage)
+  })
+})
+
 describe('build deltas', () => {
   const context = { os: 'Linux', arch: 'amd64', goVersion: 'go1.23.5', keySuffix: '' }
   const base = 'setup-goproxy-build-Linux-amd64-go1.23.5-' + 'c'.repeat(32)
@@ -143,7 +176,7 @@ describe('build deltas', () => {
       'C:\\Users\\runneradmin\\AppData\\Local\\go-build-setup-goproxy-delta'
     ]
   ])('the stage of GOCACHE %s is its sibling %s', (gocache, stage) => {
-    expect(buildDeltaStage(gocache)).toBe(stage)
+    expect(deltaStage(gocache)).toBe(stage)
   })
 
   const KiB = 1024
@@ -156,12 +189,12 @@ describe('build deltas', () => {
     ],
     [
       'exactly at the threshold',
-      { baseKey: base, baseKeptBytes: 1000, deltaFiles: 1, deltaBytes: 1000 * BUILD_DELTA_MAX_FRACTION },
+      { baseKey: base, baseKeptBytes: 1000, deltaFiles: 1, deltaBytes: 1000 * DELTA_MAX_FRACTION },
       'delta'
     ],
     [
       'one byte over it',
-      { baseKey: base, baseKeptBytes: 1000, deltaFiles: 1, deltaBytes: 1000 * BUILD_DELTA_MAX_FRACTION + 1 },
+      { baseKey: base, baseKeptBytes: 1000, deltaFiles: 1, deltaBytes: 1000 * DELTA_MAX_FRACTION + 1 },
       'full'
     ],
     ['the job used nothing of the base', { baseKey: base, baseKeptBytes: 0, deltaFiles: 2, deltaBytes: 10 }, 'full'],
@@ -172,14 +205,14 @@ describe('build deltas', () => {
     ],
     ['nothing beyond the base', { baseKey: base, baseKeptBytes: 1000, deltaFiles: 0, deltaBytes: 0 }, 'full']
   ] as const)('%s: %j → %s', (_, facts, kind) => {
-    const plan = buildSavePlan(facts)
+    const plan = deltaSavePlan(facts)
     expect(plan.kind).toBe(kind)
     if (plan.kind === 'full') expect(plan.why).not.toBe('')
   })
 
   it('the threshold is a fraction of the base: a delta is a small part of the full entry it replaces', () => {
-    expect(BUILD_DELTA_MAX_FRACTION).toBeGreaterThan(0)
-    expect(BUILD_DELTA_MAX_FRACTION).toBeLessThanOrEqual(1)
+    expect(DELTA_MAX_FRACTION).toBeGreaterThan(0)
+    expect(DELTA_MAX_FRACTION).toBeLessThanOrEqual(1)
   })
 })
 

@@ -1,4 +1,4 @@
-/** The cache phase's log lines and summary tables: build deltas, restored zips removed (src/cache/report.ts, pure). */
+/** The cache phase's log lines and summary tables: build and modules deltas, restored zips removed (src/cache/report.ts, pure). */
 import {
   restoreLine,
   restoreTable,
@@ -18,6 +18,38 @@ const restored: RestoredPart = {
   files: 300,
   bytes: 18 * 1024 * 1024
 }
+
+describe('modules deltas in the log and the summary', () => {
+  const modulesBase = `setup-goproxy-modules-Linux-${'a'.repeat(32)}`
+  const modulesDelta = `setup-goproxy-modules-delta-Linux-${'c'.repeat(16)}-${'e'.repeat(32)}`
+  const exact: RestoredPart = {
+    part: 'modules',
+    kind: 'exact',
+    key: `setup-goproxy-modules-Linux-${'e'.repeat(32)}`,
+    matchedKey: modulesBase,
+    delta: { key: modulesDelta, files: 3, bytes: 4096 },
+    files: 603,
+    bytes: 80 * 1024 * 1024
+  }
+  it('a base with the delta of this go.sum is an exact hit, and both keys are named', () => {
+    expect(restoreLine(exact)).toBe(
+      `Module cache: exact hit ${modulesBase} + delta ${modulesDelta} (3 files, 4.0 KiB) (603 files, 80.0 MiB on disk)`
+    )
+    expect(restoreTable([exact])).toContain(`| exact + delta | \`${modulesBase}\` + \`${modulesDelta}\` |`)
+  })
+  it('a saved delta names its base', () => {
+    const saved: SavedPart = {
+      part: 'modules',
+      saved: true,
+      key: modulesDelta,
+      files: 3,
+      bytes: 4096,
+      deltaOf: modulesBase
+    }
+    expect(saveLine(saved)).toBe(`Module cache: saved delta ${modulesDelta} (3 files, 4.0 KiB) of base ${modulesBase}`)
+    expect(saveTable([saved])).toContain(`| saved delta of \`${modulesBase}\` | \`${modulesDelta}\` |`)
+  })
+})
 
 describe('build deltas in the log and the summary', () => {
   it.each([

@@ -43984,11 +43984,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * Two entries, unlike actions/setup-go's one archive keyed on go.mod:
  * - modules: `$GOMODCACHE/cache/download` (the verified zips, .mod and .info files go extracts from, without a
  *   network), keyed on the OS and the hash of every go.sum / go.work.sum the warm phase reads, restored with a
- *   restore key (the newest entry of any go.sum), then topped up by the warm phase;
+ *   restore key (the newest entry of any go.sum), then topped up by the warm phase. A job that restored another set's
+ *   entry (the base) stores only the module files beyond it: a cumulative delta of that base, keyed on its own go.sum
+ *   hash (moduleDeltaPrefix), which the next job with that go.sum restores after the base;
  * - build: `$GOCACHE`, keyed on OS, architecture and Go version plus the hash of the entries kept, restored with the
  *   prefix, trimmed before saving to the entries this job used (go refreshes an entry's mtime when it uses it). A
  *   job that restored such a base entry and kept little beyond it stores only that little: a cumulative delta entry
- *   of that base (buildDeltaPrefix, buildSavePlan), restored after the base.
+ *   of that base (buildDeltaPrefix, deltaSavePlan), restored after the base.
  */
 
 
@@ -44029,6 +44031,17 @@ function moduleKeys(context, goSumHash) {
     return { key: `${prefix}${goSumHash}`, prefix };
 }
 /**
+ * The prefix of the delta entries of the modules entry `baseKey` (see deltaSavePlan): OS, suffix and a short hash of
+ * the base's key; a delta's key adds the go.sum hash of the job that stored it, so the next job with the same go.sum
+ * files finds it exactly after restoring that base, and one with other go.sum files the newest delta of its base. It
+ * does not start with a moduleKeys prefix (`…-modules-delta-` against `…-modules-<os>-`), so a base restore never
+ * matches a delta (their paths differ too, and with them the cache version).
+ */
+function moduleDeltaPrefix(context, baseKey) {
+    const base = createHash('sha256').update(baseKey).digest('hex').slice(0, 16);
+    return `${withSuffix(`setup-goproxy-modules-delta-${context.os}-`, context.keySuffix)}${base}-`;
+}
+/**
  * The build entry's prefix (OS, architecture, Go version): entries are built by one toolchain for one target, so no
  * other entry is worth restoring. The saved key adds the hash of the entries kept, so a job that adds nothing finds
  * its key taken and saves nothing.
@@ -44037,7 +44050,7 @@ function buildPrefix(context) {
     return withSuffix(`setup-goproxy-build-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix);
 }
 /**
- * The prefix of the delta entries of the build entry `baseKey` (see buildSavePlan): OS, architecture, Go version,
+ * The prefix of the delta entries of the build entry `baseKey` (see deltaSavePlan): OS, architecture, Go version,
  * suffix and a short hash of the base's key, so that a delta is only ever restored onto the base it was made against.
  * It does not start with buildPrefix, so a base restore never matches a delta (their paths differ too, and with them
  * the cache version).
@@ -44047,16 +44060,17 @@ function buildDeltaPrefix(context, baseKey) {
     return `${withSuffix(`setup-goproxy-build-delta-${context.os}-${context.arch}-${context.goVersion}-`, context.keySuffix)}${base}-`;
 }
 /**
- * Where a delta entry is staged for its save and extracted on its restore: a sibling of GOCACHE, so the same path in
- * every job of a runner image (the cache version hashes the paths) and on the same volume (the entries are hard
- * linked into it), and not inside GOCACHE, which go would then see. On Windows `C:\…\go-build` becomes
- * `C:\…\go-build-setup-goproxy-delta`, on macOS `~/Library/Caches/go-build-setup-goproxy-delta`.
+ * Where a delta entry of the cache tree `root` (GOCACHE, or GOMODCACHE for the modules) is staged for its save and
+ * extracted on its restore: a sibling of the tree, so the same path in every job of a runner image (the cache version
+ * hashes the paths) and on the same volume (the files are hard linked into it), and not inside the tree, which go would
+ * then see. On Windows `C:\…\go-build` becomes `C:\…\go-build-setup-goproxy-delta`, on macOS
+ * `~/Library/Caches/go-build-setup-goproxy-delta`, and `~/go/pkg/mod` becomes `~/go/pkg/mod-setup-goproxy-delta`.
  */
-function buildDeltaStage(gocache) {
-    return `${gocache.replace(/(?<=.)[\\/]+$/, '')}-setup-goproxy-delta`;
+function deltaStage(root) {
+    return `${root.replace(/(?<=.)[\\/]+$/, '')}-setup-goproxy-delta`;
 }
 /**
- * The largest cumulative delta stored instead of a full build entry, as a fraction of the bytes the job kept from the
+ * The largest cumulative delta stored instead of a full entry (build or modules), as a fraction of the bytes the job kept from the
  * base. Deltas are cumulative (each holds everything the job kept beyond the base), so over a run of jobs that each
  * add a little, a delta of s bytes per change re-uploads 1·s, 2·s, … until it passes the threshold f, and the base is
  * then stored again: per change that is about f/2 of the base against 1 + f/2 for a full entry each time. At 0.5
@@ -44064,18 +44078,18 @@ function buildDeltaStage(gocache) {
  * the delta, the same bytes a full entry would hold plus what the base has that the job no longer uses, which a
  * full entry (trimmed again) drops: past half of the base it is time for that trim.
  */
-const BUILD_DELTA_MAX_FRACTION = 0.5;
-/** Whether a build-cache save stores a delta of the restored base or a full (trimmed) entry, and why a full one. */
-function buildSavePlan(facts) {
+const DELTA_MAX_FRACTION = 0.5;
+/** Whether a save stores a delta of the restored base or a full entry (trimmed, for the build), and why a full one. */
+function deltaSavePlan(facts) {
     if (facts.baseKey === undefined)
         return { kind: 'full', why: 'no base entry was restored' };
     if (facts.deltaFiles === 0)
         return { kind: 'full', why: 'nothing beyond the base' };
-    const limit = BUILD_DELTA_MAX_FRACTION * facts.baseKeptBytes;
+    const limit = DELTA_MAX_FRACTION * facts.baseKeptBytes;
     if (facts.deltaBytes > limit) {
         return {
             kind: 'full',
-            why: `the delta (${formatBytes(facts.deltaBytes)}) is over ${BUILD_DELTA_MAX_FRACTION}× the ${formatBytes(facts.baseKeptBytes)} kept from the base`
+            why: `the delta (${formatBytes(facts.deltaBytes)}) is over ${DELTA_MAX_FRACTION}× the ${formatBytes(facts.baseKeptBytes)} kept from the base`
         };
     }
     return { kind: 'delta' };

@@ -1,7 +1,9 @@
 /**
  * The cache phase: restore before the warm phase (modules, awaited: the warm phase then fetches only what is missing)
- * and beside both (build: started first, it runs beside the modules restore and then the warm phase), save in the post step after a successful job. What post needs is handed over as a
- * CacheState (kept in the step state) and the restored entry lists (files in RUNNER_TEMP).
+ * and beside both (build: started first, it runs beside the modules restore and then the warm phase), save in the post
+ * step after a successful job. Each part is a base entry plus, when the job restored a base, a cumulative delta of it
+ * (what the job added beyond it). What post needs is handed over as a CacheState (kept in the step state) and the
+ * restored entry lists (files in RUNNER_TEMP).
  */
 import { existsSync } from 'node:fs'
 import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
@@ -23,9 +25,9 @@ import {
 import {
   backdatedMtime,
   buildDeltaPrefix,
-  buildDeltaStage,
   buildPrefix,
-  buildSavePlan,
+  deltaSavePlan,
+  deltaStage,
   fingerprint,
   formatBytes,
   GO_PACKAGE_INDEX_HEADER,
@@ -33,8 +35,9 @@ import {
   isModuleEntryFile,
   isPackageIndex,
   MODULE_ENTRY_SUFFIXES,
-  newOutputs,
+  moduleDeltaPrefix,
   moduleKeys,
+  newOutputs,
   restoreKind,
   saveDecision,
   trimPlan,
@@ -59,7 +62,10 @@ export interface CacheState {
   readonly startedMs: number
   readonly restoreOnly: boolean
   readonly modules?: {
+    /** `$GOMODCACHE/cache/download`. */
     readonly path: string
+    /** Where a delta of the modules entry is staged (deltaStage of GOMODCACHE). */
+    readonly stage: string
     readonly key: string
     readonly restored: RestoredPart['kind']
     readonly list: string
@@ -204,29 +210,87 @@ async function restoreModules(
 ): Promise<ModulesRestore> {
   const started = performance.now()
   const path = join(gomodcache, 'cache', 'download')
+  const stage = deltaStage(gomodcache)
   const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK)
-  const { key, prefix } = moduleKeys(
-    { os: options.os, keySuffix: options.settings.keySuffix },
-    await hashFiles(sums, options.cwd)
-  )
+  const context = { os: options.os, keySuffix: options.settings.keySuffix }
+  const goSumHash = await hashFiles(sums, options.cwd)
+  const { key } = moduleKeys(context, goSumHash)
   // A module cache already here (a self-hosted runner's, or one another action restored): tar must be able to
   // replace files in it as a non-root user; and only the zips the restore wrote are judged below, not its own.
   const here = existsSync(gomodcache)
   if (here) await makeDirectoriesWritable(gomodcache)
   const before = here ? stamps(await moduleEntryFiles(path)) : undefined
-  const outcome = await restoreEntry(moduleEntryPaths(path), key, [prefix], deadlines)
+  const { outcome, base, delta } = await restoreModuleEntries(path, stage, context, goSumHash, deadlines)
   const files = await moduleEntryFiles(path)
-  // The set as the entry brought it (before the zips go.sum does not record are removed below).
+  // The set as the entries brought it (before the zips go.sum does not record are removed below), and for a delta
+  // saved after the job, what the base held.
   const list = join(options.stateDir, 'setup-goproxy-modules.json')
-  await writeFile(list, JSON.stringify(fingerprint(files.map(f => f.path))))
+  await writeFile(list, JSON.stringify(modulesList(files, base, delta)))
   const written = before ? files.filter(f => before.get(f.path) !== stamp(f)) : files
   const zips = outcome.matchedKey ? await removeUnrecordedZips(path, written, await recordedSumsOf(sums)) : undefined
-  const restored = { ...part('modules', key, outcome, files), ...(zips ? { zips } : {}) }
+  const restored: RestoredPart = {
+    ...withDelta(part('modules', key, outcome, files), delta),
+    // The base and the delta stored for exactly these go.sum files: the same set as a full entry under the key.
+    ...(delta && 'key' in delta && delta.key === base?.deltaKey ? { kind: 'exact' as const } : {}),
+    ...(zips ? { zips } : {})
+  }
   return {
     gomodcache,
     part: restored,
-    state: { path, key, restored: restored.kind, list },
+    state: { path, stage, key, restored: restored.kind, list },
     ms: Math.round(performance.now() - started)
+  }
+}
+
+/**
+ * The modules entry of these go.sum files, else the newest of any set (the base); with a base, the delta a job with
+ * these go.sum files stored of it, else the newest delta of that base (its prefix names the base: a delta of another
+ * base is never applied).
+ */
+async function restoreModuleEntries(
+  download: string,
+  stage: string,
+  context: Pick<KeyContext, 'os' | 'keySuffix'>,
+  goSumHash: string,
+  deadlines: RestoreDeadlines
+): Promise<{ outcome: RestoreOutcome; base?: { key: string; deltaKey: string }; delta?: DeltaRestore }> {
+  const { key, prefix } = moduleKeys(context, goSumHash)
+  const outcome = await restoreEntry(moduleEntryPaths(download), key, [prefix], deadlines)
+  if (outcome.matchedKey === undefined || outcome.matchedKey === key) return { outcome }
+  const deltaPrefix = moduleDeltaPrefix(context, outcome.matchedKey)
+  const base = { key: outcome.matchedKey, deltaKey: deltaPrefix + goSumHash }
+  const delta = await restoreDelta(download, stage, base.deltaKey, deltaPrefix, isModuleEntryFile, 'replace', deadlines)
+  return { outcome, base, delta }
+}
+
+/**
+ * The modules part's hand-over to post (a file in stateDir): the fingerprint of the module files after the restore
+ * (post saves only when the set changed) and, when another set's entry was restored as the base, its key, the key a
+ * delta of this job is stored under, and the files the base held (those the delta did not bring) with their stamps:
+ * a base file the job wrote again (a zip go refused, removed and fetched anew by the warm phase) belongs in the delta,
+ * whose files replace the base's on the next restore.
+ */
+interface ModulesList {
+  readonly fingerprint: string
+  readonly base?: { readonly key: string; readonly deltaKey: string; readonly stamps: Readonly<Record<string, string>> }
+}
+
+function modulesList(
+  files: readonly TimedEntry[],
+  base: { key: string; deltaKey: string } | undefined,
+  delta: DeltaRestore | undefined
+): ModulesList {
+  const deltaNames = new Set(delta && 'key' in delta ? delta.names : [])
+  return {
+    fingerprint: fingerprint(files.map(f => f.path)),
+    ...(base
+      ? {
+          base: {
+            ...base,
+            stamps: Object.fromEntries(files.filter(f => !deltaNames.has(f.path)).map(f => [f.path, stamp(f)]))
+          }
+        }
+      : {})
   }
 }
 
@@ -308,7 +372,15 @@ async function restoreBuildEntries(
   const outcome = await restoreEntry([gocache], prefix, [prefix], deadlines)
   if (outcome.matchedKey === undefined) return { outcome }
   const deltaPrefix = buildDeltaPrefix(context, outcome.matchedKey)
-  const delta = await restoreDelta(gocache, deltaPrefix, deadlines)
+  const delta = await restoreDelta(
+    gocache,
+    deltaStage(gocache),
+    deltaPrefix,
+    deltaPrefix,
+    isBuildCacheEntry,
+    'keep',
+    deadlines
+  )
   return { outcome, base: { key: outcome.matchedKey, deltaPrefix }, delta }
 }
 
@@ -341,21 +413,33 @@ function withDelta(result: RestoredPart, delta: DeltaRestore | undefined): Resto
 }
 
 /**
- * Restores the newest delta of a base (its prefix names the base) into the stage beside GOCACHE, moves its entries
- * into GOCACHE (those already there stay) and removes the stage.
+ * Restores a delta of a base (`key`, else the newest under `deltaPrefix`, which names the base) into `stage`, moves
+ * the files `isEntry` accepts into the cache tree `root` and removes the stage. A file already there stays (`keep`:
+ * build-cache entries are named by their content) or is replaced (`replace`: a module file the delta holds is newer
+ * than the base's).
  */
-async function restoreDelta(gocache: string, deltaPrefix: string, deadlines: RestoreDeadlines): Promise<DeltaRestore> {
-  const stage = buildDeltaStage(gocache)
+async function restoreDelta(
+  root: string,
+  stage: string,
+  key: string,
+  deltaPrefix: string,
+  isEntry: (relativePath: string) => boolean,
+  existing: 'keep' | 'replace',
+  deadlines: RestoreDeadlines
+): Promise<DeltaRestore> {
   try {
     await rm(stage, { recursive: true, force: true })
-    const outcome = await restoreEntry([stage], deltaPrefix, [deltaPrefix], deadlines)
+    const outcome = await restoreEntry([stage], key, [deltaPrefix], deadlines)
     if ('gaveUp' in outcome && outcome.gaveUp) return { problem: outcome.gaveUp }
     if (outcome.matchedKey === undefined) return { none: true }
     const names: string[] = []
     let bytes = 0
-    for (const entry of (await listFiles(stage)).filter(f => isBuildCacheEntry(f.path))) {
-      const to = join(gocache, entry.path)
-      if (existsSync(to)) continue
+    for (const entry of (await listFiles(stage)).filter(f => isEntry(f.path))) {
+      const to = join(root, entry.path)
+      if (existsSync(to)) {
+        if (existing === 'keep') continue
+        await rm(to, { force: true })
+      }
       await mkdir(dirname(to), { recursive: true })
       await rename(join(stage, entry.path), to).catch(() => copyFile(join(stage, entry.path), to))
       names.push(entry.path)
@@ -364,7 +448,7 @@ async function restoreDelta(gocache: string, deltaPrefix: string, deadlines: Res
     return { key: outcome.matchedKey, names, bytes }
   } catch (error) {
     return {
-      problem: `its entries could not be moved into GOCACHE: ${error instanceof Error ? error.message : String(error)}`
+      problem: `its files could not be moved into ${root}: ${error instanceof Error ? error.message : String(error)}`
     }
   } finally {
     await rm(stage, { recursive: true, force: true }).catch(() => undefined)
@@ -422,112 +506,154 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
   const { state, log } = options
   const saved: SavedPart[] = []
   const deadline = options.deadlineMs ?? SAVE_DEADLINE_MS
-  if (state.modules) {
-    const { path, key, restored, list } = state.modules
-    const files = await moduleEntryFiles(path)
-    const before = await readJson<string>(list)
-    const decision = saveDecision({
-      part: 'modules',
-      restored,
-      changed: fingerprint(files.map(f => f.path)) !== before,
-      restoreOnly: state.restoreOnly,
-      jobStatus: options.jobStatus
-    })
-    const bytes = files.reduce((sum, f) => sum + f.size, 0)
-    const result: SavedPart = decision.save
-      ? await save('modules', moduleEntryPaths(path), key, files.length, bytes, deadline)
-      : { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes }
+  const report = (result: SavedPart) => {
     log.info(saveLine(result))
     saved.push(result)
   }
-  if (state.build) {
-    const { path, prefix, list } = state.build
-    const entries = (await listFiles(path)).filter(f => isBuildCacheEntry(f.path))
-    const { keep, drop } = trimPlan(entries, state.startedMs)
-    const listed = await readBuildList(list)
-    const restoredNames = new Set(listed.names)
-    const added = await compiledOutputs(path, newOutputs(keep, restoredNames))
-    if (added.length > 0 && restoredNames.size > 0) {
-      // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
-      const shown = added.slice(0, 5).map(e => `${e.path} (${formatBytes(e.size)})`)
-      log.debug(`Build cache: ${added.length} output(s) not in the restore: ${shown.join(', ')}`)
-    }
-    const decision = saveDecision({
-      part: 'build',
-      restored: restoredNames.size > 0 ? 'partial' : 'none',
-      changed: added.length > 0,
-      restoreOnly: state.restoreOnly,
-      jobStatus: options.jobStatus
-    })
-    const bytes = keep.reduce((sum, f) => sum + f.size, 0)
-    const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) }
-    let result: SavedPart | undefined
-    if (decision.save) {
-      // A base was restored: what the job kept beyond it (new entries, and those an earlier delta brought) is a
-      // cumulative delta of it, stored alone when it is small against what the job kept of the base.
-      const baseNames = new Set(listed.base?.names ?? [])
-      const beyond = keep.filter(e => !baseNames.has(e.path))
-      const plan = buildSavePlan({
-        baseKey: listed.base?.key,
-        baseKeptBytes: keep.filter(e => baseNames.has(e.path)).reduce((sum, f) => sum + f.size, 0),
-        deltaFiles: beyond.length,
-        deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
-      })
-      if (plan.kind === 'delta' && listed.base) {
-        result = await saveDelta(path, beyond, listed.base, deadline, log)
-      }
-      if (result === undefined) {
-        const putBack = await setAside(path, drop, `${path}.unused-${process.pid}`)
-        try {
-          result = {
-            ...(await save('build', [path], prefix + fingerprint(keep.map(e => e.path)), keep.length, bytes, deadline)),
-            trimmed,
-            ...(plan.kind === 'full' && listed.base ? { fullBecause: plan.why } : {})
-          }
-        } finally {
-          await putBack()
-        }
-      }
-    } else {
-      result = { part: 'build', saved: false, reason: decision.reason, files: keep.length, bytes, trimmed }
-    }
-    log.info(saveLine(result))
-    saved.push(result)
-  }
+  if (state.modules) report(await saveModules(state.modules, state, options.jobStatus, deadline, log))
+  if (state.build) report(await saveBuild(state.build, state, options.jobStatus, deadline, log))
   return saved
 }
 
+/** The modules entry: again only when the set of module files changed, as a delta of the base when it is small. */
+async function saveModules(
+  modules: NonNullable<CacheState['modules']>,
+  state: CacheState,
+  status: JobStatus,
+  deadline: number,
+  log: Logger
+): Promise<SavedPart> {
+  const { path, stage, key, restored, list } = modules
+  const files = await moduleEntryFiles(path)
+  const listed = await readJson<ModulesList>(list)
+  const decision = saveDecision({
+    part: 'modules',
+    restored,
+    changed: fingerprint(files.map(f => f.path)) !== listed?.fingerprint,
+    restoreOnly: state.restoreOnly,
+    jobStatus: status
+  })
+  const bytes = files.reduce((sum, f) => sum + f.size, 0)
+  let result: SavedPart | undefined
+  if (decision.save) {
+    // Another set's entry was restored: the module files beyond it are a cumulative delta of it, stored alone when
+    // they are small against what the base held (a new dependency, not the whole cache again).
+    const baseStamps = listed?.base?.stamps ?? {}
+    const beyond = files.filter(f => baseStamps[f.path] !== stamp(f))
+    const plan = deltaSavePlan({
+      baseKey: listed?.base?.key,
+      baseKeptBytes: bytes - beyond.reduce((sum, f) => sum + f.size, 0),
+      deltaFiles: beyond.length,
+      deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
+    })
+    if (plan.kind === 'delta' && listed?.base) {
+      result = await saveDelta('modules', path, stage, beyond, listed.base.deltaKey, listed.base.key, deadline, log)
+    }
+    result ??= {
+      ...(await save('modules', moduleEntryPaths(path), key, files.length, bytes, deadline)),
+      ...(plan.kind === 'full' && listed?.base ? { fullBecause: plan.why } : {})
+    }
+  } else {
+    result = { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes }
+  }
+  return result
+}
+
+/** The build entry, trimmed to what the job used: again only when the job compiled new outputs, as a delta when small. */
+async function saveBuild(
+  build: NonNullable<CacheState['build']>,
+  state: CacheState,
+  status: JobStatus,
+  deadline: number,
+  log: Logger
+): Promise<SavedPart> {
+  const { path, prefix, list } = build
+  const entries = (await listFiles(path)).filter(f => isBuildCacheEntry(f.path))
+  const { keep, drop } = trimPlan(entries, state.startedMs)
+  const listed = await readBuildList(list)
+  const restoredNames = new Set(listed.names)
+  const added = await compiledOutputs(path, newOutputs(keep, restoredNames))
+  if (added.length > 0 && restoredNames.size > 0) {
+    // Why a job that restored the build cache stores it again: the outputs this job compiled that it did not bring.
+    const shown = added.slice(0, 5).map(e => `${e.path} (${formatBytes(e.size)})`)
+    log.debug(`Build cache: ${added.length} output(s) not in the restore: ${shown.join(', ')}`)
+  }
+  const decision = saveDecision({
+    part: 'build',
+    restored: restoredNames.size > 0 ? 'partial' : 'none',
+    changed: added.length > 0,
+    restoreOnly: state.restoreOnly,
+    jobStatus: status
+  })
+  const bytes = keep.reduce((sum, f) => sum + f.size, 0)
+  const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) }
+  let result: SavedPart | undefined
+  if (decision.save) {
+    // A base was restored: what the job kept beyond it (new entries, and those an earlier delta brought) is a
+    // cumulative delta of it, stored alone when it is small against what the job kept of the base.
+    const baseNames = new Set(listed.base?.names ?? [])
+    const beyond = keep.filter(e => !baseNames.has(e.path))
+    const plan = deltaSavePlan({
+      baseKey: listed.base?.key,
+      baseKeptBytes: keep.filter(e => baseNames.has(e.path)).reduce((sum, f) => sum + f.size, 0),
+      deltaFiles: beyond.length,
+      deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
+    })
+    if (plan.kind === 'delta' && listed.base) {
+      const deltaKey = listed.base.deltaPrefix + fingerprint(beyond.map(e => e.path))
+      result = await saveDelta('build', path, deltaStage(path), beyond, deltaKey, listed.base.key, deadline, log)
+    }
+    if (result === undefined) {
+      const putBack = await setAside(path, drop, `${path}.unused-${process.pid}`)
+      try {
+        result = {
+          ...(await save('build', [path], prefix + fingerprint(keep.map(e => e.path)), keep.length, bytes, deadline)),
+          trimmed,
+          ...(plan.kind === 'full' && listed.base ? { fullBecause: plan.why } : {})
+        }
+      } finally {
+        await putBack()
+      }
+    }
+  } else {
+    result = { part: 'build', saved: false, reason: decision.reason, files: keep.length, bytes, trimmed }
+  }
+  return result
+}
+
 /**
- * Stores `entries` (relative to GOCACHE) as a delta of `base`: hard links (copies where a link fails) in the stage
- * beside GOCACHE, saved under the base's delta prefix and the fingerprint of their names (an identical delta is not
- * stored twice), the stage removed after. Undefined when they could not be staged: a full entry is saved instead.
+ * Stores `entries` (relative to the cache tree `root`) as a delta of the base entry `baseKey`: hard links (copies
+ * where a link fails) in `stage`, saved under `key` (for the build, the base's delta prefix and the fingerprint of
+ * their names, so an identical delta is not stored twice; for the modules, the job's go.sum hash), the stage removed
+ * after. Undefined when they could not be staged: a full entry is saved instead.
  */
 async function saveDelta(
-  gocache: string,
+  cachePart: SavedPart['part'],
+  root: string,
+  stage: string,
   entries: readonly TimedEntry[],
-  base: NonNullable<BuildList['base']>,
+  key: string,
+  baseKey: string,
   deadlineMs: number,
   log: Logger
 ): Promise<SavedPart | undefined> {
-  const stage = buildDeltaStage(gocache)
   try {
     await rm(stage, { recursive: true, force: true })
     for (const entry of entries) {
       const to = join(stage, entry.path)
       await mkdir(dirname(to), { recursive: true })
-      await link(join(gocache, entry.path), to).catch(() => copyFile(join(gocache, entry.path), to))
+      await link(join(root, entry.path), to).catch(() => copyFile(join(root, entry.path), to))
     }
   } catch (error) {
     log.debug(
-      `Build cache: the delta could not be staged in ${stage} (${error instanceof Error ? error.message : String(error)}); a full entry instead`
+      `${cachePart === 'modules' ? 'Module' : 'Build'} cache: the delta could not be staged in ${stage} (${error instanceof Error ? error.message : String(error)}); a full entry instead`
     )
     await rm(stage, { recursive: true, force: true }).catch(() => undefined)
     return undefined
   }
   try {
-    const key = base.deltaPrefix + fingerprint(entries.map(e => e.path))
     const bytes = entries.reduce((sum, f) => sum + f.size, 0)
-    return { ...(await save('build', [stage], key, entries.length, bytes, deadlineMs)), deltaOf: base.key }
+    return { ...(await save(cachePart, [stage], key, entries.length, bytes, deadlineMs)), deltaOf: baseKey }
   } finally {
     await rm(stage, { recursive: true, force: true }).catch(() => undefined)
   }

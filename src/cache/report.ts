@@ -12,9 +12,9 @@ export interface RestoredPart {
   readonly bytes: number
   /** Why nothing was restored when the service failed or was given up on. */
   readonly problem?: string
-  /** Build cache: the delta of the matched base restored after it (its key and the entries it added), if any. */
+  /** The delta of the matched base restored after it (its key and the files it added), if any. */
   readonly delta?: { readonly key: string; readonly files: number; readonly bytes: number }
-  /** Build cache: why no delta was applied although the base matched (a failed or given-up restore). */
+  /** Why no delta was applied although the base matched (a failed or given-up restore). */
   readonly deltaProblem?: string
   /** Module cache: the restored zips this job's go.sum records, and those it does not (removed: src/cache/unrecorded-zips.ts). */
   readonly zips?: { readonly kept: number; readonly removed: number }
@@ -30,9 +30,9 @@ export interface SavedPart {
   readonly reason?: string
   /** Build cache: entries left out because this job did not use them. */
   readonly trimmed?: { readonly files: number; readonly bytes: number }
-  /** Build cache: the entry saved is a delta of this base (it holds only what the job kept beyond it). */
+  /** The entry saved is a delta of this base (it holds only what the job kept beyond it). */
   readonly deltaOf?: string
-  /** Build cache: why a full entry was saved although a base was restored (the delta would have been too large). */
+  /** Why a full entry was saved although a base was restored (the delta would have been too large). */
   readonly fullBecause?: string
 }
 
