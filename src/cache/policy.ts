@@ -18,7 +18,10 @@ import { InputError, quote } from '../go/errors.js'
 
 export const CACHE_PARTS = ['modules', 'build'] as const
 export type CachePart = (typeof CACHE_PARTS)[number]
-/** What a restore gave: the entry of the exact key, another under the restore prefix, or nothing. */
+/**
+ * What a restore gave: the entry of the exact key (for the modules, also a base with the delta stored for the same
+ * go.sum files), another under the restore prefix, or nothing.
+ */
 export type RestoreKind = 'exact' | 'partial' | 'none'
 
 export interface CacheSettings {
