@@ -403,18 +403,19 @@ async function saveCaches(options) {
     const { state, log } = options;
     const saved = [];
     const deadline = options.deadlineMs ?? SAVE_DEADLINE_MS;
+    const run = { state, jobStatus: options.jobStatus, deadline, log };
     const report = (result) => {
         log.info((0,cache_report/* saveLine */.Gj)(result));
         saved.push(result);
     };
     if (state.modules)
-        report(await saveModules(state.modules, state, options.jobStatus, deadline, log));
+        report(await saveModules(state.modules, run));
     if (state.build)
-        report(await saveBuild(state.build, state, options.jobStatus, deadline, log));
+        report(await saveBuild(state.build, run));
     return saved;
 }
 /** The modules entry: again only when the set of module files changed, as a delta of the base when it is small. */
-async function saveModules(modules, state, status, deadline, log) {
+async function saveModules(modules, { state, jobStatus, deadline, log }) {
     const { path, stage, key, restored, list } = modules;
     const files = await moduleEntryFiles(path);
     const listed = await readJson(list);
@@ -423,7 +424,7 @@ async function saveModules(modules, state, status, deadline, log) {
         restored,
         changed: (0,policy/* fingerprint */.Rj)(files.map(f => f.path)) !== listed?.fingerprint,
         restoreOnly: state.restoreOnly,
-        jobStatus: status
+        jobStatus
     });
     const bytes = files.reduce((sum, f) => sum + f.size, 0);
     let result;
@@ -452,7 +453,7 @@ async function saveModules(modules, state, status, deadline, log) {
     return result;
 }
 /** The build entry, trimmed to what the job used: again only when the job compiled new outputs, as a delta when small. */
-async function saveBuild(build, state, status, deadline, log) {
+async function saveBuild(build, { state, jobStatus, deadline, log }) {
     const { path, prefix, list } = build;
     const entries = (await (0,files/* listFiles */.C)(path)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
     const { keep, drop } = (0,policy/* trimPlan */.ow)(entries, state.startedMs);
@@ -469,7 +470,7 @@ async function saveBuild(build, state, status, deadline, log) {
         restored: restoredNames.size > 0 ? 'partial' : 'none',
         changed: added.length > 0,
         restoreOnly: state.restoreOnly,
-        jobStatus: status
+        jobStatus
     });
     const bytes = keep.reduce((sum, f) => sum + f.size, 0);
     const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) };

@@ -25,25 +25,23 @@ import {
 import { goEnv } from '../../src/exec/go.js'
 import { silentLogger } from '../../src/host/logger.js'
 import type { RestoredPart, SavedPart } from '../../src/cache/report.js'
-import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
-import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
-import { testRestoreOptions } from '../support/cache-phase.js'
+import type { CacheService } from '../support/cache-service.js'
+import { cleanupTempDirs, findGo } from '../support/go.js'
+import { testRestoreOptions, startCachePhaseBed, type CachePhaseBed } from '../support/cache-phase.js'
 
 const KiB = 1024
 const BASE_ENTRIES = 20
 const BASE_ENTRY_BYTES = 40 * KiB
 
 describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${findGo()})`, () => {
-  let azurite: Azurite
+  let bed: CachePhaseBed
   let service: CacheService
-  let root: string
   let project: string
   let env: Record<string, string>
   let gocache: string
   let context: KeyContext
   let baseKey: string
   let serial = 0
-  const saved: Record<string, string | undefined> = {}
 
   /** A build-cache output of `bytes` random bytes under a fresh name; returns its relative path. */
   function writeEntry(bytes: number): string {
@@ -73,7 +71,7 @@ describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${f
   async function restore(restoreOnly = false): Promise<{ result: RestoreResult; build: RestoredPart }> {
     rmSync(gocache, { recursive: true, force: true })
     const result = await restoreCaches(
-      testRestoreOptions({ parts: ['build'], restoreOnly, cwd: project, env, stateDir: join(root, 'runner-temp') })
+      testRestoreOptions({ parts: ['build'], restoreOnly, cwd: project, env, stateDir: bed.stateDir })
     )
     if (!result?.build) throw new Error('no build restore')
     const build = await result.build
@@ -90,19 +88,9 @@ describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${f
   }
 
   beforeAll(async () => {
-    azurite = await startAzurite()
-    service = await startCacheService(azurite)
-    root = tempDir('build-delta-')
-    project = join(root, 'workspace')
-    mkdirSync(project, { recursive: true })
-    writeFileSync(join(project, 'go.mod'), 'module example.com/delta\n\ngo 1.21\n')
-    env = goTestEnv(root, { GOCACHE: join(root, 'gocache') })
+    bed = await startCachePhaseBed('build-delta', 'module example.com/delta\n\ngo 1.21\n')
+    ;({ service, project, env } = bed)
     gocache = env.GOCACHE
-    const runner = { ...service.env(), GITHUB_WORKSPACE: project, RUNNER_TEMP: join(root, 'runner-temp') }
-    for (const [name, value] of Object.entries(runner)) {
-      saved[name] = process.env[name]
-      process.env[name] = value
-    }
     const facts = await goEnv(findGo(), ['GOARCH', 'GOVERSION'], { cwd: project, env })
     if (!facts.ok) throw new Error(facts.message)
     context = { os: 'Linux', arch: facts.values.GOARCH, goVersion: facts.values.GOVERSION, keySuffix: '' }
@@ -113,11 +101,7 @@ describe(`build-cache deltas (the cache phase, real @actions/cache, Azurite, ${f
   }, 120_000)
 
   afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name]
-      else process.env[name] = value
-    }
-    await Promise.all([service?.close(), azurite?.close()])
+    await bed?.close()
     await cleanupTempDirs()
   })
 

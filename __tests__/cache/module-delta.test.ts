@@ -20,12 +20,10 @@ import { listFiles } from '../../src/cache/files.js'
 import { restoreCaches, saveCaches, type RestoreResult } from '../../src/cache/phase.js'
 import { DELTA_MAX_FRACTION, deltaStage, moduleDeltaPrefix, moduleKeys } from '../../src/cache/policy.js'
 import type { RestoredPart, SavedPart } from '../../src/cache/report.js'
-import { stopRestoreWorker } from '../../src/cache/restore-worker.js'
 import { moduleFilePath } from '../../src/go/module/path.js'
 import { silentLogger } from '../../src/host/logger.js'
-import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
-import { overrideProcessEnv, testRestoreOptions } from '../support/cache-phase.js'
-import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
+import { startCachePhaseBed, testRestoreOptions, type CachePhaseBed } from '../support/cache-phase.js'
+import { cleanupTempDirs, findGo } from '../support/go.js'
 import { defineModule, goSumLines, moduleSet, type TestModule } from '../support/modules.js'
 
 const CONTEXT = { os: 'Linux', keySuffix: '' }
@@ -41,17 +39,14 @@ const LARGE = defineModule({
 const FILES_PER_MODULE = 3
 
 describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findGo()})`, () => {
-  let azurite: Azurite
-  let service: CacheService
-  let root: string
+  let bed: CachePhaseBed
   let project: string
   let env: Record<string, string>
-  let restoreEnv: () => void = () => undefined
   let baseKey: string
 
   const download = () => join(env.GOMODCACHE, 'cache', 'download')
-  const keys = () => service.entries.filter(e => e.finalized).map(e => e.key)
-  const sizeOf = (key: string) => service.entries.find(e => e.finalized && e.key === key)?.sizeBytes ?? NaN
+  const keys = () => bed.service.entries.filter(e => e.finalized).map(e => e.key)
+  const sizeOf = (key: string) => bed.service.entries.find(e => e.finalized && e.key === key)?.sizeBytes ?? NaN
   const held = async () => (await listFiles(download())).map(f => f.path).sort()
   const filesOf = (modules: readonly TestModule[]) =>
     modules.flatMap(m => ['info', 'mod', 'zip'].map(ext => moduleFilePath(m.path, m.version, ext))).sort()
@@ -62,7 +57,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
   }
 
   /** What the job's go downloads: the module's .info, .mod and .zip. */
-  function download_(modules: readonly TestModule[]): void {
+  function fetchModules(modules: readonly TestModule[]): void {
     for (const m of modules) {
       for (const [ext, content] of [
         ['info', m.info],
@@ -80,7 +75,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
   async function restore(): Promise<{ result: RestoreResult; modules: RestoredPart }> {
     rmSync(env.GOMODCACHE, { recursive: true, force: true })
     const result = await restoreCaches(
-      testRestoreOptions({ parts: ['modules'], cwd: project, env, stateDir: join(root, 'runner-temp') })
+      testRestoreOptions({ parts: ['modules'], cwd: project, env, stateDir: bed.stateDir })
     )
     if (!result?.modules) throw new Error('no modules restore')
     return { result, modules: result.modules }
@@ -95,23 +90,13 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
   const goSumHash = () => hashFiles([join(project, 'go.sum')], project)
 
   beforeAll(async () => {
-    azurite = await startAzurite()
-    service = await startCacheService(azurite)
-    root = tempDir('module-delta-')
-    project = join(root, 'workspace')
-    mkdirSync(project, { recursive: true })
-    writeFileSync(join(project, 'go.mod'), 'module example.com/mdelta-job\n\ngo 1.21\n')
-    env = goTestEnv(root, { GOCACHE: join(root, 'gocache') })
-    restoreEnv = overrideProcessEnv({
-      ...service.env(),
-      GITHUB_WORKSPACE: project,
-      RUNNER_TEMP: join(root, 'runner-temp')
-    })
+    bed = await startCachePhaseBed('module-delta', 'module example.com/mdelta-job\n\ngo 1.21\n')
+    ;({ project, env } = bed)
     // The cold job: nothing restored, the base saved whole.
     writeGoSum(BASE)
     const { result, modules } = await restore()
     expect(modules.kind).toBe('none')
-    download_(BASE)
+    fetchModules(BASE)
     const part = await save(result)
     expect(part).toMatchObject({ saved: true, files: BASE.length * FILES_PER_MODULE })
     expect(part.deltaOf).toBeUndefined()
@@ -119,9 +104,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
   }, 120_000)
 
   afterAll(async () => {
-    stopRestoreWorker()
-    restoreEnv()
-    await Promise.all([service?.close(), azurite?.close()])
+    await bed?.close()
     await cleanupTempDirs()
   })
 
@@ -134,7 +117,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
     // No delta of this base exists yet.
     expect(modules.delta).toBeUndefined()
     expect(modules.deltaProblem).toBeUndefined()
-    download_([ADDED])
+    fetchModules([ADDED])
     const part = await save(result)
     const key = `${moduleDeltaPrefix(CONTEXT, baseKey)}${await goSumHash()}`
     expect(part).toMatchObject({ saved: true, key, deltaOf: baseKey, files: FILES_PER_MODULE })
@@ -167,7 +150,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
     writeGoSum([...BASE, ADDED, ADDED_TOO])
     const { result, modules } = await restore()
     expect(modules).toMatchObject({ kind: 'partial', matchedKey: baseKey, delta: { key: firstDelta } })
-    download_([ADDED_TOO])
+    fetchModules([ADDED_TOO])
     const part = await save(result)
     expect(part).toMatchObject({ saved: true, deltaOf: baseKey, files: 2 * FILES_PER_MODULE })
     expect(part.key).toBe(`${moduleDeltaPrefix(CONTEXT, baseKey)}${await goSumHash()}`)
@@ -178,7 +161,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
   test('a delta over the threshold stores a full entry again', async () => {
     writeGoSum([...BASE, ADDED, ADDED_TOO, LARGE])
     const { result } = await restore()
-    download_([LARGE])
+    fetchModules([LARGE])
     const part = await save(result)
     expect(LARGE.zip.length).toBeGreaterThan(DELTA_MAX_FRACTION * sizeOf(baseKey))
     expect(part).toMatchObject({
@@ -198,7 +181,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
     expect(keys().filter(k => k.startsWith(moduleDeltaPrefix(CONTEXT, baseKey)))).toHaveLength(2)
     expect(modules.delta).toBeUndefined()
     expect(modules.deltaProblem).toBeUndefined()
-    download_([AFTER_FULL])
+    fetchModules([AFTER_FULL])
     const part = await save(result)
     expect(part).toMatchObject({ saved: true, deltaOf: secondBase, files: FILES_PER_MODULE })
     expect(part.key?.startsWith(moduleDeltaPrefix(CONTEXT, secondBase))).toBe(true)
@@ -214,7 +197,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
     const refetched = join(download(), moduleFilePath(BASE[0].path, BASE[0].version, 'zip'))
     rmSync(refetched)
     writeFileSync(refetched, BASE[0].corruptZip)
-    download_([LAST])
+    fetchModules([LAST])
     const part = await save(result)
     // The delta of the base before (AFTER_FULL), the new module, and the zip written again.
     expect(part).toMatchObject({ saved: true, deltaOf: secondBase, files: 2 * FILES_PER_MODULE + 1 })

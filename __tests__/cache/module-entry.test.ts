@@ -11,11 +11,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { listFiles } from '../../src/cache/files.js'
 import { restoreCaches, saveCaches } from '../../src/cache/phase.js'
-import { stopRestoreWorker } from '../../src/cache/restore-worker.js'
 import { silentLogger } from '../../src/host/logger.js'
-import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
-import { overrideProcessEnv, testRestoreOptions } from '../support/cache-phase.js'
-import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
+import { startCachePhaseBed, testRestoreOptions, type CachePhaseBed } from '../support/cache-phase.js'
+import { cleanupTempDirs, findGo } from '../support/go.js'
 import { defineModule, goSumLines } from '../support/modules.js'
 
 const a = defineModule({ path: 'example.com/a', version: 'v1.0.0' })
@@ -36,39 +34,24 @@ const KEPT = Object.keys(CONTENT).filter(rel => /\.(info|mod|zip)$/.test(rel) &&
 const GO_SUM = `${goSumLines([a]).join('\n')}\n`
 
 describe(`the modules entry: the files go needs offline, not its lock files nor version lists (real @actions/cache, Azurite, ${findGo()})`, () => {
-  let azurite: Azurite
-  let service: CacheService
-  let root: string
+  let bed: CachePhaseBed
   let project: string
   let env: Record<string, string>
-  let restoreEnv: () => void = () => undefined
 
   beforeAll(async () => {
-    azurite = await startAzurite()
-    service = await startCacheService(azurite)
-    root = tempDir('module-entry-')
-    project = join(root, 'workspace')
-    mkdirSync(project, { recursive: true })
-    writeFileSync(join(project, 'go.mod'), 'module example.com/entry\n\ngo 1.21\n')
+    bed = await startCachePhaseBed('module-entry', 'module example.com/entry\n\ngo 1.21\n')
+    ;({ project, env } = bed)
     writeFileSync(join(project, 'go.sum'), GO_SUM)
-    env = goTestEnv(root, { GOCACHE: join(root, 'gocache') })
-    restoreEnv = overrideProcessEnv({
-      ...service.env(),
-      GITHUB_WORKSPACE: project,
-      RUNNER_TEMP: join(root, 'runner-temp')
-    })
   }, 120_000)
 
   afterAll(async () => {
-    stopRestoreWorker()
-    restoreEnv()
-    await Promise.all([service?.close(), azurite?.close()])
+    await bed?.close()
     await cleanupTempDirs()
   })
 
   const download = () => join(env.GOMODCACHE, 'cache', 'download')
   const restore = () =>
-    restoreCaches(testRestoreOptions({ parts: ['modules'], cwd: project, env, stateDir: join(root, 'runner-temp') }))
+    restoreCaches(testRestoreOptions({ parts: ['modules'], cwd: project, env, stateDir: bed.stateDir }))
 
   test('a cold job saves the kept files; the next job restores exactly those, and reports them', async () => {
     const cold = await restore()

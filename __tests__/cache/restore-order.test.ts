@@ -16,40 +16,27 @@ import { moduleEntryPaths, restoreCaches, saveCaches } from '../../src/cache/pha
 import { buildPrefix } from '../../src/cache/policy.js'
 import { goEnv } from '../../src/exec/go.js'
 import { silentLogger } from '../../src/host/logger.js'
-import { startAzurite, startCacheService, type Azurite, type CacheService } from '../support/cache-service.js'
-import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
-import { testRestoreOptions } from '../support/cache-phase.js'
-import { stopRestoreWorker } from '../../src/cache/restore-worker.js'
+import type { CacheService } from '../support/cache-service.js'
+import { cleanupTempDirs, findGo } from '../support/go.js'
+import { testRestoreOptions, startCachePhaseBed, type CachePhaseBed } from '../support/cache-phase.js'
 
 const HELD_MS = 1500
 
 describe(`the cache phase's restores and what post stores after them (real @actions/cache, Azurite, ${findGo()})`, () => {
-  let azurite: Azurite
+  let bed: CachePhaseBed
   let service: CacheService
-  let root: string
   let project: string
   let env: Record<string, string>
   let gomodcache: string
   let gocache: string
-  const saved: Record<string, string | undefined> = {}
 
   beforeAll(async () => {
-    azurite = await startAzurite()
-    service = await startCacheService(azurite)
-    root = tempDir('restore-order-')
-    project = join(root, 'workspace')
-    mkdirSync(project, { recursive: true })
-    writeFileSync(join(project, 'go.mod'), 'module example.com/order\n\ngo 1.21\n')
+    bed = await startCachePhaseBed('restore-order', 'module example.com/order\n\ngo 1.21\n')
+    ;({ service, project, env } = bed)
     // It records the module of the earlier entry: a restored zip go.sum does not record is removed.
     writeFileSync(join(project, 'go.sum'), 'example.com/m v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n')
-    env = goTestEnv(root, { GOCACHE: join(root, 'gocache') })
     gomodcache = env.GOMODCACHE
     gocache = env.GOCACHE
-    const runner = { ...service.env(), GITHUB_WORKSPACE: project, RUNNER_TEMP: join(root, 'runner-temp') }
-    for (const [name, value] of Object.entries(runner)) {
-      saved[name] = process.env[name]
-      process.env[name] = value
-    }
     // One entry of each kind, from an earlier job: modules under another go.sum's key (a partial hit), build under
     // this Go's prefix.
     const downloads = join(gomodcache, 'cache', 'download', 'example.com', 'm', '@v')
@@ -71,12 +58,7 @@ describe(`the cache phase's restores and what post stores after them (real @acti
   }, 120_000)
 
   afterAll(async () => {
-    stopRestoreWorker()
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name]
-      else process.env[name] = value
-    }
-    await Promise.all([service?.close(), azurite?.close()])
+    await bed?.close()
     await cleanupTempDirs()
   })
 
@@ -86,7 +68,7 @@ describe(`the cache phase's restores and what post stores after them (real @acti
     service.slowDownloadMs = HELD_MS
     const since = service.requests.length
     const result = await restoreCaches(
-      testRestoreOptions({ parts: ['modules', 'build'], cwd: project, env, stateDir: join(root, 'runner-temp') })
+      testRestoreOptions({ parts: ['modules', 'build'], cwd: project, env, stateDir: bed.stateDir })
     )
     const build = await result?.build
     expect(result?.modules?.kind).toBe('partial')
@@ -106,7 +88,7 @@ describe(`the cache phase's restores and what post stores after them (real @acti
     rmSync(gocache, { recursive: true, force: true })
     service.slowDownloadMs = 0
     const result = await restoreCaches(
-      testRestoreOptions({ parts: ['modules', 'build'], cwd: project, env, stateDir: join(root, 'runner-temp') })
+      testRestoreOptions({ parts: ['modules', 'build'], cwd: project, env, stateDir: bed.stateDir })
     )
     expect((await result?.build)?.kind).toBe('partial')
     // The restore is done and listed; then the main step's go (the warm phase, `go env`) writes an entry.

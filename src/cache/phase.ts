@@ -506,22 +506,28 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
   const { state, log } = options
   const saved: SavedPart[] = []
   const deadline = options.deadlineMs ?? SAVE_DEADLINE_MS
+  const run: SaveRun = { state, jobStatus: options.jobStatus, deadline, log }
   const report = (result: SavedPart) => {
     log.info(saveLine(result))
     saved.push(result)
   }
-  if (state.modules) report(await saveModules(state.modules, state, options.jobStatus, deadline, log))
-  if (state.build) report(await saveBuild(state.build, state, options.jobStatus, deadline, log))
+  if (state.modules) report(await saveModules(state.modules, run))
+  if (state.build) report(await saveBuild(state.build, run))
   return saved
+}
+
+/** What every part's save takes from the post step. */
+interface SaveRun {
+  readonly state: CacheState
+  readonly jobStatus: JobStatus
+  readonly deadline: number
+  readonly log: Logger
 }
 
 /** The modules entry: again only when the set of module files changed, as a delta of the base when it is small. */
 async function saveModules(
   modules: NonNullable<CacheState['modules']>,
-  state: CacheState,
-  status: JobStatus,
-  deadline: number,
-  log: Logger
+  { state, jobStatus, deadline, log }: SaveRun
 ): Promise<SavedPart> {
   const { path, stage, key, restored, list } = modules
   const files = await moduleEntryFiles(path)
@@ -531,7 +537,7 @@ async function saveModules(
     restored,
     changed: fingerprint(files.map(f => f.path)) !== listed?.fingerprint,
     restoreOnly: state.restoreOnly,
-    jobStatus: status
+    jobStatus
   })
   const bytes = files.reduce((sum, f) => sum + f.size, 0)
   let result: SavedPart | undefined
@@ -562,10 +568,7 @@ async function saveModules(
 /** The build entry, trimmed to what the job used: again only when the job compiled new outputs, as a delta when small. */
 async function saveBuild(
   build: NonNullable<CacheState['build']>,
-  state: CacheState,
-  status: JobStatus,
-  deadline: number,
-  log: Logger
+  { state, jobStatus, deadline, log }: SaveRun
 ): Promise<SavedPart> {
   const { path, prefix, list } = build
   const entries = (await listFiles(path)).filter(f => isBuildCacheEntry(f.path))
@@ -583,7 +586,7 @@ async function saveBuild(
     restored: restoredNames.size > 0 ? 'partial' : 'none',
     changed: added.length > 0,
     restoreOnly: state.restoreOnly,
-    jobStatus: status
+    jobStatus
   })
   const bytes = keep.reduce((sum, f) => sum + f.size, 0)
   const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) }
