@@ -203,18 +203,9 @@ async function walkUpstream(targets, request) {
                 continue;
             }
         }
-        const target = targets[state.entry];
-        const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, state.entry === targets.length - 1);
-        let result = await ask(target, request, floor);
+        const { result, verdict } = await askAndJudge(walk, targets, request, state.entry);
         if (result.kind === 'aborted')
             return done({ kind: 'aborted', failures: failures() });
-        let verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
-        if (verdict === 'ok' && result.kind === 'answer' && request.check && (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, state.entry)) {
-            const checked = await request.check(state.entry, result);
-            result = checked.verdict === 'failed' ? checked.failure : checked.answer;
-            verdict =
-                checked.verdict === 'failed' ? (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url)) : checked.verdict;
-        }
         request.onTry?.(state.entry, state.attempt, result, verdict);
         const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
         if (next.do === 'use' && result.kind === 'answer' && next.entry === state.entry) {
@@ -241,6 +232,26 @@ async function walkUpstream(targets, request) {
             request.onRetry?.(failed, next.delayMs);
         step = next;
     }
+}
+/**
+ * Asks the walk's `entry` and judges its answer as go would; where the walk checks bytes (request.check, and the
+ * entry's place in the chain), an answer go would take is checked against go.sum too and judged by that.
+ */
+async function askAndJudge(walk, targets, request, entry) {
+    const target = targets[entry];
+    const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, entry === targets.length - 1);
+    const result = await ask(target, request, floor);
+    // An aborted request has no verdict: the walk ends on it (the caller looks at result.kind first).
+    if (result.kind === 'aborted')
+        return { result, verdict: 'transient' };
+    const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+    if (verdict !== 'ok' || result.kind !== 'answer' || !request.check || !(0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, entry)) {
+        return { result, verdict };
+    }
+    const checked = await request.check(entry, result);
+    if (checked.verdict !== 'failed')
+        return { result: checked.answer, verdict: checked.verdict };
+    return { result: checked.failure, verdict: (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(checked.failure, request.kind, target.url)) };
 }
 /** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
 function ask(target, request, floor) {

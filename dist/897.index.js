@@ -1735,6 +1735,48 @@ async function installedByAnotherJob(destination, version, platform, log, elapse
     log.info(`Go ${version} was installed at ${found.goroot} meanwhile (by another job): no download`);
     return hit(found, platform, elapsed());
 }
+/** The downloaded zip's source and size, after the walk's lines are logged; an install error when there is none. */
+function downloadedZip(downloaded, where, tempDir, log) {
+    for (const line of downloaded.tried)
+        log.info(`  ${line}`);
+    if (!downloaded.ok) {
+        if (downloaded.local) {
+            throw new ToolchainInstallError('local', `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${tempDir}, not of a proxy)`);
+        }
+        throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`);
+    }
+    if (downloaded.answer.body.kind !== 'file') {
+        throw new ToolchainInstallError('download', `cannot download ${where}: the answer was not written to a file`);
+    }
+    const bytes = downloaded.answer.body.bytes;
+    log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
+    return { source: downloaded.source, bytes };
+}
+/**
+ * Replaces the tree at `goroot` with the verified zip's contents (`what` names it in an error); the completion marker
+ * is written last, so a reader that sees it finds a complete tree.
+ */
+async function replaceTree(destination, version, goroot, zip, what) {
+    const { zipFile, moduleVersion } = zip;
+    // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
+    // marker may claim it complete (for the tool cache the marker lies outside the tree).
+    await (0,promises_.rm)(completeMarker(destination, version), { force: true });
+    await (0,promises_.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
+    let installed;
+    try {
+        installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: zip.h1 });
+    }
+    catch (error) {
+        if (isLocalFault(error))
+            throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+        throw new ToolchainInstallError('extract', `${what} was not installed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // The marker last: a reader that sees it finds a complete tree.
+    await (0,promises_.writeFile)(completeMarker(destination, version), '').catch((error) => {
+        throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+    });
+    return installed;
+}
 /** The download and the extraction, with the install lock held: only this job writes the tree now. */
 async function downloadAndExtract(options, target) {
     const { destination, platform, log } = options;
@@ -1771,20 +1813,7 @@ async function downloadAndExtract(options, target) {
             await downloading;
             throw new ToolchainInstallError('verify', `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`);
         }
-        const downloaded = await downloading;
-        for (const line of downloaded.tried)
-            log.info(`  ${line}`);
-        if (!downloaded.ok) {
-            if (downloaded.local) {
-                throw new ToolchainInstallError('local', `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${options.tempDir}, not of a proxy)`);
-            }
-            throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`);
-        }
-        if (downloaded.answer.body.kind !== 'file') {
-            throw new ToolchainInstallError('download', `cannot download ${where}: the answer was not written to a file`);
-        }
-        const bytes = downloaded.answer.body.bytes;
-        log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
+        const { source, bytes } = downloadedZip(await downloading, where, options.tempDir, log);
         // An installer that takes no lock (setup-go, an older version of this action) may have finished the same
         // install while we downloaded: its tree is used, never removed.
         const finished = await complete(destination, version, platform);
@@ -1792,23 +1821,7 @@ async function downloadAndExtract(options, target) {
             log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`);
             return hit(finished, platform, target.elapsed());
         }
-        // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
-        // marker may claim it complete (for the tool cache the marker lies outside the tree).
-        await (0,promises_.rm)(completeMarker(destination, version), { force: true });
-        await (0,promises_.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
-        let installed;
-        try {
-            installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 });
-        }
-        catch (error) {
-            if (isLocalFault(error))
-                throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
-            throw new ToolchainInstallError('extract', `${where} from ${downloaded.source} was not installed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        // The marker last: a reader that sees it finds a complete tree.
-        await (0,promises_.writeFile)(completeMarker(destination, version), '').catch((error) => {
-            throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
-        });
+        const installed = await replaceTree(destination, version, goroot, { zipFile, moduleVersion, h1: verified.h1 }, `${where} from ${source}`);
         log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`);
         return {
             version,
@@ -1817,7 +1830,7 @@ async function downloadAndExtract(options, target) {
             cacheHit: false,
             moduleVersion,
             h1: verified.h1,
-            source: downloaded.source,
+            source: source,
             bytes,
             ms: target.elapsed()
         };
@@ -2196,18 +2209,9 @@ async function walkUpstream(targets, request) {
                 continue;
             }
         }
-        const target = targets[state.entry];
-        const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, state.entry === targets.length - 1);
-        let result = await ask(target, request, floor);
+        const { result, verdict } = await askAndJudge(walk, targets, request, state.entry);
         if (result.kind === 'aborted')
             return done({ kind: 'aborted', failures: failures() });
-        let verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
-        if (verdict === 'ok' && result.kind === 'answer' && request.check && (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, state.entry)) {
-            const checked = await request.check(state.entry, result);
-            result = checked.verdict === 'failed' ? checked.failure : checked.answer;
-            verdict =
-                checked.verdict === 'failed' ? (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url)) : checked.verdict;
-        }
         request.onTry?.(state.entry, state.attempt, result, verdict);
         const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
         if (next.do === 'use' && result.kind === 'answer' && next.entry === state.entry) {
@@ -2234,6 +2238,26 @@ async function walkUpstream(targets, request) {
             request.onRetry?.(failed, next.delayMs);
         step = next;
     }
+}
+/**
+ * Asks the walk's `entry` and judges its answer as go would; where the walk checks bytes (request.check, and the
+ * entry's place in the chain), an answer go would take is checked against go.sum too and judged by that.
+ */
+async function askAndJudge(walk, targets, request, entry) {
+    const target = targets[entry];
+    const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, entry === targets.length - 1);
+    const result = await ask(target, request, floor);
+    // An aborted request has no verdict: the walk ends on it (the caller looks at result.kind first).
+    if (result.kind === 'aborted')
+        return { result, verdict: 'transient' };
+    const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+    if (verdict !== 'ok' || result.kind !== 'answer' || !request.check || !(0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, entry)) {
+        return { result, verdict };
+    }
+    const checked = await request.check(entry, result);
+    if (checked.verdict !== 'failed')
+        return { result: checked.answer, verdict: checked.verdict };
+    return { result: checked.failure, verdict: (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(checked.failure, request.kind, target.url)) };
 }
 /** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
 function ask(target, request, floor) {

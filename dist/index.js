@@ -6335,6 +6335,23 @@ class CappedOutput {
         return Buffer.concat(this.chunks).toString('utf8');
     }
 }
+/** Calls `onLine` with each whole line of the chunks pushed (without its `\r\n` or `\n`); `flush` hands on the rest. */
+function lineSplitter(onLine) {
+    let partial = '';
+    return {
+        push(chunk) {
+            const lines = (partial + chunk.toString('utf8')).split('\n');
+            partial = lines.pop() ?? '';
+            for (const line of lines)
+                onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+        },
+        flush() {
+            if (partial !== '')
+                onLine(partial);
+            partial = '';
+        }
+    };
+}
 /**
  * Runs `go <args>`. Never rejects: a non-zero exit, a timeout, an abort and a failed start all come back in the
  * result. On POSIX go runs in its own process group so that a kill also ends what it started.
@@ -6345,7 +6362,7 @@ function runGo(go, args, options) {
     return new Promise(resolve => {
         const stdout = new CappedOutput(options.stdoutLimit ?? DEFAULT_OUTPUT_LIMIT);
         const stderr = new CappedOutput(options.stderrLimit ?? DEFAULT_OUTPUT_LIMIT);
-        let partialLine = '';
+        const lines = options.onStdoutLine ? lineSplitter(options.onStdoutLine) : undefined;
         let timedOut = false;
         let aborted = false;
         let settled = false;
@@ -6366,8 +6383,7 @@ function runGo(go, args, options) {
             clearTimeout(timer);
             clearTimeout(grace);
             options.signal?.removeEventListener('abort', onAbort);
-            if (partialLine !== '')
-                options.onStdoutLine?.(partialLine);
+            lines?.flush();
             resolve({
                 code: timedOut || aborted ? null : code,
                 stdout: stdout.text(),
@@ -6406,12 +6422,7 @@ function runGo(go, args, options) {
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
             options.onStdout?.(chunk);
-            if (options.onStdoutLine) {
-                const lines = (partialLine + chunk.toString('utf8')).split('\n');
-                partialLine = lines.pop() ?? '';
-                for (const line of lines)
-                    options.onStdoutLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-            }
+            lines?.push(chunk);
         });
         child.stderr?.on('data', (chunk) => {
             stderr.push(chunk);
@@ -6949,6 +6960,73 @@ function assertNoControlCharacters(input, value, redact = text => text) {
 function isIdentChar(c) {
     return !/[\s()[\]{},]/u.test(c) && /\P{C}/u.test(c);
 }
+/** Lexes `rawLines[index]` as modfile's lexer does: blanks, // comments, punctuation, quoted and raw strings, idents. */
+function lexLine(rawLines, index) {
+    const tokens = [];
+    let comment = '';
+    let text = rawLines[index];
+    let i = index + 1;
+    let pos = 0;
+    let bad;
+    while (pos < text.length) {
+        const c = text[pos];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+            pos++;
+        }
+        else if (text.startsWith('//', pos)) {
+            comment = text.slice(pos + 2).trim();
+            break;
+        }
+        else if ('()[]{},'.includes(c)) {
+            // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
+            tokens.push(c);
+            pos++;
+        }
+        else if (c === '"') {
+            let end = pos + 1;
+            while (end < text.length && text[end] !== '"')
+                end += text[end] === '\\' ? 2 : 1;
+            if (end >= text.length) {
+                bad = 'unterminated quoted string';
+                break;
+            }
+            tokens.push(text.slice(pos, end + 1));
+            pos = end + 1;
+        }
+        else if (c === '`') {
+            // A raw string may span lines.
+            let end = text.indexOf('`', pos + 1);
+            while (end < 0 && i < rawLines.length) {
+                text += '\n' + rawLines[i];
+                i++;
+                end = text.indexOf('`', pos + 1);
+            }
+            if (end < 0) {
+                bad = 'unterminated raw string';
+                break;
+            }
+            tokens.push(text.slice(pos, end + 1));
+            pos = end + 1;
+        }
+        else if (isIdentChar(c)) {
+            let end = pos;
+            while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
+                if (text.startsWith('/*', end))
+                    bad = 'mod files must use // comments (not /* */ comments)';
+                end++;
+            }
+            if (bad)
+                break;
+            tokens.push(text.slice(pos, end));
+            pos = end;
+        }
+        else {
+            bad = `unexpected input character ${JSON.stringify(c)}`;
+            break;
+        }
+    }
+    return { tokens, comment, ...(bad ? { bad } : {}), next: i };
+}
 /**
  * Splits a file into directive lines. A block `verb (` ... `)` turns into one line per entry with the verb
  * prepended, as modfile does for rules inside a LineBlock.
@@ -6961,69 +7039,8 @@ function lexLines(text, errors) {
     let i = 0;
     while (i < rawLines.length) {
         const start = i + 1;
-        const tokens = [];
-        let comment = '';
-        let text = rawLines[i];
-        i++;
-        let pos = 0;
-        let bad;
-        while (pos < text.length) {
-            const c = text[pos];
-            if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
-                pos++;
-            }
-            else if (text.startsWith('//', pos)) {
-                comment = text.slice(pos + 2).trim();
-                break;
-            }
-            else if ('()[]{},'.includes(c)) {
-                // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
-                tokens.push(c);
-                pos++;
-            }
-            else if (c === '"') {
-                let end = pos + 1;
-                while (end < text.length && text[end] !== '"')
-                    end += text[end] === '\\' ? 2 : 1;
-                if (end >= text.length) {
-                    bad = 'unterminated quoted string';
-                    break;
-                }
-                tokens.push(text.slice(pos, end + 1));
-                pos = end + 1;
-            }
-            else if (c === '`') {
-                // A raw string may span lines.
-                let end = text.indexOf('`', pos + 1);
-                while (end < 0 && i < rawLines.length) {
-                    text += '\n' + rawLines[i];
-                    i++;
-                    end = text.indexOf('`', pos + 1);
-                }
-                if (end < 0) {
-                    bad = 'unterminated raw string';
-                    break;
-                }
-                tokens.push(text.slice(pos, end + 1));
-                pos = end + 1;
-            }
-            else if (isIdentChar(c)) {
-                let end = pos;
-                while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
-                    if (text.startsWith('/*', end))
-                        bad = 'mod files must use // comments (not /* */ comments)';
-                    end++;
-                }
-                if (bad)
-                    break;
-                tokens.push(text.slice(pos, end));
-                pos = end;
-            }
-            else {
-                bad = `unexpected input character ${JSON.stringify(c)}`;
-                break;
-            }
-        }
+        const { tokens, comment, bad, next } = lexLine(rawLines, i);
+        i = next;
         if (bad) {
             errors.push({ line: start, message: bad });
             continue;

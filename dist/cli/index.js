@@ -35493,6 +35493,23 @@ class CappedOutput {
         return Buffer.concat(this.chunks).toString('utf8');
     }
 }
+/** Calls `onLine` with each whole line of the chunks pushed (without its `\r\n` or `\n`); `flush` hands on the rest. */
+function lineSplitter(onLine) {
+    let partial = '';
+    return {
+        push(chunk) {
+            const lines = (partial + chunk.toString('utf8')).split('\n');
+            partial = lines.pop() ?? '';
+            for (const line of lines)
+                onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+        },
+        flush() {
+            if (partial !== '')
+                onLine(partial);
+            partial = '';
+        }
+    };
+}
 /**
  * Runs `go <args>`. Never rejects: a non-zero exit, a timeout, an abort and a failed start all come back in the
  * result. On POSIX go runs in its own process group so that a kill also ends what it started.
@@ -35503,7 +35520,7 @@ function runGo(go, args, options) {
     return new Promise(resolve => {
         const stdout = new CappedOutput(options.stdoutLimit ?? DEFAULT_OUTPUT_LIMIT);
         const stderr = new CappedOutput(options.stderrLimit ?? DEFAULT_OUTPUT_LIMIT);
-        let partialLine = '';
+        const lines = options.onStdoutLine ? lineSplitter(options.onStdoutLine) : undefined;
         let timedOut = false;
         let aborted = false;
         let settled = false;
@@ -35524,8 +35541,7 @@ function runGo(go, args, options) {
             clearTimeout(timer);
             clearTimeout(grace);
             options.signal?.removeEventListener('abort', onAbort);
-            if (partialLine !== '')
-                options.onStdoutLine?.(partialLine);
+            lines?.flush();
             resolve({
                 code: timedOut || aborted ? null : code,
                 stdout: stdout.text(),
@@ -35564,12 +35580,7 @@ function runGo(go, args, options) {
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
             options.onStdout?.(chunk);
-            if (options.onStdoutLine) {
-                const lines = (partialLine + chunk.toString('utf8')).split('\n');
-                partialLine = lines.pop() ?? '';
-                for (const line of lines)
-                    options.onStdoutLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-            }
+            lines?.push(chunk);
         });
         child.stderr?.on('data', (chunk) => {
             stderr.push(chunk);
@@ -36107,6 +36118,73 @@ function assertNoControlCharacters(input, value, redact = text => text) {
 function isIdentChar(c) {
     return !/[\s()[\]{},]/u.test(c) && /\P{C}/u.test(c);
 }
+/** Lexes `rawLines[index]` as modfile's lexer does: blanks, // comments, punctuation, quoted and raw strings, idents. */
+function lexLine(rawLines, index) {
+    const tokens = [];
+    let comment = '';
+    let text = rawLines[index];
+    let i = index + 1;
+    let pos = 0;
+    let bad;
+    while (pos < text.length) {
+        const c = text[pos];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+            pos++;
+        }
+        else if (text.startsWith('//', pos)) {
+            comment = text.slice(pos + 2).trim();
+            break;
+        }
+        else if ('()[]{},'.includes(c)) {
+            // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
+            tokens.push(c);
+            pos++;
+        }
+        else if (c === '"') {
+            let end = pos + 1;
+            while (end < text.length && text[end] !== '"')
+                end += text[end] === '\\' ? 2 : 1;
+            if (end >= text.length) {
+                bad = 'unterminated quoted string';
+                break;
+            }
+            tokens.push(text.slice(pos, end + 1));
+            pos = end + 1;
+        }
+        else if (c === '`') {
+            // A raw string may span lines.
+            let end = text.indexOf('`', pos + 1);
+            while (end < 0 && i < rawLines.length) {
+                text += '\n' + rawLines[i];
+                i++;
+                end = text.indexOf('`', pos + 1);
+            }
+            if (end < 0) {
+                bad = 'unterminated raw string';
+                break;
+            }
+            tokens.push(text.slice(pos, end + 1));
+            pos = end + 1;
+        }
+        else if (isIdentChar(c)) {
+            let end = pos;
+            while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
+                if (text.startsWith('/*', end))
+                    bad = 'mod files must use // comments (not /* */ comments)';
+                end++;
+            }
+            if (bad)
+                break;
+            tokens.push(text.slice(pos, end));
+            pos = end;
+        }
+        else {
+            bad = `unexpected input character ${JSON.stringify(c)}`;
+            break;
+        }
+    }
+    return { tokens, comment, ...(bad ? { bad } : {}), next: i };
+}
 /**
  * Splits a file into directive lines. A block `verb (` ... `)` turns into one line per entry with the verb
  * prepended, as modfile does for rules inside a LineBlock.
@@ -36119,69 +36197,8 @@ function lexLines(text, errors) {
     let i = 0;
     while (i < rawLines.length) {
         const start = i + 1;
-        const tokens = [];
-        let comment = '';
-        let text = rawLines[i];
-        i++;
-        let pos = 0;
-        let bad;
-        while (pos < text.length) {
-            const c = text[pos];
-            if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
-                pos++;
-            }
-            else if (text.startsWith('//', pos)) {
-                comment = text.slice(pos + 2).trim();
-                break;
-            }
-            else if ('()[]{},'.includes(c)) {
-                // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
-                tokens.push(c);
-                pos++;
-            }
-            else if (c === '"') {
-                let end = pos + 1;
-                while (end < text.length && text[end] !== '"')
-                    end += text[end] === '\\' ? 2 : 1;
-                if (end >= text.length) {
-                    bad = 'unterminated quoted string';
-                    break;
-                }
-                tokens.push(text.slice(pos, end + 1));
-                pos = end + 1;
-            }
-            else if (c === '`') {
-                // A raw string may span lines.
-                let end = text.indexOf('`', pos + 1);
-                while (end < 0 && i < rawLines.length) {
-                    text += '\n' + rawLines[i];
-                    i++;
-                    end = text.indexOf('`', pos + 1);
-                }
-                if (end < 0) {
-                    bad = 'unterminated raw string';
-                    break;
-                }
-                tokens.push(text.slice(pos, end + 1));
-                pos = end + 1;
-            }
-            else if (isIdentChar(c)) {
-                let end = pos;
-                while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
-                    if (text.startsWith('/*', end))
-                        bad = 'mod files must use // comments (not /* */ comments)';
-                    end++;
-                }
-                if (bad)
-                    break;
-                tokens.push(text.slice(pos, end));
-                pos = end;
-            }
-            else {
-                bad = `unexpected input character ${JSON.stringify(c)}`;
-                break;
-            }
-        }
+        const { tokens, comment, bad, next } = lexLine(rawLines, i);
+        i = next;
         if (bad) {
             errors.push({ line: start, message: bad });
             continue;
@@ -37739,6 +37756,35 @@ function tileParent(t, k, n) {
     return { H: t.H, L, N, W };
 }
 /**
+ * Authenticates the root tiles (the first `rootTiles` of `tiles`): the hashes at the covering subtrees' indexes `stx`
+ * (read from the tiles `stxTile` names) must rebuild the tree's signed root, and every hash those tiles hold must be
+ * one of them, so that no byte of a root tile is used unchecked. Throws a TlogError otherwise.
+ */
+function authenticateRootTiles(tree, height, fetched) {
+    const { tiles, data, stx, stxTile, rootTiles } = fetched;
+    // The root tiles: every hash they hold is used to rebuild the signed root, so all of their bytes count.
+    const covered = tiles.slice(0, rootTiles).map(() => 0);
+    let root;
+    for (let i = stx.length - 1; i >= 0; i--) {
+        const j = stxTile[i];
+        const h = hashFromTile(tiles[j], data[j], stx[i]);
+        const [, start, end] = tileForIndexRange(height, stx[i]);
+        covered[j] += end - start;
+        root = root === undefined ? h : nodeHash(h, root);
+    }
+    if (root === undefined || !sameHash(root, tree.hash)) {
+        throw new TlogError('tile', `the tiles ${tiles
+            .slice(0, rootTiles)
+            .map(tilePath)
+            .join(', ')} do not rebuild the signed root of the tree of ${tree.size} records`);
+    }
+    covered.forEach((bytes, j) => {
+        if (bytes !== data[j].length) {
+            throw new TlogError('tile', `tile ${tilePath(tiles[j])} holds hashes that the signed root does not cover`);
+        }
+    });
+}
+/**
  * A {@link HashReader} for `tree` that loads tiles through `fetchTiles` and returns only hashes it has proven to be
  * in the tree (tlog.TileHashReader). Every fetched tile is authenticated before any hash is read from it: the
  * tiles holding the tree's covering subtrees must rebuild the signed root from every hash they hold, and every
@@ -37795,27 +37841,7 @@ function tileHashReader(tree, height, fetchTiles) {
                 throw new TlogError('tile', `tile ${tilePath(tile)} has ${data[i].length} bytes, want ${tile.W * HASH_SIZE} (${tile.W} hashes)`);
             }
         });
-        // The root tiles: every hash they hold is used to rebuild the signed root, so all of their bytes count.
-        const covered = tiles.slice(0, rootTiles).map(() => 0);
-        let root;
-        for (let i = stx.length - 1; i >= 0; i--) {
-            const j = stxTile[i];
-            const h = hashFromTile(tiles[j], data[j], stx[i]);
-            const [, start, end] = tileForIndexRange(height, stx[i]);
-            covered[j] += end - start;
-            root = root === undefined ? h : nodeHash(h, root);
-        }
-        if (root === undefined || !sameHash(root, tree.hash)) {
-            throw new TlogError('tile', `the tiles ${tiles
-                .slice(0, rootTiles)
-                .map(tilePath)
-                .join(', ')} do not rebuild the signed root of the tree of ${tree.size} records`);
-        }
-        covered.forEach((bytes, j) => {
-            if (bytes !== data[j].length) {
-                throw new TlogError('tile', `tile ${tilePath(tiles[j])} holds hashes that the signed root does not cover`);
-            }
-        });
+        authenticateRootTiles(tree, height, { tiles, data, stx, stxTile, rootTiles });
         // Every other tile against its parent, which comes before it and is already authenticated.
         for (let i = rootTiles; i < tiles.length; i++) {
             const tile = tiles[i];
@@ -40072,6 +40098,48 @@ async function installedByAnotherJob(destination, version, platform, log, elapse
     log.info(`Go ${version} was installed at ${found.goroot} meanwhile (by another job): no download`);
     return hit(found, platform, elapsed());
 }
+/** The downloaded zip's source and size, after the walk's lines are logged; an install error when there is none. */
+function downloadedZip(downloaded, where, tempDir, log) {
+    for (const line of downloaded.tried)
+        log.info(`  ${line}`);
+    if (!downloaded.ok) {
+        if (downloaded.local) {
+            throw new ToolchainInstallError('local', `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${tempDir}, not of a proxy)`);
+        }
+        throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`);
+    }
+    if (downloaded.answer.body.kind !== 'file') {
+        throw new ToolchainInstallError('download', `cannot download ${where}: the answer was not written to a file`);
+    }
+    const bytes = downloaded.answer.body.bytes;
+    log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
+    return { source: downloaded.source, bytes };
+}
+/**
+ * Replaces the tree at `goroot` with the verified zip's contents (`what` names it in an error); the completion marker
+ * is written last, so a reader that sees it finds a complete tree.
+ */
+async function replaceTree(destination, version, goroot, zip, what) {
+    const { zipFile, moduleVersion } = zip;
+    // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
+    // marker may claim it complete (for the tool cache the marker lies outside the tree).
+    await (0,promises_.rm)(completeMarker(destination, version), { force: true });
+    await (0,promises_.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
+    let installed;
+    try {
+        installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: zip.h1 });
+    }
+    catch (error) {
+        if (isLocalFault(error))
+            throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+        throw new ToolchainInstallError('extract', `${what} was not installed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // The marker last: a reader that sees it finds a complete tree.
+    await (0,promises_.writeFile)(completeMarker(destination, version), '').catch((error) => {
+        throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
+    });
+    return installed;
+}
 /** The download and the extraction, with the install lock held: only this job writes the tree now. */
 async function downloadAndExtract(options, target) {
     const { destination, platform, log } = options;
@@ -40108,20 +40176,7 @@ async function downloadAndExtract(options, target) {
             await downloading;
             throw new ToolchainInstallError('verify', `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`);
         }
-        const downloaded = await downloading;
-        for (const line of downloaded.tried)
-            log.info(`  ${line}`);
-        if (!downloaded.ok) {
-            if (downloaded.local) {
-                throw new ToolchainInstallError('local', `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${options.tempDir}, not of a proxy)`);
-            }
-            throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`);
-        }
-        if (downloaded.answer.body.kind !== 'file') {
-            throw new ToolchainInstallError('download', `cannot download ${where}: the answer was not written to a file`);
-        }
-        const bytes = downloaded.answer.body.bytes;
-        log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`);
+        const { source, bytes } = downloadedZip(await downloading, where, options.tempDir, log);
         // An installer that takes no lock (setup-go, an older version of this action) may have finished the same
         // install while we downloaded: its tree is used, never removed.
         const finished = await complete(destination, version, platform);
@@ -40129,23 +40184,7 @@ async function downloadAndExtract(options, target) {
             log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`);
             return hit(finished, platform, target.elapsed());
         }
-        // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
-        // marker may claim it complete (for the tool cache the marker lies outside the tree).
-        await (0,promises_.rm)(completeMarker(destination, version), { force: true });
-        await (0,promises_.rm)(goroot, { recursive: true, force: true, maxRetries: 3 });
-        let installed;
-        try {
-            installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 });
-        }
-        catch (error) {
-            if (isLocalFault(error))
-                throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
-            throw new ToolchainInstallError('extract', `${where} from ${downloaded.source} was not installed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        // The marker last: a reader that sees it finds a complete tree.
-        await (0,promises_.writeFile)(completeMarker(destination, version), '').catch((error) => {
-            throw localFault(error, (0,external_node_path_.dirname)(goroot), 'the tool cache');
-        });
+        const installed = await replaceTree(destination, version, goroot, { zipFile, moduleVersion, h1: verified.h1 }, `${where} from ${source}`);
         log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`);
         return {
             version,
@@ -40154,7 +40193,7 @@ async function downloadAndExtract(options, target) {
             cacheHit: false,
             moduleVersion,
             h1: verified.h1,
-            source: downloaded.source,
+            source: source,
             bytes,
             ms: target.elapsed()
         };
@@ -41808,18 +41847,9 @@ async function walkUpstream(targets, request) {
                 continue;
             }
         }
-        const target = targets[state.entry];
-        const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, state.entry === targets.length - 1);
-        let result = await ask(target, request, floor);
+        const { result, verdict } = await askAndJudge(walk, targets, request, state.entry);
         if (result.kind === 'aborted')
             return done({ kind: 'aborted', failures: failures() });
-        let verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
-        if (verdict === 'ok' && result.kind === 'answer' && request.check && (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, state.entry)) {
-            const checked = await request.check(state.entry, result);
-            result = checked.verdict === 'failed' ? checked.failure : checked.answer;
-            verdict =
-                checked.verdict === 'failed' ? (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url)) : checked.verdict;
-        }
         request.onTry?.(state.entry, state.attempt, result, verdict);
         const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
         if (next.do === 'use' && result.kind === 'answer' && next.entry === state.entry) {
@@ -41846,6 +41876,26 @@ async function walkUpstream(targets, request) {
             request.onRetry?.(failed, next.delayMs);
         step = next;
     }
+}
+/**
+ * Asks the walk's `entry` and judges its answer as go would; where the walk checks bytes (request.check, and the
+ * entry's place in the chain), an answer go would take is checked against go.sum too and judged by that.
+ */
+async function askAndJudge(walk, targets, request, entry) {
+    const target = targets[entry];
+    const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, entry === targets.length - 1);
+    const result = await ask(target, request, floor);
+    // An aborted request has no verdict: the walk ends on it (the caller looks at result.kind first).
+    if (result.kind === 'aborted')
+        return { result, verdict: 'transient' };
+    const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+    if (verdict !== 'ok' || result.kind !== 'answer' || !request.check || !(0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, entry)) {
+        return { result, verdict };
+    }
+    const checked = await request.check(entry, result);
+    if (checked.verdict !== 'failed')
+        return { result: checked.answer, verdict: checked.verdict };
+    return { result: checked.failure, verdict: (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(checked.failure, request.kind, target.url)) };
 }
 /** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
 function ask(target, request, floor) {

@@ -93,6 +93,22 @@ class CappedOutput {
   }
 }
 
+/** Calls `onLine` with each whole line of the chunks pushed (without its `\r\n` or `\n`); `flush` hands on the rest. */
+function lineSplitter(onLine: (line: string) => void): { push(chunk: Buffer): void; flush(): void } {
+  let partial = ''
+  return {
+    push(chunk) {
+      const lines = (partial + chunk.toString('utf8')).split('\n')
+      partial = lines.pop() ?? ''
+      for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line)
+    },
+    flush() {
+      if (partial !== '') onLine(partial)
+      partial = ''
+    }
+  }
+}
+
 /**
  * Runs `go <args>`. Never rejects: a non-zero exit, a timeout, an abort and a failed start all come back in the
  * result. On POSIX go runs in its own process group so that a kill also ends what it started.
@@ -103,7 +119,7 @@ export function runGo(go: string, args: readonly string[], options: GoRunOptions
   return new Promise(resolve => {
     const stdout = new CappedOutput(options.stdoutLimit ?? DEFAULT_OUTPUT_LIMIT)
     const stderr = new CappedOutput(options.stderrLimit ?? DEFAULT_OUTPUT_LIMIT)
-    let partialLine = ''
+    const lines = options.onStdoutLine ? lineSplitter(options.onStdoutLine) : undefined
     let timedOut = false
     let aborted = false
     let settled = false
@@ -123,7 +139,7 @@ export function runGo(go: string, args: readonly string[], options: GoRunOptions
       clearTimeout(timer)
       clearTimeout(grace)
       options.signal?.removeEventListener('abort', onAbort)
-      if (partialLine !== '') options.onStdoutLine?.(partialLine)
+      lines?.flush()
       resolve({
         code: timedOut || aborted ? null : code,
         stdout: stdout.text(),
@@ -160,11 +176,7 @@ export function runGo(go: string, args: readonly string[], options: GoRunOptions
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout.push(chunk)
       options.onStdout?.(chunk)
-      if (options.onStdoutLine) {
-        const lines = (partialLine + chunk.toString('utf8')).split('\n')
-        partialLine = lines.pop() ?? ''
-        for (const line of lines) options.onStdoutLine(line.endsWith('\r') ? line.slice(0, -1) : line)
-      }
+      lines?.push(chunk)
     })
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr.push(chunk)

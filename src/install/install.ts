@@ -290,6 +290,64 @@ async function installedByAnotherJob(
   return hit(found, platform, elapsed())
 }
 
+/** The downloaded zip's source and size, after the walk's lines are logged; an install error when there is none. */
+function downloadedZip(
+  downloaded: Awaited<ReturnType<typeof getThroughChain>>,
+  where: string,
+  tempDir: string,
+  log: Logger
+): { source: string; bytes: number } {
+  for (const line of downloaded.tried) log.info(`  ${line}`)
+  if (!downloaded.ok) {
+    if (downloaded.local) {
+      throw new ToolchainInstallError(
+        'local',
+        `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${tempDir}, not of a proxy)`
+      )
+    }
+    throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`)
+  }
+  if (downloaded.answer.body.kind !== 'file') {
+    throw new ToolchainInstallError('download', `cannot download ${where}: the answer was not written to a file`)
+  }
+  const bytes = downloaded.answer.body.bytes
+  log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`)
+  return { source: downloaded.source, bytes }
+}
+
+/**
+ * Replaces the tree at `goroot` with the verified zip's contents (`what` names it in an error); the completion marker
+ * is written last, so a reader that sees it finds a complete tree.
+ */
+async function replaceTree(
+  destination: GoDestination,
+  version: string,
+  goroot: string,
+  zip: { zipFile: string; moduleVersion: string; h1: string },
+  what: string
+): Promise<Awaited<ReturnType<typeof installToolchainZip>>> {
+  const { zipFile, moduleVersion } = zip
+  // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
+  // marker may claim it complete (for the tool cache the marker lies outside the tree).
+  await rm(completeMarker(destination, version), { force: true })
+  await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
+  let installed: Awaited<ReturnType<typeof installToolchainZip>>
+  try {
+    installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: zip.h1 })
+  } catch (error) {
+    if (isLocalFault(error)) throw localFault(error, dirname(goroot), 'the tool cache')
+    throw new ToolchainInstallError(
+      'extract',
+      `${what} was not installed: ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
+  // The marker last: a reader that sees it finds a complete tree.
+  await writeFile(completeMarker(destination, version), '').catch((error: unknown) => {
+    throw localFault(error, dirname(goroot), 'the tool cache')
+  })
+  return installed
+}
+
 /** The download and the extraction, with the install lock held: only this job writes the tree now. */
 async function downloadAndExtract(
   options: InstallGoOptions,
@@ -340,22 +398,7 @@ async function downloadAndExtract(
         `${where} failed verification (${verified.reason}): ${verified.message}; nothing was installed`
       )
     }
-    const downloaded = await downloading
-    for (const line of downloaded.tried) log.info(`  ${line}`)
-    if (!downloaded.ok) {
-      if (downloaded.local) {
-        throw new ToolchainInstallError(
-          'local',
-          `cannot download ${where}: ${downloaded.message} (a fault of this machine's ${options.tempDir}, not of a proxy)`
-        )
-      }
-      throw new ToolchainInstallError('download', `cannot download ${where}: ${downloaded.message}`)
-    }
-    if (downloaded.answer.body.kind !== 'file') {
-      throw new ToolchainInstallError('download', `cannot download ${where}: the answer was not written to a file`)
-    }
-    const bytes = downloaded.answer.body.bytes
-    log.info(`Downloaded ${where} from ${downloaded.source}: ${formatMiB(bytes)}`)
+    const { source, bytes } = downloadedZip(await downloading, where, options.tempDir, log)
 
     // An installer that takes no lock (setup-go, an older version of this action) may have finished the same
     // install while we downloaded: its tree is used, never removed.
@@ -364,24 +407,13 @@ async function downloadAndExtract(
       log.info(`Go ${version} was installed at ${finished.goroot} meanwhile (by another job): the download is not used`)
       return hit(finished, platform, target.elapsed())
     }
-    // An unmarked tree is an install that did not finish. A stale marker goes first: while the tree is replaced no
-    // marker may claim it complete (for the tool cache the marker lies outside the tree).
-    await rm(completeMarker(destination, version), { force: true })
-    await rm(goroot, { recursive: true, force: true, maxRetries: 3 })
-    let installed
-    try {
-      installed = await installToolchainZip({ zipFile, moduleVersion, goroot, expectedH1: verified.h1 })
-    } catch (error) {
-      if (isLocalFault(error)) throw localFault(error, dirname(goroot), 'the tool cache')
-      throw new ToolchainInstallError(
-        'extract',
-        `${where} from ${downloaded.source} was not installed: ${error instanceof Error ? error.message : String(error)}`
-      )
-    }
-    // The marker last: a reader that sees it finds a complete tree.
-    await writeFile(completeMarker(destination, version), '').catch((error: unknown) => {
-      throw localFault(error, dirname(goroot), 'the tool cache')
-    })
+    const installed = await replaceTree(
+      destination,
+      version,
+      goroot,
+      { zipFile, moduleVersion, h1: verified.h1 },
+      `${where} from ${source}`
+    )
     log.info(`Installed Go ${version} at ${goroot} (${installed.files} files, ${verified.h1})`)
     return {
       version,
@@ -390,7 +422,7 @@ async function downloadAndExtract(
       cacheHit: false,
       moduleVersion,
       h1: verified.h1,
-      source: downloaded.source,
+      source: source,
       bytes,
       ms: target.elapsed()
     }

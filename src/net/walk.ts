@@ -178,17 +178,8 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
         continue
       }
     }
-    const target = targets[state.entry]
-    const floor = throughputFloor(target.separator, state.entry === targets.length - 1)
-    let result = await ask(target, request, floor)
+    const { result, verdict } = await askAndJudge(walk, targets, request, state.entry)
     if (result.kind === 'aborted') return done({ kind: 'aborted', failures: failures() })
-    let verdict = judgeAnswer(chainAnswer(result, request.kind, target.url))
-    if (verdict === 'ok' && result.kind === 'answer' && request.check && checksBytes(walk, state.entry)) {
-      const checked = await request.check(state.entry, result)
-      result = checked.verdict === 'failed' ? checked.failure : checked.answer
-      verdict =
-        checked.verdict === 'failed' ? judgeAnswer(chainAnswer(result, request.kind, target.url)) : checked.verdict
-    }
     request.onTry?.(state.entry, state.attempt, result, verdict)
     const next = nextStep(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined)
     if (next.do === 'use' && result.kind === 'answer' && next.entry === state.entry) {
@@ -211,6 +202,30 @@ export async function walkUpstream(targets: readonly WalkTarget[], request: Walk
     if (next.do === 'ask' && next.state.entry === state.entry) request.onRetry?.(failed, next.delayMs)
     step = next
   }
+}
+
+/**
+ * Asks the walk's `entry` and judges its answer as go would; where the walk checks bytes (request.check, and the
+ * entry's place in the chain), an answer go would take is checked against go.sum too and judged by that.
+ */
+async function askAndJudge(
+  walk: Walk,
+  targets: readonly WalkTarget[],
+  request: WalkRequest,
+  entry: number
+): Promise<{ result: HttpResult; verdict: AnswerVerdict }> {
+  const target = targets[entry]
+  const floor = throughputFloor(target.separator, entry === targets.length - 1)
+  const result = await ask(target, request, floor)
+  // An aborted request has no verdict: the walk ends on it (the caller looks at result.kind first).
+  if (result.kind === 'aborted') return { result, verdict: 'transient' }
+  const verdict = judgeAnswer(chainAnswer(result, request.kind, target.url))
+  if (verdict !== 'ok' || result.kind !== 'answer' || !request.check || !checksBytes(walk, entry)) {
+    return { result, verdict }
+  }
+  const checked = await request.check(entry, result)
+  if (checked.verdict !== 'failed') return { result: checked.answer, verdict: checked.verdict }
+  return { result: checked.failure, verdict: judgeAnswer(chainAnswer(checked.failure, request.kind, target.url)) }
 }
 
 /** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */

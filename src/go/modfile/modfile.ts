@@ -78,6 +78,74 @@ function isIdentChar(c: string): boolean {
   return !/[\s()[\]{},]/u.test(c) && /\P{C}/u.test(c)
 }
 
+/** One directive line's tokens and comment, or what is wrong with it. */
+interface LexedLine {
+  readonly tokens: string[]
+  readonly comment: string
+  readonly bad?: string
+  /** The index of the line after it (a raw string may take in the lines that follow). */
+  readonly next: number
+}
+
+/** Lexes `rawLines[index]` as modfile's lexer does: blanks, // comments, punctuation, quoted and raw strings, idents. */
+function lexLine(rawLines: readonly string[], index: number): LexedLine {
+  const tokens: string[] = []
+  let comment = ''
+  let text = rawLines[index]
+  let i = index + 1
+  let pos = 0
+  let bad: string | undefined
+  while (pos < text.length) {
+    const c = text[pos]
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+      pos++
+    } else if (text.startsWith('//', pos)) {
+      comment = text.slice(pos + 2).trim()
+      break
+    } else if ('()[]{},'.includes(c)) {
+      // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
+      tokens.push(c)
+      pos++
+    } else if (c === '"') {
+      let end = pos + 1
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1
+      if (end >= text.length) {
+        bad = 'unterminated quoted string'
+        break
+      }
+      tokens.push(text.slice(pos, end + 1))
+      pos = end + 1
+    } else if (c === '`') {
+      // A raw string may span lines.
+      let end = text.indexOf('`', pos + 1)
+      while (end < 0 && i < rawLines.length) {
+        text += '\n' + rawLines[i]
+        i++
+        end = text.indexOf('`', pos + 1)
+      }
+      if (end < 0) {
+        bad = 'unterminated raw string'
+        break
+      }
+      tokens.push(text.slice(pos, end + 1))
+      pos = end + 1
+    } else if (isIdentChar(c)) {
+      let end = pos
+      while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
+        if (text.startsWith('/*', end)) bad = 'mod files must use // comments (not /* */ comments)'
+        end++
+      }
+      if (bad) break
+      tokens.push(text.slice(pos, end))
+      pos = end
+    } else {
+      bad = `unexpected input character ${JSON.stringify(c)}`
+      break
+    }
+  }
+  return { tokens, comment, ...(bad ? { bad } : {}), next: i }
+}
+
 /**
  * Splits a file into directive lines. A block `verb (` ... `)` turns into one line per entry with the verb
  * prepended, as modfile does for rules inside a LineBlock.
@@ -90,60 +158,8 @@ function lexLines(text: string, errors: ModFileError[]): Line[] {
   let i = 0
   while (i < rawLines.length) {
     const start = i + 1
-    const tokens: string[] = []
-    let comment = ''
-    let text = rawLines[i]
-    i++
-    let pos = 0
-    let bad: string | undefined
-    while (pos < text.length) {
-      const c = text[pos]
-      if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
-        pos++
-      } else if (text.startsWith('//', pos)) {
-        comment = text.slice(pos + 2).trim()
-        break
-      } else if ('()[]{},'.includes(c)) {
-        // Punctuation is a token of its own (retract [v1.0.0, v1.1.0]); only ( and ) mean something here.
-        tokens.push(c)
-        pos++
-      } else if (c === '"') {
-        let end = pos + 1
-        while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1
-        if (end >= text.length) {
-          bad = 'unterminated quoted string'
-          break
-        }
-        tokens.push(text.slice(pos, end + 1))
-        pos = end + 1
-      } else if (c === '`') {
-        // A raw string may span lines.
-        let end = text.indexOf('`', pos + 1)
-        while (end < 0 && i < rawLines.length) {
-          text += '\n' + rawLines[i]
-          i++
-          end = text.indexOf('`', pos + 1)
-        }
-        if (end < 0) {
-          bad = 'unterminated raw string'
-          break
-        }
-        tokens.push(text.slice(pos, end + 1))
-        pos = end + 1
-      } else if (isIdentChar(c)) {
-        let end = pos
-        while (end < text.length && isIdentChar(text[end]) && !text.startsWith('//', end)) {
-          if (text.startsWith('/*', end)) bad = 'mod files must use // comments (not /* */ comments)'
-          end++
-        }
-        if (bad) break
-        tokens.push(text.slice(pos, end))
-        pos = end
-      } else {
-        bad = `unexpected input character ${JSON.stringify(c)}`
-        break
-      }
-    }
+    const { tokens, comment, bad, next } = lexLine(rawLines, i)
+    i = next
     if (bad) {
       errors.push({ line: start, message: bad })
       continue

@@ -447,6 +447,49 @@ function tileParent(t: Tile, k: number, n: number): Tile | undefined {
 }
 
 /**
+ * Authenticates the root tiles (the first `rootTiles` of `tiles`): the hashes at the covering subtrees' indexes `stx`
+ * (read from the tiles `stxTile` names) must rebuild the tree's signed root, and every hash those tiles hold must be
+ * one of them, so that no byte of a root tile is used unchecked. Throws a TlogError otherwise.
+ */
+function authenticateRootTiles(
+  tree: Tree,
+  height: number,
+  fetched: {
+    readonly tiles: readonly Tile[]
+    readonly data: readonly Uint8Array[]
+    readonly stx: readonly number[]
+    readonly stxTile: readonly number[]
+    readonly rootTiles: number
+  }
+): void {
+  const { tiles, data, stx, stxTile, rootTiles } = fetched
+  // The root tiles: every hash they hold is used to rebuild the signed root, so all of their bytes count.
+  const covered = tiles.slice(0, rootTiles).map(() => 0)
+  let root: Uint8Array | undefined
+  for (let i = stx.length - 1; i >= 0; i--) {
+    const j = stxTile[i]
+    const h = hashFromTile(tiles[j], data[j], stx[i])
+    const [, start, end] = tileForIndexRange(height, stx[i])
+    covered[j] += end - start
+    root = root === undefined ? h : nodeHash(h, root)
+  }
+  if (root === undefined || !sameHash(root, tree.hash)) {
+    throw new TlogError(
+      'tile',
+      `the tiles ${tiles
+        .slice(0, rootTiles)
+        .map(tilePath)
+        .join(', ')} do not rebuild the signed root of the tree of ${tree.size} records`
+    )
+  }
+  covered.forEach((bytes, j) => {
+    if (bytes !== data[j].length) {
+      throw new TlogError('tile', `tile ${tilePath(tiles[j])} holds hashes that the signed root does not cover`)
+    }
+  })
+}
+
+/**
  * A {@link HashReader} for `tree` that loads tiles through `fetchTiles` and returns only hashes it has proven to be
  * in the tree (tlog.TileHashReader). Every fetched tile is authenticated before any hash is read from it: the
  * tiles holding the tree's covering subtrees must rebuild the signed root from every hash they hold, and every
@@ -506,30 +549,7 @@ export function tileHashReader(tree: Tree, height: number, fetchTiles: TileFetch
       }
     })
 
-    // The root tiles: every hash they hold is used to rebuild the signed root, so all of their bytes count.
-    const covered = tiles.slice(0, rootTiles).map(() => 0)
-    let root: Uint8Array | undefined
-    for (let i = stx.length - 1; i >= 0; i--) {
-      const j = stxTile[i]
-      const h = hashFromTile(tiles[j], data[j], stx[i])
-      const [, start, end] = tileForIndexRange(height, stx[i])
-      covered[j] += end - start
-      root = root === undefined ? h : nodeHash(h, root)
-    }
-    if (root === undefined || !sameHash(root, tree.hash)) {
-      throw new TlogError(
-        'tile',
-        `the tiles ${tiles
-          .slice(0, rootTiles)
-          .map(tilePath)
-          .join(', ')} do not rebuild the signed root of the tree of ${tree.size} records`
-      )
-    }
-    covered.forEach((bytes, j) => {
-      if (bytes !== data[j].length) {
-        throw new TlogError('tile', `tile ${tilePath(tiles[j])} holds hashes that the signed root does not cover`)
-      }
-    })
+    authenticateRootTiles(tree, height, { tiles, data, stx, stxTile, rootTiles })
 
     // Every other tile against its parent, which comes before it and is already authenticated.
     for (let i = rootTiles; i < tiles.length; i++) {
