@@ -10368,6 +10368,47 @@ function regionChain(settings) {
     return { proxies, terminal: preset.terminal };
 }
 /**
+ * The chain: from the inputs (proxies, region), else the job's GOPROXY, else `go env GOPROXY`, else Go's default.
+ * An inherited value Go would reject is an error in `errors`; entries after direct/off go to `ignored`.
+ */
+function composeChain(settings, ambient, errors, ignored) {
+    if (chainFromInputs(settings)) {
+        return { chain: mergeChains(settings.proxies?.chain, regionChain(settings)), chainSource: 'inputs' };
+    }
+    const fromEnv = nonEmpty(ambient.env.GOPROXY);
+    const fromGo = nonEmpty(ambient.goEnvGoproxy);
+    const [value, source, input] = fromEnv
+        ? [fromEnv, 'environment', (0,go_errors/* environmentInput */.u5)('GOPROXY')]
+        : fromGo
+            ? [fromGo, 'go env', 'GOPROXY (go env)']
+            : [presets/* GO_DEFAULT_GOPROXY */.cH, 'go default', 'GOPROXY'];
+    const parsed = errors.attempt(() => (0,proxy_chain/* parseGoproxy */.Ms)(input, value), undefined);
+    for (const entry of parsed?.ignored ?? [])
+        ignored(input, entry);
+    return { chain: parsed?.chain ?? { proxies: [] }, chainSource: source };
+}
+/**
+ * GOSUMDB: the input, else the job's, else the region's, else Go's default, which alone counts as not chosen (the
+ * probe may then switch it). What the action sets itself is added to `exported`.
+ */
+function composeSumdb(settings, ambient, errors, exported) {
+    const regionSumdb = settings.region ? presets/* REGION_PRESETS */.a5[settings.region].sumdb : undefined;
+    const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
+    if (settings.sumdb) {
+        exported.add('GOSUMDB');
+        return { sumdb: settings.sumdb, sumdbChosen: true };
+    }
+    if (ambientSumdb) {
+        const sumdb = errors.attempt(() => (0,config/* parseGosumdb */.$M)((0,go_errors/* environmentInput */.u5)('GOSUMDB'), ambientSumdb), (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw));
+        return { sumdb, sumdbChosen: true };
+    }
+    if (regionSumdb) {
+        exported.add('GOSUMDB');
+        return { sumdb: (0,config/* parseGosumdb */.$M)('region', regionSumdb), sumdbChosen: true };
+    }
+    return { sumdb: (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw), sumdbChosen: false };
+}
+/**
  * Composes the Go module environment from validated settings and what the job
  * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
  * for problems that only show once inputs meet each other or the job's environment
@@ -10380,45 +10421,8 @@ function composePlan(settings, ambient, words = wording/* ACTION_WORDING */.G) {
     const ignoredAfterTerminal = (input, entry) => `${words.subject(input)}: ${(0,go_errors/* quote */.hD)(entry)} comes after direct/off; Go ignores it.`;
     const warnings = (settings.proxies?.ignored ?? []).map(e => ignoredAfterTerminal('proxies', e));
     const exported = new Set(['GOPROXY']);
-    let chain;
-    let chainSource;
-    if (chainFromInputs(settings)) {
-        chain = mergeChains(settings.proxies?.chain, regionChain(settings));
-        chainSource = 'inputs';
-    }
-    else {
-        const fromEnv = nonEmpty(ambient.env.GOPROXY);
-        const fromGo = nonEmpty(ambient.goEnvGoproxy);
-        const [value, source, input] = fromEnv
-            ? [fromEnv, 'environment', (0,go_errors/* environmentInput */.u5)('GOPROXY')]
-            : fromGo
-                ? [fromGo, 'go env', 'GOPROXY (go env)']
-                : [presets/* GO_DEFAULT_GOPROXY */.cH, 'go default', 'GOPROXY'];
-        const parsed = errors.attempt(() => (0,proxy_chain/* parseGoproxy */.Ms)(input, value), undefined);
-        chain = parsed?.chain ?? { proxies: [] };
-        chainSource = source;
-        for (const entry of parsed?.ignored ?? [])
-            warnings.push(ignoredAfterTerminal(input, entry));
-    }
-    const regionSumdb = settings.region ? presets/* REGION_PRESETS */.a5[settings.region].sumdb : undefined;
-    const ambientSumdb = nonEmpty(ambient.env.GOSUMDB);
-    let sumdb;
-    let sumdbChosen = true;
-    if (settings.sumdb) {
-        sumdb = settings.sumdb;
-        exported.add('GOSUMDB');
-    }
-    else if (ambientSumdb) {
-        sumdb = errors.attempt(() => (0,config/* parseGosumdb */.$M)((0,go_errors/* environmentInput */.u5)('GOSUMDB'), ambientSumdb), (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw));
-    }
-    else if (regionSumdb) {
-        sumdb = (0,config/* parseGosumdb */.$M)('region', regionSumdb);
-        exported.add('GOSUMDB');
-    }
-    else {
-        sumdb = (0,config/* parseGosumdb */.$M)('GOSUMDB', presets/* GO_DEFAULT_GOSUMDB */.lw);
-        sumdbChosen = false;
-    }
+    const { chain, chainSource } = composeChain(settings, ambient, errors, (input, entry) => warnings.push(ignoredAfterTerminal(input, entry)));
+    const { sumdb, sumdbChosen } = composeSumdb(settings, ambient, errors, exported);
     if (settings.sumdb?.kind === 'off') {
         warnings.push(`${words.subject('sumdb')}: off turns checksum verification off for every module not in go.sum; a tampered ` +
             'module would go unnoticed.');

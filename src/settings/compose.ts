@@ -106,6 +106,61 @@ function regionChain(settings: Settings): Chain | undefined {
 }
 
 /**
+ * The chain: from the inputs (proxies, region), else the job's GOPROXY, else `go env GOPROXY`, else Go's default.
+ * An inherited value Go would reject is an error in `errors`; entries after direct/off go to `ignored`.
+ */
+function composeChain(
+  settings: Settings,
+  ambient: Ambient,
+  errors: ErrorCollector,
+  ignored: (input: string, entry: string) => void
+): { chain: Chain; chainSource: ChainSource } {
+  if (chainFromInputs(settings)) {
+    return { chain: mergeChains(settings.proxies?.chain, regionChain(settings)), chainSource: 'inputs' }
+  }
+  const fromEnv = nonEmpty(ambient.env.GOPROXY)
+  const fromGo = nonEmpty(ambient.goEnvGoproxy)
+  const [value, source, input]: [string, ChainSource, string] = fromEnv
+    ? [fromEnv, 'environment', environmentInput('GOPROXY')]
+    : fromGo
+      ? [fromGo, 'go env', 'GOPROXY (go env)']
+      : [GO_DEFAULT_GOPROXY, 'go default', 'GOPROXY']
+  const parsed = errors.attempt(() => parseGoproxy(input, value), undefined)
+  for (const entry of parsed?.ignored ?? []) ignored(input, entry)
+  return { chain: parsed?.chain ?? { proxies: [] }, chainSource: source }
+}
+
+/**
+ * GOSUMDB: the input, else the job's, else the region's, else Go's default, which alone counts as not chosen (the
+ * probe may then switch it). What the action sets itself is added to `exported`.
+ */
+function composeSumdb(
+  settings: Settings,
+  ambient: Ambient,
+  errors: ErrorCollector,
+  exported: Set<GoVariable>
+): { sumdb: SumdbConfig; sumdbChosen: boolean } {
+  const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined
+  const ambientSumdb = nonEmpty(ambient.env.GOSUMDB)
+  if (settings.sumdb) {
+    exported.add('GOSUMDB')
+    return { sumdb: settings.sumdb, sumdbChosen: true }
+  }
+  if (ambientSumdb) {
+    const sumdb = errors.attempt(
+      () => parseGosumdb(environmentInput('GOSUMDB'), ambientSumdb),
+      parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB)
+    )
+    return { sumdb, sumdbChosen: true }
+  }
+  if (regionSumdb) {
+    exported.add('GOSUMDB')
+    return { sumdb: parseGosumdb('region', regionSumdb), sumdbChosen: true }
+  }
+  return { sumdb: parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB), sumdbChosen: false }
+}
+
+/**
  * Composes the Go module environment from validated settings and what the job
  * already has. Pure: the shell gathers `ambient`, this decides. Throws InputErrors
  * for problems that only show once inputs meet each other or the job's environment
@@ -120,44 +175,10 @@ export function composePlan(settings: Settings, ambient: Ambient, words: Wording
   const warnings: string[] = (settings.proxies?.ignored ?? []).map(e => ignoredAfterTerminal('proxies', e))
   const exported = new Set<GoVariable>(['GOPROXY'])
 
-  let chain: Chain
-  let chainSource: ChainSource
-  if (chainFromInputs(settings)) {
-    chain = mergeChains(settings.proxies?.chain, regionChain(settings))
-    chainSource = 'inputs'
-  } else {
-    const fromEnv = nonEmpty(ambient.env.GOPROXY)
-    const fromGo = nonEmpty(ambient.goEnvGoproxy)
-    const [value, source, input]: [string, ChainSource, string] = fromEnv
-      ? [fromEnv, 'environment', environmentInput('GOPROXY')]
-      : fromGo
-        ? [fromGo, 'go env', 'GOPROXY (go env)']
-        : [GO_DEFAULT_GOPROXY, 'go default', 'GOPROXY']
-    const parsed = errors.attempt(() => parseGoproxy(input, value), undefined)
-    chain = parsed?.chain ?? { proxies: [] }
-    chainSource = source
-    for (const entry of parsed?.ignored ?? []) warnings.push(ignoredAfterTerminal(input, entry))
-  }
-
-  const regionSumdb = settings.region ? REGION_PRESETS[settings.region].sumdb : undefined
-  const ambientSumdb = nonEmpty(ambient.env.GOSUMDB)
-  let sumdb: SumdbConfig
-  let sumdbChosen = true
-  if (settings.sumdb) {
-    sumdb = settings.sumdb
-    exported.add('GOSUMDB')
-  } else if (ambientSumdb) {
-    sumdb = errors.attempt(
-      () => parseGosumdb(environmentInput('GOSUMDB'), ambientSumdb),
-      parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB)
-    )
-  } else if (regionSumdb) {
-    sumdb = parseGosumdb('region', regionSumdb)
-    exported.add('GOSUMDB')
-  } else {
-    sumdb = parseGosumdb('GOSUMDB', GO_DEFAULT_GOSUMDB)
-    sumdbChosen = false
-  }
+  const { chain, chainSource } = composeChain(settings, ambient, errors, (input, entry) =>
+    warnings.push(ignoredAfterTerminal(input, entry))
+  )
+  const { sumdb, sumdbChosen } = composeSumdb(settings, ambient, errors, exported)
   if (settings.sumdb?.kind === 'off') {
     warnings.push(
       `${words.subject('sumdb')}: off turns checksum verification off for every module not in go.sum; a tampered ` +
