@@ -365,7 +365,7 @@ async function restoreDelta(root, stage, key, deltaPrefix, isEntry, existing, de
     }
 }
 function part(name, key, outcome, files) {
-    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    const bytes = totalBytes(files);
     if ('gaveUp' in outcome && outcome.gaveUp) {
         return {
             part: name,
@@ -414,6 +414,25 @@ async function saveCaches(options) {
         report(await saveBuild(state.build, run));
     return saved;
 }
+/**
+ * The files a job kept beyond the base it restored (`inBase` tells the others), and whether to store them alone as a
+ * delta of that base (deltaSavePlan).
+ */
+function splitByBase(baseKey, kept, inBase) {
+    const beyond = kept.filter(entry => !inBase(entry));
+    const deltaBytes = totalBytes(beyond);
+    const plan = (0,policy/* deltaSavePlan */.TC)({
+        baseKey,
+        baseKeptBytes: totalBytes(kept) - deltaBytes,
+        deltaFiles: beyond.length,
+        deltaBytes
+    });
+    return { beyond, plan };
+}
+/** The bytes of `files`. */
+function totalBytes(files) {
+    return files.reduce((sum, f) => sum + f.size, 0);
+}
 /** The modules entry: again only when the set of module files changed, as a delta of the base when it is small. */
 async function saveModules(modules, { state, jobStatus, deadline, log }) {
     const { path, stage, key, restored, list } = modules;
@@ -426,19 +445,13 @@ async function saveModules(modules, { state, jobStatus, deadline, log }) {
         restoreOnly: state.restoreOnly,
         jobStatus
     });
-    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    const bytes = totalBytes(files);
     let result;
     if (decision.save) {
         // Another set's entry was restored: the module files beyond it are a cumulative delta of it, stored alone when
         // they are small against what the base held (a new dependency, not the whole cache again).
         const baseStamps = listed?.base?.stamps ?? {};
-        const beyond = files.filter(f => baseStamps[f.path] !== stamp(f));
-        const plan = (0,policy/* deltaSavePlan */.TC)({
-            baseKey: listed?.base?.key,
-            baseKeptBytes: bytes - beyond.reduce((sum, f) => sum + f.size, 0),
-            deltaFiles: beyond.length,
-            deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
-        });
+        const { beyond, plan } = splitByBase(listed?.base?.key, files, f => baseStamps[f.path] === stamp(f));
         if (plan.kind === 'delta' && listed?.base) {
             result = await saveDelta('modules', path, stage, beyond, listed.base.deltaKey, listed.base.key, deadline, log);
         }
@@ -472,20 +485,14 @@ async function saveBuild(build, { state, jobStatus, deadline, log }) {
         restoreOnly: state.restoreOnly,
         jobStatus
     });
-    const bytes = keep.reduce((sum, f) => sum + f.size, 0);
-    const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) };
+    const bytes = totalBytes(keep);
+    const trimmed = { files: drop.length, bytes: totalBytes(drop) };
     let result;
     if (decision.save) {
         // A base was restored: what the job kept beyond it (new entries, and those an earlier delta brought) is a
         // cumulative delta of it, stored alone when it is small against what the job kept of the base.
         const baseNames = new Set(listed.base?.names ?? []);
-        const beyond = keep.filter(e => !baseNames.has(e.path));
-        const plan = (0,policy/* deltaSavePlan */.TC)({
-            baseKey: listed.base?.key,
-            baseKeptBytes: keep.filter(e => baseNames.has(e.path)).reduce((sum, f) => sum + f.size, 0),
-            deltaFiles: beyond.length,
-            deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
-        });
+        const { beyond, plan } = splitByBase(listed.base?.key, keep, e => baseNames.has(e.path));
         if (plan.kind === 'delta' && listed.base) {
             const deltaKey = listed.base.deltaPrefix + (0,policy/* fingerprint */.Rj)(beyond.map(e => e.path));
             result = await saveDelta('build', path, (0,policy/* deltaStage */.vb)(path), beyond, deltaKey, listed.base.key, deadline, log);
@@ -530,7 +537,7 @@ async function saveDelta(cachePart, root, stage, entries, key, baseKey, deadline
         return undefined;
     }
     try {
-        const bytes = entries.reduce((sum, f) => sum + f.size, 0);
+        const bytes = totalBytes(entries);
         return { ...(await save(cachePart, [stage], key, entries.length, bytes, deadlineMs)), deltaOf: baseKey };
     }
     finally {

@@ -461,7 +461,7 @@ function part(
   outcome: Awaited<ReturnType<typeof restoreEntry>>,
   files: readonly { size: number }[]
 ): RestoredPart {
-  const bytes = files.reduce((sum, f) => sum + f.size, 0)
+  const bytes = totalBytes(files)
   if ('gaveUp' in outcome && outcome.gaveUp) {
     return {
       part: name,
@@ -516,6 +516,31 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
   return saved
 }
 
+/**
+ * The files a job kept beyond the base it restored (`inBase` tells the others), and whether to store them alone as a
+ * delta of that base (deltaSavePlan).
+ */
+function splitByBase(
+  baseKey: string | undefined,
+  kept: readonly TimedEntry[],
+  inBase: (entry: TimedEntry) => boolean
+): { beyond: TimedEntry[]; plan: ReturnType<typeof deltaSavePlan> } {
+  const beyond = kept.filter(entry => !inBase(entry))
+  const deltaBytes = totalBytes(beyond)
+  const plan = deltaSavePlan({
+    baseKey,
+    baseKeptBytes: totalBytes(kept) - deltaBytes,
+    deltaFiles: beyond.length,
+    deltaBytes
+  })
+  return { beyond, plan }
+}
+
+/** The bytes of `files`. */
+function totalBytes(files: readonly { size: number }[]): number {
+  return files.reduce((sum, f) => sum + f.size, 0)
+}
+
 /** What every part's save takes from the post step. */
 interface SaveRun {
   readonly state: CacheState
@@ -539,19 +564,13 @@ async function saveModules(
     restoreOnly: state.restoreOnly,
     jobStatus
   })
-  const bytes = files.reduce((sum, f) => sum + f.size, 0)
+  const bytes = totalBytes(files)
   let result: SavedPart | undefined
   if (decision.save) {
     // Another set's entry was restored: the module files beyond it are a cumulative delta of it, stored alone when
     // they are small against what the base held (a new dependency, not the whole cache again).
     const baseStamps = listed?.base?.stamps ?? {}
-    const beyond = files.filter(f => baseStamps[f.path] !== stamp(f))
-    const plan = deltaSavePlan({
-      baseKey: listed?.base?.key,
-      baseKeptBytes: bytes - beyond.reduce((sum, f) => sum + f.size, 0),
-      deltaFiles: beyond.length,
-      deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
-    })
+    const { beyond, plan } = splitByBase(listed?.base?.key, files, f => baseStamps[f.path] === stamp(f))
     if (plan.kind === 'delta' && listed?.base) {
       result = await saveDelta('modules', path, stage, beyond, listed.base.deltaKey, listed.base.key, deadline, log)
     }
@@ -588,20 +607,14 @@ async function saveBuild(
     restoreOnly: state.restoreOnly,
     jobStatus
   })
-  const bytes = keep.reduce((sum, f) => sum + f.size, 0)
-  const trimmed = { files: drop.length, bytes: drop.reduce((sum, f) => sum + f.size, 0) }
+  const bytes = totalBytes(keep)
+  const trimmed = { files: drop.length, bytes: totalBytes(drop) }
   let result: SavedPart | undefined
   if (decision.save) {
     // A base was restored: what the job kept beyond it (new entries, and those an earlier delta brought) is a
     // cumulative delta of it, stored alone when it is small against what the job kept of the base.
     const baseNames = new Set(listed.base?.names ?? [])
-    const beyond = keep.filter(e => !baseNames.has(e.path))
-    const plan = deltaSavePlan({
-      baseKey: listed.base?.key,
-      baseKeptBytes: keep.filter(e => baseNames.has(e.path)).reduce((sum, f) => sum + f.size, 0),
-      deltaFiles: beyond.length,
-      deltaBytes: beyond.reduce((sum, f) => sum + f.size, 0)
-    })
+    const { beyond, plan } = splitByBase(listed.base?.key, keep, e => baseNames.has(e.path))
     if (plan.kind === 'delta' && listed.base) {
       const deltaKey = listed.base.deltaPrefix + fingerprint(beyond.map(e => e.path))
       result = await saveDelta('build', path, deltaStage(path), beyond, deltaKey, listed.base.key, deadline, log)
@@ -655,7 +668,7 @@ async function saveDelta(
     return undefined
   }
   try {
-    const bytes = entries.reduce((sum, f) => sum + f.size, 0)
+    const bytes = totalBytes(entries)
     return { ...(await save(cachePart, [stage], key, entries.length, bytes, deadlineMs)), deltaOf: baseKey }
   } finally {
     await rm(stage, { recursive: true, force: true }).catch(() => undefined)
