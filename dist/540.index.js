@@ -241,7 +241,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   restoreServiceStatus: () => (/* binding */ restoreServiceStatus),
 /* harmony export */   runRestoreWorker: () => (/* binding */ runRestoreWorker),
 /* harmony export */   standbyRestoreWorker: () => (/* binding */ standbyRestoreWorker),
-/* harmony export */   stopRestoreWorker: () => (/* binding */ stopRestoreWorker)
+/* harmony export */   stopRestoreWorker: () => (/* binding */ stopRestoreWorker),
+/* harmony export */   writtenRoot: () => (/* binding */ writtenRoot)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -264,7 +265,10 @@ __webpack_require__.r(__webpack_exports__);
  * while the warm phase (or the job's build) already uses it. So the restores run in a child, the worker: the action's
  * own bundle started with RESTORE_WORKER_ARG, in a process group of its own on POSIX. At a deadline the parent kills
  * the whole tree (tar included: `killProcessTree`), waits for it to be gone, removes whatever the restores in flight
- * had written (the tree is as it was before), and the next request starts a new worker.
+ * had written (the tree is as it was before), and the next request starts a new worker. A restore that fails part-way
+ * (a damaged archive, a full disk: the library warns and answers "no entry") is told from a miss by the lookup beside
+ * it, and what its tar wrote is removed the same way: a half-extracted module cache would otherwise meet go with
+ * truncated go.mod files, which go refuses without fetching them again.
  *
  * Why one worker, started early (`standbyRestoreWorker`): a child costs a node start and the library's evaluation
  * (about 0.3 s of CPU). One worker for every part pays it once, and started while the parent still validates inputs,
@@ -307,7 +311,11 @@ async function runRestoreWorker() {
             lookupMs = Math.round(performance.now() - started);
             say({ id, looked: true });
         };
-        cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(lookedUp, lookedUp);
+        let found;
+        cache.restoreCache(request.paths, request.key, request.restoreKeys, { lookupOnly: true }).then(key => {
+            found = key;
+            lookedUp();
+        }, lookedUp);
         try {
             const matchedKey = await cache.restoreCache(request.paths, request.key, request.restoreKeys, {
                 timeoutInMs: 60_000,
@@ -316,6 +324,12 @@ async function runRestoreWorker() {
             lookedUp();
             const restoredMs = Math.round(performance.now() - started);
             process.stdout.write(`::debug::Cache restore of ${request.key}: looked up in ${lookupMs} ms, done in ${restoredMs} ms (worker ready at ${readyAt} ms)\n`);
+            // The library says "no entry" (undefined) also when the download or tar failed, after a warning of its own; the
+            // lookup beside it tells the two apart, and the parent then removes what tar wrote before it failed.
+            if (!matchedKey && found) {
+                say({ id, error: `the entry ${found} was found but not restored (the warning above says why)` });
+                return;
+            }
             say({ id, matchedKey: matchedKey ?? null });
         }
         catch (error) {
@@ -405,16 +419,17 @@ class Worker {
     }
     /** Restores one entry; the matched key, or undefined for no entry or a failure the library logged as its warning. */
     async restore(request, deadlines) {
+        const roots = [...new Set(request.paths.map(writtenRoot))];
         const before = new Map();
-        for (const path of request.paths)
-            before.set(path, await fileStamps(path));
+        for (const root of roots)
+            before.set(root, await fileStamps(root));
         // It may have ended while the tree was listed: then no answer would ever come for the request.
         if (this.#gone)
             throw new WorkerGoneError();
         const id = this.#nextId++;
         let looked = false;
         const outcome = new Promise(settle => {
-            this.#pending.set(id, { paths: request.paths, before, looked: () => (looked = true), settle });
+            this.#pending.set(id, { roots, before, looked: () => (looked = true), settle });
         });
         this.#hold(outcome);
         this.#child.stdin?.write(`${JSON.stringify({ id, request })}\n`);
@@ -428,6 +443,8 @@ class Worker {
             if ('error' in result) {
                 if (result.error.startsWith(GIVEN_UP))
                     throw new RestoreDeadlineError(result.error.slice(GIVEN_UP.length));
+                // Failed part-way (a damaged archive, a full disk): what tar wrote goes, as after a deadline.
+                await removeAllWritten(roots, before);
                 throw new Error(result.error);
             }
             return result.matchedKey ?? undefined;
@@ -454,8 +471,7 @@ class Worker {
         (0,_exec_go_js__WEBPACK_IMPORTED_MODULE_5__/* .killProcessTree */ .g8)(this.#child, this.#posix);
         await exited(this.#child, 10_000);
         for (const [, pending] of inFlight) {
-            for (const path of pending.paths)
-                await removeWritten(path, pending.before.get(path) ?? new Map());
+            await removeAllWritten(pending.roots, pending.before);
             pending.settle({ error: `${GIVEN_UP}${why}` });
         }
     }
@@ -556,13 +572,61 @@ async function fileStamps(root) {
         stamps.set(file.path, `${file.mtimeMs}:${file.size}`);
     return stamps;
 }
-/** Removes the files under `root` that are new or changed since `before` (a killed tar's partial work). */
+/**
+ * The directory under which a restore of `path` writes: the path itself, or for a glob pattern (the modules entry's
+ * `<download>/**` + `/*.zip`) the directories before its first segment with a glob character.
+ */
+function writtenRoot(path) {
+    const segments = path.split(/([\\/])/);
+    const firstGlob = segments.findIndex(segment => /[*?[\]{}]/.test(segment));
+    if (firstGlob < 0)
+        return path;
+    // What comes before the glob segment, without its trailing separator unless it is a root ("/", "C:\\").
+    const before = segments.slice(0, firstGlob).join('');
+    return /^([A-Za-z]:)?[\\/]?$/.test(before) ? before || '.' : before.replace(/[\\/]$/, '');
+}
+/** removeWritten for each root, with the stamps taken of it before the restore. */
+async function removeAllWritten(roots, before) {
+    for (const root of roots)
+        await removeWritten(root, before.get(root) ?? new Map());
+}
+/**
+ * Removes the files under `root` that are new or changed since `before` (a killed or failed tar's partial work), then
+ * the directories left empty that held none of the files before.
+ */
 async function removeWritten(root, before) {
     for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .C)(root)) {
         if (before.get(file.path) !== `${file.mtimeMs}:${file.size}`) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file.path), { force: true }).catch(() => undefined);
         }
     }
+    const held = new Set();
+    for (const path of before.keys()) {
+        for (let dir = path; dir.includes('/');)
+            held.add((dir = dir.slice(0, dir.lastIndexOf('/'))));
+    }
+    await removeEmptyDirectories(root, '', held);
+}
+/** Removes, deepest first, the empty directories under `root` (not root itself) whose relative path `held` lacks. */
+async function removeEmptyDirectories(root, rel, held) {
+    let entries;
+    try {
+        entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return false;
+    }
+    let left = entries.length;
+    for (const entry of entries) {
+        if (!entry.isDirectory())
+            continue;
+        const child = rel ? `${rel}/${entry.name}` : entry.name;
+        if (await removeEmptyDirectories(root, child, held))
+            left -= 1;
+    }
+    if (left > 0 || rel === '' || held.has(rel))
+        return false;
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rmdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, rel)).then(() => true, () => false);
 }
 
 
