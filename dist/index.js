@@ -11254,7 +11254,7 @@ var directories = __nccwpck_require__(6266);
 let probeLoading;
 const loadProbe = () => (probeLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(825), __nccwpck_require__.e(496), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(825), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2078)));
+const loadWarm = () => (warmLoading ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(825), __nccwpck_require__.e(915)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9915)));
 const loadInstall = () => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(663), __nccwpck_require__.e(825), __nccwpck_require__.e(496), __nccwpck_require__.e(897)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2897));
 /**
  * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the

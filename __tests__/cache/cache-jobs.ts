@@ -488,6 +488,44 @@ export function describeCacheJobs(protocol: CacheProtocol): void {
     )
 
     extra(
+      'a modules entry holding a go.mod that is not the published one: go refuses it, the warm phase fetches it again',
+      async () => {
+        // go checks a cached go.mod against go.sum each time it reads one, and stops with a SECURITY ERROR; it never
+        // fetches the file again by itself, so an entry that brought one (forged, or cut short by a damaged archive)
+        // would fail every job that restores it.
+        const victim = base[1]
+        const seeded = freshRunner()
+        const download = join(seeded.GOMODCACHE, 'cache', 'download')
+        for (const m of base) {
+          const stem = join(download, escapeModulePath(m.path), '@v', m.version)
+          mkdirSync(dirname(stem), { recursive: true })
+          writeFileSync(`${stem}.zip`, m.zip)
+          writeFileSync(`${stem}.mod`, m === victim ? `${m.mod}\nrequire example.com/forged v1.0.0\n` : m.mod)
+          writeFileSync(`${stem}.info`, m.info)
+        }
+        const forgedKey = `setup-goproxy-modules-Linux-forged-mod-${'b'.repeat(32)}`
+        const saved = await withProcessEnv(
+          { ...service.env(), GITHUB_WORKSPACE: project, RUNNER_TEMP: join(home, 'temp') },
+          () => saveEntry(moduleEntryPaths(download), forgedKey, 60_000)
+        )
+        expect(saved).toBe(true)
+
+        const { main, moduleRequests } = await job(freshRunner(), { 'cache-key-suffix': 'forged-mod' })
+        expect(main.outputs['cache-modules']).toBe('partial')
+        expect(main.stdout).toContain(
+          `${victim.path}@${victim.version}: the go.mod already in the module cache (restored from the Actions cache, or left by an earlier job) is not what go.sum records, so go refused it; removed and fetched again from the proxy.`
+        )
+        expect(main.stdout).toMatch(/::warning::[^\n]*the go\.mod already in the module cache/)
+        // Only the removed go.mod travels again, from the proxy, where go verifies it against go.sum.
+        expect(moduleRequests.filter(p => p.endsWith('.mod'))).toEqual([`/${victim.path}/@v/${victim.version}.mod`])
+        expect(moduleRequests.filter(p => p.endsWith('.zip'))).toEqual([])
+        const mod = readFileSync(join(download, escapeModulePath(victim.path), '@v', `${victim.version}.mod`), 'utf8')
+        expect(mod).toBe(victim.mod)
+      },
+      JOB_MS
+    )
+
+    extra(
       "a module cache already on the runner, read-only (a self-hosted runner's): the non-root restore replaces it",
       async () => {
         const env = freshRunner()

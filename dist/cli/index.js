@@ -44423,7 +44423,7 @@ var directories = __nccwpck_require__(6266);
 let probeLoading;
 const loadProbe = () => (probeLoading ??= __nccwpck_require__.e(/* import() */ 364).then(__nccwpck_require__.bind(__nccwpck_require__, 6364)));
 let warmLoading;
-const loadWarm = () => (warmLoading ??= __nccwpck_require__.e(/* import() */ 459).then(__nccwpck_require__.bind(__nccwpck_require__, 9459)));
+const loadWarm = () => (warmLoading ??= __nccwpck_require__.e(/* import() */ 882).then(__nccwpck_require__.bind(__nccwpck_require__, 6882)));
 const loadInstall = () => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2897));
 /**
  * Validates every input (a bad one throws InputErrors before anything is exported), finds go, reads what the

@@ -30,7 +30,7 @@ import { parseGoSum, recordedSums, type RecordedSums } from '../go/modfile/gosum
 import { DEFAULT_STALL_SECONDS, startFetch, type FetchStage, type PrefetchReport } from './fetch.js'
 import { readModuleSets, type ReadSet } from './module-sets.js'
 import { runWatched } from './run-go.js'
-import { removeStaleZips } from './stale-zips.js'
+import { refusedFile, removeStaleFiles } from './stale-files.js'
 import { explainFailures } from './sources.js'
 
 export { findGo, type GoLookup } from '../exec/find-go.js'
@@ -394,14 +394,14 @@ async function runSets(
       failures.set(set, found)
       progress(true)
       const counts = `${run.objects.length} modules checked in ${(run.ms / 1000).toFixed(1)} s`
-      // Zips go refused that were in the module cache before this phase: removed, the set runs once more.
-      const stale = found.length === 0 || renewed.has(set) ? [] : await removeStaleZips(found, await modcache, started)
+      // Files go refused that were in the module cache before this phase: removed, the set runs once more.
+      const stale = found.length === 0 || renewed.has(set) ? [] : await removeStaleFiles(found, await modcache, started)
       const renew =
         stale.length > 0 && found.every(f => stale.includes(f) || f.diagnosis.transient) && Date.now() < deadline
       if (found.length === 0) {
         log.info(`${shown}: ${counts}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`)
       } else if (renew) {
-        log.warning(staleZipsWarning(shown, stale))
+        log.warning(staleFilesWarning(shown, stale))
         renewed.add(set)
         if (attempt === maxAttempts) maxAttempts++
         again.push(set)
@@ -420,9 +420,16 @@ async function runSets(
 }
 
 /** The warning for zips found in the module cache that go rejected, removed to be fetched again. */
-function staleZipsWarning(shown: string, stale: readonly WarmFailure[]): string {
-  const named = stale.map(f => `${f.path}@${f.version ?? ''}`).join(', ')
-  return `${shown}: ${named}: the zip already in the module cache (restored from the Actions cache, or left by an earlier job) is not what go.sum records, so go refused it; removed and fetched again from the proxy. A cache entry that holds other bytes than the published modules was written by something other than this workflow's go: a workflow running untrusted code with access to the repository's cache, or a damaged archive.`
+function staleFilesWarning(shown: string, stale: readonly WarmFailure[]): string {
+  const said = (kind: 'zip' | 'mod', what: string): string[] => {
+    const named = stale.filter(f => refusedFile(f) === kind).map(f => `${f.path}@${f.version ?? ''}`)
+    return named.length === 0 ? [] : [`${named.join(', ')}: ${what}`]
+  }
+  const refused = [
+    ...said('zip', 'the zip already in the module cache'),
+    ...said('mod', 'the go.mod already in the module cache')
+  ].join('; ')
+  return `${shown}: ${refused} (restored from the Actions cache, or left by an earlier job) is not what go.sum records, so go refused it; removed and fetched again from the proxy. A cache entry that holds other bytes than the published modules was written by something other than this workflow's go: a workflow running untrusted code with access to the repository's cache, or a damaged archive.`
 }
 
 /** What a retry says of an attempt's failures: the first diagnosis in full, or only its kind when it is the one said last. */

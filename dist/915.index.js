@@ -1,8 +1,298 @@
-export const id = 459;
-export const ids = [459];
+export const id = 915;
+export const ids = [915];
 export const modules = {
 
-/***/ 9459:
+/***/ 1862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HD: () => (/* binding */ parseGoSum),
+/* harmony export */   S: () => (/* binding */ recordedKey),
+/* harmony export */   zZ: () => (/* binding */ recordedSums)
+/* harmony export */ });
+/**
+ * go.sum / go.work.sum parser over text. The go command's own reader (modfetch.readGoSum) splits each
+ * non-blank line into fields and requires exactly three (`path version hash`); lines with another count
+ * are a fatal "malformed go.sum" in go, but here they are reported and skipped, so that one bad line does
+ * not cost the whole prefetch.
+ */
+/** Parses go.sum text. Never throws. Blank lines are skipped, as by the go command. */
+function parseGoSum(text) {
+    const entries = [];
+    const errors = [];
+    text.split('\n').forEach((raw, index) => {
+        // strings.Fields: any Unicode white space separates, CR included.
+        const fields = raw.split(/\s+/u).filter(f => f !== '');
+        if (fields.length === 0)
+            return;
+        if (fields.length !== 3) {
+            errors.push({ line: index + 1, text: raw, message: `malformed go.sum line: ${fields.length} fields, want 3` });
+            return;
+        }
+        const [path, versionField, hash] = fields;
+        const goModOnly = versionField.endsWith('/go.mod');
+        const version = goModOnly ? versionField.slice(0, -'/go.mod'.length) : versionField;
+        if (!version.startsWith('v') || !hash.includes(':')) {
+            errors.push({ line: index + 1, text: raw, message: 'malformed go.sum line: want "path version h1:hash"' });
+            return;
+        }
+        entries.push({ path, version, goModOnly, hash });
+    });
+    return { entries, errors };
+}
+/**
+ * The `h1:` hashes the go.sum files of a build record, keyed as go checks them (modfetch.checkModSum): the zip of
+ * `path@version` under `path@version`, its go.mod under `path@version/go.mod`. Several files may name the same module
+ * (a workspace's members and go.work.sum): every hash any of them records is kept, as go would accept bytes that
+ * match the go.sum it reads. Hash schemes other than `h1:` are left out (nothing here can compute them).
+ */
+function recordedSums(sums) {
+    const recorded = new Map();
+    for (const entry of sums.flatMap(s => s.entries)) {
+        if (!entry.hash.startsWith('h1:'))
+            continue;
+        const key = recordedKey(entry.path, entry.version, entry.goModOnly);
+        const hashes = recorded.get(key) ?? new Set();
+        hashes.add(entry.hash);
+        recorded.set(key, hashes);
+    }
+    return recorded;
+}
+/** The key of {@link RecordedSums} for the zip (or, `goModOnly`, the go.mod) of `path@version`. */
+function recordedKey(path, version, goModOnly) {
+    return `${path}@${version}${goModOnly ? '/go.mod' : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 7275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C_: () => (/* binding */ hash1),
+/* harmony export */   ar: () => (/* binding */ isH1),
+/* harmony export */   j5: () => (/* binding */ goModHash)
+/* harmony export */ });
+/* unused harmony exports compareNameBytes, sha256Of */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The `h1:` hash of go.sum, ported from golang.org/x/mod/sumdb/dirhash (Hash1): for each file, sorted by name as
+ * bytes, the line `<sha256 hex>  <name>\n`; the hash is "h1:" + base64(SHA-256 of all lines).
+ */
+
+const encoder = new TextEncoder();
+/** Compares two names as Go compares strings: by their UTF-8 bytes (JS `<` compares UTF-16 units, which differs). */
+function compareNameBytes(a, b) {
+    return Buffer.compare(encoder.encode(a), encoder.encode(b));
+}
+/**
+ * dirhash.Hash1 over already hashed files. Throws for a name with a newline, which would make the line format
+ * ambiguous (Go: "dirhash: filenames with newlines are not supported"), and for a digest that is not 32 bytes.
+ */
+function hash1(files) {
+    const sorted = [...files].sort((a, b) => compareNameBytes(a.name, b.name));
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const file of sorted) {
+        if (file.name.includes('\n')) {
+            throw new Error(`dirhash: file name ${JSON.stringify(file.name)} has a newline, which h1 cannot hash`);
+        }
+        if (file.sha256.length !== 32) {
+            throw new Error(`dirhash: the digest of ${JSON.stringify(file.name)} has ${file.sha256.length} bytes, not 32`);
+        }
+        h.update(`${Buffer.from(file.sha256).toString('hex')}  ${file.name}\n`);
+    }
+    return `h1:${h.digest('base64')}`;
+}
+/** The SHA-256 of some bytes, for {@link HashedFile}. */
+function sha256Of(content) {
+    return new Uint8Array((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest());
+}
+/** The go.sum hash of a go.mod file: Hash1 over the single name `go.mod` (cmd/go modfetch goModSum). */
+function goModHash(content) {
+    return hash1([{ name: 'go.mod', sha256: sha256Of(content) }]);
+}
+/** True for a well-formed `h1:` hash: "h1:" and 44 characters of padded base64 holding 32 bytes. */
+function isH1(hash) {
+    return /^h1:[A-Za-z0-9+/]{43}=$/.test(hash);
+}
+
+
+/***/ }),
+
+/***/ 3390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WI: () => (/* binding */ ChainHealth),
+/* harmony export */   xi: () => (/* binding */ walkUpstream)
+/* harmony export */ });
+/* unused harmony export chainAnswer */
+/* harmony import */ var _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9100);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3752);
+
+
+/** The answer as the walker's rules see it. */
+function chainAnswer(result, kind, proxy) {
+    const common = { ...(kind ? { request: kind } : {}), proxy: proxy.origin + proxy.pathname };
+    if (result.kind === 'failure')
+        return { kind: 'failure', fault: result.fault, ...common };
+    const head = result.body.kind === 'buffered' ? result.body.bytes.subarray(0, 512).toString('utf8') : undefined;
+    return {
+        kind: 'status',
+        status: result.status,
+        contentType: result.contentType,
+        ...(head !== undefined ? { head } : {}),
+        ...common
+    };
+}
+/** Walks `targets` for one request. Never rejects. */
+async function walkUpstream(targets, request) {
+    const walk = {
+        entries: targets.map(t => ({ separator: t.separator, tries: t.tries, ...(t.direct ? { direct: true } : {}) })),
+        backoffMs: request.backoffMs,
+        ...(request.random ? { random: request.random } : {})
+    };
+    const lastFailure = new Map();
+    const failures = () => [...lastFailure.values()];
+    // The first answer whose bytes disagreed with go.sum, kept until the walk knows whether go gets it after all.
+    let mismatched;
+    const release = (answer) => {
+        if (answer && answer !== mismatched?.answer)
+            request.release?.(answer);
+    };
+    const done = (result) => {
+        if (mismatched && !(result.kind === 'use' && result.answer === mismatched.answer)) {
+            request.release?.(mismatched.answer);
+        }
+        return result;
+    };
+    let step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .firstStep */ .VB)(walk);
+    for (;;) {
+        if (step.do === 'use') {
+            // Only a mismatching answer kept from earlier is used this way (an answer asked now is used below).
+            if (!mismatched || step.entry !== mismatched.entry)
+                throw new Error('unreachable: no answer kept to use');
+            const kept = mismatched;
+            return done({
+                kind: 'use',
+                entry: kept.entry,
+                answer: kept.answer,
+                tries: 1,
+                failures: failures(),
+                disagrees: true
+            });
+        }
+        if (step.do === 'fail') {
+            return done({
+                kind: 'fail',
+                why: step.why,
+                report: step.report === undefined ? undefined : lastFailure.get(step.report),
+                failures: failures()
+            });
+        }
+        const state = step.state;
+        if (step.delayMs > 0) {
+            await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .y)(step.delayMs, request.signal);
+            if (request.signal?.aborted)
+                return done({ kind: 'aborted', failures: failures() });
+            if (request.giveUp?.(state.entry)) {
+                const last = lastFailure.get(state.entry);
+                step = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, { ...state, attempt: state.attempt - 1 }, last?.verdict ?? 'transient', undefined, true);
+                continue;
+            }
+        }
+        const { result, verdict } = await askAndJudge(walk, targets, request, state.entry);
+        if (result.kind === 'aborted')
+            return done({ kind: 'aborted', failures: failures() });
+        request.onTry?.(state.entry, state.attempt, result, verdict);
+        const next = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .nextStep */ .sk)(walk, state, verdict, result.kind === 'answer' ? result.retryAfterMs : undefined);
+        if (next.do === 'use' && result.kind === 'answer' && next.entry === state.entry) {
+            return done({
+                kind: 'use',
+                entry: state.entry,
+                answer: result,
+                tries: state.attempt,
+                failures: failures(),
+                ...(next.disagrees ? { disagrees: true } : {})
+            });
+        }
+        const failed = { entry: state.entry, attempt: state.attempt, result, verdict };
+        lastFailure.set(state.entry, failed);
+        if (verdict === 'mismatch' && result.kind === 'answer') {
+            if (mismatched)
+                release(result);
+            else
+                mismatched = { entry: state.entry, answer: result };
+        }
+        if (request.signal?.aborted)
+            return done({ kind: 'aborted', failures: failures() });
+        if (next.do === 'ask' && next.state.entry === state.entry)
+            request.onRetry?.(failed, next.delayMs);
+        step = next;
+    }
+}
+/**
+ * Asks the walk's `entry` and judges its answer as go would; where the walk checks bytes (request.check, and the
+ * entry's place in the chain), an answer go would take is checked against go.sum too and judged by that.
+ */
+async function askAndJudge(walk, targets, request, entry) {
+    const target = targets[entry];
+    const floor = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .throughputFloor */ .db)(target.separator, entry === targets.length - 1);
+    const result = await ask(target, request, floor);
+    // An aborted request has no verdict: the walk ends on it (the caller looks at result.kind first).
+    if (result.kind === 'aborted')
+        return { result, verdict: 'transient' };
+    const verdict = (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(result, request.kind, target.url));
+    if (verdict !== 'ok' || result.kind !== 'answer' || !request.check || !(0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .checksBytes */ .$C)(walk, entry)) {
+        return { result, verdict };
+    }
+    const checked = await request.check(entry, result);
+    if (checked.verdict !== 'failed')
+        return { result: checked.answer, verdict: checked.verdict };
+    return { result: checked.failure, verdict: (0,_go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeAnswer */ ._n)(chainAnswer(checked.failure, request.kind, target.url)) };
+}
+/** One GET of one target, with the walker's size cap for the kind and its throughput floor for the entry. */
+function ask(target, request, floor) {
+    return request.client.get(target.url, {
+        ...(request.kind ? { maxBodyBytes: _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .ANSWER_CAPS */ .r7[request.kind] } : {}),
+        ...(floor !== undefined ? { minBytesPerSecond: floor, throughputWindowMs: _go_proxy_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .THROUGHPUT */ .V1.windowMs } : {}),
+        body: request.body,
+        credentials: target.credentials,
+        credentialsFor: request.credentialsFor,
+        headersTimeoutMs: request.headersTimeoutMs,
+        bodyIdleTimeoutMs: request.bodyIdleTimeoutMs,
+        signal: request.signal,
+        onData: request.onData
+    });
+}
+/**
+ * What one run learned about its proxies, for walkers that keep no health of their own (the Go install's list,
+ * checksum-database and zip requests share one): per proxy base URL, its timeouts and failures in a row, as the
+ * walker's rules read them (src/go/proxy/walk.ts orderByHealth: a proxy that stalled once is asked after the others
+ * of its `|` run). The warm forwarder keeps the same counts in its own per-proxy health.
+ */
+class ChainHealth {
+    counts = new Map();
+    /** The counts of the proxy at `base`, or undefined before its first try. */
+    of(base) {
+        return this.counts.get(base);
+    }
+    /** Records one try of the proxy at `base`. */
+    noteTry(base, result, verdict) {
+        const counts = this.counts.get(base) ?? { timeouts: 0, consecutiveFailures: 0 };
+        this.counts.set(base, counts);
+        if (result.kind === 'failure' && result.fault === 'timeout')
+            counts.timeouts++;
+        counts.consecutiveFailures = verdict === 'ok' || verdict === 'not-found' ? 0 : counts.consecutiveFailures + 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -496,60 +786,8 @@ var patterns = __webpack_require__(796);
 var path = __webpack_require__(4716);
 // EXTERNAL MODULE: ./src/go/modfile/modfile.ts
 var modfile = __webpack_require__(4549);
-;// CONCATENATED MODULE: ./src/go/modfile/gosum.ts
-/**
- * go.sum / go.work.sum parser over text. The go command's own reader (modfetch.readGoSum) splits each
- * non-blank line into fields and requires exactly three (`path version hash`); lines with another count
- * are a fatal "malformed go.sum" in go, but here they are reported and skipped, so that one bad line does
- * not cost the whole prefetch.
- */
-/** Parses go.sum text. Never throws. Blank lines are skipped, as by the go command. */
-function parseGoSum(text) {
-    const entries = [];
-    const errors = [];
-    text.split('\n').forEach((raw, index) => {
-        // strings.Fields: any Unicode white space separates, CR included.
-        const fields = raw.split(/\s+/u).filter(f => f !== '');
-        if (fields.length === 0)
-            return;
-        if (fields.length !== 3) {
-            errors.push({ line: index + 1, text: raw, message: `malformed go.sum line: ${fields.length} fields, want 3` });
-            return;
-        }
-        const [path, versionField, hash] = fields;
-        const goModOnly = versionField.endsWith('/go.mod');
-        const version = goModOnly ? versionField.slice(0, -'/go.mod'.length) : versionField;
-        if (!version.startsWith('v') || !hash.includes(':')) {
-            errors.push({ line: index + 1, text: raw, message: 'malformed go.sum line: want "path version h1:hash"' });
-            return;
-        }
-        entries.push({ path, version, goModOnly, hash });
-    });
-    return { entries, errors };
-}
-/**
- * The `h1:` hashes the go.sum files of a build record, keyed as go checks them (modfetch.checkModSum): the zip of
- * `path@version` under `path@version`, its go.mod under `path@version/go.mod`. Several files may name the same module
- * (a workspace's members and go.work.sum): every hash any of them records is kept, as go would accept bytes that
- * match the go.sum it reads. Hash schemes other than `h1:` are left out (nothing here can compute them).
- */
-function recordedSums(sums) {
-    const recorded = new Map();
-    for (const entry of sums.flatMap(s => s.entries)) {
-        if (!entry.hash.startsWith('h1:'))
-            continue;
-        const key = recordedKey(entry.path, entry.version, entry.goModOnly);
-        const hashes = recorded.get(key) ?? new Set();
-        hashes.add(entry.hash);
-        recorded.set(key, hashes);
-    }
-    return recorded;
-}
-/** The key of {@link RecordedSums} for the zip (or, `goModOnly`, the go.mod) of `path@version`. */
-function recordedKey(path, version, goModOnly) {
-    return `${path}@${version}${goModOnly ? '/go.mod' : ''}`;
-}
-
+// EXTERNAL MODULE: ./src/go/modfile/gosum.ts
+var gosum = __webpack_require__(1862);
 ;// CONCATENATED MODULE: ./src/go/module/semver.ts
 /**
  * Go's golang.org/x/mod/semver.Compare for canonical module versions: `vMAJOR.MINOR.PATCH[-prerelease][+build]`,
@@ -670,7 +908,7 @@ function planSet(set, noProxy, notes, mods, downloads) {
     }
     for (const e of work?.errors ?? [])
         say(`go.work line ${e.line} skipped: ${e.message}`);
-    const sums = set.goSums.map(parseGoSum);
+    const sums = set.goSums.map(gosum/* parseGoSum */.HD);
     if (sums.length === 0 || sums.every(s => s.entries.length === 0)) {
         say('no go.sum entries, so no prefetch plan: go resolves and verifies the module graph itself');
         return;
@@ -738,8 +976,8 @@ function planSet(set, noProxy, notes, mods, downloads) {
     }
 }
 
-// EXTERNAL MODULE: ./src/exec/go.ts + 1 modules
-var go = __webpack_require__(8944);
+// EXTERNAL MODULE: ./src/exec/go.ts
+var go = __webpack_require__(6407);
 // EXTERNAL MODULE: ./src/go/proxy/walk.ts
 var walk = __webpack_require__(9100);
 // EXTERNAL MODULE: ./src/net/sleep.ts
@@ -1530,10 +1768,8 @@ function createSumdbHandler(ctx, routing) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/warm/forwarder/types.ts
-/** The name prefix of the `file://` layer's directory (mkdtemp under spoolParent); the action's post step looks for it. */
-const LAYER_DIR_PREFIX = 'setup-goproxy-layer-';
-
+// EXTERNAL MODULE: ./src/warm/forwarder/types.ts
+var types = __webpack_require__(8297);
 ;// CONCATENATED MODULE: ./src/warm/forwarder/repeats.ts
 /** A RepeatedDebug over `log`. */
 function repeatedDebug(log) {
@@ -2049,7 +2285,7 @@ function createSumCheck(given, log, spoolParent) {
     return {
         async check(path, answer, from, next) {
             const file = moduleFileOf(path);
-            const want = file ? recorded().get(recordedKey(file.module, file.version, file.goMod)) : undefined;
+            const want = file ? recorded().get((0,gosum/* recordedKey */.S)(file.module, file.version, file.goMod)) : undefined;
             if (!file || !want)
                 return { verdict: 'ok', answer };
             const held = answer.body.kind === 'stream' ? await spool(answer, await spoolFile().catch(() => undefined)) : answer;
@@ -2253,7 +2489,7 @@ async function startForwarder(options) {
     // The file:// layer go reads prefetched files from without a request (store.ts), beside the spool directory (a
     // spooled zip is renamed into it: the same file system).
     const layerDir = options.prefetch && options.prefetch.fileLayer !== false
-        ? await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.prefetch.spoolParent ?? (0,external_node_os_.tmpdir)(), LAYER_DIR_PREFIX))
+        ? await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.prefetch.spoolParent ?? (0,external_node_os_.tmpdir)(), types/* LAYER_DIR_PREFIX */.P))
         : undefined;
     const store = options.prefetch
         ? new PrefetchStore({
@@ -2950,13 +3186,14 @@ async function cacheSignature(dirs) {
     return `${files}/${bytes}/${newest}`;
 }
 
-;// CONCATENATED MODULE: ./src/warm/stale-zips.ts
+;// CONCATENATED MODULE: ./src/warm/stale-files.ts
 /**
- * A zip already in the module cache before the warm phase (restored from the Actions cache, or left by an earlier job on
- * a self-hosted runner) that go rejects with a checksum mismatch: go hashed it when it first used it (a restored zip
- * comes without its .ziphash, src/cache/policy.ts MODULE_ENTRY_SUFFIXES) and it is not what go.sum records. go never
- * fetches such a zip again by itself; removed, it is fetched from the proxy on the set's next run and verified as any
- * download. A mismatch on a zip this phase downloaded is the proxy's (or go.sum's) and stays a failure.
+ * A file already in the module cache before the warm phase (restored from the Actions cache, or left by an earlier job
+ * on a self-hosted runner) that go rejects with a checksum mismatch: a zip go hashed when it first used it (a restored
+ * zip comes without its .ziphash, src/cache/policy.ts MODULE_ENTRY_SUFFIXES), or a go.mod, which go checks against
+ * go.sum each time it reads it. go never fetches such a file again by itself; removed, it is fetched from the proxy on
+ * the set's next run and verified as any download. A mismatch on a file this phase downloaded is the proxy's (or
+ * go.sum's) and stays a failure.
  */
 
 
@@ -2965,22 +3202,28 @@ async function cacheSignature(dirs) {
 function isChecksumMismatch(failure) {
     return failure.diagnosis.kind === 'checksum-mismatch-gosum' || failure.diagnosis.kind === 'checksum-mismatch-sumdb';
 }
+/** Which of the module's files go refused: its go.mod (`verifying m@v/go.mod: checksum mismatch`), else its zip. */
+function refusedFile(failure) {
+    const named = `${failure.path}@${failure.version ?? ''}/go.mod`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?:^|[\\s"'(])${named}:`, 'm').test(failure.error) ? 'mod' : 'zip';
+}
 /**
- * Removes, for each checksum-mismatch failure among `failures`, the module's zip (and any .ziphash go wrote) when the
- * zip was in `gomodcache` before `startedMs`; returns the failures whose zip it removed.
+ * Removes, for each checksum-mismatch failure among `failures`, the module's refused file (a zip with any .ziphash go
+ * wrote, or a .mod) when it was in `gomodcache` before `startedMs`; returns the failures whose file it removed.
  */
-async function removeStaleZips(failures, gomodcache, startedMs) {
+async function removeStaleFiles(failures, gomodcache, startedMs) {
     if (!gomodcache)
         return [];
     const removed = [];
     for (const failure of failures.filter(isChecksumMismatch)) {
         if (!failure.version)
             continue;
-        const zip = (0,external_node_path_.join)(gomodcache, 'cache', 'download', ...(0,path/* moduleFilePath */.g1)(failure.path, failure.version, 'zip').split('/'));
-        const written = await (0,promises_.stat)(zip).then(s => s.mtimeMs, () => undefined);
+        const kind = refusedFile(failure);
+        const file = (0,external_node_path_.join)(gomodcache, 'cache', 'download', ...(0,path/* moduleFilePath */.g1)(failure.path, failure.version, kind).split('/'));
+        const written = await (0,promises_.stat)(file).then(s => s.mtimeMs, () => undefined);
         if (written === undefined || written >= startedMs)
             continue;
-        await Promise.all([(0,promises_.rm)(zip, { force: true }), (0,promises_.rm)(`${zip}hash`, { force: true })]);
+        await Promise.all([(0,promises_.rm)(file, { force: true }), kind === 'zip' ? (0,promises_.rm)(`${file}hash`, { force: true }) : undefined]);
         removed.push(failure);
     }
     return removed;
@@ -3232,7 +3475,7 @@ async function warmModules(options) {
  */
 function recordedLater(sets) {
     // createSumCheck calls it once, on its first comparison.
-    return () => recordedSums(sets.flatMap(s => s.texts.goSums.map(parseGoSum)));
+    return () => (0,gosum/* recordedSums */.zZ)(sets.flatMap(s => s.texts.goSums.map(gosum/* parseGoSum */.HD)));
 }
 const NO_PLAN = { files: [], notes: [] };
 /**
@@ -3350,14 +3593,14 @@ async function runSets(sets, fetch, modcache, options, started) {
             failures.set(set, found);
             progress(true);
             const counts = `${run.objects.length} modules checked in ${(run.ms / 1000).toFixed(1)} s`;
-            // Zips go refused that were in the module cache before this phase: removed, the set runs once more.
-            const stale = found.length === 0 || renewed.has(set) ? [] : await removeStaleZips(found, await modcache, started);
+            // Files go refused that were in the module cache before this phase: removed, the set runs once more.
+            const stale = found.length === 0 || renewed.has(set) ? [] : await removeStaleFiles(found, await modcache, started);
             const renew = stale.length > 0 && found.every(f => stale.includes(f) || f.diagnosis.transient) && Date.now() < deadline;
             if (found.length === 0) {
                 log.info(`${shown}: ${counts}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
             }
             else if (renew) {
-                log.warning(staleZipsWarning(shown, stale));
+                log.warning(staleFilesWarning(shown, stale));
                 renewed.add(set);
                 if (attempt === maxAttempts)
                     maxAttempts++;
@@ -3375,9 +3618,16 @@ async function runSets(sets, fetch, modcache, options, started) {
     return { modules, failures: [...failures.values()].flat(), attempts, notes: [] };
 }
 /** The warning for zips found in the module cache that go rejected, removed to be fetched again. */
-function staleZipsWarning(shown, stale) {
-    const named = stale.map(f => `${f.path}@${f.version ?? ''}`).join(', ');
-    return `${shown}: ${named}: the zip already in the module cache (restored from the Actions cache, or left by an earlier job) is not what go.sum records, so go refused it; removed and fetched again from the proxy. A cache entry that holds other bytes than the published modules was written by something other than this workflow's go: a workflow running untrusted code with access to the repository's cache, or a damaged archive.`;
+function staleFilesWarning(shown, stale) {
+    const said = (kind, what) => {
+        const named = stale.filter(f => refusedFile(f) === kind).map(f => `${f.path}@${f.version ?? ''}`);
+        return named.length === 0 ? [] : [`${named.join(', ')}: ${what}`];
+    };
+    const refused = [
+        ...said('zip', 'the zip already in the module cache'),
+        ...said('mod', 'the go.mod already in the module cache')
+    ].join('; ');
+    return `${shown}: ${refused} (restored from the Actions cache, or left by an earlier job) is not what go.sum records, so go refused it; removed and fetched again from the proxy. A cache entry that holds other bytes than the published modules was written by something other than this workflow's go: a workflow running untrusted code with access to the repository's cache, or a damaged archive.`;
 }
 /** What a retry says of an attempt's failures: the first diagnosis in full, or only its kind when it is the one said last. */
 function retryLine(found, toldBefore) {
