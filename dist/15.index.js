@@ -29,6 +29,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/exec/go.ts
 var go = __webpack_require__(6407);
+// EXTERNAL MODULE: ./src/go/module/path.ts
+var module_path = __webpack_require__(4716);
 // EXTERNAL MODULE: ./src/go/modfile/gosum.ts
 var gosum = __webpack_require__(1862);
 // EXTERNAL MODULE: ./src/warm/directories.ts
@@ -43,8 +45,6 @@ var files = __webpack_require__(8889);
 var restore_worker = __webpack_require__(9227);
 // EXTERNAL MODULE: ./src/cache/report.ts
 var cache_report = __webpack_require__(8298);
-// EXTERNAL MODULE: ./src/go/module/path.ts
-var path = __webpack_require__(4716);
 ;// CONCATENATED MODULE: ./src/cache/unrecorded-zips.ts
 /**
  * The restored module zips this job's go.sum does not vouch for, removed before go sees them. go hashes each restored
@@ -65,7 +65,7 @@ var path = __webpack_require__(4716);
 async function removeUnrecordedZips(download, files, sums) {
     const zips = files.filter(file => file.path.endsWith('.zip')).map(file => file.path);
     const unrecorded = zips.filter(rel => {
-        const file = (0,path/* parseModuleFilePath */.Tz)(rel);
+        const file = (0,module_path/* parseModuleFilePath */.Tz)(rel);
         return !file || (sums.get((0,gosum/* recordedKey */.S)(file.path, file.version, false))?.size ?? 0) === 0;
     });
     await Promise.all(unrecorded.map(rel => (0,promises_.rm)((0,external_node_path_.join)(download, rel), { force: true }).catch(() => undefined)));
@@ -80,6 +80,7 @@ async function removeUnrecordedZips(download, files, sums) {
  * (what the job added beyond it). What post needs is handed over as a CacheState (kept in the step state) and the
  * restored entry lists (files in RUNNER_TEMP).
  */
+
 
 
 
@@ -182,7 +183,7 @@ async function restoreCaches(options) {
 /** Restores `$GOMODCACHE/cache/download` from the entry of this job's go.sum files, or the newest of any. */
 async function restoreModules(gomodcache, options, deadlines) {
     const started = performance.now();
-    const path = (0,external_node_path_.join)(gomodcache, 'cache', 'download');
+    const path = (0,external_node_path_.join)(gomodcache, ...module_path/* MODULE_DOWNLOAD_DIR */.GX);
     const stage = (0,policy/* deltaStage */.vb)(gomodcache);
     const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK);
     const context = { os: options.os, keySuffix: options.settings.keySuffix };

@@ -812,15 +812,13 @@ async function probeChain(plan, options) {
         await client.close();
     }
 }
-/** The probe itself, every request on `client` (closed by the caller); `start` is when the phase began. */
-async function probeWith(client, plan, options, start) {
-    const deadline = start + options.timeoutMs;
-    const log = options.log ?? silentLogger;
-    const module = options.probeModule;
-    // Ends the checksum-database requests whose answer turns out not to matter.
+/**
+ * Each request's context: the client, the deadline, the URL's credentials, and the signals that end it early — `stop`
+ * for a speculative checksum-database request whose answer turns out not to matter, and the cutter of the proxy it
+ * asks, aborted when that proxy is cut as too slow (probe/settle.ts).
+ */
+function requestContexts(client, deadline, urls, options) {
     const stop = new AbortController();
-    const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
-    // Ends every request to a proxy cut as too slow (probe/settle.ts).
     const cutters = new Map(urls.map(url => [url, new AbortController()]));
     const context = (url, speculative = false, proxy) => {
         const credentials = credentialsForUrl(url, options.credentialsFor);
@@ -833,6 +831,15 @@ async function probeWith(client, plan, options, start) {
             ...(signals.length > 0 ? { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) } : {})
         };
     };
+    return { context, stop, cutters };
+}
+/** The probe itself, every request on `client` (closed by the caller); `start` is when the phase began. */
+async function probeWith(client, plan, options, start) {
+    const deadline = start + options.timeoutMs;
+    const log = options.log ?? silentLogger;
+    const module = options.probeModule;
+    const urls = [...new Set(plan.chain.proxies.map(entry => entry.url))];
+    const { context, stop, cutters } = requestContexts(client, deadline, urls, options);
     const samples = options.samples ?? (urls.length > 1 ? 3 : 1);
     const results = new Map();
     const answered = new Set();

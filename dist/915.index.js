@@ -783,7 +783,7 @@ function fallbackGoMod(set) {
 // EXTERNAL MODULE: ./src/go/env/patterns.ts + 1 modules
 var patterns = __webpack_require__(796);
 // EXTERNAL MODULE: ./src/go/module/path.ts
-var path = __webpack_require__(4716);
+var module_path = __webpack_require__(4716);
 // EXTERNAL MODULE: ./src/go/modfile/modfile.ts
 var modfile = __webpack_require__(4549);
 // EXTERNAL MODULE: ./src/go/modfile/gosum.ts
@@ -877,7 +877,7 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function fileOf(module, version, kind) {
-    return { module, version, kind, path: (0,path/* moduleFilePath */.g1)(module, version, kind) };
+    return { module, version, kind, path: (0,module_path/* moduleFilePath */.g1)(module, version, kind) };
 }
 /** Replacement lookup the way modload.Replacement does it: `path@version` first, then `path` for all versions. */
 function replacer(replacements) {
@@ -2444,22 +2444,101 @@ const DEFAULT_PREFETCH_MEMORY_BUDGET = 256 * 1024 * 1024;
 const DEFAULT_SPOOL_THRESHOLD = 4 * 1024 * 1024;
 /** Connections per upstream origin beyond the prefetch's own, kept for go's requests (the client's own default). */
 const CONNECTIONS_FOR_GO = 32;
-/** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
-async function startForwarder(options) {
-    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
-    const { chain, log } = options;
-    // The same trust as the probe (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS): behind a TLS-inspecting proxy the probe
-    // would pass and every warm request fail otherwise.
+/**
+ * The prefetch's parts, when options.prefetch asks for one: the file:// layer go reads prefetched files from without a
+ * request (store.ts), made beside the spool directory (a spooled zip is renamed into it: the same file system), the
+ * store of prefetched bodies, and the prefetcher that fills it on `walk`'s chain.
+ */
+async function startPrefetch(options, walk) {
+    const prefetch = options.prefetch;
+    if (!prefetch)
+        return {};
+    const layerDir = prefetch.fileLayer !== false ? await (0,promises_.mkdtemp)((0,external_node_path_.join)(prefetch.spoolParent ?? (0,external_node_os_.tmpdir)(), types/* LAYER_DIR_PREFIX */.P)) : undefined;
+    const store = new PrefetchStore({
+        memoryBudget: prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
+        spoolThreshold: prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
+        ...(prefetch.spoolParent ? { spoolParent: prefetch.spoolParent } : {}),
+        ...(layerDir ? { layerDir } : {}),
+        ...(prefetch.removeLayerLater ? { removeLayerLater: prefetch.removeLayerLater } : {})
+    });
+    // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic
+    // is not go's progress: the watchdog must still see a go that hangs elsewhere (a silent checksum database).
+    const prefetchWalk = {
+        ...walk,
+        bufferLimit: prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
+        touch: () => undefined
+    };
+    const prefetcher = createPrefetcher({
+        store,
+        concurrency: prefetch.concurrency,
+        fetch: (path, signal) => prefetchOne(prefetchWalk, store, path, signal),
+        log: options.log
+    });
+    return { ...(layerDir ? { layerDir } : {}), store, prefetcher };
+}
+/**
+ * One client for every upstream: keep-alive pools per origin, the same trust as the probe for all https
+ * (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS: behind a TLS-inspecting proxy the probe would pass and every warm request fail
+ * otherwise), and the environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) chosen per request as the go command chooses it.
+ */
+function upstreamClient(options) {
     const ca = (0,trust/* trustedCertificates */.g)(options.ca);
-    // One client for every upstream: keep-alive pools per origin, the same trust for all https, and the
-    // environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) chosen per request as the go command chooses it.
-    const client = (0,http/* createHttpClient */.u)({
+    return (0,http/* createHttpClient */.u)({
         ...(ca ? { ca } : {}),
         env: options.env ?? {},
         connectTimeoutMs: options.requestTimeoutMs,
         connectionsPerOrigin: (options.prefetch?.concurrency ?? 0) + CONNECTIONS_FOR_GO,
         userAgent: 'setup-goproxy (warm phase)'
     });
+}
+/**
+ * The GOPROXY go is given: the forwarder at `url`, then the chain's terminal (`direct`/`off`) after the last proxy's
+ * separator, behind the file:// layer when there is one — with `,`: only a missing file falls through to the
+ * forwarder (as a 404 would); any other error reading it would stop go, as a proxy's error before `,` does.
+ */
+function goproxyThrough(url, chain, layerUrl) {
+    const lastEntry = chain.proxies[chain.proxies.length - 1];
+    const forwarded = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url;
+    return layerUrl ? `${layerUrl},${forwarded}` : forwarded;
+}
+/** What the forwarder has done so far, for the warm phase's progress line. */
+function progressOf(activity) {
+    return {
+        zips: activity.zips,
+        requests: activity.requests,
+        ...(activity.current ? { current: activity.current } : {})
+    };
+}
+/** The chain without the proxies found dead while warming (their health says dropped). */
+function chainLeft(chain, upstreams) {
+    return {
+        proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
+        ...(chain.terminal ? { terminal: chain.terminal } : {})
+    };
+}
+/** The walk's settings from the options, with their defaults. */
+function walkSettings(options) {
+    return {
+        attempts: Math.max(1, options.attemptsPerRequest ?? 5),
+        backoffMs: options.backoffMs ?? 50,
+        bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
+        requestTimeoutMs: options.requestTimeoutMs
+    };
+}
+/**
+ * Whether a path the plan gave may be prefetched. The plan leaves GONOPROXY modules out already; this keeps a private
+ * path off the proxies whatever it is given, and a path that could leave a proxy's directory (`..`) off the wire, as
+ * for go's own requests.
+ */
+function mayPrefetch(path, gonoproxy) {
+    const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''));
+    return module !== undefined && safePath(wirePath(path)) && !(0,patterns/* matchesPrefixPatterns */.BC)(gonoproxy, module);
+}
+/** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
+async function startForwarder(options) {
+    const token = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+    const { chain, log } = options;
+    const client = upstreamClient(options);
     const netrc = options.netrc ?? [];
     // One lookup for the first request and for redirects, as the go command looks every URL up the same way.
     const lookup = (url) => options.credentialsFor?.(url) ?? (0,secrets/* credentialsFor */.Og)(netrc, url);
@@ -2473,12 +2552,9 @@ async function startForwarder(options) {
     const sums = options.recorded ? createSumCheck(options.recorded, log, options.prefetch?.spoolParent) : undefined;
     const walk = {
         ...(sums ? { sums } : {}),
+        ...walkSettings(options),
         chain,
         upstreams,
-        attempts: Math.max(1, options.attemptsPerRequest ?? 5),
-        backoffMs: options.backoffMs ?? 50,
-        bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
-        requestTimeoutMs: options.requestTimeoutMs,
         client,
         credentialsFor: lookup,
         touch,
@@ -2486,35 +2562,7 @@ async function startForwarder(options) {
         retryLines: repeatedDebug(log),
         sources: sourceLedger()
     };
-    // The file:// layer go reads prefetched files from without a request (store.ts), beside the spool directory (a
-    // spooled zip is renamed into it: the same file system).
-    const layerDir = options.prefetch && options.prefetch.fileLayer !== false
-        ? await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.prefetch.spoolParent ?? (0,external_node_os_.tmpdir)(), types/* LAYER_DIR_PREFIX */.P))
-        : undefined;
-    const store = options.prefetch
-        ? new PrefetchStore({
-            memoryBudget: options.prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
-            spoolThreshold: options.prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
-            ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {}),
-            ...(layerDir ? { layerDir } : {}),
-            ...(options.prefetch.removeLayerLater ? { removeLayerLater: options.prefetch.removeLayerLater } : {})
-        })
-        : undefined;
-    // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic
-    // is not go's progress: the watchdog must still see a go that hangs elsewhere (a silent checksum database).
-    const prefetchWalk = {
-        ...walk,
-        bufferLimit: options.prefetch?.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
-        touch: () => undefined
-    };
-    const prefetcher = store && options.prefetch
-        ? createPrefetcher({
-            store,
-            concurrency: options.prefetch.concurrency,
-            fetch: (path, signal) => prefetchOne(prefetchWalk, store, path, signal),
-            log
-        })
-        : undefined;
+    const { layerDir, store, prefetcher } = await startPrefetch(options, walk);
     let storeStats;
     const requests = {
         ...(store ? { store } : {}),
@@ -2533,42 +2581,26 @@ async function startForwarder(options) {
         throw error;
     });
     const url = `http://127.0.0.1:${server.port}/${token}`;
-    const lastEntry = chain.proxies[chain.proxies.length - 1];
-    const forwarded = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url;
-    // `,` after the layer: only a missing file falls through to the forwarder (as a 404 would); any other error
-    // reading it would stop go, as a proxy's error before `,` does.
     const layerUrl = layerDir ? (0,external_node_url_.pathToFileURL)(layerDir).href : undefined;
-    const goproxy = layerUrl ? `${layerUrl},${forwarded}` : forwarded;
+    const goproxy = goproxyThrough(url, chain, layerUrl);
     return {
         url,
         goproxy,
         ...(layerUrl ? { layerUrl } : {}),
         inFlight: () => activity.inFlight,
         lastActivity: () => activity.lastActivity,
-        progress: () => ({
-            zips: activity.zips,
-            requests: activity.requests,
-            ...(activity.current ? { current: activity.current } : {})
-        }),
+        progress: () => progressOf(activity),
         health: () => upstreams.map(u => u.health),
         sources: walk.sources,
         sumdbKnows: (module, version) => sumdbKnows(requests, options.sumdb, module, version),
         prefetch: paths => {
             if (!store || !prefetcher)
                 return;
-            // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is
-            // given, and a path that could leave a proxy's directory (`..`) off the wire, as for go's own requests.
-            store.enqueue(paths.filter(path => {
-                const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''));
-                return module !== undefined && safePath(wirePath(path)) && !(0,patterns/* matchesPrefixPatterns */.BC)(options.gonoproxy, module);
-            }));
+            store.enqueue(paths.filter(path => mayPrefetch(path, options.gonoproxy)));
             prefetcher.kick();
         },
         prefetchStats: () => storeStats ?? store?.stats,
-        chain: () => ({
-            proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
-            ...(chain.terminal ? { terminal: chain.terminal } : {})
-        }),
+        chain: () => chainLeft(chain, upstreams),
         close: async (usedByGo) => {
             prefetcher?.stop();
             for (const c of controllers)
@@ -2591,7 +2623,7 @@ async function startForwarder(options) {
 async function sumdbKnows(requests, sumdb, module, version) {
     if (sumdb.kind !== 'db')
         return undefined;
-    const request = `${sumdb.name}/lookup/${(0,path/* escapeModulePath */.xk)(module)}@${(0,path/* escapeModulePath */.xk)(version)}`;
+    const request = `${sumdb.name}/lookup/${(0,module_path/* escapeModulePath */.xk)(module)}@${(0,module_path/* escapeModulePath */.xk)(version)}`;
     const controller = new AbortController();
     requests.controllers.add(controller);
     try {
@@ -2674,6 +2706,7 @@ async function prefetchOne(walk, store, path, signal) {
 
 
 
+
 /** Reads the files of every set (an unreadable file is left out: the plan is a guess, go decides). */
 function readModuleSets(sets, cwd) {
     return Promise.all(sets.map(set => readModuleSet(set, cwd)));
@@ -2708,7 +2741,7 @@ async function readModuleSet(set, cwd) {
  * An empty or missing cache costs one check, not one per file.
  */
 async function notInCache(files, modcache) {
-    const download = modcache ? (0,external_node_path_.join)(modcache, 'cache', 'download') : undefined;
+    const download = modcache ? (0,external_node_path_.join)(modcache, ...module_path/* MODULE_DOWNLOAD_DIR */.GX) : undefined;
     if (!download || !(await exists(download)))
         return { missing: [...files], cached: 0 };
     const present = await Promise.all(files.map(f => exists((0,external_node_path_.join)(download, ...f.path.split('/')))));
@@ -2810,6 +2843,7 @@ function readNetrc(env) {
 
 
 
+
 /**
  * Starts the forwarder (unless the chain has no proxy); when `concurrency` > 0, `queue` later hands it the plan's
  * files, which it fetches once `modcache` is known. `recorded` (go.sum's hashes, computed on first use) lets it
@@ -2845,7 +2879,7 @@ async function startFetch(options, modcache, concurrency, started, recorded) {
                 return undefined;
             // A layer file go read from disk left its copy in go's module cache (the plan holds only what was not there).
             const cacheDir = await modcache.catch(() => undefined);
-            await forwarder.close(cacheDir ? path => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cacheDir, 'cache', 'download', ...path.split('/'))) : undefined);
+            await forwarder.close(cacheDir ? path => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(cacheDir, ...module_path/* MODULE_DOWNLOAD_DIR */.GX, ...path.split('/'))) : undefined);
             const stats = forwarder.prefetchStats();
             const plan = await queued;
             if (!stats || !plan)
@@ -2874,7 +2908,7 @@ async function startFetch(options, modcache, concurrency, started, recorded) {
 }
 /** Whether the module cache holds no downloads at all (a fresh cache, or none): then nothing of the plan is there. */
 function noDownloadCache(dir) {
-    return dir === undefined || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'cache', 'download'));
+    return dir === undefined || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, ...module_path/* MODULE_DOWNLOAD_DIR */.GX));
 }
 /** Queues every file of the plan (the module cache holds none of them). Never throws. */
 function queueAll(forwarder, files, options, started) {
@@ -3219,7 +3253,7 @@ async function removeStaleFiles(failures, gomodcache, startedMs) {
         if (!failure.version)
             continue;
         const kind = refusedFile(failure);
-        const file = (0,external_node_path_.join)(gomodcache, 'cache', 'download', ...(0,path/* moduleFilePath */.g1)(failure.path, failure.version, kind).split('/'));
+        const file = (0,external_node_path_.join)(gomodcache, ...module_path/* MODULE_DOWNLOAD_DIR */.GX, ...(0,module_path/* moduleFilePath */.g1)(failure.path, failure.version, kind).split('/'));
         const written = await (0,promises_.stat)(file).then(s => s.mtimeMs, () => undefined);
         if (written === undefined || written >= startedMs)
             continue;
@@ -3271,7 +3305,7 @@ function explainFailure(diagnosis, sources, words = wording/* ACTION_WORDING */.
 }
 /** The request paths of a module's files, as the forwarder's ledger keys them. */
 function filePaths(module, version) {
-    const base = `${(0,path/* escapeModulePath */.xk)(module)}/@v/${(0,path/* escapeModulePath */.xk)(version)}`;
+    const base = `${(0,module_path/* escapeModulePath */.xk)(module)}/@v/${(0,module_path/* escapeModulePath */.xk)(version)}`;
     return { mod: `${base}.mod`, zip: `${base}.zip`, info: `${base}.info` };
 }
 /**
@@ -3319,6 +3353,7 @@ var find_go = __webpack_require__(4705);
  *             once and pipelined with the prefetch; a set is run again only while all its failures are transient
  *   4. judge  each run → modules downloaded or cached, and a table of diagnosed failures (warm/judge.ts, pure)
  */
+
 
 
 
@@ -3525,25 +3560,11 @@ async function runSets(sets, fetch, modcache, options, started) {
     const watchDirs = [];
     void modcache.then(dir => {
         if (dir)
-            watchDirs.push((0,external_node_path_.join)(dir, 'cache', 'download'), (0,external_node_path_.join)(dir, 'cache', 'vcs'));
+            watchDirs.push((0,external_node_path_.join)(dir, ...module_path/* MODULE_DOWNLOAD_DIR */.GX), (0,external_node_path_.join)(dir, ...module_path/* MODULE_VCS_DIR */.s2));
     });
     const modules = new Map();
     const failures = new Map();
-    let lastProgress = 0;
-    const progress = (force = false) => {
-        if (!options.onProgress)
-            return;
-        const now = Date.now();
-        if (!force && now - lastProgress < 250)
-            return;
-        lastProgress = now;
-        const p = forwarder?.progress();
-        options.onProgress({
-            done: Math.max(modules.size, p?.zips ?? 0),
-            ...(p?.current ? { current: p.current } : {}),
-            elapsedMs: now - started
-        });
-    };
+    const progress = progressReporter(options, forwarder, modules, started);
     let attempts = 0;
     let pending = sets;
     // The diagnosis each set's last retry line gave: the same failure again is counted, not described again.
@@ -3566,25 +3587,13 @@ async function runSets(sets, fetch, modcache, options, started) {
                 failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds), options.words)]);
                 continue;
             }
-            const run = await runWatched({
-                go: options.go,
-                args: ['mod', 'download', '-json'],
-                cwd: set.set.dir,
+            const { run, verdict } = await runAndJudge(set, fetch, options, {
                 env,
-                stallMs: stallSeconds * 1000,
+                stallSeconds,
                 deadline,
                 watchDirs,
-                ...(forwarder ? { lastActivity: forwarder.lastActivity, busy: () => forwarder.inFlight() > 0 } : {}),
+                started,
                 onTick: () => progress()
-            });
-            const written = await writtenSince(run.objects, started);
-            const verdict = judgeRun(run, set.judged, {
-                go: options.go,
-                stallSeconds,
-                timeoutSeconds: options.timeoutSeconds,
-                clean: fetch.clean,
-                fetched: object => written.has(object),
-                ...(options.words ? { words: options.words } : {})
             });
             // A module downloaded by an earlier attempt stays downloaded.
             for (const [key, state] of verdict.modules)
@@ -3616,6 +3625,52 @@ async function runSets(sets, fetch, modcache, options, started) {
         pending = again;
     }
     return { modules, failures: [...failures.values()].flat(), attempts, notes: [] };
+}
+/** One `go mod download -json` of a set under the watchdog, and its verdict (what it downloaded, what failed). */
+async function runAndJudge(set, fetch, options, run) {
+    const { forwarder } = fetch;
+    const ran = await runWatched({
+        go: options.go,
+        args: ['mod', 'download', '-json'],
+        cwd: set.set.dir,
+        env: run.env,
+        stallMs: run.stallSeconds * 1000,
+        deadline: run.deadline,
+        watchDirs: run.watchDirs,
+        ...(forwarder ? { lastActivity: forwarder.lastActivity, busy: () => forwarder.inFlight() > 0 } : {}),
+        onTick: run.onTick
+    });
+    const written = await writtenSince(ran.objects, run.started);
+    const verdict = judgeRun(ran, set.judged, {
+        go: options.go,
+        stallSeconds: run.stallSeconds,
+        timeoutSeconds: options.timeoutSeconds,
+        clean: fetch.clean,
+        fetched: object => written.has(object),
+        ...(options.words ? { words: options.words } : {})
+    });
+    return { run: ran, verdict };
+}
+/**
+ * The phase's progress callback for the go runs: the modules judged so far (or the zips the forwarder served, when
+ * more) and the module in flight, at most every 250 ms unless forced (after each run).
+ */
+function progressReporter(options, forwarder, modules, started) {
+    let last = 0;
+    return (force = false) => {
+        if (!options.onProgress)
+            return;
+        const now = Date.now();
+        if (!force && now - last < 250)
+            return;
+        last = now;
+        const p = forwarder?.progress();
+        options.onProgress({
+            done: Math.max(modules.size, p?.zips ?? 0),
+            ...(p?.current ? { current: p.current } : {}),
+            elapsedMs: now - started
+        });
+    };
 }
 /** The warning for zips found in the module cache that go rejected, removed to be fetched again. */
 function staleFilesWarning(shown, stale) {

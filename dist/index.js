@@ -7242,10 +7242,12 @@ function parseGoWork(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GX: () => (/* binding */ MODULE_DOWNLOAD_DIR),
 /* harmony export */   Tz: () => (/* binding */ parseModuleFilePath),
 /* harmony export */   bN: () => (/* binding */ moduleRequestPath),
 /* harmony export */   g1: () => (/* binding */ moduleFilePath),
 /* harmony export */   iU: () => (/* binding */ checkModulePath),
+/* harmony export */   s2: () => (/* binding */ MODULE_VCS_DIR),
 /* harmony export */   xk: () => (/* binding */ escapeModulePath)
 /* harmony export */ });
 /* unused harmony export unescapeModulePath */
@@ -7275,6 +7277,13 @@ function unescapeModulePath(escaped) {
         return undefined;
     return escaped.replace(/!([a-z])/g, (_m, c) => c.toUpperCase());
 }
+/**
+ * Where go keeps what it downloads, below GOMODCACHE: the proxy protocol's files (`download`, what the modules cache
+ * entry holds) and the version-control checkouts of `direct` fetches (`vcs`). Path segments, for the caller's
+ * `path.join` (this library does no I/O and joins no platform paths).
+ */
+const MODULE_DOWNLOAD_DIR = ['cache', 'download'];
+const MODULE_VCS_DIR = ['cache', 'vcs'];
 /**
  * Where go keeps a module version's file under `$GOMODCACHE/cache/download` (and where a proxy serves it, before
  * percent-encoding): `<escaped path>/@v/<escaped version>.<ext>`, '/'-separated.

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { goEnv } from '../exec/go.js'
+import { MODULE_DOWNLOAD_DIR } from '../go/module/path.js'
 import { parseGoSum, recordedSums, type RecordedSums } from '../go/modfile/gosum.js'
 import type { Logger } from '../host/logger.js'
 import { resolveDirectories } from '../warm/directories.js'
@@ -209,7 +210,7 @@ async function restoreModules(
   deadlines: RestoreDeadlines
 ): Promise<ModulesRestore> {
   const started = performance.now()
-  const path = join(gomodcache, 'cache', 'download')
+  const path = join(gomodcache, ...MODULE_DOWNLOAD_DIR)
   const stage = deltaStage(gomodcache)
   const sums = await goSumFiles(options.directories, options.cwd, options.env.GOWORK)
   const context = { os: options.os, keySuffix: options.settings.keySuffix }

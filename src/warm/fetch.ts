@@ -11,6 +11,7 @@ import type { PrefetchFile } from './plan.js'
 import { formatChain } from '../go/proxy/chain.js'
 import type { RecordedSums } from '../go/modfile/gosum.js'
 import { redactText } from '../go/proxy/url.js'
+import { MODULE_DOWNLOAD_DIR } from '../go/module/path.js'
 import { startForwarder, type Forwarder } from './forwarder/forwarder.js'
 import { notInCache } from './module-sets.js'
 import { readNetrc } from '../auth/netrc.js'
@@ -106,7 +107,7 @@ export async function startFetch(
       // A layer file go read from disk left its copy in go's module cache (the plan holds only what was not there).
       const cacheDir = await modcache.catch(() => undefined)
       await forwarder.close(
-        cacheDir ? path => existsSync(join(cacheDir, 'cache', 'download', ...path.split('/'))) : undefined
+        cacheDir ? path => existsSync(join(cacheDir, ...MODULE_DOWNLOAD_DIR, ...path.split('/'))) : undefined
       )
       const stats = forwarder.prefetchStats()
       const plan = await queued
@@ -142,7 +143,7 @@ interface QueuedPlan {
 
 /** Whether the module cache holds no downloads at all (a fresh cache, or none): then nothing of the plan is there. */
 function noDownloadCache(dir: string | undefined): boolean {
-  return dir === undefined || !existsSync(join(dir, 'cache', 'download'))
+  return dir === undefined || !existsSync(join(dir, ...MODULE_DOWNLOAD_DIR))
 }
 
 /** Queues every file of the plan (the module cache holds none of them). Never throws. */

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import type { JudgedSet } from './judge.js'
 import type { ModuleSetTexts, PrefetchFile } from './plan.js'
 import { display, type ModuleSet } from './directories.js'
+import { MODULE_DOWNLOAD_DIR } from '../go/module/path.js'
 
 /** One module set with its texts, in the shapes the plan and the judge take. */
 export interface ReadSet {
@@ -58,7 +59,7 @@ export async function notInCache(
   files: readonly PrefetchFile[],
   modcache: string | undefined
 ): Promise<{ missing: PrefetchFile[]; cached: number }> {
-  const download = modcache ? join(modcache, 'cache', 'download') : undefined
+  const download = modcache ? join(modcache, ...MODULE_DOWNLOAD_DIR) : undefined
   if (!download || !(await exists(download))) return { missing: [...files], cached: 0 }
   const present = await Promise.all(files.map(f => exists(join(download, ...f.path.split('/')))))
   return { missing: files.filter((_f, i) => !present[i]), cached: present.filter(Boolean).length }

@@ -8,7 +8,7 @@
  */
 import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { moduleFilePath } from '../go/module/path.js'
+import { MODULE_DOWNLOAD_DIR, moduleFilePath } from '../go/module/path.js'
 import type { WarmFailure } from './judge.js'
 
 /** Whether go refused the module's bytes for not matching go.sum or the checksum database. */
@@ -38,8 +38,7 @@ export async function removeStaleFiles(
     const kind = refusedFile(failure)
     const file = join(
       gomodcache,
-      'cache',
-      'download',
+      ...MODULE_DOWNLOAD_DIR,
       ...moduleFilePath(failure.path, failure.version, kind).split('/')
     )
     const written = await stat(file).then(

@@ -23,6 +23,7 @@ import { judgeRun, setFailure, type WarmFailure } from './judge.js'
 import { planPrefetch, type PrefetchPlan } from './plan.js'
 import { goEnv } from '../exec/go.js'
 import { backoffDelay } from '../go/proxy/walk.js'
+import { MODULE_DOWNLOAD_DIR, MODULE_VCS_DIR } from '../go/module/path.js'
 import { sleep } from '../net/sleep.js'
 import { display, resolveDirectories, type ModuleSet } from './directories.js'
 import { buildsFromVendor } from '../go/modfile/vendor.js'
@@ -327,24 +328,11 @@ async function runSets(
   // Filled once GOMODCACHE is known; the watchdog reads the list when it walks (only after half a stall window).
   const watchDirs: string[] = []
   void modcache.then(dir => {
-    if (dir) watchDirs.push(join(dir, 'cache', 'download'), join(dir, 'cache', 'vcs'))
+    if (dir) watchDirs.push(join(dir, ...MODULE_DOWNLOAD_DIR), join(dir, ...MODULE_VCS_DIR))
   })
   const modules = new Map<string, 'downloaded' | 'cached'>()
   const failures = new Map<ReadSet, WarmFailure[]>()
-
-  let lastProgress = 0
-  const progress = (force = false) => {
-    if (!options.onProgress) return
-    const now = Date.now()
-    if (!force && now - lastProgress < 250) return
-    lastProgress = now
-    const p = forwarder?.progress()
-    options.onProgress({
-      done: Math.max(modules.size, p?.zips ?? 0),
-      ...(p?.current ? { current: p.current } : {}),
-      elapsedMs: now - started
-    })
-  }
+  const progress = progressReporter(options, forwarder, modules, started)
 
   let attempts = 0
   let pending = sets
@@ -367,25 +355,13 @@ async function runSets(
         failures.set(set, [setFailure(set.judged, deadlineMarker(options.timeoutSeconds), options.words)])
         continue
       }
-      const run = await runWatched({
-        go: options.go,
-        args: ['mod', 'download', '-json'],
-        cwd: set.set.dir,
+      const { run, verdict } = await runAndJudge(set, fetch, options, {
         env,
-        stallMs: stallSeconds * 1000,
+        stallSeconds,
         deadline,
         watchDirs,
-        ...(forwarder ? { lastActivity: forwarder.lastActivity, busy: () => forwarder.inFlight() > 0 } : {}),
+        started,
         onTick: () => progress()
-      })
-      const written = await writtenSince(run.objects, started)
-      const verdict = judgeRun(run, set.judged, {
-        go: options.go,
-        stallSeconds,
-        timeoutSeconds: options.timeoutSeconds,
-        clean: fetch.clean,
-        fetched: object => written.has(object),
-        ...(options.words ? { words: options.words } : {})
       })
       // A module downloaded by an earlier attempt stays downloaded.
       for (const [key, state] of verdict.modules)
@@ -417,6 +393,69 @@ async function runSets(
     pending = again
   }
   return { modules, failures: [...failures.values()].flat(), attempts, notes: [] }
+}
+
+/** One `go mod download -json` of a set under the watchdog, and its verdict (what it downloaded, what failed). */
+async function runAndJudge(
+  set: ReadSet,
+  fetch: FetchStage,
+  options: WarmOptions,
+  run: {
+    env: Record<string, string>
+    stallSeconds: number
+    deadline: number
+    watchDirs: string[]
+    started: number
+    onTick: () => void
+  }
+): Promise<{ run: Awaited<ReturnType<typeof runWatched>>; verdict: ReturnType<typeof judgeRun> }> {
+  const { forwarder } = fetch
+  const ran = await runWatched({
+    go: options.go,
+    args: ['mod', 'download', '-json'],
+    cwd: set.set.dir,
+    env: run.env,
+    stallMs: run.stallSeconds * 1000,
+    deadline: run.deadline,
+    watchDirs: run.watchDirs,
+    ...(forwarder ? { lastActivity: forwarder.lastActivity, busy: () => forwarder.inFlight() > 0 } : {}),
+    onTick: run.onTick
+  })
+  const written = await writtenSince(ran.objects, run.started)
+  const verdict = judgeRun(ran, set.judged, {
+    go: options.go,
+    stallSeconds: run.stallSeconds,
+    timeoutSeconds: options.timeoutSeconds,
+    clean: fetch.clean,
+    fetched: object => written.has(object),
+    ...(options.words ? { words: options.words } : {})
+  })
+  return { run: ran, verdict }
+}
+
+/**
+ * The phase's progress callback for the go runs: the modules judged so far (or the zips the forwarder served, when
+ * more) and the module in flight, at most every 250 ms unless forced (after each run).
+ */
+function progressReporter(
+  options: WarmOptions,
+  forwarder: FetchStage['forwarder'],
+  modules: ReadonlyMap<string, unknown>,
+  started: number
+): (force?: boolean) => void {
+  let last = 0
+  return (force = false) => {
+    if (!options.onProgress) return
+    const now = Date.now()
+    if (!force && now - last < 250) return
+    last = now
+    const p = forwarder?.progress()
+    options.onProgress({
+      done: Math.max(modules.size, p?.zips ?? 0),
+      ...(p?.current ? { current: p.current } : {}),
+      elapsedMs: now - started
+    })
+  }
 }
 
 /** The warning for zips found in the module cache that go rejected, removed to be fetched again. */

@@ -27,6 +27,14 @@ export function unescapeModulePath(escaped: string): string | undefined {
 }
 
 /**
+ * Where go keeps what it downloads, below GOMODCACHE: the proxy protocol's files (`download`, what the modules cache
+ * entry holds) and the version-control checkouts of `direct` fetches (`vcs`). Path segments, for the caller's
+ * `path.join` (this library does no I/O and joins no platform paths).
+ */
+export const MODULE_DOWNLOAD_DIR = ['cache', 'download'] as const
+export const MODULE_VCS_DIR = ['cache', 'vcs'] as const
+
+/**
  * Where go keeps a module version's file under `$GOMODCACHE/cache/download` (and where a proxy serves it, before
  * percent-encoding): `<escaped path>/@v/<escaped version>.<ext>`, '/'-separated.
  */

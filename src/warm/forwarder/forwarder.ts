@@ -44,7 +44,7 @@ import { pipeline } from 'node:stream/promises'
 import { credentialsFor } from '../../auth/secrets.js'
 import { matchesPrefixPatterns } from '../../go/env/patterns.js'
 import { escapeModulePath } from '../../go/module/path.js'
-import { createHttpClient } from '../../net/http.js'
+import { createHttpClient, type HttpClient } from '../../net/http.js'
 import { trustedCertificates } from '../../net/trust.js'
 import { makeUpstream } from './health.js'
 import { handleRequest, listenLoopback, type RequestContext } from './server.js'
@@ -69,22 +69,113 @@ export const DEFAULT_SPOOL_THRESHOLD = 4 * 1024 * 1024
 /** Connections per upstream origin beyond the prefetch's own, kept for go's requests (the client's own default). */
 const CONNECTIONS_FOR_GO = 32
 
-/** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
-export async function startForwarder(options: ForwarderOptions): Promise<Forwarder> {
-  const token = randomBytes(12).toString('hex')
-  const { chain, log } = options
-  // The same trust as the probe (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS): behind a TLS-inspecting proxy the probe
-  // would pass and every warm request fail otherwise.
+/**
+ * The prefetch's parts, when options.prefetch asks for one: the file:// layer go reads prefetched files from without a
+ * request (store.ts), made beside the spool directory (a spooled zip is renamed into it: the same file system), the
+ * store of prefetched bodies, and the prefetcher that fills it on `walk`'s chain.
+ */
+async function startPrefetch(
+  options: ForwarderOptions,
+  walk: WalkContext
+): Promise<{ layerDir?: string; store?: PrefetchStore; prefetcher?: ReturnType<typeof createPrefetcher> }> {
+  const prefetch = options.prefetch
+  if (!prefetch) return {}
+  const layerDir =
+    prefetch.fileLayer !== false ? await mkdtemp(join(prefetch.spoolParent ?? tmpdir(), LAYER_DIR_PREFIX)) : undefined
+  const store = new PrefetchStore({
+    memoryBudget: prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
+    spoolThreshold: prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
+    ...(prefetch.spoolParent ? { spoolParent: prefetch.spoolParent } : {}),
+    ...(layerDir ? { layerDir } : {}),
+    ...(prefetch.removeLayerLater ? { removeLayerLater: prefetch.removeLayerLater } : {})
+  })
+  // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic
+  // is not go's progress: the watchdog must still see a go that hangs elsewhere (a silent checksum database).
+  const prefetchWalk: WalkContext = {
+    ...walk,
+    bufferLimit: prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
+    touch: () => undefined
+  }
+  const prefetcher = createPrefetcher({
+    store,
+    concurrency: prefetch.concurrency,
+    fetch: (path, signal) => prefetchOne(prefetchWalk, store, path, signal),
+    log: options.log
+  })
+  return { ...(layerDir ? { layerDir } : {}), store, prefetcher }
+}
+
+/**
+ * One client for every upstream: keep-alive pools per origin, the same trust as the probe for all https
+ * (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS: behind a TLS-inspecting proxy the probe would pass and every warm request fail
+ * otherwise), and the environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) chosen per request as the go command chooses it.
+ */
+function upstreamClient(options: ForwarderOptions): HttpClient {
   const ca = trustedCertificates(options.ca)
-  // One client for every upstream: keep-alive pools per origin, the same trust for all https, and the
-  // environment's HTTP proxy (HTTPS_PROXY, NO_PROXY) chosen per request as the go command chooses it.
-  const client = createHttpClient({
+  return createHttpClient({
     ...(ca ? { ca } : {}),
     env: options.env ?? {},
     connectTimeoutMs: options.requestTimeoutMs,
     connectionsPerOrigin: (options.prefetch?.concurrency ?? 0) + CONNECTIONS_FOR_GO,
     userAgent: 'setup-goproxy (warm phase)'
   })
+}
+
+/**
+ * The GOPROXY go is given: the forwarder at `url`, then the chain's terminal (`direct`/`off`) after the last proxy's
+ * separator, behind the file:// layer when there is one — with `,`: only a missing file falls through to the
+ * forwarder (as a 404 would); any other error reading it would stop go, as a proxy's error before `,` does.
+ */
+function goproxyThrough(url: string, chain: ForwarderOptions['chain'], layerUrl: string | undefined): string {
+  const lastEntry = chain.proxies[chain.proxies.length - 1]
+  const forwarded = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url
+  return layerUrl ? `${layerUrl},${forwarded}` : forwarded
+}
+
+/** What the forwarder has done so far, for the warm phase's progress line. */
+function progressOf(activity: Activity): ReturnType<Forwarder['progress']> {
+  return {
+    zips: activity.zips,
+    requests: activity.requests,
+    ...(activity.current ? { current: activity.current } : {})
+  }
+}
+
+/** The chain without the proxies found dead while warming (their health says dropped). */
+function chainLeft(chain: ForwarderOptions['chain'], upstreams: readonly Upstream[]): ReturnType<Forwarder['chain']> {
+  return {
+    proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
+    ...(chain.terminal ? { terminal: chain.terminal } : {})
+  }
+}
+
+/** The walk's settings from the options, with their defaults. */
+function walkSettings(
+  options: ForwarderOptions
+): Pick<WalkContext, 'attempts' | 'backoffMs' | 'bufferLimit' | 'requestTimeoutMs'> {
+  return {
+    attempts: Math.max(1, options.attemptsPerRequest ?? 5),
+    backoffMs: options.backoffMs ?? 50,
+    bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
+    requestTimeoutMs: options.requestTimeoutMs
+  }
+}
+
+/**
+ * Whether a path the plan gave may be prefetched. The plan leaves GONOPROXY modules out already; this keeps a private
+ * path off the proxies whatever it is given, and a path that could leave a proxy's directory (`..`) off the wire, as
+ * for go's own requests.
+ */
+function mayPrefetch(path: string, gonoproxy: ForwarderOptions['gonoproxy']): boolean {
+  const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''))
+  return module !== undefined && safePath(wirePath(path)) && !matchesPrefixPatterns(gonoproxy, module)
+}
+
+/** Starts the forwarder on 127.0.0.1 (random port). Close it when the warm phase ends. */
+export async function startForwarder(options: ForwarderOptions): Promise<Forwarder> {
+  const token = randomBytes(12).toString('hex')
+  const { chain, log } = options
+  const client = upstreamClient(options)
   const netrc = options.netrc ?? []
   // One lookup for the first request and for redirects, as the go command looks every URL up the same way.
   const lookup = (url: string) => options.credentialsFor?.(url) ?? credentialsFor(netrc, url)
@@ -99,12 +190,9 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
   const sums = options.recorded ? createSumCheck(options.recorded, log, options.prefetch?.spoolParent) : undefined
   const walk: WalkContext = {
     ...(sums ? { sums } : {}),
+    ...walkSettings(options),
     chain,
     upstreams,
-    attempts: Math.max(1, options.attemptsPerRequest ?? 5),
-    backoffMs: options.backoffMs ?? 50,
-    bufferLimit: options.bufferLimit ?? DEFAULT_BUFFER_LIMIT,
-    requestTimeoutMs: options.requestTimeoutMs,
     client,
     credentialsFor: lookup,
     touch,
@@ -112,37 +200,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     retryLines: repeatedDebug(log),
     sources: sourceLedger()
   }
-  // The file:// layer go reads prefetched files from without a request (store.ts), beside the spool directory (a
-  // spooled zip is renamed into it: the same file system).
-  const layerDir =
-    options.prefetch && options.prefetch.fileLayer !== false
-      ? await mkdtemp(join(options.prefetch.spoolParent ?? tmpdir(), LAYER_DIR_PREFIX))
-      : undefined
-  const store = options.prefetch
-    ? new PrefetchStore({
-        memoryBudget: options.prefetch.memoryBudget ?? DEFAULT_PREFETCH_MEMORY_BUDGET,
-        spoolThreshold: options.prefetch.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
-        ...(options.prefetch.spoolParent ? { spoolParent: options.prefetch.spoolParent } : {}),
-        ...(layerDir ? { layerDir } : {}),
-        ...(options.prefetch.removeLayerLater ? { removeLayerLater: options.prefetch.removeLayerLater } : {})
-      })
-    : undefined
-  // The prefetch walks like go's requests, but streams a body past the spool threshold into a file, and its traffic
-  // is not go's progress: the watchdog must still see a go that hangs elsewhere (a silent checksum database).
-  const prefetchWalk: WalkContext = {
-    ...walk,
-    bufferLimit: options.prefetch?.spoolThreshold ?? DEFAULT_SPOOL_THRESHOLD,
-    touch: () => undefined
-  }
-  const prefetcher =
-    store && options.prefetch
-      ? createPrefetcher({
-          store,
-          concurrency: options.prefetch.concurrency,
-          fetch: (path, signal) => prefetchOne(prefetchWalk, store, path, signal),
-          log
-        })
-      : undefined
+  const { layerDir, store, prefetcher } = await startPrefetch(options, walk)
   let storeStats: StoreStats | undefined
 
   const requests: RequestContext = {
@@ -163,12 +221,8 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     }
   )
   const url = `http://127.0.0.1:${server.port}/${token}`
-  const lastEntry = chain.proxies[chain.proxies.length - 1]
-  const forwarded = chain.terminal && lastEntry ? `${url}${lastEntry.separator}${chain.terminal}` : url
-  // `,` after the layer: only a missing file falls through to the forwarder (as a 404 would); any other error
-  // reading it would stop go, as a proxy's error before `,` does.
   const layerUrl = layerDir ? pathToFileURL(layerDir).href : undefined
-  const goproxy = layerUrl ? `${layerUrl},${forwarded}` : forwarded
+  const goproxy = goproxyThrough(url, chain, layerUrl)
 
   return {
     url,
@@ -176,31 +230,17 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     ...(layerUrl ? { layerUrl } : {}),
     inFlight: () => activity.inFlight,
     lastActivity: () => activity.lastActivity,
-    progress: () => ({
-      zips: activity.zips,
-      requests: activity.requests,
-      ...(activity.current ? { current: activity.current } : {})
-    }),
+    progress: () => progressOf(activity),
     health: () => upstreams.map(u => u.health),
     sources: walk.sources,
     sumdbKnows: (module, version) => sumdbKnows(requests, options.sumdb, module, version),
     prefetch: paths => {
       if (!store || !prefetcher) return
-      // The plan leaves GONOPROXY modules out already; this keeps a private path off the proxies whatever it is
-      // given, and a path that could leave a proxy's directory (`..`) off the wire, as for go's own requests.
-      store.enqueue(
-        paths.filter(path => {
-          const module = decodeModule(path.replace(/\/@(?:v\/.*|latest)$/, ''))
-          return module !== undefined && safePath(wirePath(path)) && !matchesPrefixPatterns(options.gonoproxy, module)
-        })
-      )
+      store.enqueue(paths.filter(path => mayPrefetch(path, options.gonoproxy)))
       prefetcher.kick()
     },
     prefetchStats: () => storeStats ?? store?.stats,
-    chain: () => ({
-      proxies: upstreams.filter(u => !u.health.dropped).map(u => u.entry),
-      ...(chain.terminal ? { terminal: chain.terminal } : {})
-    }),
+    chain: () => chainLeft(chain, upstreams),
     close: async usedByGo => {
       prefetcher?.stop()
       for (const c of controllers) c.abort()
