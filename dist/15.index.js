@@ -200,13 +200,15 @@ async function restoreModules(gomodcache, options, deadlines) {
     // The set as the entries brought it (before the zips go.sum does not record are removed below), and for a delta
     // saved after the job, what the base held.
     const list = (0,external_node_path_.join)(options.stateDir, 'setup-goproxy-modules.json');
-    await (0,promises_.writeFile)(list, JSON.stringify(modulesList(files, base, delta)));
+    // The base and the delta stored for exactly these go.sum files: the same set as a full entry under the key.
+    const exactDelta = delta && 'key' in delta && delta.key === base?.deltaKey ? delta.key : undefined;
+    const exactEntries = outcome.matchedKey === key ? [key] : exactDelta && outcome.matchedKey ? [outcome.matchedKey, exactDelta] : undefined;
+    await (0,promises_.writeFile)(list, JSON.stringify(modulesList(files, base, delta, exactEntries)));
     const written = before ? files.filter(f => before.get(f.path) !== stamp(f)) : files;
     const zips = outcome.matchedKey ? await removeUnrecordedZips(path, written, await recordedSumsOf(sums)) : undefined;
     const restored = {
         ...withDelta(part('modules', key, outcome, files), delta),
-        // The base and the delta stored for exactly these go.sum files: the same set as a full entry under the key.
-        ...(delta && 'key' in delta && delta.key === base?.deltaKey ? { kind: 'exact' } : {}),
+        ...(exactDelta ? { kind: 'exact' } : {}),
         ...(zips ? { zips } : {})
     };
     return {
@@ -231,19 +233,47 @@ async function restoreModuleEntries(download, stage, context, goSumHash, deadlin
     const delta = await restoreDelta(download, stage, base.deltaKey, deltaPrefix, policy/* isModuleEntryFile */.t6, 'replace', deadlines);
     return { outcome, base, delta };
 }
-function modulesList(files, base, delta) {
+function modulesList(files, base, delta, exactEntries) {
     const deltaNames = new Set(delta && 'key' in delta ? delta.names : []);
+    const stampsOf = (kept) => Object.fromEntries(kept.map(f => [f.path, stamp(f)]));
     return {
         fingerprint: (0,policy/* fingerprint */.Rj)(files.map(f => f.path)),
-        ...(base
-            ? {
-                base: {
-                    ...base,
-                    stamps: Object.fromEntries(files.filter(f => !deltaNames.has(f.path)).map(f => [f.path, stamp(f)]))
-                }
-            }
-            : {})
+        ...(base ? { base: { ...base, stamps: stampsOf(files.filter(f => !deltaNames.has(f.path))) } } : {}),
+        ...(exactEntries ? { exact: { entries: exactEntries, stamps: stampsOf(files) } } : {})
     };
+}
+/**
+ * A download-cache file as a summary may show it: the module version and the file's kind, or a neutral phrase for a
+ * name that is no module file (an archive's names are not go's, and reach the summary and a workflow command).
+ */
+function shownModuleFile(rel) {
+    const file = (0,module_path/* parseModuleFilePath */.Tz)(rel);
+    const valid = (() => {
+        try {
+            if (file)
+                (0,module_path/* checkModulePath */.iU)('a cached file', file.path);
+            return file !== undefined && /^v[\w.+-]+$/.test(file.version);
+        }
+        catch {
+            return false;
+        }
+    })();
+    return file && valid ? `${file.path}@${file.version} .${file.ext}` : 'a file named for no module version';
+}
+/**
+ * Why an exact hit is not stored again, and, when go refused some of its files (the warm phase fetched them anew),
+ * which entries still hold them and must be deleted for a job to store the set again.
+ */
+function exactHitReason(listed, files, reason) {
+    const exact = listed?.exact;
+    const refetched = exact
+        ? files.filter(f => exact.stamps[f.path] !== undefined && exact.stamps[f.path] !== stamp(f))
+        : [];
+    if (!exact || refetched.length === 0)
+        return reason;
+    const shown = refetched.slice(0, 3).map(f => shownModuleFile(f.path));
+    const more = refetched.length > shown.length ? ` and ${refetched.length - shown.length} more` : '';
+    return `${reason}; ${refetched.length} of its files go refused were fetched again by this job (${shown.join(', ')}${more}): every job restoring it fetches them again until ${exact.entries.join(' and ')} ${exact.entries.length > 1 ? 'are' : 'is'} deleted (gh cache delete KEY, or the repository's Actions caches page); the next job then stores the set anew`;
 }
 const stamp = (file) => `${file.mtimeMs}:${file.size}`;
 const stamps = (files) => new Map(files.map(file => [file.path, stamp(file)]));
@@ -406,7 +436,10 @@ async function saveCaches(options) {
     const deadline = options.deadlineMs ?? SAVE_DEADLINE_MS;
     const run = { state, jobStatus: options.jobStatus, deadline, log };
     const report = (result) => {
-        log.info((0,cache_report/* saveLine */.Gj)(result));
+        if (result.warn)
+            log.warning((0,cache_report/* saveLine */.Gj)(result));
+        else
+            log.info((0,cache_report/* saveLine */.Gj)(result));
         saved.push(result);
     };
     if (state.modules)
@@ -462,7 +495,15 @@ async function saveModules(modules, { state, jobStatus, deadline, log }) {
         };
     }
     else {
-        result = { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes };
+        const reason = restored === 'exact' ? exactHitReason(listed, files, decision.reason) : decision.reason;
+        result = {
+            part: 'modules',
+            saved: false,
+            reason,
+            files: files.length,
+            bytes,
+            ...(reason !== decision.reason ? { warn: true } : {})
+        };
     }
     return result;
 }

@@ -157,6 +157,7 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
   }, 120_000)
 
   let secondBase: string
+  let lastDelta: string
 
   test('a delta over the threshold stores a full entry again', async () => {
     writeGoSum([...BASE, ADDED, ADDED_TOO, LARGE])
@@ -206,5 +207,47 @@ describe(`modules deltas (the cache phase, real @actions/cache, Azurite, ${findG
     expect(next.modules).toMatchObject({ kind: 'exact', matchedKey: secondBase, delta: { key: part.key } })
     expect(await held()).toEqual(filesOf(all))
     expect(Buffer.from(readFileSync(refetched)).equals(Buffer.from(BASE[0].corruptZip))).toBe(true)
+    lastDelta = part.key!
+  }, 120_000)
+
+  test.each([
+    ['base and delta', false],
+    ['its own key', true]
+  ])(
+    'an exact hit (%s) whose file go refused and the job fetched again: not stored, and post names the entries to delete',
+    async (_how, ownKey) => {
+      // The first job's entry under BASE's own key, or the full entry and delta the last jobs stored.
+      const set = ownKey ? BASE : [...BASE, ADDED, ADDED_TOO, LARGE, AFTER_FULL, LAST]
+      writeGoSum(set)
+      const { result, modules } = await restore()
+      const entries = ownKey ? [baseKey] : [secondBase, lastDelta]
+      expect(modules.kind).toBe('exact')
+      // The warm phase's repair of a restored zip go refused: removed, then fetched again.
+      const victim = set[1]
+      const refetched = join(download(), moduleFilePath(victim.path, victim.version, 'zip'))
+      rmSync(refetched)
+      writeFileSync(refetched, victim.zip)
+      const warnings: string[] = []
+      const [part] = await saveCaches({
+        state: result.state,
+        jobStatus: 'success',
+        log: { ...silentLogger, warning: (message: string) => warnings.push(message) }
+      })
+      expect(part).toMatchObject({ saved: false, warn: true })
+      expect(part.reason).toBe(
+        `restored on its exact key (entries are written once); 1 of its files go refused were fetched again by this job (${victim.path}@${victim.version} .zip): every job restoring it fetches them again until ${entries.join(' and ')} ${entries.length > 1 ? 'are' : 'is'} deleted (gh cache delete KEY, or the repository's Actions caches page); the next job then stores the set anew`
+      )
+      expect(warnings).toEqual([`Module cache: not saved: ${part.reason}`])
+    },
+    120_000
+  )
+
+  test('an exact hit where go refused nothing: the plain reason, no warning', async () => {
+    const { result, modules } = await restore()
+    expect(modules.kind).toBe('exact')
+    expect(await save(result)).toEqual(
+      expect.objectContaining({ saved: false, reason: 'restored on its exact key (entries are written once)' })
+    )
+    expect((await save(result)).warn).toBeUndefined()
   }, 120_000)
 })

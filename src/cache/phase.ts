@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { goEnv } from '../exec/go.js'
-import { MODULE_DOWNLOAD_DIR } from '../go/module/path.js'
+import { checkModulePath, MODULE_DOWNLOAD_DIR, parseModuleFilePath } from '../go/module/path.js'
 import { parseGoSum, recordedSums, type RecordedSums } from '../go/modfile/gosum.js'
 import type { Logger } from '../host/logger.js'
 import { resolveDirectories } from '../warm/directories.js'
@@ -226,13 +226,16 @@ async function restoreModules(
   // The set as the entries brought it (before the zips go.sum does not record are removed below), and for a delta
   // saved after the job, what the base held.
   const list = join(options.stateDir, 'setup-goproxy-modules.json')
-  await writeFile(list, JSON.stringify(modulesList(files, base, delta)))
+  // The base and the delta stored for exactly these go.sum files: the same set as a full entry under the key.
+  const exactDelta = delta && 'key' in delta && delta.key === base?.deltaKey ? delta.key : undefined
+  const exactEntries =
+    outcome.matchedKey === key ? [key] : exactDelta && outcome.matchedKey ? [outcome.matchedKey, exactDelta] : undefined
+  await writeFile(list, JSON.stringify(modulesList(files, base, delta, exactEntries)))
   const written = before ? files.filter(f => before.get(f.path) !== stamp(f)) : files
   const zips = outcome.matchedKey ? await removeUnrecordedZips(path, written, await recordedSumsOf(sums)) : undefined
   const restored: RestoredPart = {
     ...withDelta(part('modules', key, outcome, files), delta),
-    // The base and the delta stored for exactly these go.sum files: the same set as a full entry under the key.
-    ...(delta && 'key' in delta && delta.key === base?.deltaKey ? { kind: 'exact' as const } : {}),
+    ...(exactDelta ? { kind: 'exact' as const } : {}),
     ...(zips ? { zips } : {})
   }
   return {
@@ -269,30 +272,61 @@ async function restoreModuleEntries(
  * (post saves only when the set changed) and, when another set's entry was restored as the base, its key, the key a
  * delta of this job is stored under, and the files the base held (those the delta did not bring) with their stamps:
  * a base file the job wrote again (a zip go refused, removed and fetched anew by the warm phase) belongs in the delta,
- * whose files replace the base's on the next restore.
+ * whose files replace the base's on the next restore. On an exact hit, the entries restored and every file's stamp:
+ * such a file cannot go into any entry then (the ones for this set exist, and entries are written once), so post
+ * names the entries to delete.
  */
 interface ModulesList {
   readonly fingerprint: string
   readonly base?: { readonly key: string; readonly deltaKey: string; readonly stamps: Readonly<Record<string, string>> }
+  readonly exact?: { readonly entries: readonly string[]; readonly stamps: Readonly<Record<string, string>> }
 }
 
 function modulesList(
   files: readonly TimedEntry[],
   base: { key: string; deltaKey: string } | undefined,
-  delta: DeltaRestore | undefined
+  delta: DeltaRestore | undefined,
+  exactEntries: readonly string[] | undefined
 ): ModulesList {
   const deltaNames = new Set(delta && 'key' in delta ? delta.names : [])
+  const stampsOf = (kept: readonly TimedEntry[]) => Object.fromEntries(kept.map(f => [f.path, stamp(f)]))
   return {
     fingerprint: fingerprint(files.map(f => f.path)),
-    ...(base
-      ? {
-          base: {
-            ...base,
-            stamps: Object.fromEntries(files.filter(f => !deltaNames.has(f.path)).map(f => [f.path, stamp(f)]))
-          }
-        }
-      : {})
+    ...(base ? { base: { ...base, stamps: stampsOf(files.filter(f => !deltaNames.has(f.path))) } } : {}),
+    ...(exactEntries ? { exact: { entries: exactEntries, stamps: stampsOf(files) } } : {})
   }
+}
+
+/**
+ * A download-cache file as a summary may show it: the module version and the file's kind, or a neutral phrase for a
+ * name that is no module file (an archive's names are not go's, and reach the summary and a workflow command).
+ */
+function shownModuleFile(rel: string): string {
+  const file = parseModuleFilePath(rel)
+  const valid = (() => {
+    try {
+      if (file) checkModulePath('a cached file', file.path)
+      return file !== undefined && /^v[\w.+-]+$/.test(file.version)
+    } catch {
+      return false
+    }
+  })()
+  return file && valid ? `${file.path}@${file.version} .${file.ext}` : 'a file named for no module version'
+}
+
+/**
+ * Why an exact hit is not stored again, and, when go refused some of its files (the warm phase fetched them anew),
+ * which entries still hold them and must be deleted for a job to store the set again.
+ */
+function exactHitReason(listed: ModulesList | undefined, files: readonly TimedEntry[], reason: string): string {
+  const exact = listed?.exact
+  const refetched = exact
+    ? files.filter(f => exact.stamps[f.path] !== undefined && exact.stamps[f.path] !== stamp(f))
+    : []
+  if (!exact || refetched.length === 0) return reason
+  const shown = refetched.slice(0, 3).map(f => shownModuleFile(f.path))
+  const more = refetched.length > shown.length ? ` and ${refetched.length - shown.length} more` : ''
+  return `${reason}; ${refetched.length} of its files go refused were fetched again by this job (${shown.join(', ')}${more}): every job restoring it fetches them again until ${exact.entries.join(' and ')} ${exact.entries.length > 1 ? 'are' : 'is'} deleted (gh cache delete KEY, or the repository's Actions caches page); the next job then stores the set anew`
 }
 
 const stamp = (file: TimedEntry) => `${file.mtimeMs}:${file.size}`
@@ -509,7 +543,8 @@ export async function saveCaches(options: SaveOptions): Promise<SavedPart[]> {
   const deadline = options.deadlineMs ?? SAVE_DEADLINE_MS
   const run: SaveRun = { state, jobStatus: options.jobStatus, deadline, log }
   const report = (result: SavedPart) => {
-    log.info(saveLine(result))
+    if (result.warn) log.warning(saveLine(result))
+    else log.info(saveLine(result))
     saved.push(result)
   }
   if (state.modules) report(await saveModules(state.modules, run))
@@ -580,7 +615,15 @@ async function saveModules(
       ...(plan.kind === 'full' && listed?.base ? { fullBecause: plan.why } : {})
     }
   } else {
-    result = { part: 'modules', saved: false, reason: decision.reason, files: files.length, bytes }
+    const reason = restored === 'exact' ? exactHitReason(listed, files, decision.reason) : decision.reason
+    result = {
+      part: 'modules',
+      saved: false,
+      reason,
+      files: files.length,
+      bytes,
+      ...(reason !== decision.reason ? { warn: true } : {})
+    }
   }
   return result
 }

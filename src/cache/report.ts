@@ -34,6 +34,8 @@ export interface SavedPart {
   readonly deltaOf?: string
   /** Why a full entry was saved although a base was restored (the delta would have been too large). */
   readonly fullBecause?: string
+  /** The reason asks the user to act (an exact hit's entries hold files go refused): logged as a warning. */
+  readonly warn?: boolean
 }
 
 const LABEL: Record<CachePart, string> = {
