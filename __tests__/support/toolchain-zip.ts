@@ -341,19 +341,21 @@ export async function startToolchainProxy(
 }
 
 /**
- * A GOROOT for linux/386 made from `HOST_GOROOT` (Debian's Go, amd64): its sources, `VERSION` and `go.env` linked,
- * and `bin/go` and `bin/gofmt` built for GOARCH=386 — binaries this amd64 Linux machine runs. Of the tools only
- * `pkg/tool/linux_386/buildid` is built (a trimmed go finds its GOROOT by that directory; the compiler tools take
- * minutes to build here), so the installed Go answers `go version` and `go env` but does not build. Built once per machine and Go version (like the zip), into a
- * temporary name then renamed; `hostToolchainZip(goroot386())` then makes its real-format module zip.
+ * A GOROOT for linux/`goarch` made from `HOST_GOROOT` (Debian's Go, amd64): its sources, `VERSION` and `go.env`
+ * linked, and `bin/go` and `bin/gofmt` built for that GOARCH (386 runs on amd64 Linux where the kernel runs 32-bit
+ * programs, arm64 under qemu-aarch64). Of the tools only `pkg/tool/linux_<goarch>/buildid` is built (a trimmed go finds
+ * its GOROOT by that directory; the compiler tools take minutes to build here), so the installed Go answers
+ * `go version` and `go env` but does not build. Built once per machine, Go version and GOARCH (like the zip), into a
+ * temporary name then renamed; `hostToolchainZip(crossGoroot(goarch))` then makes its real-format module zip.
  */
-export async function goroot386(): Promise<string> {
+export async function crossGoroot(goarch: '386' | 'arm64'): Promise<string> {
   const version = readFileSync(join(HOST_GOROOT, 'VERSION'), 'utf8').split('\n')[0].trim()
-  const dir = join(os.tmpdir(), `setup-goproxy-goroot-${version}-linux-386-r${FIXTURE_REVISION}.2`)
-  if (existsSync(join(dir, 'pkg', 'tool', 'linux_386', 'buildid'))) return dir
+  const tools = join('pkg', 'tool', `linux_${goarch}`)
+  const dir = join(os.tmpdir(), `setup-goproxy-goroot-${version}-linux-${goarch}-r${FIXTURE_REVISION}.2`)
+  if (existsSync(join(dir, tools, 'buildid'))) return dir
   const temp = `${dir}.${randomBytes(6).toString('hex')}.tmp`
   mkdirSync(join(temp, 'bin'), { recursive: true })
-  mkdirSync(join(temp, 'pkg', 'tool', 'linux_386'), { recursive: true })
+  mkdirSync(join(temp, tools), { recursive: true })
   for (const name of ['src', 'VERSION', 'go.env', 'lib']) {
     if (existsSync(join(HOST_GOROOT, name))) symlinkSync(join(HOST_GOROOT, name), join(temp, name))
   }
@@ -361,9 +363,9 @@ export async function goroot386(): Promise<string> {
   for (const [command, out] of [
     ['go', join(temp, 'bin', 'go')],
     ['gofmt', join(temp, 'bin', 'gofmt')],
-    ['buildid', join(temp, 'pkg', 'tool', 'linux_386', 'buildid')]
+    ['buildid', join(temp, tools, 'buildid')]
   ]) {
-    const env = { ...process.env, GOARCH: '386', GOOS: 'linux', CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOFLAGS: '' }
+    const env = { ...process.env, GOARCH: goarch, GOOS: 'linux', CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOFLAGS: '' }
     await new Promise<void>((resolve, reject) => {
       const child = spawn(DEBIAN_GO, ['build', '-trimpath', '-o', out, `cmd/${command}`], {
         env,
@@ -373,7 +375,7 @@ export async function goroot386(): Promise<string> {
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
       child.on('error', reject)
       child.on('close', code =>
-        code === 0 ? resolve() : reject(new Error(`building cmd/${command} for linux/386 failed: ${stderr}`))
+        code === 0 ? resolve() : reject(new Error(`building cmd/${command} for linux/${goarch} failed: ${stderr}`))
       )
     })
   }
