@@ -18,10 +18,10 @@ import { startAzurite, startCacheService, type Azurite, type CacheService } from
 import { cleanupTempDirs, findGo, goTestEnv, tempDir } from '../support/go.js'
 import { testRestoreOptions } from '../support/cache-phase.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
-import { defineModule, hash1, writeProject } from '../support/modules.js'
+import { defineModule, writeProject } from '../support/modules.js'
 import { runAction, runPost } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
-import { hostToolchainZip, TOOLCHAIN_GO_MOD, type ToolchainZipFixture } from '../support/toolchain-zip.js'
+import { hostToolchainZip, type ToolchainZipFixture, toolchainRecord } from '../support/toolchain-zip.js'
 import { startInstallServer, type InstallServer } from '../install/install-server.js'
 
 const lib = defineModule({ path: 'example.com/early/lib', version: 'v1.0.0' })
@@ -43,12 +43,7 @@ beforeAll(async () => {
     startSumdb({
       records: [
         { path: lib.path, version: lib.version, h1: lib.sum, goModH1: lib.goModSum },
-        {
-          path: 'golang.org/toolchain',
-          version: fixture.moduleVersion,
-          h1: fixture.h1,
-          goModH1: hash1([['go.mod', TOOLCHAIN_GO_MOD]])
-        }
+        toolchainRecord(fixture.moduleVersion, fixture.h1)
       ]
     }),
     startAzurite()

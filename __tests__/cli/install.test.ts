@@ -6,10 +6,9 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import { renderPathPrepend } from '../../src/cli/shell.js'
-import { hash1 } from '../support/modules.js'
 import { cleanupTempDirs, tempDir } from '../support/go.js'
 import { createSumdb, type SumdbDatabase } from '../support/sumdb-server.js'
-import { fakeToolchainZip, TOOLCHAIN_GO_MOD } from '../support/toolchain-zip.js'
+import { fakeToolchainZip, toolchainRecord } from '../support/toolchain-zip.js'
 import { memoryIo } from './memory-io.js'
 import { startInstallServer, type InstallServer } from '../install/install-server.js'
 import { startRefusingPort } from '../support/goproxy-server.js'
@@ -26,9 +25,7 @@ beforeAll(async () => {
   const file = join(tempDir('cli-install-zip'), 'go.zip')
   const h1 = fakeToolchainZip(file, moduleVersion)
   db = createSumdb({
-    records: [
-      { path: 'golang.org/toolchain', version: moduleVersion, h1, goModH1: hash1([['go.mod', TOOLCHAIN_GO_MOD]]) }
-    ]
+    records: [toolchainRecord(moduleVersion, h1)]
   })
   server = await startInstallServer({
     served: [{ moduleVersion, file }],

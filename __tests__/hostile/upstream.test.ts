@@ -14,10 +14,10 @@ import { join } from 'node:path'
 import { hostGoPlatform } from '../../src/install/version-file.js'
 import { cleanupTempDirs, goTestEnv, tempDir } from '../support/go.js'
 import { startBlackhole, type Blackhole } from '../support/goproxy-server.js'
-import { defineModule, hash1, writeProject } from '../support/modules.js'
+import { defineModule, writeProject } from '../support/modules.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
 import { createSumdb, type SumdbDatabase } from '../support/sumdb-server.js'
-import { fakeToolchainZip, TOOLCHAIN_GO_MOD } from '../support/toolchain-zip.js'
+import { fakeToolchainZip, toolchainRecord } from '../support/toolchain-zip.js'
 import { startInstallServer, type InstallServer } from '../install/install-server.js'
 
 let good: InstallServer
@@ -34,9 +34,7 @@ beforeAll(async () => {
   const random = new Uint8Array(3 << 20).map(() => Math.floor(Math.random() * 256))
   const h1 = fakeToolchainZip(file, moduleVersion, [{ name: 'pkg/random.bin', data: random }])
   db = createSumdb({
-    records: [
-      { path: 'golang.org/toolchain', version: moduleVersion, h1, goModH1: hash1([['go.mod', TOOLCHAIN_GO_MOD]]) }
-    ]
+    records: [toolchainRecord(moduleVersion, h1)]
   })
   good = await startInstallServer({ served: [{ moduleVersion, file }], db })
   silent = await startBlackhole()

@@ -14,16 +14,15 @@
 import { existsSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { cleanupTempDirs, goTestEnv, runGo, tempDir } from '../support/go.js'
-import { hash1 } from '../support/modules.js'
 import { runAction } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 import {
   crossGoroot,
   hostToolchainZip,
   startToolchainProxy,
-  TOOLCHAIN_GO_MOD,
   type ToolchainProxy,
-  type ToolchainZipFixture
+  type ToolchainZipFixture,
+  toolchainRecord
 } from '../support/toolchain-zip.js'
 
 afterAll(() => cleanupTempDirs())
@@ -45,14 +44,7 @@ describe.each([
       [fixture.moduleVersion, fixture.moduleVersion.replace(`linux-${goarch}`, 'linux-amd64')]
     )
     db = await startSumdb({
-      records: [
-        {
-          path: 'golang.org/toolchain',
-          version: fixture.moduleVersion,
-          h1: fixture.h1,
-          goModH1: hash1([['go.mod', TOOLCHAIN_GO_MOD]])
-        }
-      ]
+      records: [toolchainRecord(fixture.moduleVersion, fixture.h1)]
     })
   }, 600_000)
 

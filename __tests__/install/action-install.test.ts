@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
 import { startProxy, type TestProxy } from '../support/goproxy-server.js'
-import { defineModule, hash1, writeProject } from '../support/modules.js'
+import { defineModule, writeProject } from '../support/modules.js'
 import { runAction } from '../support/run-action.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
-import { hostToolchainZip, TOOLCHAIN_GO_MOD, type ToolchainZipFixture } from '../support/toolchain-zip.js'
+import { hostToolchainZip, type ToolchainZipFixture, toolchainRecord } from '../support/toolchain-zip.js'
 import { startInstallServer, type InstallServer } from './install-server.js'
 import { standInGo } from '../support/go-shim.js'
 
@@ -37,14 +37,7 @@ beforeAll(async () => {
   })
   modules = await startProxy({ modules: [lib] })
   db = await startSumdb({
-    records: [
-      {
-        path: 'golang.org/toolchain',
-        version: fixture.moduleVersion,
-        h1: fixture.h1,
-        goModH1: hash1([['go.mod', TOOLCHAIN_GO_MOD]])
-      }
-    ]
+    records: [toolchainRecord(fixture.moduleVersion, fixture.h1)]
   })
 }, 300_000)
 

@@ -11,14 +11,13 @@ import { parseToolchainList, selectToolchain, type GoPlatform } from '../../src/
 import { parseVersionRequest } from '../../src/go/toolchain/version.js'
 import { installToolchainZip } from '../../src/install/extract.js'
 import { cleanupTempDirs, findGo, goTestEnv, runGo, tempDir } from '../support/go.js'
-import { hash1 } from '../support/modules.js'
 import { startSumdb, type SumdbServer } from '../support/sumdb-server.js'
 import {
   hostToolchainZip,
   startToolchainProxy,
-  TOOLCHAIN_GO_MOD,
   type ToolchainProxy,
-  type ToolchainZipFixture
+  type ToolchainZipFixture,
+  toolchainRecord
 } from '../support/toolchain-zip.js'
 
 let fixture: ToolchainZipFixture
@@ -47,14 +46,7 @@ afterAll(async () => {
 
 async function database(h1: string): Promise<SumdbServer> {
   const db = await startSumdb({
-    records: [
-      {
-        path: 'golang.org/toolchain',
-        version: fixture.moduleVersion,
-        h1,
-        goModH1: hash1([['go.mod', TOOLCHAIN_GO_MOD]])
-      }
-    ]
+    records: [toolchainRecord(fixture.moduleVersion, h1)]
   })
   databases.push(db)
   return db

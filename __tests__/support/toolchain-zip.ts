@@ -28,6 +28,7 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { DEBIAN_GO } from './go.js'
+import { hash1 } from './modules.js'
 
 /** Bump when the fixture's content rules change, so stale cached zips are not reused. */
 export const FIXTURE_REVISION = 1
@@ -295,6 +296,14 @@ export interface ToolchainProxy {
 
 /** The go.mod of every golang.org/toolchain version (what `.mod` serves; its h1: goes into the checksum DB). */
 export const TOOLCHAIN_GO_MOD = 'module golang.org/toolchain\n'
+
+/** The checksum database's record of a golang.org/toolchain version: its zip's h1 and TOOLCHAIN_GO_MOD's. */
+export function toolchainRecord(
+  moduleVersion: string,
+  h1: string
+): { path: string; version: string; h1: string; goModH1: string } {
+  return { path: 'golang.org/toolchain', version: moduleVersion, h1, goModH1: hash1([['go.mod', TOOLCHAIN_GO_MOD]]) }
+}
 
 /**
  * Starts a GOPROXY on 127.0.0.1 for golang.org/toolchain: `@v/list` lists `listed` (default: the served versions),
