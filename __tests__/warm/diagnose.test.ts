@@ -362,6 +362,15 @@ describe('diagnose classifies go error text', () => {
     expect(JSON.stringify(d)).not.toContain('hunter2')
   })
 
+  it.each([
+    ['verifying example.com/a@v1.0.0/go.mod: checksum mismatch', undefined, true],
+    ['go: example.com/a@v1.0.0: verifying module: checksum mismatch', undefined, undefined],
+    // The caller names another module than the text's go.mod: the text is not about this module's go.mod.
+    ['verifying ab.example/x@v1.0.0/go.mod: checksum mismatch', { module: 'b.example/x', version: 'v1.0.0' }, undefined]
+  ] as const)('tells a go.mod from the module: %s', (text, context, goMod) => {
+    expect(diagnose(text, context).goMod).toBe(goMod)
+  })
+
   it('prefers the module named by the caller (from the -json object)', () => {
     const d = diagnose('zip: not a valid zip file', { module: 'example.com/a', version: 'v1.0.0' })
     expect(d).toMatchObject({ module: 'example.com/a', version: 'v1.0.0' })

@@ -5,20 +5,18 @@
  */
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Diagnosis } from '../../src/warm/diagnose.js'
+import { diagnose, type Diagnosis } from '../../src/warm/diagnose.js'
 import type { WarmFailure } from '../../src/warm/judge.js'
 import { isChecksumMismatch, refusedFile, removeStaleFiles } from '../../src/warm/stale-files.js'
 import { cleanupTempDirs, tempDir } from '../support/go.js'
 
 afterAll(() => cleanupTempDirs())
 
-const failure = (path: string, version: string, kind: Diagnosis['kind'], file = ''): WarmFailure => ({
-  path,
-  version,
-  error: `verifying ${path}@${version}${file}: checksum mismatch`,
-  diagnosis: { kind, transient: false, message: '' } as Diagnosis,
-  directory: '.'
-})
+/** A failure as the judge makes it (the diagnosis of go's text about this module), of the given kind. */
+function failure(path: string, version: string, kind: Diagnosis['kind'], file = ''): WarmFailure {
+  const error = `verifying ${path}@${version}${file}: checksum mismatch`
+  return { path, version, error, diagnosis: { ...diagnose(error, { module: path, version }), kind }, directory: '.' }
+}
 
 /** A zip (and .ziphash) in cache/download as go lays it out, written `ageMs` before now. */
 function zipIn(gomodcache: string, escapedPath: string, version: string, ageMs: number): string {
@@ -73,7 +71,10 @@ test.each<[string, string, 'mod' | 'zip']>([
   // Another module's go.mod named in the text does not make this module's refused file its go.mod.
   ['verifying ab.example/x@v1.0.0/go.mod: checksum mismatch', 'b.example/x', 'zip']
 ])('%s: the refused file of %s is its %s', (error, path, kind) => {
-  expect(refusedFile({ ...failure(path, 'v1.0.0', 'checksum-mismatch-gosum'), error })).toBe(kind)
+  const refused = { ...failure(path, 'v1.0.0', 'checksum-mismatch-gosum'), error }
+  const diagnosed = { ...refused, diagnosis: diagnose(error, { module: path, version: 'v1.0.0' }) }
+  expect(isChecksumMismatch(diagnosed)).toBe(true)
+  expect(refusedFile(diagnosed)).toBe(kind)
 })
 
 test('a refused go.mod from before the phase goes (its zip stays); a fresh one stays', async () => {

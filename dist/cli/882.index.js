@@ -77,10 +77,13 @@ function stallMarker(seconds) {
 function deadlineMarker(seconds) {
     return `setup-goproxy: warm-timeout of ${seconds} s reached; the go command was stopped`;
 }
-/** Module path and version named by the text: `go: a/b@v1.2.3: ...`, `verifying a/b@v1.2.3: ...`. */
+/**
+ * Module path and version named by the text: `go: a/b@v1.2.3: ...`, `verifying a/b@v1.2.3: ...`, and whether it
+ * names the version's go.mod (`verifying a/b@v1.2.3/go.mod: ...`) rather than the module.
+ */
 function moduleOf(text) {
-    const match = /(?:^|[\s"'(])([A-Za-z0-9][\w.~-]*\.[\w.~-]+(?:\/[\w.~!%+-]+)*)@(v[0-9][\w.+-]*?)(?:\/go\.mod)?(?=[:\s"')]|$)/m.exec(text);
-    return match ? { module: match[1], version: match[2] } : {};
+    const match = /(?:^|[\s"'(])([A-Za-z0-9][\w.~-]*\.[\w.~-]+(?:\/[\w.~!%+-]+)*)@(v[0-9][\w.+-]*?)(\/go\.mod)?(?=[:\s"')]|$)/m.exec(text);
+    return match ? { module: match[1], version: match[2], goMod: match[3] !== undefined } : {};
 }
 /** Every `reading URL: NNN Status` the go command wrote, with the URL's host (the forwarder's is skipped). */
 function httpStatuses(text) {
@@ -346,6 +349,7 @@ function diagnosisFacts(rawText, context = {}) {
     const named = moduleOf(text);
     const module = context.module ?? named.module;
     const version = context.version ?? named.version;
+    const goMod = named.goMod === true && named.module === module && named.version === version;
     const stall = /setup-goproxy watchdog: no progress for (\d+) s/.exec(text);
     const deadline = /setup-goproxy: warm-timeout of (\d+) s reached/.exec(text);
     const verifyingText = /verifying (?:go\.mod|module): (.*)/s.exec(text)?.[1];
@@ -375,6 +379,7 @@ function diagnosisFacts(rawText, context = {}) {
         text,
         module,
         version,
+        ...(goMod ? { goMod } : {}),
         subject: module ? (version ? `${module}@${version}` : module) : 'a module',
         privateLine: words.line('private', privatePattern),
         privateInput: words.input('private', privatePattern),
@@ -405,6 +410,7 @@ function diagnose(rawText, context = {}) {
         message: rule.sentence(facts).replace(/^a module/, 'A module'),
         ...(facts.module ? { module: facts.module } : {}),
         ...(facts.version ? { version: facts.version } : {}),
+        ...(facts.goMod ? { goMod: facts.goMod } : {}),
         ...(details.host ? { host: details.host } : {}),
         ...(details.status ? { status: details.status } : {}),
         ...(suggestion ? { suggestion } : {})
@@ -3000,10 +3006,9 @@ async function cacheSignature(dirs) {
 function isChecksumMismatch(failure) {
     return failure.diagnosis.kind === 'checksum-mismatch-gosum' || failure.diagnosis.kind === 'checksum-mismatch-sumdb';
 }
-/** Which of the module's files go refused: its go.mod (`verifying m@v/go.mod: checksum mismatch`), else its zip. */
+/** Which of the module's files go refused: its go.mod (the diagnosis read `m@v/go.mod: checksum mismatch`), else its zip. */
 function refusedFile(failure) {
-    const named = `${failure.path}@${failure.version ?? ''}/go.mod`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(?:^|[\\s"'(])${named}:`, 'm').test(failure.error) ? 'mod' : 'zip';
+    return failure.diagnosis.goMod ? 'mod' : 'zip';
 }
 /**
  * Removes, for each checksum-mismatch failure among `failures`, the module's refused file (a zip with any .ziphash go

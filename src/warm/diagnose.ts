@@ -58,6 +58,8 @@ export interface Diagnosis {
   readonly message: string
   readonly module?: string
   readonly version?: string
+  /** The text is about the version's go.mod (`m@v/go.mod: ...`), not its zip: which cached file go refused. */
+  readonly goMod?: true
   /** The host that answered or failed, when the text names one (never the loopback forwarder). */
   readonly host?: string
   readonly status?: number
@@ -114,13 +116,16 @@ export function deadlineMarker(seconds: number): string {
   return `setup-goproxy: warm-timeout of ${seconds} s reached; the go command was stopped`
 }
 
-/** Module path and version named by the text: `go: a/b@v1.2.3: ...`, `verifying a/b@v1.2.3: ...`. */
-function moduleOf(text: string): { module?: string; version?: string } {
+/**
+ * Module path and version named by the text: `go: a/b@v1.2.3: ...`, `verifying a/b@v1.2.3: ...`, and whether it
+ * names the version's go.mod (`verifying a/b@v1.2.3/go.mod: ...`) rather than the module.
+ */
+function moduleOf(text: string): { module?: string; version?: string; goMod?: boolean } {
   const match =
-    /(?:^|[\s"'(])([A-Za-z0-9][\w.~-]*\.[\w.~-]+(?:\/[\w.~!%+-]+)*)@(v[0-9][\w.+-]*?)(?:\/go\.mod)?(?=[:\s"')]|$)/m.exec(
+    /(?:^|[\s"'(])([A-Za-z0-9][\w.~-]*\.[\w.~-]+(?:\/[\w.~!%+-]+)*)@(v[0-9][\w.+-]*?)(\/go\.mod)?(?=[:\s"')]|$)/m.exec(
       text
     )
-  return match ? { module: match[1], version: match[2] } : {}
+  return match ? { module: match[1], version: match[2], goMod: match[3] !== undefined } : {}
 }
 
 /** Every `reading URL: NNN Status` the go command wrote, with the URL's host (the forwarder's is skipped). */
@@ -200,6 +205,8 @@ export interface DiagnosisFacts {
   readonly text: string
   readonly module?: string
   readonly version?: string
+  /** The text names this module version's go.mod (see Diagnosis.goMod). */
+  readonly goMod?: true
   /** `path@version`, the path, or `a module`. */
   readonly subject: string
   /** The setting that makes this module private, as the host writes it (`private: x` / `--private x`). */
@@ -503,6 +510,7 @@ export function diagnosisFacts(rawText: string, context: DiagnoseContext = {}): 
   const named = moduleOf(text)
   const module = context.module ?? named.module
   const version = context.version ?? named.version
+  const goMod = named.goMod === true && named.module === module && named.version === version
   const stall = /setup-goproxy watchdog: no progress for (\d+) s/.exec(text)
   const deadline = /setup-goproxy: warm-timeout of (\d+) s reached/.exec(text)
   const verifyingText = /verifying (?:go\.mod|module): (.*)/s.exec(text)?.[1]
@@ -532,6 +540,7 @@ export function diagnosisFacts(rawText: string, context: DiagnoseContext = {}): 
     text,
     module,
     version,
+    ...(goMod ? { goMod } : {}),
     subject: module ? (version ? `${module}@${version}` : module) : 'a module',
     privateLine: words.line('private', privatePattern),
     privateInput: words.input('private', privatePattern),
@@ -563,6 +572,7 @@ export function diagnose(rawText: string, context: DiagnoseContext = {}): Diagno
     message: rule.sentence(facts).replace(/^a module/, 'A module'),
     ...(facts.module ? { module: facts.module } : {}),
     ...(facts.version ? { version: facts.version } : {}),
+    ...(facts.goMod ? { goMod: facts.goMod } : {}),
     ...(details.host ? { host: details.host } : {}),
     ...(details.status ? { status: details.status } : {}),
     ...(suggestion ? { suggestion } : {})

@@ -16,10 +16,9 @@ export function isChecksumMismatch(failure: WarmFailure): boolean {
   return failure.diagnosis.kind === 'checksum-mismatch-gosum' || failure.diagnosis.kind === 'checksum-mismatch-sumdb'
 }
 
-/** Which of the module's files go refused: its go.mod (`verifying m@v/go.mod: checksum mismatch`), else its zip. */
+/** Which of the module's files go refused: its go.mod (the diagnosis read `m@v/go.mod: checksum mismatch`), else its zip. */
 export function refusedFile(failure: WarmFailure): 'mod' | 'zip' {
-  const named = `${failure.path}@${failure.version ?? ''}/go.mod`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(?:^|[\\s"'(])${named}:`, 'm').test(failure.error) ? 'mod' : 'zip'
+  return failure.diagnosis.goMod ? 'mod' : 'zip'
 }
 
 /**
