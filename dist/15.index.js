@@ -40,7 +40,7 @@ var cache = __webpack_require__(9540);
 // EXTERNAL MODULE: ./src/cache/policy.ts
 var policy = __webpack_require__(4798);
 // EXTERNAL MODULE: ./src/cache/files.ts
-var files = __webpack_require__(8889);
+var cache_files = __webpack_require__(8889);
 // EXTERNAL MODULE: ./src/cache/restore-worker.ts
 var restore_worker = __webpack_require__(9227);
 // EXTERNAL MODULE: ./src/cache/report.ts
@@ -140,7 +140,7 @@ async function restoreCaches(options) {
         build = (async () => {
             const started = performance.now();
             const { outcome, base, delta } = await restoreBuildEntries(GOCACHE, prefix, context, deadlines);
-            const entries = (await (0,files/* listFiles */.C)(GOCACHE)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
+            const entries = (await (0,cache_files/* listFiles */.CS)(GOCACHE)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
             // Restored entries keep their archived mtimes; set back past go's hour, every use this job refreshes them.
             const restored = entries.filter(f => f.mtimeMs < options.startedMs);
             await (0,cache.setMtimes)(GOCACHE, restored, (0,policy/* backdatedMtime */.e2)(Date.now()));
@@ -154,7 +154,7 @@ async function restoreCaches(options) {
         const restoring = build;
         buildSettled = async () => {
             await restoring;
-            const entries = (await (0,files/* listFiles */.C)(GOCACHE)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
+            const entries = (await (0,cache_files/* listFiles */.CS)(GOCACHE)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
             listed = { ...listed, names: entries.map(f => f.path) };
             await (0,promises_.writeFile)(list, JSON.stringify(listed));
         };
@@ -194,7 +194,7 @@ async function restoreModules(gomodcache, options, deadlines) {
     const here = (0,external_node_fs_.existsSync)(gomodcache);
     if (here)
         await (0,cache.makeDirectoriesWritable)(gomodcache);
-    const before = here ? stamps(await moduleEntryFiles(path)) : undefined;
+    const before = here ? (0,cache_files/* stampsByPath */.LE)(await moduleEntryFiles(path)) : undefined;
     const { outcome, base, delta } = await restoreModuleEntries(path, stage, context, goSumHash, deadlines);
     const files = await moduleEntryFiles(path);
     // The set as the entries brought it (before the zips go.sum does not record are removed below), and for a delta
@@ -204,7 +204,7 @@ async function restoreModules(gomodcache, options, deadlines) {
     const exactDelta = delta && 'key' in delta && delta.key === base?.deltaKey ? delta.key : undefined;
     const exactEntries = outcome.matchedKey === key ? [key] : exactDelta && outcome.matchedKey ? [outcome.matchedKey, exactDelta] : undefined;
     await (0,promises_.writeFile)(list, JSON.stringify(modulesList(files, base, delta, exactEntries)));
-    const written = before ? files.filter(f => before.get(f.path) !== stamp(f)) : files;
+    const written = before ? files.filter(f => before.get(f.path) !== (0,cache_files/* fileStamp */.a9)(f)) : files;
     const zips = outcome.matchedKey ? await removeUnrecordedZips(path, written, await recordedSumsOf(sums)) : undefined;
     const restored = {
         ...withDelta(part('modules', key, outcome, files), delta),
@@ -234,31 +234,34 @@ async function restoreModuleEntries(download, stage, context, goSumHash, deadlin
     return { outcome, base, delta };
 }
 function modulesList(files, base, delta, exactEntries) {
-    const deltaNames = new Set(delta && 'key' in delta ? delta.names : []);
-    const stampsOf = (kept) => Object.fromEntries(kept.map(f => [f.path, stamp(f)]));
     return {
         fingerprint: (0,policy/* fingerprint */.Rj)(files.map(f => f.path)),
-        ...(base ? { base: { ...base, stamps: stampsOf(files.filter(f => !deltaNames.has(f.path))) } } : {}),
-        ...(exactEntries ? { exact: { entries: exactEntries, stamps: stampsOf(files) } } : {})
+        stamps: Object.fromEntries((0,cache_files/* stampsByPath */.LE)(files)),
+        ...(base ? { base: { ...base, deltaFiles: delta && 'key' in delta ? [...delta.names] : [] } } : {}),
+        ...(exactEntries ? { exact: { entries: exactEntries } } : {})
     };
+}
+/** The files a job wrote again since the restore listed them (`listed.stamps`): what go refused and the job fetched anew. */
+function writtenAgain(listed, files) {
+    const stamps = listed?.stamps ?? {};
+    return files.filter(f => stamps[f.path] !== undefined && stamps[f.path] !== (0,cache_files/* fileStamp */.a9)(f));
 }
 /**
  * A download-cache file as a summary may show it: the module version and the file's kind, or a neutral phrase for a
  * name that is no module file (an archive's names are not go's, and reach the summary and a workflow command).
  */
 function shownModuleFile(rel) {
+    const unnamed = 'a file named for no module version';
     const file = (0,module_path/* parseModuleFilePath */.Tz)(rel);
-    const valid = (() => {
-        try {
-            if (file)
-                (0,module_path/* checkModulePath */.iU)('a cached file', file.path);
-            return file !== undefined && /^v[\w.+-]+$/.test(file.version);
-        }
-        catch {
-            return false;
-        }
-    })();
-    return file && valid ? `${file.path}@${file.version} .${file.ext}` : 'a file named for no module version';
+    if (!file || !/^v[\w.+-]+$/.test(file.version))
+        return unnamed;
+    try {
+        (0,module_path/* checkModulePath */.iU)('a cached file', file.path);
+    }
+    catch {
+        return unnamed;
+    }
+    return `${file.path}@${file.version} .${file.ext}`;
 }
 /**
  * Why an exact hit is not stored again, and, when go refused some of its files (the warm phase fetched them anew),
@@ -266,17 +269,13 @@ function shownModuleFile(rel) {
  */
 function exactHitReason(listed, files, reason) {
     const exact = listed?.exact;
-    const refetched = exact
-        ? files.filter(f => exact.stamps[f.path] !== undefined && exact.stamps[f.path] !== stamp(f))
-        : [];
+    const refetched = exact ? writtenAgain(listed, files) : [];
     if (!exact || refetched.length === 0)
         return reason;
     const shown = refetched.slice(0, 3).map(f => shownModuleFile(f.path));
     const more = refetched.length > shown.length ? ` and ${refetched.length - shown.length} more` : '';
     return `${reason}; ${refetched.length} of its files go refused were fetched again by this job (${shown.join(', ')}${more}): every job restoring it fetches them again until ${exact.entries.join(' and ')} ${exact.entries.length > 1 ? 'are' : 'is'} deleted (gh cache delete KEY, or the repository's Actions caches page); the next job then stores the set anew`;
 }
-const stamp = (file) => `${file.mtimeMs}:${file.size}`;
-const stamps = (files) => new Map(files.map(file => [file.path, stamp(file)]));
 /** What the go.sum files (those that exist) record: the hashes a restored zip must match. */
 async function recordedSumsOf(files) {
     const texts = await Promise.all(files.map(file => (0,promises_.readFile)(file, 'utf8').catch(() => '')));
@@ -292,7 +291,7 @@ function moduleEntryPaths(download) {
 }
 /** The files under `download` the modules entry keeps: what a restore reports and post compares. */
 async function moduleEntryFiles(download) {
-    return (await (0,files/* listFiles */.C)(download)).filter(file => (0,policy/* isModuleEntryFile */.t6)(file.path));
+    return (await (0,cache_files/* listFiles */.CS)(download)).filter(file => (0,policy/* isModuleEntryFile */.t6)(file.path));
 }
 /**
  * The modules restore started before Go is installed, with the go already here (`options.go`): the module cache's
@@ -372,7 +371,7 @@ async function restoreDelta(root, stage, key, deltaPrefix, isEntry, existing, de
             return { none: true };
         const names = [];
         let bytes = 0;
-        for (const entry of (await (0,files/* listFiles */.C)(stage)).filter(f => isEntry(f.path))) {
+        for (const entry of (await (0,cache_files/* listFiles */.CS)(stage)).filter(f => isEntry(f.path))) {
             const to = (0,external_node_path_.join)(root, entry.path);
             if ((0,external_node_fs_.existsSync)(to)) {
                 if (existing === 'keep')
@@ -484,8 +483,10 @@ async function saveModules(modules, { state, jobStatus, deadline, log }) {
     if (decision.save) {
         // Another set's entry was restored: the module files beyond it are a cumulative delta of it, stored alone when
         // they are small against what the base held (a new dependency, not the whole cache again).
-        const baseStamps = listed?.base?.stamps ?? {};
-        const { beyond, plan } = splitByBase(listed?.base?.key, files, f => baseStamps[f.path] === stamp(f));
+        // In the base: restored by it (not by its delta) and not written again since.
+        const fromDelta = new Set(listed?.base?.deltaFiles);
+        const inBase = (f) => !fromDelta.has(f.path) && listed?.stamps[f.path] === (0,cache_files/* fileStamp */.a9)(f);
+        const { beyond, plan } = splitByBase(listed?.base?.key, files, inBase);
         if (plan.kind === 'delta' && listed?.base) {
             result = await saveDelta('modules', path, stage, beyond, listed.base.deltaKey, listed.base.key, deadline, log);
         }
@@ -510,7 +511,7 @@ async function saveModules(modules, { state, jobStatus, deadline, log }) {
 /** The build entry, trimmed to what the job used: again only when the job compiled new outputs, as a delta when small. */
 async function saveBuild(build, { state, jobStatus, deadline, log }) {
     const { path, prefix, list } = build;
-    const entries = (await (0,files/* listFiles */.C)(path)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
+    const entries = (await (0,cache_files/* listFiles */.CS)(path)).filter(f => (0,policy/* isBuildCacheEntry */.pU)(f.path));
     const { keep, drop } = (0,policy/* trimPlan */.ow)(entries, state.startedMs);
     const listed = await readBuildList(list);
     const restoredNames = new Set(listed.names);
@@ -592,7 +593,7 @@ async function readBuildList(file) {
 }
 /** The outputs among `outputs` that are compiled build content, not go's package index (see isPackageIndex). */
 async function compiledOutputs(root, outputs) {
-    const heads = await Promise.all(outputs.map(entry => (0,files/* readHead */.z)((0,external_node_path_.join)(root, entry.path), policy/* GO_PACKAGE_INDEX_HEADER */.Vu.length)));
+    const heads = await Promise.all(outputs.map(entry => (0,cache_files/* readHead */.zy)((0,external_node_path_.join)(root, entry.path), policy/* GO_PACKAGE_INDEX_HEADER */.Vu.length)));
     return outputs.filter((_, i) => !(0,policy/* isPackageIndex */.$1)(heads[i]));
 }
 async function save(part, paths, key, files, bytes, deadlineMs) {

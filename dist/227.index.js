@@ -6,8 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ listFiles),
-/* harmony export */   z: () => (/* binding */ readHead)
+/* harmony export */   CS: () => (/* binding */ listFiles),
+/* harmony export */   LE: () => (/* binding */ stampsByPath),
+/* harmony export */   a9: () => (/* binding */ fileStamp),
+/* harmony export */   zy: () => (/* binding */ readHead)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -40,6 +42,14 @@ async function listFiles(root) {
         }
     }
     return files;
+}
+/** A file's stamp, its mtime and size: whether something wrote it again since it was listed. */
+function fileStamp(file) {
+    return `${file.mtimeMs}:${file.size}`;
+}
+/** Each file's stamp (fileStamp) by its relative path. */
+function stampsByPath(files) {
+    return new Map(files.map(file => [file.path, fileStamp(file)]));
 }
 /** The first `length` bytes of a file (fewer when it is shorter); empty when it cannot be read. */
 async function readHead(file, length) {
@@ -156,7 +166,8 @@ async function runRestoreWorker() {
             const restoredMs = Math.round(performance.now() - started);
             process.stdout.write(`::debug::Cache restore of ${request.key}: looked up in ${lookupMs} ms, done in ${restoredMs} ms (worker ready at ${readyAt} ms)\n`);
             // The library says "no entry" (undefined) also when the download or tar failed, after a warning of its own; the
-            // lookup beside it tells the two apart, and the parent then removes what tar wrote before it failed.
+            // lookup beside it (one request, answered long before a download and tar end) tells the two apart, and the
+            // parent then removes what tar wrote before it failed.
             if (!matchedKey && found) {
                 say({ id, error: `the entry ${found} was found but not restored (the warning above says why)` });
                 return;
@@ -396,12 +407,9 @@ function exited(child, ms) {
         });
     });
 }
-/** Each file under `root` with its mtime and size, to tell afterwards what a restore wrote. */
+/** Each file under `root` with its stamp, to tell afterwards what a restore wrote. */
 async function fileStamps(root) {
-    const stamps = new Map();
-    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .C)(root))
-        stamps.set(file.path, `${file.mtimeMs}:${file.size}`);
-    return stamps;
+    return (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .stampsByPath */ .LE)(await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .CS)(root));
 }
 /**
  * The directory under which a restore of `path` writes: the path itself, or for a glob pattern (the modules entry's
@@ -426,8 +434,8 @@ async function removeAllWritten(roots, before) {
  * the directories left empty that held none of the files before.
  */
 async function removeWritten(root, before) {
-    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .C)(root)) {
-        if (before.get(file.path) !== `${file.mtimeMs}:${file.size}`) {
+    for (const file of await (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .CS)(root)) {
+        if (before.get(file.path) !== (0,_files_js__WEBPACK_IMPORTED_MODULE_6__/* .fileStamp */ .a9)(file)) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file.path), { force: true }).catch(() => undefined);
         }
     }

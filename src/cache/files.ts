@@ -27,6 +27,16 @@ export async function listFiles(root: string): Promise<TimedEntry[]> {
   return files
 }
 
+/** A file's stamp, its mtime and size: whether something wrote it again since it was listed. */
+export function fileStamp(file: TimedEntry): string {
+  return `${file.mtimeMs}:${file.size}`
+}
+
+/** Each file's stamp (fileStamp) by its relative path. */
+export function stampsByPath(files: readonly TimedEntry[]): Map<string, string> {
+  return new Map(files.map(file => [file.path, fileStamp(file)]))
+}
+
 /** The first `length` bytes of a file (fewer when it is shorter); empty when it cannot be read. */
 export async function readHead(file: string, length: number): Promise<Buffer> {
   try {

@@ -47,7 +47,7 @@ import {
   type KeyContext,
   type TimedEntry
 } from './policy.js'
-import { listFiles, readHead } from './files.js'
+import { fileStamp, listFiles, readHead, stampsByPath } from './files.js'
 import { restoreServiceStatus } from './restore-worker.js'
 import { restoreLine, saveLine, type RestoredPart, type SavedPart } from './report.js'
 import { removeUnrecordedZips } from './unrecorded-zips.js'
@@ -220,7 +220,7 @@ async function restoreModules(
   // replace files in it as a non-root user; and only the zips the restore wrote are judged below, not its own.
   const here = existsSync(gomodcache)
   if (here) await makeDirectoriesWritable(gomodcache)
-  const before = here ? stamps(await moduleEntryFiles(path)) : undefined
+  const before = here ? stampsByPath(await moduleEntryFiles(path)) : undefined
   const { outcome, base, delta } = await restoreModuleEntries(path, stage, context, goSumHash, deadlines)
   const files = await moduleEntryFiles(path)
   // The set as the entries brought it (before the zips go.sum does not record are removed below), and for a delta
@@ -231,7 +231,7 @@ async function restoreModules(
   const exactEntries =
     outcome.matchedKey === key ? [key] : exactDelta && outcome.matchedKey ? [outcome.matchedKey, exactDelta] : undefined
   await writeFile(list, JSON.stringify(modulesList(files, base, delta, exactEntries)))
-  const written = before ? files.filter(f => before.get(f.path) !== stamp(f)) : files
+  const written = before ? files.filter(f => before.get(f.path) !== fileStamp(f)) : files
   const zips = outcome.matchedKey ? await removeUnrecordedZips(path, written, await recordedSumsOf(sums)) : undefined
   const restored: RestoredPart = {
     ...withDelta(part('modules', key, outcome, files), delta),
@@ -269,17 +269,18 @@ async function restoreModuleEntries(
 
 /**
  * The modules part's hand-over to post (a file in stateDir): the fingerprint of the module files after the restore
- * (post saves only when the set changed) and, when another set's entry was restored as the base, its key, the key a
- * delta of this job is stored under, and the files the base held (those the delta did not bring) with their stamps:
- * a base file the job wrote again (a zip go refused, removed and fetched anew by the warm phase) belongs in the delta,
- * whose files replace the base's on the next restore. On an exact hit, the entries restored and every file's stamp:
- * such a file cannot go into any entry then (the ones for this set exist, and entries are written once), so post
- * names the entries to delete.
+ * (post saves only when the set changed) and every file's stamp, by which post tells a file the job wrote again (a zip
+ * or go.mod go refused, removed and fetched anew by the warm phase). When another set's entry was restored as the base:
+ * its key, the key a delta of this job is stored under, and the files the delta restored after it; a base file written
+ * again belongs in the delta, whose files replace the base's on the next restore. On an exact hit, the entries
+ * restored: such a file cannot go into any entry then (the ones for this set exist, and entries are written once), so
+ * post names the entries to delete.
  */
 interface ModulesList {
   readonly fingerprint: string
-  readonly base?: { readonly key: string; readonly deltaKey: string; readonly stamps: Readonly<Record<string, string>> }
-  readonly exact?: { readonly entries: readonly string[]; readonly stamps: Readonly<Record<string, string>> }
+  readonly stamps: Readonly<Record<string, string>>
+  readonly base?: { readonly key: string; readonly deltaKey: string; readonly deltaFiles: readonly string[] }
+  readonly exact?: { readonly entries: readonly string[] }
 }
 
 function modulesList(
@@ -288,13 +289,18 @@ function modulesList(
   delta: DeltaRestore | undefined,
   exactEntries: readonly string[] | undefined
 ): ModulesList {
-  const deltaNames = new Set(delta && 'key' in delta ? delta.names : [])
-  const stampsOf = (kept: readonly TimedEntry[]) => Object.fromEntries(kept.map(f => [f.path, stamp(f)]))
   return {
     fingerprint: fingerprint(files.map(f => f.path)),
-    ...(base ? { base: { ...base, stamps: stampsOf(files.filter(f => !deltaNames.has(f.path))) } } : {}),
-    ...(exactEntries ? { exact: { entries: exactEntries, stamps: stampsOf(files) } } : {})
+    stamps: Object.fromEntries(stampsByPath(files)),
+    ...(base ? { base: { ...base, deltaFiles: delta && 'key' in delta ? [...delta.names] : [] } } : {}),
+    ...(exactEntries ? { exact: { entries: exactEntries } } : {})
   }
+}
+
+/** The files a job wrote again since the restore listed them (`listed.stamps`): what go refused and the job fetched anew. */
+function writtenAgain(listed: ModulesList | undefined, files: readonly TimedEntry[]): TimedEntry[] {
+  const stamps = listed?.stamps ?? {}
+  return files.filter(f => stamps[f.path] !== undefined && stamps[f.path] !== fileStamp(f))
 }
 
 /**
@@ -302,16 +308,15 @@ function modulesList(
  * name that is no module file (an archive's names are not go's, and reach the summary and a workflow command).
  */
 function shownModuleFile(rel: string): string {
+  const unnamed = 'a file named for no module version'
   const file = parseModuleFilePath(rel)
-  const valid = (() => {
-    try {
-      if (file) checkModulePath('a cached file', file.path)
-      return file !== undefined && /^v[\w.+-]+$/.test(file.version)
-    } catch {
-      return false
-    }
-  })()
-  return file && valid ? `${file.path}@${file.version} .${file.ext}` : 'a file named for no module version'
+  if (!file || !/^v[\w.+-]+$/.test(file.version)) return unnamed
+  try {
+    checkModulePath('a cached file', file.path)
+  } catch {
+    return unnamed
+  }
+  return `${file.path}@${file.version} .${file.ext}`
 }
 
 /**
@@ -320,17 +325,12 @@ function shownModuleFile(rel: string): string {
  */
 function exactHitReason(listed: ModulesList | undefined, files: readonly TimedEntry[], reason: string): string {
   const exact = listed?.exact
-  const refetched = exact
-    ? files.filter(f => exact.stamps[f.path] !== undefined && exact.stamps[f.path] !== stamp(f))
-    : []
+  const refetched = exact ? writtenAgain(listed, files) : []
   if (!exact || refetched.length === 0) return reason
   const shown = refetched.slice(0, 3).map(f => shownModuleFile(f.path))
   const more = refetched.length > shown.length ? ` and ${refetched.length - shown.length} more` : ''
   return `${reason}; ${refetched.length} of its files go refused were fetched again by this job (${shown.join(', ')}${more}): every job restoring it fetches them again until ${exact.entries.join(' and ')} ${exact.entries.length > 1 ? 'are' : 'is'} deleted (gh cache delete KEY, or the repository's Actions caches page); the next job then stores the set anew`
 }
-
-const stamp = (file: TimedEntry) => `${file.mtimeMs}:${file.size}`
-const stamps = (files: readonly TimedEntry[]) => new Map(files.map(file => [file.path, stamp(file)]))
 
 /** What the go.sum files (those that exist) record: the hashes a restored zip must match. */
 async function recordedSumsOf(files: readonly string[]): Promise<RecordedSums> {
@@ -605,8 +605,10 @@ async function saveModules(
   if (decision.save) {
     // Another set's entry was restored: the module files beyond it are a cumulative delta of it, stored alone when
     // they are small against what the base held (a new dependency, not the whole cache again).
-    const baseStamps = listed?.base?.stamps ?? {}
-    const { beyond, plan } = splitByBase(listed?.base?.key, files, f => baseStamps[f.path] === stamp(f))
+    // In the base: restored by it (not by its delta) and not written again since.
+    const fromDelta = new Set(listed?.base?.deltaFiles)
+    const inBase = (f: TimedEntry) => !fromDelta.has(f.path) && listed?.stamps[f.path] === fileStamp(f)
+    const { beyond, plan } = splitByBase(listed?.base?.key, files, inBase)
     if (plan.kind === 'delta' && listed?.base) {
       result = await saveDelta('modules', path, stage, beyond, listed.base.deltaKey, listed.base.key, deadline, log)
     }

@@ -32,7 +32,7 @@ import { createInterface } from 'node:readline'
 import { onCancel } from '../exec/cancel.js'
 import { killProcessTree } from '../exec/go.js'
 import { RESTORE_WORKER_ARG } from './child-arg.js'
-import { listFiles } from './files.js'
+import { fileStamp, listFiles, stampsByPath } from './files.js'
 
 const RESULT_PREFIX = 'setup-goproxy-cache-worker '
 
@@ -85,7 +85,8 @@ export async function runRestoreWorker(): Promise<void> {
         `::debug::Cache restore of ${request.key}: looked up in ${lookupMs} ms, done in ${restoredMs} ms (worker ready at ${readyAt} ms)\n`
       )
       // The library says "no entry" (undefined) also when the download or tar failed, after a warning of its own; the
-      // lookup beside it tells the two apart, and the parent then removes what tar wrote before it failed.
+      // lookup beside it (one request, answered long before a download and tar end) tells the two apart, and the
+      // parent then removes what tar wrote before it failed.
       if (!matchedKey && found) {
         say({ id, error: `the entry ${found} was found but not restored (the warning above says why)` })
         return
@@ -351,11 +352,9 @@ function exited(child: ChildProcess, ms: number): Promise<void> {
   })
 }
 
-/** Each file under `root` with its mtime and size, to tell afterwards what a restore wrote. */
+/** Each file under `root` with its stamp, to tell afterwards what a restore wrote. */
 async function fileStamps(root: string): Promise<Map<string, string>> {
-  const stamps = new Map<string, string>()
-  for (const file of await listFiles(root)) stamps.set(file.path, `${file.mtimeMs}:${file.size}`)
-  return stamps
+  return stampsByPath(await listFiles(root))
 }
 
 /**
@@ -382,7 +381,7 @@ async function removeAllWritten(roots: readonly string[], before: Map<string, Ma
  */
 async function removeWritten(root: string, before: Map<string, string>): Promise<void> {
   for (const file of await listFiles(root)) {
-    if (before.get(file.path) !== `${file.mtimeMs}:${file.size}`) {
+    if (before.get(file.path) !== fileStamp(file)) {
       await rm(join(root, file.path), { force: true }).catch(() => undefined)
     }
   }
